@@ -7,7 +7,7 @@ is exact; absent values are ``None``, never ``0`` or ``""``.
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
@@ -48,7 +48,7 @@ class ReportingOwner(_Model):
 
 class Signature(_Model):
     name: str | None = None
-    date: date | None = None
+    date: dt.date | None = None
 
 
 class Note(_Model):
@@ -62,8 +62,8 @@ class Note(_Model):
 class _Row(_Model):
     kind: RowKind
     security_title: str | None = None
-    transaction_date: date | None = None
-    deemed_execution_date: date | None = None
+    transaction_date: dt.date | None = None
+    deemed_execution_date: dt.date | None = None
     code: str | None = None
     voluntary: bool | None = None
     shares: Decimal | None = None
@@ -86,8 +86,8 @@ class NonDerivativeRow(_Row):
 
 class DerivativeRow(_Row):
     exercise_price: Decimal | None = None
-    date_exercisable: date | None = None
-    expiration_date: date | None = None
+    date_exercisable: dt.date | None = None
+    expiration_date: dt.date | None = None
     underlying_title: str | None = None
     underlying_shares: Decimal | None = None
     underlying_value: Decimal | None = None
@@ -98,8 +98,8 @@ class Filing(_Model):
     source: Source
     issuer: Issuer
     reporting_owners: list[ReportingOwner]
-    period_of_report: date | None = None
-    date_of_original_submission: date | None = None
+    period_of_report: dt.date | None = None
+    date_of_original_submission: dt.date | None = None
     aff10b5_one: bool | None = None
     signatures: list[Signature] = Field(default_factory=list)
     non_derivative: list[NonDerivativeRow] = Field(default_factory=list)
@@ -108,7 +108,7 @@ class Filing(_Model):
     remarks: str | None = None
     notes: list[Note] = Field(default_factory=list)
     accession_number: str | None = None
-    filed_date: date | None = None
+    filed_date: dt.date | None = None
     """Date EDGAR accepted the filing, where the input says (SGML header, bulk data set)."""
     schema_version: str | None = None
     not_subject_to_section16: bool | None = None
@@ -119,7 +119,7 @@ class Filing(_Model):
         return self.form_type.upper().endswith("/A") or self.date_of_original_submission is not None
 
     @property
-    def signature_date(self) -> date | None:
+    def signature_date(self) -> dt.date | None:
         dates = [s.date for s in self.signatures if s.date is not None]
         return max(dates) if dates else None
 

@@ -1,0 +1,103 @@
+"""Engines for the two supported databases, with the append-only guard installed on both.
+
+SQLite is the default (a file, ``./holdings.db``); a ``postgresql://`` URL selects PostgreSQL
+through psycopg 3. The UPDATE/DELETE refusal lives in the database itself (triggers), so that
+no code path, ours or a user's SQL shell, can rewrite history without dropping it first.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlmodel import SQLModel
+
+from holdings.ledger import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+DEFAULT_URL = "sqlite:///holdings.db"
+ENV_VAR = "HOLDINGS_DB"
+
+_GUARDED = ("events", "filings")
+
+_SQLITE_TRIGGERS = [
+    f"""CREATE TRIGGER IF NOT EXISTS {table}_no_{op.lower()} BEFORE {op} ON {table}
+        BEGIN SELECT RAISE(ABORT, '{table} are append-only: {op} refused'); END"""
+    for table in _GUARDED
+    for op in ("UPDATE", "DELETE")
+]
+
+_PG_FUNCTION = """
+CREATE OR REPLACE FUNCTION holdings_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '% are append-only: % refused', TG_TABLE_NAME, TG_OP
+        USING ERRCODE = 'restrict_violation';
+END $$"""
+
+
+def resolve_url(url: str | None = None) -> str:
+    """A bare path is a SQLite file; ``postgresql://`` gets the psycopg 3 driver."""
+    url = url or os.environ.get(ENV_VAR) or DEFAULT_URL
+    if "://" not in url:
+        return f"sqlite:///{Path(url)}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = resolve_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
+        _sqlite_tune(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    install_schema(engine)
+    return engine
+
+
+def _sqlite_tune(engine: Engine) -> None:
+    """WAL for readers beside a writer; BEGIN IMMEDIATE so that two writers queue on the lock
+    instead of failing halfway through a filing when a read lock cannot be upgraded."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def install_schema(engine: Engine) -> None:
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            # Several processes may open a fresh database at once: serialise the DDL.
+            conn.execute(text("SELECT pg_advisory_xact_lock(774411)"))
+            SQLModel.metadata.create_all(conn)
+            conn.execute(text(_PG_FUNCTION))
+            for table in _GUARDED:
+                conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_no_change ON {table}"))
+                conn.execute(
+                    text(
+                        f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
+                        "FOR EACH ROW EXECUTE FUNCTION holdings_refuse_change()"
+                    )
+                )
+                conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}"))
+                conn.execute(
+                    text(
+                        f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                        "FOR EACH STATEMENT EXECUTE FUNCTION holdings_refuse_change()"
+                    )
+                )
+    else:
+        with engine.begin() as conn:
+            SQLModel.metadata.create_all(conn)
+            for ddl in _SQLITE_TRIGGERS:
+                conn.exec_driver_sql(ddl)

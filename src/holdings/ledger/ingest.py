@@ -1,0 +1,176 @@
+"""From files on disk to events in the store, one filing per transaction, never stopping the batch.
+
+A file that cannot be parsed or classified is quarantined with its reason; what was appended
+before it stays appended. Parsing runs in a process pool when asked (it is the CPU-bound part);
+appends stay in this process, in order, so that the store sees one writer per ingest.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from holdings.ledger.classify import ClassificationError, filing_events
+from holdings.ledger.events import _Event
+from holdings.ledger.store import ConcurrencyError, EventStore, IdempotencyConflict
+from holdings.parsers import Filing, ParseError, parse_file
+
+SKIP_NAMES = {"SOURCES.tsv", "README.md"}
+SKIP_SUFFIXES = {".tsv", ".md", ".json", ".py", ".db", ".csv"}
+
+
+@dataclass
+class IngestSummary:
+    filings: int = 0
+    appended_filings: int = 0
+    events_appended: int = 0
+    already_present: int = 0
+    quarantined: int = 0
+    conflicts: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "filings": self.filings,
+            "appended_filings": self.appended_filings,
+            "events_appended": self.events_appended,
+            "already_present": self.already_present,
+            "quarantined": self.quarantined,
+            "conflicts": self.conflicts,
+        }
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and every filing-looking file below folders named, in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for sub in sorted(p.rglob("*")):
+                if sub.is_file() and _wanted(sub):
+                    found.append(sub)
+        else:
+            found.append(p)
+    return found
+
+
+def _wanted(p: Path) -> bool:
+    if p.name in SKIP_NAMES or p.name.startswith("."):
+        return False
+    return p.suffix.lower() not in SKIP_SUFFIXES
+
+
+ParsedItem = tuple[str, Filing | None, list[_Event] | None, str | None, int | None]
+
+
+def _parse_one(path: str) -> ParsedItem:
+    try:
+        filing = parse_file(path)
+        events = filing_events(filing)
+        return path, filing, events, None, None
+    except ParseError as exc:
+        return path, None, None, exc.message, exc.line
+    except ClassificationError as exc:
+        return path, None, None, str(exc), None
+
+
+def parse_all(paths: list[str], workers: int = 1) -> Iterator[ParsedItem]:
+    if workers <= 1 or len(paths) < 64:
+        for p in paths:
+            yield _parse_one(p)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_parse_one, paths, chunksize=32)
+
+
+def ingest_paths(
+    store: EventStore,
+    paths: Iterable[str | Path],
+    *,
+    workers: int | None = None,
+    batch_size: int = 1,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> IngestSummary:
+    files = [str(p) for p in discover(paths)]
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1)
+    summary = IngestSummary()
+    pending: list[tuple[Filing, list[_Event]]] = []
+    done = 0
+
+    def flush() -> None:
+        if not pending:
+            return
+        if len(pending) == 1:
+            filing, events = pending[0]
+            _record(summary, store, filing, _append_with_retry(store, filing, events))
+        else:
+            for (filing, events), result in zip(pending, store.append_batch(pending), strict=True):
+                if isinstance(result, ConcurrencyError):
+                    result = _append_with_retry(store, filing, events)
+                _record(summary, store, filing, result)
+        pending.clear()
+
+    for path, filing, events, reason, line in parse_all(files, workers):
+        summary.filings += 1
+        if filing is None or events is None:
+            _quarantine(store, summary, path, reason or "unreadable", line)
+        else:
+            pending.append((filing, events))
+            if len(pending) >= batch_size:
+                flush()
+        done += 1
+        if progress:
+            progress(done, len(files), path)
+    flush()
+    return summary
+
+
+def _append_with_retry(
+    store: EventStore, filing: Filing, events: list[_Event], attempts: int = 8
+) -> object:
+    for attempt in range(attempts):
+        try:
+            return store.append_filing(filing, events)
+        except ConcurrencyError as exc:
+            if attempt == attempts - 1:
+                return exc
+            time.sleep(0.01 * (2**attempt))
+        except IdempotencyConflict as exc:
+            return exc
+    raise AssertionError("unreachable")
+
+
+def _record(summary: IngestSummary, store: EventStore, filing: Filing, result: object) -> None:
+    from holdings.ledger.store import AppendResult
+
+    if isinstance(result, AppendResult):
+        if result.already_present:
+            summary.already_present += 1
+        else:
+            summary.appended_filings += 1
+            summary.events_appended += result.appended
+    elif isinstance(result, IdempotencyConflict):
+        summary.conflicts += 1
+        summary.errors.append(str(result))
+    else:
+        summary.errors.append(f"{filing.source.path}: {result}")
+        _quarantine(store, summary, filing.source.path, str(result), None)
+
+
+def _quarantine(
+    store: EventStore, summary: IngestSummary, path: str, reason: str, line: int | None
+) -> None:
+    summary.quarantined += 1
+    where = f"{path}:{line}" if line else path
+    summary.errors.append(f"{where}: {reason}")
+    try:
+        size = os.path.getsize(path)
+        content = Path(path).read_bytes() if size <= 10 * 1024 * 1024 else None
+    except OSError:
+        content = None
+    store.quarantine(path, content, reason, line)

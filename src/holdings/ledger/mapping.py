@@ -1,0 +1,42 @@
+"""Between frozen events and table rows, in one place and both ways."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from holdings.ledger.classify import idempotency_key, stream_id
+from holdings.ledger.events import EVENT_ADAPTER, LedgerEvent, _Event
+
+
+def event_to_row(event: _Event, version: int, recorded_at: dt.datetime) -> dict[str, Any]:
+    p = event.provenance
+    return {
+        "stream_id": stream_id(event),
+        "stream_version": version,
+        "event_type": event.event_type,  # type: ignore[attr-defined]
+        "schema_version": event.schema_version,
+        "idempotency_key": idempotency_key(event),
+        "person_key": event.person_key,
+        "person_name": event.person_name,
+        "issuer_key": event.issuer_key,
+        "position_key": event.position_key,
+        "filing_sha256": event.filing.sha256,
+        "quantity": None if event.quantity is None else str(event.quantity),
+        "shares_owned_following": None
+        if event.shares_owned_following is None
+        else str(event.shares_owned_following),
+        "transaction_date": event.transaction_date,
+        "effective_date": event.effective_date,
+        "filed_date": event.filing.filed_date,
+        "sort_filing": event.filing.sha256,
+        "row_order": (0 if p.table == "non_derivative" else 1_000_000)
+        + p.row_index * 100
+        + p.owner_index,
+        "payload": event.model_dump_json(),
+        "recorded_at": recorded_at,
+    }
+
+
+def payload_to_event(payload: str | bytes) -> LedgerEvent:
+    return EVENT_ADAPTER.validate_json(payload)

@@ -1,0 +1,84 @@
+"""SQLModel row classes: the storage shape. Events live in ``events.py``; ``mapping.py`` is the
+one place that turns one into the other (table models skip validation, so they never leave the
+store)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, Column, Index, Integer, LargeBinary, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+_ID = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class EventRow(SQLModel, table=True):
+    __tablename__ = "events"
+    __table_args__ = (
+        UniqueConstraint("stream_id", "stream_version", name="uq_events_stream_version"),
+        Index("ix_events_stream_order", "stream_id", "effective_date", "position"),
+        Index("ix_events_person", "person_key", "effective_date"),
+        Index("ix_events_issuer", "issuer_key"),
+        Index("ix_events_filing", "filing_sha256"),
+    )
+
+    position: int | None = Field(
+        default=None, sa_column=Column(_ID, primary_key=True, autoincrement=True)
+    )
+    stream_id: str
+    stream_version: int
+    event_type: str
+    schema_version: int
+    idempotency_key: str = Field(unique=True)
+    person_key: str
+    person_name: str | None = None
+    issuer_key: str
+    position_key: str
+    filing_sha256: str
+    quantity: str | None = None
+    shares_owned_following: str | None = None
+    transaction_date: dt.date | None = None
+    effective_date: dt.date
+    filed_date: dt.date | None = None
+    sort_filing: str = ""
+    row_order: int = 0
+    payload: str = Field(sa_column=Column(Text, nullable=False))
+    recorded_at: dt.datetime
+
+
+class FilingRow(SQLModel, table=True):
+    """One row per filing appended, written in the same transaction as its events: a filing is
+    in the ledger whole or not at all, and its hash is the idempotency key for the file."""
+
+    __tablename__ = "filings"
+
+    sha256: str = Field(primary_key=True)
+    path: str
+    format: str
+    form_type: str
+    accession_number: str | None = None
+    issuer_key: str
+    period_of_report: dt.date | None = None
+    filed_date: dt.date | None = None
+    date_of_original_submission: dt.date | None = None
+    is_amendment: bool = False
+    event_count: int
+    notes: int = 0
+    recorded_at: dt.datetime
+
+
+class QuarantineRow(SQLModel, table=True):
+    """A file that could not become events, kept with the reason for a later look."""
+
+    __tablename__ = "quarantine"
+
+    id: int | None = Field(
+        default=None, sa_column=Column(_ID, primary_key=True, autoincrement=True)
+    )
+    sha256: str = Field(unique=True)
+    path: str
+    reason: str = Field(sa_column=Column(Text, nullable=False))
+    line: int | None = None
+    size: int
+    content: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    recorded_at: dt.datetime

@@ -1,0 +1,288 @@
+"""The audit: every reported balance checked against the running one, with a cause where one can
+be read, and every Form 4 filed after its two-business-day deadline.
+
+A discrepancy is data (beancount's balance assertion): it names the person, position, filing, row
+and line, and says expected vs reported. Causes with a known legitimate explanation (an ESPP or
+dividend-reinvestment amount folded into the balance, separate RSU lots, a footnote that says the
+balance includes other shares) are labelled ``legitimate`` and do not fail the audit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from holdings.ledger.events import _Event
+from holdings.ledger.store import EventStore, events_at
+from holdings.projections.calendar import add_business_days, business_days_between
+from holdings.projections.entries import Entry
+from holdings.projections.positions import Check, FoldState
+from holdings.projections.projector import rebuild
+
+WITHIN_FILING = "within filing"
+BETWEEN_FILINGS = "between filings"
+AMENDED = "amended"
+AGAINST_DIRECTION = "coded A/D against direction"
+LOT_AMBIGUITY = "lot ambiguity"
+ESPP_DRIP = "ESPP/dividend reinvestment folded in"
+RSU_LOTS = "different RSU lots"
+FOOTNOTE_INCLUDES = "footnote says balance includes other shares"
+UNKNOWN = "unknown"
+
+LEGITIMATE = {ESPP_DRIP, RSU_LOTS, FOOTNOTE_INCLUDES}
+
+_ESPP_DRIP = re.compile(
+    r"employee\s+stock\s+purchase|\bESPP\b|dividend\s+reinvest|\bDRIP\b|section\s+423",
+    re.IGNORECASE,
+)
+_INCLUDES = re.compile(r"\binclud(?:es|ing)\s+([\d,]+(?:\.\d+)?)\s+(?:shares|units)", re.IGNORECASE)
+_RSU = re.compile(r"restricted\s+stock\s+unit|\bRSUs?\b|performance\s+(?:stock\s+)?unit", re.I)
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    person_key: str
+    person_name: str | None
+    issuer_key: str
+    position_key: str
+    position: str
+    filing_sha256: str
+    filing_path: str
+    table: str
+    row_index: int
+    line: int | None
+    date: dt.date
+    event_type: str
+    expected: Decimal
+    reported: Decimal
+    difference: Decimal
+    cause: str
+    legitimate: bool
+    detail: str
+    event_position: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "person": self.person_name or self.person_key,
+            "person_key": self.person_key,
+            "issuer": self.issuer_key,
+            "position": self.position,
+            "position_key": self.position_key,
+            "filing": self.filing_path,
+            "filing_sha256": self.filing_sha256,
+            "table": self.table,
+            "row": self.row_index,
+            "line": self.line,
+            "date": self.date.isoformat(),
+            "event_type": self.event_type,
+            "expected": str(self.expected),
+            "reported": str(self.reported),
+            "difference": _signed(self.difference),
+            "cause": self.cause,
+            "legitimate": self.legitimate,
+            "detail": self.detail,
+        }
+
+    def message(self) -> str:
+        where = self.filing_path + (f":{self.line}" if self.line else "")
+        return (
+            f"{where}: {self.position} of {self.person_name or self.person_key} on "
+            f"{self.date.isoformat()}: expected {self.expected} != reported {self.reported} "
+            f"(difference {_signed(self.difference)}; {self.cause})"
+        )
+
+
+@dataclass(frozen=True)
+class LateFiling:
+    person_key: str
+    person_name: str | None
+    issuer_key: str
+    filing_sha256: str
+    filing_path: str
+    form_type: str
+    transaction_date: dt.date
+    deadline: dt.date
+    filed_date: dt.date
+    business_days_late: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "person": self.person_name or self.person_key,
+            "person_key": self.person_key,
+            "issuer": self.issuer_key,
+            "filing": self.filing_path,
+            "filing_sha256": self.filing_sha256,
+            "form_type": self.form_type,
+            "transaction_date": self.transaction_date.isoformat(),
+            "deadline": self.deadline.isoformat(),
+            "filed_date": self.filed_date.isoformat(),
+            "business_days_late": self.business_days_late,
+        }
+
+
+@dataclass
+class AuditReport:
+    discrepancies: list[Discrepancy]
+    late_filings: list[LateFiling]
+    checks: int
+    inferred_openings: int
+
+    @property
+    def failing(self) -> list[Discrepancy]:
+        return [d for d in self.discrepancies if not d.legitimate]
+
+    @property
+    def clean(self) -> bool:
+        return not self.failing and not self.late_filings
+
+
+def audit(
+    store: EventStore,
+    entries: Iterable[Entry],
+    *,
+    late: bool = True,
+) -> AuditReport:
+    state = rebuild(entries, collect_checks=True)
+    checks = state.checks or []
+    failed = [c for c in checks if not c.ok]
+    full = events_at(store, [c.entry.position for c in failed])
+    siblings = _lot_titles(state)
+    discrepancies = [_discrepancy(c, full[c.entry.position], siblings) for c in failed]
+    late_list = late_filings(store, checks) if late else []
+    return AuditReport(
+        discrepancies=discrepancies,
+        late_filings=late_list,
+        checks=sum(1 for c in checks if c.reported is not None),
+        inferred_openings=sum(1 for c in checks if c.opened and c.reported is not None),
+    )
+
+
+def _lot_titles(state: FoldState) -> dict[tuple[str, str], int]:
+    """How many derivative positions of a stream share one title: more than one, with no price
+    or expiry in the key, means the filer's rows cannot be told apart."""
+    counts: dict[tuple[str, str], int] = {}
+    for sid, pkey in state.positions:
+        if pkey.startswith("deriv|"):
+            title = pkey.split("|")[1]
+            counts[(sid, title)] = counts.get((sid, title), 0) + 1
+    return counts
+
+
+def _discrepancy(check: Check, event: _Event, siblings: dict[tuple[str, str], int]) -> Discrepancy:
+    e = check.entry
+    assert check.running is not None and check.reported is not None
+    diff = check.reported - check.running
+    cause, detail = _cause(check, event, diff, siblings)
+    p = event.provenance
+    return Discrepancy(
+        person_key=e.person_key,
+        person_name=e.person_name,
+        issuer_key=e.issuer_key,
+        position_key=e.position_key,
+        position=position_label(event),
+        filing_sha256=e.filing_sha256,
+        filing_path=p.source_path,
+        table=p.table,
+        row_index=p.row_index,
+        line=p.line,
+        date=e.effective_date,
+        event_type=e.event_type,
+        expected=check.running,
+        reported=check.reported,
+        difference=diff,
+        cause=cause,
+        legitimate=cause in LEGITIMATE,
+        detail=detail,
+        event_position=e.position,
+    )
+
+
+def _cause(
+    check: Check, event: _Event, diff: Decimal, siblings: dict[tuple[str, str], int]
+) -> tuple[str, str]:
+    e = check.entry
+    texts = event.footnote_texts()
+    prev = check.previous
+    q = e.quantity
+    if e.is_amendment or (prev is not None and prev.is_amendment):
+        return AMENDED, "one side of the break is an amended filing (4/A)"
+    if q is not None and check.before is not None and check.before - q == check.reported:
+        return AGAINST_DIRECTION, (
+            f"the reported balance matches the change applied the other way "
+            f"({event.acquired_disposed} coded on a {event.event_type})"
+        )
+    sec = event.security
+    if sec.derivative and (sec.exercise_price is None or sec.expiration_date is None):
+        if siblings.get((e.stream_id, sec.key), 0) > 1:
+            return LOT_AMBIGUITY, "several grants share this title and no price or expiry"
+    for text in texts:
+        m = _INCLUDES.search(text)
+        if m and Decimal(m.group(1).replace(",", "")) == abs(diff):
+            return FOOTNOTE_INCLUDES, text[:160]
+    if diff > 0 and any(_ESPP_DRIP.search(t) for t in texts):
+        return ESPP_DRIP, "a footnote names an ESPP or dividend reinvestment"
+    if sec.derivative and _RSU.search(sec.title):
+        return RSU_LOTS, "RSU rows are often reported per vesting lot"
+    if prev is None:
+        return UNKNOWN, "no earlier event in this position"
+    if prev.filing_sha256 == e.filing_sha256:
+        return WITHIN_FILING, "the rows of this filing do not chain"
+    verb = "appeared" if diff > 0 else "vanished"
+    return BETWEEN_FILINGS, (
+        f"{abs(diff)} shares {verb} between filing {prev.filing_sha256[:12]} "
+        f"(filed {prev.filed_date}) and filing {e.filing_sha256[:12]} (filed {e.filed_date}) "
+        "with no filing to explain them"
+    )
+
+
+def position_label(event: _Event) -> str:
+    return f"{event.security.label} [{event.ownership.label}]"
+
+
+def late_filings(store: EventStore, checks: list[Check]) -> list[LateFiling]:
+    """Form 4 is due within two business days of the trade (of the deemed execution date where
+    given). Voluntary rows, holdings, amendments and Forms 3 and 5 have no such deadline."""
+    worst: dict[tuple[str, str], tuple[dt.date, Entry]] = {}
+    for c in checks:
+        e = c.entry
+        if e.transaction_date is None or e.filed_date is None or e.is_amendment:
+            continue
+        if e.form_type.strip().upper() != "4" or e.event_type == "holding_reported":
+            continue
+        key = (e.filing_sha256, e.person_key)
+        if key not in worst or e.transaction_date < worst[key][0]:
+            worst[key] = (e.transaction_date, e)
+    if not worst:
+        return []
+    full = events_at(store, [e.position for _, e in worst.values()])
+    out: list[LateFiling] = []
+    for (sha, _pk), (_d, e) in sorted(worst.items()):
+        event = full[e.position]
+        if event.voluntary:
+            continue
+        start = event.deemed_execution_date or e.transaction_date
+        assert e.transaction_date is not None and e.filed_date is not None
+        deadline = add_business_days(start, 2)
+        if e.filed_date > deadline:
+            out.append(
+                LateFiling(
+                    person_key=e.person_key,
+                    person_name=e.person_name,
+                    issuer_key=e.issuer_key,
+                    filing_sha256=sha,
+                    filing_path=event.provenance.source_path,
+                    form_type=e.form_type,
+                    transaction_date=e.transaction_date,
+                    deadline=deadline,
+                    filed_date=e.filed_date,
+                    business_days_late=business_days_between(deadline, e.filed_date),
+                )
+            )
+    return out
+
+
+def _signed(d: Decimal) -> str:
+    return f"+{d}" if d > 0 else str(d)

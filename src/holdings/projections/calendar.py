@@ -1,0 +1,39 @@
+"""Business days as Section 16(a) counts them: weekends and US federal holidays skipped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import holidays
+import pendulum
+
+
+@lru_cache(maxsize=64)
+def _federal(year: int) -> frozenset[dt.date]:
+    return frozenset(holidays.country_holidays("US", years=year).keys())
+
+
+def is_business_day(day: dt.date) -> bool:
+    return day.weekday() < 5 and day not in _federal(day.year)
+
+
+def add_business_days(start: dt.date, days: int) -> dt.date:
+    current = pendulum.Date(start.year, start.month, start.day)
+    added = 0
+    while added < days:
+        current = current.add(days=1)
+        if is_business_day(current):
+            added += 1
+    return dt.date(current.year, current.month, current.day)
+
+
+def business_days_between(start: dt.date, end: dt.date) -> int:
+    """Business days after ``start`` up to and including ``end`` (0 when end <= start)."""
+    count = 0
+    current = pendulum.Date(start.year, start.month, start.day)
+    while current < end:
+        current = current.add(days=1)
+        if is_business_day(current):
+            count += 1
+    return count

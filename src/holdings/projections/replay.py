@@ -1,0 +1,78 @@
+"""A person's events in the order they happened, each beside its position's running balance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from holdings.ledger.events import _Event
+from holdings.ledger.store import EventStore
+from holdings.projections.audit import position_label
+from holdings.projections.entries import read_entries
+from holdings.projections.projector import rebuild
+
+
+@dataclass(frozen=True)
+class ReplayRow:
+    event: _Event
+    position: str
+    position_key: str
+    before: Decimal | None
+    running: Decimal | None
+    reported: Decimal | None
+    opened: bool
+    ok: bool
+
+    def as_dict(self) -> dict[str, object]:
+        e = self.event
+        return {
+            "date": e.effective_date.isoformat(),
+            "transaction_date": _iso(e.transaction_date),
+            "filed_date": _iso(e.filing.filed_date),
+            "person": e.person_name or e.person_key,
+            "issuer": e.issuer_key,
+            "event_type": e.event_type,  # type: ignore[attr-defined]
+            "code": e.code,
+            "position": self.position,
+            "quantity": _s(e.quantity),
+            "price": _s(e.price),
+            "running": _s(self.running),
+            "reported": _s(self.reported),
+            "opening_inferred": _s(self.before) if self.opened else None,
+            "ok": self.ok,
+            "footnotes": " | ".join(e.footnote_texts()),
+            "filing": e.provenance.source_path,
+            "line": e.provenance.line,
+        }
+
+
+def replay(
+    store: EventStore, person_keys: list[str], issuer_key: str | None = None
+) -> list[ReplayRow]:
+    state = rebuild(
+        read_entries(store, person_keys=person_keys, issuer_key=issuer_key), collect_checks=True
+    )
+    events = dict(store.iter_events(person_keys=person_keys, issuer_key=issuer_key))
+    checks = sorted(state.checks or [], key=lambda c: (c.entry.sort_key, c.entry.stream_id))
+    return [
+        ReplayRow(
+            event=events[c.entry.position],
+            position=position_label(events[c.entry.position]),
+            position_key=c.entry.position_key,
+            before=c.before,
+            running=c.running,
+            reported=c.reported,
+            opened=c.opened,
+            ok=c.ok,
+        )
+        for c in checks
+    ]
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _s(d: Decimal | None) -> str | None:
+    return None if d is None else str(d)

@@ -22,7 +22,7 @@ class _Frozen(BaseModel):
 
 
 class Security(_Frozen):
-    """An option grant is its own position: title, exercise price and expiration tell grants apart."""
+    """An option grant is its own position: title, price and expiration tell grants apart."""
 
     title: str
     key: str
@@ -103,7 +103,7 @@ class _Event(_Frozen):
     transaction_date: dt.date | None = None
     deemed_execution_date: dt.date | None = None
     effective_date: dt.date
-    """The date the event takes effect in a replay (a holding: the filing's last transaction date)."""
+    """When the event takes effect in a replay (a holding: its filing's last trade date)."""
     filing: FilingRef
     footnotes: tuple[Footnote, ...] = ()
     provenance: Provenance

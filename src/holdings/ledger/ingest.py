@@ -100,7 +100,6 @@ def ingest_paths(
         workers = min(2, os.cpu_count() or 1)
     summary = IngestSummary()
     pending: list[tuple[Filing, list[_Event]]] = []
-    done = 0
 
     def flush() -> None:
         if not pending:
@@ -115,7 +114,7 @@ def ingest_paths(
                 _record(summary, store, filing, result)
         pending.clear()
 
-    for path, filing, events, reason, line in parse_all(files, workers):
+    for done, (path, filing, events, reason, line) in enumerate(parse_all(files, workers), 1):
         summary.filings += 1
         if filing is None or events is None:
             _quarantine(store, summary, path, reason or "unreadable", line)
@@ -123,7 +122,6 @@ def ingest_paths(
             pending.append((filing, events))
             if len(pending) >= batch_size:
                 flush()
-        done += 1
         if progress:
             progress(done, len(files), path)
     flush()

@@ -215,9 +215,9 @@ def _cause(
             f"({event.acquired_disposed} coded on a {event.event_type})"
         )
     sec = event.security
-    if sec.derivative and (sec.exercise_price is None or sec.expiration_date is None):
-        if siblings.get((e.stream_id, sec.key), 0) > 1:
-            return LOT_AMBIGUITY, "several grants share this title and no price or expiry"
+    ambiguous = sec.exercise_price is None or sec.expiration_date is None
+    if sec.derivative and ambiguous and siblings.get((e.stream_id, sec.key), 0) > 1:
+        return LOT_AMBIGUITY, "several grants share this title and no price or expiry"
     for text in texts:
         m = _INCLUDES.search(text)
         if m and Decimal(m.group(1).replace(",", "")) == abs(diff):

@@ -21,7 +21,6 @@ _SPACES = re.compile(r"\s+")
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "md", "phd", "esq", "mr", "mrs", "ms", "dr"}
 _PAR_VALUE = re.compile(r",?\s*(\$?\s*[\d.]+\s+)?par value.*$", re.IGNORECASE)
 _MARKERS = re.compile(r"\(\s*\d{1,2}\s*\)|⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾|\bF\d{1,2}\b")
-_GENERIC_NATURE = re.compile(r"^(please\s+)?(see|refer to)?\s*(the\s+)?footnotes?\b", re.IGNORECASE)
 
 
 def normalise_name(name: str) -> str:
@@ -61,10 +60,11 @@ def security_key(title: str | None) -> str:
 
 
 def nature_key(nature: str | None, footnote_ids: list[str]) -> str:
-    """An indirect holding is told apart by its nature ("By Trust", "By LLC"). A bare
-    "See footnote" says nothing by itself, so the footnote ids it points at complete it."""
+    """An indirect holding is told apart by its nature ("By Trust", "By LLC") and by the footnotes
+    that say which one: one filing may list three rows "Trust (F8)", "Trust (F9)", "Trust (F10)".
+    Filers keep their footnote numbering from filing to filing, so the ids are a stable part."""
     text = _SPACES.sub(" ", _PUNCT.sub(" ", _MARKERS.sub(" ", nature or "").lower())).strip()
-    if (not text or _GENERIC_NATURE.match(text)) and footnote_ids:
+    if footnote_ids:
         return f"{text or 'see footnote'} {'+'.join(footnote_ids)}".strip()
     return text
 

@@ -224,7 +224,7 @@ def _cause(
             return FOOTNOTE_INCLUDES, text[:160]
     if diff > 0 and any(_ESPP_DRIP.search(t) for t in texts):
         return ESPP_DRIP, "a footnote names an ESPP or dividend reinvestment"
-    if sec.derivative and _RSU.search(sec.title):
+    if (sec.derivative and _RSU.search(sec.title)) or any(_RSU.search(t) for t in texts):
         return RSU_LOTS, "RSU rows are often reported per vesting lot"
     if prev is None:
         return UNKNOWN, "no earlier event in this position"

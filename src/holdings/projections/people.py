@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import distinct, select
+from sqlalchemy import select
 
 from holdings.ledger.identity import normalise_cik, normalise_name
 from holdings.ledger.store import EVENTS, EventStore
@@ -20,7 +20,7 @@ class Person:
 def people(store: EventStore) -> list[Person]:
     with store.engine.connect() as conn:
         rows = conn.execute(
-            select(distinct(EVENTS.c.person_key), EVENTS.c.person_name, EVENTS.c.issuer_key)
+            select(EVENTS.c.person_key, EVENTS.c.person_name, EVENTS.c.issuer_key).distinct()
         ).all()
     merged: dict[str, tuple[str | None, set[str]]] = {}
     for key, name, issuer in rows:

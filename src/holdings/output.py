@@ -1,0 +1,79 @@
+"""Results as a rich table for people, or JSON / CSV for machines: one function each way."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def stdout_console() -> Console:
+    return Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200)
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True)
+
+
+def emit(
+    rows: Sequence[dict[str, Any]],
+    fmt: Format,
+    *,
+    title: str | None = None,
+    columns: Sequence[str] | None = None,
+    highlight: str | None = None,
+    console: Console | None = None,
+) -> None:
+    """Print ``rows``. In a table, ``columns`` picks and orders the columns shown and a row whose
+    ``highlight`` field is false is drawn in red (a discrepancy)."""
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(list(rows), indent=2, default=str) + "\n")
+        return
+    if fmt is Format.csv:
+        names = list(columns or (rows[0].keys() if rows else []))
+        if rows:
+            names += [k for k in rows[0] if k not in names]
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=names, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: "" if r.get(k) is None else r.get(k) for k in names})
+        sys.stdout.write(buf.getvalue())
+        return
+    console = console or stdout_console()
+    names = list(columns or (rows[0].keys() if rows else []))
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for n in names:
+        numeric = n in {
+            "balance",
+            "quantity",
+            "price",
+            "running",
+            "reported",
+            "expected",
+            "difference",
+            "events",
+            "filings",
+            "business_days_late",
+        }
+        table.add_column(n.replace("_", " "), justify="right" if numeric else "left")
+    for r in rows:
+        style = "bold red" if highlight and r.get(highlight) is False else None
+        table.add_row(
+            *("" if r.get(n) is None else escape(str(r.get(n))) for n in names), style=style
+        )
+    console.print(table)

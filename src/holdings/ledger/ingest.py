@@ -20,7 +20,8 @@ from holdings.ledger.store import ConcurrencyError, EventStore, IdempotencyConfl
 from holdings.parsers import Filing, ParseError, parse_file
 
 SKIP_NAMES = {"SOURCES.tsv", "README.md"}
-SKIP_SUFFIXES = {".tsv", ".md", ".json", ".py", ".db", ".csv"}
+SKIP_SUFFIXES = {".tsv", ".md", ".json", ".py", ".csv", ".html", ".png"}
+DATABASE_SUFFIXES = (".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3")
 
 
 @dataclass
@@ -61,7 +62,8 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
 def _wanted(p: Path) -> bool:
     if p.name in SKIP_NAMES or p.name.startswith("."):
         return False
-    return p.suffix.lower() not in SKIP_SUFFIXES
+    name = p.name.lower()
+    return p.suffix.lower() not in SKIP_SUFFIXES and not name.endswith(DATABASE_SUFFIXES)
 
 
 ParsedItem = tuple[str, Filing | None, list[_Event] | None, str | None, int | None]

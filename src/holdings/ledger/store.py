@@ -117,10 +117,7 @@ class EventStore:
             by_stream[stream_id(e)].append(e)
         rows: list[dict[str, Any]] = []
         for sid, stream_events in by_stream.items():
-            head = conn.execute(
-                select(func.max(EVENTS.c.stream_version)).where(EVENTS.c.stream_id == sid)
-            ).scalar()
-            version = head or 0
+            version = self._stream_head(conn, sid)
             for e in stream_events:
                 version += 1
                 rows.append(event_to_row(e, version, now))
@@ -147,6 +144,12 @@ class EventStore:
         if rows:
             conn.execute(insert(EVENTS), rows)
         return AppendResult(sha, len(rows), False)
+
+    def _stream_head(self, conn: Connection, sid: str) -> int:
+        head = conn.execute(
+            select(func.max(EVENTS.c.stream_version)).where(EVENTS.c.stream_id == sid)
+        ).scalar()
+        return int(head or 0)
 
     def _check_same(self, conn: Connection, sha: str, events: Sequence[_Event]) -> None:
         stored = dict(

@@ -10,7 +10,14 @@ import re
 from decimal import Decimal
 
 from holdings.ledger import events as ev
-from holdings.ledger.identity import issuer_key, nature_key, normalise_cik, person_key, security_key
+from holdings.ledger.identity import (
+    issuer_key,
+    nature_key,
+    nature_text,
+    normalise_cik,
+    person_key,
+    security_key,
+)
 from holdings.parsers.model import DerivativeRow, Filing, NonDerivativeRow
 
 CODE_EVENTS: dict[str, type[ev._Event]] = {
@@ -95,6 +102,7 @@ def filing_events(filing: Filing) -> list[ev._Event]:
     rows: list[tuple[str, int, NonDerivativeRow | DerivativeRow]] = [
         ("non_derivative", i, r) for i, r in enumerate(filing.non_derivative)
     ] + [("derivative", i, r) for i, r in enumerate(filing.derivative)]
+    shared_natures = _shared_natures(rows)
     out: list[ev._Event] = []
     for owner_index, owner in enumerate(filing.reporting_owners):
         pkey = person_key(owner.cik, owner.name, issuer)
@@ -128,7 +136,9 @@ def filing_events(filing: Filing) -> list[ev._Event]:
                         nature_key=""
                         if (row.ownership or "D") == "D"
                         else nature_key(
-                            row.nature_of_ownership, row.footnotes.get("nature_of_ownership", [])
+                            row.nature_of_ownership,
+                            row.footnotes.get("nature_of_ownership", []),
+                            ambiguous=_nature_id(table, row) in shared_natures,
                         ),
                     ),
                     code=row.code,
@@ -156,6 +166,25 @@ def filing_events(filing: Filing) -> list[ev._Event]:
                 )
             )
     return out
+
+
+def _nature_id(table: str, row: NonDerivativeRow | DerivativeRow) -> tuple[str, ...]:
+    extra = ()
+    if isinstance(row, DerivativeRow):
+        extra = (str(row.exercise_price), str(row.expiration_date))
+    return (table, security_key(row.security_title), *extra, nature_text(row.nature_of_ownership))
+
+
+def _shared_natures(
+    rows: list[tuple[str, int, NonDerivativeRow | DerivativeRow]],
+) -> set[tuple[str, ...]]:
+    """Indirect natures that several rows of one filing share with different footnotes."""
+    seen: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for table, _i, row in rows:
+        if row.ownership == "I":
+            ids = tuple(row.footnotes.get("nature_of_ownership", []))
+            seen.setdefault(_nature_id(table, row), set()).add(ids)
+    return {key for key, variants in seen.items() if len(variants) > 1}
 
 
 def _security(row: NonDerivativeRow | DerivativeRow) -> ev.Security:

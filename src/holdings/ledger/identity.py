@@ -20,6 +20,7 @@ _PUNCT = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "md", "phd", "esq", "mr", "mrs", "ms", "dr"}
 _PAR_VALUE = re.compile(r",?\s*(\$?\s*[\d.]+\s+)?par value.*$", re.IGNORECASE)
+_GENERIC_NATURE = re.compile(r"^(please )?(see|refer to)?\s*(the )?(foot ?notes?|below|above)\b")
 _MARKERS = re.compile(r"\(\s*\d{1,2}\s*\)|⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾|\bF\d{1,2}\b")
 
 
@@ -59,14 +60,20 @@ def security_key(title: str | None) -> str:
     return " ".join(words) or "unknown"
 
 
-def nature_key(nature: str | None, footnote_ids: list[str]) -> str:
-    """An indirect holding is told apart by its nature ("By Trust", "By LLC") and by the footnotes
-    that say which one: one filing may list three rows "Trust (F8)", "Trust (F9)", "Trust (F10)".
-    Filers keep their footnote numbering from filing to filing, so the ids are a stable part."""
-    text = _SPACES.sub(" ", _PUNCT.sub(" ", _MARKERS.sub(" ", nature or "").lower())).strip()
-    if footnote_ids:
+def nature_key(nature: str | None, footnote_ids: list[str], ambiguous: bool = False) -> str:
+    """An indirect holding is told apart by its nature ("By Trust", "By LLC"). A bare "See
+    footnote", or a nature that several rows of one filing share ("Trust" (F8), "Trust" (F9)),
+    says which holding only through its footnotes, so their ids complete the key; filers keep
+    their numbering from filing to filing. A specific nature alone stays stable even when a
+    later filing renumbers its footnotes."""
+    text = nature_text(nature)
+    if footnote_ids and (ambiguous or not text or _GENERIC_NATURE.match(text)):
         return f"{text or 'see footnote'} {'+'.join(footnote_ids)}".strip()
     return text
+
+
+def nature_text(nature: str | None) -> str:
+    return _SPACES.sub(" ", _PUNCT.sub(" ", _MARKERS.sub(" ", nature or "").lower())).strip()
 
 
 def decimal_key(value: Decimal | None) -> str:

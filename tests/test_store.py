@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 from decimal import Decimal
@@ -141,10 +142,9 @@ def test_two_threads_racing_on_one_stream_both_land(db_url: str) -> None:
 
     def head_then_wait(self, conn, sid):  # type: ignore[no-untyped-def]
         value = real_head(self, conn, sid)
-        try:
+        # SQLite serialises writers: the second waits on the lock, not the barrier.
+        with contextlib.suppress(threading.BrokenBarrierError):
             barrier.wait(timeout=2)
-        except threading.BrokenBarrierError:
-            pass  # SQLite serialises writers: the second waits on the lock, not the barrier
         return value
 
     def run(i: int) -> None:

@@ -274,6 +274,10 @@ def ingest(
         )
     for line in summary.errors:
         err.print(f"[yellow]quarantined[/yellow] {line}", markup=True, highlight=False)
+    if summary.touched_streams:
+        from holdings.projections.materialize import refresh_positions
+
+        refresh_positions(store, summary.touched_streams)
     emit([summary.as_dict()], fmt, title="ingest summary")
     if summary.conflicts:
         raise typer.Exit(1)
@@ -501,6 +505,52 @@ def snapshot(
         title=title,
         columns=["person", "issuer", "kind", "security", "ownership", "balance", "last_date"],
     )
+
+
+@app.command()
+@guarded
+def verify(
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+    payloads: Annotated[
+        bool, typer.Option(help="Also re-read every payload against its indexed columns.")
+    ] = True,
+) -> None:
+    """Recompute the hash chain over the log and the projections; report altered rows, version
+    gaps, missing guards and stale projections. Exit 1 on any problem.
+
+    Example: [bold]holdings verify --format json[/bold]
+    """
+    from holdings.ledger.verify import verify as do_verify
+
+    report = do_verify(_store(db), payloads=payloads)
+    if fmt is Format.json:
+        sys.stdout.write(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "events": report.events,
+                    "streams": report.streams,
+                    "positions": report.positions,
+                    "head": report.head,
+                    "problems": [p.as_dict() for p in report.problems],
+                },
+                indent=2,
+            )
+            + "\n"
+        )
+    else:
+        if report.problems:
+            emit([p.as_dict() for p in report.problems], fmt, title="integrity problems")
+        if fmt is Format.table:
+            status = "OK" if report.ok else f"{len(report.problems)} PROBLEMS"
+            _out().print(
+                f"{status}: {report.events} events in {report.streams} streams, "
+                f"{report.positions} positions; ledger head {report.head}",
+                highlight=False,
+            )
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -45,6 +45,40 @@ def resolve_url(url: str | None = None) -> str:
     return url
 
 
+def existing_guards(engine: Engine) -> set[str] | None:
+    """Guard triggers present now, or None for a database without the events table yet."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            tables = {
+                r[0]
+                for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if "events" not in tables:
+                return None
+            return {
+                r[0]
+                for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
+            }
+        has = conn.execute(text("SELECT to_regclass('events')")).scalar()
+        if has is None:
+            return None
+        return {
+            r[0]
+            for r in conn.execute(
+                text(
+                    "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal "
+                    "AND tgrelid IN ('events'::regclass, 'filings'::regclass)"
+                )
+            )
+        }
+
+
+def guard_names(dialect: str) -> set[str]:
+    if dialect == "sqlite":
+        return {f"{t}_no_{op.lower()}" for t in _GUARDED for op in ("UPDATE", "DELETE")}
+    return {f"{t}_no_{k}" for t in _GUARDED for k in ("change", "truncate")}
+
+
 def make_engine(url: str | None = None) -> Engine:
     url = resolve_url(url)
     if url.startswith("sqlite"):
@@ -52,13 +86,21 @@ def make_engine(url: str | None = None) -> Engine:
         _sqlite_tune(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    install_schema(engine)
     return engine
 
 
+def prepare(engine: Engine) -> list[str]:
+    """Create what is missing. Returns the guards an existing ledger had lost (dropped by hand):
+    they are back now, and ``holdings verify`` says so."""
+    before = existing_guards(engine)
+    install_schema(engine)
+    return sorted(guard_names(engine.dialect.name) - before) if before is not None else []
+
+
 def _sqlite_tune(engine: Engine) -> None:
-    """WAL for readers beside a writer; BEGIN IMMEDIATE so that two writers queue on the lock
-    instead of failing halfway through a filing when a read lock cannot be upgraded."""
+    """WAL for readers beside a writer; BEGIN IMMEDIATE for writers (``write=True`` execution
+    option) so that two writers queue on the lock instead of failing halfway through a filing
+    when a read lock cannot be upgraded."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -71,7 +113,9 @@ def _sqlite_tune(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Only writers take the write lock up front; readers must not queue behind them.
+        write = conn.get_execution_options().get("write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def install_schema(engine: Engine) -> None:

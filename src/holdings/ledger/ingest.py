@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from holdings.ledger.classify import ClassificationError, filing_events
+from holdings.ledger.classify import ClassificationError, filing_events, stream_id
 from holdings.ledger.events import _Event
 from holdings.ledger.store import ConcurrencyError, EventStore, IdempotencyConflict
 from holdings.parsers import Filing, ParseError, parse_file
@@ -33,6 +33,8 @@ class IngestSummary:
     quarantined: int = 0
     conflicts: int = 0
     errors: list[str] = field(default_factory=list)
+    touched_streams: set[str] = field(default_factory=set)
+    """Streams that gained events: the ones whose projections need refreshing."""
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -108,12 +110,12 @@ def ingest_paths(
             return
         if len(pending) == 1:
             filing, events = pending[0]
-            _record(summary, store, filing, _append_with_retry(store, filing, events))
+            _record(summary, store, filing, _append_with_retry(store, filing, events), events)
         else:
             for (filing, events), result in zip(pending, store.append_batch(pending), strict=True):
                 if isinstance(result, ConcurrencyError):
                     result = _append_with_retry(store, filing, events)
-                _record(summary, store, filing, result)
+                _record(summary, store, filing, result, events)
         pending.clear()
 
     for done, (path, filing, events, reason, line) in enumerate(parse_all(files, workers), 1):
@@ -145,7 +147,13 @@ def _append_with_retry(
     raise AssertionError("unreachable")
 
 
-def _record(summary: IngestSummary, store: EventStore, filing: Filing, result: object) -> None:
+def _record(
+    summary: IngestSummary,
+    store: EventStore,
+    filing: Filing,
+    result: object,
+    events: list[_Event] | None = None,
+) -> None:
     from holdings.ledger.store import AppendResult
 
     if isinstance(result, AppendResult):
@@ -154,6 +162,7 @@ def _record(summary: IngestSummary, store: EventStore, filing: Filing, result: o
         else:
             summary.appended_filings += 1
             summary.events_appended += result.appended
+            summary.touched_streams.update(stream_id(e) for e in events or [])
     elif isinstance(result, IdempotencyConflict):
         summary.conflicts += 1
         summary.errors.append(str(result))

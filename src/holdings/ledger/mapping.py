@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Mapping
 from typing import Any
 
 from holdings.ledger.classify import idempotency_key, stream_id
 from holdings.ledger.events import EVENT_ADAPTER, LedgerEvent, _Event
 
 
-def event_to_row(event: _Event, version: int, recorded_at: dt.datetime) -> dict[str, Any]:
+def event_to_row(
+    event: _Event, version: int, recorded_at: dt.datetime, previous_chain: str = ""
+) -> dict[str, Any]:
     p = event.provenance
-    return {
+    row = {
         "stream_id": stream_id(event),
         "stream_version": version,
         "event_type": event.event_type,  # type: ignore[attr-defined]
@@ -36,6 +40,51 @@ def event_to_row(event: _Event, version: int, recorded_at: dt.datetime) -> dict[
         "payload": event.model_dump_json(),
         "recorded_at": recorded_at,
     }
+    row["event_hash"] = event_hash(row)
+    row["chain_hash"] = chain_hash(previous_chain, row["event_hash"])
+    return row
+
+
+HASHED_COLUMNS = (
+    "stream_id",
+    "stream_version",
+    "event_type",
+    "schema_version",
+    "idempotency_key",
+    "person_key",
+    "issuer_key",
+    "position_key",
+    "filing_sha256",
+    "quantity",
+    "shares_owned_following",
+    "transaction_date",
+    "effective_date",
+    "filed_date",
+    "row_order",
+    "payload",
+)
+
+
+def event_hash(row: Mapping[str, Any]) -> str:
+    h = hashlib.sha256()
+    for name in HASHED_COLUMNS:
+        value = row[name]
+        text = (
+            ""
+            if value is None
+            else value.isoformat()
+            if hasattr(value, "isoformat")
+            else str(value)
+        )
+        h.update(name.encode())
+        h.update(b"=")
+        h.update(text.encode())
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def chain_hash(previous: str, current: str) -> str:
+    return hashlib.sha256(f"{previous}:{current}".encode()).hexdigest()
 
 
 def payload_to_event(payload: str | bytes) -> LedgerEvent:

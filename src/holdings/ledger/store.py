@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from holdings.clock import utcnow
 from holdings.ledger.classify import idempotency_key, stream_id
-from holdings.ledger.database import make_engine
+from holdings.ledger.database import make_engine, prepare
 from holdings.ledger.events import _Event
 from holdings.ledger.mapping import event_to_row
 from holdings.ledger.tables import EventRow, FilingRow, QuarantineRow
@@ -65,6 +65,9 @@ class QuarantineEntry:
 class EventStore:
     def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
         self.engine = engine or make_engine(url)
+        self.guards_reinstalled = prepare(self.engine)
+        self.writer = self.engine.execution_options(write=True)
+        """Connections that append: on SQLite they take the write lock when they begin."""
 
     @property
     def dialect(self) -> str:
@@ -74,7 +77,7 @@ class EventStore:
 
     def append_filing(self, filing: Filing, events: Sequence[_Event]) -> AppendResult:
         try:
-            with self.engine.begin() as conn:
+            with self.writer.begin() as conn:
                 return self._append(conn, filing, events)
         except IntegrityError as exc:
             raise ConcurrencyError(
@@ -92,7 +95,7 @@ class EventStore:
         """Many filings in one transaction, each in a savepoint: one bad filing rolls back
         alone while the batch pays for a single commit."""
         results: list[AppendResult | Exception] = []
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             for filing, events in items:
                 try:
                     with conn.begin_nested():
@@ -117,10 +120,12 @@ class EventStore:
             by_stream[stream_id(e)].append(e)
         rows: list[dict[str, Any]] = []
         for sid, stream_events in by_stream.items():
-            version = self._stream_head(conn, sid)
+            version, chain = self._stream_head(conn, sid)
             for e in stream_events:
                 version += 1
-                rows.append(event_to_row(e, version, now))
+                row = event_to_row(e, version, now, chain)
+                chain = row["chain_hash"]
+                rows.append(row)
         conn.execute(
             insert(FILINGS),
             [
@@ -145,11 +150,14 @@ class EventStore:
             conn.execute(insert(EVENTS), rows)
         return AppendResult(sha, len(rows), False)
 
-    def _stream_head(self, conn: Connection, sid: str) -> int:
+    def _stream_head(self, conn: Connection, sid: str) -> tuple[int, str]:
         head = conn.execute(
-            select(func.max(EVENTS.c.stream_version)).where(EVENTS.c.stream_id == sid)
-        ).scalar()
-        return int(head or 0)
+            select(EVENTS.c.stream_version, EVENTS.c.chain_hash)
+            .where(EVENTS.c.stream_id == sid)
+            .order_by(EVENTS.c.stream_version.desc())
+            .limit(1)
+        ).first()
+        return (int(head[0]), head[1]) if head else (0, "")
 
     def _check_same(self, conn: Connection, sha: str, events: Sequence[_Event]) -> None:
         stored = dict(
@@ -174,7 +182,7 @@ class EventStore:
     ) -> bool:
         """Keep a file that failed, once per distinct content. Returns False if already kept."""
         sha = hashlib.sha256(content if content is not None else path.encode()).hexdigest()
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             exists = conn.execute(select(QUARANTINE.c.id).where(QUARANTINE.c.sha256 == sha)).first()
             if exists:
                 return False

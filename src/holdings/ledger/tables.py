@@ -43,7 +43,29 @@ class EventRow(SQLModel, table=True):
     sort_filing: str = ""
     row_order: int = 0
     payload: str = Field(sa_column=Column(Text, nullable=False))
+    event_hash: str = ""
+    """sha256 over the row's content: an edit behind the store's back no longer matches."""
+    chain_hash: str = ""
+    """sha256(previous chain hash of the stream + event_hash): a deleted or reordered row
+    breaks every later link of its stream."""
     recorded_at: dt.datetime
+
+
+class PositionRow(SQLModel, table=True):
+    """The positions projection as last materialised: rebuilt per stream after each ingest and
+    compared with a fresh fold by ``holdings verify``. A projection, so not append-only."""
+
+    __tablename__ = "positions"
+
+    stream_id: str = Field(primary_key=True)
+    position_key: str = Field(primary_key=True)
+    person_key: str = Field(index=True)
+    issuer_key: str
+    balance: str | None = None
+    opening: str | None = None
+    opening_inferred: bool = False
+    events: int = 0
+    last_position: int | None = None
 
 
 class FilingRow(SQLModel, table=True):

@@ -124,7 +124,7 @@ def test_a_writer_with_a_stale_stream_version_gets_a_concurrency_error_and_a_ret
     assert stream_id(e1[0]) == stream_id(e2[0])
     store.append_filing(f1, e1)
     # The second writer read the stream head before the first committed: it still sees 0.
-    monkeypatch.setattr(EventStore, "_stream_head", lambda self, conn, sid: 0)
+    monkeypatch.setattr(EventStore, "_stream_head", lambda self, conn, sid: (0, ""))
     with pytest.raises(ConcurrencyError, match="retry"):
         store.append_filing(f2, e2)
     assert store.count_events() == len(e1)

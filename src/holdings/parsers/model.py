@@ -75,6 +75,10 @@ class _Row(_Model):
     nature_of_ownership: str | None = None
     equity_swap_involved: bool | None = None
     transaction_timeliness: str | None = None
+    transaction_form_type: str | None = None
+    """Form the transaction belongs on (XML ``transactionCoding/transactionFormType``)."""
+    total_value: Decimal | None = None
+    """Total value of the transaction where filed instead of shares (``transactionTotalValue``)."""
     footnotes: dict[str, list[str]] = Field(default_factory=dict)
     line: int | None = None
     """Source line of the row (1-based) where the input has lines worth naming."""
@@ -113,6 +117,10 @@ class Filing(_Model):
     schema_version: str | None = None
     not_subject_to_section16: bool | None = None
     no_securities_owned: bool | None = None
+    form3_holdings_reported: bool | None = None
+    """Form 5 only: the filer also reports holdings that belonged on a Form 3."""
+    form4_transactions_reported: bool | None = None
+    """Form 5 only: the filer also reports transactions that belonged on a Form 4."""
 
     @property
     def is_amendment(self) -> bool:

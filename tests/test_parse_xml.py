@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from holdings.parsers import Filing, ParseError, parse_bytes, parse_file
+from holdings.parsers import Filing, Limits, ParseError, parse_bytes, parse_file
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "realdata" / "xml"
@@ -557,7 +557,5 @@ def test_missing_document_type_is_refused() -> None:
 
 
 def test_too_many_rows_is_refused() -> None:
-    from holdings.parsers import Limits
-
     with pytest.raises(ParseError, match="over the limit"):
         parse_bytes(build(), "x.xml", Limits(max_rows=0))

@@ -112,7 +112,11 @@ def ingest_paths(
             filing, events = pending[0]
             _record(summary, store, filing, _append_with_retry(store, filing, events), events)
         else:
-            for (filing, events), result in zip(pending, store.append_batch(pending), strict=True):
+            try:
+                results: list[object] = list(store.append_batch(pending))
+            except ConcurrencyError as exc:
+                results = [exc] * len(pending)  # the batch rolled back whole: go one by one
+            for (filing, events), result in zip(pending, results, strict=True):
                 if isinstance(result, ConcurrencyError):
                     result = _append_with_retry(store, filing, events)
                 _record(summary, store, filing, result, events)

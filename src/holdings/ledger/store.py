@@ -95,17 +95,21 @@ class EventStore:
         """Many filings in one transaction, each in a savepoint: one bad filing rolls back
         alone while the batch pays for a single commit."""
         results: list[AppendResult | Exception] = []
-        with self.writer.begin() as conn:
-            for filing, events in items:
-                try:
-                    with conn.begin_nested():
-                        results.append(self._append(conn, filing, events))
-                except (IntegrityError, IdempotencyConflict) as exc:
-                    results.append(
-                        exc
-                        if isinstance(exc, IdempotencyConflict)
-                        else ConcurrencyError(f"{filing.source.path}: {_short(exc)}")
-                    )
+        try:
+            with self.writer.begin() as conn:
+                for filing, events in items:
+                    try:
+                        with conn.begin_nested():
+                            results.append(self._append(conn, filing, events))
+                    except (IntegrityError, IdempotencyConflict) as exc:
+                        results.append(
+                            exc
+                            if isinstance(exc, IdempotencyConflict)
+                            else ConcurrencyError(f"{filing.source.path}: {_short(exc)}")
+                        )
+        except OperationalError as exc:
+            # A deadlock or lock timeout aborts the whole transaction: nothing of it landed.
+            raise ConcurrencyError(f"batch of {len(items)} filings: {_short(exc)}") from exc
         return results
 
     def _append(self, conn: Connection, filing: Filing, events: Sequence[_Event]) -> AppendResult:

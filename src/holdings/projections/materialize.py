@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, text
 
 from holdings.ledger.store import EventStore
 from holdings.ledger.tables import PositionRow
@@ -40,23 +40,28 @@ def _folded(store: EventStore, stream_ids: list[str] | None) -> Iterator[tuple[s
 
 def refresh_positions(store: EventStore, stream_ids: Iterable[str] | None = None) -> int:
     """Rewrite the projection rows of ``stream_ids`` (all streams when None); returns rows.
-    Folds first and writes after, so no read runs inside the write transaction."""
-    if stream_ids is None:
-        rows = [position_row(p) for _sid, s in _folded(store, None) for p in s.positions.values()]
+
+    Refreshes are serialised (SQLite's write lock; an advisory lock on PostgreSQL) and fold
+    *after* taking the lock, so two ingests finishing together cannot deadlock on the rows or
+    write a fold that misses the other's events."""
+    ids = None if stream_ids is None else sorted(set(stream_ids))
+    parts: list[list[str] | None] = (
+        [None] if ids is None else [ids[i : i + 500] for i in range(0, len(ids), 500)]
+    )
+    written = 0
+    for part in parts:
         with store.writer.begin() as conn:
-            conn.execute(delete(POSITIONS))
+            if store.dialect == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(774412)"))
+            rows = [
+                position_row(p) for _sid, s in _folded(store, part) for p in s.positions.values()
+            ]
+            if part is None:
+                conn.execute(delete(POSITIONS))
+            else:
+                conn.execute(delete(POSITIONS).where(POSITIONS.c.stream_id.in_(part)))
             for start in range(0, len(rows), 5_000):
                 conn.execute(insert(POSITIONS), rows[start : start + 5_000])
-        return len(rows)
-    written = 0
-    ids = sorted(set(stream_ids))
-    for start in range(0, len(ids), 500):
-        part = ids[start : start + 500]
-        rows = [position_row(p) for _sid, s in _folded(store, part) for p in s.positions.values()]
-        with store.writer.begin() as conn:
-            conn.execute(delete(POSITIONS).where(POSITIONS.c.stream_id.in_(part)))
-            if rows:
-                conn.execute(insert(POSITIONS), rows)
         written += len(rows)
     return written
 

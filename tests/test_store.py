@@ -124,7 +124,7 @@ def test_a_writer_with_a_stale_stream_version_gets_a_concurrency_error_and_a_ret
     assert stream_id(e1[0]) == stream_id(e2[0])
     store.append_filing(f1, e1)
     # The second writer read the stream head before the first committed: it still sees 0.
-    monkeypatch.setattr(EventStore, "_stream_head", lambda self, conn, sid: (0, ""))
+    monkeypatch.setattr(EventStore, "_stream_heads", lambda self, conn, sids: {})
     with pytest.raises(ConcurrencyError, match="retry"):
         store.append_filing(f2, e2)
     assert store.count_events() == len(e1)
@@ -138,10 +138,10 @@ def test_two_threads_racing_on_one_stream_both_land(db_url: str) -> None:
     loaded = [_load(p) for p in ICAHN[:2]]
     barrier = threading.Barrier(2)
     outcomes: list[str] = []
-    real_head = EventStore._stream_head
+    real_head = EventStore._stream_heads
 
-    def head_then_wait(self, conn, sid):  # type: ignore[no-untyped-def]
-        value = real_head(self, conn, sid)
+    def head_then_wait(self, conn, sids):  # type: ignore[no-untyped-def]
+        value = real_head(self, conn, sids)
         # SQLite serialises writers: the second waits on the lock, not the barrier.
         with contextlib.suppress(threading.BrokenBarrierError):
             barrier.wait(timeout=2)
@@ -159,7 +159,7 @@ def test_two_threads_racing_on_one_stream_both_land(db_url: str) -> None:
         outcomes.append("gave up")
 
     mp = pytest.MonkeyPatch()
-    mp.setattr(EventStore, "_stream_head", head_then_wait)
+    mp.setattr(EventStore, "_stream_heads", head_then_wait)
     try:
         threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
         for t in threads:

@@ -66,21 +66,15 @@ HASHED_COLUMNS = (
 
 
 def event_hash(row: Mapping[str, Any]) -> str:
-    h = hashlib.sha256()
+    parts = []
     for name in HASHED_COLUMNS:
         value = row[name]
-        text = (
-            ""
-            if value is None
-            else value.isoformat()
-            if hasattr(value, "isoformat")
-            else str(value)
-        )
-        h.update(name.encode())
-        h.update(b"=")
-        h.update(text.encode())
-        h.update(b"\x1f")
-    return h.hexdigest()
+        if value is None:
+            value = ""
+        elif not isinstance(value, str):
+            value = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        parts.append(f"{name}={value}")
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
 def chain_hash(previous: str, current: str) -> str:

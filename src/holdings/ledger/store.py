@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -76,92 +75,103 @@ class EventStore:
     # --- writing -------------------------------------------------------------------------
 
     def append_filing(self, filing: Filing, events: Sequence[_Event]) -> AppendResult:
-        try:
-            with self.writer.begin() as conn:
-                return self._append(conn, filing, events)
-        except IntegrityError as exc:
-            raise ConcurrencyError(
-                f"{filing.source.path}: another writer appended to the same stream or filing "
-                f"first ({_short(exc)}); retry"
-            ) from exc
-        except OperationalError as exc:
-            if "locked" in str(exc) or "could not serialize" in str(exc):
-                raise ConcurrencyError(f"{filing.source.path}: {_short(exc)}; retry") from exc
-            raise
+        (result,) = self._transaction([(filing, events)], f"{filing.source.path}")
+        if isinstance(result, Exception):
+            raise result
+        return result
 
     def append_batch(
         self, items: Sequence[tuple[Filing, Sequence[_Event]]]
     ) -> list[AppendResult | Exception]:
-        """Many filings in one transaction, each in a savepoint: one bad filing rolls back
-        alone while the batch pays for a single commit."""
-        results: list[AppendResult | Exception] = []
+        """Many filings in one transaction and a handful of statements: the bulk path.
+
+        Set-based: one query finds the filings already present, one the heads of every stream
+        the batch touches, then two ``executemany`` inserts. If another writer got in first the
+        whole batch rolls back and raises ``ConcurrencyError``; the caller then appends the
+        filings one by one, each atomic on its own."""
+        return self._transaction(items, f"batch of {len(items)} filings")
+
+    def _transaction(
+        self, items: Sequence[tuple[Filing, Sequence[_Event]]], what: str
+    ) -> list[AppendResult | Exception]:
         try:
             with self.writer.begin() as conn:
-                for filing, events in items:
-                    try:
-                        with conn.begin_nested():
-                            results.append(self._append(conn, filing, events))
-                    except (IntegrityError, IdempotencyConflict) as exc:
-                        results.append(
-                            exc
-                            if isinstance(exc, IdempotencyConflict)
-                            else ConcurrencyError(f"{filing.source.path}: {_short(exc)}")
-                        )
+                return self._append_many(conn, items)
+        except IntegrityError as exc:
+            raise ConcurrencyError(
+                f"{what}: another writer appended to the same stream or filing first "
+                f"({_short(exc)}); retry"
+            ) from exc
         except OperationalError as exc:
-            # A deadlock or lock timeout aborts the whole transaction: nothing of it landed.
-            raise ConcurrencyError(f"batch of {len(items)} filings: {_short(exc)}") from exc
+            # A deadlock, lock timeout or serialisation failure: nothing of it landed.
+            raise ConcurrencyError(f"{what}: {_short(exc)}; retry") from exc
+
+    def _append_many(
+        self, conn: Connection, items: Sequence[tuple[Filing, Sequence[_Event]]]
+    ) -> list[AppendResult | Exception]:
+        now = utcnow()
+        present = self._present(conn, [f.source.sha256 for f, _ in items])
+        results: list[AppendResult | Exception] = []
+        fresh: list[tuple[Filing, Sequence[_Event]]] = []
+        seen: set[str] = set()
+        for filing, events in items:
+            sha = filing.source.sha256
+            if sha in present:
+                try:
+                    self._check_same(conn, sha, events)
+                    results.append(AppendResult(sha, 0, True))
+                except IdempotencyConflict as exc:
+                    results.append(exc)
+            elif sha in seen:
+                results.append(AppendResult(sha, 0, True))
+            else:
+                seen.add(sha)
+                fresh.append((filing, events))
+                results.append(AppendResult(sha, len(events), False))
+        if not fresh:
+            return results
+        heads = self._stream_heads(conn, {stream_id(e) for _, evs in fresh for e in evs})
+        filing_rows: list[dict[str, Any]] = []
+        event_rows: list[dict[str, Any]] = []
+        for filing, events in fresh:
+            for e in events:
+                sid = stream_id(e)
+                version, chain = heads.get(sid, (0, ""))
+                row = event_to_row(e, version + 1, now, chain)
+                heads[sid] = (version + 1, row["chain_hash"])
+                event_rows.append(row)
+            filing_rows.append(_filing_row(filing, events, now))
+        conn.execute(insert(FILINGS), filing_rows)
+        if event_rows:
+            conn.execute(insert(EVENTS), event_rows)
         return results
 
-    def _append(self, conn: Connection, filing: Filing, events: Sequence[_Event]) -> AppendResult:
-        sha = filing.source.sha256
-        now = utcnow()
-        present = conn.execute(select(FILINGS.c.event_count).where(FILINGS.c.sha256 == sha)).first()
-        if present is not None:
-            self._check_same(conn, sha, events)
-            return AppendResult(sha, 0, True)
-        by_stream: dict[str, list[_Event]] = defaultdict(list)
-        for e in events:
-            by_stream[stream_id(e)].append(e)
-        rows: list[dict[str, Any]] = []
-        for sid, stream_events in by_stream.items():
-            version, chain = self._stream_head(conn, sid)
-            for e in stream_events:
-                version += 1
-                row = event_to_row(e, version, now, chain)
-                chain = row["chain_hash"]
-                rows.append(row)
-        conn.execute(
-            insert(FILINGS),
-            [
-                {
-                    "sha256": sha,
-                    "path": filing.source.path,
-                    "format": filing.source.format,
-                    "form_type": filing.form_type,
-                    "accession_number": filing.accession_number,
-                    "issuer_key": events[0].issuer_key if events else "",
-                    "period_of_report": filing.period_of_report,
-                    "filed_date": filing.filed_date or filing.signature_date,
-                    "date_of_original_submission": filing.date_of_original_submission,
-                    "is_amendment": filing.is_amendment,
-                    "event_count": len(rows),
-                    "notes": len(filing.notes),
-                    "recorded_at": now,
-                }
-            ],
-        )
-        if rows:
-            conn.execute(insert(EVENTS), rows)
-        return AppendResult(sha, len(rows), False)
+    def _present(self, conn: Connection, shas: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(shas), 500):
+            part = shas[start : start + 500]
+            q = select(FILINGS.c.sha256).where(FILINGS.c.sha256.in_(part))
+            found.update(r[0] for r in conn.execute(q))
+        return found
 
-    def _stream_head(self, conn: Connection, sid: str) -> tuple[int, str]:
-        head = conn.execute(
-            select(EVENTS.c.stream_version, EVENTS.c.chain_hash)
-            .where(EVENTS.c.stream_id == sid)
-            .order_by(EVENTS.c.stream_version.desc())
-            .limit(1)
-        ).first()
-        return (int(head[0]), head[1]) if head else (0, "")
+    def _stream_heads(self, conn: Connection, sids: set[str]) -> dict[str, tuple[int, str]]:
+        heads: dict[str, tuple[int, str]] = {}
+        ordered = sorted(sids)
+        for start in range(0, len(ordered), 500):
+            part = ordered[start : start + 500]
+            top = (
+                select(EVENTS.c.stream_id, func.max(EVENTS.c.stream_version).label("v"))
+                .where(EVENTS.c.stream_id.in_(part))
+                .group_by(EVENTS.c.stream_id)
+                .subquery()
+            )
+            on = (top.c.stream_id == EVENTS.c.stream_id) & (top.c.v == EVENTS.c.stream_version)
+            q = select(EVENTS.c.stream_id, EVENTS.c.stream_version, EVENTS.c.chain_hash).join(
+                top, on
+            )
+            for sid, version, chain in conn.execute(q):
+                heads[sid] = (int(version), chain)
+        return heads
 
     def _check_same(self, conn: Connection, sha: str, events: Sequence[_Event]) -> None:
         stored = dict(
@@ -314,3 +324,21 @@ def events_at(store: EventStore, positions: Iterable[int]) -> dict[int, _Event]:
             ):
                 out[pos] = payload_to_event(payload)  # type: ignore[assignment]
     return out
+
+
+def _filing_row(filing: Filing, events: Sequence[_Event], now: Any) -> dict[str, Any]:
+    return {
+        "sha256": filing.source.sha256,
+        "path": filing.source.path,
+        "format": filing.source.format,
+        "form_type": filing.form_type,
+        "accession_number": filing.accession_number,
+        "issuer_key": events[0].issuer_key if events else "",
+        "period_of_report": filing.period_of_report,
+        "filed_date": filing.filed_date or filing.signature_date,
+        "date_of_original_submission": filing.date_of_original_submission,
+        "is_amendment": filing.is_amendment,
+        "event_count": len(events),
+        "notes": len(filing.notes),
+        "recorded_at": now,
+    }

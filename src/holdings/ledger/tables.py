@@ -16,7 +16,14 @@ class EventRow(SQLModel, table=True):
     __tablename__ = "events"
     __table_args__ = (
         UniqueConstraint("stream_id", "stream_version", name="uq_events_stream_version"),
-        Index("ix_events_stream_order", "stream_id", "effective_date", "position"),
+        Index(
+            "ix_events_replay_order",
+            "stream_id",
+            "effective_date",
+            "filed_date",
+            "sort_filing",
+            "row_order",
+        ),
         Index("ix_events_person", "person_key", "effective_date"),
         Index("ix_events_issuer", "issuer_key"),
         Index("ix_events_filing", "filing_sha256"),

@@ -1,0 +1,324 @@
+"""Ledger benchmarks: ingest, rebuild, snapshot and memory, on SQLite and PostgreSQL.
+
+    python scripts/bench.py                       # full run: 1M events, both engines
+    python scripts/bench.py --events 200000 --engines sqlite --runs 3
+    python scripts/bench.py --rss-corpus DIR      # peak RSS of `holdings ingest DIR`
+
+Figures are medians of several runs and printed, never asserted: speed is measured here, not
+in timed tests. The events come from synthetic, internally consistent filings built in memory
+(so parsing is not in the ingest figure; ``bench_parse.py`` measures that), and the bare
+``executemany`` baseline inserts the very same rows into the same schema with no Python work
+in between: the ratio says how close the store is to the engine's own limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import text
+
+from holdings.clock import utcnow
+from holdings.ledger.classify import filing_events
+from holdings.ledger.events import _Event
+from holdings.ledger.mapping import event_to_row
+from holdings.ledger.store import EventStore
+from holdings.parsers.model import (
+    DerivativeRow,
+    Filing,
+    Issuer,
+    NonDerivativeRow,
+    ReportingOwner,
+    Signature,
+    Source,
+)
+from holdings.projections.entries import read_entries
+from holdings.projections.people import people
+from holdings.projections.projector import rebuild
+from holdings.projections.snapshot import snapshot
+
+PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
+OPTION = "Stock Option (right to buy)"
+
+
+def synthetic_filings(people_count: int, per_person: int, seed: int) -> Iterator[Filing]:
+    """Monthly option exercises with same-day sales; every balance chains exactly."""
+    rng = random.Random(seed)
+    for p in range(people_count):
+        cik = f"{1_000_000 + p:010d}"
+        ticker = f"SY{p % 97:02d}"
+        stock = Decimal(rng.randint(10_000, 900_000))
+        options = Decimal(per_person * 1_000 + rng.randint(0, 10_000))
+        strike = Decimal(rng.randint(500, 9_000)) / 100
+        expiry = dt.date(2035, 1, 1) + dt.timedelta(days=p % 300)
+        day = dt.date(2012, 1, 3)
+        for k in range(per_person):
+            day += dt.timedelta(days=rng.randint(25, 35))
+            q = Decimal(rng.randint(100, 1_000))
+            s1 = q // 2
+            s2 = q - s1
+            rows = []
+            stock += q
+            rows.append(_nd(day, "M", q, "A", strike, stock))
+            stock -= s1
+            rows.append(_nd(day, "S", s1, "D", strike * 3, stock))
+            stock -= s2
+            rows.append(_nd(day, "S", s2, "D", strike * 3, stock))
+            options -= q
+            yield Filing(
+                form_type="4",
+                source=Source(
+                    path=f"synthetic/{cik}/{k:05d}.xml",
+                    sha256=f"{seed:08x}{p:012x}{k:044x}",
+                    format="xml",
+                ),
+                issuer=Issuer(name=f"Synthetic {ticker} Inc.", ticker=ticker, cik=f"{p % 97:010d}"),
+                reporting_owners=[
+                    ReportingOwner(name=f"PERSON {p:06d} A", cik=cik, is_officer=True)
+                ],
+                period_of_report=day,
+                signatures=[Signature(name=f"/s/ Person {p}", date=day + dt.timedelta(days=1))],
+                non_derivative=rows,
+                derivative=[
+                    DerivativeRow(
+                        kind="transaction",
+                        security_title=OPTION,
+                        exercise_price=strike,
+                        transaction_date=day,
+                        code="M",
+                        shares=q,
+                        acquired_disposed="D",
+                        expiration_date=expiry,
+                        underlying_title="Common Stock",
+                        underlying_shares=q,
+                        price=Decimal(0),
+                        shares_owned_following=options,
+                        ownership="D",
+                    )
+                ],
+            )
+
+
+def _nd(
+    day: dt.date, code: str, q: Decimal, ad: str, price: Decimal, after: Decimal
+) -> NonDerivativeRow:
+    return NonDerivativeRow(
+        kind="transaction",
+        security_title="Common Stock",
+        transaction_date=day,
+        code=code,
+        shares=q,
+        acquired_disposed=ad,  # type: ignore[arg-type]
+        price=price,
+        shares_owned_following=after,
+        ownership="D",
+    )
+
+
+def batches(filings: Iterator[Filing], size: int) -> Iterator[list[tuple[Filing, list[_Event]]]]:
+    batch: list[tuple[Filing, list[_Event]]] = []
+    for f in filings:
+        batch.append((f, filing_events(f)))
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def fresh_store(engine: str, workdir: Path, name: str) -> tuple[EventStore, str]:
+    if engine == "sqlite":
+        path = workdir / f"{name}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        url = f"sqlite:///{path}"
+        return EventStore(url), url
+    base = os.environ.get("HOLDINGS_BENCH_PG_URL", PG_DEFAULT)
+    schema = f"bench_{name}"
+    admin = EventStore.__new__(EventStore)
+    from sqlalchemy import create_engine
+
+    eng = create_engine(
+        "postgresql+psycopg://" + base.split("://", 1)[1], isolation_level="AUTOCOMMIT"
+    )
+    with eng.connect() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    eng.dispose()
+    del admin
+    url = f"{base}?options=-csearch_path%3D{schema}"
+    return EventStore(url), url
+
+
+def bench_ingest(engine: str, workdir: Path, n_events: int, runs: int) -> dict[str, float]:
+    """Store append rate vs a bare executemany of the same rows into the same schema."""
+    per_person = 40
+    filings = max(1, n_events // 4)
+    people_count = max(1, filings // per_person)
+    prepared = list(batches(synthetic_filings(people_count, per_person, seed=7), 500))
+    total = sum(len(e) for b in prepared for _f, e in b)
+    ours, bare = [], []
+    for r in range(runs):
+        store, _url = fresh_store(engine, workdir, f"ingest{r}")
+        start = time.perf_counter()
+        for batch in prepared:
+            store.append_batch(batch)
+        ours.append(total / (time.perf_counter() - start))
+        store.engine.dispose()
+
+        store, _url = fresh_store(engine, workdir, f"bare{r}")
+        now = utcnow()
+        rows = [
+            event_to_row(e, i + 1, now)
+            for i, (_f, evs) in enumerate(x for b in prepared for x in b)
+            for e in evs
+        ]
+        # distinct stream versions so the unique constraint holds, as in the real store
+        for i, row in enumerate(rows):
+            row["stream_version"] = i + 1
+        cols = list(rows[0].keys())
+        tuples = [tuple(row[c] for c in cols) for row in rows]
+        raw = store.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            mark = "?" if engine == "sqlite" else "%s"
+            sql = f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
+            start = time.perf_counter()
+            if engine == "sqlite":
+                cur.execute("BEGIN")
+            for i in range(0, len(tuples), 500 * 4):
+                cur.executemany(sql, tuples[i : i + 2000])
+            raw.commit()
+            bare.append(total / (time.perf_counter() - start))
+        finally:
+            raw.close()
+            store.engine.dispose()
+    return {
+        "events": total,
+        "ingest_events_per_s": statistics.median(ours),
+        "bare_executemany_events_per_s": statistics.median(bare),
+    }
+
+
+def build_large(engine: str, workdir: Path, n_events: int) -> EventStore:
+    store, _url = fresh_store(engine, workdir, "large")
+    per_person = 50
+    filings = n_events // 4
+    people_count = max(1, filings // per_person)
+    done = 0
+    start = time.perf_counter()
+    for batch in batches(synthetic_filings(people_count, per_person, seed=11), 1000):
+        store.append_batch(batch)
+        done += sum(len(e) for _f, e in batch)
+        if sys.stderr.isatty():
+            print(f"\r  building {engine}: {done:,}/{n_events:,} events", end="", file=sys.stderr)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"  built {done:,} events in {time.perf_counter() - start:.1f}s", file=sys.stderr)
+    return store
+
+
+def bench_rebuild(store: EventStore, runs: int) -> float:
+    total = store.count_events()
+    rates = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        state = rebuild(read_entries(store))
+        rates.append(total / (time.perf_counter() - start))
+        assert state.positions
+    return statistics.median(rates)
+
+
+def bench_snapshot(store: EventStore, samples: int) -> tuple[float, float]:
+    keys = [p.key for p in people(store)]
+    rng = random.Random(3)
+    lat = []
+    for _ in range(samples):
+        key = rng.choice(keys)
+        start = time.perf_counter()
+        held = snapshot(store, dt.date(2030, 1, 1), person_keys=[key])
+        lat.append((time.perf_counter() - start) * 1000)
+        assert held
+    lat.sort()
+    return statistics.median(lat), lat[min(len(lat) - 1, int(len(lat) * 0.99))]
+
+
+def bench_rss(corpus: Path, engine_url: str) -> tuple[float, int]:
+    """Peak RSS (MB) of a real `holdings ingest` of a corpus folder, parse pool included."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "holdings.cli",
+            "ingest",
+            "--db",
+            engine_url,
+            "--format",
+            "json",
+            str(corpus),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    files = sum(1 for _ in corpus.rglob("*") if _.is_file())
+    return max(peak, before) / 1024, int(files / elapsed)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--engines", default="sqlite,postgresql")
+    ap.add_argument("--events", type=int, default=1_000_000, help="size of the large ledger")
+    ap.add_argument("--ingest-events", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--snapshots", type=int, default=200)
+    ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--rss-corpus", type=Path, default=None, help="folder of filings (100k)")
+    args = ap.parse_args(argv)
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="holdings-bench-"))
+    print(f"holdings-ledger benchmarks ({os.cpu_count()} cores), median of {args.runs} runs")
+    for engine in args.engines.split(","):
+        print(f"\n[{engine}]")
+        ing = bench_ingest(engine, workdir, args.ingest_events, args.runs)
+        ratio = ing["ingest_events_per_s"] / ing["bare_executemany_events_per_s"]
+        print(
+            f"  ingest    {ing['ingest_events_per_s']:>10,.0f} events/s  "
+            f"(bare executemany {ing['bare_executemany_events_per_s']:,.0f} events/s; "
+            f"ratio {ratio:.0%}; {ing['events']:,} events)"
+        )
+        store = build_large(engine, workdir, args.events)
+        rb = bench_rebuild(store, args.runs)
+        print(f"  rebuild   {rb:>10,.0f} events/s  at {store.count_events():,} events")
+        p50, p99 = bench_snapshot(store, args.snapshots)
+        print(
+            f"  snapshot  p50 {p50:.2f} ms  p99 {p99:.2f} ms"
+            f"  (one person, {args.snapshots} samples)"
+        )
+        store.engine.dispose()
+        if args.rss_corpus:
+            url = (
+                f"sqlite:///{workdir / 'rss.db'}"
+                if engine == "sqlite"
+                else fresh_store(engine, workdir, "rss")[1]
+            )
+            mb, rate = bench_rss(args.rss_corpus, url)
+            print(f"  ingest of {args.rss_corpus}: peak RSS {mb:,.0f} MB, {rate:,} filings/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

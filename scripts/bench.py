@@ -45,7 +45,7 @@ from holdings.parsers.model import (
 )
 from holdings.projections.entries import read_entries
 from holdings.projections.people import people
-from holdings.projections.projector import rebuild
+from holdings.projections.projector import rebuild, rebuild_parallel
 from holdings.projections.snapshot import snapshot
 
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
@@ -229,12 +229,12 @@ def build_large(engine: str, workdir: Path, n_events: int) -> EventStore:
     return store
 
 
-def bench_rebuild(store: EventStore, runs: int) -> float:
+def bench_rebuild(store: EventStore, runs: int, parallel: bool) -> float:
     total = store.count_events()
     rates = []
     for _ in range(runs):
         start = time.perf_counter()
-        state = rebuild(read_entries(store))
+        state = rebuild_parallel(store) if parallel else rebuild(read_entries(store))
         rates.append(total / (time.perf_counter() - start))
         assert state.positions
     return statistics.median(rates)
@@ -301,8 +301,12 @@ def main(argv: list[str] | None = None) -> int:
             f"ratio {ratio:.0%}; {ing['events']:,} events)"
         )
         store = build_large(engine, workdir, args.events)
-        rb = bench_rebuild(store, args.runs)
-        print(f"  rebuild   {rb:>10,.0f} events/s  at {store.count_events():,} events")
+        one = bench_rebuild(store, args.runs, parallel=False)
+        both = bench_rebuild(store, args.runs, parallel=True)
+        print(
+            f"  rebuild   {both:>10,.0f} events/s  at {store.count_events():,} events "
+            f"(2 processes; one process {one:,.0f} events/s)"
+        )
         p50, p99 = bench_snapshot(store, args.snapshots)
         print(
             f"  snapshot  p50 {p50:.2f} ms  p99 {p99:.2f} ms"

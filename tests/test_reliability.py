@@ -39,6 +39,7 @@ def _ingest_cmd(db: str, *paths: Path, batch: int = 20) -> list[str]:
         sys.executable,
         "-m",
         "holdings.cli",
+        "--debug",
         "ingest",
         "--db",
         db,
@@ -125,7 +126,7 @@ def test_four_processes_on_postgresql_lose_and_duplicate_nothing(
     ]
     outputs = [p.communicate(timeout=600) for p in procs]
     for p, (_out, err) in zip(procs, outputs, strict=True):
-        assert p.returncode == 0, err.decode()[-2000:]
+        assert p.returncode == 0, err.decode()[-6000:]
 
     reference = f"sqlite:///{tmp_path / 'reference.db'}"
     ref_store = EventStore(reference)

@@ -119,28 +119,46 @@ def _sqlite_tune(engine: Engine) -> None:
 
 
 def install_schema(engine: Engine) -> None:
+    """Idempotent and cheap when nothing is missing: writers open the store while others
+    append, and DDL on a busy table (CREATE TRIGGER takes an exclusive lock) would deadlock
+    with them, so only what is absent is created, under an advisory lock on PostgreSQL."""
+    present = existing_guards(engine) or set()
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
             # Several processes may open a fresh database at once: serialise the DDL.
             conn.execute(text("SELECT pg_advisory_xact_lock(774411)"))
             SQLModel.metadata.create_all(conn)
+            present = {
+                r[0]
+                for r in conn.execute(
+                    text(
+                        "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal "
+                        "AND tgrelid IN ('events'::regclass, 'filings'::regclass)"
+                    )
+                )
+            }
+            if present >= guard_names("postgresql"):
+                return
             conn.execute(text(_PG_FUNCTION))
             for table in _GUARDED:
-                conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_no_change ON {table}"))
-                conn.execute(
-                    text(
-                        f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
-                        "FOR EACH ROW EXECUTE FUNCTION holdings_refuse_change()"
+                if f"{table}_no_change" not in present:
+                    conn.execute(
+                        text(
+                            f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
+                            "FOR EACH ROW EXECUTE FUNCTION holdings_refuse_change()"
+                        )
                     )
-                )
-                conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}"))
-                conn.execute(
-                    text(
-                        f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-                        "FOR EACH STATEMENT EXECUTE FUNCTION holdings_refuse_change()"
+                if f"{table}_no_truncate" not in present:
+                    conn.execute(
+                        text(
+                            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                            "FOR EACH STATEMENT EXECUTE FUNCTION holdings_refuse_change()"
+                        )
                     )
-                )
     else:
+        if present >= guard_names("sqlite"):
+            SQLModel.metadata.create_all(engine)  # new projection tables on an older ledger
+            return
         with engine.begin() as conn:
             SQLModel.metadata.create_all(conn)
             for ddl in _SQLITE_TRIGGERS:

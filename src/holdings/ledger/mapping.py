@@ -34,6 +34,9 @@ def event_to_row(
         "effective_date": event.effective_date,
         "filed_date": event.filing.filed_date,
         "sort_filing": event.filing.sha256,
+        "form_type": event.filing.form_type,
+        "period_of_report": event.filing.period_of_report,
+        "is_amendment": event.filing.is_amendment,
         "row_order": (0 if p.table == "non_derivative" else 1_000_000)
         + p.row_index * 100
         + p.owner_index,
@@ -61,6 +64,9 @@ HASHED_COLUMNS = (
     "effective_date",
     "filed_date",
     "row_order",
+    "form_type",
+    "period_of_report",
+    "is_amendment",
     "payload",
 )
 

@@ -49,6 +49,9 @@ class EventRow(SQLModel, table=True):
     filed_date: dt.date | None = None
     sort_filing: str = ""
     row_order: int = 0
+    form_type: str = ""
+    period_of_report: dt.date | None = None
+    is_amendment: bool = False
     payload: str = Field(sa_column=Column(Text, nullable=False))
     event_hash: str = ""
     """sha256 over the row's content: an edit behind the store's back no longer matches."""

@@ -33,6 +33,9 @@ _CHECKED_COLUMNS = (
     "effective_date",
     "filed_date",
     "row_order",
+    "form_type",
+    "period_of_report",
+    "is_amendment",
 )
 
 
@@ -184,12 +187,11 @@ def _check_filings(store: EventStore, report: VerifyReport) -> None:
 
 
 def _check_positions(store: EventStore, report: VerifyReport) -> None:
-    from holdings.projections.entries import read_entries
     from holdings.projections.materialize import position_row, stored_positions
-    from holdings.projections.projector import rebuild
+    from holdings.projections.projector import rebuild_parallel
 
     stored = stored_positions(store)
-    fresh = {pid: position_row(p) for pid, p in rebuild(read_entries(store)).positions.items()}
+    fresh = {pid: position_row(p) for pid, p in rebuild_parallel(store).positions.items()}
     report.positions = len(fresh)
     for pid in sorted(set(stored) | set(fresh)):
         a, b = stored.get(pid), fresh.get(pid)

@@ -14,9 +14,9 @@ from decimal import Decimal
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 
-from holdings.ledger.store import EVENTS, FILINGS, EventStore
+from holdings.ledger.store import EVENTS, EventStore
 
 
 @dataclass(slots=True, frozen=True)
@@ -49,25 +49,37 @@ class Entry:
         )
 
 
-_COLUMNS = (
-    EVENTS.c.position,
-    EVENTS.c.stream_id,
-    EVENTS.c.person_key,
-    EVENTS.c.person_name,
-    EVENTS.c.issuer_key,
-    EVENTS.c.event_type,
-    EVENTS.c.position_key,
-    EVENTS.c.quantity,
-    EVENTS.c.shares_owned_following,
-    EVENTS.c.transaction_date,
-    EVENTS.c.effective_date,
-    EVENTS.c.filed_date,
-    EVENTS.c.filing_sha256,
-    EVENTS.c.row_order,
-    FILINGS.c.form_type,
-    FILINGS.c.period_of_report,
-    FILINGS.c.is_amendment,
+_DATES = ("transaction_date", "effective_date", "filed_date", "period_of_report")
+_COLUMNS = tuple(
+    type_coerce(EVENTS.c[name], String) if name in _DATES else EVENTS.c[name]
+    for name in (
+        "position",
+        "stream_id",
+        "person_key",
+        "person_name",
+        "issuer_key",
+        "event_type",
+        "position_key",
+        "quantity",
+        "shares_owned_following",
+        "transaction_date",
+        "effective_date",
+        "filed_date",
+        "filing_sha256",
+        "row_order",
+        "form_type",
+        "period_of_report",
+        "is_amendment",
+    )
 )
+"""Dates are read raw (ISO text on SQLite) and converted here: the driver-level date parsing
+costs more than the rest of the row."""
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
 
 
 def _entry(row: Any) -> Entry:
@@ -83,13 +95,13 @@ def _entry(row: Any) -> Entry:
         row[6],
         None if q is None else Decimal(q),
         None if r is None else Decimal(r),
-        row[9],
-        row[10],
-        row[11],
+        _date(row[9]),
+        _date(row[10]),  # type: ignore[arg-type]
+        _date(row[11]),
         row[12],
         row[13],
         row[14],
-        row[15],
+        _date(row[15]),
         bool(row[16]),
     )
 
@@ -100,21 +112,24 @@ def read_entries(
     person_keys: Iterable[str] | None = None,
     issuer_key: str | None = None,
     stream_ids: Iterable[str] | None = None,
+    stream_range: tuple[str | None, str | None] | None = None,
     after_position: int = 0,
     chunk: int = 10_000,
 ) -> Iterator[Entry]:
     """Entries ordered by stream, then replay order, streamed in chunks."""
-    q = (
-        select(*_COLUMNS)
-        .join(FILINGS, FILINGS.c.sha256 == EVENTS.c.filing_sha256)
-        .where(EVENTS.c.position > after_position)
-    )
+    q = select(*_COLUMNS).where(EVENTS.c.position > after_position)
     if person_keys is not None:
         q = q.where(EVENTS.c.person_key.in_(list(person_keys)))
     if issuer_key is not None:
         q = q.where(EVENTS.c.issuer_key == issuer_key)
     if stream_ids is not None:
         q = q.where(EVENTS.c.stream_id.in_(list(stream_ids)))
+    if stream_range is not None:
+        low, high = stream_range
+        if low is not None:
+            q = q.where(EVENTS.c.stream_id >= low)
+        if high is not None:
+            q = q.where(EVENTS.c.stream_id < high)
     q = q.order_by(
         EVENTS.c.stream_id,
         EVENTS.c.effective_date,
@@ -122,9 +137,32 @@ def read_entries(
         EVENTS.c.sort_filing,
         EVENTS.c.row_order,
     )
-    with store.engine.connect().execution_options(stream_results=True, yield_per=chunk) as conn:
-        for row in conn.execute(q):
-            yield _entry(row)
+    for row in raw_rows(store, q, chunk):
+        yield _entry(row)
+
+
+def raw_rows(store: EventStore, query: Any, chunk: int = 10_000) -> Iterator[tuple[Any, ...]]:
+    """Plain DBAPI tuples, streamed (a server-side cursor on PostgreSQL): a rebuild reads
+    millions of rows and the result-object layer would cost more than the fold itself."""
+    dialect = store.engine.dialect
+    compiled = query.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+    params: Any = compiled.params
+    if dialect.paramstyle in ("qmark", "numeric"):
+        params = [compiled.params[k] for k in compiled.positiontup or ()]
+    raw = store.engine.raw_connection()
+    try:
+        if dialect.name == "postgresql":
+            cursor = raw.driver_connection.cursor(name="holdings_entries")  # type: ignore[union-attr]
+            cursor.itersize = chunk
+        else:
+            cursor = raw.cursor()
+        cursor.execute(str(compiled), params)
+        while rows := cursor.fetchmany(chunk):
+            yield from rows
+        cursor.close()
+    finally:
+        raw.rollback()
+        raw.close()
 
 
 def by_stream(entries: Iterable[Entry]) -> Iterator[tuple[str, list[Entry]]]:

@@ -8,6 +8,8 @@ from its own entries. Either way the result equals a full rebuild (tested).
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +25,57 @@ def fold_stream(entries: list[Entry], state: FoldState | None = None) -> FoldSta
     for entry in sorted(current_entries(entries), key=lambda e: e.sort_key):
         fold(state, entry)
     return state
+
+
+def rebuild_parallel(store: EventStore, workers: int | None = None) -> FoldState:
+    """A full rebuild split across cores by stream range: streams fold independently, so each
+    process reads and folds its own slice of the log and only the positions come back."""
+    workers = workers or min(2, os.cpu_count() or 1)
+    bounds = _stream_bounds(store, workers)
+    if len(bounds) <= 1:
+        return rebuild(read_entries(store))
+    url = store.engine.url.render_as_string(hide_password=False)
+    ctx = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    )
+    with ctx.Pool(len(bounds)) as pool:
+        parts = pool.map(_rebuild_range, [(url, b) for b in bounds])
+    state = FoldState()
+    for positions in parts:
+        state.positions.update(positions)
+    return state
+
+
+def _stream_bounds(store: EventStore, parts: int) -> list[tuple[str | None, str | None]]:
+    from sqlalchemy import distinct, func, select
+
+    from holdings.ledger.store import EVENTS
+
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count(distinct(EVENTS.c.stream_id)))).scalar() or 0
+        if total < 2 * parts or parts < 2:
+            return [(None, None)]
+        cuts = []
+        for k in range(1, parts):
+            cut = conn.execute(
+                select(EVENTS.c.stream_id)
+                .distinct()
+                .order_by(EVENTS.c.stream_id)
+                .offset(total * k // parts)
+                .limit(1)
+            ).scalar()
+            cuts.append(cut)
+    edges: list[str | None] = [None, *cuts, None]
+    return [(edges[i], edges[i + 1]) for i in range(parts)]
+
+
+def _rebuild_range(args: tuple[str, tuple[str | None, str | None]]) -> dict:  # type: ignore[type-arg]
+    url, bounds = args
+    store = EventStore(url)
+    try:
+        return rebuild(read_entries(store, stream_range=bounds)).positions
+    finally:
+        store.engine.dispose()
 
 
 def rebuild(entries: Iterable[Entry], collect_checks: bool = False) -> FoldState:

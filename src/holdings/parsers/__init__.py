@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from holdings.parsers.errors import ParseError
+from holdings.parsers.errors import ParseError, ParserBug
 from holdings.parsers.limits import Limits
 from holdings.parsers.model import (
     DerivativeRow,
@@ -27,6 +27,7 @@ __all__ = [
     "NonDerivativeRow",
     "Note",
     "ParseError",
+    "ParserBug",
     "ReportingOwner",
     "Signature",
     "Source",
@@ -80,7 +81,7 @@ def parse_bytes(data: bytes, path: str = "<input>", limits: Limits | None = None
     except RecursionError:
         raise ParseError("input is nested too deeply to read", path) from None
     except Exception as exc:  # a parser bug must still name the file, never crash the batch
-        raise ParseError(f"unexpected {type(exc).__name__} while parsing: {exc}", path) from exc
+        raise ParserBug(f"parser bug: {type(exc).__name__}: {exc}", path) from exc
     rows = len(filing.non_derivative) + len(filing.derivative)
     if rows > limits.max_rows:
         raise ParseError(f"{rows:,} table rows, over the limit of {limits.max_rows:,}", path)

@@ -15,3 +15,8 @@ class ParseError(Exception):
         if self.line is not None:
             where = f"{where}:{self.line}"
         return f"{where}: {self.message}"
+
+
+class ParserBug(ParseError):
+    """A parser raised something it should have turned into a ParseError. The batch still
+    goes on (the file is quarantined with this reason); the fuzz tests treat it as a crash."""

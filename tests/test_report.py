@@ -1,0 +1,438 @@
+"""The person report: what the page says (charts, markers, tables, index) checked on the HTML,
+and that a real browser renders it (headless Chromium, skipped where it is not installed)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+import tempfile
+import zlib
+from collections.abc import Iterator
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from holdings.ledger.ingest import ingest_paths
+from holdings.ledger.store import EventStore
+from holdings.projections.people import find_people, people
+from holdings.report import NoEvents, write_all_reports, write_person_report
+from holdings.report.fmt import axis_label, money, num, signed
+from holdings.report.svg import scale_for
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+XML = Path(__file__).resolve().parent / "fixtures" / "xml"
+KRESS = sorted(XML.glob("0001045810-23-*.xml"))
+KRESS_ORIGINAL, KRESS_AMEND_1, KRESS_AMEND_2 = KRESS
+ICAHN = sorted(XML.glob("icahn-entity-*.xml"))
+KRESS_KEY = "cik:0001588670"
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[EventStore]:
+    s = EventStore(f"sqlite:///{tmp_path / 'r.db'}")
+    yield s
+    s.engine.dispose()
+
+
+class Element:
+    def __init__(self, tag: str, attrs: dict[str, str]) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.parts: list[str | Element] = []
+
+    @property
+    def children(self) -> list[Element]:
+        return [p for p in self.parts if isinstance(p, Element)]
+
+    @property
+    def text(self) -> str:
+        return "".join(p for p in self.parts if isinstance(p, str))
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    def all_text(self) -> str:
+        return "".join(p if isinstance(p, str) else p.all_text() for p in self.parts)
+
+    def iter(self) -> Iterator[Element]:
+        yield self
+        for c in self.children:
+            yield from c.iter()
+
+    def find(self, tag: str, cls: str | None = None) -> list[Element]:
+        return [e for e in self.iter() if e.tag == tag and (cls is None or cls in e.classes)]
+
+
+_VOID = {"meta", "br", "col", "img", "input", "link", "hr"}
+
+
+class _Tree(HTMLParser):
+    """Enough of a DOM to ask the page questions, from the standard library alone."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#root", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        el = Element(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].parts.append(el)
+        if tag not in _VOID:
+            self.stack.append(el)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack[-1].parts.append(Element(tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].parts.append(data)
+
+
+def dom(text: str) -> Element:
+    tree = _Tree()
+    tree.feed(text)
+    tree.close()
+    return tree.root
+
+
+def kress_page(store: EventStore, tmp_path: Path, files: list[Path]) -> tuple[str, Element]:
+    ingest_paths(store, files, workers=1)
+    out = write_person_report(store, [KRESS_KEY], None, tmp_path / "kress.html")
+    text = out.read_text(encoding="utf-8")
+    return text, dom(text)
+
+
+# --- the page's content ------------------------------------------------------------------
+
+
+def test_one_step_path_per_position_and_the_break_marked_with_its_numbers(
+    sqlite_store: EventStore, tmp_path: Path
+) -> None:
+    text, root = kress_page(sqlite_store, tmp_path, [KRESS_ORIGINAL, KRESS_AMEND_2])
+    charts = root.find("svg", "chart")
+    cards = [d for d in root.find("div", "card")]
+    assert len(charts) == len(cards) == 4  # direct + LLC + two family members
+    for chart in charts:
+        assert len(chart.find("path", "step")) == 1
+    assert {c.attrs["data-position"] for c in charts} == {c.attrs["data-position"] for c in cards}
+
+    (marker,) = root.find("g", "discrepancy")
+    assert "failing" in marker.classes
+    assert (marker.attrs["data-expected"], marker.attrs["data-reported"]) == ("536960", "438458")
+    title = marker.find("title")[0].text
+    assert "expected 536,960, reported 438,458" in title
+    assert "difference -98,502" in title and "within filing" in title
+    assert marker.find("circle", "expected") and marker.find("path", "reported-break")
+
+    direct = next(
+        c
+        for c in charts
+        if c.attrs["data-position"].startswith("stock|")
+        and c.attrs["data-position"].endswith("|D|")
+    )
+    reported = [Decimal(p.attrs["data-value"]) for p in direct.find("circle", "reported")]
+    assert reported == [Decimal("547701"), Decimal("536960")]
+
+    # The legend says which mark is expected and which reported.
+    legend = root.find("div", "legend")[0].all_text()
+    assert "Expected (ledger)" in legend and "Reported (filing)" in legend
+
+    # The header: person, issuer, relationship and title read back from the source file.
+    header = root.find("header")[0].all_text()
+    assert "Kress Colette" in header and "NVIDIA CORP (NVDA)" in header
+    assert "Officer (EVP & Chief Financial Officer)" in header
+    assert "EVP &amp; Chief Financial Officer" in text  # escaped in the file itself
+    stats = {
+        s.find("span")[0].text: s.find("b")[0].text for s in root.iter() if "stat" in s.classes
+    }
+    assert stats["discrepancies"] == "1" and stats["late filings"] == "0"
+
+    # The event table: thousands separators, the mismatch row flagged, expected under reported.
+    table = next(
+        t for t in root.find("table", "ledger") if t.attrs["data-position"].endswith("|D|")
+    )
+    rows = table.find("tr")[1:]
+    cells = [[td.all_text().strip() for td in r.find("td")] for r in rows]
+    assert cells[0][:7] == [
+        "2022-12-14",
+        "2023-03-14 4/A",
+        "Tax withholding F",
+        "-11,570",
+        "$176.74",
+        "547,701",
+        "547,701",
+    ]
+    broken = [r for r in rows if "break" in r.classes]
+    assert len(broken) == 1
+    assert broken[0].find("td", "reported")[0].all_text() == "438,458expected 536,960"
+    # Footnotes: numbered markers with the full text on hover and listed under the table.
+    marks = table.find("span", "fn")
+    assert marks and all(m.attrs["title"] for m in marks)
+
+
+def test_chain_over_four_filings_steps_once_per_event(
+    sqlite_store: EventStore, tmp_path: Path
+) -> None:
+    ingest_paths(sqlite_store, ICAHN, workers=1)
+    keys = [p.key for p in find_people(sqlite_store, "Icahn")]
+    out = write_person_report(sqlite_store, keys, None, tmp_path / "icahn.html")
+    root = dom(out.read_text(encoding="utf-8"))
+    (chart,) = root.find("svg", "chart")
+    (path,) = chart.find("path", "step")
+    assert path.attrs["d"].count(" V ") == 4
+    values = [p.attrs["data-value"] for p in chart.find("circle", "reported")]
+    assert values == ["518932944", "549400539", "581937313", "618393343"]
+    assert not root.find("g", "discrepancy")
+    dates = [t.text for t in chart.find("text", "date")]
+    assert dates == ["2025-09-24", "2025-12-24", "2026-04-15", "2026-06-25"]
+    assert "618,393,343" in root.find("table", "ledger")[0].all_text()
+
+
+def test_amendment_supersedes_and_the_page_says_so(
+    sqlite_store: EventStore, tmp_path: Path
+) -> None:
+    text, root = kress_page(sqlite_store, tmp_path, KRESS)
+    assert not root.find("g", "discrepancy")
+    filings = root.find("details")[0]
+    forms = [r.find("td")[0].all_text() for r in filings.find("tr")[1:]]
+    assert forms == ["4 superseded", "4/A amendment", "4/A amendment"]
+    assert "2 in force, 1 superseded by amendment" in root.find("header")[0].all_text()
+
+
+def test_explained_break_is_amber_and_labelled(sqlite_store: EventStore, tmp_path: Path) -> None:
+    rsu = ROOT.parent / "shared" / "realdata" / "xml" / "RSU_with_disposal.xml"
+    if not rsu.is_file():
+        pytest.skip(f"shared data not found at {rsu} (CI has it beside the clone)")
+    ingest_paths(sqlite_store, [rsu], workers=1)
+    keys = [p.key for p in find_people(sqlite_store, "Travers")]
+    out = write_person_report(sqlite_store, keys, None, tmp_path / "t.html")
+    root = dom(out.read_text(encoding="utf-8"))
+    markers = root.find("g", "discrepancy")
+    assert len(markers) == 4 and all("explained" in m.classes for m in markers)
+    stock = next(m for m in markers if m.attrs["data-expected"] == "1135941")
+    assert stock.attrs["data-reported"] == "1138960"
+    assert "footnote says balance includes other shares" in stock.find("title")[0].text
+    columns = root.find("div", "column")
+    assert [c.find("h3")[0].text for c in columns] == [
+        "Common stock",
+        "Options and other derivatives",
+    ]
+    assert "Restricted Stock Units" in columns[1].all_text()
+
+
+def test_text_is_escaped_and_the_page_fetches_nothing(
+    sqlite_store: EventStore, tmp_path: Path
+) -> None:
+    hostile = tmp_path / "hostile.xml"
+    src = ICAHN[0].read_text(encoding="utf-8")
+    name = src.split("<rptOwnerName>", 1)[1].split("</rptOwnerName>", 1)[0]
+    hostile.write_text(
+        src.replace(name, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;"),
+        encoding="utf-8",
+    )
+    ingest_paths(sqlite_store, [hostile], workers=1)
+    (person,) = people(sqlite_store)
+    out = write_person_report(sqlite_store, [person.key], None, tmp_path / "h.html")
+    text = out.read_text(encoding="utf-8")
+    assert "<script" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;" in text
+    # Self-contained: no external stylesheet, script, image or font.
+    for needle in ("<link", "src=", "@import", "url(", "https://"):
+        assert needle not in text
+    assert text.count("http://") == text.count('xmlns="http://www.w3.org/2000/svg"')
+
+
+def test_relationship_is_left_out_when_the_source_file_is_gone(
+    sqlite_store: EventStore, tmp_path: Path
+) -> None:
+    copy = tmp_path / KRESS_ORIGINAL.name
+    shutil.copy(KRESS_ORIGINAL, copy)
+    ingest_paths(sqlite_store, [copy], workers=1)
+    copy.unlink()
+    out = write_person_report(sqlite_store, [KRESS_KEY], "NVDA", tmp_path / "k.html")
+    header = dom(out.read_text(encoding="utf-8")).find("header")[0].all_text()
+    assert "Relationship" not in header and "Kress Colette" in header
+
+
+def test_nobody_has_no_page(sqlite_store: EventStore, tmp_path: Path) -> None:
+    ingest_paths(sqlite_store, ICAHN, workers=1)
+    with pytest.raises(NoEvents):
+        write_person_report(sqlite_store, ["cik:9999999999"], None, tmp_path / "x.html")
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_index_links_every_person(sqlite_store: EventStore, tmp_path: Path) -> None:
+    ingest_paths(sqlite_store, [*KRESS, *ICAHN], workers=1)
+    index = write_all_reports(sqlite_store, tmp_path / "site")
+    assert index == tmp_path / "site" / "index.html"
+    root = dom(index.read_text(encoding="utf-8"))
+    links = {a.all_text(): a.attrs["href"] for a in root.find("table", "index")[0].find("a")}
+    everyone = people(sqlite_store)
+    assert len(links) == len(everyone) == 2
+    for p in everyone:
+        href = links[p.name or p.key]
+        page = index.parent / href
+        assert page.is_file()
+        sub = dom(page.read_text(encoding="utf-8"))
+        assert sub.find("h1")[0].text == (p.name or p.key)
+        assert sub.find("a")[0].attrs["href"] == "index.html"
+
+
+def test_decimal_text() -> None:
+    assert num(Decimal("1138960")) == "1,138,960"
+    assert num(Decimal("1E+3")) == "1,000"
+    assert num(Decimal("36.000")) == "36.000"  # as filed: not 36,000
+    assert signed(Decimal("3019")) == "+3,019" and signed(Decimal("-98502")) == "-98,502"
+    assert money(Decimal("634.4608")) == "$634.4608"
+    assert axis_label(Decimal("520000000"), Decimal("20000000")) == "520M"
+    assert axis_label(Decimal("1135000"), Decimal("5000")) == "1,135,000"
+    assert axis_label(Decimal("30000"), Decimal("10000")) == "30k"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [Decimal("21109310"), Decimal("21095422"), Decimal("18509696")],
+        [Decimal("-41982"), Decimal("306656"), Decimal("12500")],
+        [Decimal("0")],
+        [Decimal("400")],
+        [Decimal("0.5"), Decimal("0.75")],
+    ],
+)
+def test_scale_covers_the_data_with_round_ticks(values: list[Decimal]) -> None:
+    s = scale_for(values)
+    assert s.low <= min(values) and s.high >= max(values)
+    ticks = s.ticks()
+    assert 2 <= len(ticks) <= 7
+    assert all((t / s.step) == (t / s.step).to_integral_value() for t in ticks)
+
+
+# --- a real browser ------------------------------------------------------------------------
+
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+)
+
+
+def _chromium() -> str:
+    exe = shutil.which("chromium")
+    if exe is None:
+        pytest.skip(
+            "headless Chromium not installed (Debian: apt-get install -y chromium "
+            "chromium-driver; .ci/run installs it when absent)"
+        )
+    return exe
+
+
+def _run_chromium(exe: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    profile = tempfile.mkdtemp(prefix="report-chromium-")
+    try:
+        return subprocess.run(
+            [exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+            capture_output=True,
+            timeout=120,
+            check=True,
+            env={**os.environ, "HOME": profile},
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
+    """Rows of raw RGB(A) bytes from an 8-bit non-interlaced PNG, which is what Chromium writes;
+    enough to count coloured pixels without an imaging library."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat = 8, b""
+    width = height = channels = 0
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind = data[pos + 4 : pos + 8]
+        body = data[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            assert depth == 8 and interlace == 0 and colour in (2, 6)
+            channels = 3 if colour == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    rows: list[bytes] = []
+    prev = bytearray(stride)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        for i in range(stride):
+            a = line[i - channels] if i >= channels else 0
+            b = prev[i]
+            c = prev[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + b) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 0xFF
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else b if pb <= pc else c
+                line[i] = (line[i] + pred) & 0xFF
+        rows.append(bytes(line))
+        prev = line
+    return width, channels, rows
+
+
+def _count(rows: list[bytes], channels: int, rgb: tuple[int, int, int], tol: int = 12) -> int:
+    n = 0
+    for row in rows:
+        for i in range(0, len(row), channels):
+            if all(abs(row[i + k] - rgb[k]) <= tol for k in range(3)):
+                n += 1
+    return n
+
+
+@pytest.mark.browser
+def test_chromium_renders_chart_table_and_marker(sqlite_store: EventStore, tmp_path: Path) -> None:
+    exe = _chromium()
+    ingest_paths(sqlite_store, [KRESS_ORIGINAL, KRESS_AMEND_2], workers=1)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = write_person_report(sqlite_store, [KRESS_KEY], None, ARTIFACTS / "report.html")
+    url = page.resolve().as_uri()
+
+    dumped = _run_chromium(exe, "--dump-dom", url).stdout.decode("utf-8")
+    root = dom(dumped)
+    charts = root.find("svg", "chart")
+    assert len(charts) == 4 and all(len(c.find("path", "step")) == 1 for c in charts)
+    (marker,) = root.find("g", "discrepancy")
+    assert marker.attrs["data-reported"] == "438458"
+    assert "expected 536,960, reported 438,458" in marker.find("title")[0].text
+    ledger = " ".join(t.all_text() for t in root.find("table", "ledger"))
+    for figure in ("547,701", "536,960", "438,458", "-11,570", "$176.74", "76,768"):
+        assert figure in ledger
+
+    shot = ARTIFACTS / "report.png"
+    shot.unlink(missing_ok=True)
+    _run_chromium(exe, f"--screenshot={shot}", "--window-size=1400,2000", url)
+    width, channels, rows = _png_pixels(shot.read_bytes())
+    assert width == 1400 and len(rows) == 2000
+    # The running-balance line (blue) and the discrepancy diamond (red) were painted.
+    assert _count(rows, channels, (0x1D, 0x4E, 0xD8)) > 500
+    assert _count(rows, channels, (0xDC, 0x26, 0x26)) > 60

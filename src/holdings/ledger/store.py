@@ -9,6 +9,7 @@ the caller retries.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
@@ -143,7 +144,7 @@ class EventStore:
             filing_rows.append(_filing_row(filing, events, now))
         conn.execute(insert(FILINGS), filing_rows)
         if event_rows:
-            conn.execute(insert(EVENTS), event_rows)
+            _insert_rows(conn, event_rows)
         return results
 
     def _present(self, conn: Connection, shas: list[str]) -> set[str]:
@@ -342,3 +343,28 @@ def _filing_row(filing: Filing, events: Sequence[_Event], now: Any) -> dict[str,
         "notes": len(filing.notes),
         "recorded_at": now,
     }
+
+
+def _insert_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """The hot insert, straight to the driver's executemany: the rows are built and checked
+    by ``event_to_row`` already, and SQLAlchemy's per-row processing would cost as much as the
+    engine's own work. SQLite gets the text forms SQLAlchemy itself would have stored."""
+    names = list(rows[0])
+    sqlite = conn.dialect.name == "sqlite"
+    mark = "?" if sqlite else "%s"
+    sql = f"INSERT INTO events ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
+    if sqlite:
+        data = [tuple(_sqlite_value(row[n]) for n in names) for row in rows]
+    else:
+        data = [tuple(row[n] for n in names) for row in rows]
+    conn.exec_driver_sql(sql, data)
+
+
+def _sqlite_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value

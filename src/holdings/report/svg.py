@@ -174,7 +174,7 @@ def _y_axis(scale: Scale) -> list[str]:
             f'stroke-width="{1 if t else 1.2}"/>'
         )
         out.append(
-            f'<text class="tick" x="{LEFT - 8}" y="{y + 4}" text-anchor="end" font-size="11" '
+            f'<text class="tick" x="{LEFT - 8}" y="{y + 4}" text-anchor="end" font-size="12" '
             f'fill="{AXIS}">{esc(axis_label(t, scale.step))}</text>'
         )
     return out
@@ -202,7 +202,7 @@ def _x_axis(steps: list[Step], x: Callable[[int], float], slot: float, height: i
                 f'stroke="{GRID}" stroke-dasharray="3 3"/>'
             )
         centre = (x(a) + x(b)) / 2
-        half = 33
+        half = 36
         lo = max(centre - half, LEFT - 20)
         hi = min(centre + half, WIDTH)
         if lo < last_end + 6:
@@ -210,7 +210,7 @@ def _x_axis(steps: list[Step], x: Callable[[int], float], slot: float, height: i
         last_end = hi
         out.append(
             f'<text class="date" x="{round((lo + hi) / 2, 2)}" y="{height - BOTTOM + 18}" '
-            f'text-anchor="middle" font-size="11" fill="{AXIS}">{esc(day(steps[a].date))}</text>'
+            f'text-anchor="middle" font-size="12" fill="{AXIS}">{esc(day(steps[a].date))}</text>'
         )
     return out
 

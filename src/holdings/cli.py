@@ -509,6 +509,54 @@ def snapshot(
 
 @app.command()
 @guarded
+def report(
+    person: Annotated[
+        str | None, typer.Argument(help="A name (any word order), CIK or person key.")
+    ] = None,
+    issuer: IssuerOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="The HTML file to write (a folder with --all).", show_default=False
+        ),
+    ] = None,
+    all_people: Annotated[
+        bool, typer.Option("--all", help="One page per person and an index.html.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Write a self-contained HTML page of a person's history: a step chart per position with
+    the reported balances on it, discrepancies marked, and the event table.
+
+    Examples: [bold]holdings report "Sumedh Thakar" --out thakar.html[/bold];
+    [bold]holdings report --all --out reports/[/bold]
+    """
+    from holdings.report import NoEvents, write_all_reports, write_person_report
+
+    store = _store(db)
+    if all_people:
+        if person is not None:
+            raise UserError("give a PERSON or --all, not both")
+        index = write_all_reports(store, out or Path("reports"))
+        _out().print(f"wrote {index}", highlight=False)
+        return
+    if person is None:
+        raise UserError("name a PERSON, or use --all")
+    keys = _person_keys(store, person) or []
+    target = out or Path(f"{_slug(person)}.html")
+    try:
+        written = write_person_report(store, keys, _issuer(issuer), target)
+    except NoEvents as exc:
+        raise UserError(str(exc)) from None
+    _out().print(f"wrote {written}", highlight=False)
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split()) or "report"
+
+
+@app.command()
+@guarded
 def verify(
     db: DbOption = None,
     fmt: FormatOption = Format.table,

@@ -207,3 +207,24 @@ def test_bad_files_are_quarantined_and_never_stop_the_batch(
     again = ingest_paths(store, [tmp_path], workers=1)
     assert again.already_present == 1
     assert len(store.quarantined()) == 3
+
+
+def test_a_stale_batch_rolls_back_whole_and_raises_a_concurrency_error(
+    store: EventStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bulk path (COPY on PostgreSQL, executemany on SQLite) reports a lost race the same
+    way as a single append, and leaves nothing of the batch behind."""
+    xml = sorted((Path(__file__).resolve().parent / "fixtures" / "xml").glob("*.xml"))
+    loaded = [_load(p) for p in xml]
+    store.append_batch(loaded)
+    before = store.count_events()
+    assert before >= 50
+    copies = []
+    for filing, _events in loaded:
+        source = filing.source.model_copy(update={"sha256": "0" + filing.source.sha256[1:]})
+        twin = filing.model_copy(update={"source": source})
+        copies.append((twin, filing_events(twin)))
+    monkeypatch.setattr(EventStore, "_stream_heads", lambda self, conn, sids: {})
+    with pytest.raises(ConcurrencyError, match="uq_events_stream_version|UNIQUE"):
+        store.append_batch(copies)
+    assert store.count_events() == before

@@ -355,9 +355,25 @@ def _insert_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
     sql = f"INSERT INTO events ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
     if sqlite:
         data = [tuple(_sqlite_value(row[n]) for n in names) for row in rows]
-    else:
-        data = [tuple(row[n] for n in names) for row in rows]
-    conn.exec_driver_sql(sql, data)
+        conn.exec_driver_sql(sql, data)
+        return
+    if len(rows) < 50:
+        conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
+        return
+    # PostgreSQL's bulk path: COPY, in the same transaction (and so as atomic) as the rest.
+    driver = conn.connection.driver_connection
+    statement = f"COPY events ({', '.join(names)}) FROM STDIN"
+    try:
+        with driver.cursor() as cur, cur.copy(statement) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(tuple(row[n] for n in names))
+    except Exception as exc:  # the driver's own error: give callers SQLAlchemy's classes
+        state = str(getattr(exc, "sqlstate", "") or "")
+        if state.startswith("23"):
+            raise IntegrityError(statement, None, exc) from exc  # type: ignore[arg-type]
+        if state.startswith("40") or state.startswith("55"):
+            raise OperationalError(statement, None, exc) from exc  # type: ignore[arg-type]
+        raise
 
 
 def _sqlite_value(value: Any) -> Any:

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SourceFormat = Literal["xml", "markdown", "text", "ocr"]
+SourceFormat = Literal["xml", "markdown", "text", "ocr", "sec_dataset"]
 RowKind = Literal["transaction", "holding"]
 AcquiredDisposed = Literal["A", "D"]
 OwnershipForm = Literal["D", "I"]

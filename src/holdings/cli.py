@@ -341,6 +341,9 @@ def people(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
 def replay(
     person: Annotated[str, typer.Argument(help="A name (any word order), CIK or person key.")],
     issuer: IssuerOption = None,
+    superseded: Annotated[
+        bool, typer.Option(help="Also list events of filings a 4/A restated (marked).")
+    ] = True,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -352,11 +355,17 @@ def replay(
     from holdings.projections.replay import replay as do_replay
 
     store = _store(db)
-    rows = [
-        r.as_dict() for r in do_replay(store, _person_keys(store, person) or [], _issuer(issuer))
-    ]
+    found = do_replay(store, _person_keys(store, person) or [], _issuer(issuer), superseded)
+    rows = [r.as_dict() for r in found]
     for r in rows:
-        r["check"] = "" if r["ok"] else "MISMATCH"
+        if r["superseded"]:
+            r["check"] = "superseded by 4/A"
+        elif not r["ok"]:
+            r["check"] = "MISMATCH"
+        elif r["opening_inferred"] is not None:
+            r["check"] = f"opening {r['opening_inferred']} inferred"
+        else:
+            r["check"] = ""
     emit(
         rows,
         fmt,

@@ -23,6 +23,8 @@ class ReplayRow:
     reported: Decimal | None
     opened: bool
     ok: bool
+    superseded: bool = False
+    """The event's filing was restated by a 4/A: kept in the log, left out of the balances."""
 
     def as_dict(self) -> dict[str, object]:
         e = self.event
@@ -41,6 +43,7 @@ class ReplayRow:
             "reported": _s(self.reported),
             "opening_inferred": _s(self.before) if self.opened else None,
             "ok": self.ok,
+            "superseded": self.superseded,
             "footnotes": " | ".join(e.footnote_texts()),
             "filing": e.provenance.source_path,
             "line": e.provenance.line,
@@ -48,14 +51,16 @@ class ReplayRow:
 
 
 def replay(
-    store: EventStore, person_keys: list[str], issuer_key: str | None = None
+    store: EventStore,
+    person_keys: list[str],
+    issuer_key: str | None = None,
+    include_superseded: bool = False,
 ) -> list[ReplayRow]:
-    state = rebuild(
-        read_entries(store, person_keys=person_keys, issuer_key=issuer_key), collect_checks=True
-    )
+    entries = list(read_entries(store, person_keys=person_keys, issuer_key=issuer_key))
+    state = rebuild(entries, collect_checks=True)
     events = dict(store.iter_events(person_keys=person_keys, issuer_key=issuer_key))
     checks = sorted(state.checks or [], key=lambda c: (c.entry.sort_key, c.entry.stream_id))
-    return [
+    rows = [
         ReplayRow(
             event=events[c.entry.position],
             position=position_label(events[c.entry.position]),
@@ -68,6 +73,26 @@ def replay(
         )
         for c in checks
     ]
+    if include_superseded:
+        folded = {c.entry.position for c in checks}
+        gone = [e for e in entries if e.position not in folded]
+        rows += [
+            ReplayRow(
+                event=events[e.position],
+                position=position_label(events[e.position]),
+                position_key=e.position_key,
+                before=None,
+                running=None,
+                reported=e.reported,
+                opened=False,
+                ok=True,
+                superseded=True,
+            )
+            for e in gone
+        ]
+        order = {id(r): r.event.sort_key for r in rows}
+        rows.sort(key=lambda r: (order[id(r)], r.superseded))
+    return rows
 
 
 def _iso(d: dt.date | None) -> str | None:

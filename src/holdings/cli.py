@@ -165,9 +165,11 @@ def parse(
             err.print(f"[red]error[/red] {exc}", highlight=False, markup=True)
             continue
         out.append(filing.to_json_dict())
-    if fmt is Format.json:
-        data = out[0] if len(files) == 1 and out else out
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    if fmt is Format.json and len(files) == 1:
+        if out:  # one file: its object, or nothing on stdout when it failed
+            sys.stdout.write(json.dumps(out[0], indent=2, ensure_ascii=False) + "\n")
+    elif fmt is Format.json:
+        sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
     else:
         for filing_json in out:
             _print_filing(filing_json, fmt)

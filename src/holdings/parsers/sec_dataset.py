@@ -393,13 +393,12 @@ def _load(path: Path) -> tuple[dict[str, _Table], dict[str, list[str]]]:
             cells = line.split("\t")
             accession = cells[at].strip() if at < len(cells) else ""
             if len(cells) != width:
-                if len(cells) < width and accession:
-                    cells += [""] * (width - len(cells))
-                else:
-                    broken.setdefault(accession or f"{name}:{number}", []).append(
-                        f"{name} line {number}: {len(cells)} cells for {width} columns"
-                    )
-                    continue
+                # A row cut short or run together with the next loses values no one can place
+                # (a balance read as blank would be a guess): the whole accession is refused.
+                broken.setdefault(accession or f"{name}:{number}", []).append(
+                    f"{name} line {number}: {len(cells)} cells for {width} columns"
+                )
+                continue
             if not accession:
                 broken.setdefault(f"{name}:{number}", []).append(
                     f"{name} line {number}: no accession number"

@@ -7,12 +7,13 @@ traceback. Exit codes: 0 fine, 1 findings or failures (a CI gate), 2 usage error
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -248,32 +249,78 @@ def ingest(
 
     Example: [bold]holdings ingest ../shared/seeds ../shared/realdata/xml[/bold]
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from holdings.ledger.ingest import ingest_paths
 
     store = _store(db)
     for p in paths:
         if not p.exists():
             raise UserError(f"{p}: no such file or folder")
+    with _progress("ingesting") as progress:
+        summary = ingest_paths(
+            store, paths, workers=workers, batch_size=batch_size, progress=progress
+        )
+    _finish_ingest(store, summary, fmt)
+
+
+@app.command(name="ingest-dataset")
+@guarded
+def ingest_dataset(
+    directory: Annotated[
+        Path, typer.Argument(help="A quarter's data set: folder of .tsv tables, or its .zip.")
+    ],
+    db: DbOption = None,
+    batch_size: Annotated[int, typer.Option(help="Accessions per transaction.", min=1)] = 200,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Load the SEC's quarterly Form 3/4/5 Insider Transactions Data Set (SUBMISSION,
+    REPORTINGOWNER, NONDERIV_TRANS, ... as tab-separated tables) into the same events, with the
+    same idempotency: loading a quarter twice appends nothing.
+
+    Example: [bold]holdings ingest-dataset ../shared/realdata/sec_dataset_2024q3_partial[/bold]
+    """
+    from holdings.ledger.ingest_dataset import ingest_dataset as load
+
+    if not directory.exists():
+        raise UserError(f"{directory}: no such file or folder")
+    store = _store(db)
+    with _progress("loading") as progress:
+        summary = load(store, directory, progress, batch_size=batch_size)
+    _finish_ingest(store, summary, fmt)
+
+
+@contextlib.contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int, str], None]]:
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
     err = stderr_console()
     with Progress(
-        TextColumn("ingesting"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=err,
         transient=True,
         disable=not err.is_terminal,
     ) as bar:
-        task = bar.add_task("ingest", total=None)
+        task = bar.add_task(label, total=None)
 
-        def progress(done: int, total: int, _path: str) -> None:
+        def update(done: int, total: int, _what: str) -> None:
             bar.update(task, completed=done, total=total)
 
-        summary = ingest_paths(
-            store, paths, workers=workers, batch_size=batch_size, progress=progress
-        )
+        yield update
+
+
+def _finish_ingest(store, summary, fmt: Format) -> None:  # type: ignore[no-untyped-def]
+    err = stderr_console()
     for line in summary.errors:
         err.print(f"[yellow]quarantined[/yellow] {line}", markup=True, highlight=False)
     if summary.touched_streams:

@@ -7,6 +7,7 @@ import io
 import json
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -58,7 +59,7 @@ def emit(
     names = list(columns or (rows[0].keys() if rows else []))
     table = Table(title=title, show_lines=False, header_style="bold")
     for n in names:
-        numeric = n in {
+        numeric = (rows and isinstance(rows[0].get(n), int | Decimal)) or n in {
             "balance",
             "quantity",
             "price",

@@ -354,7 +354,18 @@ def _insert_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
     mark = "?" if sqlite else "%s"
     sql = f"INSERT INTO events ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
     if sqlite:
-        data = [tuple(_sqlite_value(row[n]) for n in names) for row in rows]
+        # Only dates need SQLAlchemy's text form (bools bind as ints); recorded_at is one value.
+        dates = [i for i, n in enumerate(names) if n in _DATE_COLUMNS]
+        stamp = names.index("recorded_at")
+        recorded = _sqlite_value(rows[0]["recorded_at"])
+        data = []
+        for row in rows:
+            values = list(row.values())
+            for i in dates:
+                if values[i] is not None:
+                    values[i] = values[i].isoformat()
+            values[stamp] = recorded
+            data.append(tuple(values))
         conn.exec_driver_sql(sql, data)
         return
     if len(rows) < 50:
@@ -374,6 +385,9 @@ def _insert_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
         if state.startswith("40") or state.startswith("55"):
             raise OperationalError(statement, None, exc) from exc  # type: ignore[arg-type]
         raise
+
+
+_DATE_COLUMNS = {"transaction_date", "effective_date", "filed_date", "period_of_report"}
 
 
 def _sqlite_value(value: Any) -> Any:

@@ -55,7 +55,10 @@ def _lines(data: bytes) -> list[bytes]:
     return data.split(b"\n")
 
 
-def drop_cell(rng: random.Random, data: bytes) -> bytes:
+def _edit_cells(
+    rng: random.Random, data: bytes, edit: Callable[[random.Random, list[bytes]], None]
+) -> bytes:
+    """Apply ``edit`` to the cells of one random table row (pipe- or tab-separated)."""
     lines = _lines(data)
     rows = [i for i, line in enumerate(lines) if line.count(b"|") > 3 or line.count(b"\t") > 3]
     if not rows:
@@ -63,37 +66,29 @@ def drop_cell(rng: random.Random, data: bytes) -> bytes:
     i = rng.choice(rows)
     sep = b"|" if b"|" in lines[i] else b"\t"
     cells = lines[i].split(sep)
-    del cells[rng.randrange(len(cells))]
+    edit(rng, cells)
     lines[i] = sep.join(cells)
     return b"\n".join(lines)
+
+
+def drop_cell(rng: random.Random, data: bytes) -> bytes:
+    return _edit_cells(rng, data, lambda r, cells: cells.pop(r.randrange(len(cells))) and None)
 
 
 def duplicate_cell(rng: random.Random, data: bytes) -> bytes:
-    lines = _lines(data)
-    rows = [i for i, line in enumerate(lines) if line.count(b"|") > 3 or line.count(b"\t") > 3]
-    if not rows:
-        return data
-    i = rng.choice(rows)
-    sep = b"|" if b"|" in lines[i] else b"\t"
-    cells = lines[i].split(sep)
-    k = rng.randrange(len(cells))
-    cells.insert(k, cells[k])
-    lines[i] = sep.join(cells)
-    return b"\n".join(lines)
+    def dup(r: random.Random, cells: list[bytes]) -> None:
+        k = r.randrange(len(cells))
+        cells.insert(k, cells[k])
+
+    return _edit_cells(rng, data, dup)
 
 
 def swap_cells(rng: random.Random, data: bytes) -> bytes:
-    lines = _lines(data)
-    rows = [i for i, line in enumerate(lines) if line.count(b"|") > 3 or line.count(b"\t") > 3]
-    if not rows:
-        return data
-    i = rng.choice(rows)
-    sep = b"|" if b"|" in lines[i] else b"\t"
-    cells = lines[i].split(sep)
-    a, b = rng.randrange(len(cells)), rng.randrange(len(cells))
-    cells[a], cells[b] = cells[b], cells[a]
-    lines[i] = sep.join(cells)
-    return b"\n".join(lines)
+    def swap(r: random.Random, cells: list[bytes]) -> None:
+        a, b = r.randrange(len(cells)), r.randrange(len(cells))
+        cells[a], cells[b] = cells[b], cells[a]
+
+    return _edit_cells(rng, data, swap)
 
 
 def truncate_line(rng: random.Random, data: bytes) -> bytes:

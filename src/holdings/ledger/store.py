@@ -262,33 +262,13 @@ class EventStore:
     def iter_rows(
         self,
         *,
-        person_keys: Iterable[str] | None = None,
-        issuer_key: str | None = None,
-        stream_ids: Iterable[str] | None = None,
-        after_position: int = 0,
         columns: Sequence[str] | None = None,
-        order: str = "position",
         chunk: int = 5_000,
+        **filters: Any,
     ) -> Iterator[Any]:
-        """Stream stored rows without loading the log into memory."""
+        """Stream stored rows in log order without loading the log into memory."""
         cols = [EVENTS.c[c] for c in columns] if columns else [EVENTS]
-        q = select(*cols).where(EVENTS.c.position > after_position)
-        if person_keys is not None:
-            q = q.where(EVENTS.c.person_key.in_(list(person_keys)))
-        if issuer_key is not None:
-            q = q.where(EVENTS.c.issuer_key == issuer_key)
-        if stream_ids is not None:
-            q = q.where(EVENTS.c.stream_id.in_(list(stream_ids)))
-        if order == "replay":
-            q = q.order_by(
-                EVENTS.c.stream_id,
-                EVENTS.c.effective_date,
-                EVENTS.c.filed_date,
-                EVENTS.c.sort_filing,
-                EVENTS.c.row_order,
-            )
-        else:
-            q = q.order_by(EVENTS.c.position)
+        q = where_events(select(*cols), **filters).order_by(EVENTS.c.position)
         with self.engine.connect().execution_options(stream_results=True, yield_per=chunk) as conn:
             yield from conn.execute(q)
 
@@ -297,6 +277,42 @@ class EventStore:
 
         for row in self.iter_rows(columns=["position", "payload"], **filters):
             yield row.position, payload_to_event(row.payload)  # type: ignore[misc]
+
+
+REPLAY_ORDER = (
+    EVENTS.c.stream_id,
+    EVENTS.c.effective_date,
+    EVENTS.c.filed_date,
+    EVENTS.c.sort_filing,
+    EVENTS.c.row_order,
+)
+"""Stream, then transaction date, filing date and row: the order a replay folds in (indexed)."""
+
+
+def where_events(
+    query: Any,
+    *,
+    person_keys: Iterable[str] | None = None,
+    issuer_key: str | None = None,
+    stream_ids: Iterable[str] | None = None,
+    stream_range: tuple[str | None, str | None] | None = None,
+    after_position: int = 0,
+) -> Any:
+    """The filters every reader of the log offers, in one place."""
+    query = query.where(EVENTS.c.position > after_position)
+    if person_keys is not None:
+        query = query.where(EVENTS.c.person_key.in_(list(person_keys)))
+    if issuer_key is not None:
+        query = query.where(EVENTS.c.issuer_key == issuer_key)
+    if stream_ids is not None:
+        query = query.where(EVENTS.c.stream_id.in_(list(stream_ids)))
+    if stream_range is not None:
+        low, high = stream_range
+        if low is not None:
+            query = query.where(EVENTS.c.stream_id >= low)
+        if high is not None:
+            query = query.where(EVENTS.c.stream_id < high)
+    return query
 
 
 def _comparable(payload: str) -> dict[str, Any]:

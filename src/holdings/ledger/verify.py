@@ -16,27 +16,19 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from holdings.ledger.mapping import chain_hash, event_hash, event_to_row, payload_to_event
+from holdings.ledger.mapping import (
+    HASHED_COLUMNS,
+    chain_hash,
+    event_hash,
+    event_to_row,
+    payload_to_event,
+)
 from holdings.ledger.store import EVENTS, FILINGS, EventStore
 
-_CHECKED_COLUMNS = (
-    "stream_id",
-    "event_type",
-    "idempotency_key",
-    "person_key",
-    "issuer_key",
-    "position_key",
-    "filing_sha256",
-    "quantity",
-    "shares_owned_following",
-    "transaction_date",
-    "effective_date",
-    "filed_date",
-    "row_order",
-    "form_type",
-    "period_of_report",
-    "is_amendment",
+_CHECKED_COLUMNS = tuple(
+    c for c in HASHED_COLUMNS if c not in {"stream_version", "schema_version", "payload"}
 )
+"""The indexed columns, each of which must say what the payload says."""
 
 
 @dataclass(frozen=True)

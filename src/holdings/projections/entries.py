@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import String, select, type_coerce
 
-from holdings.ledger.store import EVENTS, EventStore
+from holdings.ledger.store import EVENTS, REPLAY_ORDER, EventStore, where_events
 
 
 @dataclass(slots=True, frozen=True)
@@ -117,26 +117,14 @@ def read_entries(
     chunk: int = 10_000,
 ) -> Iterator[Entry]:
     """Entries ordered by stream, then replay order, streamed in chunks."""
-    q = select(*_COLUMNS).where(EVENTS.c.position > after_position)
-    if person_keys is not None:
-        q = q.where(EVENTS.c.person_key.in_(list(person_keys)))
-    if issuer_key is not None:
-        q = q.where(EVENTS.c.issuer_key == issuer_key)
-    if stream_ids is not None:
-        q = q.where(EVENTS.c.stream_id.in_(list(stream_ids)))
-    if stream_range is not None:
-        low, high = stream_range
-        if low is not None:
-            q = q.where(EVENTS.c.stream_id >= low)
-        if high is not None:
-            q = q.where(EVENTS.c.stream_id < high)
-    q = q.order_by(
-        EVENTS.c.stream_id,
-        EVENTS.c.effective_date,
-        EVENTS.c.filed_date,
-        EVENTS.c.sort_filing,
-        EVENTS.c.row_order,
-    )
+    q = where_events(
+        select(*_COLUMNS),
+        person_keys=person_keys,
+        issuer_key=issuer_key,
+        stream_ids=stream_ids,
+        stream_range=stream_range,
+        after_position=after_position,
+    ).order_by(*REPLAY_ORDER)
     for row in raw_rows(store, q, chunk):
         yield _entry(row)
 

@@ -314,12 +314,14 @@ def owner_from_signature(signature: str) -> str | None:
 # --------------------------------------------------------------------------- the tables
 
 
-@dataclass
-class _Table:
-    """Rows of one table (from one or several files), by accession."""
+@dataclass(frozen=True)
+class _File:
+    """One table file, kept as bytes: rows are decoded only when their accession is built."""
 
-    rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
-    present: bool = False
+    table: str
+    name: str
+    data: bytes
+    header: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -363,50 +365,100 @@ def _sources(path: Path) -> list[tuple[str, str, Any]]:
     return found
 
 
-def _decode(data: bytes) -> str:
+def _decode(line: bytes) -> str:
     try:
-        return data.decode("utf-8-sig")
+        return line.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return line.decode("cp1252", errors="replace")
 
 
-def _load(path: Path) -> tuple[dict[str, _Table], dict[str, list[str]]]:
-    """Every table, grouped by accession, and per accession the rows that could not be read."""
-    tables = {name: _Table() for name in TABLES}
-    broken: dict[str, list[str]] = {}
-    for table, name, opener in _sources(path):
-        text = _decode(opener())
-        lines = text.split("\n")
-        if not lines or not lines[0].strip():
-            continue
-        header = [h.strip().upper() for h in lines[0].rstrip("\r").split("\t")]
+_OFFSET_BITS = 40
+
+
+@dataclass
+class _Index:
+    """Where each accession's rows are: (file number, byte offset) packed in one int per row.
+
+    A quarter's tables are spread over eight files in no useful order, so every file must be
+    read before the first accession can be built. Keeping the raw bytes and an offset per row,
+    rather than a dictionary per row, holds a quarter in about its size on disk."""
+
+    files: list[_File] = field(default_factory=list)
+    rows: dict[str, list[int]] = field(default_factory=dict)
+    broken: dict[str, list[str]] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    """SUBMISSION order, then accessions with rows but no SUBMISSION row."""
+
+    def note(self, accession: str) -> None:
+        if accession not in self.rows and accession not in self.broken:
+            self.order.append(accession)
+
+    def add(self, table: str, name: str, data: bytes) -> None:
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        first = data.find(b"\n")
+        first = len(data) if first < 0 else first
+        header = tuple(h.strip().upper() for h in _decode(data[:first]).rstrip("\r").split("\t"))
+        if not any(header):
+            return
         if "ACCESSION_NUMBER" not in header:
             raise ParseError(f"{table} has no ACCESSION_NUMBER column", name, 1)
         at = header.index("ACCESSION_NUMBER")
-        target = tables[table]
-        target.present = True
-        width = len(header)
-        for number, line in enumerate(lines[1:], 2):
-            line = line.rstrip("\r")
-            if not line.strip():
-                continue
-            cells = line.split("\t")
-            accession = cells[at].strip() if at < len(cells) else ""
-            if len(cells) != width:
-                # A row cut short or run together with the next loses values no one can place
-                # (a balance read as blank would be a guess): the whole accession is refused.
-                broken.setdefault(accession or f"{name}:{number}", []).append(
-                    f"{name} line {number}: {len(cells)} cells for {width} columns"
-                )
-                continue
-            if not accession:
-                broken.setdefault(f"{name}:{number}", []).append(
-                    f"{name} line {number}: no accession number"
-                )
-                continue
-            row = {h: c.strip() for h, c in zip(header, cells, strict=True) if c.strip()}
-            target.rows.setdefault(accession, []).append(row)
-    return tables, broken
+        tabs = len(header) - 1
+        number = len(self.files)
+        self.files.append(_File(table, name, data, header))
+        base = number << _OFFSET_BITS
+        pos, end, line_no = first + 1, 0, 1
+        size = len(data)
+        while pos < size:
+            end = data.find(b"\n", pos)
+            end = size if end < 0 else end
+            line_no += 1
+            line = data[pos:end]
+            if line.strip():
+                parts = line.split(b"\t", at + 1)
+                accession = parts[at].strip().decode("ascii", "replace") if at < len(parts) else ""
+                count = line.count(b"\t")
+                if count != tabs:
+                    # A row cut short or run together with the next loses values no one can
+                    # place (a balance read as blank would be a guess): the accession is refused.
+                    key = accession or f"{name}:{line_no}"
+                    self.note(key)
+                    self.broken.setdefault(key, []).append(
+                        f"{name} line {line_no}: {count + 1} cells for {tabs + 1} columns"
+                    )
+                elif not accession:
+                    key = f"{name}:{line_no}"
+                    self.note(key)
+                    self.broken.setdefault(key, []).append(f"{name} line {line_no}: no accession")
+                else:
+                    self.note(accession)
+                    self.rows.setdefault(accession, []).append(base | pos)
+            pos = end + 1
+
+    def present(self) -> set[str]:
+        return {f.table for f in self.files}
+
+    def rows_of(self, accession: str) -> dict[str, list[dict[str, str]]]:
+        out: dict[str, list[dict[str, str]]] = {}
+        mask = (1 << _OFFSET_BITS) - 1
+        for packed in self.rows.get(accession, ()):
+            f = self.files[packed >> _OFFSET_BITS]
+            start = packed & mask
+            end = f.data.find(b"\n", start)
+            line = f.data[start : len(f.data) if end < 0 else end]
+            cells = _decode(line).rstrip("\r").split("\t")
+            row = {h: c.strip() for h, c in zip(f.header, cells, strict=True) if c.strip()}
+            out.setdefault(f.table, []).append(row)
+        return out
+
+
+def _load(path: Path) -> _Index:
+    index = _Index()
+    sources = sorted(_sources(path), key=lambda s: TABLES.index(s[0]))  # SUBMISSION first
+    for table, name, opener in sources:
+        index.add(table, name, opener())
+    return index
 
 
 def _sorted(table: str, rows: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -426,12 +478,8 @@ def _sorted(table: str, rows: list[dict[str, str]]) -> list[dict[str, str]]:
     return sorted(rows, key=order)
 
 
-def _canonical(accession: str, tables: dict[str, _Table]) -> bytes:
-    payload = {
-        name: _sorted(name, tables[name].rows[accession])
-        for name in TABLES
-        if accession in tables[name].rows
-    }
+def _canonical(rows: dict[str, list[dict[str, str]]]) -> bytes:
+    payload = {name: _sorted(name, rows[name]) for name in TABLES if name in rows}
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
@@ -513,9 +561,11 @@ class _Builder:
         )
         return [ReportingOwner(name=name)]
 
-    def filing(self, tables: dict[str, _Table], sha256: str) -> Filing:
+    def filing(
+        self, tables: dict[str, list[dict[str, str]]], present: set[str], sha256: str
+    ) -> Filing:
         acc = self.accession
-        subs = tables["SUBMISSION"].rows.get(acc, [])
+        subs = tables.get("SUBMISSION", [])
         if not subs:
             raise ParseError(f"rows for accession {acc} but no SUBMISSION row", self.path)
         if len(subs) > 1 and any(s != subs[0] for s in subs[1:]):
@@ -531,26 +581,26 @@ class _Builder:
                 else None,
                 date=self.value("date", r.get("OWNERSIGNATUREDATE"), "signatures.date"),
             )
-            for r in _sorted("OWNER_SIGNATURE", tables["OWNER_SIGNATURE"].rows.get(acc, []))
+            for r in _sorted("OWNER_SIGNATURE", tables.get("OWNER_SIGNATURE", []))
         ]
         non_derivative: list[NonDerivativeRow] = []
         derivative: list[DerivativeRow] = []
         for table in ("NONDERIV_TRANS", "NONDERIV_HOLDING"):
-            for r in _sorted(table, tables[table].rows.get(acc, [])):
+            for r in _sorted(table, tables.get(table, [])):
                 non_derivative.append(self.row(table, r, len(non_derivative)))  # type: ignore[arg-type]
         for table in ("DERIV_TRANS", "DERIV_HOLDING"):
-            for r in _sorted(table, tables[table].rows.get(acc, [])):
+            for r in _sorted(table, tables.get(table, [])):
                 derivative.append(self.row(table, r, len(derivative)))  # type: ignore[arg-type]
         footnotes = {
             r["FOOTNOTE_ID"]: " ".join(r.get("FOOTNOTE_TXT", "").split())
-            for r in _sorted("FOOTNOTES", tables["FOOTNOTES"].rows.get(acc, []))
+            for r in _sorted("FOOTNOTES", tables.get("FOOTNOTES", []))
             if r.get("FOOTNOTE_ID") and r.get("FOOTNOTE_TXT")
         }
         referenced = {
             ref for row in (*non_derivative, *derivative) for refs in row.footnotes.values()
             for ref in refs
         }  # fmt: skip
-        if referenced and not tables["FOOTNOTES"].present:
+        if referenced and "FOOTNOTES" not in present:
             self.notes.append(
                 Note(
                     field="footnotes",
@@ -563,7 +613,7 @@ class _Builder:
                 Note(field="footnotes", message=f"refers to footnotes not in FOOTNOTES: {missing}")
             )
         owners = self.owners(
-            _sorted("REPORTINGOWNER", tables["REPORTINGOWNER"].rows.get(acc, [])), signatures
+            _sorted("REPORTINGOWNER", tables.get("REPORTINGOWNER", [])), signatures
         )
         flags = {
             "no_securities_owned": "NO_SECURITIES_OWNED",
@@ -602,27 +652,17 @@ def _ids(text: str) -> list[str]:
 
 
 class Dataset:
-    """A data set read into memory, grouped by accession; iterating builds one filing at a time.
-
-    The tables are loaded whole (a quarter is a few hundred megabytes of text at most) because
-    an accession's rows are spread over eight files in no particular order."""
+    """A data set indexed by accession; iterating builds one filing at a time."""
 
     def __init__(self, directory: str | Path) -> None:
         self.directory = str(directory)
-        self.tables, self.broken = _load(Path(directory))
-        order = list(self.tables["SUBMISSION"].rows)
-        seen = set(order)
-        for name in TABLES[1:]:
-            for acc in self.tables[name].rows:
-                if acc not in seen:
-                    seen.add(acc)
-                    order.append(acc)
-        for acc in self.broken:
-            if acc not in seen:
-                seen.add(acc)
-                order.append(acc)
-        self.order = order
+        self.index = _load(Path(directory))
+        self.present = self.index.present()
+
+    @property
+    def order(self) -> list[str]:
         """SUBMISSION order, then accessions with rows but no SUBMISSION row."""
+        return self.index.order
 
     def __len__(self) -> int:
         return len(self.order)
@@ -633,12 +673,14 @@ class Dataset:
 
     def item(self, acc: str) -> DatasetItem:
         where = f"{self.directory}/{acc}"
-        content = _canonical(acc, self.tables)
-        if acc in self.broken:
-            return DatasetItem(acc, content, ParseError("; ".join(self.broken[acc]), where))
+        rows = self.index.rows_of(acc)
+        content = _canonical(rows)
+        if acc in self.index.broken:
+            problems = "; ".join(self.index.broken[acc])
+            return DatasetItem(acc, content, ParseError(problems, where))
         sha = hashlib.sha256(content).hexdigest()
         try:
-            filing = _Builder(acc, where).filing(self.tables, sha)
+            filing = _Builder(acc, where).filing(rows, self.present, sha)
         except ParseError as exc:
             return DatasetItem(acc, content, exc)
         except (ValueError, TypeError) as exc:  # a model validation failure names the accession

@@ -140,6 +140,33 @@ def test_every_xml_file_parses_cleanly(tmp_path: Path) -> None:
     assert {"A", "M", "S", "F", "G"} <= codes
 
 
+def _cells(line: str) -> list[str]:
+    if line.startswith("|"):
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return line.split("\t")
+
+
+def test_text_renderings_keep_the_seed_layout(tmp_path: Path) -> None:
+    """Row for row the cell counts of seeds 000 (pipes) and 003 (tabs): 11 cells in Table I,
+    16 in Table II, whatever the row holds."""
+    write_corpus(tmp_path, people=4, filings=80, seed=2, text_share=1.0)
+    shapes = set()
+    for path in sorted((tmp_path / "filings").rglob("*.txt")):
+        text = path.read_text("utf-8")
+        shapes.add("markdown" if "| OMB Number: | 3235-0287 |" in text else "tabs")
+        rows = [
+            _cells(line)
+            for line in text.splitlines()
+            if line.lstrip("| ").startswith(("Common Stock", "Stock Option", "Restricted Stock"))
+        ]
+        assert rows, path
+        for cells in rows:
+            want = 11 if cells[0] == "Common Stock" else 16
+            assert len(cells) == want, (path, cells)
+        assert "Explanation of Responses:" in text and "/s/ " in text
+    assert shapes == {"markdown", "tabs"}
+
+
 @needs_text_parser
 def test_every_text_rendering_parses_to_its_xml_twin(tmp_path: Path) -> None:
     """A text person's filings, rendered as XML instead, must parse to the same rows."""

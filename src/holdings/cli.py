@@ -244,8 +244,10 @@ def ingest(
     ] = 50,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Parse, classify and append filings to the ledger. Re-ingesting is a no-op; files that fail
-    are quarantined (see [bold]holdings quarantine[/bold]) and never stop the batch.
+    """Parse, classify and append filings to the ledger.
+
+    Re-ingesting is a no-op; files that fail are quarantined (see
+    [bold]holdings quarantine[/bold]) and never stop the batch.
 
     Example: [bold]holdings ingest ../shared/seeds ../shared/realdata/xml[/bold]
     """
@@ -272,9 +274,10 @@ def ingest_dataset(
     batch_size: Annotated[int, typer.Option(help="Accessions per transaction.", min=1)] = 200,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Load the SEC's quarterly Form 3/4/5 Insider Transactions Data Set (SUBMISSION,
-    REPORTINGOWNER, NONDERIV_TRANS, ... as tab-separated tables) into the same events, with the
-    same idempotency: loading a quarter twice appends nothing.
+    """Load the SEC's quarterly Insider Transactions Data Set into the ledger.
+
+    The tab-separated SUBMISSION, REPORTINGOWNER, NONDERIV_TRANS, ... tables become the same
+    events as filings do, with the same idempotency: loading a quarter twice appends nothing.
 
     Example: [bold]holdings ingest-dataset ../shared/realdata/sec_dataset_2024q3_partial[/bold]
     """
@@ -341,7 +344,7 @@ def quarantine(
         int | None, typer.Option(help="Print the kept content of entry ID to stdout.")
     ] = None,
 ) -> None:
-    """List files that could not be ingested, with the reason, kept for a later look.
+    """List files that could not be ingested, with the reason; the bytes are kept.
 
     Example: [bold]holdings quarantine --format json[/bold]
     """
@@ -396,8 +399,10 @@ def replay(
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Print a person's events in order (transaction date, filing date, row) with each
-    position's running balance beside the reported one; disagreeing rows are marked.
+    """A person's events in order, running balance beside the reported one.
+
+    Order: transaction date, then filing date, then row. Rows that disagree are marked, and
+    so are inferred opening balances and events of filings a 4/A restated.
 
     Example: [bold]holdings replay "Bruce Posey" --issuer QLYS[/bold]
     """
@@ -445,6 +450,7 @@ def audit(
     late: Annotated[bool, typer.Option(help="Also audit late filings.")] = True,
 ) -> None:
     """Check every reported balance against the running one, and every Form 4's deadline.
+
 
     Exit 0 when clean, 1 when it found discrepancies or late filings (usable as a CI gate).
     Discrepancies with a known legitimate cause are listed but do not fail.
@@ -583,8 +589,10 @@ def report(
     ] = False,
     db: DbOption = None,
 ) -> None:
-    """Write a self-contained HTML page of a person's history: a step chart per position with
-    the reported balances on it, discrepancies marked, and the event table.
+    """Write a self-contained HTML page of a person's history.
+
+    A step chart per position with the reported balances on it, discrepancies marked, and the
+    event table; --all writes one page per person and an index.
 
     Examples: [bold]holdings report "Sumedh Thakar" --out thakar.html[/bold];
     [bold]holdings report --all --out reports/[/bold]
@@ -622,8 +630,10 @@ def verify(
         bool, typer.Option(help="Also re-read every payload against its indexed columns.")
     ] = True,
 ) -> None:
-    """Recompute the hash chain over the log and the projections; report altered rows, version
-    gaps, missing guards and stale projections. Exit 1 on any problem.
+    """Recompute the hash chain over the log and check the projections against a rebuild.
+
+    Reports rows altered behind the store's back, version gaps, dropped guards and stale
+    projections, and prints the ledger head hash. Exit 1 on any problem.
 
     Example: [bold]holdings verify --format json[/bold]
     """

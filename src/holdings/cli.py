@@ -51,13 +51,18 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output: a readable table, or json / csv for machines.",
+        help="Output: a readable table, or json / csv for machines. Example: -f csv > out.csv",
         case_sensitive=False,
     ),
 ]
+PERSON_HELP = (
+    "Only this person: a name in any word order, a CIK or a key. Example: -p 'Bruce Posey'"
+)
 IssuerOption = Annotated[
     str | None,
-    typer.Option("--issuer", "-i", help="Only this issuer: its ticker (e.g. QLYS) or cik:NNNN."),
+    typer.Option(
+        "--issuer", "-i", help="Only this issuer: its ticker or cik:NNNN. Example: --issuer QLYS"
+    ),
 ]
 
 
@@ -443,7 +448,7 @@ def replay(
 @app.command()
 @guarded
 def audit(
-    person: Annotated[str | None, typer.Option("--person", "-p", help="Only this person.")] = None,
+    person: Annotated[str | None, typer.Option("--person", "-p", help=PERSON_HELP)] = None,
     issuer: IssuerOption = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
@@ -536,12 +541,20 @@ def audit(
 @app.command()
 @guarded
 def snapshot(
-    as_of: Annotated[str, typer.Option("--as-of", help="Positions at the end of this date.")],
+    as_of: Annotated[
+        str,
+        typer.Option(
+            "--as-of", help="Positions at the end of this date. Example: --as-of 2025-02-15"
+        ),
+    ],
     known_at: Annotated[
         str | None,
-        typer.Option("--known-at", help="Only what had been filed by this date."),
+        typer.Option(
+            "--known-at",
+            help="Only what had been filed (signed) by this date. Example: --known-at 2025-02-17",
+        ),
     ] = None,
-    person: Annotated[str | None, typer.Option("--person", "-p", help="Only this person.")] = None,
+    person: Annotated[str | None, typer.Option("--person", "-p", help=PERSON_HELP)] = None,
     issuer: IssuerOption = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,

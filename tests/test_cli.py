@@ -1,0 +1,115 @@
+"""The command line as a user meets it: exit codes, formats, one-line errors, limits."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from holdings import __version__
+from holdings.cli import app
+
+XML = Path(__file__).resolve().parent / "fixtures" / "xml"
+KRESS_ORIGINAL = XML / "0001045810-23-000006_wf-form4_167486488448198.xml"
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "cli.db")
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and out.strip() == f"holdings {__version__}"
+
+
+def test_parse_prints_the_contract_json() -> None:
+    code, out, _ = run("parse", str(KRESS_ORIGINAL))
+    assert code == 0
+    data = json.loads(out)
+    assert data["form_type"] == "4" and data["issuer"]["ticker"] == "NVDA"
+    assert data["non_derivative"][0]["shares"] == "10741"
+
+
+def test_parse_exit_codes(tmp_path: Path) -> None:
+    bad = tmp_path / "8k.txt"
+    bad.write_text("FORM 8-K\nCURRENT REPORT")
+    code, out, err = run("parse", str(KRESS_ORIGINAL), str(bad))
+    assert code == 1
+    assert len(json.loads(out)) == 1
+    assert str(bad) in err
+    code, _out, _err = run("parse")
+    assert code == 2
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "big.xml"
+    big.write_bytes(b"<ownershipDocument>" + b" " * 2_000 + b"</ownershipDocument>")
+    monkeypatch.setenv("HOLDINGS_MAX_FILE_BYTES", "1000")
+    code, out, err = run("parse", str(big))
+    assert code == 1 and out == ""
+    assert "over the 1,000-byte limit" in err and str(big) in err
+
+
+def test_ingest_audit_snapshot_round(db: str) -> None:
+    code, out, _ = run("ingest", "--db", db, "-f", "json", str(KRESS_ORIGINAL))
+    assert code == 0
+    assert json.loads(out)[0]["appended_filings"] == 1
+    code, out, _ = run("audit", "--db", db, "-f", "json", "--no-late")
+    assert code == 1  # the holding reported in error breaks the chain
+    report = json.loads(out)
+    assert report["clean"] is False
+    (d,) = report["discrepancies"]
+    assert (d["expected"], d["reported"], d["difference"]) == ("536960", "438458", "-98502")
+    code, out, _ = run("snapshot", "--db", db, "--as-of", "2023-01-31", "-f", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["kind"] for r in rows} == {"direct", "indirect"}
+    code, out, _ = run("snapshot", "--db", db, "--as-of", "2023-01-01", "-f", "json")
+    assert json.loads(out) == []
+
+
+def test_clean_audit_exits_zero_and_verify_passes(db: str) -> None:
+    files = sorted(XML.glob("icahn-entity-*.xml"))
+    assert run("ingest", "--db", db, *map(str, files))[0] == 0
+    assert run("audit", "--db", db, "--no-late")[0] == 0
+    code, out, _ = run("verify", "--db", db, "-f", "json")
+    assert code == 0 and json.loads(out)["ok"] is True
+
+
+def test_errors_are_one_line_with_exit_2(db: str) -> None:
+    code, _out, err = run("snapshot", "--db", db, "--as-of", "not-a-date")
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "not a date" in err
+    code, _out, err = run("replay", "Nobody At All", "--db", db)
+    assert code == 2 and "no person" in err
+
+
+def test_quarantine_lists_what_failed(db: str, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.xml"
+    bad.write_bytes(KRESS_ORIGINAL.read_bytes()[:900])
+    code, _out, err = run("ingest", "--db", db, str(bad))
+    assert code == 0 and "broken.xml" in err
+    code, out, _ = run("quarantine", "--db", db, "-f", "json")
+    (entry,) = json.loads(out)
+    assert entry["path"] == str(bad) and entry["line"] is not None and entry["reason"]
+    code, out, _ = run("quarantine", "--db", db, "--show", str(entry["id"]))
+    assert out.encode() == bad.read_bytes()
+
+
+def test_output_has_no_colour_codes_when_not_a_terminal(db: str) -> None:
+    run("ingest", "--db", db, str(KRESS_ORIGINAL))
+    _code, out, _ = run("people", "--db", db)
+    assert "\x1b[" not in out and "Kress Colette" in out

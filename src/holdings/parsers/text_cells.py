@@ -1,0 +1,202 @@
+"""Cut a text rendering into rows of cells, whatever table shape the converter produced.
+
+Converters disagree on how a table looks: markdown pipes, tabs, HTML ``<table>`` left inside
+markdown, or plain text where only runs of two or more spaces separate the columns. Everything
+downstream works on one shape -- a source line and its cells -- so the shape is decided here once.
+Markup is stripped here too, and every footnote-marker spelling becomes one sentinel so that later
+code never has to know whether a converter wrote ``⁽²⁾``, ``<sup>(2)</sup>``, ``(2)`` or ``F2``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+MARK = "\ue000"
+"""Footnote markers become ``MARK + digits + MARK``: a character no filing text contains."""
+
+CHECKED = "☒"
+UNCHECKED = "☐"
+
+_SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+# One pass over a cell removes markup; alternatives are anchored on literal characters so the
+# scan stays linear on hostile input.
+_MARKUP = re.compile(
+    r"<sup\b[^>]{0,100}>\s*[(\[]?\s*F?(\d{1,3})\s*[)\]]?\s*</sup\s*>"
+    r"|⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})⁾"
+    r"|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
+    r"|(<input\b[^>]{0,300}>)"
+    r"|(<br\s*/?>)"
+    r"|</?[A-Za-z][A-Za-z0-9]{0,10}\b[^<>]{0,300}>"
+    r"|\\([\\`*_{}\[\]()#+\-.!$|<>~&])"
+    r"|\*\*|__",
+    re.IGNORECASE,
+)
+# Plain-text marker spellings, only meaningful inside table cells: ``(2)``, ``[2]``, ``(F2)``,
+# ``[F2]`` and a bare ``F2`` word.
+_PLAIN_MARK = re.compile(
+    r"\(\s*F?(\d{1,2})\s*\)|\[\s*F?(\d{1,2})\s*\]|(?<![\w$.,/])F(\d{1,2})(?![\w.,/])"
+)
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_CHECK_ALIASES = re.compile(r"\[\s*[xX✓✔]\s*\]|[☑✔✓■]")
+
+
+def _markup_sub(m: re.Match[str]) -> str:
+    digits = m.group(1) or m.group(2) or m.group(3)
+    if digits is not None:
+        return f"{MARK}{digits.translate(_SUPER)}{MARK}"
+    tag = m.group(4)
+    if tag is not None:
+        return f" {CHECKED} " if "checked" in tag.lower() else f" {UNCHECKED} "
+    if m.group(5) is not None:
+        return "\n"
+    escaped = m.group(6)
+    if escaped is not None:
+        return escaped
+    return ""
+
+
+def clean(text: str, *, markers: bool = False, keep_lines: bool = False) -> str:
+    """Markup-free text; ``markers`` also turns plain ``(2)`` into the sentinel (cells only),
+    ``keep_lines`` keeps ``<br>`` as a line break (header boxes stack their fields that way)."""
+    if not text.isascii() or any(ch in text for ch in "<\\*_"):
+        text = _MARKUP.sub(_markup_sub, text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "[" in text or not text.isascii():
+        text = _CHECK_ALIASES.sub(CHECKED, text)
+    if markers and ("(" in text or "[" in text or "F" in text):
+        text = _PLAIN_MARK.sub(
+            lambda m: f"{MARK}{m.group(1) or m.group(2) or m.group(3)}{MARK}", text
+        )
+    if keep_lines:
+        parts = (_SPACES.sub(" ", p).strip() for p in text.split("\n"))
+        return "\n".join(p for p in parts if p)
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+@dataclass(slots=True)
+class Row:
+    """One source row: its 1-based line, its cells, and where each cell sits.
+
+    ``xs`` is the character column of each cell for space-aligned text (layout matters there)
+    and the cell index otherwise. ``block`` numbers runs of rows that belong to one table, so
+    that cell 3 of one table is never read as the same column as cell 3 of another.
+    """
+
+    line: int
+    cells: list[str]
+    xs: list[int]
+    shape: str  # "pipe" | "tab" | "html" | "space" | "plain" | "sep" | "blank"
+    block: int = 0
+
+    @property
+    def text(self) -> str:
+        """Cells joined with one space: what a reader sees when table borders are ignored."""
+        return " ".join(c.strip() for c in self.cells if c.strip())
+
+
+_SPACE_CELL = re.compile(r"\S+(?: \S+)*")
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]{0,300}>", re.IGNORECASE)
+_TR = re.compile(r"<tr\b[^>]{0,300}>", re.IGNORECASE)
+_TD = re.compile(r"<t[dh]\b([^>]{0,300})>", re.IGNORECASE)
+_CELL_END = re.compile(r"</t[dh]\s*>|</tr\s*>", re.IGNORECASE)
+_COLSPAN = re.compile(r"colspan\s*=\s*[\"']?(\d{1,2})", re.IGNORECASE)
+_PIPE_ESC = "\x1e"
+
+
+def split_rows(text: str) -> list[Row]:
+    """All rows of the document in source order, HTML tables expanded into their ``<tr>`` rows."""
+    spans = _table_spans(text) if "<table" in text or "<TABLE" in text else []
+    if not spans:
+        return _line_rows(text.split("\n"), 1)
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    rows: list[Row] = []
+    pos = 0
+    for start, end in spans:
+        first = bisect_right(starts, pos)
+        rows.extend(_line_rows(text[pos:start].split("\n"), first))
+        rows.extend(_html_rows(text[start:end], start, starts))
+        pos = end
+    rows.extend(_line_rows(text[pos:].split("\n"), bisect_right(starts, pos)))
+    block = 0
+    prev_shape = ""
+    for row in rows:
+        if row.shape == "blank" or row.shape != prev_shape and row.shape != "sep":
+            block += 1
+        row.block = block
+        prev_shape = row.shape if row.shape != "sep" else prev_shape
+    return rows
+
+
+def _table_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    for m in _TABLE_TAG.finditer(text):
+        if m.group(1):
+            if depth == 1:
+                spans.append((start, m.end()))
+            depth = max(depth - 1, 0)
+        else:
+            if depth == 0:
+                start = m.start()
+            depth += 1
+    if depth:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _html_rows(chunk: str, offset: int, starts: list[int]) -> list[Row]:
+    rows: list[Row] = []
+    trs = list(_TR.finditer(chunk))
+    for k, tr in enumerate(trs):
+        body = chunk[tr.end() : trs[k + 1].start() if k + 1 < len(trs) else len(chunk)]
+        cells: list[str] = []
+        tds = list(_TD.finditer(body))
+        for n, td in enumerate(tds):
+            stop = tds[n + 1].start() if n + 1 < len(tds) else len(body)
+            content = body[td.end() : stop]
+            end = _CELL_END.search(content)
+            if end:
+                content = content[: end.start()]
+            cells.append(content.replace("\n", " "))
+            span = _COLSPAN.search(td.group(1))
+            if span:
+                cells.extend([""] * (min(int(span.group(1)), 40) - 1))
+        line = bisect_right(starts, offset + tr.start())
+        shape = "html" if any(c.strip() for c in cells) else "blank"
+        rows.append(Row(line, cells, list(range(len(cells))), shape))
+    return rows
+
+
+def _line_rows(lines: list[str], first: int) -> list[Row]:
+    rows: list[Row] = []
+    for i, raw in enumerate(lines):
+        rows.append(_line_row(first + i, raw.rstrip("\r")))
+    return rows
+
+
+def _line_row(no: int, line: str) -> Row:
+    stripped = line.strip()
+    if not stripped:
+        return Row(no, [], [], "blank")
+    if stripped[0] == "|" or (stripped[-1] == "|" and stripped.count("|") >= 2):
+        if "-" in stripped and not stripped.strip("|-: "):
+            return Row(no, [], [], "sep")
+        inner = stripped.replace("\\|", _PIPE_ESC)
+        inner = inner[1:] if inner.startswith("|") else inner
+        inner = inner[:-1] if inner.endswith("|") else inner
+        cells = [c.replace(_PIPE_ESC, "|").strip() for c in inner.split("|")]
+        return Row(no, cells, list(range(len(cells))), "pipe")
+    if "\t" in line:
+        cells = [c.strip() for c in line.split("\t")]
+        return Row(no, cells, list(range(len(cells))), "tab")
+    found = [(m.start(), m.group()) for m in _SPACE_CELL.finditer(line)]
+    if len(found) == 1:
+        return Row(no, [found[0][1]], [found[0][0]], "plain")
+    return Row(no, [t for _, t in found], [x for x, _ in found], "space")

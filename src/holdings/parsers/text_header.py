@@ -1,0 +1,242 @@
+"""The boxes above Table I: reporting person, issuer, dates, relationship, plan checkboxes.
+
+A box's label and its value are stacked vertically on the printed form. Renderings keep that
+stacking in different ways -- one cell with ``<br>`` breaks, the same cell index in consecutive
+pipe rows, the same character column in layout text -- so the header is re-read column by column
+("streams"), and each field is looked for right after its label within its own column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from holdings.parsers.text_cells import CHECKED, MARK, UNCHECKED, Row, clean
+from holdings.parsers.text_tokens import parse_date
+
+_DATE_IN_TEXT = re.compile(r"(?<![\d/])(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})(?![\d/])")
+_OWNER_LABEL = re.compile(r"Name\s+and\s+Address\s+of\s+Reporting\s+Person\s*\**", re.I)
+_NAME_STOP = re.compile(
+    r"\((?:Last|First|Middle|Street)\)|\b2\.\s*Issuer|\b3\.\s*Date|\bC/O\b", re.I
+)
+_ISSUER_LABEL = re.compile(r"Issuer\s+Name", re.I)
+_ISSUER = re.compile(r"([^\[\]\n]*?)\s*\[\s*([^\[\]\n]{1,14}?)\s*\]")
+_ISSUER_PREFIX = re.compile(r"^.*?Trading\s+Symbol\s*", re.I | re.S)
+_PERIOD_LABEL = re.compile(
+    r"Date\s+of\s+Earliest\s+Transaction|Date\s+of\s+Event\s+Requiring\s+Statement"
+    r"|Statement\s+for\s+Issuer.?s\s+Fiscal\s+Year\s+Ended",
+    re.I,
+)
+_AMEND_LABEL = re.compile(r"Date\s+(?:of\s+)?Original\s+Filed", re.I)
+_NEXT_BOX = re.compile(r"\b[1-7]\.\s+[A-Z]|\S*ividual\s+or\s+Joint|Relationship\s+of", re.I)
+_REL_LABEL = re.compile(r"Relationship\s+of\s+Reporting\s+Person", re.I)
+_REL_END = re.compile(r"\S*ividual\s+or\s+Joint|\b6\.\s+\w|Form\s+filed\s+by", re.I)
+_CHECK_BEFORE = re.compile(r"(?:☒|\(\s*[xX]\s*\)|(?<![A-Za-z0-9])[xX])\s*$")
+_DIRECTOR = re.compile(r"Director", re.I)
+_TEN_PCT = re.compile(r"10\s*%\s*Owner", re.I)
+_OFFICER = re.compile(r"Officer(?=\s*\(\s*give)|Officer", re.I)
+_OTHER = re.compile(r"Other(?=\s*\(\s*specify)|\bOther\b", re.I)
+_LABEL_DEBRIS = re.compile(
+    r"(?:\s|[☐☒]|\(?\s*specify\b|\(?\s*give\s+title\b|\btitle\b|\bbelow\s*\)?|\)|:)*", re.I
+)
+_FORM_LINE = re.compile(r"^\W*FORM\s+([345])(\s*/\s*A)?\b", re.I)
+_TITLE_5 = re.compile(r"ANNUAL\s+STATEMENT\s+OF\s+(?:CHANGES\s+IN\s+)?BENEFICIAL", re.I)
+_TITLE_3 = re.compile(r"INITIAL\s+STATEMENT\s+OF\s+BENEFICIAL", re.I)
+_TITLE_4 = re.compile(r"STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL", re.I)
+_PLAN_BOX = re.compile(r"10b5-1|affirmative\s+defense", re.I)
+_SECTION16_BOX = re.compile(r"no\s+longer\s+subject\s+to\s+Section\s+16", re.I)
+_BOX_CHECKED = re.compile(
+    r"(?:☒|\[\s*[xX]\s*\]|(?<![A-Za-z])[xX](?![A-Za-z]))\s*Check\s+this\s+box"
+)
+_NUMBERED_LABEL = re.compile(r"^[1-7]\.\s")
+
+
+@dataclass(slots=True)
+class Header:
+    owner_name: str | None = None
+    issuer_name: str | None = None
+    ticker: str | None = None
+    period: dt.date | None = None
+    original_filed: dt.date | None = None
+    is_director: bool | None = None
+    is_officer: bool | None = None
+    is_ten_percent_owner: bool | None = None
+    is_other: bool | None = None
+    officer_title: str | None = None
+    other_text: str | None = None
+    aff10b5_one: bool | None = None
+    not_subject_to_section16: bool | None = None
+    form_type: str | None = None
+    notes: list[tuple[int | None, str, str]] = field(default_factory=list)
+    """(line, field, message) for header values that could not be read."""
+
+
+def form_type_of(rows: list[Row]) -> str | None:
+    """``4``, ``3`` or ``5`` from the printed title; an explicit ``FORM n`` line as fallback."""
+    explicit: str | None = None
+    for row in rows[:80]:
+        text = row.text
+        if not text:
+            continue
+        if _TITLE_5.search(text):
+            return "5"
+        if _TITLE_3.search(text):
+            return "3"
+        if _TITLE_4.search(text):
+            return explicit or "4"
+        m = _FORM_LINE.match(clean(text))
+        if m and explicit is None:
+            explicit = m.group(1)
+    return explicit
+
+
+def read_header(rows: list[Row]) -> Header:
+    head = Header()
+    streams = _streams(rows)
+    flat = "\n".join(clean(r.text) for r in rows if r.text)
+    _read_owner(head, streams)
+    _read_issuer(head, streams)
+    head.period = _date_after(_PERIOD_LABEL, streams, flat)
+    head.original_filed = _date_after(_AMEND_LABEL, streams, None)
+    _read_relationship(head, streams)
+    for row in rows:
+        text = row.text
+        if not text:
+            continue
+        if head.aff10b5_one is None and _PLAN_BOX.search(text) and "Check" in text:
+            head.aff10b5_one = bool(_BOX_CHECKED.search(clean(text)))
+        if head.not_subject_to_section16 is None and _SECTION16_BOX.search(text):
+            head.not_subject_to_section16 = bool(_BOX_CHECKED.search(clean(text)))
+    return head
+
+
+def _streams(rows: list[Row]) -> list[str]:
+    """Header text re-read column by column; each column's cells top to bottom."""
+    layout = not any(r.shape in ("pipe", "tab", "html") for r in rows) and any(
+        r.shape == "space" for r in rows
+    )
+    anchors: list[int] = []
+    if layout:
+        xs = sorted(
+            x for r in rows for c, x in zip(r.cells, r.xs, strict=True) if _NUMBERED_LABEL.match(c)
+        )
+        for x in xs:
+            if not anchors or x - anchors[-1] > 3:
+                anchors.append(x)
+    columns: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    for r in rows:
+        if not r.cells or r.shape in ("blank", "sep"):
+            continue
+        per_line: dict[tuple[int, int], list[str]] = {}
+        for c, x in zip(r.cells, r.xs, strict=True):
+            text = clean(c, keep_lines=True)
+            if not text:
+                continue
+            if layout:
+                col = 0
+                for k, ax in enumerate(anchors):
+                    if ax <= x + 2:
+                        col = k
+                key = (0, col)
+            elif r.shape in ("pipe", "tab", "html"):
+                key = (r.block, x)
+            else:
+                key = (r.block, 0)
+            per_line.setdefault(key, []).append(text)
+        for key, parts in per_line.items():
+            columns.setdefault(key, []).append((r.line, " ".join(parts)))
+    return ["\n".join(t for _, t in columns[k]) for k in sorted(columns)]
+
+
+def _read_owner(head: Header, streams: list[str]) -> None:
+    for s in streams:
+        m = _OWNER_LABEL.search(s)
+        if not m:
+            continue
+        rest = s[m.end() :]
+        stop = _NAME_STOP.search(rest)
+        part = rest[: stop.start()] if stop else rest
+        if stop and stop.group().lower().startswith(("(last", "(first", "(middle")):
+            name = " ".join(part.split())
+        else:
+            name = next((ln.strip() for ln in part.split("\n") if ln.strip()), "")
+        name = name.strip(" *:,")
+        if name:
+            head.owner_name = name
+            return
+    head.notes.append((None, "reporting_owners[0].name", "reporting person's name not found"))
+
+
+def _read_issuer(head: Header, streams: list[str]) -> None:
+    ordered = sorted(streams, key=lambda s: 0 if _ISSUER_LABEL.search(s) else 1)
+    for s in ordered:
+        for m in _ISSUER.finditer(s):
+            ticker = m.group(2).strip()
+            if MARK in ticker or ticker.isdigit():
+                continue
+            name = _ISSUER_PREFIX.sub("", m.group(1)).strip()
+            if not name:
+                before = s[: m.start()].rstrip().rsplit("\n", 1)[-1]
+                name = _ISSUER_PREFIX.sub("", before).strip()
+            head.issuer_name = name or None
+            head.ticker = None if ticker.upper() in ("NONE", "N/A", "NA", "") else ticker
+            return
+    head.notes.append((None, "issuer", "issuer name and ticker not found"))
+
+
+def _date_after(label: re.Pattern[str], streams: list[str], flat: str | None) -> dt.date | None:
+    for s in [*streams, *([flat] if flat else [])]:
+        m = label.search(s)
+        if not m:
+            continue
+        window = s[m.end() : m.end() + 160]
+        nxt = _NEXT_BOX.search(window)
+        if nxt:
+            window = window[: nxt.start()]
+        d = _DATE_IN_TEXT.search(window)
+        if d:
+            return parse_date(d.group(1))
+    return None
+
+
+def _read_relationship(head: Header, streams: list[str]) -> None:
+    for s in streams:
+        m = _REL_LABEL.search(s)
+        if not m:
+            continue
+        seg = s[m.end() :]
+        end = _REL_END.search(seg)
+        if end:
+            seg = seg[: end.start()]
+        seg = seg.replace(UNCHECKED, " ")
+        head.is_director = _checked(_DIRECTOR, seg)
+        head.is_ten_percent_owner = _checked(_TEN_PCT, seg)
+        head.is_officer = _checked(_OFFICER, seg)
+        head.is_other = _checked(_OTHER, seg)
+        title = _role_text(seg)
+        if title:
+            if head.is_officer or not head.is_other:
+                head.officer_title = title
+            else:
+                head.other_text = title
+        return
+
+
+def _checked(label: re.Pattern[str], seg: str) -> bool:
+    m = label.search(seg)
+    return bool(m and _CHECK_BEFORE.search(seg[max(0, m.start() - 8) : m.start()]))
+
+
+def _role_text(seg: str) -> str | None:
+    """What the filer wrote under "Officer (give title below)" / "Other (specify below)"."""
+    officer = _OFFICER.search(seg)
+    start = officer.end() if officer else 0
+    other = _OTHER.search(seg, start)
+    anchor = other.end() if other else start
+    if not anchor:
+        return None
+    rest = seg[anchor:]
+    rest = rest[_LABEL_DEBRIS.match(rest).end() :]  # type: ignore[union-attr]
+    text = " ".join(rest.replace(CHECKED, " ").split()).strip(" :")
+    return text or None

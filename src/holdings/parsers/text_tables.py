@@ -1,0 +1,494 @@
+"""Table I and Table II rows: line typed tokens up against the form's fixed column order.
+
+The form fixes the order of the columns; a rendering does not fix where they land. Each data
+row is read as typed tokens (:mod:`holdings.parsers.text_tokens`) and aligned to the column
+sequence by a small dynamic program: a token may only sit in a column that accepts its type,
+columns keep their order, empty columns cost a little (more for columns a filing always fills),
+and a token that fits nowhere is dropped with a note. When the row has exactly as many cells as
+the form has columns, each token also earns a bonus for staying in its own cell's column; that
+is what tells the (A) from the (D) number in Table II and places a lone ``(4)`` marker, while a
+row whose cells were split or merged still lines up by type alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from holdings.parsers import ocr
+from holdings.parsers.text_cells import Row
+from holdings.parsers.text_tokens import (
+    DATE,
+    FRAG,
+    IMMED,
+    LETTER,
+    MARKER,
+    NA,
+    NUM,
+    TEXT,
+    Token,
+    tokenize,
+)
+
+T1_FORM4 = (
+    "security_title",
+    "transaction_date",
+    "deemed_execution_date",
+    "code",
+    "voluntary",
+    "shares",
+    "acquired_disposed",
+    "price",
+    "shares_owned_following",
+    "ownership",
+    "nature_of_ownership",
+)
+T2_FORM4 = (
+    "security_title",
+    "exercise_price",
+    "transaction_date",
+    "deemed_execution_date",
+    "code",
+    "voluntary",
+    "shares_a",
+    "shares_d",
+    "date_exercisable",
+    "expiration_date",
+    "underlying_title",
+    "underlying_shares",
+    "price",
+    "shares_owned_following",
+    "ownership",
+    "nature_of_ownership",
+)
+T1_FORM5 = tuple(f for f in T1_FORM4 if f != "voluntary")
+T2_FORM5 = tuple(f for f in T2_FORM4 if f != "voluntary")
+T1_FORM3 = ("security_title", "shares_owned_following", "ownership", "nature_of_ownership")
+T2_FORM3 = (
+    "security_title",
+    "date_exercisable",
+    "expiration_date",
+    "underlying_title",
+    "underlying_shares",
+    "exercise_price",
+    "ownership",
+    "nature_of_ownership",
+)
+
+CODES = frozenset("ACDEFGHIJKLMOPSUWXZ")
+_TEXT_GAIN = {"security_title": 10.0, "underlying_title": 9.0, "nature_of_ownership": 8.0}
+_DATE_GAIN = {
+    "transaction_date": 10.0,
+    "deemed_execution_date": 9.0,
+    "date_exercisable": 9.5,
+    "expiration_date": 10.0,
+}
+_PRICES = frozenset({"price", "exercise_price"})
+_SHARES = frozenset(
+    {"shares", "shares_a", "shares_d", "shares_owned_following", "underlying_shares"}
+)
+_SKIP = {
+    "security_title": 3.0,
+    "shares_owned_following": 3.0,
+    "transaction_date": 1.0,
+    "code": 1.0,
+    "shares": 1.0,
+    "price": 1.0,
+    "ownership": 1.0,
+    "expiration_date": 1.0,
+    "underlying_title": 1.0,
+    "underlying_shares": 1.0,
+}
+_DROP = 6.0
+_HINT = 4.0
+_NEG = -1e18
+
+FOOTNOTE_FIELD = {"shares_a": "shares", "shares_d": "shares"}
+
+_HEADER_WORDS = re.compile(
+    r"\binstr\b|month/day|title of|transaction code|ownership form|date exer|expiration date"
+    r"|\(a\) or \(d\)|beneficially owned|number of shares|amount or number|^code\b|\bcode v\b"
+    r"|nature of (?:indirect )?beneficial|conversion or exercise|deemed execution|\(a\) \(d\)"
+    r"|^sec 1474|^page \d",
+    re.IGNORECASE,
+)
+
+# What a code implies for the direction of a transaction, used only to fill an empty (A)/(D)
+# and always with a note. Codes that go either way (G, J, K, W, Z) are left alone.
+_ACQUIRES_T1 = frozenset("PAMXOCL")
+_DISPOSES_T1 = frozenset("SFDU")
+_ACQUIRES_T2 = frozenset("APL")
+_DISPOSES_T2 = frozenset("MXOCFDSEHU")
+
+
+@dataclass(slots=True)
+class Draft:
+    """A table row as read, before it becomes a model row."""
+
+    line: int
+    values: dict[str, object] = field(default_factory=dict)
+    footnotes: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[tuple[str | None, str]] = field(default_factory=list)
+    """(field or None, message); the table-and-index prefix is added by the caller."""
+    repaired: bool = False
+    title_prefix: str = ""
+
+
+def is_header_row(text: str) -> bool:
+    """Column captions and page furniture, never data: they carry numbers like ``Instr. 3``."""
+    return bool(_HEADER_WORDS.search(text))
+
+
+def read_table(
+    rows: list[Row], fields: tuple[str, ...], header_date: dt.date | None
+) -> list[Draft]:
+    """Every data row of one table region, with wrapped title lines folded into their row."""
+    drafts: list[Draft] = []
+    ad_x = _ad_positions(rows) if "shares_a" in fields else None
+    prev: Draft | None = None  # data row right above, with nothing but text lines between
+    pending: list[str] = []  # text-only lines waiting to see which row they belong to
+    for row in rows:
+        if row.shape in ("blank", "sep"):
+            if pending and prev is not None:
+                _append_title(prev, pending)
+                pending = []
+            prev = None
+            continue
+        text = row.text
+        if not text or is_header_row(text):
+            prev = None
+            pending = []
+            continue
+        tokens = tokenize(row.cells, row.xs)
+        if not tokens:
+            continue
+        if all(t.kind in (TEXT, MARKER) for t in tokens):
+            pending.append(" ".join(t.text for t in tokens if t.kind == TEXT))
+            continue
+        draft = _read_row(row, tokens, fields, header_date, ad_x)
+        if pending:
+            title = draft.values.get("security_title")
+            if prev is None or not title or not str(title)[:1].isupper():
+                draft.title_prefix = " ".join(pending)
+            else:
+                _append_title(prev, pending)
+            pending = []
+        if draft.title_prefix:
+            title = draft.values.get("security_title")
+            draft.values["security_title"] = f"{draft.title_prefix} {title or ''}".strip()
+        drafts.append(draft)
+        prev = draft
+    if pending and prev is not None:
+        _append_title(prev, pending)
+    return drafts
+
+
+def _append_title(draft: Draft, lines: list[str]) -> None:
+    extra = " ".join(s for s in lines if s)
+    if not extra:
+        return
+    title = draft.values.get("security_title")
+    draft.values["security_title"] = f"{title} {extra}" if title else extra
+
+
+def _ad_positions(rows: list[Row]) -> tuple[int, int] | None:
+    """Where the ``(A)`` and ``(D)`` captions sit in space-aligned text, to place a lone number."""
+    for row in rows:
+        if row.shape != "space":
+            continue
+        xa = xd = None
+        for cell, x in zip(row.cells, row.xs, strict=True):
+            for m in re.finditer(r"\((A|D)\)", cell):
+                if m.group(1) == "A" and xa is None:
+                    xa = x + m.start()
+                elif m.group(1) == "D" and xd is None:
+                    xd = x + m.start()
+        if xa is not None and xd is not None and xd > xa + 2:
+            return xa, xd
+    return None
+
+
+def _read_row(
+    row: Row,
+    tokens: list[Token],
+    fields: tuple[str, ...],
+    header_date: dt.date | None,
+    ad_x: tuple[int, int] | None,
+) -> Draft:
+    draft = Draft(row.line)
+    ocr.rebuild_dates(tokens, header_date)
+    ocr.join_split_numbers(tokens)
+    cells = row.cells
+    if len(cells) > len(fields):
+        cells = cells[: max(len(fields), _last_filled(cells) + 1)]
+    positional = row.shape != "space" and len(cells) == len(fields)
+    cols, dropped = _align(tokens, fields, positional)
+    for ci, toks in enumerate(cols):
+        if toks:
+            _fill(draft, fields[ci], toks)
+    for tok in dropped:
+        _note_dropped(draft, tok, fields, cols, positional)
+    _settle_direction(draft, fields, cols, positional, ad_x, row.shape)
+    _check_row(draft, fields)
+    return draft
+
+
+def _last_filled(cells: list[str]) -> int:
+    for i in range(len(cells) - 1, -1, -1):
+        if cells[i].strip():
+            return i
+    return -1
+
+
+def _gain(tok: Token, f: str) -> float | None:
+    k = tok.kind
+    if f in _TEXT_GAIN:
+        if k == TEXT:
+            return _TEXT_GAIN[f]
+        if k == MARKER:
+            return 3.0 if f == "security_title" else 5.0
+        return None
+    if f in _DATE_GAIN:
+        if k == DATE:
+            return _DATE_GAIN[f]
+        if f in ("date_exercisable", "expiration_date"):
+            if k == MARKER:
+                return 8.0 if f == "date_exercisable" else 7.0
+            if k == IMMED:
+                return 10.0 if f == "date_exercisable" else 6.0
+            if k == NA:
+                return 6.0
+        elif k == NA:
+            return 4.0
+        return None
+    if k == LETTER:
+        v = tok.value
+        if f == "code":
+            return 10.0 if v in CODES else None
+        if f == "voluntary":
+            return 10.0 if v == "V" else None
+        if f == "acquired_disposed":
+            return 10.0 if v in ("A", "D") else None
+        if f == "ownership":
+            return 10.0 if v in ("D", "I") else None
+        return None
+    if f in _PRICES:
+        if k == NUM:
+            return 10.0 + (3.0 if tok.dollar else 0.0) + (1.0 if "." in tok.text else 0.0)
+        if k == MARKER:
+            return 6.0
+        if k == NA:
+            return 5.0
+        return None
+    if f in _SHARES:
+        if k == NUM:
+            return 10.0 + (-4.0 if tok.dollar else 1.0)
+        if k == NA:
+            return 3.0
+    return None
+
+
+def _align(
+    tokens: list[Token], fields: tuple[str, ...], positional: bool
+) -> tuple[list[list[Token]], list[Token]]:
+    """Best order-preserving assignment of tokens to columns (see module docstring)."""
+    m, n = len(tokens), len(fields)
+    gain = [[_gain(t, f) for f in fields] for t in tokens]
+    if positional:
+        for i, t in enumerate(tokens):
+            g = gain[i][t.cell] if t.cell < n else None
+            if g is not None:
+                gain[i][t.cell] = g + _HINT
+    skip = [_SKIP.get(f, 0.0) for f in fields]
+    multi = [f in _TEXT_GAIN for f in fields]
+    best = [[_NEG] * (n + 1) for _ in range(m + 1)]
+    back: list[list[tuple[int, int, int] | None]] = [[None] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for i in range(m + 1):
+        row_best = best[i]
+        for j in range(n + 1):
+            s = row_best[j]
+            if s == _NEG:
+                continue
+            if i < m and j < n:
+                g = gain[i][j]
+                if g is not None:
+                    total = s + g
+                    k = i + 1
+                    if total > best[k][j + 1]:
+                        best[k][j + 1] = total
+                        back[k][j + 1] = (i, j, 2)
+                    while k < m:
+                        t = tokens[k]
+                        if t.kind == MARKER:
+                            total += 0.5
+                        elif multi[j] and t.kind == TEXT:
+                            total += 1.0
+                        else:
+                            break
+                        k += 1
+                        if total > best[k][j + 1]:
+                            best[k][j + 1] = total
+                            back[k][j + 1] = (i, j, 2)
+            if j < n and s - skip[j] > row_best[j + 1]:
+                row_best[j + 1] = s - skip[j]
+                back[i][j + 1] = (i, j, 0)
+            if i < m and s - _DROP > best[i + 1][j]:
+                best[i + 1][j] = s - _DROP
+                back[i + 1][j] = (i, j, 1)
+    cols: list[list[Token]] = [[] for _ in range(n)]
+    dropped: list[Token] = []
+    i, j = m, n
+    while (i, j) != (0, 0):
+        step = back[i][j]
+        assert step is not None
+        pi, pj, how = step
+        if how == 2:
+            cols[pj] = tokens[pi:i]
+        elif how == 1:
+            dropped.append(tokens[pi])
+        i, j = pi, pj
+    dropped.reverse()
+    return cols, dropped
+
+
+def _fill(draft: Draft, f: str, toks: list[Token]) -> None:
+    first = toks[0]
+    fn_field = FOOTNOTE_FIELD.get(f, f)
+    for t in toks:
+        for mark in t.marks:
+            ids = draft.footnotes.setdefault(fn_field, [])
+            if f"F{int(mark)}" not in ids:
+                ids.append(f"F{int(mark)}")
+        for message in t.notes:
+            draft.notes.append((f, message))
+            draft.repaired = True
+    if f in _TEXT_GAIN:
+        text = " ".join(t.text for t in toks if t.kind == TEXT)
+        draft.values[f] = text or None
+        return
+    k = first.kind
+    if k in (MARKER, NA, IMMED):
+        draft.values[f] = None
+        return
+    if f == "voluntary":
+        draft.values[f] = True
+        return
+    if first.value is None:
+        what = "a date" if k == DATE else "a number"
+        draft.notes.append((f, f"could not read {first.text!r} as {what}"))
+    draft.values[f] = first.value
+
+
+def _note_dropped(
+    draft: Draft,
+    tok: Token,
+    fields: tuple[str, ...],
+    cols: list[list[Token]],
+    positional: bool,
+) -> None:
+    """Name the column a stray token most likely belonged to, so the note points somewhere."""
+    if tok.kind == FRAG:
+        draft.notes.append((None, f"ignored OCR debris {tok.text!r}"))
+        draft.repaired = True
+        return
+    target: str | None = None
+    if positional and tok.cell < len(fields) and not cols[tok.cell]:
+        target = fields[tok.cell]
+    else:
+        before = after = -1
+        for ci, toks in enumerate(cols):
+            if not toks:
+                continue
+            if any(t.cell < tok.cell or (t.cell == tok.cell and t.x <= tok.x) for t in toks):
+                before = ci
+            elif after < 0:
+                after = ci
+        hi = after if after >= 0 else len(fields)
+        gaps = [fields[c] for c in range(before + 1, hi) if not cols[c]]
+        target = gaps[0] if gaps else None
+    if target is not None:
+        target = (
+            FOOTNOTE_FIELD.get(target, target) if target in ("shares_a", "shares_d") else target
+        )
+    shown = tok.text or "marker"
+    draft.notes.append((target, f"could not read {shown!r}; value left empty"))
+    for mark in tok.marks:
+        draft.notes.append((target, f"footnote marker F{int(mark)} was on an unreadable value"))
+
+
+def _settle_direction(
+    draft: Draft,
+    fields: tuple[str, ...],
+    cols: list[list[Token]],
+    positional: bool,
+    ad_x: tuple[int, int] | None,
+    shape: str,
+) -> None:
+    v = draft.values
+    code = v.get("code")
+    if "shares_a" in fields:
+        a, d = v.pop("shares_a", None), v.pop("shares_d", None)
+        ia, id_ = fields.index("shares_a"), fields.index("shares_d")
+        if a is not None and d is not None:
+            draft.notes.append(("shares", "numbers in both (A) and (D) columns; kept (D)"))
+            v["shares"], v["acquired_disposed"] = d, "D"
+            return
+        if a is None and d is None:
+            v["shares"] = None
+            return
+        tok = (cols[ia] or cols[id_])[0]
+        side = "A" if a is not None else "D"
+        if not positional:
+            if shape == "space" and ad_x is not None:
+                centre = tok.x + len(tok.text) / 2
+                side = "A" if abs(centre - ad_x[0]) < abs(centre - ad_x[1]) else "D"
+            elif code in _ACQUIRES_T2 or code in _DISPOSES_T2:
+                side = "A" if code in _ACQUIRES_T2 else "D"
+                draft.notes.append(
+                    ("acquired_disposed", f"(A)/(D) column unclear; {side} from code {code}")
+                )
+            else:
+                draft.notes.append(("acquired_disposed", "(A)/(D) column unclear"))
+        v["shares"], v["acquired_disposed"] = (a if a is not None else d), side
+        return
+    if "acquired_disposed" not in fields:
+        return
+    known = code in _ACQUIRES_T1 or code in _DISPOSES_T1
+    if v.get("shares") is not None and v.get("acquired_disposed") is None and known:
+        inferred = "A" if code in _ACQUIRES_T1 else "D"
+        v["acquired_disposed"] = inferred
+        draft.notes.append(
+            ("acquired_disposed", f"(A) or (D) missing; {inferred} inferred from code {code}")
+        )
+
+
+def _check_row(draft: Draft, fields: tuple[str, ...]) -> None:
+    """Doubts worth a reviewer's eye: a transaction without amount or resulting balance."""
+    v = draft.values
+    is_txn = v.get("transaction_date") is not None or v.get("code") is not None
+    if is_txn:
+        v.setdefault("voluntary", False)
+        if v.get("shares") is None and not any(f == "shares" for f, _ in draft.notes):
+            draft.notes.append(("shares", "transaction without an amount"))
+    if v.get("shares_owned_following") is None and not any(
+        f == "shares_owned_following" for f, _ in draft.notes
+    ):
+        draft.notes.append(("shares_owned_following", "no amount owned following"))
+
+
+def to_model_values(draft: Draft) -> dict[str, object]:
+    """Model-ready keyword arguments for a row."""
+    v = dict(draft.values)
+    v["kind"] = (
+        "holding" if v.get("transaction_date") is None and v.get("code") is None else "transaction"
+    )
+    for k, val in list(v.items()):
+        if isinstance(val, Decimal | dt.date | str | bool) or val is None:
+            continue
+        v[k] = None
+    v["footnotes"] = draft.footnotes
+    v["line"] = draft.line
+    return v

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,13 +83,29 @@ def _parse_one(path: str) -> ParsedItem:
         return path, None, None, str(exc), None
 
 
-def parse_all(paths: list[str], workers: int = 1) -> Iterator[ParsedItem]:
-    if workers <= 1 or len(paths) < 64:
+def _parse_chunk(paths: list[str]) -> list[ParsedItem]:
+    return [_parse_one(p) for p in paths]
+
+
+def parse_all(
+    paths: list[str], workers: int = 1, chunk: int = 32, ahead: int = 8
+) -> Iterator[ParsedItem]:
+    """Parsed files in the order given. With workers, parsing runs in a process pool that stays
+    at most ``ahead`` chunks in front of the consumer: memory stays flat however many files
+    there are, even when appending is slower than parsing."""
+    if workers <= 1 or len(paths) < 2 * chunk:
         for p in paths:
             yield _parse_one(p)
         return
+    chunks = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_parse_one, paths, chunksize=32)
+        pending: deque[Future[list[ParsedItem]]] = deque()
+        for part in chunks:
+            pending.append(pool.submit(_parse_chunk, part))
+            if len(pending) > ahead * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
 def ingest_paths(

@@ -26,6 +26,7 @@ from holdings.parsers.text_footer import (
     read_footnotes,
     read_remarks,
     read_signatures,
+    tail_lines,
 )
 from holdings.parsers.text_header import Header, form_type_of, read_header
 from holdings.parsers.text_tables import (
@@ -71,7 +72,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         raise ParseError(
             f"{len(nd) + len(dv):,} table rows, over the limit of {limits.max_rows:,}", path
         )
-    tail = rows[end:]
+    tail = tail_lines(rows[end:])
     notes: list[Note] = [Note(line=ln, field=f, message=msg) for ln, f, msg in header.notes]
     footnotes = read_footnotes(tail)
     non_derivative = [
@@ -136,7 +137,18 @@ def _landmarks(rows: list[Row], path: str) -> tuple[int, int | None, int]:
         text = row.text
         if not text:
             continue
-        sq = _SQUASH.sub("", text[:400].lower())
+        low = text[:400].lower()
+        if not (
+            "table" in low
+            or "title" in low
+            or "explanation" in low
+            or "remarks" in low
+            or "/s/" in low
+            or "signature" in low
+            or "reminder" in low
+        ):
+            continue
+        sq = _SQUASH.sub("", low)
         if t1 is None:
             if _T1.search(sq) or (_T1_CAPTION.search(sq) and "derivative" not in sq[:60]):
                 t1 = i

@@ -13,6 +13,7 @@ import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 MARK = "\ue000"
 """Footnote markers become ``MARK + digits + MARK``: a character no filing text contains."""
@@ -40,6 +41,10 @@ _MARKUP = re.compile(
 _PLAIN_MARK = re.compile(
     r"\(\s*F?(\d{1,2})\s*\)|\[\s*F?(\d{1,2})\s*\]|(?<![\w$.,/])F(\d{1,2})(?![\w.,/])"
 )
+# Most cells ("Common Stock", "06/21/2022", "1,000") need none of the work below.
+_PLAIN_TEXT = re.compile(r"(?:[A-EG-Za-z0-9 ,./$%:;'-]|F(?!\d))*")
+_NEEDS_MARKUP = re.compile(r"[<\\*_&\[]|[^\x00-\x7f]")
+_NEEDS_MARKS = re.compile(r"[(\[]|F\d")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _CHECK_ALIASES = re.compile(r"\[\s*[xX✓✔]\s*\]|[☑✔✓■]")
 
@@ -62,13 +67,20 @@ def _markup_sub(m: re.Match[str]) -> str:
 def clean(text: str, *, markers: bool = False, keep_lines: bool = False) -> str:
     """Markup-free text; ``markers`` also turns plain ``(2)`` into the sentinel (cells only),
     ``keep_lines`` keeps ``<br>`` as a line break (header boxes stack their fields that way)."""
-    if not text.isascii() or any(ch in text for ch in "<\\*_"):
+    if len(text) > 2000:
+        return _clean(text, markers, keep_lines)
+    return _clean_cached(text, markers, keep_lines)
+
+
+def _clean(text: str, markers: bool, keep_lines: bool) -> str:
+    if _PLAIN_TEXT.fullmatch(text):
+        return text if "  " not in text else " ".join(text.split())
+    if _NEEDS_MARKUP.search(text):
         text = _MARKUP.sub(_markup_sub, text)
-    if "&" in text:
-        text = html.unescape(text)
-    if "[" in text or not text.isascii():
+        if "&" in text:
+            text = html.unescape(text)
         text = _CHECK_ALIASES.sub(CHECKED, text)
-    if markers and ("(" in text or "[" in text or "F" in text):
+    if markers and _NEEDS_MARKS.search(text):
         text = _PLAIN_MARK.sub(
             lambda m: f"{MARK}{m.group(1) or m.group(2) or m.group(3)}{MARK}", text
         )
@@ -78,25 +90,26 @@ def clean(text: str, *, markers: bool = False, keep_lines: bool = False) -> str:
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 
+_clean_cached = lru_cache(maxsize=32768)(_clean)
+"""Labels and boilerplate repeat across filings; cleaning them once is most of the saving."""
+
+
 @dataclass(slots=True)
 class Row:
     """One source row: its 1-based line, its cells, and where each cell sits.
 
     ``xs`` is the character column of each cell for space-aligned text (layout matters there)
-    and the cell index otherwise. ``block`` numbers runs of rows that belong to one table, so
+    and the cell index otherwise. ``text`` is the cells joined by one space -- what a reader sees
+    when table borders are ignored. ``block`` numbers runs of rows that belong to one table, so
     that cell 3 of one table is never read as the same column as cell 3 of another.
     """
 
     line: int
-    cells: list[str]
-    xs: list[int]
+    cells: tuple[str, ...]
+    xs: tuple[int, ...]
     shape: str  # "pipe" | "tab" | "html" | "space" | "plain" | "sep" | "blank"
+    text: str
     block: int = 0
-
-    @property
-    def text(self) -> str:
-        """Cells joined with one space: what a reader sees when table borders are ignored."""
-        return " ".join(c.strip() for c in self.cells if c.strip())
 
 
 _SPACE_CELL = re.compile(r"\S+(?: \S+)*")
@@ -164,39 +177,45 @@ def _html_rows(chunk: str, offset: int, starts: list[int]) -> list[Row]:
             end = _CELL_END.search(content)
             if end:
                 content = content[: end.start()]
-            cells.append(content.replace("\n", " "))
+            cells.append(content.replace("\n", " ").strip())
             span = _COLSPAN.search(td.group(1))
             if span:
                 cells.extend([""] * (min(int(span.group(1)), 40) - 1))
         line = bisect_right(starts, offset + tr.start())
-        shape = "html" if any(c.strip() for c in cells) else "blank"
-        rows.append(Row(line, cells, list(range(len(cells))), shape))
+        text = " ".join(c for c in cells if c)
+        rows.append(
+            Row(line, tuple(cells), tuple(range(len(cells))), "html" if text else "blank", text)
+        )
     return rows
 
 
 def _line_rows(lines: list[str], first: int) -> list[Row]:
     rows: list[Row] = []
     for i, raw in enumerate(lines):
-        rows.append(_line_row(first + i, raw.rstrip("\r")))
+        rows.append(Row(first + i, *_split_line(raw)))
     return rows
 
 
-def _line_row(no: int, line: str) -> Row:
+@lru_cache(maxsize=16384)
+def _split_line(line: str) -> tuple[tuple[str, ...], tuple[int, ...], str, str]:
+    """Cached on the line's text: the form's boilerplate lines recur in every filing."""
     stripped = line.strip()
     if not stripped:
-        return Row(no, [], [], "blank")
+        return (), (), "blank", ""
     if stripped[0] == "|" or (stripped[-1] == "|" and stripped.count("|") >= 2):
         if "-" in stripped and not stripped.strip("|-: "):
-            return Row(no, [], [], "sep")
+            return (), (), "sep", ""
         inner = stripped.replace("\\|", _PIPE_ESC)
         inner = inner[1:] if inner.startswith("|") else inner
         inner = inner[:-1] if inner.endswith("|") else inner
-        cells = [c.replace(_PIPE_ESC, "|").strip() for c in inner.split("|")]
-        return Row(no, cells, list(range(len(cells))), "pipe")
+        cells = tuple(c.replace(_PIPE_ESC, "|").strip() for c in inner.split("|"))
+        return cells, tuple(range(len(cells))), "pipe", " ".join(c for c in cells if c)
     if "\t" in line:
-        cells = [c.strip() for c in line.split("\t")]
-        return Row(no, cells, list(range(len(cells))), "tab")
+        cells = tuple(c.strip() for c in line.split("\t"))
+        return cells, tuple(range(len(cells))), "tab", " ".join(c for c in cells if c)
+    if "  " not in stripped:
+        return (stripped,), (len(line) - len(line.lstrip()),), "plain", stripped
     found = [(m.start(), m.group()) for m in _SPACE_CELL.finditer(line)]
-    if len(found) == 1:
-        return Row(no, [found[0][1]], [found[0][0]], "plain")
-    return Row(no, [t for _, t in found], [x for x, _ in found], "space")
+    cells = tuple(t for _, t in found)
+    shape = "plain" if len(found) == 1 else "space"
+    return cells, tuple(x for x, _ in found), shape, " ".join(cells)

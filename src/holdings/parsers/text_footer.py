@@ -16,11 +16,19 @@ from holdings.parsers.text_tokens import parse_date
 
 EXPLAIN = re.compile(r"Explanation\s+of\s+Responses\s*:?", re.I)
 _REMARKS = re.compile(r"^\W*Remarks\s*:?\s*", re.I)
-_SECTION_END = re.compile(
-    r"/s/|Signature\s+of\s+(?:the\s+)?Reporting\s+Person|^\W*Reminder\b|^\W*Note\s*:"
-    r"|^\W*Persons\s+who\s+respond|^\W*\*+\s*Intentional|^\W*\*+\s*If\s+the\s+form",
+_SECTION_START = re.compile(
+    r"\W*(?:Reminder\b|Note\s*:|Persons\s+who\s+respond|\*+\s*Intentional|\*+\s*If\s+the\s+form)",
     re.I,
 )
+
+
+def _is_section_end(text: str) -> bool:
+    """Signature, or the form's closing boilerplate: footnotes and remarks stop there."""
+    if "/s/" in text or _SECTION_START.match(text):
+        return True
+    return "ignature" in text and bool(_SIG_LABEL.search(text))
+
+
 _BULLET = re.compile(r"^[-*•·]\s+")
 _NUMBER = re.compile(
     r"^(?:\(\s*(\d{1,2})\s*\)|\[?F(\d{1,2})\]?[.:)]|(\d{1,2})[.)]|"
@@ -34,6 +42,7 @@ _SIG_DATE = re.compile(
     r"^(.*?)[\s,;]*(?<![\d/])(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\s*\**\s*$"
 )
 _DATE_ONLY = re.compile(r"^\W*(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\b")
+_BOILERPLATE = re.compile(r"\W*(?:Reminder\b|Persons\s+who\s+respond|Note:\s+File\s+three)", re.I)
 _SIG_LABEL = re.compile(r"Signature\s+of\s+(?:the\s+)?Reporting\s+Person", re.I)
 
 
@@ -44,15 +53,29 @@ class SignatureRead:
     line: int
 
 
-def read_footnotes(rows: list[Row]) -> dict[str, str]:
-    """``{"F1": text}`` from the rows after the Explanation of Responses label."""
-    items: list[list] = []
-    started = False
-    for row in rows:
-        raw = row.text
+def tail_lines(rows: list[Row]) -> list[tuple[int, str]]:
+    """The rows after the tables as (line, markup-free text), read once for all three readers."""
+    out: list[tuple[int, str]] = []
+    signed = False
+    for r in rows:
+        raw = r.text
         if not raw:
             continue
+        if signed and _BOILERPLATE.match(raw):
+            break
         text = clean(raw)
+        signed = signed or "/s/" in text
+        out.append((r.line, text))
+    return out
+
+
+def read_footnotes(lines: list[tuple[int, str]]) -> dict[str, str]:
+    """``{"F1": text}`` from the lines after the Explanation of Responses label."""
+    items: list[list] = []
+    started = False
+    for _, text in lines:
+        if not text:
+            continue
         if not started:
             m = EXPLAIN.search(text)
             if not m:
@@ -61,7 +84,7 @@ def read_footnotes(rows: list[Row]) -> dict[str, str]:
             text = text[m.end() :].strip()
             if not text:
                 continue
-        if _SECTION_END.search(text) or _REMARKS.match(text):
+        if _is_section_end(text) or _REMARKS.match(text):
             break
         bullet = _BULLET.match(text)
         if bullet:
@@ -82,23 +105,21 @@ def read_footnotes(rows: list[Row]) -> dict[str, str]:
     return out
 
 
-def read_remarks(rows: list[Row]) -> str | None:
+def read_remarks(lines: list[tuple[int, str]]) -> str | None:
     parts: list[str] = []
     started = False
-    for row in rows:
-        raw = row.text
-        if not raw:
+    for _, text in lines:
+        if not text:
             continue
-        text = clean(raw)
         if not started:
             m = _REMARKS.match(text)
             if not m:
                 continue
             started = True
             text = text[m.end() :]
-        elif _SECTION_END.search(text):
+        elif _is_section_end(text):
             break
-        if _SECTION_END.search(text):
+        if _is_section_end(text):
             break
         if text:
             parts.append(_MARKS.sub(lambda m: f"({m.group(1)})", text))
@@ -106,9 +127,8 @@ def read_remarks(rows: list[Row]) -> str | None:
     return joined or None
 
 
-def read_signatures(rows: list[Row]) -> list[SignatureRead]:
+def read_signatures(texts: list[tuple[int, str]]) -> list[SignatureRead]:
     """Every ``/s/`` line, with its date from the same line or a following one."""
-    texts = [(r.line, clean(r.text)) for r in rows if r.text]
     sigs: list[SignatureRead] = []
     for i, (line, text) in enumerate(texts):
         at = text.find("/s/")
@@ -137,7 +157,7 @@ def read_signatures(rows: list[Row]) -> list[SignatureRead]:
             continue
         line, prev = texts[i - 1]
         m = _SIG_DATE.match(prev)
-        if m and m.group(1).strip() and not _SECTION_END.search(prev):
+        if m and m.group(1).strip() and not _is_section_end(prev):
             sigs.append(SignatureRead(m.group(1).strip(" ,;"), parse_date(m.group(2)), line))
         break
     return sigs

@@ -29,9 +29,9 @@ _PERIOD_LABEL = re.compile(
     re.I,
 )
 _AMEND_LABEL = re.compile(r"Date\s+(?:of\s+)?Original\s+Filed", re.I)
-_NEXT_BOX = re.compile(r"\b[1-7]\.\s+[A-Z]|\S*ividual\s+or\s+Joint|Relationship\s+of", re.I)
+_NEXT_BOX = re.compile(r"\b[1-7]\.\s+[A-Z]|ividual\s+or\s+Joint|Relationship\s+of", re.I)
 _REL_LABEL = re.compile(r"Relationship\s+of\s+Reporting\s+Person", re.I)
-_REL_END = re.compile(r"\S*ividual\s+or\s+Joint|\b6\.\s+\w|Form\s+filed\s+by", re.I)
+_REL_END = re.compile(r"ividual\s+or\s+Joint|\b6\.\s+\w|Form\s+filed\s+by", re.I)
 _CHECK_BEFORE = re.compile(r"(?:☒|\(\s*[xX]\s*\)|(?<![A-Za-z0-9])[xX])\s*$")
 _DIRECTOR = re.compile(r"Director", re.I)
 _TEN_PCT = re.compile(r"10\s*%\s*Owner", re.I)
@@ -94,17 +94,20 @@ def form_type_of(rows: list[Row]) -> str | None:
 def read_header(rows: list[Row]) -> Header:
     head = Header()
     streams = _streams(rows)
-    flat = "\n".join(clean(r.text) for r in rows if r.text)
     _read_owner(head, streams)
     _read_issuer(head, streams)
-    head.period = _date_after(_PERIOD_LABEL, streams, flat)
+    head.period = _date_after(_PERIOD_LABEL, streams, None) or _date_after(
+        _PERIOD_LABEL, [], "\n".join(clean(r.text) for r in rows if r.text)
+    )
     head.original_filed = _date_after(_AMEND_LABEL, streams, None)
     _read_relationship(head, streams)
     for row in rows:
         text = row.text
         if not text:
             continue
-        if head.aff10b5_one is None and _PLAN_BOX.search(text) and "Check" in text:
+        if "Check" not in text and "check" not in text:
+            continue
+        if head.aff10b5_one is None and _PLAN_BOX.search(text):
             head.aff10b5_one = bool(_BOX_CHECKED.search(clean(text)))
         if head.not_subject_to_section16 is None and _SECTION16_BOX.search(text):
             head.not_subject_to_section16 = bool(_BOX_CHECKED.search(clean(text)))
@@ -130,6 +133,8 @@ def _streams(rows: list[Row]) -> list[str]:
             continue
         per_line: dict[tuple[int, int], list[str]] = {}
         for c, x in zip(r.cells, r.xs, strict=True):
+            if not c:
+                continue
             text = clean(c, keep_lines=True)
             if not text:
                 continue
@@ -151,6 +156,8 @@ def _streams(rows: list[Row]) -> list[str]:
 
 def _read_owner(head: Header, streams: list[str]) -> None:
     for s in streams:
+        if "ddress" not in s and "DDRESS" not in s:
+            continue
         m = _OWNER_LABEL.search(s)
         if not m:
             continue
@@ -171,6 +178,8 @@ def _read_owner(head: Header, streams: list[str]) -> None:
 def _read_issuer(head: Header, streams: list[str]) -> None:
     ordered = sorted(streams, key=lambda s: 0 if _ISSUER_LABEL.search(s) else 1)
     for s in ordered:
+        if "[" not in s:
+            continue
         for m in _ISSUER.finditer(s):
             ticker = m.group(2).strip()
             if MARK in ticker or ticker.isdigit():
@@ -187,28 +196,39 @@ def _read_issuer(head: Header, streams: list[str]) -> None:
 
 def _date_after(label: re.Pattern[str], streams: list[str], flat: str | None) -> dt.date | None:
     for s in [*streams, *([flat] if flat else [])]:
+        if "Date" not in s and "DATE" not in s:
+            continue
         m = label.search(s)
         if not m:
             continue
         window = s[m.end() : m.end() + 160]
         nxt = _NEXT_BOX.search(window)
         if nxt:
-            window = window[: nxt.start()]
+            window = _word_start(window, nxt.start())
         d = _DATE_IN_TEXT.search(window)
         if d:
             return parse_date(d.group(1))
     return None
 
 
+def _word_start(text: str, at: int) -> str:
+    """``text`` cut before the word holding position ``at`` (OCR glues letters onto labels)."""
+    while at > 0 and not text[at - 1].isspace():
+        at -= 1
+    return text[:at]
+
+
 def _read_relationship(head: Header, streams: list[str]) -> None:
     for s in streams:
+        if "elationship" not in s and "ELATIONSHIP" not in s:
+            continue
         m = _REL_LABEL.search(s)
         if not m:
             continue
         seg = s[m.end() :]
         end = _REL_END.search(seg)
         if end:
-            seg = seg[: end.start()]
+            seg = _word_start(seg, end.start())
         seg = seg.replace(UNCHECKED, " ")
         head.is_director = _checked(_DIRECTOR, seg)
         head.is_ten_percent_owner = _checked(_TEN_PCT, seg)

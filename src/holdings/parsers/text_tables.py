@@ -107,13 +107,27 @@ _NEG = -1e18
 
 FOOTNOTE_FIELD = {"shares_a": "shares", "shares_d": "shares"}
 
-_HEADER_WORDS = re.compile(
-    r"\binstr\b|month/day|title of|transaction code|ownership form|date exer|expiration date"
-    r"|\(a\) or \(d\)|beneficially owned|number of shares|amount or number|^code\b|\bcode v\b"
-    r"|nature of (?:indirect )?beneficial|conversion or exercise|deemed execution|\(a\) \(d\)"
-    r"|^sec 1474|^page \d",
-    re.IGNORECASE,
+_HEADER_WORDS = (
+    "instr.",
+    "(instr",
+    "month/day",
+    "title of",
+    "transaction code",
+    "ownership form",
+    "date exer",
+    "expiration date",
+    "(a) or (d)",
+    "(a) (d)",
+    "beneficially owned",
+    "number of shares",
+    "amount or number",
+    "nature of indirect",
+    "nature of beneficial",
+    "conversion or exercise",
+    "deemed execution",
+    "code v",
 )
+_HEADER_STARTS = ("code", "sec 1474", "page ")
 
 # What a code implies for the direction of a transaction, used only to fill an empty (A)/(D)
 # and always with a note. Codes that go either way (G, J, K, W, Z) are left alone.
@@ -138,7 +152,8 @@ class Draft:
 
 def is_header_row(text: str) -> bool:
     """Column captions and page furniture, never data: they carry numbers like ``Instr. 3``."""
-    return bool(_HEADER_WORDS.search(text))
+    low = text.lower()
+    return low.startswith(_HEADER_STARTS) or any(w in low for w in _HEADER_WORDS)
 
 
 def read_table(
@@ -295,6 +310,10 @@ def _align(
 ) -> tuple[list[list[Token]], list[Token]]:
     """Best order-preserving assignment of tokens to columns (see module docstring)."""
     m, n = len(tokens), len(fields)
+    if positional:
+        direct = _in_place(tokens, fields)
+        if direct is not None:
+            return direct, []
     gain = [[_gain(t, f) for f in fields] for t in tokens]
     if positional:
         for i, t in enumerate(tokens):
@@ -352,6 +371,20 @@ def _align(
         i, j = pi, pj
     dropped.reverse()
     return cols, dropped
+
+
+def _in_place(tokens: list[Token], fields: tuple[str, ...]) -> list[list[Token]] | None:
+    """The common case without search: every token fits the column of its own cell, one value
+    per cell. Any doubt returns None and the full alignment runs."""
+    cols: list[list[Token]] = [[] for _ in fields]
+    for t in tokens:
+        if t.cell >= len(fields) or _gain(t, fields[t.cell]) is None:
+            return None
+        col = cols[t.cell]
+        if col and not (fields[t.cell] in _TEXT_GAIN and t.kind in (TEXT, MARKER)):
+            return None
+        col.append(t)
+    return cols
 
 
 def _fill(draft: Draft, f: str, toks: list[Token]) -> None:

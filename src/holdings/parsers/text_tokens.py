@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from holdings.parsers import ocr
 from holdings.parsers.text_cells import MARK, clean
@@ -84,13 +86,30 @@ def parse_number(text: str) -> Decimal | None:
         return None
 
 
-def tokenize(cells: list[str], xs: list[int]) -> list[Token]:
+_Template = tuple[str, str, object, bool, tuple[str, ...], tuple[str, ...], bool]
+
+
+def tokenize(cells: Sequence[str], xs: Sequence[int]) -> list[Token]:
     """Typed tokens of a row in reading order, each remembering its cell and position."""
     out: list[Token] = []
     for i, raw in enumerate(cells):
         if raw and not raw.isspace():
-            _tokenize_cell(clean(raw, markers=True), i, xs[i], out)
+            x = xs[i]
+            for kind, text, value, dollar, marks, notes, bad in _cell_templates(raw):
+                out.append(Token(kind, text, i, x, value, dollar, list(marks), list(notes), bad))
     return out
+
+
+@lru_cache(maxsize=32768)
+def _cell_templates(raw: str) -> tuple[_Template, ...]:
+    """A cell's tokens, cached on its text: titles, codes, flags and dates recur constantly.
+    Tokens are mutable (repairs edit them), so callers get fresh copies of these templates."""
+    toks: list[Token] = []
+    _tokenize_cell(clean(raw, markers=True), 0, 0, toks)
+    return tuple(
+        (t.kind, t.text, t.value, t.dollar, tuple(t.marks), tuple(t.notes), t.malformed)
+        for t in toks
+    )
 
 
 def _tokenize_cell(text: str, cell: int, x: int, out: list[Token]) -> None:
@@ -98,10 +117,11 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token]) -> None:
         return
     start = len(out)
     pending: list[str] = []
-    bare = _MARKS.sub("", text).strip()
-    if bare and _IMMED.fullmatch(bare):
-        out.append(Token(IMMED, bare, cell, x, marks=_MARKS.findall(text)))
-        return
+    if text[0] in "ICNicn":
+        bare = _MARKS.sub("", text).strip() if MARK in text else text
+        if bare and _IMMED.fullmatch(bare):
+            out.append(Token(IMMED, bare, cell, x, marks=_MARKS.findall(text)))
+            return
     dollar = False
     for word in text.split(" "):
         marks: list[str] = []

@@ -120,37 +120,51 @@ def ingest_paths(
     if workers is None:
         workers = min(2, os.cpu_count() or 1)
     summary = IngestSummary()
-    pending: list[tuple[Filing, list[_Event]]] = []
-
-    def flush() -> None:
-        if not pending:
-            return
-        if len(pending) == 1:
-            filing, events = pending[0]
-            _record(summary, store, filing, _append_with_retry(store, filing, events), events)
-        else:
-            try:
-                results: list[object] = list(store.append_batch(pending))
-            except ConcurrencyError as exc:
-                results = [exc] * len(pending)  # the batch rolled back whole: go one by one
-            for (filing, events), result in zip(pending, results, strict=True):
-                if isinstance(result, ConcurrencyError):
-                    result = _append_with_retry(store, filing, events)
-                _record(summary, store, filing, result, events)
-        pending.clear()
-
+    appender = BatchAppender(store, summary, batch_size)
     for done, (path, filing, events, reason, line) in enumerate(parse_all(files, workers), 1):
         summary.filings += 1
         if filing is None or events is None:
             _quarantine(store, summary, path, reason or "unreadable", line)
         else:
-            pending.append((filing, events))
-            if len(pending) >= batch_size:
-                flush()
+            appender.add(filing, events)
         if progress:
             progress(done, len(files), path)
-    flush()
+    appender.flush()
     return summary
+
+
+class BatchAppender:
+    """Filings collected and appended ``batch_size`` at a time through the store's bulk path.
+    A batch that loses a race rolls back whole; its filings are then appended one by one with
+    retries, so each still lands atomically on its own, and each outcome is counted."""
+
+    def __init__(self, store: EventStore, summary: IngestSummary, batch_size: int) -> None:
+        self.store = store
+        self.summary = summary
+        self.batch_size = max(1, batch_size)
+        self.pending: list[tuple[Filing, list[_Event]]] = []
+
+    def add(self, filing: Filing, events: list[_Event]) -> None:
+        self.pending.append((filing, events))
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        results: list[object]
+        if len(self.pending) == 1:
+            results = [ConcurrencyError("single filing")]
+        else:
+            try:
+                results = list(self.store.append_batch(self.pending))
+            except ConcurrencyError as exc:
+                results = [exc] * len(self.pending)
+        for (filing, events), result in zip(self.pending, results, strict=True):
+            if isinstance(result, ConcurrencyError):
+                result = _append_with_retry(self.store, filing, events)
+            _record(self.summary, self.store, filing, result, events)
+        self.pending.clear()
 
 
 def _append_with_retry(

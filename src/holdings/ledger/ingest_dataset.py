@@ -12,11 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from holdings.ledger.classify import ClassificationError, filing_events
-from holdings.ledger.events import _Event
-from holdings.ledger.ingest import IngestSummary, _append_with_retry, _record
-from holdings.ledger.store import ConcurrencyError, EventStore
+from holdings.ledger.ingest import BatchAppender, IngestSummary
+from holdings.ledger.store import EventStore
 from holdings.parsers.errors import ParseError
-from holdings.parsers.model import Filing
 from holdings.parsers.sec_dataset import Dataset
 
 __all__ = ["ingest_dataset"]
@@ -35,20 +33,7 @@ def ingest_dataset(
     items = Dataset(directory)
     total = len(items)
     summary = IngestSummary()
-    pending: list[tuple[Filing, list[_Event]]] = []
-
-    def flush() -> None:
-        if not pending:
-            return
-        try:
-            results: list[object] = list(store.append_batch(pending))
-        except ConcurrencyError as exc:
-            results = [exc] * len(pending)  # the batch rolled back whole: go one by one
-        for (filing, events), result in zip(pending, results, strict=True):
-            if isinstance(result, ConcurrencyError):
-                result = _append_with_retry(store, filing, events)
-            _record(summary, store, filing, result, events)
-        pending.clear()
+    appender = BatchAppender(store, summary, batch_size)
 
     for done, item in enumerate(items, 1):
         summary.filings += 1
@@ -58,14 +43,14 @@ def ingest_dataset(
             _quarantine(store, summary, where, item.content, result.message)
         else:
             try:
-                pending.append((result, filing_events(result)))
+                events = filing_events(result)
             except ClassificationError as exc:
                 _quarantine(store, summary, where, item.content, str(exc))
-            if len(pending) >= batch_size:
-                flush()
+            else:
+                appender.add(result, events)
         if progress:
             progress(done, total, item.accession)
-    flush()
+    appender.flush()
     return summary
 
 

@@ -1,6 +1,6 @@
 """Mutated real renderings either parse or raise ParseError: never anything else, in bounded
 time and memory. ``scripts/fuzz.py`` runs the large campaign; crashers it found are kept under
-``tests/fixtures/fuzz/`` and replayed here."""
+``tests/fixtures/fuzz/`` and replayed here, beside hand-made hostile inputs (``hostile_*``)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ def _bounded(data: bytes, name: str) -> str:
 
 def test_the_corpus_is_there() -> None:
     assert len(INPUTS) >= 10
+    assert len(CRASHERS) >= 5
 
 
 @settings(
@@ -67,5 +68,5 @@ def test_hostile_xml_is_refused_fast(name: str) -> None:
 
 
 @pytest.mark.parametrize("path", CRASHERS, ids=[p.name for p in CRASHERS])
-def test_kept_crashers_no_longer_crash(path: Path) -> None:
+def test_kept_hostile_inputs_and_crashers_parse_or_raise_parse_error(path: Path) -> None:
     assert _bounded(path.read_bytes(), path.name) in {"parsed", "parse_error"}

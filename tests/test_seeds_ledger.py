@@ -111,3 +111,20 @@ def test_one_changed_balance_is_named_exactly(store: EventStore, tmp_path: Path)
     assert d.filing_path == str(changed) and d.row_index == 1
     lines = original.splitlines()
     assert "64,327" in lines[d.line - 1]  # type: ignore[operator]
+
+
+def test_an_option_past_its_expiration_is_not_held(seeded: EventStore) -> None:
+    keys = _keys(seeded, "John Wilson")
+    before = snapshot(seeded, dt.date(2020, 11, 5), person_keys=keys)
+    assert {h.kind for h in before} == {"direct", "option"}
+    after = snapshot(seeded, dt.date(2020, 11, 6), person_keys=keys)
+    assert {h.kind for h in after} == {"direct"}
+    kept = snapshot(seeded, dt.date(2020, 11, 6), person_keys=keys, include_expired=True)
+    (option,) = [h for h in kept if h.kind == "option"]
+    assert option.expired and option.balance == D("140591")
+
+
+def test_a_bare_see_footnote_nature_is_labelled_with_its_footnote(seeded: EventStore) -> None:
+    held = snapshot(seeded, dt.date(2020, 11, 1), person_keys=_keys(seeded, "Courtot"))
+    (indirect,) = [h for h in held if h.kind == "indirect"]
+    assert "custodian" in indirect.ownership and "Uniform Gifts to Minors Act" in indirect.ownership

@@ -556,6 +556,9 @@ def snapshot(
     ] = None,
     person: Annotated[str | None, typer.Option("--person", "-p", help=PERSON_HELP)] = None,
     issuer: IssuerOption = None,
+    include_expired: Annotated[
+        bool, typer.Option("--include-expired", help="Also list options past their expiration.")
+    ] = False,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -574,6 +577,7 @@ def snapshot(
         known_at=_date(known_at, "--known-at"),
         person_keys=_person_keys(store, person),
         issuer_key=_issuer(issuer),
+        include_expired=include_expired,
     )
     title = f"positions as of {as_of_date}" + (f", known at {known_at}" if known_at else "")
     emit(

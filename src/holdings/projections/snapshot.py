@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from holdings.ledger.events import _Event
 from holdings.ledger.store import EventStore, events_at
 from holdings.projections.entries import Entry, read_entries
 from holdings.projections.projector import rebuild
@@ -26,6 +27,9 @@ class Holding:
     last_date: dt.date
     last_filing: str
     position_key: str
+    expiration_date: dt.date | None = None
+    expired: bool = False
+    """An option or warrant whose expiration date has passed by the snapshot date."""
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -40,6 +44,8 @@ class Holding:
             "last_date": self.last_date.isoformat(),
             "last_filing": self.last_filing,
             "position_key": self.position_key,
+            "expiration_date": self.expiration_date.isoformat() if self.expiration_date else None,
+            "expired": self.expired,
         }
 
 
@@ -61,7 +67,10 @@ def snapshot(
     known_at: dt.date | None = None,
     person_keys: list[str] | None = None,
     issuer_key: str | None = None,
+    include_expired: bool = False,
 ) -> list[Holding]:
+    """Positions at the end of ``as_of``. Derivatives past their expiration date are left out
+    unless ``include_expired``: a lapsed grant is no longer held, whatever its last balance."""
     entries = visible(
         read_entries(store, person_keys=person_keys, issuer_key=issuer_key), as_of, known_at
     )
@@ -77,6 +86,10 @@ def snapshot(
             if event.security.derivative
             else ("direct" if event.ownership.form == "D" else "indirect")
         )
+        expiry = event.security.expiration_date
+        expired = expiry is not None and expiry < as_of
+        if expired and not include_expired:
+            continue
         out.append(
             Holding(
                 person_key=p.person_key,
@@ -84,14 +97,26 @@ def snapshot(
                 issuer_key=p.issuer_key,
                 kind=kind,
                 security=event.security.label,
-                ownership=event.ownership.label,
+                ownership=ownership_label(event),
                 balance=p.balance,
                 opening_inferred=p.opening_inferred,
                 last_date=p.last.effective_date,
                 last_filing=event.provenance.source_path,
                 position_key=p.position_key,
+                expiration_date=expiry,
+                expired=expired,
             )
         )
     order = {"direct": 0, "indirect": 1, "option": 2}
     out.sort(key=lambda h: (h.person_name or h.person_key, h.issuer_key, order[h.kind], h.security))
     return out
+
+
+def ownership_label(event: _Event) -> str:
+    """ "indirect (See Footnote)" says nothing on its own: the footnote it points at does."""
+    label = event.ownership.label
+    texts = [f.text for f in event.footnotes if f.field == "nature_of_ownership" and f.text]
+    if event.ownership.form == "I" and texts:
+        text = texts[0] if len(texts[0]) <= 90 else texts[0][:89].rstrip() + "…"
+        label = f"{label}: {text}"
+    return label

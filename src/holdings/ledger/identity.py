@@ -5,8 +5,9 @@ The rule for people: a reporting owner is keyed by SEC CIK when the filing gives
 (case, punctuation and suffixes such as Jr. folded away, word order kept as filed: Box 1 is always
 *Last First Middle*), scoped to the issuer, because two insiders of different companies may share a
 name (``name:QLYS:posey bruce k``). Signature lines ("Bruce K. Posey") are never used for identity:
-they are often written by an attorney-in-fact. When a CIK-bearing filing names a person whose
-name-key is also in the log, projections fold both under the CIK (see ``PersonResolver``).
+they are often written by an attorney-in-fact. Keys come from the filing's content alone, never
+from what else is in the log, so ingestion order cannot change them; the price is that one
+person reported once as text (name key) and once as XML (CIK key) makes two streams.
 
 Issuers are keyed by ticker when known (text renderings have no CIK), else by CIK.
 """

@@ -656,7 +656,12 @@ def verify(
     """
     from holdings.ledger.verify import verify as do_verify
 
-    report = do_verify(_store(db), payloads=payloads)
+    store = _store(db)
+    total = store.count_events()
+    with _progress("verifying") as progress:
+        report = do_verify(
+            store, payloads=payloads, progress=lambda done: progress(done, total, "")
+        )
     if fmt is Format.json:
         sys.stdout.write(
             json.dumps(

@@ -23,11 +23,11 @@ _GROUPED = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 def fix_confusables(word: str) -> tuple[str, str] | None:
     """``1O,OOO`` -> ``10,000``: OCR reads 0/O, 1/l/I, 5/S and 8/B alike inside numbers.
 
-    Only a word that already has a real digit is touched, so a lone code letter ``S`` or a word
-    such as ``SOIL`` is never turned into a number. A leading ``S`` before digits is read as
-    ``$`` -- on a scan the dollar sign is the usual victim.
+    Only a word that already has a real digit (or a dollar sign: ``$O``) is touched, so a lone
+    code letter ``S`` or a word such as ``SOIL`` is never turned into a number. A leading ``S``
+    before digits is read as ``$`` -- on a scan the dollar sign is the usual victim.
     """
-    if not _NUMERICISH.fullmatch(word) or not _HAS_DIGIT.search(word):
+    if not _NUMERICISH.fullmatch(word) or not (word[0] == "$" or _HAS_DIGIT.search(word)):
         return None
     if not _HAS_LETTER.search(word):
         return None
@@ -35,7 +35,7 @@ def fix_confusables(word: str) -> tuple[str, str] | None:
     if fixed[0] == "S" and len(fixed) > 1 and (fixed[1].isdigit() or fixed[1] in "OolI"):
         fixed = "$" + fixed[1:]
     fixed = fixed.translate(_CONFUSABLE)
-    return fixed, f"OCR letters in number {word!r} read as {fixed!r}"
+    return fixed, f"OCR letters in {word!r} read as {fixed!r}"
 
 
 def rebuild_dates(tokens: list[Token], header_date: dt.date | None) -> None:

@@ -95,7 +95,9 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         notes.append(Note(field="signatures", message="no signature found"))
     return Filing(
         form_type=form,
-        source=Source(path=path, sha256=sha256, format=_format(rows, t1, end, nd + dv)),
+        source=Source(
+            path=path, sha256=sha256, format=_format(rows, t1, end, nd + dv, header.repaired)
+        ),
         issuer=Issuer(name=header.issuer_name, ticker=header.ticker),
         reporting_owners=[_owner(header)],
         period_of_report=period,
@@ -228,8 +230,9 @@ def _owner(header: Header) -> ReportingOwner:
     )
 
 
-def _format(rows: list[Row], t1: int, end: int, drafts: list[Draft]) -> str:
-    if any(d.repaired for d in drafts):
+def _format(rows: list[Row], t1: int, end: int, drafts: list[Draft], repaired: bool) -> str:
+    """``ocr`` whenever a value had to be mended; otherwise the shape the tables came in."""
+    if repaired or any(d.repaired for d in drafts):
         return "ocr"
     shapes = [r.shape for r in rows[t1:end] if r.shape not in ("blank", "sep")]
     if not shapes:

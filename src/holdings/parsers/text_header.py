@@ -12,9 +12,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from holdings.parsers.ocr import fix_confusables
 from holdings.parsers.text_cells import CHECKED, MARK, UNCHECKED, Row, clean
 from holdings.parsers.text_tokens import parse_date
 
+_OCR_DATE = re.compile(r"(?<![\w/])([\dOolI]{1,2}/[\dOolI]{1,2}/[\dOolI]{2,4})(?![\w/])")
 _DATE_IN_TEXT = re.compile(r"(?<![\d/])(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})(?![\d/])")
 _OWNER_LABEL = re.compile(r"Name\s+and\s+Address\s+of\s+Reporting\s+Person\s*\**", re.I)
 _NAME_STOP = re.compile(
@@ -44,7 +46,9 @@ _FORM_LINE = re.compile(r"^\W*FORM\s+([345])(\s*/\s*A)?\b", re.I)
 _TITLE_5 = re.compile(r"ANNUAL\s+STATEMENT\s+OF\s+(?:CHANGES\s+IN\s+)?BENEFICIAL", re.I)
 _TITLE_3 = re.compile(r"INITIAL\s+STATEMENT\s+OF\s+BENEFICIAL", re.I)
 _TITLE_4 = re.compile(r"STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL", re.I)
-_PLAN_BOX = re.compile(r"10b5-1|affirmative\s+defense", re.I)
+_PLAN_BOX = re.compile(
+    r"10b5-1|affirmative\s+defense|to\s+indicate\s+that\s+a\s+transaction\s+was\s+made", re.I
+)
 _SECTION16_BOX = re.compile(r"no\s+longer\s+subject\s+to\s+Section\s+16", re.I)
 _BOX_CHECKED = re.compile(
     r"(?:☒|\[\s*[xX]\s*\]|(?<![A-Za-z])[xX](?![A-Za-z]))\s*Check\s+this\s+box"
@@ -68,6 +72,7 @@ class Header:
     aff10b5_one: bool | None = None
     not_subject_to_section16: bool | None = None
     form_type: str | None = None
+    repaired: bool = False
     notes: list[tuple[int | None, str, str]] = field(default_factory=list)
     """(line, field, message) for header values that could not be read."""
 
@@ -96,10 +101,13 @@ def read_header(rows: list[Row]) -> Header:
     streams = _streams(rows)
     _read_owner(head, streams)
     _read_issuer(head, streams)
-    head.period = _date_after(_PERIOD_LABEL, streams, None) or _date_after(
-        _PERIOD_LABEL, [], "\n".join(clean(r.text) for r in rows if r.text)
+    head.period = _date_after(_PERIOD_LABEL, streams, None, head, "period_of_report")
+    if head.period is None:
+        flat = "\n".join(clean(r.text) for r in rows if r.text)
+        head.period = _date_after(_PERIOD_LABEL, [], flat, head, "period_of_report")
+    head.original_filed = _date_after(
+        _AMEND_LABEL, streams, None, head, "date_of_original_submission"
     )
-    head.original_filed = _date_after(_AMEND_LABEL, streams, None)
     _read_relationship(head, streams)
     for row in rows:
         text = row.text
@@ -194,7 +202,10 @@ def _read_issuer(head: Header, streams: list[str]) -> None:
     head.notes.append((None, "issuer", "issuer name and ticker not found"))
 
 
-def _date_after(label: re.Pattern[str], streams: list[str], flat: str | None) -> dt.date | None:
+def _date_after(
+    label: re.Pattern[str], streams: list[str], flat: str | None, head: Header, name: str
+) -> dt.date | None:
+    """First date after ``label`` within its box; OCR letters in it are mended with a note."""
     for s in [*streams, *([flat] if flat else [])]:
         if "Date" not in s and "DATE" not in s:
             continue
@@ -208,6 +219,14 @@ def _date_after(label: re.Pattern[str], streams: list[str], flat: str | None) ->
         d = _DATE_IN_TEXT.search(window)
         if d:
             return parse_date(d.group(1))
+        d = _OCR_DATE.search(window)
+        if d:
+            repaired = fix_confusables(d.group(1))
+            date = parse_date(repaired[0]) if repaired else None
+            if date is not None and repaired is not None:
+                head.notes.append((None, name, repaired[1]))
+                head.repaired = True
+                return date
     return None
 
 

@@ -147,7 +147,9 @@ class Draft:
     notes: list[tuple[str | None, str]] = field(default_factory=list)
     """(field or None, message); the table-and-index prefix is added by the caller."""
     repaired: bool = False
-    title_prefix: str = ""
+    where: dict[str, int] = field(default_factory=dict)
+    """Position (cell index, or character column in space-aligned text) of each text field,
+    so that a wrapped line's words go to the column they sit under."""
 
 
 def is_header_row(text: str) -> bool:
@@ -159,53 +161,84 @@ def is_header_row(text: str) -> bool:
 def read_table(
     rows: list[Row], fields: tuple[str, ...], header_date: dt.date | None
 ) -> list[Draft]:
-    """Every data row of one table region, with wrapped title lines folded into their row."""
+    """Every data row of one table region, with wrapped lines folded into their row.
+
+    A line with words but no values is part of a neighbouring row whose title (or nature of
+    ownership, or underlying title) wrapped: it continues the row above unless the row below
+    visibly starts mid-title (lower case or "("), or there is no row above to continue.
+    """
     drafts: list[Draft] = []
     ad_x = _ad_positions(rows) if "shares_a" in fields else None
     prev: Draft | None = None  # data row right above, with nothing but text lines between
-    pending: list[str] = []  # text-only lines waiting to see which row they belong to
+    pending: list[list[Token]] = []  # text-only lines waiting to see which row they belong to
+    in_caption = False  # inside a block of column captions (a wrapped header spans many lines)
     for row in rows:
         if row.shape in ("blank", "sep"):
             if pending and prev is not None:
-                _append_title(prev, pending)
+                _attach(prev, pending, fields, before=False)
                 pending = []
             prev = None
+            in_caption = False
             continue
         text = row.text
         if not text or is_header_row(text):
             prev = None
             pending = []
+            in_caption = True
             continue
         tokens = tokenize(row.cells, row.xs)
         if not tokens:
             continue
-        if all(t.kind in (TEXT, MARKER) for t in tokens):
-            pending.append(" ".join(t.text for t in tokens if t.kind == TEXT))
+        if not any(t.kind in (NUM, DATE) for t in tokens):
+            words = [t for t in tokens if t.kind in (TEXT, MARKER)]
+            if words and not in_caption:
+                pending.append(words)
             continue
+        in_caption = False
         draft = _read_row(row, tokens, fields, header_date, ad_x)
         if pending:
-            title = draft.values.get("security_title")
-            if prev is None or not title or not str(title)[:1].isupper():
-                draft.title_prefix = " ".join(pending)
+            title = str(draft.values.get("security_title") or "")
+            if prev is None or not title or not title[:1].isupper():
+                _attach(draft, pending, fields, before=True)
             else:
-                _append_title(prev, pending)
+                _attach(prev, pending, fields, before=False)
             pending = []
-        if draft.title_prefix:
-            title = draft.values.get("security_title")
-            draft.values["security_title"] = f"{draft.title_prefix} {title or ''}".strip()
         drafts.append(draft)
         prev = draft
     if pending and prev is not None:
-        _append_title(prev, pending)
+        _attach(prev, pending, fields, before=False)
     return drafts
 
 
-def _append_title(draft: Draft, lines: list[str]) -> None:
-    extra = " ".join(s for s in lines if s)
-    if not extra:
-        return
-    title = draft.values.get("security_title")
-    draft.values["security_title"] = f"{title} {extra}" if title else extra
+def _attach(draft: Draft, lines: list[list[Token]], fields: tuple[str, ...], before: bool) -> None:
+    """Fold wrapped text lines into ``draft``, each word run into the nearest text column."""
+    targets = [f for f in fields if f in _TEXT_GAIN]
+    where = {f: draft.where.get(f, -1 if f == "security_title" else None) for f in targets}
+    placed = {f: x for f, x in where.items() if x is not None}
+    for f in targets:  # a text column the row left empty still has its place in the order
+        if f not in placed:
+            i = fields.index(f)
+            left = [placed[g] for g in targets if g in placed and fields.index(g) < i]
+            if left and f != "security_title":
+                placed[f] = max(left) + 1
+    extra: dict[str, list[str]] = {}
+    for toks in lines:
+        for t in toks:
+            pos = t.x if t.x >= 0 else t.cell
+            f = min(placed, key=lambda g: (abs(placed[g] - pos), fields.index(g)))
+            if t.text:
+                extra.setdefault(f, []).append(t.text)
+            for mark in t.marks:
+                ids = draft.footnotes.setdefault(FOOTNOTE_FIELD.get(f, f), [])
+                if f"F{int(mark)}" not in ids:
+                    ids.append(f"F{int(mark)}")
+    for f, words in extra.items():
+        have = draft.values.get(f)
+        add = " ".join(words)
+        if before:
+            draft.values[f] = f"{add} {have}" if have else add
+        else:
+            draft.values[f] = f"{have} {add}" if have else add
 
 
 def _ad_positions(rows: list[Row]) -> tuple[int, int] | None:
@@ -238,7 +271,7 @@ def _read_row(
     cells = row.cells
     if len(cells) > len(fields):
         cells = cells[: max(len(fields), _last_filled(cells) + 1)]
-    positional = row.shape != "space" and len(cells) == len(fields)
+    positional = row.shape != "space" and len(cells) == len(fields) and _fits_cells(tokens, fields)
     cols, dropped = _align(tokens, fields, positional)
     for ci, toks in enumerate(cols):
         if toks:
@@ -248,6 +281,18 @@ def _read_row(
     _settle_direction(draft, fields, cols, positional, ad_x, row.shape)
     _check_row(draft, fields)
     return draft
+
+
+def _fits_cells(tokens: list[Token], fields: tuple[str, ...]) -> bool:
+    """A row whose cell count matches the form can still be shifted (one cell split, another
+    dropped); trust positions only when at most one token disagrees with its cell's column."""
+    misfits = 0
+    for t in tokens:
+        if t.cell >= len(fields) or _gain(t, fields[t.cell]) is None:
+            misfits += 1
+            if misfits > 1:
+                return False
+    return True
 
 
 def _last_filled(cells: list[str]) -> int:
@@ -396,11 +441,12 @@ def _fill(draft: Draft, f: str, toks: list[Token]) -> None:
             if f"F{int(mark)}" not in ids:
                 ids.append(f"F{int(mark)}")
         for message in t.notes:
-            draft.notes.append((f, message))
+            draft.notes.append((fn_field, message))
             draft.repaired = True
     if f in _TEXT_GAIN:
         text = " ".join(t.text for t in toks if t.kind == TEXT)
         draft.values[f] = text or None
+        draft.where[f] = first.x
         return
     k = first.kind
     if k in (MARKER, NA, IMMED):
@@ -411,7 +457,7 @@ def _fill(draft: Draft, f: str, toks: list[Token]) -> None:
         return
     if first.value is None:
         what = "a date" if k == DATE else "a number"
-        draft.notes.append((f, f"could not read {first.text!r} as {what}"))
+        draft.notes.append((fn_field, f"could not read {first.text!r} as {what}"))
     draft.values[f] = first.value
 
 

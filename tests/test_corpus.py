@@ -69,7 +69,8 @@ def _injected(truth: dict[str, Any]) -> list[tuple[str, str, int, str, str]]:
 
 def _balances(store: EventStore) -> dict[tuple[str, str, str], str]:
     return {
-        (h.person_key, h.issuer_key, h.position_key): str(h.balance) for h in snapshot(store, FAR)
+        (h.person_key, h.issuer_key, h.position_key): str(h.balance)
+        for h in snapshot(store, FAR, include_expired=True)
     }
 
 

@@ -132,7 +132,9 @@ def test_real_extract_ingests_and_chains(store: EventStore) -> None:
         assert all(c.ok for c in checks)
         assert [c.opened for c in checks] == [True, False, False]
     held = {
-        (h.person_key, h.security): h.balance for h in snapshot(store, FAR) if h.kind == "option"
+        (h.person_key, h.security): h.balance
+        for h in snapshot(store, FAR, include_expired=True)
+        if h.kind == "option"
     }
     option = "Stock Option (right to buy) $25.56 exp. 2026-04-28"
     assert held == {(THAKAR, option): 101000, (POSEY, option): 1000}
@@ -198,7 +200,7 @@ def test_corpus_data_set_twin_gives_the_xml_balances(tmp_path: Path) -> None:
             balances.append(
                 {
                     (h.person_key, h.issuer_key, h.position_key): h.balance
-                    for h in snapshot(store, FAR)
+                    for h in snapshot(store, FAR, include_expired=True)
                 }
             )
             report = audit(store, read_entries(store), late=False)

@@ -18,9 +18,9 @@ from decimal import Decimal
 from holdings.ledger.events import _Event
 from holdings.ledger.store import EventStore, events_at
 from holdings.projections.calendar import add_business_days, business_days_between
-from holdings.projections.entries import Entry
+from holdings.projections.entries import Entry, by_stream
 from holdings.projections.positions import Check, FoldState
-from holdings.projections.projector import rebuild
+from holdings.projections.projector import fold_stream
 
 WITHIN_FILING = "within filing"
 BETWEEN_FILINGS = "between filings"
@@ -145,19 +145,42 @@ def audit(
     *,
     late: bool = True,
 ) -> AuditReport:
-    state = rebuild(entries, collect_checks=True)
-    checks = state.checks or []
-    failed = [c for c in checks if not c.ok]
-    full = events_at(store, [c.entry.position for c in failed])
-    siblings = _lot_titles(state)
-    discrepancies = [_discrepancy(c, full[c.entry.position], siblings) for c in failed]
-    late_list = late_filings(store, checks) if late else []
+    """One pass, stream by stream: only the failing checks and the filings that may be late are
+    kept, so auditing the whole log needs memory for its findings, not for the log."""
+    failed: list[tuple[Check, dict[tuple[str, str], int]]] = []
+    checks = inferred = 0
+    earliest: dict[tuple[str, str], Entry] = {}
+    for _sid, stream in by_stream(entries):
+        state = fold_stream(stream, FoldState.collecting())
+        siblings = _lot_titles(state)
+        for c in state.checks or []:
+            if c.reported is not None:
+                checks += 1
+                inferred += c.opened
+            if not c.ok:
+                failed.append((c, siblings))
+            if late and _may_be_late(c.entry):
+                key = (c.entry.filing_sha256, c.entry.person_key)
+                seen = earliest.get(key)
+                if seen is None or c.entry.transaction_date < seen.transaction_date:  # type: ignore[operator]
+                    earliest[key] = c.entry
+    full = events_at(store, [c.entry.position for c, _ in failed])
     return AuditReport(
-        discrepancies=discrepancies,
-        late_filings=late_list,
-        checks=sum(1 for c in checks if c.reported is not None),
-        inferred_openings=sum(1 for c in checks if c.opened and c.reported is not None),
+        discrepancies=[_discrepancy(c, full[c.entry.position], sib) for c, sib in failed],
+        late_filings=late_filings(store, earliest) if late else [],
+        checks=checks,
+        inferred_openings=inferred,
     )
+
+
+def _may_be_late(e: Entry) -> bool:
+    """A cheap first cut: a Form 4 transaction filed more than two calendar days after the
+    trade. Two business days are never fewer than two calendar days."""
+    if e.transaction_date is None or e.filed_date is None or e.is_amendment:
+        return False
+    if e.form_type.strip().upper() != "4" or e.event_type == "holding_reported":
+        return False
+    return (e.filed_date - e.transaction_date).days > 2
 
 
 def _lot_titles(state: FoldState) -> dict[tuple[str, str], int]:
@@ -242,19 +265,11 @@ def position_label(event: _Event) -> str:
     return f"{event.security.label} [{event.ownership.label}]"
 
 
-def late_filings(store: EventStore, checks: list[Check]) -> list[LateFiling]:
+def late_filings(store: EventStore, earliest: dict[tuple[str, str], Entry]) -> list[LateFiling]:
     """Form 4 is due within two business days of the trade (of the deemed execution date where
-    given). Voluntary rows, holdings, amendments and Forms 3 and 5 have no such deadline."""
-    worst: dict[tuple[str, str], tuple[dt.date, Entry]] = {}
-    for c in checks:
-        e = c.entry
-        if e.transaction_date is None or e.filed_date is None or e.is_amendment:
-            continue
-        if e.form_type.strip().upper() != "4" or e.event_type == "holding_reported":
-            continue
-        key = (e.filing_sha256, e.person_key)
-        if key not in worst or e.transaction_date < worst[key][0]:
-            worst[key] = (e.transaction_date, e)
+    given). Voluntary rows, holdings, amendments and Forms 3 and 5 have no such deadline.
+    ``earliest`` holds, per (filing, person), the earliest trade that may have been late."""
+    worst = {key: (e.transaction_date, e) for key, e in earliest.items()}
     if not worst:
         return []
     full = events_at(store, [e.position for _, e in worst.values()])

@@ -61,13 +61,17 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     t1, t2, end = _landmarks(rows, path)
     form = form_type_of(rows[:t1]) or "4"
     header = read_header(rows[:t1])
-    t1_fields, t2_fields = {"3": (T1_FORM3, T2_FORM3), "5": (T1_FORM5, T2_FORM5)}.get(
-        form, (T1_FORM4, T2_FORM4)
+    layouts = {
+        "3": ((T1_FORM3, T2_FORM3), ((), ())),
+        "5": ((T1_FORM5, T2_FORM5), ((T1_FORM4,), (T2_FORM4,))),
+    }
+    (t1_fields, t2_fields), (t1_alt, t2_alt) = layouts.get(
+        form, ((T1_FORM4, T2_FORM4), ((T1_FORM5,), (T2_FORM5,)))
     )
     t1_rows = rows[t1 + 1 : t2 if t2 is not None else end]
     t2_rows = rows[t2 + 1 : end] if t2 is not None else []
-    nd = read_table(t1_rows, t1_fields, header.period)
-    dv = read_table(t2_rows, t2_fields, header.period)
+    nd = read_table(t1_rows, t1_fields, header.period, t1_alt)
+    dv = read_table(t2_rows, t2_fields, header.period, t2_alt)
     if len(nd) + len(dv) > limits.max_rows:
         raise ParseError(
             f"{len(nd) + len(dv):,} table rows, over the limit of {limits.max_rows:,}", path

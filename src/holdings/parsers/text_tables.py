@@ -159,13 +159,18 @@ def is_header_row(text: str) -> bool:
 
 
 def read_table(
-    rows: list[Row], fields: tuple[str, ...], header_date: dt.date | None
+    rows: list[Row],
+    fields: tuple[str, ...],
+    header_date: dt.date | None,
+    alternates: tuple[tuple[str, ...], ...] = (),
 ) -> list[Draft]:
     """Every data row of one table region, with wrapped lines folded into their row.
 
     A line with words but no values is part of a neighbouring row whose title (or nature of
     ownership, or underlying title) wrapped: it continues the row above unless the row below
     visibly starts mid-title (lower case or "("), or there is no row above to continue.
+    ``alternates`` are sibling layouts (Form 4 and Form 5 differ only by the V column) whose
+    cell count a converter's template may have kept; they only lend cell positions.
     """
     drafts: list[Draft] = []
     ad_x = _ad_positions(rows) if "shares_a" in fields else None
@@ -195,7 +200,7 @@ def read_table(
                 pending.append(words)
             continue
         in_caption = False
-        draft = _read_row(row, tokens, fields, header_date, ad_x)
+        draft = _read_row(row, tokens, fields, header_date, ad_x, alternates)
         if pending:
             title = str(draft.values.get("security_title") or "")
             if prev is None or not title or not title[:1].isupper():
@@ -264,14 +269,20 @@ def _read_row(
     fields: tuple[str, ...],
     header_date: dt.date | None,
     ad_x: tuple[int, int] | None,
+    alternates: tuple[tuple[str, ...], ...],
 ) -> Draft:
     draft = Draft(row.line)
     ocr.rebuild_dates(tokens, header_date)
     ocr.join_split_numbers(tokens)
-    cells = row.cells
-    if len(cells) > len(fields):
-        cells = cells[: max(len(fields), _last_filled(cells) + 1)]
-    positional = row.shape != "space" and len(cells) == len(fields) and _fits_cells(tokens, fields)
+    positional = False
+    if row.shape != "space":
+        for layout in (fields, *alternates):
+            cells = row.cells
+            if len(cells) > len(layout):
+                cells = cells[: max(len(layout), _last_filled(cells) + 1)]
+            if len(cells) == len(layout) and _fits_cells(tokens, layout):
+                fields, positional = layout, True
+                break
     cols, dropped = _align(tokens, fields, positional)
     for ci, toks in enumerate(cols):
         if toks:

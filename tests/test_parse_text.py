@@ -1,0 +1,971 @@
+"""Text renderings of Form 3/4/5 into a Filing.
+
+The five seeds are pinned value by value (whole filings, not samples). Hand-made renderings of
+the same or other real filings, in shapes the seeds do not have, show that the parser reads the
+form rather than the seeds. Broken inputs must be refused with the file and line, or noted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from holdings.parsers import Filing, ParseError, parse_bytes, parse_file
+from holdings.parsers.limits import Limits
+from holdings.parsers.model import DerivativeRow, NonDerivativeRow, ReportingOwner
+from holdings.parsers.text import parse_text
+from holdings.parsers.text_cells import split_rows
+from holdings.parsers.text_tokens import DATE, LETTER, MARKER, NUM, TEXT, tokenize
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "text"
+SEEDS = FIXTURES / "seeds"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+SEED_000 = SEEDS / "000_28e73f0d9ee92a54.txt"
+SEED_001 = SEEDS / "001_e1fd2640dd039e8c.txt"
+SEED_002 = SEEDS / "002_a5e8b83255f5be1b.txt"
+SEED_003 = SEEDS / "003_f1e04564f50603cc.txt"
+SEED_004 = SEEDS / "004_aa3ba1f970fdc38c.txt"
+
+
+# --------------------------------------------------------------------------- expected shapes
+# Every comparison is against a whole dict: these helpers start from every key the model has
+# (so a field nobody expected cannot slip through) and set what the filing says.
+
+
+def _defaults(model: type) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        value = info.get_default(call_default_factory=True)
+        out[name] = value
+    return out
+
+
+def nd(**values: Any) -> dict[str, Any]:
+    row = _defaults(NonDerivativeRow) | {"kind": "transaction"}
+    row.update(values)
+    return row
+
+
+def dv(**values: Any) -> dict[str, Any]:
+    row = _defaults(DerivativeRow) | {"kind": "transaction"}
+    row.update(values)
+    return row
+
+
+def txn(
+    title: str,
+    date: str,
+    code: str,
+    shares: str,
+    ad: str,
+    price: str | None,
+    following: str,
+    footnotes: dict[str, list[str]],
+    line: int,
+    ownership: str = "D",
+) -> dict[str, Any]:
+    """A Table I transaction row with no deemed date, not voluntary, no nature of ownership."""
+    return nd(
+        security_title=title,
+        transaction_date=date,
+        code=code,
+        voluntary=False,
+        shares=shares,
+        acquired_disposed=ad,
+        price=price,
+        shares_owned_following=following,
+        ownership=ownership,
+        footnotes=footnotes,
+        line=line,
+    )
+
+
+def owner(**values: Any) -> dict[str, Any]:
+    row = _defaults(ReportingOwner)
+    row.update(values)
+    return row
+
+
+def filing(path: Path, fmt: str, **values: Any) -> dict[str, Any]:
+    out = _defaults(Filing)
+    out.pop("form_type")
+    out["source"] = {
+        "path": str(path),
+        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "format": fmt,
+    }
+    out.update(values)
+    return out
+
+
+def parsed(path: Path) -> dict[str, Any]:
+    return parse_file(path).to_json_dict()
+
+
+QUALYS = {"name": "QUALYS, INC.", "ticker": "QLYS", "cik": None}
+POSEY_SIG = [{"name": "/s/ Bruce Posey", "date": "2022-06-22"}]
+RANGE_TAIL = (
+    " Upon request by the Commission staff, the Issuer or a security holder of the Issuer, the "
+    "Reporting Person will provide full information regarding the number of shares sold at each "
+    "separate price within the range set forth in this Form 4."
+)
+
+
+def _range(low: str, high: str) -> str:
+    return (
+        "The sale price represents the weighted average price of the shares sold ranging from "
+        f"${low} to ${high} per share."
+    )
+
+
+FOOTNOTES_000 = {
+    "F1": "The sale transaction reported in this Form 4 was effected pursuant to a Rule 10b5-1 "
+    "trading plan adopted by the Reporting Person on February 16, 2022.",
+    "F2": _range("122.88", "123.83") + RANGE_TAIL,
+    "F3": _range("123.85", "124.55") + RANGE_TAIL,
+    "F4": "This option is fully vested and immediately exercisable.",
+}
+FOOTNOTES_003 = {
+    "F1": "The sale transaction reported in this Form 4 was effected pursuant to a Rule 10b5-1 "
+    "trading plan adopted by the Reporting Person on February 28, 2024.",
+    "F2": _range("140.65", "141.64") + RANGE_TAIL,
+    "F3": _range("141.65", "142.64") + RANGE_TAIL,
+    "F4": _range("142.65", "143.64") + RANGE_TAIL,
+    "F5": _range("143.66", "143.67") + RANGE_TAIL,
+    "F6": "These shares were acquire on February 15, 2025 through the Issuer's Employee Stock "
+    "Purchase Plan in a transaction that was exempt under both Rule 16b-3(d) and Rule 16b-3(c).",
+    "F7": "The option is fully vested and immediately exercisable.",
+}
+FOOTNOTES_004 = {
+    "F1": "The transactions reported on this Form 4 were effected pursuant to a Rule 10b5-1 "
+    "trading plan adopted by the Reporting Person on February 21, 2013.",
+    "F2": "The sale price for this transaction reported in column 4 of Table I represents the "
+    "weighted average sale price of the shares sold, ranging from $18.00 to $18.81 per share. "
+    "Upon request by the Commission staff, the Issuer or a security holder of the Issuer, the "
+    "Reporting Person will provide full information regarding the number of shares sold at each "
+    "separate price.",
+    "F3": "The option is subject to an early exercise provision and is immediately exercisable. "
+    "One thirty-sixth of the shares subject to the option vested on November 29, 2010 and one "
+    "thirty-sixth of the shares vest monthly thereafter.",
+}
+
+POSEY = owner(
+    name="POSEY BRUCE K",
+    is_director=True,
+    is_officer=True,
+    is_ten_percent_owner=False,
+    is_other=False,
+    officer_title="Chief Legal Officer",
+)
+THAKAR = owner(
+    name="Thakar Sumedh S",
+    is_director=True,
+    is_officer=True,
+    is_ten_percent_owner=False,
+    is_other=False,
+    officer_title="CEO & PRESIDENT",
+)
+WILSON = owner(
+    name="Wilson John N",
+    is_director=False,
+    is_officer=True,
+    is_ten_percent_owner=False,
+    is_other=False,
+    officer_title="EVP, Worldwide Field Ops",
+)
+
+
+def rows_000(lines: tuple[int, int, int]) -> list[dict[str, Any]]:
+    """Seed 000's Table I: exercise of 1,000 then two 10b5-1 sales, 65,427 -> 62,927."""
+    return [
+        txn("Common Stock", "2022-06-21", "M", "1000", "A", "25.56", "65427", {"code": ["F1"]},
+            lines[0]),
+        txn("Common Stock", "2022-06-21", "S", "1100", "D", "123.4739", "64327",
+            {"code": ["F1"], "price": ["F2"]}, lines[1]),
+        txn("Common Stock", "2022-06-21", "S", "1400", "D", "124.1357", "62927",
+            {"code": ["F1"], "price": ["F3"]}, lines[2]),
+    ]  # fmt: skip
+
+
+def option_000(line: int) -> dict[str, Any]:
+    return dv(
+        security_title="Stock Option (right to buy)",
+        exercise_price="25.56",
+        transaction_date="2022-06-21",
+        code="M",
+        voluntary=False,
+        shares="1000",
+        acquired_disposed="D",
+        date_exercisable=None,
+        expiration_date="2026-04-28",
+        underlying_title="Common Stock",
+        underlying_shares="1000",
+        price="25.56",
+        shares_owned_following="35300",
+        ownership="D",
+        footnotes={"code": ["F1"], "date_exercisable": ["F4"]},
+        line=line,
+    )
+
+
+def rows_003(lines: list[int]) -> list[dict[str, Any]]:
+    """Seed 003's Table I: 253,144 - 2,390 - 2,350 - 2,195 - 65 + 169 (ESPP) = 246,313."""
+    cf = {"code": ["F1"]}
+    return [
+        txn("Common Stock", "2025-02-14", "M", "7000", "A", "25.56", "253144", cf, lines[0]),
+        txn("Common Stock", "2025-02-14", "S", "2390", "D", "141.3815", "250754",
+            cf | {"price": ["F2"]}, lines[1]),
+        txn("Common Stock", "2025-02-14", "S", "2350", "D", "142.0751", "248404",
+            cf | {"price": ["F3"]}, lines[2]),
+        txn("Common Stock", "2025-02-14", "S", "2195", "D", "143.0724", "246209",
+            cf | {"price": ["F4"]}, lines[3]),
+        txn("Common Stock", "2025-02-14", "S", "65", "D", "143.6648", "246144",
+            cf | {"price": ["F5"]}, lines[4]),
+        txn("Common Stock", "2025-02-15", "A", "169", "A", "103.94", "246313",
+            {"shares": ["F6"]}, lines[5]),
+    ]  # fmt: skip
+
+
+def option_003(line: int) -> dict[str, Any]:
+    return dv(
+        security_title="Stock Option (right to buy)",
+        exercise_price="25.56",
+        transaction_date="2025-02-14",
+        code="M",
+        voluntary=False,
+        shares="7000",
+        acquired_disposed="D",
+        date_exercisable=None,
+        expiration_date="2026-04-28",
+        underlying_title="Common Stock",
+        underlying_shares="7000",
+        price="25.56",
+        shares_owned_following="66000",
+        ownership="D",
+        footnotes={"code": ["F1"], "date_exercisable": ["F7"]},
+        line=line,
+    )
+
+
+def rows_004(lines: tuple[int, int]) -> list[dict[str, Any]]:
+    return [
+        txn("Common Stock", "2013-08-06", "M", "10000", "A", "4.1", "65500", {"code": ["F1"]},
+            lines[0]),
+        txn("Common Stock", "2013-08-06", "S", "10000", "D", "18.3654", "55500",
+            {"code": ["F1"], "price": ["F2"]}, lines[1]),
+    ]  # fmt: skip
+
+
+def option_004(line: int) -> dict[str, Any]:
+    return dv(
+        security_title="Stock Option (right to buy)",
+        exercise_price="4.1",
+        transaction_date="2013-08-06",
+        code="M",
+        voluntary=False,
+        shares="10000",
+        acquired_disposed="D",
+        date_exercisable=None,
+        expiration_date="2020-11-05",
+        underlying_title="Common Stock",
+        underlying_shares="10000",
+        price="0",
+        shares_owned_following="140591",
+        ownership="D",
+        footnotes={"code": ["F1"], "date_exercisable": ["F3"]},
+        line=line,
+    )
+
+
+# --------------------------------------------------------------------------- the five seeds
+
+
+def test_seed_copies_match_shared_seeds() -> None:
+    """The pinned copies are the shared seeds, byte for byte (skipped where shared/ is absent)."""
+    shared = SHARED / "seeds"
+    if not shared.is_dir():
+        pytest.skip("shared/seeds not present")
+    names = sorted(p.name for p in shared.glob("*.txt"))
+    assert names == sorted(p.name for p in SEEDS.glob("*.txt"))
+    for name in names:
+        assert (SEEDS / name).read_bytes() == (shared / name).read_bytes(), name
+
+
+def test_seed_000_pipe_markdown() -> None:
+    assert parsed(SEED_000) == filing(
+        SEED_000,
+        "markdown",
+        form_type="4",
+        issuer=QUALYS,
+        reporting_owners=[POSEY],
+        period_of_report="2022-06-21",
+        date_of_original_submission=None,
+        aff10b5_one=None,
+        not_subject_to_section16=False,
+        signatures=POSEY_SIG,
+        non_derivative=rows_000((27, 28, 29)),
+        derivative=[option_000(36)],
+        footnotes=FOOTNOTES_000,
+        remarks=None,
+        notes=[],
+    )
+
+
+def test_seed_001_html_inside_markdown_cells() -> None:
+    assert parsed(SEED_001) == filing(
+        SEED_001,
+        "markdown",
+        form_type="4",
+        issuer=QUALYS,
+        reporting_owners=[
+            owner(
+                name="Kim Joo Mi",
+                is_director=False,
+                is_officer=True,
+                is_ten_percent_owner=False,
+                is_other=False,
+                officer_title="Chief Financial Officer",
+            )
+        ],
+        period_of_report="2023-11-28",
+        aff10b5_one=None,
+        not_subject_to_section16=False,
+        signatures=[
+            {"name": "/s/ Bruce Posey, by power of attorney for Joo Mi Kim", "date": "2023-11-29"}
+        ],
+        non_derivative=[
+            txn(
+                "Common Stock",
+                "2023-11-28",
+                "S",
+                "1598",
+                "D",
+                "180.4183",
+                "104141",
+                {"code": ["F1"], "price": ["F2"]},
+                25,
+            ),
+        ],  # fmt: skip
+        derivative=[],
+        footnotes={
+            "F1": "The sale transaction reported in this Form 4 was effected pursuant to a Rule "
+            "10b5-1 trading plan adopted by the Reporting Person on August 28, 2023.",
+            "F2": _range("179.93", "180.75") + RANGE_TAIL,
+        },
+        remarks=None,
+        notes=[],
+    )
+
+
+def test_seed_002_ocr() -> None:
+    """The scan: date torn into fragments, balance echoed, footnote fused, an indirect holding."""
+    assert parsed(SEED_002) == filing(
+        SEED_002,
+        "ocr",
+        form_type="4",
+        issuer=QUALYS,
+        reporting_owners=[
+            owner(
+                name="COURTOT PHILIPPE F",
+                is_director=True,
+                is_officer=True,
+                is_ten_percent_owner=True,
+                is_other=False,
+                officer_title="Chairman & CEO",
+            )
+        ],
+        period_of_report="2020-11-01",
+        aff10b5_one=None,
+        not_subject_to_section16=None,
+        signatures=[
+            {
+                "name": "/s/ Bruce Posey by power of attorney for Philippe F. Courtot",
+                "date": "2020-11-02",
+            }
+        ],
+        non_derivative=[
+            txn(
+                "Common Stock",
+                "2020-11-01",
+                "F",
+                "11050",
+                "D",
+                "87.8",
+                "5208879",
+                {"shares": ["F1"]},
+                28,
+            ),
+            nd(
+                kind="holding",
+                security_title="Common Stock",
+                shares_owned_following="100000",
+                ownership="I",
+                nature_of_ownership="See Footnote",
+                footnotes={"nature_of_ownership": ["F2"]},
+                line=29,
+            ),
+        ],  # fmt: skip
+        derivative=[],
+        footnotes={
+            "F1": "The reported shares were withheld to cover the Reporting Person's tax liability "
+            "in connection with the vesting of restricted stock units.",
+            "F2": "These shares are held directly by a custodian under the Uniform Gifts to Minors "
+            "Act for the benefit of the Reporting Person's minor child.",
+        },
+        remarks=None,
+        notes=[
+            {
+                "line": 28,
+                "field": "non_derivative[0].transaction_date",
+                "message": "rebuilt from OCR fragments '11/01/20', ')20', '20'; year from the "
+                "header's date of earliest transaction",
+            },
+            {
+                "line": 28,
+                "field": "non_derivative[0].shares_owned_following",
+                "message": "dropped OCR fragment '5,20' that repeats the start of '5,208,879'",
+            },
+        ],
+    )
+
+
+def test_seed_003_tab_separated() -> None:
+    assert parsed(SEED_003) == filing(
+        SEED_003,
+        "text",
+        form_type="4",
+        issuer=QUALYS,
+        reporting_owners=[THAKAR],
+        period_of_report="2025-02-14",
+        aff10b5_one=False,
+        not_subject_to_section16=False,
+        signatures=[
+            {
+                "name": "/s/ Bruce Posey by power of attorney for Sumedh S. Thakar",
+                "date": "2025-02-18",
+            }
+        ],
+        non_derivative=rows_003([23, 24, 25, 26, 27, 28]),
+        derivative=[option_003(34)],
+        footnotes=FOOTNOTES_003,
+        remarks=None,
+        notes=[],
+    )
+
+
+def test_seed_004_pipe_markdown_zero_price() -> None:
+    result = parse_file(SEED_004)
+    assert result.derivative[0].price == Decimal("0")
+    assert result.derivative[0].exercise_price == Decimal("4.1")
+    assert result.to_json_dict() == filing(
+        SEED_004,
+        "markdown",
+        form_type="4",
+        issuer=QUALYS,
+        reporting_owners=[WILSON],
+        period_of_report="2013-08-06",
+        aff10b5_one=None,
+        not_subject_to_section16=False,
+        signatures=[
+            {
+                "name": "/s/ Bruce Posey by power of attorney for John N. Wilson",
+                "date": "2013-08-07",
+            }
+        ],
+        non_derivative=rows_004((25, 26)),
+        derivative=[option_004(33)],
+        footnotes=FOOTNOTES_004,
+        remarks=None,
+        notes=[],
+    )
+
+
+def test_seed_balances_chain() -> None:
+    """The checks DOMAIN.md says hold: each row's balance follows from the one before."""
+    for path in (SEED_000, SEED_003, SEED_004):
+        rows = parse_file(path).non_derivative
+        for before, after in zip(rows, rows[1:], strict=False):
+            assert before.shares_owned_following is not None
+            assert after.shares is not None
+            sign = 1 if after.acquired_disposed == "A" else -1
+            assert after.shares_owned_following == before.shares_owned_following + sign * (
+                after.shares
+            ), (path.name, after.line)
+
+
+# --------------------------------------------------------------------------- beyond the seeds
+
+
+def test_layout_text_with_wrapped_headers_reads_like_seed_000() -> None:
+    """Seed 000 as ``pdftotext -layout`` prints it: columns are runs of spaces, every caption
+    wraps over several lines, the option title wraps under its row, and the lone Table II number
+    is told (D) from (A) by where it sits under the captions."""
+    path = FIXTURES / "layout_000_posey.txt"
+    assert parsed(path) == filing(
+        path,
+        "text",
+        form_type="4",
+        issuer=QUALYS,
+        reporting_owners=[POSEY],
+        period_of_report="2022-06-21",
+        aff10b5_one=None,
+        not_subject_to_section16=None,
+        signatures=POSEY_SIG,
+        non_derivative=rows_000((29, 30, 31)),
+        derivative=[option_000(48)],
+        footnotes=FOOTNOTES_000,
+        remarks=None,
+        notes=[],
+    )
+
+
+def test_layout_text_number_under_a_caption_is_an_acquisition() -> None:
+    text = (FIXTURES / "layout_000_posey.txt").read_text()
+    row = next(ln for ln in text.splitlines() if ln.startswith("Stock Option"))
+    moved = row.replace("M(1)                  1,000    ", "A(1)         1,000             ")
+    assert len(moved) == len(row) and moved != row
+    result = parse_text(text.replace(row, moved), path="moved.txt", sha256="x", limits=Limits())
+    option = result.derivative[0]
+    assert (option.code, option.acquired_disposed, option.shares) == ("A", "A", Decimal("1000"))
+    assert result.notes == []
+
+
+def test_layout_text_nature_of_ownership_wrapped_over_lines() -> None:
+    """The Workday Form 4 (EDGAR XML in shared/realdata) as layout text: a trust's name wraps
+    over six lines of its column, markers are fused onto amounts, the 10b5-1 box is empty."""
+    path = FIXTURES / "layout_workday_wrapped_nature.txt"
+    assert parsed(path) == filing(
+        path,
+        "text",
+        form_type="4",
+        issuer={"name": "Workday, Inc.", "ticker": "WDAY", "cik": None},
+        reporting_owners=[
+            owner(
+                name="Eschenbach Carl M.",
+                is_director=True,
+                is_officer=True,
+                is_ten_percent_owner=False,
+                is_other=False,
+                officer_title="CEO",
+            )
+        ],
+        period_of_report="2025-03-05",
+        aff10b5_one=False,
+        not_subject_to_section16=False,
+        signatures=[{"name": "/s/ Juliana Capata, attorney-in-fact", "date": "2025-03-07"}],
+        non_derivative=[
+            txn(
+                "Class A Common Stock",
+                "2025-03-05",
+                "F",
+                "11084",
+                "D",
+                "253.63",
+                "627104",
+                {"shares": ["F1"], "shares_owned_following": ["F2"]},
+                30,
+            ),
+            nd(
+                kind="holding",
+                security_title="Class A Common Stock",
+                shares_owned_following="13972",
+                ownership="I",
+                nature_of_ownership="Eschenbach Family Trust dtd 4/15/2014, Carl Eschenbach Jr "
+                "and Ana Eschenbach TTEE",
+                footnotes={"nature_of_ownership": ["F3"]},
+                line=31,
+            ),
+        ],  # fmt: skip
+        derivative=[],
+        footnotes={
+            "F1": "Represents shares withheld by the Issuer to satisfy the tax withholding "
+            "obligation in connection with the vesting of restricted stock units (RSUs) and "
+            "performance restricted stock units (PRSUs).",
+            "F2": "Includes 226,338 RSUs and 212,552 PRSUs, each of which entitle the Reporting "
+            "Person to receive one share of Class A Common Stock upon settlement. All grants are "
+            "subject to the Reporting Person's continued service with the Issuer on the "
+            "applicable vesting dates.",
+            "F3": "The trust is in the name of the Reporting Person and his spouse, who are both "
+            "trustees and beneficiaries of the trust.",
+        },
+        remarks=None,
+        notes=[],
+    )
+
+
+def test_markdown_with_html_tables_amendment() -> None:
+    """Seed 003 as markdown whose tables are HTML (rowspan/colspan captions, ``<br>`` in a
+    title, ``<sup>`` markers, superscript-numbered footnotes), made a 4/A with a ticked 10b5-1
+    box and remarks."""
+    path = FIXTURES / "html_tables_003_amendment.md"
+    assert parsed(path) == filing(
+        path,
+        "markdown",
+        form_type="4/A",
+        issuer=QUALYS,
+        reporting_owners=[THAKAR],
+        period_of_report="2025-02-14",
+        date_of_original_submission="2025-02-19",
+        aff10b5_one=True,
+        not_subject_to_section16=False,
+        signatures=[
+            {
+                "name": "/s/ Bruce Posey by power of attorney for Sumedh S. Thakar",
+                "date": "2025-02-20",
+            }
+        ],
+        non_derivative=rows_003([25, 38, 51, 64, 77, 90]),
+        derivative=[option_003(110)],
+        footnotes=FOOTNOTES_003,
+        remarks="This amendment is filed to correct the price reported for the Employee Stock "
+        "Purchase Plan acquisition.",
+        notes=[],
+    )
+
+
+def test_pipe_table_with_split_and_merged_cells() -> None:
+    """Seed 003 as a pipe table a converter mangled: ``253,1|44`` and ``2,19|5`` split,
+    ``2,390 D`` merged, markers as ``(1)``, ``[4]``, ``F5``, ``⁽⁶⁾`` fused onto values, a holding
+    of ``1,4|14,849`` whose title wraps onto the next row, and the option title wrapped too."""
+    path = FIXTURES / "pipe_split_merged_003.md"
+    short = {k: v.replace(RANGE_TAIL, "") for k, v in FOOTNOTES_003.items()}
+    short["F8"] = (
+        "These shares are held by the Thakar Family Trust, of which the Reporting Person is a "
+        "trustee."
+    )
+    holding = nd(
+        kind="holding",
+        security_title="Common Stock",
+        shares_owned_following="1414849",
+        ownership="I",
+        nature_of_ownership="By Trust",
+        footnotes={"nature_of_ownership": ["F8"]},
+        line=20,
+    )
+    assert parsed(path) == filing(
+        path,
+        "ocr",
+        form_type="4",
+        issuer=QUALYS,
+        reporting_owners=[THAKAR],
+        period_of_report="2025-02-14",
+        aff10b5_one=None,
+        not_subject_to_section16=None,
+        signatures=[
+            {
+                "name": "/s/ Bruce Posey by power of attorney for Sumedh S. Thakar",
+                "date": "2025-02-18",
+            }
+        ],
+        non_derivative=[*rows_003([14, 15, 16, 17, 18, 19]), holding],
+        derivative=[option_003(28)],
+        footnotes=short,
+        remarks=None,
+        notes=[
+            {
+                "line": 14,
+                "field": "non_derivative[0].shares_owned_following",
+                "message": "joined number split across cells '253,1' + '44'",
+            },
+            {
+                "line": 17,
+                "field": "non_derivative[3].shares",
+                "message": "joined number split across cells '2,19' + '5'",
+            },
+            {
+                "line": 20,
+                "field": "non_derivative[6].shares_owned_following",
+                "message": "joined number split across cells '1,4' + '14,849'",
+            },
+        ],
+    )
+
+
+def test_ocr_letter_digit_confusions() -> None:
+    """Seed 004 as a worse scan: O for 0, l for 1, S for $, a title fused with its date, an
+    echoed balance, a Table II row with a stray cell (so (D) is read from the code, and said)."""
+    path = FIXTURES / "ocr_digits_004.txt"
+
+    def ocr(line: int, field: str, seen: str, read: str) -> dict[str, Any]:
+        return {
+            "line": line,
+            "field": field,
+            "message": f"OCR letters in {seen!r} read as {read!r}",
+        }
+
+    assert parsed(path) == filing(
+        path,
+        "ocr",
+        form_type="4",
+        issuer=QUALYS,
+        reporting_owners=[WILSON],
+        period_of_report="2013-08-06",
+        aff10b5_one=None,
+        not_subject_to_section16=None,
+        signatures=[
+            {
+                "name": "/s/ Bruce Posey by power of attorney for John N. Wilson",
+                "date": "2013-08-07",
+            }
+        ],
+        non_derivative=rows_004((19, 20)),
+        derivative=[option_004(24)],
+        footnotes=FOOTNOTES_004,
+        remarks=None,
+        notes=[
+            {
+                "line": None,
+                "field": "period_of_report",
+                "message": "OCR letters in 'O8/06/2Ol3' read as '08/06/2013'",
+            },
+            ocr(19, "non_derivative[0].transaction_date", "O8/06/2013", "08/06/2013"),
+            ocr(19, "non_derivative[0].shares", "1O,OOO", "10,000"),
+            ocr(19, "non_derivative[0].price", "$4.l", "$4.1"),
+            ocr(19, "non_derivative[0].shares_owned_following", "65,5OO", "65,500"),
+            ocr(20, "non_derivative[1].transaction_date", "O8/O6/2O13", "08/06/2013"),
+            ocr(20, "non_derivative[1].shares", "1O,000", "10,000"),
+            ocr(20, "non_derivative[1].price", "S18.3654", "$18.3654"),
+            {
+                "line": 20,
+                "field": "non_derivative[1].shares_owned_following",
+                "message": "dropped OCR fragment '55,5' that repeats the start of '55,500'",
+            },
+            ocr(24, "derivative[0].exercise_price", "$4.l", "$4.1"),
+            ocr(24, "derivative[0].transaction_date", "O8/06/2013", "08/06/2013"),
+            ocr(24, "derivative[0].shares", "1O,OOO", "10,000"),
+            ocr(24, "derivative[0].expiration_date", "11/O5/2O2O", "11/05/2020"),
+            ocr(24, "derivative[0].price", "$O", "$0"),
+            ocr(24, "derivative[0].shares_owned_following", "14O,591", "140,591"),
+            {
+                "line": 24,
+                "field": "derivative[0].acquired_disposed",
+                "message": "(A)/(D) column unclear; D from code M",
+            },
+        ],
+    )
+
+
+def test_form_3_tab_separated() -> None:
+    """Berkshire's Snowflake Form 3 (EDGAR XML in shared/realdata) as tab-separated text: the
+    Form 3 column order, box 2 "Date of Event Requiring Statement", an indirect holding."""
+    path = FIXTURES / "tabs_form3_snow.txt"
+    assert parsed(path) == filing(
+        path,
+        "text",
+        form_type="3",
+        issuer={"name": "Snowflake Inc.", "ticker": "SNOW", "cik": None},
+        reporting_owners=[
+            owner(
+                name="BERKSHIRE HATHAWAY INC",
+                is_director=False,
+                is_officer=False,
+                is_ten_percent_owner=True,
+                is_other=False,
+            )
+        ],
+        period_of_report="2020-09-18",
+        signatures=[
+            {
+                "name": "/s/ Warren E. Buffett, on behalf of himself and each other reporting "
+                "person hereunder",
+                "date": "2020-09-28",
+            }
+        ],
+        non_derivative=[
+            nd(
+                kind="holding",
+                security_title="Class A Common Stock",
+                shares_owned_following="6125376",
+                ownership="I",
+                nature_of_ownership="See footnote",
+                footnotes={"nature_of_ownership": ["F1"]},
+                line=13,
+            )
+        ],
+        derivative=[],
+        footnotes={
+            "F1": "The reported securities are owned directly by Columbia Insurance Company, a "
+            'subsidiary of Berkshire Hathaway Inc. ("Berkshire"). As Berkshire is in the chain of '
+            "ownership of such subsidiary listed above, it may be deemed presently to both "
+            "beneficially own and have a pecuniary interest in all shares of Common Stock "
+            "presently directly owned by such subsidiary. Warren E. Buffett, as the controlling "
+            "stockholder of Berkshire, may be deemed presently to beneficially own, but only to "
+            "the extent he has a pecuniary interest in, the shares of Common Stock presently "
+            "owned by such subsidiary. Mr. Buffett disclaims beneficial ownership of the reported "
+            "securities except to the extent of his pecuniary interest therein."
+        },
+        remarks=None,
+        notes=[],
+    )
+
+
+def test_form_5_title_keeps_reading_form_4_style_columns() -> None:
+    """Form 5 has no V column; a rendering that keeps one still lines up by type."""
+    text = SEED_000.read_text().replace(
+        "STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP",
+        "ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP",
+    )
+    result = parse_text(text, path="f5.txt", sha256="x", limits=Limits()).to_json_dict()
+    assert result["form_type"] == "5"
+    assert result["non_derivative"] == rows_000((27, 28, 29))
+    assert result["derivative"] == [option_000(36)]
+    assert result["notes"] == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("M ⁽¹⁾", [(LETTER, "M", ["1"])]),
+        ("S <sup>(1)</sup>", [(LETTER, "S", ["1"])]),
+        ("$634.4608(2)", [(NUM, "$634.4608", ["2"])]),
+        ("11,050(1)", [(NUM, "11,050", ["1"])]),
+        ("\\$25.56 [3]", [(NUM, "$25.56", ["3"])]),
+        ("65 F5", [(NUM, "65", ["5"])]),
+        ("2,390 D", [(NUM, "2,390", []), (LETTER, "D", [])]),
+        ("Common Stock 11/01/2020", [(TEXT, "Common Stock", []), (DATE, "11/01/2020", [])]),
+        ("Class A Common Stock", [(TEXT, "Class A Common Stock", [])]),
+        ("See Footnote ⁽²⁾", [(TEXT, "See Footnote", ["2"])]),
+        ("(4)", [(MARKER, "", ["4"])]),
+        ("<b>By</b> <u>Trust</u>", [(TEXT, "By Trust", [])]),
+    ],
+)
+def test_cells_read_as_typed_values(cell: str, expected: list[tuple[str, str, list[str]]]) -> None:
+    tokens = tokenize([cell], [0])
+    assert [(t.kind, t.text, t.marks) for t in tokens] == expected
+
+
+def test_html_table_rows_keep_their_source_lines() -> None:
+    text = (
+        'intro\n<table>\n<tr><td>a</td>\n<td colspan="2">b</td></tr>\n'
+        "<tr><td>c</td></tr>\n</table>\nend"
+    )
+    rows = [r for r in split_rows(text) if r.text]
+    assert [(r.line, r.cells, r.shape) for r in rows] == [
+        (1, ("intro",), "plain"),
+        (3, ("a", "b", ""), "html"),
+        (5, ("c",), "html"),
+        (7, ("end",), "plain"),
+    ]
+
+
+# --------------------------------------------------------------------------- bad inputs
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text().split("\n")
+
+
+def test_empty_file_is_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"  \n\n")
+    with pytest.raises(ParseError) as err:
+        parse_file(empty)
+    assert str(empty) in str(err.value) and "empty" in err.value.message
+    with pytest.raises(ParseError) as err:
+        parse_text("\n \n", path="e.txt", sha256="x", limits=Limits())
+    assert (err.value.path, err.value.line) == ("e.txt", 1)
+
+
+def test_binary_file_is_refused(tmp_path: Path) -> None:
+    blob = tmp_path / "scan.png"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    with pytest.raises(ParseError) as err:
+        parse_file(blob)
+    assert str(blob) in str(err.value) and "binary" in err.value.message
+    control = "Form 4\n" + "\x01\x02\x03\x04\x05\x06\x07\x08" * 20
+    with pytest.raises(ParseError) as err:
+        parse_text(control, path="c.bin", sha256="x", limits=Limits())
+    assert (err.value.path, err.value.line) == ("c.bin", 2)
+    assert "binary" in err.value.message
+
+
+def test_form_8k_is_refused_naming_the_file_and_line() -> None:
+    text = (
+        "\n\nUNITED STATES SECURITIES AND EXCHANGE COMMISSION\n\nFORM 8-K\n\nCURRENT REPORT\n"
+        "Pursuant to Section 13 or 15(d) of the Securities Exchange Act of 1934\n\n"
+        "| Item 5.02 | Departure of Directors or Certain Officers |\n|---|---|\n"
+        "| Date of Report | June 21, 2022 |\n"
+    )
+    with pytest.raises(ParseError) as err:
+        parse_bytes(text.encode(), "8k.txt")
+    assert err.value.path == "8k.txt"
+    assert err.value.line == 3
+    assert "not a Form 3, 4 or 5" in err.value.message
+    assert str(err.value).startswith("8k.txt:3: ")
+
+
+def test_form_4_truncated_before_table_i_rows_is_refused() -> None:
+    lines = _lines(SEED_000)
+    cut = "\n".join(lines[:26])  # up to the Table I caption rows, no data, nothing after
+    with pytest.raises(ParseError) as err:
+        parse_bytes(cut.encode(), "cut.txt")
+    assert (err.value.path, err.value.line) == ("cut.txt", 26)
+    assert "truncated" in err.value.message
+
+
+def test_form_4_truncated_inside_table_ii_is_refused() -> None:
+    cut = "\n".join(_lines(SEED_000)[:35])
+    with pytest.raises(ParseError) as err:
+        parse_bytes(cut.encode(), "cut2.txt")
+    assert (err.value.line, "Table II" in err.value.message) == (35, True)
+
+
+def test_unreadable_amount_is_none_with_a_note() -> None:
+    text = SEED_000.read_text().replace("| M ⁽¹⁾ | | 1,000 |", "| M ⁽¹⁾ | | abc |", 1)
+    assert "abc" in text
+    result = parse_bytes(text.encode(), "abc.txt")
+    row = result.non_derivative[0]
+    assert row.shares is None
+    assert (row.code, row.acquired_disposed, row.price, row.shares_owned_following) == (
+        "M",
+        "A",
+        Decimal("25.56"),
+        Decimal("65427"),
+    )
+    assert [n.model_dump() for n in result.notes] == [
+        {
+            "line": 27,
+            "field": "non_derivative[0].shares",
+            "message": "could not read 'abc'; value left empty",
+        }
+    ]
+
+
+def test_unreadable_date_and_malformed_number_are_noted() -> None:
+    text = SEED_003.read_text()
+    text = text.replace("02/15/2025\t\tA", "13/45/2025\t\tA").replace("246,313", "246,31")
+    row = parse_bytes(text.encode(), "bad.txt").non_derivative[5]
+    notes = parse_bytes(text.encode(), "bad.txt").notes
+    assert (row.transaction_date, row.shares_owned_following, row.code) == (None, None, "A")
+    assert [(n.line, n.field, n.message) for n in notes] == [
+        (28, "non_derivative[5].transaction_date", "could not read '13/45/2025' as a date"),
+        (28, "non_derivative[5].shares_owned_following", "could not read '246,31' as a number"),
+    ]
+
+
+def test_hostile_input_is_fast() -> None:
+    """No regex here may backtrack badly: long runs of the characters they look for."""
+    head = SEED_000.read_text().split("Explanation of Responses")[0]
+    nasty = "| " + "1,1" * 20000 + " | " + "((((" * 20000 + " |\n" + " x " * 50000 + "\n"
+    text = head + nasty + "Explanation of Responses:\n" + "- " + "ab " * 50000 + "\n/s/ x 1/1/2020"
+    started = time.perf_counter()
+    parse_text(text, path="n.txt", sha256="x", limits=Limits())
+    assert time.perf_counter() - started < 2.0
+
+
+def test_seeds_parse_quickly() -> None:
+    """A loose floor (the aim is >= 2000/s on one core; CI boxes are shared and slower)."""
+    texts = [p.read_text() for p in sorted(SEEDS.glob("*.txt"))]
+    limits = Limits()
+    started = time.process_time()
+    for _ in range(40):
+        for text in texts:
+            parse_text(text, path="s", sha256="x", limits=limits)
+    rate = 40 * len(texts) / (time.process_time() - started)
+    assert rate > 300, rate

@@ -44,9 +44,7 @@ def test_an_edit_with_the_guards_dropped_is_found(db_url: str) -> None:
     _drop_guards(store)
     with store.engine.begin() as conn:
         conn.execute(text("UPDATE events SET payload = replace(payload, '\"S\"', '\"P\"')"))
-        conn.execute(
-            text("DELETE FROM events WHERE position = (SELECT max(position) FROM events)")
-        )
+        conn.execute(text("DELETE FROM events WHERE position = (SELECT max(position) FROM events)"))
     store.engine.dispose()
     reopened = EventStore(db_url)
     report = verify(reopened)
@@ -78,3 +76,20 @@ def test_a_stale_projection_is_found_and_a_refresh_mends_it(db_url: str) -> None
     assert problems and {p.kind for p in problems} == {"stale projection"}
     refresh_positions(store)
     assert verify(store).ok
+
+
+def test_the_command_exits_one_on_a_problem(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from holdings.cli import app
+
+    url = f"sqlite:///{tmp_path / 'v.db'}"
+    store = _loaded(url)
+    runner = CliRunner()
+    assert runner.invoke(app, ["verify", "--db", url]).exit_code == 0
+    _drop_guards(store)
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE events SET quantity = '1' WHERE position = 1"))
+    result = runner.invoke(app, ["verify", "--db", url, "--format", "json"])
+    assert result.exit_code == 1
+    assert '"altered row"' in result.stdout

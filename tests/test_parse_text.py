@@ -969,3 +969,54 @@ def test_seeds_parse_quickly() -> None:
             parse_text(text, path="s", sha256="x", limits=limits)
     rate = 40 * len(texts) / (time.process_time() - started)
     assert rate > 300, rate
+
+
+def test_cell_position_decides_a_from_d_when_a_row_has_one_bad_cell() -> None:
+    """Table II with the number in the (A) cell and junk in the underlying-amount cell: the
+    row still has the form's 16 cells, so cell positions place the number, and the junk is
+    noted against the column it sat in."""
+    old = "| M ⁽¹⁾ | | | 1,000 | (4) | 04/28/2026 | Common Stock | 1,000 |"
+    new = "| J ⁽¹⁾ | | 1,000 | | (4) | 04/28/2026 | Common Stock | n.m. x |"
+    text = SEED_000.read_text()
+    assert old in text
+    result = parse_text(text.replace(old, new), path="j.txt", sha256="x", limits=Limits())
+    option = result.derivative[0]
+    assert (option.code, option.shares, option.acquired_disposed) == ("J", Decimal("1000"), "A")
+    assert (option.underlying_title, option.underlying_shares) == ("Common Stock", None)
+    assert [n.model_dump() for n in result.notes] == [
+        {
+            "line": 36,
+            "field": "derivative[0].underlying_shares",
+            "message": "could not read 'n.m. x'; value left empty",
+        }
+    ]
+
+
+def test_voluntary_flag_and_deemed_date_are_read() -> None:
+    old = "Common Stock\t02/15/2025\t\tA\t\t169 ⁽⁶⁾"
+    new = "Common Stock\t02/15/2025\t02/16/2025\tA\tV\t169 ⁽⁶⁾"
+    text = SEED_003.read_text()
+    assert old in text
+    result = parse_text(text.replace(old, new), path="v", sha256="x", limits=Limits())
+    assert result.non_derivative[5].model_dump(mode="json") == txn(
+        "Common Stock", "2025-02-15", "A", "169", "A", "103.94", "246313", {"shares": ["F6"]}, 28
+    ) | {"deemed_execution_date": "2025-02-16", "voluntary": True}
+
+
+def test_holding_row_in_table_ii_without_date_or_code() -> None:
+    """An option position reported without a transaction: a derivative holding."""
+    old = "| Stock Option (right to buy) | \\$25.56 | 06/21/2022 | | M ⁽¹⁾ | | | 1,000 |"
+    new = "| Stock Option (right to buy) | \\$25.56 | | | | | | |"
+    text = SEED_000.read_text()
+    assert old in text
+    result = parse_text(text.replace(old, new), path="h", sha256="x", limits=Limits())
+    assert result.derivative[0].model_dump(mode="json") == option_000(36) | {
+        "kind": "holding",
+        "transaction_date": None,
+        "code": None,
+        "voluntary": None,
+        "shares": None,
+        "acquired_disposed": None,
+        "footnotes": {"date_exercisable": ["F4"]},
+    }
+    assert result.notes == []

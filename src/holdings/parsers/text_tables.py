@@ -397,6 +397,8 @@ def _align(
                         back[k][j + 1] = (i, j, 2)
                     while k < m:
                         t = tokens[k]
+                        if positional and t.cell != tokens[i].cell:
+                            break
                         if t.kind == MARKER:
                             total += 0.5
                         elif multi[j] and t.kind == TEXT:

@@ -753,7 +753,8 @@ def test_ocr_letter_digit_confusions() -> None:
 
 def test_form_3_tab_separated() -> None:
     """Berkshire's Snowflake Form 3 (EDGAR XML in shared/realdata) as tab-separated text: the
-    Form 3 column order, box 2 "Date of Event Requiring Statement", an indirect holding."""
+    Form 3 column order, box 2 "Date of Event Requiring Statement", an indirect holding, and a
+    joint filer whose box 1 is repeated below the explanation."""
     path = FIXTURES / "tabs_form3_snow.txt"
     assert parsed(path) == filing(
         path,
@@ -767,7 +768,14 @@ def test_form_3_tab_separated() -> None:
                 is_officer=False,
                 is_ten_percent_owner=True,
                 is_other=False,
-            )
+            ),
+            owner(
+                name="BUFFETT WARREN E",
+                is_director=False,
+                is_officer=False,
+                is_ten_percent_owner=True,
+                is_other=False,
+            ),
         ],
         period_of_report="2020-09-18",
         signatures=[

@@ -28,7 +28,7 @@ from holdings.parsers.text_footer import (
     read_signatures,
     tail_lines,
 )
-from holdings.parsers.text_header import Header, form_type_of, read_header
+from holdings.parsers.text_header import Header, form_type_of, read_header, read_more_owners
 from holdings.parsers.text_tables import (
     T1_FORM3,
     T1_FORM4,
@@ -83,7 +83,9 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         _model_row(NonDerivativeRow, "non_derivative", i, d, notes) for i, d in enumerate(nd)
     ]
     derivative = [_model_row(DerivativeRow, "derivative", i, d, notes) for i, d in enumerate(dv)]
-    _check_footnote_refs([*non_derivative, *derivative], footnotes, notes)
+    _check_footnote_refs(
+        {"non_derivative": non_derivative, "derivative": derivative}, footnotes, notes
+    )
     period = header.period
     if period is None:
         dates = [r.transaction_date for r in [*non_derivative, *derivative] if r.transaction_date]
@@ -103,7 +105,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
             path=path, sha256=sha256, format=_format(rows, t1, end, nd + dv, header.repaired)
         ),
         issuer=Issuer(name=header.issuer_name, ticker=header.ticker),
-        reporting_owners=[_owner(header)],
+        reporting_owners=[_owner(header), *(_owner(h) for h in read_more_owners(rows[end:]))],
         period_of_report=period,
         date_of_original_submission=header.original_filed,
         aff10b5_one=header.aff10b5_one,
@@ -207,19 +209,23 @@ def _model_row(
 
 
 def _check_footnote_refs(
-    rows: list[NonDerivativeRow | DerivativeRow], footnotes: dict[str, str], notes: list[Note]
+    tables: dict[str, list[NonDerivativeRow] | list[DerivativeRow]],
+    footnotes: dict[str, str],
+    notes: list[Note],
 ) -> None:
-    for row in rows:
-        for f, ids in row.footnotes.items():
-            for fid in ids:
-                if fid not in footnotes:
-                    notes.append(
-                        Note(
-                            line=row.line,
-                            field=f,
-                            message=f"marker {fid} has no footnote in the explanation",
+    """A marker with no footnote behind it means a lost or misread footnote: say so."""
+    for table, rows in tables.items():
+        for i, row in enumerate(rows):
+            for f, ids in row.footnotes.items():
+                for fid in ids:
+                    if fid not in footnotes:
+                        notes.append(
+                            Note(
+                                line=row.line,
+                                field=f"{table}[{i}].{f}",
+                                message=f"marker {fid} has no footnote in the explanation",
+                            )
                         )
-                    )
 
 
 def _owner(header: Header) -> ReportingOwner:

@@ -16,6 +16,7 @@ from holdings.parsers.text_tokens import parse_date
 
 EXPLAIN = re.compile(r"Explanation\s+of\s+Responses\s*:?", re.I)
 _REMARKS = re.compile(r"^\W*Remarks\s*:?\s*", re.I)
+_OWNER_BLOCK = re.compile(r"Name\s+and\s+Address\s+of\s+Reporting\s+Person", re.I)
 _SECTION_START = re.compile(
     r"\W*(?:Reminder\b|Note\s*:|Persons\s+who\s+respond|\*+\s*Intentional|\*+\s*If\s+the\s+form)",
     re.I,
@@ -23,8 +24,11 @@ _SECTION_START = re.compile(
 
 
 def _is_section_end(text: str) -> bool:
-    """Signature, or the form's closing boilerplate: footnotes and remarks stop there."""
+    """Signature, a further reporting person's box, or the form's closing boilerplate:
+    footnotes and remarks stop there."""
     if "/s/" in text or _SECTION_START.match(text):
+        return True
+    if "ddress" in text and _OWNER_BLOCK.search(text):
         return True
     return "ignature" in text and bool(_SIG_LABEL.search(text))
 

@@ -30,6 +30,10 @@ _PERIOD_LABEL = re.compile(
     r"|Statement\s+for\s+Issuer.?s\s+Fiscal\s+Year\s+Ended",
     re.I,
 )
+_LABEL_KEYS = {
+    "period_of_report": ("earliest", "requiring", "fiscal"),
+    "date_of_original_submission": ("original",),
+}
 _AMEND_LABEL = re.compile(r"Date\s+(?:of\s+)?Original\s+Filed", re.I)
 _NEXT_BOX = re.compile(r"\b[1-7]\.\s+[A-Z]|ividual\s+or\s+Joint|Relationship\s+of", re.I)
 _REL_LABEL = re.compile(r"Relationship\s+of\s+Reporting\s+Person", re.I)
@@ -53,6 +57,7 @@ _SECTION16_BOX = re.compile(r"no\s+longer\s+subject\s+to\s+Section\s+16", re.I)
 _BOX_CHECKED = re.compile(
     r"(?:☒|\[\s*[xX]\s*\]|(?<![A-Za-z])[xX](?![A-Za-z]))\s*Check\s+this\s+box"
 )
+_SIGNATURE_LABEL = re.compile(r"Signature\s+of\s+(?:the\s+)?Reporting\s+Person", re.I)
 _NUMBERED_LABEL = re.compile(r"^[1-7]\.\s")
 
 
@@ -122,6 +127,30 @@ def read_header(rows: list[Row]) -> Header:
     return head
 
 
+def read_more_owners(rows: list[Row]) -> list[Header]:
+    """Joint filers after the first: renderings repeat box 1 (and the relationship box) for
+    each further reporting person below the tables. Each block runs to the next box 1, or to
+    the signature."""
+    starts = [i for i, r in enumerate(rows) if "ddress" in r.text and _OWNER_LABEL.search(r.text)]
+    owners: list[Header] = []
+    for k, i in enumerate(starts):
+        stop = starts[k + 1] if k + 1 < len(starts) else len(rows)
+        lines: list[str] = []
+        for r in rows[i:stop]:
+            text = clean(r.text, keep_lines=True)
+            if "/s/" in text or _SIGNATURE_LABEL.search(text):
+                break
+            lines.append(text)
+        block = ["\n".join(lines)]
+        head = Header()
+        _read_owner(head, block)
+        if head.owner_name is None:
+            continue
+        _read_relationship(head, block)
+        owners.append(head)
+    return owners
+
+
 def _streams(rows: list[Row]) -> list[str]:
     """Header text re-read column by column; each column's cells top to bottom."""
     layout = not any(r.shape in ("pipe", "tab", "html") for r in rows) and any(
@@ -184,7 +213,9 @@ def _read_owner(head: Header, streams: list[str]) -> None:
 
 
 def _read_issuer(head: Header, streams: list[str]) -> None:
-    ordered = sorted(streams, key=lambda s: 0 if _ISSUER_LABEL.search(s) else 1)
+    labelled = [s for s in streams if "ssuer" in s or "SSUER" in s]
+    ordered = [s for s in labelled if _ISSUER_LABEL.search(s)]
+    ordered += [s for s in streams if s not in ordered]
     for s in ordered:
         if "[" not in s:
             continue
@@ -206,8 +237,10 @@ def _date_after(
     label: re.Pattern[str], streams: list[str], flat: str | None, head: Header, name: str
 ) -> dt.date | None:
     """First date after ``label`` within its box; OCR letters in it are mended with a note."""
+    keys = _LABEL_KEYS[name]
     for s in [*streams, *([flat] if flat else [])]:
-        if "Date" not in s and "DATE" not in s:
+        low = s.lower()
+        if not any(k in low for k in keys):
             continue
         m = label.search(s)
         if not m:

@@ -1028,3 +1028,26 @@ def test_holding_row_in_table_ii_without_date_or_code() -> None:
         "footnotes": {"date_exercisable": ["F4"]},
     }
     assert result.notes == []
+
+
+def test_title_numbers_spelled_dates_and_f_numbered_footnotes() -> None:
+    """A number inside an intact title cell stays in the title; ``June 21, 2022`` is a date in
+    a cell and beside a signature; footnotes numbered ``F1`` / ``F2:`` keep their numbers."""
+    text = SEED_000.read_text()
+    edits = [
+        ("| Common Stock | 06/21/2022 | | M ⁽¹⁾ |",
+         "| Common Stock, par value \\$0.001 | June 21, 2022 | | M ⁽¹⁾ |"),
+        ("06/22/2022", "June 22, 2022"),
+        ("- The sale transaction", "F1 The sale transaction"),
+        ("- This option", "F4: This option"),
+    ]  # fmt: skip
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    result = parse_text(text, path="t", sha256="x", limits=Limits()).to_json_dict()
+    expected = rows_000((27, 28, 29))
+    expected[0]["security_title"] = "Common Stock, par value $0.001"
+    assert result["non_derivative"] == expected
+    assert result["signatures"] == POSEY_SIG
+    assert result["footnotes"] == FOOTNOTES_000
+    assert result["notes"] == []

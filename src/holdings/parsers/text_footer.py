@@ -35,17 +35,19 @@ def _is_section_end(text: str) -> bool:
 
 _BULLET = re.compile(r"^[-*•·]\s+")
 _NUMBER = re.compile(
-    r"^(?:\(\s*(\d{1,2})\s*\)|\[?F(\d{1,2})\]?[.:)]|(\d{1,2})[.)]|"
+    r"^(?:\(\s*(\d{1,2})\s*\)|\[?F(\d{1,2})\]?[.:)]?(?=\s)|(\d{1,2})[.)]|"
     + MARK
     + r"(\d{1,3})"
     + MARK
     + r")\s*"
 )
 _MARKS = re.compile(MARK + r"(\d{1,3})" + MARK)
-_SIG_DATE = re.compile(
-    r"^(.*?)[\s,;]*(?<![\d/])(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\s*\**\s*$"
+_ANY_DATE = (
+    r"(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2},? \d{4})"
 )
-_DATE_ONLY = re.compile(r"^\W*(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\b")
+_SIG_DATE = re.compile(r"^(.*?)[\s,;]*(?<![\d/])" + _ANY_DATE + r"\s*\**\s*$")
+_DATE_ONLY = re.compile(r"^\W*" + _ANY_DATE + r"(?![\d/])")
 _BOILERPLATE = re.compile(r"\W*(?:Reminder\b|Persons\s+who\s+respond|Note:\s+File\s+three)", re.I)
 _SIG_LABEL = re.compile(r"Signature\s+of\s+(?:the\s+)?Reporting\s+Person", re.I)
 

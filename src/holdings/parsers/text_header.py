@@ -17,7 +17,10 @@ from holdings.parsers.text_cells import CHECKED, MARK, UNCHECKED, Row, clean
 from holdings.parsers.text_tokens import parse_date
 
 _OCR_DATE = re.compile(r"(?<![\w/])([\dOolI]{1,2}/[\dOolI]{1,2}/[\dOolI]{2,4})(?![\w/])")
-_DATE_IN_TEXT = re.compile(r"(?<![\d/])(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})(?![\d/])")
+_DATE_IN_TEXT = re.compile(
+    r"(?<![\d/])(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2},? \d{4})(?![\d/])"
+)
 _OWNER_LABEL = re.compile(r"Name\s+and\s+Address\s+of\s+Reporting\s+Person\s*\**", re.I)
 _NAME_STOP = re.compile(
     r"\((?:Last|First|Middle|Street)\)|\b2\.\s*Issuer|\b3\.\s*Date|\bC/O\b", re.I

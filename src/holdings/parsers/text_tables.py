@@ -272,6 +272,8 @@ def _read_row(
     alternates: tuple[tuple[str, ...], ...],
 ) -> Draft:
     draft = Draft(row.line)
+    if row.shape != "space" and len(row.cells) >= min(len(f) for f in (fields, *alternates)):
+        _keep_title_cell(tokens)
     ocr.rebuild_dates(tokens, header_date)
     ocr.join_split_numbers(tokens)
     positional = False
@@ -292,6 +294,24 @@ def _read_row(
     _settle_direction(draft, fields, cols, positional, ad_x, row.shape)
     _check_row(draft, fields)
     return draft
+
+
+def _keep_title_cell(tokens: list[Token]) -> None:
+    """In a row whose cells are intact, the first cell is the title whole: ``Common Stock, par
+    value $0.001`` or ``Series 2019 Notes`` keep their numbers. A date still splits off (OCR
+    glues the date onto the title), and a row with merged cells is left to typed reading."""
+    if not tokens or tokens[0].kind != TEXT or tokens[0].cell != 0:
+        return
+    k = 1
+    while k < len(tokens) and tokens[k].cell == 0 and tokens[k].kind in (TEXT, NUM, LETTER, NA):
+        k += 1
+    if k == 1:
+        return
+    head = tokens[0]
+    head.text = " ".join(t.text for t in tokens[:k])
+    for t in tokens[1:k]:
+        head.marks.extend(t.marks)
+    del tokens[1:k]
 
 
 def _fits_cells(tokens: list[Token], fields: tuple[str, ...]) -> bool:

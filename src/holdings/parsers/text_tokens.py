@@ -49,6 +49,15 @@ class Token:
 _NUM = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\$?\.\d+")
 _NUM_LOOSE = re.compile(r"\$?[\d,]*\d[\d,]*(?:\.\d*)?|\$?,[\d,]*")
 _DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})")
+TEXT_DATE = re.compile(
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? (\d{1,2}),? (\d{4})", re.I
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _LETTER = re.compile(r"\(?([A-Z])\)?")
 _FUSED = re.compile(r"(\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([ADI])")
@@ -59,7 +68,8 @@ _IMMED = re.compile(r"(?:immed|currently|now)\w*\.?(?: exercisable)?", re.IGNORE
 
 
 def parse_date(text: str) -> dt.date | None:
-    """``mm/dd/yyyy`` (or ``-``/``.``, two-digit years pivot at 70) and ISO dates; else None."""
+    """``mm/dd/yyyy`` (or ``-``/``.``, two-digit years pivot at 70), ISO and ``June 21, 2022``
+    dates; else None."""
     m = _DATE.fullmatch(text)
     try:
         if m:
@@ -71,6 +81,10 @@ def parse_date(text: str) -> dt.date | None:
         m = _ISO.fullmatch(text)
         if m:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = TEXT_DATE.fullmatch(text)
+        if m:
+            month = _MONTHS[m.group(1)[:3].lower()]
+            return dt.date(int(m.group(3)), month, int(m.group(2)))
     except ValueError:
         return None
     return None
@@ -117,6 +131,12 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token]) -> None:
         return
     start = len(out)
     pending: list[str] = []
+    if text[0].isalpha() and (text[-1].isdigit() or text[-1] == MARK):
+        bare = _MARKS.sub("", text).strip() if MARK in text else text
+        date = parse_date(bare) if TEXT_DATE.fullmatch(bare) else None
+        if date is not None:
+            out.append(Token(DATE, bare, cell, x, date, marks=_MARKS.findall(text)))
+            return
     if text[0] in "ICNicn":
         bare = _MARKS.sub("", text).strip() if MARK in text else text
         if bare and _IMMED.fullmatch(bare):

@@ -720,7 +720,7 @@ def test_ocr_letter_digit_confusions() -> None:
         remarks=None,
         notes=[
             {
-                "line": None,
+                "line": 14,
                 "field": "period_of_report",
                 "message": "OCR letters in 'O8/06/2Ol3' read as '08/06/2013'",
             },

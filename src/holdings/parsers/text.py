@@ -47,7 +47,7 @@ _T2 = re.compile(r"table(?:ii|11|ll|il|li|2)[-–—:.,]*deriv")
 _T1_CAPTION = re.compile(r"titleofsecurity")
 _T2_CAPTION = re.compile(r"titleofderivativesecurity")
 _END = re.compile(
-    r"explanationofresponses|^remarks|/s/|signatureof(?:the)?reportingperson|^reminder",
+    r"^explanationofresponses|^remarks|/s/|signatureof(?:the)?reportingperson|^reminder",
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
@@ -77,7 +77,10 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
             f"{len(nd) + len(dv):,} table rows, over the limit of {limits.max_rows:,}", path
         )
     tail = tail_lines(rows[end:])
-    notes: list[Note] = [Note(line=ln, field=f, message=msg) for ln, f, msg in header.notes]
+    notes = [
+        Note(line=_line_of(needle, rows[:t1]), field=f, message=msg)
+        for needle, f, msg in header.notes
+    ]
     footnotes = read_footnotes(tail)
     non_derivative = [
         _model_row(NonDerivativeRow, "non_derivative", i, d, notes) for i, d in enumerate(nd)
@@ -117,6 +120,14 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         remarks=read_remarks(tail),
         notes=notes,
     )
+
+
+def _line_of(needle: str | None, rows: list[Row]) -> int | None:
+    if needle:
+        for row in rows:
+            if needle in row.text:
+                return row.line
+    return None
 
 
 def _require_text(text: str, path: str) -> None:

@@ -81,8 +81,8 @@ class Header:
     not_subject_to_section16: bool | None = None
     form_type: str | None = None
     repaired: bool = False
-    notes: list[tuple[int | None, str, str]] = field(default_factory=list)
-    """(line, field, message) for header values that could not be read."""
+    notes: list[tuple[str | None, str, str]] = field(default_factory=list)
+    """(text to find the source line by, field, message) for header values read with doubt."""
 
 
 def form_type_of(rows: list[Row]) -> str | None:
@@ -260,7 +260,7 @@ def _date_after(
             repaired = fix_confusables(d.group(1))
             date = parse_date(repaired[0]) if repaired else None
             if date is not None and repaired is not None:
-                head.notes.append((None, name, repaired[1]))
+                head.notes.append((d.group(1), name, repaired[1]))
                 head.repaired = True
                 return date
     return None

@@ -578,13 +578,17 @@ def _settle_direction(
 
 
 def _check_row(draft: Draft, fields: tuple[str, ...]) -> None:
-    """Doubts worth a reviewer's eye: a transaction without amount or resulting balance."""
+    """Doubts worth a reviewer's eye: a transaction without date, amount or resulting balance."""
     v = draft.values
     is_txn = v.get("transaction_date") is not None or v.get("code") is not None
     if is_txn:
         v.setdefault("voluntary", False)
         if v.get("shares") is None and not any(f == "shares" for f, _ in draft.notes):
             draft.notes.append(("shares", "transaction without an amount"))
+        if v.get("transaction_date") is None and not any(
+            f == "transaction_date" for f, _ in draft.notes
+        ):
+            draft.notes.append(("transaction_date", "transaction code without a date"))
     if v.get("shares_owned_following") is None and not any(
         f == "shares_owned_following" for f, _ in draft.notes
     ):

@@ -1051,3 +1051,16 @@ def test_title_numbers_spelled_dates_and_f_numbered_footnotes() -> None:
     assert result["signatures"] == POSEY_SIG
     assert result["footnotes"] == FOOTNOTES_000
     assert result["notes"] == []
+
+
+def test_footnotes_run_together_in_one_paragraph() -> None:
+    """A converter that joined the explanation into one paragraph: ``(1) ... (2) ...``."""
+    text = SEED_003.read_text()
+    bullets = [ln for ln in text.split("\n") if ln.startswith("- ")]
+    assert len(bullets) == 7
+    paragraph = " ".join(f"({n}) {ln[2:]}" for n, ln in enumerate(bullets, 1))
+    text = text.replace("\n\n".join(bullets), paragraph).replace("\n".join(bullets), paragraph)
+    assert paragraph in text
+    result = parse_text(text, path="p", sha256="x", limits=Limits())
+    assert result.footnotes == FOOTNOTES_003
+    assert [r.footnotes for r in result.non_derivative][5] == {"shares": ["F6"]}

@@ -41,6 +41,13 @@ _NUMBER = re.compile(
     + MARK
     + r")\s*"
 )
+_INLINE_NUMBER = re.compile(
+    r"(?<=[.;)\"'])\s+(?:(\d{1,2})[.)]|\((\d{1,2})\)|"
+    + MARK
+    + r"(\d{1,2})"
+    + MARK
+    + r")\s*(?=[A-Z])"
+)
 _MARKS = re.compile(MARK + r"(\d{1,3})" + MARK)
 _ANY_DATE = (
     r"(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}"
@@ -104,10 +111,28 @@ def read_footnotes(lines: list[tuple[int, str]]) -> dict[str, str]:
         else:
             items[-1][1] = f"{items[-1][1]} {text}"
     out: dict[str, str] = {}
-    for n, text in items:
+    for n, text in _split_run_together(items):
         body = _MARKS.sub(lambda m: f"({m.group(1)})", text).strip()
         key = f"F{n}"
         out[key] = f"{out[key]} {body}" if key in out else body
+    return out
+
+
+def _split_run_together(items: list[list]) -> list[list]:
+    """``1. The sale ... 2. The price ...`` on one line: a converter joined the footnotes. A
+    number is a new footnote only if it is the next one in sequence and starts a sentence."""
+    out: list[list] = []
+    for n, text in items:
+        want = n + 1
+        start = 0
+        for m in _INLINE_NUMBER.finditer(text):
+            got = int(m.group(1) or m.group(2) or m.group(3))
+            if got != want:
+                continue
+            out.append([want - 1, text[start : m.start()]])
+            start = m.end()
+            want += 1
+        out.append([want - 1, text[start:]])
     return out
 
 

@@ -22,6 +22,14 @@ from holdings.parsers.model import (
     Source,
 )
 from holdings.parsers.text_cells import Row, split_rows
+from holdings.parsers.text_columns import (
+    T1_FORM3,
+    T1_FORM4,
+    T1_FORM5,
+    T2_FORM3,
+    T2_FORM4,
+    T2_FORM5,
+)
 from holdings.parsers.text_footer import (
     read_footnotes,
     read_remarks,
@@ -29,17 +37,7 @@ from holdings.parsers.text_footer import (
     tail_lines,
 )
 from holdings.parsers.text_header import Header, form_type_of, read_header, read_more_owners
-from holdings.parsers.text_tables import (
-    T1_FORM3,
-    T1_FORM4,
-    T1_FORM5,
-    T2_FORM3,
-    T2_FORM4,
-    T2_FORM5,
-    Draft,
-    read_table,
-    to_model_values,
-)
+from holdings.parsers.text_tables import Draft, read_table, to_model_values
 
 _SQUASH = re.compile(r"[\s|*_#`\\]+")
 _T1 = re.compile(r"table(?:i|1|l)[-–—:.,]*non-?deriv")

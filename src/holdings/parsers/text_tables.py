@@ -1,13 +1,10 @@
-"""Table I and Table II rows: line typed tokens up against the form's fixed column order.
+"""Table I and Table II rows, from the lines of a table region to row values with notes.
 
 The form fixes the order of the columns; a rendering does not fix where they land. Each data
-row is read as typed tokens (:mod:`holdings.parsers.text_tokens`) and aligned to the column
-sequence by a small dynamic program: a token may only sit in a column that accepts its type,
-columns keep their order, empty columns cost a little (more for columns a filing always fills),
-and a token that fits nowhere is dropped with a note. When the row has exactly as many cells as
-the form has columns, each token also earns a bonus for staying in its own cell's column; that
-is what tells the (A) from the (D) number in Table II and places a lone ``(4)`` marker, while a
-row whose cells were split or merged still lines up by type alone.
+row is read as typed tokens (:mod:`holdings.parsers.text_tokens`), mended where OCR or a
+converter broke it (:mod:`holdings.parsers.ocr`), and aligned to the form's column order
+(:mod:`holdings.parsers.text_columns`). Lines with words but no values are wrapped parts of a
+neighbouring row; blocks of column captions are skipped however many lines they wrap over.
 """
 
 from __future__ import annotations
@@ -19,6 +16,7 @@ from decimal import Decimal
 
 from holdings.parsers import ocr
 from holdings.parsers.text_cells import Row
+from holdings.parsers.text_columns import TEXT_FIELDS, align, fits_cells
 from holdings.parsers.text_tokens import (
     DATE,
     FRAG,
@@ -31,79 +29,6 @@ from holdings.parsers.text_tokens import (
     Token,
     tokenize,
 )
-
-T1_FORM4 = (
-    "security_title",
-    "transaction_date",
-    "deemed_execution_date",
-    "code",
-    "voluntary",
-    "shares",
-    "acquired_disposed",
-    "price",
-    "shares_owned_following",
-    "ownership",
-    "nature_of_ownership",
-)
-T2_FORM4 = (
-    "security_title",
-    "exercise_price",
-    "transaction_date",
-    "deemed_execution_date",
-    "code",
-    "voluntary",
-    "shares_a",
-    "shares_d",
-    "date_exercisable",
-    "expiration_date",
-    "underlying_title",
-    "underlying_shares",
-    "price",
-    "shares_owned_following",
-    "ownership",
-    "nature_of_ownership",
-)
-T1_FORM5 = tuple(f for f in T1_FORM4 if f != "voluntary")
-T2_FORM5 = tuple(f for f in T2_FORM4 if f != "voluntary")
-T1_FORM3 = ("security_title", "shares_owned_following", "ownership", "nature_of_ownership")
-T2_FORM3 = (
-    "security_title",
-    "date_exercisable",
-    "expiration_date",
-    "underlying_title",
-    "underlying_shares",
-    "exercise_price",
-    "ownership",
-    "nature_of_ownership",
-)
-
-CODES = frozenset("ACDEFGHIJKLMOPSUWXZ")
-_TEXT_GAIN = {"security_title": 10.0, "underlying_title": 9.0, "nature_of_ownership": 8.0}
-_DATE_GAIN = {
-    "transaction_date": 10.0,
-    "deemed_execution_date": 9.0,
-    "date_exercisable": 9.5,
-    "expiration_date": 10.0,
-}
-_PRICES = frozenset({"price", "exercise_price"})
-_SHARES = frozenset(
-    {"shares", "shares_a", "shares_d", "shares_owned_following", "underlying_shares"}
-)
-_SKIP = {
-    "security_title": 3.0,
-    "shares_owned_following": 3.0,
-    "transaction_date": 1.0,
-    "code": 1.0,
-    "shares": 1.0,
-    "price": 1.0,
-    "ownership": 1.0,
-    "expiration_date": 1.0,
-    "underlying_title": 1.0,
-    "underlying_shares": 1.0,
-}
-_DROP = 6.0
-_HINT = 4.0
-_NEG = -1e18
 
 FOOTNOTE_FIELD = {"shares_a": "shares", "shares_d": "shares"}
 
@@ -217,7 +142,7 @@ def read_table(
 
 def _attach(draft: Draft, lines: list[list[Token]], fields: tuple[str, ...], before: bool) -> None:
     """Fold wrapped text lines into ``draft``, each word run into the nearest text column."""
-    targets = [f for f in fields if f in _TEXT_GAIN]
+    targets = [f for f in fields if f in TEXT_FIELDS]
     where = {f: draft.where.get(f, -1 if f == "security_title" else None) for f in targets}
     placed = {f: x for f, x in where.items() if x is not None}
     for f in targets:  # a text column the row left empty still has its place in the order
@@ -282,10 +207,10 @@ def _read_row(
             cells = row.cells
             if len(cells) > len(layout):
                 cells = cells[: max(len(layout), _last_filled(cells) + 1)]
-            if len(cells) == len(layout) and _fits_cells(tokens, layout):
+            if len(cells) == len(layout) and fits_cells(tokens, layout):
                 fields, positional = layout, True
                 break
-    cols, dropped = _align(tokens, fields, positional)
+    cols, dropped = align(tokens, fields, positional)
     for ci, toks in enumerate(cols):
         if toks:
             _fill(draft, fields[ci], toks)
@@ -314,155 +239,11 @@ def _keep_title_cell(tokens: list[Token]) -> None:
     del tokens[1:k]
 
 
-def _fits_cells(tokens: list[Token], fields: tuple[str, ...]) -> bool:
-    """A row whose cell count matches the form can still be shifted (one cell split, another
-    dropped); trust positions only when at most one token disagrees with its cell's column."""
-    misfits = 0
-    for t in tokens:
-        if t.cell >= len(fields) or _gain(t, fields[t.cell]) is None:
-            misfits += 1
-            if misfits > 1:
-                return False
-    return True
-
-
 def _last_filled(cells: list[str]) -> int:
     for i in range(len(cells) - 1, -1, -1):
         if cells[i].strip():
             return i
     return -1
-
-
-def _gain(tok: Token, f: str) -> float | None:
-    k = tok.kind
-    if f in _TEXT_GAIN:
-        if k == TEXT:
-            return _TEXT_GAIN[f]
-        if k == MARKER:
-            return 3.0 if f == "security_title" else 5.0
-        return None
-    if f in _DATE_GAIN:
-        if k == DATE:
-            return _DATE_GAIN[f]
-        if f in ("date_exercisable", "expiration_date"):
-            if k == MARKER:
-                return 8.0 if f == "date_exercisable" else 7.0
-            if k == IMMED:
-                return 10.0 if f == "date_exercisable" else 6.0
-            if k == NA:
-                return 6.0
-        elif k == NA:
-            return 4.0
-        return None
-    if k == LETTER:
-        v = tok.value
-        if f == "code":
-            return 10.0 if v in CODES else None
-        if f == "voluntary":
-            return 10.0 if v == "V" else None
-        if f == "acquired_disposed":
-            return 10.0 if v in ("A", "D") else None
-        if f == "ownership":
-            return 10.0 if v in ("D", "I") else None
-        return None
-    if f in _PRICES:
-        if k == NUM:
-            return 10.0 + (3.0 if tok.dollar else 0.0) + (1.0 if "." in tok.text else 0.0)
-        if k == MARKER:
-            return 6.0
-        if k == NA:
-            return 5.0
-        return None
-    if f in _SHARES:
-        if k == NUM:
-            return 10.0 + (-4.0 if tok.dollar else 1.0)
-        if k == NA:
-            return 3.0
-    return None
-
-
-def _align(
-    tokens: list[Token], fields: tuple[str, ...], positional: bool
-) -> tuple[list[list[Token]], list[Token]]:
-    """Best order-preserving assignment of tokens to columns (see module docstring)."""
-    m, n = len(tokens), len(fields)
-    if positional:
-        direct = _in_place(tokens, fields)
-        if direct is not None:
-            return direct, []
-    gain = [[_gain(t, f) for f in fields] for t in tokens]
-    if positional:
-        for i, t in enumerate(tokens):
-            g = gain[i][t.cell] if t.cell < n else None
-            if g is not None:
-                gain[i][t.cell] = g + _HINT
-    skip = [_SKIP.get(f, 0.0) for f in fields]
-    multi = [f in _TEXT_GAIN for f in fields]
-    best = [[_NEG] * (n + 1) for _ in range(m + 1)]
-    back: list[list[tuple[int, int, int] | None]] = [[None] * (n + 1) for _ in range(m + 1)]
-    best[0][0] = 0.0
-    for i in range(m + 1):
-        row_best = best[i]
-        for j in range(n + 1):
-            s = row_best[j]
-            if s == _NEG:
-                continue
-            if i < m and j < n:
-                g = gain[i][j]
-                if g is not None:
-                    total = s + g
-                    k = i + 1
-                    if total > best[k][j + 1]:
-                        best[k][j + 1] = total
-                        back[k][j + 1] = (i, j, 2)
-                    while k < m:
-                        t = tokens[k]
-                        if positional and t.cell != tokens[i].cell:
-                            break
-                        if t.kind == MARKER:
-                            total += 0.5
-                        elif multi[j] and t.kind == TEXT:
-                            total += 1.0
-                        else:
-                            break
-                        k += 1
-                        if total > best[k][j + 1]:
-                            best[k][j + 1] = total
-                            back[k][j + 1] = (i, j, 2)
-            if j < n and s - skip[j] > row_best[j + 1]:
-                row_best[j + 1] = s - skip[j]
-                back[i][j + 1] = (i, j, 0)
-            if i < m and s - _DROP > best[i + 1][j]:
-                best[i + 1][j] = s - _DROP
-                back[i + 1][j] = (i, j, 1)
-    cols: list[list[Token]] = [[] for _ in range(n)]
-    dropped: list[Token] = []
-    i, j = m, n
-    while (i, j) != (0, 0):
-        step = back[i][j]
-        assert step is not None
-        pi, pj, how = step
-        if how == 2:
-            cols[pj] = tokens[pi:i]
-        elif how == 1:
-            dropped.append(tokens[pi])
-        i, j = pi, pj
-    dropped.reverse()
-    return cols, dropped
-
-
-def _in_place(tokens: list[Token], fields: tuple[str, ...]) -> list[list[Token]] | None:
-    """The common case without search: every token fits the column of its own cell, one value
-    per cell. Any doubt returns None and the full alignment runs."""
-    cols: list[list[Token]] = [[] for _ in fields]
-    for t in tokens:
-        if t.cell >= len(fields) or _gain(t, fields[t.cell]) is None:
-            return None
-        col = cols[t.cell]
-        if col and not (fields[t.cell] in _TEXT_GAIN and t.kind in (TEXT, MARKER)):
-            return None
-        col.append(t)
-    return cols
 
 
 def _fill(draft: Draft, f: str, toks: list[Token]) -> None:
@@ -476,7 +257,7 @@ def _fill(draft: Draft, f: str, toks: list[Token]) -> None:
         for message in t.notes:
             draft.notes.append((fn_field, message))
             draft.repaired = True
-    if f in _TEXT_GAIN:
+    if f in TEXT_FIELDS:
         text = " ".join(t.text for t in toks if t.kind == TEXT)
         draft.values[f] = text or None
         draft.where[f] = first.x

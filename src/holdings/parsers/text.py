@@ -131,9 +131,9 @@ def _line_of(needle: str | None, rows: list[Row]) -> int | None:
 def _require_text(text: str, path: str) -> None:
     if not text.strip():
         raise ParseError("file is empty", path, 1)
-    head = text[:4096]
-    bad = len(_CONTROL.findall(head))
-    if "\x00" in head or bad > max(8, len(head) // 50) or head.startswith("%PDF-"):
+    head = text[:1024]  # binary formats show control bytes from their first bytes on
+    bad = len(_CONTROL.findall(head)) if _CONTROL.search(head) else 0
+    if bad > max(8, len(head) // 50) or "\x00" in text[:4096] or head.startswith("%PDF-"):
         line = head.count("\n", 0, _first_control(head)) + 1
         raise ParseError("file is binary, not a text rendering of a filing", path, line)
 

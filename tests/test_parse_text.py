@@ -1064,3 +1064,30 @@ def test_footnotes_run_together_in_one_paragraph() -> None:
     result = parse_text(text, path="p", sha256="x", limits=Limits())
     assert result.footnotes == FOOTNOTES_003
     assert [r.footnotes for r in result.non_derivative][5] == {"shares": ["F6"]}
+
+
+def test_header_boxes_as_paragraphs() -> None:
+    """Seed 004 with the header boxes as plain paragraphs (label, blank line, value), the way
+    some converters flatten the header table; the tables stay pipes."""
+    path = FIXTURES / "paragraph_header_004.md"
+    assert parsed(path) == filing(
+        path,
+        "markdown",
+        form_type="4",
+        issuer=QUALYS,
+        reporting_owners=[WILSON],
+        period_of_report="2013-08-06",
+        aff10b5_one=None,
+        not_subject_to_section16=False,
+        signatures=[
+            {
+                "name": "/s/ Bruce Posey by power of attorney for John N. Wilson",
+                "date": "2013-08-07",
+            }
+        ],
+        non_derivative=rows_004((63, 64)),
+        derivative=[option_004(71)],
+        footnotes=FOOTNOTES_004,
+        remarks=None,
+        notes=[],
+    )

@@ -124,8 +124,18 @@ _PIPE_ESC = "\x1e"
 def split_rows(text: str) -> list[Row]:
     """All rows of the document in source order, HTML tables expanded into their ``<tr>`` rows."""
     spans = _table_spans(text) if "<table" in text or "<TABLE" in text else []
-    if not spans:
-        return _line_rows(text.split("\n"), 1)
+    rows = _line_rows(text.split("\n"), 1) if not spans else _with_html(text, spans)
+    block = 0
+    prev_shape = ""
+    for row in rows:
+        if row.shape == "blank" or row.shape != prev_shape and row.shape != "sep":
+            block += 1
+        row.block = block
+        prev_shape = row.shape if row.shape != "sep" else prev_shape
+    return rows
+
+
+def _with_html(text: str, spans: list[tuple[int, int]]) -> list[Row]:
     starts = [0]
     starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
     rows: list[Row] = []
@@ -136,13 +146,6 @@ def split_rows(text: str) -> list[Row]:
         rows.extend(_html_rows(text[start:end], start, starts))
         pos = end
     rows.extend(_line_rows(text[pos:].split("\n"), bisect_right(starts, pos)))
-    block = 0
-    prev_shape = ""
-    for row in rows:
-        if row.shape == "blank" or row.shape != prev_shape and row.shape != "sep":
-            block += 1
-        row.block = block
-        prev_shape = row.shape if row.shape != "sep" else prev_shape
     return rows
 
 

@@ -186,8 +186,8 @@ def _streams(rows: list[Row]) -> list[str]:
                 key = (0, col)
             elif r.shape in ("pipe", "tab", "html"):
                 key = (r.block, x)
-            else:
-                key = (r.block, 0)
+            else:  # paragraphs read in order as one stream, blank lines or not
+                key = (0, -1)
             per_line.setdefault(key, []).append(text)
         for key, parts in per_line.items():
             columns.setdefault(key, []).append((r.line, " ".join(parts)))

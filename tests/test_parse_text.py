@@ -1091,3 +1091,18 @@ def test_header_boxes_as_paragraphs() -> None:
         remarks=None,
         notes=[],
     )
+
+
+def test_ocr_title_cell_with_a_glued_amount_splits() -> None:
+    """On a scan with extra cells, a number glued to the title is the amount, not the title."""
+    old = "| Common Stock | | | | | | | | | | | | | 100,000 |"
+    new = "| Common Stock 100,000 | | | | | | | | | | | | | |"
+    text = SEED_002.read_text()
+    assert old in text
+    result = parse_text(text.replace(old, new), path="o", sha256="x", limits=Limits())
+    holding = result.non_derivative[1]
+    assert (holding.kind, holding.security_title, holding.shares_owned_following) == (
+        "holding",
+        "Common Stock",
+        Decimal("100000"),
+    )

@@ -197,19 +197,16 @@ def _read_row(
     alternates: tuple[tuple[str, ...], ...],
 ) -> Draft:
     draft = Draft(row.line)
-    if row.shape != "space" and len(row.cells) >= min(len(f) for f in (fields, *alternates)):
+    layouts = [] if row.shape == "space" else [f for f in (fields, *alternates) if _intact(row, f)]
+    if layouts:
         _keep_title_cell(tokens)
     ocr.rebuild_dates(tokens, header_date)
     ocr.join_split_numbers(tokens)
     positional = False
-    if row.shape != "space":
-        for layout in (fields, *alternates):
-            cells = row.cells
-            if len(cells) > len(layout):
-                cells = cells[: max(len(layout), _last_filled(cells) + 1)]
-            if len(cells) == len(layout) and fits_cells(tokens, layout):
-                fields, positional = layout, True
-                break
+    for layout in layouts:
+        if fits_cells(tokens, layout):
+            fields, positional = layout, True
+            break
     cols, dropped = align(tokens, fields, positional)
     for ci, toks in enumerate(cols):
         if toks:
@@ -239,11 +236,14 @@ def _keep_title_cell(tokens: list[Token]) -> None:
     del tokens[1:k]
 
 
-def _last_filled(cells: list[str]) -> int:
-    for i in range(len(cells) - 1, -1, -1):
-        if cells[i].strip():
-            return i
-    return -1
+def _intact(row: Row, layout: tuple[str, ...]) -> bool:
+    """The row has the layout's number of cells (trailing empty cells a converter added aside),
+    so cell positions mean columns unless the values say otherwise."""
+    n = len(row.cells)
+    if n > len(layout):
+        last = max((i for i, c in enumerate(row.cells) if c), default=-1)
+        n = max(len(layout), last + 1)
+    return n == len(layout)
 
 
 def _fill(draft: Draft, f: str, toks: list[Token]) -> None:

@@ -3,7 +3,7 @@
 Column positions in a rendering are unreliable (converters drop empty cells, split one cell in
 two, merge two into one); the *type* of a value is not. A date is a date in any cell, ``$25.56``
 is a price, a lone ``D`` is a flag. So each row becomes a sequence of typed tokens that
-:mod:`holdings.parsers.text_tables` lines up against the form's fixed column order.
+:mod:`holdings.parsers.text_columns` lines up against the form's fixed column order.
 """
 
 from __future__ import annotations
@@ -40,14 +40,11 @@ class Token:
     notes: list[str] = field(default_factory=list)
     """Repairs made to read this token; they become Notes once the token's field is known."""
     malformed: bool = False
-
-    @property
-    def is_value(self) -> bool:
-        return self.kind not in (TEXT, MARKER)
+    """Looks numeric but is not a well-formed number (``5,20``): maybe half of a split cell."""
 
 
 _NUM = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\$?\.\d+")
-_NUM_LOOSE = re.compile(r"\$?[\d,]*\d[\d,]*(?:\.\d*)?|\$?,[\d,]*")
+_NUM_LOOSE = re.compile(r"\$?[\d,]*\d[\d,]*(?:\.\d*)?")
 _DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})")
 TEXT_DATE = re.compile(
     r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? (\d{1,2}),? (\d{4})", re.I

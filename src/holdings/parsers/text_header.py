@@ -26,16 +26,16 @@ _NAME_STOP = re.compile(
     r"\((?:Last|First|Middle|Street)\)|\b2\.\s*Issuer|\b3\.\s*Date|\bC/O\b", re.I
 )
 _ISSUER_LABEL = re.compile(r"Issuer\s+Name", re.I)
-_ISSUER = re.compile(r"([^\[\]\n]*?)\s*\[\s*([^\[\]\n]{1,14}?)\s*\]")
+_BAD_TICKER = re.compile("[\\n\\[" + MARK + "]")
 _ISSUER_PREFIX = re.compile(r"^.*?Trading\s+Symbol\s*", re.I | re.S)
 _PERIOD_LABEL = re.compile(
     r"Date\s+of\s+Earliest\s+Transaction|Date\s+of\s+Event\s+Requiring\s+Statement"
     r"|Statement\s+for\s+Issuer.?s\s+Fiscal\s+Year\s+Ended",
     re.I,
 )
-_LABEL_KEYS = {
-    "period_of_report": ("earliest", "requiring", "fiscal"),
-    "date_of_original_submission": ("original",),
+_LABEL_KEYS = {  # cheap substring tests before the label's regex
+    "period_of_report": ("arliest", "ARLIEST", "equiring", "EQUIRING", "iscal", "ISCAL"),
+    "date_of_original_submission": ("riginal", "RIGINAL"),
 }
 _AMEND_LABEL = re.compile(r"Date\s+(?:of\s+)?Original\s+Filed", re.I)
 _NEXT_BOX = re.compile(r"\b[1-7]\.\s+[A-Z]|ividual\s+or\s+Joint|Relationship\s+of", re.I)
@@ -216,23 +216,26 @@ def _read_owner(head: Header, streams: list[str]) -> None:
 
 
 def _read_issuer(head: Header, streams: list[str]) -> None:
-    labelled = [s for s in streams if "ssuer" in s or "SSUER" in s]
-    ordered = [s for s in labelled if _ISSUER_LABEL.search(s)]
-    ordered += [s for s in streams if s not in ordered]
-    for s in ordered:
-        if "[" not in s:
-            continue
-        for m in _ISSUER.finditer(s):
-            ticker = m.group(2).strip()
-            if MARK in ticker or ticker.isdigit():
-                continue
-            name = _ISSUER_PREFIX.sub("", m.group(1)).strip()
-            if not name:
-                before = s[: m.start()].rstrip().rsplit("\n", 1)[-1]
-                name = _ISSUER_PREFIX.sub("", before).strip()
-            head.issuer_name = name or None
-            head.ticker = None if ticker.upper() in ("NONE", "N/A", "NA", "") else ticker
-            return
+    """``QUALYS, INC. [ QLYS ]``: the bracketed ticker, and the name before it on its line
+    (or on the line above, when a converter broke the line at the bracket)."""
+    labelled = [s for s in streams if ("ssuer" in s or "SSUER" in s) and _ISSUER_LABEL.search(s)]
+    for s in labelled + [s for s in streams if s not in labelled]:
+        at = s.find("[")
+        while at >= 0:
+            close = s.find("]", at)
+            if close < 0:
+                break
+            ticker = s[at + 1 : close].strip()
+            if 0 < len(ticker) <= 14 and not ticker.isdigit() and not _BAD_TICKER.search(ticker):
+                start = s.rfind("\n", 0, at) + 1
+                name = _ISSUER_PREFIX.sub("", s[start:at]).strip()
+                if not name and start > 0:
+                    above = s.rfind("\n", 0, start - 1) + 1
+                    name = _ISSUER_PREFIX.sub("", s[above : start - 1]).strip()
+                head.issuer_name = name or None
+                head.ticker = None if ticker.upper() in ("NONE", "N/A", "NA") else ticker
+                return
+            at = s.find("[", at + 1)
     head.notes.append((None, "issuer", "issuer name and ticker not found"))
 
 
@@ -242,8 +245,7 @@ def _date_after(
     """First date after ``label`` within its box; OCR letters in it are mended with a note."""
     keys = _LABEL_KEYS[name]
     for s in [*streams, *([flat] if flat else [])]:
-        low = s.lower()
-        if not any(k in low for k in keys):
+        if not any(k in s for k in keys):
             continue
         m = label.search(s)
         if not m:

@@ -2,7 +2,16 @@
 
 The parser reads the *form*, not a particular converter's output: it finds Table I and Table II
 by their titles (or column captions), reads the header boxes by their labels, and lines table
-values up against the form's fixed column order by type. See ``text_tables`` for the alignment.
+values up against the form's fixed column order by type. The pieces:
+
+- ``text_cells``: rows of cells from pipes, tabs, HTML ``<table>`` or space-aligned text;
+  markup stripped, every footnote-marker spelling made one sentinel.
+- ``text_tokens`` and ``ocr``: cell words read as typed values; scan and converter damage
+  mended, each repair recorded.
+- ``text_columns`` and ``text_tables``: tokens aligned to the form's columns; wrapped lines and
+  caption blocks handled; doubts become notes.
+- ``text_header`` and ``text_footer``: the boxes above the tables; footnotes, remarks and
+  signatures below them.
 """
 
 from __future__ import annotations

@@ -298,8 +298,10 @@ def where_events(
     stream_range: tuple[str | None, str | None] | None = None,
     after_position: int = 0,
 ) -> Any:
-    """The filters every reader of the log offers, in one place."""
-    query = query.where(EVENTS.c.position > after_position)
+    """The filters every reader of the log offers, in one place. (No position filter unless
+    asked: PostgreSQL would otherwise AND a scan of the whole primary key into every query.)"""
+    if after_position:
+        query = query.where(EVENTS.c.position > after_position)
     if person_keys is not None:
         query = query.where(EVENTS.c.person_key.in_(list(person_keys)))
     if issuer_key is not None:

@@ -89,7 +89,7 @@ def make_engine(url: str | None = None) -> Engine:
     return engine
 
 
-def prepare(engine: Engine) -> list[str]:
+def prepare_schema(engine: Engine) -> list[str]:
     """Create what is missing. Returns the guards an existing ledger had lost (dropped by hand):
     they are back now, and ``holdings verify`` says so."""
     before = existing_guards(engine)

@@ -15,10 +15,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from holdings.ledger.classify import ClassificationError, filing_events, stream_id
-from holdings.ledger.events import _Event
-from holdings.ledger.store import ConcurrencyError, EventStore, IdempotencyConflict
-from holdings.parsers import Filing, ParseError, parse_file
+from holdings.ledger.classify import ClassificationError, filing_events
+from holdings.ledger.store import (
+    AppendResult,
+    ConcurrencyError,
+    EventStore,
+    IdempotencyConflict,
+    PreparedFiling,
+    prepare,
+)
+from holdings.parsers import ParseError, parse_file
 
 SKIP_NAMES = {"SOURCES.tsv", "README.md"}
 SKIP_SUFFIXES = {".tsv", ".md", ".json", ".py", ".csv", ".html", ".png"}
@@ -69,18 +75,18 @@ def _wanted(p: Path) -> bool:
     return p.suffix.lower() not in SKIP_SUFFIXES and not name.endswith(DATABASE_SUFFIXES)
 
 
-ParsedItem = tuple[str, Filing | None, list[_Event] | None, str | None, int | None]
+ParsedItem = tuple[str, PreparedFiling | None, str | None, int | None]
+"""(path, the filing's rows ready to append or None, why not, at which line)."""
 
 
 def _parse_one(path: str) -> ParsedItem:
     try:
         filing = parse_file(path)
-        events = filing_events(filing)
-        return path, filing, events, None, None
+        return path, prepare(filing, filing_events(filing)), None, None
     except ParseError as exc:
-        return path, None, None, exc.message, exc.line
+        return path, None, exc.message, exc.line
     except ClassificationError as exc:
-        return path, None, None, str(exc), None
+        return path, None, str(exc), None
 
 
 def _parse_chunk(paths: list[str]) -> list[ParsedItem]:
@@ -121,12 +127,12 @@ def ingest_paths(
         workers = min(2, os.cpu_count() or 1)
     summary = IngestSummary()
     appender = BatchAppender(store, summary, batch_size)
-    for done, (path, filing, events, reason, line) in enumerate(parse_all(files, workers), 1):
+    for done, (path, prepared, reason, line) in enumerate(parse_all(files, workers), 1):
         summary.filings += 1
-        if filing is None or events is None:
+        if prepared is None:
             _quarantine(store, summary, path, reason or "unreadable", line)
         else:
-            appender.add(filing, events)
+            appender.add(prepared)
         if progress:
             progress(done, len(files), path)
     appender.flush()
@@ -142,10 +148,10 @@ class BatchAppender:
         self.store = store
         self.summary = summary
         self.batch_size = max(1, batch_size)
-        self.pending: list[tuple[Filing, list[_Event]]] = []
+        self.pending: list[PreparedFiling] = []
 
-    def add(self, filing: Filing, events: list[_Event]) -> None:
-        self.pending.append((filing, events))
+    def add(self, prepared: PreparedFiling) -> None:
+        self.pending.append(prepared)
         if len(self.pending) >= self.batch_size:
             self.flush()
 
@@ -157,53 +163,44 @@ class BatchAppender:
             results = [ConcurrencyError("single filing")]
         else:
             try:
-                results = list(self.store.append_batch(self.pending))
+                results = list(self.store.append_prepared(self.pending))
             except ConcurrencyError as exc:
                 results = [exc] * len(self.pending)
-        for (filing, events), result in zip(self.pending, results, strict=True):
+        for prepared, result in zip(self.pending, results, strict=True):
             if isinstance(result, ConcurrencyError):
-                result = _append_with_retry(self.store, filing, events)
-            _record(self.summary, self.store, filing, result, events)
+                result = _append_with_retry(self.store, prepared)
+            _record(self.summary, self.store, prepared, result)
         self.pending.clear()
 
 
-def _append_with_retry(
-    store: EventStore, filing: Filing, events: list[_Event], attempts: int = 8
-) -> object:
+def _append_with_retry(store: EventStore, prepared: PreparedFiling, attempts: int = 8) -> object:
     for attempt in range(attempts):
         try:
-            return store.append_filing(filing, events)
+            (result,) = store.append_prepared([prepared], what=prepared.path)
+            return result
         except ConcurrencyError as exc:
             if attempt == attempts - 1:
                 return exc
             time.sleep(0.01 * (2**attempt))
-        except IdempotencyConflict as exc:
-            return exc
     raise AssertionError("unreachable")
 
 
 def _record(
-    summary: IngestSummary,
-    store: EventStore,
-    filing: Filing,
-    result: object,
-    events: list[_Event] | None = None,
+    summary: IngestSummary, store: EventStore, prepared: PreparedFiling, result: object
 ) -> None:
-    from holdings.ledger.store import AppendResult
-
     if isinstance(result, AppendResult):
         if result.already_present:
             summary.already_present += 1
         else:
             summary.appended_filings += 1
             summary.events_appended += result.appended
-            summary.touched_streams.update(stream_id(e) for e in events or [])
+            summary.touched_streams.update(prepared.stream_ids)
     elif isinstance(result, IdempotencyConflict):
         summary.conflicts += 1
         summary.errors.append(str(result))
     else:
-        summary.errors.append(f"{filing.source.path}: {result}")
-        _quarantine(store, summary, filing.source.path, str(result), None)
+        summary.errors.append(f"{prepared.path}: {result}")
+        _quarantine(store, summary, prepared.path, str(result), None)
 
 
 def _quarantine(

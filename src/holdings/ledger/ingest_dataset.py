@@ -13,7 +13,7 @@ from pathlib import Path
 
 from holdings.ledger.classify import ClassificationError, filing_events
 from holdings.ledger.ingest import BatchAppender, IngestSummary
-from holdings.ledger.store import EventStore
+from holdings.ledger.store import EventStore, prepare
 from holdings.parsers.errors import ParseError
 from holdings.parsers.sec_dataset import Dataset
 
@@ -47,7 +47,7 @@ def ingest_dataset(
             except ClassificationError as exc:
                 _quarantine(store, summary, where, item.content, str(exc))
             else:
-                appender.add(result, events)
+                appender.add(prepare(result, events))
         if progress:
             progress(done, total, item.accession)
     appender.flush()

@@ -11,13 +11,14 @@ from holdings.ledger.classify import idempotency_key, stream_id
 from holdings.ledger.events import EVENT_ADAPTER, LedgerEvent, _Event
 
 
-def event_to_row(
-    event: _Event, version: int, recorded_at: dt.datetime, previous_chain: str = ""
-) -> dict[str, Any]:
+def partial_row(event: _Event) -> dict[str, Any]:
+    """Everything a stored row holds that the event alone decides, with a hash of it.
+
+    This part runs where the event is made (in the parse workers during an ingest); only the
+    stream version, the hashes that include it and the time are added by the appender."""
     p = event.provenance
     row = {
         "stream_id": stream_id(event),
-        "stream_version": version,
         "event_type": event.event_type,  # type: ignore[attr-defined]
         "schema_version": event.schema_version,
         "idempotency_key": idempotency_key(event),
@@ -41,16 +42,31 @@ def event_to_row(
         + p.row_index * 100
         + p.owner_index,
         "payload": event.model_dump_json(),
-        "recorded_at": recorded_at,
     }
-    row["event_hash"] = event_hash(row)
+    row["content_hash"] = content_hash(row)
+    return row
+
+
+def finish_row(
+    partial: Mapping[str, Any], version: int, recorded_at: dt.datetime, previous_chain: str = ""
+) -> dict[str, Any]:
+    row = dict(partial)
+    content = row.pop("content_hash")
+    row["stream_version"] = version
+    row["recorded_at"] = recorded_at
+    row["event_hash"] = _versioned(content, version)
     row["chain_hash"] = chain_hash(previous_chain, row["event_hash"])
     return row
 
 
+def event_to_row(
+    event: _Event, version: int, recorded_at: dt.datetime, previous_chain: str = ""
+) -> dict[str, Any]:
+    return finish_row(partial_row(event), version, recorded_at, previous_chain)
+
+
 HASHED_COLUMNS = (
     "stream_id",
-    "stream_version",
     "event_type",
     "schema_version",
     "idempotency_key",
@@ -69,9 +85,10 @@ HASHED_COLUMNS = (
     "is_amendment",
     "payload",
 )
+"""The content a row's hash covers, besides its stream version."""
 
 
-def event_hash(row: Mapping[str, Any]) -> str:
+def content_hash(row: Mapping[str, Any]) -> str:
     parts = []
     for name in HASHED_COLUMNS:
         value = row[name]
@@ -81,6 +98,15 @@ def event_hash(row: Mapping[str, Any]) -> str:
             value = value.isoformat() if hasattr(value, "isoformat") else str(value)
         parts.append(f"{name}={value}")
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def event_hash(row: Mapping[str, Any]) -> str:
+    """What ``event_hash`` must be for a stored row: recomputed from its columns by verify."""
+    return _versioned(content_hash(row), row["stream_version"])
+
+
+def _versioned(content: str, version: int) -> str:
+    return hashlib.sha256(f"{content}:{version}".encode()).hexdigest()
 
 
 def chain_hash(previous: str, current: str) -> str:

@@ -20,10 +20,9 @@ from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from holdings.clock import utcnow
-from holdings.ledger.classify import idempotency_key, stream_id
-from holdings.ledger.database import make_engine, prepare
+from holdings.ledger.database import make_engine, prepare_schema
 from holdings.ledger.events import _Event
-from holdings.ledger.mapping import event_to_row
+from holdings.ledger.mapping import finish_row, partial_row
 from holdings.ledger.tables import EventRow, FilingRow, QuarantineRow
 from holdings.parsers.model import Filing
 
@@ -62,10 +61,34 @@ class QuarantineEntry:
     recorded_at: Any
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedFiling:
+    """A filing's rows as plain data, ready to append: cheap to send between processes,
+    where the pydantic models would cost more to pickle than to build."""
+
+    sha256: str
+    path: str
+    filing_row: dict[str, Any]
+    rows: list[dict[str, Any]]
+
+    @property
+    def stream_ids(self) -> set[str]:
+        return {r["stream_id"] for r in self.rows}
+
+
+def prepare(filing: Filing, events: Sequence[_Event]) -> PreparedFiling:
+    return PreparedFiling(
+        sha256=filing.source.sha256,
+        path=filing.source.path,
+        filing_row=_filing_row(filing, events),
+        rows=[partial_row(e) for e in events],
+    )
+
+
 class EventStore:
     def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
         self.engine = engine or make_engine(url)
-        self.guards_reinstalled = prepare(self.engine)
+        self.guards_reinstalled = prepare_schema(self.engine)
         self.writer = self.engine.execution_options(write=True)
         """Connections that append: on SQLite they take the write lock when they begin."""
 
@@ -76,7 +99,7 @@ class EventStore:
     # --- writing -------------------------------------------------------------------------
 
     def append_filing(self, filing: Filing, events: Sequence[_Event]) -> AppendResult:
-        (result,) = self._transaction([(filing, events)], f"{filing.source.path}")
+        (result,) = self.append_prepared([prepare(filing, events)], what=filing.source.path)
         if isinstance(result, Exception):
             raise result
         return result
@@ -84,17 +107,19 @@ class EventStore:
     def append_batch(
         self, items: Sequence[tuple[Filing, Sequence[_Event]]]
     ) -> list[AppendResult | Exception]:
-        """Many filings in one transaction and a handful of statements: the bulk path.
+        """Many filings in one transaction and a handful of statements: the bulk path."""
+        return self.append_prepared([prepare(f, e) for f, e in items])
+
+    def append_prepared(
+        self, items: Sequence[PreparedFiling], what: str | None = None
+    ) -> list[AppendResult | Exception]:
+        """Append filings whose rows were prepared (by ``prepare``, perhaps in another process).
 
         Set-based: one query finds the filings already present, one the heads of every stream
-        the batch touches, then two ``executemany`` inserts. If another writer got in first the
-        whole batch rolls back and raises ``ConcurrencyError``; the caller then appends the
-        filings one by one, each atomic on its own."""
-        return self._transaction(items, f"batch of {len(items)} filings")
-
-    def _transaction(
-        self, items: Sequence[tuple[Filing, Sequence[_Event]]], what: str
-    ) -> list[AppendResult | Exception]:
+        the batch touches, then two bulk inserts. If another writer got in first the whole batch
+        rolls back and raises ``ConcurrencyError``; the caller then appends the filings one by
+        one, each atomic on its own."""
+        what = what or f"batch of {len(items)} filings"
         try:
             with self.writer.begin() as conn:
                 return self._append_many(conn, items)
@@ -108,40 +133,39 @@ class EventStore:
             raise ConcurrencyError(f"{what}: {_short(exc)}; retry") from exc
 
     def _append_many(
-        self, conn: Connection, items: Sequence[tuple[Filing, Sequence[_Event]]]
+        self, conn: Connection, items: Sequence[PreparedFiling]
     ) -> list[AppendResult | Exception]:
         now = utcnow()
-        present = self._present(conn, [f.source.sha256 for f, _ in items])
+        present = self._present(conn, [item.sha256 for item in items])
         results: list[AppendResult | Exception] = []
-        fresh: list[tuple[Filing, Sequence[_Event]]] = []
+        fresh: list[PreparedFiling] = []
         seen: set[str] = set()
-        for filing, events in items:
-            sha = filing.source.sha256
-            if sha in present:
+        for item in items:
+            if item.sha256 in present:
                 try:
-                    self._check_same(conn, sha, events)
-                    results.append(AppendResult(sha, 0, True))
+                    self._check_same(conn, item)
+                    results.append(AppendResult(item.sha256, 0, True))
                 except IdempotencyConflict as exc:
                     results.append(exc)
-            elif sha in seen:
-                results.append(AppendResult(sha, 0, True))
+            elif item.sha256 in seen:
+                results.append(AppendResult(item.sha256, 0, True))
             else:
-                seen.add(sha)
-                fresh.append((filing, events))
-                results.append(AppendResult(sha, len(events), False))
+                seen.add(item.sha256)
+                fresh.append(item)
+                results.append(AppendResult(item.sha256, len(item.rows), False))
         if not fresh:
             return results
-        heads = self._stream_heads(conn, {stream_id(e) for _, evs in fresh for e in evs})
+        heads = self._stream_heads(conn, {r["stream_id"] for item in fresh for r in item.rows})
         filing_rows: list[dict[str, Any]] = []
         event_rows: list[dict[str, Any]] = []
-        for filing, events in fresh:
-            for e in events:
-                sid = stream_id(e)
+        for item in fresh:
+            for partial in item.rows:
+                sid = partial["stream_id"]
                 version, chain = heads.get(sid, (0, ""))
-                row = event_to_row(e, version + 1, now, chain)
+                row = finish_row(partial, version + 1, now, chain)
                 heads[sid] = (version + 1, row["chain_hash"])
                 event_rows.append(row)
-            filing_rows.append(_filing_row(filing, events, now))
+            filing_rows.append({**item.filing_row, "recorded_at": now})
         conn.execute(insert(FILINGS), filing_rows)
         if event_rows:
             _insert_rows(conn, event_rows)
@@ -174,22 +198,21 @@ class EventStore:
                 heads[sid] = (int(version), chain)
         return heads
 
-    def _check_same(self, conn: Connection, sha: str, events: Sequence[_Event]) -> None:
+    def _check_same(self, conn: Connection, item: PreparedFiling) -> None:
         stored = dict(
             conn.execute(
                 select(EVENTS.c.idempotency_key, EVENTS.c.payload).where(
-                    EVENTS.c.filing_sha256 == sha
+                    EVENTS.c.filing_sha256 == item.sha256
                 )
             ).all()
         )
-        for e in events:
-            key = idempotency_key(e)
+        for row in item.rows:
+            key = row["idempotency_key"]
             old = stored.get(key)
-            if old is None or _comparable(old) != _comparable(e.model_dump_json()):
+            if old is None or _comparable(old) != _comparable(row["payload"]):
                 raise IdempotencyConflict(
                     f"idempotency key {key} is already stored with a different payload "
-                    f"({e.provenance.source_path}, {e.provenance.table} row "
-                    f"{e.provenance.row_index}); refusing to overwrite"
+                    f"({item.path}); refusing to overwrite"
                 )
 
     def quarantine(
@@ -345,7 +368,7 @@ def events_at(store: EventStore, positions: Iterable[int]) -> dict[int, _Event]:
     return out
 
 
-def _filing_row(filing: Filing, events: Sequence[_Event], now: Any) -> dict[str, Any]:
+def _filing_row(filing: Filing, events: Sequence[_Event]) -> dict[str, Any]:
     return {
         "sha256": filing.source.sha256,
         "path": filing.source.path,
@@ -359,13 +382,12 @@ def _filing_row(filing: Filing, events: Sequence[_Event], now: Any) -> dict[str,
         "is_amendment": filing.is_amendment,
         "event_count": len(events),
         "notes": len(filing.notes),
-        "recorded_at": now,
     }
 
 
 def _insert_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """The hot insert, straight to the driver's executemany: the rows are built and checked
-    by ``event_to_row`` already, and SQLAlchemy's per-row processing would cost as much as the
+    by ``finish_row`` already, and SQLAlchemy's per-row processing would cost as much as the
     engine's own work. SQLite gets the text forms SQLAlchemy itself would have stored."""
     names = list(rows[0])
     sqlite = conn.dialect.name == "sqlite"

@@ -1106,3 +1106,52 @@ def test_ocr_title_cell_with_a_glued_amount_splits() -> None:
         "Common Stock",
         Decimal("100000"),
     )
+
+
+# --------------------------------------------------------------------------- real filings
+# Renderings of real filings (an independent tester's converters: layout text, tabs, pipes,
+# HTML) beside the filing's own XML. The XML parser is the reference, so these tests do not
+# restate what the text parser read: every table row's identifying fields must equal the XML's.
+
+REAL = FIXTURES / "real"
+ROW_KEYS = (
+    "kind",
+    "security_title",
+    "transaction_date",
+    "code",
+    "shares",
+    "acquired_disposed",
+    "price",
+    "shares_owned_following",
+    "ownership",
+    "nature_of_ownership",
+)
+DV_KEYS = (*ROW_KEYS, "underlying_title", "underlying_shares", "exercise_price")
+
+
+def _rows(f: Filing, table: str) -> list[tuple[Any, ...]]:
+    keys = ROW_KEYS if table == "non_derivative" else DV_KEYS
+    return [tuple(getattr(r, k) for k in keys) for r in getattr(f, table)]
+
+
+def assert_like_xml(rendering: str, xml: str) -> Filing:
+    """Both tables row for row as the XML parser reads the same filing."""
+    text, ref = parse_file(REAL / rendering), parse_file(REAL / xml)
+    assert _rows(text, "non_derivative") == _rows(ref, "non_derivative")
+    assert _rows(text, "derivative") == _rows(ref, "derivative")
+    return text
+
+
+def test_real_text_cells_keep_letters_and_numbers_that_name_things() -> None:
+    """``By immediate family member 2`` and ``... member 1`` are two positions; ``Class A`` on a
+    wrapped underlying-title line keeps its ``A``; a wrapped nature line ``2017 Irrevocable
+    Trust`` is words, not a holding of 2,017 shares."""
+    nvda = assert_like_xml("nvda_4a_tsv.txt", "nvda_4a.xml")
+    natures = [r.nature_of_ownership for r in nvda.non_derivative]
+    assert "By immediate family member 2" in natures and "By immediate family member 1" in natures
+    tls = assert_like_xml("tls_layout_top.txt", "tls.xml")
+    assert "By FDS New River Farm 2017 Irrevocable Trust" in [
+        r.nature_of_ownership for r in tls.non_derivative
+    ]
+    zip_ = assert_like_xml("zip_layout_dollargap.txt", "zip.xml")
+    assert {r.underlying_title for r in zip_.derivative} == {"Class A Common Stock"}

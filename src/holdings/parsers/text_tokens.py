@@ -167,6 +167,43 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token]) -> None:
             _push(out, tok, start)
     if pending:
         out.append(Token(MARKER, "", cell, x, marks=pending))
+    if len(out) - start >= 2:
+        _fold_cell_ends(out, start)
+
+
+_NAME_NUMBER = re.compile(r"\d{1,2}|(?:19|20)\d\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _fold_cell_ends(out: list[Token], start: int) -> None:
+    """Words at the edge of a text cell are part of the text: ``Class A``, ``Unitrust I``,
+    ``family member 2``, ``2017 Irrevocable Trust``.
+
+    A cell is one column, and no value column follows a title, an underlying title or a nature
+    of ownership inside the same cell -- so a capital letter or a short number (or a year) that
+    ends a run of words names something (two trusts ``1`` and ``2`` are two positions). A
+    leading number is folded only when it is a year: ``500 Trust`` may be a merged amount.
+    """
+    last, prev = out[-1], out[-2]
+    if prev.kind == TEXT and (
+        (last.kind == LETTER and last.text.isalpha())
+        or (last.kind == NUM and not last.dollar and _NAME_NUMBER.fullmatch(last.text))
+    ):
+        prev.text = f"{prev.text} {last.text}"
+        prev.marks.extend(last.marks)
+        out.pop()
+    if len(out) - start >= 2:
+        first, second = out[start], out[start + 1]
+        if (
+            first.kind == NUM
+            and second.kind == TEXT
+            and not first.marks
+            and _YEAR.fullmatch(first.text)
+            and second.text[:1].isalpha()
+        ):
+            second.text = f"{first.text} {second.text}"
+            second.x = first.x
+            del out[start]
 
 
 def _push(out: list[Token], tok: Token, start: int) -> None:

@@ -1155,3 +1155,16 @@ def test_real_text_cells_keep_letters_and_numbers_that_name_things() -> None:
     ]
     zip_ = assert_like_xml("zip_layout_dollargap.txt", "zip.xml")
     assert {r.underlying_title for r in zip_.derivative} == {"Class A Common Stock"}
+
+
+def test_real_no_phantom_rows_from_page_furniture_or_further_owner_boxes() -> None:
+    """A browser's print header and footer at a page break (``https://...doc4.xml  1/3``,
+    ``4/15/22, 6:02 PM  SEC Form 4``) and the boxes of further reporting persons below Table II
+    are not holdings; the further persons are reporting owners."""
+    assert_like_xml("goog_brin30_layout.txt", "goog_brin30.xml")
+    unity = assert_like_xml("unity_multiowner_html.md", "unity.xml")
+    ref = parse_file(REAL / "unity.xml")
+    assert [o.name for o in unity.reporting_owners] == [o.name for o in ref.reporting_owners]
+    assert [o.is_director for o in unity.reporting_owners] == [
+        o.is_director for o in ref.reporting_owners
+    ]

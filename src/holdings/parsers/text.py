@@ -54,7 +54,9 @@ _T2 = re.compile(r"table(?:ii|11|ll|il|li|2)[-–—:.,]*deriv")
 _T1_CAPTION = re.compile(r"titleofsecurity")
 _T2_CAPTION = re.compile(r"titleofderivativesecurity")
 _END = re.compile(
-    r"^explanationofresponses|^remarks|/s/|signatureof(?:the)?reportingperson|^reminder",
+    r"^explanationofresponses|^remarks|/s/|signatureof(?:the)?reportingperson|^reminder"
+    # a further reporting person's boxes, repeated below the tables of a joint filing
+    r"|^(?:\d\.)?nameandaddressofreportingperson",
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
@@ -172,6 +174,7 @@ def _landmarks(rows: list[Row], path: str) -> tuple[int, int | None, int]:
             or "/s/" in low
             or "signature" in low
             or "reminder" in low
+            or "address" in low
         ):
             continue
         sq = _SQUASH.sub("", low)

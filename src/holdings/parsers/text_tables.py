@@ -53,6 +53,12 @@ _HEADER_WORDS = (
     "code v",
 )
 _HEADER_STARTS = ("code", "sec 1474", "page ")
+# What a browser prints at the top and bottom of each page when a filing is printed to PDF: the
+# page's address (with "1/3") and the date, time and tab title. It can fall between two rows.
+_PAGE_FURNITURE = re.compile(
+    r"(?:https?://|www\.)\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?\s*$"
+    r"|\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp]\.?[Mm]\b"
+)
 
 # What a code implies for the direction of a transaction, used only to fill an empty (A)/(D)
 # and always with a note. Codes that go either way (G, J, K, W, Z) are left alone.
@@ -111,6 +117,8 @@ def read_table(
             in_caption = False
             continue
         text = row.text
+        if text[:1] in "hw0123456789" and _PAGE_FURNITURE.match(text):
+            continue  # invisible: the rows on either side of a page break still pair up
         if not text or is_header_row(text):
             prev = None
             pending = []
@@ -137,7 +145,29 @@ def read_table(
         prev = draft
     if pending and prev is not None:
         _attach(prev, pending, fields, before=False)
-    return drafts
+    return _real_rows(drafts)
+
+
+def _real_rows(drafts: list[Draft]) -> list[Draft]:
+    """A filed row names its security and either reports a transaction or a balance. Values
+    with no title and no transaction (a stray page number, an address line below the tables)
+    are not a row: they are left out, and a neighbouring row carries a note that says so."""
+    kept: list[Draft] = []
+    lost: list[Draft] = []
+    for d in drafts:
+        v = d.values
+        if v.get("security_title") or v.get("transaction_date") or v.get("code"):
+            kept.append(d)
+        else:
+            lost.append(d)
+    for d in lost:
+        host = next((k for k in reversed(kept) if k.line < d.line), kept[0] if kept else None)
+        if host is not None:
+            shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
+            host.notes.append(
+                (None, f"line {d.line} ({shown}) has no security title; not read as a row")
+            )
+    return kept
 
 
 def _attach(draft: Draft, lines: list[list[Token]], fields: tuple[str, ...], before: bool) -> None:

@@ -17,6 +17,7 @@ values up against the form's fixed column order by type. The pieces:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from holdings.parsers.errors import ParseError
 from holdings.parsers.limits import Limits
@@ -154,6 +155,33 @@ def _first_control(head: str) -> int:
     return m.start() if m else 0
 
 
+@lru_cache(maxsize=16384)
+def _landmark_kind(head: str) -> int:
+    """Bit 1: Table I title or caption; bit 2: Table II's; bit 4: what follows the tables.
+    Cached on the text: the form's titles and captions recur in every filing."""
+    low = head.lower()
+    if not (
+        "table" in low
+        or "title" in low
+        or "explanation" in low
+        or "remarks" in low
+        or "/s/" in low
+        or "signature" in low
+        or "reminder" in low
+        or "address" in low
+    ):
+        return 0
+    sq = _SQUASH.sub("", low)
+    kind = 0
+    if _T1.search(sq) or (_T1_CAPTION.search(sq) and "derivative" not in sq[:60]):
+        kind |= 1
+    if _T2.search(sq) or _T2_CAPTION.search(sq):
+        kind |= 2
+    if _END.search(sq):
+        kind |= 4
+    return kind
+
+
 def _landmarks(rows: list[Row], path: str) -> tuple[int, int | None, int]:
     """Row indexes of the Table I title, the Table II title and the first row after the tables.
 
@@ -165,27 +193,17 @@ def _landmarks(rows: list[Row], path: str) -> tuple[int, int | None, int]:
         text = row.text
         if not text:
             continue
-        low = text[:400].lower()
-        if not (
-            "table" in low
-            or "title" in low
-            or "explanation" in low
-            or "remarks" in low
-            or "/s/" in low
-            or "signature" in low
-            or "reminder" in low
-            or "address" in low
-        ):
+        kind = _landmark_kind(text[:400])
+        if not kind:
             continue
-        sq = _SQUASH.sub("", low)
         if t1 is None:
-            if _T1.search(sq) or (_T1_CAPTION.search(sq) and "derivative" not in sq[:60]):
+            if kind & 1:
                 t1 = i
             continue
-        if t2 is None and (_T2.search(sq) or _T2_CAPTION.search(sq)):
+        if t2 is None and kind & 2:
             t2 = i
             continue
-        if _END.search(sq):
+        if kind & 4:
             end = i
             break
     if t1 is None:

@@ -1168,3 +1168,16 @@ def test_real_no_phantom_rows_from_page_furniture_or_further_owner_boxes() -> No
     assert [o.is_director for o in unity.reporting_owners] == [
         o.is_director for o in ref.reporting_owners
     ]
+
+
+def test_real_layout_values_centred_below_a_wrapped_title() -> None:
+    """``Class A Common`` / ``Stock(1)  10/02/2015  S ...``: when a converter centres the values
+    of a row vertically, a title line above a value line belongs to that row, not to the row
+    above; so do ``Stock Option`` / ``(Right to Buy)`` and an underlying ``Class A`` line
+    (also across a page break with the browser's print header in it)."""
+    goog = assert_like_xml("goog2015_layout_middle.txt", "goog2015.xml")
+    assert goog.non_derivative[-1].security_title == "Class C Capital Stock"
+    snow = assert_like_xml("snow_layout_middle.txt", "snow.xml")
+    assert snow.derivative[0].security_title == "Stock Option (Right to Buy)"
+    jetblue = assert_like_xml("jetblue_t2only_layout.txt", "jetblue.xml")
+    assert jetblue.derivative[0].underlying_title == "Common Stock"

@@ -78,9 +78,13 @@ class Draft:
     notes: list[tuple[str | None, str]] = field(default_factory=list)
     """(field or None, message); the table-and-index prefix is added by the caller."""
     repaired: bool = False
+    above: int = 0
+    """Wrapped text lines read as this row's, above its values."""
+    title_raw: str | None = None
+    """The title cell's text on the value line itself, as written (markers included)."""
     where: dict[str, int] = field(default_factory=dict)
-    """Position (cell index, or character column in space-aligned text) of each text field,
-    so that a wrapped line's words go to the column they sit under."""
+    """Position (cell index, or character column in space-aligned text) of each field read,
+    so that a wrapped line's words go to the text column they sit under."""
 
 
 def is_header_row(text: str) -> bool:
@@ -106,12 +110,14 @@ def read_table(
     drafts: list[Draft] = []
     ad_x = _ad_positions(rows) if "shares_a" in fields else None
     prev: Draft | None = None  # data row right above, with nothing but text lines between
-    pending: list[list[Token]] = []  # text-only lines waiting to see which row they belong to
+    pending: list[tuple[Row, list[Token]]] = []  # text-only lines waiting for their row
     in_caption = False  # inside a block of column captions (a wrapped header spans many lines)
+    middle = False  # values sit below the first line of their row (vertically centred cells)
+    width: int | None = -1  # the title column's wrap width in layout text; -1: not measured
     for row in rows:
         if row.shape in ("blank", "sep"):
             if pending and prev is not None:
-                _attach(prev, pending, fields, before=False)
+                _attach(prev, [w for _, w in pending], fields, before=False)
                 pending = []
             prev = None
             in_caption = False
@@ -129,22 +135,38 @@ def read_table(
             continue
         if not any(t.kind in (NUM, DATE) for t in tokens):
             words = [t for t in tokens if t.kind in (TEXT, MARKER)]
+            if words and in_caption and not _is_caption_line(words):
+                in_caption = False  # the first row's wrapped title, above its values
             if words and not in_caption:
-                pending.append(words)
+                pending.append((row, words))
             continue
         in_caption = False
         draft = _read_row(row, tokens, fields, header_date, ad_x, alternates)
         if pending:
             title = str(draft.values.get("security_title") or "")
-            if prev is None or not title or not title[:1].isupper():
-                _attach(draft, pending, fields, before=True)
+            lines = [w for _, w in pending]
+            if prev is None:
+                _attach(draft, lines, fields, before=True)
+                draft.above = len(lines)
+                middle = middle or any(_title_frag(r, w, draft) for r, w in pending)
+            elif middle:
+                if width == -1:
+                    width = _title_width(rows)
+                s = _split_wrapped(prev, draft, pending, width)
+                if s:
+                    _attach(prev, lines[:s], fields, before=False)
+                if s < len(lines):
+                    _attach(draft, lines[s:], fields, before=True)
+                    draft.above = len(lines) - s
+            elif not title or not title[:1].isupper():
+                _attach(draft, lines, fields, before=True)
             else:
-                _attach(prev, pending, fields, before=False)
+                _attach(prev, lines, fields, before=False)
             pending = []
         drafts.append(draft)
         prev = draft
     if pending and prev is not None:
-        _attach(prev, pending, fields, before=False)
+        _attach(prev, [w for _, w in pending], fields, before=False)
     return _real_rows(drafts)
 
 
@@ -170,16 +192,120 @@ def _real_rows(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+# Every word of the form's column captions (Forms 3, 4 and 5), to tell a caption line that
+# wrapped past the caption keywords from the first row's title sitting above its values.
+_CAPTION_TEXT = """
+    title of security instr transaction date month day year deemed execution if any code v
+    securities acquired a or disposed d amount price beneficially owned following reported
+    transactions ownership form direct indirect i nature beneficial derivative conversion
+    exercise number exercisable expiration and underlying shares trans action conver sion
+    owner ship at end issuer issuers s fiscal in the see instruction per share for"""
+_CAPTION_WORDS = frozenset(_CAPTION_TEXT.split())
+_WORD_PARTS = re.compile(r"[a-z]+")
+
+
+def _is_caption_line(words: list[Token]) -> bool:
+    return all(
+        part in _CAPTION_WORDS for t in words for part in _WORD_PARTS.findall(t.text.lower())
+    )
+
+
+def _title_frag(row: Row, words: list[Token], draft: Draft) -> tuple[str, str] | None:
+    """What a line has in the title column (where ``draft``'s title sits), if anything: the
+    cell as written (its width counts) and its words (markers left out)."""
+    at = draft.where.get("security_title", 0)
+    for t in words:
+        if t.kind == TEXT and (abs(t.x - at) <= 2 if row.shape == "space" else t.x == at):
+            return row.cells[t.cell], " ".join(
+                w.text for w in words if w.cell == t.cell and w.kind == TEXT
+            )
+    return None
+
+
+def _title_width(rows: list[Row]) -> int | None:
+    """How wide the title column wraps in layout text: the longest multi-word piece of data at
+    the left margin (a wrapped line never exceeds the width; one long word may). Captions are
+    left out: a converter may wrap them to another width."""
+    if not any(r.shape == "space" for r in rows):
+        return None
+    width = 0
+    for r in rows:
+        if r.shape in ("space", "plain") and r.xs[0] <= 2 and " " in r.cells[0]:
+            cell = r.cells[0]
+            if not _PAGE_FURNITURE.match(cell) and not is_header_row(r.text):
+                width = max(width, len(cell))
+    return width or None
+
+
+_MARK_END = re.compile(r"(?:\(\d{1,3}\)|\[\d{1,3}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]|</sup>)\s*$")
+
+
+def _continues(frag: str) -> bool:
+    """A title fragment that cannot start a title: lower case, ``(Right to Buy)``, ``Buy)``."""
+    return frag[0].islower() or frag[0] == "(" or frag.count(")") > frag.count("(")
+
+
+def _split_wrapped(
+    prev: Draft, nxt: Draft, lines: list[tuple[Row, list[Token]]], width: int | None
+) -> int:
+    """How many text lines between two value rows continue the upper row; the rest open the
+    lower one. Used where values sit below their row's first line (vertically centred cells).
+
+    A centred row has as many lines above its values as below, or one more; a line that reads
+    as the middle of a title (lower case, an unopened ``)``) cannot open a row; a row needs a
+    title; a footnote marker ends its cell; two lines of one wrapped cell could not have
+    fitted on one line (greedy wrapping), which tells ``Class A Common`` / ``Stock(1) values``
+    rows apart; and a table repeats its securities, so a split under which the lower row's
+    title starts the way the upper row's reads is preferred. On a tie the lines go down: a
+    fragment directly above a value row belongs with the fragment on it.
+    """
+    n = len(lines)
+    ref = nxt if "security_title" in nxt.where else prev
+    frags = [_title_frag(r, w, ref) for r, w in lines]
+    raw = [f[0] if f else None for f in frags]
+    allowed = (max(prev.above - 1, 0), prev.above)
+    upper = str(prev.values.get("security_title") or "")
+    lower = str(nxt.values.get("security_title") or "")
+    best, best_cost = n, 1e9
+    for s in range(n + 1):
+        cost = 2.0 * min(abs(s - a) for a in allowed)
+        if s == n:
+            if nxt.title_raw is None or _continues(nxt.title_raw):
+                cost += 3.0
+        elif raw[s] is not None and _continues(raw[s]):  # type: ignore[arg-type]
+            cost += 3.0
+        if width:
+            for seq in ([prev.title_raw, *raw[:s]], [*raw[s:], nxt.title_raw]):
+                for x, y in zip(seq, seq[1:], strict=False):
+                    if x and y and len(x) + 1 + len(y.split(" ", 1)[0]) <= width:
+                        cost += 2.0
+        for seq in ([prev.title_raw, *raw[:s]], [*raw[s:], nxt.title_raw]):
+            for x, y in zip(seq, seq[1:], strict=False):
+                if x and y and _MARK_END.search(x):  # markers follow a cell's last word
+                    cost += 2.0
+        whole = " ".join([upper, *(f[1] for f in frags[:s] if f)]).split()
+        start = " ".join([*(f[1] for f in frags[s:] if f), lower]).split()
+        if start and whole[: len(start)] == start:
+            cost -= 1.5
+        if cost < best_cost:
+            best, best_cost = s, cost
+    return best
+
+
 def _attach(draft: Draft, lines: list[list[Token]], fields: tuple[str, ...], before: bool) -> None:
     """Fold wrapped text lines into ``draft``, each word run into the nearest text column."""
     targets = [f for f in fields if f in TEXT_FIELDS]
     where = {f: draft.where.get(f, -1 if f == "security_title" else None) for f in targets}
-    placed = {f: x for f, x in where.items() if x is not None}
-    for f in targets:  # a text column the row left empty still has its place in the order
-        if f not in placed:
-            i = fields.index(f)
-            left = [placed[g] for g in targets if g in placed and fields.index(g) < i]
-            if left and f != "security_title":
+    placed: dict[str, float] = {f: x for f, x in where.items() if x is not None}
+    order = {f: i for i, f in enumerate(fields)}
+    for f in targets:  # a text column the row left empty still has its place in the order:
+        if f not in placed:  # between the values on either side of it
+            i = order[f]
+            left = [x for g, x in draft.where.items() if order.get(g, i) < i]
+            right = [x for g, x in draft.where.items() if order.get(g, i) > i]
+            if left and right:
+                placed[f] = (max(left) + min(right)) / 2
+            elif left:
                 placed[f] = max(left) + 1
     extra: dict[str, list[str]] = {}
     for toks in lines:
@@ -238,6 +364,9 @@ def _read_row(
             fields, positional = layout, True
             break
     cols, dropped = align(tokens, fields, positional)
+    title_toks = cols[0] if fields[0] == "security_title" else []
+    if title_toks and title_toks[0].kind == TEXT:
+        draft.title_raw = row.cells[title_toks[0].cell]
     for ci, toks in enumerate(cols):
         if toks:
             _fill(draft, fields[ci], toks)
@@ -287,10 +416,10 @@ def _fill(draft: Draft, f: str, toks: list[Token]) -> None:
         for message in t.notes:
             draft.notes.append((fn_field, message))
             draft.repaired = True
+    draft.where[f] = first.x
     if f in TEXT_FIELDS:
         text = " ".join(t.text for t in toks if t.kind == TEXT)
         draft.values[f] = text or None
-        draft.where[f] = first.x
         return
     k = first.kind
     if k in (MARKER, NA, IMMED):

@@ -1181,3 +1181,24 @@ def test_real_layout_values_centred_below_a_wrapped_title() -> None:
     assert snow.derivative[0].security_title == "Stock Option (Right to Buy)"
     jetblue = assert_like_xml("jetblue_t2only_layout.txt", "jetblue.xml")
     assert jetblue.derivative[0].underlying_title == "Common Stock"
+
+
+def _signatures(f: Filing) -> list[tuple[str, Any]]:
+    return [(s.name, s.date) for s in f.signatures]
+
+
+def test_real_signatures_without_slash_s_wrapped_or_with_text_before_it() -> None:
+    """The signature date is the filing date of a text rendering. Signatures are read above the
+    "Signature of Reporting Person" label: with no ``/s/`` (``Elon Musk 03/10/2023``, three
+    signers of one filing), wrapped over two lines, or with the signer's entity before the
+    ``/s/``; none of them is taken for remarks or a footnote."""
+    for rendering, xml in (
+        ("tcrr_layout_nosig.txt", "tcrr.xml"),
+        ("promis_layout.txt", "promis.xml"),
+        ("tesla_rich.md", "tesla.xml"),
+        ("goog_brin30_layout.txt", "goog_brin30.xml"),
+    ):
+        text, ref = parse_file(REAL / rendering), parse_file(REAL / xml)
+        assert _signatures(text) == _signatures(ref), rendering
+        assert text.remarks == ref.remarks, rendering
+        assert text.footnotes == ref.footnotes, rendering

@@ -91,7 +91,9 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         Note(line=_line_of(needle, rows[:t1]), field=f, message=msg)
         for needle, f, msg in header.notes
     ]
-    footnotes = read_footnotes(tail)
+    read_sigs = read_signatures(tail)
+    signed = frozenset(ln for s in read_sigs for ln in s.lines)
+    footnotes = read_footnotes(tail, signed)
     non_derivative = [
         _model_row(NonDerivativeRow, "non_derivative", i, d, notes) for i, d in enumerate(nd)
     ]
@@ -109,7 +111,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
             )
     if header.original_filed is not None and not form.endswith("/A"):
         form = f"{form}/A"
-    signatures = [Signature(name=s.name, date=s.date) for s in read_signatures(tail)]
+    signatures = [Signature(name=s.name, date=s.date) for s in read_sigs]
     if not signatures:
         notes.append(Note(field="signatures", message="no signature found"))
     return Filing(
@@ -127,7 +129,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         non_derivative=non_derivative,
         derivative=derivative,
         footnotes=footnotes,
-        remarks=read_remarks(tail),
+        remarks=read_remarks(tail, signed),
         notes=notes,
     )
 

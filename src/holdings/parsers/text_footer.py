@@ -64,6 +64,8 @@ class SignatureRead:
     name: str
     date: dt.date | None
     line: int
+    lines: tuple[int, ...] = ()
+    """Every source line the signature was read from (footnotes and remarks stop there)."""
 
 
 def tail_lines(rows: list[Row]) -> list[tuple[int, str]]:
@@ -82,13 +84,18 @@ def tail_lines(rows: list[Row]) -> list[tuple[int, str]]:
     return out
 
 
-def read_footnotes(lines: list[tuple[int, str]]) -> dict[str, str]:
-    """``{"F1": text}`` from the lines after the Explanation of Responses label."""
+def read_footnotes(
+    lines: list[tuple[int, str]], stop: frozenset[int] = frozenset()
+) -> dict[str, str]:
+    """``{"F1": text}`` from the lines after the Explanation of Responses label, up to the
+    signature (``stop``: its lines, when it has no ``/s/`` to recognise it by)."""
     items: list[list] = []
     started = False
-    for _, text in lines:
+    for line, text in lines:
         if not text:
             continue
+        if line in stop:
+            break
         if not started:
             m = EXPLAIN.search(text)
             if not m:
@@ -136,12 +143,14 @@ def _split_run_together(items: list[list]) -> list[list]:
     return out
 
 
-def read_remarks(lines: list[tuple[int, str]]) -> str | None:
+def read_remarks(lines: list[tuple[int, str]], stop: frozenset[int] = frozenset()) -> str | None:
     parts: list[str] = []
     started = False
-    for _, text in lines:
+    for line, text in lines:
         if not text:
             continue
+        if line in stop:
+            break
         if not started:
             m = _REMARKS.match(text)
             if not m:
@@ -159,7 +168,82 @@ def read_remarks(lines: list[tuple[int, str]]) -> str | None:
 
 
 def read_signatures(texts: list[tuple[int, str]]) -> list[SignatureRead]:
-    """Every ``/s/`` line, with its date from the same line or a following one."""
+    """The signatures above each "Signature of Reporting Person" label; without a label, every
+    ``/s/`` line with its date from the same line or a following one."""
+    labels = [i for i, (_, text) in enumerate(texts) if _SIG_LABEL.search(text)]
+    sigs: list[SignatureRead] = []
+    floor = 0
+    for k in labels:
+        sigs.extend(_signature_block(texts, floor, k))
+        floor = k + 1
+    if sigs:
+        return sigs
+    return _slash_s_lines(texts)
+
+
+def _signature_block(texts: list[tuple[int, str]], floor: int, label: int) -> list[SignatureRead]:
+    """Signatures written above one label, read upwards from it.
+
+    The printed form leaves a line for the signature and the date above the label; a filer's
+    signature may carry no ``/s/`` (``Elon Musk 03/10/2023``), may wrap (``... attorney-in-fact
+    for`` / ``Sergey Brin``), may start before the ``/s/`` (``OTEE 2020 ApS, By: /s/ ...``), and
+    several may share the label. Going up, lines are taken until a signature's first line (the
+    one with ``/s/`` or with the date) has been passed and the next line up has no ``/s/``.
+    """
+    block: list[tuple[int, str]] = []
+    started = False  # a signature's first line has been taken
+    loose = 0  # lines taken before any first line: wrapped tails of a name
+    i = label - 1
+    while i >= floor:
+        line, text = texts[i]
+        if not text:
+            i -= 1
+            continue
+        if _REMARKS.match(text) or EXPLAIN.match(text) or _BOILERPLATE.match(text):
+            break
+        if _DATE_ONLY.fullmatch(text.strip(" *")):
+            block.append((line, text))
+        elif "/s/" in text.lower() or (not started and _SIG_DATE.match(text)):
+            block.append((line, text))
+            started = True
+        elif not started and loose < 2 and len(text) <= 120:
+            block.append((line, text))
+            loose += 1
+        elif started and _SIG_DATE.match(text) and "/s/" in block[-1][1].lower():
+            block.append((line, text))  # ``Trust By:  09/30/2025`` above ``/s/ Trustee``
+            break
+        else:
+            break
+        i -= 1
+    if not started:
+        return []
+    block.reverse()
+    out: list[SignatureRead] = []
+    shared: dt.date | None = None
+    for line, text in block:
+        d = _DATE_ONLY.fullmatch(text.strip(" *"))
+        if d:
+            shared = parse_date(d.group(1))
+            continue
+        date = None
+        m = _SIG_DATE.match(text)
+        if m and m.group(1).strip(" ,;*"):
+            text, date = text[: m.start(2)], parse_date(m.group(2))
+        text = text.strip(" *")  # a comma before the date may continue on the next line
+        cur = out[-1] if out else None
+        if cur is None or ("/s/" in text.lower() and "/s/" in cur.name.lower()):
+            out.append(SignatureRead(text, date, line, (line,)))
+            continue
+        cur.name = f"{cur.name} {text}"
+        cur.date = cur.date or date
+        cur.lines = (*cur.lines, line)
+    for sig in out:
+        sig.date = sig.date or shared
+        sig.name = sig.name.strip(" ,;*")
+    return out
+
+
+def _slash_s_lines(texts: list[tuple[int, str]]) -> list[SignatureRead]:
     sigs: list[SignatureRead] = []
     for i, (line, text) in enumerate(texts):
         at = text.find("/s/")
@@ -170,7 +254,9 @@ def read_signatures(texts: list[tuple[int, str]]) -> list[SignatureRead]:
         body = text[at:]
         m = _SIG_DATE.match(body)
         if m and m.group(1).strip(" ,"):
-            sigs.append(SignatureRead(m.group(1).strip(" ,;"), parse_date(m.group(2)), line))
+            sigs.append(
+                SignatureRead(m.group(1).strip(" ,;"), parse_date(m.group(2)), line, (line,))
+            )
             continue
         date = None
         for _, later in texts[i + 1 : i + 6]:
@@ -180,15 +266,5 @@ def read_signatures(texts: list[tuple[int, str]]) -> list[SignatureRead]:
             if d:
                 date = parse_date(d.group(1))
                 break
-        sigs.append(SignatureRead(body.strip(" ,;*"), date, line))
-    if sigs:
-        return sigs
-    for i, (_, text) in enumerate(texts):
-        if not _SIG_LABEL.search(text) or i == 0:
-            continue
-        line, prev = texts[i - 1]
-        m = _SIG_DATE.match(prev)
-        if m and m.group(1).strip() and not _is_section_end(prev):
-            sigs.append(SignatureRead(m.group(1).strip(" ,;"), parse_date(m.group(2)), line))
-        break
+        sigs.append(SignatureRead(body.strip(" ,;*"), date, line, (line,)))
     return sigs

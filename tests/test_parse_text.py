@@ -1202,3 +1202,18 @@ def test_real_signatures_without_slash_s_wrapped_or_with_text_before_it() -> Non
         assert _signatures(text) == _signatures(ref), rendering
         assert text.remarks == ref.remarks, rendering
         assert text.footnotes == ref.footnotes, rendering
+
+
+def test_real_ocr_torn_years_and_l_for_1_in_markers() -> None:
+    """``05/04/20 |)22`` is 05/04/2022 (the ``20`` was the century; 2020 is what the debris
+    contradicts), ``09/04/20 |)16 (4)`` is 09/04/2016 with its footnote, and ``S(l)`` is code
+    S with footnote 1. Each repair is noted."""
+    dk = assert_like_xml("draftkings_layout_ocr.txt", "draftkings.xml")
+    ref = parse_file(REAL / "draftkings.xml")
+    assert [r.footnotes for r in dk.non_derivative] == [r.footnotes for r in ref.non_derivative]
+    assert any("torn-off" in n.message or "header" in n.message for n in dk.notes)
+    silk = assert_like_xml("silk_rich_ocr.md", "silk.xml")
+    ref = parse_file(REAL / "silk.xml")
+    assert silk.derivative[0].date_exercisable == ref.derivative[0].date_exercisable
+    assert silk.derivative[0].footnotes == ref.derivative[0].footnotes
+    assert silk.source.format == "ocr"

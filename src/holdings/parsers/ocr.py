@@ -39,12 +39,15 @@ def fix_confusables(word: str) -> tuple[str, str] | None:
 
 
 def rebuild_dates(tokens: list[Token], header_date: dt.date | None) -> None:
-    """``11/01/20 | | )20 | 20`` -> 2020-11-01: a two-digit-year date followed, before any code
-    letter, by debris made only of the year's digits is one date the scan tore apart.
+    """A date the scan tore apart, its year's digits left behind as debris before any code
+    letter: ``05/04/20 | )22`` is 05/04/2022 (the ``20`` was the century), ``11/01/20 | )20 |
+    20`` is 11/01/2020 (the debris repeats the year).
 
-    The debris is consumed (it would otherwise be read as share amounts). Where the header's
-    date of earliest transaction has the same month and day and a year ending in those two
-    digits, its year is used; otherwise the usual two-digit pivot stands, and the note says so.
+    The debris is consumed (it would otherwise be read as share amounts) and the year is the
+    one the debris spells: a torn century (``20`` + ``22``) gives 2022, a repeat of the
+    two-digit year keeps it, and the header's date of earliest transaction settles which
+    century a repeat belongs to. A year the debris contradicts is never picked; the note
+    names the fragments and where the year came from.
     """
     from holdings.parsers.text_tokens import DATE, FRAG, NUM
 
@@ -57,31 +60,40 @@ def rebuild_dates(tokens: list[Token], header_date: dt.date | None) -> None:
         yy = tok.text[-2:]
         j = i + 1
         debris: list[Token] = []
+        torn: str | None = None  # the year's last two digits, when ``yy`` was its century
         while j < len(tokens) and len(debris) < 4:
             nxt = tokens[j]
             digits = "".join(ch for ch in nxt.text if ch.isdigit())
             if (
-                nxt.kind in (FRAG, NUM)
-                and not nxt.dollar
-                and "," not in nxt.text
-                and "." not in nxt.text
-                and 0 < len(digits) <= 4
-                and (digits in f"19{yy}" or digits in f"20{yy}")
+                nxt.kind not in (FRAG, NUM)
+                or nxt.dollar
+                or "," in nxt.text
+                or "." in nxt.text
+                or not 0 < len(digits) <= 4
             ):
-                debris.append(nxt)
-                j += 1
-                continue
-            break
+                break
+            if not debris and yy in ("19", "20") and len(digits) == 2 and nxt.kind == FRAG:
+                torn = digits  # ``20`` + ``)22``: the date's year was 2022
+            elif not (digits in (f"{yy}{torn}" if torn else f"19{yy}") or digits in f"20{yy}"):
+                break
+            debris.append(nxt)
+            j += 1
         if debris:
             date: dt.date = tok.value  # type: ignore[assignment]
             source = "the two-digit year"
+            year = int(yy + torn) if torn is not None else None
             if (
                 header_date is not None
                 and (header_date.month, header_date.day) == (date.month, date.day)
-                and header_date.year % 100 == int(yy)
+                and (
+                    header_date.year == year or (year is None and header_date.year % 100 == int(yy))
+                )
             ):
                 date = header_date
                 source = "the header's date of earliest transaction"
+            elif year is not None:
+                date = _with_year(date, year)
+                source = f"the century {yy!r} and the torn-off {torn!r}"
             frags = ", ".join(repr(t.text) for t in [tok, *debris])
             tok.value = date
             tok.text = date.strftime("%m/%d/%Y")
@@ -90,6 +102,13 @@ def rebuild_dates(tokens: list[Token], header_date: dt.date | None) -> None:
                 tok.marks.extend(d.marks)
             del tokens[i + 1 : j]
         i += 1
+
+
+def _with_year(date: dt.date, year: int) -> dt.date:
+    try:
+        return date.replace(year=year)
+    except ValueError:  # 29 February in a year without one
+        return date
 
 
 def join_split_numbers(tokens: list[Token]) -> None:

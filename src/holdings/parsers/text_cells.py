@@ -26,7 +26,7 @@ _SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # One pass over a cell removes markup; alternatives are anchored on literal characters so the
 # scan stays linear on hostile input.
 _MARKUP = re.compile(
-    r"<sup\b[^>]{0,100}>\s*[(\[]?\s*F?(\d{1,3})\s*[)\]]?\s*</sup\s*>"
+    r"<sup\b[^>]{0,100}>\s*[(\[]?\s*F?([\dl]{1,3})\s*[)\]]?\s*</sup\s*>"
     r"|⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})⁾"
     r"|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
     r"|(<input\b[^>]{0,300}>)"
@@ -39,8 +39,11 @@ _MARKUP = re.compile(
 # Plain-text marker spellings, only meaningful inside table cells: ``(2)``, ``[2]``, ``(F2)``,
 # ``[F2]`` and a bare ``F2`` word.
 _PLAIN_MARK = re.compile(
-    r"\(\s*F?(\d{1,2})\s*\)|\[\s*F?(\d{1,2})\s*\]|(?<![\w$.,/])F(\d{1,2})(?![\w.,/])"
+    r"\(\s*F?([\dl]{1,2})\s*\)|\[\s*F?([\dl]{1,2})\s*\]|(?<![\w$.,/])F(\d{1,2})(?![\w.,/])"
 )
+# OCR reads the digit 1 of a marker as a lower-case L: ``S(l)`` is code S with footnote 1. No
+# filing writes ``(l)`` for anything else (``(I)`` for indirect is a capital and is left alone).
+_MARK_DIGITS = str.maketrans("l", "1")
 # Most cells ("Common Stock", "06/21/2022", "1,000") need none of the work below.
 _PLAIN_TEXT = re.compile(r"(?:[A-EG-Za-z0-9 ,./$%:;'-]|F(?!\d))*")
 _NEEDS_MARKUP = re.compile(r"[<\\*_&\[]|[^\x00-\x7f]")
@@ -52,7 +55,7 @@ _CHECK_ALIASES = re.compile(r"\[\s*[xX✓✔]\s*\]|[☑✔✓■]")
 def _markup_sub(m: re.Match[str]) -> str:
     digits = m.group(1) or m.group(2) or m.group(3)
     if digits is not None:
-        return f"{MARK}{digits.translate(_SUPER)}{MARK}"
+        return f"{MARK}{digits.translate(_SUPER).translate(_MARK_DIGITS)}{MARK}"
     tag = m.group(4)
     if tag is not None:
         return f" {CHECKED} " if "checked" in tag.lower() else f" {UNCHECKED} "
@@ -82,7 +85,10 @@ def _clean(text: str, markers: bool, keep_lines: bool) -> str:
         text = _CHECK_ALIASES.sub(CHECKED, text)
     if markers and _NEEDS_MARKS.search(text):
         text = _PLAIN_MARK.sub(
-            lambda m: f"{MARK}{m.group(1) or m.group(2) or m.group(3)}{MARK}", text
+            lambda m: (
+                f"{MARK}{(m.group(1) or m.group(2) or m.group(3)).translate(_MARK_DIGITS)}{MARK}"
+            ),
+            text,
         )
     if keep_lines:
         parts = (_SPACES.sub(" ", p).strip() for p in text.split("\n"))

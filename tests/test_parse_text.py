@@ -1217,3 +1217,23 @@ def test_real_ocr_torn_years_and_l_for_1_in_markers() -> None:
     assert silk.derivative[0].date_exercisable == ref.derivative[0].date_exercisable
     assert silk.derivative[0].footnotes == ref.derivative[0].footnotes
     assert silk.source.format == "ocr"
+
+
+def _relationship(f: Filing) -> list[tuple[Any, ...]]:
+    return [
+        (o.is_director, o.is_officer, o.is_ten_percent_owner, o.is_other)
+        + (o.officer_title, o.other_text)
+        for o in f.reporting_owners
+    ]
+
+
+def test_real_relationship_tick_in_its_own_cell_and_officer_with_other() -> None:
+    """``<td>X</td><td>Officer (give title below)</td>`` with the title a row below is an
+    officer with a title; Officer and Other both ticked keep the officer's title and the other
+    relationship apart (``President & CEO`` / ``Chairman``)."""
+    for rendering, xml in (
+        ("snow_scarpelli_html.md", "snow.xml"),
+        ("iht_deemed_layout.txt", "iht_submission.txt"),
+    ):
+        text, ref = parse_file(REAL / rendering), parse_file(REAL / xml)
+        assert _relationship(text) == _relationship(ref), rendering

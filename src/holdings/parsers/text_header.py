@@ -40,7 +40,9 @@ _LABEL_KEYS = {  # cheap substring tests before the label's regex
 _AMEND_LABEL = re.compile(r"Date\s+(?:of\s+)?Original\s+Filed", re.I)
 _NEXT_BOX = re.compile(r"\b[1-7]\.\s+[A-Z]|ividual\s+or\s+Joint|Relationship\s+of", re.I)
 _REL_LABEL = re.compile(r"Relationship\s+of\s+Reporting\s+Person", re.I)
-_REL_END = re.compile(r"ividual\s+or\s+Joint|\b6\.\s+\w|Form\s+filed\s+by", re.I)
+_REL_END = re.compile(
+    r"ividual\s+or\s+Joint|\b6\.\s+\w|\b[1-4]\.\s+[A-Z][a-z]|Form\s+filed\s+by", re.I
+)
 _CHECK_BEFORE = re.compile(r"(?:☒|\(\s*[xX]\s*\)|(?<![A-Za-z0-9])[xX])\s*$")
 _DIRECTOR = re.compile(r"Director", re.I)
 _TEN_PCT = re.compile(r"10\s*%\s*Owner", re.I)
@@ -117,6 +119,16 @@ def read_header(rows: list[Row]) -> Header:
         _AMEND_LABEL, streams, None, head, "date_of_original_submission"
     )
     _read_relationship(head, streams)
+    if not (head.is_director or head.is_officer or head.is_ten_percent_owner or head.is_other):
+        # Nothing ticked in any column: the tick may sit in a cell of its own left of its label
+        # (``<td>X</td><td>Officer (give title below)</td>``); read the rows as lines instead.
+        flat = "\n".join(clean(r.text, keep_lines=True) for r in rows if r.text)
+        again = Header()
+        _read_relationship(again, [flat])
+        if again.is_director or again.is_officer or again.is_ten_percent_owner or again.is_other:
+            head.is_director, head.is_officer = again.is_director, again.is_officer
+            head.is_ten_percent_owner, head.is_other = again.is_ten_percent_owner, again.is_other
+            head.officer_title, head.other_text = again.officer_title, again.other_text
     for row in rows:
         text = row.text
         if not text:
@@ -189,8 +201,8 @@ def _streams(rows: list[Row]) -> list[str]:
             else:  # paragraphs read in order as one stream, blank lines or not
                 key = (0, -1)
             per_line.setdefault(key, []).append(text)
-        for key, parts in per_line.items():
-            columns.setdefault(key, []).append((r.line, " ".join(parts)))
+        for key, parts in per_line.items():  # a tab keeps apart what the layout kept apart:
+            columns.setdefault(key, []).append((r.line, "\t".join(parts)))  # title | other
     return ["\n".join(t for _, t in columns[k]) for k in sorted(columns)]
 
 
@@ -208,7 +220,7 @@ def _read_owner(head: Header, streams: list[str]) -> None:
             name = " ".join(part.split())
         else:
             name = next((ln.strip() for ln in part.split("\n") if ln.strip()), "")
-        name = name.strip(" *:,")
+        name = " ".join(name.split()).strip(" *:,")
         if name:
             head.owner_name = name
             return
@@ -232,7 +244,7 @@ def _read_issuer(head: Header, streams: list[str]) -> None:
                 if not name and start > 0:
                     above = s.rfind("\n", 0, start - 1) + 1
                     name = _ISSUER_PREFIX.sub("", s[above : start - 1]).strip()
-                head.issuer_name = name or None
+                head.issuer_name = " ".join(name.split()) or None
                 head.ticker = None if ticker.upper() in ("NONE", "N/A", "NA") else ticker
                 return
             at = s.find("[", at + 1)
@@ -292,12 +304,32 @@ def _read_relationship(head: Header, streams: list[str]) -> None:
         head.is_officer = _checked(_OFFICER, seg)
         head.is_other = _checked(_OTHER, seg)
         title = _role_text(seg)
-        if title:
+        if title and head.is_officer and head.is_other:
+            head.officer_title, head.other_text = _split_roles(title)
+        elif title:
+            title = " ".join(title.split())
             if head.is_officer or not head.is_other:
                 head.officer_title = title
             else:
                 head.other_text = title
         return
+
+
+_SEE = re.compile(r"\s(?=(?:see|refer\s+to)\b)", re.I)
+
+
+def _split_roles(text: str) -> tuple[str | None, str | None]:
+    """Officer and Other both ticked: the officer's title is written under "Officer", the
+    other relationship under "Other". Apart in the layout (a tab here), or ``... See
+    remarks`` -- the usual way to specify Other -- ending the line."""
+    if "\t" in text:
+        officer, other = text.split("\t", 1)
+    else:
+        m = _SEE.search(text)
+        if not m:
+            return text, None
+        officer, other = text[: m.start()], text[m.end() :]
+    return " ".join(officer.split()) or None, " ".join(other.split()) or None
 
 
 def _checked(label: re.Pattern[str], seg: str) -> bool:
@@ -315,5 +347,6 @@ def _role_text(seg: str) -> str | None:
         return None
     rest = seg[anchor:]
     rest = rest[_LABEL_DEBRIS.match(rest).end() :]  # type: ignore[union-attr]
-    text = " ".join(rest.replace(CHECKED, " ").split()).strip(" :")
+    parts = (" ".join(p.replace(CHECKED, " ").split()) for p in rest.split("\t"))
+    text = "\t".join(p for p in parts if p).strip(" :")
     return text or None

@@ -1237,3 +1237,14 @@ def test_real_relationship_tick_in_its_own_cell_and_officer_with_other() -> None
     ):
         text, ref = parse_file(REAL / rendering), parse_file(REAL / xml)
         assert _relationship(text) == _relationship(ref), rendering
+
+
+def test_real_joint_filing_with_one_person_named_is_noted() -> None:
+    """Box 6 ticks "More than One Reporting Person" but the rendering names only the first
+    (the others are in the filing's XML only): the gap is noted, not hidden."""
+    tcrr = parse_file(REAL / "tcrr_layout_nosig.txt")
+    assert len(parse_file(REAL / "tcrr.xml").reporting_owners) == 3
+    assert [o.name for o in tcrr.reporting_owners] == ["TANG KEVIN C"]
+    assert any(n.field == "reporting_owners" for n in tcrr.notes)
+    unity = parse_file(REAL / "unity_multiowner_html.md")
+    assert not any(n.field == "reporting_owners" for n in unity.notes)

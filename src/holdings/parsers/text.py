@@ -112,6 +112,14 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     if header.original_filed is not None and not form.endswith("/A"):
         form = f"{form}/A"
     signatures = [Signature(name=s.name, date=s.date) for s in read_sigs]
+    owners = [_owner(header), *(_owner(h) for h in read_more_owners(rows[end:]))]
+    if header.joint and len(owners) == 1:
+        notes.append(
+            Note(
+                field="reporting_owners",
+                message="box 6 says more than one reporting person; only one is named in the text",
+            )
+        )
     if not signatures:
         notes.append(Note(field="signatures", message="no signature found"))
     return Filing(
@@ -120,7 +128,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
             path=path, sha256=sha256, format=_format(rows, t1, end, nd + dv, header.repaired)
         ),
         issuer=Issuer(name=header.issuer_name, ticker=header.ticker),
-        reporting_owners=[_owner(header), *(_owner(h) for h in read_more_owners(rows[end:]))],
+        reporting_owners=owners,
         period_of_report=period,
         date_of_original_submission=header.original_filed,
         aff10b5_one=header.aff10b5_one,

@@ -62,6 +62,7 @@ _SECTION16_BOX = re.compile(r"no\s+longer\s+subject\s+to\s+Section\s+16", re.I)
 _BOX_CHECKED = re.compile(
     r"(?:☒|\[\s*[xX]\s*\]|(?<![A-Za-z])[xX](?![A-Za-z]))\s*Check\s+this\s+box"
 )
+_JOINT = re.compile(r"Form\s+filed\s+by\s+More\s+than\s+One", re.I)
 _SIGNATURE_LABEL = re.compile(r"Signature\s+of\s+(?:the\s+)?Reporting\s+Person", re.I)
 _NUMBERED_LABEL = re.compile(r"^[1-7]\.\s")
 
@@ -82,6 +83,8 @@ class Header:
     aff10b5_one: bool | None = None
     not_subject_to_section16: bool | None = None
     form_type: str | None = None
+    joint: bool = False
+    """Box 6 ticks "Form filed by More than One Reporting Person"."""
     repaired: bool = False
     notes: list[tuple[str | None, str, str]] = field(default_factory=list)
     """(text to find the source line by, field, message) for header values read with doubt."""
@@ -119,6 +122,7 @@ def read_header(rows: list[Row]) -> Header:
         _AMEND_LABEL, streams, None, head, "date_of_original_submission"
     )
     _read_relationship(head, streams)
+    head.joint = any(_checked(_JOINT, s) for s in streams if "More" in s or "MORE" in s)
     if not (head.is_director or head.is_officer or head.is_ten_percent_owner or head.is_other):
         # Nothing ticked in any column: the tick may sit in a cell of its own left of its label
         # (``<td>X</td><td>Officer (give title below)</td>``); read the rows as lines instead.

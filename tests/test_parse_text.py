@@ -1248,3 +1248,14 @@ def test_real_joint_filing_with_one_person_named_is_noted() -> None:
     assert any(n.field == "reporting_owners" for n in tcrr.notes)
     unity = parse_file(REAL / "unity_multiowner_html.md")
     assert not any(n.field == "reporting_owners" for n in unity.notes)
+
+
+def test_real_numbers_split_across_cells() -> None:
+    """``| 12,629.04 | 2 |`` is the balance 12,629.042 (joined, with a note); ``| 1,520 |
+    1,520,000 |`` on a holding row is the balance 1,520,000 and no transaction of 1,520."""
+    vertex = assert_like_xml("vertex_deriv_only_pipe.md", "vertex.xml")
+    assert vertex.derivative[0].shares_owned_following == Decimal("12629.042")
+    assert any("joined number" in n.message for n in vertex.notes)
+    step = assert_like_xml("step_pipe_messy.md", "step.xml")
+    held = [r for r in step.non_derivative if r.shares_owned_following == Decimal("1520000")]
+    assert held and held[0].shares is None

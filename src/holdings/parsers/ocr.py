@@ -111,23 +111,34 @@ def _with_year(date: dt.date, year: int) -> dt.date:
         return date
 
 
-def join_split_numbers(tokens: list[Token]) -> None:
+def join_split_numbers(tokens: list[Token], holding: bool = False) -> None:
     """Mend numbers a converter cut in two.
 
     ``5,20 | 5,208,879``: a malformed piece that is a textual prefix of the next number is an
     echo of it -- keep the whole number. ``1,4 | 14,849``: a malformed piece that, joined with
-    the next number, makes a well-grouped number was one number -- join them.
+    the next number, makes a well-grouped number was one number -- join them. In a holding row
+    (no dates: one amount, the balance) an echo may itself be well formed: ``1,520 |
+    1,520,000`` is the balance 1,520,000, not a transaction of 1,520 shares.
     """
     from holdings.parsers.text_tokens import NUM, parse_number
 
     i = 0
     while i + 1 < len(tokens):
         tok, nxt = tokens[i], tokens[i + 1]
-        if tok.kind != NUM or nxt.kind != NUM or not (tok.malformed or nxt.malformed):
+        echo = (
+            holding
+            and tok.kind == NUM
+            and nxt.kind == NUM
+            and nxt.cell == tok.cell + 1
+            and "," in tok.text
+            and len(nxt.text) > len(tok.text)
+            and nxt.text.lstrip("$").startswith(tok.text.lstrip("$"))
+        )
+        if tok.kind != NUM or nxt.kind != NUM or not (tok.malformed or nxt.malformed or echo):
             i += 1
             continue
         a, b = tok.text.lstrip("$"), nxt.text.lstrip("$")
-        if tok.malformed and b.startswith(a):
+        if (tok.malformed or echo) and b.startswith(a):
             nxt.notes.append(f"dropped OCR fragment {tok.text!r} that repeats the start of {b!r}")
             nxt.marks[:0] = tok.marks
             nxt.dollar = nxt.dollar or tok.dollar

@@ -27,6 +27,7 @@ from holdings.parsers.text_tokens import (
     NUM,
     TEXT,
     Token,
+    parse_number,
     tokenize,
 )
 
@@ -357,13 +358,15 @@ def _read_row(
     if layouts:
         _keep_title_cell(tokens)
     ocr.rebuild_dates(tokens, header_date)
-    ocr.join_split_numbers(tokens)
+    ocr.join_split_numbers(tokens, holding=not any(t.kind == DATE for t in tokens))
     positional = False
     for layout in layouts:
         if fits_cells(tokens, layout):
             fields, positional = layout, True
             break
     cols, dropped = align(tokens, fields, positional)
+    if dropped:
+        dropped = _join_decimal_tails(tokens, dropped)
     title_toks = cols[0] if fields[0] == "security_title" else []
     if title_toks and title_toks[0].kind == TEXT:
         draft.title_raw = row.cells[title_toks[0].cell]
@@ -375,6 +378,36 @@ def _read_row(
     _settle_direction(draft, fields, cols, positional, ad_x, row.shape)
     _check_row(draft, fields)
     return draft
+
+
+def _join_decimal_tails(tokens: list[Token], dropped: list[Token]) -> list[Token]:
+    """``12,629.04 | 2`` with no column left for both: a converter cut the last decimals of a
+    fractional amount into the next cell. The placed one of the two takes the joined number;
+    only a lone short integer right after a decimal number, one of them left over, is joined."""
+    for k in range(len(tokens) - 1):
+        a, b = tokens[k], tokens[k + 1]
+        if not (a in dropped) ^ (b in dropped):
+            continue
+        if (
+            a.kind == NUM
+            and b.kind == NUM
+            and b.cell == a.cell + 1
+            and "." in a.text
+            and b.text.isdigit()
+            and len(b.text) <= 3
+            and not b.marks
+        ):
+            keep, gone = (b, a) if a in dropped else (a, b)
+            joined = a.text + b.text
+            value = parse_number(joined)
+            if value is None:
+                continue
+            keep.notes.append(f"joined number split across cells {a.text!r} + {b.text!r}")
+            keep.text, keep.value, keep.malformed = joined, value, False
+            keep.dollar = a.dollar
+            keep.marks = [*a.marks, *b.marks]
+            dropped = [t for t in dropped if t is not gone]
+    return dropped
 
 
 def _keep_title_cell(tokens: list[Token]) -> None:

@@ -1259,3 +1259,10 @@ def test_real_numbers_split_across_cells() -> None:
     step = assert_like_xml("step_pipe_messy.md", "step.xml")
     held = [r for r in step.non_derivative if r.shares_owned_following == Decimal("1520000")]
     assert held and held[0].shares is None
+
+
+def test_real_table_ii_side_from_the_caption_cells_when_cells_were_split() -> None:
+    """Table II rows with a spacer column and split or merged cells: the amount's cell under
+    the ``(D)`` caption makes it a disposal even though code A usually acquires."""
+    wave = assert_like_xml("wave_pipe_messy.md", "wave.xml")
+    assert {r.acquired_disposed for r in wave.derivative} == {"D"}

@@ -328,9 +328,25 @@ def _attach(draft: Draft, lines: list[list[Token]], fields: tuple[str, ...], bef
             draft.values[f] = f"{have} {add}" if have else add
 
 
-def _ad_positions(rows: list[Row]) -> tuple[int, int] | None:
-    """Where the ``(A)`` and ``(D)`` captions sit in space-aligned text, to place a lone number."""
+def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
+    """Where the ``(A)`` and ``(D)`` captions sit, to place a lone number: the character
+    column in space-aligned text (third item -1), or the cell index in a caption row of cells,
+    with the index of its ``Code`` caption: a data row whose code sits in that cell has no
+    split or dropped cell before its amount, so the amount's cell says which side it is on."""
     for row in rows:
+        if row.shape in ("pipe", "tab", "html"):
+            ia = id_ = ic = None
+            for i, cell in enumerate(row.cells):
+                bare = cell.strip(" *_")
+                if bare == "(A)" and ia is None:
+                    ia = i
+                elif bare == "(D)" and id_ is None:
+                    id_ = i
+                elif bare == "Code" and ic is None:
+                    ic = i
+            if ia is not None and id_ is not None and ic is not None and ic < ia < id_:
+                return ia, id_, ic
+            continue
         if row.shape != "space":
             continue
         xa = xd = None
@@ -341,7 +357,7 @@ def _ad_positions(rows: list[Row]) -> tuple[int, int] | None:
                 elif m.group(1) == "D" and xd is None:
                     xd = x + m.start()
         if xa is not None and xd is not None and xd > xa + 2:
-            return xa, xd
+            return xa, xd, -1
     return None
 
 
@@ -350,7 +366,7 @@ def _read_row(
     tokens: list[Token],
     fields: tuple[str, ...],
     header_date: dt.date | None,
-    ad_x: tuple[int, int] | None,
+    ad_x: tuple[int, int, int] | None,
     alternates: tuple[tuple[str, ...], ...],
 ) -> Draft:
     draft = Draft(row.line)
@@ -375,7 +391,7 @@ def _read_row(
             _fill(draft, fields[ci], toks)
     for tok in dropped:
         _note_dropped(draft, tok, fields, cols, positional)
-    _settle_direction(draft, fields, cols, positional, ad_x, row.shape)
+    _settle_direction(draft, fields, cols, positional, ad_x, row)
     _check_row(draft, fields)
     return draft
 
@@ -509,8 +525,8 @@ def _settle_direction(
     fields: tuple[str, ...],
     cols: list[list[Token]],
     positional: bool,
-    ad_x: tuple[int, int] | None,
-    shape: str,
+    ad_x: tuple[int, int, int] | None,
+    row: Row,
 ) -> None:
     v = draft.values
     code = v.get("code")
@@ -527,9 +543,17 @@ def _settle_direction(
         tok = (cols[ia] or cols[id_])[0]
         side = "A" if a is not None else "D"
         if not positional:
-            if shape == "space" and ad_x is not None:
+            code_at = cols[fields.index("code")][0].cell if cols[fields.index("code")] else -1
+            if row.shape == "space" and ad_x is not None and ad_x[2] < 0:
                 centre = tok.x + len(tok.text) / 2
                 side = "A" if abs(centre - ad_x[0]) < abs(centre - ad_x[1]) else "D"
+            elif (
+                ad_x is not None
+                and row.shape != "space"
+                and code_at == ad_x[2]
+                and tok.cell in ad_x[:2]
+            ):
+                side = "A" if tok.cell == ad_x[0] else "D"
             elif code in _ACQUIRES_T2 or code in _DISPOSES_T2:
                 side = "A" if code in _ACQUIRES_T2 else "D"
                 draft.notes.append(

@@ -111,7 +111,7 @@ def _with_year(date: dt.date, year: int) -> dt.date:
         return date
 
 
-def join_split_numbers(tokens: list[Token], holding: bool = False) -> None:
+def join_split_numbers(tokens: list[Token]) -> None:
     """Mend numbers a converter cut in two.
 
     ``5,20 | 5,208,879``: a malformed piece that is a textual prefix of the next number is an
@@ -120,20 +120,24 @@ def join_split_numbers(tokens: list[Token], holding: bool = False) -> None:
     (no dates: one amount, the balance) an echo may itself be well formed: ``1,520 |
     1,520,000`` is the balance 1,520,000, not a transaction of 1,520 shares.
     """
-    from holdings.parsers.text_tokens import NUM, parse_number
+    from holdings.parsers.text_tokens import DATE, NUM, parse_number
 
     i = 0
+    holding: bool | None = None  # no date in the row; worked out only when an echo needs it
     while i + 1 < len(tokens):
         tok, nxt = tokens[i], tokens[i + 1]
         echo = (
-            holding
-            and tok.kind == NUM
+            tok.kind == NUM
             and nxt.kind == NUM
             and nxt.cell == tok.cell + 1
             and "," in tok.text
             and len(nxt.text) > len(tok.text)
             and nxt.text.lstrip("$").startswith(tok.text.lstrip("$"))
         )
+        if echo:
+            if holding is None:
+                holding = not any(t.kind == DATE for t in tokens)
+            echo = holding
         if tok.kind != NUM or nxt.kind != NUM or not (tok.malformed or nxt.malformed or echo):
             i += 1
             continue

@@ -374,7 +374,7 @@ def _read_row(
     if layouts:
         _keep_title_cell(tokens)
     ocr.rebuild_dates(tokens, header_date)
-    ocr.join_split_numbers(tokens, holding=not any(t.kind == DATE for t in tokens))
+    ocr.join_split_numbers(tokens)
     positional = False
     for layout in layouts:
         if fits_cells(tokens, layout):

@@ -147,15 +147,25 @@ def gain(tok: Token, f: str) -> float | None:
 
 
 def align(
-    tokens: list[Token], fields: tuple[str, ...], positional: bool
+    tokens: list[Token],
+    fields: tuple[str, ...],
+    positional: bool,
+    hints: dict[int, int] | None = None,
 ) -> tuple[list[list[Token]], list[Token]]:
-    """Best order-preserving assignment of tokens to columns (see module docstring)."""
+    """Best order-preserving assignment of tokens to columns (see module docstring).
+    ``hints`` (token index -> column index) adds the position bonus where the layout, not the
+    cell, says which column a token sits under (a date under "Date Exercisable")."""
     m, n = len(tokens), len(fields)
     if positional:
         direct = _in_place(tokens, fields)
         if direct is not None:
             return direct, []
     gains = [[gain(t, f) for f in fields] for t in tokens]
+    if hints:
+        for i, j in hints.items():
+            g = gains[i][j]
+            if g is not None:
+                gains[i][j] = g + _HINT
     if positional:
         for i, t in enumerate(tokens):
             g = gains[i][t.cell] if t.cell < n else None

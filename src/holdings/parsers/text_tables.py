@@ -110,6 +110,7 @@ def read_table(
     """
     drafts: list[Draft] = []
     ad_x = _ad_positions(rows) if "shares_a" in fields else None
+    date_x = _date_anchors(rows) if "date_exercisable" in fields else None
     prev: Draft | None = None  # data row right above, with nothing but text lines between
     pending: list[tuple[Row, list[Token]]] = []  # text-only lines waiting for their row
     in_caption = False  # inside a block of column captions (a wrapped header spans many lines)
@@ -142,7 +143,7 @@ def read_table(
                 pending.append((row, words))
             continue
         in_caption = False
-        draft = _read_row(row, tokens, fields, header_date, ad_x, alternates)
+        draft = _read_row(row, tokens, fields, header_date, ad_x, alternates, date_x)
         if pending:
             title = str(draft.values.get("security_title") or "")
             lines = [w for _, w in pending]
@@ -328,6 +329,39 @@ def _attach(draft: Draft, lines: list[list[Token]], fields: tuple[str, ...], bef
             draft.values[f] = f"{have} {add}" if have else add
 
 
+def _date_anchors(rows: list[Row]) -> dict[str, int] | None:
+    """Character columns of the date captions in space-aligned Table II text: a holding row's
+    lone date is read under "Date Exercisable" or "Expiration Date", not as a transaction's,
+    when that is where it sits. The lowest caption line wins (sub-captions come last)."""
+    found: dict[str, int] = {}
+    for row in rows:
+        if row.shape != "space":
+            continue
+        for cell, x in zip(row.cells, row.xs, strict=True):
+            low = cell.lower()
+            if low.startswith(("exercisable", "date exercisable")) and not low.endswith("and"):
+                found["date_exercisable"] = x
+            elif low.startswith("expiration"):
+                found["expiration_date"] = x
+            elif low.startswith(("action date", "transaction date")):
+                found["transaction_date"] = x
+    return found if len(found) >= 2 else None
+
+
+def _date_hints(
+    tokens: list[Token], fields: tuple[str, ...], date_x: dict[str, int]
+) -> dict[int, int]:
+    """Each date token's nearest date caption, within a few characters."""
+    hints: dict[int, int] = {}
+    for i, t in enumerate(tokens):
+        if t.kind != DATE:
+            continue
+        f, x = min(date_x.items(), key=lambda fx: abs(fx[1] - t.x))
+        if abs(x - t.x) <= 4 and f in fields:
+            hints[i] = fields.index(f)
+    return hints
+
+
 def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
     """Where the ``(A)`` and ``(D)`` captions sit, to place a lone number: the character
     column in space-aligned text (third item -1), or the cell index in a caption row of cells,
@@ -368,6 +402,7 @@ def _read_row(
     header_date: dt.date | None,
     ad_x: tuple[int, int, int] | None,
     alternates: tuple[tuple[str, ...], ...],
+    date_x: dict[str, int] | None = None,
 ) -> Draft:
     draft = Draft(row.line)
     layouts = [] if row.shape == "space" else [f for f in (fields, *alternates) if _intact(row, f)]
@@ -380,7 +415,8 @@ def _read_row(
         if fits_cells(tokens, layout):
             fields, positional = layout, True
             break
-    cols, dropped = align(tokens, fields, positional)
+    hints = _date_hints(tokens, fields, date_x) if date_x and row.shape == "space" else None
+    cols, dropped = align(tokens, fields, positional, hints)
     if dropped:
         dropped = _join_decimal_tails(tokens, dropped)
     title_toks = cols[0] if fields[0] == "security_title" else []

@@ -116,6 +116,7 @@ def read_table(
     in_caption = False  # inside a block of column captions (a wrapped header spans many lines)
     middle = False  # values sit below the first line of their row (vertically centred cells)
     width: int | None = -1  # the title column's wrap width in layout text; -1: not measured
+    shape: tuple[int, int] | None = None  # lines above and below the last row split so far
     for row in rows:
         if row.shape in ("blank", "sep"):
             if pending and prev is not None:
@@ -154,7 +155,8 @@ def read_table(
             elif middle:
                 if width == -1:
                     width = _title_width(rows)
-                s = _split_wrapped(prev, draft, pending, width)
+                s = _split_wrapped(prev, draft, pending, width, shape)
+                shape = (prev.above, s)
                 if s:
                     _attach(prev, lines[:s], fields, before=False)
                 if s < len(lines):
@@ -248,7 +250,11 @@ def _continues(frag: str) -> bool:
 
 
 def _split_wrapped(
-    prev: Draft, nxt: Draft, lines: list[tuple[Row, list[Token]]], width: int | None
+    prev: Draft,
+    nxt: Draft,
+    lines: list[tuple[Row, list[Token]]],
+    width: int | None,
+    shape: tuple[int, int] | None = None,
 ) -> int:
     """How many text lines between two value rows continue the upper row; the rest open the
     lower one. Used where values sit below their row's first line (vertically centred cells).
@@ -258,8 +264,9 @@ def _split_wrapped(
     title; a footnote marker ends its cell; two lines of one wrapped cell could not have
     fitted on one line (greedy wrapping), which tells ``Class A Common`` / ``Stock(1) values``
     rows apart; and a table repeats its securities, so a split under which the lower row's
-    title starts the way the upper row's reads is preferred. On a tie the lines go down: a
-    fragment directly above a value row belongs with the fragment on it.
+    title starts the way the upper row's reads is preferred, as is the split the last row of
+    the same height above its values had (``shape``). On a tie the lines go down: a fragment
+    directly above a value row belongs with the fragment on it.
     """
     n = len(lines)
     ref = nxt if "security_title" in nxt.where else prev
@@ -271,6 +278,8 @@ def _split_wrapped(
     best, best_cost = n, 1e9
     for s in range(n + 1):
         cost = 2.0 * min(abs(s - a) for a in allowed)
+        if shape is not None and shape[0] == prev.above and s != shape[1]:
+            cost += 0.75
         if s == n:
             if nxt.title_raw is None or _continues(nxt.title_raw):
                 cost += 3.0

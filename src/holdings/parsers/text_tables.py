@@ -285,6 +285,8 @@ def _split_wrapped(
                 cost += 3.0
         elif raw[s] is not None and _continues(raw[s]):  # type: ignore[arg-type]
             cost += 3.0
+        elif raw[s] is None and (nxt.title_raw or any(raw[s:])):
+            cost += 1.5  # a row's first line holds its title's first line (cells top-aligned)
         if width:
             for seq in ([prev.title_raw, *raw[:s]], [*raw[s:], nxt.title_raw]):
                 for x, y in zip(seq, seq[1:], strict=False):

@@ -137,7 +137,10 @@ def read_table(
         if not tokens:
             continue
         if not any(t.kind in (NUM, DATE) for t in tokens):
-            words = [t for t in tokens if t.kind in (TEXT, MARKER)]
+            words = [t for t in tokens if t.kind in (TEXT, MARKER, LETTER)]
+            for t in words:  # ``Tranche`` / ``A``: a lone capital on a wrapped line is a word
+                if t.kind == LETTER:
+                    t.kind = TEXT
             if words and in_caption and not _is_caption_line(words):
                 in_caption = False  # the first row's wrapped title, above its values
             if words and not in_caption:
@@ -300,6 +303,8 @@ def _split_wrapped(
         start = " ".join([*(f[1] for f in frags[s:] if f), lower]).split()
         if start and whole[: len(start)] == start:
             cost -= 1.5
+        elif start and whole and start[0] == whole[0]:
+            cost -= 0.75  # Class A / Class B, Tranche A / Tranche B
         if cost < best_cost:
             best, best_cost = s, cost
     return best

@@ -111,6 +111,7 @@ def read_table(
     drafts: list[Draft] = []
     ad_x = _ad_positions(rows) if "shares_a" in fields else None
     date_x = _date_anchors(rows) if "date_exercisable" in fields else None
+    nature_x = _nature_column(rows)
     prev: Draft | None = None  # data row right above, with nothing but text lines between
     pending: list[tuple[Row, list[Token]]] = []  # text-only lines waiting for their row
     in_caption = False  # inside a block of column captions (a wrapped header spans many lines)
@@ -136,6 +137,10 @@ def read_table(
         tokens = tokenize(row.cells, row.xs)
         if not tokens:
             continue
+        if nature_x is not None and row.shape == "space" and tokens[-1].x >= nature_x:
+            for t in tokens:  # ``member`` / ``2``, ``SMB Pacific`` / ``2021``: words, not values
+                if t.x >= nature_x and t.kind in (NUM, DATE, LETTER, NA):
+                    t.kind, t.value = TEXT, None
         if not any(t.kind in (NUM, DATE) for t in tokens):
             words = [t for t in tokens if t.kind in (TEXT, MARKER, LETTER)]
             for t in words:  # ``Tranche`` / ``A``: a lone capital on a wrapped line is a word
@@ -343,6 +348,22 @@ def _attach(draft: Draft, lines: list[list[Token]], fields: tuple[str, ...], bef
             draft.values[f] = f"{add} {have}" if have else add
         else:
             draft.values[f] = f"{have} {add}" if have else add
+
+
+_NATURE_CAPTION = re.compile(r"\d{1,2}\.\s*Nature\b", re.I)
+
+
+def _nature_column(rows: list[Row]) -> int | None:
+    """Where the last column, the nature of indirect ownership, starts in space-aligned text
+    (its caption's character column, less one): nothing numeric is written there, so a number
+    on that side (``2021`` of a wrapped trust name) is one of the nature's words."""
+    for row in rows:
+        if row.shape != "space" or "ature" not in row.text:
+            continue
+        for cell, x in zip(row.cells, row.xs, strict=True):
+            if _NATURE_CAPTION.match(cell):
+                return x - 1
+    return None
 
 
 def _date_anchors(rows: list[Row]) -> dict[str, int] | None:

@@ -139,12 +139,16 @@ def read_table(
             continue
         if nature_x is not None and row.shape == "space" and tokens[-1].x >= nature_x:
             for t in tokens:  # ``member`` / ``2``, ``SMB Pacific`` / ``2021``: words, not values
-                if t.x >= nature_x and t.kind in (NUM, DATE, LETTER, NA):
+                if t.x >= nature_x and t.kind in (NUM, DATE, LETTER, NA, IMMED):
                     t.kind, t.value = TEXT, None
         if not any(t.kind in (NUM, DATE) for t in tokens):
-            words = [t for t in tokens if t.kind in (TEXT, MARKER, LETTER)]
-            for t in words:  # ``Tranche`` / ``A``: a lone capital on a wrapped line is a word
-                if t.kind == LETTER:
+            words = [
+                t
+                for t in tokens
+                if t.kind in (TEXT, MARKER, LETTER) or (t.kind == IMMED and t.text[0].islower())
+            ]
+            for t in words:  # ``Tranche`` / ``A``, ``By`` / ``immediate``: words of a name
+                if t.kind in (LETTER, IMMED):
                     t.kind = TEXT
             if words and in_caption and not _is_caption_line(words):
                 in_caption = False  # the first row's wrapped title, above its values
@@ -172,6 +176,8 @@ def read_table(
                     draft.above = len(lines) - s
             elif not title or not title[:1].isupper():
                 _attach(draft, lines, fields, before=True)
+                draft.above = len(lines)
+                middle = middle or any(_title_frag(r, w, draft) for r, w in pending)
             else:
                 _attach(prev, lines, fields, before=False)
             pending = []

@@ -137,7 +137,7 @@ def read_table(
         tokens = tokenize(row.cells, row.xs)
         if not tokens:
             continue
-        if nature_x is not None and row.shape == "space" and tokens[-1].x >= nature_x:
+        if nature_x is not None and row.shape in ("space", "plain") and tokens[-1].x >= nature_x:
             for t in tokens:  # ``member`` / ``2``, ``SMB Pacific`` / ``2021``: words, not values
                 if t.x >= nature_x and t.kind in (NUM, DATE, LETTER, NA, IMMED):
                     t.kind, t.value = TEXT, None

@@ -1266,3 +1266,16 @@ def test_real_table_ii_side_from_the_caption_cells_when_cells_were_split() -> No
     the ``(D)`` caption makes it a disposal even though code A usually acquires."""
     wave = assert_like_xml("wave_pipe_messy.md", "wave.xml")
     assert {r.acquired_disposed for r in wave.derivative} == {"D"}
+
+
+def test_real_layout_narrow_columns_wrap_over_many_lines() -> None:
+    """The same filings with the text columns wrapped narrow (titles over three to five lines,
+    values centred or at the top, ``member`` / ``2`` and ``River Farm`` / ``2017`` on lines of
+    their own in the nature column): every row as the XML has it."""
+    for rendering, xml in (
+        ("promis_layout_middle_narrow.txt", "promis.xml"),
+        ("goog_brin30_layout_middle_narrow.txt", "goog_brin30.xml"),
+        ("nvda_4a_layout_top_narrow.txt", "nvda_4a.xml"),
+        ("tls_layout_top_narrow.txt", "tls.xml"),
+    ):
+        assert_like_xml(rendering, xml)

@@ -192,6 +192,7 @@ def _signature_block(texts: list[tuple[int, str]], floor: int, label: int) -> li
     """
     block: list[tuple[int, str]] = []
     started = False  # a signature's first line has been taken
+    dated = False  # a line with nothing but the date has been taken (the name is above it)
     loose = 0  # lines taken before any first line: wrapped tails of a name
     i = label - 1
     while i >= floor:
@@ -203,9 +204,14 @@ def _signature_block(texts: list[tuple[int, str]], floor: int, label: int) -> li
             break
         if _DATE_ONLY.fullmatch(text.strip(" *")):
             block.append((line, text))
-        elif "/s/" in text.lower() or (not started and _SIG_DATE.match(text)):
+            dated = True
+        elif "/s/" in text.lower() or (not started and (dated or _SIG_DATE.match(text))):
             block.append((line, text))
             started = True
+        elif (
+            started and len(text) <= 120 and _SIG_DATE.match(text) and _SIG_DATE.match(block[-1][1])
+        ):
+            block.append((line, text))  # one signer per line, each with its date
         elif not started and loose < 2 and len(text) <= 120:
             block.append((line, text))
             loose += 1
@@ -231,7 +237,11 @@ def _signature_block(texts: list[tuple[int, str]], floor: int, label: int) -> li
             text, date = text[: m.start(2)], parse_date(m.group(2))
         text = text.strip(" *")  # a comma before the date may continue on the next line
         cur = out[-1] if out else None
-        if cur is None or ("/s/" in text.lower() and "/s/" in cur.name.lower()):
+        if (
+            cur is None
+            or ("/s/" in text.lower() and "/s/" in cur.name.lower())
+            or (date is not None and cur.date is not None)
+        ):
             out.append(SignatureRead(text, date, line, (line,)))
             continue
         cur.name = f"{cur.name} {text}"

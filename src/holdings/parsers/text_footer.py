@@ -56,6 +56,8 @@ _ANY_DATE = (
 _SIG_DATE = re.compile(r"^(.*?)[\s,;]*(?<![\d/])" + _ANY_DATE + r"\s*\**\s*$")
 _DATE_ONLY = re.compile(r"^\W*" + _ANY_DATE + r"(?![\d/])")
 _BOILERPLATE = re.compile(r"\W*(?:Reminder\b|Persons\s+who\s+respond|Note:\s+File\s+three)", re.I)
+_OPEN_END = re.compile(r"(?:[,;:&]|\b(?:by|and|of|for))\s*$", re.I)
+"""A signature line ending like this goes on: ``... Ante,`` / ``Director, By: /s/ ...``."""
 _SIG_LABEL = re.compile(r"Signature\s+of\s+(?:the\s+)?Reporting\s+Person", re.I)
 
 
@@ -212,7 +214,7 @@ def _signature_block(texts: list[tuple[int, str]], floor: int, label: int) -> li
             started and len(text) <= 120 and _SIG_DATE.match(text) and _SIG_DATE.match(block[-1][1])
         ):
             block.append((line, text))  # one signer per line, each with its date
-        elif not started and loose < 2 and len(text) <= 120:
+        elif not started and loose < 4 and len(text) <= 120:
             block.append((line, text))
             loose += 1
         elif started and _SIG_DATE.match(text) and "/s/" in block[-1][1].lower():
@@ -239,7 +241,11 @@ def _signature_block(texts: list[tuple[int, str]], floor: int, label: int) -> li
         cur = out[-1] if out else None
         if (
             cur is None
-            or ("/s/" in text.lower() and "/s/" in cur.name.lower())
+            or (
+                "/s/" in text.lower()
+                and "/s/" in cur.name.lower()
+                and not _OPEN_END.search(cur.name)
+            )
             or (date is not None and cur.date is not None)
         ):
             out.append(SignatureRead(text, date, line, (line,)))

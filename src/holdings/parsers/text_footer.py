@@ -214,6 +214,8 @@ def _signature_block(texts: list[tuple[int, str]], floor: int, label: int) -> li
             started and len(text) <= 120 and _SIG_DATE.match(text) and _SIG_DATE.match(block[-1][1])
         ):
             block.append((line, text))  # one signer per line, each with its date
+        elif started and len(text) <= 120 and _DATE_ONLY.fullmatch(block[-1][1].strip(" *")):
+            block.append((line, text))  # name / date, name / date: one signer each
         elif not started and loose < 4 and len(text) <= 120:
             block.append((line, text))
             loose += 1
@@ -226,12 +228,23 @@ def _signature_block(texts: list[tuple[int, str]], floor: int, label: int) -> li
     if not started:
         return []
     block.reverse()
+    return _split_signatures(block)
+
+
+def _split_signatures(block: list[tuple[int, str]]) -> list[SignatureRead]:
+    """The lines of one signature block, top down, as signatures. Where signers date their own
+    line, a dated line starts a signature; otherwise a ``/s/`` line does (unless the line above
+    ends open, ``..., By:``) and so does a name after a date line of its own."""
+    inline = any(_SIG_DATE.match(t) and not _DATE_ONLY.fullmatch(t.strip(" *")) for _, t in block)
     out: list[SignatureRead] = []
+    closed = False  # the last signature had its date on a line of its own
     shared: dt.date | None = None
     for line, text in block:
         d = _DATE_ONLY.fullmatch(text.strip(" *"))
         if d:
             shared = parse_date(d.group(1))
+            if out and out[-1].date is None:
+                out[-1].date, closed = shared, True
             continue
         date = None
         m = _SIG_DATE.match(text)
@@ -239,15 +252,20 @@ def _signature_block(texts: list[tuple[int, str]], floor: int, label: int) -> li
             text, date = text[: m.start(2)], parse_date(m.group(2))
         text = text.strip(" *")  # a comma before the date may continue on the next line
         cur = out[-1] if out else None
-        if (
-            cur is None
-            or (
-                "/s/" in text.lower()
-                and "/s/" in cur.name.lower()
-                and not _OPEN_END.search(cur.name)
+        if inline:
+            new = cur is None or date is not None
+        else:
+            new = (
+                cur is None
+                or closed
+                or (
+                    "/s/" in text.lower()
+                    and "/s/" in cur.name.lower()
+                    and not _OPEN_END.search(cur.name)
+                )
             )
-            or (date is not None and cur.date is not None)
-        ):
+        closed = False
+        if new or cur is None:
             out.append(SignatureRead(text, date, line, (line,)))
             continue
         cur.name = f"{cur.name} {text}"

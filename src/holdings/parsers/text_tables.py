@@ -139,7 +139,7 @@ def read_table(
             continue
         if nature_x is not None and row.shape in ("space", "plain") and tokens[-1].x >= nature_x:
             for t in tokens:  # ``member`` / ``2``, ``SMB Pacific`` / ``2021``: words, not values
-                if t.x >= nature_x and t.kind in (NUM, DATE, LETTER, NA, IMMED):
+                if t.x >= nature_x and t.kind in (NUM, DATE, NA, IMMED):
                     t.kind, t.value = TEXT, None
         if not any(t.kind in (NUM, DATE) for t in tokens):
             words = [
@@ -391,6 +391,20 @@ def _date_anchors(rows: list[Row]) -> dict[str, int] | None:
     return found if len(found) >= 2 else None
 
 
+def _holding_dates(tokens: list[Token], fields: tuple[str, ...]) -> dict[int, int] | None:
+    """A Table II row with one letter (its ownership form) has no transaction code, so it
+    reports a holding: its dates are the exercise window, not a transaction's."""
+    if sum(1 for t in tokens if t.kind == LETTER) > 1:
+        return None
+    dates = [i for i, t in enumerate(tokens) if t.kind == DATE]
+    if not dates:
+        return None
+    hints = {dates[0]: fields.index("date_exercisable")}
+    if len(dates) > 1:
+        hints[dates[1]] = fields.index("expiration_date")
+    return hints
+
+
 def _date_hints(
     tokens: list[Token], fields: tuple[str, ...], date_x: dict[str, int]
 ) -> dict[int, int]:
@@ -459,6 +473,8 @@ def _read_row(
             fields, positional = layout, True
             break
     hints = _date_hints(tokens, fields, date_x) if date_x and row.shape == "space" else None
+    if not hints and "date_exercisable" in fields and not positional:
+        hints = _holding_dates(tokens, fields)
     cols, dropped = align(tokens, fields, positional, hints)
     if dropped:
         dropped = _join_decimal_tails(tokens, dropped)
@@ -487,6 +503,8 @@ def _join_decimal_tails(tokens: list[Token], dropped: list[Token]) -> list[Token
             a.kind == NUM
             and b.kind == NUM
             and b.cell == a.cell + 1
+            and not a.dollar
+            and not a.marks
             and "." in a.text
             and b.text.isdigit()
             and len(b.text) <= 3

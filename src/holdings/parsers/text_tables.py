@@ -565,6 +565,12 @@ def _fill(draft: Draft, f: str, toks: list[Token]) -> None:
     draft.where[f] = first.x
     if f in TEXT_FIELDS:
         text = " ".join(t.text for t in toks if t.kind == TEXT)
+        if _WORD_DAMAGE.search(text):
+            mended = _mend_words(text)
+            if mended != text:
+                draft.notes.append((f, f"OCR damage in {text!r} read as {mended!r}"))
+                draft.repaired = True
+                text = mended
         draft.values[f] = text or None
         return
     k = first.kind
@@ -578,6 +584,22 @@ def _fill(draft: Draft, f: str, toks: list[Token]) -> None:
         what = "a date" if k == DATE else "a number"
         draft.notes.append((fn_field, f"could not read {first.text!r} as {what}"))
     draft.values[f] = first.value
+
+
+_WORD_DAMAGE = re.compile(r" l(?: |$)|(?<!\S)(\d+) \1\d")
+
+
+def _mend_words(text: str) -> str:
+    """Scan damage inside a text column: a cut-off echo of the next word (``Pacific 20 2021``)
+    goes, and a lone lower-case ``l`` among words is the digit (``family member l``)."""
+    words = text.split(" ")
+    out: list[str] = []
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w.isdigit() and nxt.isdigit() and len(nxt) > len(w) and nxt.startswith(w):
+            continue
+        out.append("1" if w == "l" and i > 0 else w)
+    return " ".join(out)
 
 
 def _note_dropped(

@@ -1279,3 +1279,14 @@ def test_real_layout_narrow_columns_wrap_over_many_lines() -> None:
         ("tls_layout_top_narrow.txt", "tls.xml"),
     ):
         assert_like_xml(rendering, xml)
+
+
+def test_real_title_with_a_number_wrapped_and_options_held_without_a_transaction() -> None:
+    """``Common Stock, par`` / ``value $0.001``: the wrapped line with a dollar amount is the
+    title's, not a row (layout text and a pipe table's wrap rows). A Table II row with no code
+    holds options: its dates are the exercise window, not a transaction date."""
+    for rendering in ("parvalue_layout_top.txt", "parvalue_pipe_wraprows.md"):
+        f = assert_like_xml(rendering, "parvalue.xml")
+        assert f.non_derivative[0].security_title == "Common Stock, par value $0.001"
+    held = assert_like_xml("options_held_pipe_messy.md", "options_held.xml")
+    assert {r.kind for r in held.derivative} == {"holding"}

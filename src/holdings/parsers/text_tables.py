@@ -112,6 +112,7 @@ def read_table(
     ad_x = _ad_positions(rows) if "shares_a" in fields else None
     date_x = _date_anchors(rows) if "date_exercisable" in fields else None
     nature_x = _nature_column(rows)
+    title_end = _title_column_end(rows)
     prev: Draft | None = None  # data row right above, with nothing but text lines between
     pending: list[tuple[Row, list[Token]]] = []  # text-only lines waiting for their row
     in_caption = False  # inside a block of column captions (a wrapped header spans many lines)
@@ -141,6 +142,10 @@ def read_table(
             for t in tokens:  # ``member`` / ``2``, ``SMB Pacific`` / ``2021``: words, not values
                 if t.x >= nature_x and t.kind in (NUM, DATE, NA, IMMED):
                     t.kind, t.value = TEXT, None
+        if title_end is not None and row.shape in ("space", "plain") and tokens[0].x < title_end:
+            _title_words(tokens, title_end)
+        elif tokens[-1].cell == 0 and row.shape in ("pipe", "tab", "html") and len(tokens) > 1:
+            _title_words(tokens, 1)  # a row of cells with only its first cell filled: a wrap
         if not any(t.kind in (NUM, DATE) for t in tokens):
             words = [
                 t
@@ -357,6 +362,35 @@ def _attach(draft: Draft, lines: list[list[Token]], fields: tuple[str, ...], bef
 
 
 _NATURE_CAPTION = re.compile(r"\d{1,2}\.\s*Nature\b", re.I)
+
+
+_SECOND_CAPTION = re.compile(r"2\.\s*(?:Trans|Conver|Amount|Date)", re.I)
+
+
+def _title_column_end(rows: list[Row]) -> int | None:
+    """Where the title column ends in space-aligned text: the second column's caption."""
+    for row in rows:
+        if row.shape != "space" or "2." not in row.text:
+            continue
+        for cell, x in zip(row.cells[1:], row.xs[1:], strict=True):
+            if _SECOND_CAPTION.match(cell):
+                return x - 1
+    return None
+
+
+def _title_words(tokens: list[Token], title_end: int) -> None:
+    """``Common Stock, par value $0.001``: in layout text a number in the title's own cell, or
+    a line with nothing right of the title column (the title's wrapped last line), is words.
+    Rows of cells pass ``title_end`` 1 and only ever have their first cell filled."""
+    whole = all(t.x < title_end for t in tokens)
+    if whole and not any(t.kind == TEXT for t in tokens):
+        return
+    text_cells = {t.cell for t in tokens if t.kind == TEXT and t.x < title_end}
+    for t in tokens:
+        if t.x >= title_end or t.kind not in (NUM, NA, LETTER):
+            continue
+        if whole or t.cell in text_cells:
+            t.kind, t.value = TEXT, None
 
 
 def _nature_column(rows: list[Row]) -> int | None:

@@ -288,6 +288,8 @@ def _split_wrapped(
     directly above a value row belongs with the fragment on it.
     """
     n = len(lines)
+    if n > 24:  # no real title wraps this far; keep hostile input linear
+        return min(prev.above, n)
     ref = nxt if "security_title" in nxt.where else prev
     frags = [_title_frag(r, w, ref) for r, w in lines]
     raw = [f[0] if f else None for f in frags]

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from holdings.clock import utcnow
@@ -59,6 +59,14 @@ class QuarantineEntry:
     line: int | None
     size: int
     recorded_at: Any
+
+
+_PG_HEADS = text(
+    "SELECT s.sid, e.stream_version, e.chain_hash "
+    "FROM unnest(CAST(:sids AS text[])) AS s(sid) "
+    "CROSS JOIN LATERAL (SELECT stream_version, chain_hash FROM events "
+    "WHERE stream_id = s.sid ORDER BY stream_version DESC LIMIT 1) AS e"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +190,14 @@ class EventStore:
     def _stream_heads(self, conn: Connection, sids: set[str]) -> dict[str, tuple[int, str]]:
         heads: dict[str, tuple[int, str]] = {}
         ordered = sorted(sids)
+        if self.dialect == "postgresql":
+            # One backward index probe per stream: reading every version of each stream (what
+            # max() does without a vacuumed visibility map) grows with the stream.
+            for start in range(0, len(ordered), 500):
+                part = ordered[start : start + 500]
+                rows = conn.execute(_PG_HEADS, {"sids": part})
+                heads.update((sid, (int(v), chain)) for sid, v, chain in rows)
+            return heads
         for start in range(0, len(ordered), 500):
             part = ordered[start : start + 500]
             top = (

@@ -172,7 +172,11 @@ def read_remarks(lines: list[tuple[int, str]], stop: frozenset[int] = frozenset(
 def read_signatures(texts: list[tuple[int, str]]) -> list[SignatureRead]:
     """The signatures above each "Signature of Reporting Person" label; without a label, every
     ``/s/`` line with its date from the same line or a following one."""
-    labels = [i for i, (_, text) in enumerate(texts) if _SIG_LABEL.search(text)]
+    labels = [
+        i
+        for i, (_, t) in enumerate(texts)
+        if ("ignature" in t or "IGNATURE" in t) and _SIG_LABEL.search(t)
+    ]
     sigs: list[SignatureRead] = []
     floor = 0
     for k in labels:

@@ -103,8 +103,15 @@ def read_table(
     """Every data row of one table region, with wrapped lines folded into their row.
 
     A line with words but no values is part of a neighbouring row whose title (or nature of
-    ownership, or underlying title) wrapped: it continues the row above unless the row below
-    visibly starts mid-title (lower case or "("), or there is no row above to continue.
+    ownership, or underlying title) wrapped. Where values sit on their row's first line, it
+    continues the row above unless the row below visibly starts mid-title (lower case or "("),
+    or there is no row above to continue. Where a table shows values below their row's first
+    line (a converter centred the cells vertically: a title line right after the captions
+    gives it away), the lines between two value rows are split between them by
+    :func:`_split_wrapped`. In layout text, numbers under the title or nature-of-ownership
+    captions are words (``par value $0.001``, ``2017 Irrevocable Trust``), and a browser's
+    print header or footer at a page break is skipped. Values with no title and no
+    transaction are not a row (:func:`_real_rows`).
     ``alternates`` are sibling layouts (Form 4 and Form 5 differ only by the V column) whose
     cell count a converter's template may have kept; they only lend cell positions.
     """

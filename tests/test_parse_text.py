@@ -1197,6 +1197,11 @@ def test_real_signatures_without_slash_s_wrapped_or_with_text_before_it() -> Non
         ("promis_layout.txt", "promis.xml"),
         ("tesla_rich.md", "tesla.xml"),
         ("goog_brin30_layout.txt", "goog_brin30.xml"),
+        # name / date / name / date on lines of their own; names wrapped over three lines
+        # and a wrapped line that itself holds a second /s/ (one signer signing for another)
+        ("tcrr_pipe_messy.md", "tcrr.xml"),
+        ("softbank_layout_top.txt", "softbank.xml"),
+        ("pleasant_lake_layout_top.txt", "pleasant_lake_submission.txt"),
     ):
         text, ref = parse_file(REAL / rendering), parse_file(REAL / xml)
         assert _signatures(text) == _signatures(ref), rendering

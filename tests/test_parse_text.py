@@ -1295,3 +1295,13 @@ def test_real_title_with_a_number_wrapped_and_options_held_without_a_transaction
         assert f.non_derivative[0].security_title == "Common Stock, par value $0.001"
     held = assert_like_xml("options_held_pipe_messy.md", "options_held.xml")
     assert held.derivative[0].kind == "holding" and held.derivative[0].transaction_date is None
+
+
+def test_real_ocr_zero_read_as_letter_o_in_a_balance() -> None:
+    """``| \\$0.00 | O D |``: after the price no code can stand, so the ``O`` is the balance 0
+    (noted); ``(1O)`` in a marker is footnote 10."""
+    tesla = assert_like_xml("tesla_pipe_ocr.md", "tesla.xml")
+    assert [r.shares_owned_following for r in tesla.derivative] == [Decimal(0), Decimal(0)]
+    assert any("read as 0" in n.message for n in tesla.notes)
+    cells = split_rows("| Class A Common Stock | 9,686 | I | Trust(1O) |\n")[0].cells
+    assert [t.marks for t in tokenize(cells, range(len(cells)))][-1] == ["10"]

@@ -26,7 +26,7 @@ _SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # One pass over a cell removes markup; alternatives are anchored on literal characters so the
 # scan stays linear on hostile input.
 _MARKUP = re.compile(
-    r"<sup\b[^>]{0,100}>\s*[(\[]?\s*F?([\dl]{1,3})\s*[)\]]?\s*</sup\s*>"
+    r"<sup\b[^>]{0,100}>\s*[(\[]?\s*F?([\dl][\dlO]{0,2})\s*[)\]]?\s*</sup\s*>"
     r"|⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})⁾"
     r"|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
     r"|(<input\b[^>]{0,300}>)"
@@ -39,11 +39,13 @@ _MARKUP = re.compile(
 # Plain-text marker spellings, only meaningful inside table cells: ``(2)``, ``[2]``, ``(F2)``,
 # ``[F2]`` and a bare ``F2`` word.
 _PLAIN_MARK = re.compile(
-    r"\(\s*F?([\dl]{1,2})\s*\)|\[\s*F?([\dl]{1,2})\s*\]|(?<![\w$.,/])F(\d{1,2})(?![\w.,/])"
+    r"\(\s*F?([\dl][\dlO]?)\s*\)|\[\s*F?([\dl][\dlO]?)\s*\]"
+    r"|(?<![\w$.,/])F(\d{1,2})(?![\w.,/])"
 )
-# OCR reads the digit 1 of a marker as a lower-case L: ``S(l)`` is code S with footnote 1. No
-# filing writes ``(l)`` for anything else (``(I)`` for indirect is a capital and is left alone).
-_MARK_DIGITS = str.maketrans("l", "1")
+# OCR reads the digit 1 of a marker as a lower-case L, and 0 as O: ``S(l)`` is code S with
+# footnote 1, ``Trust(1O)`` footnote 10. No filing writes ``(l)`` or ``(1O)`` for anything else
+# (``(I)`` for indirect is a capital and is left alone; a marker starts with a digit or l).
+_MARK_DIGITS = str.maketrans("lO", "10")
 # Most cells ("Common Stock", "06/21/2022", "1,000") need none of the work below.
 _PLAIN_TEXT = re.compile(r"(?:[A-EG-Za-z0-9 ,./$%:;'-]|F(?!\d))*")
 _NEEDS_MARKUP = re.compile(r"[<\\*_&\[]|[^\x00-\x7f]")

@@ -129,6 +129,8 @@ def gain(tok: Token, f: str) -> float | None:
             return 10.0 if v in ("A", "D") else None
         if f == "ownership":
             return 10.0 if v in ("D", "I") else None
+        if f in _SHARES and v == "O" and tok.text == "O":
+            return 2.0  # a zero the scan read as a letter, where no code can stand
         return None
     if f in _PRICES:
         if k == NUM:

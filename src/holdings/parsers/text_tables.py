@@ -623,6 +623,11 @@ def _fill(draft: Draft, f: str, toks: list[Token]) -> None:
     if f == "voluntary":
         draft.values[f] = True
         return
+    if k == LETTER and "shares" in f:  # only the letter O gets into an amount: a zero misread
+        draft.values[f] = Decimal(0)
+        draft.notes.append((fn_field, f"OCR letter {first.text!r} read as 0"))
+        draft.repaired = True
+        return
     if first.value is None:
         what = "a date" if k == DATE else "a number"
         draft.notes.append((fn_field, f"could not read {first.text!r} as {what}"))

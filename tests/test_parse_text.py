@@ -1305,3 +1305,10 @@ def test_real_ocr_zero_read_as_letter_o_in_a_balance() -> None:
     assert any("read as 0" in n.message for n in tesla.notes)
     cells = split_rows("| Class A Common Stock | 9,686 | I | Trust(1O) |\n")[0].cells
     assert [t.marks for t in tokenize(cells, range(len(cells)))][-1] == ["10"]
+
+
+def test_real_holding_balance_cut_into_two_well_formed_cells() -> None:
+    """``| 25 | 5,449 |`` on a holding row whose only amount is its balance: 255,449, noted."""
+    tls = assert_like_xml("tls_pipe_messy.md", "tls.xml")
+    assert Decimal("255449") in [r.shares_owned_following for r in tls.non_derivative]
+    assert any("joined number" in n.message for n in tls.notes)

@@ -118,7 +118,8 @@ def join_split_numbers(tokens: list[Token]) -> None:
     echo of it -- keep the whole number. ``1,4 | 14,849``: a malformed piece that, joined with
     the next number, makes a well-grouped number was one number -- join them. In a holding row
     (no dates: one amount, the balance) an echo may itself be well formed: ``1,520 |
-    1,520,000`` is the balance 1,520,000, not a transaction of 1,520 shares.
+    1,520,000`` is the balance 1,520,000, not a transaction of 1,520 shares; and where that
+    balance is the row's only other number, ``25 | 5,449`` is 255,449 cut in two.
     """
     from holdings.parsers.text_tokens import DATE, NUM, parse_number
 
@@ -138,7 +139,27 @@ def join_split_numbers(tokens: list[Token]) -> None:
             if holding is None:
                 holding = not any(t.kind == DATE for t in tokens)
             echo = holding
-        if tok.kind != NUM or nxt.kind != NUM or not (tok.malformed or nxt.malformed or echo):
+        # ``25 | 5,449`` in a row whose only amount is its balance: one number cut in two
+        cut = (
+            not echo
+            and tok.kind == NUM
+            and nxt.kind == NUM
+            and nxt.cell == tok.cell + 1
+            and tok.text.isdigit()
+            and not tok.marks
+            and "," in nxt.text
+            and nxt.text[0].isdigit()
+            and sum(1 for t in tokens if t.kind == NUM) == 2
+        )
+        if cut:
+            if holding is None:
+                holding = not any(t.kind == DATE for t in tokens)
+            cut = holding
+        if (
+            tok.kind != NUM
+            or nxt.kind != NUM
+            or not (tok.malformed or nxt.malformed or echo or cut)
+        ):
             i += 1
             continue
         a, b = tok.text.lstrip("$"), nxt.text.lstrip("$")

@@ -85,7 +85,9 @@ def make_engine(url: str | None = None) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
         _sqlite_tune(engine)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        # No server-side prepared statements: psycopg would cache a generic plan made while the
+        # tables were empty (a sequential scan) and keep using it as they grow into millions.
+        engine = create_engine(url, pool_pre_ping=True, connect_args={"prepare_threshold": None})
     return engine
 
 

@@ -90,6 +90,7 @@ def test_clean_audit_exits_zero_and_verify_passes(db: str) -> None:
 
 
 def test_errors_are_one_line_with_exit_2(db: str) -> None:
+    run("ingest", "--db", db, str(KRESS_ORIGINAL))
     code, _out, err = run("snapshot", "--db", db, "--as-of", "not-a-date")
     assert code == 2
     assert err.strip().count("\n") == 0 and "not a date" in err
@@ -101,7 +102,7 @@ def test_quarantine_lists_what_failed(db: str, tmp_path: Path) -> None:
     bad = tmp_path / "broken.xml"
     bad.write_bytes(KRESS_ORIGINAL.read_bytes()[:900])
     code, _out, err = run("ingest", "--db", db, str(bad))
-    assert code == 0 and "broken.xml" in err
+    assert code == 1 and "broken.xml" in err
     code, out, _ = run("quarantine", "--db", db, "-f", "json")
     (entry,) = json.loads(out)
     assert entry["path"] == str(bad) and entry["line"] is not None and entry["reason"]
@@ -113,3 +114,11 @@ def test_output_has_no_colour_codes_when_not_a_terminal(db: str) -> None:
     run("ingest", "--db", db, str(KRESS_ORIGINAL))
     _code, out, _ = run("people", "--db", db)
     assert "\x1b[" not in out and "Kress Colette" in out
+
+
+def test_read_only_commands_refuse_a_ledger_that_does_not_exist(tmp_path: Path) -> None:
+    missing = str(tmp_path / "typo.db")
+    for args in (["audit"], ["verify"], ["snapshot", "--as-of", "2025-01-01"], ["people"]):
+        code, _out, err = run(*args, "--db", missing)
+        assert code == 2 and "no ledger at" in err, args
+    assert not Path(missing).exists()

@@ -108,10 +108,18 @@ def _root(
     _state["debug"] = debug
 
 
-def _store(db: str | None):  # type: ignore[no-untyped-def]
+def _store(db: str | None, create: bool = False):  # type: ignore[no-untyped-def]
+    """Open the ledger. Only the commands that write may create one: a mistyped --db for an
+    audit must not pass as an empty, clean ledger."""
+    from holdings.ledger.database import resolve_url
     from holdings.ledger.store import EventStore
 
-    return EventStore(db)
+    url = resolve_url(db)
+    if not create and url.startswith("sqlite"):
+        path = url.split(":///", 1)[-1]
+        if path and path != ":memory:" and not Path(path).exists():
+            raise UserError(f"no ledger at {path} (run `holdings ingest` first, or check --db)")
+    return EventStore(url)
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -258,7 +266,7 @@ def ingest(
     """
     from holdings.ledger.ingest import ingest_paths
 
-    store = _store(db)
+    store = _store(db, create=True)
     for p in paths:
         if not p.exists():
             raise UserError(f"{p}: no such file or folder")
@@ -290,7 +298,7 @@ def ingest_dataset(
 
     if not directory.exists():
         raise UserError(f"{directory}: no such file or folder")
-    store = _store(db)
+    store = _store(db, create=True)
     with _progress("loading") as progress:
         summary = load(store, directory, progress, batch_size=batch_size)
     _finish_ingest(store, summary, fmt)
@@ -336,8 +344,8 @@ def _finish_ingest(store, summary, fmt: Format) -> None:  # type: ignore[no-unty
 
         refresh_positions(store, summary.touched_streams)
     emit([summary.as_dict()], fmt, title="ingest summary")
-    if summary.conflicts:
-        raise typer.Exit(1)
+    if summary.conflicts or summary.quarantined:
+        raise typer.Exit(1)  # everything else went in; exit 1 says some of it did not
 
 
 @app.command()

@@ -38,6 +38,7 @@ def partial_row(event: _Event) -> dict[str, Any]:
         "form_type": event.filing.form_type,
         "period_of_report": event.filing.period_of_report,
         "is_amendment": event.filing.is_amendment,
+        "original_filed_date": event.filing.date_of_original_submission,
         "row_order": (0 if p.table == "non_derivative" else 1_000_000)
         + p.row_index * 100
         + p.owner_index,
@@ -83,6 +84,7 @@ HASHED_COLUMNS = (
     "form_type",
     "period_of_report",
     "is_amendment",
+    "original_filed_date",
     "payload",
 )
 """The content a row's hash covers, besides its stream version."""

@@ -443,7 +443,13 @@ def _insert_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
         raise
 
 
-_DATE_COLUMNS = {"transaction_date", "effective_date", "filed_date", "period_of_report"}
+_DATE_COLUMNS = {
+    "transaction_date",
+    "effective_date",
+    "filed_date",
+    "period_of_report",
+    "original_filed_date",
+}
 
 
 def _sqlite_value(value: Any) -> Any:

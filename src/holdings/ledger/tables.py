@@ -52,6 +52,8 @@ class EventRow(SQLModel, table=True):
     form_type: str = ""
     period_of_report: dt.date | None = None
     is_amendment: bool = False
+    original_filed_date: dt.date | None = None
+    """Box 4 of a 4/A: when the filing it restates was filed."""
     payload: str = Field(sa_column=Column(Text, nullable=False))
     event_hash: str = ""
     """sha256 over the row's content: an edit behind the store's back no longer matches."""

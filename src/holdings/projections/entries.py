@@ -38,6 +38,7 @@ class Entry:
     form_type: str
     period_of_report: dt.date | None
     is_amendment: bool
+    original_filed_date: dt.date | None = None
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
@@ -49,7 +50,13 @@ class Entry:
         )
 
 
-_DATES = ("transaction_date", "effective_date", "filed_date", "period_of_report")
+_DATES = (
+    "transaction_date",
+    "effective_date",
+    "filed_date",
+    "period_of_report",
+    "original_filed_date",
+)
 _COLUMNS = tuple(
     type_coerce(EVENTS.c[name], String) if name in _DATES else EVENTS.c[name]
     for name in (
@@ -70,6 +77,7 @@ _COLUMNS = tuple(
         "form_type",
         "period_of_report",
         "is_amendment",
+        "original_filed_date",
     )
 )
 """Dates are read raw (ISO text on SQLite) and converted here: the driver-level date parsing
@@ -103,6 +111,7 @@ def _entry(row: Any) -> Entry:
         row[14],
         _date(row[15]),
         bool(row[16]),
+        _date(row[17]),
     )
 
 

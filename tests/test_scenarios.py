@@ -53,3 +53,13 @@ def test_which_amendment_wins_does_not_depend_on_ingest_order(tmp_path: Path) ->
     first = audit(one, read_entries(one), late=False).discrepancies
     second = audit(two, read_entries(two), late=False).discrepancies
     assert [(x.expected, x.reported) for x in first] == [(x.expected, x.reported) for x in second]
+
+
+def test_every_row_has_its_own_deadline(tmp_path: Path) -> None:
+    """s3/d: row 1 traded 07-01 but deemed executed 07-09 (due 07-11, on time); row 2 traded
+    07-07 (due 07-09); signed 07-11: late by two business days because of row 2."""
+    store = _store(tmp_path, "s3", [SCENARIOS / "s3" / "d.xml"])
+    (late,) = audit(store, read_entries(store)).late_filings
+    assert late.transaction_date == dt.date(2025, 7, 7)
+    assert late.deadline == dt.date(2025, 7, 9)
+    assert late.business_days_late == 2

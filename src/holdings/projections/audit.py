@@ -149,7 +149,7 @@ def audit(
     kept, so auditing the whole log needs memory for its findings, not for the log."""
     failed: list[tuple[Check, dict[tuple[str, str], int]]] = []
     checks = inferred = 0
-    earliest: dict[tuple[str, str], Entry] = {}
+    candidates: dict[tuple[str, str], list[Entry]] = {}
     for _sid, stream in by_stream(entries):
         state = fold_stream(stream, FoldState.collecting())
         siblings = _lot_titles(state)
@@ -161,13 +161,11 @@ def audit(
                 failed.append((c, siblings))
             if late and _may_be_late(c.entry):
                 key = (c.entry.filing_sha256, c.entry.person_key)
-                seen = earliest.get(key)
-                if seen is None or c.entry.transaction_date < seen.transaction_date:  # type: ignore[operator]
-                    earliest[key] = c.entry
+                candidates.setdefault(key, []).append(c.entry)
     full = events_at(store, [c.entry.position for c, _ in failed])
     return AuditReport(
         discrepancies=[_discrepancy(c, full[c.entry.position], sib) for c, sib in failed],
-        late_filings=late_filings(store, earliest) if late else [],
+        late_filings=late_filings(store, candidates) if late else [],
         checks=checks,
         inferred_openings=inferred,
     )
@@ -265,37 +263,47 @@ def position_label(event: _Event) -> str:
     return f"{event.security.label} [{event.ownership.label}]"
 
 
-def late_filings(store: EventStore, earliest: dict[tuple[str, str], Entry]) -> list[LateFiling]:
-    """Form 4 is due within two business days of the trade (of the deemed execution date where
-    given). Voluntary rows, holdings, amendments and Forms 3 and 5 have no such deadline.
-    ``earliest`` holds, per (filing, person), the earliest trade that may have been late."""
-    worst = {key: (e.transaction_date, e) for key, e in earliest.items()}
-    if not worst:
+def late_filings(
+    store: EventStore, candidates: dict[tuple[str, str], list[Entry]]
+) -> list[LateFiling]:
+    """Form 4 is due within two business days of each trade (of its deemed execution date where
+    one is given). Every row counts on its own, and a filing is as late as its latest row is
+    overdue. Voluntary rows, holdings, amendments and Forms 3 and 5 have no such deadline.
+    ``candidates`` holds, per (filing, person), the rows that may have been late."""
+    if not candidates:
         return []
-    full = events_at(store, [e.position for _, e in worst.values()])
+    full = events_at(store, [e.position for rows in candidates.values() for e in rows])
     out: list[LateFiling] = []
-    for (sha, _pk), (_d, e) in sorted(worst.items()):
-        event = full[e.position]
-        if event.voluntary:
+    for (sha, _pk), rows in sorted(candidates.items()):
+        worst: tuple[int, Entry, dt.date] | None = None
+        for e in rows:
+            event = full[e.position]
+            if event.voluntary:
+                continue
+            assert e.transaction_date is not None and e.filed_date is not None
+            deadline = add_business_days(event.deemed_execution_date or e.transaction_date, 2)
+            if e.filed_date > deadline:
+                days = business_days_between(deadline, e.filed_date)
+                if worst is None or days > worst[0]:
+                    worst = (days, e, deadline)
+        if worst is None:
             continue
-        start = event.deemed_execution_date or e.transaction_date
+        days, e, deadline = worst
         assert e.transaction_date is not None and e.filed_date is not None
-        deadline = add_business_days(start, 2)
-        if e.filed_date > deadline:
-            out.append(
-                LateFiling(
-                    person_key=e.person_key,
-                    person_name=e.person_name,
-                    issuer_key=e.issuer_key,
-                    filing_sha256=sha,
-                    filing_path=event.provenance.source_path,
-                    form_type=e.form_type,
-                    transaction_date=e.transaction_date,
-                    deadline=deadline,
-                    filed_date=e.filed_date,
-                    business_days_late=business_days_between(deadline, e.filed_date),
-                )
+        out.append(
+            LateFiling(
+                person_key=e.person_key,
+                person_name=e.person_name,
+                issuer_key=e.issuer_key,
+                filing_sha256=sha,
+                filing_path=full[e.position].provenance.source_path,
+                form_type=e.form_type,
+                transaction_date=e.transaction_date,
+                deadline=deadline,
+                filed_date=e.filed_date,
+                business_days_late=days,
             )
+        )
     return out
 
 

@@ -63,3 +63,12 @@ def test_every_row_has_its_own_deadline(tmp_path: Path) -> None:
     assert late.transaction_date == dt.date(2025, 7, 7)
     assert late.deadline == dt.date(2025, 7, 9)
     assert late.business_days_late == 2
+
+
+def test_filings_that_tie_on_both_dates_are_ordered_by_how_they_chain(tmp_path: Path) -> None:
+    """s6: two Form 4s traded 03-03 and filed 03-05; 'second' continues from 'first'."""
+    d = SCENARIOS / "s6"
+    for order in ([d / "first.xml", d / "second.xml"], [d / "second.xml", d / "first.xml"]):
+        store = _store(tmp_path, f"s6_{order[0].stem}", order)
+        assert audit(store, read_entries(store), late=False).discrepancies == []
+        assert _balances(store) == {"direct direct": Decimal("850")}

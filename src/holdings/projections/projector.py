@@ -11,8 +11,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from holdings.ledger.store import EventStore
 from holdings.projections.entries import Entry, by_stream, read_entries
@@ -22,9 +23,74 @@ from holdings.projections.supersede import current_entries
 
 def fold_stream(entries: list[Entry], state: FoldState | None = None) -> FoldState:
     state = state or FoldState()
-    for entry in sorted(current_entries(entries), key=lambda e: e.sort_key):
+    for entry in _chained(sorted(current_entries(entries), key=lambda e: e.sort_key), state):
         fold(state, entry)
     return state
+
+
+def _chained(ordered: list[Entry], state: FoldState) -> Iterator[Entry]:
+    """Replay order is transaction date, filing date, row. Filings that tie on both dates are
+    put in the order their reported balances chain (the one that continues from the running
+    balance goes first), falling back to a content order; never the order they were ingested.
+    Consumed while folding, so ``state`` is current when a tie is decided."""
+    i, n = 0, len(ordered)
+    while i < n:
+        key = (ordered[i].effective_date, ordered[i].filed_date)
+        j = i
+        while j < n and (ordered[j].effective_date, ordered[j].filed_date) == key:
+            j += 1
+        run = ordered[i:j]
+        shas = list(dict.fromkeys(e.filing_sha256 for e in run))
+        if len(shas) == 1:
+            yield from run
+        else:
+            yield from _chain_order(run, shas, state)
+        i = j
+
+
+def _chain_order(run: list[Entry], shas: list[str], state: FoldState) -> Iterator[Entry]:
+    groups = {sha: [e for e in run if e.filing_sha256 == sha] for sha in shas}
+    simulated: dict[str, Decimal | None] = {}
+
+    def balance(e: Entry) -> Decimal | None:
+        if e.position_key in simulated:
+            return simulated[e.position_key]
+        p = state.positions.get((e.stream_id, e.position_key))
+        return p.balance if p else None
+
+    def continues(group: list[Entry]) -> bool:
+        for e in group:
+            if e.reported is not None and e.quantity is not None:
+                b = balance(e)
+                return b is not None and b + e.quantity == e.reported
+        return False
+
+    def opening(group: list[Entry]) -> tuple[str, Decimal] | None:
+        for e in group:
+            if e.reported is not None and e.quantity is not None:
+                return e.position_key, e.reported - e.quantity
+        return None
+
+    def feeds(sha: str, others: list[str]) -> bool:
+        """Another filing of the tie opens exactly where this one closes."""
+        closing = {e.position_key: e.reported for e in groups[sha] if e.reported is not None}
+        starts = [opening(groups[o]) for o in others if o != sha]
+        return any(s is not None and closing.get(s[0]) == s[1] for s in starts)
+
+    remaining = list(shas)
+    while remaining:
+        pick = next(
+            (sha for sha in remaining if continues(groups[sha])),
+            next((sha for sha in remaining if feeds(sha, remaining)), remaining[0]),
+        )
+        remaining.remove(pick)
+        for e in groups[pick]:
+            b = balance(e)
+            if e.reported is not None:
+                simulated[e.position_key] = e.reported
+            elif b is not None and e.quantity is not None:
+                simulated[e.position_key] = b + e.quantity
+            yield e
 
 
 def rebuild_parallel(store: EventStore, workers: int | None = None) -> FoldState:
@@ -118,10 +184,10 @@ class Projector:
         mine = [p for p in self.state.positions.values() if p.stream_id == sid]
         if not mine:
             return not any(e.is_amendment for e in entries) and _periods_unique(entries)
-        last = max(p.last.sort_key for p in mine if p.last is not None)
+        last = max(p.last.sort_key[:2] for p in mine if p.last is not None)
         seen_periods = {p.last.period_of_report for p in mine if p.last is not None}
         return all(
-            e.sort_key > last and not e.is_amendment and e.period_of_report not in seen_periods
+            e.sort_key[:2] > last and not e.is_amendment and e.period_of_report not in seen_periods
             for e in entries
         ) and _periods_unique(entries)
 

@@ -59,7 +59,10 @@ def replay(
     entries = list(read_entries(store, person_keys=person_keys, issuer_key=issuer_key))
     state = rebuild(entries, collect_checks=True)
     events = dict(store.iter_events(person_keys=person_keys, issuer_key=issuer_key))
-    checks = sorted(state.checks or [], key=lambda c: (c.entry.sort_key, c.entry.stream_id))
+    # Fold order within a stream (it settles same-day ties by how balances chain), dates across.
+    indexed = list(enumerate(state.checks or []))
+    indexed.sort(key=lambda ic: (ic[1].entry.sort_key[:2], ic[1].entry.stream_id, ic[0]))
+    checks = [c for _i, c in indexed]
     rows = [
         ReplayRow(
             event=events[c.entry.position],

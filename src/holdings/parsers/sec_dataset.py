@@ -311,6 +311,21 @@ def owner_from_signature(signature: str) -> str | None:
     return text or None
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "md", "phd", "esq"}
+
+
+def box1_order(name: str) -> str:
+    """Signatures say "Sumedh S. Thakar"; Box 1 (and so the person key of every other filing)
+    says "Thakar Sumedh S". The surname moves to the front, suffixes stay at the end."""
+    words = name.split()
+    tail: list[str] = []
+    while len(words) > 1 and words[-1].strip(".,").lower() in _SUFFIXES:
+        tail.insert(0, words.pop())
+    if len(words) < 2:
+        return name
+    return " ".join([words[-1], *words[:-1], *tail])
+
+
 # --------------------------------------------------------------------------- the tables
 
 
@@ -549,14 +564,15 @@ class _Builder:
             )
         if owners or not signatures:
             return owners
-        name = owner_from_signature(signatures[0].name or "")
-        if name is None:
+        signed = owner_from_signature(signatures[0].name or "")
+        if signed is None:
             return []
+        name = box1_order(signed)
         self.notes.append(
             Note(
                 field="reporting_owners[0].name",
                 message=f"no REPORTINGOWNER row; owner {name!r} read from the signature "
-                f"{signatures[0].name!r} (no CIK: keyed by name)",
+                f"{signatures[0].name!r} and put in Box 1 order (no CIK: keyed by name)",
             )
         )
         return [ReportingOwner(name=name)]

@@ -72,3 +72,11 @@ def test_filings_that_tie_on_both_dates_are_ordered_by_how_they_chain(tmp_path: 
         store = _store(tmp_path, f"s6_{order[0].stem}", order)
         assert audit(store, read_entries(store), late=False).discrepancies == []
         assert _balances(store) == {"direct direct": Decimal("850")}
+
+
+def test_business_days_skip_weekends_federal_holidays_and_closures() -> None:
+    from holdings.projections.calendar import add_business_days
+
+    assert add_business_days(dt.date(2025, 2, 14), 2) == dt.date(2025, 2, 19)  # Presidents' Day
+    assert add_business_days(dt.date(2025, 7, 2), 2) == dt.date(2025, 7, 7)  # July 4th, weekend
+    assert add_business_days(dt.date(2025, 1, 7), 2) == dt.date(2025, 1, 10)  # Carter mourning

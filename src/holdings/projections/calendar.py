@@ -9,9 +9,16 @@ import holidays
 import pendulum
 
 
+# Days the federal government (and so EDGAR) closed by executive order, which no holiday
+# calendar lists: national days of mourning for former presidents.
+_CLOSURES = frozenset({dt.date(2018, 12, 5), dt.date(2025, 1, 9)})
+
+
 @lru_cache(maxsize=64)
 def _federal(year: int) -> frozenset[dt.date]:
-    return frozenset(holidays.country_holidays("US", years=year).keys())
+    return frozenset(holidays.country_holidays("US", years=year).keys()) | {
+        d for d in _CLOSURES if d.year == year
+    }
 
 
 def is_business_day(day: dt.date) -> bool:

@@ -8,7 +8,6 @@ from functools import lru_cache
 import holidays
 import pendulum
 
-
 # Days the federal government (and so EDGAR) closed by executive order, which no holiday
 # calendar lists: national days of mourning for former presidents.
 _CLOSURES = frozenset({dt.date(2018, 12, 5), dt.date(2025, 1, 9)})

@@ -251,3 +251,6 @@ def test_data_set_and_text_filings_of_one_person_share_a_stream(tmp_path: Path) 
         Decimal(66000),
         "between filings",
     )
+    held = snapshot(store, dt.date(2025, 2, 15), person_keys=[THAKAR])
+    (option,) = [h for h in held if h.kind == "option"]
+    assert (option.balance, option.reported_balance) == (Decimal(94000), Decimal(66000))

@@ -592,7 +592,16 @@ def snapshot(
         [h.as_dict() for h in holdings_],
         fmt,
         title=title,
-        columns=["person", "issuer", "kind", "security", "ownership", "balance", "last_date"],
+        columns=[
+            "person",
+            "issuer",
+            "kind",
+            "security",
+            "ownership",
+            "balance",
+            "reported_balance",
+            "last_date",
+        ],
     )
 
 

@@ -29,6 +29,10 @@ class Holding:
     position_key: str
     expiration_date: dt.date | None = None
     expired: bool = False
+    reported_balance: Decimal | None = None
+    """Set when the last balance the filer reported disagrees with the ledger's running one
+    (``balance``): a typo and a missing filing look alike from one row, so both are shown and
+    ``holdings audit`` says which it more likely is."""
     """An option or warrant whose expiration date has passed by the snapshot date."""
 
     def as_dict(self) -> dict[str, object]:
@@ -46,6 +50,10 @@ class Holding:
             "position_key": self.position_key,
             "expiration_date": self.expiration_date.isoformat() if self.expiration_date else None,
             "expired": self.expired,
+            "disputed": self.reported_balance is not None,
+            "reported_balance": None
+            if self.reported_balance is None
+            else str(self.reported_balance),
         }
 
 
@@ -99,6 +107,7 @@ def snapshot(
                 security=event.security.label,
                 ownership=ownership_label(event),
                 balance=p.balance,
+                reported_balance=p.alternative,
                 opening_inferred=p.opening_inferred,
                 last_date=p.last.effective_date,
                 last_filing=event.provenance.source_path,

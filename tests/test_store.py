@@ -232,3 +232,17 @@ def test_a_stale_batch_rolls_back_whole_and_raises_a_concurrency_error(
     with pytest.raises(ConcurrencyError, match="uq_events_stream_version|UNIQUE"):
         store.append_batch(copies)
     assert store.count_events() == before
+
+
+def test_one_submission_in_two_shapes_is_appended_once(store: EventStore) -> None:
+    """The same accession number under another content hash (the SEC data set row and the
+    submission's own file) is already present."""
+    sgml = Path(__file__).resolve().parent / "fixtures" / "xml" / "0001127602-25-001055.txt"
+    filing, events = _load(sgml)
+    assert filing.accession_number == "0001127602-25-001055"
+    store.append_filing(filing, events)
+    twin = filing.model_copy(
+        update={"source": filing.source.model_copy(update={"sha256": "d" * 64, "format": "text"})}
+    )
+    assert store.append_filing(twin, filing_events(twin)).already_present
+    assert store.count_filings() == 1

@@ -80,6 +80,10 @@ class PreparedFiling:
     rows: list[dict[str, Any]]
 
     @property
+    def accession(self) -> str | None:
+        return self.filing_row.get("accession_number")
+
+    @property
     def stream_ids(self) -> set[str]:
         return {r["stream_id"] for r in self.rows}
 
@@ -145,11 +149,16 @@ class EventStore:
     ) -> list[AppendResult | Exception]:
         now = utcnow()
         present = self._present(conn, [item.sha256 for item in items])
+        known = self._accessions(conn, [i.accession for i in items if i.accession])
         results: list[AppendResult | Exception] = []
         fresh: list[PreparedFiling] = []
         seen: set[str] = set()
         for item in items:
-            if item.sha256 in present:
+            if item.sha256 not in present and item.accession and item.accession in known:
+                # The same EDGAR submission in another shape (the data set row and its XML,
+                # say): its content hash differs, its accession number does not.
+                results.append(AppendResult(item.sha256, 0, True))
+            elif item.sha256 in present:
                 try:
                     self._check_same(conn, item)
                     results.append(AppendResult(item.sha256, 0, True))
@@ -159,6 +168,8 @@ class EventStore:
                 results.append(AppendResult(item.sha256, 0, True))
             else:
                 seen.add(item.sha256)
+                if item.accession:
+                    known.add(item.accession)
                 fresh.append(item)
                 results.append(AppendResult(item.sha256, len(item.rows), False))
         if not fresh:
@@ -178,6 +189,14 @@ class EventStore:
         if event_rows:
             _insert_rows(conn, event_rows)
         return results
+
+    def _accessions(self, conn: Connection, accessions: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(accessions), 500):
+            part = accessions[start : start + 500]
+            q = select(FILINGS.c.accession_number).where(FILINGS.c.accession_number.in_(part))
+            found.update(r[0] for r in conn.execute(q))
+        return found
 
     def _present(self, conn: Connection, shas: list[str]) -> set[str]:
         found: set[str] = set()

@@ -90,7 +90,7 @@ class FilingRow(SQLModel, table=True):
     path: str
     format: str
     form_type: str
-    accession_number: str | None = None
+    accession_number: str | None = Field(default=None, index=True)
     issuer_key: str
     period_of_report: dt.date | None = None
     filed_date: dt.date | None = None

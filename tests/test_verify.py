@@ -93,3 +93,11 @@ def test_the_command_exits_one_on_a_problem(tmp_path: Path) -> None:
     result = runner.invoke(app, ["verify", "--db", url, "--format", "json"])
     assert result.exit_code == 1
     assert '"altered row"' in result.stdout
+
+
+def test_a_library_ingest_leaves_the_projection_current(tmp_path: Path) -> None:
+    store = EventStore(f"sqlite:///{tmp_path / 'lib.db'}")
+    ingest_paths(store, [XML], workers=1)
+    report = verify(store)
+    assert report.ok, report.problems
+    assert report.positions > 0

@@ -339,10 +339,6 @@ def _finish_ingest(store, summary, fmt: Format) -> None:  # type: ignore[no-unty
     err = stderr_console()
     for line in summary.errors:
         err.print(f"[yellow]quarantined[/yellow] {line}", markup=True, highlight=False)
-    if summary.touched_streams:
-        from holdings.projections.materialize import refresh_positions
-
-        refresh_positions(store, summary.touched_streams)
     emit([summary.as_dict()], fmt, title="ingest summary")
     if summary.conflicts or summary.quarantined:
         raise typer.Exit(1)  # everything else went in; exit 1 says some of it did not

@@ -135,7 +135,7 @@ def ingest_paths(
             appender.add(prepared)
         if progress:
             progress(done, len(files), path)
-    appender.flush()
+    appender.finish()
     return summary
 
 
@@ -154,6 +154,15 @@ class BatchAppender:
         self.pending.append(prepared)
         if len(self.pending) >= self.batch_size:
             self.flush()
+
+    def finish(self) -> None:
+        """Flush, then bring the positions projection up to date for the streams that grew,
+        so that whoever ingests through the library sees the same projections as the CLI."""
+        self.flush()
+        if self.summary.touched_streams:
+            from holdings.projections.materialize import refresh_positions
+
+            refresh_positions(self.store, self.summary.touched_streams)
 
     def flush(self) -> None:
         if not self.pending:

@@ -50,7 +50,7 @@ def ingest_dataset(
                 appender.add(prepare(result, events))
         if progress:
             progress(done, total, item.accession)
-    appender.flush()
+    appender.finish()
     return summary
 
 

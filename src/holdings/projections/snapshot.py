@@ -126,6 +126,5 @@ def ownership_label(event: _Event) -> str:
     label = event.ownership.label
     texts = [f.text for f in event.footnotes if f.field == "nature_of_ownership" and f.text]
     if event.ownership.form == "I" and texts:
-        text = texts[0] if len(texts[0]) <= 90 else texts[0][:89].rstrip() + "…"
-        label = f"{label}: {text}"
+        label = f"{label}: {texts[0]}"
     return label

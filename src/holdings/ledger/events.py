@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from holdings.ledger.identity import decimal_key
+
 SCHEMA_VERSION = 1
 
 
@@ -114,7 +116,7 @@ class _Event(_Frozen):
         parts = [
             "deriv" if s.derivative else "stock",
             s.key,
-            _dec(s.exercise_price),
+            decimal_key(s.exercise_price),
             s.expiration_date.isoformat() if s.expiration_date else "",
             self.ownership.form,
             self.ownership.nature_key,
@@ -134,10 +136,6 @@ class _Event(_Frozen):
 
     def footnote_texts(self) -> list[str]:
         return [f.text for f in self.footnotes if f.text]
-
-
-def _dec(value: Decimal | None) -> str:
-    return "" if value is None else format(value.normalize(), "f")
 
 
 class Exercise(_Event):

@@ -24,7 +24,7 @@ from holdings.ledger.store import (
     PreparedFiling,
     prepare,
 )
-from holdings.parsers import ParseError, parse_file
+from holdings.parsers import Limits, ParseError, parse_file
 
 SKIP_NAMES = {"SOURCES.tsv", "README.md"}
 SKIP_SUFFIXES = {".tsv", ".md", ".json", ".py", ".csv", ".html", ".png"}
@@ -213,14 +213,22 @@ def _record(
 
 
 def _quarantine(
-    store: EventStore, summary: IngestSummary, path: str, reason: str, line: int | None
+    store: EventStore,
+    summary: IngestSummary,
+    path: str,
+    reason: str,
+    line: int | None,
+    content: bytes | None = None,
 ) -> None:
+    """Count, report and keep what failed; the bytes are read from ``path`` unless given (a data
+    set accession has no file of its own), and never past the size limit."""
     summary.quarantined += 1
     where = f"{path}:{line}" if line else path
     summary.errors.append(f"{where}: {reason}")
-    try:
-        size = os.path.getsize(path)
-        content = Path(path).read_bytes() if size <= 10 * 1024 * 1024 else None
-    except OSError:
-        content = None
+    if content is None:
+        try:
+            if os.path.getsize(path) <= Limits.from_env().max_bytes:
+                content = Path(path).read_bytes()
+        except OSError:
+            content = None
     store.quarantine(path, content, reason, line)

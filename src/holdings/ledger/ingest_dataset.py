@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from holdings.ledger.classify import ClassificationError, filing_events
-from holdings.ledger.ingest import BatchAppender, IngestSummary
+from holdings.ledger.ingest import BatchAppender, IngestSummary, _quarantine
 from holdings.ledger.store import EventStore, prepare
 from holdings.parsers.errors import ParseError
 from holdings.parsers.sec_dataset import Dataset
@@ -40,23 +40,15 @@ def ingest_dataset(
         where = f"{directory}/{item.accession}"
         result = item.result
         if isinstance(result, ParseError):
-            _quarantine(store, summary, where, item.content, result.message)
+            _quarantine(store, summary, where, result.message, None, item.content)
         else:
             try:
                 events = filing_events(result)
             except ClassificationError as exc:
-                _quarantine(store, summary, where, item.content, str(exc))
+                _quarantine(store, summary, where, str(exc), None, item.content)
             else:
                 appender.add(prepare(result, events))
         if progress:
             progress(done, total, item.accession)
     appender.finish()
     return summary
-
-
-def _quarantine(
-    store: EventStore, summary: IngestSummary, where: str, content: bytes, reason: str
-) -> None:
-    summary.quarantined += 1
-    summary.errors.append(f"{where}: {reason}")
-    store.quarantine(where, content, reason)

@@ -9,7 +9,6 @@ the caller retries.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
@@ -277,13 +276,6 @@ class EventStore:
 
     # --- reading -------------------------------------------------------------------------
 
-    def has_filing(self, sha256: str) -> bool:
-        with self.engine.connect() as conn:
-            return (
-                conn.execute(select(FILINGS.c.sha256).where(FILINGS.c.sha256 == sha256)).first()
-                is not None
-            )
-
     def count_events(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(EVENTS)).scalar() or 0)
@@ -312,10 +304,6 @@ class EventStore:
             return conn.execute(
                 select(QUARANTINE.c.content).where(QUARANTINE.c.id == entry_id)
             ).scalar()
-
-    def filings(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(select(FILINGS)).all()]
 
     def iter_rows(
         self,
@@ -432,7 +420,7 @@ def _insert_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
         # Only dates need SQLAlchemy's text form (bools bind as ints); recorded_at is one value.
         dates = [i for i, n in enumerate(names) if n in _DATE_COLUMNS]
         stamp = names.index("recorded_at")
-        recorded = _sqlite_value(rows[0]["recorded_at"])
+        recorded = rows[0]["recorded_at"].strftime("%Y-%m-%d %H:%M:%S.%f")
         data = []
         for row in rows:
             values = list(row.values())
@@ -469,13 +457,3 @@ _DATE_COLUMNS = {
     "period_of_report",
     "original_filed_date",
 }
-
-
-def _sqlite_value(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return int(value)
-    return value

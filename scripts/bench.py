@@ -28,12 +28,12 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from holdings.clock import utcnow
-from holdings.ledger.classify import filing_events
-from holdings.ledger.events import _Event
-from holdings.ledger.mapping import event_to_row
-from holdings.ledger.store import EventStore
-from holdings.parsers.model import (
+from ledger.classify import filing_events
+from ledger.clock import utcnow
+from ledger.events import _Event
+from ledger.mapping import event_to_row
+from ledger.store import EventStore
+from parsers.model import (
     DerivativeRow,
     Filing,
     Issuer,
@@ -42,10 +42,10 @@ from holdings.parsers.model import (
     Signature,
     Source,
 )
-from holdings.projections.entries import read_entries
-from holdings.projections.people import people
-from holdings.projections.projector import rebuild, rebuild_parallel
-from holdings.projections.snapshot import snapshot
+from projections.entries import read_entries
+from projections.people import people
+from projections.projector import rebuild, rebuild_parallel
+from projections.snapshot import snapshot
 
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
 OPTION = "Stock Option (right to buy)"

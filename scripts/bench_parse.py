@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from holdings.parsers import ParseError, parse_bytes
+from parsers import ParseError, parse_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

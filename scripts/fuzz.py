@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from holdings.parsers import ParseError, ParserBug, parse_bytes
+from parsers import ParseError, ParserBug, parse_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

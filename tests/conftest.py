@@ -54,7 +54,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture
 def store(db_url: str):  # type: ignore[no-untyped-def]
-    from holdings.ledger.store import EventStore
+    from ledger.store import EventStore
 
     s = EventStore(db_url)
     yield s

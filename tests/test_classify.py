@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from holdings.ledger.classify import CODE_EVENTS, event_class, signed_quantity
-from holdings.ledger.events import EVENT_ADAPTER, EVENT_TYPES
+from ledger.classify import CODE_EVENTS, event_class, signed_quantity
+from ledger.events import EVENT_ADAPTER, EVENT_TYPES
 
 EXPECTED = {
     "P": "purchase",

@@ -15,17 +15,17 @@ from typing import Any
 import pytest
 
 from holdings.corpus import write_corpus
-from holdings.ledger.ingest import ingest_paths
-from holdings.ledger.store import EventStore
-from holdings.parsers import parse_file
-from holdings.projections.audit import Discrepancy, audit
-from holdings.projections.entries import read_entries
-from holdings.projections.snapshot import snapshot
+from holdings.ingest import ingest_paths
+from ledger.store import EventStore
+from parsers import parse_file
+from projections.audit import Discrepancy, audit
+from projections.entries import read_entries
+from projections.snapshot import snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
-HAVE_TEXT_PARSER = importlib.util.find_spec("holdings.parsers.text") is not None
+HAVE_TEXT_PARSER = importlib.util.find_spec("parsers.text.read") is not None
 needs_text_parser = pytest.mark.skipif(
-    not HAVE_TEXT_PARSER, reason="holdings.parsers.text (the text renderings' parser) not there yet"
+    not HAVE_TEXT_PARSER, reason="parsers.text.read (the text renderings' parser) not there yet"
 )
 FAR = dt.date(9999, 12, 31)
 

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS, XML_DIR, need_shared
 from typer.testing import CliRunner
 
-from conftest import SEEDS, XML_DIR, need_shared
 from holdings.cli import app
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

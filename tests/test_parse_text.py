@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 
-from holdings.parsers import Filing, ParseError, parse_bytes, parse_file
-from holdings.parsers.limits import Limits
-from holdings.parsers.model import DerivativeRow, NonDerivativeRow, ReportingOwner
-from holdings.parsers.text import parse_text
-from holdings.parsers.text_cells import split_rows
-from holdings.parsers.text_tokens import DATE, LETTER, MARKER, NUM, TEXT, tokenize
+from parsers import Filing, ParseError, parse_bytes, parse_file
+from parsers.limits import Limits
+from parsers.model import DerivativeRow, NonDerivativeRow, ReportingOwner
+from parsers.text.cells import split_rows
+from parsers.text.read import parse_text
+from parsers.text.tokens import DATE, LETTER, MARKER, NUM, TEXT, tokenize
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "text"
 SEEDS = FIXTURES / "seeds"

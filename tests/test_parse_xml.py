@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from holdings.parsers import Filing, Limits, ParseError, parse_bytes, parse_file
+from parsers import Filing, Limits, ParseError, parse_bytes, parse_file
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "realdata" / "xml"

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from holdings.ledger.ingest import ingest_paths
-from holdings.ledger.store import EventStore
-from holdings.projections.audit import audit
-from holdings.projections.entries import read_entries
-from holdings.projections.people import find_people
-from holdings.projections.projector import Projector, positions_equal, rebuild
-from holdings.projections.replay import replay
-from holdings.projections.snapshot import snapshot
+from holdings.ingest import ingest_paths
+from ledger.store import EventStore
+from projections.audit import audit
+from projections.entries import read_entries
+from projections.people import find_people
+from projections.projector import Projector, positions_equal, rebuild
+from projections.replay import replay
+from projections.snapshot import snapshot
 
 XML = Path(__file__).resolve().parent / "fixtures" / "xml"
 KRESS = sorted(XML.glob("0001045810-23-*.xml"))

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from holdings.ledger.ingest import ingest_paths
-from holdings.ledger.store import EventStore
-from holdings.ledger.verify import verify
+from holdings.ingest import ingest_paths
+from holdings.verify import verify
+from ledger.store import EventStore
 
 XML = Path(__file__).resolve().parent / "fixtures" / "xml"
 

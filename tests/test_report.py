@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from holdings.ledger.ingest import ingest_paths
-from holdings.ledger.store import EventStore
-from holdings.projections.people import find_people, people
+from holdings.ingest import ingest_paths
 from holdings.report import NoEvents, write_all_reports, write_person_report
 from holdings.report.fmt import axis_label, money, num, signed
 from holdings.report.svg import scale_for
+from ledger.store import EventStore
+from projections.people import find_people, people
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"

@@ -6,11 +6,11 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from holdings.ledger.ingest import ingest_paths
-from holdings.ledger.store import EventStore
-from holdings.projections.audit import audit
-from holdings.projections.entries import read_entries
-from holdings.projections.snapshot import snapshot
+from holdings.ingest import ingest_paths
+from ledger.store import EventStore
+from projections.audit import audit
+from projections.entries import read_entries
+from projections.snapshot import snapshot
 
 SCENARIOS = Path(__file__).resolve().parent / "fixtures" / "scenarios"
 LATE = dt.date(2025, 12, 31)
@@ -75,7 +75,7 @@ def test_filings_that_tie_on_both_dates_are_ordered_by_how_they_chain(tmp_path: 
 
 
 def test_business_days_skip_weekends_federal_holidays_and_closures() -> None:
-    from holdings.projections.calendar import add_business_days
+    from projections.calendar import add_business_days
 
     assert add_business_days(dt.date(2025, 2, 14), 2) == dt.date(2025, 2, 19)  # Presidents' Day
     assert add_business_days(dt.date(2025, 7, 2), 2) == dt.date(2025, 7, 7)  # July 4th, weekend

@@ -14,22 +14,22 @@ from pathlib import Path
 import pytest
 
 from holdings.corpus import write_corpus
-from holdings.ledger.ingest import ingest_paths
-from holdings.ledger.ingest_dataset import ingest_dataset
-from holdings.ledger.store import EventStore
-from holdings.parsers import Filing, ParseError
-from holdings.parsers.sec_dataset import (
+from holdings.ingest import ingest_paths
+from holdings.ingest_dataset import ingest_dataset
+from ledger.store import EventStore
+from parsers import Filing, ParseError
+from parsers.sec_dataset import (
     box1_order,
     iter_dataset_filings,
     owner_from_signature,
     parse_dataset_date,
     parse_dataset_number,
 )
-from holdings.projections.audit import audit
-from holdings.projections.entries import read_entries
-from holdings.projections.positions import Check
-from holdings.projections.projector import rebuild
-from holdings.projections.snapshot import snapshot
+from projections.audit import audit
+from projections.entries import read_entries
+from projections.positions import Check
+from projections.projector import rebuild
+from projections.snapshot import snapshot
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "sec_dataset"
 FAR = dt.date(9999, 12, 31)
@@ -234,7 +234,7 @@ def test_signature_names_are_put_in_box_1_order(signed: str, box1: str) -> None:
 def test_data_set_and_text_filings_of_one_person_share_a_stream(tmp_path: Path) -> None:
     """Thakar's options: 101,000 after the 2024-09-16 data set filing, then the 2025 seed
     opens at 73,000 with no filing between: one stream, and the gap is a discrepancy."""
-    from holdings.ledger.ingest import ingest_paths
+    from holdings.ingest import ingest_paths
 
     store = EventStore(f"sqlite:///{tmp_path / 'mixed.db'}")
     ingest_dataset(store, FIXTURE)

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from holdings.ledger.ingest import ingest_paths
-from holdings.ledger.store import EventStore
-from holdings.projections.audit import audit
-from holdings.projections.entries import read_entries
-from holdings.projections.people import find_people
-from holdings.projections.replay import replay
-from holdings.projections.snapshot import snapshot
+from holdings.ingest import ingest_paths
+from ledger.store import EventStore
+from projections.audit import audit
+from projections.entries import read_entries
+from projections.people import find_people
+from projections.replay import replay
+from projections.snapshot import snapshot
 
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "text" / "seeds"
 D = Decimal

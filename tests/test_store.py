@@ -13,10 +13,10 @@ from freezegun import freeze_time
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from holdings.ledger.classify import filing_events, stream_id
-from holdings.ledger.ingest import ingest_paths
-from holdings.ledger.store import ConcurrencyError, EventStore, IdempotencyConflict
-from holdings.parsers import parse_file
+from holdings.ingest import ingest_paths
+from ledger.classify import filing_events, stream_id
+from ledger.store import ConcurrencyError, EventStore, IdempotencyConflict
+from parsers import parse_file
 
 XML = Path(__file__).resolve().parent / "fixtures" / "xml"
 KRESS_ORIGINAL = XML / "0001045810-23-000006_wf-form4_167486488448198.xml"
@@ -62,7 +62,7 @@ def test_same_key_with_a_different_payload_is_refused_loudly(store: EventStore) 
 def test_a_crash_in_the_middle_of_a_filing_leaves_nothing_of_it(
     store: EventStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import holdings.ledger.store as store_module
+    import ledger.store as store_module
 
     filing, events = _load(KRESS_ORIGINAL)
     assert len(events) >= 3

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from holdings.ledger.ingest import ingest_paths
-from holdings.ledger.store import EventStore
-from holdings.ledger.verify import verify
-from holdings.projections.materialize import refresh_positions
+from holdings.ingest import ingest_paths
+from holdings.verify import verify
+from ledger.store import EventStore
+from projections.materialize import refresh_positions
 
 XML = Path(__file__).resolve().parent / "fixtures" / "xml"
 

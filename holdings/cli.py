@@ -1,0 +1,721 @@
+"""The ``holdings`` command line: one command per capability, the same options everywhere.
+
+Every command takes ``--db`` (or ``HOLDINGS_DB``; default ``./holdings.db``) and, where it prints
+results, ``--format table|json|csv``. Errors are one line on stderr; ``--debug`` shows the
+traceback. Exit codes: 0 fine, 1 findings or failures (a CI gate), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import json
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import pendulum
+import typer
+
+from holdings import __version__
+from holdings.output import Format, emit, stderr_console
+
+app = typer.Typer(
+    name="holdings",
+    help="SEC Form 4 filings as an event-sourced ledger of insider holdings.\n\n"
+    "Typical run: [bold]holdings ingest ../shared/seeds[/bold], then "
+    "[bold]holdings audit[/bold] and [bold]holdings snapshot --as-of 2025-02-15[/bold].",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+_state = {"debug": False}
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="HOLDINGS_DB",
+        help="Database: a SQLite path or URL (default ./holdings.db), or a PostgreSQL URL such "
+        "as postgresql://user@127.0.0.1:5432/db. Example: --db ledger.db",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output: a readable table, or json / csv for machines. Example: -f csv > out.csv",
+        case_sensitive=False,
+    ),
+]
+PERSON_HELP = (
+    "Only this person: a name in any word order, a CIK or a key. Example: -p 'Bruce Posey'"
+)
+IssuerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--issuer", "-i", help="Only this issuer: its ticker or cik:NNNN. Example: --issuer QLYS"
+    ),
+]
+
+
+class UserError(Exception):
+    """A problem the user can fix: printed as one line, exit 2."""
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(func: F) -> F:
+    """One clear line on stderr instead of a traceback (unless --debug); exit 2 for usage
+    mistakes the user can fix, 1 for anything else."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except UserError as exc:
+            _fail(exc, 2)
+        except Exception as exc:
+            _fail(exc, 1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"holdings {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks on errors.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def _store(db: str | None, create: bool = False):  # type: ignore[no-untyped-def]
+    """Open the ledger. Only the commands that write may create one: a mistyped --db for an
+    audit must not pass as an empty, clean ledger."""
+    from ledger.schema import resolve_url
+    from ledger.store import EventStore
+
+    url = resolve_url(db)
+    if not create and url.startswith("sqlite"):
+        path = url.split(":///", 1)[-1]
+        if path and path != ":memory:" and not Path(path).exists():
+            raise UserError(f"no ledger at {path} (run `holdings ingest` first, or check --db)")
+    return EventStore(url)
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        parsed = pendulum.parse(value, strict=False)
+    except Exception:
+        raise UserError(f"{option}: '{value}' is not a date (use YYYY-MM-DD)") from None
+    if isinstance(parsed, pendulum.DateTime):
+        return parsed.date()
+    if isinstance(parsed, pendulum.Date):
+        return parsed
+    raise UserError(f"{option}: '{value}' is not a date (use YYYY-MM-DD)")
+
+
+def _person_keys(store, person: str | None) -> list[str] | None:  # type: ignore[no-untyped-def]
+    if person is None:
+        return None
+    from projections.people import find_people
+
+    found = find_people(store, person)
+    if not found:
+        raise UserError(f"no person in the ledger matches '{person}' (try `holdings people`)")
+    return [p.key for p in found]
+
+
+def _issuer(issuer: str | None) -> str | None:
+    return issuer.strip().upper() if issuer and not issuer.startswith("cik:") else issuer
+
+
+# --- parse ------------------------------------------------------------------------------
+
+
+@app.command()
+@guarded
+def parse(
+    files: Annotated[list[Path], typer.Argument(help="Form 3/4/5 files: XML, SGML .txt, text.")],
+    fmt: FormatOption = Format.json,
+) -> None:
+    """Parse filings and print them as the contract JSON (or a readable table).
+
+    Example: [bold]holdings parse ../shared/seeds/000_28e73f0d9ee92a54.txt --format table[/bold]
+
+    Exit 0 when every file parsed, 1 when any failed (each failure on stderr).
+    """
+    from parsers import ParseError, parse_file
+
+    out: list[dict] = []
+    failed = 0
+    err = stderr_console()
+    for f in files:
+        try:
+            filing = parse_file(f)
+        except ParseError as exc:
+            failed += 1
+            err.print(f"[red]error[/red] {exc}", highlight=False, markup=True)
+            continue
+        out.append(filing.to_json_dict())
+    if fmt is Format.json and len(files) == 1:
+        if out:  # one file: its object, or nothing on stdout when it failed
+            sys.stdout.write(json.dumps(out[0], indent=2, ensure_ascii=False) + "\n")
+    elif fmt is Format.json:
+        sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
+    else:
+        for filing_json in out:
+            _print_filing(filing_json, fmt)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_filing(f: dict, fmt: Format) -> None:
+    owners = ", ".join(o["name"] or "?" for o in f["reporting_owners"])
+    title = (
+        f"Form {f['form_type']}  {owners}  {f['issuer']['name']} [{f['issuer']['ticker']}]  "
+        f"period {f['period_of_report']}  ({f['source']['format']}: {f['source']['path']})"
+    )
+    cols = [
+        "table",
+        "kind",
+        "security_title",
+        "transaction_date",
+        "code",
+        "shares",
+        "acquired_disposed",
+        "price",
+        "shares_owned_following",
+        "ownership",
+        "nature_of_ownership",
+        "exercise_price",
+        "expiration_date",
+        "footnotes",
+    ]
+    rows = []
+    for table in ("non_derivative", "derivative"):
+        for r in f[table]:
+            row = dict(r, table="I" if table == "non_derivative" else "II")
+            row["footnotes"] = " ".join(
+                f"{k}:{','.join(v)}" for k, v in (r.get("footnotes") or {}).items()
+            )
+            rows.append(row)
+    emit(rows, fmt, title=title, columns=cols)
+    if fmt is Format.table:
+        con = stderr_console() if not sys.stdout.isatty() else None
+        for fid, text in f["footnotes"].items():
+            (con or _out()).print(f"  {fid}: {text}", highlight=False, markup=False)
+        for n in f["notes"]:
+            (con or _out()).print(
+                f"  note line {n['line']}: {n['field']}: {n['message']}", markup=False
+            )
+
+
+def _out():  # type: ignore[no-untyped-def]
+    from holdings.output import stdout_console
+
+    return stdout_console()
+
+
+# --- ingest -----------------------------------------------------------------------------
+
+
+@app.command()
+@guarded
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
+    db: DbOption = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Parser processes (default: up to 2 cores).")
+    ] = None,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            help="Filings per database transaction (each still atomic on its own).", min=1
+        ),
+    ] = 50,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Parse, classify and append filings to the ledger.
+
+    Re-ingesting is a no-op; files that fail are quarantined (see
+    [bold]holdings quarantine[/bold]) and never stop the batch.
+
+    Example: [bold]holdings ingest ../shared/seeds ../shared/realdata/xml[/bold]
+    """
+    from holdings.ingest import ingest_paths
+
+    store = _store(db, create=True)
+    for p in paths:
+        if not p.exists():
+            raise UserError(f"{p}: no such file or folder")
+    with _progress("ingesting") as progress:
+        summary = ingest_paths(
+            store, paths, workers=workers, batch_size=batch_size, progress=progress
+        )
+    _finish_ingest(store, summary, fmt)
+
+
+@app.command(name="ingest-dataset")
+@guarded
+def ingest_dataset(
+    directory: Annotated[
+        Path, typer.Argument(help="A quarter's data set: folder of .tsv tables, or its .zip.")
+    ],
+    db: DbOption = None,
+    batch_size: Annotated[int, typer.Option(help="Accessions per transaction.", min=1)] = 200,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Load the SEC's quarterly Insider Transactions Data Set into the ledger.
+
+    The tab-separated SUBMISSION, REPORTINGOWNER, NONDERIV_TRANS, ... tables become the same
+    events as filings do, with the same idempotency: loading a quarter twice appends nothing.
+
+    Example: [bold]holdings ingest-dataset ../shared/realdata/sec_dataset_2024q3_partial[/bold]
+    """
+    from holdings.ingest_dataset import ingest_dataset as load
+
+    if not directory.exists():
+        raise UserError(f"{directory}: no such file or folder")
+    store = _store(db, create=True)
+    with _progress("loading") as progress:
+        summary = load(store, directory, progress, batch_size=batch_size)
+    _finish_ingest(store, summary, fmt)
+
+
+@contextlib.contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int, str], None]]:
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    err = stderr_console()
+    with Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int, _what: str) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _finish_ingest(store, summary, fmt: Format) -> None:  # type: ignore[no-untyped-def]
+    err = stderr_console()
+    for line in summary.errors:
+        err.print(f"[yellow]quarantined[/yellow] {line}", markup=True, highlight=False)
+    emit([summary.as_dict()], fmt, title="ingest summary")
+    if summary.conflicts or summary.quarantined:
+        raise typer.Exit(1)  # everything else went in; exit 1 says some of it did not
+
+
+@app.command()
+@guarded
+def quarantine(
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+    show: Annotated[
+        int | None, typer.Option(help="Print the kept content of entry ID to stdout.")
+    ] = None,
+) -> None:
+    """List files that could not be ingested, with the reason; the bytes are kept.
+
+    Example: [bold]holdings quarantine --format json[/bold]
+    """
+    store = _store(db)
+    if show is not None:
+        content = store.quarantined_content(show)
+        if content is None:
+            raise UserError(f"no kept content for quarantine entry {show}")
+        sys.stdout.buffer.write(content)
+        return
+    rows = [
+        {
+            "id": q.id,
+            "path": q.path,
+            "line": q.line,
+            "reason": q.reason,
+            "size": q.size,
+            "recorded_at": q.recorded_at.isoformat() if q.recorded_at else None,
+        }
+        for q in store.quarantined()
+    ]
+    emit(rows, fmt, title="quarantine", columns=["id", "path", "line", "reason", "size"])
+
+
+@app.command()
+@guarded
+def people(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
+    """List the people in the ledger with their keys and issuers.
+
+    Example: [bold]holdings people[/bold]
+    """
+    from projections.people import people as all_people
+
+    rows = [
+        {"person": p.name, "key": p.key, "issuers": " ".join(p.issuers)}
+        for p in all_people(_store(db))
+    ]
+    emit(rows, fmt, title="people")
+
+
+# --- projections ------------------------------------------------------------------------
+
+
+@app.command()
+@guarded
+def replay(
+    person: Annotated[str, typer.Argument(help="A name (any word order), CIK or person key.")],
+    issuer: IssuerOption = None,
+    superseded: Annotated[
+        bool, typer.Option(help="Also list events of filings a 4/A restated (marked).")
+    ] = True,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """A person's events in order, running balance beside the reported one.
+
+    Order: transaction date, then filing date, then row. Rows that disagree are marked, and
+    so are inferred opening balances and events of filings a 4/A restated.
+
+    Example: [bold]holdings replay "Bruce Posey" --issuer QLYS[/bold]
+    """
+    from projections.replay import replay as do_replay
+
+    store = _store(db)
+    found = do_replay(store, _person_keys(store, person) or [], _issuer(issuer), superseded)
+    rows = [r.as_dict() for r in found]
+    for r in rows:
+        if r["superseded"]:
+            r["check"] = "superseded by 4/A"
+        elif not r["ok"]:
+            r["check"] = "MISMATCH"
+        elif r["opening_inferred"] is not None:
+            r["check"] = f"opening {r['opening_inferred']} inferred"
+        else:
+            r["check"] = ""
+    emit(
+        rows,
+        fmt,
+        title=f"replay: {person}",
+        columns=[
+            "date",
+            "filed_date",
+            "event_type",
+            "code",
+            "position",
+            "quantity",
+            "price",
+            "running",
+            "reported",
+            "check",
+        ],
+        highlight="ok",
+    )
+
+
+@app.command()
+@guarded
+def audit(
+    person: Annotated[str | None, typer.Option("--person", "-p", help=PERSON_HELP)] = None,
+    issuer: IssuerOption = None,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+    late: Annotated[bool, typer.Option(help="Also audit late filings.")] = True,
+) -> None:
+    """Check every reported balance against the running one, and every Form 4's deadline.
+
+
+    Exit 0 when clean, 1 when it found discrepancies or late filings (usable as a CI gate).
+    Discrepancies with a known legitimate cause are listed but do not fail.
+
+    Example: [bold]holdings audit --format json[/bold]
+    """
+    from projections.audit import audit as do_audit
+    from projections.entries import read_entries
+
+    store = _store(db)
+    keys = _person_keys(store, person)
+    report = do_audit(
+        store, read_entries(store, person_keys=keys, issuer_key=_issuer(issuer)), late=late
+    )
+    disc = [d.as_dict() for d in report.discrepancies]
+    lates = [x.as_dict() for x in report.late_filings]
+    if fmt is Format.json:
+        sys.stdout.write(
+            json.dumps(
+                {
+                    "clean": report.clean,
+                    "checks": report.checks,
+                    "inferred_openings": report.inferred_openings,
+                    "discrepancies": disc,
+                    "late_filings": lates,
+                },
+                indent=2,
+            )
+            + "\n"
+        )
+    elif fmt is Format.csv:
+        emit(
+            [dict(d, kind="discrepancy") for d in disc] + [dict(x, kind="late") for x in lates], fmt
+        )
+    else:
+        con = _out()
+        con.print(
+            f"{report.checks} reported balances checked, {report.inferred_openings} opening "
+            f"balances inferred: {len(report.failing)} discrepancies, "
+            f"{len(report.discrepancies) - len(report.failing)} explained, "
+            f"{len(report.late_filings)} late filings",
+            highlight=False,
+        )
+        if disc:
+            emit(
+                disc,
+                fmt,
+                title="balance discrepancies",
+                columns=[
+                    "person",
+                    "issuer",
+                    "position",
+                    "date",
+                    "filing",
+                    "line",
+                    "expected",
+                    "reported",
+                    "difference",
+                    "cause",
+                ],
+                console=con,
+            )
+        if lates:
+            emit(
+                lates,
+                fmt,
+                title="late filings",
+                columns=[
+                    "person",
+                    "issuer",
+                    "filing",
+                    "transaction_date",
+                    "deadline",
+                    "filed_date",
+                    "business_days_late",
+                ],
+                console=con,
+            )
+    if not report.clean:
+        raise typer.Exit(1)
+
+
+@app.command()
+@guarded
+def snapshot(
+    as_of: Annotated[
+        str,
+        typer.Option(
+            "--as-of", help="Positions at the end of this date. Example: --as-of 2025-02-15"
+        ),
+    ],
+    known_at: Annotated[
+        str | None,
+        typer.Option(
+            "--known-at",
+            help="Only what had been filed (signed) by this date. Example: --known-at 2025-02-17",
+        ),
+    ] = None,
+    person: Annotated[str | None, typer.Option("--person", "-p", help=PERSON_HELP)] = None,
+    issuer: IssuerOption = None,
+    include_expired: Annotated[
+        bool, typer.Option("--include-expired", help="Also list options past their expiration.")
+    ] = False,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Direct, indirect and option positions as of the end of a date.
+
+    Example: [bold]holdings snapshot --as-of 2025-02-15 --known-at 2025-02-17 --issuer QLYS[/bold]
+    """
+    from projections.snapshot import snapshot as do_snapshot
+
+    store = _store(db)
+    as_of_date = _date(as_of, "--as-of")
+    assert as_of_date is not None
+    holdings_ = do_snapshot(
+        store,
+        as_of_date,
+        known_at=_date(known_at, "--known-at"),
+        person_keys=_person_keys(store, person),
+        issuer_key=_issuer(issuer),
+        include_expired=include_expired,
+    )
+    title = f"positions as of {as_of_date}" + (f", known at {known_at}" if known_at else "")
+    emit(
+        [h.as_dict() for h in holdings_],
+        fmt,
+        title=title,
+        columns=[
+            "person",
+            "issuer",
+            "kind",
+            "security",
+            "ownership",
+            "balance",
+            "reported_balance",
+            "last_date",
+        ],
+    )
+
+
+@app.command()
+@guarded
+def report(
+    person: Annotated[
+        str | None, typer.Argument(help="A name (any word order), CIK or person key.")
+    ] = None,
+    issuer: IssuerOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="The HTML file to write (a folder with --all).", show_default=False
+        ),
+    ] = None,
+    all_people: Annotated[
+        bool, typer.Option("--all", help="One page per person and an index.html.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Write a self-contained HTML page of a person's history.
+
+    A step chart per position with the reported balances on it, discrepancies marked, and the
+    event table; --all writes one page per person and an index.
+
+    Examples: [bold]holdings report "Sumedh Thakar" --out thakar.html[/bold];
+    [bold]holdings report --all --out reports/[/bold]
+    """
+    from holdings.report import NoEvents, write_all_reports, write_person_report
+
+    store = _store(db)
+    if all_people:
+        if person is not None:
+            raise UserError("give a PERSON or --all, not both")
+        index = write_all_reports(store, out or Path("reports"))
+        _out().print(f"wrote {index}", highlight=False)
+        return
+    if person is None:
+        raise UserError("name a PERSON, or use --all")
+    keys = _person_keys(store, person) or []
+    target = out or Path(f"{_slug(person)}.html")
+    try:
+        written = write_person_report(store, keys, _issuer(issuer), target)
+    except NoEvents as exc:
+        raise UserError(str(exc)) from None
+    _out().print(f"wrote {written}", highlight=False)
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split()) or "report"
+
+
+@app.command()
+@guarded
+def verify(
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+    payloads: Annotated[
+        bool, typer.Option(help="Also re-read every payload against its indexed columns.")
+    ] = True,
+) -> None:
+    """Recompute the hash chain over the log and check the projections against a rebuild.
+
+    Reports rows altered behind the store's back, version gaps, dropped guards and stale
+    projections, and prints the ledger head hash. Exit 1 on any problem.
+
+    Example: [bold]holdings verify --format json[/bold]
+    """
+    from holdings.verify import verify as do_verify
+
+    store = _store(db)
+    total = store.count_events()
+    with _progress("verifying") as progress:
+        report = do_verify(
+            store, payloads=payloads, progress=lambda done: progress(done, total, "")
+        )
+    if fmt is Format.json:
+        sys.stdout.write(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "events": report.events,
+                    "streams": report.streams,
+                    "positions": report.positions,
+                    "head": report.head,
+                    "problems": [p.as_dict() for p in report.problems],
+                },
+                indent=2,
+            )
+            + "\n"
+        )
+    else:
+        if report.problems:
+            emit([p.as_dict() for p in report.problems], fmt, title="integrity problems")
+        if fmt is Format.table:
+            status = "OK" if report.ok else f"{len(report.problems)} PROBLEMS"
+            _out().print(
+                f"{status}: {report.events} events in {report.streams} streams, "
+                f"{report.positions} positions; ledger head {report.head}",
+                highlight=False,
+            )
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()
+
+
+def _fail(exc: Exception, code: int) -> None:
+    if _state["debug"]:
+        traceback.print_exc()
+    else:
+        msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"holdings: error: {msg}", file=sys.stderr)
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,235 @@
+"""The ingest use case: parse files, append their events, bring projections up to date. The one
+place where parsers, the ledger and projections meet; one filing per transaction, never
+stopping the batch.
+
+A file that cannot be parsed or classified is quarantined with its reason; what was appended
+before it stays appended. Parsing runs in a process pool when asked (it is the CPU-bound part);
+appends stay in this process, in order, so that the store sees one writer per ingest.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ledger.classify import ClassificationError, filing_events
+from ledger.store import (
+    AppendResult,
+    ConcurrencyError,
+    EventStore,
+    IdempotencyConflict,
+    PreparedFiling,
+    prepare,
+)
+from parsers import Limits, ParseError, parse_file
+from projections.materialize import refresh_positions
+
+SKIP_NAMES = {"SOURCES.tsv", "README.md"}
+SKIP_SUFFIXES = {".tsv", ".md", ".json", ".py", ".csv", ".html", ".png"}
+DATABASE_SUFFIXES = (".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3")
+
+
+@dataclass
+class IngestSummary:
+    filings: int = 0
+    appended_filings: int = 0
+    events_appended: int = 0
+    already_present: int = 0
+    quarantined: int = 0
+    conflicts: int = 0
+    errors: list[str] = field(default_factory=list)
+    touched_streams: set[str] = field(default_factory=set)
+    """Streams that gained events: the ones whose projections need refreshing."""
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "filings": self.filings,
+            "appended_filings": self.appended_filings,
+            "events_appended": self.events_appended,
+            "already_present": self.already_present,
+            "quarantined": self.quarantined,
+            "conflicts": self.conflicts,
+        }
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and every filing-looking file below folders named, in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for sub in sorted(p.rglob("*")):
+                if sub.is_file() and _wanted(sub):
+                    found.append(sub)
+        else:
+            found.append(p)
+    return found
+
+
+def _wanted(p: Path) -> bool:
+    if p.name in SKIP_NAMES or p.name.startswith("."):
+        return False
+    name = p.name.lower()
+    return p.suffix.lower() not in SKIP_SUFFIXES and not name.endswith(DATABASE_SUFFIXES)
+
+
+ParsedItem = tuple[str, PreparedFiling | None, str | None, int | None]
+"""(path, the filing's rows ready to append or None, why not, at which line)."""
+
+
+def _parse_one(path: str) -> ParsedItem:
+    try:
+        filing = parse_file(path)
+        return path, prepare(filing, filing_events(filing)), None, None
+    except ParseError as exc:
+        return path, None, exc.message, exc.line
+    except ClassificationError as exc:
+        return path, None, str(exc), None
+
+
+def _parse_chunk(paths: list[str]) -> list[ParsedItem]:
+    return [_parse_one(p) for p in paths]
+
+
+def parse_all(
+    paths: list[str], workers: int = 1, chunk: int = 32, ahead: int = 8
+) -> Iterator[ParsedItem]:
+    """Parsed files in the order given. With workers, parsing runs in a process pool that stays
+    at most ``ahead`` chunks in front of the consumer: memory stays flat however many files
+    there are, even when appending is slower than parsing."""
+    if workers <= 1 or len(paths) < 2 * chunk:
+        for p in paths:
+            yield _parse_one(p)
+        return
+    chunks = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[list[ParsedItem]]] = deque()
+        for part in chunks:
+            pending.append(pool.submit(_parse_chunk, part))
+            if len(pending) > ahead * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def ingest_paths(
+    store: EventStore,
+    paths: Iterable[str | Path],
+    *,
+    workers: int | None = None,
+    batch_size: int = 1,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> IngestSummary:
+    files = [str(p) for p in discover(paths)]
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1)
+    summary = IngestSummary()
+    appender = BatchAppender(store, summary, batch_size)
+    for done, (path, prepared, reason, line) in enumerate(parse_all(files, workers), 1):
+        summary.filings += 1
+        if prepared is None:
+            quarantine_input(store, summary, path, reason or "unreadable", line)
+        else:
+            appender.add(prepared)
+        if progress:
+            progress(done, len(files), path)
+    appender.finish()
+    return summary
+
+
+class BatchAppender:
+    """Filings collected and appended ``batch_size`` at a time through the store's bulk path.
+    A batch that loses a race rolls back whole; its filings are then appended one by one with
+    retries, so each still lands atomically on its own, and each outcome is counted."""
+
+    def __init__(self, store: EventStore, summary: IngestSummary, batch_size: int) -> None:
+        self.store = store
+        self.summary = summary
+        self.batch_size = max(1, batch_size)
+        self.pending: list[PreparedFiling] = []
+
+    def add(self, prepared: PreparedFiling) -> None:
+        self.pending.append(prepared)
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def finish(self) -> None:
+        """Flush, then bring the positions projection up to date for the streams that grew,
+        so that whoever ingests through the library sees the same projections as the CLI."""
+        self.flush()
+        if self.summary.touched_streams:
+            refresh_positions(self.store, self.summary.touched_streams)
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        results: list[object]
+        if len(self.pending) == 1:
+            results = [ConcurrencyError("single filing")]
+        else:
+            try:
+                results = list(self.store.append_prepared(self.pending))
+            except ConcurrencyError as exc:
+                results = [exc] * len(self.pending)
+        for prepared, result in zip(self.pending, results, strict=True):
+            if isinstance(result, ConcurrencyError):
+                result = _append_with_retry(self.store, prepared)
+            _record(self.summary, self.store, prepared, result)
+        self.pending.clear()
+
+
+def _append_with_retry(store: EventStore, prepared: PreparedFiling, attempts: int = 8) -> object:
+    for attempt in range(attempts):
+        try:
+            (result,) = store.append_prepared([prepared], what=prepared.path)
+            return result
+        except ConcurrencyError as exc:
+            if attempt == attempts - 1:
+                return exc
+            time.sleep(0.01 * (2**attempt))
+    raise AssertionError("unreachable")
+
+
+def _record(
+    summary: IngestSummary, store: EventStore, prepared: PreparedFiling, result: object
+) -> None:
+    if isinstance(result, AppendResult):
+        if result.already_present:
+            summary.already_present += 1
+        else:
+            summary.appended_filings += 1
+            summary.events_appended += result.appended
+            summary.touched_streams.update(prepared.stream_ids)
+    elif isinstance(result, IdempotencyConflict):
+        summary.conflicts += 1
+        summary.errors.append(str(result))
+    else:
+        summary.errors.append(f"{prepared.path}: {result}")
+        quarantine_input(store, summary, prepared.path, str(result), None)
+
+
+def quarantine_input(
+    store: EventStore,
+    summary: IngestSummary,
+    path: str,
+    reason: str,
+    line: int | None,
+    content: bytes | None = None,
+) -> None:
+    """Count, report and keep what failed; the bytes are read from ``path`` unless given (a data
+    set accession has no file of its own), and never past the size limit."""
+    summary.quarantined += 1
+    where = f"{path}:{line}" if line else path
+    summary.errors.append(f"{where}: {reason}")
+    if content is None:
+        try:
+            if os.path.getsize(path) <= Limits.from_env().max_bytes:
+                content = Path(path).read_bytes()
+        except OSError:
+            content = None
+    store.quarantine(path, content, reason, line)

@@ -1,0 +1,54 @@
+"""A quarter of the SEC's insider data set into the store, the way files are ingested: the same
+classification, batched appends, and a quarantine for accessions that cannot be read.
+
+An accession is the unit: it is appended whole or quarantined whole (with its rows, serialised
+canonically, as the kept content), and one bad accession never stops the quarter. Loading the
+same data set again appends nothing, because each accession's hash is that of its rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from holdings.ingest import BatchAppender, IngestSummary, quarantine_input
+from ledger.classify import ClassificationError, filing_events
+from ledger.store import EventStore, prepare
+from parsers.errors import ParseError
+from parsers.sec_dataset import Dataset
+
+__all__ = ["ingest_dataset"]
+
+
+def ingest_dataset(
+    store: EventStore,
+    directory: str | Path,
+    progress: Callable[[int, int, str], None] | None = None,
+    *,
+    batch_size: int = 200,
+) -> IngestSummary:
+    """Append every accession of the data set in ``directory`` (a folder of the eight ``.tsv``
+    tables, prefixed or not, or the quarter's ``.zip``). ``progress(done, total, accession)``
+    is called after each accession."""
+    items = Dataset(directory)
+    total = len(items)
+    summary = IngestSummary()
+    appender = BatchAppender(store, summary, batch_size)
+
+    for done, item in enumerate(items, 1):
+        summary.filings += 1
+        where = f"{directory}/{item.accession}"
+        result = item.result
+        if isinstance(result, ParseError):
+            quarantine_input(store, summary, where, result.message, None, item.content)
+        else:
+            try:
+                events = filing_events(result)
+            except ClassificationError as exc:
+                quarantine_input(store, summary, where, str(exc), None, item.content)
+            else:
+                appender.add(prepare(result, events))
+        if progress:
+            progress(done, total, item.accession)
+    appender.finish()
+    return summary

@@ -1,0 +1,336 @@
+"""The data behind a person's page, computed from the projections and nothing else.
+
+The page must say exactly what ``holdings replay`` and ``holdings audit`` say, so it is built
+from ``replay`` (running vs reported per event) and ``audit`` (cause of each break, late
+filings); it re-derives nothing about balances. The one thing the ledger does not keep is the
+reporting person's relationship to the issuer (box 5): that is read back from the source file
+when it is still there, unchanged, and left out otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from ledger.events import _Event
+from ledger.store import EventStore, events_at
+from projections.audit import AuditReport, Discrepancy, LateFiling, audit
+from projections.entries import Entry, by_stream, read_entries
+from projections.replay import ReplayRow, replay
+from projections.supersede import superseded_filings
+
+DiscrepancyKey = tuple[str, str, int, str]
+"""(filing sha256, table, row index, position key): where a replay row and a discrepancy meet."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One event of one position, as the chart and the table show it."""
+
+    event: _Event
+    before: Decimal | None
+    running: Decimal | None
+    reported: Decimal | None
+    opened: bool
+    ok: bool
+    discrepancy: Discrepancy | None
+    notes: tuple[int, ...]
+    """1-based numbers into the position's ``notes``."""
+
+    @property
+    def date(self) -> dt.date:
+        return self.event.effective_date
+
+
+@dataclass
+class PositionView:
+    key: str
+    person_key: str
+    security: str
+    ownership: str
+    derivative: bool
+    steps: list[Step] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    anchor: str = ""
+
+    @property
+    def balance(self) -> Decimal | None:
+        for s in reversed(self.steps):
+            if s.running is not None:
+                return s.running
+        return None
+
+    @property
+    def breaks(self) -> list[Step]:
+        return [s for s in self.steps if not s.ok]
+
+
+@dataclass(frozen=True)
+class FilingView:
+    sha256: str
+    path: str
+    form_type: str
+    period_of_report: dt.date | None
+    filed_date: dt.date | None
+    is_amendment: bool
+    superseded: bool
+    events: int
+
+
+@dataclass
+class IssuerSection:
+    issuer_key: str
+    issuer_name: str | None
+    ticker: str | None
+    relationship: str | None
+    positions: list[PositionView]
+    filings: list[FilingView]
+    audit: AuditReport
+
+    @property
+    def title(self) -> str:
+        name = self.issuer_name or self.issuer_key
+        tick = self.ticker or (self.issuer_key if self.issuer_name else None)
+        return f"{name} ({tick})" if tick and tick != name else name
+
+    @property
+    def events(self) -> int:
+        return sum(len(p.steps) for p in self.positions)
+
+    @property
+    def late_filings(self) -> list[LateFiling]:
+        return self.audit.late_filings
+
+    @property
+    def first_date(self) -> dt.date | None:
+        dates = [s.date for p in self.positions for s in p.steps]
+        return min(dates) if dates else None
+
+    @property
+    def last_date(self) -> dt.date | None:
+        dates = [s.date for p in self.positions for s in p.steps]
+        return max(dates) if dates else None
+
+
+@dataclass
+class PersonPage:
+    name: str
+    person_keys: list[str]
+    sections: list[IssuerSection]
+
+    @property
+    def events(self) -> int:
+        return sum(s.events for s in self.sections)
+
+    @property
+    def discrepancies(self) -> int:
+        return sum(len(s.audit.failing) for s in self.sections)
+
+    @property
+    def explained(self) -> int:
+        return sum(len(s.audit.discrepancies) - len(s.audit.failing) for s in self.sections)
+
+    @property
+    def late(self) -> int:
+        return sum(len(s.audit.late_filings) for s in self.sections)
+
+
+class NoEvents(LookupError):
+    """The person (and issuer) named have no events in the store: there is no page to draw."""
+
+
+def build_person_page(
+    store: EventStore, person_keys: list[str], issuer_key: str | None = None
+) -> PersonPage:
+    rows = replay(store, person_keys, issuer_key)
+    if not rows:
+        who = ", ".join(person_keys) or "(nobody)"
+        raise NoEvents(f"no events for {who}" + (f" at issuer {issuer_key}" if issuer_key else ""))
+    issuers = sorted({r.event.issuer_key for r in rows})
+    entries = list(read_entries(store, person_keys=person_keys, issuer_key=issuer_key))
+    sections = [
+        _section(
+            store,
+            issuer,
+            [r for r in rows if r.event.issuer_key == issuer],
+            [e for e in entries if e.issuer_key == issuer],
+        )
+        for issuer in issuers
+    ]
+    names = [r.event.person_name for r in rows if r.event.person_name]
+    name = max(set(names), key=names.count) if names else person_keys[0]
+    return PersonPage(name=name, person_keys=list(person_keys), sections=sections)
+
+
+def _section(
+    store: EventStore, issuer: str, rows: list[ReplayRow], entries: list[Entry]
+) -> IssuerSection:
+    report = audit(store, entries, late=True)
+    breaks: dict[DiscrepancyKey, Discrepancy] = {
+        (d.filing_sha256, d.table, d.row_index, d.position_key): d for d in report.discrepancies
+    }
+    positions = _positions(rows, breaks)
+    filings = _filings(store, rows, entries)
+    last = max(rows, key=lambda r: r.event.filing.filed_date or r.event.effective_date)
+    return IssuerSection(
+        issuer_key=issuer,
+        issuer_name=last.event.issuer_name,
+        ticker=last.event.issuer_ticker,
+        relationship=relationship(rows),
+        positions=positions,
+        filings=filings,
+        audit=report,
+    )
+
+
+def _positions(
+    rows: list[ReplayRow], breaks: dict[DiscrepancyKey, Discrepancy]
+) -> list[PositionView]:
+    views: dict[tuple[str, str], PositionView] = {}
+    note_index: dict[tuple[str, str], dict[str, int]] = {}
+    for r in rows:
+        e = r.event
+        pid = (e.person_key, r.position_key)
+        view = views.get(pid)
+        if view is None:
+            view = views[pid] = PositionView(
+                key=r.position_key,
+                person_key=e.person_key,
+                security=e.security.label,
+                ownership=e.ownership.label,
+                derivative=e.security.derivative,
+            )
+            note_index[pid] = {}
+        numbers = []
+        for text in dict.fromkeys(e.footnote_texts()):
+            index = note_index[pid]
+            if text not in index:
+                view.notes.append(text)
+                index[text] = len(view.notes)
+            numbers.append(index[text])
+        p = e.provenance
+        view.steps.append(
+            Step(
+                event=e,
+                before=r.before,
+                running=r.running,
+                reported=r.reported,
+                opened=r.opened,
+                ok=r.ok,
+                discrepancy=breaks.get((e.filing.sha256, p.table, p.row_index, r.position_key)),
+                notes=tuple(numbers),
+            )
+        )
+    ordered = sorted(views.values(), key=_position_order)
+    for i, view in enumerate(ordered, 1):
+        view.anchor = f"position-{i}"
+    return ordered
+
+
+def _position_order(view: PositionView) -> tuple[object, ...]:
+    """Common stock first, direct before indirect; then each grant by title, price, expiry, so
+    the options of one plan sit together."""
+    first = view.steps[0].event if view.steps else None
+    sec = first.security if first else None
+    return (
+        view.derivative,
+        view.ownership != "direct",
+        view.security if not view.derivative else (sec.title if sec else ""),
+        (sec.expiration_date or dt.date.max) if sec else dt.date.max,
+        (sec.exercise_price or Decimal(0)) if sec else Decimal(0),
+        view.ownership,
+        view.person_key,
+    )
+
+
+def _filings(store: EventStore, rows: list[ReplayRow], entries: list[Entry]) -> list[FilingView]:
+    """Every filing behind the section, including the ones an amendment superseded (their
+    events are still in the log, only the projection looks past them)."""
+    gone: set[str] = set()
+    for _sid, stream in by_stream(sorted(entries, key=lambda e: e.stream_id)):
+        gone |= superseded_filings(stream)
+    paths = {r.event.filing.sha256: r.event.provenance.source_path for r in rows}
+    first_of: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for e in entries:
+        first_of.setdefault(e.filing_sha256, e.position)
+        counts[e.filing_sha256] = counts.get(e.filing_sha256, 0) + 1
+    missing = [pos for sha, pos in first_of.items() if sha not in paths]
+    for event in events_at(store, missing).values():
+        paths[event.filing.sha256] = event.provenance.source_path
+    out: dict[str, FilingView] = {}
+    for e in entries:
+        if e.filing_sha256 in out:
+            continue
+        out[e.filing_sha256] = FilingView(
+            sha256=e.filing_sha256,
+            path=paths.get(e.filing_sha256, ""),
+            form_type=e.form_type,
+            period_of_report=e.period_of_report,
+            filed_date=e.filed_date,
+            is_amendment=e.is_amendment,
+            superseded=e.filing_sha256 in gone,
+            events=counts[e.filing_sha256],
+        )
+    return sorted(
+        out.values(),
+        key=lambda f: (f.filed_date or dt.date.min, f.period_of_report or dt.date.min, f.path),
+    )
+
+
+def relationship(rows: Iterable[ReplayRow]) -> str | None:
+    """Box 5 as the latest filing that can still be read says it; ``None`` when no source
+    file is left or none matches the hash the ledger recorded (an edited file proves nothing)."""
+    from parsers import ParseError, parse_file
+
+    seen: set[str] = set()
+    newest = sorted(
+        rows, key=lambda r: r.event.filing.filed_date or r.event.effective_date, reverse=True
+    )
+    for r in newest:
+        p = r.event.provenance
+        if p.source_path in seen:
+            continue
+        seen.add(p.source_path)
+        path = Path(p.source_path)
+        try:
+            if not path.is_file() or _sha256(path) != p.source_sha256:
+                continue
+            filing = parse_file(path)
+        except (OSError, ParseError):
+            continue
+        owners = filing.reporting_owners
+        if not owners:
+            continue
+        cik = r.event.person_cik
+        owner = next(
+            (o for o in owners if cik and o.cik and o.cik.lstrip("0") == cik.lstrip("0")), None
+        )
+        if owner is None and p.owner_index < len(owners):
+            owner = owners[p.owner_index]
+        if owner is None:
+            continue
+        parts = []
+        if owner.is_director:
+            parts.append("Director")
+        if owner.is_officer:
+            parts.append(f"Officer ({owner.officer_title})" if owner.officer_title else "Officer")
+        if owner.is_ten_percent_owner:
+            parts.append("10% Owner")
+        if owner.is_other:
+            parts.append(f"Other ({owner.other_text})" if owner.other_text else "Other")
+        if parts:
+            return ", ".join(parts)
+    return None
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,432 @@
+"""The page itself: one self-contained HTML file (inline CSS, inline SVG, no script, nothing
+fetched), so that it can be mailed, archived or opened from a USB stick years later.
+
+Plain string building: the page is small and fixed, and every piece of filing text goes
+through ``esc`` on its way in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from holdings.report.build import FilingView, IssuerSection, PersonPage, PositionView, Step
+from holdings.report.fmt import day, esc, humanise, money, num, signed
+from holdings.report.svg import BREAK, EXPLAINED, REPORTED, RUNNING, break_text, step_chart
+from projections.audit import Discrepancy, LateFiling
+
+CSS = """
+:root{--ink:#0f172a;--muted:#64748b;--line:#e2e8f0;--soft:#f8fafc;--blue:#1d4ed8;
+--red:#dc2626;--red-soft:#fef2f2;--amber:#d97706;--amber-soft:#fffbeb;--green:#15803d}
+*{box-sizing:border-box}
+body{margin:0;background:#f1f5f9;color:var(--ink);
+font:14px/1.45 -apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",
+"Liberation Sans",sans-serif;font-variant-numeric:tabular-nums}
+main{max-width:1360px;margin:0 auto;padding:28px 32px 48px}
+a{color:var(--blue);text-decoration:none}a:hover{text-decoration:underline}
+h1{font-size:26px;margin:0 0 4px;letter-spacing:-.01em}
+h2{font-size:19px;margin:0}
+h3{font-size:15px;margin:0}
+.kicker{text-transform:uppercase;letter-spacing:.08em;font-size:11px;color:var(--muted);
+font-weight:600}
+.panel{background:#fff;border:1px solid var(--line);border-radius:10px;padding:18px 22px;
+margin:0 0 18px;box-shadow:0 1px 2px rgba(15,23,42,.04)}
+.head{display:flex;flex-wrap:wrap;gap:8px 40px;align-items:flex-start;justify-content:space-between}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:3px 14px;margin:12px 0 0}
+dl.meta dt{color:var(--muted)}dl.meta dd{margin:0}
+.stats{display:flex;gap:10px;flex-wrap:wrap}
+.stat{min-width:118px;border:1px solid var(--line);border-radius:8px;padding:8px 12px;
+background:var(--soft)}
+.stat b{display:block;font-size:22px;line-height:1.2}
+.stat span{font-size:12px;color:var(--muted)}
+.stat.bad{background:var(--red-soft);border-color:#fecaca}.stat.bad b{color:var(--red)}
+.stat.warn{background:var(--amber-soft);border-color:#fde68a}.stat.warn b{color:var(--amber)}
+.stat.good b{color:var(--green)}
+.section-head{display:flex;flex-wrap:wrap;justify-content:space-between;gap:14px;
+align-items:flex-start;margin-bottom:10px}
+.legend{display:flex;flex-wrap:wrap;gap:6px 18px;font-size:12.5px;color:#334155;
+margin:8px 0 14px}
+.legend span{display:inline-flex;align-items:center;gap:6px}
+.columns{display:grid;grid-template-columns:1fr 1fr;gap:18px;align-items:start}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:18px}
+.column>h3{margin:0 0 8px;color:var(--muted);font-size:12px;text-transform:uppercase;
+letter-spacing:.07em}
+.card{border:1px solid var(--line);border-radius:8px;padding:12px 14px 10px;margin-bottom:16px;
+background:#fff}
+.card.has-break{border-color:#fca5a5;box-shadow:inset 3px 0 0 var(--red)}
+.card-head{display:flex;justify-content:space-between;gap:10px;align-items:baseline}
+.card-head h4{margin:0;font-size:14px}
+.badge{display:inline-block;border-radius:999px;padding:1px 8px;font-size:11.5px;
+background:#eef2ff;color:#3730a3;white-space:nowrap}
+.badge.amend{background:#fef3c7;color:#92400e}.badge.gone{background:#f1f5f9;color:var(--muted)}
+.badge.bad{background:var(--red-soft);color:var(--red)}
+.sub{color:var(--muted);font-size:12.5px;margin:2px 0 6px}
+svg.chart{width:100%;height:auto;display:block}
+ul.breaks{margin:6px 0 0;padding-left:18px;font-size:12.5px}
+ul.breaks li.failing::marker{color:var(--red)}ul.breaks li.explained::marker{color:var(--amber)}
+table{border-collapse:collapse;width:100%;font-size:13px}
+th{text-align:left;font-weight:600;color:#334155;background:var(--soft);
+border-bottom:1px solid var(--line);padding:6px 8px;white-space:nowrap}
+td{border-bottom:1px solid #f1f5f9;padding:5px 8px;vertical-align:top}
+td.n,th.n{text-align:right;white-space:nowrap}
+td.nowrap{white-space:nowrap}
+tr.break td{background:var(--red-soft)}tr.break.explained td{background:var(--amber-soft)}
+tr.break td.reported{color:var(--red);font-weight:700}
+tr.break.explained td.reported{color:var(--amber)}
+.exp{display:block;font-size:11.5px;font-weight:400;color:var(--muted)}
+.neg{color:#b91c1c}.pos{color:var(--green)}
+.fn{display:inline-block;min-width:18px;text-align:center;border-radius:4px;background:#eef2ff;
+color:#3730a3;font-size:11px;margin:0 2px 2px 0;cursor:help}
+.code{color:var(--muted);font-size:12px}
+ol.notes{margin:8px 0 0;padding-left:22px;font-size:12px;color:#334155}
+ol.notes li{margin:2px 0}
+.events h3{margin:22px 0 8px}
+details summary{cursor:pointer;font-weight:600;margin:4px 0}
+.muted{color:var(--muted)}
+footer{color:var(--muted);font-size:12px;margin-top:24px}
+@media (max-width:1000px){.columns{grid-template-columns:1fr}
+.cards{grid-template-columns:1fr}}
+@media print{body{background:#fff}.panel{box-shadow:none;break-inside:avoid}}
+"""
+
+
+def _doc(title: str, body: str) -> str:
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">"
+        f"<title>{esc(title)}</title><style>{CSS}</style></head>"
+        f"<body><main>{body}</main></body></html>\n"
+    )
+
+
+def render_person(page: PersonPage, generated: dt.datetime, index_href: str | None = None) -> str:
+    back = f'<a href="{esc(index_href)}">&larr; Everyone</a> · ' if index_href else ""
+    single = len(page.sections) == 1
+    if single:
+        only = page.sections[0]
+        subtitle = f"{only.relationship} at {only.title}" if only.relationship else only.title
+    else:
+        subtitle = ", ".join(s.title for s in page.sections)
+    meta = [f"<dt>Person key</dt><dd>{esc(', '.join(page.person_keys))}</dd>"]
+    if single:
+        meta += _meta(page.sections[0])
+    body = [
+        '<header class="panel">',
+        f'<div class="kicker">{back}Insider holdings report</div>',
+        '<div class="head">',
+        f'<div><h1>{esc(page.name)}</h1><div class="muted">{esc(subtitle)}</div>'
+        f'<dl class="meta">{"".join(meta)}</dl></div>',
+        _stats(
+            checks=sum(s.audit.checks for s in page.sections),
+            failing=page.discrepancies,
+            explained=page.explained,
+            late=page.late,
+            events=page.events,
+        ),
+        "</div>",
+        "</header>",
+    ]
+    body += [_section(s, detailed=not single) for s in page.sections]
+    body.append(
+        f"<footer>Generated by holdings-ledger on {esc(generated.strftime('%Y-%m-%d %H:%M UTC'))}"
+        " from the event ledger: running balances are the ledger's replay, reported figures"
+        " are each filing's &ldquo;amount owned following the reported transaction&rdquo;."
+        "</footer>"
+    )
+    return _doc(f"{page.name}: insider holdings", "".join(body))
+
+
+def _meta(s: IssuerSection) -> list[str]:
+    first, last = s.first_date, s.last_date
+    period = f"{day(first)} to {day(last)}" if first and last and first != last else day(first)
+    current = sum(1 for f in s.filings if not f.superseded)
+    filings = f"{current} in force" + (
+        f", {len(s.filings) - current} superseded by amendment" if current < len(s.filings) else ""
+    )
+    return [
+        f"<dt>Issuer</dt><dd>{esc(s.title)}</dd>",
+        f"<dt>Relationship</dt><dd>{esc(s.relationship)}</dd>" if s.relationship else "",
+        f"<dt>Period</dt><dd>{esc(period)}</dd>",
+        f"<dt>Filings</dt><dd>{esc(filings)}</dd>",
+    ]
+
+
+def _stats(*, checks: int, failing: int, explained: int, late: int, events: int) -> str:
+    def tile(value: int, label: str, tone: str) -> str:
+        return f'<div class="stat {tone}"><b>{value:,}</b><span>{esc(label)}</span></div>'
+
+    return (
+        '<div class="stats">'
+        + tile(events, "events", "")
+        + tile(checks, "balances checked", "good" if not failing else "")
+        + tile(failing, "discrepancies", "bad" if failing else "good")
+        + tile(explained, "explained breaks", "warn" if explained else "")
+        + tile(late, "late filings", "bad" if late else "good")
+        + "</div>"
+    )
+
+
+def _section(s: IssuerSection, *, detailed: bool) -> str:
+    """With one issuer the page header already carries its details; with several, each
+    section carries its own."""
+    stock = [p for p in s.positions if not p.derivative]
+    deriv = [p for p in s.positions if p.derivative]
+    if stock and deriv:
+        charts = (
+            '<div class="columns">'
+            f'<div class="column"><h3>Common stock</h3>{"".join(_card(p) for p in stock)}</div>'
+            '<div class="column"><h3>Options and other derivatives</h3>'
+            f"{''.join(_card(p) for p in deriv)}</div></div>"
+        )
+    else:
+        charts = f'<div class="cards">{"".join(_card(p) for p in s.positions)}</div>'
+    late = {x.filing_sha256: x for x in s.audit.late_filings}
+    head = ['<div class="kicker">Issuer</div>', f"<h2>{esc(s.title)}</h2>"]
+    stats = ""
+    if detailed:
+        head.append(f'<dl class="meta">{"".join(_meta(s))}</dl>')
+        stats = _stats(
+            checks=s.audit.checks,
+            failing=len(s.audit.failing),
+            explained=len(s.audit.discrepancies) - len(s.audit.failing),
+            late=len(s.audit.late_filings),
+            events=s.events,
+        )
+    return "".join(
+        [
+            f'<section class="panel issuer" data-issuer="{esc(s.issuer_key)}">',
+            f'<div class="section-head"><div>{"".join(head)}</div>{stats}</div>',
+            _audit(s.audit.discrepancies, s.audit.late_filings),
+            _filings(s.filings),
+            LEGEND,
+            charts,
+            '<div class="events">',
+            "".join(_table(p, late) for p in s.positions),
+            "</div></section>",
+        ]
+    )
+
+
+def _swatch(svg: str) -> str:
+    return f'<svg width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">{svg}</svg>'
+
+
+_RUN_SWATCH = f'<path d="M1 10 H9 V4 H21" fill="none" stroke="{RUNNING}" stroke-width="2"/>'
+_DOT_SWATCH = f'<circle cx="11" cy="7" r="3.5" fill="{REPORTED}"/>'
+_RING_SWATCH = f'<circle cx="11" cy="7" r="4.5" fill="#fff" stroke="{BREAK}" stroke-width="2"/>'
+_DIAMOND = '<path d="M11 1 L17 7 L11 13 L5 7 Z" fill="{}"/>'
+
+LEGEND = (
+    '<div class="legend">'
+    f"<span>{_swatch(_RUN_SWATCH)}Running balance (ledger replay)</span>"
+    f"<span>{_swatch(_DOT_SWATCH)}Reported &ldquo;owned following&rdquo; (agrees)</span>"
+    f"<span>{_swatch(_RING_SWATCH)}Expected (ledger)</span>"
+    f"<span>{_swatch(_DIAMOND.format(BREAK))}Reported (filing): discrepancy</span>"
+    f"<span>{_swatch(_DIAMOND.format(EXPLAINED))}Discrepancy with a known legitimate cause</span>"
+    "</div>"
+)
+
+
+def _audit(discrepancies: list[Discrepancy], late: list[LateFiling]) -> str:
+    if not discrepancies and not late:
+        return (
+            '<p class="muted">Audit: every reported balance agrees with the running one and '
+            "every Form 4 was filed within two business days.</p>"
+        )
+    out = []
+    if discrepancies:
+        rows = "".join(
+            f'<tr class="break{" explained" if d.legitimate else ""}">'
+            f'<td class="nowrap">{esc(day(d.date))}</td><td>{esc(d.position)}</td>'
+            f'<td class="n">{esc(num(d.expected))}</td>'
+            f'<td class="n reported">{esc(num(d.reported))}</td>'
+            f'<td class="n">{esc(signed(d.difference))}</td>'
+            f"<td>{esc(d.cause)}{' (explained)' if d.legitimate else ''}"
+            f'<span class="exp">{esc(d.detail)}</span></td>'
+            f'<td class="nowrap" title="{esc(d.filing_path)}">{esc(_short_path(d.filing_path))}'
+            f"{esc(':' + str(d.line)) if d.line else ''}</td></tr>"
+            for d in discrepancies
+        )
+        out.append(
+            "<h3>Balance discrepancies</h3><table><thead><tr><th>Date</th><th>Position</th>"
+            '<th class="n">Expected (ledger)</th><th class="n">Reported (filing)</th>'
+            '<th class="n">Difference</th><th>Cause</th><th>Source</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>"
+        )
+    if late:
+        rows = "".join(
+            f'<tr><td class="nowrap">{esc(x.form_type)}</td>'
+            f'<td class="nowrap">{esc(day(x.transaction_date))}</td>'
+            f'<td class="nowrap">{esc(day(x.deadline))}</td>'
+            f'<td class="nowrap">{esc(day(x.filed_date))}</td>'
+            f'<td class="n">{x.business_days_late:,}</td>'
+            f'<td title="{esc(x.filing_path)}">{esc(_short_path(x.filing_path))}</td></tr>'
+            for x in late
+        )
+        out.append(
+            '<h3 style="margin-top:14px">Late filings</h3><table><thead><tr><th>Form</th>'
+            "<th>Transaction</th><th>Deadline</th><th>Filed</th>"
+            '<th class="n">Business days late</th><th>Source</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>"
+        )
+    return f'<div class="audit" style="margin:6px 0 14px">{"".join(out)}</div>'
+
+
+_AMEND = ' <span class="badge amend">amendment</span>'
+_GONE = ' <span class="badge gone">superseded</span>'
+
+
+def _filings(filings: list[FilingView]) -> str:
+    rows = "".join(
+        "<tr>"
+        f'<td class="nowrap">{esc(f.form_type)}{_AMEND if f.is_amendment else ""}'
+        f"{_GONE if f.superseded else ''}</td>"
+        f'<td class="nowrap">{esc(day(f.period_of_report))}</td>'
+        f'<td class="nowrap">{esc(day(f.filed_date))}</td>'
+        f'<td class="n">{f.events:,}</td>'
+        f'<td title="{esc(f.path)}">{esc(_short_path(f.path))}</td>'
+        f'<td class="code">{esc(f.sha256[:12])}</td></tr>'
+        for f in filings
+    )
+    opened = " open" if len(filings) <= 6 else ""
+    return (
+        f"<details{opened}><summary>Filings covered ({len(filings):,})</summary>"
+        "<table><thead><tr><th>Form</th><th>Period</th><th>Filed</th>"
+        '<th class="n">Events</th><th>Source</th><th>SHA-256</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></details>"
+    )
+
+
+def _card(p: PositionView) -> str:
+    breaks = p.breaks
+    klass = "card has-break" if any(not _explained(s) for s in breaks) else "card"
+    dates = [s.date for s in p.steps]
+    sub = [f"balance {num(p.balance)}" if p.balance is not None else "no balance"]
+    sub.append(f"{len(p.steps):,} event{'s' if len(p.steps) != 1 else ''}")
+    if dates:
+        sub.append(
+            day(min(dates))
+            if min(dates) == max(dates)
+            else f"{day(min(dates))} to {day(max(dates))}"
+        )
+    plural = "discrepancies" if len(breaks) != 1 else "discrepancy"
+    flag = f' <span class="badge bad">{len(breaks)} {plural}</span>' if breaks else ""
+    items = "".join(
+        f'<li class="{"explained" if _explained(s) else "failing"}">{esc(break_text(s))}</li>'
+        for s in breaks
+    )
+    return (
+        f'<div class="{klass}" data-position="{esc(p.key)}">'
+        f'<div class="card-head"><h4><a href="#{esc(p.anchor)}">{esc(p.security)}</a></h4>'
+        f'<span class="badge">{esc(p.ownership)}</span></div>'
+        f'<div class="sub">{esc(" · ".join(sub))}{flag}</div>'
+        f"{step_chart(p)}" + (f'<ul class="breaks">{items}</ul>' if items else "") + "</div>"
+    )
+
+
+def _explained(s: Step) -> bool:
+    return s.discrepancy is not None and s.discrepancy.legitimate
+
+
+_LEDGER_COLS = (
+    "<colgroup>"
+    + "".join(
+        f'<col style="width:{w}">' for w in ("9%", "11%", "16%", "10%", "9%", "11%", "13%", "21%")
+    )
+    + "</colgroup>"
+)
+
+
+def _table(p: PositionView, late: dict[str, LateFiling]) -> str:
+    rows = "".join(_row(p, s, late.get(s.event.filing.sha256)) for s in p.steps)
+    notes = "".join(f"<li>{esc(text)}</li>" for text in p.notes)
+    return (
+        f'<h3 id="{esc(p.anchor)}">{esc(p.security)} <span class="badge">{esc(p.ownership)}</span>'
+        "</h3>"
+        f'<table class="ledger" data-position="{esc(p.key)}">{_LEDGER_COLS}<thead><tr>'
+        "<th>Date</th><th>Filed</th><th>Event</th>"
+        '<th class="n">Quantity</th><th class="n">Price</th><th class="n">Running</th>'
+        '<th class="n">Reported</th><th>Notes</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>" + (f'<ol class="notes">{notes}</ol>' if notes else "")
+    )
+
+
+def _row(p: PositionView, s: Step, late: LateFiling | None) -> str:
+    e = s.event
+    src = e.provenance.source_path + (f":{e.provenance.line}" if e.provenance.line else "")
+    klass = ""
+    if not s.ok:
+        klass = ' class="break explained"' if _explained(s) else ' class="break"'
+    q = e.quantity
+    qclass = "n" + (" neg" if q is not None and q < 0 else " pos" if q else "")
+    code = (e.code or "") + ("V" if e.voluntary else "")
+    amended = ' <span class="badge amend">4/A</span>' if e.filing.is_amendment else ""
+    code_html = f' <span class="code">{esc(code)}</span>' if code else ""
+    if late is not None:
+        why = f"due {day(late.deadline)}, filed {late.business_days_late} business days late"
+        amended += f' <span class="badge bad" title="{esc(why)}">late</span>'
+    running_title = ""
+    if s.opened and s.before is not None and q is not None:
+        running_title = f' title="{esc(f"opening balance inferred: {num(s.before)}")}"'
+    reported = esc(num(s.reported))
+    if not s.ok:
+        reported += f'<span class="exp">expected {esc(num(s.running))}</span>'
+    marks = "".join(f'<span class="fn" title="{esc(p.notes[n - 1])}">{n}</span>' for n in s.notes)
+    return (
+        f"<tr{klass}>"
+        f'<td class="nowrap" title="{esc(src)}">{esc(day(e.effective_date))}</td>'
+        f'<td class="nowrap">{esc(day(e.filing.filed_date))}{amended}</td>'
+        f"<td>{esc(humanise(e.event_type))}{code_html}</td>"  # type: ignore[attr-defined]
+        f'<td class="{qclass}">{esc(signed(q))}</td>'
+        f'<td class="n">{esc(money(e.price))}</td>'
+        f'<td class="n"{running_title}>{esc(num(s.running))}</td>'
+        f'<td class="n reported">{reported}</td>'
+        f"<td>{marks}</td></tr>"
+    )
+
+
+def _short_path(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    name: str
+    key: str
+    href: str
+    issuers: str
+    events: int
+    positions: int
+    discrepancies: int
+    explained: int
+    late: int
+
+
+def render_index(entries: list[IndexEntry], generated: dt.datetime) -> str:
+    rows = "".join(
+        "<tr>"
+        f'<td><a href="{esc(quote(e.href))}">{esc(e.name)}</a></td>'
+        f'<td class="code">{esc(e.key)}</td><td>{esc(e.issuers)}</td>'
+        f'<td class="n">{e.events:,}</td><td class="n">{e.positions:,}</td>'
+        f'<td class="n{" neg" if e.discrepancies else ""}">{e.discrepancies:,}</td>'
+        f'<td class="n">{e.explained:,}</td>'
+        f'<td class="n{" neg" if e.late else ""}">{e.late:,}</td></tr>'
+        for e in entries
+    )
+    body = (
+        '<header class="panel"><div class="kicker">Insider holdings reports</div>'
+        f'<h1>Everyone in the ledger</h1><p class="muted">{len(entries):,} reporting '
+        f"{'person' if len(entries) == 1 else 'persons'}; one page each.</p></header>"
+        '<section class="panel"><table class="index"><thead><tr><th>Person</th><th>Key</th>'
+        '<th>Issuers</th><th class="n">Events</th><th class="n">Positions</th>'
+        '<th class="n">Discrepancies</th><th class="n">Explained</th>'
+        '<th class="n">Late filings</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></section>"
+        f"<footer>Generated by holdings-ledger on {esc(generated.strftime('%Y-%m-%d %H:%M UTC'))}."
+        "</footer>"
+    )
+    return _doc("Insider holdings reports", body)

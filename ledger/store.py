@@ -1,0 +1,459 @@
+"""The append-only event store: one recorder interface over SQLite and PostgreSQL.
+
+A filing is appended whole or not at all (one transaction, its ``filings`` row beside its
+events). Appending it again is a no-op, unless the events it would produce differ from the ones
+already stored under the same idempotency keys: that is a loud ``IdempotencyConflict``, never a
+silent overwrite. Two writers that race for the same stream version get ``ConcurrencyError``;
+the caller retries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, insert, select, text
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from ledger.clock import utcnow
+from ledger.events import _Event
+from ledger.mapping import finish_row, partial_row
+from ledger.schema import make_engine, prepare_schema
+from ledger.tables import EventRow, FilingRow, QuarantineRow
+from parsers.model import Filing
+
+EVENTS = EventRow.__table__  # type: ignore[attr-defined]
+FILINGS = FilingRow.__table__  # type: ignore[attr-defined]
+QUARANTINE = QuarantineRow.__table__  # type: ignore[attr-defined]
+
+
+class StoreError(Exception):
+    pass
+
+
+class ConcurrencyError(StoreError):
+    """Another writer took the stream version (or the filing) first; retrying is safe."""
+
+
+class IdempotencyConflict(StoreError):
+    """The same idempotency key arrived with a different payload."""
+
+
+@dataclass(frozen=True)
+class AppendResult:
+    sha256: str
+    appended: int
+    already_present: bool
+
+
+@dataclass(frozen=True)
+class QuarantineEntry:
+    id: int
+    path: str
+    sha256: str
+    reason: str
+    line: int | None
+    size: int
+    recorded_at: Any
+
+
+_PG_HEADS = text(
+    "SELECT s.sid, e.stream_version, e.chain_hash "
+    "FROM unnest(CAST(:sids AS text[])) AS s(sid) "
+    "CROSS JOIN LATERAL (SELECT stream_version, chain_hash FROM events "
+    "WHERE stream_id = s.sid ORDER BY stream_version DESC LIMIT 1) AS e"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedFiling:
+    """A filing's rows as plain data, ready to append: cheap to send between processes,
+    where the pydantic models would cost more to pickle than to build."""
+
+    sha256: str
+    path: str
+    filing_row: dict[str, Any]
+    rows: list[dict[str, Any]]
+
+    @property
+    def accession(self) -> str | None:
+        return self.filing_row.get("accession_number")
+
+    @property
+    def stream_ids(self) -> set[str]:
+        return {r["stream_id"] for r in self.rows}
+
+
+def prepare(filing: Filing, events: Sequence[_Event]) -> PreparedFiling:
+    return PreparedFiling(
+        sha256=filing.source.sha256,
+        path=filing.source.path,
+        filing_row=_filing_row(filing, events),
+        rows=[partial_row(e) for e in events],
+    )
+
+
+class EventStore:
+    def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
+        self.engine = engine or make_engine(url)
+        self.guards_reinstalled = prepare_schema(self.engine)
+        self.writer = self.engine.execution_options(write=True)
+        """Connections that append: on SQLite they take the write lock when they begin."""
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # --- writing -------------------------------------------------------------------------
+
+    def append_filing(self, filing: Filing, events: Sequence[_Event]) -> AppendResult:
+        (result,) = self.append_prepared([prepare(filing, events)], what=filing.source.path)
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    def append_batch(
+        self, items: Sequence[tuple[Filing, Sequence[_Event]]]
+    ) -> list[AppendResult | Exception]:
+        """Many filings in one transaction and a handful of statements: the bulk path."""
+        return self.append_prepared([prepare(f, e) for f, e in items])
+
+    def append_prepared(
+        self, items: Sequence[PreparedFiling], what: str | None = None
+    ) -> list[AppendResult | Exception]:
+        """Append filings whose rows were prepared (by ``prepare``, perhaps in another process).
+
+        Set-based: one query finds the filings already present, one the heads of every stream
+        the batch touches, then two bulk inserts. If another writer got in first the whole batch
+        rolls back and raises ``ConcurrencyError``; the caller then appends the filings one by
+        one, each atomic on its own."""
+        what = what or f"batch of {len(items)} filings"
+        try:
+            with self.writer.begin() as conn:
+                return self._append_many(conn, items)
+        except IntegrityError as exc:
+            raise ConcurrencyError(
+                f"{what}: another writer appended to the same stream or filing first "
+                f"({_short(exc)}); retry"
+            ) from exc
+        except OperationalError as exc:
+            # A deadlock, lock timeout or serialisation failure: nothing of it landed.
+            raise ConcurrencyError(f"{what}: {_short(exc)}; retry") from exc
+
+    def _append_many(
+        self, conn: Connection, items: Sequence[PreparedFiling]
+    ) -> list[AppendResult | Exception]:
+        now = utcnow()
+        present = self._present(conn, [item.sha256 for item in items])
+        known = self._accessions(conn, [i.accession for i in items if i.accession])
+        results: list[AppendResult | Exception] = []
+        fresh: list[PreparedFiling] = []
+        seen: set[str] = set()
+        for item in items:
+            if item.sha256 not in present and item.accession and item.accession in known:
+                # The same EDGAR submission in another shape (the data set row and its XML,
+                # say): its content hash differs, its accession number does not.
+                results.append(AppendResult(item.sha256, 0, True))
+            elif item.sha256 in present:
+                try:
+                    self._check_same(conn, item)
+                    results.append(AppendResult(item.sha256, 0, True))
+                except IdempotencyConflict as exc:
+                    results.append(exc)
+            elif item.sha256 in seen:
+                results.append(AppendResult(item.sha256, 0, True))
+            else:
+                seen.add(item.sha256)
+                if item.accession:
+                    known.add(item.accession)
+                fresh.append(item)
+                results.append(AppendResult(item.sha256, len(item.rows), False))
+        if not fresh:
+            return results
+        heads = self._stream_heads(conn, {r["stream_id"] for item in fresh for r in item.rows})
+        filing_rows: list[dict[str, Any]] = []
+        event_rows: list[dict[str, Any]] = []
+        for item in fresh:
+            for partial in item.rows:
+                sid = partial["stream_id"]
+                version, chain = heads.get(sid, (0, ""))
+                row = finish_row(partial, version + 1, now, chain)
+                heads[sid] = (version + 1, row["chain_hash"])
+                event_rows.append(row)
+            filing_rows.append({**item.filing_row, "recorded_at": now})
+        conn.execute(insert(FILINGS), filing_rows)
+        if event_rows:
+            _insert_rows(conn, event_rows)
+        return results
+
+    def _accessions(self, conn: Connection, accessions: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(accessions), 500):
+            part = accessions[start : start + 500]
+            q = select(FILINGS.c.accession_number).where(FILINGS.c.accession_number.in_(part))
+            found.update(r[0] for r in conn.execute(q))
+        return found
+
+    def _present(self, conn: Connection, shas: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(shas), 500):
+            part = shas[start : start + 500]
+            q = select(FILINGS.c.sha256).where(FILINGS.c.sha256.in_(part))
+            found.update(r[0] for r in conn.execute(q))
+        return found
+
+    def _stream_heads(self, conn: Connection, sids: set[str]) -> dict[str, tuple[int, str]]:
+        heads: dict[str, tuple[int, str]] = {}
+        ordered = sorted(sids)
+        if self.dialect == "postgresql":
+            # One backward index probe per stream: reading every version of each stream (what
+            # max() does without a vacuumed visibility map) grows with the stream.
+            for start in range(0, len(ordered), 500):
+                part = ordered[start : start + 500]
+                rows = conn.execute(_PG_HEADS, {"sids": part})
+                heads.update((sid, (int(v), chain)) for sid, v, chain in rows)
+            return heads
+        for start in range(0, len(ordered), 500):
+            part = ordered[start : start + 500]
+            top = (
+                select(EVENTS.c.stream_id, func.max(EVENTS.c.stream_version).label("v"))
+                .where(EVENTS.c.stream_id.in_(part))
+                .group_by(EVENTS.c.stream_id)
+                .subquery()
+            )
+            on = (top.c.stream_id == EVENTS.c.stream_id) & (top.c.v == EVENTS.c.stream_version)
+            q = select(EVENTS.c.stream_id, EVENTS.c.stream_version, EVENTS.c.chain_hash).join(
+                top, on
+            )
+            for sid, version, chain in conn.execute(q):
+                heads[sid] = (int(version), chain)
+        return heads
+
+    def _check_same(self, conn: Connection, item: PreparedFiling) -> None:
+        stored = dict(
+            conn.execute(
+                select(EVENTS.c.idempotency_key, EVENTS.c.payload).where(
+                    EVENTS.c.filing_sha256 == item.sha256
+                )
+            ).all()
+        )
+        for row in item.rows:
+            key = row["idempotency_key"]
+            old = stored.get(key)
+            if old is None or _comparable(old) != _comparable(row["payload"]):
+                raise IdempotencyConflict(
+                    f"idempotency key {key} is already stored with a different payload "
+                    f"({item.path}); refusing to overwrite"
+                )
+
+    def quarantine(
+        self, path: str, content: bytes | None, reason: str, line: int | None = None
+    ) -> bool:
+        """Keep a file that failed, once per distinct content. Returns False if already kept."""
+        sha = hashlib.sha256(content if content is not None else path.encode()).hexdigest()
+        with self.writer.begin() as conn:
+            exists = conn.execute(select(QUARANTINE.c.id).where(QUARANTINE.c.sha256 == sha)).first()
+            if exists:
+                return False
+            conn.execute(
+                insert(QUARANTINE),
+                [
+                    {
+                        "sha256": sha,
+                        "path": path,
+                        "reason": reason,
+                        "line": line,
+                        "size": len(content) if content is not None else 0,
+                        "content": content,
+                        "recorded_at": utcnow(),
+                    }
+                ],
+            )
+        return True
+
+    # --- reading -------------------------------------------------------------------------
+
+    def count_events(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(EVENTS)).scalar() or 0)
+
+    def count_filings(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(FILINGS)).scalar() or 0)
+
+    def quarantined(self) -> list[QuarantineEntry]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(
+                    QUARANTINE.c.id,
+                    QUARANTINE.c.path,
+                    QUARANTINE.c.sha256,
+                    QUARANTINE.c.reason,
+                    QUARANTINE.c.line,
+                    QUARANTINE.c.size,
+                    QUARANTINE.c.recorded_at,
+                ).order_by(QUARANTINE.c.id)
+            ).all()
+        return [QuarantineEntry(*r) for r in rows]
+
+    def quarantined_content(self, entry_id: int) -> bytes | None:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(QUARANTINE.c.content).where(QUARANTINE.c.id == entry_id)
+            ).scalar()
+
+    def iter_rows(
+        self,
+        *,
+        columns: Sequence[str] | None = None,
+        chunk: int = 5_000,
+        **filters: Any,
+    ) -> Iterator[Any]:
+        """Stream stored rows in log order without loading the log into memory."""
+        cols = [EVENTS.c[c] for c in columns] if columns else [EVENTS]
+        q = where_events(select(*cols), **filters).order_by(EVENTS.c.position)
+        with self.engine.connect().execution_options(stream_results=True, yield_per=chunk) as conn:
+            yield from conn.execute(q)
+
+    def iter_events(self, **filters: Any) -> Iterator[tuple[int, _Event]]:
+        from ledger.mapping import payload_to_event
+
+        for row in self.iter_rows(columns=["position", "payload"], **filters):
+            yield row.position, payload_to_event(row.payload)  # type: ignore[misc]
+
+
+REPLAY_ORDER = (
+    EVENTS.c.stream_id,
+    EVENTS.c.effective_date,
+    EVENTS.c.filed_date,
+    EVENTS.c.sort_filing,
+    EVENTS.c.row_order,
+)
+"""Stream, then transaction date, filing date and row: the order a replay folds in (indexed)."""
+
+
+def where_events(
+    query: Any,
+    *,
+    person_keys: Iterable[str] | None = None,
+    issuer_key: str | None = None,
+    stream_ids: Iterable[str] | None = None,
+    stream_range: tuple[str | None, str | None] | None = None,
+    after_position: int = 0,
+) -> Any:
+    """The filters every reader of the log offers, in one place. (No position filter unless
+    asked: PostgreSQL would otherwise AND a scan of the whole primary key into every query.)"""
+    if after_position:
+        query = query.where(EVENTS.c.position > after_position)
+    if person_keys is not None:
+        query = query.where(EVENTS.c.person_key.in_(list(person_keys)))
+    if issuer_key is not None:
+        query = query.where(EVENTS.c.issuer_key == issuer_key)
+    if stream_ids is not None:
+        query = query.where(EVENTS.c.stream_id.in_(list(stream_ids)))
+    if stream_range is not None:
+        low, high = stream_range
+        if low is not None:
+            query = query.where(EVENTS.c.stream_id >= low)
+        if high is not None:
+            query = query.where(EVENTS.c.stream_id < high)
+    return query
+
+
+def _comparable(payload: str) -> dict[str, Any]:
+    """The same content read from another path is the same event."""
+    data = json.loads(payload)
+    data.get("provenance", {}).pop("source_path", None)
+    return data
+
+
+def _short(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", exc)).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def events_at(store: EventStore, positions: Iterable[int]) -> dict[int, _Event]:
+    """Full events for a few global positions (an audit reading the footnotes behind a break)."""
+    from ledger.mapping import payload_to_event
+
+    wanted = sorted(set(positions))
+    out: dict[int, _Event] = {}
+    with store.engine.connect() as conn:
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            for pos, payload in conn.execute(
+                select(EVENTS.c.position, EVENTS.c.payload).where(EVENTS.c.position.in_(part))
+            ):
+                out[pos] = payload_to_event(payload)  # type: ignore[assignment]
+    return out
+
+
+def _filing_row(filing: Filing, events: Sequence[_Event]) -> dict[str, Any]:
+    return {
+        "sha256": filing.source.sha256,
+        "path": filing.source.path,
+        "format": filing.source.format,
+        "form_type": filing.form_type,
+        "accession_number": filing.accession_number,
+        "issuer_key": events[0].issuer_key if events else "",
+        "period_of_report": filing.period_of_report,
+        "filed_date": filing.filed_date or filing.signature_date,
+        "date_of_original_submission": filing.date_of_original_submission,
+        "is_amendment": filing.is_amendment,
+        "event_count": len(events),
+        "notes": len(filing.notes),
+    }
+
+
+def _insert_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """The hot insert, straight to the driver's executemany: the rows are built and checked
+    by ``finish_row`` already, and SQLAlchemy's per-row processing would cost as much as the
+    engine's own work. SQLite gets the text forms SQLAlchemy itself would have stored."""
+    names = list(rows[0])
+    sqlite = conn.dialect.name == "sqlite"
+    mark = "?" if sqlite else "%s"
+    sql = f"INSERT INTO events ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
+    if sqlite:
+        # Only dates need SQLAlchemy's text form (bools bind as ints); recorded_at is one value.
+        dates = [i for i, n in enumerate(names) if n in _DATE_COLUMNS]
+        stamp = names.index("recorded_at")
+        recorded = rows[0]["recorded_at"].strftime("%Y-%m-%d %H:%M:%S.%f")
+        data = []
+        for row in rows:
+            values = list(row.values())
+            for i in dates:
+                if values[i] is not None:
+                    values[i] = values[i].isoformat()
+            values[stamp] = recorded
+            data.append(tuple(values))
+        conn.exec_driver_sql(sql, data)
+        return
+    if len(rows) < 50:
+        conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
+        return
+    # PostgreSQL's bulk path: COPY, in the same transaction (and so as atomic) as the rest.
+    driver = conn.connection.driver_connection
+    statement = f"COPY events ({', '.join(names)}) FROM STDIN"
+    try:
+        with driver.cursor() as cur, cur.copy(statement) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(tuple(row[n] for n in names))
+    except Exception as exc:  # the driver's own error: give callers SQLAlchemy's classes
+        state = str(getattr(exc, "sqlstate", "") or "")
+        if state.startswith("23"):
+            raise IntegrityError(statement, None, exc) from exc  # type: ignore[arg-type]
+        if state.startswith("40") or state.startswith("55"):
+            raise OperationalError(statement, None, exc) from exc  # type: ignore[arg-type]
+        raise
+
+
+_DATE_COLUMNS = {
+    "transaction_date",
+    "effective_date",
+    "filed_date",
+    "period_of_report",
+    "original_filed_date",
+}

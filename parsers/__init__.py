@@ -1,0 +1,101 @@
+"""Turn a Form 3/4/5 in any shape we know (EDGAR XML, SGML-wrapped XML, text renderings)
+into one validated :class:`Filing`. ``parse_file`` and ``parse_bytes`` are the one way in."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from parsers.errors import ParseError, ParserBug
+from parsers.limits import Limits
+from parsers.model import (
+    DerivativeRow,
+    Filing,
+    Issuer,
+    NonDerivativeRow,
+    Note,
+    ReportingOwner,
+    Signature,
+    Source,
+)
+
+__all__ = [
+    "DerivativeRow",
+    "Filing",
+    "Issuer",
+    "Limits",
+    "NonDerivativeRow",
+    "Note",
+    "ParseError",
+    "ParserBug",
+    "ReportingOwner",
+    "Signature",
+    "Source",
+    "parse_bytes",
+    "parse_file",
+]
+
+
+def parse_file(path: str | Path, limits: Limits | None = None) -> Filing:
+    limits = limits or Limits.from_env()
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror or exc}", str(path)) from None
+    if size > limits.max_bytes:
+        raise ParseError(
+            f"file is {size:,} bytes, over the {limits.max_bytes:,}-byte limit "
+            "(raise HOLDINGS_MAX_FILE_BYTES to read it)",
+            str(path),
+        )
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror or exc}", str(path)) from None
+    return parse_bytes(data, str(path), limits)
+
+
+def parse_bytes(data: bytes, path: str = "<input>", limits: Limits | None = None) -> Filing:
+    limits = limits or Limits.from_env()
+    if len(data) > limits.max_bytes:
+        raise ParseError(
+            f"input is {len(data):,} bytes, over the {limits.max_bytes:,}-byte limit", path
+        )
+    if not data.strip():
+        raise ParseError("file is empty", path)
+    if b"\x00" in data[:4096]:
+        raise ParseError("file is binary, not a filing (NUL bytes)", path)
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        if _looks_like_xml(data):
+            from parsers.xml import parse_xml
+
+            filing = parse_xml(data, path=path, sha256=sha256, limits=limits)
+        else:
+            from parsers.text.read import parse_text
+
+            filing = parse_text(_decode(data, path), path=path, sha256=sha256, limits=limits)
+    except ParseError:
+        raise
+    except RecursionError:
+        raise ParseError("input is nested too deeply to read", path) from None
+    except Exception as exc:  # a parser bug must still name the file, never crash the batch
+        raise ParserBug(f"parser bug: {type(exc).__name__}: {exc}", path) from exc
+    rows = len(filing.non_derivative) + len(filing.derivative)
+    if rows > limits.max_rows:
+        raise ParseError(f"{rows:,} table rows, over the limit of {limits.max_rows:,}", path)
+    return filing
+
+
+def _looks_like_xml(data: bytes) -> bool:
+    return b"<ownershipDocument" in data or b"<ownershipdocument" in data[:200_000].lower()
+
+
+def _decode(data: bytes, path: str) -> str:
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ParseError("file is not text (cannot decode as UTF-8 or Windows-1252)", path)

@@ -1,0 +1,242 @@
+"""The form's column order for each table, and the alignment of typed tokens to it.
+
+A token may only sit in a column that accepts its type; columns keep their order; an empty
+column costs a little (more for columns a filing always fills); a token that fits nowhere is
+dropped (and noted by the caller). When a row has exactly as many cells as the form has
+columns, a token also earns a bonus for staying in its own cell's column -- that is what tells
+the (A) from the (D) number in Table II and places a lone ``(4)`` marker, while a row whose
+cells were split or merged still lines up by type alone.
+"""
+
+from __future__ import annotations
+
+from parsers.text.tokens import DATE, IMMED, LETTER, MARKER, NA, NUM, TEXT, Token
+
+T1_FORM4 = (
+    "security_title",
+    "transaction_date",
+    "deemed_execution_date",
+    "code",
+    "voluntary",
+    "shares",
+    "acquired_disposed",
+    "price",
+    "shares_owned_following",
+    "ownership",
+    "nature_of_ownership",
+)
+T2_FORM4 = (
+    "security_title",
+    "exercise_price",
+    "transaction_date",
+    "deemed_execution_date",
+    "code",
+    "voluntary",
+    "shares_a",
+    "shares_d",
+    "date_exercisable",
+    "expiration_date",
+    "underlying_title",
+    "underlying_shares",
+    "price",
+    "shares_owned_following",
+    "ownership",
+    "nature_of_ownership",
+)
+T1_FORM5 = tuple(f for f in T1_FORM4 if f != "voluntary")
+T2_FORM5 = tuple(f for f in T2_FORM4 if f != "voluntary")
+T1_FORM3 = ("security_title", "shares_owned_following", "ownership", "nature_of_ownership")
+T2_FORM3 = (
+    "security_title",
+    "date_exercisable",
+    "expiration_date",
+    "underlying_title",
+    "underlying_shares",
+    "exercise_price",
+    "ownership",
+    "nature_of_ownership",
+)
+
+CODES = frozenset("ACDEFGHIJKLMOPSUWXZ")
+TEXT_FIELDS = {"security_title": 10.0, "underlying_title": 9.0, "nature_of_ownership": 8.0}
+_DATE_GAIN = {
+    "transaction_date": 10.0,
+    "deemed_execution_date": 9.0,
+    "date_exercisable": 9.5,
+    "expiration_date": 10.0,
+}
+_PRICES = frozenset({"price", "exercise_price"})
+_SHARES = frozenset(
+    {"shares", "shares_a", "shares_d", "shares_owned_following", "underlying_shares"}
+)
+_SKIP = {
+    "security_title": 3.0,
+    "shares_owned_following": 3.0,
+    "transaction_date": 1.0,
+    "code": 1.0,
+    "shares": 1.0,
+    "price": 1.0,
+    "ownership": 1.0,
+    "expiration_date": 1.0,
+    "underlying_title": 1.0,
+    "underlying_shares": 1.0,
+}
+_DROP = 6.0
+_HINT = 4.0
+_NEG = -1e18
+
+
+def fits_cells(tokens: list[Token], fields: tuple[str, ...]) -> bool:
+    """A row whose cell count matches the form can still be shifted (one cell split, another
+    dropped); trust positions only when at most one token disagrees with its cell's column."""
+    misfits = 0
+    for t in tokens:
+        if t.cell >= len(fields) or gain(t, fields[t.cell]) is None:
+            misfits += 1
+            if misfits > 1:
+                return False
+    return True
+
+
+def gain(tok: Token, f: str) -> float | None:
+    k = tok.kind
+    if f in TEXT_FIELDS:
+        if k == TEXT:
+            return TEXT_FIELDS[f]
+        if k == MARKER:
+            return 3.0 if f == "security_title" else 5.0
+        return None
+    if f in _DATE_GAIN:
+        if k == DATE:
+            return _DATE_GAIN[f]
+        if f in ("date_exercisable", "expiration_date"):
+            if k == MARKER:
+                return 8.0 if f == "date_exercisable" else 7.0
+            if k == IMMED:
+                return 10.0 if f == "date_exercisable" else 6.0
+            if k == NA:
+                return 6.0
+        elif k == NA:
+            return 4.0
+        return None
+    if k == LETTER:
+        v = tok.value
+        if f == "code":
+            return 10.0 if v in CODES else None
+        if f == "voluntary":
+            return 10.0 if v == "V" else None
+        if f == "acquired_disposed":
+            return 10.0 if v in ("A", "D") else None
+        if f == "ownership":
+            return 10.0 if v in ("D", "I") else None
+        if f in _SHARES and v == "O" and tok.text == "O":
+            return 2.0  # a zero the scan read as a letter, where no code can stand
+        return None
+    if f in _PRICES:
+        if k == NUM:
+            return 10.0 + (3.0 if tok.dollar else 0.0) + (1.0 if "." in tok.text else 0.0)
+        if k == MARKER:
+            return 6.0
+        if k == NA:
+            return 5.0
+        return None
+    if f in _SHARES:
+        if k == NUM:
+            return 10.0 + (-4.0 if tok.dollar else 1.0)
+        if k == NA:
+            return 3.0
+    return None
+
+
+def align(
+    tokens: list[Token],
+    fields: tuple[str, ...],
+    positional: bool,
+    hints: dict[int, int] | None = None,
+) -> tuple[list[list[Token]], list[Token]]:
+    """Best order-preserving assignment of tokens to columns (see module docstring).
+    ``hints`` (token index -> column index) adds the position bonus where the layout, not the
+    cell, says which column a token sits under (a date under "Date Exercisable")."""
+    m, n = len(tokens), len(fields)
+    if positional:
+        direct = _in_place(tokens, fields)
+        if direct is not None:
+            return direct, []
+    gains = [[gain(t, f) for f in fields] for t in tokens]
+    if hints:
+        for i, j in hints.items():
+            g = gains[i][j]
+            if g is not None:
+                gains[i][j] = g + _HINT
+    if positional:
+        for i, t in enumerate(tokens):
+            g = gains[i][t.cell] if t.cell < n else None
+            if g is not None:
+                gains[i][t.cell] = g + _HINT
+    skip = [_SKIP.get(f, 0.0) for f in fields]
+    multi = [f in TEXT_FIELDS for f in fields]
+    best = [[_NEG] * (n + 1) for _ in range(m + 1)]
+    back: list[list[tuple[int, int, int] | None]] = [[None] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for i in range(m + 1):
+        row_best = best[i]
+        for j in range(n + 1):
+            s = row_best[j]
+            if s == _NEG:
+                continue
+            if i < m and j < n:
+                g = gains[i][j]
+                if g is not None:
+                    total = s + g
+                    k = i + 1
+                    if total > best[k][j + 1]:
+                        best[k][j + 1] = total
+                        back[k][j + 1] = (i, j, 2)
+                    while k < m:
+                        t = tokens[k]
+                        if positional and t.cell != tokens[i].cell:
+                            break
+                        if t.kind == MARKER:
+                            total += 0.5
+                        elif multi[j] and t.kind == TEXT:
+                            total += 1.0
+                        else:
+                            break
+                        k += 1
+                        if total > best[k][j + 1]:
+                            best[k][j + 1] = total
+                            back[k][j + 1] = (i, j, 2)
+            if j < n and s - skip[j] > row_best[j + 1]:
+                row_best[j + 1] = s - skip[j]
+                back[i][j + 1] = (i, j, 0)
+            if i < m and s - _DROP > best[i + 1][j]:
+                best[i + 1][j] = s - _DROP
+                back[i + 1][j] = (i, j, 1)
+    cols: list[list[Token]] = [[] for _ in range(n)]
+    dropped: list[Token] = []
+    i, j = m, n
+    while (i, j) != (0, 0):
+        step = back[i][j]
+        assert step is not None
+        pi, pj, how = step
+        if how == 2:
+            cols[pj] = tokens[pi:i]
+        elif how == 1:
+            dropped.append(tokens[pi])
+        i, j = pi, pj
+    dropped.reverse()
+    return cols, dropped
+
+
+def _in_place(tokens: list[Token], fields: tuple[str, ...]) -> list[list[Token]] | None:
+    """The common case without search: every token fits the column of its own cell, one value
+    per cell. Any doubt returns None and the full alignment runs."""
+    cols: list[list[Token]] = [[] for _ in fields]
+    for t in tokens:
+        if t.cell >= len(fields) or gain(t, fields[t.cell]) is None:
+            return None
+        col = cols[t.cell]
+        if col and not (fields[t.cell] in TEXT_FIELDS and t.kind in (TEXT, MARKER)):
+            return None
+        col.append(t)
+    return cols

@@ -1,0 +1,356 @@
+"""The boxes above Table I: reporting person, issuer, dates, relationship, plan checkboxes.
+
+A box's label and its value are stacked vertically on the printed form. Renderings keep that
+stacking in different ways -- one cell with ``<br>`` breaks, the same cell index in consecutive
+pipe rows, the same character column in layout text -- so the header is re-read column by column
+("streams"), and each field is looked for right after its label within its own column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from parsers.text.cells import CHECKED, MARK, UNCHECKED, Row, clean
+from parsers.text.ocr import fix_confusables
+from parsers.text.tokens import parse_date
+
+_OCR_DATE = re.compile(r"(?<![\w/])([\dOolI]{1,2}/[\dOolI]{1,2}/[\dOolI]{2,4})(?![\w/])")
+_DATE_IN_TEXT = re.compile(
+    r"(?<![\d/])(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2},? \d{4})(?![\d/])"
+)
+_OWNER_LABEL = re.compile(r"Name\s+and\s+Address\s+of\s+Reporting\s+Person\s*\**", re.I)
+_NAME_STOP = re.compile(
+    r"\((?:Last|First|Middle|Street)\)|\b2\.\s*Issuer|\b3\.\s*Date|\bC/O\b", re.I
+)
+_ISSUER_LABEL = re.compile(r"Issuer\s+Name", re.I)
+_BAD_TICKER = re.compile("[\\n\\[" + MARK + "]")
+_ISSUER_PREFIX = re.compile(r"^.*?Trading\s+Symbol\s*", re.I | re.S)
+_PERIOD_LABEL = re.compile(
+    r"Date\s+of\s+Earliest\s+Transaction|Date\s+of\s+Event\s+Requiring\s+Statement"
+    r"|Statement\s+for\s+Issuer.?s\s+Fiscal\s+Year\s+Ended",
+    re.I,
+)
+_LABEL_KEYS = {  # cheap substring tests before the label's regex
+    "period_of_report": ("arliest", "ARLIEST", "equiring", "EQUIRING", "iscal", "ISCAL"),
+    "date_of_original_submission": ("riginal", "RIGINAL"),
+}
+_AMEND_LABEL = re.compile(r"Date\s+(?:of\s+)?Original\s+Filed", re.I)
+_NEXT_BOX = re.compile(r"\b[1-7]\.\s+[A-Z]|ividual\s+or\s+Joint|Relationship\s+of", re.I)
+_REL_LABEL = re.compile(r"Relationship\s+of\s+Reporting\s+Person", re.I)
+_REL_END = re.compile(
+    r"ividual\s+or\s+Joint|\b6\.\s+\w|\b[1-4]\.\s+[A-Z][a-z]|Form\s+filed\s+by", re.I
+)
+_CHECK_BEFORE = re.compile(r"(?:☒|\(\s*[xX]\s*\)|(?<![A-Za-z0-9])[xX])\s*$")
+_DIRECTOR = re.compile(r"Director", re.I)
+_TEN_PCT = re.compile(r"10\s*%\s*Owner", re.I)
+_OFFICER = re.compile(r"Officer(?=\s*\(\s*give)|Officer", re.I)
+_OTHER = re.compile(r"Other(?=\s*\(\s*specify)|\bOther\b", re.I)
+_LABEL_DEBRIS = re.compile(
+    r"(?:\s|[☐☒]|\(?\s*specify\b|\(?\s*give\s+title\b|\btitle\b|\bbelow\s*\)?|\)|:)*", re.I
+)
+_FORM_LINE = re.compile(r"^\W*FORM\s+([345])(\s*/\s*A)?\b", re.I)
+_TITLE_5 = re.compile(r"ANNUAL\s+STATEMENT\s+OF\s+(?:CHANGES\s+IN\s+)?BENEFICIAL", re.I)
+_TITLE_3 = re.compile(r"INITIAL\s+STATEMENT\s+OF\s+BENEFICIAL", re.I)
+_TITLE_4 = re.compile(r"STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL", re.I)
+_PLAN_BOX = re.compile(
+    r"10b5-1|affirmative\s+defense|to\s+indicate\s+that\s+a\s+transaction\s+was\s+made", re.I
+)
+_SECTION16_BOX = re.compile(r"no\s+longer\s+subject\s+to\s+Section\s+16", re.I)
+_BOX_CHECKED = re.compile(
+    r"(?:☒|\[\s*[xX]\s*\]|(?<![A-Za-z])[xX](?![A-Za-z]))\s*Check\s+this\s+box"
+)
+_JOINT = re.compile(r"Form\s+filed\s+by\s+More\s+than\s+One", re.I)
+_SIGNATURE_LABEL = re.compile(r"Signature\s+of\s+(?:the\s+)?Reporting\s+Person", re.I)
+_NUMBERED_LABEL = re.compile(r"^[1-7]\.\s")
+
+
+@dataclass(slots=True)
+class Header:
+    owner_name: str | None = None
+    issuer_name: str | None = None
+    ticker: str | None = None
+    period: dt.date | None = None
+    original_filed: dt.date | None = None
+    is_director: bool | None = None
+    is_officer: bool | None = None
+    is_ten_percent_owner: bool | None = None
+    is_other: bool | None = None
+    officer_title: str | None = None
+    other_text: str | None = None
+    aff10b5_one: bool | None = None
+    not_subject_to_section16: bool | None = None
+    form_type: str | None = None
+    joint: bool = False
+    """Box 6 ticks "Form filed by More than One Reporting Person"."""
+    repaired: bool = False
+    notes: list[tuple[str | None, str, str]] = field(default_factory=list)
+    """(text to find the source line by, field, message) for header values read with doubt."""
+
+
+def form_type_of(rows: list[Row]) -> str | None:
+    """``4``, ``3`` or ``5`` from the printed title; an explicit ``FORM n`` line as fallback."""
+    explicit: str | None = None
+    for row in rows[:80]:
+        text = row.text
+        if not text:
+            continue
+        if _TITLE_5.search(text):
+            return "5"
+        if _TITLE_3.search(text):
+            return "3"
+        if _TITLE_4.search(text):
+            return explicit or "4"
+        m = _FORM_LINE.match(clean(text))
+        if m and explicit is None:
+            explicit = m.group(1)
+    return explicit
+
+
+def read_header(rows: list[Row]) -> Header:
+    head = Header()
+    streams = _streams(rows)
+    _read_owner(head, streams)
+    _read_issuer(head, streams)
+    head.period = _date_after(_PERIOD_LABEL, streams, None, head, "period_of_report")
+    if head.period is None:
+        flat = "\n".join(clean(r.text) for r in rows if r.text)
+        head.period = _date_after(_PERIOD_LABEL, [], flat, head, "period_of_report")
+    head.original_filed = _date_after(
+        _AMEND_LABEL, streams, None, head, "date_of_original_submission"
+    )
+    _read_relationship(head, streams)
+    head.joint = any(_checked(_JOINT, s) for s in streams if "More" in s or "MORE" in s)
+    if not (head.is_director or head.is_officer or head.is_ten_percent_owner or head.is_other):
+        # Nothing ticked in any column: the tick may sit in a cell of its own left of its label
+        # (``<td>X</td><td>Officer (give title below)</td>``); read the rows as lines instead.
+        flat = "\n".join(clean(r.text, keep_lines=True) for r in rows if r.text)
+        again = Header()
+        _read_relationship(again, [flat])
+        if again.is_director or again.is_officer or again.is_ten_percent_owner or again.is_other:
+            head.is_director, head.is_officer = again.is_director, again.is_officer
+            head.is_ten_percent_owner, head.is_other = again.is_ten_percent_owner, again.is_other
+            head.officer_title, head.other_text = again.officer_title, again.other_text
+    for row in rows:
+        text = row.text
+        if not text:
+            continue
+        if "Check" not in text and "check" not in text:
+            continue
+        if head.aff10b5_one is None and _PLAN_BOX.search(text):
+            head.aff10b5_one = bool(_BOX_CHECKED.search(clean(text)))
+        if head.not_subject_to_section16 is None and _SECTION16_BOX.search(text):
+            head.not_subject_to_section16 = bool(_BOX_CHECKED.search(clean(text)))
+    return head
+
+
+def read_more_owners(rows: list[Row]) -> list[Header]:
+    """Joint filers after the first: renderings repeat box 1 (and the relationship box) for
+    each further reporting person below the tables. Each block runs to the next box 1, or to
+    the signature."""
+    starts = [i for i, r in enumerate(rows) if "ddress" in r.text and _OWNER_LABEL.search(r.text)]
+    owners: list[Header] = []
+    for k, i in enumerate(starts):
+        stop = starts[k + 1] if k + 1 < len(starts) else len(rows)
+        lines: list[str] = []
+        for r in rows[i:stop]:
+            text = clean(r.text, keep_lines=True)
+            if "/s/" in text or _SIGNATURE_LABEL.search(text):
+                break
+            lines.append(text)
+        block = ["\n".join(lines)]
+        head = Header()
+        _read_owner(head, block)
+        if head.owner_name is None:
+            continue
+        _read_relationship(head, block)
+        owners.append(head)
+    return owners
+
+
+def _streams(rows: list[Row]) -> list[str]:
+    """Header text re-read column by column; each column's cells top to bottom."""
+    layout = not any(r.shape in ("pipe", "tab", "html") for r in rows) and any(
+        r.shape == "space" for r in rows
+    )
+    anchors: list[int] = []
+    if layout:
+        xs = sorted(
+            x for r in rows for c, x in zip(r.cells, r.xs, strict=True) if _NUMBERED_LABEL.match(c)
+        )
+        for x in xs:
+            if not anchors or x - anchors[-1] > 3:
+                anchors.append(x)
+    columns: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    for r in rows:
+        if not r.cells or r.shape in ("blank", "sep"):
+            continue
+        per_line: dict[tuple[int, int], list[str]] = {}
+        for c, x in zip(r.cells, r.xs, strict=True):
+            if not c:
+                continue
+            text = clean(c, keep_lines=True)
+            if not text:
+                continue
+            if layout:
+                col = 0
+                for k, ax in enumerate(anchors):
+                    if ax <= x + 2:
+                        col = k
+                key = (0, col)
+            elif r.shape in ("pipe", "tab", "html"):
+                key = (r.block, x)
+            else:  # paragraphs read in order as one stream, blank lines or not
+                key = (0, -1)
+            per_line.setdefault(key, []).append(text)
+        for key, parts in per_line.items():  # a tab keeps apart what the layout kept apart:
+            columns.setdefault(key, []).append((r.line, "\t".join(parts)))  # title | other
+    return ["\n".join(t for _, t in columns[k]) for k in sorted(columns)]
+
+
+def _read_owner(head: Header, streams: list[str]) -> None:
+    for s in streams:
+        if "ddress" not in s and "DDRESS" not in s:
+            continue
+        m = _OWNER_LABEL.search(s)
+        if not m:
+            continue
+        rest = s[m.end() :]
+        stop = _NAME_STOP.search(rest)
+        part = rest[: stop.start()] if stop else rest
+        if stop and stop.group().lower().startswith(("(last", "(first", "(middle")):
+            name = " ".join(part.split())
+        else:
+            name = next((ln.strip() for ln in part.split("\n") if ln.strip()), "")
+        name = " ".join(name.split()).strip(" *:,")
+        if name:
+            head.owner_name = name
+            return
+    head.notes.append((None, "reporting_owners[0].name", "reporting person's name not found"))
+
+
+def _read_issuer(head: Header, streams: list[str]) -> None:
+    """``QUALYS, INC. [ QLYS ]``: the bracketed ticker, and the name before it on its line
+    (or on the line above, when a converter broke the line at the bracket)."""
+    labelled = [s for s in streams if ("ssuer" in s or "SSUER" in s) and _ISSUER_LABEL.search(s)]
+    for s in labelled + [s for s in streams if s not in labelled]:
+        at = s.find("[")
+        while at >= 0:
+            close = s.find("]", at)
+            if close < 0:
+                break
+            ticker = s[at + 1 : close].strip()
+            if 0 < len(ticker) <= 14 and not ticker.isdigit() and not _BAD_TICKER.search(ticker):
+                start = s.rfind("\n", 0, at) + 1
+                name = _ISSUER_PREFIX.sub("", s[start:at]).strip()
+                if not name and start > 0:
+                    above = s.rfind("\n", 0, start - 1) + 1
+                    name = _ISSUER_PREFIX.sub("", s[above : start - 1]).strip()
+                head.issuer_name = " ".join(name.split()) or None
+                head.ticker = None if ticker.upper() in ("NONE", "N/A", "NA") else ticker
+                return
+            at = s.find("[", at + 1)
+    head.notes.append((None, "issuer", "issuer name and ticker not found"))
+
+
+def _date_after(
+    label: re.Pattern[str], streams: list[str], flat: str | None, head: Header, name: str
+) -> dt.date | None:
+    """First date after ``label`` within its box; OCR letters in it are mended with a note."""
+    keys = _LABEL_KEYS[name]
+    for s in [*streams, *([flat] if flat else [])]:
+        if not any(k in s for k in keys):
+            continue
+        m = label.search(s)
+        if not m:
+            continue
+        window = s[m.end() : m.end() + 160]
+        nxt = _NEXT_BOX.search(window)
+        if nxt:
+            window = _word_start(window, nxt.start())
+        d = _DATE_IN_TEXT.search(window)
+        if d:
+            return parse_date(d.group(1))
+        d = _OCR_DATE.search(window)
+        if d:
+            repaired = fix_confusables(d.group(1))
+            date = parse_date(repaired[0]) if repaired else None
+            if date is not None and repaired is not None:
+                head.notes.append((d.group(1), name, repaired[1]))
+                head.repaired = True
+                return date
+    return None
+
+
+def _word_start(text: str, at: int) -> str:
+    """``text`` cut before the word holding position ``at`` (OCR glues letters onto labels)."""
+    while at > 0 and not text[at - 1].isspace():
+        at -= 1
+    return text[:at]
+
+
+def _read_relationship(head: Header, streams: list[str]) -> None:
+    for s in streams:
+        if "elationship" not in s and "ELATIONSHIP" not in s:
+            continue
+        m = _REL_LABEL.search(s)
+        if not m:
+            continue
+        seg = s[m.end() :]
+        end = _REL_END.search(seg)
+        if end:
+            seg = _word_start(seg, end.start())
+        seg = seg.replace(UNCHECKED, " ")
+        head.is_director = _checked(_DIRECTOR, seg)
+        head.is_ten_percent_owner = _checked(_TEN_PCT, seg)
+        head.is_officer = _checked(_OFFICER, seg)
+        head.is_other = _checked(_OTHER, seg)
+        title = _role_text(seg)
+        if title and head.is_officer and head.is_other:
+            head.officer_title, head.other_text = _split_roles(title)
+        elif title:
+            title = " ".join(title.split())
+            if head.is_officer or not head.is_other:
+                head.officer_title = title
+            else:
+                head.other_text = title
+        return
+
+
+_SEE = re.compile(r"\s(?=(?:see|refer\s+to)\b)", re.I)
+
+
+def _split_roles(text: str) -> tuple[str | None, str | None]:
+    """Officer and Other both ticked: the officer's title is written under "Officer", the
+    other relationship under "Other". Apart in the layout (a tab here), or ``... See
+    remarks`` -- the usual way to specify Other -- ending the line."""
+    if "\t" in text:
+        officer, other = text.split("\t", 1)
+    else:
+        m = _SEE.search(text)
+        if not m:
+            return text, None
+        officer, other = text[: m.start()], text[m.end() :]
+    return " ".join(officer.split()) or None, " ".join(other.split()) or None
+
+
+def _checked(label: re.Pattern[str], seg: str) -> bool:
+    m = label.search(seg)
+    return bool(m and _CHECK_BEFORE.search(seg[max(0, m.start() - 8) : m.start()]))
+
+
+def _role_text(seg: str) -> str | None:
+    """What the filer wrote under "Officer (give title below)" / "Other (specify below)"."""
+    officer = _OFFICER.search(seg)
+    start = officer.end() if officer else 0
+    other = _OTHER.search(seg, start)
+    anchor = other.end() if other else start
+    if not anchor:
+        return None
+    rest = seg[anchor:]
+    rest = rest[_LABEL_DEBRIS.match(rest).end() :]  # type: ignore[union-attr]
+    parts = (" ".join(p.replace(CHECKED, " ").split()) for p in rest.split("\t"))
+    text = "\t".join(p for p in parts if p).strip(" :")
+    return text or None

@@ -1,0 +1,185 @@
+"""Repairs for text that went through a scanner and OCR, or a converter that cut cells badly.
+
+Each repair is recorded on the token it produced, in words a reviewer can check against the
+scan; a repair that cannot be justified from the row itself (or the header) is not made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from parsers.text.tokens import Token
+
+_CONFUSABLE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
+_NUMERICISH = re.compile(r"[$S]?[\dOoIlSB][\dOoIlSB,./\-]*")
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_LETTER = re.compile(r"[OoIlSB]")
+_GROUPED = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+def fix_confusables(word: str) -> tuple[str, str] | None:
+    """``1O,OOO`` -> ``10,000``: OCR reads 0/O, 1/l/I, 5/S and 8/B alike inside numbers.
+
+    Only a word that already has a real digit (or a dollar sign: ``$O``) is touched, so a lone
+    code letter ``S`` or a word such as ``SOIL`` is never turned into a number. A leading ``S``
+    before digits is read as ``$`` -- on a scan the dollar sign is the usual victim.
+    """
+    if not _NUMERICISH.fullmatch(word) or not (word[0] == "$" or _HAS_DIGIT.search(word)):
+        return None
+    if not _HAS_LETTER.search(word):
+        return None
+    fixed = word
+    if fixed[0] == "S" and len(fixed) > 1 and (fixed[1].isdigit() or fixed[1] in "OolI"):
+        fixed = "$" + fixed[1:]
+    fixed = fixed.translate(_CONFUSABLE)
+    return fixed, f"OCR letters in {word!r} read as {fixed!r}"
+
+
+def rebuild_dates(tokens: list[Token], header_date: dt.date | None) -> None:
+    """A date the scan tore apart, its year's digits left behind as debris before any code
+    letter: ``05/04/20 | )22`` is 05/04/2022 (the ``20`` was the century), ``11/01/20 | )20 |
+    20`` is 11/01/2020 (the debris repeats the year).
+
+    The debris is consumed (it would otherwise be read as share amounts) and the year is the
+    one the debris spells: a torn century (``20`` + ``22``) gives 2022, a repeat of the
+    two-digit year keeps it, and the header's date of earliest transaction settles which
+    century a repeat belongs to. A year the debris contradicts is never picked; the note
+    names the fragments and where the year came from.
+    """
+    from parsers.text.tokens import DATE, FRAG, NUM
+
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind != DATE or tok.value is None or len(tok.text.rsplit("/", 1)[-1]) != 2:
+            i += 1
+            continue
+        yy = tok.text[-2:]
+        j = i + 1
+        debris: list[Token] = []
+        torn: str | None = None  # the year's last two digits, when ``yy`` was its century
+        while j < len(tokens) and len(debris) < 4:
+            nxt = tokens[j]
+            digits = "".join(ch for ch in nxt.text if ch.isdigit())
+            if (
+                nxt.kind not in (FRAG, NUM)
+                or nxt.dollar
+                or "," in nxt.text
+                or "." in nxt.text
+                or not 0 < len(digits) <= 4
+            ):
+                break
+            if not debris and yy in ("19", "20") and len(digits) == 2 and nxt.kind == FRAG:
+                torn = digits  # ``20`` + ``)22``: the date's year was 2022
+            elif not (digits in (f"{yy}{torn}" if torn else f"19{yy}") or digits in f"20{yy}"):
+                break
+            debris.append(nxt)
+            j += 1
+        if debris:
+            date: dt.date = tok.value  # type: ignore[assignment]
+            source = "the two-digit year"
+            year = int(yy + torn) if torn is not None else None
+            if (
+                header_date is not None
+                and (header_date.month, header_date.day) == (date.month, date.day)
+                and (
+                    header_date.year == year or (year is None and header_date.year % 100 == int(yy))
+                )
+            ):
+                date = header_date
+                source = "the header's date of earliest transaction"
+            elif year is not None:
+                date = _with_year(date, year)
+                source = f"the century {yy!r} and the torn-off {torn!r}"
+            frags = ", ".join(repr(t.text) for t in [tok, *debris])
+            tok.value = date
+            tok.text = date.strftime("%m/%d/%Y")
+            tok.notes.append(f"rebuilt from OCR fragments {frags}; year from {source}")
+            for d in debris:
+                tok.marks.extend(d.marks)
+            del tokens[i + 1 : j]
+        i += 1
+
+
+def _with_year(date: dt.date, year: int) -> dt.date:
+    try:
+        return date.replace(year=year)
+    except ValueError:  # 29 February in a year without one
+        return date
+
+
+def join_split_numbers(tokens: list[Token]) -> None:
+    """Mend numbers a converter cut in two.
+
+    ``5,20 | 5,208,879``: a malformed piece that is a textual prefix of the next number is an
+    echo of it -- keep the whole number. ``1,4 | 14,849``: a malformed piece that, joined with
+    the next number, makes a well-grouped number was one number -- join them. In a holding row
+    (no dates: one amount, the balance) an echo may itself be well formed: ``1,520 |
+    1,520,000`` is the balance 1,520,000, not a transaction of 1,520 shares; and where that
+    balance is the row's only other number, ``25 | 5,449`` is 255,449 cut in two.
+    """
+    from parsers.text.tokens import DATE, NUM, parse_number
+
+    i = 0
+    holding: bool | None = None  # no date in the row; worked out only when an echo needs it
+    while i + 1 < len(tokens):
+        tok, nxt = tokens[i], tokens[i + 1]
+        echo = (
+            tok.kind == NUM
+            and nxt.kind == NUM
+            and nxt.cell == tok.cell + 1
+            and "," in tok.text
+            and len(nxt.text) > len(tok.text)
+            and nxt.text.lstrip("$").startswith(tok.text.lstrip("$"))
+        )
+        if echo:
+            if holding is None:
+                holding = not any(t.kind == DATE for t in tokens)
+            echo = holding
+        # ``25 | 5,449`` in a row whose only amount is its balance: one number cut in two
+        cut = (
+            not echo
+            and tok.kind == NUM
+            and nxt.kind == NUM
+            and nxt.cell == tok.cell + 1
+            and tok.text.isdigit()
+            and not tok.marks
+            and "," in nxt.text
+            and nxt.text[0].isdigit()
+            and sum(1 for t in tokens if t.kind == NUM) == 2
+        )
+        if cut:
+            if holding is None:
+                holding = not any(t.kind == DATE for t in tokens)
+            cut = holding
+        if (
+            tok.kind != NUM
+            or nxt.kind != NUM
+            or not (tok.malformed or nxt.malformed or echo or cut)
+        ):
+            i += 1
+            continue
+        a, b = tok.text.lstrip("$"), nxt.text.lstrip("$")
+        if (tok.malformed or echo) and b.startswith(a):
+            nxt.notes.append(f"dropped OCR fragment {tok.text!r} that repeats the start of {b!r}")
+            nxt.marks[:0] = tok.marks
+            nxt.dollar = nxt.dollar or tok.dollar
+            del tokens[i]
+            continue
+        joined = (tok.text + nxt.text.lstrip("$")) if tok.text else nxt.text
+        if nxt.cell - tok.cell <= 1 and _GROUPED.fullmatch(joined):
+            nxt.notes.append(f"joined number split across cells {tok.text!r} + {nxt.text!r}")
+            nxt.text = joined
+            nxt.value = parse_number(joined)
+            nxt.dollar = joined[0] == "$"
+            nxt.malformed = False
+            nxt.marks[:0] = tok.marks
+            nxt.notes[:0] = tok.notes
+            nxt.cell = tok.cell
+            nxt.x = tok.x
+            del tokens[i]
+            continue
+        i += 1

@@ -1,0 +1,774 @@
+"""Table I and Table II rows, from the lines of a table region to row values with notes.
+
+The form fixes the order of the columns; a rendering does not fix where they land. Each data
+row is read as typed tokens (:mod:`parsers.text.tokens`), mended where OCR or a
+converter broke it (:mod:`parsers.text.ocr`), and aligned to the form's column order
+(:mod:`parsers.text.columns`). Lines with words but no values are wrapped parts of a
+neighbouring row; blocks of column captions are skipped however many lines they wrap over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from parsers.text import ocr
+from parsers.text.cells import Row
+from parsers.text.columns import TEXT_FIELDS, align, fits_cells
+from parsers.text.tokens import (
+    DATE,
+    FRAG,
+    IMMED,
+    LETTER,
+    MARKER,
+    NA,
+    NUM,
+    TEXT,
+    Token,
+    parse_number,
+    tokenize,
+)
+
+FOOTNOTE_FIELD = {"shares_a": "shares", "shares_d": "shares"}
+
+_HEADER_WORDS = (
+    "instr.",
+    "(instr",
+    "month/day",
+    "title of",
+    "transaction code",
+    "ownership form",
+    "date exer",
+    "expiration date",
+    "(a) or (d)",
+    "(a) (d)",
+    "beneficially owned",
+    "number of shares",
+    "amount or number",
+    "nature of indirect",
+    "nature of beneficial",
+    "conversion or exercise",
+    "deemed execution",
+    "code v",
+)
+_HEADER_STARTS = ("code", "sec 1474", "page ")
+# What a browser prints at the top and bottom of each page when a filing is printed to PDF: the
+# page's address (with "1/3") and the date, time and tab title. It can fall between two rows.
+_PAGE_FURNITURE = re.compile(
+    r"(?:https?://|www\.)\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?\s*$"
+    r"|\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp]\.?[Mm]\b"
+)
+
+# What a code implies for the direction of a transaction, used only to fill an empty (A)/(D)
+# and always with a note. Codes that go either way (G, J, K, W, Z) are left alone.
+_ACQUIRES_T1 = frozenset("PAMXOCL")
+_DISPOSES_T1 = frozenset("SFDU")
+_ACQUIRES_T2 = frozenset("APL")
+_DISPOSES_T2 = frozenset("MXOCFDSEHU")
+
+
+@dataclass(slots=True)
+class Draft:
+    """A table row as read, before it becomes a model row."""
+
+    line: int
+    values: dict[str, object] = field(default_factory=dict)
+    footnotes: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[tuple[str | None, str]] = field(default_factory=list)
+    """(field or None, message); the table-and-index prefix is added by the caller."""
+    repaired: bool = False
+    above: int = 0
+    """Wrapped text lines read as this row's, above its values."""
+    title_raw: str | None = None
+    """The title cell's text on the value line itself, as written (markers included)."""
+    where: dict[str, int] = field(default_factory=dict)
+    """Position (cell index, or character column in space-aligned text) of each field read,
+    so that a wrapped line's words go to the text column they sit under."""
+
+
+def is_header_row(text: str) -> bool:
+    """Column captions and page furniture, never data: they carry numbers like ``Instr. 3``."""
+    low = text.lower()
+    return low.startswith(_HEADER_STARTS) or any(w in low for w in _HEADER_WORDS)
+
+
+def read_table(
+    rows: list[Row],
+    fields: tuple[str, ...],
+    header_date: dt.date | None,
+    alternates: tuple[tuple[str, ...], ...] = (),
+) -> list[Draft]:
+    """Every data row of one table region, with wrapped lines folded into their row.
+
+    A line with words but no values is part of a neighbouring row whose title (or nature of
+    ownership, or underlying title) wrapped. Where values sit on their row's first line, it
+    continues the row above unless the row below visibly starts mid-title (lower case or "("),
+    or there is no row above to continue. Where a table shows values below their row's first
+    line (a converter centred the cells vertically: a title line right after the captions
+    gives it away), the lines between two value rows are split between them by
+    :func:`_split_wrapped`. In layout text, numbers under the title or nature-of-ownership
+    captions are words (``par value $0.001``, ``2017 Irrevocable Trust``), and a browser's
+    print header or footer at a page break is skipped. Values with no title and no
+    transaction are not a row (:func:`_real_rows`).
+    ``alternates`` are sibling layouts (Form 4 and Form 5 differ only by the V column) whose
+    cell count a converter's template may have kept; they only lend cell positions.
+    """
+    drafts: list[Draft] = []
+    ad_x = _ad_positions(rows) if "shares_a" in fields else None
+    date_x = _date_anchors(rows) if "date_exercisable" in fields else None
+    nature_x = _nature_column(rows)
+    title_end = _title_column_end(rows)
+    prev: Draft | None = None  # data row right above, with nothing but text lines between
+    pending: list[tuple[Row, list[Token]]] = []  # text-only lines waiting for their row
+    in_caption = False  # inside a block of column captions (a wrapped header spans many lines)
+    middle = False  # values sit below the first line of their row (vertically centred cells)
+    width: int | None = -1  # the title column's wrap width in layout text; -1: not measured
+    shape: tuple[int, int] | None = None  # lines above and below the last row split so far
+    for row in rows:
+        if row.shape in ("blank", "sep"):
+            if pending and prev is not None:
+                _attach(prev, [w for _, w in pending], fields, before=False)
+                pending = []
+            prev = None
+            in_caption = False
+            continue
+        text = row.text
+        if text[:1] in "hw0123456789" and _PAGE_FURNITURE.match(text):
+            continue  # invisible: the rows on either side of a page break still pair up
+        if not text or is_header_row(text):
+            prev = None
+            pending = []
+            in_caption = True
+            continue
+        tokens = tokenize(row.cells, row.xs)
+        if not tokens:
+            continue
+        if nature_x is not None and row.shape in ("space", "plain") and tokens[-1].x >= nature_x:
+            for t in tokens:  # ``member`` / ``2``, ``SMB Pacific`` / ``2021``: words, not values
+                if t.x >= nature_x and t.kind in (NUM, DATE, NA, IMMED):
+                    t.kind, t.value = TEXT, None
+        if title_end is not None and row.shape in ("space", "plain") and tokens[0].x < title_end:
+            _title_words(tokens, title_end)
+        elif tokens[-1].cell == 0 and row.shape in ("pipe", "tab", "html") and len(tokens) > 1:
+            _title_words(tokens, 1)  # a row of cells with only its first cell filled: a wrap
+        if not any(t.kind in (NUM, DATE) for t in tokens):
+            words = [
+                t
+                for t in tokens
+                if t.kind in (TEXT, MARKER, LETTER) or (t.kind == IMMED and t.text[0].islower())
+            ]
+            for t in words:  # ``Tranche`` / ``A``, ``By`` / ``immediate``: words of a name
+                if t.kind in (LETTER, IMMED):
+                    t.kind = TEXT
+            if words and in_caption and not _is_caption_line(words):
+                in_caption = False  # the first row's wrapped title, above its values
+            if words and not in_caption:
+                pending.append((row, words))
+            continue
+        in_caption = False
+        draft = _read_row(row, tokens, fields, header_date, ad_x, alternates, date_x)
+        if pending:
+            title = str(draft.values.get("security_title") or "")
+            lines = [w for _, w in pending]
+            if prev is None:
+                _attach(draft, lines, fields, before=True)
+                draft.above = len(lines)
+                middle = middle or any(_title_frag(r, w, draft) for r, w in pending)
+            elif middle:
+                if width == -1:
+                    width = _title_width(rows)
+                s = _split_wrapped(prev, draft, pending, width, shape)
+                shape = (prev.above, s)
+                if s:
+                    _attach(prev, lines[:s], fields, before=False)
+                if s < len(lines):
+                    _attach(draft, lines[s:], fields, before=True)
+                    draft.above = len(lines) - s
+            elif not title or not title[:1].isupper():
+                _attach(draft, lines, fields, before=True)
+                draft.above = len(lines)
+                middle = middle or any(_title_frag(r, w, draft) for r, w in pending)
+            else:
+                _attach(prev, lines, fields, before=False)
+            pending = []
+        drafts.append(draft)
+        prev = draft
+    if pending and prev is not None:
+        _attach(prev, [w for _, w in pending], fields, before=False)
+    return _real_rows(drafts)
+
+
+def _real_rows(drafts: list[Draft]) -> list[Draft]:
+    """A filed row names its security and either reports a transaction or a balance. Values
+    with no title and no transaction (a stray page number, an address line below the tables)
+    are not a row: they are left out, and a neighbouring row carries a note that says so."""
+    kept: list[Draft] = []
+    lost: list[Draft] = []
+    for d in drafts:
+        v = d.values
+        if v.get("security_title") or v.get("transaction_date") or v.get("code"):
+            kept.append(d)
+        else:
+            lost.append(d)
+    for d in lost:
+        host = next((k for k in reversed(kept) if k.line < d.line), kept[0] if kept else None)
+        if host is not None:
+            shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
+            host.notes.append(
+                (None, f"line {d.line} ({shown}) has no security title; not read as a row")
+            )
+    return kept
+
+
+# Every word of the form's column captions (Forms 3, 4 and 5), to tell a caption line that
+# wrapped past the caption keywords from the first row's title sitting above its values.
+_CAPTION_TEXT = """
+    title of security instr transaction date month day year deemed execution if any code v
+    securities acquired a or disposed d amount price beneficially owned following reported
+    transactions ownership form direct indirect i nature beneficial derivative conversion
+    exercise number exercisable expiration and underlying shares trans action conver sion
+    owner ship at end issuer issuers s fiscal in the see instruction per share for"""
+_CAPTION_WORDS = frozenset(_CAPTION_TEXT.split())
+_WORD_PARTS = re.compile(r"[a-z]+")
+
+
+def _is_caption_line(words: list[Token]) -> bool:
+    return all(
+        part in _CAPTION_WORDS for t in words for part in _WORD_PARTS.findall(t.text.lower())
+    )
+
+
+def _title_frag(row: Row, words: list[Token], draft: Draft) -> tuple[str, str] | None:
+    """What a line has in the title column (where ``draft``'s title sits), if anything: the
+    cell as written (its width counts) and its words (markers left out)."""
+    at = draft.where.get("security_title", 0)
+    for t in words:
+        if t.kind == TEXT and (abs(t.x - at) <= 2 if row.shape == "space" else t.x == at):
+            return row.cells[t.cell], " ".join(
+                w.text for w in words if w.cell == t.cell and w.kind == TEXT
+            )
+    return None
+
+
+def _title_width(rows: list[Row]) -> int | None:
+    """How wide the title column wraps in layout text: the longest multi-word piece of data at
+    the left margin (a wrapped line never exceeds the width; one long word may). Captions are
+    left out: a converter may wrap them to another width."""
+    if not any(r.shape == "space" for r in rows):
+        return None
+    width = 0
+    for r in rows:
+        if r.shape in ("space", "plain") and r.xs[0] <= 2 and " " in r.cells[0]:
+            cell = r.cells[0]
+            if not _PAGE_FURNITURE.match(cell) and not is_header_row(r.text):
+                width = max(width, len(cell))
+    return width or None
+
+
+_MARK_END = re.compile(r"(?:\(\d{1,3}\)|\[\d{1,3}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]|</sup>)\s*$")
+
+
+def _continues(frag: str) -> bool:
+    """A title fragment that cannot start a title: lower case, ``(Right to Buy)``, ``Buy)``."""
+    return frag[0].islower() or frag[0] == "(" or frag.count(")") > frag.count("(")
+
+
+def _split_wrapped(
+    prev: Draft,
+    nxt: Draft,
+    lines: list[tuple[Row, list[Token]]],
+    width: int | None,
+    shape: tuple[int, int] | None = None,
+) -> int:
+    """How many text lines between two value rows continue the upper row; the rest open the
+    lower one. Used where values sit below their row's first line (vertically centred cells).
+
+    A centred row has as many lines above its values as below, or one more; a line that reads
+    as the middle of a title (lower case, an unopened ``)``) cannot open a row; a row needs a
+    title; a footnote marker ends its cell; two lines of one wrapped cell could not have
+    fitted on one line (greedy wrapping), which tells ``Class A Common`` / ``Stock(1) values``
+    rows apart; and a table repeats its securities, so a split under which the lower row's
+    title starts the way the upper row's reads is preferred, as is the split the last row of
+    the same height above its values had (``shape``). On a tie the lines go down: a fragment
+    directly above a value row belongs with the fragment on it.
+    """
+    n = len(lines)
+    if n > 24:  # no real title wraps this far; keep hostile input linear
+        return min(prev.above, n)
+    ref = nxt if "security_title" in nxt.where else prev
+    frags = [_title_frag(r, w, ref) for r, w in lines]
+    raw = [f[0] if f else None for f in frags]
+    allowed = (max(prev.above - 1, 0), prev.above)
+    upper = str(prev.values.get("security_title") or "")
+    lower = str(nxt.values.get("security_title") or "")
+    best, best_cost = n, 1e9
+    for s in range(n + 1):
+        cost = 2.0 * min(abs(s - a) for a in allowed)
+        if shape is not None and shape[0] == prev.above and s != shape[1]:
+            cost += 0.75
+        if s == n:
+            if nxt.title_raw is None or _continues(nxt.title_raw):
+                cost += 3.0
+        elif raw[s] is not None and _continues(raw[s]):  # type: ignore[arg-type]
+            cost += 3.0
+        elif raw[s] is None and (nxt.title_raw or any(raw[s:])):
+            cost += 1.5  # a row's first line holds its title's first line (cells top-aligned)
+        if width:
+            for seq in ([prev.title_raw, *raw[:s]], [*raw[s:], nxt.title_raw]):
+                for x, y in zip(seq, seq[1:], strict=False):
+                    if x and y and len(x) + 1 + len(y.split(" ", 1)[0]) <= width:
+                        cost += 2.0
+        for seq in ([prev.title_raw, *raw[:s]], [*raw[s:], nxt.title_raw]):
+            for x, y in zip(seq, seq[1:], strict=False):
+                if x and y and _MARK_END.search(x):  # markers follow a cell's last word
+                    cost += 2.0
+        whole = " ".join([upper, *(f[1] for f in frags[:s] if f)]).split()
+        start = " ".join([*(f[1] for f in frags[s:] if f), lower]).split()
+        if start and whole[: len(start)] == start:
+            cost -= 1.5
+        elif start and whole and start[0] == whole[0]:
+            cost -= 0.75  # Class A / Class B, Tranche A / Tranche B
+        if cost < best_cost:
+            best, best_cost = s, cost
+    return best
+
+
+def _attach(draft: Draft, lines: list[list[Token]], fields: tuple[str, ...], before: bool) -> None:
+    """Fold wrapped text lines into ``draft``, each word run into the nearest text column."""
+    targets = [f for f in fields if f in TEXT_FIELDS]
+    where = {f: draft.where.get(f, -1 if f == "security_title" else None) for f in targets}
+    placed: dict[str, float] = {f: x for f, x in where.items() if x is not None}
+    order = {f: i for i, f in enumerate(fields)}
+    for f in targets:  # a text column the row left empty still has its place in the order:
+        if f not in placed:  # between the values on either side of it
+            i = order[f]
+            left = [x for g, x in draft.where.items() if order.get(g, i) < i]
+            right = [x for g, x in draft.where.items() if order.get(g, i) > i]
+            if left and right:
+                placed[f] = (max(left) + min(right)) / 2
+            elif left:
+                placed[f] = max(left) + 1
+    extra: dict[str, list[str]] = {}
+    for toks in lines:
+        for t in toks:
+            pos = t.x if t.x >= 0 else t.cell
+            f = min(placed, key=lambda g: (abs(placed[g] - pos), fields.index(g)))
+            if t.text:
+                extra.setdefault(f, []).append(t.text)
+            for mark in t.marks:
+                ids = draft.footnotes.setdefault(FOOTNOTE_FIELD.get(f, f), [])
+                if f"F{int(mark)}" not in ids:
+                    ids.append(f"F{int(mark)}")
+    for f, words in extra.items():
+        have = draft.values.get(f)
+        add = " ".join(words)
+        if before:
+            draft.values[f] = f"{add} {have}" if have else add
+        else:
+            draft.values[f] = f"{have} {add}" if have else add
+
+
+_NATURE_CAPTION = re.compile(r"\d{1,2}\.\s*Nature\b", re.I)
+
+
+_SECOND_CAPTION = re.compile(r"2\.\s*(?:Trans|Conver|Amount|Date)", re.I)
+
+
+def _title_column_end(rows: list[Row]) -> int | None:
+    """Where the title column ends in space-aligned text: the second column's caption."""
+    for row in rows:
+        if row.shape != "space" or "2." not in row.text:
+            continue
+        for cell, x in zip(row.cells[1:], row.xs[1:], strict=True):
+            if _SECOND_CAPTION.match(cell):
+                return x - 1
+    return None
+
+
+def _title_words(tokens: list[Token], title_end: int) -> None:
+    """``Common Stock, par value $0.001``: in layout text a number in the title's own cell, or
+    a line with nothing right of the title column (the title's wrapped last line), is words.
+    Rows of cells pass ``title_end`` 1 and only ever have their first cell filled."""
+    whole = all(t.x < title_end for t in tokens)
+    if whole and not any(t.kind == TEXT for t in tokens):
+        return
+    text_cells = {t.cell for t in tokens if t.kind == TEXT and t.x < title_end}
+    for t in tokens:
+        if t.x >= title_end or t.kind not in (NUM, NA, LETTER):
+            continue
+        if whole or t.cell in text_cells:
+            t.kind, t.value = TEXT, None
+
+
+def _nature_column(rows: list[Row]) -> int | None:
+    """Where the last column, the nature of indirect ownership, starts in space-aligned text
+    (its caption's character column, less one): nothing numeric is written there, so a number
+    on that side (``2021`` of a wrapped trust name) is one of the nature's words."""
+    for row in rows:
+        if row.shape != "space" or "ature" not in row.text:
+            continue
+        for cell, x in zip(row.cells, row.xs, strict=True):
+            if _NATURE_CAPTION.match(cell):
+                return x - 1
+    return None
+
+
+def _date_anchors(rows: list[Row]) -> dict[str, int] | None:
+    """Character columns of the date captions in space-aligned Table II text: a holding row's
+    lone date is read under "Date Exercisable" or "Expiration Date", not as a transaction's,
+    when that is where it sits. The lowest caption line wins (sub-captions come last)."""
+    found: dict[str, int] = {}
+    for row in rows:
+        if row.shape != "space":
+            continue
+        for cell, x in zip(row.cells, row.xs, strict=True):
+            low = cell.lower()
+            if low.startswith(("exercisable", "date exercisable")) and not low.endswith("and"):
+                found["date_exercisable"] = x
+            elif low.startswith("expiration"):
+                found["expiration_date"] = x
+            elif low.startswith(("action date", "transaction date")):
+                found["transaction_date"] = x
+    return found if len(found) >= 2 else None
+
+
+def _holding_dates(tokens: list[Token], fields: tuple[str, ...]) -> dict[int, int] | None:
+    """A Table II row with one letter (its ownership form) has no transaction code, so it
+    reports a holding: its dates are the exercise window, not a transaction's."""
+    if sum(1 for t in tokens if t.kind == LETTER) > 1:
+        return None
+    dates = [i for i, t in enumerate(tokens) if t.kind == DATE]
+    if not dates:
+        return None
+    hints = {dates[0]: fields.index("date_exercisable")}
+    if len(dates) > 1:
+        hints[dates[1]] = fields.index("expiration_date")
+    return hints
+
+
+def _date_hints(
+    tokens: list[Token], fields: tuple[str, ...], date_x: dict[str, int]
+) -> dict[int, int]:
+    """Each date token's nearest date caption, within a few characters."""
+    hints: dict[int, int] = {}
+    for i, t in enumerate(tokens):
+        if t.kind != DATE:
+            continue
+        f, x = min(date_x.items(), key=lambda fx: abs(fx[1] - t.x))
+        if abs(x - t.x) <= 4 and f in fields:
+            hints[i] = fields.index(f)
+    return hints
+
+
+def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
+    """Where the ``(A)`` and ``(D)`` captions sit, to place a lone number: the character
+    column in space-aligned text (third item -1), or the cell index in a caption row of cells,
+    with the index of its ``Code`` caption: a data row whose code sits in that cell has no
+    split or dropped cell before its amount, so the amount's cell says which side it is on."""
+    for row in rows:
+        if row.shape in ("pipe", "tab", "html"):
+            ia = id_ = ic = None
+            for i, cell in enumerate(row.cells):
+                bare = cell.strip(" *_")
+                if bare == "(A)" and ia is None:
+                    ia = i
+                elif bare == "(D)" and id_ is None:
+                    id_ = i
+                elif bare == "Code" and ic is None:
+                    ic = i
+            if ia is not None and id_ is not None and ic is not None and ic < ia < id_:
+                return ia, id_, ic
+            continue
+        if row.shape != "space":
+            continue
+        xa = xd = None
+        for cell, x in zip(row.cells, row.xs, strict=True):
+            for m in re.finditer(r"\((A|D)\)", cell):
+                if m.group(1) == "A" and xa is None:
+                    xa = x + m.start()
+                elif m.group(1) == "D" and xd is None:
+                    xd = x + m.start()
+        if xa is not None and xd is not None and xd > xa + 2:
+            return xa, xd, -1
+    return None
+
+
+def _read_row(
+    row: Row,
+    tokens: list[Token],
+    fields: tuple[str, ...],
+    header_date: dt.date | None,
+    ad_x: tuple[int, int, int] | None,
+    alternates: tuple[tuple[str, ...], ...],
+    date_x: dict[str, int] | None = None,
+) -> Draft:
+    draft = Draft(row.line)
+    layouts = [] if row.shape == "space" else [f for f in (fields, *alternates) if _intact(row, f)]
+    if layouts:
+        _keep_title_cell(tokens)
+    ocr.rebuild_dates(tokens, header_date)
+    ocr.join_split_numbers(tokens)
+    positional = False
+    for layout in layouts:
+        if fits_cells(tokens, layout):
+            fields, positional = layout, True
+            break
+    hints = _date_hints(tokens, fields, date_x) if date_x and row.shape == "space" else None
+    if not hints and "date_exercisable" in fields and not positional:
+        hints = _holding_dates(tokens, fields)
+    cols, dropped = align(tokens, fields, positional, hints)
+    if dropped:
+        dropped = _join_decimal_tails(tokens, dropped)
+    title_toks = cols[0] if fields[0] == "security_title" else []
+    if title_toks and title_toks[0].kind == TEXT:
+        draft.title_raw = row.cells[title_toks[0].cell]
+    for ci, toks in enumerate(cols):
+        if toks:
+            _fill(draft, fields[ci], toks)
+    for tok in dropped:
+        _note_dropped(draft, tok, fields, cols, positional)
+    _settle_direction(draft, fields, cols, positional, ad_x, row)
+    _check_row(draft, fields)
+    return draft
+
+
+def _join_decimal_tails(tokens: list[Token], dropped: list[Token]) -> list[Token]:
+    """``12,629.04 | 2`` with no column left for both: a converter cut the last decimals of a
+    fractional amount into the next cell. The placed one of the two takes the joined number;
+    only a lone short integer right after a decimal number, one of them left over, is joined."""
+    for k in range(len(tokens) - 1):
+        a, b = tokens[k], tokens[k + 1]
+        if not (a in dropped) ^ (b in dropped):
+            continue
+        if (
+            a.kind == NUM
+            and b.kind == NUM
+            and b.cell == a.cell + 1
+            and not a.dollar
+            and not a.marks
+            and "." in a.text
+            and b.text.isdigit()
+            and len(b.text) <= 3
+            and not b.marks
+        ):
+            keep, gone = (b, a) if a in dropped else (a, b)
+            joined = a.text + b.text
+            value = parse_number(joined)
+            if value is None:
+                continue
+            keep.notes.append(f"joined number split across cells {a.text!r} + {b.text!r}")
+            keep.text, keep.value, keep.malformed = joined, value, False
+            keep.dollar = a.dollar
+            keep.marks = [*a.marks, *b.marks]
+            dropped = [t for t in dropped if t is not gone]
+    return dropped
+
+
+def _keep_title_cell(tokens: list[Token]) -> None:
+    """In a row whose cells are intact, the first cell is the title whole: ``Common Stock, par
+    value $0.001`` or ``Series 2019 Notes`` keep their numbers. A date still splits off (OCR
+    glues the date onto the title), and a row with merged cells is left to typed reading."""
+    if not tokens or tokens[0].kind != TEXT or tokens[0].cell != 0:
+        return
+    k = 1
+    while k < len(tokens) and tokens[k].cell == 0 and tokens[k].kind in (TEXT, NUM, LETTER, NA):
+        k += 1
+    if k == 1:
+        return
+    head = tokens[0]
+    head.text = " ".join(t.text for t in tokens[:k])
+    for t in tokens[1:k]:
+        head.marks.extend(t.marks)
+    del tokens[1:k]
+
+
+def _intact(row: Row, layout: tuple[str, ...]) -> bool:
+    """The row has the layout's number of cells (trailing empty cells a converter added aside),
+    so cell positions mean columns unless the values say otherwise."""
+    n = len(row.cells)
+    if n > len(layout):
+        last = max((i for i, c in enumerate(row.cells) if c), default=-1)
+        n = max(len(layout), last + 1)
+    return n == len(layout)
+
+
+def _fill(draft: Draft, f: str, toks: list[Token]) -> None:
+    first = toks[0]
+    fn_field = FOOTNOTE_FIELD.get(f, f)
+    for t in toks:
+        for mark in t.marks:
+            ids = draft.footnotes.setdefault(fn_field, [])
+            if f"F{int(mark)}" not in ids:
+                ids.append(f"F{int(mark)}")
+        for message in t.notes:
+            draft.notes.append((fn_field, message))
+            draft.repaired = True
+    draft.where[f] = first.x
+    if f in TEXT_FIELDS:
+        text = " ".join(t.text for t in toks if t.kind == TEXT)
+        if _WORD_DAMAGE.search(text):
+            mended = _mend_words(text)
+            if mended != text:
+                draft.notes.append((f, f"OCR damage in {text!r} read as {mended!r}"))
+                draft.repaired = True
+                text = mended
+        draft.values[f] = text or None
+        return
+    k = first.kind
+    if k in (MARKER, NA, IMMED):
+        draft.values[f] = None
+        return
+    if f == "voluntary":
+        draft.values[f] = True
+        return
+    if k == LETTER and "shares" in f:  # only the letter O gets into an amount: a zero misread
+        draft.values[f] = Decimal(0)
+        draft.notes.append((fn_field, f"OCR letter {first.text!r} read as 0"))
+        draft.repaired = True
+        return
+    if first.value is None:
+        what = "a date" if k == DATE else "a number"
+        draft.notes.append((fn_field, f"could not read {first.text!r} as {what}"))
+    draft.values[f] = first.value
+
+
+_WORD_DAMAGE = re.compile(r" l(?: |$)|(?<!\S)(\d+) \1\d")
+
+
+def _mend_words(text: str) -> str:
+    """Scan damage inside a text column: a cut-off echo of the next word (``Pacific 20 2021``)
+    goes, and a lone lower-case ``l`` among words is the digit (``family member l``)."""
+    words = text.split(" ")
+    out: list[str] = []
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w.isdigit() and nxt.isdigit() and len(nxt) > len(w) and nxt.startswith(w):
+            continue
+        out.append("1" if w == "l" and i > 0 else w)
+    return " ".join(out)
+
+
+def _note_dropped(
+    draft: Draft,
+    tok: Token,
+    fields: tuple[str, ...],
+    cols: list[list[Token]],
+    positional: bool,
+) -> None:
+    """Name the column a stray token most likely belonged to, so the note points somewhere."""
+    if tok.kind == FRAG:
+        draft.notes.append((None, f"ignored OCR debris {tok.text!r}"))
+        draft.repaired = True
+        return
+    target: str | None = None
+    if positional and tok.cell < len(fields) and not cols[tok.cell]:
+        target = fields[tok.cell]
+    else:
+        before = after = -1
+        for ci, toks in enumerate(cols):
+            if not toks:
+                continue
+            if any(t.cell < tok.cell or (t.cell == tok.cell and t.x <= tok.x) for t in toks):
+                before = ci
+            elif after < 0:
+                after = ci
+        hi = after if after >= 0 else len(fields)
+        gaps = [fields[c] for c in range(before + 1, hi) if not cols[c]]
+        target = gaps[0] if gaps else None
+    if target is not None:
+        target = (
+            FOOTNOTE_FIELD.get(target, target) if target in ("shares_a", "shares_d") else target
+        )
+    shown = tok.text or "marker"
+    draft.notes.append((target, f"could not read {shown!r}; value left empty"))
+    for mark in tok.marks:
+        draft.notes.append((target, f"footnote marker F{int(mark)} was on an unreadable value"))
+
+
+def _settle_direction(
+    draft: Draft,
+    fields: tuple[str, ...],
+    cols: list[list[Token]],
+    positional: bool,
+    ad_x: tuple[int, int, int] | None,
+    row: Row,
+) -> None:
+    v = draft.values
+    code = v.get("code")
+    if "shares_a" in fields:
+        a, d = v.pop("shares_a", None), v.pop("shares_d", None)
+        ia, id_ = fields.index("shares_a"), fields.index("shares_d")
+        if a is not None and d is not None:
+            draft.notes.append(("shares", "numbers in both (A) and (D) columns; kept (D)"))
+            v["shares"], v["acquired_disposed"] = d, "D"
+            return
+        if a is None and d is None:
+            v["shares"] = None
+            return
+        tok = (cols[ia] or cols[id_])[0]
+        side = "A" if a is not None else "D"
+        if not positional:
+            code_at = cols[fields.index("code")][0].cell if cols[fields.index("code")] else -1
+            if row.shape == "space" and ad_x is not None and ad_x[2] < 0:
+                centre = tok.x + len(tok.text) / 2
+                side = "A" if abs(centre - ad_x[0]) < abs(centre - ad_x[1]) else "D"
+            elif (
+                ad_x is not None
+                and row.shape != "space"
+                and code_at == ad_x[2]
+                and tok.cell in ad_x[:2]
+            ):
+                side = "A" if tok.cell == ad_x[0] else "D"
+            elif code in _ACQUIRES_T2 or code in _DISPOSES_T2:
+                side = "A" if code in _ACQUIRES_T2 else "D"
+                draft.notes.append(
+                    ("acquired_disposed", f"(A)/(D) column unclear; {side} from code {code}")
+                )
+            else:
+                draft.notes.append(("acquired_disposed", "(A)/(D) column unclear"))
+        v["shares"], v["acquired_disposed"] = (a if a is not None else d), side
+        return
+    if "acquired_disposed" not in fields:
+        return
+    known = code in _ACQUIRES_T1 or code in _DISPOSES_T1
+    if v.get("shares") is not None and v.get("acquired_disposed") is None and known:
+        inferred = "A" if code in _ACQUIRES_T1 else "D"
+        v["acquired_disposed"] = inferred
+        draft.notes.append(
+            ("acquired_disposed", f"(A) or (D) missing; {inferred} inferred from code {code}")
+        )
+
+
+def _check_row(draft: Draft, fields: tuple[str, ...]) -> None:
+    """Doubts worth a reviewer's eye: a transaction without date, amount or resulting balance."""
+    v = draft.values
+    is_txn = v.get("transaction_date") is not None or v.get("code") is not None
+    if is_txn:
+        v.setdefault("voluntary", False)
+        if v.get("shares") is None and not any(f == "shares" for f, _ in draft.notes):
+            draft.notes.append(("shares", "transaction without an amount"))
+        if v.get("transaction_date") is None and not any(
+            f == "transaction_date" for f, _ in draft.notes
+        ):
+            draft.notes.append(("transaction_date", "transaction code without a date"))
+    if v.get("shares_owned_following") is None and not any(
+        f == "shares_owned_following" for f, _ in draft.notes
+    ):
+        draft.notes.append(("shares_owned_following", "no amount owned following"))
+
+
+def to_model_values(draft: Draft) -> dict[str, object]:
+    """Model-ready keyword arguments for a row."""
+    v = dict(draft.values)
+    v["kind"] = (
+        "holding" if v.get("transaction_date") is None and v.get("code") is None else "transaction"
+    )
+    for k, val in list(v.items()):
+        if isinstance(val, Decimal | dt.date | str | bool) or val is None:
+            continue
+        v[k] = None
+    v["footnotes"] = draft.footnotes
+    v["line"] = draft.line
+    return v

@@ -1,0 +1,269 @@
+"""Read the words of a table row as typed values: dates, numbers, single letters, text, markers.
+
+Column positions in a rendering are unreliable (converters drop empty cells, split one cell in
+two, merge two into one); the *type* of a value is not. A date is a date in any cell, ``$25.56``
+is a price, a lone ``D`` is a flag. So each row becomes a sequence of typed tokens that
+:mod:`parsers.text.columns` lines up against the form's fixed column order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from parsers.text import ocr
+from parsers.text.cells import MARK, clean
+
+TEXT = "text"
+DATE = "date"
+NUM = "num"
+LETTER = "letter"
+MARKER = "mark"  # a cell holding nothing but a footnote marker, e.g. ``(4)`` for "see footnote"
+NA = "na"  # ``N/A``, ``None``, ``-``: the filer says there is no value
+IMMED = "immed"  # "Immediately" (exercisable)
+FRAG = "frag"  # OCR debris such as ``)20``
+
+
+@dataclass(slots=True)
+class Token:
+    kind: str
+    text: str
+    cell: int
+    x: int
+    value: object = None
+    dollar: bool = False
+    marks: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Repairs made to read this token; they become Notes once the token's field is known."""
+    malformed: bool = False
+    """Looks numeric but is not a well-formed number (``5,20``): maybe half of a split cell."""
+
+
+_NUM = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\$?\.\d+")
+_NUM_LOOSE = re.compile(r"\$?[\d,]*\d[\d,]*(?:\.\d*)?")
+_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})")
+TEXT_DATE = re.compile(
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? (\d{1,2}),? (\d{4})", re.I
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_LETTER = re.compile(r"\(?([A-Z])\)?")
+_FUSED = re.compile(r"(\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([ADI])")
+_FRAG = re.compile(r"[)(\][|!:;'\"]+\d{1,4}[)(\][|!:;'\"]*|\d{1,4}[)(\][|!:;'\"]+")
+_MARKS = re.compile(MARK + r"(\d{1,3})" + MARK)
+_NA_WORDS = frozenset({"n/a", "na", "n.a.", "none", "-", "--", "—", "–", "nil"})
+_IMMED = re.compile(r"(?:immed|currently|now)\w*\.?(?: exercisable)?", re.IGNORECASE)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``mm/dd/yyyy`` (or ``-``/``.``, two-digit years pivot at 70), ISO and ``June 21, 2022``
+    dates; else None."""
+    m = _DATE.fullmatch(text)
+    try:
+        if m:
+            month, day, year = int(m.group(1)), int(m.group(2)), m.group(3)
+            y = int(year)
+            if len(year) == 2:
+                y += 2000 if y < 70 else 1900
+            return dt.date(y, month, day)
+        m = _ISO.fullmatch(text)
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = TEXT_DATE.fullmatch(text)
+        if m:
+            month = _MONTHS[m.group(1)[:3].lower()]
+            return dt.date(int(m.group(3)), month, int(m.group(2)))
+    except ValueError:
+        return None
+    return None
+
+
+def parse_number(text: str) -> Decimal | None:
+    """The number exactly as filed (``1,000`` -> ``1000``, ``$4.10`` -> ``4.10``) or None."""
+    if not _NUM.fullmatch(text):
+        return None
+    try:
+        return Decimal(text.replace("$", "").replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+_Template = tuple[str, str, object, bool, tuple[str, ...], tuple[str, ...], bool]
+
+
+def tokenize(cells: Sequence[str], xs: Sequence[int]) -> list[Token]:
+    """Typed tokens of a row in reading order, each remembering its cell and position."""
+    out: list[Token] = []
+    for i, raw in enumerate(cells):
+        if raw and not raw.isspace():
+            x = xs[i]
+            for kind, text, value, dollar, marks, notes, bad in _cell_templates(raw):
+                out.append(Token(kind, text, i, x, value, dollar, list(marks), list(notes), bad))
+    return out
+
+
+@lru_cache(maxsize=32768)
+def _cell_templates(raw: str) -> tuple[_Template, ...]:
+    """A cell's tokens, cached on its text: titles, codes, flags and dates recur constantly.
+    Tokens are mutable (repairs edit them), so callers get fresh copies of these templates."""
+    toks: list[Token] = []
+    _tokenize_cell(clean(raw, markers=True), 0, 0, toks)
+    return tuple(
+        (t.kind, t.text, t.value, t.dollar, tuple(t.marks), tuple(t.notes), t.malformed)
+        for t in toks
+    )
+
+
+def _tokenize_cell(text: str, cell: int, x: int, out: list[Token]) -> None:
+    if not text:
+        return
+    start = len(out)
+    pending: list[str] = []
+    if text[0].isalpha() and (text[-1].isdigit() or text[-1] == MARK):
+        bare = _MARKS.sub("", text).strip() if MARK in text else text
+        date = parse_date(bare) if TEXT_DATE.fullmatch(bare) else None
+        if date is not None:
+            out.append(Token(DATE, bare, cell, x, date, marks=_MARKS.findall(text)))
+            return
+    if text[0] in "ICNicn":
+        bare = _MARKS.sub("", text).strip() if MARK in text else text
+        if bare and _IMMED.fullmatch(bare):
+            out.append(Token(IMMED, bare, cell, x, marks=_MARKS.findall(text)))
+            return
+    dollar = False
+    for word in text.split(" "):
+        marks: list[str] = []
+        if MARK in word:
+            marks = _MARKS.findall(word)
+            word = _MARKS.sub("", word)
+        if not word:
+            if len(out) > start:
+                out[-1].marks.extend(marks)
+            else:
+                pending.extend(marks)
+            continue
+        if word == "$":
+            dollar = True
+            continue
+        new = _classify(word, cell, x)
+        if dollar and new[0].kind == NUM:
+            new[0].dollar = True
+            new[0].text = "$" + new[0].text
+        dollar = False
+        if pending:
+            new[0].marks.extend(pending)
+            pending = []
+        new[-1].marks.extend(marks)
+        for tok in new:
+            _push(out, tok, start)
+    if pending:
+        out.append(Token(MARKER, "", cell, x, marks=pending))
+    if len(out) - start >= 2:
+        _fold_cell_ends(out, start)
+
+
+_NAME_NUMBER = re.compile(r"\d{1,2}|(?:19|20)\d\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _fold_cell_ends(out: list[Token], start: int) -> None:
+    """Words at the edge of a text cell are part of the text: ``Class A``, ``Unitrust I``,
+    ``family member 2``, ``2017 Irrevocable Trust``.
+
+    A cell is one column, and no value column follows a title, an underlying title or a nature
+    of ownership inside the same cell -- so a capital letter or a short number (or a year) that
+    ends a run of words names something (two trusts ``1`` and ``2`` are two positions). A
+    leading number is folded only when it is a year: ``500 Trust`` may be a merged amount.
+    """
+    last, prev = out[-1], out[-2]
+    if prev.kind == TEXT and (
+        (last.kind == LETTER and last.text.isalpha())
+        or (last.kind == NUM and not last.dollar and _NAME_NUMBER.fullmatch(last.text))
+    ):
+        prev.text = f"{prev.text} {last.text}"
+        prev.marks.extend(last.marks)
+        out.pop()
+    if len(out) - start >= 2:
+        first, second = out[start], out[start + 1]
+        if (
+            first.kind == NUM
+            and second.kind == TEXT
+            and not first.marks
+            and _YEAR.fullmatch(first.text)
+            and second.text[:1].isalpha()
+        ):
+            second.text = f"{first.text} {second.text}"
+            second.x = first.x
+            del out[start]
+
+
+def _push(out: list[Token], tok: Token, start: int) -> None:
+    """Append ``tok``, folding text runs together: ``Class A Common Stock`` stays one title and
+    a value between two words of one cell (``Series 2 Preferred``) belongs to the text."""
+    if tok.kind == TEXT and len(out) > start:
+        last = out[-1]
+        if last.kind == TEXT:
+            last.text = f"{last.text} {tok.text}"
+            last.marks.extend(tok.marks)
+            return
+        if (
+            len(out) - start >= 2
+            and out[-2].kind == TEXT
+            and last.kind in (LETTER, NUM, DATE, NA)
+            and not last.marks
+        ):
+            prev = out[-2]
+            prev.text = f"{prev.text} {last.text} {tok.text}"
+            prev.marks.extend(tok.marks)
+            out.pop()
+            return
+    out.append(tok)
+
+
+def _classify(word: str, cell: int, x: int) -> list[Token]:
+    if _NUM.fullmatch(word):
+        return [Token(NUM, word, cell, x, parse_number(word), dollar=word[0] == "$")]
+    date = parse_date(word)
+    if date is not None:
+        return [Token(DATE, word, cell, x, date)]
+    if len(word) <= 3:
+        m = _LETTER.fullmatch(word)
+        if m:
+            return [Token(LETTER, word, cell, x, m.group(1))]
+    if word.lower() in _NA_WORDS:
+        return [Token(NA, word, cell, x)]
+    if _DATE.fullmatch(word):
+        return [Token(DATE, word, cell, x, None, malformed=True)]
+    m = _FUSED.fullmatch(word)
+    if m:
+        num = m.group(1)
+        return [
+            Token(NUM, num, cell, x, parse_number(num), dollar=num[0] == "$"),
+            Token(LETTER, m.group(2), cell, x, m.group(2)),
+        ]
+    if _NUM_LOOSE.fullmatch(word):
+        return [Token(NUM, word, cell, x, None, dollar=word[0] == "$", malformed=True)]
+    if _FRAG.fullmatch(word):
+        return [Token(FRAG, word, cell, x)]
+    repaired = ocr.fix_confusables(word)
+    if repaired is not None:
+        fixed, message = repaired
+        if _NUM.fullmatch(fixed):
+            tok = Token(NUM, fixed, cell, x, parse_number(fixed), dollar=fixed[0] == "$")
+            tok.notes.append(message)
+            return [tok]
+        date = parse_date(fixed)
+        if date is not None:
+            tok = Token(DATE, fixed, cell, x, date)
+            tok.notes.append(message)
+            return [tok]
+    return [Token(TEXT, word, cell, x)]

@@ -1,0 +1,311 @@
+"""The audit: every reported balance checked against the running one, with a cause where one can
+be read, and every Form 4 filed after its two-business-day deadline.
+
+A discrepancy is data (beancount's balance assertion): it names the person, position, filing, row
+and line, and says expected vs reported. Causes with a known legitimate explanation (an ESPP or
+dividend-reinvestment amount folded into the balance, separate RSU lots, a footnote that says the
+balance includes other shares) are labelled ``legitimate`` and do not fail the audit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ledger.events import _Event
+from ledger.store import EventStore, events_at
+from projections.calendar import add_business_days, business_days_between
+from projections.entries import Entry, by_stream
+from projections.positions import Check, FoldState
+from projections.projector import fold_stream
+
+WITHIN_FILING = "within filing"
+BETWEEN_FILINGS = "between filings"
+AMENDED = "amended"
+AGAINST_DIRECTION = "coded A/D against direction"
+LOT_AMBIGUITY = "lot ambiguity"
+ESPP_DRIP = "ESPP/dividend reinvestment folded in"
+RSU_LOTS = "different RSU lots"
+FOOTNOTE_INCLUDES = "footnote says balance includes other shares"
+UNKNOWN = "unknown"
+
+LEGITIMATE = {ESPP_DRIP, RSU_LOTS, FOOTNOTE_INCLUDES}
+
+_ESPP_DRIP = re.compile(
+    r"employee\s+stock\s+purchase|\bESPP\b|dividend\s+reinvest|\bDRIP\b|section\s+423",
+    re.IGNORECASE,
+)
+_INCLUDES = re.compile(r"\binclud(?:es|ing)\s+([\d,]+(?:\.\d+)?)\s+(?:shares|units)", re.IGNORECASE)
+_RSU = re.compile(r"restricted\s+stock\s+unit|\bRSUs?\b|performance\s+(?:stock\s+)?unit", re.I)
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    person_key: str
+    person_name: str | None
+    issuer_key: str
+    position_key: str
+    position: str
+    filing_sha256: str
+    filing_path: str
+    table: str
+    row_index: int
+    line: int | None
+    date: dt.date
+    event_type: str
+    expected: Decimal
+    reported: Decimal
+    difference: Decimal
+    cause: str
+    legitimate: bool
+    detail: str
+    event_position: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "person": self.person_name or self.person_key,
+            "person_key": self.person_key,
+            "issuer": self.issuer_key,
+            "position": self.position,
+            "position_key": self.position_key,
+            "filing": self.filing_path,
+            "filing_sha256": self.filing_sha256,
+            "table": self.table,
+            "row": self.row_index,
+            "line": self.line,
+            "date": self.date.isoformat(),
+            "event_type": self.event_type,
+            "expected": str(self.expected),
+            "reported": str(self.reported),
+            "difference": _signed(self.difference),
+            "cause": self.cause,
+            "legitimate": self.legitimate,
+            "detail": self.detail,
+        }
+
+    def message(self) -> str:
+        where = self.filing_path + (f":{self.line}" if self.line else "")
+        return (
+            f"{where}: {self.position} of {self.person_name or self.person_key} on "
+            f"{self.date.isoformat()}: expected {self.expected} != reported {self.reported} "
+            f"(difference {_signed(self.difference)}; {self.cause})"
+        )
+
+
+@dataclass(frozen=True)
+class LateFiling:
+    person_key: str
+    person_name: str | None
+    issuer_key: str
+    filing_sha256: str
+    filing_path: str
+    form_type: str
+    transaction_date: dt.date
+    deadline: dt.date
+    filed_date: dt.date
+    business_days_late: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "person": self.person_name or self.person_key,
+            "person_key": self.person_key,
+            "issuer": self.issuer_key,
+            "filing": self.filing_path,
+            "filing_sha256": self.filing_sha256,
+            "form_type": self.form_type,
+            "transaction_date": self.transaction_date.isoformat(),
+            "deadline": self.deadline.isoformat(),
+            "filed_date": self.filed_date.isoformat(),
+            "business_days_late": self.business_days_late,
+        }
+
+
+@dataclass
+class AuditReport:
+    discrepancies: list[Discrepancy]
+    late_filings: list[LateFiling]
+    checks: int
+    inferred_openings: int
+
+    @property
+    def failing(self) -> list[Discrepancy]:
+        return [d for d in self.discrepancies if not d.legitimate]
+
+    @property
+    def clean(self) -> bool:
+        return not self.failing and not self.late_filings
+
+
+def audit(
+    store: EventStore,
+    entries: Iterable[Entry],
+    *,
+    late: bool = True,
+) -> AuditReport:
+    """One pass, stream by stream: only the failing checks and the filings that may be late are
+    kept, so auditing the whole log needs memory for its findings, not for the log."""
+    failed: list[tuple[Check, dict[tuple[str, str], int]]] = []
+    checks = inferred = 0
+    candidates: dict[tuple[str, str], list[Entry]] = {}
+    for _sid, stream in by_stream(entries):
+        state = fold_stream(stream, FoldState.collecting())
+        siblings = _lot_titles(state)
+        for c in state.checks or []:
+            if c.reported is not None:
+                checks += 1
+                inferred += c.opened
+            if not c.ok:
+                failed.append((c, siblings))
+            if late and _may_be_late(c.entry):
+                key = (c.entry.filing_sha256, c.entry.person_key)
+                candidates.setdefault(key, []).append(c.entry)
+    full = events_at(store, [c.entry.position for c, _ in failed])
+    return AuditReport(
+        discrepancies=[_discrepancy(c, full[c.entry.position], sib) for c, sib in failed],
+        late_filings=late_filings(store, candidates) if late else [],
+        checks=checks,
+        inferred_openings=inferred,
+    )
+
+
+def _may_be_late(e: Entry) -> bool:
+    """A cheap first cut: a Form 4 transaction filed more than two calendar days after the
+    trade. Two business days are never fewer than two calendar days."""
+    if e.transaction_date is None or e.filed_date is None or e.is_amendment:
+        return False
+    if e.form_type.strip().upper() != "4" or e.event_type == "holding_reported":
+        return False
+    return (e.filed_date - e.transaction_date).days > 2
+
+
+def _lot_titles(state: FoldState) -> dict[tuple[str, str], int]:
+    """How many derivative positions of a stream share one title: more than one, with no price
+    or expiry in the key, means the filer's rows cannot be told apart."""
+    counts: dict[tuple[str, str], int] = {}
+    for sid, pkey in state.positions:
+        if pkey.startswith("deriv|"):
+            title = pkey.split("|")[1]
+            counts[(sid, title)] = counts.get((sid, title), 0) + 1
+    return counts
+
+
+def _discrepancy(check: Check, event: _Event, siblings: dict[tuple[str, str], int]) -> Discrepancy:
+    e = check.entry
+    assert check.running is not None and check.reported is not None
+    diff = check.reported - check.running
+    cause, detail = _cause(check, event, diff, siblings)
+    p = event.provenance
+    return Discrepancy(
+        person_key=e.person_key,
+        person_name=e.person_name,
+        issuer_key=e.issuer_key,
+        position_key=e.position_key,
+        position=position_label(event),
+        filing_sha256=e.filing_sha256,
+        filing_path=p.source_path,
+        table=p.table,
+        row_index=p.row_index,
+        line=p.line,
+        date=e.effective_date,
+        event_type=e.event_type,
+        expected=check.running,
+        reported=check.reported,
+        difference=diff,
+        cause=cause,
+        legitimate=cause in LEGITIMATE,
+        detail=detail,
+        event_position=e.position,
+    )
+
+
+def _cause(
+    check: Check, event: _Event, diff: Decimal, siblings: dict[tuple[str, str], int]
+) -> tuple[str, str]:
+    e = check.entry
+    texts = event.footnote_texts()
+    prev = check.previous
+    q = e.quantity
+    if e.is_amendment or (prev is not None and prev.is_amendment):
+        return AMENDED, "one side of the break is an amended filing (4/A)"
+    if q is not None and check.before is not None and check.before - q == check.reported:
+        return AGAINST_DIRECTION, (
+            f"the reported balance matches the change applied the other way "
+            f"({event.acquired_disposed} coded on a {event.event_type})"
+        )
+    sec = event.security
+    ambiguous = sec.exercise_price is None or sec.expiration_date is None
+    if sec.derivative and ambiguous and siblings.get((e.stream_id, sec.key), 0) > 1:
+        return LOT_AMBIGUITY, "several grants share this title and no price or expiry"
+    for text in texts:
+        m = _INCLUDES.search(text)
+        if m and Decimal(m.group(1).replace(",", "")) == abs(diff):
+            return FOOTNOTE_INCLUDES, text[:160]
+    if diff > 0 and any(_ESPP_DRIP.search(t) for t in texts):
+        return ESPP_DRIP, "a footnote names an ESPP or dividend reinvestment"
+    if (sec.derivative and _RSU.search(sec.title)) or any(_RSU.search(t) for t in texts):
+        return RSU_LOTS, "RSU rows are often reported per vesting lot"
+    if prev is None:
+        return UNKNOWN, "no earlier event in this position"
+    if prev.filing_sha256 == e.filing_sha256:
+        return WITHIN_FILING, "the rows of this filing do not chain"
+    verb = "appeared" if diff > 0 else "vanished"
+    return BETWEEN_FILINGS, (
+        f"{abs(diff)} shares {verb} between filing {prev.filing_sha256[:12]} "
+        f"(filed {prev.filed_date}) and filing {e.filing_sha256[:12]} (filed {e.filed_date}) "
+        "with no filing to explain them"
+    )
+
+
+def position_label(event: _Event) -> str:
+    return f"{event.security.label} [{event.ownership.label}]"
+
+
+def late_filings(
+    store: EventStore, candidates: dict[tuple[str, str], list[Entry]]
+) -> list[LateFiling]:
+    """Form 4 is due within two business days of each trade (of its deemed execution date where
+    one is given). Every row counts on its own, and a filing is as late as its latest row is
+    overdue. Voluntary rows, holdings, amendments and Forms 3 and 5 have no such deadline.
+    ``candidates`` holds, per (filing, person), the rows that may have been late."""
+    if not candidates:
+        return []
+    full = events_at(store, [e.position for rows in candidates.values() for e in rows])
+    out: list[LateFiling] = []
+    for (sha, _pk), rows in sorted(candidates.items()):
+        worst: tuple[int, Entry, dt.date] | None = None
+        for e in rows:
+            event = full[e.position]
+            if event.voluntary:
+                continue
+            assert e.transaction_date is not None and e.filed_date is not None
+            deadline = add_business_days(event.deemed_execution_date or e.transaction_date, 2)
+            if e.filed_date > deadline:
+                days = business_days_between(deadline, e.filed_date)
+                if worst is None or days > worst[0]:
+                    worst = (days, e, deadline)
+        if worst is None:
+            continue
+        days, e, deadline = worst
+        assert e.transaction_date is not None and e.filed_date is not None
+        out.append(
+            LateFiling(
+                person_key=e.person_key,
+                person_name=e.person_name,
+                issuer_key=e.issuer_key,
+                filing_sha256=sha,
+                filing_path=full[e.position].provenance.source_path,
+                form_type=e.form_type,
+                transaction_date=e.transaction_date,
+                deadline=deadline,
+                filed_date=e.filed_date,
+                business_days_late=days,
+            )
+        )
+    return out
+
+
+def _signed(d: Decimal) -> str:
+    return f"+{d}" if d > 0 else str(d)

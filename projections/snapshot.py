@@ -1,0 +1,130 @@
+"""Positions as of the end of a date, and, because a trade reaches the public days later,
+as they were *known* on a date (only what had been filed by then)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ledger.events import _Event
+from ledger.store import EventStore, events_at
+from projections.entries import Entry, read_entries
+from projections.projector import rebuild
+
+
+@dataclass(frozen=True)
+class Holding:
+    person_key: str
+    person_name: str | None
+    issuer_key: str
+    kind: str
+    security: str
+    ownership: str
+    balance: Decimal
+    opening_inferred: bool
+    last_date: dt.date
+    last_filing: str
+    position_key: str
+    expiration_date: dt.date | None = None
+    expired: bool = False
+    reported_balance: Decimal | None = None
+    """Set when the last balance the filer reported disagrees with the ledger's running one
+    (``balance``): a typo and a missing filing look alike from one row, so both are shown and
+    ``holdings audit`` says which it more likely is."""
+    """An option or warrant whose expiration date has passed by the snapshot date."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "person": self.person_name or self.person_key,
+            "person_key": self.person_key,
+            "issuer": self.issuer_key,
+            "kind": self.kind,
+            "security": self.security,
+            "ownership": self.ownership,
+            "balance": str(self.balance),
+            "opening_inferred": self.opening_inferred,
+            "last_date": self.last_date.isoformat(),
+            "last_filing": self.last_filing,
+            "position_key": self.position_key,
+            "expiration_date": self.expiration_date.isoformat() if self.expiration_date else None,
+            "expired": self.expired,
+            "disputed": self.reported_balance is not None,
+            "reported_balance": None
+            if self.reported_balance is None
+            else str(self.reported_balance),
+        }
+
+
+def visible(entries: Iterable[Entry], as_of: dt.date, known_at: dt.date | None) -> list[Entry]:
+    out = []
+    for e in entries:
+        if e.effective_date > as_of:
+            continue
+        if known_at is not None and (e.filed_date is None or e.filed_date > known_at):
+            continue
+        out.append(e)
+    return out
+
+
+def snapshot(
+    store: EventStore,
+    as_of: dt.date,
+    *,
+    known_at: dt.date | None = None,
+    person_keys: list[str] | None = None,
+    issuer_key: str | None = None,
+    include_expired: bool = False,
+) -> list[Holding]:
+    """Positions at the end of ``as_of``. Derivatives past their expiration date are left out
+    unless ``include_expired``: a lapsed grant is no longer held, whatever its last balance."""
+    entries = visible(
+        read_entries(store, person_keys=person_keys, issuer_key=issuer_key), as_of, known_at
+    )
+    state = rebuild(entries)
+    live = [p for p in state.positions.values() if p.balance is not None and p.last is not None]
+    full = events_at(store, [p.last.position for p in live if p.last is not None])
+    out: list[Holding] = []
+    for p in live:
+        assert p.last is not None and p.balance is not None
+        event = full[p.last.position]
+        kind = (
+            "option"
+            if event.security.derivative
+            else ("direct" if event.ownership.form == "D" else "indirect")
+        )
+        expiry = event.security.expiration_date
+        expired = expiry is not None and expiry < as_of
+        if expired and not include_expired:
+            continue
+        out.append(
+            Holding(
+                person_key=p.person_key,
+                person_name=p.last.person_name,
+                issuer_key=p.issuer_key,
+                kind=kind,
+                security=event.security.label,
+                ownership=ownership_label(event),
+                balance=p.balance,
+                reported_balance=p.alternative,
+                opening_inferred=p.opening_inferred,
+                last_date=p.last.effective_date,
+                last_filing=event.provenance.source_path,
+                position_key=p.position_key,
+                expiration_date=expiry,
+                expired=expired,
+            )
+        )
+    order = {"direct": 0, "indirect": 1, "option": 2}
+    out.sort(key=lambda h: (h.person_name or h.person_key, h.issuer_key, order[h.kind], h.security))
+    return out
+
+
+def ownership_label(event: _Event) -> str:
+    """ "indirect (See Footnote)" says nothing on its own: the footnote it points at does."""
+    label = event.ownership.label
+    texts = [f.text for f in event.footnotes if f.field == "nature_of_ownership" and f.text]
+    if event.ownership.form == "I" and texts:
+        label = f"{label}: {texts[0]}"
+    return label

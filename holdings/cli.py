@@ -15,13 +15,16 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import pendulum
 import typer
 
 from holdings import __version__
 from holdings.output import Format, emit, stderr_console
+
+if TYPE_CHECKING:
+    from ledger.store import EventStore
 
 app = typer.Typer(
     name="holdings",
@@ -108,18 +111,15 @@ def _root(
     _state["debug"] = debug
 
 
-def _store(db: str | None, create: bool = False):  # type: ignore[no-untyped-def]
-    """Open the ledger. Only the commands that write may create one: a mistyped --db for an
-    audit must not pass as an empty, clean ledger."""
-    from ledger.schema import resolve_url
-    from ledger.store import EventStore
+def _store(db: str | None, create: bool = False) -> EventStore:
+    """Open the ledger (see ``holdings.opening``); a missing or too-new ledger is a usage
+    error."""
+    from holdings.opening import LedgerNotFound, SchemaError, open_store
 
-    url = resolve_url(db)
-    if not create and url.startswith("sqlite"):
-        path = url.split(":///", 1)[-1]
-        if path and path != ":memory:" and not Path(path).exists():
-            raise UserError(f"no ledger at {path} (run `holdings ingest` first, or check --db)")
-    return EventStore(url)
+    try:
+        return open_store(db, create=create)
+    except (LedgerNotFound, SchemaError) as exc:
+        raise UserError(str(exc)) from None
 
 
 def _date(value: str | None, option: str) -> dt.date | None:

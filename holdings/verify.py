@@ -41,10 +41,10 @@ def _check_positions(store: EventStore, report: VerifyReport) -> None:
                     "stale projection", where, "positions table holds a position no event makes"
                 )
             )
-        elif (a["balance"], a["events"], a["last_position"]) != (
+        elif (a["balance"], a["events"], a["last_seq"]) != (
             b["balance"],
             b["events"],
-            b["last_position"],
+            b["last_seq"],
         ):
             report.problems.append(
                 Problem(

@@ -18,9 +18,9 @@ from ledger.identity import (
     person_key,
     security_key,
 )
-from parsers.model import DerivativeRow, Filing, NonDerivativeRow
+from parsers.model import DerivativeRow, Filing, NonDerivativeRow, ReportingOwner
 
-CODE_EVENTS: dict[str, type[ev._Event]] = {
+CODE_EVENTS: dict[str, type[ev.Event]] = {
     "P": ev.Purchase,
     "S": ev.Sale,
     "A": ev.Grant,
@@ -53,7 +53,7 @@ class ClassificationError(ValueError):
     """A parsed filing that cannot become events (no owner, no date to place it in time)."""
 
 
-def event_class(code: str | None, footnote_texts: list[str], holding: bool) -> type[ev._Event]:
+def event_class(code: str | None, footnote_texts: list[str], holding: bool) -> type[ev.Event]:
     if holding:
         return ev.HoldingReported
     key = (code or "").strip().upper()[:1]
@@ -81,7 +81,7 @@ def signed_quantity(
     return shares if direction == "A" else -shares
 
 
-def filing_events(filing: Filing) -> list[ev._Event]:
+def filing_events(filing: Filing) -> list[ev.Event]:
     """Every row of ``filing`` as events, one set per reporting owner, in row order."""
     if not filing.reporting_owners:
         raise ClassificationError("filing names no reporting owner")
@@ -103,7 +103,7 @@ def filing_events(filing: Filing) -> list[ev._Event]:
         ("non_derivative", i, r) for i, r in enumerate(filing.non_derivative)
     ] + [("derivative", i, r) for i, r in enumerate(filing.derivative)]
     shared_natures = _shared_natures(rows)
-    out: list[ev._Event] = []
+    out: list[ev.Event] = []
     for owner_index, owner in enumerate(filing.reporting_owners):
         pkey = person_key(owner.cik, owner.name, issuer)
         for table, index, row in rows:
@@ -129,6 +129,7 @@ def filing_events(filing: Filing) -> list[ev._Event]:
                     issuer_name=filing.issuer.name,
                     issuer_ticker=filing.issuer.ticker,
                     issuer_cik=normalise_cik(filing.issuer.cik),
+                    relationship=relationship_text(owner),
                     security=_security(row),
                     ownership=ev.Ownership(
                         form=row.ownership or "D",
@@ -168,6 +169,20 @@ def filing_events(filing: Filing) -> list[ev._Event]:
     return out
 
 
+def relationship_text(owner: ReportingOwner) -> str | None:
+    """Box 5 in words, as the filing ticks it: "Director, Officer (CEO), 10% Owner"."""
+    parts = []
+    if owner.is_director:
+        parts.append("Director")
+    if owner.is_officer:
+        parts.append(f"Officer ({owner.officer_title})" if owner.officer_title else "Officer")
+    if owner.is_ten_percent_owner:
+        parts.append("10% Owner")
+    if owner.is_other:
+        parts.append(f"Other ({owner.other_text})" if owner.other_text else "Other")
+    return ", ".join(parts) or None
+
+
 def _nature_id(table: str, row: NonDerivativeRow | DerivativeRow) -> tuple[str, ...]:
     extra = ()
     if isinstance(row, DerivativeRow):
@@ -201,11 +216,11 @@ def _security(row: NonDerivativeRow | DerivativeRow) -> ev.Security:
     return ev.Security(title=title, key=security_key(title), derivative=False)
 
 
-def stream_id(event: ev._Event) -> str:
+def stream_id(event: ev.Event) -> str:
     """A stream is one person's holdings in one issuer: the unit a writer appends to."""
     return f"{event.person_key}@{event.issuer_key}"
 
 
-def idempotency_key(event: ev._Event) -> str:
+def idempotency_key(event: ev.Event) -> str:
     p = event.provenance
     return f"{p.source_sha256}:{p.table}:{p.row_index}:{p.owner_index}"

@@ -3,20 +3,28 @@
 Every event carries enough to stand alone in a replay (who, which issuer, which security and
 ownership, signed quantity, the balance the filing reported after it, dates, the footnotes that
 explain it) and where it came from (file hash, table, row, line). ``schema_version`` lets a later
-release read events written by an earlier one.
+release read events written by an earlier one: a stored payload is never rewritten; it is upcast
+when read (``read_event``), one version step at a time.
+
+Versions: 1, the first release. 2 adds ``relationship`` (Box 5 as the filing states it), so
+that a report reads it from the log instead of re-parsing source files; a version 1 event has
+none.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from ledger.identity import decimal_key
+from ledger.order import ReplayKey, replay_key, row_order
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class _Frozen(BaseModel):
@@ -84,7 +92,10 @@ class Provenance(_Frozen):
     owner_index: int = 0
 
 
-class _Event(_Frozen):
+class Event(_Frozen):
+    """What every event carries; each kind below is an ``Event`` with its own ``event_type``."""
+
+    event_type: str
     schema_version: int = SCHEMA_VERSION
     person_key: str
     person_name: str | None = None
@@ -93,6 +104,8 @@ class _Event(_Frozen):
     issuer_name: str | None = None
     issuer_ticker: str | None = None
     issuer_cik: str | None = None
+    relationship: str | None = None
+    """Box 5 as this filing states it ("Director, Officer (CEO)"); ``None`` before version 2."""
     security: Security
     ownership: Ownership
     code: str | None = None
@@ -124,95 +137,95 @@ class _Event(_Frozen):
         return "|".join(parts)
 
     @property
-    def sort_key(self) -> tuple:
+    def row_order(self) -> int:
         p = self.provenance
-        return (
-            self.effective_date,
-            self.filing.filed_date or self.effective_date,
-            self.filing.sha256,
-            0 if p.table == "non_derivative" else 1,
-            p.row_index,
+        return row_order(p.table, p.row_index, p.owner_index)
+
+    @property
+    def sort_key(self) -> ReplayKey:
+        return replay_key(
+            self.effective_date, self.filing.filed_date, self.filing.sha256, self.row_order
         )
 
     def footnote_texts(self) -> list[str]:
         return [f.text for f in self.footnotes if f.text]
 
 
-class Exercise(_Event):
+class Exercise(Event):
     """M, X, O: an option leg disposed in Table II, the shares acquired in Table I."""
 
     event_type: Literal["exercise"] = "exercise"
 
 
-class Conversion(_Event):
+class Conversion(Event):
     event_type: Literal["conversion"] = "conversion"
 
 
-class Sale(_Event):
+class Sale(Event):
     event_type: Literal["sale"] = "sale"
 
 
-class Purchase(_Event):
+class Purchase(Event):
     event_type: Literal["purchase"] = "purchase"
 
 
-class TaxWithholding(_Event):
+class TaxWithholding(Event):
     event_type: Literal["tax_withholding"] = "tax_withholding"
 
 
-class EsppPurchase(_Event):
+class EsppPurchase(Event):
     """An A-coded acquisition whose footnote says it was an Employee Stock Purchase Plan buy."""
 
     event_type: Literal["espp_purchase"] = "espp_purchase"
 
 
-class Grant(_Event):
+class Grant(Event):
     event_type: Literal["grant"] = "grant"
 
 
-class DispositionToIssuer(_Event):
+class DispositionToIssuer(Event):
     event_type: Literal["disposition_to_issuer"] = "disposition_to_issuer"
 
 
-class Gift(_Event):
+class Gift(Event):
     event_type: Literal["gift"] = "gift"
 
 
-class Expiration(_Event):
+class Expiration(Event):
     event_type: Literal["expiration"] = "expiration"
 
 
-class Inheritance(_Event):
+class Inheritance(Event):
     event_type: Literal["inheritance"] = "inheritance"
 
 
-class Discretionary(_Event):
+class Discretionary(Event):
     event_type: Literal["discretionary"] = "discretionary"
 
 
-class SmallAcquisition(_Event):
+class SmallAcquisition(Event):
     event_type: Literal["small_acquisition"] = "small_acquisition"
 
 
-class Tender(_Event):
+class Tender(Event):
     event_type: Literal["tender"] = "tender"
 
 
-class VotingTrust(_Event):
+class VotingTrust(Event):
     event_type: Literal["voting_trust"] = "voting_trust"
 
 
-class Swap(_Event):
+class Swap(Event):
     event_type: Literal["swap"] = "swap"
 
 
-class Other(_Event):
+class Other(Event):
     """J (described in a footnote) and any code the form does not define."""
 
     event_type: Literal["other"] = "other"
 
 
-class HoldingReported(_Event):
+class HoldingReported(Event):
     """A balance reported with no transaction: a balance assertion and nothing else."""
 
     event_type: Literal["holding_reported"] = "holding_reported"
@@ -242,26 +255,67 @@ LedgerEvent = Annotated[
 
 EVENT_ADAPTER: TypeAdapter[LedgerEvent] = TypeAdapter(LedgerEvent)
 
-EVENT_TYPES: dict[str, type[_Event]] = {
-    cls.model_fields["event_type"].default: cls
-    for cls in (
-        Exercise,
-        Conversion,
-        Sale,
-        Purchase,
-        TaxWithholding,
-        EsppPurchase,
-        Grant,
-        DispositionToIssuer,
-        Gift,
-        Expiration,
-        Inheritance,
-        Discretionary,
-        SmallAcquisition,
-        Tender,
-        VotingTrust,
-        Swap,
-        Other,
-        HoldingReported,
-    )
+EVENT_TYPES: dict[str, type[Event]] = {
+    cls.model_fields["event_type"].default: cls for cls in get_args(get_args(LedgerEvent)[0])
 }
+"""Every kind of event by its ``event_type``: derived from the union, the one list of them."""
+
+Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
+
+UPCASTERS: dict[int, Upcaster] = {
+    1: lambda data: data,  # version 2 only added ``relationship``, which version 1 never knew
+}
+"""``UPCASTERS[v]`` turns a version ``v`` payload into version ``v + 1``."""
+
+FIELDS_SINCE: dict[int, frozenset[str]] = {2: frozenset({"relationship"})}
+"""Top-level fields each version added: an event stored before a field existed cannot say it,
+so comparing an old payload with a new reading of the same row ignores them."""
+
+
+def upcast(data: dict[str, Any]) -> dict[str, Any]:
+    """A decoded payload of any earlier version, brought to ``SCHEMA_VERSION``."""
+    version = int(data.get("schema_version", 1))
+    while version < SCHEMA_VERSION:
+        data = UPCASTERS[version](data)
+        version += 1
+    data["schema_version"] = version
+    return data
+
+
+_CURRENT = f'"schema_version":{SCHEMA_VERSION},'
+
+
+def read_event(payload: str | bytes) -> LedgerEvent:
+    """A stored payload as an event of the current version (the only way payloads are read).
+    A current payload goes straight to pydantic's JSON validator; an older one is decoded,
+    upcast, then validated."""
+    text = payload if isinstance(payload, str) else payload.decode()
+    if _CURRENT in text[:80]:
+        return EVENT_ADAPTER.validate_json(text)
+    return EVENT_ADAPTER.validate_python(upcast(json.loads(text)))
+
+
+def comparable(payload: str, fields_known_at: int | None = None) -> dict[str, Any]:
+    """A payload reduced to what decides whether two readings are the same event: not where the
+    file lay, not the version, and not fields added after ``fields_known_at`` (the older of
+    the two versions compared)."""
+    data = json.loads(payload)
+    data.get("provenance", {}).pop("source_path", None)
+    data.pop("schema_version", None)
+    if fields_known_at is not None:
+        for version, names in FIELDS_SINCE.items():
+            if version > fields_known_at:
+                for name in names:
+                    data.pop(name, None)
+    return data
+
+
+def payload_version(payload: str) -> int:
+    """The version a stored payload was written at (peeked, not decoded, where it can be)."""
+    head = payload[:80]
+    mark = head.find('"schema_version":')
+    if mark >= 0:
+        digits = head[mark + 17 :].split(",", 1)[0].strip()
+        if digits.isdigit():
+            return int(digits)
+    return int(json.loads(payload).get("schema_version", 1))

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
+from ledger.events import read_event
 from ledger.mapping import (
     HASHED_COLUMNS,
     chain_hash,
     event_hash,
     event_to_row,
-    payload_to_event,
 )
 from ledger.store import EVENTS, FILINGS, EventStore
 
@@ -66,7 +66,7 @@ def check_log(
     cols = [
         EVENTS.c[n]
         for n in (
-            "position",
+            "seq",
             "stream_version",
             "schema_version",
             "payload",
@@ -91,7 +91,7 @@ def check_log(
                 current = m["stream_id"]
                 report.streams += 1
                 expected_version, chain = 0, ""
-            where = f"event #{m['position']} ({m['stream_id']} v{m['stream_version']})"
+            where = f"event #{m['seq']} ({m['stream_id']} v{m['stream_version']})"
             expected_version += 1
             if m["stream_version"] != expected_version:
                 report.problems.append(
@@ -127,7 +127,7 @@ def check_log(
 
 def _check_payload(m, where: str, report: VerifyReport) -> None:  # type: ignore[no-untyped-def]
     try:
-        event = payload_to_event(m["payload"])
+        event = read_event(m["payload"])
     except Exception as exc:
         report.problems.append(Problem("unreadable payload", where, str(exc).splitlines()[0]))
         return
@@ -175,5 +175,3 @@ def _check_filings(store: EventStore, report: VerifyReport) -> None:
                         f"filing recorded {expected} events, the log holds {found or 0}",
                     )
                 )
-
-

@@ -8,18 +8,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from ledger.classify import idempotency_key, stream_id
-from ledger.events import EVENT_ADAPTER, LedgerEvent, _Event
+from ledger.events import Event
 
 
-def partial_row(event: _Event) -> dict[str, Any]:
+def partial_row(event: Event) -> dict[str, Any]:
     """Everything a stored row holds that the event alone decides, with a hash of it.
 
     This part runs where the event is made (in the parse workers during an ingest); only the
     stream version, the hashes that include it and the time are added by the appender."""
-    p = event.provenance
     row = {
         "stream_id": stream_id(event),
-        "event_type": event.event_type,  # type: ignore[attr-defined]
+        "event_type": event.event_type,
         "schema_version": event.schema_version,
         "idempotency_key": idempotency_key(event),
         "person_key": event.person_key,
@@ -34,14 +33,11 @@ def partial_row(event: _Event) -> dict[str, Any]:
         "transaction_date": event.transaction_date,
         "effective_date": event.effective_date,
         "filed_date": event.filing.filed_date,
-        "sort_filing": event.filing.sha256,
         "form_type": event.filing.form_type,
         "period_of_report": event.filing.period_of_report,
         "is_amendment": event.filing.is_amendment,
         "original_filed_date": event.filing.date_of_original_submission,
-        "row_order": (0 if p.table == "non_derivative" else 1_000_000)
-        + p.row_index * 100
-        + p.owner_index,
+        "row_order": event.row_order,
         "payload": event.model_dump_json(),
     }
     row["content_hash"] = content_hash(row)
@@ -61,7 +57,7 @@ def finish_row(
 
 
 def event_to_row(
-    event: _Event, version: int, recorded_at: dt.datetime, previous_chain: str = ""
+    event: Event, version: int, recorded_at: dt.datetime, previous_chain: str = ""
 ) -> dict[str, Any]:
     return finish_row(partial_row(event), version, recorded_at, previous_chain)
 
@@ -113,7 +109,3 @@ def _versioned(content: str, version: int) -> str:
 
 def chain_hash(previous: str, current: str) -> str:
     return hashlib.sha256(f"{previous}:{current}".encode()).hexdigest()
-
-
-def payload_to_event(payload: str | bytes) -> LedgerEvent:
-    return EVENT_ADAPTER.validate_json(payload)

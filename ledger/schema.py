@@ -1,19 +1,35 @@
-"""Engines for the two supported databases, with the append-only guard installed on both.
+"""The ledger's schema on the two supported databases: tables, append-only guards, the schema
+version, and the migrations that carry a ledger written by an older release forward.
 
 SQLite is the default (a file, ``./holdings.db``); a ``postgresql://`` URL selects PostgreSQL
 through psycopg 3. The UPDATE/DELETE refusal lives in the database itself (triggers), so that
 no code path, ours or a user's SQL shell, can rewrite history without dropping it first.
+
+Ledgers outlive releases. ``ledger_meta`` records the layout's version; opening an older ledger
+runs each migration step in one transaction (new columns, tables and indexes; never a rewrite of
+an event: payloads are upcast when read, see ``ledger.events``). A ledger from a newer release
+is refused with one line. Projections are not the ledger's business: they keep their own
+tables and rebuild themselves from the log.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
-from sqlmodel import SQLModel
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.schema import CreateIndex
 
-from ledger import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+from ledger.tables import EVENTS, LEDGER_TABLES, META
+
+SCHEMA_VERSION = 2
+"""The layout this release writes. 1: the first release (no ``ledger_meta``). 2: ``events.seq``
+(was ``position``), replay index on ``coalesce(filed_date, effective_date)``, no
+``sort_filing``."""
 
 DEFAULT_URL = "sqlite:///holdings.db"
 ENV_VAR = "HOLDINGS_DB"
@@ -91,12 +107,24 @@ def make_engine(url: str | None = None) -> Engine:
     return engine
 
 
-def prepare_schema(engine: Engine) -> list[str]:
-    """Create what is missing. Returns the guards an existing ledger had lost (dropped by hand):
-    they are back now, and ``holdings verify`` says so."""
+class SchemaError(Exception):
+    """The database cannot be opened as this release's ledger; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    guards_reinstalled: list[str]
+    """Guards an existing ledger had lost (dropped by hand): back now, and verify says so."""
+    migrated_from: int | None
+    """The layout version this open carried forward, or None when there was nothing to do."""
+
+
+def prepare_schema(engine: Engine) -> SchemaState:
+    """Create what is missing and migrate an older ledger forward."""
     before = existing_guards(engine)
-    install_schema(engine)
-    return sorted(guard_names(engine.dialect.name) - before) if before is not None else []
+    migrated = install_schema(engine)
+    lost = sorted(guard_names(engine.dialect.name) - before) if before is not None else []
+    return SchemaState(lost, migrated)
 
 
 def _sqlite_tune(engine: Engine) -> None:
@@ -120,48 +148,98 @@ def _sqlite_tune(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def install_schema(engine: Engine) -> None:
-    """Idempotent and cheap when nothing is missing: writers open the store while others
-    append, and DDL on a busy table (CREATE TRIGGER takes an exclusive lock) would deadlock
-    with them, so only what is absent is created, under an advisory lock on PostgreSQL."""
-    present = existing_guards(engine) or set()
-    if engine.dialect.name == "postgresql":
-        with engine.begin() as conn:
+def stored_version(conn: Connection) -> int | None:
+    """The layout version of the database behind ``conn``; None where there is no ledger yet."""
+    names = set(inspect(conn).get_table_names())
+    if "events" not in names:
+        return None
+    if "ledger_meta" not in names:
+        return 1
+    value = conn.execute(select(META.c.value).where(META.c.key == "schema_version")).scalar()
+    return int(value) if value is not None else 1
+
+
+def _v1_to_v2(conn: Connection) -> None:
+    conn.exec_driver_sql("ALTER TABLE events RENAME COLUMN position TO seq")
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_events_replay_order")
+    conn.exec_driver_sql("ALTER TABLE events DROP COLUMN sort_filing")
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2}
+"""``MIGRATIONS[v]`` carries a version ``v`` layout to ``v + 1``, inside the caller's
+transaction; new tables and indexes are created after the last step."""
+
+
+def install_schema(engine: Engine) -> int | None:
+    """Create, migrate and guard, returning the version migrated from (None if none was).
+
+    Idempotent and cheap when nothing is missing: writers open the store while others append,
+    and DDL on a busy table (CREATE TRIGGER takes an exclusive lock) would deadlock with them,
+    so the write lock (an advisory lock on PostgreSQL) is taken only when something is absent,
+    and what is absent is read again under it."""
+    dialect = engine.dialect.name
+    with engine.connect() as conn:
+        version = stored_version(conn)
+        conn.rollback()
+    if version == SCHEMA_VERSION and (existing_guards(engine) or set()) >= guard_names(dialect):
+        return None
+    with engine.execution_options(write=True).begin() as conn:
+        if dialect == "postgresql":
             # Several processes may open a fresh database at once: serialise the DDL.
             conn.execute(text("SELECT pg_advisory_xact_lock(774411)"))
-            SQLModel.metadata.create_all(conn)
-            present = {
-                r[0]
-                for r in conn.execute(
-                    text(
-                        "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal "
-                        "AND tgrelid IN ('events'::regclass, 'filings'::regclass)"
-                    )
+        version = stored_version(conn)
+        if version is not None and version > SCHEMA_VERSION:
+            raise SchemaError(
+                f"this ledger was written by a newer release of holdings-ledger (layout "
+                f"{version}; this release reads up to {SCHEMA_VERSION}): upgrade holdings-ledger"
+            )
+        migrated = version if version is not None and version < SCHEMA_VERSION else None
+        for step in range(version or SCHEMA_VERSION, SCHEMA_VERSION):
+            MIGRATIONS[step](conn)
+        META.metadata.create_all(conn, tables=LEDGER_TABLES)
+        for index in EVENTS.indexes:
+            conn.execute(CreateIndex(index, if_not_exists=True))
+        _record_version(conn)
+        _install_guards(conn, dialect)
+    return migrated
+
+
+def _record_version(conn: Connection) -> None:
+    row = {"key": "schema_version", "value": str(SCHEMA_VERSION)}
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(META).values(**row)
+    conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": row["value"]}))
+
+
+def _install_guards(conn: Connection, dialect: str) -> None:
+    if dialect == "sqlite":
+        for ddl in _SQLITE_TRIGGERS:
+            conn.exec_driver_sql(ddl)
+        return
+    present = {
+        r[0]
+        for r in conn.execute(
+            text(
+                "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal "
+                "AND tgrelid IN ('events'::regclass, 'filings'::regclass)"
+            )
+        )
+    }
+    if present >= guard_names("postgresql"):
+        return
+    conn.execute(text(_PG_FUNCTION))
+    for table in _GUARDED:
+        if f"{table}_no_change" not in present:
+            conn.execute(
+                text(
+                    f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
+                    "FOR EACH ROW EXECUTE FUNCTION holdings_refuse_change()"
                 )
-            }
-            if present >= guard_names("postgresql"):
-                return
-            conn.execute(text(_PG_FUNCTION))
-            for table in _GUARDED:
-                if f"{table}_no_change" not in present:
-                    conn.execute(
-                        text(
-                            f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
-                            "FOR EACH ROW EXECUTE FUNCTION holdings_refuse_change()"
-                        )
-                    )
-                if f"{table}_no_truncate" not in present:
-                    conn.execute(
-                        text(
-                            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-                            "FOR EACH STATEMENT EXECUTE FUNCTION holdings_refuse_change()"
-                        )
-                    )
-    else:
-        if present >= guard_names("sqlite"):
-            SQLModel.metadata.create_all(engine)  # new projection tables on an older ledger
-            return
-        with engine.begin() as conn:
-            SQLModel.metadata.create_all(conn)
-            for ddl in _SQLITE_TRIGGERS:
-                conn.exec_driver_sql(ddl)
+            )
+        if f"{table}_no_truncate" not in present:
+            conn.execute(
+                text(
+                    f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                    "FOR EACH STATEMENT EXECUTE FUNCTION holdings_refuse_change()"
+                )
+            )

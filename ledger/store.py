@@ -10,7 +10,6 @@ the caller retries.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,15 +18,11 @@ from sqlalchemy import Connection, Engine, func, insert, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ledger.clock import utcnow
-from ledger.events import _Event
+from ledger.events import Event, comparable, payload_version, read_event
 from ledger.mapping import finish_row, partial_row
 from ledger.schema import make_engine, prepare_schema
-from ledger.tables import EventRow, FilingRow, QuarantineRow
+from ledger.tables import EVENTS, FILINGS, QUARANTINE
 from parsers.model import Filing
-
-EVENTS = EventRow.__table__  # type: ignore[attr-defined]
-FILINGS = FilingRow.__table__  # type: ignore[attr-defined]
-QUARANTINE = QuarantineRow.__table__  # type: ignore[attr-defined]
 
 
 class StoreError(Exception):
@@ -87,7 +82,7 @@ class PreparedFiling:
         return {r["stream_id"] for r in self.rows}
 
 
-def prepare(filing: Filing, events: Sequence[_Event]) -> PreparedFiling:
+def prepare(filing: Filing, events: Sequence[Event]) -> PreparedFiling:
     return PreparedFiling(
         sha256=filing.source.sha256,
         path=filing.source.path,
@@ -99,7 +94,11 @@ def prepare(filing: Filing, events: Sequence[_Event]) -> PreparedFiling:
 class EventStore:
     def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
         self.engine = engine or make_engine(url)
-        self.guards_reinstalled = prepare_schema(self.engine)
+        state = prepare_schema(self.engine)
+        self.guards_reinstalled = state.guards_reinstalled
+        self.migrated_from = state.migrated_from
+        """The layout version this open carried the ledger forward from: projections built
+        by the older release are to be rebuilt from the log."""
         self.writer = self.engine.execution_options(write=True)
         """Connections that append: on SQLite they take the write lock when they begin."""
 
@@ -109,14 +108,14 @@ class EventStore:
 
     # --- writing -------------------------------------------------------------------------
 
-    def append_filing(self, filing: Filing, events: Sequence[_Event]) -> AppendResult:
+    def append_filing(self, filing: Filing, events: Sequence[Event]) -> AppendResult:
         (result,) = self.append_prepared([prepare(filing, events)], what=filing.source.path)
         if isinstance(result, Exception):
             raise result
         return result
 
     def append_batch(
-        self, items: Sequence[tuple[Filing, Sequence[_Event]]]
+        self, items: Sequence[tuple[Filing, Sequence[Event]]]
     ) -> list[AppendResult | Exception]:
         """Many filings in one transaction and a handful of statements: the bulk path."""
         return self.append_prepared([prepare(f, e) for f, e in items])
@@ -243,7 +242,7 @@ class EventStore:
         for row in item.rows:
             key = row["idempotency_key"]
             old = stored.get(key)
-            if old is None or _comparable(old) != _comparable(row["payload"]):
+            if old is None or not same_event(old, row["payload"]):
                 raise IdempotencyConflict(
                     f"idempotency key {key} is already stored with a different payload "
                     f"({item.path}); refusing to overwrite"
@@ -314,25 +313,13 @@ class EventStore:
     ) -> Iterator[Any]:
         """Stream stored rows in log order without loading the log into memory."""
         cols = [EVENTS.c[c] for c in columns] if columns else [EVENTS]
-        q = where_events(select(*cols), **filters).order_by(EVENTS.c.position)
+        q = where_events(select(*cols), **filters).order_by(EVENTS.c.seq)
         with self.engine.connect().execution_options(stream_results=True, yield_per=chunk) as conn:
             yield from conn.execute(q)
 
-    def iter_events(self, **filters: Any) -> Iterator[tuple[int, _Event]]:
-        from ledger.mapping import payload_to_event
-
-        for row in self.iter_rows(columns=["position", "payload"], **filters):
-            yield row.position, payload_to_event(row.payload)  # type: ignore[misc]
-
-
-REPLAY_ORDER = (
-    EVENTS.c.stream_id,
-    EVENTS.c.effective_date,
-    EVENTS.c.filed_date,
-    EVENTS.c.sort_filing,
-    EVENTS.c.row_order,
-)
-"""Stream, then transaction date, filing date and row: the order a replay folds in (indexed)."""
+    def iter_events(self, **filters: Any) -> Iterator[tuple[int, Event]]:
+        for row in self.iter_rows(columns=["seq", "payload"], **filters):
+            yield row.seq, read_event(row.payload)  # type: ignore[misc]
 
 
 def where_events(
@@ -342,12 +329,12 @@ def where_events(
     issuer_key: str | None = None,
     stream_ids: Iterable[str] | None = None,
     stream_range: tuple[str | None, str | None] | None = None,
-    after_position: int = 0,
+    after_seq: int = 0,
 ) -> Any:
-    """The filters every reader of the log offers, in one place. (No position filter unless
+    """The filters every reader of the log offers, in one place. (No sequence filter unless
     asked: PostgreSQL would otherwise AND a scan of the whole primary key into every query.)"""
-    if after_position:
-        query = query.where(EVENTS.c.position > after_position)
+    if after_seq:
+        query = query.where(EVENTS.c.seq > after_seq)
     if person_keys is not None:
         query = query.where(EVENTS.c.person_key.in_(list(person_keys)))
     if issuer_key is not None:
@@ -363,11 +350,11 @@ def where_events(
     return query
 
 
-def _comparable(payload: str) -> dict[str, Any]:
-    """The same content read from another path is the same event."""
-    data = json.loads(payload)
-    data.get("provenance", {}).pop("source_path", None)
-    return data
+def same_event(stored: str, incoming: str) -> bool:
+    """The same content read from another path, or by a later release that learned more
+    fields, is the same event; anything else under the same key is a conflict."""
+    known = min(payload_version(stored), payload_version(incoming))
+    return comparable(stored, known) == comparable(incoming, known)
 
 
 def _short(exc: Exception) -> str:
@@ -375,23 +362,21 @@ def _short(exc: Exception) -> str:
     return text[0] if text else type(exc).__name__
 
 
-def events_at(store: EventStore, positions: Iterable[int]) -> dict[int, _Event]:
-    """Full events for a few global positions (an audit reading the footnotes behind a break)."""
-    from ledger.mapping import payload_to_event
-
-    wanted = sorted(set(positions))
-    out: dict[int, _Event] = {}
+def events_at(store: EventStore, seqs: Iterable[int]) -> dict[int, Event]:
+    """Full events at a few log sequence numbers (an audit reading the footnotes behind a break)."""
+    wanted = sorted(set(seqs))
+    out: dict[int, Event] = {}
     with store.engine.connect() as conn:
         for start in range(0, len(wanted), 500):
             part = wanted[start : start + 500]
             for pos, payload in conn.execute(
-                select(EVENTS.c.position, EVENTS.c.payload).where(EVENTS.c.position.in_(part))
+                select(EVENTS.c.seq, EVENTS.c.payload).where(EVENTS.c.seq.in_(part))
             ):
-                out[pos] = payload_to_event(payload)  # type: ignore[assignment]
+                out[pos] = read_event(payload)  # type: ignore[assignment]
     return out
 
 
-def _filing_row(filing: Filing, events: Sequence[_Event]) -> dict[str, Any]:
+def _filing_row(filing: Filing, events: Sequence[Event]) -> dict[str, Any]:
     return {
         "sha256": filing.source.sha256,
         "path": filing.source.path,

@@ -1,12 +1,12 @@
-"""SQLModel row classes: the storage shape. Events live in ``events.py``; ``mapping.py`` is the
-one place that turns one into the other (table models skip validation, so they never leave the
-store)."""
+"""SQLModel row classes: the ledger's storage shape. Events live in ``events.py``; ``mapping.py``
+is the one place that turns one into the other (table models skip validation, so they never
+leave the store). Projections keep their own tables (``projections.materialize``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Column, Index, Integer, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, Integer, LargeBinary, Text, UniqueConstraint, func
 from sqlmodel import Field, SQLModel
 
 _ID = BigInteger().with_variant(Integer(), "sqlite")
@@ -16,20 +16,12 @@ class EventRow(SQLModel, table=True):
     __tablename__ = "events"
     __table_args__ = (
         UniqueConstraint("stream_id", "stream_version", name="uq_events_stream_version"),
-        Index(
-            "ix_events_replay_order",
-            "stream_id",
-            "effective_date",
-            "filed_date",
-            "sort_filing",
-            "row_order",
-        ),
         Index("ix_events_person", "person_key", "effective_date"),
         Index("ix_events_issuer", "issuer_key"),
         Index("ix_events_filing", "filing_sha256"),
     )
 
-    position: int | None = Field(
+    seq: int | None = Field(
         default=None, sa_column=Column(_ID, primary_key=True, autoincrement=True)
     )
     stream_id: str
@@ -47,7 +39,6 @@ class EventRow(SQLModel, table=True):
     transaction_date: dt.date | None = None
     effective_date: dt.date
     filed_date: dt.date | None = None
-    sort_filing: str = ""
     row_order: int = 0
     form_type: str = ""
     period_of_report: dt.date | None = None
@@ -61,23 +52,6 @@ class EventRow(SQLModel, table=True):
     """sha256(previous chain hash of the stream + event_hash): a deleted or reordered row
     breaks every later link of its stream."""
     recorded_at: dt.datetime
-
-
-class PositionRow(SQLModel, table=True):
-    """The positions projection as last materialised: rebuilt per stream after each ingest and
-    compared with a fresh fold by ``holdings verify``. A projection, so not append-only."""
-
-    __tablename__ = "positions"
-
-    stream_id: str = Field(primary_key=True)
-    position_key: str = Field(primary_key=True)
-    person_key: str = Field(index=True)
-    issuer_key: str
-    balance: str | None = None
-    opening: str | None = None
-    opening_inferred: bool = False
-    events: int = 0
-    last_position: int | None = None
 
 
 class FilingRow(SQLModel, table=True):
@@ -116,3 +90,31 @@ class QuarantineRow(SQLModel, table=True):
     size: int
     content: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     recorded_at: dt.datetime
+
+
+class MetaRow(SQLModel, table=True):
+    """Facts about the ledger itself; ``schema_version`` says which release's layout it has."""
+
+    __tablename__ = "ledger_meta"
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+EVENTS = SQLModel.metadata.tables["events"]
+FILINGS = SQLModel.metadata.tables["filings"]
+QUARANTINE = SQLModel.metadata.tables["quarantine"]
+META = SQLModel.metadata.tables["ledger_meta"]
+LEDGER_TABLES = [EVENTS, FILINGS, QUARANTINE, META]
+"""The ledger's own tables, as SQLAlchemy ``Table`` objects (typed, unlike ``__table__``)."""
+
+_c = EVENTS.c
+Index(
+    "ix_events_replay",
+    _c.stream_id,
+    _c.effective_date,
+    func.coalesce(_c.filed_date, _c.effective_date),
+    _c.filing_sha256,
+    _c.row_order,
+)
+"""Serves ``ledger.order.REPLAY_ORDER``: a stream read in replay order without a sort."""

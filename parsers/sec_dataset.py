@@ -286,16 +286,16 @@ def _read(kind: str, text: str) -> Any:
     if kind == "code":
         return text.upper()
     if kind == "boolean":
-        value = _BOOLEANS.get(text.lower())
-        if value is None:
+        flag = _BOOLEANS.get(text.lower())
+        if flag is None:
             raise ValueError(f"{text!r} is not a boolean (1, 0, true, false)")
-        return value
+        return flag
     if kind in ("direction", "ownership"):
-        value = text.upper()
+        letter = text.upper()
         allowed = ("A", "D") if kind == "direction" else ("D", "I")
-        if value not in allowed:
+        if letter not in allowed:
             raise ValueError(f"{text!r} is not {' or '.join(allowed)}")
-        return value
+        return letter
     raise AssertionError(kind)
 
 

@@ -273,7 +273,8 @@ def _build_tree(xml: bytes, path: str, line_offset: int, *, retry: bool = True) 
     expat_parser.EndElementHandler = builder.end
     try:
         parser.feed(xml)
-        return parser.close()
+        root: Element = parser.close()
+        return root
     except _XMLSyntaxError as exc:
         line, column = exc.position
         if retry and exc.code == _INVALID_TOKEN and not _declares_encoding(xml):
@@ -496,7 +497,9 @@ class _Reader:
             )
         return ReportingOwner(**values)
 
-    def row(self, element: Element, layout: dict[str, tuple[str, Reader]], where: str) -> dict:
+    def row(
+        self, element: Element, layout: dict[str, tuple[str, Reader]], where: str
+    ) -> dict[str, Any]:
         """The values of one table row, keyed by contract field, ready for the row model.
 
         Each cell is ``<x><value>…</value><footnoteId id=…/></x>``, directly in the row or one

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ledger.events import _Event
+from ledger.events import Event
 from ledger.store import EventStore, events_at
 from projections.calendar import add_business_days, business_days_between
 from projections.entries import Entry, by_stream
@@ -48,7 +48,8 @@ class Discrepancy:
     person_name: str | None
     issuer_key: str
     position_key: str
-    position: str
+    label: str
+    """The position as a reader names it: security and ownership."""
     filing_sha256: str
     filing_path: str
     table: str
@@ -62,14 +63,14 @@ class Discrepancy:
     cause: str
     legitimate: bool
     detail: str
-    event_position: int
+    event_seq: int
 
     def as_dict(self) -> dict[str, object]:
         return {
             "person": self.person_name or self.person_key,
             "person_key": self.person_key,
             "issuer": self.issuer_key,
-            "position": self.position,
+            "position": self.label,
             "position_key": self.position_key,
             "filing": self.filing_path,
             "filing_sha256": self.filing_sha256,
@@ -89,7 +90,7 @@ class Discrepancy:
     def message(self) -> str:
         where = self.filing_path + (f":{self.line}" if self.line else "")
         return (
-            f"{where}: {self.position} of {self.person_name or self.person_key} on "
+            f"{where}: {self.label} of {self.person_name or self.person_key} on "
             f"{self.date.isoformat()}: expected {self.expected} != reported {self.reported} "
             f"(difference {_signed(self.difference)}; {self.cause})"
         )
@@ -162,9 +163,9 @@ def audit(
             if late and _may_be_late(c.entry):
                 key = (c.entry.filing_sha256, c.entry.person_key)
                 candidates.setdefault(key, []).append(c.entry)
-    full = events_at(store, [c.entry.position for c, _ in failed])
+    full = events_at(store, [c.entry.seq for c, _ in failed])
     return AuditReport(
-        discrepancies=[_discrepancy(c, full[c.entry.position], sib) for c, sib in failed],
+        discrepancies=[_discrepancy(c, full[c.entry.seq], sib) for c, sib in failed],
         late_filings=late_filings(store, candidates) if late else [],
         checks=checks,
         inferred_openings=inferred,
@@ -192,7 +193,7 @@ def _lot_titles(state: FoldState) -> dict[tuple[str, str], int]:
     return counts
 
 
-def _discrepancy(check: Check, event: _Event, siblings: dict[tuple[str, str], int]) -> Discrepancy:
+def _discrepancy(check: Check, event: Event, siblings: dict[tuple[str, str], int]) -> Discrepancy:
     e = check.entry
     assert check.running is not None and check.reported is not None
     diff = check.reported - check.running
@@ -203,7 +204,7 @@ def _discrepancy(check: Check, event: _Event, siblings: dict[tuple[str, str], in
         person_name=e.person_name,
         issuer_key=e.issuer_key,
         position_key=e.position_key,
-        position=position_label(event),
+        label=position_label(event),
         filing_sha256=e.filing_sha256,
         filing_path=p.source_path,
         table=p.table,
@@ -217,12 +218,12 @@ def _discrepancy(check: Check, event: _Event, siblings: dict[tuple[str, str], in
         cause=cause,
         legitimate=cause in LEGITIMATE,
         detail=detail,
-        event_position=e.position,
+        event_seq=e.seq,
     )
 
 
 def _cause(
-    check: Check, event: _Event, diff: Decimal, siblings: dict[tuple[str, str], int]
+    check: Check, event: Event, diff: Decimal, siblings: dict[tuple[str, str], int]
 ) -> tuple[str, str]:
     e = check.entry
     texts = event.footnote_texts()
@@ -259,7 +260,7 @@ def _cause(
     )
 
 
-def position_label(event: _Event) -> str:
+def position_label(event: Event) -> str:
     return f"{event.security.label} [{event.ownership.label}]"
 
 
@@ -272,12 +273,12 @@ def late_filings(
     ``candidates`` holds, per (filing, person), the rows that may have been late."""
     if not candidates:
         return []
-    full = events_at(store, [e.position for rows in candidates.values() for e in rows])
+    full = events_at(store, [e.seq for rows in candidates.values() for e in rows])
     out: list[LateFiling] = []
     for (sha, _pk), rows in sorted(candidates.items()):
         worst: tuple[int, Entry, dt.date] | None = None
         for e in rows:
-            event = full[e.position]
+            event = full[e.seq]
             if event.voluntary:
                 continue
             assert e.transaction_date is not None and e.filed_date is not None
@@ -296,7 +297,7 @@ def late_filings(
                 person_name=e.person_name,
                 issuer_key=e.issuer_key,
                 filing_sha256=sha,
-                filing_path=full[e.position].provenance.source_path,
+                filing_path=full[e.seq].provenance.source_path,
                 form_type=e.form_type,
                 transaction_date=e.transaction_date,
                 deadline=deadline,

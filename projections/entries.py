@@ -16,12 +16,13 @@ from typing import Any
 
 from sqlalchemy import String, select, type_coerce
 
-from ledger.store import EVENTS, REPLAY_ORDER, EventStore, where_events
+from ledger.order import REPLAY_ORDER, ReplayKey, replay_key
+from ledger.store import EVENTS, EventStore, where_events
 
 
 @dataclass(slots=True, frozen=True)
 class Entry:
-    position: int
+    seq: int
     stream_id: str
     person_key: str
     person_name: str | None
@@ -41,13 +42,8 @@ class Entry:
     original_filed_date: dt.date | None = None
 
     @property
-    def sort_key(self) -> tuple[Any, ...]:
-        return (
-            self.effective_date,
-            self.filed_date or self.effective_date,
-            self.filing_sha256,
-            self.row_order,
-        )
+    def sort_key(self) -> ReplayKey:
+        return replay_key(self.effective_date, self.filed_date, self.filing_sha256, self.row_order)
 
 
 _DATES = (
@@ -60,7 +56,7 @@ _DATES = (
 _COLUMNS = tuple(
     type_coerce(EVENTS.c[name], String) if name in _DATES else EVENTS.c[name]
     for name in (
-        "position",
+        "seq",
         "stream_id",
         "person_key",
         "person_name",
@@ -122,7 +118,7 @@ def read_entries(
     issuer_key: str | None = None,
     stream_ids: Iterable[str] | None = None,
     stream_range: tuple[str | None, str | None] | None = None,
-    after_position: int = 0,
+    after_seq: int = 0,
     chunk: int = 10_000,
 ) -> Iterator[Entry]:
     """Entries ordered by stream, then replay order, streamed in chunks."""
@@ -132,7 +128,7 @@ def read_entries(
         issuer_key=issuer_key,
         stream_ids=stream_ids,
         stream_range=stream_range,
-        after_position=after_position,
+        after_seq=after_seq,
     ).order_by(*REPLAY_ORDER)
     for row in raw_rows(store, q, chunk):
         yield _entry(row)

@@ -168,9 +168,9 @@ class Projector:
     def update(self) -> FoldState:
         new: dict[str, list[Entry]] = defaultdict(list)
         top = self.checkpoint
-        for e in read_entries(self.store, after_position=self.checkpoint):
+        for e in read_entries(self.store, after_seq=self.checkpoint):
             new[e.stream_id].append(e)
-            top = max(top, e.position)
+            top = max(top, e.seq)
         for sid, entries in new.items():
             if self._can_append(sid, entries):
                 for entry in sorted(entries, key=lambda e: e.sort_key):
@@ -215,4 +215,4 @@ def positions_equal(a: FoldState, b: FoldState) -> bool:
 
 
 def _position_view(p: Position) -> tuple[object, ...]:
-    return (p.balance, p.opening, p.opening_inferred, p.events, p.last.position if p.last else None)
+    return (p.balance, p.opening, p.opening_inferred, p.events, p.last.seq if p.last else None)

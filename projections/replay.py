@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ledger.events import _Event
+from ledger.events import Event
 from ledger.store import EventStore
 from projections.audit import position_label
 from projections.entries import read_entries
@@ -15,8 +15,8 @@ from projections.projector import rebuild
 
 @dataclass(frozen=True)
 class ReplayRow:
-    event: _Event
-    position: str
+    event: Event
+    label: str
     position_key: str
     before: Decimal | None
     running: Decimal | None
@@ -36,7 +36,7 @@ class ReplayRow:
             "issuer": e.issuer_key,
             "event_type": e.event_type,  # type: ignore[attr-defined]
             "code": e.code,
-            "position": self.position,
+            "position": self.label,
             "quantity": _s(e.quantity),
             "price": _s(e.price),
             "running": _s(self.running),
@@ -65,8 +65,8 @@ def replay(
     checks = [c for _i, c in indexed]
     rows = [
         ReplayRow(
-            event=events[c.entry.position],
-            position=position_label(events[c.entry.position]),
+            event=events[c.entry.seq],
+            label=position_label(events[c.entry.seq]),
             position_key=c.entry.position_key,
             before=c.before,
             running=c.running,
@@ -77,12 +77,12 @@ def replay(
         for c in checks
     ]
     if include_superseded:
-        folded = {c.entry.position for c in checks}
-        gone = [e for e in entries if e.position not in folded]
+        folded = {c.entry.seq for c in checks}
+        gone = [e for e in entries if e.seq not in folded]
         rows += [
             ReplayRow(
-                event=events[e.position],
-                position=position_label(events[e.position]),
+                event=events[e.seq],
+                label=position_label(events[e.seq]),
                 position_key=e.position_key,
                 before=None,
                 running=None,

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ledger.events import _Event
+from ledger.events import Event
 from ledger.store import EventStore, events_at
 from projections.entries import Entry, read_entries
 from projections.projector import rebuild
@@ -84,11 +84,11 @@ def snapshot(
     )
     state = rebuild(entries)
     live = [p for p in state.positions.values() if p.balance is not None and p.last is not None]
-    full = events_at(store, [p.last.position for p in live if p.last is not None])
+    full = events_at(store, [p.last.seq for p in live if p.last is not None])
     out: list[Holding] = []
     for p in live:
         assert p.last is not None and p.balance is not None
-        event = full[p.last.position]
+        event = full[p.last.seq]
         kind = (
             "option"
             if event.security.derivative
@@ -121,7 +121,7 @@ def snapshot(
     return out
 
 
-def ownership_label(event: _Event) -> str:
+def ownership_label(event: Event) -> str:
     """ "indirect (See Footnote)" says nothing on its own: the footnote it points at does."""
     label = event.ownership.label
     texts = [f.text for f in event.footnotes if f.field == "nature_of_ownership" and f.text]

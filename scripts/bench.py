@@ -30,7 +30,7 @@ from sqlalchemy import text
 
 from ledger.classify import filing_events
 from ledger.clock import utcnow
-from ledger.events import _Event
+from ledger.events import Event
 from ledger.mapping import event_to_row
 from ledger.store import EventStore
 from parsers.model import (
@@ -125,8 +125,8 @@ def _nd(
     )
 
 
-def batches(filings: Iterator[Filing], size: int) -> Iterator[list[tuple[Filing, list[_Event]]]]:
-    batch: list[tuple[Filing, list[_Event]]] = []
+def batches(filings: Iterator[Filing], size: int) -> Iterator[list[tuple[Filing, list[Event]]]]:
+    batch: list[tuple[Filing, list[Event]]] = []
     for f in filings:
         batch.append((f, filing_events(f)))
         if len(batch) == size:

@@ -253,7 +253,7 @@ def test_text_is_escaped_and_the_page_fetches_nothing(
     assert text.count("http://") == text.count('xmlns="http://www.w3.org/2000/svg"')
 
 
-def test_relationship_is_left_out_when_the_source_file_is_gone(
+def test_relationship_comes_from_the_ledger_not_the_source_file(
     sqlite_store: EventStore, tmp_path: Path
 ) -> None:
     copy = tmp_path / KRESS_ORIGINAL.name
@@ -262,7 +262,8 @@ def test_relationship_is_left_out_when_the_source_file_is_gone(
     copy.unlink()
     out = write_person_report(sqlite_store, [KRESS_KEY], "NVDA", tmp_path / "k.html")
     header = dom(out.read_text(encoding="utf-8")).find("header")[0].all_text()
-    assert "Relationship" not in header and "Kress Colette" in header
+    assert "Kress Colette" in header
+    assert "Relationship" in header and "Officer (EVP & Chief Financial Officer)" in header
 
 
 def test_nobody_has_no_page(sqlite_store: EventStore, tmp_path: Path) -> None:

@@ -107,7 +107,7 @@ def test_stream_versions_count_up_per_stream(store: EventStore) -> None:
         store.append_filing(filing, events)
     with store.engine.connect() as conn:
         rows = conn.execute(
-            text("SELECT stream_id, stream_version FROM events ORDER BY position")
+            text("SELECT stream_id, stream_version FROM events ORDER BY seq")
         ).all()
     by_stream: dict[str, list[int]] = {}
     for sid, version in rows:

@@ -44,7 +44,7 @@ def test_an_edit_with_the_guards_dropped_is_found(db_url: str) -> None:
     _drop_guards(store)
     with store.engine.begin() as conn:
         conn.execute(text("UPDATE events SET payload = replace(payload, '\"S\"', '\"P\"')"))
-        conn.execute(text("DELETE FROM events WHERE position = (SELECT max(position) FROM events)"))
+        conn.execute(text("DELETE FROM events WHERE seq = (SELECT max(seq) FROM events)"))
     store.engine.dispose()
     reopened = EventStore(db_url)
     report = verify(reopened)
@@ -89,7 +89,7 @@ def test_the_command_exits_one_on_a_problem(tmp_path: Path) -> None:
     assert runner.invoke(app, ["verify", "--db", url]).exit_code == 0
     _drop_guards(store)
     with store.engine.begin() as conn:
-        conn.execute(text("UPDATE events SET quantity = '1' WHERE position = 1"))
+        conn.execute(text("UPDATE events SET quantity = '1' WHERE seq = 1"))
     result = runner.invoke(app, ["verify", "--db", url, "--format", "json"])
     assert result.exit_code == 1
     assert '"altered row"' in result.stdout

@@ -217,7 +217,7 @@ class Position:
 
     @property
     def key(self) -> str:
-        """The ledger's position key (see ``_Event.position_key``), computed independently."""
+        """The ledger's position key (see ``Event.position_key``), computed independently."""
         price = ""
         if self.exercise_price is not None:
             price = format(Decimal(self.exercise_price).normalize(), "f")

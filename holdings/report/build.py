@@ -2,21 +2,19 @@
 
 The page must say exactly what ``holdings replay`` and ``holdings audit`` say, so it is built
 from ``replay`` (running vs reported per event) and ``audit`` (cause of each break, late
-filings); it re-derives nothing about balances. The one thing the ledger does not keep is the
-reporting person's relationship to the issuer (box 5): that is read back from the source file
-when it is still there, unchanged, and left out otherwise.
+filings); it re-derives nothing about balances. Everything else, the reporting person's
+relationship to the issuer (box 5) included, comes from the events in the log: source files are
+never read again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
-from ledger.events import _Event
+from ledger.events import Event
 from ledger.store import EventStore, events_at
 from projections.audit import AuditReport, Discrepancy, LateFiling, audit
 from projections.entries import Entry, by_stream, read_entries
@@ -31,7 +29,7 @@ DiscrepancyKey = tuple[str, str, int, str]
 class Step:
     """One event of one position, as the chart and the table show it."""
 
-    event: _Event
+    event: Event
     before: Decimal | None
     running: Decimal | None
     reported: Decimal | None
@@ -257,7 +255,7 @@ def _filings(store: EventStore, rows: list[ReplayRow], entries: list[Entry]) -> 
     first_of: dict[str, int] = {}
     counts: dict[str, int] = {}
     for e in entries:
-        first_of.setdefault(e.filing_sha256, e.position)
+        first_of.setdefault(e.filing_sha256, e.seq)
         counts[e.filing_sha256] = counts.get(e.filing_sha256, 0) + 1
     missing = [pos for sha, pos in first_of.items() if sha not in paths]
     for event in events_at(store, missing).values():
@@ -283,54 +281,9 @@ def _filings(store: EventStore, rows: list[ReplayRow], entries: list[Entry]) -> 
 
 
 def relationship(rows: Iterable[ReplayRow]) -> str | None:
-    """Box 5 as the latest filing that can still be read says it; ``None`` when no source
-    file is left or none matches the hash the ledger recorded (an edited file proves nothing)."""
-    from parsers import ParseError, parse_file
-
-    seen: set[str] = set()
+    """Box 5 as the latest filing that states it says it, read from the log (events written by
+    a release before the ledger kept it carry none)."""
     newest = sorted(
         rows, key=lambda r: r.event.filing.filed_date or r.event.effective_date, reverse=True
     )
-    for r in newest:
-        p = r.event.provenance
-        if p.source_path in seen:
-            continue
-        seen.add(p.source_path)
-        path = Path(p.source_path)
-        try:
-            if not path.is_file() or _sha256(path) != p.source_sha256:
-                continue
-            filing = parse_file(path)
-        except (OSError, ParseError):
-            continue
-        owners = filing.reporting_owners
-        if not owners:
-            continue
-        cik = r.event.person_cik
-        owner = next(
-            (o for o in owners if cik and o.cik and o.cik.lstrip("0") == cik.lstrip("0")), None
-        )
-        if owner is None and p.owner_index < len(owners):
-            owner = owners[p.owner_index]
-        if owner is None:
-            continue
-        parts = []
-        if owner.is_director:
-            parts.append("Director")
-        if owner.is_officer:
-            parts.append(f"Officer ({owner.officer_title})" if owner.officer_title else "Officer")
-        if owner.is_ten_percent_owner:
-            parts.append("10% Owner")
-        if owner.is_other:
-            parts.append(f"Other ({owner.other_text})" if owner.other_text else "Other")
-        if parts:
-            return ", ".join(parts)
-    return None
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return next((r.event.relationship for r in newest if r.event.relationship), None)

@@ -241,7 +241,7 @@ def _audit(discrepancies: list[Discrepancy], late: list[LateFiling]) -> str:
     if discrepancies:
         rows = "".join(
             f'<tr class="break{" explained" if d.legitimate else ""}">'
-            f'<td class="nowrap">{esc(day(d.date))}</td><td>{esc(d.position)}</td>'
+            f'<td class="nowrap">{esc(day(d.date))}</td><td>{esc(d.label)}</td>'
             f'<td class="n">{esc(num(d.expected))}</td>'
             f'<td class="n reported">{esc(num(d.reported))}</td>'
             f'<td class="n">{esc(signed(d.difference))}</td>'

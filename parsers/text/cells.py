@@ -13,6 +13,7 @@ import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 
 MARK = "\ue000"
@@ -102,6 +103,27 @@ _clean_cached = lru_cache(maxsize=32768)(_clean)
 """Labels and boilerplate repeat across filings; cleaning them once is most of the saving."""
 
 
+class Shape(StrEnum):
+    """How a converter laid a row out; decided once here, read everywhere downstream."""
+
+    PIPE = "pipe"
+    TAB = "tab"
+    HTML = "html"
+    SPACE = "space"
+    """Columns are runs of spaces (layout text): a cell's character column matters."""
+    PLAIN = "plain"
+    """One run of text on its own."""
+    SEP = "sep"
+    """A markdown table's ``|---|`` line."""
+    BLANK = "blank"
+
+
+TABLED = frozenset({Shape.PIPE, Shape.TAB, Shape.HTML})
+"""Shapes whose cells the converter delimited itself."""
+EMPTY = frozenset({Shape.BLANK, Shape.SEP})
+LOOSE = frozenset({Shape.SPACE, Shape.PLAIN})
+
+
 @dataclass(slots=True)
 class Row:
     """One source row: its 1-based line, its cells, and where each cell sits.
@@ -115,7 +137,7 @@ class Row:
     line: int
     cells: tuple[str, ...]
     xs: tuple[int, ...]
-    shape: str  # "pipe" | "tab" | "html" | "space" | "plain" | "sep" | "blank"
+    shape: Shape
     text: str
     block: int = 0
 
@@ -136,10 +158,10 @@ def split_rows(text: str) -> list[Row]:
     block = 0
     prev_shape = ""
     for row in rows:
-        if row.shape == "blank" or row.shape != prev_shape and row.shape != "sep":
+        if row.shape == Shape.BLANK or row.shape != prev_shape and row.shape != Shape.SEP:
             block += 1
         row.block = block
-        prev_shape = row.shape if row.shape != "sep" else prev_shape
+        prev_shape = row.shape if row.shape != Shape.SEP else prev_shape
     return rows
 
 
@@ -195,7 +217,13 @@ def _html_rows(chunk: str, offset: int, starts: list[int]) -> list[Row]:
         line = bisect_right(starts, offset + tr.start())
         text = " ".join(c for c in cells if c)
         rows.append(
-            Row(line, tuple(cells), tuple(range(len(cells))), "html" if text else "blank", text)
+            Row(
+                line,
+                tuple(cells),
+                tuple(range(len(cells))),
+                Shape.HTML if text else Shape.BLANK,
+                text,
+            )
         )
     return rows
 
@@ -208,25 +236,25 @@ def _line_rows(lines: list[str], first: int) -> list[Row]:
 
 
 @lru_cache(maxsize=16384)
-def _split_line(line: str) -> tuple[tuple[str, ...], tuple[int, ...], str, str]:
+def _split_line(line: str) -> tuple[tuple[str, ...], tuple[int, ...], Shape, str]:
     """Cached on the line's text: the form's boilerplate lines recur in every filing."""
     stripped = line.strip()
     if not stripped:
-        return (), (), "blank", ""
+        return (), (), Shape.BLANK, ""
     if stripped[0] == "|" or (stripped[-1] == "|" and stripped.count("|") >= 2):
         if "-" in stripped and not stripped.strip("|-: "):
-            return (), (), "sep", ""
+            return (), (), Shape.SEP, ""
         inner = stripped.replace("\\|", _PIPE_ESC)
         inner = inner[1:] if inner.startswith("|") else inner
         inner = inner[:-1] if inner.endswith("|") else inner
         cells = tuple(c.replace(_PIPE_ESC, "|").strip() for c in inner.split("|"))
-        return cells, tuple(range(len(cells))), "pipe", " ".join(c for c in cells if c)
+        return cells, tuple(range(len(cells))), Shape.PIPE, " ".join(c for c in cells if c)
     if "\t" in line:
         cells = tuple(c.strip() for c in line.split("\t"))
-        return cells, tuple(range(len(cells))), "tab", " ".join(c for c in cells if c)
+        return cells, tuple(range(len(cells))), Shape.TAB, " ".join(c for c in cells if c)
     if "  " not in stripped:
-        return (stripped,), (len(line) - len(line.lstrip()),), "plain", stripped
+        return (stripped,), (len(line) - len(line.lstrip()),), Shape.PLAIN, stripped
     found = [(m.start(), m.group()) for m in _SPACE_CELL.finditer(line)]
     cells = tuple(t for _, t in found)
-    shape = "plain" if len(found) == 1 else "space"
+    shape = Shape.PLAIN if len(found) == 1 else Shape.SPACE
     return cells, tuple(x for x, _ in found), shape, " ".join(cells)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from parsers.text.cells import MARK, Row, clean
 from parsers.text.tokens import parse_date
@@ -91,7 +92,7 @@ def read_footnotes(
 ) -> dict[str, str]:
     """``{"F1": text}`` from the lines after the Explanation of Responses label, up to the
     signature (``stop``: its lines, when it has no ``/s/`` to recognise it by)."""
-    items: list[list] = []
+    items: list[list[Any]] = []
     started = False
     for line, text in lines:
         if not text:
@@ -127,10 +128,10 @@ def read_footnotes(
     return out
 
 
-def _split_run_together(items: list[list]) -> list[list]:
+def _split_run_together(items: list[list[Any]]) -> list[list[Any]]:
     """``1. The sale ... 2. The price ...`` on one line: a converter joined the footnotes. A
     number is a new footnote only if it is the next one in sequence and starts a sentence."""
-    out: list[list] = []
+    out: list[list[Any]] = []
     for n, text in items:
         want = n + 1
         start = 0

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from parsers.text.cells import CHECKED, MARK, UNCHECKED, Row, clean
+from parsers.text.cells import CHECKED, EMPTY, MARK, TABLED, UNCHECKED, Row, Shape, clean
 from parsers.text.ocr import fix_confusables
 from parsers.text.tokens import parse_date
 
@@ -172,9 +172,7 @@ def read_more_owners(rows: list[Row]) -> list[Header]:
 
 def _streams(rows: list[Row]) -> list[str]:
     """Header text re-read column by column; each column's cells top to bottom."""
-    layout = not any(r.shape in ("pipe", "tab", "html") for r in rows) and any(
-        r.shape == "space" for r in rows
-    )
+    layout = not any(r.shape in TABLED for r in rows) and any(r.shape == Shape.SPACE for r in rows)
     anchors: list[int] = []
     if layout:
         xs = sorted(
@@ -185,7 +183,7 @@ def _streams(rows: list[Row]) -> list[str]:
                 anchors.append(x)
     columns: dict[tuple[int, int], list[tuple[int, str]]] = {}
     for r in rows:
-        if not r.cells or r.shape in ("blank", "sep"):
+        if not r.cells or r.shape in EMPTY:
             continue
         per_line: dict[tuple[int, int], list[str]] = {}
         for c, x in zip(r.cells, r.xs, strict=True):
@@ -200,7 +198,7 @@ def _streams(rows: list[Row]) -> list[str]:
                     if ax <= x + 2:
                         col = k
                 key = (0, col)
-            elif r.shape in ("pipe", "tab", "html"):
+            elif r.shape in TABLED:
                 key = (r.block, x)
             else:  # paragraphs read in order as one stream, blank lines or not
                 key = (0, -1)

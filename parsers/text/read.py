@@ -17,6 +17,7 @@ values up against the form's fixed column order by type. The pieces:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from parsers.errors import ParseError
@@ -31,7 +32,7 @@ from parsers.model import (
     Signature,
     Source,
 )
-from parsers.text.cells import Row, split_rows
+from parsers.text.cells import EMPTY, Row, Shape, split_rows
 from parsers.text.columns import (
     T1_FORM3,
     T1_FORM4,
@@ -258,7 +259,7 @@ def _model_row(
 
 
 def _check_footnote_refs(
-    tables: dict[str, list[NonDerivativeRow] | list[DerivativeRow]],
+    tables: Mapping[str, Sequence[NonDerivativeRow | DerivativeRow]],
     footnotes: dict[str, str],
     notes: list[Note],
 ) -> None:
@@ -293,9 +294,9 @@ def _format(rows: list[Row], t1: int, end: int, drafts: list[Draft], repaired: b
     """``ocr`` whenever a value had to be mended; otherwise the shape the tables came in."""
     if repaired or any(d.repaired for d in drafts):
         return "ocr"
-    shapes = [r.shape for r in rows[t1:end] if r.shape not in ("blank", "sep")]
+    shapes = [r.shape for r in rows[t1:end] if r.shape not in EMPTY]
     if not shapes:
         shapes = [r.shape for r in rows]
-    if any(s in ("pipe", "html") for s in shapes):
+    if any(s in (Shape.PIPE, Shape.HTML) for s in shapes):
         return "markdown"
     return "text"

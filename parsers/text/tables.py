@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from parsers.text import ocr
-from parsers.text.cells import Row
+from parsers.text.cells import EMPTY, LOOSE, TABLED, Row, Shape
 from parsers.text.columns import TEXT_FIELDS, align, fits_cells
 from parsers.text.tokens import (
     DATE,
@@ -127,7 +127,7 @@ def read_table(
     width: int | None = -1  # the title column's wrap width in layout text; -1: not measured
     shape: tuple[int, int] | None = None  # lines above and below the last row split so far
     for row in rows:
-        if row.shape in ("blank", "sep"):
+        if row.shape in EMPTY:
             if pending and prev is not None:
                 _attach(prev, [w for _, w in pending], fields, before=False)
                 pending = []
@@ -145,13 +145,13 @@ def read_table(
         tokens = tokenize(row.cells, row.xs)
         if not tokens:
             continue
-        if nature_x is not None and row.shape in ("space", "plain") and tokens[-1].x >= nature_x:
+        if nature_x is not None and row.shape in LOOSE and tokens[-1].x >= nature_x:
             for t in tokens:  # ``member`` / ``2``, ``SMB Pacific`` / ``2021``: words, not values
                 if t.x >= nature_x and t.kind in (NUM, DATE, NA, IMMED):
                     t.kind, t.value = TEXT, None
-        if title_end is not None and row.shape in ("space", "plain") and tokens[0].x < title_end:
+        if title_end is not None and row.shape in LOOSE and tokens[0].x < title_end:
             _title_words(tokens, title_end)
-        elif tokens[-1].cell == 0 and row.shape in ("pipe", "tab", "html") and len(tokens) > 1:
+        elif tokens[-1].cell == 0 and row.shape in TABLED and len(tokens) > 1:
             _title_words(tokens, 1)  # a row of cells with only its first cell filled: a wrap
         if not any(t.kind in (NUM, DATE) for t in tokens):
             words = [
@@ -245,7 +245,7 @@ def _title_frag(row: Row, words: list[Token], draft: Draft) -> tuple[str, str] |
     cell as written (its width counts) and its words (markers left out)."""
     at = draft.where.get("security_title", 0)
     for t in words:
-        if t.kind == TEXT and (abs(t.x - at) <= 2 if row.shape == "space" else t.x == at):
+        if t.kind == TEXT and (abs(t.x - at) <= 2 if row.shape == Shape.SPACE else t.x == at):
             return row.cells[t.cell], " ".join(
                 w.text for w in words if w.cell == t.cell and w.kind == TEXT
             )
@@ -256,11 +256,11 @@ def _title_width(rows: list[Row]) -> int | None:
     """How wide the title column wraps in layout text: the longest multi-word piece of data at
     the left margin (a wrapped line never exceeds the width; one long word may). Captions are
     left out: a converter may wrap them to another width."""
-    if not any(r.shape == "space" for r in rows):
+    if not any(r.shape == Shape.SPACE for r in rows):
         return None
     width = 0
     for r in rows:
-        if r.shape in ("space", "plain") and r.xs[0] <= 2 and " " in r.cells[0]:
+        if r.shape in LOOSE and r.xs[0] <= 2 and " " in r.cells[0]:
             cell = r.cells[0]
             if not _PAGE_FURNITURE.match(cell) and not is_header_row(r.text):
                 width = max(width, len(cell))
@@ -379,7 +379,7 @@ _SECOND_CAPTION = re.compile(r"2\.\s*(?:Trans|Conver|Amount|Date)", re.I)
 def _title_column_end(rows: list[Row]) -> int | None:
     """Where the title column ends in space-aligned text: the second column's caption."""
     for row in rows:
-        if row.shape != "space" or "2." not in row.text:
+        if row.shape != Shape.SPACE or "2." not in row.text:
             continue
         for cell, x in zip(row.cells[1:], row.xs[1:], strict=True):
             if _SECOND_CAPTION.match(cell):
@@ -407,7 +407,7 @@ def _nature_column(rows: list[Row]) -> int | None:
     (its caption's character column, less one): nothing numeric is written there, so a number
     on that side (``2021`` of a wrapped trust name) is one of the nature's words."""
     for row in rows:
-        if row.shape != "space" or "ature" not in row.text:
+        if row.shape != Shape.SPACE or "ature" not in row.text:
             continue
         for cell, x in zip(row.cells, row.xs, strict=True):
             if _NATURE_CAPTION.match(cell):
@@ -421,7 +421,7 @@ def _date_anchors(rows: list[Row]) -> dict[str, int] | None:
     when that is where it sits. The lowest caption line wins (sub-captions come last)."""
     found: dict[str, int] = {}
     for row in rows:
-        if row.shape != "space":
+        if row.shape != Shape.SPACE:
             continue
         for cell, x in zip(row.cells, row.xs, strict=True):
             low = cell.lower()
@@ -468,7 +468,7 @@ def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
     with the index of its ``Code`` caption: a data row whose code sits in that cell has no
     split or dropped cell before its amount, so the amount's cell says which side it is on."""
     for row in rows:
-        if row.shape in ("pipe", "tab", "html"):
+        if row.shape in TABLED:
             ia = id_ = ic = None
             for i, cell in enumerate(row.cells):
                 bare = cell.strip(" *_")
@@ -481,7 +481,7 @@ def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
             if ia is not None and id_ is not None and ic is not None and ic < ia < id_:
                 return ia, id_, ic
             continue
-        if row.shape != "space":
+        if row.shape != Shape.SPACE:
             continue
         xa = xd = None
         for cell, x in zip(row.cells, row.xs, strict=True):
@@ -505,7 +505,9 @@ def _read_row(
     date_x: dict[str, int] | None = None,
 ) -> Draft:
     draft = Draft(row.line)
-    layouts = [] if row.shape == "space" else [f for f in (fields, *alternates) if _intact(row, f)]
+    layouts = (
+        [] if row.shape == Shape.SPACE else [f for f in (fields, *alternates) if _intact(row, f)]
+    )
     if layouts:
         _keep_title_cell(tokens)
     ocr.rebuild_dates(tokens, header_date)
@@ -515,7 +517,7 @@ def _read_row(
         if fits_cells(tokens, layout):
             fields, positional = layout, True
             break
-    hints = _date_hints(tokens, fields, date_x) if date_x and row.shape == "space" else None
+    hints = _date_hints(tokens, fields, date_x) if date_x and row.shape == Shape.SPACE else None
     if not hints and "date_exercisable" in fields and not positional:
         hints = _holding_dates(tokens, fields)
     cols, dropped = align(tokens, fields, positional, hints)
@@ -711,12 +713,12 @@ def _settle_direction(
         side = "A" if a is not None else "D"
         if not positional:
             code_at = cols[fields.index("code")][0].cell if cols[fields.index("code")] else -1
-            if row.shape == "space" and ad_x is not None and ad_x[2] < 0:
+            if row.shape == Shape.SPACE and ad_x is not None and ad_x[2] < 0:
                 centre = tok.x + len(tok.text) / 2
                 side = "A" if abs(centre - ad_x[0]) < abs(centre - ad_x[1]) else "D"
             elif (
                 ad_x is not None
-                and row.shape != "space"
+                and row.shape != Shape.SPACE
                 and code_at == ad_x[2]
                 and tok.cell in ad_x[:2]
             ):

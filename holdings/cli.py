@@ -24,6 +24,9 @@ from holdings import __version__
 from holdings.output import Format, emit, stderr_console
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from holdings.ingest import IngestSummary
     from ledger.store import EventStore
 
 app = typer.Typer(
@@ -91,7 +94,7 @@ def guarded(func: F) -> F:
         except Exception as exc:
             _fail(exc, 1)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper  # type: ignore[return-value]  # functools.wraps keeps the signature
 
 
 def _version(value: bool) -> None:
@@ -136,7 +139,7 @@ def _date(value: str | None, option: str) -> dt.date | None:
     raise UserError(f"{option}: '{value}' is not a date (use YYYY-MM-DD)")
 
 
-def _person_keys(store, person: str | None) -> list[str] | None:  # type: ignore[no-untyped-def]
+def _person_keys(store: EventStore, person: str | None) -> list[str] | None:
     if person is None:
         return None
     from projections.people import find_people
@@ -168,7 +171,7 @@ def parse(
     """
     from parsers import ParseError, parse_file
 
-    out: list[dict] = []
+    out: list[dict[str, Any]] = []
     failed = 0
     err = stderr_console()
     for f in files:
@@ -191,7 +194,7 @@ def parse(
         raise typer.Exit(1)
 
 
-def _print_filing(f: dict, fmt: Format) -> None:
+def _print_filing(f: dict[str, Any], fmt: Format) -> None:
     owners = ", ".join(o["name"] or "?" for o in f["reporting_owners"])
     title = (
         f"Form {f['form_type']}  {owners}  {f['issuer']['name']} [{f['issuer']['ticker']}]  "
@@ -232,7 +235,7 @@ def _print_filing(f: dict, fmt: Format) -> None:
             )
 
 
-def _out():  # type: ignore[no-untyped-def]
+def _out() -> Console:
     from holdings.output import stdout_console
 
     return stdout_console()
@@ -335,7 +338,7 @@ def _progress(label: str) -> Iterator[Callable[[int, int, str], None]]:
         yield update
 
 
-def _finish_ingest(store, summary, fmt: Format) -> None:  # type: ignore[no-untyped-def]
+def _finish_ingest(store: EventStore, summary: IngestSummary, fmt: Format) -> None:
     err = stderr_console()
     for line in summary.errors:
         err.print(f"[yellow]quarantined[/yellow] {line}", markup=True, highlight=False)

@@ -159,7 +159,7 @@ def filing_events(filing: Filing) -> list[ev.Event]:
                         source_path=filing.source.path,
                         source_sha256=filing.source.sha256,
                         source_format=filing.source.format,
-                        table=table,  # type: ignore[arg-type]
+                        table=table,
                         row_index=index,
                         line=row.line,
                         owner_index=owner_index,
@@ -184,7 +184,7 @@ def relationship_text(owner: ReportingOwner) -> str | None:
 
 
 def _nature_id(table: str, row: NonDerivativeRow | DerivativeRow) -> tuple[str, ...]:
-    extra = ()
+    extra: tuple[str, ...] = ()
     if isinstance(row, DerivativeRow):
         extra = (str(row.exercise_price), str(row.expiration_date))
     return (table, security_key(row.security_title), *extra, nature_text(row.nature_of_ownership))

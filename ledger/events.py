@@ -95,7 +95,8 @@ class Provenance(_Frozen):
 class Event(_Frozen):
     """What every event carries; each kind below is an ``Event`` with its own ``event_type``."""
 
-    event_type: str
+    event_type: str = ""
+    """Each kind narrows this to its own literal: the union's discriminator."""
     schema_version: int = SCHEMA_VERSION
     person_key: str
     person_name: str | None = None
@@ -299,7 +300,7 @@ def comparable(payload: str, fields_known_at: int | None = None) -> dict[str, An
     """A payload reduced to what decides whether two readings are the same event: not where the
     file lay, not the version, and not fields added after ``fields_known_at`` (the older of
     the two versions compared)."""
-    data = json.loads(payload)
+    data: dict[str, Any] = json.loads(payload)
     data.get("provenance", {}).pop("source_path", None)
     data.pop("schema_version", None)
     if fields_known_at is not None:

@@ -10,11 +10,12 @@ still follow the log is checked a layer up, where projections are known.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import RowMapping, func, select
 
 from ledger.events import read_event
 from ledger.mapping import (
@@ -23,7 +24,8 @@ from ledger.mapping import (
     event_hash,
     event_to_row,
 )
-from ledger.store import EVENTS, FILINGS, EventStore
+from ledger.store import EventStore
+from ledger.tables import EVENTS, FILINGS
 
 _CHECKED_COLUMNS = tuple(
     c for c in HASHED_COLUMNS if c not in {"stream_version", "schema_version", "payload"}
@@ -125,13 +127,13 @@ def check_log(
     return report
 
 
-def _check_payload(m, where: str, report: VerifyReport) -> None:  # type: ignore[no-untyped-def]
+def _check_payload(m: RowMapping, where: str, report: VerifyReport) -> None:
     try:
         event = read_event(m["payload"])
     except Exception as exc:
         report.problems.append(Problem("unreadable payload", where, str(exc).splitlines()[0]))
         return
-    derived = event_to_row(event, m["stream_version"], None)  # type: ignore[arg-type]
+    derived = event_to_row(event, m["stream_version"], dt.datetime.min)
     for name in _CHECKED_COLUMNS:
         if derived[name] != m[name] and str(derived[name]) != str(m[name]):
             report.problems.append(

@@ -86,7 +86,7 @@ HASHED_COLUMNS = (
 """The content a row's hash covers, besides its stream version."""
 
 
-def content_hash(row: Mapping[str, Any]) -> str:
+def content_hash(row: Mapping[Any, Any]) -> str:
     parts = []
     for name in HASHED_COLUMNS:
         value = row[name]
@@ -98,7 +98,7 @@ def content_hash(row: Mapping[str, Any]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-def event_hash(row: Mapping[str, Any]) -> str:
+def event_hash(row: Mapping[Any, Any]) -> str:
     """What ``event_hash`` must be for a stored row: recomputed from its columns by verify."""
     return _versioned(content_hash(row), row["stream_version"])
 

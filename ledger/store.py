@@ -319,7 +319,7 @@ class EventStore:
 
     def iter_events(self, **filters: Any) -> Iterator[tuple[int, Event]]:
         for row in self.iter_rows(columns=["seq", "payload"], **filters):
-            yield row.seq, read_event(row.payload)  # type: ignore[misc]
+            yield row.seq, read_event(row.payload)
 
 
 def where_events(
@@ -372,7 +372,7 @@ def events_at(store: EventStore, seqs: Iterable[int]) -> dict[int, Event]:
             for pos, payload in conn.execute(
                 select(EVENTS.c.seq, EVENTS.c.payload).where(EVENTS.c.seq.in_(part))
             ):
-                out[pos] = read_event(payload)  # type: ignore[assignment]
+                out[pos] = read_event(payload)
     return out
 
 
@@ -423,15 +423,15 @@ def _insert_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
     driver = conn.connection.driver_connection
     statement = f"COPY events ({', '.join(names)}) FROM STDIN"
     try:
-        with driver.cursor() as cur, cur.copy(statement) as copy:  # type: ignore[union-attr]
+        with driver.cursor() as cur, cur.copy(statement) as copy:  # type: ignore[union-attr]  # psycopg 3
             for row in rows:
                 copy.write_row(tuple(row[n] for n in names))
     except Exception as exc:  # the driver's own error: give callers SQLAlchemy's classes
         state = str(getattr(exc, "sqlstate", "") or "")
         if state.startswith("23"):
-            raise IntegrityError(statement, None, exc) from exc  # type: ignore[arg-type]
+            raise IntegrityError(statement, None, exc) from exc
         if state.startswith("40") or state.startswith("55"):
-            raise OperationalError(statement, None, exc) from exc  # type: ignore[arg-type]
+            raise OperationalError(statement, None, exc) from exc
         raise
 
 

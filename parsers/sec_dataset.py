@@ -269,7 +269,8 @@ def parse_dataset_number(text: str) -> Decimal:
         raise ValueError(f"{text!r} is not a number")
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
-    if value.as_tuple().exponent < -12 or "E" in text.upper():  # type: ignore[operator]
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -12 or "E" in text.upper():
         return Decimal(format(value.normalize(), "f"))
     return value
 
@@ -603,10 +604,10 @@ class _Builder:
         derivative: list[DerivativeRow] = []
         for table in ("NONDERIV_TRANS", "NONDERIV_HOLDING"):
             for r in _sorted(table, tables.get(table, [])):
-                non_derivative.append(self.row(table, r, len(non_derivative)))  # type: ignore[arg-type]
+                non_derivative.append(self.row(table, r, len(non_derivative)))  # type: ignore[arg-type]  # a NONDERIV table gives that row
         for table in ("DERIV_TRANS", "DERIV_HOLDING"):
             for r in _sorted(table, tables.get(table, [])):
-                derivative.append(self.row(table, r, len(derivative)))  # type: ignore[arg-type]
+                derivative.append(self.row(table, r, len(derivative)))  # type: ignore[arg-type]  # a DERIV table gives that row
         footnotes = {
             r["FOOTNOTE_ID"]: " ".join(r.get("FOOTNOTE_TXT", "").split())
             for r in _sorted("FOOTNOTES", tables.get("FOOTNOTES", []))

@@ -17,7 +17,8 @@ from typing import Any
 from sqlalchemy import String, select, type_coerce
 
 from ledger.order import REPLAY_ORDER, ReplayKey, replay_key
-from ledger.store import EVENTS, EventStore, where_events
+from ledger.store import EventStore, where_events
+from ledger.tables import EVENTS
 
 
 @dataclass(slots=True, frozen=True)
@@ -100,7 +101,7 @@ def _entry(row: Any) -> Entry:
         None if q is None else Decimal(q),
         None if r is None else Decimal(r),
         _date(row[9]),
-        _date(row[10]),  # type: ignore[arg-type]
+        _date(row[10]),  # type: ignore[arg-type]  # effective_date is NOT NULL
         _date(row[11]),
         row[12],
         row[13],
@@ -145,7 +146,7 @@ def raw_rows(store: EventStore, query: Any, chunk: int = 10_000) -> Iterator[tup
     raw = store.engine.raw_connection()
     try:
         if dialect.name == "postgresql":
-            cursor = raw.driver_connection.cursor(name="holdings_entries")  # type: ignore[union-attr]
+            cursor = raw.driver_connection.cursor(name="holdings_entries")  # type: ignore[union-attr]  # psycopg 3
             cursor.itersize = chunk
         else:
             cursor = raw.cursor()

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ledger.identity import normalise_cik, normalise_name
-from ledger.store import EVENTS, EventStore
+from ledger.store import EventStore
+from ledger.tables import EVENTS
 
 
 @dataclass(frozen=True)

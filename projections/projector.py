@@ -115,7 +115,7 @@ def rebuild_parallel(store: EventStore, workers: int | None = None) -> FoldState
 def _stream_bounds(store: EventStore, parts: int) -> list[tuple[str | None, str | None]]:
     from sqlalchemy import distinct, func, select
 
-    from ledger.store import EVENTS
+    from ledger.tables import EVENTS
 
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count(distinct(EVENTS.c.stream_id)))).scalar() or 0
@@ -135,7 +135,9 @@ def _stream_bounds(store: EventStore, parts: int) -> list[tuple[str | None, str 
     return [(edges[i], edges[i + 1]) for i in range(parts)]
 
 
-def _rebuild_range(args: tuple[str, tuple[str | None, str | None]]) -> dict:  # type: ignore[type-arg]
+def _rebuild_range(
+    args: tuple[str, tuple[str | None, str | None]],
+) -> dict[tuple[str, str], Position]:
     url, bounds = args
     store = EventStore(url)
     try:

@@ -34,7 +34,7 @@ class ReplayRow:
             "filed_date": _iso(e.filing.filed_date),
             "person": e.person_name or e.person_key,
             "issuer": e.issuer_key,
-            "event_type": e.event_type,  # type: ignore[attr-defined]
+            "event_type": e.event_type,
             "code": e.code,
             "position": self.label,
             "quantity": _s(e.quantity),

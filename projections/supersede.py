@@ -3,7 +3,7 @@
 A 4/A restates the filing it names in box 4 (``dateOfOriginalSubmission``: the date the original
 was filed). Within one stream (person and issuer) it supersedes the filings filed on that date,
 and any earlier amendment of the same original; the latest amendment of an original is read (by
-filing date, then accession number and content hash, never by ingestion order). Where box 4 is
+filing date, then content hash, never by ingestion order). Where box 4 is
 blank, or no filing in the stream was filed on that date (the original is not in the ledger, or
 its filing date is only known from a signature), the amendment supersedes the original filings
 of its own period filed before it. Superseded events stay in the log: only projections look past

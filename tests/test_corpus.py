@@ -8,7 +8,6 @@ import importlib.util
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +37,6 @@ def _files(root: Path) -> dict[str, bytes]:
 
 def _truth(root: Path) -> dict[str, Any]:
     return json.loads((root / "truth.json").read_text("utf-8"))
-
-
-@pytest.fixture
-def sqlite_store(tmp_path: Path) -> Iterator[EventStore]:
-    s = EventStore(f"sqlite:///{tmp_path / 'corpus.db'}")
-    yield s
-    s.engine.dispose()
 
 
 def _found(discrepancies: list[Discrepancy], root: Path) -> list[tuple[str, str, int, str, str]]:
@@ -196,45 +188,45 @@ def test_every_text_rendering_parses_to_its_xml_twin(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("k", [0, 6])
 def test_audit_finds_exactly_the_injected_discrepancies(
-    tmp_path: Path, sqlite_store: EventStore, k: int
+    tmp_path: Path, store: EventStore, k: int
 ) -> None:
     root = tmp_path / "corpus"
     write_corpus(root, people=5, filings=60, seed=17, discrepancies=k, text_share=0)
-    summary = ingest_paths(sqlite_store, [root], workers=1, batch_size=25)
+    summary = ingest_paths(store, [root], workers=1, batch_size=25)
     assert summary.quarantined == 0, summary.errors
     assert summary.appended_filings == 60
     truth = _truth(root)
-    report = audit(sqlite_store, read_entries(sqlite_store), late=False)
+    report = audit(store, read_entries(store), late=False)
     assert _found(report.discrepancies, root) == _injected(truth)
     assert len(report.discrepancies) == k
     assert all(not d.legitimate for d in report.discrepancies)
-    assert _balances(sqlite_store) == _expected_balances(truth)
+    assert _balances(store) == _expected_balances(truth)
 
 
-def test_audit_on_a_larger_corpus_with_amendments(tmp_path: Path, sqlite_store: EventStore) -> None:
+def test_audit_on_a_larger_corpus_with_amendments(tmp_path: Path, store: EventStore) -> None:
     """Superseded originals carry a wrong balance that only their 4/A corrects: the audit must
     read the amendment and stay quiet about them."""
     root = tmp_path / "corpus"
     write_corpus(root, people=12, filings=480, seed=4, discrepancies=12, text_share=0)
     truth = _truth(root)
     assert truth["amendments"]
-    ingest_paths(sqlite_store, [root], workers=1, batch_size=100)
-    report = audit(sqlite_store, read_entries(sqlite_store), late=True)
+    ingest_paths(store, [root], workers=1, batch_size=100)
+    report = audit(store, read_entries(store), late=True)
     assert _found(report.discrepancies, root) == _injected(truth)
     assert report.late_filings == []
-    assert _balances(sqlite_store) == _expected_balances(truth)
+    assert _balances(store) == _expected_balances(truth)
 
 
 @needs_text_parser
-def test_audit_with_text_renderings(tmp_path: Path, sqlite_store: EventStore) -> None:
+def test_audit_with_text_renderings(tmp_path: Path, store: EventStore) -> None:
     root = tmp_path / "corpus"
     write_corpus(root, people=5, filings=60, seed=21, discrepancies=5, text_share=0.4)
-    summary = ingest_paths(sqlite_store, [root], workers=1)
+    summary = ingest_paths(store, [root], workers=1)
     assert summary.quarantined == 0, summary.errors
     truth = _truth(root)
-    report = audit(sqlite_store, read_entries(sqlite_store), late=False)
+    report = audit(store, read_entries(store), late=False)
     assert _found(report.discrepancies, root) == _injected(truth)
-    assert _balances(sqlite_store) == _expected_balances(truth)
+    assert _balances(store) == _expected_balances(truth)
 
 
 def test_refuses_to_write_over_a_corpus(tmp_path: Path) -> None:

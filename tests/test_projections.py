@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
+from conftest import StoreFactory
 
 from holdings.ingest import ingest_paths
 from ledger.store import EventStore
@@ -21,13 +21,6 @@ XML = Path(__file__).resolve().parent / "fixtures" / "xml"
 KRESS = sorted(XML.glob("0001045810-23-*.xml"))
 KRESS_ORIGINAL, KRESS_AMEND_1, KRESS_AMEND_2 = KRESS
 ICAHN = sorted(XML.glob("icahn-entity-*.xml"))
-
-
-@pytest.fixture
-def sqlite_store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    s = EventStore(f"sqlite:///{tmp_path / 'p.db'}")
-    yield s
-    s.engine.dispose()
 
 
 def _keys(store: EventStore, who: str) -> list[str]:
@@ -46,9 +39,9 @@ def test_icahn_chains_exactly_across_four_filings(store: EventStore) -> None:
     assert [h.balance for h in earlier] == [Decimal("549400539")]
 
 
-def test_kress_is_clean_only_when_the_amendment_supersedes(sqlite_store: EventStore) -> None:
-    ingest_paths(sqlite_store, [KRESS_ORIGINAL, KRESS_AMEND_2], workers=1)
-    before = audit(sqlite_store, read_entries(sqlite_store), late=False)
+def test_kress_is_clean_only_when_the_amendment_supersedes(store: EventStore) -> None:
+    ingest_paths(store, [KRESS_ORIGINAL, KRESS_AMEND_2], workers=1)
+    before = audit(store, read_entries(store), late=False)
     assert len(before.failing) == 1
     (d,) = before.failing
     assert (d.expected, d.reported, d.difference) == (
@@ -58,18 +51,20 @@ def test_kress_is_clean_only_when_the_amendment_supersedes(sqlite_store: EventSt
     )
     assert d.cause == "within filing"
     assert d.filing_path.endswith(KRESS_ORIGINAL.name) and d.line is not None
-    ingest_paths(sqlite_store, [KRESS_AMEND_1], workers=1)
-    after = audit(sqlite_store, read_entries(sqlite_store), late=False)
+    ingest_paths(store, [KRESS_AMEND_1], workers=1)
+    after = audit(store, read_entries(store), late=False)
     assert after.discrepancies == []
     # The superseded events are still in the log: only the projection looks past them.
-    assert sqlite_store.count_filings() == 3
-    direct = [h for h in snapshot(sqlite_store, dt.date(2023, 2, 1)) if h.kind == "direct"]
+    assert store.count_filings() == 3
+    direct = [h for h in snapshot(store, dt.date(2023, 2, 1)) if h.kind == "direct"]
     assert [h.balance for h in direct] == [Decimal("536960")]
 
 
-def test_ingest_order_does_not_change_the_projection(tmp_path: Path) -> None:
-    a = EventStore(f"sqlite:///{tmp_path / 'a.db'}")
-    b = EventStore(f"sqlite:///{tmp_path / 'b.db'}")
+def test_ingest_order_does_not_change_the_projection(
+    new_store: StoreFactory,
+) -> None:
+    a = new_store("a")
+    b = new_store("b")
     files = [*KRESS, *ICAHN]
     ingest_paths(a, files, workers=1)
     ingest_paths(b, list(reversed(files)), workers=1)
@@ -78,23 +73,23 @@ def test_ingest_order_does_not_change_the_projection(tmp_path: Path) -> None:
     assert [(h.position_key, h.balance) for h in sa] == [(h.position_key, h.balance) for h in sb]
 
 
-def test_incremental_update_equals_full_rebuild(sqlite_store: EventStore) -> None:
-    projector = Projector(sqlite_store)
+def test_incremental_update_equals_full_rebuild(store: EventStore) -> None:
+    projector = Projector(store)
     # Newest Icahn filing first, then older ones, then an amendment pair: refolds are needed.
     for path in [ICAHN[0], ICAHN[2], ICAHN[1], ICAHN[3], KRESS_AMEND_2, KRESS_ORIGINAL]:
-        ingest_paths(sqlite_store, [path], workers=1)
+        ingest_paths(store, [path], workers=1)
         projector.update()
-        full = rebuild(read_entries(sqlite_store))
+        full = rebuild(read_entries(store))
         assert positions_equal(projector.state, full)
-    ingest_paths(sqlite_store, [KRESS_AMEND_1], workers=1)
+    ingest_paths(store, [KRESS_AMEND_1], workers=1)
     projector.update()
-    assert positions_equal(projector.state, rebuild(read_entries(sqlite_store)))
+    assert positions_equal(projector.state, rebuild(read_entries(store)))
     assert projector.refolded_streams >= 2
 
 
-def test_replay_orders_by_date_and_marks_disagreement(sqlite_store: EventStore) -> None:
-    ingest_paths(sqlite_store, [KRESS_ORIGINAL, KRESS_AMEND_2], workers=1)
-    rows = replay(sqlite_store, _keys(sqlite_store, "Colette Kress"))
+def test_replay_orders_by_date_and_marks_disagreement(store: EventStore) -> None:
+    ingest_paths(store, [KRESS_ORIGINAL, KRESS_AMEND_2], workers=1)
+    rows = replay(store, _keys(store, "Colette Kress"))
     dates = [r.event.effective_date for r in rows]
     assert dates == sorted(dates)
     bad = [r for r in rows if not r.ok]
@@ -102,13 +97,11 @@ def test_replay_orders_by_date_and_marks_disagreement(sqlite_store: EventStore) 
     assert bad[0].running == Decimal("536960")
 
 
-def test_snapshot_known_at_hides_what_was_not_yet_filed(sqlite_store: EventStore) -> None:
-    ingest_paths(sqlite_store, ICAHN, workers=1)
-    keys = _keys(sqlite_store, "ICAHN CARL")
+def test_snapshot_known_at_hides_what_was_not_yet_filed(store: EventStore) -> None:
+    ingest_paths(store, ICAHN, workers=1)
+    keys = _keys(store, "ICAHN CARL")
     # icahn-entity-1: trade 2026-06-25, filed (signed) 2026-06-29
     as_of = dt.date(2026, 6, 26)
-    assert [h.balance for h in snapshot(sqlite_store, as_of, person_keys=keys)] == [
-        Decimal("618393343")
-    ]
-    known = snapshot(sqlite_store, as_of, known_at=dt.date(2026, 6, 26), person_keys=keys)
+    assert [h.balance for h in snapshot(store, as_of, person_keys=keys)] == [Decimal("618393343")]
+    known = snapshot(store, as_of, known_at=dt.date(2026, 6, 26), person_keys=keys)
     assert [h.balance for h in known] == [Decimal("581937313")]

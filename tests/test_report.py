@@ -32,13 +32,6 @@ ICAHN = sorted(XML.glob("icahn-entity-*.xml"))
 KRESS_KEY = "cik:0001588670"
 
 
-@pytest.fixture
-def sqlite_store(tmp_path: Path) -> Iterator[EventStore]:
-    s = EventStore(f"sqlite:///{tmp_path / 'r.db'}")
-    yield s
-    s.engine.dispose()
-
-
 class Element:
     def __init__(self, tag: str, attrs: dict[str, str]) -> None:
         self.tag = tag
@@ -117,9 +110,9 @@ def kress_page(store: EventStore, tmp_path: Path, files: list[Path]) -> tuple[st
 
 
 def test_one_step_path_per_position_and_the_break_marked_with_its_numbers(
-    sqlite_store: EventStore, tmp_path: Path
+    store: EventStore, tmp_path: Path
 ) -> None:
-    text, root = kress_page(sqlite_store, tmp_path, [KRESS_ORIGINAL, KRESS_AMEND_2])
+    text, root = kress_page(store, tmp_path, [KRESS_ORIGINAL, KRESS_AMEND_2])
     charts = root.find("svg", "chart")
     cards = [d for d in root.find("div", "card")]
     assert len(charts) == len(cards) == 4  # direct + LLC + two family members
@@ -182,11 +175,11 @@ def test_one_step_path_per_position_and_the_break_marked_with_its_numbers(
 
 
 def test_chain_over_four_filings_steps_once_per_event(
-    sqlite_store: EventStore, tmp_path: Path
+    store: EventStore, tmp_path: Path
 ) -> None:
-    ingest_paths(sqlite_store, ICAHN, workers=1)
-    keys = [p.key for p in find_people(sqlite_store, "Icahn")]
-    out = write_person_report(sqlite_store, keys, None, tmp_path / "icahn.html")
+    ingest_paths(store, ICAHN, workers=1)
+    keys = [p.key for p in find_people(store, "Icahn")]
+    out = write_person_report(store, keys, None, tmp_path / "icahn.html")
     root = dom(out.read_text(encoding="utf-8"))
     (chart,) = root.find("svg", "chart")
     (path,) = chart.find("path", "step")
@@ -200,9 +193,9 @@ def test_chain_over_four_filings_steps_once_per_event(
 
 
 def test_amendment_supersedes_and_the_page_says_so(
-    sqlite_store: EventStore, tmp_path: Path
+    store: EventStore, tmp_path: Path
 ) -> None:
-    text, root = kress_page(sqlite_store, tmp_path, KRESS)
+    text, root = kress_page(store, tmp_path, KRESS)
     assert not root.find("g", "discrepancy")
     filings = root.find("details")[0]
     forms = [r.find("td")[0].all_text() for r in filings.find("tr")[1:]]
@@ -210,13 +203,13 @@ def test_amendment_supersedes_and_the_page_says_so(
     assert "2 in force, 1 superseded by amendment" in root.find("header")[0].all_text()
 
 
-def test_explained_break_is_amber_and_labelled(sqlite_store: EventStore, tmp_path: Path) -> None:
+def test_explained_break_is_amber_and_labelled(store: EventStore, tmp_path: Path) -> None:
     rsu = ROOT.parent / "shared" / "realdata" / "xml" / "RSU_with_disposal.xml"
     if not rsu.is_file():
         pytest.skip(f"shared data not found at {rsu} (CI has it beside the clone)")
-    ingest_paths(sqlite_store, [rsu], workers=1)
-    keys = [p.key for p in find_people(sqlite_store, "Travers")]
-    out = write_person_report(sqlite_store, keys, None, tmp_path / "t.html")
+    ingest_paths(store, [rsu], workers=1)
+    keys = [p.key for p in find_people(store, "Travers")]
+    out = write_person_report(store, keys, None, tmp_path / "t.html")
     root = dom(out.read_text(encoding="utf-8"))
     markers = root.find("g", "discrepancy")
     assert len(markers) == 4 and all("explained" in m.classes for m in markers)
@@ -232,7 +225,7 @@ def test_explained_break_is_amber_and_labelled(sqlite_store: EventStore, tmp_pat
 
 
 def test_text_is_escaped_and_the_page_fetches_nothing(
-    sqlite_store: EventStore, tmp_path: Path
+    store: EventStore, tmp_path: Path
 ) -> None:
     hostile = tmp_path / "hostile.xml"
     src = ICAHN[0].read_text(encoding="utf-8")
@@ -241,9 +234,9 @@ def test_text_is_escaped_and_the_page_fetches_nothing(
         src.replace(name, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;"),
         encoding="utf-8",
     )
-    ingest_paths(sqlite_store, [hostile], workers=1)
-    (person,) = people(sqlite_store)
-    out = write_person_report(sqlite_store, [person.key], None, tmp_path / "h.html")
+    ingest_paths(store, [hostile], workers=1)
+    (person,) = people(store)
+    out = write_person_report(store, [person.key], None, tmp_path / "h.html")
     text = out.read_text(encoding="utf-8")
     assert "<script" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;" in text
@@ -254,32 +247,32 @@ def test_text_is_escaped_and_the_page_fetches_nothing(
 
 
 def test_relationship_comes_from_the_ledger_not_the_source_file(
-    sqlite_store: EventStore, tmp_path: Path
+    store: EventStore, tmp_path: Path
 ) -> None:
     copy = tmp_path / KRESS_ORIGINAL.name
     shutil.copy(KRESS_ORIGINAL, copy)
-    ingest_paths(sqlite_store, [copy], workers=1)
+    ingest_paths(store, [copy], workers=1)
     copy.unlink()
-    out = write_person_report(sqlite_store, [KRESS_KEY], "NVDA", tmp_path / "k.html")
+    out = write_person_report(store, [KRESS_KEY], "NVDA", tmp_path / "k.html")
     header = dom(out.read_text(encoding="utf-8")).find("header")[0].all_text()
     assert "Kress Colette" in header
     assert "Relationship" in header and "Officer (EVP & Chief Financial Officer)" in header
 
 
-def test_nobody_has_no_page(sqlite_store: EventStore, tmp_path: Path) -> None:
-    ingest_paths(sqlite_store, ICAHN, workers=1)
+def test_nobody_has_no_page(store: EventStore, tmp_path: Path) -> None:
+    ingest_paths(store, ICAHN, workers=1)
     with pytest.raises(NoEvents):
-        write_person_report(sqlite_store, ["cik:9999999999"], None, tmp_path / "x.html")
+        write_person_report(store, ["cik:9999999999"], None, tmp_path / "x.html")
     assert not (tmp_path / "x.html").exists()
 
 
-def test_index_links_every_person(sqlite_store: EventStore, tmp_path: Path) -> None:
-    ingest_paths(sqlite_store, [*KRESS, *ICAHN], workers=1)
-    index = write_all_reports(sqlite_store, tmp_path / "site")
+def test_index_links_every_person(store: EventStore, tmp_path: Path) -> None:
+    ingest_paths(store, [*KRESS, *ICAHN], workers=1)
+    index = write_all_reports(store, tmp_path / "site")
     assert index == tmp_path / "site" / "index.html"
     root = dom(index.read_text(encoding="utf-8"))
     links = {a.all_text(): a.attrs["href"] for a in root.find("table", "index")[0].find("a")}
-    everyone = people(sqlite_store)
+    everyone = people(store)
     assert len(links) == len(everyone) == 2
     for p in everyone:
         href = links[p.name or p.key]
@@ -411,11 +404,11 @@ def _count(rows: list[bytes], channels: int, rgb: tuple[int, int, int], tol: int
 
 
 @pytest.mark.browser
-def test_chromium_renders_chart_table_and_marker(sqlite_store: EventStore, tmp_path: Path) -> None:
+def test_chromium_renders_chart_table_and_marker(store: EventStore, tmp_path: Path) -> None:
     exe = _chromium()
-    ingest_paths(sqlite_store, [KRESS_ORIGINAL, KRESS_AMEND_2], workers=1)
+    ingest_paths(store, [KRESS_ORIGINAL, KRESS_AMEND_2], workers=1)
     ARTIFACTS.mkdir(exist_ok=True)
-    page = write_person_report(sqlite_store, [KRESS_KEY], None, ARTIFACTS / "report.html")
+    page = write_person_report(store, [KRESS_KEY], None, ARTIFACTS / "report.html")
     url = page.resolve().as_uri()
 
     dumped = _run_chromium(exe, "--dump-dom", url).stdout.decode("utf-8")

@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import zipfile
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import StoreFactory
 
 from holdings.corpus import write_corpus
 from holdings.ingest import ingest_paths
@@ -35,13 +35,6 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "sec_dataset"
 FAR = dt.date(9999, 12, 31)
 THAKAR = "name:QLYS:thakar sumedh s"
 POSEY = "name:QLYS:posey bruce k"
-
-
-@pytest.fixture
-def sqlite_store(tmp_path: Path) -> Iterator[EventStore]:
-    s = EventStore(f"sqlite:///{tmp_path / 'dataset.db'}")
-    yield s
-    s.engine.dispose()
 
 
 def _filings(directory: Path) -> list[Filing]:
@@ -158,7 +151,7 @@ def test_loading_again_is_a_no_op(store: EventStore, tmp_path: Path) -> None:
 
 
 def test_bad_accessions_are_quarantined_and_the_rest_load(
-    sqlite_store: EventStore, tmp_path: Path
+    store: EventStore, tmp_path: Path
 ) -> None:
     bad = tmp_path / "bad"
     shutil.copytree(FIXTURE, bad)
@@ -169,24 +162,26 @@ def test_bad_accessions_are_quarantined_and_the_rest_load(
     orphan = ["0009999999-24-000001", "1", "Stock Option (right to buy)"]
     lines.append("\t".join(orphan + [""] * (len(broken) - 3)))  # rows, but no SUBMISSION
     trans.write_text("\n".join(lines) + "\n", "utf-8")
-    summary = ingest_dataset(sqlite_store, bad)
+    summary = ingest_dataset(store, bad)
     assert summary.quarantined == 2, summary.errors
     assert summary.appended_filings == 14
-    reasons = {q.path.rsplit("/", 1)[1]: q.reason for q in sqlite_store.quarantined()}
+    reasons = {q.path.rsplit("/", 1)[1]: q.reason for q in store.quarantined()}
     assert set(reasons) == {broken[0], "0009999999-24-000001"}
     assert "cells for" in reasons[broken[0]]
     assert "no SUBMISSION row" in reasons["0009999999-24-000001"]
-    kept = sqlite_store.quarantined()[0]
-    assert kept.size > 0 and sqlite_store.quarantined_content(kept.id)
+    kept = store.quarantined()[0]
+    assert kept.size > 0 and store.quarantined_content(kept.id)
 
 
-def test_progress_is_reported(sqlite_store: EventStore) -> None:
+def test_progress_is_reported(store: EventStore) -> None:
     seen: list[tuple[int, int, str]] = []
-    ingest_dataset(sqlite_store, FIXTURE, progress=lambda d, t, a: seen.append((d, t, a)))
+    ingest_dataset(store, FIXTURE, progress=lambda d, t, a: seen.append((d, t, a)))
     assert [d for d, _, _ in seen] == list(range(1, 16)) and {t for _, t, _ in seen} == {15}
 
 
-def test_corpus_data_set_twin_gives_the_xml_balances(tmp_path: Path) -> None:
+def test_corpus_data_set_twin_gives_the_xml_balances(
+    tmp_path: Path, new_store: StoreFactory
+) -> None:
     root = tmp_path / "corpus"
     write_corpus(root, people=6, filings=90, seed=12, discrepancies=4, text_share=0, dataset=True)
     balances = []
@@ -195,7 +190,7 @@ def test_corpus_data_set_twin_gives_the_xml_balances(tmp_path: Path) -> None:
         ("xml", lambda s: ingest_paths(s, [root / "filings"], workers=1, batch_size=50)),
         ("dataset", lambda s: ingest_dataset(s, root / "dataset", batch_size=50)),
     ):
-        store = EventStore(f"sqlite:///{tmp_path / (name + '.db')}")
+        store = new_store(name)
         try:
             summary = load(store)
             assert summary.quarantined == 0 and summary.appended_filings == 90, summary.errors
@@ -231,12 +226,11 @@ def test_signature_names_are_put_in_box_1_order(signed: str, box1: str) -> None:
     assert box1_order(signed) == box1
 
 
-def test_data_set_and_text_filings_of_one_person_share_a_stream(tmp_path: Path) -> None:
+def test_data_set_and_text_filings_of_one_person_share_a_stream(store: EventStore) -> None:
     """Thakar's options: 101,000 after the 2024-09-16 data set filing, then the 2025 seed
     opens at 73,000 with no filing between: one stream, and the gap is a discrepancy."""
     from holdings.ingest import ingest_paths
 
-    store = EventStore(f"sqlite:///{tmp_path / 'mixed.db'}")
     ingest_dataset(store, FIXTURE)
     seeds = Path(__file__).resolve().parent / "fixtures" / "text" / "seeds"
     ingest_paths(store, [seeds / "003_f1e04564f50603cc.txt"], workers=1)

@@ -24,7 +24,7 @@ def _num(v: int | str | None) -> str:
 
 
 def _date(d: object) -> str:
-    return "" if d is None else format_dataset_date(d)  # type: ignore[arg-type]
+    return "" if d is None else format_dataset_date(d)  # type: ignore[arg-type]  # a date or its text
 
 
 def _fn(row: Row, field: str) -> str:

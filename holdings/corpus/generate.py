@@ -674,7 +674,7 @@ class _Drawer:
         pick = rng.randrange(total)
         for name, weight in choices:
             if pick < weight:
-                return getattr(self, name)(f)  # type: ignore[no-any-return]
+                return getattr(self, name)(f)  # type: ignore[no-any-return]  # a renderer by name
             pick -= weight
         raise AssertionError("unreachable")
 
@@ -694,7 +694,7 @@ class _Drawer:
             derivative=f.d,
             footnotes=f.footnotes,
             aff10b5=f.plan,
-            **extra,  # type: ignore[arg-type]
+            **extra,  # type: ignore[arg-type]  # the row model checks it
         )
         return doc
 

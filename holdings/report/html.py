@@ -380,7 +380,7 @@ def _row(p: PositionView, s: Step, late: LateFiling | None) -> str:
         f"<tr{klass}>"
         f'<td class="nowrap" title="{esc(src)}">{esc(day(e.effective_date))}</td>'
         f'<td class="nowrap">{esc(day(e.filing.filed_date))}{amended}</td>'
-        f"<td>{esc(humanise(e.event_type))}{code_html}</td>"  # type: ignore[attr-defined]
+        f"<td>{esc(humanise(e.event_type))}{code_html}</td>"
         f'<td class="{qclass}">{esc(signed(q))}</td>'
         f'<td class="n">{esc(money(e.price))}</td>'
         f'<td class="n"{running_title}>{esc(num(s.running))}</td>'

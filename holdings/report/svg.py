@@ -219,7 +219,7 @@ def _point_title(s: Step) -> str:
     e = s.event
     change = f", {signed(e.quantity)}" if e.quantity is not None else ""
     return (
-        f"{day(s.date)}: {humanise(e.event_type)}{change}; "  # type: ignore[attr-defined]
+        f"{day(s.date)}: {humanise(e.event_type)}{change}; "
         f"reported owned following {num(s.reported)} (ledger agrees)"
     )
 
@@ -261,7 +261,7 @@ def break_text(s: Step) -> str:
     e = s.event
     d = s.discrepancy
     head = (
-        f"Discrepancy on {day(s.date)} ({humanise(e.event_type)}): "  # type: ignore[attr-defined]
+        f"Discrepancy on {day(s.date)} ({humanise(e.event_type)}): "
         f"expected {num(s.running)}, reported {num(s.reported)}"
     )
     if s.running is not None and s.reported is not None:

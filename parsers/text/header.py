@@ -348,7 +348,7 @@ def _role_text(seg: str) -> str | None:
     if not anchor:
         return None
     rest = seg[anchor:]
-    rest = rest[_LABEL_DEBRIS.match(rest).end() :]  # type: ignore[union-attr]
+    rest = rest[_LABEL_DEBRIS.match(rest).end() :]  # type: ignore[union-attr]  # matches ""
     parts = (" ".join(p.replace(CHECKED, " ").split()) for p in rest.split("\t"))
     text = "\t".join(p for p in parts if p).strip(" :")
     return text or None

@@ -79,7 +79,7 @@ def rebuild_dates(tokens: list[Token], header_date: dt.date | None) -> None:
             debris.append(nxt)
             j += 1
         if debris:
-            date: dt.date = tok.value  # type: ignore[assignment]
+            date: dt.date = tok.value  # type: ignore[assignment]  # a DATE token holds a date
             source = "the two-digit year"
             year = int(yy + torn) if torn is not None else None
             if (

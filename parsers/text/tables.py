@@ -311,7 +311,7 @@ def _split_wrapped(
         if s == n:
             if nxt.title_raw is None or _continues(nxt.title_raw):
                 cost += 3.0
-        elif raw[s] is not None and _continues(raw[s]):  # type: ignore[arg-type]
+        elif (text := raw[s]) is not None and _continues(text):
             cost += 3.0
         elif raw[s] is None and (nxt.title_raw or any(raw[s:])):
             cost += 1.5  # a row's first line holds its title's first line (cells top-aligned)

@@ -1,0 +1,96 @@
+"""The fold on its own: entries in, positions and checks out, no store involved."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from projections.entries import Entry
+from projections.positions import FoldState, Position, fold, step
+
+DAY = dt.date(2024, 3, 1)
+
+
+def entry(seq: int, quantity: str | None, reported: str | None, kind: str = "sale") -> Entry:
+    return Entry(
+        seq=seq,
+        stream_id="p@X",
+        person_key="p",
+        person_name="P",
+        issuer_key="X",
+        event_type=kind,
+        position_key="stock|common|||D|",
+        quantity=None if quantity is None else Decimal(quantity),
+        reported=None if reported is None else Decimal(reported),
+        transaction_date=DAY,
+        effective_date=DAY + dt.timedelta(days=seq),
+        filed_date=DAY + dt.timedelta(days=seq + 1),
+        filing_sha256=f"f{seq}",
+        row_order=0,
+        form_type="4",
+        period_of_report=DAY,
+        is_amendment=False,
+    )
+
+
+def test_the_first_row_opens_the_position_with_an_inferred_opening() -> None:
+    pos, check = step(None, entry(1, "-100", "900"))
+    assert (pos.opening, pos.opening_inferred, pos.balance, pos.events) == (
+        Decimal(1000),
+        True,
+        Decimal(900),
+        1,
+    )
+    assert check.opened and check.ok and check.before == Decimal(1000)
+
+
+def test_step_is_pure() -> None:
+    first, _ = step(None, entry(1, "-100", "900"))
+    frozen = dataclasses.replace(first)
+    second, _ = step(first, entry(2, "-50", "850"))
+    assert first == frozen and second.balance == Decimal(850) and second.events == 2
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.balance = Decimal(0)  # type: ignore[misc]  # the point: it must refuse
+
+
+def test_a_typo_is_flagged_once_and_the_ledger_keeps_its_figure() -> None:
+    state = FoldState.collecting()
+    for e in (entry(1, "-100", "900"), entry(2, "-50", "805"), entry(3, "-50", "800")):
+        fold(state, e)
+    assert state.checks is not None
+    assert [c.ok for c in state.checks] == [True, False, True]
+    assert state.checks[1].difference == Decimal(-45)
+    (pos,) = state.positions.values()
+    assert pos.balance == Decimal(800)
+
+
+def test_the_ledger_follows_the_filer_when_the_next_row_continues_from_its_figure() -> None:
+    state = FoldState.collecting()
+    for e in (entry(1, "-100", "900"), entry(2, "-50", "805"), entry(3, "-5", "800")):
+        fold(state, e)
+    assert state.checks is not None
+    assert [c.ok for c in state.checks] == [True, False, True]
+    assert state.checks[2].running == Decimal(800)
+
+
+def test_an_unknown_change_follows_the_reported_balance() -> None:
+    pos, _ = step(None, entry(1, "-100", "900"))
+    pos, check = step(pos, entry(2, None, "700"))
+    assert check.ok and pos.balance == Decimal(700)
+
+
+def test_a_holding_asserts_the_balance() -> None:
+    pos, _ = step(None, entry(1, "-100", "900"))
+    _, check = step(pos, entry(2, None, "901", kind="holding_reported"))
+    assert not check.ok and check.difference == Decimal(1)
+
+
+def test_fold_replaces_only_the_entrys_position() -> None:
+    other = Position("q@X", "q", "X", "stock|common|||D|", balance=Decimal(5))
+    state = FoldState(positions={("q@X", other.position_key): other})
+    fold(state, entry(1, "-100", "900"))
+    assert state.positions[("q@X", other.position_key)] is other
+    assert len(state.positions) == 2

@@ -52,7 +52,13 @@ def ensure_table(store: EventStore) -> bool:
     if found == set(POSITIONS.c.keys()):
         return False
     with store.writer.begin() as conn:
-        if found is not None:
+        # Several processes may open an older or new ledger at once: decide under the lock.
+        if store.dialect == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(774412)"))
+        insp = inspect(conn)
+        if insp.has_table("positions"):
+            if {c["name"] for c in insp.get_columns("positions")} == set(POSITIONS.c.keys()):
+                return False
             POSITIONS.drop(conn)
         POSITIONS.create(conn)
     return True

@@ -258,12 +258,21 @@ def ingest(
             help="Filings per database transaction (each still atomic on its own).", min=1
         ),
     ] = 50,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Quarantine a filing read with a doubt on a balance field instead of "
+            "appending it.",
+        ),
+    ] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Parse, classify and append filings to the ledger.
 
     Re-ingesting is a no-op; files that fail are quarantined (see
-    [bold]holdings quarantine[/bold]) and never stop the batch.
+    [bold]holdings quarantine[/bold]) and never stop the batch. Filings read with doubts are
+    counted and listed; with --strict, one whose doubt bears on a balance is quarantined.
 
     Example: [bold]holdings ingest ../shared/seeds ../shared/realdata/xml[/bold]
     """
@@ -275,7 +284,12 @@ def ingest(
             raise UserError(f"{p}: no such file or folder")
     with _progress("ingesting") as progress:
         summary = ingest_paths(
-            store, paths, workers=workers, batch_size=batch_size, progress=progress
+            store,
+            paths,
+            workers=workers,
+            batch_size=batch_size,
+            progress=progress,
+            strict=strict,
         )
     _finish_ingest(store, summary, fmt)
 
@@ -340,6 +354,8 @@ def _progress(label: str) -> Iterator[Callable[[int, int, str], None]]:
 
 def _finish_ingest(store: EventStore, summary: IngestSummary, fmt: Format) -> None:
     err = stderr_console()
+    for line in summary.doubted:
+        err.print(f"[cyan]doubted[/cyan] {line}", markup=True, highlight=False)
     for line in summary.errors:
         err.print(f"[yellow]quarantined[/yellow] {line}", markup=True, highlight=False)
     emit([summary.as_dict()], fmt, title="ingest summary")
@@ -432,24 +448,23 @@ def replay(
             r["check"] = f"opening {r['opening_inferred']} inferred"
         else:
             r["check"] = ""
-    emit(
-        rows,
-        fmt,
-        title=f"replay: {person}",
-        columns=[
-            "date",
-            "filed_date",
-            "event_type",
-            "code",
-            "position",
-            "quantity",
-            "price",
-            "running",
-            "reported",
-            "check",
-        ],
-        highlight="ok",
-    )
+        if r["doubted"]:
+            r["check"] = f"{r['check']} DOUBT {r['doubted']}".strip()
+    columns = [
+        "date",
+        "filed_date",
+        "event_type",
+        "code",
+        "position",
+        "quantity",
+        "price",
+        "running",
+        "reported",
+        "check",
+    ]
+    if any(r["notes"] for r in rows):
+        columns.append("notes")  # the parser's repairs and doubts, on their rows
+    emit(rows, fmt, title=f"replay: {person}", columns=columns, highlight="ok")
 
 
 @app.command()
@@ -474,11 +489,17 @@ def audit(
 
     store = _store(db)
     keys = _person_keys(store, person)
+    issuer_key = _issuer(issuer)
     report = do_audit(
-        store, read_entries(store, person_keys=keys, issuer_key=_issuer(issuer)), late=late
+        store,
+        read_entries(store, person_keys=keys, issuer_key=issuer_key),
+        late=late,
+        person_keys=keys,
+        issuer_key=issuer_key,
     )
     disc = [d.as_dict() for d in report.discrepancies]
     lates = [x.as_dict() for x in report.late_filings]
+    inputs = [n.as_dict() for n in report.input_notes]
     if fmt is Format.json:
         sys.stdout.write(
             json.dumps(
@@ -488,6 +509,7 @@ def audit(
                     "inferred_openings": report.inferred_openings,
                     "discrepancies": disc,
                     "late_filings": lates,
+                    "input_notes": inputs,
                 },
                 indent=2,
             )
@@ -495,17 +517,31 @@ def audit(
         )
     elif fmt is Format.csv:
         emit(
-            [dict(d, kind="discrepancy") for d in disc] + [dict(x, kind="late") for x in lates], fmt
+            [dict(d, kind="discrepancy") for d in disc]
+            + [dict(x, kind="late") for x in lates]
+            + [dict(n, kind=n["cause"]) for n in inputs],
+            fmt,
         )
     else:
         con = _out()
+        repaired = len(report.input_notes) - len(report.doubtful)
         con.print(
             f"{report.checks} reported balances checked, {report.inferred_openings} opening "
             f"balances inferred: {len(report.failing)} discrepancies, "
             f"{len(report.discrepancies) - len(report.failing)} explained, "
-            f"{len(report.late_filings)} late filings",
+            f"{len(report.late_filings)} late filings"
+            + (f", {len(report.doubtful)} doubtful inputs" if report.doubtful else "")
+            + (f", {repaired} repaired inputs" if repaired else ""),
             highlight=False,
         )
+        if inputs:
+            emit(
+                inputs,
+                fmt,
+                title="input the parser doubted or repaired",
+                columns=["cause", "person", "issuer", "filing", "line", "field", "message"],
+                console=con,
+            )
         if disc:
             emit(
                 disc,
@@ -587,21 +623,19 @@ def snapshot(
         include_expired=include_expired,
     )
     title = f"positions as of {as_of_date}" + (f", known at {known_at}" if known_at else "")
-    emit(
-        [h.as_dict() for h in holdings_],
-        fmt,
-        title=title,
-        columns=[
-            "person",
-            "issuer",
-            "kind",
-            "security",
-            "ownership",
-            "balance",
-            "reported_balance",
-            "last_date",
-        ],
-    )
+    columns = [
+        "person",
+        "issuer",
+        "kind",
+        "security",
+        "ownership",
+        "balance",
+        "reported_balance",
+        "last_date",
+    ]
+    if any(h.doubts for h in holdings_):
+        columns.append("doubts")  # the balance rests on a value the parser doubted
+    emit([h.as_dict() for h in holdings_], fmt, title=title, columns=columns)
 
 
 @app.command()

@@ -26,7 +26,7 @@ from ledger.store import (
     PreparedFiling,
     prepare,
 )
-from parsers import Limits, ParseError, parse_file
+from parsers import Filing, Limits, ParseError, parse_file
 from projections.materialize import refresh_positions
 
 SKIP_NAMES = {"SOURCES.tsv", "README.md"}
@@ -42,6 +42,10 @@ class IngestSummary:
     already_present: int = 0
     quarantined: int = 0
     conflicts: int = 0
+    with_doubts: int = 0
+    """Filings read with a doubt (appended, or quarantined under ``strict``)."""
+    doubted: list[str] = field(default_factory=list)
+    """One line per filing read with doubts: path, how many, and the first on a balance."""
     errors: list[str] = field(default_factory=list)
     touched_streams: set[str] = field(default_factory=set)
     """Streams that gained events: the ones whose projections need refreshing."""
@@ -54,6 +58,7 @@ class IngestSummary:
             "already_present": self.already_present,
             "quarantined": self.quarantined,
             "conflicts": self.conflicts,
+            "with_doubts": self.with_doubts,
         }
 
 
@@ -78,18 +83,40 @@ def _wanted(p: Path) -> bool:
     return p.suffix.lower() not in SKIP_SUFFIXES and not name.endswith(DATABASE_SUFFIXES)
 
 
-ParsedItem = tuple[str, PreparedFiling | None, str | None, int | None]
-"""(path, the filing's rows ready to append or None, why not, at which line)."""
+@dataclass(frozen=True, slots=True)
+class Doubts:
+    """What the parser doubted in one filing, as plain data (it crosses process bounds)."""
+
+    count: int
+    on_balance: tuple[str, ...]
+    """``line field: message`` of each doubt a balance rests on."""
+    first_line: int | None
+
+
+ParsedItem = tuple[str, PreparedFiling | None, str | None, int | None, Doubts | None]
+"""(path, the filing's rows ready to append or None, why not, at which line, its doubts)."""
+
+
+def _doubts(filing: Filing) -> Doubts | None:
+    doubts = [n for n in filing.notes if n.kind == "doubt"]
+    if not doubts:
+        return None
+    balance = [n for n in doubts if n.on_balance]
+    return Doubts(
+        count=len(doubts),
+        on_balance=tuple(f"{n.line or '-'} {n.field or 'filing'}: {n.message}" for n in balance),
+        first_line=next((n.line for n in balance if n.line), None),
+    )
 
 
 def _parse_one(path: str) -> ParsedItem:
     try:
         filing = parse_file(path)
-        return path, prepare(filing, filing_events(filing)), None, None
+        return path, prepare(filing, filing_events(filing)), None, None, _doubts(filing)
     except ParseError as exc:
-        return path, None, exc.message, exc.line
+        return path, None, exc.message, exc.line, None
     except ClassificationError as exc:
-        return path, None, str(exc), None
+        return path, None, str(exc), None, None
 
 
 def _parse_chunk(paths: list[str]) -> list[ParsedItem]:
@@ -124,22 +151,37 @@ def ingest_paths(
     workers: int | None = None,
     batch_size: int = 1,
     progress: Callable[[int, int, str], None] | None = None,
+    strict: bool = False,
 ) -> IngestSummary:
+    """Parse, append and refresh. ``strict`` quarantines a filing read with a doubt that a
+    balance rests on instead of appending it (its doubts are the reason)."""
     files = [str(p) for p in discover(paths)]
     if workers is None:
         workers = min(2, os.cpu_count() or 1)
     summary = IngestSummary()
     appender = BatchAppender(store, summary, batch_size)
-    for done, (path, prepared, reason, line) in enumerate(parse_all(files, workers), 1):
+    for done, (path, prepared, reason, line, doubts) in enumerate(parse_all(files, workers), 1):
         summary.filings += 1
+        if doubts is not None:
+            summary.with_doubts += 1
+            summary.doubted.append(_doubt_line(path, doubts))
         if prepared is None:
             quarantine_input(store, summary, path, reason or "unreadable", line)
+        elif strict and doubts is not None and doubts.on_balance:
+            reason = "--strict: doubt on a balance field: " + "; ".join(doubts.on_balance)
+            quarantine_input(store, summary, path, reason, doubts.first_line)
         else:
             appender.add(prepared)
         if progress:
             progress(done, len(files), path)
     appender.finish()
     return summary
+
+
+def _doubt_line(path: str, doubts: Doubts) -> str:
+    balance = len(doubts.on_balance)
+    first = f"; {doubts.on_balance[0]}" if balance else ""
+    return f"{path}: {doubts.count} doubts, {balance} on balances{first}"
 
 
 class BatchAppender:

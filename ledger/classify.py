@@ -103,6 +103,7 @@ def filing_events(filing: Filing) -> list[ev.Event]:
         ("non_derivative", i, r) for i, r in enumerate(filing.non_derivative)
     ] + [("derivative", i, r) for i, r in enumerate(filing.derivative)]
     shared_natures = _shared_natures(rows)
+    row_notes, filing_notes = _notes_by_row(filing)
     out: list[ev.Event] = []
     for owner_index, owner in enumerate(filing.reporting_owners):
         pkey = person_key(owner.cik, owner.name, issuer)
@@ -164,9 +165,43 @@ def filing_events(filing: Filing) -> list[ev.Event]:
                         line=row.line,
                         owner_index=owner_index,
                     ),
+                    notes=row_notes.get((table, index), ()) + filing_notes,
                 )
             )
     return out
+
+
+def _notes_by_row(
+    filing: Filing,
+) -> tuple[dict[tuple[str, int], tuple[ev.ParseNote, ...]], tuple[ev.ParseNote, ...]]:
+    """The parser's notes as the events keep them: each row's own, and the filing's (which
+    every event of the filing carries, so that none is lost with a filing-level store)."""
+    by_row: dict[tuple[str, int], list[ev.ParseNote]] = {}
+    on_filing: list[ev.ParseNote] = []
+    for note in filing.notes:
+        if note.table is not None and note.row is not None:
+            by_row.setdefault((note.table, note.row), []).append(
+                ev.ParseNote(
+                    kind=note.kind,
+                    scope="row",
+                    field=note.row_field,
+                    message=note.message,
+                    line=note.line,
+                    on_balance=note.on_balance,
+                )
+            )
+        else:
+            on_filing.append(
+                ev.ParseNote(
+                    kind=note.kind,
+                    scope="filing",
+                    field=note.field,
+                    message=note.message,
+                    line=note.line,
+                    on_balance=note.on_balance,
+                )
+            )
+    return {k: tuple(v) for k, v in by_row.items()}, tuple(on_filing)
 
 
 def relationship_text(owner: ReportingOwner) -> str | None:

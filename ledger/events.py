@@ -8,7 +8,9 @@ when read (``read_event``), one version step at a time.
 
 Versions: 1, the first release. 2 adds ``relationship`` (Box 5 as the filing states it), so
 that a report reads it from the log instead of re-parsing source files; a version 1 event has
-none.
+none. 3 adds ``notes``: the parser's repairs and doubts on the event's row and on its filing,
+so that replay, audit, snapshot and report can show what a value rests on; a version 1 or 2
+event has none (its notes were counted in the ``filings`` table, then dropped).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from ledger.identity import decimal_key
 from ledger.order import ReplayKey, replay_key, row_order
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class _Frozen(BaseModel):
@@ -82,6 +84,31 @@ class Footnote(_Frozen):
     text: str | None = None
 
 
+class ParseNote(_Frozen):
+    """A repair or doubt of the parser, kept with the event it bears on (``parsers.Note``).
+
+    ``scope`` is ``row`` for a note on the event's own row (``field`` is then the row's field,
+    ``shares``, or None for the whole row) and ``filing`` for a note on the filing as a whole
+    (``field`` as the parser named it: ``issuer``, ``reporting_owners[0].cik``), which every
+    event of the filing carries. ``on_balance`` is decided by the parser's model when the
+    event is made, so a reader needs no parser to know which doubts a balance rests on."""
+
+    kind: Literal["repair", "doubt"]
+    scope: Literal["row", "filing"]
+    field: str | None = None
+    message: str
+    line: int | None = None
+    on_balance: bool = False
+
+    @property
+    def text(self) -> str:
+        """One line for a reader: ``doubt shares (line 31): '7518.2O8' is not a number; left
+        empty``."""
+        where = self.field or ("row" if self.scope == "row" else "filing")
+        at = f" (line {self.line})" if self.line else ""
+        return f"{self.kind} {where}{at}: {self.message}"
+
+
 class Provenance(_Frozen):
     source_path: str
     source_sha256: str
@@ -123,6 +150,8 @@ class Event(_Frozen):
     filing: FilingRef
     footnotes: tuple[Footnote, ...] = ()
     provenance: Provenance
+    notes: tuple[ParseNote, ...] = ()
+    """The parser's repairs and doubts on this row and on its filing; none before version 3."""
 
     @property
     def position_key(self) -> str:
@@ -150,6 +179,11 @@ class Event(_Frozen):
 
     def footnote_texts(self) -> list[str]:
         return [f.text for f in self.footnotes if f.text]
+
+    @property
+    def doubts(self) -> tuple[ParseNote, ...]:
+        """The doubts a balance of this event rests on (repairs and other doubts excluded)."""
+        return tuple(n for n in self.notes if n.on_balance)
 
 
 class Exercise(Event):
@@ -265,10 +299,14 @@ Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
 
 UPCASTERS: dict[int, Upcaster] = {
     1: lambda data: data,  # version 2 only added ``relationship``, which version 1 never knew
+    2: lambda data: data,  # version 3 only added ``notes``, which version 2 never kept
 }
 """``UPCASTERS[v]`` turns a version ``v`` payload into version ``v + 1``."""
 
-FIELDS_SINCE: dict[int, frozenset[str]] = {2: frozenset({"relationship"})}
+FIELDS_SINCE: dict[int, frozenset[str]] = {
+    2: frozenset({"relationship"}),
+    3: frozenset({"notes"}),
+}
 """Top-level fields each version added: an event stored before a field existed cannot say it,
 so comparing an old payload with a new reading of the same row ignores them."""
 

@@ -376,6 +376,37 @@ def events_at(store: EventStore, seqs: Iterable[int]) -> dict[int, Event]:
     return out
 
 
+_NOTED = '%"scope":"%'
+_ON_BALANCE = '%"on_balance":true%'
+"""How a parse note, and a doubt a balance rests on, look in a stored payload
+(``ParseNote``). A string value cannot match them: JSON escapes the quotes inside strings."""
+
+
+def noted_events(
+    store: EventStore,
+    *,
+    person_keys: Iterable[str] | None = None,
+    issuer_key: str | None = None,
+    doubts_only: bool = False,
+) -> dict[int, Event]:
+    """Events that carry parse notes (with ``doubts_only``, a doubt a balance rests on), by log
+    sequence number: found by a scan of the payloads (few events have notes, and no column is
+    needed for a rare fact), then decoded and checked one by one."""
+    pattern = _ON_BALANCE if doubts_only else _NOTED
+    query = where_events(
+        select(EVENTS.c.seq, EVENTS.c.payload).where(EVENTS.c.payload.like(pattern)),
+        person_keys=person_keys,
+        issuer_key=issuer_key,
+    ).order_by(EVENTS.c.seq)
+    out: dict[int, Event] = {}
+    with store.engine.connect() as conn:
+        for seq, payload in conn.execute(query):
+            event = read_event(payload)
+            if event.doubts if doubts_only else event.notes:
+                out[seq] = event
+    return out
+
+
 def _filing_row(filing: Filing, events: Sequence[Event]) -> dict[str, Any]:
     return {
         "sha256": filing.source.sha256,

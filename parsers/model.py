@@ -8,10 +8,11 @@ is exact; absent values are ``None``, never ``0`` or ``""``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SourceFormat = Literal["xml", "markdown", "text", "ocr", "sec_dataset"]
 RowKind = Literal["transaction", "holding"]
@@ -51,12 +52,82 @@ class Signature(_Model):
     date: dt.date | None = None
 
 
+NoteKind = Literal["repair", "doubt"]
+TableName = Literal["non_derivative", "derivative"]
+_ROW_FIELD = re.compile(r"(non_derivative|derivative)\[(\d+)\](?:\.(.+))?")
+
+_IDENTITY_FIELD = re.compile(
+    r"issuer(?:\.(?:cik|ticker))?|tables|reporting_owners\[\d+\](?:\.(?:cik|name))?"
+)
+BALANCE_FIELDS = frozenset(
+    {
+        "shares",
+        "shares_owned_following",
+        "code",
+        "acquired_disposed",
+        "transaction_date",
+        "ownership",
+        "nature_of_ownership",
+        "security_title",
+        "exercise_price",
+        "expiration_date",
+    }
+)
+"""Row fields a balance rests on: the change and its direction (shares, code, A/D), the balance
+reported after it, when it happened, and which position it moves (security, ownership)."""
+
+
 class Note(_Model):
-    """A repair the parser made or a doubt it has, pointing at the source line where it can."""
+    """A repair the parser made or a doubt it has, pointing at the source line where it can.
+
+    ``kind`` says which: a ``repair`` is a value the text states for sure once the damage is
+    undone (a thousands separator rejoined, an OCR ``O`` where only a digit can stand); a
+    ``doubt`` is a value left empty, guessed, or chosen among readings. A note that does not
+    say is a doubt: a parser must claim certainty, never the reader assume it. ``message``
+    says what was done ("read '64 327' as 64327", "left empty").
+
+    A note on a table row names it in ``field`` (``non_derivative[0].shares``) and, parsed from
+    that, in ``table``, ``row`` and ``row_field``: the ledger stores the note with the events
+    of that row. A note without a row is about the filing (issuer, owners, signatures).
+    """
 
     line: int | None = None
     field: str | None = None
     message: str
+    kind: NoteKind = "doubt"
+    table: TableName | None = None
+    row: int | None = None
+
+    @model_validator(mode="after")
+    def _row_from_field(self) -> Note:
+        if self.table is None and self.field:
+            match = _ROW_FIELD.fullmatch(self.field)
+            if match:
+                # object.__setattr__: validate_assignment would re-enter this validator
+                object.__setattr__(self, "table", match[1])
+                object.__setattr__(self, "row", int(match[2]))
+        return self
+
+    @property
+    def row_field(self) -> str | None:
+        """The field of the row the note is on (``shares``), None for the whole row or for a
+        note on the filing."""
+        if self.table is None or not self.field:
+            return None
+        match = _ROW_FIELD.fullmatch(self.field)
+        return match[3] if match else None
+
+    @property
+    def on_balance(self) -> bool:
+        """A doubt a balance rests on: a row field in ``BALANCE_FIELDS``, a whole row (cells
+        lost or unknown), or who or which issuer the filing is about (a wrong key moves every
+        balance of the filing to another stream), or tables the filing may have lost."""
+        if self.kind != "doubt":
+            return False
+        if self.table is not None:
+            f = self.row_field
+            return f is None or f.split(".", 1)[0] in BALANCE_FIELDS
+        return bool(self.field and _IDENTITY_FIELD.fullmatch(self.field))
 
 
 class _Row(_Model):

@@ -40,6 +40,7 @@ from parsers.model import (
     Signature,
     Source,
 )
+from parsers.numbers import amount_problem
 
 __all__ = ["parse_xml"]
 
@@ -69,16 +70,26 @@ def _number(text: str) -> Decimal:
     """Keep the filed digits (``25.5600`` stays ``25.5600``) so balance checks stay exact.
 
     Thousands separators are dropped only where they sit every three digits: ``1,5`` could be a
-    decimal comma, and reading it as 15 would be a guess.
+    decimal comma, and reading it as 15 would be a guess. Only ASCII digits count: a digit of
+    another script (full-width, Arabic-Indic) is not what the schema allows. Negative amounts,
+    exponents, NaN and numbers longer than a filing can hold are refused (``parsers.numbers``).
     """
+    if len(text) > 64:
+        raise ValueError(f"{text[:20]!r}... ({len(text)} characters) is not an amount")
     if _NUMBER_RE.fullmatch(text):
-        return Decimal(text)
-    bare = text[1:].lstrip() if text.startswith("$") else text
-    if _NUMBER_RE.fullmatch(bare):
-        return Decimal(bare)
-    if _GROUPED_RE.fullmatch(bare):
-        return Decimal(bare.replace(",", ""))
-    raise ValueError(f"{text!r} is not a number")
+        value = Decimal(text)
+    else:
+        bare = text[1:].lstrip() if text.startswith("$") else text
+        if _NUMBER_RE.fullmatch(bare):
+            value = Decimal(bare)
+        elif _GROUPED_RE.fullmatch(bare):
+            value = Decimal(bare.replace(",", ""))
+        else:
+            raise ValueError(f"{text!r} is not a number")
+    problem = amount_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
 
 
 def _date(text: str) -> dt.date:
@@ -191,7 +202,7 @@ def parse_xml(data: bytes, *, path: str, sha256: str, limits: Limits) -> Filing:
         raise ParseError(
             f"{len(row_lines):,} table rows, over the limit of {limits.max_rows:,}", path
         )
-    return _Reader(path, sha256, row_lines, line_offset, notes).filing(root, header)
+    return _Reader(path, sha256, row_lines, line_offset, notes, xml).filing(root, header)
 
 
 # --------------------------------------------------------------------------- bytes -> tree
@@ -356,7 +367,7 @@ def _own_text(element: Element | None) -> str | None:
 class _Reader:
     """Walks one parsed document; holds what every part of the walk needs to report notes."""
 
-    __slots__ = ("path", "sha256", "row_lines", "line_offset", "notes")
+    __slots__ = ("path", "sha256", "row_lines", "line_offset", "notes", "xml")
 
     def __init__(
         self,
@@ -365,7 +376,9 @@ class _Reader:
         row_lines: dict[Element, int | None],
         line_offset: int,
         notes: list[Note],
+        xml: bytes = b"",
     ) -> None:
+        self.xml = xml
         self.path = path
         self.sha256 = sha256
         self.row_lines = row_lines
@@ -383,19 +396,25 @@ class _Reader:
 
     def filing(self, root: Element, header: bytes | None) -> Filing:
         fields: dict[str, Any] = {}
-        issuer = Issuer()
+        issuer: Issuer | None = None
         owners: list[ReportingOwner] = []
         signatures: list[Signature] = []
         non_derivative: list[NonDerivativeRow] = []
         derivative: list[DerivativeRow] = []
         footnotes: dict[str, str] = {}
-        form_type: str | None = None
-        ignored: list[str] = []
+        form_types: list[str | None] = []
+        ignored: list[Element] = []
+        seen: set[str] = set()
 
         for child in root:
             tag = child.tag
+            if tag in _SINGLE and tag in seen and tag != "documentType":
+                # The schema allows one: a second one is never silently preferred.
+                self.doubt(None, _SINGLE[tag], f"<{tag}> given twice; the first kept")
+                continue
+            seen.add(tag)
             if tag == "documentType":
-                form_type = _own_text(child)
+                form_types.append(self.plain(child, "form_type"))
             elif tag == "schemaVersion":
                 fields["schema_version"] = _own_text(child)
             elif tag == "periodOfReport":
@@ -408,11 +427,7 @@ class _Reader:
                 name = _DOCUMENT_FLAGS[tag]
                 fields[name] = self.read(_boolean, _own_text(child), name)
             elif tag == "issuer":
-                issuer = Issuer(
-                    cik=_own_text(child.find("issuerCik")),
-                    name=self.read(_text, _own_text(child.find("issuerName")), "issuer.name"),
-                    ticker=_own_text(child.find("issuerTradingSymbol")),
-                )
+                issuer = self.issuer(child)
             elif tag == "reportingOwner":
                 owners.append(self.owner(child, len(owners)))
             elif tag == "nonDerivativeTable":
@@ -423,14 +438,14 @@ class _Reader:
                             NonDerivativeRow(**self.row(row, _COMMON_FIELDS, index))
                         )
                     else:
-                        ignored.append(f"nonDerivativeTable/{row.tag}")
+                        self.doubt(None, "tables", f"unexpected <{tag}/{row.tag}> ignored")
             elif tag == "derivativeTable":
                 for row in child:
                     if row.tag in ("derivativeTransaction", "derivativeHolding"):
                         index = f"derivative[{len(derivative)}]"
                         derivative.append(DerivativeRow(**self.row(row, _DERIVATIVE_FIELDS, index)))
                     else:
-                        ignored.append(f"derivativeTable/{row.tag}")
+                        self.doubt(None, "tables", f"unexpected <{tag}/{row.tag}> ignored")
             elif tag == "footnotes":
                 self.footnotes(child, footnotes)
             elif tag == "remarks":
@@ -447,14 +462,17 @@ class _Reader:
                     )
                 )
             else:
-                ignored.append(tag)
+                ignored.append(child)
 
-        if form_type is None:
+        form_type = self.form_type(form_types)
+        for element in ignored:
+            self.ignored(element)
+        if issuer is None:
             raise ParseError(
-                f"<{_ROOT}> has no documentType (form 3, 4 or 5)", self.path, self.line_offset + 1
+                f"<{_ROOT}> has no <issuer>: the filing cannot be placed",
+                self.path,
+                self.line_offset + 1,
             )
-        for tag in ignored:
-            self.notes.append(Note(message=f"unexpected element <{tag}> ignored"))
         self.check_references(footnotes, non_derivative, derivative)
         if header is not None:
             self.sgml_header(header, fields)
@@ -471,15 +489,105 @@ class _Reader:
             **fields,
         )
 
+    def form_type(self, found: list[str | None]) -> str:
+        """Forms 3, 4 and 5 and their amendments are read; anything else (a 13F-HR, a 144)
+        is refused by name rather than read as if it were one of them."""
+        where = self.line_offset + 1
+        if not found or found[0] is None:
+            raise ParseError(f"<{_ROOT}> has no documentType (form 3, 4 or 5)", self.path, where)
+        if len(set(found)) > 1:
+            shown = ", ".join(repr(f) for f in found)
+            raise ParseError(f"documentType given {len(found)} times ({shown})", self.path, where)
+        form = found[0]
+        if form.upper() not in _FORMS:
+            raise ParseError(
+                f"documentType {form!r} is not a Form 3, 4 or 5 (or its amendment)",
+                self.path,
+                where,
+            )
+        return form
+
+    def ignored(self, element: Element) -> None:
+        """An element the document's schema does not have. One that looks like a part of
+        the form in the wrong case (``<NonDerivativeTable>``), or that holds table rows or
+        values, may have carried balances: a doubt on the tables. Anything else (a browser's
+        ``<script>`` saved into the file) is noted and bears on nothing."""
+        tag = element.tag
+        part = _TOP_CASELESS.get(tag.lower())
+        if part is None and any(
+            e.tag.lower() in _ROW_LIKE for e in element.iter() if isinstance(e.tag, str)
+        ):
+            part = "tables"
+        self.doubt(self.line_of(tag), part, f"unexpected element <{tag}> ignored")
+
+    def issuer(self, element: Element) -> Issuer:
+        """The issuer's CIK, name and ticker. The ticker (else the CIK) keys the issuer, so a
+        missing one moves the filing to another stream: a doubt, never silent. A filing with
+        neither cannot be placed."""
+        values: dict[str, str | None] = {}
+        for child in element:
+            name = _ISSUER.get(child.tag)
+            if name is None:
+                self.doubt(
+                    self.line_of(child.tag), "issuer", f"unexpected <issuer/{child.tag}> ignored"
+                )
+            elif name in values:
+                self.doubt(None, f"issuer.{name}", f"<{child.tag}> given twice; the first kept")
+            else:
+                values[name] = self.plain(child, f"issuer.{name}")
+        cik = values.get("cik")
+        if cik is not None and not _CIK_RE.fullmatch(cik):
+            self.doubt(None, "issuer.cik", f"issuer CIK {cik!r} is not a CIK; left empty")
+            cik = None
+        if "ticker" not in values:
+            self.doubt(
+                self.line_of("issuer>"),
+                "issuer.ticker",
+                "no <issuerTradingSymbol>; the issuer is keyed by its CIK",
+            )
+        if "cik" not in values:
+            self.doubt(self.line_of("issuer>"), "issuer.cik", "no <issuerCik>; left empty")
+        ticker = values.get("ticker")
+        if cik is None and ticker is None:
+            raise ParseError(
+                "<issuer> gives neither a CIK nor a trading symbol: the filing cannot be placed",
+                self.path,
+                self.line_offset + 1,
+            )
+        name = values.get("name")
+        return Issuer(cik=cik, name=None if name is None else _text(name), ticker=ticker)
+
     def owner(self, element: Element, index: int) -> ReportingOwner:
         where = f"reporting_owners[{index}]"
         owner_id = element.find("reportingOwnerId")
         relationship = element.find("reportingOwnerRelationship")
         values: dict[str, Any] = {}
         if owner_id is not None:
-            values["cik"] = _own_text(owner_id.find("rptOwnerCik"))
-            values["name"] = self.read(
-                _text, _own_text(owner_id.find("rptOwnerName")), f"{where}.name"
+            for child in owner_id:
+                name = _OWNER_ID.get(child.tag)
+                if name is None:
+                    self.doubt(
+                        self.line_of("reportingOwnerId", index),
+                        where,
+                        f"unexpected <reportingOwnerId/{child.tag}> ignored",
+                    )
+                elif name in values:
+                    self.doubt(None, f"{where}.{name}", f"<{child.tag}> given twice; first kept")
+                else:
+                    values[name] = self.plain(child, f"{where}.{name}")
+            values.pop("ccc", None)
+            if values.get("name") is not None:
+                values["name"] = _text(values["name"])
+            cik = values.get("cik")
+            if cik is not None and not _CIK_RE.fullmatch(cik):
+                self.doubt(None, f"{where}.cik", f"owner CIK {cik!r} is not a CIK; left empty")
+                values["cik"] = None
+        if not values.get("cik"):
+            # The CIK keys the person: without it the owner is keyed by name, another stream.
+            self.doubt(
+                self.line_of("reportingOwner>", index),
+                f"{where}.cik",
+                "no <rptOwnerCik>; the owner is keyed by name",
             )
         if relationship is not None:
             # The relationship boxes are checkboxes: a box the filer left out is unchecked.
@@ -534,24 +642,44 @@ class _Reader:
             else:
                 self.unexpected(tag, where, line)
 
+        done: dict[str, tuple[bool, Any]] = {}
         for cell in cells:
             name, reader = layout[cell.tag]
-            text: str | None = None
-            for part in cell:
-                if part.tag == "value":
-                    text = part.text
-                elif part.tag == "footnoteId":
-                    self.reference(part, name, refs_by_field)
-            if text is None and len(cell) == 0:
-                text = cell.text  # a few filers leave out the <value> wrapper
-            if text is None or not (text := text.strip()):
+            field = f"{where}.{name}"
+            text, problem = self.cell_text(cell, name, refs_by_field)
+            ok, value = True, None
+            if problem is not None:
+                ok = False
+                self.doubt(line, field, f"{problem}; left empty")
+            elif text is not None:
+                try:
+                    value = reader(text)
+                except ValueError as exc:
+                    ok = False
+                    self.doubt(line, field, f"{exc}; left empty")
+            if name in done:
+                # The schema allows each cell once: a second one is never silently preferred.
+                first_ok, first = done[name]
+                if ok and first_ok and value == first:
+                    self.notes.append(
+                        Note(
+                            line=line,
+                            field=field,
+                            kind="repair",
+                            message=f"<{cell.tag}> given twice with the same value; read once",
+                        )
+                    )
+                    continue
+                if ok and first_ok:
+                    self.doubt(
+                        line, field, f"<{cell.tag}> given twice ({first} and {value}); left empty"
+                    )
+                done[name] = (False, None)
+                values[name] = None
                 continue
-            try:
-                values[name] = reader(text)
-            except ValueError as exc:
-                self.notes.append(
-                    Note(line=line, field=f"{where}.{name}", message=f"{exc}; left empty")
-                )
+            done[name] = (ok, value)
+            if value is not None:
+                values[name] = value
 
         if is_transaction:
             # The paper form's "V" column: a transaction reported earlier than required. The
@@ -560,6 +688,63 @@ class _Reader:
         if refs_by_field:
             values["footnotes"] = refs_by_field
         return values
+
+    def doubt(self, line: int | None, field: str | None, message: str) -> None:
+        self.notes.append(Note(line=line, field=field, message=message))
+
+    def line_of(self, tag: str, nth: int = 0) -> int | None:
+        """The source line of the ``nth`` start tag ``tag`` (for a note outside the tables;
+        searched only when there is a note to place, so it costs nothing otherwise)."""
+        found = -1
+        for _ in range(nth + 1):
+            found = self.xml.find(b"<" + tag.encode(), found + 1)
+            if found < 0:
+                return None
+        return self.line_offset + 1 + _count_line_breaks(self.xml, 0, found)
+
+    def cell_text(
+        self, cell: Element, name: str, refs_by_field: dict[str, list[str]]
+    ) -> tuple[str | None, str | None]:
+        """The text of a cell's one ``<value>`` (None when empty), or why it cannot be read.
+
+        Strict, because every leniency here was a silent choice: a second ``<value>``, an
+        element inside the value (``<value>55<b/>361</value>`` is not 55), text beside it, or
+        a child the schema does not know (``<Value>``) leave the field empty with a doubt.
+        """
+        found: list[Element] = []
+        for part in cell:
+            tag = part.tag
+            if tag == "value":
+                found.append(part)
+            elif tag == "footnoteId":
+                self.reference(part, name, refs_by_field)
+            else:
+                return None, f"unexpected <{tag}> inside <{cell.tag}>"
+            if part.tail is not None and part.tail.strip():
+                return None, f"text {part.tail.strip()[:20]!r} outside <value> in <{cell.tag}>"
+        own = cell.text.strip() if cell.text is not None else ""
+        if len(found) > 1:
+            return None, f"<{cell.tag}> has {len(found)} <value> elements"
+        if found:
+            value = found[0]
+            if len(value):
+                return None, f"<value> of <{cell.tag}> holds an element <{value[0].tag}>"
+            if own:
+                return None, f"text {own[:20]!r} outside <value> in <{cell.tag}>"
+            return (value.text.strip() if value.text else "") or None, None
+        if own and len(cell):
+            return None, f"text {own[:20]!r} beside footnotes but no <value> in <{cell.tag}>"
+        return own or None, None  # a few filers leave out the <value> wrapper
+
+    def plain(self, element: Element, field: str, line: int | None = None) -> str | None:
+        """The text of an element that holds only text (a code, a CIK): an element inside it
+        leaves it empty with a doubt rather than read in part."""
+        if len(element):
+            self.doubt(
+                line, field, f"<{element.tag}> holds an element <{element[0].tag}>; left empty"
+            )
+            return None
+        return _own_text(element)
 
     @staticmethod
     def reference(element: Element, name: str, refs_by_field: dict[str, list[str]]) -> None:
@@ -572,7 +757,13 @@ class _Reader:
                 refs.append(ref)
 
     def unexpected(self, tag: str, where: str, line: int | None) -> None:
-        self.notes.append(Note(line=line, field=where, message=f"unexpected <{tag}> ignored"))
+        """An element the row's schema does not have: a doubt on the row (it may have held a
+        value, as ``<TransactionShares>`` does), on the field when only the case differs."""
+        name = _CASELESS.get(tag.rpartition("/")[2].lower())
+        if name is not None:
+            self.doubt(line, f"{where}.{name}", f"element <{tag}> in the wrong case; ignored")
+        else:
+            self.doubt(line, where, f"unexpected <{tag}> ignored")
 
     def coding(
         self,
@@ -584,14 +775,22 @@ class _Reader:
     ) -> None:
         for child in element:
             tag = child.tag
-            if tag == "transactionCode":
-                values["code"] = self.read(_code, _own_text(child), f"{where}.code", line)
+            if tag in _CODING and _CODING[tag] in values:
+                name = _CODING[tag]
+                self.doubt(line, f"{where}.{name}", f"<{tag}> given twice; left empty")
+                values[name] = None
+            elif tag == "transactionCode":
+                text = self.plain(child, f"{where}.code", line)
+                values["code"] = self.read(_code, text, f"{where}.code", line)
             elif tag == "equitySwapInvolved":
+                text = self.plain(child, f"{where}.equity_swap_involved", line)
                 values["equity_swap_involved"] = self.read(
-                    _boolean, _own_text(child), f"{where}.equity_swap_involved", line
+                    _boolean, text, f"{where}.equity_swap_involved", line
                 )
             elif tag == "transactionFormType":
-                values["transaction_form_type"] = _own_text(child)
+                values["transaction_form_type"] = self.plain(
+                    child, f"{where}.transaction_form_type", line
+                )
             elif tag == "footnoteId":
                 self.reference(child, "code", refs_by_field)
             else:
@@ -664,3 +863,43 @@ _RELATIONSHIP_FLAGS = {
     "isTenPercentOwner": "is_ten_percent_owner",
     "isOther": "is_other",
 }
+_FORMS = frozenset({"3", "4", "5", "3/A", "4/A", "5/A"})
+_CIK_RE = re.compile(r"\d{1,10}", re.ASCII)
+_ISSUER = {
+    "issuerCik": "cik",
+    "issuerName": "name",
+    "issuerTradingSymbol": "ticker",
+    "issuerForeignTradingSymbol": "foreign_ticker",  # schema X0609 on; not part of the key
+}
+_OWNER_ID = {"rptOwnerCik": "cik", "rptOwnerCcc": "ccc", "rptOwnerName": "name"}
+_CODING = {
+    "transactionCode": "code",
+    "equitySwapInvolved": "equity_swap_involved",
+    "transactionFormType": "transaction_form_type",
+}
+_SINGLE = {
+    "documentType": "form_type",
+    "schemaVersion": "schema_version",
+    "periodOfReport": "period_of_report",
+    "dateOfOriginalSubmission": "date_of_original_submission",
+    "issuer": "issuer",
+    "nonDerivativeTable": "tables",
+    "derivativeTable": "tables",
+    "footnotes": "footnotes",
+    "remarks": "remarks",
+    **{tag: name for tag, name in _DOCUMENT_FLAGS.items()},
+}
+"""Top-level elements the schema allows once, with the field a repeat is noted on."""
+_TOP_CASELESS = {
+    "issuer": "issuer",
+    "reportingowner": "reporting_owners",
+    "nonderivativetable": "tables",
+    "derivativetable": "tables",
+}
+_ROW_LIKE = frozenset(tag.lower() for tag in (*_ROW_TAGS, *_TABLES, "value"))
+
+_CASELESS = {tag.lower(): name for tag, (name, _reader) in _DERIVATIVE_FIELDS.items()} | {
+    "transactioncode": "code",
+    "equityswapinvolved": "equity_swap_involved",
+}
+"""Cell names without case: an element in the wrong case names the field it would have set."""

@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ledger.events import Event
-from ledger.store import EventStore, events_at
+from ledger.store import EventStore, events_at, noted_events
 from projections.calendar import add_business_days, business_days_between
 from projections.entries import Entry, by_stream
 from projections.positions import Check, FoldState
@@ -124,20 +124,124 @@ class LateFiling:
         }
 
 
+DOUBTFUL_INPUT = "doubtful input"
+REPAIRED_INPUT = "repaired input"
+
+
+@dataclass(frozen=True)
+class InputNote:
+    """A finding about the input itself, not about balances: the parser doubted a value a
+    balance rests on (``doubtful input``, which fails the audit: the ledger cannot say whether
+    the balance is right) or repaired one it was sure of (``repaired input``, listed only).
+    One per note and row, whichever owners the row was filed for; a note on the filing as a
+    whole (its issuer, an owner) is one finding per filing."""
+
+    cause: str
+    person_key: str
+    person_name: str | None
+    issuer_key: str
+    label: str
+    filing_sha256: str
+    filing_path: str
+    table: str | None
+    row_index: int | None
+    line: int | None
+    date: dt.date
+    event_type: str
+    field: str | None
+    message: str
+    event_seq: int
+
+    @property
+    def failing(self) -> bool:
+        return self.cause == DOUBTFUL_INPUT
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "person": self.person_name or self.person_key,
+            "person_key": self.person_key,
+            "issuer": self.issuer_key,
+            "position": self.label,
+            "filing": self.filing_path,
+            "filing_sha256": self.filing_sha256,
+            "table": self.table,
+            "row": self.row_index,
+            "line": self.line,
+            "date": self.date.isoformat(),
+            "event_type": self.event_type,
+            "field": self.field,
+            "message": self.message,
+            "cause": self.cause,
+        }
+
+    def text(self) -> str:
+        where = self.filing_path + (f":{self.line}" if self.line else "")
+        return f"{where}: {self.cause}: {self.field or 'row'}: {self.message}"
+
+
+def input_notes(
+    store: EventStore,
+    *,
+    person_keys: Iterable[str] | None = None,
+    issuer_key: str | None = None,
+) -> list[InputNote]:
+    """The doubts balances rest on, and the repairs, of the events the filters select (see
+    ``InputNote``). Self-contained: it reads the notes the events carry, not the fold."""
+    out: list[InputNote] = []
+    seen: set[tuple[object, ...]] = set()
+    events = noted_events(store, person_keys=person_keys, issuer_key=issuer_key)
+    for seq, event in events.items():
+        p = event.provenance
+        for note in event.notes:
+            if note.kind == "doubt" and not note.on_balance:
+                continue
+            row = note.scope == "row"
+            key = (p.source_sha256, p.table if row else None, p.row_index if row else None)
+            if (*key, note.field, note.message) in seen:
+                continue
+            seen.add((*key, note.field, note.message))
+            out.append(
+                InputNote(
+                    cause=DOUBTFUL_INPUT if note.kind == "doubt" else REPAIRED_INPUT,
+                    person_key=event.person_key,
+                    person_name=event.person_name,
+                    issuer_key=event.issuer_key,
+                    label=position_label(event),
+                    filing_sha256=p.source_sha256,
+                    filing_path=p.source_path,
+                    table=p.table if row else None,
+                    row_index=p.row_index if row else None,
+                    line=note.line or (p.line if row else None),
+                    date=event.effective_date,
+                    event_type=event.event_type,
+                    field=note.field,
+                    message=note.message,
+                    event_seq=seq,
+                )
+            )
+    out.sort(key=lambda n: (n.filing_path, n.table or "", n.row_index or 0, n.line or 0))
+    return out
+
+
 @dataclass
 class AuditReport:
     discrepancies: list[Discrepancy]
     late_filings: list[LateFiling]
     checks: int
     inferred_openings: int
+    input_notes: list[InputNote] = field(default_factory=list)
 
     @property
     def failing(self) -> list[Discrepancy]:
         return [d for d in self.discrepancies if not d.legitimate]
 
     @property
+    def doubtful(self) -> list[InputNote]:
+        return [n for n in self.input_notes if n.failing]
+
+    @property
     def clean(self) -> bool:
-        return not self.failing and not self.late_filings
+        return not self.failing and not self.late_filings and not self.doubtful
 
 
 def audit(
@@ -145,9 +249,13 @@ def audit(
     entries: Iterable[Entry],
     *,
     late: bool = True,
+    person_keys: Iterable[str] | None = None,
+    issuer_key: str | None = None,
 ) -> AuditReport:
     """One pass, stream by stream: only the failing checks and the filings that may be late are
-    kept, so auditing the whole log needs memory for its findings, not for the log."""
+    kept, so auditing the whole log needs memory for its findings, not for the log.
+    ``person_keys`` and ``issuer_key`` select the input notes (pass the filters ``entries``
+    was read with)."""
     failed: list[tuple[Check, dict[tuple[str, str], int]]] = []
     checks = inferred = 0
     candidates: dict[tuple[str, str], list[Entry]] = {}
@@ -169,6 +277,7 @@ def audit(
         late_filings=late_filings(store, candidates) if late else [],
         checks=checks,
         inferred_openings=inferred,
+        input_notes=input_notes(store, person_keys=person_keys, issuer_key=issuer_key),
     )
 
 

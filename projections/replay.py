@@ -47,6 +47,8 @@ class ReplayRow:
             "footnotes": " | ".join(e.footnote_texts()),
             "filing": e.provenance.source_path,
             "line": e.provenance.line,
+            "doubted": ", ".join(n.field or "row" for n in e.doubts),
+            "notes": " | ".join(n.text for n in e.notes),
         }
 
 

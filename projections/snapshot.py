@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledger.events import Event
-from ledger.store import EventStore, events_at
+from ledger.store import EventStore, events_at, noted_events
 from projections.entries import Entry, read_entries
 from projections.projector import rebuild
 
@@ -33,7 +33,9 @@ class Holding:
     """Set when the last balance the filer reported disagrees with the ledger's running one
     (``balance``): a typo and a missing filing look alike from one row, so both are shown and
     ``holdings audit`` says which it more likely is."""
-    """An option or warrant whose expiration date has passed by the snapshot date."""
+    doubts: tuple[str, ...] = ()
+    """The parser's doubts the balance rests on: doubted values of this position's events
+    since the last balance the filer reported on a row read without doubt."""
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -54,6 +56,8 @@ class Holding:
             "reported_balance": None
             if self.reported_balance is None
             else str(self.reported_balance),
+            "doubted": bool(self.doubts),
+            "doubts": " | ".join(self.doubts),
         }
 
 
@@ -83,6 +87,10 @@ def snapshot(
         read_entries(store, person_keys=person_keys, issuer_key=issuer_key), as_of, known_at
     )
     state = rebuild(entries)
+    doubts = resting_doubts(
+        entries,
+        noted_events(store, person_keys=person_keys, issuer_key=issuer_key, doubts_only=True),
+    )
     live = [p for p in state.positions.values() if p.balance is not None and p.last is not None]
     full = events_at(store, [p.last.seq for p in live if p.last is not None])
     out: list[Holding] = []
@@ -114,11 +122,34 @@ def snapshot(
                 position_key=p.position_key,
                 expiration_date=expiry,
                 expired=expired,
+                doubts=doubts.get((p.stream_id, p.position_key), ()),
             )
         )
     order = {"direct": 0, "indirect": 1, "option": 2}
     out.sort(key=lambda h: (h.person_name or h.person_key, h.issuer_key, order[h.kind], h.security))
     return out
+
+
+def resting_doubts(
+    entries: list[Entry], doubted: dict[int, Event]
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Per position, the doubts its balance rests on: those of its events after the last one
+    that reported a balance and was read without doubt (a balance the filer states anew no
+    longer rests on an earlier doubted change). Superseded events are left to the fold: a
+    doubt in a restated filing still shows, which errs on the side of saying it."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for e in entries:  # in replay order within each stream
+        pid = (e.stream_id, e.position_key)
+        event = doubted.get(e.seq)
+        if event is not None:
+            where = event.provenance.source_path
+            out.setdefault(pid, []).extend(
+                f"{where}:{n.line or event.provenance.line or ''} {n.field or 'row'}: {n.message}"
+                for n in event.doubts
+            )
+        elif e.reported is not None:
+            out.pop(pid, None)
+    return {pid: tuple(texts) for pid, texts in out.items() if texts}
 
 
 def ownership_label(event: Event) -> str:

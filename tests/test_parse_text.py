@@ -105,7 +105,12 @@ def filing(path: Path, fmt: str, **values: Any) -> dict[str, Any]:
 
 
 def parsed(path: Path) -> dict[str, Any]:
-    return parse_file(path).to_json_dict()
+    """The contract JSON, with each note's row reference left out (it is ``field`` parsed,
+    tested in test_doubts.py) so that expectations here name field, message and kind."""
+    out = parse_file(path).to_json_dict()
+    for note in out["notes"]:
+        del note["table"], note["row"]
+    return out
 
 
 QUALYS = {"name": "QUALYS, INC.", "ticker": "QLYS", "cik": None}
@@ -425,11 +430,13 @@ def test_seed_002_ocr() -> None:
                 "field": "non_derivative[0].transaction_date",
                 "message": "rebuilt from OCR fragments '11/01/20', ')20', '20'; year from the "
                 "header's date of earliest transaction",
+                "kind": "repair",
             },
             {
                 "line": 28,
                 "field": "non_derivative[0].shares_owned_following",
                 "message": "dropped OCR fragment '5,20' that repeats the start of '5,208,879'",
+                "kind": "repair",
             },
         ],
     )
@@ -672,16 +679,19 @@ def test_pipe_table_with_split_and_merged_cells() -> None:
                 "line": 14,
                 "field": "non_derivative[0].shares_owned_following",
                 "message": "joined number split across cells '253,1' + '44'",
+                "kind": "repair",
             },
             {
                 "line": 17,
                 "field": "non_derivative[3].shares",
                 "message": "joined number split across cells '2,19' + '5'",
+                "kind": "repair",
             },
             {
                 "line": 20,
                 "field": "non_derivative[6].shares_owned_following",
                 "message": "joined number split across cells '1,4' + '14,849'",
+                "kind": "repair",
             },
         ],
     )
@@ -697,6 +707,7 @@ def test_ocr_letter_digit_confusions() -> None:
             "line": line,
             "field": field,
             "message": f"OCR letters in {seen!r} read as {read!r}",
+            "kind": "repair",
         }
 
     assert parsed(path) == filing(
@@ -723,6 +734,7 @@ def test_ocr_letter_digit_confusions() -> None:
                 "line": 14,
                 "field": "period_of_report",
                 "message": "OCR letters in 'O8/06/2Ol3' read as '08/06/2013'",
+                "kind": "repair",
             },
             ocr(19, "non_derivative[0].transaction_date", "O8/06/2013", "08/06/2013"),
             ocr(19, "non_derivative[0].shares", "1O,OOO", "10,000"),
@@ -735,6 +747,7 @@ def test_ocr_letter_digit_confusions() -> None:
                 "line": 20,
                 "field": "non_derivative[1].shares_owned_following",
                 "message": "dropped OCR fragment '55,5' that repeats the start of '55,500'",
+                "kind": "repair",
             },
             ocr(24, "derivative[0].exercise_price", "$4.l", "$4.1"),
             ocr(24, "derivative[0].transaction_date", "O8/06/2013", "08/06/2013"),
@@ -746,6 +759,7 @@ def test_ocr_letter_digit_confusions() -> None:
                 "line": 24,
                 "field": "derivative[0].acquired_disposed",
                 "message": "(A)/(D) column unclear; D from code M",
+                "kind": "doubt",
             },
         ],
     )
@@ -936,11 +950,12 @@ def test_unreadable_amount_is_none_with_a_note() -> None:
         Decimal("25.56"),
         Decimal("65427"),
     )
-    assert [n.model_dump() for n in result.notes] == [
+    assert [n.model_dump(exclude={"table", "row"}) for n in result.notes] == [
         {
             "line": 27,
             "field": "non_derivative[0].shares",
             "message": "could not read 'abc'; value left empty",
+            "kind": "doubt",
         }
     ]
 
@@ -979,11 +994,12 @@ def test_cell_position_decides_a_from_d_when_a_row_has_one_bad_cell() -> None:
     option = result.derivative[0]
     assert (option.code, option.shares, option.acquired_disposed) == ("J", Decimal("1000"), "A")
     assert (option.underlying_title, option.underlying_shares) == ("Common Stock", None)
-    assert [n.model_dump() for n in result.notes] == [
+    assert [n.model_dump(exclude={"table", "row"}) for n in result.notes] == [
         {
             "line": 36,
             "field": "derivative[0].underlying_shares",
             "message": "could not read 'n.m. x'; value left empty",
+            "kind": "doubt",
         }
     ]
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import Literal
 
 from parsers.errors import ParseError
 from parsers.limits import Limits
@@ -89,7 +90,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         )
     tail = tail_lines(rows[end:])
     notes = [
-        Note(line=_line_of(needle, rows[:t1]), field=f, message=msg)
+        Note(line=_line_of(needle, rows[:t1]), field=f, message=msg, kind=note_kind(msg))
         for needle, f, msg in header.notes
     ]
     read_sigs = read_signatures(tail)
@@ -141,6 +142,25 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         remarks=read_remarks(tail, signed),
         notes=notes,
     )
+
+
+REPAIRS = (
+    "rebuilt from OCR fragments",
+    "dropped OCR fragment",
+    "joined number split across cells",
+    "OCR damage in",
+    "OCR letter",
+    "ignored OCR debris",
+    "read ",
+)
+"""How the repairs of this package begin: each undoes damage whose cause the text shows (a
+thousands separator split across cells, an OCR ``O`` where only a digit can stand, a fragment
+that repeats its neighbour, a torn year rebuilt from the header's date), so the value is
+certain. Every other note of the text reader is a doubt."""
+
+
+def note_kind(message: str) -> Literal["repair", "doubt"]:
+    return "repair" if message.startswith(REPAIRS) else "doubt"
 
 
 def _line_of(needle: str | None, rows: list[Row]) -> int | None:
@@ -248,7 +268,7 @@ def _model_row(
 ) -> NonDerivativeRow | DerivativeRow:
     for f, message in draft.notes:
         where = f"{table}[{index}]" + (f".{f}" if f else "")
-        notes.append(Note(line=draft.line, field=where, message=message))
+        notes.append(Note(line=draft.line, field=where, message=message, kind=note_kind(message)))
     values = to_model_values(draft)
     if cls is NonDerivativeRow:
         for key in ("exercise_price", "date_exercisable", "expiration_date"):

@@ -83,6 +83,7 @@ from parsers.model import (
     Signature,
     Source,
 )
+from parsers.numbers import amount_problem
 
 __all__ = [
     "COLUMNS",
@@ -267,6 +268,9 @@ def parse_dataset_number(text: str) -> Decimal:
         raise ValueError(f"{text!r} is not a number") from None
     if not value.is_finite():
         raise ValueError(f"{text!r} is not a number")
+    problem = amount_problem(value, max_fraction=None)
+    if problem is not None:
+        raise ValueError(problem)
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
     exponent = value.as_tuple().exponent

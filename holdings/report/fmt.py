@@ -7,7 +7,7 @@ exact figure the filer wrote (``36.000`` stays visibly different from ``36,000``
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from html import escape
 
 
@@ -58,9 +58,11 @@ def axis_label(value: Decimal, step: Decimal) -> str:
 
 def _plain(value: Decimal) -> str:
     """``1.50E+2`` and ``150.0`` both read as ``150``: ticks are round numbers."""
-    value = value.normalize()
-    if value == value.to_integral():
-        value = value.quantize(Decimal(1))
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, value.adjusted() + 10)  # a long stored value
+        value = value.normalize()  # must print, not raise InvalidOperation
+        if value == value.to_integral():
+            value = value.quantize(Decimal(1))
     return num(value)
 
 

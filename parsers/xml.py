@@ -518,6 +518,13 @@ class _Reader:
             e.tag.lower() in _ROW_LIKE for e in element.iter() if isinstance(e.tag, str)
         ):
             part = "tables"
+        if part in ("reporting_owners", "issuer"):
+            # Who or which issuer the filing is about cannot be read: it cannot be placed.
+            raise ParseError(
+                f"element <{tag}> is not <{_TOP_NAMES[part]}>: the filing cannot be placed",
+                self.path,
+                self.line_of(tag),
+            )
         self.doubt(self.line_of(tag), part, f"unexpected element <{tag}> ignored")
 
     def issuer(self, element: Element) -> Issuer:
@@ -896,6 +903,7 @@ _TOP_CASELESS = {
     "nonderivativetable": "tables",
     "derivativetable": "tables",
 }
+_TOP_NAMES = {"reporting_owners": "reportingOwner", "issuer": "issuer"}
 _ROW_LIKE = frozenset(tag.lower() for tag in (*_ROW_TAGS, *_TABLES, "value"))
 
 _CASELESS = {tag.lower(): name for tag, (name, _reader) in _DERIVATIVE_FIELDS.items()} | {

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from parsers.numbers import amount_problem
 from parsers.text import ocr
 from parsers.text.cells import MARK, clean
 
@@ -43,9 +44,9 @@ class Token:
     """Looks numeric but is not a well-formed number (``5,20``): maybe half of a split cell."""
 
 
-_NUM = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\$?\.\d+")
-_NUM_LOOSE = re.compile(r"\$?[\d,]*\d[\d,]*(?:\.\d*)?")
-_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})")
+_NUM = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\$?\.\d+", re.ASCII)
+_NUM_LOOSE = re.compile(r"\$?[\d,]*\d[\d,]*(?:\.\d*)?", re.ASCII)
+_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})", re.ASCII)
 TEXT_DATE = re.compile(
     r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? (\d{1,2}),? (\d{4})", re.I
 )
@@ -55,10 +56,10 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 _LETTER = re.compile(r"\(?([A-Z])\)?")
-_FUSED = re.compile(r"(\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([ADI])")
-_FRAG = re.compile(r"[)(\][|!:;'\"]+\d{1,4}[)(\][|!:;'\"]*|\d{1,4}[)(\][|!:;'\"]+")
+_FUSED = re.compile(r"(\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([ADI])", re.ASCII)
+_FRAG = re.compile(r"[)(\][|!:;'\"]+\d{1,4}[)(\][|!:;'\"]*|\d{1,4}[)(\][|!:;'\"]+", re.ASCII)
 _MARKS = re.compile(MARK + r"(\d{1,3})" + MARK)
 _NA_WORDS = frozenset({"n/a", "na", "n.a.", "none", "-", "--", "—", "–", "nil"})
 _IMMED = re.compile(r"(?:immed|currently|now)\w*\.?(?: exercisable)?", re.IGNORECASE)
@@ -92,12 +93,47 @@ def parse_number(text: str) -> Decimal | None:
     if not _NUM.fullmatch(text):
         return None
     try:
-        return Decimal(text.replace("$", "").replace(",", ""))
+        value = Decimal(text.replace("$", "").replace(",", ""))
     except InvalidOperation:
         return None
+    return None if amount_problem(value) else value
 
 
 _Template = tuple[str, str, object, bool, tuple[str, ...], tuple[str, ...], bool]
+
+
+_LEAD_GROUP = re.compile(r"\$?\d{1,3}", re.ASCII)
+_NEXT_GROUP = re.compile(r"\d{3}(?:\.\d+)?", re.ASCII)
+
+
+def _join_spaced_groups(text: str, toks: list[Token]) -> None:
+    """``64 327`` in one cell is one number whose thousands separator is a space (a converter's
+    or a European rendering): read as 64327, saying so. Only within a cell and only where each
+    group after the first has exactly three digits, as a separator demands; anything else stays
+    apart and is doubted where it lands."""
+    i = 0
+    while i + 1 < len(toks):
+        a, b = toks[i], toks[i + 1]
+        if (
+            a.kind == NUM
+            and b.kind == NUM
+            and not a.marks
+            and "." not in a.text
+            and (_LEAD_GROUP.fullmatch(a.text) or _NUM.fullmatch(a.text) and "," in a.text)
+            and _NEXT_GROUP.fullmatch(b.text)
+            and f"{a.text} {b.text}".replace(",", " ") in text
+        ):
+            grouped = f"{a.text},{b.text}"
+            value = parse_number(grouped)
+            spaced = f"{a.text} {b.text}".replace(",", " ")
+            notes = [n for n in a.notes if not n.startswith("read ")]
+            b.notes[:0] = [*notes, f"read {spaced!r} as {value}"]
+            b.text = grouped
+            b.value = value
+            b.dollar = a.dollar
+            del toks[i]
+            continue
+        i += 1
 
 
 def tokenize(cells: Sequence[str], xs: Sequence[int]) -> list[Token]:
@@ -116,7 +152,9 @@ def _cell_templates(raw: str) -> tuple[_Template, ...]:
     """A cell's tokens, cached on its text: titles, codes, flags and dates recur constantly.
     Tokens are mutable (repairs edit them), so callers get fresh copies of these templates."""
     toks: list[Token] = []
-    _tokenize_cell(clean(raw, markers=True), 0, 0, toks)
+    text = clean(raw, markers=True)
+    _tokenize_cell(text, 0, 0, toks)
+    _join_spaced_groups(text, toks)
     return tuple(
         (t.kind, t.text, t.value, t.dollar, tuple(t.marks), tuple(t.notes), t.malformed)
         for t in toks

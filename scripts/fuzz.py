@@ -33,12 +33,12 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SLOW_SECONDS = 2.0
 
 
-def corpus() -> list[tuple[str, bytes]]:
-    """Real renderings: the pinned seeds and XML in tests/, and shared/ where present."""
+def corpus(renderings: bool = False) -> list[tuple[str, bytes]]:
+    """Real renderings: the pinned seeds and XML in tests/, and shared/ where present; with
+    ``renderings``, also the synthetic and converter renderings pinned in tests/fixtures/text."""
     folders = [
         FIXTURES / "text" / "seeds",
-        FIXTURES / "text",
-        FIXTURES / "text" / "real",
+        *([FIXTURES / "text", FIXTURES / "text" / "real"] if renderings else []),
         FIXTURES / "xml",
         SHARED / "seeds",
         SHARED / "realdata" / "xml",
@@ -954,7 +954,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.robustness:
         return robustness(args)
-    inputs = corpus()
+    inputs = corpus(renderings=True)
     status = 0
     for kind in ("xml", "text") if args.corpus == "all" else (args.corpus,):
         chosen = [(name, data) for name, data in inputs if _kind_of(data) == kind]

@@ -70,3 +70,59 @@ def test_hostile_xml_is_refused_fast(name: str) -> None:
 @pytest.mark.parametrize("path", CRASHERS, ids=[p.name for p in CRASHERS])
 def test_kept_hostile_inputs_and_crashers_parse_or_raise_parse_error(path: Path) -> None:
     assert _bounded(path.read_bytes(), path.name) in {"parsed", "parse_error"}
+
+
+XML_INPUTS = [(n, d) for n, d in INPUTS if fuzz._kind_of(d) == "xml"]
+TEXT_INPUTS = [(n, d) for n, d in fuzz.corpus(renderings=True) if fuzz._kind_of(d) == "text"]
+
+
+def test_the_oracle_reads_every_unmutated_xml_filing_as_the_parser_does() -> None:
+    """The oracle is only worth its verdicts if it agrees with the parser where nothing was
+    damaged: every key of every real XML filing reads the same both ways."""
+    assert len(XML_INPUTS) >= 10
+    for name, data in XML_INPUTS:
+        truth = fuzz.oracle(data)
+        assert truth is not None, name
+        assert truth == fuzz.reading(fuzz.parse_bytes(data, name)), name
+
+
+@pytest.mark.parametrize(
+    ("how", "new", "verdict"),
+    [
+        ("value_digits", b"<value>10742</value>", "faithful"),
+        ("child_in_value", b"<value>10<b/>741</value>", "flagged"),
+        ("duplicate_value", b"<value>10741</value><value>1</value>", "flagged"),
+        ("case_changed", b"<Value>10741</Value>", "flagged"),
+        ("other_script_digits", "<value>１０７４１</value>".encode(), "flagged"),
+        ("separator_in_number", b"<value>10 741</value>", "flagged"),
+    ],
+)
+def test_each_xml_mutant_is_judged_by_the_oracle(how: str, new: bytes, verdict: str) -> None:
+    source = (Path(__file__).parent / "fixtures" / "xml").glob("0001045810-23-000006*.xml")
+    data = next(iter(source)).read_bytes()
+    assert fuzz.classify(data, data.replace(b"<value>10741</value>", new, 1), how)[0] == verdict
+
+
+def test_a_silent_misreading_is_caught() -> None:
+    """The judge itself: a reading that differs from what the file says, with no note, is
+    silent (here the project's reading is faked to keep a value the file no longer has)."""
+    before = {("non_derivative", 0, "shares"): 5}
+    verdict, why = fuzz.judge(before, before, {("non_derivative", 0, "shares"): 6}, [])
+    assert verdict == "silent" and why
+
+
+def test_an_xml_campaign_finds_no_silent_misreading_and_no_crash() -> None:
+    outcomes = fuzz.campaign(XML_INPUTS, 600, seed=7, save=None, verbose=False)
+    assert outcomes["silent"] == 0 and outcomes["crash"] == 0, outcomes
+    assert outcomes["faithful"] and outcomes["flagged"] and outcomes["error"]
+
+
+def test_a_text_campaign_crashes_nothing() -> None:
+    outcomes = fuzz.campaign(TEXT_INPUTS, 200, seed=7, save=None, verbose=False)
+    assert outcomes["crash"] == 0, outcomes
+
+
+@pytest.mark.xfail(strict=True, reason="issue #11: text renderings still misread some mutants")
+def test_a_text_campaign_finds_no_silent_misreading() -> None:
+    outcomes = fuzz.campaign(TEXT_INPUTS, 200, seed=7, save=None, verbose=False)
+    assert outcomes["silent"] == 0, outcomes

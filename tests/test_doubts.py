@@ -294,3 +294,23 @@ def test_no_stored_value_makes_a_command_fail(store: EventStore, tmp_path: Path)
         code, _out, err = _run(args[0], "--db", db, *args[1:])
         assert code in (0, 1), (args, err)
         assert "error" not in err.lower(), (args, err)
+
+
+def test_a_space_as_thousands_separator_is_read_whole_and_said() -> None:
+    """Issue #11: ``64 327`` was read as 327 while the note said the value was left empty."""
+    seed = SEEDS / "000_28e73f0d9ee92a54.txt"
+    text = seed.read_bytes().replace(b"64,327", b"64 327")
+    filing = parse_bytes(text, "posey.txt")
+    assert filing.non_derivative[1].shares_owned_following == Decimal(64327)
+    assert [(n.kind, n.field, n.message) for n in filing.notes] == [
+        ("repair", "non_derivative[1].shares_owned_following", "read '64 327' as 64327")
+    ]
+
+
+def test_digits_of_other_scripts_are_never_read_silently() -> None:
+    seed = SEEDS / "000_28e73f0d9ee92a54.txt"
+    text = seed.read_text().replace("64,327", "６４,３２７").encode()
+    filing = parse_bytes(text, "posey.txt")
+    value = filing.non_derivative[1].shares_owned_following
+    noted = [n for n in filing.notes if n.row == 1 and n.table == "non_derivative"]
+    assert value is None and noted and all(n.kind == "doubt" for n in noted)

@@ -26,7 +26,8 @@ from holdings.output import Format, emit, stderr_console
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from holdings.ingest import IngestSummary
+    from holdings.api import Ledger
+    from holdings.results import IngestResult
     from ledger.store import EventStore
 
 app = typer.Typer(
@@ -37,7 +38,7 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
 )
 
 _state = {"debug": False}
@@ -92,9 +93,17 @@ def guarded(func: F) -> F:
         except UserError as exc:
             _fail(exc, 2)
         except Exception as exc:
-            _fail(exc, 1)
+            _fail(exc, 2 if _usage_error(exc) else 1)
 
     return wrapper  # type: ignore[return-value]  # functools.wraps keeps the signature
+
+
+def _usage_error(exc: Exception) -> bool:
+    """What the API raises for something the user can fix: a missing or too-new ledger, a
+    person nobody matches, a value that is not a date."""
+    from holdings.api import LedgerNotFound, PersonNotFound, SchemaError
+
+    return isinstance(exc, LedgerNotFound | SchemaError | PersonNotFound)
 
 
 def _version(value: bool) -> None:
@@ -107,22 +116,27 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version."
+        ),
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks on errors.")] = False,
 ) -> None:
     _state["debug"] = debug
 
 
-def _store(db: str | None, create: bool = False) -> EventStore:
-    """Open the ledger (see ``holdings.opening``); a missing or too-new ledger is a usage
-    error."""
-    from holdings.opening import LedgerNotFound, SchemaError, open_store
+def _ledger(db: str | None) -> Ledger:
+    """Open the ledger through the API (``holdings.api``): the commands below are its faces.
+    A ledger that does not exist yet is created by ``ingest`` and refused by every read."""
+    from holdings.api import Ledger
 
-    try:
-        return open_store(db, create=create)
-    except (LedgerNotFound, SchemaError) as exc:
-        raise UserError(str(exc)) from None
+    return Ledger(db)
+
+
+def _store(db: str | None, create: bool = False) -> EventStore:
+    """The store under the ledger, for the commands the API does not cover yet."""
+    ledger = _ledger(db)
+    return ledger._writable() if create else ledger.store
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -137,21 +151,6 @@ def _date(value: str | None, option: str) -> dt.date | None:
     if isinstance(parsed, pendulum.Date):
         return parsed
     raise UserError(f"{option}: '{value}' is not a date (use YYYY-MM-DD)")
-
-
-def _person_keys(store: EventStore, person: str | None) -> list[str] | None:
-    if person is None:
-        return None
-    from projections.people import find_people
-
-    found = find_people(store, person)
-    if not found:
-        raise UserError(f"no person in the ledger matches '{person}' (try `holdings people`)")
-    return [p.key for p in found]
-
-
-def _issuer(issuer: str | None) -> str | None:
-    return issuer.strip().upper() if issuer and not issuer.startswith("cik:") else issuer
 
 
 # --- parse ------------------------------------------------------------------------------
@@ -276,22 +275,15 @@ def ingest(
 
     Example: [bold]holdings ingest ../shared/seeds ../shared/realdata/xml[/bold]
     """
-    from holdings.ingest import ingest_paths
-
-    store = _store(db, create=True)
+    ledger = _ledger(db)
     for p in paths:
         if not p.exists():
             raise UserError(f"{p}: no such file or folder")
     with _progress("ingesting") as progress:
-        summary = ingest_paths(
-            store,
-            paths,
-            workers=workers,
-            batch_size=batch_size,
-            progress=progress,
-            strict=strict,
+        summary = ledger.ingest(
+            paths, workers=workers, batch_size=batch_size, progress=progress, strict=strict
         )
-    _finish_ingest(store, summary, fmt)
+    _finish_ingest(summary, fmt)
 
 
 @app.command(name="ingest-dataset")
@@ -311,14 +303,12 @@ def ingest_dataset(
 
     Example: [bold]holdings ingest-dataset ../shared/realdata/sec_dataset_2024q3_partial[/bold]
     """
-    from holdings.ingest_dataset import ingest_dataset as load
-
     if not directory.exists():
         raise UserError(f"{directory}: no such file or folder")
-    store = _store(db, create=True)
+    ledger = _ledger(db)
     with _progress("loading") as progress:
-        summary = load(store, directory, progress, batch_size=batch_size)
-    _finish_ingest(store, summary, fmt)
+        summary = ledger.ingest_dataset(directory, batch_size=batch_size, progress=progress)
+    _finish_ingest(summary, fmt)
 
 
 @contextlib.contextmanager
@@ -352,7 +342,7 @@ def _progress(label: str) -> Iterator[Callable[[int, int, str], None]]:
         yield update
 
 
-def _finish_ingest(store: EventStore, summary: IngestSummary, fmt: Format) -> None:
+def _finish_ingest(summary: IngestResult, fmt: Format) -> None:
     err = stderr_console()
     for line in summary.doubted:
         err.print(f"[cyan]doubted[/cyan] {line}", markup=True, highlight=False)
@@ -404,11 +394,9 @@ def people(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
 
     Example: [bold]holdings people[/bold]
     """
-    from projections.people import people as all_people
-
     rows = [
         {"person": p.name, "key": p.key, "issuers": " ".join(p.issuers)}
-        for p in all_people(_store(db))
+        for p in _ledger(db).people()
     ]
     emit(rows, fmt, title="people")
 
@@ -434,22 +422,10 @@ def replay(
 
     Example: [bold]holdings replay "Bruce Posey" --issuer QLYS[/bold]
     """
-    from projections.replay import replay as do_replay
+    from holdings.results import replay_check
 
-    store = _store(db)
-    found = do_replay(store, _person_keys(store, person) or [], _issuer(issuer), superseded)
-    rows = [r.as_dict() for r in found]
-    for r in rows:
-        if r["superseded"]:
-            r["check"] = "superseded by 4/A"
-        elif not r["ok"]:
-            r["check"] = "MISMATCH"
-        elif r["opening_inferred"] is not None:
-            r["check"] = f"opening {r['opening_inferred']} inferred"
-        else:
-            r["check"] = ""
-        if r["doubted"]:
-            r["check"] = f"{r['check']} DOUBT {r['doubted']}".strip()
+    found = _ledger(db).replay(person, issuer=issuer, superseded=superseded)
+    rows = [dict(r.as_dict(), check=replay_check(r)) for r in found]
     columns = [
         "date",
         "filed_date",
@@ -484,19 +460,7 @@ def audit(
 
     Example: [bold]holdings audit --format json[/bold]
     """
-    from projections.audit import audit as do_audit
-    from projections.entries import read_entries
-
-    store = _store(db)
-    keys = _person_keys(store, person)
-    issuer_key = _issuer(issuer)
-    report = do_audit(
-        store,
-        read_entries(store, person_keys=keys, issuer_key=issuer_key),
-        late=late,
-        person_keys=keys,
-        issuer_key=issuer_key,
-    )
+    report = _ledger(db).audit(person=person, issuer=issuer, late=late)
     disc = [d.as_dict() for d in report.discrepancies]
     lates = [x.as_dict() for x in report.late_filings]
     inputs = [n.as_dict() for n in report.input_notes]
@@ -524,16 +488,7 @@ def audit(
         )
     else:
         con = _out()
-        repaired = len(report.input_notes) - len(report.doubtful)
-        con.print(
-            f"{report.checks} reported balances checked, {report.inferred_openings} opening "
-            f"balances inferred: {len(report.failing)} discrepancies, "
-            f"{len(report.discrepancies) - len(report.failing)} explained, "
-            f"{len(report.late_filings)} late filings"
-            + (f", {len(report.doubtful)} doubtful inputs" if report.doubtful else "")
-            + (f", {repaired} repaired inputs" if repaired else ""),
-            highlight=False,
-        )
+        con.print(report.title, highlight=False)
         if inputs:
             emit(
                 inputs,
@@ -609,17 +564,13 @@ def snapshot(
 
     Example: [bold]holdings snapshot --as-of 2025-02-15 --known-at 2025-02-17 --issuer QLYS[/bold]
     """
-    from projections.snapshot import snapshot as do_snapshot
-
-    store = _store(db)
     as_of_date = _date(as_of, "--as-of")
     assert as_of_date is not None
-    holdings_ = do_snapshot(
-        store,
+    holdings_ = _ledger(db).snapshot(
         as_of_date,
         known_at=_date(known_at, "--known-at"),
-        person_keys=_person_keys(store, person),
-        issuer_key=_issuer(issuer),
+        person=person,
+        issuer=issuer,
         include_expired=include_expired,
     )
     title = f"positions as of {as_of_date}" + (f", known at {known_at}" if known_at else "")
@@ -656,36 +607,69 @@ def report(
     ] = False,
     db: DbOption = None,
 ) -> None:
-    """Write a self-contained HTML page of a person's history.
+    """Write a self-contained HTML page: a person's history, or every insider of an issuer.
 
-    A step chart per position with the reported balances on it, discrepancies marked, and the
-    event table; --all writes one page per person and an index.
+    A step chart per position on a dated time axis (zoom to a date range on the page), the
+    reported balances on it, discrepancies marked, trades with their dollar value, and each
+    filing linked to EDGAR where its accession number is known. [bold]--issuer[/bold] alone
+    writes one page with all of the issuer's insiders; --all writes one page per person and an
+    index.
 
     Examples: [bold]holdings report "Sumedh Thakar" --out thakar.html[/bold];
+    [bold]holdings report --issuer QLYS --out qlys.html[/bold];
     [bold]holdings report --all --out reports/[/bold]
     """
-    from holdings.report import NoEvents, write_all_reports, write_person_report
+    from holdings.report import NoEvents
 
-    store = _store(db)
+    ledger = _ledger(db)
     if all_people:
         if person is not None:
             raise UserError("give a PERSON or --all, not both")
-        index = write_all_reports(store, out or Path("reports"))
+        index = ledger.report_all(out or Path("reports"))
         _out().print(f"wrote {index}", highlight=False)
         return
-    if person is None:
-        raise UserError("name a PERSON, or use --all")
-    keys = _person_keys(store, person) or []
-    target = out or Path(f"{_slug(person)}.html")
+    if person is None and issuer is None:
+        raise UserError("name a PERSON or an --issuer, or use --all")
     try:
-        written = write_person_report(store, keys, _issuer(issuer), target)
+        written = ledger.report(person, issuer=issuer, out=out)
     except NoEvents as exc:
         raise UserError(str(exc)) from None
     _out().print(f"wrote {written}", highlight=False)
 
 
-def _slug(text: str) -> str:
-    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split()) or "report"
+@app.command()
+@guarded
+def export(
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", help="The folder to write the Parquet files in.", show_default=False
+        ),
+    ],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Positions at the end of this date (default today). Example: --as-of 2025-02-15",
+        ),
+    ] = None,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Write the ledger as Parquet files for pandas, DuckDB, Spark or a spreadsheet.
+
+    events.parquet (one row per event), positions.parquet (as of --as-of), discrepancies.parquet,
+    late_filings.parquet and people.parquet; share counts and prices as exact decimals. Schemas:
+    docs/EXPORT.md.
+
+    Example: [bold]holdings export --out export/ --as-of 2025-02-15[/bold]
+    """
+    result = _ledger(db).export(out, as_of=_date(as_of, "--as-of"))
+    emit(
+        [{"file": str(out / name), "rows": rows} for name, rows in result],
+        fmt,
+        title=f"Parquet export, positions as of {result.as_of}",
+    )
 
 
 @app.command()

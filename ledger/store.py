@@ -275,9 +275,11 @@ class EventStore:
 
     # --- reading -------------------------------------------------------------------------
 
-    def count_events(self) -> int:
+    def count_events(self, **filters: Any) -> int:
+        """Events in the log, or those the filters of ``where_events`` keep."""
+        q = where_events(select(func.count()).select_from(EVENTS), **filters)
         with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(EVENTS)).scalar() or 0)
+            return int(conn.execute(q).scalar() or 0)
 
     def count_filings(self) -> int:
         with self.engine.connect() as conn:

@@ -4,13 +4,13 @@ as they were *known* on a date (only what had been filed by then)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ledger.events import Event
 from ledger.store import EventStore, events_at, noted_events
-from projections.entries import Entry, read_entries
+from projections.entries import Entry, by_stream, read_entries
 from projections.projector import rebuild
 
 
@@ -83,17 +83,60 @@ def snapshot(
 ) -> list[Holding]:
     """Positions at the end of ``as_of``. Derivatives past their expiration date are left out
     unless ``include_expired``: a lapsed grant is no longer held, whatever its last balance."""
-    entries = visible(
-        read_entries(store, person_keys=person_keys, issuer_key=issuer_key), as_of, known_at
+    out = list(
+        iter_holdings(
+            store,
+            as_of,
+            known_at=known_at,
+            person_keys=person_keys,
+            issuer_key=issuer_key,
+            include_expired=include_expired,
+        )
     )
+    order = {"direct": 0, "indirect": 1, "option": 2}
+    out.sort(key=lambda h: (h.person_name or h.person_key, h.issuer_key, order[h.kind], h.security))
+    return out
+
+
+def iter_holdings(
+    store: EventStore,
+    as_of: dt.date,
+    *,
+    known_at: dt.date | None = None,
+    person_keys: list[str] | None = None,
+    issuer_key: str | None = None,
+    include_expired: bool = False,
+    streams: int = 1_000,
+) -> Iterator[Holding]:
+    """The same positions as ``snapshot``, in stream order and unsorted, folded ``streams``
+    streams at a time: an export of the whole ledger holds one batch of streams in memory,
+    never the log."""
+    batch: list[Entry] = []
+    count = 0
+    doubted = noted_events(store, person_keys=person_keys, issuer_key=issuer_key, doubts_only=True)
+    entries = read_entries(store, person_keys=person_keys, issuer_key=issuer_key)
+    for _sid, stream in by_stream(entries):
+        batch += visible(stream, as_of, known_at)
+        count += 1
+        if count >= streams:
+            yield from _holdings(store, batch, doubted, as_of, include_expired)
+            batch, count = [], 0
+    yield from _holdings(store, batch, doubted, as_of, include_expired)
+
+
+def _holdings(
+    store: EventStore,
+    entries: list[Entry],
+    doubted: dict[int, Event],
+    as_of: dt.date,
+    include_expired: bool,
+) -> Iterator[Holding]:
+    if not entries:
+        return
     state = rebuild(entries)
-    doubts = resting_doubts(
-        entries,
-        noted_events(store, person_keys=person_keys, issuer_key=issuer_key, doubts_only=True),
-    )
+    doubts = resting_doubts(entries, doubted)
     live = [p for p in state.positions.values() if p.balance is not None and p.last is not None]
     full = events_at(store, [p.last.seq for p in live if p.last is not None])
-    out: list[Holding] = []
     for p in live:
         assert p.last is not None and p.balance is not None
         event = full[p.last.seq]
@@ -106,28 +149,23 @@ def snapshot(
         expired = expiry is not None and expiry < as_of
         if expired and not include_expired:
             continue
-        out.append(
-            Holding(
-                person_key=p.person_key,
-                person_name=p.last.person_name,
-                issuer_key=p.issuer_key,
-                kind=kind,
-                security=event.security.label,
-                ownership=ownership_label(event),
-                balance=p.balance,
-                reported_balance=p.alternative,
-                opening_inferred=p.opening_inferred,
-                last_date=p.last.effective_date,
-                last_filing=event.provenance.source_path,
-                position_key=p.position_key,
-                expiration_date=expiry,
-                expired=expired,
-                doubts=doubts.get((p.stream_id, p.position_key), ()),
-            )
+        yield Holding(
+            person_key=p.person_key,
+            person_name=p.last.person_name,
+            issuer_key=p.issuer_key,
+            kind=kind,
+            security=event.security.label,
+            ownership=ownership_label(event),
+            balance=p.balance,
+            reported_balance=p.alternative,
+            opening_inferred=p.opening_inferred,
+            last_date=p.last.effective_date,
+            last_filing=event.provenance.source_path,
+            position_key=p.position_key,
+            expiration_date=expiry,
+            expired=expired,
+            doubts=doubts.get((p.stream_id, p.position_key), ()),
         )
-    order = {"direct": 0, "indirect": 1, "option": 2}
-    out.sort(key=lambda h: (h.person_name or h.person_key, h.issuer_key, order[h.kind], h.security))
-    return out
 
 
 def resting_doubts(

@@ -3,7 +3,9 @@ and that a real browser renders it (headless Chromium, skipped where it is not i
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -20,6 +22,7 @@ from holdings.ingest import ingest_paths
 from holdings.report import NoEvents, write_all_reports, write_person_report
 from holdings.report.fmt import axis_label, money, num, signed
 from holdings.report.svg import scale_for
+from holdings.report.zoom import SCRIPT, script_hash
 from ledger.store import EventStore
 from projections.people import find_people, people
 
@@ -157,12 +160,13 @@ def test_one_step_path_per_position_and_the_break_marked_with_its_numbers(
     )
     rows = table.find("tr")[1:]
     cells = [[td.all_text().strip() for td in r.find("td")] for r in rows]
-    assert cells[0][:7] == [
+    assert cells[0][:8] == [
         "2022-12-14",
         "2023-03-14 4/A",
         "Tax withholding F",
         "-11,570",
         "$176.74",
+        "$2,044,881.80",  # the row's dollar value: 11,570 x $176.74, exact
         "547,701",
         "547,701",
     ]
@@ -174,9 +178,7 @@ def test_one_step_path_per_position_and_the_break_marked_with_its_numbers(
     assert marks and all(m.attrs["title"] for m in marks)
 
 
-def test_chain_over_four_filings_steps_once_per_event(
-    store: EventStore, tmp_path: Path
-) -> None:
+def test_chain_over_four_filings_steps_once_per_event(store: EventStore, tmp_path: Path) -> None:
     ingest_paths(store, ICAHN, workers=1)
     keys = [p.key for p in find_people(store, "Icahn")]
     out = write_person_report(store, keys, None, tmp_path / "icahn.html")
@@ -187,14 +189,26 @@ def test_chain_over_four_filings_steps_once_per_event(
     values = [p.attrs["data-value"] for p in chart.find("circle", "reported")]
     assert values == ["518932944", "549400539", "581937313", "618393343"]
     assert not root.find("g", "discrepancy")
-    dates = [t.text for t in chart.find("text", "date")]
-    assert dates == ["2025-09-24", "2025-12-24", "2026-04-15", "2026-06-25"]
+    # A calendar axis: dated ticks on round dates, in order, inside the page's range, and
+    # each step where its date falls (later events further right).
+    ticks = [t.attrs["data-date"] for t in chart.find("text", "date")]
+    assert len(ticks) >= 3 and ticks == sorted(ticks)
+    assert all(t.endswith("-01") for t in ticks)  # first of a month (or of a year)
+    labels = [t.text for t in chart.find("text", "date")]
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    for tick, text in zip(ticks, labels, strict=True):  # "Jan 2026" under 2026-01-01
+        year, month = int(tick[:4]), int(tick[5:7])
+        assert text in (f"{months[month - 1]} {year}", str(year))
+    xs = [float(c.attrs["cx"]) for c in chart.find("circle", "reported")]
+    assert xs == sorted(xs) and len(set(xs)) == 4
+    assert [c.attrs["data-t"] for c in chart.find("circle", "reported")] == [
+        str((dt.date.fromisoformat(d) - dt.date(1970, 1, 1)).days)
+        for d in ("2025-09-24", "2025-12-24", "2026-04-15", "2026-06-25")
+    ]
     assert "618,393,343" in root.find("table", "ledger")[0].all_text()
 
 
-def test_amendment_supersedes_and_the_page_says_so(
-    store: EventStore, tmp_path: Path
-) -> None:
+def test_amendment_supersedes_and_the_page_says_so(store: EventStore, tmp_path: Path) -> None:
     text, root = kress_page(store, tmp_path, KRESS)
     assert not root.find("g", "discrepancy")
     filings = root.find("details")[0]
@@ -224,9 +238,7 @@ def test_explained_break_is_amber_and_labelled(store: EventStore, tmp_path: Path
     assert "Restricted Stock Units" in columns[1].all_text()
 
 
-def test_text_is_escaped_and_the_page_fetches_nothing(
-    store: EventStore, tmp_path: Path
-) -> None:
+def test_text_is_escaped_and_the_page_fetches_nothing(store: EventStore, tmp_path: Path) -> None:
     hostile = tmp_path / "hostile.xml"
     src = ICAHN[0].read_text(encoding="utf-8")
     name = src.split("<rptOwnerName>", 1)[1].split("</rptOwnerName>", 1)[0]
@@ -238,12 +250,22 @@ def test_text_is_escaped_and_the_page_fetches_nothing(
     (person,) = people(store)
     out = write_person_report(store, [person.key], None, tmp_path / "h.html")
     text = out.read_text(encoding="utf-8")
-    assert "<script" not in text
+    # The one script is the page's own zoom script, allowed by its hash and nothing else.
+    assert text.count("<script") == 1 and f"<script>{SCRIPT}</script>" in text
+    assert f"script-src {script_hash()}" in text and "unsafe-inline'; img" not in text.replace(
+        "style-src 'unsafe-inline'; img", ""
+    )
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;" in text
-    # Self-contained: no external stylesheet, script, image or font.
-    for needle in ("<link", "src=", "@import", "url(", "https://"):
+    # Self-contained: no external stylesheet, script, image or font; url() only within the
+    # page (the charts' clip paths), and no address but links to EDGAR.
+    for needle in ("<link", "src=", "@import", "fetch(", "XMLHttpRequest"):
         assert needle not in text
+    assert not re.search(r"url\((?!#)", text)
     assert text.count("http://") == text.count('xmlns="http://www.w3.org/2000/svg"')
+    assert all(
+        u.startswith("https://www.sec.gov/Archives/edgar/data/")
+        for u in re.findall(r"https://[^\"' ]+", text)
+    )
 
 
 def test_relationship_comes_from_the_ledger_not_the_source_file(

@@ -106,9 +106,7 @@ def test_stream_versions_count_up_per_stream(store: EventStore) -> None:
         filing, events = _load(path)
         store.append_filing(filing, events)
     with store.engine.connect() as conn:
-        rows = conn.execute(
-            text("SELECT stream_id, stream_version FROM events ORDER BY seq")
-        ).all()
+        rows = conn.execute(text("SELECT stream_id, stream_version FROM events ORDER BY seq")).all()
     by_stream: dict[str, list[int]] = {}
     for sid, version in rows:
         by_stream.setdefault(sid, []).append(version)

@@ -14,10 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from holdings.edgar_links import filing_index_url
 from ledger.events import Event
 from ledger.store import EventStore, events_at
 from projections.audit import AuditReport, Discrepancy, LateFiling, audit
 from projections.entries import Entry, by_stream, read_entries
+from projections.people import people
 from projections.replay import ReplayRow, replay
 from projections.supersede import superseded_filings
 
@@ -42,6 +44,68 @@ class Step:
     @property
     def date(self) -> dt.date:
         return self.event.effective_date
+
+    @property
+    def value(self) -> Decimal | None:
+        """Dollar value of the row: shares times the price the filing reports (exact), or
+        None where no price is reported."""
+        return trade_value(self.event)
+
+
+def trade_value(event: Event) -> Decimal | None:
+    q, price = event.quantity, event.price
+    if q is None or price is None or q == 0:
+        return None
+    return abs(q) * price
+
+
+@dataclass(frozen=True)
+class Trades:
+    """Open-market and private purchases (code P) or sales (code S) of Table I securities in
+    a period: how many, how many shares, and their dollar value where a price is reported."""
+
+    count: int = 0
+    shares: Decimal = Decimal(0)
+    value: Decimal = Decimal(0)
+    unpriced: int = 0
+    """Trades without a reported price: counted, their value left out (never guessed)."""
+
+    def plus(self, event: Event) -> Trades:
+        q = abs(event.quantity or Decimal(0))
+        v = trade_value(event)
+        return Trades(
+            self.count + 1,
+            self.shares + q,
+            self.value + (v or Decimal(0)),
+            self.unpriced + (v is None),
+        )
+
+    def __add__(self, other: Trades) -> Trades:
+        return Trades(
+            self.count + other.count,
+            self.shares + other.shares,
+            self.value + other.value,
+            self.unpriced + other.unpriced,
+        )
+
+
+BOUGHT_CODES = frozenset({"P"})
+SOLD_CODES = frozenset({"S"})
+
+
+def trades(events: Iterable[Event]) -> tuple[Trades, Trades]:
+    """(bought, sold) over non-derivative P and S rows. Exercises, grants, tax withholding and
+    gifts move shares but are not buying or selling in the market, so they are valued in the
+    event table and left out here."""
+    bought, sold = Trades(), Trades()
+    for e in events:
+        if e.security.derivative or e.quantity is None:
+            continue
+        if e.code in BOUGHT_CODES:
+            bought = bought.plus(e)
+        elif e.code in SOLD_CODES:
+            sold = sold.plus(e)
+    return bought, sold
 
 
 @dataclass
@@ -77,6 +141,9 @@ class FilingView:
     is_amendment: bool
     superseded: bool
     events: int
+    accession_number: str | None = None
+    url: str | None = None
+    """The filing's index page on EDGAR, where its accession number is known."""
 
 
 @dataclass
@@ -88,6 +155,11 @@ class IssuerSection:
     positions: list[PositionView]
     filings: list[FilingView]
     audit: AuditReport
+    person_name: str | None = None
+    person_keys: tuple[str, ...] = ()
+    bought: Trades = field(default_factory=Trades)
+    sold: Trades = field(default_factory=Trades)
+    anchor: str = ""
 
     @property
     def title(self) -> str:
@@ -137,6 +209,49 @@ class PersonPage:
         return sum(len(s.audit.late_filings) for s in self.sections)
 
 
+@dataclass
+class IssuerPage:
+    """Every insider of one issuer: a section per person, as on their own pages."""
+
+    issuer_key: str
+    sections: list[IssuerSection]
+
+    @property
+    def title(self) -> str:
+        return self.sections[0].title if self.sections else self.issuer_key
+
+    @property
+    def issuer_cik(self) -> str | None:
+        for s in self.sections:
+            for p in s.positions:
+                for step in p.steps:
+                    if step.event.issuer_cik:
+                        return step.event.issuer_cik
+        return None
+
+    @property
+    def events(self) -> int:
+        return sum(s.events for s in self.sections)
+
+    @property
+    def first_date(self) -> dt.date | None:
+        dates = [d for s in self.sections if (d := s.first_date) is not None]
+        return min(dates) if dates else None
+
+    @property
+    def last_date(self) -> dt.date | None:
+        dates = [d for s in self.sections if (d := s.last_date) is not None]
+        return max(dates) if dates else None
+
+    @property
+    def bought(self) -> Trades:
+        return sum((s.bought for s in self.sections), Trades())
+
+    @property
+    def sold(self) -> Trades:
+        return sum((s.sold for s in self.sections), Trades())
+
+
 class NoEvents(LookupError):
     """The person (and issuer) named have no events in the store: there is no page to draw."""
 
@@ -161,7 +276,29 @@ def build_person_page(
     ]
     names = [r.event.person_name for r in rows if r.event.person_name]
     name = max(set(names), key=names.count) if names else person_keys[0]
+    for i, section in enumerate(sections, 1):
+        section.person_name = name
+        section.person_keys = tuple(person_keys)
+        section.anchor = f"issuer-{i}"
     return PersonPage(name=name, person_keys=list(person_keys), sections=sections)
+
+
+def build_issuer_page(store: EventStore, issuer_key: str) -> IssuerPage:
+    """Every person who filed for the issuer, each with the section their own page has
+    for it (positions, charts, audit, filings), in name order."""
+    insiders = [p for p in people(store) if issuer_key in p.issuers]
+    if not insiders:
+        raise NoEvents(f"no events at issuer {issuer_key}")
+    sections: list[IssuerSection] = []
+    for person in insiders:
+        page = build_person_page(store, [person.key], issuer_key)
+        sections += page.sections
+    sections.sort(key=lambda s: ((s.person_name or "").casefold(), s.person_keys))
+    for i, section in enumerate(sections, 1):
+        section.anchor = f"insider-{i}"
+        for view in section.positions:
+            view.anchor = f"{section.anchor}-{view.anchor}"
+    return IssuerPage(issuer_key=issuer_key, sections=sections)
 
 
 def _section(
@@ -174,7 +311,10 @@ def _section(
     positions = _positions(rows, breaks)
     filings = _filings(store, rows, entries)
     last = max(rows, key=lambda r: r.event.filing.filed_date or r.event.effective_date)
+    bought, sold = trades(r.event for r in rows)
     return IssuerSection(
+        bought=bought,
+        sold=sold,
         issuer_key=issuer,
         issuer_name=last.event.issuer_name,
         ticker=last.event.issuer_ticker,
@@ -251,22 +391,25 @@ def _filings(store: EventStore, rows: list[ReplayRow], entries: list[Entry]) -> 
     gone: set[str] = set()
     for _sid, stream in by_stream(sorted(entries, key=lambda e: e.stream_id)):
         gone |= superseded_filings(stream)
-    paths = {r.event.filing.sha256: r.event.provenance.source_path for r in rows}
+    known: dict[str, Event] = {r.event.filing.sha256: r.event for r in rows}
     first_of: dict[str, int] = {}
     counts: dict[str, int] = {}
     for e in entries:
         first_of.setdefault(e.filing_sha256, e.seq)
         counts[e.filing_sha256] = counts.get(e.filing_sha256, 0) + 1
-    missing = [pos for sha, pos in first_of.items() if sha not in paths]
-    for event in events_at(store, missing).values():
-        paths[event.filing.sha256] = event.provenance.source_path
+    missing = [pos for sha, pos in first_of.items() if sha not in known]
+    for fetched in events_at(store, missing).values():
+        known[fetched.filing.sha256] = fetched
     out: dict[str, FilingView] = {}
     for e in entries:
         if e.filing_sha256 in out:
             continue
+        event = known.get(e.filing_sha256)
         out[e.filing_sha256] = FilingView(
+            accession_number=event.filing.accession_number if event else None,
+            url=filing_url(event) if event else None,
             sha256=e.filing_sha256,
-            path=paths.get(e.filing_sha256, ""),
+            path=event.provenance.source_path if event else "",
             form_type=e.form_type,
             period_of_report=e.period_of_report,
             filed_date=e.filed_date,
@@ -287,3 +430,9 @@ def relationship(rows: Iterable[ReplayRow]) -> str | None:
         rows, key=lambda r: r.event.filing.filed_date or r.event.effective_date, reverse=True
     )
     return next((r.event.relationship for r in newest if r.event.relationship), None)
+
+
+def filing_url(event: Event) -> str | None:
+    """The EDGAR filing index of the filing an event came from (issuer's CIK, else the
+    reporting owner's), or None where the filing has no accession number."""
+    return filing_index_url(event.filing.accession_number, event.issuer_cik, event.person_cik)

@@ -1,19 +1,22 @@
 """A position's running balance as an inline SVG step chart.
 
-The x axis is the replay order, one slot per event, labelled with dates: a Form 4 often
-reports a dozen rows on one day and then nothing for months, and on a calendar axis those rows
-would collapse into one vertical line. Balances change only at events, hence a step path. The
-figures stay ``Decimal`` until they become pixel coordinates; every label is the exact figure.
+The x axis is the calendar (``timeaxis.py``), shared by every chart of a page and labelled with
+round dates, so that a reader can tell when things happened and how far apart; the rows a
+filing reports on one day become one vertical run of steps there (the event table below lists
+each, and a zoom to a few days pulls a day apart). Balances change only at events, hence a
+step path. The figures stay ``Decimal`` until they become pixel coordinates; every label is the
+exact figure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
 from holdings.report.build import PositionView, Step
 from holdings.report.fmt import axis_label, day, esc, humanise, num, signed
+from holdings.report.timeaxis import EPOCH, Domain, day_number
 
 WIDTH = 640
 HEIGHT = 250
@@ -86,7 +89,10 @@ def _nice_step(raw: Decimal) -> Decimal:
     return (unit * 10).normalize()
 
 
-def step_chart(position: PositionView) -> str:
+def step_chart(position: PositionView, domain: Domain | None = None) -> str:
+    """The chart on a calendar axis: ``domain`` is the page's date range (the position's
+    own, padded, when not given). Marks carry their day number (``data-t``) and the step path
+    its points (``data-steps``), so that the page's script can redraw them for a zoom."""
     steps = position.steps
     values = [v for s in steps for v in (s.before, s.running, s.reported) if v is not None]
     label = f"{position.security} ({position.ownership})"
@@ -96,72 +102,84 @@ def step_chart(position: PositionView) -> str:
             f'aria-label="{esc(label)}: no balance reported"><text x="{WIDTH / 2}" y="34" '
             f'text-anchor="middle" fill="{AXIS}">No balance reported</text></svg>'
         )
+    if domain is None:
+        dates = [s.date for s in steps]
+        domain = Domain.around(min(dates), max(dates), LEFT, WIDTH - RIGHT)
     height = SHORT if len(steps) <= 3 else HEIGHT
     scale = scale_for(values, height)
-    slot = (WIDTH - LEFT - RIGHT) / len(steps)
-
-    def x(i: int) -> float:
-        return round(LEFT + (i + 0.5) * slot, 2)
-
+    clip = f"clip-{position.anchor or 'chart'}"
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-label="{esc("Running balance of " + label)}" '
-        f'data-position="{esc(position.key)}" xmlns="http://www.w3.org/2000/svg">',
+        f'data-position="{esc(position.key)}" data-t0="{day_number(domain.start)}" '
+        f'data-t1="{day_number(domain.end)}" data-left="{domain.left}" '
+        f'data-right="{domain.right}" data-bottom="{height - BOTTOM}" '
+        'xmlns="http://www.w3.org/2000/svg">',
         f"<title>{esc('Running balance of ' + label)}</title>",
+        f'<defs><clipPath id="{esc(clip)}"><rect x="{LEFT}" y="0" '
+        f'width="{WIDTH - LEFT - RIGHT}" height="{height}"/></clipPath></defs>',
     ]
     parts += _y_axis(scale)
-    parts += _x_axis(steps, x, slot, height)
-    path = _step_path(steps, scale, x)
+    parts.append(_x_axis(domain, height))
+    start_y, points = _points(steps, scale)
+    path, x0 = _step_path(domain, start_y, points)
     bottom = scale.y(scale.low)
+    data = " ".join(f"{t},{y}" for t, y in points)
+    parts.append(f'<g class="plot" clip-path="url(#{esc(clip)})">')
     parts.append(
-        f'<path class="area" d="{path} V {bottom} H {LEFT} Z" fill="{AREA}" '
-        'fill-opacity="0.55" stroke="none"/>'
+        f'<path class="area" d="{path} V {bottom} H {x0} Z" fill="{AREA}" '
+        f'fill-opacity="0.55" stroke="none" data-base="{bottom}"/>'
     )
     parts.append(
         f'<path class="step" d="{path}" fill="none" stroke="{RUNNING}" stroke-width="2" '
-        'stroke-linejoin="round"/>'
+        f'stroke-linejoin="round" data-start="{start_y}" data-steps="{data}"/>'
     )
     first = steps[0]
     if first.opened and first.before is not None and first.event.quantity is not None:
         why = "inferred: the first reported figure less its change"
         parts.append(
-            f'<circle class="opening" cx="{LEFT}" cy="{scale.y(first.before)}" r="3.5" '
-            f'fill="#fff" stroke="{RUNNING}" stroke-width="1.5"><title>'
+            f'<circle class="opening" cx="{x0}" cy="{scale.y(first.before)}" r="3.5" '
+            f'fill="#fff" stroke="{RUNNING}" stroke-width="1.5" '
+            f'data-t="{day_number(first.date)}"><title>'
             f"{esc(f'Opening balance {num(first.before)} ({why})')}</title></circle>"
         )
     radius = 3.5 if len(steps) <= 80 else 2.5
-    for i, s in enumerate(steps):
+    for s in steps:
         if s.reported is None or not s.ok:
             continue
         parts.append(
-            f'<circle class="reported" cx="{x(i)}" cy="{scale.y(s.reported)}" r="{radius}" '
-            f'fill="{REPORTED}" stroke="#fff" stroke-width="1" data-value="{s.reported}">'
+            f'<circle class="reported" cx="{domain.x(s.date)}" cy="{scale.y(s.reported)}" '
+            f'r="{radius}" fill="{REPORTED}" stroke="#fff" stroke-width="1" '
+            f'data-t="{day_number(s.date)}" data-value="{s.reported}">'
             f"<title>{esc(_point_title(s))}</title></circle>"
         )
-    for i, s in enumerate(steps):
+    for s in steps:
         if not s.ok:
-            parts.append(_break_marker(s, x(i), scale))
-    parts.append("</svg>")
+            parts.append(_break_marker(s, domain, scale))
+    parts.append("</g></svg>")
     return "".join(parts)
 
 
-def _step_path(steps: list[Step], scale: Scale, x: Callable[[int], float]) -> str:
+def _points(steps: list[Step], scale: Scale) -> tuple[float | None, list[tuple[int, float]]]:
+    """Where the line starts (the opening balance) and (day, y) after each event."""
     start = steps[0].before if steps[0].before is not None else steps[0].running
-    cmds: list[str] = []
-    current: Decimal | None = start
-    if current is not None:
-        cmds.append(f"M {LEFT} {scale.y(current)}")
-    for i, s in enumerate(steps):
-        if s.running is None:
-            continue
-        xi = x(i)
-        if not cmds:
-            cmds.append(f"M {xi} {scale.y(s.running)}")
-        else:
-            cmds.append(f"H {xi} V {scale.y(s.running)}")
-        current = s.running
-    cmds.append(f"H {WIDTH - RIGHT}")
-    return " ".join(cmds)
+    points = [(day_number(s.date), scale.y(s.running)) for s in steps if s.running is not None]
+    return (None if start is None else scale.y(start)), points
+
+
+def _step_path(
+    domain: Domain, start_y: float | None, points: list[tuple[int, float]]
+) -> tuple[str, float]:
+    """The step path, and the x it starts at: the first event's date (nothing is known of
+    the position before it; its opening balance is drawn there)."""
+    if not points:
+        return "", domain.left
+    x0 = domain.x(EPOCH + dt.timedelta(days=points[0][0]))
+    cmds = [f"M {x0} {start_y if start_y is not None else points[0][1]}"]
+    for t, y in points:
+        cmds.append(f"H {domain.x(EPOCH + dt.timedelta(days=t))} V {y}")
+    cmds.append(f"H {domain.right}")
+    return " ".join(cmds), x0
 
 
 def _y_axis(scale: Scale) -> list[str]:
@@ -180,39 +198,25 @@ def _y_axis(scale: Scale) -> list[str]:
     return out
 
 
-def _x_axis(steps: list[Step], x: Callable[[int], float], slot: float, height: int) -> list[str]:
-    """A label under the first event of each date, thinned so that none overlap, and a faint
-    rule where the date changes."""
+def _x_axis(domain: Domain, height: int) -> str:
+    """The calendar under the plot: a rule, and a dated tick with a faint grid line at each
+    round date."""
+    base = height - BOTTOM
     out = [
-        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{height - BOTTOM}" y2="{height - BOTTOM}" '
+        f'<g class="xaxis"><line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{base}" y2="{base}" '
         f'stroke="{AXIS}" stroke-width="1"/>'
     ]
-    groups: list[tuple[int, int]] = []
-    for i, s in enumerate(steps):
-        if groups and steps[groups[-1][0]].date == s.date:
-            groups[-1] = (groups[-1][0], i)
-        else:
-            groups.append((i, i))
-    last_end = float("-inf")
-    for n, (a, b) in enumerate(groups):
-        edge = round(x(a) - slot / 2, 2)
-        if n:
-            out.append(
-                f'<line x1="{edge}" x2="{edge}" y1="{TOP}" y2="{height - BOTTOM + 4}" '
-                f'stroke="{GRID}" stroke-dasharray="3 3"/>'
-            )
-        centre = (x(a) + x(b)) / 2
-        half = 36
-        lo = max(centre - half, LEFT - 20)
-        hi = min(centre + half, WIDTH)
-        if lo < last_end + 6:
-            continue
-        last_end = hi
+    for d, text in domain.ticks():
+        x = domain.x(d)
         out.append(
-            f'<text class="date" x="{round((lo + hi) / 2, 2)}" y="{height - BOTTOM + 18}" '
-            f'text-anchor="middle" font-size="12" fill="{AXIS}">{esc(day(steps[a].date))}</text>'
+            f'<line class="grid" x1="{x}" x2="{x}" y1="{TOP}" y2="{base}" stroke="{GRID}" '
+            'stroke-dasharray="3 3"/>'
+            f'<line x1="{x}" x2="{x}" y1="{base}" y2="{base + 5}" stroke="{AXIS}"/>'
+            f'<text class="date" x="{x}" y="{base + 18}" text-anchor="middle" font-size="11" '
+            f'fill="{AXIS}" data-date="{d.isoformat()}">{esc(text)}</text>'
         )
-    return out
+    out.append("</g>")
+    return "".join(out)
 
 
 def _point_title(s: Step) -> str:
@@ -224,33 +228,35 @@ def _point_title(s: Step) -> str:
     )
 
 
-def _break_marker(s: Step, x: float, scale: Scale) -> str:
+def _break_marker(s: Step, domain: Domain, scale: Scale) -> str:
     """Expected (the ledger's running figure) as a hollow ring, reported (the filer's) as a
-    solid diamond, joined by a dashed line: the gap is the discrepancy."""
+    solid diamond, joined by a dashed line: the gap is the discrepancy. Drawn about x = 0 and
+    moved into place, so that a zoom moves it whole."""
     d = s.discrepancy
     colour = EXPLAINED if d is not None and d.legitimate else BREAK
     kind = "explained" if d is not None and d.legitimate else "failing"
     expected = s.running
     reported = s.reported
     parts = [
-        f'<g class="discrepancy {kind}" data-expected="{expected}" data-reported="{reported}">',
+        f'<g class="discrepancy {kind}" data-expected="{expected}" data-reported="{reported}" '
+        f'data-t="{day_number(s.date)}" transform="translate({domain.x(s.date)} 0)">',
         f"<title>{esc(break_text(s))}</title>",
     ]
     if expected is not None and reported is not None:
         parts.append(
-            f'<line x1="{x}" x2="{x}" y1="{scale.y(expected)}" y2="{scale.y(reported)}" '
+            f'<line x1="0" x2="0" y1="{scale.y(expected)}" y2="{scale.y(reported)}" '
             f'stroke="{colour}" stroke-width="1.5" stroke-dasharray="4 3"/>'
         )
     if expected is not None:
         parts.append(
-            f'<circle class="expected" cx="{x}" cy="{scale.y(expected)}" r="5" fill="#fff" '
+            f'<circle class="expected" cx="0" cy="{scale.y(expected)}" r="5" fill="#fff" '
             f'stroke="{colour}" stroke-width="2"/>'
         )
     if reported is not None:
         y = scale.y(reported)
         parts.append(
-            f'<path class="reported-break" d="M {x} {round(y - 6.5, 2)} L {round(x + 6.5, 2)} {y} '
-            f'L {x} {round(y + 6.5, 2)} L {round(x - 6.5, 2)} {y} Z" fill="{colour}" '
+            f'<path class="reported-break" d="M 0 {round(y - 6.5, 2)} L 6.5 {y} '
+            f'L 0 {round(y + 6.5, 2)} L -6.5 {y} Z" fill="{colour}" '
             'stroke="#fff" stroke-width="1"/>'
         )
     parts.append("</g>")

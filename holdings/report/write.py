@@ -12,8 +12,8 @@ import re
 import tempfile
 from pathlib import Path
 
-from holdings.report.build import build_person_page
-from holdings.report.html import IndexEntry, render_index, render_person
+from holdings.report.build import build_issuer_page, build_person_page
+from holdings.report.html import IndexEntry, render_index, render_issuer, render_person
 from ledger.clock import utcnow
 from ledger.store import EventStore
 from projections.people import people
@@ -28,6 +28,15 @@ def write_person_report(
     page = build_person_page(store, list(person_keys), issuer_key)
     out = Path(out)
     _write(out, render_person(page, utcnow()))
+    return out
+
+
+def write_issuer_report(store: EventStore, issuer_key: str, out: Path) -> Path:
+    """Write one page for an issuer with every insider's positions, trades and audit
+    findings; returns its path. Raises ``NoEvents`` when nobody filed for the issuer."""
+    page = build_issuer_page(store, issuer_key)
+    out = Path(out)
+    _write(out, render_issuer(page, utcnow()))
     return out
 
 

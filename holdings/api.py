@@ -1,0 +1,294 @@
+"""The Python API: the same use cases as the command line, for notebooks and programs.
+
+    import holdings
+    ledger = holdings.open("holdings.db")          # a path, or a SQLAlchemy URL
+    ledger.ingest(["../shared/seeds"])
+    ledger.snapshot(as_of="2025-02-15").to_pandas()
+
+Every method returns a typed result (``holdings.results``): iterable over the projection's own
+rows, with ``to_pandas()`` / ``to_arrow()`` and a readable ``repr``. The CLI is a thin face over
+this class: a command parses its options, calls one method and prints the result. docs/API.md
+shows it on the seed filings, and its examples run as tests.
+
+Opening does not create: a SQLite path that does not exist yet opens as an empty, unopened
+ledger, which ``ingest`` creates and every read refuses (``LedgerNotFound``), so that a
+mistyped path never passes for a clean, empty ledger.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from holdings.lookup import PersonNotFound, issuer_key, person_keys
+from holdings.opening import LedgerNotFound, SchemaError, open_store
+from holdings.results import (
+    Audit,
+    Events,
+    ExportResult,
+    IngestResult,
+    People,
+    Replay,
+    Snapshot,
+)
+from ledger.store import EventStore
+
+Progress = Callable[[int, int, str], None]
+"""``progress(done, total, what)``: called as an ingest goes (a progress bar, say)."""
+
+DateLike = str | dt.date
+
+
+class Ledger:
+    """A ledger of insider holdings, opened by ``holdings.open``.
+
+    Reads (``snapshot``, ``replay``, ``audit``, ``people``, ``events``, ``report``, ``export``)
+    fold the log as it stands; ``ingest`` appends filings and brings the projections up to
+    date. A person is named as on the command line: any spelling of the name ("Sumedh Thakar"
+    finds ``Thakar Sumedh S``), a CIK, or a person key.
+    """
+
+    def __init__(self, db: str | os.PathLike[str] | None = None) -> None:
+        self.db = None if db is None else os.fspath(db)
+        self._store: EventStore | None = None
+        try:
+            self._store = open_store(self.db)
+        except LedgerNotFound:
+            self._store = None  # created by the first ingest
+
+    # --- opening ----------------------------------------------------------------------
+
+    @property
+    def store(self) -> EventStore:
+        """The event store, for what the API does not cover. Raises ``LedgerNotFound`` when
+        the ledger does not exist yet."""
+        if self._store is None:
+            self._store = open_store(self.db)
+        return self._store
+
+    def _writable(self) -> EventStore:
+        if self._store is None:
+            self._store = open_store(self.db, create=True)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.engine.dispose()
+            self._store = None
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        where = self.db or os.environ.get("HOLDINGS_DB") or "holdings.db"
+        if self._store is None:
+            return f"<Ledger {where}: not created yet>"
+        return f"<Ledger {where}: {self._store.count_events():,} events>"
+
+    # --- writing ----------------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        workers: int | None = None,
+        batch_size: int = 50,
+        progress: Progress | None = None,
+    ) -> IngestResult:
+        """Parse, classify and append filings (files, or folders read recursively).
+        Re-ingesting is a no-op; files that fail are quarantined with their reason and never
+        stop the batch (``result.errors``, ``result.ok``)."""
+        from holdings.ingest import ingest_paths
+
+        wanted = [Path(p) for p in paths]
+        for p in wanted:
+            if not p.exists():
+                raise FileNotFoundError(f"{p}: no such file or folder")
+        summary = ingest_paths(
+            self._writable(), wanted, workers=workers, batch_size=batch_size, progress=progress
+        )
+        return IngestResult.of(summary)
+
+    def ingest_dataset(
+        self,
+        directory: str | os.PathLike[str],
+        *,
+        batch_size: int = 200,
+        progress: Progress | None = None,
+    ) -> IngestResult:
+        """The SEC's quarterly Insider Transactions Data Set (a folder of .tsv, or its .zip)."""
+        from holdings.ingest_dataset import ingest_dataset
+
+        path = Path(directory)
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: no such file or folder")
+        summary = ingest_dataset(self._writable(), path, progress, batch_size=batch_size)
+        return IngestResult.of(summary)
+
+    # fetch (#17): downloading filings from EDGAR into a local cache belongs here, as
+    # ``fetch(...) -> IngestResult``: fetch the files (holdings/edgar.py), then ``ingest`` them.
+
+    # --- reading ----------------------------------------------------------------------
+
+    def person_keys(self, person: str | None) -> list[str] | None:
+        """The keys a name, CIK or key stands for (None for everyone); raises
+        ``PersonNotFound`` when nobody matches."""
+        return None if person is None else person_keys(self.store, person)
+
+    def people(self) -> People:
+        """Everyone in the ledger, with their keys and issuers."""
+        from projections.people import people
+
+        return People(people(self.store))
+
+    def snapshot(
+        self,
+        as_of: DateLike,
+        *,
+        known_at: DateLike | None = None,
+        person: str | None = None,
+        issuer: str | None = None,
+        include_expired: bool = False,
+    ) -> Snapshot:
+        """Direct, indirect and option positions at the end of ``as_of``; with ``known_at``,
+        only what had been filed by that date. Options past expiry are left out unless
+        ``include_expired``."""
+        from projections.snapshot import snapshot
+
+        as_of_date = to_date(as_of, "as_of")
+        known = None if known_at is None else to_date(known_at, "known_at")
+        held = snapshot(
+            self.store,
+            as_of_date,
+            known_at=known,
+            person_keys=self.person_keys(person),
+            issuer_key=issuer_key(issuer),
+            include_expired=include_expired,
+        )
+        return Snapshot(held, as_of_date, known)
+
+    def replay(self, person: str, *, issuer: str | None = None, superseded: bool = True) -> Replay:
+        """A person's events in order, each beside its position's running balance; events
+        of filings a 4/A restated are listed, marked (``superseded=False`` leaves them out)."""
+        from projections.replay import replay
+
+        keys = person_keys(self.store, person)
+        return Replay(replay(self.store, keys, issuer_key(issuer), superseded), person)
+
+    def audit(
+        self, *, person: str | None = None, issuer: str | None = None, late: bool = True
+    ) -> Audit:
+        """Every reported balance checked against the running one, and every Form 4 against
+        its deadline. ``clean`` is False when anything fails."""
+        from projections.audit import audit
+        from projections.entries import read_entries
+
+        entries = read_entries(
+            self.store, person_keys=self.person_keys(person), issuer_key=issuer_key(issuer)
+        )
+        report = audit(self.store, entries, late=late)
+        return Audit(
+            report.discrepancies, report.late_filings, report.checks, report.inferred_openings
+        )
+
+    def events(self, *, person: str | None = None, issuer: str | None = None) -> Events:
+        """The log itself in log order, one row per event (superseded ones included): read
+        lazily, so iterating a large ledger streams it."""
+        filters: dict[str, Any] = {}
+        keys = self.person_keys(person)
+        if keys is not None:
+            filters["person_keys"] = keys
+        if issuer is not None:
+            filters["issuer_key"] = issuer_key(issuer)
+        return Events(self.store, filters)
+
+    # --- files ------------------------------------------------------------------------
+
+    def export(
+        self, out_dir: str | os.PathLike[str], *, as_of: DateLike | None = None
+    ) -> ExportResult:
+        """Write events, positions (as of ``as_of``, default today), discrepancies, late
+        filings and people as Parquet files in ``out_dir`` (docs/EXPORT.md has the schemas)."""
+        from holdings.export import export_parquet
+
+        date = today() if as_of is None else to_date(as_of, "as_of")
+        files = export_parquet(self.store, Path(out_dir), date)
+        return ExportResult(Path(out_dir), files, date)
+
+    def report(
+        self,
+        person: str | None = None,
+        *,
+        issuer: str | None = None,
+        out: str | os.PathLike[str] | None = None,
+    ) -> Path:
+        """Write a self-contained HTML page and return its path: a person's history (all
+        their issuers, or one), or with ``issuer`` alone, every insider of that issuer."""
+        from holdings.report import write_issuer_report, write_person_report
+
+        if person is None:
+            if issuer is None:
+                raise ValueError("name a person, an issuer, or both")
+            target = Path(out) if out is not None else Path(f"{slug(issuer)}.html")
+            return write_issuer_report(self.store, str(issuer_key(issuer)), target)
+        keys = person_keys(self.store, person)
+        target = Path(out) if out is not None else Path(f"{slug(person)}.html")
+        return write_person_report(self.store, keys, issuer_key(issuer), target)
+
+    def report_all(self, out_dir: str | os.PathLike[str]) -> Path:
+        """A page per person and an ``index.html`` linking them; returns the index's path."""
+        from holdings.report import write_all_reports
+
+        return write_all_reports(self.store, Path(out_dir))
+
+
+def open_ledger(db: str | os.PathLike[str] | None = None) -> Ledger:
+    """Open the ledger at ``db``: a SQLite path (``holdings.db``), or a SQLAlchemy URL
+    (``sqlite:///...``, ``postgresql://user@host:5432/db``). None reads ``HOLDINGS_DB``, else
+    ``./holdings.db``. A ledger written by an older release is carried forward on opening."""
+    return Ledger(db)
+
+
+open = open_ledger
+"""``holdings.open(db)``: named like the built-in it mirrors (open, then read)."""
+
+
+def to_date(value: DateLike, name: str = "date") -> dt.date:
+    """A date, or an ISO ``YYYY-MM-DD`` string; anything else is a ``ValueError`` naming the
+    argument."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"{name}: '{value}' is not a date (use YYYY-MM-DD)") from None
+
+
+def today() -> dt.date:
+    from ledger.clock import utcnow
+
+    return utcnow().date()
+
+
+def slug(text: str) -> str:
+    """A file name from what the user typed ("Sumedh Thakar" -> sumedh-thakar)."""
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split()) or "report"
+
+
+__all__ = [
+    "Ledger",
+    "LedgerNotFound",
+    "PersonNotFound",
+    "SchemaError",
+    "open",
+    "open_ledger",
+    "to_date",
+]

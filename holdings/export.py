@@ -1,0 +1,84 @@
+"""The ledger as Parquet files: events, positions as of a date, discrepancies, late filings and
+people, with the schemas of ``holdings.arrow`` (docs/EXPORT.md).
+
+Streamed: the log is read in order through a server-side cursor and written ``BATCH`` events
+at a time, positions are folded a batch of streams at a time, and the audit keeps only its
+findings; an export of millions of events holds a batch, never the log. Each file is written
+beside its final name and renamed into place, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from holdings import __version__
+from holdings.arrow import (
+    DISCREPANCIES,
+    EVENTS,
+    LATE_FILINGS,
+    PEOPLE,
+    POSITIONS,
+    Table,
+    iter_logged,
+)
+from ledger.store import EventStore
+from projections.audit import audit
+from projections.entries import read_entries
+from projections.people import people
+from projections.snapshot import iter_holdings
+
+BATCH = 10_000
+"""Rows per record batch (and Parquet row group)."""
+
+
+def export_parquet(store: EventStore, out_dir: Path, as_of: dt.date) -> dict[str, int]:
+    """Write the five files into ``out_dir`` (made if missing); returns rows per file name."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    meta = {"holdings.version": __version__, "holdings.as_of": as_of.isoformat()}
+    findings = audit(store, read_entries(store), late=True)
+    written = {
+        "events.parquet": _write(out_dir / "events.parquet", EVENTS, iter_logged(store), meta),
+        "positions.parquet": _write(
+            out_dir / "positions.parquet",
+            POSITIONS,
+            ((h, as_of, None) for h in iter_holdings(store, as_of)),
+            meta,
+        ),
+        "discrepancies.parquet": _write(
+            out_dir / "discrepancies.parquet", DISCREPANCIES, findings.discrepancies, meta
+        ),
+        "late_filings.parquet": _write(
+            out_dir / "late_filings.parquet", LATE_FILINGS, findings.late_filings, meta
+        ),
+        "people.parquet": _write(out_dir / "people.parquet", PEOPLE, people(store), meta),
+    }
+    return written
+
+
+def _write(path: Path, table: Table[Any], rows: Iterable[Any], meta: dict[str, str]) -> int:
+    schema = table.schema.with_metadata({**(table.schema.metadata or {}), **_bytes(meta)})
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    count = 0
+    try:
+        with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+            for batch in table.batches(rows, BATCH):
+                writer.write_batch(batch.replace_schema_metadata(schema.metadata))
+                count += batch.num_rows
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _bytes(meta: dict[str, str]) -> dict[bytes, bytes]:
+    return {k.encode(): v.encode() for k, v in meta.items()}

@@ -123,6 +123,8 @@ _WIDE = Context(prec=200)
 
 
 def _where(row: Any) -> str:
+    if isinstance(row, tuple):
+        row = row[0]
     event = getattr(row, "event", None)
     if event is not None and hasattr(event, "provenance"):
         p = event.provenance

@@ -31,6 +31,17 @@ def db(tmp_path: Path) -> str:
 def test_version() -> None:
     code, out, _ = run("--version")
     assert code == 0 and out.strip() == f"holdings {__version__}"
+    code, short, _ = run("-V")
+    assert code == 0 and short == out
+
+
+def test_help_offers_shell_completion() -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    assert "--install-completion" in out and "--show-completion" in out
+    assert "export" in out and "-V" in out
+    result = runner.invoke(app, ["--show-completion", "bash"], prog_name="holdings")
+    assert result.exit_code == 0 and "_HOLDINGS_COMPLETE" in result.stdout
 
 
 def test_parse_prints_the_contract_json() -> None:

@@ -17,11 +17,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+import holdings
+from holdings.cli import app
 from holdings.ingest import ingest_paths
-from holdings.report import NoEvents, write_all_reports, write_person_report
+from holdings.report import NoEvents, write_all_reports, write_issuer_report, write_person_report
 from holdings.report.fmt import axis_label, money, num, signed
 from holdings.report.svg import scale_for
+from holdings.report.timeaxis import Domain
 from holdings.report.zoom import SCRIPT, script_hash
 from ledger.store import EventStore
 from projections.people import find_people, people
@@ -452,3 +456,144 @@ def test_chromium_renders_chart_table_and_marker(store: EventStore, tmp_path: Pa
     # The running-balance line (blue) and the discrepancy diamond (red) were painted.
     assert _count(rows, channels, (0x1D, 0x4E, 0xD8)) > 500
     assert _count(rows, channels, (0xDC, 0x26, 0x26)) > 60
+
+
+# --- links to EDGAR, the issuer page, dollar values --------------------------------------
+
+AAR = XML / "0001127602-25-001055.txt"
+AAR_INDEX = "https://www.sec.gov/Archives/edgar/data/1750/000112760225001055/"
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "text" / "seeds"
+QUALYS_INSIDERS = [
+    "COURTOT PHILIPPE F",
+    "Kim Joo Mi",
+    "POSEY BRUCE K",
+    "Thakar Sumedh S",
+    "Wilson John N",
+]
+
+
+def test_a_filing_with_an_accession_number_links_to_its_edgar_index(
+    store: EventStore, tmp_path: Path
+) -> None:
+    ingest_paths(store, [AAR], workers=1)
+    (person,) = people(store)
+    out = write_person_report(store, [person.key], None, tmp_path / "aar.html")
+    root = dom(out.read_text(encoding="utf-8"))
+    links = [a for a in root.find("a") if a.attrs.get("href", "").startswith("https://")]
+    assert links and {a.attrs["href"] for a in links} == {AAR_INDEX}
+    filings = root.find("details")[0]
+    assert "0001127602-25-001055" in filings.all_text()
+    # Every event row's filing date links to the filing too.
+    rows = [r for t in root.find("table", "ledger") for r in t.find("tr")[1:]]
+    assert rows and all(r.find("td")[1].find("a")[0].attrs["href"] == AAR_INDEX for r in rows)
+
+
+def test_a_filing_without_one_gets_no_link(store: EventStore, tmp_path: Path) -> None:
+    ingest_paths(store, [SEEDS], workers=1)
+    out = write_issuer_report(store, "QLYS", tmp_path / "q.html")
+    text = out.read_text(encoding="utf-8")
+    assert "https://" not in text and text.count("no accession number") == 5
+
+
+def test_the_issuer_page_names_every_insider_with_trades_valued(
+    store: EventStore, tmp_path: Path
+) -> None:
+    ingest_paths(store, [SEEDS], workers=1)
+    out = write_issuer_report(store, "QLYS", tmp_path / "qlys.html")
+    root = dom(out.read_text(encoding="utf-8"))
+    assert root.find("h1")[0].text == "QUALYS, INC. (QLYS)"
+    table = root.find("table", "insiders")[0]
+    names = [r.find("a")[0].all_text() for r in table.find("tr")[1:]]
+    assert names == QUALYS_INSIDERS
+    sections = root.find("section", "issuer")
+    assert [s.find("h2")[0].text for s in sections] == QUALYS_INSIDERS
+    # Every insider's positions are charted, on one calendar for the whole page.
+    charts = root.find("svg", "chart")
+    # (nine: the snapshot's eight and Wilson's option of 2013, long expired)
+    assert len(charts) == 9 and len({(c.attrs["data-t0"], c.attrs["data-t1"]) for c in charts}) == 1
+    # Sales (S) across the issuer: Posey 1,100 @ 123.4739 + 1,400 @ 124.1357, Kim 1,598 @
+    # 180.4183, Thakar's four, Wilson's: exact sums of shares x price.
+    header = root.find("header")[0]
+    sold = next(t for t in header.find("div", "sell"))
+    assert sold.find("b")[0].text == "$1,776,734.1134"
+    assert "8 trades, 21,098 shares" in sold.all_text()
+    bought = header.find("div", "buy")[0]
+    assert bought.find("b")[0].text == "$0.00" and "0 trades" in bought.all_text()
+    posey = sections[2]
+    values = [
+        r.find("td")[5].all_text() for t in posey.find("table", "ledger") for r in t.find("tr")[1:]
+    ]
+    assert "$135,821.29" in values and "$173,789.98" in values  # 1,100 x 123.4739; 1,400 x 124.1357
+    with pytest.raises(NoEvents):
+        write_issuer_report(store, "NOPE", tmp_path / "nope.html")
+
+
+def test_time_ticks_fall_on_round_dates_that_fit() -> None:
+    one_year = Domain(dt.date(2024, 1, 1), dt.date(2024, 12, 31), 0, 560)
+    ticks = one_year.ticks()
+    assert [t.isoformat() for t, _ in ticks] == [
+        "2024-01-01",
+        "2024-03-01",
+        "2024-05-01",
+        "2024-07-01",
+        "2024-09-01",
+        "2024-11-01",
+    ]
+    assert ticks[0][1] == "Jan 2024"
+    days = Domain(dt.date(2025, 2, 11), dt.date(2025, 2, 18), 0, 560).ticks()
+    assert [label for _, label in days][:2] == ["11 Feb 2025", "13 Feb 2025"]
+    decades = Domain(dt.date(1999, 6, 1), dt.date(2025, 2, 1), 0, 560).ticks()
+    assert [label for _, label in decades] == ["2000", "2005", "2010", "2015", "2020", "2025"]
+
+
+@pytest.mark.browser
+def test_chromium_shows_the_issuer_page_links_to_edgar_and_zooms(
+    db_url: str, tmp_path: Path
+) -> None:
+    exe = _chromium()
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", "--db", db_url, str(SEEDS), str(AAR)]).exit_code == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    qlys = ARTIFACTS / "qlys.html"
+    result = runner.invoke(app, ["report", "--db", db_url, "--issuer", "QLYS", "--out", str(qlys)])
+    assert result.exit_code == 0, result.output
+
+    root = dom(_run_chromium(exe, "--dump-dom", qlys.resolve().as_uri()).stdout.decode())
+    table = root.find("table", "insiders")[0]
+    assert [r.find("a")[0].all_text() for r in table.find("tr")[1:]] == QUALYS_INSIDERS
+    assert [s.find("h2")[0].text for s in root.find("section", "issuer")] == QUALYS_INSIDERS
+    # The script ran (its hash is what the page's policy allows): the zoom bar is shown.
+    (bar,) = root.find("form", "zoom")
+    assert "hidden" not in bar.attrs
+    assert "whole period" in bar.find("span", "zoom-status")[0].all_text()
+
+    # Zoomed through the address: every chart's ticks now fall inside the range, and the
+    # table rows outside it are hidden.
+    zoomed = qlys.resolve().as_uri() + "#from=2025-02-13&to=2025-02-16"
+    root = dom(_run_chromium(exe, "--dump-dom", zoomed).stdout.decode())
+    (body,) = root.find("body")
+    assert body.attrs["data-zoom"] == "2025-02-13/2025-02-16"
+    ticks = [
+        t.attrs["data-date"]
+        for c in root.find("svg", "chart")
+        for t in c.find("text")
+        if "date" in t.classes
+    ]
+    assert ticks and all("2025-02-13" <= t <= "2025-02-16" for t in ticks)
+    rows = [r for t in root.find("table", "ledger") for r in t.find("tr")[1:]]
+    shown = [r for r in rows if "out" not in r.classes]
+    assert len(rows) == 17 and len(shown) == 7  # Thakar's rows of 2025-02-14 and -15
+    assert all(r.find("td")[0].all_text() in ("2025-02-14", "2025-02-15") for r in shown)
+
+    aar = ARTIFACTS / "aar.html"
+    key = next(p.key for p in holdings.open(db_url).people() if p.key.startswith("cik:"))
+    assert runner.invoke(app, ["report", key, "--db", db_url, "--out", str(aar)]).exit_code == 0
+    root = dom(_run_chromium(exe, "--dump-dom", aar.resolve().as_uri()).stdout.decode())
+    hrefs = {a.attrs["href"] for a in root.find("a", "edgar")}
+    assert hrefs == {AAR_INDEX}
+
+    shot = ARTIFACTS / "qlys.png"
+    shot.unlink(missing_ok=True)
+    _run_chromium(exe, f"--screenshot={shot}", "--window-size=1400,1400", qlys.resolve().as_uri())
+    width, channels, pixels = _png_pixels(shot.read_bytes())
+    assert width == 1400 and _count(pixels, channels, (0x1D, 0x4E, 0xD8)) > 500

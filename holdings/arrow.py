@@ -2,13 +2,15 @@
 Python API's ``to_pandas``/``to_arrow`` and written by ``holdings export`` to Parquet, so a
 column means the same in a notebook and in a file.
 
-Share counts, prices and balances are ``decimal128(38, 12)``: exact, and numeric to pandas and
-every Parquet reader. A filing states its figures as written, in any of its renderings, with
-no bound on digits a parser could enforce; 38 digits is the widest decimal that Parquet readers
-(pyarrow, DuckDB, Spark, pandas) all take as a 128-bit decimal, and 12 of them after the point
-leave 26 before it: more than any share count or price (the largest filings state 11 integer
-digits and 4 to 6 decimals). A figure with more than 12 decimals is refused with the event that
-holds it, never rounded (``DecimalOverflow``). Dates are ``date32``.
+Share counts, prices and balances are ``decimal128(18, 6)``: exact, and numeric to pandas and
+every Parquet reader. Twelve digits before the point hold any share count a company has
+outstanding and any price per share (the largest counts filed run to eleven digits); six after
+it hold every decimal filings state (prices to four places as a rule, fractional shares to
+three or four; the most in this project's real corpus is four). Eighteen is also the widest
+precision at which two such columns still multiply in Arrow (``quantity * price`` is a
+``decimal128(37, 12)``): a wider type would make a trade's value an error in a notebook. A
+figure beyond either bound is refused with the event that holds it, never rounded
+(``DecimalOverflow``). Dates are ``date32``.
 """
 
 from __future__ import annotations
@@ -28,14 +30,14 @@ from projections.people import Person
 from projections.replay import ReplayRow
 from projections.snapshot import Holding
 
-DECIMAL = pa.decimal128(38, 12)
-PRECISION, SCALE = 38, 12
+PRECISION, SCALE = 18, 6
+DECIMAL = pa.decimal128(PRECISION, SCALE)
 
 T = TypeVar("T")
 
 
 class DecimalOverflow(ValueError):
-    """A figure that a ``decimal128(38, 12)`` column cannot hold exactly."""
+    """A figure that a ``decimal128(18, 6)`` column cannot hold exactly."""
 
 
 @dataclass(frozen=True)

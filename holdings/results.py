@@ -56,6 +56,7 @@ class Rows(Generic[T]):
     """A result that is a list of rows of one type."""
 
     kind = "rows"
+    one = "row"
     display: Display = ()
 
     @property
@@ -83,7 +84,7 @@ class Rows(Generic[T]):
 
     @property
     def title(self) -> str:
-        return f"{len(self)} {self.kind}"
+        return plural(len(self), self.one, self.kind)
 
     def _arrow_table(self) -> Table[Any]:
         raise NotImplementedError
@@ -97,7 +98,8 @@ class Rows(Generic[T]):
 
     def to_pandas(self) -> pd.DataFrame:
         """The rows as a DataFrame with Arrow-backed columns: share counts and prices are
-        ``decimal128(38, 12)[pyarrow]`` (exact, and numeric: sums and comparisons work),
+        ``decimal128(18, 6)[pyarrow]`` (exact, and numeric: sums, products and comparisons
+        work),
         dates ``date32[pyarrow]`` holding ``datetime.date`` values."""
         import pandas as pd
 
@@ -160,6 +162,11 @@ def _numeric(get: Callable[[Any], object], rows: Sequence[Any]) -> bool:
     return False
 
 
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """``1 event``, ``2 events``; ``1 person``, ``5 people``."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
 def _person(name: str | None, key: str) -> str:
     return name or key
 
@@ -168,6 +175,7 @@ class Snapshot(Rows[Holding]):
     """Positions as of the end of a date (``Holding`` rows)."""
 
     kind = "positions"
+    one = "position"
     display: Display = (
         ("person", lambda h: _person(h.person_name, h.person_key)),
         ("issuer", lambda h: h.issuer_key),
@@ -187,7 +195,10 @@ class Snapshot(Rows[Holding]):
     def title(self) -> str:
         known = f", known at {self.known_at}" if self.known_at else ""
         people = len({h.person_key for h in self})
-        return f"{len(self)} positions of {people} people as of {self.as_of}{known}"
+        return (
+            f"{plural(len(self), 'position')} of {plural(people, 'person', 'people')} "
+            f"as of {self.as_of}{known}"
+        )
 
     def _arrow_table(self) -> Table[Any]:
         from holdings.arrow import POSITIONS
@@ -202,6 +213,7 @@ class Replay(Rows[ReplayRow]):
     """A person's events in order, each beside the running balance (``ReplayRow`` rows)."""
 
     kind = "events"
+    one = "event"
     display: Display = (
         ("date", lambda r: r.event.effective_date),
         ("type", lambda r: r.event.event_type),
@@ -221,7 +233,10 @@ class Replay(Rows[ReplayRow]):
     @property
     def title(self) -> str:
         bad = sum(1 for r in self if not r.ok)
-        return f"{len(self)} events of {self.person}, {bad} not matching the reported balance"
+        return (
+            f"{plural(len(self), 'event')} of {self.person}, {bad:,} not matching the reported "
+            "balance"
+        )
 
     def _arrow_table(self) -> Table[Any]:
         from holdings.arrow import REPLAY
@@ -242,6 +257,7 @@ def replay_check(r: ReplayRow) -> str:
 
 class Discrepancies(Rows[Discrepancy]):
     kind = "discrepancies"
+    one = "discrepancy"
     display: Display = (
         ("person", lambda d: _person(d.person_name, d.person_key)),
         ("issuer", lambda d: d.issuer_key),
@@ -261,6 +277,7 @@ class Discrepancies(Rows[Discrepancy]):
 
 class LateFilings(Rows[LateFiling]):
     kind = "late filings"
+    one = "late filing"
     display: Display = (
         ("person", lambda x: _person(x.person_name, x.person_key)),
         ("issuer", lambda x: x.issuer_key),
@@ -312,6 +329,7 @@ class Audit(Discrepancies):
 
 class People(Rows[Person]):
     kind = "people"
+    one = "person"
     display: Display = (
         ("person", lambda p: p.name),
         ("key", lambda p: p.key),
@@ -378,7 +396,7 @@ class Events:
             if len(head) >= SHOWN:
                 break
         total = len(self)
-        shown = _Shown(head, self.display, "Events", f"{total} events")
+        shown = _Shown(head, self.display, "Events", plural(total, "event"))
         shown.hidden = max(0, total - len(head))
         return shown
 

@@ -25,7 +25,7 @@ from holdings.ingest import ingest_paths
 from holdings.report import NoEvents, write_all_reports, write_issuer_report, write_person_report
 from holdings.report.fmt import axis_label, money, num, signed
 from holdings.report.svg import scale_for
-from holdings.report.timeaxis import Domain
+from holdings.report.timeaxis import Domain, event_times
 from holdings.report.zoom import SCRIPT, script_hash
 from ledger.store import EventStore
 from projections.people import find_people, people
@@ -205,8 +205,9 @@ def test_chain_over_four_filings_steps_once_per_event(store: EventStore, tmp_pat
         assert text in (f"{months[month - 1]} {year}", str(year))
     xs = [float(c.attrs["cx"]) for c in chart.find("circle", "reported")]
     assert xs == sorted(xs) and len(set(xs)) == 4
+    # data-t: the day (days since 1970), and half of it: each is its date's only event.
     assert [c.attrs["data-t"] for c in chart.find("circle", "reported")] == [
-        str((dt.date.fromisoformat(d) - dt.date(1970, 1, 1)).days)
+        f"{(dt.date.fromisoformat(d) - dt.date(1970, 1, 1)).days}.5"
         for d in ("2025-09-24", "2025-12-24", "2026-04-15", "2026-06-25")
     ]
     assert "618,393,343" in root.find("table", "ledger")[0].all_text()
@@ -526,6 +527,18 @@ def test_the_issuer_page_names_every_insider_with_trades_valued(
     assert "$135,821.29" in values and "$173,789.98" in values  # 1,100 x 123.4739; 1,400 x 124.1357
     with pytest.raises(NoEvents):
         write_issuer_report(store, "NOPE", tmp_path / "nope.html")
+
+
+def test_events_of_one_day_share_it_in_replay_order() -> None:
+    day = dt.date(2015, 10, 2)
+    n = (day - dt.date(1970, 1, 1)).days
+    times = event_times([day, day, day, day + dt.timedelta(days=1)])
+    assert times == [
+        round(n + 1 / 6, 4),
+        n + 0.5,
+        round(n + 5 / 6, 4),
+        n + 1.5,
+    ]
 
 
 def test_time_ticks_fall_on_round_dates_that_fit() -> None:

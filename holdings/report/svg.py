@@ -2,21 +2,20 @@
 
 The x axis is the calendar (``timeaxis.py``), shared by every chart of a page and labelled with
 round dates, so that a reader can tell when things happened and how far apart; the rows a
-filing reports on one day become one vertical run of steps there (the event table below lists
-each, and a zoom to a few days pulls a day apart). Balances change only at events, hence a
-step path. The figures stay ``Decimal`` until they become pixel coordinates; every label is the
-exact figure.
+filing reports on one day share that day's width in replay order: zoomed out they make one
+vertical run of steps, zoomed to a few days they stand apart. Balances change only at events,
+hence a step path. The figures stay ``Decimal`` until they become pixel coordinates; every
+label is the exact figure.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
 from holdings.report.build import PositionView, Step
 from holdings.report.fmt import axis_label, day, esc, humanise, num, signed
-from holdings.report.timeaxis import EPOCH, Domain, day_number
+from holdings.report.timeaxis import Domain, day_number, event_times
 
 WIDTH = 640
 HEIGHT = 250
@@ -121,7 +120,8 @@ def step_chart(position: PositionView, domain: Domain | None = None) -> str:
     ]
     parts += _y_axis(scale)
     parts.append(_x_axis(domain, height))
-    start_y, points = _points(steps, scale)
+    times = event_times([s.date for s in steps])
+    start_y, points = _points(steps, times, scale)
     path, x0 = _step_path(domain, start_y, points)
     bottom = scale.y(scale.low)
     data = " ".join(f"{t},{y}" for t, y in points)
@@ -140,44 +140,48 @@ def step_chart(position: PositionView, domain: Domain | None = None) -> str:
         parts.append(
             f'<circle class="opening" cx="{x0}" cy="{scale.y(first.before)}" r="3.5" '
             f'fill="#fff" stroke="{RUNNING}" stroke-width="1.5" '
-            f'data-t="{day_number(first.date)}"><title>'
+            f'data-t="{times[0]}"><title>'
             f"{esc(f'Opening balance {num(first.before)} ({why})')}</title></circle>"
         )
     radius = 3.5 if len(steps) <= 80 else 2.5
-    for s in steps:
+    for s, t in zip(steps, times, strict=True):
         if s.reported is None or not s.ok:
             continue
         parts.append(
-            f'<circle class="reported" cx="{domain.x(s.date)}" cy="{scale.y(s.reported)}" '
+            f'<circle class="reported" cx="{domain.at(t)}" cy="{scale.y(s.reported)}" '
             f'r="{radius}" fill="{REPORTED}" stroke="#fff" stroke-width="1" '
-            f'data-t="{day_number(s.date)}" data-value="{s.reported}">'
+            f'data-t="{t}" data-value="{s.reported}">'
             f"<title>{esc(_point_title(s))}</title></circle>"
         )
-    for s in steps:
+    for s, t in zip(steps, times, strict=True):
         if not s.ok:
-            parts.append(_break_marker(s, domain, scale))
+            parts.append(_break_marker(s, domain.at(t), t, scale))
     parts.append("</g></svg>")
     return "".join(parts)
 
 
-def _points(steps: list[Step], scale: Scale) -> tuple[float | None, list[tuple[int, float]]]:
-    """Where the line starts (the opening balance) and (day, y) after each event."""
+def _points(
+    steps: list[Step], times: list[float], scale: Scale
+) -> tuple[float | None, list[tuple[float, float]]]:
+    """Where the line starts (the opening balance) and (time, y) after each event."""
     start = steps[0].before if steps[0].before is not None else steps[0].running
-    points = [(day_number(s.date), scale.y(s.running)) for s in steps if s.running is not None]
+    points = [
+        (t, scale.y(s.running)) for s, t in zip(steps, times, strict=True) if s.running is not None
+    ]
     return (None if start is None else scale.y(start)), points
 
 
 def _step_path(
-    domain: Domain, start_y: float | None, points: list[tuple[int, float]]
+    domain: Domain, start_y: float | None, points: list[tuple[float, float]]
 ) -> tuple[str, float]:
     """The step path, and the x it starts at: the first event's date (nothing is known of
     the position before it; its opening balance is drawn there)."""
     if not points:
         return "", domain.left
-    x0 = domain.x(EPOCH + dt.timedelta(days=points[0][0]))
+    x0 = domain.at(points[0][0])
     cmds = [f"M {x0} {start_y if start_y is not None else points[0][1]}"]
     for t, y in points:
-        cmds.append(f"H {domain.x(EPOCH + dt.timedelta(days=t))} V {y}")
+        cmds.append(f"H {domain.at(t)} V {y}")
     cmds.append(f"H {domain.right}")
     return " ".join(cmds), x0
 
@@ -228,7 +232,7 @@ def _point_title(s: Step) -> str:
     )
 
 
-def _break_marker(s: Step, domain: Domain, scale: Scale) -> str:
+def _break_marker(s: Step, x: float, t: float, scale: Scale) -> str:
     """Expected (the ledger's running figure) as a hollow ring, reported (the filer's) as a
     solid diamond, joined by a dashed line: the gap is the discrepancy. Drawn about x = 0 and
     moved into place, so that a zoom moves it whole."""
@@ -239,7 +243,7 @@ def _break_marker(s: Step, domain: Domain, scale: Scale) -> str:
     reported = s.reported
     parts = [
         f'<g class="discrepancy {kind}" data-expected="{expected}" data-reported="{reported}" '
-        f'data-t="{day_number(s.date)}" transform="translate({domain.x(s.date)} 0)">',
+        f'data-t="{t}" transform="translate({x} 0)">',
         f"<title>{esc(break_text(s))}</title>",
     ]
     if expected is not None and reported is not None:

@@ -43,6 +43,22 @@ def day_number(d: dt.date) -> int:
     return (d - EPOCH).days
 
 
+def event_times(dates: list[dt.date]) -> list[float]:
+    """Each event's place on the calendar: its day, and within the day its rank among the
+    events of that date (a filing often reports a dozen rows on one day). Zoomed out they
+    share a pixel; zoomed to a few days they stand apart in replay order."""
+    counts: dict[dt.date, int] = {}
+    for d in dates:
+        counts[d] = counts.get(d, 0) + 1
+    seen: dict[dt.date, int] = {}
+    out = []
+    for d in dates:
+        i = seen.get(d, 0)
+        seen[d] = i + 1
+        out.append(round(day_number(d) + (i + 0.5) / counts[d], 4))
+    return out
+
+
 @dataclass(frozen=True)
 class Domain:
     """A date range laid over ``left``..``right`` pixels."""
@@ -61,9 +77,13 @@ class Domain:
         return cls(first - dt.timedelta(days=pad), last + dt.timedelta(days=pad), left, right)
 
     def x(self, d: dt.date) -> float:
+        return self.at(day_number(d))
+
+    def at(self, t: float) -> float:
+        """The x of day number ``t``; a fraction is a place within that day."""
+        start = day_number(self.start)
         days = (self.end - self.start).days or 1
-        frac = (d - self.start).days / days
-        return round(self.left + frac * (self.right - self.left), 2)
+        return round(self.left + (t - start) / days * (self.right - self.left), 2)
 
     def ticks(self) -> list[tuple[dt.date, str]]:
         room = max(2, int((self.right - self.left) // TICK_SPACING))

@@ -85,9 +85,11 @@ SCRIPT = r"""
     return node;
   }
 
-  function draw(svg, t0, t1) {
+  function draw(svg, t0, t1, end) {
+    /* t0..t1 the days shown, ticks among them; the axis runs to ``end`` (t1 + 1 when zoomed:
+       the last day shown whole, its events spread over it). */
     var left = +svg.dataset.left, right = +svg.dataset.right, base = +svg.dataset.bottom;
-    var span = (t1 - t0) || 1;
+    var span = (end - t0) || 1;
     function x(t) { return (left + (t - t0) / span * (right - left)).toFixed(2); }
     var step = svg.querySelector("path.step"), area = svg.querySelector("path.area");
     if (step && step.dataset.steps) {
@@ -133,8 +135,8 @@ SCRIPT = r"""
     if (t1 < t0) { var s = t0; t0 = t1; t1 = s; }
     t0 = Math.max(t0, full0); t1 = Math.min(t1, full1);
     if (t1 - t0 < 1) { t1 = t0 + 1; }
-    charts.forEach(function (svg) { draw(svg, t0, t1); });
     var whole = t0 === full0 && t1 === full1, hidden = 0;
+    charts.forEach(function (svg) { draw(svg, t0, t1, whole ? t1 : t1 + 1); });
     document.querySelectorAll("tr[data-t]").forEach(function (tr) {
       var t = +tr.dataset.t, out = !whole && (t < t0 || t > t1);
       tr.classList.toggle("out", out);

@@ -100,10 +100,13 @@ class Ledger:
         workers: int | None = None,
         batch_size: int = 50,
         progress: Progress | None = None,
+        strict: bool = False,
     ) -> IngestResult:
         """Parse, classify and append filings (files, or folders read recursively).
         Re-ingesting is a no-op; files that fail are quarantined with their reason and never
-        stop the batch (``result.errors``, ``result.ok``)."""
+        stop the batch (``result.errors``, ``result.ok``). Filings read with doubts are
+        counted and listed (``result.doubted``); with ``strict``, one whose doubt bears on a
+        balance is quarantined instead."""
         from holdings.ingest import ingest_paths
 
         wanted = [Path(p) for p in paths]
@@ -111,7 +114,12 @@ class Ledger:
             if not p.exists():
                 raise FileNotFoundError(f"{p}: no such file or folder")
         summary = ingest_paths(
-            self._writable(), wanted, workers=workers, batch_size=batch_size, progress=progress
+            self._writable(),
+            wanted,
+            workers=workers,
+            batch_size=batch_size,
+            progress=progress,
+            strict=strict,
         )
         return IngestResult.of(summary)
 
@@ -184,18 +192,15 @@ class Ledger:
     def audit(
         self, *, person: str | None = None, issuer: str | None = None, late: bool = True
     ) -> Audit:
-        """Every reported balance checked against the running one, and every Form 4 against
-        its deadline. ``clean`` is False when anything fails."""
+        """Every reported balance checked against the running one, every Form 4 against its
+        deadline, and every value the parser doubted. ``clean`` is False when anything fails."""
         from projections.audit import audit
         from projections.entries import read_entries
 
-        entries = read_entries(
-            self.store, person_keys=self.person_keys(person), issuer_key=issuer_key(issuer)
-        )
-        report = audit(self.store, entries, late=late)
-        return Audit(
-            report.discrepancies, report.late_filings, report.checks, report.inferred_openings
-        )
+        keys = self.person_keys(person)
+        issuer_ = issuer_key(issuer)
+        entries = read_entries(self.store, person_keys=keys, issuer_key=issuer_)
+        return Audit(audit(self.store, entries, late=late, person_keys=keys, issuer_key=issuer_))
 
     def events(self, *, person: str | None = None, issuer: str | None = None) -> Events:
         """The log itself in log order, one row per event (superseded ones included): read

@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from holdings.edgar_links import filing_index_url
 from ledger.store import EventStore
-from projections.audit import Discrepancy, LateFiling
+from projections.audit import Discrepancy, InputNote, LateFiling
 from projections.people import Person
 from projections.replay import ReplayRow
 from projections.snapshot import Holding
@@ -168,6 +168,8 @@ POSITIONS: Table[tuple[Holding, dt.date, dt.date | None]] = Table(
         Column("last_date", D, lambda r: r[0].last_date, "date of the position's last event"),
         Column("expiration_date", D, lambda r: r[0].expiration_date, "a grant's expiry, or null"),
         Column("expired", B, lambda r: r[0].expired, "expired by as_of (only when included)"),
+        Column("doubted", B, lambda r: bool(r[0].doubts), "the balance rests on a doubted value"),
+        Column("doubts", S, lambda r: _text(r[0].doubts), "the parser's doubts it rests on"),
         Column("last_filing", S, lambda r: r[0].last_filing, "source file of the last event"),
         Column("position_key", S, lambda r: r[0].position_key, "the position's key in its stream"),
     ],
@@ -199,6 +201,13 @@ REPLAY: Table[ReplayRow] = Table(
         Column("ok", B, lambda r: r.ok, "running and reported agree (or nothing reported)"),
         Column("superseded", B, lambda r: r.superseded, "its filing was restated by a 4/A"),
         Column("footnotes", S, lambda r: _text(r.event.footnote_texts()), "footnote texts"),
+        Column(
+            "doubted",
+            S,
+            lambda r: ", ".join(n.field or "row" for n in r.event.doubts) or None,
+            "fields whose doubted value a balance rests on",
+        ),
+        Column("notes", S, lambda r: _text(n.text for n in r.event.notes), "parser's notes"),
         Column("filing", S, lambda r: r.event.provenance.source_path, "source file"),
         Column("line", I64, lambda r: r.event.provenance.line, "line in the source file"),
         Column("position_key", S, lambda r: r.position_key, "the position's key in its stream"),
@@ -249,6 +258,29 @@ LATE_FILINGS: Table[LateFiling] = Table(
     ],
 )
 
+INPUT_NOTES: Table[InputNote] = Table(
+    "input_notes",
+    "What the parser doubted (a doubt a balance rests on fails the audit) or repaired "
+    "(listed only), per note and row.",
+    [
+        Column("cause", S, lambda n: n.cause, "doubtful input or repaired input"),
+        Column("person", S, lambda n: n.person_name or n.person_key, "Box 1 name"),
+        Column("person_key", S, lambda n: n.person_key, "the person's key"),
+        Column("issuer", S, lambda n: n.issuer_key, "the issuer's key"),
+        Column("position", S, lambda n: n.label, "security [ownership]"),
+        Column("date", D, lambda n: n.date, "the event's date"),
+        Column("event_type", S, lambda n: n.event_type, "the event's kind"),
+        Column("field", S, lambda n: n.field, "the field doubted or repaired, or null: row"),
+        Column("message", S, lambda n: n.message, "what the parser did and why"),
+        Column("filing", S, lambda n: n.filing_path, "source file"),
+        Column("line", I64, lambda n: n.line, "line in the source file"),
+        Column("filing_sha256", S, lambda n: n.filing_sha256, "the filing's content hash"),
+        Column("table", S, lambda n: n.table, "non_derivative, derivative, or null: filing"),
+        Column("row", I64, lambda n: n.row_index, "row within the table"),
+        Column("event_seq", I64, lambda n: n.event_seq, "the event's log sequence number"),
+    ],
+)
+
 PEOPLE: Table[Person] = Table(
     "people",
     "Everyone in the ledger: one row per person key.",
@@ -265,6 +297,31 @@ def _footnotes(e: Any) -> list[dict[str, str | None]]:
 
 
 FOOTNOTE = pa.struct([("id", S), ("field", S), ("text", S)])
+NOTE = pa.struct(
+    [
+        ("kind", S),
+        ("scope", S),
+        ("field", S),
+        ("message", S),
+        ("line", I64),
+        ("on_balance", B),
+    ]
+)
+
+
+def _notes(e: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": n.kind,
+            "scope": n.scope,
+            "field": n.field,
+            "message": n.message,
+            "line": n.line,
+            "on_balance": n.on_balance,
+        }
+        for n in e.notes
+    ]
+
 
 EVENTS: Table[LoggedEvent] = Table(
     "events",
@@ -323,6 +380,12 @@ EVENTS: Table[LoggedEvent] = Table(
         Column("filing_url", S, lambda r: event_url(r.event), "EDGAR filing index, or null"),
         Column("filing_sha256", S, lambda r: r.event.filing.sha256, "the filing's content hash"),
         Column("footnotes", pa.list_(FOOTNOTE), lambda r: _footnotes(r.event), "id, field, text"),
+        Column(
+            "notes",
+            pa.list_(NOTE),
+            lambda r: _notes(r.event),
+            "the parser's repairs and doubts: kind, scope, field, message, line, on_balance",
+        ),
         Column("source_path", S, lambda r: r.event.provenance.source_path, "file as ingested"),
         Column("source_format", S, lambda r: r.event.provenance.source_format, "xml, text, ..."),
         Column("table", S, lambda r: r.event.provenance.table, "non_derivative or derivative"),
@@ -351,4 +414,11 @@ def _utc(value: dt.datetime | None) -> dt.datetime | None:
     return value.replace(tzinfo=dt.UTC)
 
 
-ALL_TABLES: tuple[Table[Any], ...] = (EVENTS, POSITIONS, DISCREPANCIES, LATE_FILINGS, PEOPLE)
+ALL_TABLES: tuple[Table[Any], ...] = (
+    EVENTS,
+    POSITIONS,
+    DISCREPANCIES,
+    LATE_FILINGS,
+    INPUT_NOTES,
+    PEOPLE,
+)

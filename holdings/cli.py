@@ -659,8 +659,8 @@ def export(
     """Write the ledger as Parquet files for pandas, DuckDB, Spark or a spreadsheet.
 
     events.parquet (one row per event), positions.parquet (as of --as-of), discrepancies.parquet,
-    late_filings.parquet and people.parquet; share counts and prices as exact decimals. Schemas:
-    docs/EXPORT.md.
+    late_filings.parquet, input_notes.parquet and people.parquet; share counts and prices as
+    exact decimals. Schemas: docs/EXPORT.md.
 
     Example: [bold]holdings export --out export/ --as-of 2025-02-15[/bold]
     """

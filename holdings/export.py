@@ -1,5 +1,6 @@
-"""The ledger as Parquet files: events, positions as of a date, discrepancies, late filings and
-people, with the schemas of ``holdings.arrow`` (docs/EXPORT.md).
+"""The ledger as Parquet files: events, positions as of a date, discrepancies, late filings,
+input notes (what the parser doubted or repaired) and people, with the schemas of
+``holdings.arrow`` (docs/EXPORT.md).
 
 Streamed: the log is read in order through a server-side cursor and written ``BATCH`` events
 at a time, positions are folded a batch of streams at a time, and the audit keeps only its
@@ -22,6 +23,7 @@ from holdings import __version__
 from holdings.arrow import (
     DISCREPANCIES,
     EVENTS,
+    INPUT_NOTES,
     LATE_FILINGS,
     PEOPLE,
     POSITIONS,
@@ -39,10 +41,10 @@ BATCH = 10_000
 
 
 def export_parquet(store: EventStore, out_dir: Path, as_of: dt.date) -> dict[str, int]:
-    """Write the five files into ``out_dir`` (made if missing); returns rows per file name."""
+    """Write the six files into ``out_dir`` (made if missing); returns rows per file name."""
     out_dir.mkdir(parents=True, exist_ok=True)
     meta = {"holdings.version": __version__, "holdings.as_of": as_of.isoformat()}
-    findings = audit(store, read_entries(store), late=True)
+    findings = audit(store, read_entries(store), late=True)  # its findings only, not the log
     written = {
         "events.parquet": _write(out_dir / "events.parquet", EVENTS, iter_logged(store), meta),
         "positions.parquet": _write(
@@ -56,6 +58,9 @@ def export_parquet(store: EventStore, out_dir: Path, as_of: dt.date) -> dict[str
         ),
         "late_filings.parquet": _write(
             out_dir / "late_filings.parquet", LATE_FILINGS, findings.late_filings, meta
+        ),
+        "input_notes.parquet": _write(
+            out_dir / "input_notes.parquet", INPUT_NOTES, findings.input_notes, meta
         ),
         "people.parquet": _write(out_dir / "people.parquet", PEOPLE, people(store), meta),
     }

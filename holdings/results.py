@@ -19,7 +19,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from holdings.ingest import IngestSummary
-from projections.audit import Discrepancy, LateFiling
+from projections.audit import AuditReport, Discrepancy, InputNote, LateFiling
 from projections.people import Person
 from projections.replay import ReplayRow
 from projections.snapshot import Holding
@@ -245,14 +245,18 @@ class Replay(Rows[ReplayRow]):
 
 
 def replay_check(r: ReplayRow) -> str:
-    """What the check column of a replay says about a row."""
+    """What the check column of a replay says about a row (a doubt the parser had on it
+    last)."""
     if r.superseded:
-        return "superseded by 4/A"
-    if not r.ok:
-        return "MISMATCH"
-    if r.opened and r.before is not None:
-        return f"opening {r.before} inferred"
-    return ""
+        check = "superseded by 4/A"
+    elif not r.ok:
+        check = "MISMATCH"
+    elif r.opened and r.before is not None:
+        check = f"opening {r.before} inferred"
+    else:
+        check = ""
+    doubted = ", ".join(n.field or "row" for n in r.event.doubts)
+    return f"{check} DOUBT {doubted}".strip() if doubted else check
 
 
 class Discrepancies(Rows[Discrepancy]):
@@ -293,37 +297,60 @@ class LateFilings(Rows[LateFiling]):
         return LATE_FILINGS
 
 
+class InputNotes(Rows[InputNote]):
+    kind = "input notes"
+    one = "input note"
+    display: Display = (
+        ("cause", lambda n: n.cause),
+        ("person", lambda n: _person(n.person_name, n.person_key)),
+        ("issuer", lambda n: n.issuer_key),
+        ("field", lambda n: n.field),
+        ("message", lambda n: n.message),
+    )
+
+    def _arrow_table(self) -> Table[Any]:
+        from holdings.arrow import INPUT_NOTES
+
+        return INPUT_NOTES
+
+
 class Audit(Discrepancies):
     """The audit: iterates over the balance discrepancies (``to_pandas`` gives them too);
-    ``late_filings`` is a result of its own. ``clean`` is what the CLI's exit code says."""
+    ``late_filings`` and ``input_notes`` (what the parser doubted or repaired) are results of
+    their own. ``clean`` is what the CLI's exit code says."""
 
-    def __init__(
-        self,
-        discrepancies: Sequence[Discrepancy],
-        late_filings: Sequence[LateFiling],
-        checks: int,
-        inferred_openings: int,
-    ) -> None:
-        super().__init__(discrepancies)
-        self.discrepancies = Discrepancies(discrepancies)
-        self.late_filings = LateFilings(late_filings)
-        self.checks = checks
-        self.inferred_openings = inferred_openings
+    def __init__(self, report: AuditReport) -> None:
+        super().__init__(report.discrepancies)
+        self.report = report
+        self.discrepancies = Discrepancies(report.discrepancies)
+        self.late_filings = LateFilings(report.late_filings)
+        self.input_notes = InputNotes(report.input_notes)
+        self.checks = report.checks
+        self.inferred_openings = report.inferred_openings
 
     @property
     def failing(self) -> list[Discrepancy]:
-        return [d for d in self if not d.legitimate]
+        return self.report.failing
+
+    @property
+    def doubtful(self) -> list[InputNote]:
+        return self.report.doubtful
 
     @property
     def clean(self) -> bool:
-        return not self.failing and not self.late_filings
+        return self.report.clean
 
     @property
     def title(self) -> str:
+        r = self.report
+        repaired = len(r.input_notes) - len(r.doubtful)
         return (
-            f"{self.checks} reported balances checked, {self.inferred_openings} opening "
-            f"balances inferred: {len(self.failing)} discrepancies, "
-            f"{len(self) - len(self.failing)} explained, {len(self.late_filings)} late filings"
+            f"{r.checks} reported balances checked, {r.inferred_openings} opening "
+            f"balances inferred: {len(r.failing)} discrepancies, "
+            f"{len(r.discrepancies) - len(r.failing)} explained, "
+            f"{len(r.late_filings)} late filings"
+            + (f", {len(r.doubtful)} doubtful inputs" if r.doubtful else "")
+            + (f", {repaired} repaired inputs" if repaired else "")
         )
 
 
@@ -439,12 +466,15 @@ class IngestResult:
     events_appended: int = 0
     already_present: int = 0
     quarantined: int = 0
+    with_doubts: int = 0
+    doubted: list[str] = field(default_factory=list)
+    """One line per filing read with doubts (appended, or quarantined under ``strict``)."""
     conflicts: int = 0
     errors: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, summary: IngestSummary) -> IngestResult:
-        return cls(**summary.as_dict(), errors=list(summary.errors))
+        return cls(**summary.as_dict(), doubted=list(summary.doubted), errors=list(summary.errors))
 
     @property
     def ok(self) -> bool:
@@ -459,6 +489,7 @@ class IngestResult:
             "already_present": self.already_present,
             "quarantined": self.quarantined,
             "conflicts": self.conflicts,
+            "with_doubts": self.with_doubts,
         }
 
     def __iter__(self) -> Iterator[str]:

@@ -36,6 +36,7 @@ def test_export_on_the_seeds_reads_back_exactly(db_url: str, tmp_path: Path) -> 
         "positions.parquet",
         "discrepancies.parquet",
         "late_filings.parquet",
+        "input_notes.parquet",
         "people.parquet",
     }
 

@@ -24,6 +24,7 @@ from holdings.cli import app
 from holdings.ingest import ingest_paths
 from holdings.report import NoEvents, write_all_reports, write_issuer_report, write_person_report
 from holdings.report.fmt import axis_label, money, num, signed
+from holdings.report.html import dollars
 from holdings.report.svg import scale_for
 from holdings.report.timeaxis import Domain, event_times
 from holdings.report.zoom import SCRIPT, script_hash
@@ -316,6 +317,12 @@ def test_decimal_text() -> None:
     assert num(Decimal("36.000")) == "36.000"  # as filed: not 36,000
     assert signed(Decimal("3019")) == "+3,019" and signed(Decimal("-98502")) == "-98,502"
     assert money(Decimal("634.4608")) == "$634.4608"
+    # Money is never rounded: cents where the exact value has none beyond, else every digit,
+    # and a stored 40-digit figure stays 40 digits (abs() and * would round to 28).
+    assert dollars(Decimal("135821.2900")) == "$135,821.29"
+    assert dollars(Decimal("337901.7850")) == "$337,901.785"
+    assert money(Decimal("-" + "1" * 40)) == "-$" + f"{int('1' * 40):,}"
+    assert dollars(Decimal("1" * 40)) == "$" + f"{int('1' * 40):,}" + ".00"
     assert axis_label(Decimal("520000000"), Decimal("20000000")) == "520M"
     assert axis_label(Decimal("1135000"), Decimal("5000")) == "1,135,000"
     assert axis_label(Decimal("30000"), Decimal("10000")) == "30k"

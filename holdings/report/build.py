@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from holdings.edgar_links import filing_index_url
 from ledger.events import Event
@@ -52,11 +52,15 @@ class Step:
         return trade_value(self.event)
 
 
+EXACT = Context(prec=200)
+"""Arithmetic on filed figures that never rounds (the default context keeps 28 digits)."""
+
+
 def trade_value(event: Event) -> Decimal | None:
     q, price = event.quantity, event.price
     if q is None or price is None or q == 0:
         return None
-    return abs(q) * price
+    return EXACT.multiply(abs(q), price)
 
 
 @dataclass(frozen=True)
@@ -75,16 +79,16 @@ class Trades:
         v = trade_value(event)
         return Trades(
             self.count + 1,
-            self.shares + q,
-            self.value + (v or Decimal(0)),
+            EXACT.add(self.shares, q),
+            EXACT.add(self.value, v or Decimal(0)),
             self.unpriced + (v is None),
         )
 
     def __add__(self, other: Trades) -> Trades:
         return Trades(
             self.count + other.count,
-            self.shares + other.shares,
-            self.value + other.value,
+            EXACT.add(self.shares, other.shares),
+            EXACT.add(self.value, other.value),
             self.unpriced + other.unpriced,
         )
 

@@ -31,7 +31,7 @@ def signed(value: Decimal | None) -> str:
 def money(value: Decimal | None) -> str:
     if value is None:
         return ""
-    return ("-$" if value < 0 else "$") + num(abs(value))
+    return ("-$" if value < 0 else "$") + num(value.copy_abs())  # abs() would round to 28 digits
 
 
 def day(value: dt.date | None) -> str:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from holdings.report.build import (
+    EXACT,
     FilingView,
     IssuerPage,
     IssuerSection,
@@ -313,8 +314,8 @@ def dollars(value: Decimal | None) -> str:
     digit the figures give (never rounded)."""
     if value is None:
         return ""
-    cents = value.quantize(Decimal("0.01"))
-    return money(cents if cents == value else value.normalize())
+    cents = EXACT.quantize(value, Decimal("0.01"))
+    return money(cents if cents == value else EXACT.normalize(value))
 
 
 def _meta(s: IssuerSection, issuer: bool = True) -> list[str]:

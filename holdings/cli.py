@@ -286,29 +286,186 @@ def ingest(
     _finish_ingest(summary, fmt)
 
 
+UserAgentOption = Annotated[
+    str | None,
+    typer.Option(
+        "--user-agent",
+        envvar="HOLDINGS_USER_AGENT",
+        help="Who you are, with a contact e-mail, sent with every request to EDGAR (the SEC's "
+        "fair access policy requires it). Example: --user-agent 'Jane Doe jane@example.com'",
+        show_default=False,
+    ),
+]
+CacheOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache",
+        envvar="HOLDINGS_EDGAR_CACHE",
+        help="Where documents fetched from EDGAR are kept (default: edgar-cache/ beside the "
+        "ledger).",
+        show_default=False,
+    ),
+]
+
+
 @app.command(name="ingest-dataset")
 @guarded
 def ingest_dataset(
     directory: Annotated[
-        Path, typer.Argument(help="A quarter's data set: folder of .tsv tables, or its .zip.")
+        str,
+        typer.Argument(
+            help="A quarter's data set: folder of .tsv tables, its .zip, or the .zip's URL."
+        ),
     ],
     db: DbOption = None,
     batch_size: Annotated[int, typer.Option(help="Accessions per transaction.", min=1)] = 200,
+    user_agent: UserAgentOption = None,
+    cache: CacheOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Load the SEC's quarterly Insider Transactions Data Set into the ledger.
 
     The tab-separated SUBMISSION, REPORTINGOWNER, NONDERIV_TRANS, ... tables become the same
     events as filings do, with the same idempotency: loading a quarter twice appends nothing.
+    A URL is downloaded once, politely, into the EDGAR cache (see [bold]holdings fetch[/bold]).
 
     Example: [bold]holdings ingest-dataset ../shared/realdata/sec_dataset_2024q3_partial[/bold]
     """
-    if not directory.exists():
+    from holdings.ingest_dataset import ingest_dataset as load
+    from holdings.results import IngestResult
+
+    label: str | None = None
+    path = Path(directory)
+    if directory.startswith(("http://", "https://")):
+        from holdings.edgar import FetchError
+        from holdings.fetch import fetch_dataset
+
+        client = _edgar_client(user_agent, cache, db)
+        try:
+            path, label = fetch_dataset(client, directory).path, directory
+        except FetchError as exc:
+            raise UserError(str(exc)) from None
+    elif not path.exists():
         raise UserError(f"{directory}: no such file or folder")
-    ledger = _ledger(db)
+    store = _store(db, create=True)
     with _progress("loading") as progress:
-        summary = ledger.ingest_dataset(directory, batch_size=batch_size, progress=progress)
-    _finish_ingest(summary, fmt)
+        summary = load(store, path, progress, batch_size=batch_size, label=label)
+    _finish_ingest(IngestResult.of(summary), fmt)
+
+
+def _edgar_client(user_agent: str | None, cache: Path | None, db: str | None) -> Any:
+    """The polite EDGAR client, or a usage error saying why EDGAR needs a User-Agent."""
+    from holdings.edgar import DocumentCache, EdgarClient, UserAgentError
+    from holdings.fetch import default_cache_dir
+
+    try:
+        return EdgarClient(user_agent, DocumentCache(cache or default_cache_dir(db)))
+    except UserAgentError as exc:
+        raise UserError(str(exc)) from None
+
+
+@app.command()
+@guarded
+def fetch(
+    ticker: Annotated[
+        list[str] | None,
+        typer.Option("--ticker", "-t", help="An issuer's ticker (repeatable). Example: -t QLYS"),
+    ] = None,
+    cik: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cik",
+            help="An issuer's or a reporting person's CIK (repeatable). Example: --cik 1214156",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            help="Only filings EDGAR received on or after this date. Example: --since 2020-01-01"
+        ),
+    ] = None,
+    forms: Annotated[
+        str, typer.Option(help="Forms to take, with their /A unless --no-amendments.")
+    ] = "3,4,5",
+    amendments: Annotated[
+        bool, typer.Option("--amendments/--no-amendments", help="Also take 3/A, 4/A, 5/A.")
+    ] = True,
+    user_agent: UserAgentOption = None,
+    cache: CacheOption = None,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Fetch a person's or an issuer's Forms 3, 4 and 5 from EDGAR, and ingest them.
+
+    Lists the CIK's filings (a person's CIK lists theirs across issuers), downloads each raw
+    XML politely (a declared User-Agent, at most 10 requests a second, backing off when EDGAR
+    asks), keeps every document in the cache, and ingests them as [bold]holdings ingest[/bold]
+    does, with EDGAR's filing date and acceptance time. A second run asks EDGAR only for the
+    listing. Failures are quarantined with their URL and the run goes on (exit 1).
+
+    Example: [bold]holdings fetch --ticker QLYS --since 2020-01-01[/bold] (with
+    HOLDINGS_USER_AGENT="Jane Doe jane@example.com")
+    """
+    from holdings.fetch import ListingError, fetch_filings, forms_wanted, normalise_cik
+
+    if not ticker and not cik:
+        raise UserError("name whose filings to fetch: --ticker T or --cik N")
+    try:
+        wanted = forms_wanted([forms], amendments)
+        ciks = [normalise_cik(c) for c in cik or []]
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    since_date = _date(since, "--since")
+    client = _edgar_client(user_agent, cache, db)
+    store = _store(db, create=True)
+    with _fetch_progress() as progress:
+        try:
+            summary = fetch_filings(
+                store,
+                client,
+                ciks=ciks,
+                tickers=ticker or [],
+                since=since_date,
+                forms=wanted,
+                progress=progress,
+            )
+        except ListingError as exc:
+            raise UserError(str(exc)) from None
+    err = stderr_console()
+    for line in summary.failures:
+        err.print(f"[yellow]failed[/yellow] {line}", markup=True, highlight=False)
+    for line in summary.ingest.errors:
+        err.print(f"[yellow]quarantined[/yellow] {line}", markup=True, highlight=False)
+    emit([summary.as_dict()], fmt, title="fetch summary")
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+@contextlib.contextmanager
+def _fetch_progress() -> Iterator[Callable[[str, int, int, Any], None]]:
+    """The fetch's bar on stderr (a terminal only), with its counts beside it."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    err = stderr_console()
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[counts]}"),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        task = bar.add_task("listing", total=None, counts="")
+
+        def update(stage: str, done: int, total: int, c: Any) -> None:
+            counts = (
+                f"listed {c.listed} · in ledger {c.in_ledger} · cached {c.cached} · "
+                f"fetched {c.fetched} · failed {c.failed}"
+            )
+            bar.update(task, description=stage, completed=done, total=total, counts=counts)
+
+        yield update
 
 
 @contextlib.contextmanager

@@ -9,6 +9,7 @@ appends stay in this process, in order, so that the store sees one writer per in
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from collections import deque
@@ -26,7 +27,7 @@ from ledger.store import (
     PreparedFiling,
     prepare,
 )
-from parsers import Filing, Limits, ParseError, parse_file
+from parsers import Filing, Limits, Note, ParseError, parse_bytes, parse_file
 from projections.materialize import refresh_positions
 
 SKIP_NAMES = {"SOURCES.tsv", "README.md"}
@@ -182,6 +183,88 @@ def _doubt_line(path: str, doubts: Doubts) -> str:
     balance = len(doubts.on_balance)
     first = f"; {doubts.on_balance[0]}" if balance else ""
     return f"{path}: {doubts.count} doubts, {balance} on balances{first}"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A filing's bytes that did not come from a file on disk (a download, say): ``path`` names
+    where they came from (a URL), and the other fields are what the source's index says about
+    the filing, which its bytes may not (plain XML carries no accession number or filing
+    date)."""
+
+    path: str
+    data: bytes
+    accession_number: str | None = None
+    filed_date: dt.date | None = None
+    accepted_at: str | None = None
+
+
+def ingest_documents(
+    store: EventStore,
+    documents: Iterable[Document],
+    *,
+    batch_size: int = 50,
+    progress: Callable[[int, int, str], None] | None = None,
+    total: int = 0,
+    strict: bool = False,
+) -> IngestSummary:
+    """``ingest_paths`` for bytes in hand: the same parse, classification, doubts (and
+    ``strict``), batched append, quarantine and projection refresh."""
+    summary = IngestSummary()
+    appender = BatchAppender(store, summary, batch_size)
+    for done, doc in enumerate(documents, 1):
+        summary.filings += 1
+        try:
+            filing = with_index_facts(parse_bytes(doc.data, doc.path), doc)
+            prepared = prepare(filing, filing_events(filing))
+            doubts = _doubts(filing)
+            if doubts is not None:
+                summary.with_doubts += 1
+                summary.doubted.append(_doubt_line(doc.path, doubts))
+            if strict and doubts is not None and doubts.on_balance:
+                reason = "--strict: doubt on a balance field: " + "; ".join(doubts.on_balance)
+                quarantine_input(store, summary, doc.path, reason, doubts.first_line, doc.data)
+            else:
+                appender.add(prepared)
+        except ParseError as exc:
+            quarantine_input(store, summary, doc.path, exc.message, exc.line, doc.data)
+        except ClassificationError as exc:
+            quarantine_input(store, summary, doc.path, str(exc), None, doc.data)
+        if progress:
+            progress(done, max(total, done), doc.path)
+    appender.finish()
+    return summary
+
+
+def with_index_facts(filing: Filing, doc: Document) -> Filing:
+    """The filing with what the index says filled in where the document is silent. Where both
+    speak and disagree, the document's own statement is kept with a note; a document whose
+    accession number is not the one it was fetched as is not that filing, and is refused."""
+    if doc.accession_number and filing.accession_number not in (None, doc.accession_number):
+        raise ParseError(
+            f"the document is accession {filing.accession_number}, but was listed as "
+            f"{doc.accession_number}",
+            doc.path,
+        )
+    update: dict[str, object] = {}
+    notes = list(filing.notes)
+    if doc.accession_number and filing.accession_number is None:
+        update["accession_number"] = doc.accession_number
+    if doc.filed_date is not None:
+        if filing.filed_date is None:
+            update["filed_date"] = doc.filed_date
+        elif filing.filed_date != doc.filed_date:
+            notes.append(
+                Note(
+                    field="filed_date",
+                    message=f"EDGAR's index says filed {doc.filed_date}; the document's header "
+                    f"says {filing.filed_date}, which is kept",
+                )
+            )
+            update["notes"] = notes
+    if doc.accepted_at and filing.accepted_at is None:
+        update["accepted_at"] = doc.accepted_at
+    return filing.model_copy(update=update) if update else filing
 
 
 class BatchAppender:

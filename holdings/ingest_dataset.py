@@ -26,18 +26,20 @@ def ingest_dataset(
     progress: Callable[[int, int, str], None] | None = None,
     *,
     batch_size: int = 200,
+    label: str | None = None,
 ) -> IngestSummary:
     """Append every accession of the data set in ``directory`` (a folder of the eight ``.tsv``
     tables, prefixed or not, or the quarter's ``.zip``). ``progress(done, total, accession)``
-    is called after each accession."""
-    items = Dataset(directory)
+    is called after each accession. ``label`` names the data set in paths and messages instead
+    of ``directory`` (the URL a quarter was downloaded from)."""
+    items = Dataset(directory, label)
     total = len(items)
     summary = IngestSummary()
     appender = BatchAppender(store, summary, batch_size)
 
     for done, item in enumerate(items, 1):
         summary.filings += 1
-        where = f"{directory}/{item.accession}"
+        where = f"{label or directory}/{item.accession}"
         result = item.result
         if isinstance(result, ParseError):
             quarantine_input(store, summary, where, result.message, None, item.content)

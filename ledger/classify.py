@@ -98,6 +98,7 @@ def filing_events(filing: Filing) -> list[ev.Event]:
         date_of_original_submission=filing.date_of_original_submission,
         is_amendment=filing.is_amendment,
         accession_number=filing.accession_number,
+        accepted_at=filing.accepted_at,
     )
     rows: list[tuple[str, int, NonDerivativeRow | DerivativeRow]] = [
         ("non_derivative", i, r) for i, r in enumerate(filing.non_derivative)

@@ -10,7 +10,8 @@ Versions: 1, the first release. 2 adds ``relationship`` (Box 5 as the filing sta
 that a report reads it from the log instead of re-parsing source files; a version 1 event has
 none. 3 adds ``notes``: the parser's repairs and doubts on the event's row and on its filing,
 so that replay, audit, snapshot and report can show what a value rests on; a version 1 or 2
-event has none (its notes were counted in the ``filings`` table, then dropped).
+event has none (its notes were counted in the ``filings`` table, then dropped). 4 adds
+``filing.accepted_at`` (EDGAR's acceptance time, as provenance); earlier events have none.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from ledger.identity import decimal_key
 from ledger.order import ReplayKey, replay_key, row_order
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class _Frozen(BaseModel):
@@ -76,6 +77,8 @@ class FilingRef(_Frozen):
     date_of_original_submission: dt.date | None = None
     is_amendment: bool = False
     accession_number: str | None = None
+    accepted_at: str | None = None
+    """EDGAR's acceptance time as EDGAR wrote it (see ``parsers.model.Filing.accepted_at``)."""
 
 
 class Footnote(_Frozen):
@@ -300,15 +303,23 @@ Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
 UPCASTERS: dict[int, Upcaster] = {
     1: lambda data: data,  # version 2 only added ``relationship``, which version 1 never knew
     2: lambda data: data,  # version 3 only added ``notes``, which version 2 never kept
+    3: lambda data: data,  # version 4 only added ``filing.accepted_at``
 }
 """``UPCASTERS[v]`` turns a version ``v`` payload into version ``v + 1``."""
 
 FIELDS_SINCE: dict[int, frozenset[str]] = {
     2: frozenset({"relationship"}),
     3: frozenset({"notes"}),
+    4: frozenset({"filing.accepted_at"}),
 }
-"""Top-level fields each version added: an event stored before a field existed cannot say it,
-so comparing an old payload with a new reading of the same row ignores them."""
+"""Fields each version added (``a.b`` for a field inside ``a``): an event stored before a field
+existed cannot say it, so comparing an old payload with a new reading of the same row ignores
+them."""
+
+INDEX_FACTS = ("filing.accession_number", "filing.filed_date", "filing.accepted_at")
+"""What EDGAR's index says about a filing beside its bytes. The same bytes read from a file on
+disk (which carries none of them) and fetched from EDGAR (which does) are one filing, so these
+do not decide whether two readings are the same event; whichever reading came first stays."""
 
 
 def upcast(data: dict[str, Any]) -> dict[str, Any]:
@@ -336,17 +347,29 @@ def read_event(payload: str | bytes) -> LedgerEvent:
 
 def comparable(payload: str, fields_known_at: int | None = None) -> dict[str, Any]:
     """A payload reduced to what decides whether two readings are the same event: not where the
-    file lay, not the version, and not fields added after ``fields_known_at`` (the older of
-    the two versions compared)."""
+    file lay, not the version, not what EDGAR's index added (``INDEX_FACTS``), and not fields
+    added after ``fields_known_at`` (the older of the two versions compared)."""
     data: dict[str, Any] = json.loads(payload)
     data.get("provenance", {}).pop("source_path", None)
     data.pop("schema_version", None)
+    for name in INDEX_FACTS:
+        _drop(data, name)
     if fields_known_at is not None:
         for version, names in FIELDS_SINCE.items():
             if version > fields_known_at:
                 for name in names:
-                    data.pop(name, None)
+                    _drop(data, name)
     return data
+
+
+def _drop(data: dict[str, Any], dotted: str) -> None:
+    *parents, leaf = dotted.split(".")
+    for part in parents:
+        inner = data.get(part)
+        if not isinstance(inner, dict):
+            return
+        data = inner
+    data.pop(leaf, None)
 
 
 def payload_version(payload: str) -> int:

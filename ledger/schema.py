@@ -27,10 +27,10 @@ from sqlalchemy.schema import CreateIndex
 
 from ledger.tables import EVENTS, LEDGER_TABLES, META
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The layout this release writes. 1: the first release (no ``ledger_meta``). 2: ``events.seq``
 (was ``position``), replay index on ``coalesce(filed_date, effective_date)``, no
-``sort_filing``."""
+``sort_filing``. 3: ``filings.accepted_at`` (EDGAR's acceptance time, as provenance)."""
 
 DEFAULT_URL = "sqlite:///holdings.db"
 ENV_VAR = "HOLDINGS_DB"
@@ -166,7 +166,11 @@ def _v1_to_v2(conn: Connection) -> None:
     conn.exec_driver_sql("ALTER TABLE events DROP COLUMN sort_filing")
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2}
+def _v2_to_v3(conn: Connection) -> None:
+    conn.exec_driver_sql("ALTER TABLE filings ADD COLUMN accepted_at VARCHAR")
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 """``MIGRATIONS[v]`` carries a version ``v`` layout to ``v + 1``, inside the caller's
 transaction; new tables and indexes are created after the last step."""
 

@@ -188,6 +188,12 @@ class EventStore:
             _insert_rows(conn, event_rows)
         return results
 
+    def accessions_present(self, accessions: Iterable[str]) -> set[str]:
+        """Which of these EDGAR accession numbers the ledger holds a filing of (in any shape):
+        a fetch skips them before asking EDGAR for anything."""
+        with self.engine.connect() as conn:
+            return self._accessions(conn, sorted(set(accessions)))
+
     def _accessions(self, conn: Connection, accessions: list[str]) -> set[str]:
         found: set[str] = set()
         for start in range(0, len(accessions), 500):
@@ -419,6 +425,7 @@ def _filing_row(filing: Filing, events: Sequence[Event]) -> dict[str, Any]:
         "issuer_key": events[0].issuer_key if events else "",
         "period_of_report": filing.period_of_report,
         "filed_date": filing.filed_date or filing.signature_date,
+        "accepted_at": filing.accepted_at,
         "date_of_original_submission": filing.date_of_original_submission,
         "is_amendment": filing.is_amendment,
         "event_count": len(events),

@@ -68,6 +68,9 @@ class FilingRow(SQLModel, table=True):
     issuer_key: str
     period_of_report: dt.date | None = None
     filed_date: dt.date | None = None
+    """EDGAR's filing date where the input or EDGAR's index gave one, else the signature date."""
+    accepted_at: str | None = None
+    """EDGAR's acceptance time as EDGAR wrote it, where known (provenance; no zone assumed)."""
     date_of_original_submission: dt.date | None = None
     is_amendment: bool = False
     event_count: int

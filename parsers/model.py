@@ -184,7 +184,12 @@ class Filing(_Model):
     notes: list[Note] = Field(default_factory=list)
     accession_number: str | None = None
     filed_date: dt.date | None = None
-    """Date EDGAR accepted the filing, where the input says (SGML header, bulk data set)."""
+    """Date EDGAR accepted the filing, where the input says (SGML header, bulk data set), or
+    EDGAR's index said when the filing was fetched from it."""
+    accepted_at: str | None = None
+    """EDGAR's acceptance time as EDGAR wrote it (SGML ``ACCEPTANCE-DATETIME``, or the index's
+    ``acceptanceDateTime``), kept as provenance and verbatim: the SGML header's clock is New
+    York's, and the index's trailing ``Z`` is not always UTC, so no zone is assumed for it."""
     schema_version: str | None = None
     not_subject_to_section16: bool | None = None
     no_securities_owned: bool | None = None

@@ -675,8 +675,10 @@ def _ids(text: str) -> list[str]:
 class Dataset:
     """A data set indexed by accession; iterating builds one filing at a time."""
 
-    def __init__(self, directory: str | Path) -> None:
-        self.directory = str(directory)
+    def __init__(self, directory: str | Path, label: str | None = None) -> None:
+        """``label`` names the data set in each filing's path where ``directory`` is not how a
+        reader knows it (a downloaded quarter is a file in a cache; its URL is its name)."""
+        self.directory = label or str(directory)
         self.index = _load(Path(directory))
         self.present = self.index.present()
 

@@ -209,6 +209,7 @@ def parse_xml(data: bytes, *, path: str, sha256: str, limits: Limits) -> Filing:
 
 _ACCESSION_RE = re.compile(rb"ACCESSION[ -]NUMBER(?::|>)[ \t]*(\d{10}-\d{2}-\d{6})")
 _FILED_RE = re.compile(rb"(?:FILED AS OF DATE:|<FILING-DATE>)[ \t]*(\d{8})")
+_ACCEPTED_RE = re.compile(rb"<ACCEPTANCE-DATETIME>[ \t]*(\d{14})")
 
 
 def _locate_xml(data: bytes) -> tuple[bytes, int, bytes | None]:
@@ -855,6 +856,9 @@ class _Reader:
                 self.notes.append(
                     Note(field="filed_date", message=f"SGML header date {raw!r} is not a date")
                 )
+        match = _ACCEPTED_RE.search(header)
+        if match:
+            fields["accepted_at"] = match[1].decode("ascii")
 
 
 _DOCUMENT_FLAGS = {

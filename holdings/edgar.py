@@ -35,7 +35,6 @@ import time
 import urllib.error
 import urllib.request
 import zlib
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,43 +99,37 @@ def check_user_agent(value: str | None) -> str:
 
 
 class RateLimiter:
-    """At most ``rate`` requests in any window of ``per`` seconds, for every thread sharing it,
-    and a pause every one of them honours after EDGAR asks to slow down.
+    """Requests spaced at least ``per / rate`` seconds apart (plus a small margin), for every
+    thread sharing it, and a pause every one of them honours after EDGAR asks to slow down.
 
-    A sliding window (not an even spacing) so that short bursts still go at full speed; the
-    window carries a twentieth of a second to spare, so that jitter on the way cannot put an
-    eleventh request into the server's second."""
+    Even spacing rather than bursts of ten: any second then holds at most ``rate`` requests
+    however it is measured (a sliding window at the server, or an average over the run), and
+    the margin keeps jitter on the way from putting an eleventh into the server's second."""
 
     def __init__(
         self,
         rate: int = MAX_REQUESTS_PER_SECOND,
         per: float = 1.0,
         *,
-        margin: float = 0.05,
+        margin: float = 0.005,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.rate = rate
-        self.window = per + margin
+        self.interval = per / rate + margin
         self.clock = clock
         self.sleep = sleep
-        self.stamps: deque[float] = deque(maxlen=rate)
+        self.next_at = 0.0
         self.paused_until = 0.0
         self.lock = threading.Lock()
 
     def acquire(self) -> None:
         """Block until one more request may start, and count it."""
         with self.lock:
-            while True:
-                now = self.clock()
-                if self.paused_until > now:
-                    wait = self.paused_until - now
-                elif len(self.stamps) == self.rate and now - self.stamps[0] < self.window:
-                    wait = self.window - (now - self.stamps[0])
-                else:
-                    self.stamps.append(now)
-                    return
-                self.sleep(wait)
+            now = self.clock()
+            start = max(now, self.next_at, self.paused_until)
+            if start > now:
+                self.sleep(start - now)
+            self.next_at = start + self.interval
 
     def pause(self, seconds: float) -> None:
         """No request of the process starts for ``seconds`` (EDGAR said Retry-After)."""

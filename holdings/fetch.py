@@ -271,8 +271,13 @@ def document_urls(client: EdgarClient, listed: Listed) -> list[str]:
 
 
 def fetch_document(client: EdgarClient, listed: Listed) -> Fetched:
-    """The filing's document, trying ``document_urls`` in turn while EDGAR answers 404."""
+    """The filing's document, trying ``document_urls`` in turn while EDGAR answers 404 (any of
+    them already in the cache first, so that a fallback taken once costs no request again)."""
     urls = document_urls(client, listed)
+    for url in urls:
+        hit = client.cache.lookup(url)
+        if hit is not None:
+            return hit
     for i, url in enumerate(urls):
         try:
             return client.get(url)

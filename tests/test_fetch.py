@@ -39,7 +39,7 @@ from holdings.edgar import (
     UserAgentError,
     check_user_agent,
 )
-from holdings.fetch import FetchSummary, fetch_filings, forms_wanted, list_filings
+from holdings.fetch import FetchCounts, FetchSummary, fetch_filings, forms_wanted, list_filings
 from holdings.ingest import ingest_paths
 from holdings.verify import verify
 from ledger.events import INDEX_FACTS, comparable
@@ -509,3 +509,33 @@ def test_ingest_dataset_takes_a_url_through_the_same_client_and_cache(
     with by_url.engine.connect() as conn:
         paths = conn.execute(select(FILINGS_TABLE.c.path)).scalars().all()
     assert all(p.startswith(f"{url}/") for p in paths)
+
+
+def test_progress_counts_listed_cached_fetched_failed_and_tickers_are_read_once_a_day(
+    edgar: EdgarFixture, tmp_path: Path
+) -> None:
+    nvda = [f for f in FILINGS if f.issuer_cik == "1045810"]
+    edgar.queue(edgar.document_path(nvda[0]), Answer(404))  # then the complete submission
+    edgar.queue(f"/Archives/edgar/data/1045810/{nvda[0].accession.replace('-', '')}/"
+                f"{nvda[0].accession}.txt", Answer(410))  # fmt: skip
+    seen: list[tuple[str, int, int, tuple[int, ...]]] = []
+
+    def progress(stage: str, done: int, total: int, c: FetchCounts) -> None:
+        seen.append((stage, done, total, (c.listed, c.in_ledger, c.cached, c.fetched, c.failed)))
+
+    c = client(edgar, tmp_path / "cache")
+    store = EventStore(f"sqlite:///{tmp_path / 'l.db'}")
+    fetch_filings(store, c, tickers=["NVDA"], progress=progress)
+    assert [s for s in seen if s[0] == "fetching"][-1] == ("fetching", 5, 5, (5, 0, 0, 4, 1))
+    assert seen[-1][:3] == ("ingesting", 4, 4)
+    (entry,) = store.quarantined()
+    assert entry.path.endswith(f"{nvda[0].accession}.txt") and "HTTP 410" in entry.reason
+
+    seen.clear()
+    before = len(edgar.log)
+    fetch_filings(store, c, tickers=["nvda"], progress=progress)
+    assert [s for s in seen if s[0] == "fetching"][-1][3] == (5, 4, 0, 1, 0)
+    assert [r.path for r in edgar.log[before:]] == [
+        "/submissions/CIK0001045810.json",
+        edgar.document_path(nvda[0]),
+    ], "the tickers file or a listing page was read again"

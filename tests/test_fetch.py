@@ -40,12 +40,13 @@ from holdings.edgar import (
     check_user_agent,
 )
 from holdings.fetch import FetchCounts, FetchSummary, fetch_filings, forms_wanted, list_filings
-from holdings.ingest import ingest_paths
+from holdings.ingest import Document, ingest_paths, with_index_facts
 from holdings.verify import verify
 from ledger.events import INDEX_FACTS, comparable
 from ledger.store import EventStore
 from ledger.tables import EVENTS
 from ledger.tables import FILINGS as FILINGS_TABLE
+from parsers import ParseError, parse_bytes
 from projections.audit import audit
 from projections.entries import read_entries
 from projections.materialize import stored_positions
@@ -539,3 +540,28 @@ def test_progress_counts_listed_cached_fetched_failed_and_tickers_are_read_once_
         "/submissions/CIK0001045810.json",
         edgar.document_path(nvda[0]),
     ], "the tickers file or a listing page was read again"
+
+
+def test_the_documents_own_header_stands_over_the_index_and_another_accession_is_refused(
+    edgar: EdgarFixture,
+) -> None:
+    sgml = next(f for f in FILINGS if f.raw_name is None)
+    parsed = parse_bytes(sgml.data, "s.txt")
+    kept = with_index_facts(
+        parsed, Document("s.txt", sgml.data, sgml.accession, dt.date(2022, 5, 9), "x")
+    )
+    assert kept.filed_date == dt.date(2022, 5, 6) and kept.accepted_at == "20220506183057"
+    assert any("EDGAR's index says filed 2022-05-09" in n.message for n in kept.notes)
+    with pytest.raises(ParseError, match="but was listed as 0000320193-22-000099"):
+        with_index_facts(parsed, Document("s.txt", sgml.data, "0000320193-22-000099"))
+    raw = next(f for f in FILINGS if f.raw_name)
+    filled = with_index_facts(
+        parse_bytes(raw.data, "r.xml"),
+        Document("r.xml", raw.data, raw.accession, dt.date(2019, 5, 7), "2019-05-07T16:05:01Z"),
+    )
+    assert (filled.accession_number, filled.filed_date, filled.accepted_at) == (
+        raw.accession,
+        dt.date(2019, 5, 7),
+        "2019-05-07T16:05:01Z",
+    )
+    assert filled.notes == parse_bytes(raw.data, "r.xml").notes

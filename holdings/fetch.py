@@ -73,6 +73,7 @@ class FetchSummary:
     counts: FetchCounts = field(default_factory=FetchCounts)
     ingest: IngestSummary = field(default_factory=IngestSummary)
     requests: int = 0
+    """What this run asked of the network, retries included."""
     failures: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, int]:
@@ -304,6 +305,7 @@ def fetch_filings(
     the run goes on."""
     forms = forms or forms_wanted()
     summary = FetchSummary()
+    asked_before = client.requests
     counts = summary.counts
     wanted = [normalise_cik(c) for c in ciks] + resolve_tickers(client, tickers)
 
@@ -336,7 +338,7 @@ def fetch_filings(
                 counts.cached += 1
             else:
                 counts.fetched += 1
-        summary.requests = client.requests
+        summary.requests = client.requests - asked_before
         if progress:
             progress("fetching", done, len(todo), counts)
 
@@ -347,7 +349,7 @@ def fetch_filings(
     summary.ingest = ingest_documents(
         store, _documents(got), batch_size=batch_size, progress=ingest_progress, total=len(got)
     )
-    summary.requests = client.requests
+    summary.requests = client.requests - asked_before
     return summary
 
 

@@ -411,15 +411,14 @@ class _Handler(BaseHTTPRequestHandler):
     fixture: EdgarFixture
 
     def do_GET(self) -> None:  # noqa: N802  (the standard library's name)
+        arrived = time.monotonic()
         fx = self.fixture
         path = self.path.split("?", 1)[0]
         answer = fx.answer(path)
+        with fx.lock:
+            fx.log.append(Logged(arrived, path, self.headers.get("User-Agent"), answer.status))
         if fx.delay and path.startswith("/Archives/"):
             time.sleep(fx.delay)
-        with fx.lock:
-            fx.log.append(
-                Logged(time.monotonic(), path, self.headers.get("User-Agent"), answer.status)
-            )
         self.send_response(answer.status)
         for name, value in answer.headers.items():
             self.send_header(name, value)

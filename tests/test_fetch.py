@@ -432,6 +432,7 @@ def test_the_cache_serves_a_new_ledger_and_a_damaged_entry_is_fetched_again(
     fresh = EventStore(f"sqlite:///{tmp_path / 'b.db'}")
     summary = fetch_all(fresh, c)
     assert summary.counts.cached == len(FILINGS) - 1 and summary.counts.fetched == 1
+    assert summary.requests == len(ALL_CIKS) + 1, "requests counts this run's only"
     assert len(edgar.documents()) == documents + 1
     assert len(edgar.requests("/submissions/")) == 2 * len(ALL_CIKS) + pages, (
         "an unchanged listing page was read again"

@@ -21,7 +21,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from holdings.lookup import PersonNotFound, issuer_key, person_keys
 from holdings.opening import LedgerNotFound, SchemaError, open_store
@@ -29,12 +29,17 @@ from holdings.results import (
     Audit,
     Events,
     ExportResult,
+    FetchResult,
     IngestResult,
     People,
     Replay,
     Snapshot,
 )
 from ledger.store import EventStore
+
+if TYPE_CHECKING:
+    from holdings.edgar import EdgarClient
+    from holdings.fetch import Progress as FetchProgress
 
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, what)``: called as an ingest goes (a progress bar, say)."""
@@ -129,18 +134,74 @@ class Ledger:
         *,
         batch_size: int = 200,
         progress: Progress | None = None,
+        user_agent: str | None = None,
+        cache: str | os.PathLike[str] | None = None,
     ) -> IngestResult:
-        """The SEC's quarterly Insider Transactions Data Set (a folder of .tsv, or its .zip)."""
+        """The SEC's quarterly Insider Transactions Data Set: a folder of .tsv, its .zip, or the
+        .zip's URL (``.../2024q3_form345.zip``), downloaded once through the polite EDGAR client
+        and its cache (see ``fetch`` for ``user_agent`` and ``cache``)."""
         from holdings.ingest_dataset import ingest_dataset
 
-        path = Path(directory)
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: no such file or folder")
-        summary = ingest_dataset(self._writable(), path, progress, batch_size=batch_size)
+        label: str | None = None
+        if isinstance(directory, str) and directory.startswith(("http://", "https://")):
+            from holdings.fetch import fetch_dataset
+
+            path = fetch_dataset(self._edgar(user_agent, cache), directory).path
+            label = directory
+        else:
+            path = Path(directory)
+            if not path.exists():
+                raise FileNotFoundError(f"{path}: no such file or folder")
+        summary = ingest_dataset(
+            self._writable(), path, progress, batch_size=batch_size, label=label
+        )
         return IngestResult.of(summary)
 
-    # fetch (#17): downloading filings from EDGAR into a local cache belongs here, as
-    # ``fetch(...) -> IngestResult``: fetch the files (holdings/edgar.py), then ``ingest`` them.
+    def fetch(
+        self,
+        *,
+        tickers: str | Iterable[str] = (),
+        ciks: str | int | Iterable[str | int] = (),
+        since: DateLike | None = None,
+        forms: str | Iterable[str] = "3,4,5",
+        amendments: bool = True,
+        user_agent: str | None = None,
+        cache: str | os.PathLike[str] | None = None,
+        progress: FetchProgress | None = None,
+    ) -> FetchResult:
+        """Fetch an issuer's (``tickers``, ``ciks``) or a reporting person's (``ciks``) Forms
+        3, 4 and 5 from EDGAR, and ingest them (``holdings.fetch``).
+
+        ``user_agent`` (else ``HOLDINGS_USER_AGENT``) names you with a contact e-mail, as the
+        SEC's fair access policy requires: without one nothing is asked (``UserAgentError``).
+        Documents are kept in ``cache`` (default ``edgar-cache/`` beside the ledger), so a
+        second fetch asks EDGAR for the listing only. A ticker or CIK EDGAR does not know
+        raises ``ListingError``; a document that cannot be had is quarantined with its URL
+        (``result.failures``) and the rest goes on."""
+        from holdings.fetch import fetch_filings, forms_wanted, normalise_cik
+
+        wanted = forms_wanted([forms] if isinstance(forms, str) else forms, amendments)
+        cik_list = [ciks] if isinstance(ciks, str | int) else list(ciks)
+        numbers = [normalise_cik(c) for c in cik_list]
+        ticker_list = [tickers] if isinstance(tickers, str) else list(tickers)
+        client = self._edgar(user_agent, cache)
+        summary = fetch_filings(
+            self._writable(),
+            client,
+            ciks=numbers,
+            tickers=ticker_list,
+            since=None if since is None else to_date(since, "since"),
+            forms=wanted,
+            progress=progress,
+        )
+        return FetchResult.of_fetch(summary)
+
+    def _edgar(self, user_agent: str | None, cache: str | os.PathLike[str] | None) -> EdgarClient:
+        from holdings.edgar import USER_AGENT_ENV, DocumentCache, EdgarClient
+        from holdings.fetch import default_cache_dir
+
+        agent = user_agent or os.environ.get(USER_AGENT_ENV)
+        return EdgarClient(agent, DocumentCache(cache or default_cache_dir(self.db)))
 
     # --- reading ----------------------------------------------------------------------
 

@@ -331,37 +331,23 @@ def ingest_dataset(
 
     Example: [bold]holdings ingest-dataset ../shared/realdata/sec_dataset_2024q3_partial[/bold]
     """
-    from holdings.ingest_dataset import ingest_dataset as load
-    from holdings.results import IngestResult
+    from holdings.edgar import FetchError, UserAgentError
 
-    label: str | None = None
-    path = Path(directory)
-    if directory.startswith(("http://", "https://")):
-        from holdings.edgar import FetchError
-        from holdings.fetch import fetch_dataset
-
-        client = _edgar_client(user_agent, cache, db)
-        try:
-            path, label = fetch_dataset(client, directory).path, directory
-        except FetchError as exc:
-            raise UserError(str(exc)) from None
-    elif not path.exists():
+    if not directory.startswith(("http://", "https://")) and not Path(directory).exists():
         raise UserError(f"{directory}: no such file or folder")
-    store = _store(db, create=True)
+    ledger = _ledger(db)
     with _progress("loading") as progress:
-        summary = load(store, path, progress, batch_size=batch_size, label=label)
-    _finish_ingest(IngestResult.of(summary), fmt)
-
-
-def _edgar_client(user_agent: str | None, cache: Path | None, db: str | None) -> Any:
-    """The polite EDGAR client, or a usage error saying why EDGAR needs a User-Agent."""
-    from holdings.edgar import DocumentCache, EdgarClient, UserAgentError
-    from holdings.fetch import default_cache_dir
-
-    try:
-        return EdgarClient(user_agent, DocumentCache(cache or default_cache_dir(db)))
-    except UserAgentError as exc:
-        raise UserError(str(exc)) from None
+        try:
+            summary = ledger.ingest_dataset(
+                directory,
+                batch_size=batch_size,
+                progress=progress,
+                user_agent=user_agent,
+                cache=cache,
+            )
+        except (UserAgentError, FetchError) as exc:
+            raise UserError(str(exc)) from None
+    _finish_ingest(summary, fmt)
 
 
 @app.command()
@@ -406,38 +392,36 @@ def fetch(
     Example: [bold]holdings fetch --ticker QLYS --since 2020-01-01[/bold] (with
     HOLDINGS_USER_AGENT="Jane Doe jane@example.com")
     """
-    from holdings.fetch import ListingError, fetch_filings, forms_wanted, normalise_cik
+    from holdings.edgar import UserAgentError
+    from holdings.fetch import ListingError
 
     if not ticker and not cik:
         raise UserError("name whose filings to fetch: --ticker T or --cik N")
-    try:
-        wanted = forms_wanted([forms], amendments)
-        ciks = [normalise_cik(c) for c in cik or []]
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
     since_date = _date(since, "--since")
-    client = _edgar_client(user_agent, cache, db)
-    store = _store(db, create=True)
+    ledger = _ledger(db)
     with _fetch_progress() as progress:
         try:
-            summary = fetch_filings(
-                store,
-                client,
-                ciks=ciks,
+            result = ledger.fetch(
                 tickers=ticker or [],
+                ciks=cik or [],
                 since=since_date,
-                forms=wanted,
+                forms=forms,
+                amendments=amendments,
+                user_agent=user_agent,
+                cache=cache,
                 progress=progress,
             )
-        except ListingError as exc:
+        except (UserAgentError, ListingError, ValueError) as exc:
             raise UserError(str(exc)) from None
     err = stderr_console()
-    for line in summary.failures:
+    for line in result.failures:
         err.print(f"[yellow]failed[/yellow] {line}", markup=True, highlight=False)
-    for line in summary.ingest.errors:
+    for line in result.doubted:
+        err.print(f"[cyan]doubted[/cyan] {line}", markup=True, highlight=False)
+    for line in result.errors:
         err.print(f"[yellow]quarantined[/yellow] {line}", markup=True, highlight=False)
-    emit([summary.as_dict()], fmt, title="fetch summary")
-    if not summary.ok:
+    emit([result.as_dict()], fmt, title="fetch summary")
+    if not result.ok:
         raise typer.Exit(1)
 
 

@@ -161,7 +161,7 @@ class Fetched:
 class DocumentCache:
     """Bodies by URL and content hash under ``root`` (see the module's docstring)."""
 
-    def __init__(self, root: str | Path) -> None:
+    def __init__(self, root: str | os.PathLike[str]) -> None:
         self.root = Path(root)
         for sub in ("objects", "urls", "tmp"):
             (self.root / sub).mkdir(parents=True, exist_ok=True)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from holdings.arrow import LoggedEvent, Table
+    from holdings.fetch import FetchSummary
     from ledger.store import EventStore
 
 T = TypeVar("T")
@@ -512,6 +513,61 @@ class IngestResult:
         )
         errors = "".join(f"<li>{escape(e)}</li>" for e in self.errors)
         return f"<table>{cells}</table>" + (f"<ul>{errors}</ul>" if errors else "")
+
+
+@dataclass(repr=False)
+class FetchResult(IngestResult):
+    """What a fetch did: the filings EDGAR listed (of the forms and window asked for), those
+    already in the ledger (nothing asked for), read from the cache, downloaded, and failed
+    (``failures``: URL and reason, each quarantined), the requests made; then what their
+    ingest did, as an ``IngestResult``."""
+
+    listed: int = 0
+    in_ledger: int = 0
+    cached: int = 0
+    fetched: int = 0
+    failed: int = 0
+    requests: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of_fetch(cls, summary: FetchSummary) -> FetchResult:
+        ingest = IngestResult.of(summary.ingest)
+        c = summary.counts
+        return cls(
+            **{k: getattr(ingest, k) for k in IngestResult.__dataclass_fields__},
+            listed=c.listed,
+            in_ledger=c.in_ledger,
+            cached=c.cached,
+            fetched=c.fetched,
+            failed=c.failed,
+            requests=summary.requests,
+            failures=list(summary.failures),
+        )
+
+    @property
+    def ok(self) -> bool:
+        """Everything listed is in the ledger (what the CLI's exit code 0 says)."""
+        return not self.failed and super().ok
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "listed": self.listed,
+            "in_ledger": self.in_ledger,
+            "cached": self.cached,
+            "fetched": self.fetched,
+            "failed": self.failed,
+            "requests": self.requests,
+            **super().as_dict(),
+        }
+
+    def __iter__(self) -> Iterator[str]:
+        """The reasons, one line per filing that did not go in (download or ingest)."""
+        return iter([*self.failures, *self.errors])
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{k}={v}" for k, v in self.as_dict().items())
+        return f"FetchResult({counts})"
 
 
 @dataclass(frozen=True)

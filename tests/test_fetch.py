@@ -39,8 +39,16 @@ from holdings.edgar import (
     UserAgentError,
     check_user_agent,
 )
-from holdings.fetch import FetchCounts, FetchSummary, fetch_filings, forms_wanted, list_filings
+from holdings.fetch import (
+    FetchCounts,
+    FetchSummary,
+    ListingError,
+    fetch_filings,
+    forms_wanted,
+    list_filings,
+)
 from holdings.ingest import Document, ingest_paths, with_index_facts
+from holdings.results import FetchResult
 from holdings.verify import verify
 from ledger.events import INDEX_FACTS, comparable
 from ledger.store import EventStore
@@ -566,3 +574,29 @@ def test_the_documents_own_header_stands_over_the_index_and_another_accession_is
         "2019-05-07T16:05:01Z",
     )
     assert filled.notes == parse_bytes(raw.data, "r.xml").notes
+
+
+# --- the Python API ---------------------------------------------------------------------
+
+
+def test_ledger_fetch_in_the_python_api(edgar: EdgarFixture, tmp_path: Path) -> None:
+    import holdings
+
+    db = tmp_path / "api.db"
+    ledger = holdings.open(db)
+    with pytest.raises(UserAgentError):
+        ledger.fetch(ciks=1214156)
+    assert not db.exists() and edgar.requests() == []
+
+    first = ledger.fetch(ciks=1214156, user_agent=UA)
+    assert isinstance(first, FetchResult) and first.ok
+    assert (first.listed, first.fetched, first.appended_filings) == (1, 1, 1)
+    assert first.to_pandas()["events_appended"].tolist() == [6]
+    again = ledger.fetch(ciks="1214156", user_agent=UA, since="2019-01-01")
+    assert (again.in_ledger, again.requests, again.appended_filings) == (1, 1, 0)
+    assert (db.parent / "edgar-cache" / "objects").is_dir()
+    snapshot = ledger.snapshot(as_of="2019-12-31", person="1214156")
+    assert len(list(snapshot)) > 0
+    with pytest.raises(ListingError):
+        ledger.fetch(tickers="NOPE", user_agent=UA)
+    ledger.close()

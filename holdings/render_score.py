@@ -1,0 +1,512 @@
+"""Score text renderings of a filing against the filing's XML (issue #12).
+
+A rendering is read with ``parsers.parse_file`` and compared field by field with the same
+parser's reading of the XML it was made from (XML reading is exact). Each truth field is
+**exact**, **empty** (None where the truth has a value: acceptable, the parser said it does not
+know) or **wrong** (a different value, or a value where the truth has none: never acceptable).
+Rows are lined up in order by a small dynamic programme on what they hold, so one missing or
+extra row costs that row only; a rendering row with no truth row is a **phantom**.
+
+Layout on disk (``scripts/render_corpus.py`` writes it, ``tests/fixtures/renderings`` keeps a
+part of it): one folder per filing holding ``truth.xml`` and one file per converter named
+``<converter>.<ext>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from parsers import DerivativeRow, Filing, Issuer, NonDerivativeRow, ParseError, parse_file
+
+TRUTH = "truth.xml"
+SKIP = frozenset({TRUTH, "form.html", "form.pdf"})
+
+ROW_FIELDS = (
+    "security_title",
+    "transaction_date",
+    "deemed_execution_date",
+    "code",
+    "shares",
+    "acquired_disposed",
+    "price",
+    "shares_owned_following",
+    "ownership",
+    "nature_of_ownership",
+)
+DERIVATIVE_FIELDS = (
+    *ROW_FIELDS,
+    "exercise_price",
+    "date_exercisable",
+    "expiration_date",
+    "underlying_title",
+    "underlying_shares",
+)
+TEXT_FIELDS = frozenset(
+    {"issuer.name", "owner.name", "security_title", "nature_of_ownership", "underlying_title"}
+)
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(name: str, value: Any) -> Any:
+    """What counts as the same value: text by words and case, numbers by Decimal value."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = _SPACE.sub(" ", value).strip()
+        if not text:
+            return None
+        if name in TEXT_FIELDS:
+            return text.casefold()
+        return text.upper()
+    if isinstance(value, Decimal):
+        return value.normalize() if value else Decimal(0)
+    return value
+
+
+def show(value: Any) -> str:
+    if value is None:
+        return "None"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class Wrong:
+    file: str
+    converter: str
+    field: str
+    truth: str
+    got: str
+    line: int | None = None
+    source_line: str | None = None
+
+
+@dataclass
+class Tally:
+    files: int = 0
+    refused: int = 0
+    bugs: int = 0
+    fields: int = 0
+    exact: int = 0
+    empty: int = 0
+    wrong: int = 0
+    invented: int = 0
+    """Wrong values where the truth has none (also counted in ``wrong``, not in ``fields``)."""
+    missed_rows: int = 0
+    phantom_rows: int = 0
+
+    @property
+    def exact_pct(self) -> float:
+        return 100.0 * self.exact / self.fields if self.fields else 100.0
+
+    def add(self, other: Tally) -> None:
+        for k in asdict(self):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "exact_pct": round(self.exact_pct, 3)}
+
+
+@dataclass
+class Score:
+    file: str
+    converter: str
+    tally: Tally
+    wrongs: list[Wrong] = field(default_factory=list)
+    error: str | None = None
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def _signature(row: NonDerivativeRow | DerivativeRow) -> tuple[Any, ...]:
+    return (
+        normalise("security_title", row.security_title),
+        row.transaction_date,
+        normalise("code", row.code),
+        normalise("shares", row.shares),
+        normalise("shares_owned_following", row.shares_owned_following),
+        normalise("price", row.price),
+        getattr(row, "expiration_date", None),
+        normalise("exercise_price", getattr(row, "exercise_price", None)),
+    )
+
+
+def _likeness(a: tuple[Any, ...], b: tuple[Any, ...]) -> int:
+    return sum(1 for x, y in zip(a, b, strict=True) if x is not None and x == y)
+
+
+def align(
+    truth: Sequence[NonDerivativeRow | DerivativeRow],
+    got: Sequence[NonDerivativeRow | DerivativeRow],
+) -> list[tuple[int | None, int | None]]:
+    """Pairs (truth index, got index) in order, maximising how much paired rows agree; rows
+    sharing nothing are never paired. Unpaired rows come back with None on the other side."""
+    ts = [_signature(r) for r in truth]
+    gs = [_signature(r) for r in got]
+    n, m = len(ts), len(gs)
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            like = _likeness(ts[i], gs[j])
+            take = best[i + 1][j + 1] + like if like else -1
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], take)
+    pairs: list[tuple[int | None, int | None]] = []
+    i = j = 0
+    while i < n and j < m:
+        like = _likeness(ts[i], gs[j])
+        if like and best[i][j] == best[i + 1][j + 1] + like:
+            pairs.append((i, j))
+            i += 1
+            j += 1
+        elif best[i][j] == best[i + 1][j]:
+            pairs.append((i, None))
+            i += 1
+        else:
+            pairs.append((None, j))
+            j += 1
+    pairs.extend((k, None) for k in range(i, n))
+    pairs.extend((None, k) for k in range(j, m))
+    return pairs
+
+
+class _Scorer:
+    def __init__(self, file: str, converter: str, lines: list[str]):
+        self.score = Score(file, converter, Tally(files=1))
+        self.lines = lines
+
+    def field(self, name: str, truth: Any, got: Any, line: int | None = None) -> None:
+        t, g = normalise(name, truth), normalise(name, got)
+        tally = self.score.tally
+        if t is None and g is None:
+            return
+        if t is not None:
+            tally.fields += 1
+            if g == t:
+                tally.exact += 1
+                return
+            if g is None:
+                tally.empty += 1
+                return
+        else:
+            tally.invented += 1
+        tally.wrong += 1
+        self.score.wrongs.append(
+            Wrong(self.score.file, self.score.converter, name, show(truth), show(got), line,
+                  self._source(line))
+        )  # fmt: skip
+
+    def empty_row(self, prefix: str, row: NonDerivativeRow | DerivativeRow, fields: Iterable[str]):
+        for f in fields:
+            if normalise(f, getattr(row, f)) is not None:
+                self.score.tally.fields += 1
+                self.score.tally.empty += 1
+        self.score.tally.missed_rows += 1
+
+    def rows(
+        self,
+        prefix: str,
+        truth: Sequence[NonDerivativeRow | DerivativeRow],
+        got: Sequence[NonDerivativeRow | DerivativeRow],
+        fields: Sequence[str],
+    ) -> None:
+        for ti, gi in align(truth, got):
+            if ti is None:
+                self.score.tally.phantom_rows += 1
+                assert gi is not None
+                g = got[gi]
+                self.score.wrongs.append(
+                    Wrong(self.score.file, self.score.converter, f"{prefix}[phantom row]", "None",
+                          f"{show(g.security_title)} {show(g.transaction_date)} {show(g.code)} "
+                          f"{show(g.shares)} -> {show(g.shares_owned_following)}", g.line,
+                          self._source(g.line))
+                )  # fmt: skip
+            elif gi is None:
+                self.empty_row(prefix, truth[ti], fields)
+            else:
+                t, g = truth[ti], got[gi]
+                for f in fields:
+                    self.field(f"{prefix}.{f}", getattr(t, f), getattr(g, f), g.line)
+
+    def _source(self, line: int | None) -> str | None:
+        if line is not None and 0 < line <= len(self.lines):
+            return self.lines[line - 1].strip()[:300]
+        return None
+
+
+def compare(truth: Filing, got: Filing | None, file: str, converter: str, text: str) -> Score:
+    """Field-by-field score of one reading against the truth; ``got`` None means the parser
+    refused the rendering, and every truth field counts as empty."""
+    s = _Scorer(file, converter, text.splitlines())
+    if got is None:
+        got = Filing(
+            form_type=truth.form_type, source=truth.source, issuer=Issuer(), reporting_owners=[]
+        )
+    fields = s.field
+    fields("issuer.name", truth.issuer.name, got.issuer.name)
+    fields("issuer.ticker", truth.issuer.ticker, got.issuer.ticker)
+    n = max(len(truth.reporting_owners), len(got.reporting_owners))
+    for i in range(n):
+        t_name = truth.reporting_owners[i].name if i < len(truth.reporting_owners) else None
+        g_name = got.reporting_owners[i].name if i < len(got.reporting_owners) else None
+        fields("owner.name", t_name, g_name)
+    fields("period_of_report", truth.period_of_report, got.period_of_report)
+    s.rows("table1", truth.non_derivative, got.non_derivative, ROW_FIELDS)
+    s.rows("table2", truth.derivative, got.derivative, DERIVATIVE_FIELDS)
+    return s.score
+
+
+# --------------------------------------------------------------------------- files
+
+
+@dataclass(frozen=True)
+class Rendering:
+    folder: Path
+    path: Path
+
+    @property
+    def converter(self) -> str:
+        return self.path.name.split(".", 1)[0]
+
+    @property
+    def filing(self) -> str:
+        return self.folder.name
+
+
+def find_renderings(
+    roots: Iterable[Path],
+    *,
+    only: set[str] | None = None,
+    exclude: set[str] | None = None,
+    converters: set[str] | None = None,
+) -> Iterator[Rendering]:
+    """Every rendering under the roots: files beside a ``truth.xml``, other than it and the
+    page and PDF they were made from. ``only``/``exclude`` name filings (folder names)."""
+    for root in roots:
+        for truth in sorted(root.rglob(TRUTH)):
+            folder = truth.parent
+            if only is not None and folder.name not in only:
+                continue
+            if exclude and folder.name in exclude:
+                continue
+            for p in sorted(folder.iterdir()):
+                if p.name in SKIP or not p.is_file():
+                    continue
+                r = Rendering(folder, p)
+                if converters is None or r.converter in converters:
+                    yield r
+
+
+def score_rendering(r: Rendering, truth_cache: dict[Path, Filing] | None = None) -> Score:
+    truth_path = r.folder / TRUTH
+    truth = truth_cache.get(truth_path) if truth_cache is not None else None
+    if truth is None:
+        truth = parse_file(truth_path)
+        if truth_cache is not None:
+            truth_cache[truth_path] = truth
+    text = r.path.read_text(encoding="utf-8", errors="replace")
+    error = None
+    bug = False
+    try:
+        got: Filing | None = parse_file(r.path)
+    except ParseError as exc:  # includes ParserBug
+        got = None
+        error = str(exc)
+        bug = type(exc).__name__ == "ParserBug"
+    score = compare(truth, got, r.filing, r.converter, text)
+    if got is None:
+        score.tally.refused += 1
+        score.tally.bugs += int(bug)
+        score.error = error
+    return score
+
+
+@dataclass
+class Report:
+    by_converter: dict[str, Tally]
+    wrongs: list[Wrong]
+    errors: list[tuple[str, str, str]]  # file, converter, message
+
+    @property
+    def total(self) -> Tally:
+        t = Tally()
+        for v in self.by_converter.values():
+            t.add(v)
+        return t
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "converters": {k: v.to_dict() for k, v in sorted(self.by_converter.items())},
+            "total": self.total.to_dict(),
+            "wrong": [asdict(w) for w in self.wrongs],
+            "refused": [{"file": f, "converter": c, "error": e} for f, c, e in self.errors],
+            "wrong_kinds": [
+                {"kind": k, "count": n, "example": asdict(ex)}
+                for k, n, ex in wrong_kinds(self.wrongs)
+            ],
+        }
+
+
+def score_all(renderings: Iterable[Rendering]) -> Report:
+    by_converter: dict[str, Tally] = defaultdict(Tally)
+    wrongs: list[Wrong] = []
+    errors: list[tuple[str, str, str]] = []
+    cache: dict[Path, Filing] = {}
+    for r in renderings:
+        s = score_rendering(r, cache)
+        by_converter[s.converter].add(s.tally)
+        wrongs.extend(s.wrongs)
+        if s.error:
+            errors.append((s.file, s.converter, s.error))
+    return Report(dict(by_converter), wrongs, errors)
+
+
+# --------------------------------------------------------------------------- kinds of wrong
+
+_DIGITS = re.compile(r"\D")
+
+
+def _shape(w: Wrong) -> str:
+    """A rough name for how a wrong value differs from the truth."""
+    if w.field.endswith("[phantom row]"):
+        return "phantom row"
+    if w.truth == "None":
+        return "value where the form has none"
+    base = w.field.rsplit(".", 1)[-1]
+    t, g = w.truth, w.got
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", g):
+            return "another date"
+        return "not a date"
+    try:
+        td: Decimal | None = Decimal(t)
+        gd: Decimal | None = Decimal(g)
+    except ArithmeticError:
+        td = gd = None
+    if td is not None and gd is not None:
+        tdig, gdig = _DIGITS.sub("", t).lstrip("0"), _DIGITS.sub("", g).lstrip("0")
+        if gd and td and (td / gd) in (Decimal(10), Decimal(100), Decimal(1000)):
+            return "number scaled down (decimal point or digits lost)"
+        if gd and td and (gd / td) in (Decimal(10), Decimal(100), Decimal(1000)):
+            return "number scaled up"
+        if gdig and gdig in tdig:
+            return "number cut (digits dropped)"
+        if tdig and tdig in gdig:
+            return "number with digits added (cells merged)"
+        if len(tdig) == len(gdig):
+            return "number with a digit misread"
+        return "another number"
+    tc, gc = t.casefold(), g.casefold()
+    if base in ("code", "acquired_disposed", "ownership") or len(t) <= 2:
+        return f"another letter ({t}->{g})"
+    if sorted(gc.split()) == sorted(tc.split()):
+        return "words in another order"
+    if re.sub(r"[^a-z0-9]", "", gc) == re.sub(r"[^a-z0-9]", "", tc):
+        return "same words, stray punctuation or separators inside"
+    if gc and gc in tc:
+        return "text cut"
+    if tc in gc:
+        extra = gc.replace(tc, " ").strip()
+        if not re.search(r"[a-z]", extra):
+            return "text with a marker, digits or OCR debris glued on"
+        return "text with words added"
+    return "other text"
+
+
+def kind_of(w: Wrong) -> str:
+    if w.field.endswith("[phantom row]"):
+        return f"{w.field.removesuffix('[phantom row]')}: phantom row"
+    table, _, name = (
+        w.field.partition(".") if w.field.startswith("table") else ("header", "", w.field)
+    )
+    return f"{table} {name}: {_shape(w)}"
+
+
+def wrong_kinds(wrongs: Sequence[Wrong], top: int | None = None) -> list[tuple[str, int, Wrong]]:
+    counts: Counter[str] = Counter()
+    example: dict[str, Wrong] = {}
+    for w in wrongs:
+        k = kind_of(w)
+        counts[k] += 1
+        example.setdefault(k, w)
+    return [(k, n, example[k]) for k, n in counts.most_common(top)]
+
+
+def table(report: Report) -> str:
+    head = (
+        f"{'converter':<20} {'files':>5} {'refused':>7} {'fields':>7} {'exact':>7} "
+        f"{'exact%':>7} {'empty':>6} {'wrong':>6} {'invented':>8} {'missed':>6} {'phantom':>7}"
+    )
+    lines = [head, "-" * len(head)]
+    items = sorted(report.by_converter.items())
+    items.append(("TOTAL", report.total))
+    for name, t in items:
+        lines.append(
+            f"{name:<20} {t.files:>5} {t.refused:>7} {t.fields:>7} {t.exact:>7} "
+            f"{t.exact_pct:>6.2f}% {t.empty:>6} {t.wrong:>6} {t.invented:>8} "
+            f"{t.missed_rows:>6} {t.phantom_rows:>7}"
+        )
+    return "\n".join(lines)
+
+
+def markdown_table(report: Report) -> str:
+    lines = [
+        "| converter | files | refused | fields | exact | exact % | empty | wrong | of which "
+        "invented | missed rows | phantom rows |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    items = sorted(report.by_converter.items())
+    items.append(("**total**", report.total))
+    for name, t in items:
+        lines.append(
+            f"| {name} | {t.files} | {t.refused} | {t.fields} | {t.exact} | "
+            f"{t.exact_pct:.2f} | {t.empty} | {t.wrong} | {t.invented} | {t.missed_rows} | "
+            f"{t.phantom_rows} |"
+        )
+    return "\n".join(lines)
+
+
+def markdown_kinds(report: Report, top: int = 30) -> str:
+    def cell(text: str | None) -> str:
+        text = (text or "").replace("|", "\\|").replace("`", "'")
+        return f"`{text[:90]}`" if text else ""
+
+    lines = [
+        "| # | count | kind | converters | example (converter, file:line, field) | truth | got "
+        "| source line |",
+        "|--:|--:|---|---|---|---|---|---|",
+    ]
+    by_kind: dict[str, Counter[str]] = defaultdict(Counter)
+    for w in report.wrongs:
+        by_kind[kind_of(w)][w.converter] += 1
+    for i, (kind, n, ex) in enumerate(wrong_kinds(report.wrongs, top), 1):
+        convs = ", ".join(f"{c} {k}" for c, k in by_kind[kind].most_common())
+        where = f"{ex.file}:{ex.line}" if ex.line else ex.file
+        lines.append(
+            f"| {i} | {n} | {kind} | {convs} | {ex.converter}, {where}, {ex.field} | "
+            f"{cell(ex.truth)} | {cell(ex.got)} | {cell(ex.source_line)} |"
+        )
+    return "\n".join(lines)
+
+
+def read_names(path: Path) -> set[str]:
+    """File names listed one a line (``#`` comments and blank lines ignored)."""
+    return {
+        ln.strip()
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.lstrip().startswith("#")
+    }

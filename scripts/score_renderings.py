@@ -1,0 +1,101 @@
+"""Score text renderings of filings against their XML: exact, empty, or wrong, per converter.
+
+    python scripts/score_renderings.py /work/renderings
+    python scripts/score_renderings.py /work/renderings --held-out scripts/renderings_heldout.txt
+    python scripts/score_renderings.py tests/fixtures/renderings --json > score.json
+
+Every folder holding a ``truth.xml`` is a filing; every other text file in it is one
+converter's rendering (``<converter>.<ext>``). The comparison itself lives in
+``holdings.render_score`` so that ``tests/test_renderings.py`` scores the same way.
+Exit 1 when any value is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from holdings.render_score import (
+    find_renderings,
+    markdown_kinds,
+    markdown_table,
+    read_names,
+    score_all,
+    table,
+    wrong_kinds,
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("roots", nargs="+", type=Path, help="folders of renderings")
+    parser.add_argument(
+        "--held-out", type=Path, metavar="FILE", help="score only the filings named in FILE"
+    )
+    parser.add_argument(
+        "--exclude",
+        type=Path,
+        metavar="FILE",
+        action="append",
+        help="skip the filings named in FILE",
+    )
+    parser.add_argument("--converter", action="append", help="score only this converter")
+    parser.add_argument("--json", action="store_true", help="print JSON for machines")
+    parser.add_argument(
+        "--markdown", action="store_true", help="print the table and wrong kinds as markdown"
+    )
+    parser.add_argument(
+        "--show-wrong", type=int, default=50, metavar="N", help="list at most N wrong values"
+    )
+    parser.add_argument("--kinds", type=int, default=30, help="most common wrong kinds to list")
+    args = parser.parse_args(argv)
+
+    only = read_names(args.held_out) if args.held_out else None
+    exclude: set[str] = set()
+    for f in args.exclude or []:
+        exclude |= read_names(f)
+    renderings = list(
+        find_renderings(
+            args.roots,
+            only=only,
+            exclude=exclude,
+            converters=set(args.converter) if args.converter else None,
+        )
+    )
+    if not renderings:
+        print("score_renderings: no renderings found (folders with truth.xml)", file=sys.stderr)
+        return 2
+    report = score_all(renderings)
+    if args.json:
+        json.dump(report.to_dict(), sys.stdout, indent=1)
+        print()
+        return 1 if report.total.wrong or report.total.phantom_rows else 0
+
+    if args.markdown:
+        print(markdown_table(report))
+        print()
+        print(markdown_kinds(report, args.kinds))
+        return 1 if report.total.wrong or report.total.phantom_rows else 0
+
+    print(table(report))
+    if report.errors:
+        print(f"\nrefused ({len(report.errors)}):")
+        for file, conv, err in report.errors:
+            print(f"  {conv:<20} {file}: {err.rsplit(': ', 1)[-1][:160]}")
+    if report.wrongs:
+        print(f"\nwrong values ({len(report.wrongs)}; first {args.show_wrong}):")
+        for w in report.wrongs[: args.show_wrong]:
+            where = f":{w.line}" if w.line else ""
+            print(f"  {w.converter:<20} {w.file}{where} {w.field}: truth {w.truth!r} got {w.got!r}")
+            if w.source_line:
+                print(f"      | {w.source_line[:150]}")
+        print(f"\nmost common kinds of wrong value (top {args.kinds}):")
+        for kind, n, ex in wrong_kinds(report.wrongs, args.kinds):
+            print(f"  {n:>5}  {kind}  e.g. {ex.converter} {ex.file}: {ex.truth!r} -> {ex.got!r}")
+    return 1 if report.total.wrong or report.total.phantom_rows else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

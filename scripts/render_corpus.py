@@ -715,7 +715,7 @@ def _ocr(pdf: Path) -> str:
         )
         for page in sorted(Path(tmp).glob("page*.png")):
             img = Image.open(page).convert("L")
-            img = img.rotate(rng.uniform(-0.8, 0.8), resample=Image.BICUBIC, expand=True,
+            img = img.rotate(rng.uniform(-0.35, 0.35), resample=Image.BICUBIC, expand=True,
                              fillcolor=255)  # fmt: skip
             img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.6)))
             noise = Image.effect_noise(img.size, rng.uniform(20, 40))
@@ -725,7 +725,7 @@ def _ocr(pdf: Path) -> str:
             img.save(buf, format="PNG")
             scan.write_bytes(buf.getvalue())
             proc = subprocess.run(
-                ["tesseract", str(scan), "-", "--psm", "3", "-c", "preserve_interword_spaces=1"],
+                ["tesseract", str(scan), "-", "--psm", "6", "-c", "preserve_interword_spaces=1"],
                 capture_output=True,
                 check=True,
                 timeout=300,

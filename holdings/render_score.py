@@ -210,7 +210,9 @@ class _Scorer:
                   self._source(line))
         )  # fmt: skip
 
-    def empty_row(self, prefix: str, row: NonDerivativeRow | DerivativeRow, fields: Iterable[str]):
+    def empty_row(
+        self, prefix: str, row: NonDerivativeRow | DerivativeRow, fields: Iterable[str]
+    ) -> None:
         for f in fields:
             if normalise(f, getattr(row, f)) is not None:
                 self.score.tally.fields += 1

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from holdings.lookup import PersonNotFound, issuer_key, person_keys
-from holdings.opening import LedgerNotFound, SchemaError, open_store
+from holdings.opening import LedgerNotFound, NotALedger, SchemaError, open_store
 from holdings.results import (
     Audit,
     Events,
@@ -60,9 +60,9 @@ class Ledger:
         self.db = None if db is None else os.fspath(db)
         self._store: EventStore | None = None
         try:
-            self._store = open_store(self.db)
-        except LedgerNotFound:
-            self._store = None  # created by the first ingest
+            self._store = open_store(self.db)  # read-only until something is written
+        except (LedgerNotFound, NotALedger):
+            self._store = None  # created by the first ingest (an empty file too); reads refuse
 
     # --- opening ----------------------------------------------------------------------
 
@@ -75,7 +75,11 @@ class Ledger:
         return self._store
 
     def _writable(self) -> EventStore:
-        if self._store is None:
+        """The store opened for writing (reads open it read-only, and never create it)."""
+        if self._store is None or self._store.read_only:
+            if self._store is not None:
+                self._store.engine.dispose()
+            self._store = None
             self._store = open_store(self.db, create=True)
         return self._store
 

@@ -2,7 +2,8 @@
 
 Every command takes ``--db`` (or ``HOLDINGS_DB``; default ``./holdings.db``) and, where it prints
 results, ``--format table|json|csv``. Errors are one line on stderr; ``--debug`` shows the
-traceback. Exit codes: 0 fine, 1 findings or failures (a CI gate), 2 usage errors.
+traceback. Exit codes: 0 fine, 1 findings or failures (a CI gate), 2 usage or environment
+errors (a database that cannot be opened or written, a file that is not a ledger).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import contextlib
 import datetime as dt
 import functools
 import json
+import logging
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -80,9 +82,21 @@ class UserError(Exception):
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _exit_code(exc: Exception) -> int:
+    """2 for usage and environment errors (the user or the operator can fix them: a wrong
+    option, a database that cannot be opened, is full or locked, a file that is not a ledger,
+    a folder that cannot be written); 1 for anything else."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    from holdings.opening import StoreUnavailable
+
+    environment = (UserError, StoreUnavailable, OperationalError, InterfaceError, OSError)
+    return 2 if isinstance(exc, environment) or _usage_error(exc) else 1
+
+
 def guarded(func: F) -> F:
-    """One clear line on stderr instead of a traceback (unless --debug); exit 2 for usage
-    mistakes the user can fix, 1 for anything else."""
+    """One clear line on stderr instead of a traceback (unless --debug), with the exit code
+    ``_exit_code`` gives."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -90,10 +104,8 @@ def guarded(func: F) -> F:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort):
             raise
-        except UserError as exc:
-            _fail(exc, 2)
         except Exception as exc:
-            _fail(exc, 2 if _usage_error(exc) else 1)
+            _fail(exc, _exit_code(exc))
 
     return wrapper  # type: ignore[return-value]  # functools.wraps keeps the signature
 
@@ -127,14 +139,20 @@ def _root(
 
 def _ledger(db: str | None) -> Ledger:
     """Open the ledger through the API (``holdings.api``): the commands below are its faces.
-    A ledger that does not exist yet is created by ``ingest`` and refused by every read."""
+    A ledger that does not exist yet is created by ``ingest`` and refused by every read;
+    reads open it read-only."""
     from holdings.api import Ledger
 
     return Ledger(db)
 
 
-def _store(db: str | None, create: bool = False) -> EventStore:
-    """The store under the ledger, for the commands the API does not cover yet."""
+def _store(db: str | None, create: bool = False, write: bool = False) -> EventStore:
+    """The store under the ledger, for the commands the API does not cover yet: read-only
+    unless the command writes (``create`` may also make a new ledger, ``write`` may not)."""
+    if write and not create:
+        from holdings.opening import open_store
+
+        return open_store(db, write=True)
     ledger = _ledger(db)
     return ledger._writable() if create else ledger.store
 
@@ -502,8 +520,14 @@ def quarantine(
     show: Annotated[
         int | None, typer.Option(help="Print the kept content of entry ID to stdout.")
     ] = None,
+    all_entries: Annotated[
+        bool,
+        typer.Option("--all", help="Also list entries whose file has since gone in (resolved)."),
+    ] = False,
 ) -> None:
     """List files that could not be ingested, with the reason; the bytes are kept.
+
+    An entry whose bytes later went into the ledger is resolved, and listed only with --all.
 
     Example: [bold]holdings quarantine --format json[/bold]
     """
@@ -522,10 +546,14 @@ def quarantine(
             "reason": q.reason,
             "size": q.size,
             "recorded_at": q.recorded_at.isoformat() if q.recorded_at else None,
+            "resolved_at": q.resolved_at.isoformat() if q.resolved_at else None,
         }
-        for q in store.quarantined()
+        for q in store.quarantined(include_resolved=all_entries)
     ]
-    emit(rows, fmt, title="quarantine", columns=["id", "path", "line", "reason", "size"])
+    columns = ["id", "path", "line", "reason", "size"]
+    emit(
+        rows, fmt, title="quarantine", columns=[*columns, "resolved_at"] if all_entries else columns
+    )
 
 
 @app.command()
@@ -821,22 +849,61 @@ def verify(
     payloads: Annotated[
         bool, typer.Option(help="Also re-read every payload against its indexed columns.")
     ] = True,
+    save_head: Annotated[
+        Path | None,
+        typer.Option(
+            "--save-head",
+            help="Write the head hash, counts and every stream's last link to FILE (keep it "
+            "away from the database), when the ledger verifies.",
+            show_default=False,
+        ),
+    ] = None,
+    expect: Annotated[
+        Path | None,
+        typer.Option(
+            "--expect",
+            help="Also fail if the log lost or changed anything since FILE was saved with "
+            "--save-head (newest filings deleted, say).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Recompute the hash chain over the log and check the projections against a rebuild.
+    """Recompute the hash chains over the log and check the projections against a rebuild.
 
-    Reports rows altered behind the store's back, version gaps, dropped guards and stale
-    projections, and prints the ledger head hash. Exit 1 on any problem.
+    Reports rows altered, put in or removed behind the store's back, version gaps, guards
+    missing, disabled or altered (now or found so earlier) and stale projections, and prints
+    the ledger head hash. Exit 1 on any problem.
 
-    Example: [bold]holdings verify --format json[/bold]
+    Examples: [bold]holdings verify --save-head head.json[/bold], later
+    [bold]holdings verify --expect head.json[/bold]
     """
+    from holdings.verify import SavedHead
     from holdings.verify import verify as do_verify
 
+    saved = None
+    if expect is not None:
+        try:
+            saved = SavedHead.read(expect)
+        except ValueError as exc:
+            raise UserError(f"{expect}: {exc}") from None
     store = _store(db)
     total = store.count_events()
     with _progress("verifying") as progress:
         report = do_verify(
-            store, payloads=payloads, progress=lambda done: progress(done, total, "")
+            store,
+            payloads=payloads,
+            progress=lambda done: progress(done, total, ""),
+            expect=saved,
         )
+    if save_head is not None:
+        if not report.ok:
+            stderr_console().print(
+                f"holdings: head not saved to {save_head}: the ledger has problems",
+                markup=False,
+                highlight=False,
+            )
+        else:
+            save_head.write_text(report.saved_head().to_json())
     if fmt is Format.json:
         sys.stdout.write(
             json.dumps(
@@ -866,7 +933,27 @@ def verify(
         raise typer.Exit(1)
 
 
+@app.command()
+@guarded
+def rebuild(db: DbOption = None) -> None:
+    """Rebuild every stored projection from the log (the positions table and its checkpoint).
+
+    Never needed for correctness (every reader catches the table up from its checkpoint),
+    but the way back from a table edited by hand.
+
+    Example: [bold]holdings rebuild[/bold]
+    """
+    from projections.materialize import refresh_positions
+
+    rows = refresh_positions(_store(db, create=False, write=True))
+    _out().print(f"rebuilt {rows} positions from the log", highlight=False)
+
+
 def main() -> None:
+    # psycopg reports, through logging, errors it ignores while closing a pipeline after a
+    # failed statement (a lost race, handled): noise on stderr, not news for the user.
+    logging.getLogger("psycopg").addHandler(logging.NullHandler())
+    logging.getLogger("psycopg").propagate = False
     app()
 
 

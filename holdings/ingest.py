@@ -1,10 +1,13 @@
 """The ingest use case: parse files, append their events, bring projections up to date. The one
-place where parsers, the ledger and projections meet; one filing per transaction, never
-stopping the batch.
+place where parsers, the ledger and projections meet; each filing atomic on its own.
 
-A file that cannot be parsed or classified is quarantined with its reason; what was appended
-before it stays appended. Parsing runs in a process pool when asked (it is the CPU-bound part);
-appends stay in this process, in order, so that the store sees one writer per ingest.
+A file that cannot be parsed or classified, or holds a value the database refuses, is the
+input's problem: it is quarantined with its reason and the batch goes on; what was appended
+before it stays appended. A database that is full, locked past the timeout or gone is the
+environment's problem: the run stops (``StoreUnavailable``) with every filing either whole in
+the ledger or not in it, and quarantines nothing. Parsing runs in a process pool when asked (it
+is the CPU-bound part); appends stay in this process, in order, so that the store sees one
+writer per ingest.
 """
 
 from __future__ import annotations
@@ -22,13 +25,15 @@ from ledger.classify import ClassificationError, filing_events
 from ledger.store import (
     AppendResult,
     ConcurrencyError,
+    DataRefused,
     EventStore,
     IdempotencyConflict,
     PreparedFiling,
+    StoreUnavailable,
     prepare,
 )
 from parsers import Filing, Limits, Note, ParseError, parse_bytes, parse_file
-from projections.materialize import refresh_positions
+from projections.materialize import catch_up
 
 SKIP_NAMES = {"SOURCES.tsv", "README.md"}
 SKIP_SUFFIXES = {".tsv", ".md", ".json", ".py", ".csv", ".html", ".png"}
@@ -284,13 +289,16 @@ class BatchAppender:
             self.flush()
 
     def finish(self) -> None:
-        """Flush, then bring the positions projection up to date for the streams that grew,
-        so that whoever ingests through the library sees the same projections as the CLI."""
+        """Flush, then bring the positions projection up to the log's end (every stream past
+        its checkpoint, this run's and any a crashed run left behind), so that whoever ingests
+        through the library sees the same projections as the CLI."""
         self.flush()
-        if self.summary.touched_streams:
-            refresh_positions(self.store, self.summary.touched_streams)
+        catch_up(self.store)
 
     def flush(self) -> None:
+        """Append what is pending. A batch that loses a race or holds a refused value rolls
+        back whole, and its filings go one by one, so that only the guilty one is quarantined.
+        ``StoreUnavailable`` goes up: the run stops."""
         if not self.pending:
             return
         results: list[object]
@@ -299,8 +307,8 @@ class BatchAppender:
         else:
             try:
                 results = list(self.store.append_prepared(self.pending))
-            except ConcurrencyError as exc:
-                results = [exc] * len(self.pending)
+            except (ConcurrencyError, DataRefused) as exc:
+                results = [ConcurrencyError(str(exc))] * len(self.pending)
         for prepared, result in zip(self.pending, results, strict=True):
             if isinstance(result, ConcurrencyError):
                 result = _append_with_retry(self.store, prepared)
@@ -309,13 +317,17 @@ class BatchAppender:
 
 
 def _append_with_retry(store: EventStore, prepared: PreparedFiling, attempts: int = 8) -> object:
+    """One filing, retried while it loses races. A value the database refuses comes back as
+    the reason to quarantine it; a race lost ``attempts`` times is the environment's."""
     for attempt in range(attempts):
         try:
             (result,) = store.append_prepared([prepared], what=prepared.path)
             return result
+        except DataRefused as exc:
+            return exc
         except ConcurrencyError as exc:
             if attempt == attempts - 1:
-                return exc
+                raise StoreUnavailable(f"{exc} (gave up after {attempts} tries)") from exc
             time.sleep(0.01 * (2**attempt))
     raise AssertionError("unreachable")
 

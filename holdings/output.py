@@ -1,10 +1,16 @@
-"""Results as a rich table for people, or JSON / CSV for machines: one function each way."""
+"""Results as a rich table for people, or JSON / CSV for machines: one function each way.
+
+CSV is opened in spreadsheets, which run a cell that starts like a formula: every CSV cell goes
+through ``csv_cell``, which neutralises those as OWASP recommends (a leading apostrophe) while
+numbers such as ``-1100`` stay numbers.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
@@ -27,7 +33,23 @@ def stdout_console() -> Console:
 
 
 def stderr_console() -> Console:
-    return Console(stderr=True)
+    """Messages are never wrapped: one error is one line, terminal or not (a log, a pipe)."""
+    return Console(stderr=True, soft_wrap=True)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value safe to put in a CSV cell: text that a spreadsheet would read as a formula
+    (``=HYPERLINK(...)``, ``+1+cmd``, ``@SUM``, a leading tab or CR) gets a leading ``'``;
+    a number, written as one (``-1100``, ``+2.5``), is left as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def emit(
@@ -52,7 +74,7 @@ def emit(
         writer = csv.DictWriter(buf, fieldnames=names, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for r in rows:
-            writer.writerow({k: "" if r.get(k) is None else r.get(k) for k in names})
+            writer.writerow({k: csv_cell(r.get(k)) for k in names})
         sys.stdout.write(buf.getvalue())
         return
     console = console or stdout_console()

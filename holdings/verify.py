@@ -1,31 +1,39 @@
 """``holdings verify``: the log checked by the ledger, then the projections against a rebuild.
 
-A positions table that no longer matches a fresh fold of the log is a problem of its own
-(``stale projection``): the log is the truth, the table only a copy kept for speed.
+The positions table is first caught up with the log past its checkpoint (in memory where the
+ledger is open read-only), as every reader of it does: a table a crash left behind is not a
+problem, it is simply not yet caught up. A table that, caught up, still disagrees with a fresh
+fold of the log is (``stale projection``): the log is the truth, the table only a copy kept for
+speed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ledger.integrity import Problem, VerifyReport, check_log
+from ledger.integrity import Problem, SavedHead, VerifyReport, check_log
 from ledger.store import EventStore
-from projections.materialize import position_row, stored_positions
+from projections.materialize import current_positions, position_row
 from projections.projector import rebuild_parallel
 
-__all__ = ["Problem", "VerifyReport", "verify"]
+__all__ = ["Problem", "SavedHead", "VerifyReport", "verify"]
 
 
 def verify(
-    store: EventStore, *, payloads: bool = True, progress: Callable[[int], None] | None = None
+    store: EventStore,
+    *,
+    payloads: bool = True,
+    progress: Callable[[int], None] | None = None,
+    expect: SavedHead | None = None,
 ) -> VerifyReport:
-    report = check_log(store, payloads=payloads, progress=progress)
+    """The log (and, given ``expect``, against a head saved earlier), then the projections."""
+    report = check_log(store, payloads=payloads, progress=progress, expect=expect)
     _check_positions(store, report)
     return report
 
 
 def _check_positions(store: EventStore, report: VerifyReport) -> None:
-    stored = stored_positions(store)
+    stored = current_positions(store)
     fresh = {pid: position_row(p) for pid, p in rebuild_parallel(store).positions.items()}
     report.positions = len(fresh)
     for pid in sorted(set(stored) | set(fresh)):

@@ -1,4 +1,14 @@
-"""Between frozen events and table rows, in one place and both ways."""
+"""Between frozen events and table rows, in one place and both ways, with the hashes that let
+``holdings verify`` tell a row the store wrote from one edited behind its back.
+
+Hash formulas are versioned per row (``hash_version``), so that rows written by an older
+release keep verifying under the formula they were written with:
+
+- events, version 1 (layout 1 and 2): the content columns and the stream version;
+- events, version 2: the same and ``recorded_at``;
+- filings, version 2: every column of the row, its place in the append order and the hashes of
+  its events, chained to the filing appended before it (version 1 rows carry no hash).
+"""
 
 from __future__ import annotations
 
@@ -44,14 +54,20 @@ def partial_row(event: Event) -> dict[str, Any]:
     return row
 
 
+EVENT_HASH_VERSION = 2
+FILING_HASH_VERSION = 2
+
+
 def finish_row(
     partial: Mapping[str, Any], version: int, recorded_at: dt.datetime, previous_chain: str = ""
 ) -> dict[str, Any]:
+    """``recorded_at`` is the store's clock reading (UTC), hashed in ``stamp``'s form."""
     row = dict(partial)
     content = row.pop("content_hash")
     row["stream_version"] = version
     row["recorded_at"] = recorded_at
-    row["event_hash"] = _versioned(content, version)
+    row["hash_version"] = EVENT_HASH_VERSION
+    row["event_hash"] = _event_hash(content, version, EVENT_HASH_VERSION, recorded_at)
     row["chain_hash"] = chain_hash(previous_chain, row["event_hash"])
     return row
 
@@ -99,12 +115,72 @@ def content_hash(row: Mapping[Any, Any]) -> str:
 
 
 def event_hash(row: Mapping[Any, Any]) -> str:
-    """What ``event_hash`` must be for a stored row: recomputed from its columns by verify."""
-    return _versioned(content_hash(row), row["stream_version"])
+    """What ``event_hash`` must be for a stored row: recomputed from its columns by verify,
+    under the formula the row names."""
+    hv = row.get("hash_version") or 1
+    return _event_hash(content_hash(row), row["stream_version"], hv, row.get("recorded_at"))
 
 
-def _versioned(content: str, version: int) -> str:
-    return hashlib.sha256(f"{content}:{version}".encode()).hexdigest()
+def _event_hash(content: str, version: int, hash_version: int, recorded_at: Any) -> str:
+    if hash_version == 1:
+        return hashlib.sha256(f"{content}:{version}".encode()).hexdigest()
+    if hash_version == 2:
+        text = f"v2:{content}:{version}:{stamp(recorded_at)}"
+        return hashlib.sha256(text.encode()).hexdigest()
+    raise ValueError(f"unknown event hash version {hash_version}")
+
+
+def stamp(value: Any) -> str:
+    """One text form of a stored time on both engines (UTC, microseconds, no offset): SQLite
+    keeps text without an offset, PostgreSQL a ``timestamptz``; an aware value is converted to
+    UTC first, a naive one is UTC already."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return str(value.strftime("%Y-%m-%d %H:%M:%S.%f"))
+
+
+FILING_HASHED_COLUMNS = (
+    "sha256",
+    "path",
+    "format",
+    "form_type",
+    "accession_number",
+    "issuer_key",
+    "period_of_report",
+    "filed_date",
+    "date_of_original_submission",
+    "is_amendment",
+    "event_count",
+    "notes",
+    "recorded_at",
+    "filing_seq",
+    "hash_version",
+)
+
+
+def filing_hash(row: Mapping[Any, Any], event_hashes: list[str], previous_chain: str) -> str:
+    """The chain link of a filings row (version 2): its columns, the hashes of its events (in
+    any order: they are sorted) and the link of the filing appended before it. A row put in by
+    hand, a column edited, an event of it removed or a filing deleted breaks a link."""
+    parts = []
+    for name in FILING_HASHED_COLUMNS:
+        value = row[name]
+        if name == "recorded_at":
+            value = stamp(value)
+        elif isinstance(value, bool):
+            value = "1" if value else "0"
+        elif value is None:
+            value = ""
+        elif not isinstance(value, str):
+            value = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        parts.append(f"{name}={value}")
+    parts.append("events=" + ",".join(sorted(event_hashes)))
+    content = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return chain_hash(previous_chain, content)
 
 
 def chain_hash(previous: str, current: str) -> str:

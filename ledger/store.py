@@ -5,28 +5,65 @@ events). Appending it again is a no-op, unless the events it would produce diffe
 already stored under the same idempotency keys: that is a loud ``IdempotencyConflict``, never a
 silent overwrite. Two writers that race for the same stream version get ``ConcurrencyError``;
 the caller retries.
+
+Failures are told apart by whose problem they are: a value the database refuses
+(``DataRefused``) is the filing's, and the caller quarantines it; a database that is full,
+locked past the timeout or gone (``StoreUnavailable``) is the run's, which stops.
+
+Appends are serialised (SQLite's write lock; an advisory lock on PostgreSQL), so log sequence
+numbers become visible in order: a projection that has read up to ``seq`` N has seen every event
+at or below N, for good.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select, text
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy import Connection, Engine, func, insert, make_url, select, text, update
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+)
 
 from ledger.clock import utcnow
 from ledger.events import Event, comparable, payload_version, read_event
-from ledger.mapping import finish_row, partial_row
-from ledger.schema import make_engine, prepare_schema
+from ledger.mapping import FILING_HASH_VERSION, filing_hash, finish_row, partial_row
+from ledger.schema import (
+    SCHEMA_VERSION,
+    NotALedger,
+    OutdatedLayout,
+    check_ledger,
+    make_engine,
+    prepare_schema,
+    resolve_url,
+    sqlite_path,
+)
 from ledger.tables import EVENTS, FILINGS, QUARANTINE
 from parsers.model import Filing
+
+APPEND_LOCK = 774413
+"""PostgreSQL advisory lock held by every append transaction (see the module's docstring)."""
 
 
 class StoreError(Exception):
     pass
+
+
+class StoreUnavailable(StoreError):
+    """The database cannot be used (cannot be opened, full, locked past the timeout, the
+    connection lost): an environment problem, not the input's. Nothing half-written is left."""
+
+
+class DataRefused(StoreError):
+    """The database refused a value of the filing being appended (the input's problem)."""
 
 
 class ConcurrencyError(StoreError):
@@ -53,6 +90,7 @@ class QuarantineEntry:
     line: int | None
     size: int
     recorded_at: Any
+    resolved_at: Any = None
 
 
 _PG_HEADS = text(
@@ -92,13 +130,45 @@ def prepare(filing: Filing, events: Sequence[Event]) -> PreparedFiling:
 
 
 class EventStore:
-    def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
-        self.engine = engine or make_engine(url)
-        state = prepare_schema(self.engine)
-        self.guards_reinstalled = state.guards_reinstalled
-        self.migrated_from = state.migrated_from
-        """The layout version this open carried the ledger forward from: projections built
-        by the older release are to be rebuilt from the log."""
+    """The ledger at ``url``. ``read_only`` opens never write (SQLite ``mode=ro``, PostgreSQL
+    READ ONLY sessions), never create tables, and refuse a database that is not a ledger or
+    whose layout is older (``OutdatedLayout``: an open that may write carries it forward)."""
+
+    def __init__(
+        self, url: str | None = None, engine: Engine | None = None, *, read_only: bool = False
+    ) -> None:
+        self.url = resolve_url(url) if engine is None else engine.url.render_as_string(False)
+        self.read_only = read_only
+        self.engine = engine or make_engine(self.url, read_only=read_only)
+        what = sqlite_path(self.url) or make_url(self.url).render_as_string(hide_password=True)
+        try:
+            if read_only:
+                with self.engine.connect() as conn:
+                    version = check_ledger(conn, what)
+                if version < SCHEMA_VERSION:
+                    raise OutdatedLayout(
+                        f"{what} has layout {version} and must be carried forward to "
+                        f"{SCHEMA_VERSION} by an open that may write",
+                        version,
+                    )
+                self.guards_reinstalled: list[str] = []
+                self.migrated_from: int | None = None
+            else:
+                state = prepare_schema(self.engine, what)
+                self.guards_reinstalled = state.guards_reinstalled
+                self.migrated_from = state.migrated_from
+                """The layout version this open carried the ledger forward from: projections
+                built by the older release are to be rebuilt from the log."""
+        except DBAPIError as exc:
+            self.engine.dispose()
+            if "not a database" in str(exc.orig):
+                raise NotALedger(f"{what} is not a holdings ledger (not a database)") from exc
+            if isinstance(exc, OperationalError | InterfaceError):
+                raise StoreUnavailable(f"cannot open {what}: {_short(exc)}") from exc
+            raise
+        except Exception:
+            self.engine.dispose()
+            raise
         self.writer = self.engine.execution_options(write=True)
         """Connections that append: on SQLite they take the write lock when they begin."""
 
@@ -132,15 +202,16 @@ class EventStore:
         what = what or f"batch of {len(items)} filings"
         try:
             with self.writer.begin() as conn:
+                if self.dialect == "postgresql":
+                    conn.execute(text(f"SELECT pg_advisory_xact_lock({APPEND_LOCK})"))
                 return self._append_many(conn, items)
         except IntegrityError as exc:
             raise ConcurrencyError(
                 f"{what}: another writer appended to the same stream or filing first "
                 f"({_short(exc)}); retry"
             ) from exc
-        except OperationalError as exc:
-            # A deadlock, lock timeout or serialisation failure: nothing of it landed.
-            raise ConcurrencyError(f"{what}: {_short(exc)}; retry") from exc
+        except DBAPIError as exc:
+            raise classify_error(exc, what) from exc
 
     def _append_many(
         self, conn: Connection, items: Sequence[PreparedFiling]
@@ -170,19 +241,36 @@ class EventStore:
                     known.add(item.accession)
                 fresh.append(item)
                 results.append(AppendResult(item.sha256, len(item.rows), False))
+        went_in = [
+            item.sha256
+            for item, result in zip(items, results, strict=True)
+            if isinstance(result, AppendResult)
+        ]
+        _resolve_quarantined(conn, went_in, now)
         if not fresh:
             return results
         heads = self._stream_heads(conn, {r["stream_id"] for item in fresh for r in item.rows})
+        tip_seq, tip_chain = filing_tip(conn)
         filing_rows: list[dict[str, Any]] = []
         event_rows: list[dict[str, Any]] = []
         for item in fresh:
+            hashes = []
             for partial in item.rows:
                 sid = partial["stream_id"]
                 version, chain = heads.get(sid, (0, ""))
                 row = finish_row(partial, version + 1, now, chain)
                 heads[sid] = (version + 1, row["chain_hash"])
+                hashes.append(row["event_hash"])
                 event_rows.append(row)
-            filing_rows.append({**item.filing_row, "recorded_at": now})
+            tip_seq += 1
+            frow = {
+                **item.filing_row,
+                "recorded_at": now,
+                "filing_seq": tip_seq,
+                "hash_version": FILING_HASH_VERSION,
+            }
+            frow["chain_hash"] = tip_chain = filing_hash(frow, hashes, tip_chain)
+            filing_rows.append(frow)
         conn.execute(insert(FILINGS), filing_rows)
         if event_rows:
             _insert_rows(conn, event_rows)
@@ -257,26 +345,33 @@ class EventStore:
     def quarantine(
         self, path: str, content: bytes | None, reason: str, line: int | None = None
     ) -> bool:
-        """Keep a file that failed, once per distinct content. Returns False if already kept."""
+        """Keep a file that failed, once per distinct content. Returns False if already kept.
+        Text that the databases would treat differently (control characters, NUL) is shown
+        escaped: the kept bytes are the evidence, the reason only says what was wrong."""
         sha = hashlib.sha256(content if content is not None else path.encode()).hexdigest()
-        with self.writer.begin() as conn:
-            exists = conn.execute(select(QUARANTINE.c.id).where(QUARANTINE.c.sha256 == sha)).first()
-            if exists:
-                return False
-            conn.execute(
-                insert(QUARANTINE),
-                [
-                    {
-                        "sha256": sha,
-                        "path": path,
-                        "reason": reason,
-                        "line": line,
-                        "size": len(content) if content is not None else 0,
-                        "content": content,
-                        "recorded_at": utcnow(),
-                    }
-                ],
-            )
+        try:
+            with self.writer.begin() as conn:
+                exists = conn.execute(
+                    select(QUARANTINE.c.id).where(QUARANTINE.c.sha256 == sha)
+                ).first()
+                if exists:
+                    return False
+                conn.execute(
+                    insert(QUARANTINE),
+                    [
+                        {
+                            "sha256": sha,
+                            "path": printable(path),
+                            "reason": printable(reason),
+                            "line": line,
+                            "size": len(content) if content is not None else 0,
+                            "content": content,
+                            "recorded_at": utcnow(),
+                        }
+                    ],
+                )
+        except DBAPIError as exc:
+            raise StoreUnavailable(f"cannot quarantine {path}: {_short(exc)}") from exc
         return True
 
     # --- reading -------------------------------------------------------------------------
@@ -291,19 +386,23 @@ class EventStore:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(FILINGS)).scalar() or 0)
 
-    def quarantined(self) -> list[QuarantineEntry]:
+    def quarantined(self, include_resolved: bool = False) -> list[QuarantineEntry]:
+        """Files kept because they failed; those whose bytes later went in (resolved) only
+        when asked."""
+        q = select(
+            QUARANTINE.c.id,
+            QUARANTINE.c.path,
+            QUARANTINE.c.sha256,
+            QUARANTINE.c.reason,
+            QUARANTINE.c.line,
+            QUARANTINE.c.size,
+            QUARANTINE.c.recorded_at,
+            QUARANTINE.c.resolved_at,
+        ).order_by(QUARANTINE.c.id)
+        if not include_resolved:
+            q = q.where(QUARANTINE.c.resolved_at.is_(None))
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(
-                    QUARANTINE.c.id,
-                    QUARANTINE.c.path,
-                    QUARANTINE.c.sha256,
-                    QUARANTINE.c.reason,
-                    QUARANTINE.c.line,
-                    QUARANTINE.c.size,
-                    QUARANTINE.c.recorded_at,
-                ).order_by(QUARANTINE.c.id)
-            ).all()
+            rows = conn.execute(q).all()
         return [QuarantineEntry(*r) for r in rows]
 
     def quarantined_content(self, entry_id: int) -> bytes | None:
@@ -368,6 +467,56 @@ def same_event(stored: str, incoming: str) -> bool:
 def _short(exc: Exception) -> str:
     text = str(getattr(exc, "orig", exc)).strip().splitlines()
     return text[0] if text else type(exc).__name__
+
+
+_RETRY_STATES = ("40001", "40P01", "55P03")
+"""PostgreSQL: serialisation failure, deadlock, lock not available: try again."""
+_DATA_STATES = ("22", "54")
+"""PostgreSQL: data exception (a NUL byte, a value out of range), program limit exceeded (an
+index row too large): the value's problem."""
+
+
+def classify_error(exc: DBAPIError, what: str) -> StoreError:
+    """Whose problem a database error is: the filing's (``DataRefused``), a passing race
+    (``ConcurrencyError``), or the environment's (``StoreUnavailable``)."""
+    state = str(getattr(exc.orig, "sqlstate", "") or "")
+    message = f"{what}: {_short(exc)}"
+    if isinstance(exc, DataError) or state.startswith(_DATA_STATES):
+        return DataRefused(f"the database refused a value ({_short(exc)})")
+    if state in _RETRY_STATES:
+        return ConcurrencyError(f"{message}; retry")
+    return StoreUnavailable(message)
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (NUL first of all, which PostgreSQL refuses in text)
+    written as escapes, so that a message about bad bytes can be stored and printed."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def filing_tip(conn: Connection) -> tuple[int, str]:
+    """The last filing in the append order: its place and its chain link (0, "" if none)."""
+    row = conn.execute(
+        select(FILINGS.c.filing_seq, FILINGS.c.chain_hash)
+        .where(FILINGS.c.filing_seq.is_not(None))
+        .order_by(FILINGS.c.filing_seq.desc())
+        .limit(1)
+    ).first()
+    return (int(row[0]), str(row[1])) if row else (0, "")
+
+
+def _resolve_quarantined(conn: Connection, shas: list[str], now: dt.datetime) -> None:
+    """Quarantine entries of files that have now gone in are marked resolved."""
+    for start in range(0, len(shas), 500):
+        part = shas[start : start + 500]
+        conn.execute(
+            update(QUARANTINE)
+            .where(QUARANTINE.c.sha256.in_(part), QUARANTINE.c.resolved_at.is_(None))
+            .values(resolved_at=now)
+        )
 
 
 def events_at(store: EventStore, seqs: Iterable[int]) -> dict[int, Event]:
@@ -467,10 +616,14 @@ def _insert_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
             for row in rows:
                 copy.write_row(tuple(row[n] for n in names))
     except Exception as exc:  # the driver's own error: give callers SQLAlchemy's classes
+        import psycopg
+
         state = str(getattr(exc, "sqlstate", "") or "")
         if state.startswith("23"):
             raise IntegrityError(statement, None, exc) from exc
-        if state.startswith("40") or state.startswith("55"):
+        if state.startswith(_DATA_STATES) or isinstance(exc, psycopg.DataError):
+            raise DataError(statement, None, exc) from exc
+        if isinstance(exc, psycopg.Error):
             raise OperationalError(statement, None, exc) from exc
         raise
 

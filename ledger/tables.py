@@ -52,6 +52,12 @@ class EventRow(SQLModel, table=True):
     """sha256(previous chain hash of the stream + event_hash): a deleted or reordered row
     breaks every later link of its stream."""
     recorded_at: dt.datetime
+    hash_version: int = Field(
+        default=1, sa_column=Column(Integer, nullable=False, server_default="1")
+    )
+    """Which formula ``event_hash`` follows (``ledger.mapping``): 1 for rows written before
+    layout 4, which did not cover ``recorded_at``; 2 covers it. Kept per row so that old rows
+    still verify and the formula can grow again."""
 
 
 class FilingRow(SQLModel, table=True):
@@ -76,6 +82,15 @@ class FilingRow(SQLModel, table=True):
     event_count: int
     notes: int = 0
     recorded_at: dt.datetime
+    filing_seq: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    """The filing's place in the order filings were appended (1, 2, ...); None for rows written
+    before layout 4."""
+    hash_version: int = Field(
+        default=1, sa_column=Column(Integer, nullable=False, server_default="1")
+    )
+    """1: a row from before layout 4, with no hash of its own; 2: ``chain_hash`` covers every
+    column and the hashes of the filing's events, chained to the filing appended before it."""
+    chain_hash: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
 
 
 class QuarantineRow(SQLModel, table=True):
@@ -93,6 +108,24 @@ class QuarantineRow(SQLModel, table=True):
     size: int
     content: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     recorded_at: dt.datetime
+    resolved_at: dt.datetime | None = None
+    """When the same bytes later went into the ledger (a fixed parser, a disk that had filled)."""
+
+
+class IncidentRow(SQLModel, table=True):
+    """Evidence that a guard trigger was found missing, disabled or altered. An open that may
+    write puts the guard back at once, so without this record the tampering would leave no
+    trace; ``holdings verify`` reports every row here. Append-only, like the log."""
+
+    __tablename__ = "ledger_incidents"
+
+    id: int | None = Field(
+        default=None, sa_column=Column(_ID, primary_key=True, autoincrement=True)
+    )
+    found_at: dt.datetime
+    guard: str
+    kind: str
+    detail: str = Field(sa_column=Column(Text, nullable=False))
 
 
 class MetaRow(SQLModel, table=True):
@@ -108,7 +141,8 @@ EVENTS = SQLModel.metadata.tables["events"]
 FILINGS = SQLModel.metadata.tables["filings"]
 QUARANTINE = SQLModel.metadata.tables["quarantine"]
 META = SQLModel.metadata.tables["ledger_meta"]
-LEDGER_TABLES = [EVENTS, FILINGS, QUARANTINE, META]
+INCIDENTS = SQLModel.metadata.tables["ledger_incidents"]
+LEDGER_TABLES = [EVENTS, FILINGS, QUARANTINE, META, INCIDENTS]
 """The ledger's own tables, as SQLAlchemy ``Table`` objects (typed, unlike ``__table__``)."""
 
 _c = EVENTS.c
@@ -121,3 +155,6 @@ Index(
     _c.row_order,
 )
 """Serves ``ledger.order.REPLAY_ORDER``: a stream read in replay order without a sort."""
+
+Index("ux_filings_seq", FILINGS.c.filing_seq, unique=True)
+"""One filing per place in the append order; the tip is read through it."""

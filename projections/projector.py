@@ -100,7 +100,7 @@ def rebuild_parallel(store: EventStore, workers: int | None = None) -> FoldState
     bounds = _stream_bounds(store, workers)
     if len(bounds) <= 1:
         return rebuild(read_entries(store))
-    url = store.engine.url.render_as_string(hide_password=False)
+    url = store.url
     ctx = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     )
@@ -139,7 +139,7 @@ def _rebuild_range(
     args: tuple[str, tuple[str | None, str | None]],
 ) -> dict[tuple[str, str], Position]:
     url, bounds = args
-    store = EventStore(url)
+    store = EventStore(url, read_only=True)  # a worker only reads
     try:
         return rebuild(read_entries(store, stream_range=bounds)).positions
     finally:

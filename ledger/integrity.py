@@ -38,8 +38,9 @@ from ledger.schema import LEGACY_FILINGS_KEY, guard_problems, legacy_filings_dig
 from ledger.store import EventStore
 from ledger.tables import EVENTS, FILINGS, INCIDENTS, META
 
-_CHECKED_COLUMNS = tuple(
-    c for c in HASHED_COLUMNS if c not in {"stream_version", "schema_version", "payload"}
+_CHECKED_COLUMNS = (
+    *(c for c in HASHED_COLUMNS if c not in {"stream_version", "schema_version", "payload"}),
+    "person_name",
 )
 """The indexed columns, each of which must say what the payload says."""
 

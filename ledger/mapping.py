@@ -5,7 +5,7 @@ Hash formulas are versioned per row (``hash_version``), so that rows written by 
 release keep verifying under the formula they were written with:
 
 - events, version 1 (layout 1 and 2): the content columns and the stream version;
-- events, version 2: the same and ``recorded_at``;
+- events, version 2: the same, ``person_name`` and ``recorded_at``;
 - filings, version 2: every column of the row, its place in the append order and the hashes of
   its events, chained to the filing appended before it (version 1 rows carry no hash).
 """
@@ -67,7 +67,7 @@ def finish_row(
     row["stream_version"] = version
     row["recorded_at"] = recorded_at
     row["hash_version"] = EVENT_HASH_VERSION
-    row["event_hash"] = _event_hash(content, version, EVENT_HASH_VERSION, recorded_at)
+    row["event_hash"] = _event_hash(content, version, EVENT_HASH_VERSION, row)
     row["chain_hash"] = chain_hash(previous_chain, row["event_hash"])
     return row
 
@@ -118,14 +118,15 @@ def event_hash(row: Mapping[Any, Any]) -> str:
     """What ``event_hash`` must be for a stored row: recomputed from its columns by verify,
     under the formula the row names."""
     hv = row.get("hash_version") or 1
-    return _event_hash(content_hash(row), row["stream_version"], hv, row.get("recorded_at"))
+    return _event_hash(content_hash(row), row["stream_version"], hv, row)
 
 
-def _event_hash(content: str, version: int, hash_version: int, recorded_at: Any) -> str:
+def _event_hash(content: str, version: int, hash_version: int, row: Mapping[Any, Any]) -> str:
     if hash_version == 1:
         return hashlib.sha256(f"{content}:{version}".encode()).hexdigest()
     if hash_version == 2:
-        text = f"v2:{content}:{version}:{stamp(recorded_at)}"
+        name = row["person_name"] or ""
+        text = f"v2:{content}:{version}:{stamp(row['recorded_at'])}:{name}"
         return hashlib.sha256(text.encode()).hexdigest()
     raise ValueError(f"unknown event hash version {hash_version}")
 

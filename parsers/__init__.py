@@ -18,6 +18,7 @@ from parsers.model import (
     Signature,
     Source,
 )
+from parsers.screen import screen
 
 __all__ = [
     "DerivativeRow",
@@ -85,7 +86,7 @@ def parse_bytes(data: bytes, path: str = "<input>", limits: Limits | None = None
     rows = len(filing.non_derivative) + len(filing.derivative)
     if rows > limits.max_rows:
         raise ParseError(f"{rows:,} table rows, over the limit of {limits.max_rows:,}", path)
-    return filing
+    return screen(filing, limits, data)
 
 
 def _looks_like_xml(data: bytes) -> bool:

@@ -1,4 +1,5 @@
-"""Bounds that keep a hostile or broken file from being read into memory whole."""
+"""Bounds that keep a hostile or broken file from being read into memory whole, and values that
+become keys within what every supported database indexes (``parsers.screen``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,12 @@ from dataclasses import dataclass
 class Limits:
     max_bytes: int = 10 * 1024 * 1024
     max_rows: int = 5_000
+    max_name_chars: int = 300
+    """Issuer and reporting owner names (the longest real one seen is under 60)."""
+    max_ticker_chars: int = 32
+    max_cik_chars: int = 20
+    max_title_chars: int = 500
+    """Security titles and natures of ownership, which make position keys."""
 
     @classmethod
     def from_env(cls) -> Limits:

@@ -73,6 +73,7 @@ from pathlib import Path
 from typing import Any
 
 from parsers.errors import ParseError
+from parsers.limits import Limits
 from parsers.model import (
     DerivativeRow,
     Filing,
@@ -84,6 +85,7 @@ from parsers.model import (
     Source,
 )
 from parsers.numbers import amount_problem
+from parsers.screen import screen
 
 __all__ = [
     "COLUMNS",
@@ -703,7 +705,9 @@ class Dataset:
             return DatasetItem(acc, content, ParseError(problems, where))
         sha = hashlib.sha256(content).hexdigest()
         try:
-            filing = _Builder(acc, where).filing(rows, self.present, sha)
+            filing = screen(
+                _Builder(acc, where).filing(rows, self.present, sha), Limits.from_env(), content
+            )
         except ParseError as exc:
             return DatasetItem(acc, content, exc)
         except (ValueError, TypeError) as exc:  # a model validation failure names the accession

@@ -13,6 +13,7 @@ writer per ingest.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import time
 from collections import deque
@@ -363,10 +364,22 @@ def quarantine_input(
     summary.quarantined += 1
     where = f"{path}:{line}" if line else path
     summary.errors.append(f"{where}: {reason}")
+    sha = None
     if content is None:
         try:
             if os.path.getsize(path) <= Limits.from_env().max_bytes:
                 content = Path(path).read_bytes()
+            else:
+                sha = _file_sha256(path)
         except OSError:
             content = None
-    store.quarantine(path, content, reason, line)
+    store.quarantine(path, content, reason, line, sha256=sha)
+
+
+def _file_sha256(path: str) -> str:
+    """The hash a file's filing would have, read in pieces (the file is over the size limit)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()

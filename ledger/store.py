@@ -343,12 +343,21 @@ class EventStore:
                 )
 
     def quarantine(
-        self, path: str, content: bytes | None, reason: str, line: int | None = None
+        self,
+        path: str,
+        content: bytes | None,
+        reason: str,
+        line: int | None = None,
+        sha256: str | None = None,
     ) -> bool:
-        """Keep a file that failed, once per distinct content. Returns False if already kept.
-        Text that the databases would treat differently (control characters, NUL) is shown
-        escaped: the kept bytes are the evidence, the reason only says what was wrong."""
-        sha = hashlib.sha256(content if content is not None else path.encode()).hexdigest()
+        """Keep a file that failed, once per distinct content (``sha256`` of the file, given
+        where its bytes are not kept, so that the entry is resolved when they go in). Returns
+        False if already kept. Text that the databases would treat differently (control
+        characters, NUL) is shown escaped: the kept bytes are the evidence, the reason only
+        says what was wrong."""
+        sha = sha256 or hashlib.sha256(
+            content if content is not None else path.encode()
+        ).hexdigest()
         try:
             with self.writer.begin() as conn:
                 exists = conn.execute(

@@ -355,9 +355,9 @@ class EventStore:
         False if already kept. Text that the databases would treat differently (control
         characters, NUL) is shown escaped: the kept bytes are the evidence, the reason only
         says what was wrong."""
-        sha = sha256 or hashlib.sha256(
-            content if content is not None else path.encode()
-        ).hexdigest()
+        sha = (
+            sha256 or hashlib.sha256(content if content is not None else path.encode()).hexdigest()
+        )
         try:
             with self.writer.begin() as conn:
                 exists = conn.execute(
@@ -489,7 +489,7 @@ def classify_error(exc: DBAPIError, what: str) -> StoreError:
     """Whose problem a database error is: the filing's (``DataRefused``), a passing race
     (``ConcurrencyError``), or the environment's (``StoreUnavailable``)."""
     state = str(getattr(exc.orig, "sqlstate", "") or "")
-    message = f"{what}: {_short(exc)}"
+    message = f"{_short(exc)} (appending {what})"
     if isinstance(exc, DataError) or state.startswith(_DATA_STATES):
         return DataRefused(f"the database refused a value ({_short(exc)})")
     if state in _RETRY_STATES:

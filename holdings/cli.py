@@ -911,6 +911,7 @@ def verify(
                     "ok": report.ok,
                     "events": report.events,
                     "streams": report.streams,
+                    "filings": report.filings,
                     "positions": report.positions,
                     "head": report.head,
                     "problems": [p.as_dict() for p in report.problems],
@@ -926,7 +927,8 @@ def verify(
             status = "OK" if report.ok else f"{len(report.problems)} PROBLEMS"
             _out().print(
                 f"{status}: {report.events} events in {report.streams} streams, "
-                f"{report.positions} positions; ledger head {report.head}",
+                f"{report.filings} filings, {report.positions} positions; "
+                f"ledger head {report.head}",
                 highlight=False,
             )
     if not report.ok:

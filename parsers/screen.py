@@ -6,7 +6,8 @@ SQLite keeps it, and an index entry has a size limit on one engine and not the o
 is decided here, for every input format alike, never reaches a database:
 
 - control characters (NUL, and the other C0 controls but tab and line ends) left in a value by
-  a converter are replaced by spaces, with a note naming the field;
+  a converter are replaced by spaces, with a note naming the field (a repair in prose such as
+  footnotes, a doubt in a name, title or figure);
 - the values that become keys and indexed columns (names, ticker, CIK, security title, nature
   of ownership) have length limits (``Limits``): a value over one is the file's problem, and the
   file is refused with a ``ParseError`` saying which value and how long it was.
@@ -67,6 +68,7 @@ def _clean(value: Any, field: str, line: int | None, notes: list[Note]) -> Any:
                 line=line,
                 field=field,
                 message=f"{count} control character(s) ({', '.join(names)}) replaced by spaces",
+                kind="repair" if field.startswith(_FREE_TEXT) else "doubt",
             )
         )
         return CONTROL.sub(" ", value)
@@ -80,6 +82,11 @@ def _clean(value: Any, field: str, line: int | None, notes: list[Note]) -> Any:
         pairs = {k: _clean(v, f"{field}.{k}", line, notes) for k, v in value.items()}
         return pairs if any(pairs[k] is not value[k] for k in value) else value
     return value
+
+
+_FREE_TEXT = ("footnotes", "remarks", "signatures")
+"""Prose, where a space for a control character changes no figure and no key: a repair. Anywhere
+else (a name, a title, a figure) the character may have stood for something: a doubt."""
 
 
 def _name(char: str) -> str:

@@ -153,6 +153,7 @@ FILING_HASHED_COLUMNS = (
     "issuer_key",
     "period_of_report",
     "filed_date",
+    "accepted_at",
     "date_of_original_submission",
     "is_amendment",
     "event_count",

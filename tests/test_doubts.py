@@ -254,6 +254,19 @@ def test_replay_and_snapshot_show_the_doubt(tmp_path: Path) -> None:
     assert holdings and all("issuerTradingSymbol" in h["doubts"] for h in holdings)
 
 
+def test_the_report_shows_the_doubt_on_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "f.xml"
+    path.write_text(HOSTILE_XML["OCR letter in XML"][0])
+    db = str(tmp_path / "fresh.db")
+    assert _run("ingest", str(path), "--db", db)[0] == 0
+    page = tmp_path / "kress.html"
+    code, _out, err = _run("report", "Kress", "--db", db, "--out", str(page))
+    assert code == 0, err
+    html = page.read_text(encoding="utf-8")
+    (row,) = [r for r in html.split("<tr") if 'class="pn doubt"' in r]
+    assert "doubt shares (line 42)" in row and "7518.2O8" in row
+
+
 def test_a_later_clean_balance_no_longer_rests_on_the_doubt(tmp_path: Path) -> None:
     """Row 0's shares are doubted; the same position's later rows report balances read
     without doubt, so the snapshot's balance rests on those, not on the doubt."""

@@ -38,6 +38,7 @@ from holdings.report.svg import (
 )
 from holdings.report.timeaxis import Domain, day_number
 from holdings.report.zoom import SCRIPT, script_hash, zoom_bar
+from ledger.events import ParseNote
 from projections.audit import Discrepancy, LateFiling
 
 CSS = """
@@ -103,6 +104,8 @@ tr.break.explained td.reported{color:var(--amber)}
 .fn{display:inline-block;min-width:18px;text-align:center;border-radius:4px;background:#eef2ff;
 color:#3730a3;font-size:11px;margin:0 2px 2px 0;cursor:help}
 .code{color:var(--muted);font-size:12px}
+.pn{display:block;font-size:11.5px;margin:2px 0;padding:1px 5px;border-radius:4px}
+.pn.doubt{background:var(--red-soft);color:var(--red)}.pn.repair{color:var(--muted)}
 ol.notes{margin:8px 0 0;padding-left:22px;font-size:12px;color:#334155}
 ol.notes li{margin:2px 0}
 .events h3{margin:22px 0 8px}
@@ -592,6 +595,7 @@ def _row(p: PositionView, s: Step, late: LateFiling | None, url: str | None) -> 
     if not s.ok:
         reported += f'<span class="exp">expected {esc(num(s.running))}</span>'
     marks = "".join(f'<span class="fn" title="{esc(p.notes[n - 1])}">{n}</span>' for n in s.notes)
+    marks += "".join(_parse_note(n) for n in e.notes)
     filed = esc(day(e.filing.filed_date))
     if url:
         filed = (
@@ -610,6 +614,15 @@ def _row(p: PositionView, s: Step, late: LateFiling | None, url: str | None) -> 
         f'<td class="n reported">{reported}</td>'
         f"<td>{marks}</td></tr>"
     )
+
+
+def _parse_note(note: ParseNote) -> str:
+    """What the parser doubted or repaired on this row, said in the row itself: a doubt on a
+    balance field is why a figure may not be what was filed."""
+    where = f" (line {note.line})" if note.line else ""
+    text = f"{note.kind} {note.field or note.scope}{where}: {note.message}"
+    klass = "pn doubt" if note.kind == "doubt" else "pn repair"
+    return f'<span class="{klass}">{esc(text)}</span>'
 
 
 def _short_path(path: str) -> str:

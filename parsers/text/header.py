@@ -21,7 +21,12 @@ _DATE_IN_TEXT = re.compile(
     r"(?<![\d/])(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2},? \d{4})(?![\d/])"
 )
-_OWNER_LABEL = re.compile(r"Name\s+and\s+Address\s+of\s+Reporting\s+Person\s*\**", re.I)
+# the label's superscript ``*`` comes back from OCR as a quote mark or a degree sign
+_OWNER_LABEL = re.compile(
+    r"Name\s+and\s+Address\s+of\s+Reporting\s+Person(?:\s*[*\u201c\u201d\u2019\u00b0\"'])*", re.I
+)
+_RULE_DEBRIS = re.compile(r"^(?:[a-z]|[^\w\s]+)(?:\s+(?:[a-z]|[^\w\s]+))*$")
+"""An OCR'd line of box rules: lone lower-case letters and punctuation, no word of a name."""
 _NAME_STOP = re.compile(
     r"\((?:Last|First|Middle|Street)\)|\b2\.\s*Issuer|\b3\.\s*Date|\bC/O\b", re.I
 )
@@ -219,10 +224,11 @@ def _read_owner(head: Header, streams: list[str]) -> None:
         stop = _NAME_STOP.search(rest)
         part = rest[: stop.start()] if stop else rest
         if stop and stop.group().lower().startswith(("(last", "(first", "(middle")):
-            name = " ".join(part.split())
+            lines = (ln.strip() for ln in part.split("\n"))
+            name = " ".join(ln for ln in lines if ln and not _RULE_DEBRIS.match(ln))
         else:
             name = next((ln.strip() for ln in part.split("\n") if ln.strip()), "")
-        name = " ".join(name.split()).strip(" *:,")
+        name = " ".join(name.split()).strip(' *:,\u201c\u201d\u00b0"')
         if name:
             head.owner_name = name
             return
@@ -246,11 +252,39 @@ def _read_issuer(head: Header, streams: list[str]) -> None:
                 if not name and start > 0:
                     above = s.rfind("\n", 0, start - 1) + 1
                     name = _ISSUER_PREFIX.sub("", s[above : start - 1]).strip()
-                head.issuer_name = " ".join(name.split()) or None
+                name = " ".join(name.split())
+                if name and _owner_on_issuer_line(s, start):
+                    name = _without_owner(head, name)
+                head.issuer_name = name or None
                 head.ticker = None if ticker.upper() in ("NONE", "N/A", "NA") else ticker
                 return
             at = s.find("[", at + 1)
     head.notes.append((None, "issuer", "issuer name and ticker not found"))
+
+
+def _owner_on_issuer_line(stream: str, start: int) -> bool:
+    """Box 1's label and box 2's on one line, names below them: a plain-text converter ran the
+    two boxes together, and the line under them starts with the reporting person's name."""
+    above = stream.rfind("\n", 0, max(0, start - 1)) + 1
+    labels = stream[above:start]
+    owner, issuer = _OWNER_LABEL.search(labels), _ISSUER_LABEL.search(labels)
+    return bool(owner and issuer and owner.start() < issuer.start())
+
+
+def _without_owner(head: Header, name: str) -> str:
+    """The issuer's name once the owner's name in front of it is taken off; empty with a doubt
+    when the owner's name was not read apart, so where one name ends is unknown."""
+    owner = head.owner_name
+    if owner and name.startswith(owner + " "):
+        return name[len(owner) + 1 :]
+    head.notes.append(
+        (
+            name,
+            "issuer.name",
+            f"box 1 and box 2 run together ('{name}'): issuer name left empty",
+        )
+    )
+    return ""
 
 
 def _date_after(

@@ -3,6 +3,7 @@ damage fixed by the form's structure reads exact, or empty with a doubt note, ne
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from parsers import Filing, parse_file
@@ -31,3 +32,40 @@ def test_ocr_superscript_after_the_owner_label_is_not_part_of_the_name() -> None
     # OCR reads "Reporting Person*" as "Reporting Person”" and the box rules as "i  i".
     f = parse_file(TELOS / "ocr.txt")
     assert f.reporting_owners[0].name == "Schaufeld Fredrick"
+
+
+ALPHABET = RENDERINGS / "real" / "000112760215028697__form4.xml"
+OPTIONS = RENDERINGS / "real" / "000106299323011116_form4.xml"
+
+
+def test_plain_text_wrap_between_two_text_cells_is_left_empty_with_a_doubt() -> None:
+    # pdfplumber-text: "Stock $3.95 05/14/2021 (1) Common 25,087 25,087 D" / "Option Stock" /
+    # "(Right to" / "Buy)": no columns say which words are the title's and which the
+    # underlying title's, so both are empty with a doubt -- never "Common" or a reordering.
+    f = parse_file(OPTIONS / "pdfplumber-text.txt")
+    first = f.derivative[0]
+    assert first.security_title is None and first.underlying_title is None
+    assert first.underlying_shares == 25087 and first.exercise_price == Decimal("3.95")
+    for name in ("security_title", "underlying_title"):
+        assert any("Option Stock" in m for m in _doubts(f, f"derivative[0].{name}"))
+    # layout text keeps the columns: the same rows read whole
+    g = parse_file(OPTIONS / "pdftotext-layout.txt")
+    assert g.derivative[0].security_title == "Stock Option (Right to Buy)"
+    assert g.derivative[0].underlying_title == "Common Stock"
+
+
+def test_class_letter_before_the_date_is_part_of_the_title_not_a_code() -> None:
+    f = parse_file(ALPHABET / "pdfplumber-text.txt")
+    first = f.non_derivative[0]
+    assert first.security_title == "Class A Common Stock"
+    assert first.code == "C" and first.acquired_disposed == "A"
+
+
+def test_markdown_one_row_table_keeps_its_wrapped_words_and_pushed_out_price() -> None:
+    # markitdown: "| Class A | ... | 532 D |     | 16,138 |" / "|---|" / "$634.4608(2)" /
+    # "Common" / "Stock(1)": the words continue the row above, and the dollar amount alone
+    # on its line is no row of its own.
+    f = parse_file(ALPHABET / "markitdown.md")
+    titles = [r.security_title for r in f.non_derivative[:4]]
+    assert titles == ["Class A Common Stock"] * 4
+    assert len(f.non_derivative) == len(parse_file(ALPHABET / "truth.xml").non_derivative)

@@ -84,6 +84,11 @@ class Draft:
     title_raw: str | None = None
     """The title cell's text on the value line itself, as written (markers included)."""
     where: dict[str, int] = field(default_factory=dict)
+    closed: set[str] = field(default_factory=set)
+    """Text cells whose text on the value line ends in a footnote marker: markers follow a
+    cell's last word, so no wrapped line continues them."""
+    blurred: set[str] = field(default_factory=set)
+    """Text cells left empty because wrapped words could not be told apart between them."""
     """Position (cell index, or character column in space-aligned text) of each field read,
     so that a wrapped line's words go to the text column they sit under."""
 
@@ -116,6 +121,10 @@ def read_table(
     cell count a converter's template may have kept; they only lend cell positions.
     """
     drafts: list[Draft] = []
+    # Layout text places a wrapped line's words under their column; in plain text (one run of
+    # words a line) or a converter's orphan line between pipe rows, only the order is left.
+    placed_cols = any(r.shape == Shape.SPACE for r in rows)
+    tabled = any(r.shape in TABLED for r in rows)
     ad_x = _ad_positions(rows) if "shares_a" in fields else None
     date_x = _date_anchors(rows) if "date_exercisable" in fields else None
     nature_x = _nature_column(rows)
@@ -126,10 +135,12 @@ def read_table(
     middle = False  # values sit below the first line of their row (vertically centred cells)
     width: int | None = -1  # the title column's wrap width in layout text; -1: not measured
     shape: tuple[int, int] | None = None  # lines above and below the last row split so far
-    for row in rows:
+    for k, row in enumerate(rows):
+        if row.shape == Shape.SEP and prev is not None and not pending and _plain_next(rows, k):
+            continue  # markdown's rule under a one-row table: the row's wrapped rest follows
         if row.shape in EMPTY:
             if pending and prev is not None:
-                _attach(prev, [w for _, w in pending], fields, before=False)
+                _attach(prev, pending, fields, before=False, columns=placed_cols)
                 pending = []
             prev = None
             in_caption = False
@@ -168,12 +179,19 @@ def read_table(
                 pending.append((row, words))
             continue
         in_caption = False
+        if (
+            prev is not None
+            and not pending
+            and tabled
+            and _orphan_amount(prev, row, tokens, fields)
+        ):
+            continue
         draft = _read_row(row, tokens, fields, header_date, ad_x, alternates, date_x)
         if pending:
             title = str(draft.values.get("security_title") or "")
-            lines = [w for _, w in pending]
+            lines = pending
             if prev is None:
-                _attach(draft, lines, fields, before=True)
+                _attach(draft, lines, fields, before=True, columns=placed_cols)
                 draft.above = len(lines)
                 middle = middle or any(_title_frag(r, w, draft) for r, w in pending)
             elif middle:
@@ -182,22 +200,56 @@ def read_table(
                 s = _split_wrapped(prev, draft, pending, width, shape)
                 shape = (prev.above, s)
                 if s:
-                    _attach(prev, lines[:s], fields, before=False)
+                    _attach(prev, lines[:s], fields, before=False, columns=placed_cols)
                 if s < len(lines):
-                    _attach(draft, lines[s:], fields, before=True)
+                    _attach(draft, lines[s:], fields, before=True, columns=placed_cols)
                     draft.above = len(lines) - s
             elif not title or not title[:1].isupper():
-                _attach(draft, lines, fields, before=True)
+                _attach(draft, lines, fields, before=True, columns=placed_cols)
                 draft.above = len(lines)
                 middle = middle or any(_title_frag(r, w, draft) for r, w in pending)
             else:
-                _attach(prev, lines, fields, before=False)
+                _attach(prev, lines, fields, before=False, columns=placed_cols)
             pending = []
         drafts.append(draft)
+        if tabled and row.shape == Shape.PLAIN and not any(t.kind in (TEXT, DATE) for t in tokens):
+            continue  # a cell pushed out of the pipe row above: it opens no row of its own
         prev = draft
     if pending and prev is not None:
-        _attach(prev, [w for _, w in pending], fields, before=False)
+        _attach(prev, pending, fields, before=False, columns=placed_cols)
     return _real_rows(drafts)
+
+
+def _plain_next(rows: list[Row], k: int) -> bool:
+    """The line after ``rows[k]`` is a plain run of text, not another table row."""
+    return k + 1 < len(rows) and rows[k + 1].shape == Shape.PLAIN
+
+
+_DOLLAR_FIELDS = ("price", "exercise_price")
+
+
+def _orphan_amount(prev: Draft, row: Row, tokens: list[Token], fields: tuple[str, ...]) -> bool:
+    """A dollar amount alone on a plain line right under a pipe row (markdown pushes a cell
+    with a footnote marker out of its one-row table) is that row's price when the row has
+    exactly one dollar column left empty; read so with a note. Otherwise not handled here."""
+    if row.shape != Shape.PLAIN or len(tokens) != 1:
+        return False
+    tok = tokens[0]
+    if tok.kind != NUM or not tok.dollar or tok.value is None:
+        return False
+    empty = [f for f in _DOLLAR_FIELDS if f in fields and prev.values.get(f) is None]
+    if len(empty) != 1:
+        return False
+    (f,) = empty
+    prev.values[f] = tok.value
+    for mark in tok.marks:
+        ids = prev.footnotes.setdefault(f, [])
+        if f"F{int(mark)}" not in ids:
+            ids.append(f"F{int(mark)}")
+    prev.notes.append(
+        (f, f"read {tok.text!r} on line {row.line}, alone under the row's empty {f} cell")
+    )
+    return True
 
 
 def _real_rows(drafts: list[Draft]) -> list[Draft]:
@@ -208,7 +260,8 @@ def _real_rows(drafts: list[Draft]) -> list[Draft]:
     lost: list[Draft] = []
     for d in drafts:
         v = d.values
-        if v.get("security_title") or v.get("transaction_date") or v.get("code"):
+        titled = v.get("security_title") or "security_title" in d.blurred
+        if titled or v.get("transaction_date") or v.get("code"):
             kept.append(d)
         else:
             lost.append(d)
@@ -335,9 +388,48 @@ def _split_wrapped(
     return best
 
 
-def _attach(draft: Draft, lines: list[list[Token]], fields: tuple[str, ...], before: bool) -> None:
-    """Fold wrapped text lines into ``draft``, each word run into the nearest text column."""
+def _attach(
+    draft: Draft,
+    pairs: list[tuple[Row, list[Token]]],
+    fields: tuple[str, ...],
+    before: bool,
+    columns: bool = True,
+) -> None:
+    """Fold wrapped text lines into ``draft``, each word run into the nearest text column.
+
+    A line with no columns of its own (``columns`` false and a plain run of words) says where
+    its words go only when the row has one text cell they can continue; with two or more
+    (``Stock`` ... ``Common`` / ``Option Stock``: the title's words or the underlying's?)
+    those cells are left empty with a doubt rather than given words that may not be theirs."""
     targets = [f for f in fields if f in TEXT_FIELDS]
+    lines = [w for _, w in pairs]
+    if not columns:
+        loose = [w for r, w in pairs if r.shape == Shape.PLAIN and any(t.text for t in w)]
+        open_cells = [
+            f
+            for f in targets
+            if f in draft.blurred or (draft.values.get(f) and f not in draft.closed)
+        ]
+        if loose and len(open_cells) == 1:
+            (only,) = open_cells
+            gone = {id(w) for w in loose}
+            lines = [w for w in lines if id(w) not in gone]
+            _append_words(draft, only, [t for w in loose for t in w], before)
+        elif loose and len(open_cells) > 1:
+            said = " / ".join(" ".join(t.text for t in w if t.text) for w in loose)
+            names = " or ".join(open_cells)
+            for f in open_cells:
+                if f not in draft.blurred:
+                    draft.blurred.add(f)
+                    draft.values[f] = None
+                    draft.notes.append(
+                        (f, f"wrapped line(s) '{said}' may continue {names}: left empty")
+                    )
+            gone = {id(w) for w in loose}
+            lines = [w for w in lines if id(w) not in gone]
+    targets = [f for f in targets if f not in draft.blurred]
+    if not targets:
+        return
     where = {f: draft.where.get(f, -1 if f == "security_title" else None) for f in targets}
     placed: dict[str, float] = {f: x for f, x in where.items() if x is not None}
     order = {f: i for i, f in enumerate(fields)}
@@ -364,6 +456,24 @@ def _attach(draft: Draft, lines: list[list[Token]], fields: tuple[str, ...], bef
     for f, words in extra.items():
         have = draft.values.get(f)
         add = " ".join(words)
+        if before:
+            draft.values[f] = f"{add} {have}" if have else add
+        else:
+            draft.values[f] = f"{have} {add}" if have else add
+
+
+def _append_words(draft: Draft, f: str, toks: list[Token], before: bool) -> None:
+    """Words of a wrapped line (and their footnote markers) added to text cell ``f``."""
+    for t in toks:
+        for mark in t.marks:
+            ids = draft.footnotes.setdefault(f, [])
+            if f"F{int(mark)}" not in ids:
+                ids.append(f"F{int(mark)}")
+    if f in draft.blurred:
+        return
+    add = " ".join(t.text for t in toks if t.text)
+    if add:
+        have = draft.values.get(f)
         if before:
             draft.values[f] = f"{add} {have}" if have else add
         else:
@@ -512,6 +622,7 @@ def _read_row(
         _keep_title_cell(tokens)
     ocr.rebuild_dates(tokens, header_date)
     ocr.join_split_numbers(tokens)
+    _join_class_letter(tokens)
     positional = False
     for layout in layouts:
         if fits_cells(tokens, layout):
@@ -529,11 +640,49 @@ def _read_row(
     for ci, toks in enumerate(cols):
         if toks:
             _fill(draft, fields[ci], toks)
+            if fields[ci] in TEXT_FIELDS and _ends_in_marker(row, toks[-1]):
+                draft.closed.add(fields[ci])
     for tok in dropped:
         _note_dropped(draft, tok, fields, cols, positional)
     _settle_direction(draft, fields, cols, positional, ad_x, row)
     _check_row(draft, fields)
     return draft
+
+
+_CLASS_WORD = re.compile(r"(?:^|\s)(?:Class|Series|Tranche)$", re.I)
+
+
+def _join_class_letter(tokens: list[Token]) -> None:
+    """``Class`` / ``A`` split into two tokens: the letter is the title's, not a code. The form
+    puts the title first and every letter column (code, (A)/(D), D/I) after a date or an
+    amount, so a letter between ``Class`` and the row's first date or number is a word."""
+    for i in range(1, len(tokens)):
+        t, prev = tokens[i], tokens[i - 1]
+        if t.kind in (DATE, NUM):
+            return
+        if (
+            t.kind == LETTER
+            and prev.kind == TEXT
+            and not prev.marks
+            and prev.cell == t.cell
+            and _CLASS_WORD.search(prev.text)
+        ):
+            prev.text = f"{prev.text} {t.text}"
+            prev.marks.extend(t.marks)
+            del tokens[i]
+            return
+
+
+_GLUED_MARK = r"(?:\(\d{1,2}\)|\[\d{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079])"
+
+
+def _ends_in_marker(row: Row, tok: Token) -> bool:
+    """The cell's last word carries a footnote marker glued on (``Footnotes(1)(2)``); a marker
+    after a space may be the next column's footnote-only cell."""
+    if tok.kind != TEXT or not tok.marks or not tok.text or tok.cell >= len(row.cells):
+        return False
+    word = tok.text.rsplit(" ", 1)[-1]
+    return re.search(re.escape(word) + _GLUED_MARK, row.cells[tok.cell]) is not None
 
 
 def _join_decimal_tails(tokens: list[Token], dropped: list[Token]) -> list[Token]:

@@ -69,3 +69,28 @@ def test_markdown_one_row_table_keeps_its_wrapped_words_and_pushed_out_price() -
     titles = [r.security_title for r in f.non_derivative[:4]]
     assert titles == ["Class A Common Stock"] * 4
     assert len(f.non_derivative) == len(parse_file(ALPHABET / "truth.xml").non_derivative)
+
+
+def test_layout_amount_under_the_d_caption_is_a_disposal() -> None:
+    # pdftotext -layout: "(A)" and "(D)" captions of their own; "Acquired (A) or" and
+    # "(D) or Indirect" on a caption line above do not place the columns.
+    f = parse_file(ALPHABET / "pdftotext-layout.txt")
+    conversion = f.derivative[0]
+    assert conversion.shares == 16670 and conversion.acquired_disposed == "D"
+
+
+def test_further_owners_in_layout_text_carry_no_box_5_caption() -> None:
+    # pdftotext -layout repeats box 1 beside box 5's caption for each further joint filer.
+    f = parse_file(
+        RENDERINGS / "real" / "softbank_derivative_acquisition.xml" / "pdftotext-layout.txt"
+    )
+    truth = parse_file(RENDERINGS / "real" / "softbank_derivative_acquisition.xml" / "truth.xml")
+    assert [o.name for o in f.reporting_owners] == [o.name for o in truth.reporting_owners]
+
+
+def test_ocr_caption_debris_under_table_1_is_no_row() -> None:
+    # OCR of "(A) or (D)  Price" and an "(Instr. 4)" superscript: "aor [ome __|*   9"
+    folder = RENDERINGS / "real" / "0000320193-22-000061.txt"
+    f = parse_file(folder / "ocr.txt")
+    assert all(r.transaction_date is not None for r in f.non_derivative)
+    assert any("OCR debris of the column captions" in n.message for n in f.notes)

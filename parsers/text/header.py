@@ -31,6 +31,12 @@ _NAME_STOP = re.compile(
     r"\((?:Last|First|Middle|Street)\)|\b2\.\s*Issuer|\b3\.\s*Date|\bC/O\b", re.I
 )
 _ISSUER_LABEL = re.compile(r"Issuer\s+Name", re.I)
+# box 5's caption beside a further owner's box 1 (layout text of a joint filing): no name
+_OTHER_CAPTIONS = re.compile(
+    r"(?:\b5\.\s*)?Relationship\s+of\s+Reporting\s+Person\(s\)\s+to\s+Issuer"
+    r"|\(\s*Check\s+all\s+applicable\s*\)",
+    re.I,
+)
 _BAD_TICKER = re.compile("[\\n\\[" + MARK + "]")
 _ISSUER_PREFIX = re.compile(r"^.*?Trading\s+Symbol\s*", re.I | re.S)
 _PERIOD_LABEL = re.compile(
@@ -220,7 +226,7 @@ def _read_owner(head: Header, streams: list[str]) -> None:
         m = _OWNER_LABEL.search(s)
         if not m:
             continue
-        rest = s[m.end() :]
+        rest = _OTHER_CAPTIONS.sub(" ", s[m.end() :])
         stop = _NAME_STOP.search(rest)
         part = rest[: stop.start()] if stop else rest
         if stop and stop.group().lower().startswith(("(last", "(first", "(middle")):

@@ -84,6 +84,8 @@ class Draft:
     title_raw: str | None = None
     """The title cell's text on the value line itself, as written (markers included)."""
     where: dict[str, int] = field(default_factory=dict)
+    after_caption: bool = False
+    """The line came right after the column captions, before any other row."""
     closed: set[str] = field(default_factory=set)
     """Text cells whose text on the value line ends in a footnote marker: markers follow a
     cell's last word, so no wrapped line continues them."""
@@ -178,7 +180,7 @@ def read_table(
             if words and not in_caption:
                 pending.append((row, words))
             continue
-        in_caption = False
+        after_caption, in_caption = in_caption, False
         if (
             prev is not None
             and not pending
@@ -187,6 +189,7 @@ def read_table(
         ):
             continue
         draft = _read_row(row, tokens, fields, header_date, ad_x, alternates, date_x)
+        draft.after_caption = after_caption
         if pending:
             title = str(draft.values.get("security_title") or "")
             lines = pending
@@ -252,14 +255,28 @@ def _orphan_amount(prev: Draft, row: Row, tokens: list[Token], fields: tuple[str
     return True
 
 
+def _caption_debris(values: dict[str, object]) -> bool:
+    """A line under the captions holding no date, code, amount or ownership form, only a digit
+    (``aor [ome |*  9``: OCR of ``(A) or (D)  Price`` and an ``(Instr. 4)`` superscript).
+    A row states a transaction (date, code) or a holding (its balance and ownership form)."""
+    if any(values.get(f) is not None for f in ("transaction_date", "code", "ownership", "shares")):
+        return False
+    numbers = [v for v in values.values() if isinstance(v, Decimal)]
+    return bool(numbers) and all(v == v.to_integral_value() and 0 <= v < 10 for v in numbers)
+
+
 def _real_rows(drafts: list[Draft]) -> list[Draft]:
     """A filed row names its security and either reports a transaction or a balance. Values
     with no title and no transaction (a stray page number, an address line below the tables)
     are not a row: they are left out, and a neighbouring row carries a note that says so."""
     kept: list[Draft] = []
     lost: list[Draft] = []
+    debris: list[Draft] = []
     for d in drafts:
         v = d.values
+        if d.after_caption and _caption_debris(v):
+            debris.append(d)
+            continue
         titled = v.get("security_title") or "security_title" in d.blurred
         if titled or v.get("transaction_date") or v.get("code"):
             kept.append(d)
@@ -271,6 +288,12 @@ def _real_rows(drafts: list[Draft]) -> list[Draft]:
             shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
             host.notes.append(
                 (None, f"line {d.line} ({shown}) has no security title; not read as a row")
+            )
+    for d in debris:
+        if kept:
+            shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
+            kept[0].notes.append(
+                (None, f"line {d.line} ({shown}) read as OCR debris of the column captions")
             )
     return kept
 
@@ -595,7 +618,9 @@ def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
             continue
         xa = xd = None
         for cell, x in zip(row.cells, row.xs, strict=True):
-            for m in re.finditer(r"\((A|D)\)", cell):
+            # the captions of their own (``Code  V  (A)  (D)``), not "Acquired (A) or" of the
+            # column's title nor "(D) or Indirect" of the ownership column on the same line
+            for m in re.finditer(r"(?:^|(?<=\s\s))\((A|D)\)(?=\s\s|$)", cell):
                 if m.group(1) == "A" and xa is None:
                     xa = x + m.start()
                 elif m.group(1) == "D" and xd is None:
@@ -864,7 +889,17 @@ def _settle_direction(
             code_at = cols[fields.index("code")][0].cell if cols[fields.index("code")] else -1
             if row.shape == Shape.SPACE and ad_x is not None and ad_x[2] < 0:
                 centre = tok.x + len(tok.text) / 2
-                side = "A" if abs(centre - ad_x[0]) < abs(centre - ad_x[1]) else "D"
+                to_a, to_d = abs(centre - ad_x[0] - 1.5), abs(centre - ad_x[1] - 1.5)
+                if abs(to_a - to_d) < 2:
+                    v["shares"], v["acquired_disposed"] = (a if a is not None else d), None
+                    draft.notes.append(
+                        (
+                            "acquired_disposed",
+                            f"{tok.text!r} sits between the (A) and (D) columns; left empty",
+                        )
+                    )
+                    return
+                side = "A" if to_a < to_d else "D"
             elif (
                 ad_x is not None
                 and row.shape != Shape.SPACE

@@ -94,3 +94,12 @@ def test_ocr_caption_debris_under_table_1_is_no_row() -> None:
     f = parse_file(folder / "ocr.txt")
     assert all(r.transaction_date is not None for r in f.non_derivative)
     assert any("OCR debris of the column captions" in n.message for n in f.notes)
+
+
+def test_ocr_box_rules_and_run_together_cells_keep_titles_whole() -> None:
+    # OCR: "05/14/2021 |      Common _ | 25,087" / "Stock" below: the rules are no words, and
+    # each word keeps its own column, so "Stock" continues the underlying title under it.
+    f = parse_file(OPTIONS / "ocr.txt")
+    first = f.derivative[0]
+    assert first.underlying_title == "Common Stock"
+    assert first.nature_of_ownership is None

@@ -155,7 +155,7 @@ def read_table(
             pending = []
             in_caption = True
             continue
-        tokens = tokenize(row.cells, row.xs)
+        tokens = tokenize(row.cells, row.xs, chars=row.shape == Shape.SPACE)
         if not tokens:
             continue
         if nature_x is not None and row.shape in LOOSE and tokens[-1].x >= nature_x:
@@ -250,7 +250,7 @@ def _orphan_amount(prev: Draft, row: Row, tokens: list[Token], fields: tuple[str
         if f"F{int(mark)}" not in ids:
             ids.append(f"F{int(mark)}")
     prev.notes.append(
-        (f, f"read {tok.text!r} on line {row.line}, alone under the row's empty {f} cell")
+        (f, f"{f} taken from {tok.text!r} alone on line {row.line}, under the row's empty cell")
     )
     return True
 

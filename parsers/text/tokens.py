@@ -99,7 +99,7 @@ def parse_number(text: str) -> Decimal | None:
     return None if amount_problem(value) else value
 
 
-_Template = tuple[str, str, object, bool, tuple[str, ...], tuple[str, ...], bool]
+_Template = tuple[str, str, object, bool, tuple[str, ...], tuple[str, ...], bool, int]
 
 
 _LEAD_GROUP = re.compile(r"\$?\d{1,3}", re.ASCII)
@@ -136,14 +136,18 @@ def _join_spaced_groups(text: str, toks: list[Token]) -> None:
         i += 1
 
 
-def tokenize(cells: Sequence[str], xs: Sequence[int]) -> list[Token]:
-    """Typed tokens of a row in reading order, each remembering its cell and position."""
+def tokenize(cells: Sequence[str], xs: Sequence[int], chars: bool = False) -> list[Token]:
+    """Typed tokens of a row in reading order, each remembering its cell and position.
+
+    ``chars``: ``xs`` are character columns (layout text), and each token's position is its
+    own word's column, not its cell's -- an OCR engine may run two columns into one cell."""
     out: list[Token] = []
     for i, raw in enumerate(cells):
         if raw and not raw.isspace():
             x = xs[i]
-            for kind, text, value, dollar, marks, notes, bad in _cell_templates(raw):
-                out.append(Token(kind, text, i, x, value, dollar, list(marks), list(notes), bad))
+            for kind, text, value, dollar, marks, notes, bad, at in _cell_templates(raw):
+                tx = x + at if chars else x
+                out.append(Token(kind, text, i, tx, value, dollar, list(marks), list(notes), bad))
     return out
 
 
@@ -156,7 +160,7 @@ def _cell_templates(raw: str) -> tuple[_Template, ...]:
     _tokenize_cell(text, 0, 0, toks)
     _join_spaced_groups(text, toks)
     return tuple(
-        (t.kind, t.text, t.value, t.dollar, tuple(t.marks), tuple(t.notes), t.malformed)
+        (t.kind, t.text, t.value, t.dollar, tuple(t.marks), tuple(t.notes), t.malformed, t.x)
         for t in toks
     )
 
@@ -178,7 +182,10 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token]) -> None:
             out.append(Token(IMMED, bare, cell, x, marks=_MARKS.findall(text)))
             return
     dollar = False
+    at = x - 1
     for word in text.split(" "):
+        at += 1
+        wx, at = at, at + len(word)
         marks: list[str] = []
         if MARK in word:
             marks = _MARKS.findall(word)
@@ -192,7 +199,17 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token]) -> None:
         if word == "$":
             dollar = True
             continue
-        new = _classify(word, cell, x)
+        debris_note = None
+        if _RULE_CHARS.search(word):
+            bare = word.strip(_RULES)
+            if not bare:
+                continue  # a box rule the scan read as a character: no word, no value
+            if bare != word and bare[0].isalpha() and not _RULE_CHARS.search(bare):
+                debris_note = f"ignored OCR debris {word!r}: read {bare!r}"
+                word = bare
+        new = _classify(word, cell, wx)
+        if debris_note:
+            new[0].notes.append(debris_note)
         if dollar and new[0].kind == NUM:
             new[0].dollar = True
             new[0].text = "$" + new[0].text
@@ -208,6 +225,10 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token]) -> None:
     if len(out) - start >= 2:
         _fold_cell_ends(out, start)
 
+
+_RULES = "|_{}\u00a6"
+_RULE_CHARS = re.compile(r"[|_{}\u00a6]")
+"""Box rules an OCR engine reads as characters; no title, name or value holds them."""
 
 _NAME_NUMBER = re.compile(r"\d{1,2}|(?:19|20)\d\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -252,6 +273,7 @@ def _push(out: list[Token], tok: Token, start: int) -> None:
         if last.kind == TEXT:
             last.text = f"{last.text} {tok.text}"
             last.marks.extend(tok.marks)
+            last.notes.extend(tok.notes)
             return
         if (
             len(out) - start >= 2

@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from parsers import Filing, parse_file
+from parsers.limits import Limits
+from parsers.text.read import parse_text
 
 RENDERINGS = Path(__file__).parent / "fixtures" / "renderings"
 TELOS = RENDERINGS / "real" / "000032012123000040_form4.xml"
@@ -103,3 +105,14 @@ def test_ocr_box_rules_and_run_together_cells_keep_titles_whole() -> None:
     first = f.derivative[0]
     assert first.underlying_title == "Common Stock"
     assert first.nature_of_ownership is None
+
+
+def test_a_piece_of_number_beside_the_amount_is_a_doubt_on_that_amount() -> None:
+    # "12,500" with a space slipped in ("1 2,500"): the piece left over names the amount.
+    seed = Path(__file__).parent / "fixtures" / "text" / "real" / "iht_deemed_layout.txt"
+    text = seed.read_text().replace("S              12,500", "S              1 2,500")
+    f = parse_text(text, path="m.txt", sha256="0" * 64, limits=Limits())
+    assert any(
+        n.field == "non_derivative[0].shares" and n.kind == "doubt" and "'1'" in n.message
+        for n in f.notes
+    )

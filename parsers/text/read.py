@@ -82,8 +82,9 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     )
     t1_rows = rows[t1 + 1 : t2 if t2 is not None else end]
     t2_rows = rows[t2 + 1 : end] if t2 is not None else []
-    nd = read_table(t1_rows, t1_fields, header.period, t1_alt)
-    dv = read_table(t2_rows, t2_fields, header.period, t2_alt)
+    orphans: dict[str, list[str]] = {"non_derivative": [], "derivative": []}
+    nd = read_table(t1_rows, t1_fields, header.period, t1_alt, orphans["non_derivative"])
+    dv = read_table(t2_rows, t2_fields, header.period, t2_alt, orphans["derivative"])
     if len(nd) + len(dv) > limits.max_rows:
         raise ParseError(
             f"{len(nd) + len(dv):,} table rows, over the limit of {limits.max_rows:,}", path
@@ -93,6 +94,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         Note(line=_line_of(needle, rows[:t1]), field=f, message=msg, kind=note_kind(msg))
         for needle, f, msg in header.notes
     ]
+    notes += [Note(field="tables", message=f"{t}: {m}") for t, ms in orphans.items() for m in ms]
     read_sigs = read_signatures(tail)
     signed = frozenset(ln for s in read_sigs for ln in s.lines)
     footnotes = read_footnotes(tail, signed)

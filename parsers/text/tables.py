@@ -106,6 +106,7 @@ def read_table(
     fields: tuple[str, ...],
     header_date: dt.date | None,
     alternates: tuple[tuple[str, ...], ...] = (),
+    orphans: list[str] | None = None,
 ) -> list[Draft]:
     """Every data row of one table region, with wrapped lines folded into their row.
 
@@ -220,7 +221,7 @@ def read_table(
         prev = draft
     if pending and prev is not None:
         _attach(prev, pending, fields, before=False, columns=placed_cols)
-    return _real_rows(drafts)
+    return _real_rows(drafts, orphans)
 
 
 def _plain_next(rows: list[Row], k: int) -> bool:
@@ -265,7 +266,7 @@ def _caption_debris(values: dict[str, object]) -> bool:
     return bool(numbers) and all(v == v.to_integral_value() and 0 <= v < 10 for v in numbers)
 
 
-def _real_rows(drafts: list[Draft]) -> list[Draft]:
+def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Draft]:
     """A filed row names its security and either reports a transaction or a balance. Values
     with no title and no transaction (a stray page number, an address line below the tables)
     are not a row: they are left out, and a neighbouring row carries a note that says so."""
@@ -284,11 +285,12 @@ def _real_rows(drafts: list[Draft]) -> list[Draft]:
             lost.append(d)
     for d in lost:
         host = next((k for k in reversed(kept) if k.line < d.line), kept[0] if kept else None)
+        shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
+        message = f"line {d.line} ({shown}) has no security title; not read as a row"
         if host is not None:
-            shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
-            host.notes.append(
-                (None, f"line {d.line} ({shown}) has no security title; not read as a row")
-            )
+            host.notes.append((None, message))
+        elif orphans is not None:  # no row to carry it: the table's own note
+            orphans.append(message)
     for d in debris:
         if kept:
             shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
@@ -839,6 +841,16 @@ def _note_dropped(
         draft.repaired = True
         return
     target: str | None = None
+    beside = [
+        fields[ci]
+        for ci, toks in enumerate(cols)
+        if any(t.cell == tok.cell and t.kind in (NUM, DATE) for t in toks)
+    ]
+    if tok.kind in (NUM, DATE) and len(beside) == 1:
+        # a piece of figure in the cell of a figure read: that value may be incomplete
+        near = FOOTNOTE_FIELD.get(beside[0], beside[0])
+        draft.notes.append((near, f"could not read {tok.text!r} beside the {near} read; unsure"))
+        return
     if positional and tok.cell < len(fields) and not cols[tok.cell]:
         target = fields[tok.cell]
     else:

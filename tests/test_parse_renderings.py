@@ -116,3 +116,13 @@ def test_a_piece_of_number_beside_the_amount_is_a_doubt_on_that_amount() -> None
         n.field == "non_derivative[0].shares" and n.kind == "doubt" and "'1'" in n.message
         for n in f.notes
     )
+
+
+def test_pipe_continuation_under_a_plain_row_maps_its_cells_in_order() -> None:
+    # markitdown: "Class B $0 10/02/2015 C 16,670 (19) (20) Class A 16,670 $0 21,109,310 D"
+    # then "| Common | ... | Common |" and "| Stock | ... | Stock |": two cells, two open titles.
+    f = parse_file(ALPHABET / "markitdown.md")
+    conversion = f.derivative[0]
+    assert conversion.security_title == "Class B Common Stock"
+    assert conversion.underlying_title == "Class A Common Stock"
+    assert conversion.nature_of_ownership is None

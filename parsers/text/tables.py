@@ -84,6 +84,8 @@ class Draft:
     title_raw: str | None = None
     """The title cell's text on the value line itself, as written (markers included)."""
     where: dict[str, int] = field(default_factory=dict)
+    plain: bool = False
+    """The value line is a plain run of words: its tokens carry no column."""
     after_caption: bool = False
     """The line came right after the column captions, before any other row."""
     closed: set[str] = field(default_factory=set)
@@ -139,7 +141,7 @@ def read_table(
     width: int | None = -1  # the title column's wrap width in layout text; -1: not measured
     shape: tuple[int, int] | None = None  # lines above and below the last row split so far
     for k, row in enumerate(rows):
-        if row.shape == Shape.SEP and prev is not None and not pending and _plain_next(rows, k):
+        if row.shape == Shape.SEP and prev is not None and _plain_next(rows, k):
             continue  # markdown's rule under a one-row table: the row's wrapped rest follows
         if row.shape in EMPTY:
             if pending and prev is not None:
@@ -225,8 +227,14 @@ def read_table(
 
 
 def _plain_next(rows: list[Row], k: int) -> bool:
-    """The line after ``rows[k]`` is a plain run of text, not another table row."""
-    return k + 1 < len(rows) and rows[k + 1].shape == Shape.PLAIN
+    """The line after ``rows[k]`` is a plain run of text, or a row of cells holding only words
+    (a wrapped title's next line), not another table row."""
+    if k + 1 >= len(rows):
+        return False
+    nxt = rows[k + 1]
+    if nxt.shape == Shape.PLAIN:
+        return True
+    return nxt.shape in TABLED and not any(ch.isdigit() for ch in nxt.text)
 
 
 _DOLLAR_FIELDS = ("price", "exercise_price")
@@ -429,11 +437,24 @@ def _attach(
     targets = [f for f in fields if f in TEXT_FIELDS]
     lines = [w for _, w in pairs]
     if not columns:
-        loose = [w for r, w in pairs if r.shape == Shape.PLAIN and any(t.text for t in w)]
         open_cells = [
             f
             for f in targets
             if f in draft.blurred or (draft.values.get(f) and f not in draft.closed)
+        ]
+        if draft.plain:  # cells of a pipe line under a plain row: only their order is known
+            for r, w in pairs:
+                groups = _cell_groups(w) if r.shape in TABLED else []
+                if groups and len(groups) == len(open_cells) > 1:
+                    for f, toks in zip(open_cells, groups, strict=True):
+                        _append_words(draft, f, toks, before)
+                    lines = [x for x in lines if x is not w]
+        loose = [
+            w
+            for r, w in pairs
+            if (r.shape == Shape.PLAIN or draft.plain)
+            and any(t.text for t in w)
+            and any(x is w for x in lines)
         ]
         if loose and len(open_cells) == 1:
             (only,) = open_cells
@@ -485,6 +506,14 @@ def _attach(
             draft.values[f] = f"{add} {have}" if have else add
         else:
             draft.values[f] = f"{have} {add}" if have else add
+
+
+def _cell_groups(words: list[Token]) -> list[list[Token]]:
+    """The words of a line, cell by cell, left to right."""
+    groups: dict[int, list[Token]] = {}
+    for t in words:
+        groups.setdefault(t.cell, []).append(t)
+    return [groups[c] for c in sorted(groups)]
 
 
 def _append_words(draft: Draft, f: str, toks: list[Token], before: bool) -> None:
@@ -641,7 +670,7 @@ def _read_row(
     alternates: tuple[tuple[str, ...], ...],
     date_x: dict[str, int] | None = None,
 ) -> Draft:
-    draft = Draft(row.line)
+    draft = Draft(row.line, plain=row.shape == Shape.PLAIN)
     layouts = (
         [] if row.shape == Shape.SPACE else [f for f in (fields, *alternates) if _intact(row, f)]
     )
@@ -680,13 +709,13 @@ _CLASS_WORD = re.compile(r"(?:^|\s)(?:Class|Series|Tranche)$", re.I)
 
 
 def _join_class_letter(tokens: list[Token]) -> None:
-    """``Class`` / ``A`` split into two tokens: the letter is the title's, not a code. The form
-    puts the title first and every letter column (code, (A)/(D), D/I) after a date or an
-    amount, so a letter between ``Class`` and the row's first date or number is a word."""
-    for i in range(1, len(tokens)):
+    """``Class`` / ``A`` split into two tokens: the letter is the name's, not a code. In the
+    form no letter column (code, (A)/(D), D/I) follows a text column: a title is followed by a
+    date or a price, an underlying title by its amount, and the nature of ownership ends the
+    row -- so a letter right after ``Class``, ``Series`` or ``Tranche`` is a word."""
+    i = 1
+    while i < len(tokens):
         t, prev = tokens[i], tokens[i - 1]
-        if t.kind in (DATE, NUM):
-            return
         if (
             t.kind == LETTER
             and prev.kind == TEXT
@@ -697,7 +726,8 @@ def _join_class_letter(tokens: list[Token]) -> None:
             prev.text = f"{prev.text} {t.text}"
             prev.marks.extend(t.marks)
             del tokens[i]
-            return
+            continue
+        i += 1
 
 
 _GLUED_MARK = r"(?:\(\d{1,2}\)|\[\d{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079])"

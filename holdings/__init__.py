@@ -12,9 +12,16 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from holdings.api import Ledger, LedgerNotFound, PersonNotFound, open
+    from holdings.api import (
+        AmbiguousPerson,
+        Ledger,
+        LedgerNotFound,
+        NotLinked,
+        PersonNotFound,
+        open,
+    )
 
-_API = {"Ledger", "LedgerNotFound", "PersonNotFound", "open"}
+_API = {"AmbiguousPerson", "Ledger", "LedgerNotFound", "NotLinked", "PersonNotFound", "open"}
 
 
 def __getattr__(name: str) -> Any:
@@ -25,4 +32,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'holdings' has no attribute {name!r}")
 
 
-__all__ = ["Ledger", "LedgerNotFound", "PersonNotFound", "__version__", "open"]
+__all__ = [
+    "AmbiguousPerson",
+    "Ledger",
+    "LedgerNotFound",
+    "NotLinked",
+    "PersonNotFound",
+    "__version__",
+    "open",
+]

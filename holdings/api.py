@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from holdings.lookup import PersonNotFound, issuer_key, person_keys
+from holdings.linking import NotLinked
+from holdings.lookup import AmbiguousPerson, PersonNotFound, issuer_key, people_for, person_keys
 from holdings.opening import LedgerNotFound, NotALedger, SchemaError, open_store
 from holdings.results import (
     Audit,
@@ -35,6 +37,7 @@ from holdings.results import (
     Replay,
     Snapshot,
 )
+from ledger.links import IdentityLink
 from ledger.store import EventStore
 
 if TYPE_CHECKING:
@@ -209,16 +212,29 @@ class Ledger:
 
     # --- reading ----------------------------------------------------------------------
 
-    def person_keys(self, person: str | None) -> list[str] | None:
-        """The keys a name, CIK or key stands for (None for everyone); raises
-        ``PersonNotFound`` when nobody matches."""
-        return None if person is None else person_keys(self.store, person)
+    def person_keys(
+        self, person: str | None, *, key: str | None = None, all_matches: bool = False
+    ) -> list[str] | None:
+        """The keys a name, CIK or key stands for (None for everyone). A name several people
+        match raises ``AmbiguousPerson`` (listing them) unless ``key`` picks one or
+        ``all_matches`` takes them all; nobody matching raises ``PersonNotFound`` with the
+        closest names."""
+        found = people_for(self.store, person, key=key, all_matches=all_matches)
+        return None if found is None else [k for p in found for k in p.keys]
 
     def people(self) -> People:
-        """Everyone in the ledger, with their keys and issuers."""
+        """Everyone in the ledger: display name (the latest Box 1 spelling), keys (a name key
+        linked to a CIK key is one person), names seen, CIK and issuers."""
         from projections.people import people
 
         return People(people(self.store))
+
+    def unlink(self, key: str) -> list[IdentityLink]:
+        """Undo the identity link ``key`` is part of (an ``identity unlinked`` record in the
+        log): the two keys are two people again. Raises ``NotLinked`` when there is none."""
+        from holdings.linking import unlink
+
+        return unlink(self._writable(), key)
 
     def snapshot(
         self,
@@ -228,10 +244,12 @@ class Ledger:
         person: str | None = None,
         issuer: str | None = None,
         include_expired: bool = False,
+        key: str | None = None,
+        all_matches: bool = False,
     ) -> Snapshot:
-        """Direct, indirect and option positions at the end of ``as_of``; with ``known_at``,
-        only what had been filed by that date. Options past expiry are left out unless
-        ``include_expired``."""
+        """Positions (direct, indirect, option, award, derivative) at the end of ``as_of``;
+        with ``known_at``, only what had been filed by that date. Options past expiry are left
+        out unless ``include_expired``."""
         from projections.snapshot import snapshot
 
         as_of_date = to_date(as_of, "as_of")
@@ -240,29 +258,46 @@ class Ledger:
             self.store,
             as_of_date,
             known_at=known,
-            person_keys=self.person_keys(person),
+            person_keys=self.person_keys(person, key=key, all_matches=all_matches),
             issuer_key=issuer_key(issuer),
             include_expired=include_expired,
         )
         return Snapshot(held, as_of_date, known)
 
-    def replay(self, person: str, *, issuer: str | None = None, superseded: bool = True) -> Replay:
+    def replay(
+        self,
+        person: str | None = None,
+        *,
+        issuer: str | None = None,
+        superseded: bool = True,
+        key: str | None = None,
+        all_matches: bool = False,
+    ) -> Replay:
         """A person's events in order, each beside its position's running balance; events
-        of filings a 4/A restated are listed, marked (``superseded=False`` leaves them out)."""
+        of filings superseded by a 4/A or by their XML are listed, marked
+        (``superseded=False`` leaves them out)."""
         from projections.replay import replay
 
-        keys = person_keys(self.store, person)
-        return Replay(replay(self.store, keys, issuer_key(issuer), superseded), person)
+        keys = person_keys(self.store, person, key=key, all_matches=all_matches)
+        rows = replay(self.store, keys, issuer_key(issuer), superseded)
+        return Replay(rows, person or key or "")
 
     def audit(
-        self, *, person: str | None = None, issuer: str | None = None, late: bool = True
+        self,
+        *,
+        person: str | None = None,
+        issuer: str | None = None,
+        late: bool = True,
+        key: str | None = None,
+        all_matches: bool = False,
     ) -> Audit:
-        """Every reported balance checked against the running one, every Form 4 against its
-        deadline, and every value the parser doubted. ``clean`` is False when anything fails."""
+        """Every reported balance checked against the running one (each break with a cause,
+        a status and why), every Form 4 against its deadline, and every value the parser
+        doubted. ``clean`` is False when anything fails."""
         from projections.audit import audit
         from projections.entries import read_entries
 
-        keys = self.person_keys(person)
+        keys = self.person_keys(person, key=key, all_matches=all_matches)
         issuer_ = issuer_key(issuer)
         entries = read_entries(self.store, person_keys=keys, issuer_key=issuer_)
         return Audit(audit(self.store, entries, late=late, person_keys=keys, issuer_key=issuer_))
@@ -297,18 +332,27 @@ class Ledger:
         *,
         issuer: str | None = None,
         out: str | os.PathLike[str] | None = None,
+        key: str | None = None,
+        all_matches: bool = False,
     ) -> Path:
         """Write a self-contained HTML page and return its path: a person's history (all
-        their issuers, or one), or with ``issuer`` alone, every insider of that issuer."""
-        from holdings.report import write_issuer_report, write_person_report
+        their issuers, or one), or with ``issuer`` alone, every insider of that issuer. With
+        ``all_matches`` and a name several people match, a page each and an index in ``out``
+        (a folder); the index's path is returned."""
+        from holdings.report import write_all_reports, write_issuer_report, write_person_report
 
-        if person is None:
+        if person is None and key is None:
             if issuer is None:
                 raise ValueError("name a person, an issuer, or both")
             target = Path(out) if out is not None else Path(f"{slug(issuer)}.html")
             return write_issuer_report(self.store, str(issuer_key(issuer)), target)
-        keys = person_keys(self.store, person)
-        target = Path(out) if out is not None else Path(f"{slug(person)}.html")
+        chosen = people_for(self.store, person, key=key, all_matches=all_matches) or []
+        name = slug(person or key or "report")
+        if len(chosen) > 1:
+            folder = Path(out) if out is not None else Path(name)
+            return write_all_reports(self.store, folder, chosen)
+        keys = [k for p in chosen for k in p.keys]
+        target = Path(out) if out is not None else Path(f"{name}.html")
         return write_person_report(self.store, keys, issuer_key(issuer), target)
 
     def report_all(self, out_dir: str | os.PathLike[str]) -> Path:
@@ -329,17 +373,27 @@ open = open_ledger
 """``holdings.open(db)``: named like the built-in it mirrors (open, then read)."""
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def to_date(value: DateLike, name: str = "date") -> dt.date:
     """A date, or an ISO ``YYYY-MM-DD`` string; anything else is a ``ValueError`` naming the
-    argument."""
+    argument. Only that one form: ``03/04/2025`` is the 4th of March to some readers and the
+    3rd of April to others, so it is refused with a hint rather than guessed."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValueError(f"{name}: '{value}' is not a date (use YYYY-MM-DD)") from None
+    text = str(value).strip()
+    if _ISO.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{name}: '{value}' is not a date in the calendar") from None
+    raise ValueError(
+        f"{name}: '{value}' is not a date in ISO form: write YYYY-MM-DD, e.g. 2025-02-15 "
+        "(a date such as 03/04/2025 reads two ways, so it is not guessed)"
+    )
 
 
 def today() -> dt.date:
@@ -354,8 +408,10 @@ def slug(text: str) -> str:
 
 
 __all__ = [
+    "AmbiguousPerson",
     "Ledger",
     "LedgerNotFound",
+    "NotLinked",
     "PersonNotFound",
     "SchemaError",
     "open",

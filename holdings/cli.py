@@ -13,17 +13,17 @@ import datetime as dt
 import functools
 import json
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
-import pendulum
 import typer
 
 from holdings import __version__
-from holdings.output import Format, emit, stderr_console
+from holdings.output import Format, emit, say, stderr_console
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -73,6 +73,22 @@ IssuerOption = Annotated[
         "--issuer", "-i", help="Only this issuer: its ticker or cik:NNNN. Example: --issuer QLYS"
     ),
 ]
+KeyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--key",
+        "-k",
+        help="Exactly the person with this key (see `holdings people`), e.g. to pick one of "
+        "several people a name matches. Example: --key cik:0001214156",
+    ),
+]
+AllMatchesOption = Annotated[
+    bool,
+    typer.Option(
+        "--all-matches",
+        help="Take every person the name matches (tables then say whose each row is).",
+    ),
+]
 
 
 class UserError(Exception):
@@ -112,10 +128,10 @@ def guarded(func: F) -> F:
 
 def _usage_error(exc: Exception) -> bool:
     """What the API raises for something the user can fix: a missing or too-new ledger, a
-    person nobody matches, a value that is not a date."""
-    from holdings.api import LedgerNotFound, PersonNotFound, SchemaError
+    person nobody matches (or several match), a key nobody has, a link that is not there."""
+    from holdings.api import LedgerNotFound, NotLinked, PersonNotFound, SchemaError
 
-    return isinstance(exc, LedgerNotFound | SchemaError | PersonNotFound)
+    return isinstance(exc, LedgerNotFound | SchemaError | PersonNotFound | NotLinked)
 
 
 def _version(value: bool) -> None:
@@ -158,17 +174,39 @@ def _store(db: str | None, create: bool = False, write: bool = False) -> EventSt
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
+    """Dates are ISO only (``holdings.api.to_date``): ``03/04/2025`` is the 4th of March to
+    some readers and the 3rd of April to others, so it is refused rather than guessed."""
+    from holdings.api import to_date
+
     if value is None:
         return None
     try:
-        parsed = pendulum.parse(value, strict=False)
-    except Exception:
-        raise UserError(f"{option}: '{value}' is not a date (use YYYY-MM-DD)") from None
-    if isinstance(parsed, pendulum.DateTime):
-        return parsed.date()
-    if isinstance(parsed, pendulum.Date):
-        return parsed
-    raise UserError(f"{option}: '{value}' is not a date (use YYYY-MM-DD)")
+        return to_date(value, option)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _relative(path: str) -> str:
+    """A file name as seen from where the command runs (paths are stored as given); one
+    outside the working directory keeps its full path."""
+    if not os.path.isabs(path):
+        return path
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def _scope(person: str | None, key: str | None, issuer: str | None) -> str:
+    from holdings.lookup import issuer_key
+
+    parts = []
+    if person or key:
+        parts.append(f"for {person or key}")
+    if issuer:
+        parts.append(f"at issuer {issuer_key(issuer)}")
+    return (" " + " ".join(parts)) if parts else ""
 
 
 # --- parse ------------------------------------------------------------------------------
@@ -301,7 +339,7 @@ def ingest(
         summary = ledger.ingest(
             paths, workers=workers, batch_size=batch_size, progress=progress, strict=strict
         )
-    _finish_ingest(summary, fmt)
+    _finish_ingest(summary, fmt, " ".join(str(p) for p in paths))
 
 
 UserAgentOption = Annotated[
@@ -365,7 +403,7 @@ def ingest_dataset(
             )
         except (UserAgentError, FetchError) as exc:
             raise UserError(str(exc)) from None
-    _finish_ingest(summary, fmt)
+    _finish_ingest(summary, fmt, directory)
 
 
 @app.command()
@@ -501,13 +539,18 @@ def _progress(label: str) -> Iterator[Callable[[int, int, str], None]]:
         yield update
 
 
-def _finish_ingest(summary: IngestResult, fmt: Format) -> None:
+def _finish_ingest(summary: IngestResult, fmt: Format, inputs: str = "the input") -> None:
     err = stderr_console()
     for line in summary.doubted:
         err.print(f"[cyan]doubted[/cyan] {line}", markup=True, highlight=False)
     for line in summary.errors:
         err.print(f"[yellow]quarantined[/yellow] {line}", markup=True, highlight=False)
+    for line in summary.notes:
+        err.print(f"[cyan]note[/cyan] {line}", markup=True, highlight=False, soft_wrap=True)
     emit([summary.as_dict()], fmt, title="ingest summary")
+    if summary.filings == 0:
+        say(f"no filing found in {inputs}: nothing was ingested")
+        raise typer.Exit(1)
     if summary.conflicts or summary.quarantined:
         raise typer.Exit(1)  # everything else went in; exit 1 says some of it did not
 
@@ -550,6 +593,8 @@ def quarantine(
         }
         for q in store.quarantined(include_resolved=all_entries)
     ]
+    if not rows:
+        say("nothing is quarantined")
     columns = ["id", "path", "line", "reason", "size"]
     emit(
         rows, fmt, title="quarantine", columns=[*columns, "resolved_at"] if all_entries else columns
@@ -558,16 +603,42 @@ def quarantine(
 
 @app.command()
 @guarded
-def people(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
-    """List the people in the ledger with their keys and issuers.
+def people(
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+    unlink: Annotated[
+        str | None,
+        typer.Option(
+            "--unlink",
+            help="Undo the identity link this key is part of (appends an 'identity unlinked' "
+            "record; the two keys are two people again). "
+            "Example: --unlink 'name:AAPL:cook timothy d'",
+        ),
+    ] = None,
+) -> None:
+    """List the people in the ledger: display name (the latest Box 1 spelling), key, linked
+    keys, CIK, issuers and every spelling seen.
+
+    A name-keyed person (text renderings carry no CIK) is linked to the CIK-keyed person of the
+    same issuer with the same normalised Box 1 name; the link is a record in the log, shown
+    here, and --unlink undoes it.
 
     Example: [bold]holdings people[/bold]
     """
-    rows = [
-        {"person": p.name, "key": p.key, "issuers": " ".join(p.issuers)}
-        for p in _ledger(db).people()
-    ]
-    emit(rows, fmt, title="people")
+    ledger = _ledger(db)
+    if unlink is not None:
+        for ln in ledger.unlink(unlink):
+            say(f"{ln.label}: {ln.name_key} and {ln.cik_key} are two people again")
+        return
+    rows = [p.as_dict() for p in ledger.people()]
+    if not rows:
+        say("the ledger holds nobody yet (run `holdings ingest` first)")
+    emit(
+        rows,
+        fmt,
+        title="people",
+        columns=["person", "key", "linked_keys", "cik", "issuers", "names_seen"],
+    )
 
 
 # --- projections ------------------------------------------------------------------------
@@ -576,25 +647,41 @@ def people(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
 @app.command()
 @guarded
 def replay(
-    person: Annotated[str, typer.Argument(help="A name (any word order), CIK or person key.")],
+    person: Annotated[
+        str | None, typer.Argument(help="A name (any word order), CIK or person key.")
+    ] = None,
     issuer: IssuerOption = None,
+    key: KeyOption = None,
+    all_matches: AllMatchesOption = False,
     superseded: Annotated[
-        bool, typer.Option(help="Also list events of filings a 4/A restated (marked).")
+        bool,
+        typer.Option(
+            help="Also list events of filings a 4/A restated, and renderings of a filing "
+            "whose XML is in the ledger (marked)."
+        ),
     ] = True,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """A person's events in order, running balance beside the reported one.
 
-    Order: transaction date, then filing date, then row. Rows that disagree are marked, and
-    so are inferred opening balances and events of filings a 4/A restated.
+    Order: transaction date, then filing date, then row. Rows that disagree are marked (a gap
+    between filings says what the ledger expected; the position follows the filer), and so
+    are inferred opening balances and events of filings superseded by a 4/A or by their XML.
 
     Example: [bold]holdings replay "Bruce Posey" --issuer QLYS[/bold]
     """
     from holdings.results import replay_check
 
-    found = _ledger(db).replay(person, issuer=issuer, superseded=superseded)
-    rows = [dict(r.as_dict(), check=replay_check(r)) for r in found]
+    if person is None and key is None:
+        raise UserError("name a PERSON, or give --key KEY")
+    found = _ledger(db).replay(
+        person, issuer=issuer, superseded=superseded, key=key, all_matches=all_matches
+    )
+    rows = [dict(r.as_dict(), check=replay_check(r, grouped=fmt is Format.table)) for r in found]
+    who = person or key
+    if not rows:
+        say(f"no events{_scope(person, key, issuer)}")
     columns = [
         "date",
         "filed_date",
@@ -607,9 +694,11 @@ def replay(
         "reported",
         "check",
     ]
+    if len({r["person_key"] for r in rows}) > 1:
+        columns.insert(0, "person")  # --all-matches: whose each row is
     if any(r["notes"] for r in rows):
         columns.append("notes")  # the parser's repairs and doubts, on their rows
-    emit(rows, fmt, title=f"replay: {person}", columns=columns, highlight="ok")
+    emit(rows, fmt, title=f"replay: {who}", columns=columns, highlight="ok")
 
 
 @app.command()
@@ -617,22 +706,29 @@ def replay(
 def audit(
     person: Annotated[str | None, typer.Option("--person", "-p", help=PERSON_HELP)] = None,
     issuer: IssuerOption = None,
+    key: KeyOption = None,
+    all_matches: AllMatchesOption = False,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
     late: Annotated[bool, typer.Option(help="Also audit late filings.")] = True,
 ) -> None:
     """Check every reported balance against the running one, and every Form 4's deadline.
 
-
-    Exit 0 when clean, 1 when it found discrepancies or late filings (usable as a CI gate).
-    Discrepancies with a known legitimate cause are listed but do not fail.
+    Each discrepancy gets one cause, decided in a fixed order (README, "Positions and the
+    audit"), a status (fails, or explained where a footnote backs a legitimate cause) and a
+    sentence saying why. Exit 0 when clean, 1 when something fails or a filing was late
+    (usable as a CI gate).
 
     Example: [bold]holdings audit --format json[/bold]
     """
-    report = _ledger(db).audit(person=person, issuer=issuer, late=late)
+    report = _ledger(db).audit(
+        person=person, issuer=issuer, late=late, key=key, all_matches=all_matches
+    )
     disc = [d.as_dict() for d in report.discrepancies]
     lates = [x.as_dict() for x in report.late_filings]
     inputs = [n.as_dict() for n in report.input_notes]
+    if report.checks == 0 and not disc and not lates and not inputs:
+        say("nothing to audit: no reported balance in the ledger" + _scope(person, key, issuer))
     if fmt is Format.json:
         sys.stdout.write(
             json.dumps(
@@ -658,6 +754,8 @@ def audit(
     else:
         con = _out()
         con.print(report.title, highlight=False)
+        for row in (*disc, *lates, *inputs):
+            row["filing"] = _relative(str(row["filing"]))
         if inputs:
             emit(
                 inputs,
@@ -681,9 +779,12 @@ def audit(
                     "expected",
                     "reported",
                     "difference",
+                    "status",
                     "cause",
+                    "detail",
                 ],
                 console=con,
+                highlight="legitimate",
             )
         if lates:
             emit(
@@ -711,48 +812,55 @@ def snapshot(
     as_of: Annotated[
         str,
         typer.Option(
-            "--as-of", help="Positions at the end of this date. Example: --as-of 2025-02-15"
+            "--as-of",
+            help="Positions at the end of this date (YYYY-MM-DD). Example: --as-of 2025-02-15",
         ),
     ],
     known_at: Annotated[
         str | None,
         typer.Option(
             "--known-at",
-            help="Only what had been filed (signed) by this date. Example: --known-at 2025-02-17",
+            help="Only what had been filed (signed) by this date (YYYY-MM-DD). "
+            "Example: --known-at 2025-02-17",
         ),
     ] = None,
     person: Annotated[str | None, typer.Option("--person", "-p", help=PERSON_HELP)] = None,
     issuer: IssuerOption = None,
+    key: KeyOption = None,
+    all_matches: AllMatchesOption = False,
     include_expired: Annotated[
         bool, typer.Option("--include-expired", help="Also list options past their expiration.")
     ] = False,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Direct, indirect and option positions as of the end of a date.
+    """Positions as of the end of a date: direct and indirect stock, options (rights to buy
+    or sell), awards (RSUs and the like) and other derivatives.
+
+    Where a filer's last reported balance disagrees with the ledger's at that date, both are
+    shown (reported_balance).
 
     Example: [bold]holdings snapshot --as-of 2025-02-15 --known-at 2025-02-17 --issuer QLYS[/bold]
     """
     as_of_date = _date(as_of, "--as-of")
+    known_date = _date(known_at, "--known-at")
     assert as_of_date is not None
     holdings_ = _ledger(db).snapshot(
         as_of_date,
-        known_at=_date(known_at, "--known-at"),
+        known_at=known_date,
         person=person,
         issuer=issuer,
         include_expired=include_expired,
+        key=key,
+        all_matches=all_matches,
     )
-    title = f"positions as of {as_of_date}" + (f", known at {known_at}" if known_at else "")
-    columns = [
-        "person",
-        "issuer",
-        "kind",
-        "security",
-        "ownership",
-        "balance",
-        "reported_balance",
-        "last_date",
-    ]
+    title = f"positions as of {as_of_date}" + (f", known at {known_date}" if known_date else "")
+    if not holdings_:
+        say(f"no positions as of {as_of_date}{_scope(person, key, issuer)}")
+    columns = ["person", "issuer", "kind", "security", "ownership", "balance"]
+    if fmt is not Format.table or any(h.reported_balance is not None for h in holdings_):
+        columns.append("reported_balance")  # only where the two figures disagree
+    columns.append("last_date")
     if any(h.doubts for h in holdings_):
         columns.append("doubts")  # the balance rests on a value the parser doubted
     emit([h.as_dict() for h in holdings_], fmt, title=title, columns=columns)
@@ -765,10 +873,21 @@ def report(
         str | None, typer.Argument(help="A name (any word order), CIK or person key.")
     ] = None,
     issuer: IssuerOption = None,
+    key: KeyOption = None,
+    all_matches: Annotated[
+        bool,
+        typer.Option(
+            "--all-matches",
+            help="One page for each person the name matches, and an index (--out is a folder).",
+        ),
+    ] = False,
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="The HTML file to write (a folder with --all).", show_default=False
+            "--out",
+            "-o",
+            help="The HTML file to write (a folder with --all or --all-matches).",
+            show_default=False,
         ),
     ] = None,
     all_people: Annotated[
@@ -792,15 +911,15 @@ def report(
 
     ledger = _ledger(db)
     if all_people:
-        if person is not None:
+        if person is not None or key is not None:
             raise UserError("give a PERSON or --all, not both")
         index = ledger.report_all(out or Path("reports"))
         _out().print(f"wrote {index}", highlight=False)
         return
-    if person is None and issuer is None:
+    if person is None and key is None and issuer is None:
         raise UserError("name a PERSON or an --issuer, or use --all")
     try:
-        written = ledger.report(person, issuer=issuer, out=out)
+        written = ledger.report(person, issuer=issuer, out=out, key=key, all_matches=all_matches)
     except NoEvents as exc:
         raise UserError(str(exc)) from None
     _out().print(f"wrote {written}", highlight=False)
@@ -938,17 +1057,21 @@ def verify(
 @app.command()
 @guarded
 def rebuild(db: DbOption = None) -> None:
-    """Rebuild every stored projection from the log (the positions table and its checkpoint).
+    """Rebuild every stored projection from the log (the positions table and its checkpoint,
+    the people table and its).
 
-    Never needed for correctness (every reader catches the table up from its checkpoint),
+    Never needed for correctness (every reader catches the tables up from their checkpoints),
     but the way back from a table edited by hand.
 
     Example: [bold]holdings rebuild[/bold]
     """
     from projections.materialize import refresh_positions
+    from projections.people import refresh_people
 
-    rows = refresh_positions(_store(db, create=False, write=True))
-    _out().print(f"rebuilt {rows} positions from the log", highlight=False)
+    store = _store(db, create=False, write=True)
+    people = refresh_people(store, full=True)
+    rows = refresh_positions(store)
+    _out().print(f"rebuilt {rows} positions and {people} people from the log", highlight=False)
 
 
 def main() -> None:
@@ -962,6 +1085,8 @@ def main() -> None:
 def _fail(exc: Exception, code: int) -> None:
     if _state["debug"]:
         traceback.print_exc()
+    elif getattr(exc, "multiline", False):  # a list the user chooses from (several people)
+        print(f"holdings: error: {str(exc).strip()}", file=sys.stderr)
     else:
         msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         print(f"holdings: error: {msg}", file=sys.stderr)

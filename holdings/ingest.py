@@ -22,6 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from holdings.linking import link_people
 from ledger.classify import ClassificationError, filing_events
 from ledger.store import (
     AppendResult,
@@ -35,6 +36,7 @@ from ledger.store import (
 )
 from parsers import Filing, Limits, Note, ParseError, parse_bytes, parse_file
 from projections.materialize import catch_up
+from projections.people import refresh_people
 
 SKIP_NAMES = {"SOURCES.tsv", "README.md"}
 SKIP_SUFFIXES = {".tsv", ".md", ".json", ".py", ".csv", ".html", ".png"}
@@ -54,6 +56,9 @@ class IngestSummary:
     doubted: list[str] = field(default_factory=list)
     """One line per filing read with doubts: path, how many, and the first on a balance."""
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What the ingest decided that a reader should know (printed on stderr): renderings of a
+    filing already in as XML, renderings an XML replaced, people linked, tables missing."""
     touched_streams: set[str] = field(default_factory=set)
     """Streams that gained events: the ones whose projections need refreshing."""
 
@@ -290,10 +295,18 @@ class BatchAppender:
             self.flush()
 
     def finish(self) -> None:
-        """Flush, then bring the positions projection up to the log's end (every stream past
-        its checkpoint, this run's and any a crashed run left behind), so that whoever ingests
-        through the library sees the same projections as the CLI."""
+        """Flush, then bring the projections up to the log's end: the people table, the
+        identity links the new events support (appended to the ledger), and the positions
+        (every stream past its checkpoint, this run's and any a crashed run left behind, with
+        the streams joined by a link or that lost a rendering to its XML), so that whoever
+        ingests through the library sees the same projections as the CLI."""
         self.flush()
+        if self.summary.touched_streams:
+            refresh_people(self.store)
+            for link in link_people(self.store):
+                self.summary.notes.append(
+                    f"{link.label}: {link.name_key} is {link.cik_key} ({link.reason})"
+                )
         catch_up(self.store)
 
     def flush(self) -> None:
@@ -337,6 +350,16 @@ def _record(
     summary: IngestSummary, store: EventStore, prepared: PreparedFiling, result: object
 ) -> None:
     if isinstance(result, AppendResult):
+        if result.twin_of:
+            summary.notes.append(
+                f"{prepared.path}: a rendering of a filing already in the ledger as XML "
+                f"({result.twin_of[:12]}); the XML's reading stands"
+            )
+        if result.supersedes:
+            summary.notes.append(
+                f"{prepared.path}: the XML of a filing already in the ledger as a rendering "
+                f"({', '.join(s[:12] for s in result.supersedes)}); it supersedes the rendering"
+            )
         if result.already_present:
             summary.already_present += 1
         else:

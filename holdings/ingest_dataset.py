@@ -15,9 +15,21 @@ from holdings.ingest import BatchAppender, IngestSummary, quarantine_input
 from ledger.classify import ClassificationError, filing_events
 from ledger.store import EventStore, prepare
 from parsers.errors import ParseError
-from parsers.sec_dataset import Dataset
+from parsers.sec_dataset import TABLES, Dataset
 
 __all__ = ["ingest_dataset"]
+
+_WITHOUT = {
+    "SUBMISSION": "filings have no form type, period or issuer",
+    "REPORTINGOWNER": "owners are known only from signatures (no CIK)",
+    "NONDERIV_TRANS": "no Table I transactions",
+    "NONDERIV_HOLDING": "no Table I holdings",
+    "DERIV_TRANS": "no Table II transactions",
+    "DERIV_HOLDING": "no Table II holdings",
+    "FOOTNOTES": "no footnote texts",
+    "OWNER_SIGNATURE": "no signatures",
+}
+"""What a quarter loses without each table, said when one is missing."""
 
 
 def ingest_dataset(
@@ -35,6 +47,13 @@ def ingest_dataset(
     items = Dataset(directory, label)
     total = len(items)
     summary = IngestSummary()
+    missing = [t for t in TABLES if t not in items.present]
+    if missing:
+        summary.notes.append(
+            f"{directory}: the data set has no {', '.join(missing)} table"
+            f"{'s' if len(missing) > 1 else ''}: "
+            + "; ".join(_WITHOUT[t] for t in missing if t in _WITHOUT)
+        )
     appender = BatchAppender(store, summary, batch_size)
 
     for done, item in enumerate(items, 1):

@@ -10,6 +10,7 @@ from pathlib import Path
 from ledger.schema import NotALedger, OutdatedLayout, SchemaError, resolve_url, sqlite_path
 from ledger.store import EventStore, StoreUnavailable
 from projections.materialize import refresh_positions
+from projections.people import refresh_people
 
 
 class LedgerNotFound(Exception):
@@ -43,6 +44,7 @@ def open_store(db: str | None, *, create: bool = False, write: bool = False) -> 
 
 def _carried_forward(store: EventStore) -> EventStore:
     if store.migrated_from is not None:
+        refresh_people(store, full=True)
         rows = refresh_positions(store)
         print(
             f"ledger carried forward from layout {store.migrated_from}; "

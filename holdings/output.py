@@ -3,7 +3,11 @@
 CSV is opened in spreadsheets, which run a cell that starts like a formula: every CSV cell goes
 through ``csv_cell``, which neutralises those as OWASP recommends (a leading apostrophe) while
 numbers such as ``-1100`` stay numbers.
-"""
+
+Tables are for reading: numbers get thousands separators (``1,414,849``) and long cells fold
+rather than being cut. JSON and CSV are for machines: numbers exactly as stored, no separators.
+Messages about the result itself (nothing found, nothing to do) go to stderr (``say``), so
+that stdout stays the result."""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ import json
 import re
 import sys
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
@@ -52,6 +56,65 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
+def say(message: str) -> None:
+    """A line about the result (an empty one, say) on stderr."""
+    stderr_console().print(message, highlight=False, markup=False, soft_wrap=True)
+
+
+NUMERIC = frozenset(
+    {
+        "balance",
+        "reported_balance",
+        "quantity",
+        "price",
+        "running",
+        "reported",
+        "expected",
+        "difference",
+        "events",
+        "filings",
+        "shares",
+        "shares_owned_following",
+        "exercise_price",
+        "appended_filings",
+        "events_appended",
+        "already_present",
+        "quarantined",
+        "conflicts",
+        "size",
+        "positions",
+        "business_days_late",
+    }
+)
+"""Columns that hold amounts or counts: right-aligned and grouped in a table."""
+
+
+_PLAIN = frozenset({"line", "id", "row", "row_index", "seq"})
+"""Numbers that name a place, not an amount: never grouped."""
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | Decimal) and not isinstance(value, bool)
+
+
+def group(value: object) -> str:
+    """A number with thousands separators, as exact as it came (``-28000`` -> ``-28,000``,
+    ``+57.1621`` -> ``+57.1621``, ``458716.2944`` -> ``458,716.2944``); anything else as is."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    text = str(value)
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return text
+    if not number.is_finite():
+        return text
+    grouped = f"{number:,}"
+    return f"+{grouped}" if text.startswith("+") else grouped
+
+
 def emit(
     rows: Sequence[dict[str, Any]],
     fmt: Format,
@@ -77,26 +140,27 @@ def emit(
             writer.writerow({k: csv_cell(r.get(k)) for k in names})
         sys.stdout.write(buf.getvalue())
         return
+    if not rows:
+        return  # an empty table says nothing: the caller says so on stderr
     console = console or stdout_console()
-    names = list(columns or (rows[0].keys() if rows else []))
+    names = list(columns or rows[0].keys())
     table = Table(title=title, show_lines=False, header_style="bold")
+    numeric = {
+        n
+        for n in names
+        if n in NUMERIC or (n not in _PLAIN and rows and _is_number(rows[0].get(n)))
+    }
     for n in names:
-        numeric = (rows and isinstance(rows[0].get(n), int | Decimal)) or n in {
-            "balance",
-            "quantity",
-            "price",
-            "running",
-            "reported",
-            "expected",
-            "difference",
-            "events",
-            "filings",
-            "business_days_late",
-        }
-        table.add_column(n.replace("_", " "), justify="right" if numeric else "left")
+        table.add_column(
+            n.replace("_", " "), justify="right" if n in numeric else "left", overflow="fold"
+        )
     for r in rows:
         style = "bold red" if highlight and r.get(highlight) is False else None
         table.add_row(
-            *("" if r.get(n) is None else escape(str(r.get(n))) for n in names), style=style
+            *(
+                "" if r.get(n) is None else escape(group(r[n]) if n in numeric else str(r[n]))
+                for n in names
+            ),
+            style=style,
         )
     console.print(table)

@@ -19,6 +19,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from holdings.ingest import IngestSummary
+from holdings.output import group
 from projections.audit import AuditReport, Discrepancy, InputNote, LateFiling
 from projections.people import Person
 from projections.replay import ReplayRow
@@ -245,17 +246,17 @@ class Replay(Rows[ReplayRow]):
         return REPLAY
 
 
-def replay_check(r: ReplayRow) -> str:
-    """What the check column of a replay says about a row (a doubt the parser had on it
-    last)."""
-    if r.superseded:
-        check = "superseded by 4/A"
-    elif not r.ok:
-        check = "MISMATCH"
-    elif r.opened and r.before is not None:
-        check = f"opening {r.before} inferred"
-    else:
-        check = ""
+def replay_check(r: ReplayRow, grouped: bool = False) -> str:
+    """What the check column of a replay says about a row (``ReplayRow.check``: superseded,
+    a gap with the figure the ledger expected, a mismatch, an inferred opening), and a doubt
+    the parser had on it last. ``grouped`` writes the figures with thousands separators (for
+    a table; never for CSV or JSON)."""
+    check = r.check
+    if grouped and not r.superseded:
+        if r.gap:
+            check = f"GAP: expected {group(r.expected)}"
+        elif check.startswith("opening "):
+            check = f"opening {group(r.before)} inferred"
     doubted = ", ".join(n.field or "row" for n in r.event.doubts)
     return f"{check} DOUBT {doubted}".strip() if doubted else check
 
@@ -271,6 +272,7 @@ class Discrepancies(Rows[Discrepancy]):
         ("expected", lambda d: d.expected),
         ("reported", lambda d: d.reported),
         ("difference", lambda d: d.difference),
+        ("status", lambda d: d.status),
         ("cause", lambda d: d.cause),
     )
 
@@ -361,6 +363,7 @@ class People(Rows[Person]):
     display: Display = (
         ("person", lambda p: p.name),
         ("key", lambda p: p.key),
+        ("linked keys", lambda p: " ".join(k for k in p.keys if k != p.key)),
         ("issuers", lambda p: " ".join(p.issuers)),
     )
 
@@ -472,10 +475,18 @@ class IngestResult:
     """One line per filing read with doubts (appended, or quarantined under ``strict``)."""
     conflicts: int = 0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What the ingest decided that a reader should know: renderings of a filing already in
+    as XML, XML replacing a rendering, people linked, data set tables missing."""
 
     @classmethod
     def of(cls, summary: IngestSummary) -> IngestResult:
-        return cls(**summary.as_dict(), doubted=list(summary.doubted), errors=list(summary.errors))
+        return cls(
+            **summary.as_dict(),
+            doubted=list(summary.doubted),
+            errors=list(summary.errors),
+            notes=list(summary.notes),
+        )
 
     @property
     def ok(self) -> bool:

@@ -6,8 +6,9 @@ The rule for people: a reporting owner is keyed by SEC CIK when the filing gives
 *Last First Middle*), scoped to the issuer, because two insiders of different companies may share a
 name (``name:QLYS:posey bruce k``). Signature lines ("Bruce K. Posey") are never used for identity:
 they are often written by an attorney-in-fact. Keys come from the filing's content alone, never
-from what else is in the log, so ingestion order cannot change them; the price is that one
-person reported once as text (name key) and once as XML (CIK key) makes two streams.
+from what else is in the log, so ingestion order cannot change them. One person reported once as
+text (name key) and once as XML (CIK key) has two keys; an ``identity linked`` record
+(``ledger.links``) joins them, and the projections read the two streams as one.
 
 Issuers are keyed by ticker when known (text renderings have no CIK), else by CIK.
 """

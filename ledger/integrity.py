@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection, RowMapping, func, select, text
 
+from ledger import links
 from ledger.events import read_event
 from ledger.mapping import (
     HASHED_COLUMNS,
@@ -36,7 +37,7 @@ from ledger.mapping import (
 )
 from ledger.schema import LEGACY_FILINGS_KEY, guard_problems, legacy_filings_digest, stored_version
 from ledger.store import EventStore
-from ledger.tables import EVENTS, FILINGS, INCIDENTS, META
+from ledger.tables import EVENTS, FILINGS, INCIDENTS, LINKS, META, REPLACED
 
 _CHECKED_COLUMNS = (
     *(c for c in HASHED_COLUMNS if c not in {"stream_version", "schema_version", "payload"}),
@@ -210,9 +211,13 @@ def check_log(
         _check_hash_versions(conn, report)
         link_at = _check_filings(conn, report, expect.filing_seq if expect else 0)
         _check_orphans(conn, report)
+        links_tip = _check_links(conn, report)
+        _check_replaced(conn, report)
     heads = sorted(c for _v, c in report.stream_heads.values())
     if report.filing_tip[1]:
         heads.append("filings:" + report.filing_tip[1])
+    if links_tip:
+        heads.append("identity_links:" + links_tip)
     report.head = hashlib.sha256("\n".join(heads).encode()).hexdigest()
     if expect is not None:
         _compare(expect, seen_at, link_at, report)
@@ -442,3 +447,58 @@ def _compare(
                 f"{report.events} in {report.filings} now",
             )
         )
+
+
+def _check_links(conn: Connection, report: VerifyReport) -> str:
+    """The identity link records: each row's hash and the one chain through them in ``seq``
+    order. Returns the last link, which the ledger head covers too."""
+    chain = ""
+    cols = [LINKS.c[n] for n in ("seq", *links.HASHED, "event_hash", "chain_hash")]
+    for row in conn.execute(select(*cols).order_by(LINKS.c.seq)):
+        m = row._mapping
+        where = f"identity link #{m['seq']}"
+        if links.content_hash(m) != m["event_hash"]:
+            report.problems.append(
+                Problem("altered row", where, "content no longer matches its stored hash")
+            )
+        chain = links.chain_hash(chain, m["event_hash"])
+        if chain != m["chain_hash"]:
+            report.problems.append(
+                Problem(
+                    "broken chain",
+                    where,
+                    "hash chain broken (a link before it changed, went missing or moved)",
+                )
+            )
+            chain = m["chain_hash"]
+        try:
+            link = links.read_link(m["payload"])
+        except Exception as exc:
+            report.problems.append(Problem("unreadable payload", where, str(exc).splitlines()[0]))
+            continue
+        if (link.kind, link.name_key, link.cik_key, link.issuer_key) != (
+            m["kind"],
+            m["name_key"],
+            m["cik_key"],
+            m["issuer_key"],
+        ):
+            report.problems.append(
+                Problem("column mismatch", where, "columns disagree with the payload")
+            )
+    return chain
+
+
+def _check_replaced(conn: Connection, report: VerifyReport) -> None:
+    """Each replaced rendering, and the filing that replaced it, must be in the ledger."""
+    named = select(REPLACED.c.rendering_sha256).union(select(REPLACED.c.by_sha256))
+    known = set(conn.execute(select(FILINGS.c.sha256).where(FILINGS.c.sha256.in_(named))).scalars())
+    for old, new in conn.execute(select(REPLACED.c.rendering_sha256, REPLACED.c.by_sha256)):
+        missing = [sha for sha in (old, new) if sha not in known]
+        if missing:
+            report.problems.append(
+                Problem(
+                    "dangling replacement",
+                    f"rendering {old[:12]} replaced by {new[:12]}",
+                    f"names a filing the ledger does not hold ({', '.join(missing)})",
+                )
+            )

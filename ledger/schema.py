@@ -41,22 +41,25 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.schema import CreateIndex
 
 from ledger.clock import utcnow
-from ledger.tables import EVENTS, FILINGS, INCIDENTS, LEDGER_TABLES, META
+from ledger.tables import EVENTS, FILINGS, INCIDENTS, LEDGER_TABLES, LINKS, META
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The layout this release writes. 1: the first release (no ``ledger_meta``). 2: ``events.seq``
 (was ``position``), replay index on ``coalesce(filed_date, effective_date)``, no
 ``sort_filing``. 3: ``filings.accepted_at`` (EDGAR's acceptance time, as provenance).
 4: hash formulas versioned per row (``hash_version``; version 2 covers ``recorded_at``),
 filings chained in append order (``filing_seq``, ``chain_hash``), quarantine entries resolved,
-``ledger_incidents``, and PostgreSQL guards that fire ALWAYS."""
+``ledger_incidents``, and PostgreSQL guards that fire ALWAYS. 5: the append-only
+``identity_links`` and ``replaced_renderings`` records (a structured reading replacing an earlier
+text rendering of the same filing), and the index that finds a filing's other shape."""
 
 DEFAULT_URL = "sqlite:///holdings.db"
 ENV_VAR = "HOLDINGS_DB"
 BUSY_TIMEOUT_VAR = "HOLDINGS_BUSY_TIMEOUT"
 """Seconds a SQLite writer waits for the write lock before giving up (default 60)."""
 
-_GUARDED = ("events", "filings", "ledger_incidents")
+_GUARDED = ("events", "filings", "ledger_incidents", "identity_links", "replaced_renderings")
+_GUARDED_BEFORE_5 = ("events", "filings", "ledger_incidents")
 _GUARDED_BEFORE_4 = ("events", "filings")
 
 _SQLITE_GUARD = (
@@ -115,7 +118,7 @@ def guard_problems(conn: Connection, version: int | None) -> dict[str, tuple[str
     had guards on events and filings only, firing in the ordinary (origin) mode."""
     if version is None:
         return {}
-    tables = _GUARDED if version >= 4 else _GUARDED_BEFORE_4
+    tables = _GUARDED if version >= 5 else _GUARDED_BEFORE_5 if version >= 4 else _GUARDED_BEFORE_4
     wanted = guard_names(conn.dialect.name, tables)
     if conn.dialect.name == "sqlite":
         found: dict[str, str | None] = dict(
@@ -319,7 +322,7 @@ def _prepare(engine: Engine, what: str) -> SchemaState:
         for step in range(version or SCHEMA_VERSION, SCHEMA_VERSION):
             MIGRATIONS[step](conn)
         META.metadata.create_all(conn, tables=LEDGER_TABLES)
-        for index in (*EVENTS.indexes, *FILINGS.indexes):
+        for index in (*EVENTS.indexes, *FILINGS.indexes, *LINKS.indexes):
             conn.execute(CreateIndex(index, if_not_exists=True))
         _record_version(conn)
         if version is None or version < 4:
@@ -394,7 +397,17 @@ def _v3_to_v4(conn: Connection) -> None:
         conn.exec_driver_sql(ddl)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(conn: Connection) -> None:
+    """Only new tables (``identity_links``, ``replaced_renderings``) and a new index on
+    ``filings``: made after the last step, like every table and index that is missing."""
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+}
 """``MIGRATIONS[v]`` carries a version ``v`` layout to ``v + 1``, inside the caller's
 transaction; new tables and indexes are created after the last step."""
 

@@ -17,14 +17,16 @@ at or below N, for good.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, make_url, select, text, update
+from sqlalchemy import Connection, Engine, desc, func, insert, make_url, select, text, update
 from sqlalchemy.exc import (
     DataError,
     DBAPIError,
@@ -35,6 +37,7 @@ from sqlalchemy.exc import (
 
 from ledger.clock import utcnow
 from ledger.events import Event, comparable, payload_version, read_event
+from ledger.links import IdentityLink, link_row, read_link
 from ledger.mapping import FILING_HASH_VERSION, filing_hash, finish_row, partial_row
 from ledger.schema import (
     SCHEMA_VERSION,
@@ -46,7 +49,8 @@ from ledger.schema import (
     resolve_url,
     sqlite_path,
 )
-from ledger.tables import EVENTS, FILINGS, QUARANTINE
+from ledger.tables import EVENTS, FILINGS, LINKS, QUARANTINE, REPLACED
+from ledger.twins import same_filing, shape
 from parsers.model import Filing
 
 APPEND_LOCK = 774413
@@ -79,6 +83,10 @@ class AppendResult:
     sha256: str
     appended: int
     already_present: bool
+    supersedes: tuple[str, ...] = ()
+    """Text renderings of this same filing, already in the ledger, that it replaces."""
+    twin_of: str | None = None
+    """For a rendering not appended: the structured filing already in the ledger it renders."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +126,20 @@ class PreparedFiling:
     @property
     def stream_ids(self) -> set[str]:
         return {r["stream_id"] for r in self.rows}
+
+    @property
+    def shape(self) -> str | None:
+        return shape(self.filing_row.get("format", ""))
+
+    @property
+    def twin_key(self) -> tuple[str, Any] | None:
+        """(issuer, period): where the other shape of this filing would be found."""
+        if self.shape is None or not self.rows:
+            return None
+        return (self.filing_row["issuer_key"], self.filing_row.get("period_of_report"))
+
+    def events(self) -> list[Event]:
+        return [read_event(r["payload"]) for r in self.rows]
 
 
 def prepare(filing: Filing, events: Sequence[Event]) -> PreparedFiling:
@@ -222,6 +244,8 @@ class EventStore:
         results: list[AppendResult | Exception] = []
         fresh: list[PreparedFiling] = []
         seen: set[str] = set()
+        twins = _Twins(self, conn, [i for i in items if i.sha256 not in present])
+        replacements: list[tuple[str, str]] = []
         for item in items:
             if item.sha256 not in present and item.accession and item.accession in known:
                 # The same EDGAR submission in another shape (the data set row and its XML,
@@ -235,12 +259,21 @@ class EventStore:
                     results.append(exc)
             elif item.sha256 in seen:
                 results.append(AppendResult(item.sha256, 0, True))
+            elif (original := twins.structured_of(item)) is not None:
+                # A rendering of a filing whose XML is in: the XML's reading stands.
+                results.append(AppendResult(item.sha256, 0, True, twin_of=original))
             else:
                 seen.add(item.sha256)
                 if item.accession:
                     known.add(item.accession)
+                replaced = twins.renderings_of(item)
+                replacements += [(old, item.sha256) for old in replaced]
+                twins.add(item)
+                twins.replaced.update(replaced)
                 fresh.append(item)
-                results.append(AppendResult(item.sha256, len(item.rows), False))
+                results.append(
+                    AppendResult(item.sha256, len(item.rows), False, supersedes=tuple(replaced))
+                )
         went_in = [
             item.sha256
             for item, result in zip(items, results, strict=True)
@@ -272,6 +305,9 @@ class EventStore:
             frow["chain_hash"] = tip_chain = filing_hash(frow, hashes, tip_chain)
             filing_rows.append(frow)
         conn.execute(insert(FILINGS), filing_rows)
+        if replacements:
+            rows = [{"rendering_sha256": o, "by_sha256": n} for o, n in replacements]
+            conn.execute(insert(REPLACED), [{**r, "recorded_at": now} for r in rows])
         if event_rows:
             _insert_rows(conn, event_rows)
         return results
@@ -383,7 +419,45 @@ class EventStore:
             raise StoreUnavailable(f"cannot quarantine {path}: {_short(exc)}") from exc
         return True
 
+    def append_link(self, link: IdentityLink) -> int:
+        """Append an ``identity linked`` / ``unlinked`` record, chained to the one before it;
+        returns its ``seq``. Writers are serialised (SQLite's write lock, an advisory lock on
+        PostgreSQL) so that two of them cannot chain onto the same predecessor."""
+        with self.writer.begin() as conn:
+            if self.dialect == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(774413)"))
+            previous = conn.execute(
+                select(LINKS.c.chain_hash).order_by(desc(LINKS.c.seq)).limit(1)
+            ).scalar()
+            row = link_row(link, previous or "", utcnow())
+            key = conn.execute(insert(LINKS).values(**row)).inserted_primary_key
+            assert key is not None
+            return int(key[0])
+
     # --- reading -------------------------------------------------------------------------
+
+    def links(self, conn: Connection | None = None) -> list[tuple[int, IdentityLink]]:
+        """Every identity link record, in the order it was appended (on ``conn`` if given)."""
+        q = select(LINKS.c.seq, LINKS.c.payload).order_by(LINKS.c.seq)
+        with _reading(self, conn) as c:
+            return [(int(seq), read_link(payload)) for seq, payload in c.execute(q)]
+
+    def replaced_filings(self, conn: Connection | None = None) -> dict[str, str]:
+        """Renderings a structured reading of the same filing replaced: {rendering: filing}."""
+        q = select(REPLACED.c.rendering_sha256, REPLACED.c.by_sha256)
+        with _reading(self, conn) as c:
+            return {old: sha for old, sha in c.execute(q)}
+
+    def filing_paths(self, shas: Iterable[str]) -> dict[str, str]:
+        """Where each filing was read from, as given when it was ingested."""
+        wanted = sorted(set(shas))
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(wanted), 500):
+                part = wanted[start : start + 500]
+                q = select(FILINGS.c.sha256, FILINGS.c.path).where(FILINGS.c.sha256.in_(part))
+                out.update((sha, path) for sha, path in conn.execute(q))
+        return out
 
     def count_events(self, **filters: Any) -> int:
         """Events in the log, or those the filters of ``where_events`` keep."""
@@ -471,6 +545,98 @@ def same_event(stored: str, incoming: str) -> bool:
     fields, is the same event; anything else under the same key is a conflict."""
     known = min(payload_version(stored), payload_version(incoming))
     return comparable(stored, known) == comparable(incoming, known)
+
+
+@contextlib.contextmanager
+def _reading(store: EventStore, conn: Connection | None) -> Iterator[Connection]:
+    """``conn`` itself, or a connection of the store's own for the length of one read."""
+    if conn is not None:
+        yield conn
+        return
+    with store.engine.connect() as own:
+        yield own
+
+
+class _Twins:
+    """The other shape of each filing in a batch: structured filings already stored or earlier
+    in the batch for a rendering, renderings already stored or earlier in the batch for a
+    structured filing. One query finds the stored candidates (same issuer and period); their
+    events are read only where the shapes differ."""
+
+    def __init__(self, store: EventStore, conn: Connection, items: Sequence[PreparedFiling]):
+        self.conn = conn
+        self.stored: dict[tuple[str, Any], list[tuple[str, str]]] = {}
+        self.replaced: set[str] = set()
+        self.batch: dict[tuple[str, Any], list[PreparedFiling]] = {}
+        self.events: dict[str, list[Event]] = {}
+        periods: dict[str, set[Any]] = {}
+        for i in items:
+            if (k := i.twin_key) is not None and k[1] is not None:
+                periods.setdefault(k[0], set()).add(k[1])
+        cols = (FILINGS.c.sha256, FILINGS.c.format, FILINGS.c.period_of_report)
+        if periods:
+            self.replaced.update(r[0] for r in conn.execute(select(REPLACED.c.rendering_sha256)))
+        # One index search per issuer: a row-value IN over both columns would scan the table.
+        for issuer, days in sorted(periods.items()):
+            ordered = sorted(days)
+            for start in range(0, len(ordered), 500):
+                q = select(*cols).where(
+                    FILINGS.c.issuer_key == issuer,
+                    FILINGS.c.period_of_report.in_(ordered[start : start + 500]),
+                )
+                for sha, fmt, period in conn.execute(q):
+                    kind = shape(fmt)
+                    if kind is not None:
+                        self.stored.setdefault((issuer, period), []).append((sha, kind))
+
+    def add(self, item: PreparedFiling) -> None:
+        key = item.twin_key
+        if key is not None:
+            self.batch.setdefault(key, []).append(item)
+
+    def structured_of(self, item: PreparedFiling) -> str | None:
+        if item.shape != "rendering":
+            return None
+        candidates = self._candidates(item, "structured")
+        if not candidates:
+            return None
+        mine = item.events()
+        for sha, evs in candidates:
+            if same_filing(evs(), mine):
+                return sha
+        return None
+
+    def renderings_of(self, item: PreparedFiling) -> list[str]:
+        if item.shape != "structured":
+            return []
+        found = self._candidates(item, "rendering")
+        candidates = [(sha, evs) for sha, evs in found if sha not in self.replaced]
+        if not candidates:
+            return []
+        mine = item.events()
+        return [sha for sha, evs in candidates if same_filing(mine, evs())]
+
+    def _candidates(
+        self, item: PreparedFiling, kind: str
+    ) -> list[tuple[str, Callable[[], list[Event]]]]:
+        """Filings of the other shape at the same issuer and period, their events read only
+        when compared (most filings have no candidate at all, and decode nothing)."""
+        key = item.twin_key
+        if key is None or key[1] is None:
+            return []
+        out: list[tuple[str, Callable[[], list[Event]]]] = [
+            (sha, functools.partial(self._stored_events, sha))
+            for sha, k in self.stored.get(key, [])
+            if k == kind
+        ]
+        out += [(o.sha256, o.events) for o in self.batch.get(key, []) if o.shape == kind]
+        return out
+
+    def _stored_events(self, sha: str) -> list[Event]:
+        if sha not in self.events:
+            q = select(EVENTS.c.payload).where(EVENTS.c.filing_sha256 == sha)
+            self.events[sha] = [read_event(p) for (p,) in self.conn.execute(q)]
+        return self.events[sha]
 
 
 def _short(exc: Exception) -> str:

@@ -128,6 +128,39 @@ class IncidentRow(SQLModel, table=True):
     detail: str = Field(sa_column=Column(Text, nullable=False))
 
 
+class ReplacedRenderingRow(SQLModel, table=True):
+    """A text rendering that a structured reading (XML, data set) of the same filing replaced,
+    written in the XML's own transaction: the rendering's events stay in the log and the
+    projections read the XML's instead (``ledger.twins``). A few rows, read whole by every
+    projection query, so a table of their own rather than a column of ``filings``."""
+
+    __tablename__ = "replaced_renderings"
+
+    rendering_sha256: str = Field(primary_key=True)
+    by_sha256: str
+    recorded_at: dt.datetime
+
+
+class IdentityLinkRow(SQLModel, table=True):
+    """``identity linked`` / ``identity unlinked``: that a name-keyed stream (a text rendering
+    carries no CIK) is the same person as a CIK-keyed stream of the same issuer, or no longer
+    is. Append-only like events, hashed and chained in ``seq`` order (``ledger.links``)."""
+
+    __tablename__ = "identity_links"
+
+    seq: int | None = Field(
+        default=None, sa_column=Column(_ID, primary_key=True, autoincrement=True)
+    )
+    kind: str
+    name_key: str = Field(index=True)
+    cik_key: str
+    issuer_key: str
+    payload: str = Field(sa_column=Column(Text, nullable=False))
+    event_hash: str
+    chain_hash: str
+    recorded_at: dt.datetime
+
+
 class MetaRow(SQLModel, table=True):
     """Facts about the ledger itself; ``schema_version`` says which release's layout it has."""
 
@@ -142,7 +175,9 @@ FILINGS = SQLModel.metadata.tables["filings"]
 QUARANTINE = SQLModel.metadata.tables["quarantine"]
 META = SQLModel.metadata.tables["ledger_meta"]
 INCIDENTS = SQLModel.metadata.tables["ledger_incidents"]
-LEDGER_TABLES = [EVENTS, FILINGS, QUARANTINE, META, INCIDENTS]
+LINKS = SQLModel.metadata.tables["identity_links"]
+REPLACED = SQLModel.metadata.tables["replaced_renderings"]
+LEDGER_TABLES = [EVENTS, FILINGS, QUARANTINE, META, INCIDENTS, LINKS, REPLACED]
 """The ledger's own tables, as SQLAlchemy ``Table`` objects (typed, unlike ``__table__``)."""
 
 _c = EVENTS.c
@@ -158,3 +193,6 @@ Index(
 
 Index("ux_filings_seq", FILINGS.c.filing_seq, unique=True)
 """One filing per place in the append order; the tip is read through it."""
+
+Index("ix_filings_twin", FILINGS.c.issuer_key, FILINGS.c.period_of_report)
+"""Finds the other shape of a filing (its XML, or a text rendering of it) at append time."""

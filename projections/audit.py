@@ -2,35 +2,70 @@
 be read, and every Form 4 filed after its two-business-day deadline.
 
 A discrepancy is data (beancount's balance assertion): it names the person, position, filing, row
-and line, and says expected vs reported. Causes with a known legitimate explanation (an ESPP or
-dividend-reinvestment amount folded into the balance, separate RSU lots, a footnote that says the
-balance includes other shares) are labelled ``legitimate`` and do not fail the audit.
+and line, and says expected vs reported. Its cause is the first of these that applies, in this
+order (``CAUSES``): what the documents themselves say first, then where the break sits, then
+guesses from arithmetic:
+
+1. ``amended``: one side of the break is a 4/A;
+2. ``doubtful input``: the parser left a doubt note on the row (or on the row before it): the
+   value itself is in question, so nothing is blamed on the filer;
+3. causes a footnote backs, which are ``legitimate`` and do not fail the audit: a footnote
+   saying the balance includes other shares (the amount matches), ESPP or dividend
+   reinvestment folded in, separate RSU lots;
+4. ``within filing``: the row before it in the same filing reported a balance, and this row's
+   change does not lead from it to this row's figure: the filing contradicts itself;
+5. ``between filings``: the position's first row in this filing does not continue from the
+   previous filing, and time passed between them: a filing is missing in that window (the
+   position follows the filer from here, see ``projections.positions``);
+6. ``coded A/D against direction``: the reported figure is what the change gives applied the
+   other way;
+7. ``lot ambiguity``: several grants share the title and the row has no price or expiry to
+   tell them apart;
+8. ``unknown``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import PurePath
 
 from ledger.events import Event
 from ledger.store import EventStore, events_at, noted_events
 from projections.calendar import add_business_days, business_days_between
 from projections.entries import Entry, by_stream
+from projections.people import display_names
 from projections.positions import Check, FoldState
 from projections.projector import fold_stream
 
 WITHIN_FILING = "within filing"
 BETWEEN_FILINGS = "between filings"
 AMENDED = "amended"
+DOUBTFUL_INPUT = "doubtful input"
 AGAINST_DIRECTION = "coded A/D against direction"
 LOT_AMBIGUITY = "lot ambiguity"
 ESPP_DRIP = "ESPP/dividend reinvestment folded in"
 RSU_LOTS = "different RSU lots"
 FOOTNOTE_INCLUDES = "footnote says balance includes other shares"
 UNKNOWN = "unknown"
+
+CAUSES = (
+    AMENDED,
+    DOUBTFUL_INPUT,
+    FOOTNOTE_INCLUDES,
+    ESPP_DRIP,
+    RSU_LOTS,
+    WITHIN_FILING,
+    BETWEEN_FILINGS,
+    AGAINST_DIRECTION,
+    LOT_AMBIGUITY,
+    UNKNOWN,
+)
+"""Every cause, in the order they are decided (the module's note says why)."""
 
 LEGITIMATE = {ESPP_DRIP, RSU_LOTS, FOOTNOTE_INCLUDES}
 
@@ -64,6 +99,16 @@ class Discrepancy:
     legitimate: bool
     detail: str
     event_seq: int
+    previous_filing: str | None = None
+    """The filing of the position's row before the break (where the balance came from)."""
+    previous_filing_sha256: str | None = None
+    window: tuple[dt.date, dt.date] | None = None
+    """For a gap between filings: from the previous filing's last trade to this row's, the
+    days a missing filing would fall in."""
+
+    @property
+    def status(self) -> str:
+        return "explained" if self.legitimate else "fails"
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -83,8 +128,13 @@ class Discrepancy:
             "reported": str(self.reported),
             "difference": _signed(self.difference),
             "cause": self.cause,
+            "status": self.status,
             "legitimate": self.legitimate,
             "detail": self.detail,
+            "previous_filing": self.previous_filing,
+            "previous_filing_sha256": self.previous_filing_sha256,
+            "window_from": self.window[0].isoformat() if self.window else None,
+            "window_to": self.window[1].isoformat() if self.window else None,
         }
 
     def message(self) -> str:
@@ -124,7 +174,6 @@ class LateFiling:
         }
 
 
-DOUBTFUL_INPUT = "doubtful input"
 REPAIRED_INPUT = "repaired input"
 
 
@@ -271,13 +320,37 @@ def audit(
             if late and _may_be_late(c.entry):
                 key = (c.entry.filing_sha256, c.entry.person_key)
                 candidates.setdefault(key, []).append(c.entry)
-    full = events_at(store, [c.entry.seq for c, _ in failed])
+    full = events_at(
+        store,
+        [c.entry.seq for c, _ in failed] + [c.previous.seq for c, _ in failed if c.previous],
+    )
+    found = [
+        _discrepancy(c, full[c.entry.seq], full.get(c.previous.seq) if c.previous else None, sib)
+        for c, sib in failed
+    ]
+    lates = late_filings(store, candidates) if late else []
+    notes = input_notes(store, person_keys=person_keys, issuer_key=issuer_key)
+    names = display_names(
+        store,
+        {d.person_key for d in found}
+        | {x.person_key for x in lates}
+        | {n.person_key for n in notes},
+    )
     return AuditReport(
-        discrepancies=[_discrepancy(c, full[c.entry.seq], sib) for c, sib in failed],
-        late_filings=late_filings(store, candidates) if late else [],
+        discrepancies=[
+            dataclasses.replace(d, person_name=names.get(d.person_key, d.person_name))
+            for d in found
+        ],
+        late_filings=[
+            dataclasses.replace(x, person_name=names.get(x.person_key, x.person_name))
+            for x in lates
+        ],
         checks=checks,
         inferred_openings=inferred,
-        input_notes=input_notes(store, person_keys=person_keys, issuer_key=issuer_key),
+        input_notes=[
+            dataclasses.replace(n, person_name=names.get(n.person_key, n.person_name))
+            for n in notes
+        ],
     )
 
 
@@ -302,12 +375,19 @@ def _lot_titles(state: FoldState) -> dict[tuple[str, str], int]:
     return counts
 
 
-def _discrepancy(check: Check, event: Event, siblings: dict[tuple[str, str], int]) -> Discrepancy:
+def _discrepancy(
+    check: Check,
+    event: Event,
+    previous: Event | None,
+    siblings: dict[tuple[str, str], int],
+) -> Discrepancy:
     e = check.entry
-    assert check.running is not None and check.reported is not None
-    diff = check.reported - check.running
-    cause, detail = _cause(check, event, diff, siblings)
+    assert check.expected is not None and check.reported is not None
+    diff = check.reported - check.expected
+    cause, detail = cause_of(check, event, previous, siblings)
     p = event.provenance
+    prev = check.previous
+    window = gap_window(check) if cause == BETWEEN_FILINGS else None
     return Discrepancy(
         person_key=e.person_key,
         person_name=e.person_name,
@@ -321,34 +401,56 @@ def _discrepancy(check: Check, event: Event, siblings: dict[tuple[str, str], int
         line=p.line,
         date=e.effective_date,
         event_type=e.event_type,
-        expected=check.running,
+        expected=check.expected,
         reported=check.reported,
         difference=diff,
         cause=cause,
         legitimate=cause in LEGITIMATE,
         detail=detail,
         event_seq=e.seq,
+        previous_filing=previous.provenance.source_path if previous else None,
+        previous_filing_sha256=prev.filing_sha256 if prev else None,
+        window=window,
     )
 
 
-def _cause(
-    check: Check, event: Event, diff: Decimal, siblings: dict[tuple[str, str], int]
-) -> tuple[str, str]:
+def doubt_notes(event: Event | None) -> list[str]:
+    """The parser's doubts this event's balance rests on (``Event.doubts``): a value read
+    with a doubt makes the break the input's, not the filer's."""
+    return [] if event is None else [n.text for n in event.doubts]
+
+
+def gap_window(check: Check) -> tuple[dt.date, dt.date] | None:
+    """The days between the previous filing's row and this one, if there are any."""
+    prev = check.previous
     e = check.entry
-    texts = event.footnote_texts()
+    if prev is None or prev.filing_sha256 == e.filing_sha256:
+        return None
+    if prev.effective_date >= e.effective_date:
+        return None
+    return (prev.effective_date, e.effective_date)
+
+
+def cause_of(
+    check: Check,
+    event: Event,
+    previous: Event | None,
+    siblings: dict[tuple[str, str], int],
+) -> tuple[str, str]:
+    """The cause of a failed check and a sentence saying why, by the precedence in ``CAUSES``."""
+    e = check.entry
     prev = check.previous
     q = e.quantity
+    assert check.expected is not None and check.reported is not None
+    diff = check.reported - check.expected
+    texts = event.footnote_texts()
+    sec = event.security
     if e.is_amendment or (prev is not None and prev.is_amendment):
         return AMENDED, "one side of the break is an amended filing (4/A)"
-    if q is not None and check.before is not None and check.before - q == check.reported:
-        return AGAINST_DIRECTION, (
-            f"the reported balance matches the change applied the other way "
-            f"({event.acquired_disposed} coded on a {event.event_type})"
-        )
-    sec = event.security
-    ambiguous = sec.exercise_price is None or sec.expiration_date is None
-    if sec.derivative and ambiguous and siblings.get((e.stream_id, sec.key), 0) > 1:
-        return LOT_AMBIGUITY, "several grants share this title and no price or expiry"
+    same_filing = prev is not None and prev.filing_sha256 == e.filing_sha256
+    doubts = doubt_notes(event) + (doubt_notes(previous) if same_filing else [])
+    if doubts:
+        return DOUBTFUL_INPUT, "the value is in doubt: " + "; ".join(doubts)
     for text in texts:
         m = _INCLUDES.search(text)
         if m and Decimal(m.group(1).replace(",", "")) == abs(diff):
@@ -357,16 +459,42 @@ def _cause(
         return ESPP_DRIP, "a footnote names an ESPP or dividend reinvestment"
     if (sec.derivative and _RSU.search(sec.title)) or any(_RSU.search(t) for t in texts):
         return RSU_LOTS, "RSU rows are often reported per vesting lot"
+    if prev is not None and same_filing and prev.reported is not None:
+        if q is None:
+            return WITHIN_FILING, (
+                f"the rows of this filing do not chain: the row before reported "
+                f"{prev.reported}, and this row reports {check.reported} with no change between"
+            )
+        return WITHIN_FILING, (
+            f"the rows of this filing do not chain: the row before reported {prev.reported}, "
+            f"and a change of {_signed(q)} gives {check.expected}, not {check.reported}"
+        )
+    window = gap_window(check)
+    if prev is not None and window is not None:
+        verb = "appeared" if diff > 0 else "vanished"
+        return BETWEEN_FILINGS, (
+            f"{abs(diff)} {verb} between {_name(previous, prev.filing_sha256)} "
+            f"(filed {prev.filed_date}) and {_name(event, e.filing_sha256)} "
+            f"(filed {e.filed_date}) with no filing to explain them: a filing is missing "
+            f"between {window[0]} and {window[1]}; the position follows the filer from here"
+        )
+    if q is not None and check.before is not None and check.before - q == check.reported:
+        return AGAINST_DIRECTION, (
+            f"the reported balance matches the change applied the other way "
+            f"({event.acquired_disposed} coded on a {event.event_type})"
+        )
+    ambiguous = sec.exercise_price is None or sec.expiration_date is None
+    if sec.derivative and ambiguous and siblings.get((e.stream_id, sec.key), 0) > 1:
+        return LOT_AMBIGUITY, "several grants share this title and no price or expiry"
     if prev is None:
         return UNKNOWN, "no earlier event in this position"
-    if prev.filing_sha256 == e.filing_sha256:
-        return WITHIN_FILING, "the rows of this filing do not chain"
-    verb = "appeared" if diff > 0 else "vanished"
-    return BETWEEN_FILINGS, (
-        f"{abs(diff)} shares {verb} between filing {prev.filing_sha256[:12]} "
-        f"(filed {prev.filed_date}) and filing {e.filing_sha256[:12]} (filed {e.filed_date}) "
-        "with no filing to explain them"
-    )
+    return UNKNOWN, "no rule explains the break"
+
+
+def _name(event: Event | None, sha: str) -> str:
+    if event is None:
+        return f"filing {sha[:12]}"
+    return PurePath(event.provenance.source_path).name or f"filing {sha[:12]}"
 
 
 def position_label(event: Event) -> str:

@@ -7,7 +7,9 @@ only where a person wants to read it (replay, report) or an audit wants its foot
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,6 +21,7 @@ from sqlalchemy import String, select, type_coerce
 from ledger.order import REPLAY_ORDER, ReplayKey, replay_key
 from ledger.store import EventStore, where_events
 from ledger.tables import EVENTS
+from projections.links import ReadView
 
 
 @dataclass(slots=True, frozen=True)
@@ -41,6 +44,9 @@ class Entry:
     period_of_report: dt.date | None
     is_amendment: bool
     original_filed_date: dt.date | None = None
+    replaced: bool = False
+    """A text rendering of a filing whose structured reading (XML) is in the ledger too: kept
+    in the log, looked past by every projection (see ``projections.links``)."""
 
     @property
     def sort_key(self) -> ReplayKey:
@@ -121,8 +127,77 @@ def read_entries(
     stream_range: tuple[str | None, str | None] | None = None,
     after_seq: int = 0,
     chunk: int = 10_000,
+    view: ReadView | None = None,
 ) -> Iterator[Entry]:
-    """Entries ordered by stream, then replay order, streamed in chunks."""
+    """Entries grouped by stream (each stream's entries together), streamed in chunks.
+
+    A name-keyed stream linked to a CIK-keyed one comes out as part of it (stream id and person
+    key of the CIK side), and the filters reach across the link: asking for either key or
+    stream gets both. Entries of renderings a structured filing replaced are marked
+    ``replaced``. Without links the order is stream, then replay order, straight from the
+    index; linked streams come last, each merged in replay order."""
+    view = view if view is not None else ReadView.load(store)
+    links = view.links
+    if not view:
+        for row in _rows(
+            store, person_keys, issuer_key, stream_ids, stream_range, after_seq, chunk
+        ):
+            yield _entry(row)
+        return
+    replaced = view.replaced
+    if links:
+        person_keys = None if person_keys is None else links.expand_keys(person_keys)
+        stream_ids = None if stream_ids is None else links.expand_streams(stream_ids)
+    grouped = links.grouped_streams
+    held: dict[str, list[Entry]] = defaultdict(list)
+    for row in _rows(store, person_keys, issuer_key, stream_ids, stream_range, after_seq, chunk):
+        e = _entry(row)
+        if e.filing_sha256 in replaced:
+            e = dataclasses.replace(e, replaced=True)
+        if e.stream_id not in grouped:
+            yield e
+            continue
+        canon = links.canonical_stream(e.stream_id)
+        if stream_range is None or _within(canon, stream_range):
+            held[canon].append(_as_part_of(e, canon, links.canonical(e.person_key)))
+    if stream_range is not None and stream_ids is None:
+        # Linked streams whose own id lies outside the range but whose CIK side is inside it.
+        outside = [
+            s
+            for s, c in links.stream_alias.items()
+            if _within(c, stream_range) and not _within(s, stream_range)
+        ]
+        if outside:
+            for row in _rows(store, person_keys, issuer_key, outside, None, after_seq, chunk):
+                e = _entry(row)
+                if e.filing_sha256 in replaced:
+                    e = dataclasses.replace(e, replaced=True)
+                canon = links.canonical_stream(e.stream_id)
+                held[canon].append(_as_part_of(e, canon, links.canonical(e.person_key)))
+    for canon in sorted(held):
+        yield from sorted(held[canon], key=lambda e: (e.sort_key, e.seq))
+
+
+def _as_part_of(e: Entry, stream_id: str, person_key: str) -> Entry:
+    if e.stream_id == stream_id:
+        return e
+    return dataclasses.replace(e, stream_id=stream_id, person_key=person_key)
+
+
+def _within(stream_id: str, bounds: tuple[str | None, str | None]) -> bool:
+    low, high = bounds
+    return (low is None or stream_id >= low) and (high is None or stream_id < high)
+
+
+def _rows(
+    store: EventStore,
+    person_keys: Iterable[str] | None,
+    issuer_key: str | None,
+    stream_ids: Iterable[str] | None,
+    stream_range: tuple[str | None, str | None] | None,
+    after_seq: int,
+    chunk: int,
+) -> Iterator[tuple[Any, ...]]:
     q = where_events(
         select(*_COLUMNS),
         person_keys=person_keys,
@@ -131,8 +206,7 @@ def read_entries(
         stream_range=stream_range,
         after_seq=after_seq,
     ).order_by(*REPLAY_ORDER)
-    for row in raw_rows(store, q, chunk):
-        yield _entry(row)
+    yield from raw_rows(store, q, chunk)
 
 
 def raw_rows(store: EventStore, query: Any, chunk: int = 10_000) -> Iterator[tuple[Any, ...]]:

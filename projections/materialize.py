@@ -24,8 +24,9 @@ from sqlalchemy import BigInteger, Column, Connection, delete, func, insert, ins
 from sqlmodel import Field, SQLModel
 
 from ledger.store import EventStore
-from ledger.tables import EVENTS
+from ledger.tables import EVENTS, REPLACED
 from projections.entries import by_stream, read_entries
+from projections.links import load_links
 from projections.positions import FoldState, Position
 from projections.projector import fold_stream
 
@@ -129,6 +130,10 @@ def _folded(store: EventStore, stream_ids: list[str] | None) -> Iterator[tuple[s
         yield sid, fold_stream(entries)
 
 
+def _with_partners(store: EventStore, stream_ids: list[str]) -> list[str]:
+    return load_links(store).expand_streams(stream_ids)
+
+
 def _fresh_rows(store: EventStore, stream_ids: list[str] | None) -> Iterator[StoredRow]:
     """Rows of ``stream_ids`` (every stream when None) folded from the log, 500 streams a read."""
     parts: list[list[str] | None] = (
@@ -152,18 +157,32 @@ def _checkpoint(conn: Connection) -> int:
 
 
 def _streams_after(conn: Connection, after: int, upto: int) -> list[str]:
+    """Streams with events past ``after``, and the streams of renderings that a filing past
+    it replaced (their events are older, but the projection now looks past them)."""
     q = (
         select(EVENTS.c.stream_id)
         .where(EVENTS.c.seq > after, EVENTS.c.seq <= upto)
         .distinct()
         .order_by(EVENTS.c.stream_id)
     )
-    return [r[0] for r in conn.execute(q)]
+    found = {r[0] for r in conn.execute(q)}
+    replaced = list(conn.execute(select(REPLACED.c.rendering_sha256, REPLACED.c.by_sha256)))
+    if replaced:
+        new = select(EVENTS.c.filing_sha256).where(EVENTS.c.seq > after, EVENTS.c.seq <= upto)
+        fresh = {r[0] for r in conn.execute(new.distinct())}
+        olds = [old for old, by in replaced if by in fresh]
+        if olds:
+            q = select(EVENTS.c.stream_id).where(EVENTS.c.filing_sha256.in_(olds)).distinct()
+            found.update(r[0] for r in conn.execute(q))
+    return sorted(found)
 
 
 def _write(
     conn: Connection, store: EventStore, stream_ids: list[str] | None, checkpoint: int | None
 ) -> None:
+    if stream_ids is not None:
+        # A linked stream is folded as part of its partner: both go, both rows are rewritten.
+        stream_ids = _with_partners(store, stream_ids)
     if stream_ids is None:
         conn.execute(delete(POSITIONS))
     else:
@@ -252,6 +271,7 @@ def current_positions(store: EventStore) -> dict[Key, StoredRow]:
         stored = {}
         streams_or_all: list[str] | None = None
     else:
+        streams = _with_partners(store, streams) if streams else streams
         wanted = set(streams)
         stored = {k: v for k, v in stored.items() if k[0] not in wanted}
         streams_or_all = streams

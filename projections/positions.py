@@ -3,10 +3,18 @@ incremental update.
 
 A Form 4 row reports the balance *after* it, so every reported amount is checked right after its
 row is applied (hledger's per-posting assertion). The first time a position is seen, its opening
-balance is inferred as reported minus the change, and marked inferred. On a mismatch the running
-balance keeps the ledger's own figure, so a single mistyped amount is flagged once; if the next
-reported figure continues from the *reported* one instead, the ledger follows it (the filer's
-chain moved on; the break was already flagged) rather than flagging every later row.
+balance is inferred as reported minus the change, and marked inferred.
+
+The balance policy, when a reported figure disagrees with the running one:
+
+- At the position's **first row in a filing**, the break sits between two filings: something
+  happened that no filing in the ledger shows (a missing filing, most often). The position
+  follows the filer's reported balance from there on (the filer's latest sworn figure is what a
+  reader asks for), and the check stays a finding (``Check.gap``) that the audit names.
+- At a **later row of the same filing**, the filing contradicts itself: a single mistyped amount
+  is flagged once and the running balance keeps the ledger's own figure; if the next reported
+  figure continues from the *reported* one instead, the ledger follows it (the filer's chain
+  moved on; the break was already flagged) rather than flagging every later row.
 
 ``step`` is pure: a position and an entry in, the next position and the check out; positions are
 frozen. ``fold`` is ``step`` applied to a ``FoldState``: it replaces the one position the entry
@@ -37,7 +45,12 @@ class Position:
     opening_inferred: bool = False
     last: Entry | None = None
     alternative: Decimal | None = None
+    """The filer's figure where the ledger kept its own after a break within a filing."""
     events: int = 0
+    shadow: Decimal | None = None
+    """The ledger's own figure where the position followed the filer after a gap between
+    filings: if the next filing continues from it instead, the gap was one mistyped row, and
+    it is not flagged a second time."""
 
     @property
     def derivative(self) -> bool:
@@ -55,12 +68,18 @@ class Check:
     opened: bool
     ok: bool
     previous: Entry | None
+    expected: Decimal | None = None
+    """The ledger's own figure after the row (before plus change); ``running`` differs from it
+    only where the position followed the filer after a gap."""
+    gap: bool = False
+    """The break sits at the position's first row in this filing: the position now follows the
+    filer's reported balance."""
 
     @property
     def difference(self) -> Decimal | None:
-        if self.running is None or self.reported is None:
+        if self.expected is None or self.reported is None:
             return None
-        return self.reported - self.running
+        return self.reported - self.expected
 
 
 @dataclass
@@ -80,8 +99,11 @@ def step(pos: Position | None, entry: Entry) -> tuple[Position, Check]:
     q = entry.quantity
     r = entry.reported
     ok = True
+    gap = False
+    expected: Decimal | None = None
     opened = pos is None
     alternative = None if pos is None else pos.alternative
+    shadow = None if pos is None else pos.shadow
     if pos is None:
         if r is not None:
             opening: Decimal | None = r - q if q is not None else r
@@ -109,14 +131,36 @@ def step(pos: Position | None, entry: Entry) -> tuple[Position, Check]:
         else:
             running = before + (q or 0)
             if r is not None and r != running:
+                previous = pos.last
                 if alternative is not None and alternative + (q or 0) == r:
                     running = r  # the filer's chain went on from its own figure
+                elif shadow is not None and shadow + (q or 0) == r:
+                    running = r  # back on the ledger's chain: the gap was one row
+                elif previous is None or previous.filing_sha256 != entry.filing_sha256:
+                    ok, gap = False, True
+                    expected, running = running, r  # between filings: follow the filer
                 else:
                     ok = False
                     alternative = r
-            if ok:
+            if ok or gap:
                 alternative = None
-    check = Check(entry, before, running, r, opened, ok, pos.last)
+            if gap:
+                shadow = expected
+            elif r is not None:
+                shadow = None
+            elif shadow is not None and q is not None:
+                shadow += q
+    check = Check(
+        entry,
+        before,
+        running,
+        r,
+        opened,
+        ok,
+        pos.last,
+        expected=running if expected is None else expected,
+        gap=gap,
+    )
     after = Position(
         pos.stream_id,
         pos.person_key,
@@ -128,6 +172,7 @@ def step(pos: Position | None, entry: Entry) -> tuple[Position, Check]:
         last=entry,
         alternative=alternative,
         events=pos.events + 1,
+        shadow=shadow,
     )
     return after, check
 

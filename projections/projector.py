@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from ledger.store import EventStore
 from projections.entries import Entry, by_stream, read_entries
+from projections.links import ReadView
 from projections.positions import FoldState, Position, fold
 from projections.supersede import current_entries
 
@@ -161,6 +162,9 @@ class Projector:
     state: FoldState = field(default_factory=FoldState)
     checkpoint: int = 0
     refolded_streams: int = 0
+    view: ReadView | None = None
+    """The links and replaced renderings the state was folded with: when they change, streams
+    merge, split or lose filings, and the state is folded again from the log."""
 
     def rebuild(self) -> FoldState:
         self.state = FoldState()
@@ -168,9 +172,17 @@ class Projector:
         return self.update()
 
     def update(self) -> FoldState:
+        view = ReadView.load(self.store)
+        if self.view is not None and (
+            view.links.stream_alias != self.view.links.stream_alias
+            or view.replaced != self.view.replaced
+        ):
+            self.state = FoldState()
+            self.checkpoint = 0
+        self.view = view
         new: dict[str, list[Entry]] = defaultdict(list)
         top = self.checkpoint
-        for e in read_entries(self.store, after_seq=self.checkpoint):
+        for e in read_entries(self.store, after_seq=self.checkpoint, view=view):
             new[e.stream_id].append(e)
             top = max(top, e.seq)
         for sid, entries in new.items():
@@ -197,7 +209,7 @@ class Projector:
         self.refolded_streams += 1
         for pid in [pid for pid in self.state.positions if pid[0] == sid]:
             del self.state.positions[pid]
-        stream = list(read_entries(self.store, stream_ids=[sid]))
+        stream = list(read_entries(self.store, stream_ids=[sid], view=self.view))
         fold_stream(stream, self.state)
 
 

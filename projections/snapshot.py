@@ -4,14 +4,32 @@ as they were *known* on a date (only what had been filed by then)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ledger.events import Event
+from ledger.events import Event, Security
 from ledger.store import EventStore, events_at, noted_events
 from projections.entries import Entry, by_stream, read_entries
+from projections.links import Links, ReadView
+from projections.people import display_names
 from projections.projector import rebuild
+
+KINDS = ("direct", "indirect", "option", "award", "derivative")
+"""What a position is, in the order a snapshot lists them: common stock held directly or
+indirectly; ``option``: a right to buy or sell (options, warrants, calls and puts);
+``award``: restricted stock units and other awards settled in shares; ``derivative``:
+everything else in Table II (convertible classes such as Class B common, preferred, notes)."""
+
+_OPTION = re.compile(
+    r"\boptions?\b|right\s+to\s+(buy|sell|purchase)|\bwarrants?\b|\b(calls?|puts?)\b", re.I
+)
+_AWARD = re.compile(
+    r"restricted\s+stock|\b(rsu|psu|dsu)s?\b|\b(stock|share|performance|deferred)\s+units?\b"
+    r"|performance\s+(stock|shares?)\b|\bawards?\b|phantom",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -30,9 +48,10 @@ class Holding:
     expiration_date: dt.date | None = None
     expired: bool = False
     reported_balance: Decimal | None = None
-    """Set when the last balance the filer reported disagrees with the ledger's running one
-    (``balance``): a typo and a missing filing look alike from one row, so both are shown and
-    ``holdings audit`` says which it more likely is."""
+    """Set only where, at the snapshot date, the filer's last reported balance disagrees with
+    the ledger's (``balance``): a mistyped row within a filing leaves the ledger's figure
+    standing, so both are shown and ``holdings audit`` says why. (After a gap between filings
+    the position follows the filer, so the two agree.)"""
     doubts: tuple[str, ...] = ()
     """The parser's doubts the balance rests on: doubted values of this position's events
     since the last balance the filer reported on a row read without doubt."""
@@ -80,9 +99,11 @@ def snapshot(
     person_keys: list[str] | None = None,
     issuer_key: str | None = None,
     include_expired: bool = False,
+    names: Mapping[str, str] | None = None,
 ) -> list[Holding]:
     """Positions at the end of ``as_of``. Derivatives past their expiration date are left out
-    unless ``include_expired``: a lapsed grant is no longer held, whatever its last balance."""
+    unless ``include_expired``: a lapsed grant is no longer held, whatever its last balance.
+    Each person is named as the people projection names them (``names`` where given)."""
     out = list(
         iter_holdings(
             store,
@@ -91,9 +112,10 @@ def snapshot(
             person_keys=person_keys,
             issuer_key=issuer_key,
             include_expired=include_expired,
+            names=names,
         )
     )
-    order = {"direct": 0, "indirect": 1, "option": 2}
+    order = {k: i for i, k in enumerate(KINDS)}
     out.sort(key=lambda h: (h.person_name or h.person_key, h.issuer_key, order[h.kind], h.security))
     return out
 
@@ -107,21 +129,24 @@ def iter_holdings(
     issuer_key: str | None = None,
     include_expired: bool = False,
     streams: int = 1_000,
+    names: Mapping[str, str] | None = None,
 ) -> Iterator[Holding]:
     """The same positions as ``snapshot``, in stream order and unsorted, folded ``streams``
     streams at a time: an export of the whole ledger holds one batch of streams in memory,
     never the log."""
     batch: list[Entry] = []
     count = 0
-    doubted = noted_events(store, person_keys=person_keys, issuer_key=issuer_key, doubts_only=True)
-    entries = read_entries(store, person_keys=person_keys, issuer_key=issuer_key)
+    view = ReadView.load(store)
+    keys = view.links.expand_keys(person_keys) if person_keys and view.links else person_keys
+    doubted = noted_events(store, person_keys=keys, issuer_key=issuer_key, doubts_only=True)
+    entries = read_entries(store, person_keys=person_keys, issuer_key=issuer_key, view=view)
     for _sid, stream in by_stream(entries):
         batch += visible(stream, as_of, known_at)
         count += 1
         if count >= streams:
-            yield from _holdings(store, batch, doubted, as_of, include_expired)
+            yield from _holdings(store, batch, doubted, as_of, include_expired, names, view.links)
             batch, count = [], 0
-    yield from _holdings(store, batch, doubted, as_of, include_expired)
+    yield from _holdings(store, batch, doubted, as_of, include_expired, names, view.links)
 
 
 def _holdings(
@@ -130,6 +155,8 @@ def _holdings(
     doubted: dict[int, Event],
     as_of: dt.date,
     include_expired: bool,
+    names: Mapping[str, str] | None,
+    links: Links,
 ) -> Iterator[Holding]:
     if not entries:
         return
@@ -137,27 +164,25 @@ def _holdings(
     doubts = resting_doubts(entries, doubted)
     live = [p for p in state.positions.values() if p.balance is not None and p.last is not None]
     full = events_at(store, [p.last.seq for p in live if p.last is not None])
+    if names is None:
+        names = display_names(store, {p.person_key for p in live}, links)
     for p in live:
         assert p.last is not None and p.balance is not None
         event = full[p.last.seq]
-        kind = (
-            "option"
-            if event.security.derivative
-            else ("direct" if event.ownership.form == "D" else "indirect")
-        )
+        kind = kind_of(event)
         expiry = event.security.expiration_date
         expired = expiry is not None and expiry < as_of
         if expired and not include_expired:
             continue
         yield Holding(
             person_key=p.person_key,
-            person_name=p.last.person_name,
+            person_name=names.get(p.person_key, p.last.person_name),
             issuer_key=p.issuer_key,
             kind=kind,
             security=event.security.label,
             ownership=ownership_label(event),
             balance=p.balance,
-            reported_balance=p.alternative,
+            reported_balance=p.alternative if p.alternative != p.balance else None,
             opening_inferred=p.opening_inferred,
             last_date=p.last.effective_date,
             last_filing=event.provenance.source_path,
@@ -188,6 +213,22 @@ def resting_doubts(
         elif e.reported is not None:
             out.pop(pid, None)
     return {pid: tuple(texts) for pid, texts in out.items() if texts}
+
+
+def kind_of(event: Event) -> str:
+    if not event.security.derivative:
+        return "direct" if event.ownership.form == "D" else "indirect"
+    return derivative_kind(event.security)
+
+
+def derivative_kind(security: Security) -> str:
+    """``option``, ``award`` or ``derivative`` for a Table II security, read from its title."""
+    title = security.title
+    if _AWARD.search(title):
+        return "award"
+    if _OPTION.search(title):
+        return "option"
+    return "derivative"
 
 
 def ownership_label(event: Event) -> str:

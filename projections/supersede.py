@@ -8,6 +8,9 @@ blank, or no filing in the stream was filed on that date (the original is not in
 its filing date is only known from a signature), the amendment supersedes the original filings
 of its own period filed before it. Superseded events stay in the log: only projections look past
 them. Other filings of the same period stand.
+
+A text rendering whose structured reading (XML, data set) is in the ledger is looked past the
+same way (``Entry.replaced``, from ``replaced_renderings``), in whichever stream it sits.
 """
 
 from __future__ import annotations
@@ -19,6 +22,12 @@ from projections.entries import Entry
 
 
 def superseded_filings(entries: list[Entry]) -> set[str]:
+    """Filings a projection looks past: originals an amendment restates, and renderings whose
+    structured reading is in the ledger (``Entry.replaced``)."""
+    replaced = {e.filing_sha256 for e in entries if e.replaced}
+    if replaced:
+        entries = [e for e in entries if not e.replaced]
+        return replaced | superseded_filings(entries)
     filings: dict[str, Entry] = {}
     for e in entries:
         filings.setdefault(e.filing_sha256, e)

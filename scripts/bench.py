@@ -3,6 +3,7 @@
     python scripts/bench.py                       # full run: 1M events, both engines
     python scripts/bench.py --events 200000 --engines sqlite --runs 3
     python scripts/bench.py --rss-corpus DIR      # peak RSS of `holdings ingest DIR`
+    python scripts/bench.py --only lookups --events 1000000 --engines sqlite
 
 Figures are medians of several runs and printed, never asserted: speed is measured here, not
 in timed tests. The events come from synthetic, internally consistent filings built in memory
@@ -43,8 +44,9 @@ from parsers.model import (
     Source,
 )
 from projections.entries import read_entries
-from projections.people import people
+from projections.people import find_people, people, refresh_people
 from projections.projector import rebuild, rebuild_parallel
+from projections.replay import replay
 from projections.snapshot import snapshot
 
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
@@ -240,7 +242,7 @@ def bench_rebuild(store: EventStore, runs: int, parallel: bool) -> float:
 
 
 def bench_snapshot(store: EventStore, samples: int) -> tuple[float, float]:
-    keys = [p.key for p in people(store)]
+    keys = [p.key for p in people(store)]  # the people projection, caught up already
     rng = random.Random(3)
     lat = []
     for _ in range(samples):
@@ -251,6 +253,44 @@ def bench_snapshot(store: EventStore, samples: int) -> tuple[float, float]:
         assert held
     lat.sort()
     return statistics.median(lat), lat[min(len(lat) - 1, int(len(lat) * 0.99))]
+
+
+def bench_lookups(store: EventStore, samples: int) -> dict[str, tuple[float, float]]:
+    """What naming a person costs beside the work it selects: ``snapshot --person NAME`` and
+    ``replay NAME`` are a lookup in the people table plus the snapshot or replay of the keys
+    found. p50 / p99 in ms of each part and of the whole, on the same random people."""
+    start = time.perf_counter()
+    refresh_people(store)  # a bulk load appends past the projection: caught up once
+    catch_up = (time.perf_counter() - start) * 1000
+    everyone = people(store)
+    rng = random.Random(5)
+    timings: dict[str, list[float]] = {
+        k: [] for k in ("lookup", "snapshot", "lookup+snapshot", "replay", "lookup+replay")
+    }
+    for _ in range(samples):
+        person = rng.choice(everyone)
+        words = (person.name or "").split()
+        query = " ".join(reversed(words))  # any word order: "A 000123 PERSON"
+        t0 = time.perf_counter()
+        (found,) = find_people(store, query)
+        t1 = time.perf_counter()
+        snapshot(store, dt.date(2030, 1, 1), person_keys=list(found.keys))
+        t2 = time.perf_counter()
+        replay(store, list(found.keys))
+        t3 = time.perf_counter()
+        timings["lookup"].append((t1 - t0) * 1000)
+        timings["snapshot"].append((t2 - t1) * 1000)
+        timings["lookup+snapshot"].append((t2 - t0) * 1000)
+        timings["replay"].append((t3 - t2) * 1000)
+        timings["lookup+replay"].append((t3 - t2 + t1 - t0) * 1000)
+    out = {k: _p50_p99(v) for k, v in timings.items()}
+    out["people catch-up (once)"] = (catch_up, catch_up)
+    return out
+
+
+def _p50_p99(values: list[float]) -> tuple[float, float]:
+    values = sorted(values)
+    return statistics.median(values), values[min(len(values) - 1, int(len(values) * 0.99))]
 
 
 def bench_rss(corpus: Path, engine_url: str) -> tuple[float, int]:
@@ -309,25 +349,36 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--snapshots", type=int, default=200)
     ap.add_argument("--workdir", type=Path, default=None)
     ap.add_argument("--rss-corpus", type=Path, default=None, help="folder of filings (100k)")
+    ap.add_argument(
+        "--only",
+        choices=("all", "lookups"),
+        default="all",
+        help="lookups: build the large ledger and time person lookups, snapshot and replay only",
+    )
     args = ap.parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="holdings-bench-"))
     print(f"holdings-ledger benchmarks ({os.cpu_count()} cores), median of {args.runs} runs")
     for engine in args.engines.split(","):
         print(f"\n[{engine}]")
-        ing = bench_ingest(engine, workdir, args.ingest_events, args.runs)
-        ratio = ing["ingest_events_per_s"] / ing["bare_executemany_events_per_s"]
-        print(
-            f"  ingest    {ing['ingest_events_per_s']:>10,.0f} events/s  "
-            f"(bare executemany {ing['bare_executemany_events_per_s']:,.0f} events/s; "
-            f"ratio {ratio:.0%}; {ing['events']:,} events)"
-        )
+        if args.only == "all":
+            ing = bench_ingest(engine, workdir, args.ingest_events, args.runs)
+            ratio = ing["ingest_events_per_s"] / ing["bare_executemany_events_per_s"]
+            print(
+                f"  ingest    {ing['ingest_events_per_s']:>10,.0f} events/s  "
+                f"(bare executemany {ing['bare_executemany_events_per_s']:,.0f} events/s; "
+                f"ratio {ratio:.0%}; {ing['events']:,} events)"
+            )
         store = build_large(engine, workdir, args.events)
-        one = bench_rebuild(store, args.runs, parallel=False)
-        both = bench_rebuild(store, args.runs, parallel=True)
-        print(
-            f"  rebuild   {both:>10,.0f} events/s  at {store.count_events():,} events "
-            f"(2 processes; one process {one:,.0f} events/s)"
-        )
+        if args.only == "all":
+            one = bench_rebuild(store, args.runs, parallel=False)
+            both = bench_rebuild(store, args.runs, parallel=True)
+            print(
+                f"  rebuild   {both:>10,.0f} events/s  at {store.count_events():,} events "
+                f"(2 processes; one process {one:,.0f} events/s)"
+            )
+        looked = bench_lookups(store, max(20, args.snapshots // 4))
+        for what, (p50, p99) in looked.items():
+            print(f"  {what:<24} p50 {p50:8.2f} ms  p99 {p99:8.2f} ms")
         p50, p99 = bench_snapshot(store, args.snapshots)
         print(
             f"  snapshot  p50 {p50:.2f} ms  p99 {p99:.2f} ms"

@@ -133,3 +133,68 @@ def test_read_only_commands_refuse_a_ledger_that_does_not_exist(tmp_path: Path) 
         code, _out, err = run(*args, "--db", missing)
         assert code == 2 and "no ledger at" in err, args
     assert not Path(missing).exists()
+
+
+# --- what a reader sees: labels, numbers, dates, empty results ---------------------------
+
+
+def test_tables_group_thousands_and_machines_get_plain_numbers(db: str) -> None:
+    run("ingest", "--db", db, str(KRESS_ORIGINAL))
+    _code, table, _ = run("snapshot", "--db", db, "--as-of", "2023-01-31")
+    _code, out, _ = run("snapshot", "--db", db, "--as-of", "2023-01-31", "-f", "csv")
+    _code, js, _ = run("snapshot", "--db", db, "--as-of", "2023-01-31", "-f", "json")
+    balances = {h["balance"] for h in json.loads(js)}
+    assert "536960" in balances and "536,960" in table and "536960" not in table
+    assert {r["balance"] for r in csv.DictReader(io.StringIO(out))} == balances
+    _code, table, _ = run("audit", "--db", db, "--no-late")
+    assert "-98,502" in table and "536,960" in table
+
+
+def test_the_audit_table_says_status_cause_and_why_with_relative_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = tmp_path / "work"
+    (here / "filings").mkdir(parents=True)
+    copy = here / "filings" / KRESS_ORIGINAL.name
+    copy.write_bytes(KRESS_ORIGINAL.read_bytes())
+    monkeypatch.chdir(here)
+    monkeypatch.setenv("COLUMNS", "400")
+    db = str(here / "a.db")
+    run("ingest", "--db", db, str(copy))  # an absolute path, stored as given
+    _code, out, _ = run("audit", "--db", db, "--no-late")
+    header = out.splitlines()[3]
+    for column in ("status", "cause", "detail", "filing"):
+        assert column in header
+    assert "fails" in out and "within filing" in out and "the rows of this filing" in out
+    assert "filings/" in out and "pytest-of" not in out
+
+
+def test_dates_are_iso_only(db: str) -> None:
+    run("ingest", "--db", db, str(KRESS_ORIGINAL))
+    for bad in ("03/04/2025", "2025-2-3", "March 4, 2025", "2025-02-30"):
+        code, out, err = run("snapshot", "--db", db, "--as-of", bad)
+        assert code == 2 and out == "" and err.count("\n") == 1, bad
+    code, _out, err = run("snapshot", "--db", db, "--as-of", "03/04/2025")
+    assert "YYYY-MM-DD" in err
+
+
+def test_empty_results_and_inputs_say_so_on_stderr(db: str, tmp_path: Path) -> None:
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    code, _out, err = run("ingest", "--db", db, str(empty))
+    assert code == 1 and "no filing found" in err
+    run("ingest", "--db", db, str(KRESS_ORIGINAL))
+    code, out, err = run("snapshot", "--db", db, "--as-of", "2023-01-31", "--issuer", "AAPL")
+    assert code == 0 and out == "" and "no positions as of 2023-01-31 at issuer AAPL" in err
+    code, out, err = run("replay", "--db", db, "Kress", "--issuer", "AAPL")
+    assert code == 0 and out == "" and "no events" in err
+
+
+def test_derivative_kinds_in_a_snapshot(db: str) -> None:
+    cook = XML / "wf-form4_156694501621463.xml"
+    run("ingest", "--db", db, str(cook))
+    _code, out, _ = run("snapshot", "--db", db, "--as-of", "2019-12-31", "-f", "json")
+    assert {(h["kind"], h["security"]) for h in json.loads(out)} == {
+        ("direct", "Common Stock"),
+        ("award", "Restricted Stock Unit"),
+    }

@@ -14,7 +14,14 @@ from projections.positions import FoldState, Position, fold, step
 DAY = dt.date(2024, 3, 1)
 
 
-def entry(seq: int, quantity: str | None, reported: str | None, kind: str = "sale") -> Entry:
+def entry(
+    seq: int,
+    quantity: str | None,
+    reported: str | None,
+    kind: str = "sale",
+    filing: str | None = None,
+) -> Entry:
+    """Row ``seq`` of its own filing (``f<seq>``), unless ``filing`` names a shared one."""
     return Entry(
         seq=seq,
         stream_id="p@X",
@@ -28,7 +35,7 @@ def entry(seq: int, quantity: str | None, reported: str | None, kind: str = "sal
         transaction_date=DAY,
         effective_date=DAY + dt.timedelta(days=seq),
         filed_date=DAY + dt.timedelta(days=seq + 1),
-        filing_sha256=f"f{seq}",
+        filing_sha256=filing or f"f{seq}",
         row_order=0,
         form_type="4",
         period_of_report=DAY,
@@ -56,24 +63,67 @@ def test_step_is_pure() -> None:
         first.balance = Decimal(0)  # type: ignore[misc]  # the point: it must refuse
 
 
-def test_a_typo_is_flagged_once_and_the_ledger_keeps_its_figure() -> None:
+def test_a_typo_within_a_filing_is_flagged_once_and_the_ledger_keeps_its_figure() -> None:
     state = FoldState.collecting()
-    for e in (entry(1, "-100", "900"), entry(2, "-50", "805"), entry(3, "-50", "800")):
+    rows = (
+        entry(1, "-100", "900", filing="A"),
+        entry(2, "-50", "805", filing="A"),
+        entry(3, "-50", "800", filing="A"),
+    )
+    for e in rows:
         fold(state, e)
     assert state.checks is not None
     assert [c.ok for c in state.checks] == [True, False, True]
-    assert state.checks[1].difference == Decimal(-45)
+    assert state.checks[1].difference == Decimal(-45) and not state.checks[1].gap
     (pos,) = state.positions.values()
     assert pos.balance == Decimal(800)
 
 
 def test_the_ledger_follows_the_filer_when_the_next_row_continues_from_its_figure() -> None:
     state = FoldState.collecting()
-    for e in (entry(1, "-100", "900"), entry(2, "-50", "805"), entry(3, "-5", "800")):
+    rows = (
+        entry(1, "-100", "900", filing="A"),
+        entry(2, "-50", "805", filing="A"),
+        entry(3, "-5", "800", filing="A"),
+    )
+    for e in rows:
         fold(state, e)
     assert state.checks is not None
     assert [c.ok for c in state.checks] == [True, False, True]
     assert state.checks[2].running == Decimal(800)
+
+
+def test_a_gap_between_filings_follows_the_filer_and_stays_a_finding() -> None:
+    """The position's first row in a new filing disagrees: shares moved that no filing in the
+    ledger shows. The position takes the filer's figure from there on; the check is a gap
+    with the ledger's own figure kept as ``expected``."""
+    state = FoldState.collecting()
+    for e in (entry(1, "-7000", "101000"), entry(2, "-7000", "66000"), entry(3, "-1000", "65000")):
+        fold(state, e)
+    assert state.checks is not None
+    ok, gap, after = state.checks
+    assert ok.ok and after.ok
+    assert (gap.ok, gap.gap, gap.expected, gap.running, gap.difference) == (
+        False,
+        True,
+        Decimal(94000),
+        Decimal(66000),
+        Decimal(-28000),
+    )
+    (pos,) = state.positions.values()
+    assert pos.balance == Decimal(65000) and pos.alternative is None
+
+
+def test_a_mistyped_first_row_is_one_finding_when_the_next_filing_continues_from_the_ledger() -> (
+    None
+):
+    state = FoldState.collecting()
+    for e in (entry(1, "-100", "900"), entry(2, "-100", "850"), entry(3, "-100", "700")):
+        fold(state, e)
+    assert state.checks is not None
+    assert [(c.ok, c.gap) for c in state.checks] == [(True, False), (False, True), (True, False)]
+    (pos,) = state.positions.values()
+    assert pos.balance == Decimal(700)
 
 
 def test_an_unknown_change_follows_the_reported_balance() -> None:

@@ -228,7 +228,9 @@ def test_signature_names_are_put_in_box_1_order(signed: str, box1: str) -> None:
 
 def test_data_set_and_text_filings_of_one_person_share_a_stream(store: EventStore) -> None:
     """Thakar's options: 101,000 after the 2024-09-16 data set filing, then the 2025 seed
-    opens at 73,000 with no filing between: one stream, and the gap is a discrepancy."""
+    opens at 73,000 with no filing between: one stream, and the gap is a discrepancy. The
+    position follows the filer's sworn 66,000 (the balance policy); the -28,000 stays a
+    finding that names both filings and the window a filing is missing from."""
     from holdings.ingest import ingest_paths
 
     ingest_dataset(store, FIXTURE)
@@ -240,11 +242,16 @@ def test_data_set_and_text_filings_of_one_person_share_a_stream(store: EventStor
         if d.position_key.startswith("deriv|")
     ]
     (gap,) = gaps
-    assert (gap.expected, gap.reported, gap.cause) == (
+    assert (gap.expected, gap.reported, gap.difference, gap.cause, gap.status) == (
         Decimal(94000),
         Decimal(66000),
+        Decimal(-28000),
         "between filings",
+        "fails",
     )
+    assert gap.window == (dt.date(2024, 9, 16), dt.date(2025, 2, 14))
+    assert gap.previous_filing is not None and gap.previous_filing.endswith("0001415889-24-023516")
+    assert "003_f1e04564f50603cc.txt" in gap.detail and "0001415889-24-023516" in gap.detail
     held = snapshot(store, dt.date(2025, 2, 15), person_keys=[THAKAR])
     (option,) = [h for h in held if h.kind == "option"]
-    assert (option.balance, option.reported_balance) == (Decimal(94000), Decimal(66000))
+    assert (option.balance, option.reported_balance) == (Decimal(66000), None)

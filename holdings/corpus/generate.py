@@ -769,7 +769,12 @@ class _Drawer:
             self.docs.append(amendment)
             self._chain(amendment, candidate_rows=False)
             ordinal += 2
-        return History(self.person, self.docs, self.positions, self.candidates)
+        # Never a position's last row: a wrong figure there, at its first row in a filing,
+        # reads as a gap between filings, and the ledger rightly follows the filer's figure
+        # (no later row shows it was a typo).
+        last = {pos: n - 1 for pos, n in self.chain.items()}
+        candidates = [c for c in self.candidates if c.chain < last[c.position]]
+        return History(self.person, self.docs, self.positions, candidates)
 
 
 def draw_history(seed: int, person: Person, count: int) -> History:

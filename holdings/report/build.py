@@ -278,8 +278,8 @@ def build_person_page(
         )
         for issuer in issuers
     ]
-    names = [r.event.person_name for r in rows if r.event.person_name]
-    name = max(set(names), key=names.count) if names else person_keys[0]
+    names = [r.person_name for r in rows if r.person_name]
+    name = names[0] if names else person_keys[0]
     for i, section in enumerate(sections, 1):
         section.person_name = name
         section.person_keys = tuple(person_keys)
@@ -295,7 +295,7 @@ def build_issuer_page(store: EventStore, issuer_key: str) -> IssuerPage:
         raise NoEvents(f"no events at issuer {issuer_key}")
     sections: list[IssuerSection] = []
     for person in insiders:
-        page = build_person_page(store, [person.key], issuer_key)
+        page = build_person_page(store, list(person.keys or (person.key,)), issuer_key)
         sections += page.sections
     sections.sort(key=lambda s: ((s.person_name or "").casefold(), s.person_keys))
     for i, section in enumerate(sections, 1):
@@ -336,12 +336,12 @@ def _positions(
     note_index: dict[tuple[str, str], dict[str, int]] = {}
     for r in rows:
         e = r.event
-        pid = (e.person_key, r.position_key)
+        pid = (r.person_key or e.person_key, r.position_key)
         view = views.get(pid)
         if view is None:
             view = views[pid] = PositionView(
                 key=r.position_key,
-                person_key=e.person_key,
+                person_key=r.person_key or e.person_key,
                 security=e.security.label,
                 ownership=e.ownership.label,
                 derivative=e.security.derivative,

@@ -10,13 +10,14 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from holdings.report.build import build_issuer_page, build_person_page
 from holdings.report.html import IndexEntry, render_index, render_issuer, render_person
 from ledger.clock import utcnow
 from ledger.store import EventStore
-from projections.people import people
+from projections.people import Person, people
 
 
 def write_person_report(
@@ -40,17 +41,19 @@ def write_issuer_report(store: EventStore, issuer_key: str, out: Path) -> Path:
     return out
 
 
-def write_all_reports(store: EventStore, out_dir: Path) -> Path:
-    """Write a page per person in the store and an ``index.html`` linking them all; returns
-    the index's path. Page names come from person keys, which are unique and stable, so links
-    survive a re-run."""
+def write_all_reports(
+    store: EventStore, out_dir: Path, chosen: Sequence[Person] | None = None
+) -> Path:
+    """Write a page per person in the store (or per ``chosen`` person) and an ``index.html``
+    linking them all; returns the index's path. Page names come from person keys, which are
+    unique and stable, so links survive a re-run."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     generated = utcnow()
     entries: list[IndexEntry] = []
     used: set[str] = set()
-    for person in people(store):
-        page = build_person_page(store, [person.key], None)
+    for person in chosen if chosen is not None else people(store):
+        page = build_person_page(store, list(person.keys or (person.key,)), None)
         name = page_name(person.key, used)
         _write(out_dir / name, render_person(page, generated, index_href="index.html"))
         entries.append(

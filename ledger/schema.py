@@ -452,7 +452,7 @@ def _install_guards(conn: Connection, broken: set[str]) -> None:
         for r in conn.execute(
             text(
                 "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgrelid IN "
-                "('events'::regclass, 'filings'::regclass, 'ledger_incidents'::regclass)"
+                f"({', '.join(f'{t!r}::regclass' for t in _GUARDED)})"
             )
         )
     }

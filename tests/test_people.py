@@ -292,3 +292,32 @@ def test_a_linked_stream_is_read_with_its_partner_in_every_stream_range(store: E
     assert not any(e.person_key.endswith("cook timothy d") for e in high)
     both = rebuild(read_entries(store))
     assert positions_equal(rebuild_parallel(store, workers=2), both)
+
+
+def test_a_read_only_lookup_folds_what_the_table_has_not_read_in_memory(
+    new_url: Any,
+) -> None:
+    """Events appended past the people table (a bulk load through the store) are found by a
+    read-only open all the same, and the table is left as it was."""
+    from ledger.classify import filing_events
+    from parsers import parse_file
+
+    url = new_url("ro")
+    writer = EventStore(url)
+    try:
+        ingest_paths(writer, [SEEDS], workers=1)
+        cook = parse_file(COOK_XML)
+        writer.append_filing(cook, filing_events(cook))  # no projection refresh
+        with writer.engine.connect() as conn:
+            before = conn.execute(text("SELECT count(*) FROM people")).scalar()
+    finally:
+        writer.engine.dispose()
+    reader = EventStore(url, read_only=True)
+    try:
+        (found,) = find_people(reader, "Timothy Cook")
+        assert (found.key, found.name) == ("cik:0001214156", "COOK TIMOTHY D")
+        assert len(people(reader)) == 6
+        with reader.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM people")).scalar() == before
+    finally:
+        reader.engine.dispose()

@@ -348,7 +348,8 @@ def find_people(store: EventStore, query: str) -> list[Person]:
     the lookup itself."""
     query = query.strip()
     with _current(store) as (table, links):
-        exact = table.rows(_keyed([query]))
+        # Keys hold a colon (cik:..., name:ISSUER:...); a name never does: one query saved.
+        exact = table.rows(_keyed([query])) if ":" in query else []
         if exact:
             return _with_partners(table, exact, links)
         cik = normalise_cik(query) if query.isdigit() else None

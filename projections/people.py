@@ -32,6 +32,7 @@ from ledger.tables import EVENTS
 from projections.entries import raw_rows
 from projections.links import Links
 from projections.materialize import CHECKPOINTS
+from projections.materialize import REFRESH_LOCK as POSITIONS_LOCK
 
 
 class PersonRow(SQLModel, table=True):
@@ -119,9 +120,11 @@ def ensure_tables(store: EventStore) -> bool:
     made = False
     if not ok:
         with store.writer.begin() as conn:
-            # Several processes may open one ledger at once: decide under the lock.
+            # Several processes may open one ledger at once: decide under the lock the
+            # positions projection makes its tables under, since both may create the shared
+            # projection_checkpoints (two CREATE TABLE racing collide in PostgreSQL's catalog).
             if store.dialect == "postgresql":
-                conn.execute(text(f"SELECT pg_advisory_xact_lock({REFRESH_LOCK})"))
+                conn.execute(text(f"SELECT pg_advisory_xact_lock({POSITIONS_LOCK})"))
             if not _shape_ok(conn):
                 insp = inspect(conn)
                 if not insp.has_table("projection_checkpoints"):

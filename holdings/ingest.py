@@ -43,6 +43,18 @@ SKIP_SUFFIXES = {".tsv", ".md", ".json", ".py", ".csv", ".html", ".png"}
 DATABASE_SUFFIXES = (".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3")
 
 
+COUNTS = (
+    "filings",
+    "appended_filings",
+    "events_appended",
+    "already_present",
+    "quarantined",
+    "conflicts",
+    "with_doubts",
+)
+"""What an ingest counts, in the order every face prints it."""
+
+
 @dataclass
 class IngestSummary:
     filings: int = 0
@@ -63,15 +75,7 @@ class IngestSummary:
     """Streams that gained events: the ones whose projections need refreshing."""
 
     def as_dict(self) -> dict[str, int]:
-        return {
-            "filings": self.filings,
-            "appended_filings": self.appended_filings,
-            "events_appended": self.events_appended,
-            "already_present": self.already_present,
-            "quarantined": self.quarantined,
-            "conflicts": self.conflicts,
-            "with_doubts": self.with_doubts,
-        }
+        return {name: getattr(self, name) for name in COUNTS}
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:

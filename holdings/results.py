@@ -18,7 +18,7 @@ from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from holdings.ingest import IngestSummary
+from holdings.ingest import COUNTS, IngestSummary
 from holdings.output import group
 from projections.audit import AuditReport, Discrepancy, InputNote, LateFiling
 from projections.people import Person
@@ -494,15 +494,7 @@ class IngestResult:
         return not self.quarantined and not self.conflicts
 
     def as_dict(self) -> dict[str, int]:
-        return {
-            "filings": self.filings,
-            "appended_filings": self.appended_filings,
-            "events_appended": self.events_appended,
-            "already_present": self.already_present,
-            "quarantined": self.quarantined,
-            "conflicts": self.conflicts,
-            "with_doubts": self.with_doubts,
-        }
+        return {name: getattr(self, name) for name in COUNTS}
 
     def __iter__(self) -> Iterator[str]:
         """The reasons, one line per file that did not go in."""

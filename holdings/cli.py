@@ -73,6 +73,9 @@ IssuerOption = Annotated[
         "--issuer", "-i", help="Only this issuer: its ticker or cik:NNNN. Example: --issuer QLYS"
     ),
 ]
+PersonArgument = Annotated[
+    str | None, typer.Argument(help="A name (any word order), CIK or person key.")
+]
 KeyOption = Annotated[
     str | None,
     typer.Option(
@@ -647,9 +650,7 @@ def people(
 @app.command()
 @guarded
 def replay(
-    person: Annotated[
-        str | None, typer.Argument(help="A name (any word order), CIK or person key.")
-    ] = None,
+    person: PersonArgument = None,
     issuer: IssuerOption = None,
     key: KeyOption = None,
     all_matches: AllMatchesOption = False,
@@ -869,9 +870,7 @@ def snapshot(
 @app.command()
 @guarded
 def report(
-    person: Annotated[
-        str | None, typer.Argument(help="A name (any word order), CIK or person key.")
-    ] = None,
+    person: PersonArgument = None,
     issuer: IssuerOption = None,
     key: KeyOption = None,
     all_matches: Annotated[

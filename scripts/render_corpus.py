@@ -397,19 +397,27 @@ def _table1(filing: Filing, form: str) -> str:
             + (_cell("V" if r.voluntary else "", r) if code_cols == 2 else "")
             + _cell(_num(r.shares), r, "shares", "transaction_amounts", "total_value")
             + _cell(r.acquired_disposed or "", r, "acquired_disposed")
-            + _cell(_num(r.price, True), r, "price")
-            + _cell(
-                _num(r.shares_owned_following) or _num(r.value_owned_following, True),
-                r,
-                "shares_owned_following",
-                "value_owned_following",
-                "post_transaction_amounts",
-            )
-            + _cell(r.ownership or "", r, "ownership", "ownership_nature")
-            + _cell(r.nature_of_ownership or "", r, "nature_of_ownership")
+            + _closing_cells(r)
         )
         body.append(f"<tr>{cells}</tr>")
     return f"<table>{head}{''.join(body)}</table>"
+
+
+def _closing_cells(r: NonDerivativeRow | DerivativeRow) -> str:
+    """Price, amount owned following, ownership form and nature: the last four columns of
+    both tables."""
+    return (
+        _cell(_num(r.price, True), r, "price")
+        + _cell(
+            _num(r.shares_owned_following) or _num(r.value_owned_following, True),
+            r,
+            "shares_owned_following",
+            "value_owned_following",
+            "post_transaction_amounts",
+        )
+        + _cell(r.ownership or "", r, "ownership", "ownership_nature")
+        + _cell(r.nature_of_ownership or "", r, "nature_of_ownership")
+    )
 
 
 def _table2(filing: Filing, form: str) -> str:
@@ -504,16 +512,7 @@ def _table2(filing: Filing, form: str) -> str:
                 "underlying_shares",
                 "underlying_value",
             )
-            + _cell(_num(r.price, True), r, "price")
-            + _cell(
-                _num(r.shares_owned_following) or _num(r.value_owned_following, True),
-                r,
-                "shares_owned_following",
-                "value_owned_following",
-                "post_transaction_amounts",
-            )
-            + _cell(r.ownership or "", r, "ownership", "ownership_nature")
-            + _cell(r.nature_of_ownership or "", r, "nature_of_ownership")
+            + _closing_cells(r)
         )
         body.append(f"<tr>{cells}</tr>")
     return f"<table>{head}{''.join(body)}</table>"

@@ -1,75 +1,397 @@
-"""Parser throughput: filings per second on one core, median of several runs.
+"""Parser throughput, and the text parser's speed against a baseline commit in the same run.
 
-    python scripts/bench_parse.py [--runs 5] [--seconds 2]
+    python scripts/bench_parse.py [--rounds 9] [--runs 3] [--seconds 0.3] [--text-baseline REF]
+                                  [--json] [--check-same REF]
 
-Reads the text seeds and the XML corpus into memory first, so the figures are the parser's,
-not the disk's.
+Every corpus is read into memory first, so the figures are the parser's, not the disk's.
+
+Text: the seeds (``../shared/seeds``) and the rendering regression set
+(``tests/fixtures/renderings``: real converters' and OCR's messy text, files that do not parse
+included -- refusing them is part of the work). The baseline commit's ``parsers/`` package is
+exported with ``git archive`` into a temporary folder; this checkout's and the baseline's code
+each run in a subprocess of their own, and the rounds alternate between them on the same bytes
+(order flipped every round), so both see the same machine load, and each times itself in CPU
+seconds of its own process (``time.process_time``: on a machine shared with other work, wall
+time mostly measures the others). The speedup is the median of
+the ``--rounds`` rounds' baseline-time / current-time ratios (one invocation is one run of
+the comparison, so ``--runs 1`` as ``bench.py --report`` passes still gets a median of
+rounds); filings per CPU-second are medians too, and absolute (they depend on the machine and
+its load; the ratio is the figure the goals are judged on).
+
+XML: filings/s of this checkout only, median of ``--runs`` runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
+import os
 import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from io import BytesIO
 from pathlib import Path
-
-from parsers import ParseError, parse_bytes
+from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+RENDERINGS = ROOT / "tests" / "fixtures" / "renderings"
+
+# main before the 1.5x text-speed work of issue #16 (and the "no slower" check of #12) began:
+# the goals are stated against the parser as it was at this commit.
+DEFAULT_TEXT_BASELINE = "0156788"
+
+TEXT_SUFFIXES = {".txt", ".md"}
+SPEEDUP_GOAL = ">= 1.5"
 
 
-def load(folder: Path) -> list[tuple[str, bytes]]:
+def load(folder: Path, suffixes: set[str]) -> list[tuple[str, bytes]]:
+    """Files with these suffixes under ``folder`` (recursively), in a stable order; a
+    rendering's ``truth.xml`` and the corpus's index are not inputs."""
     return [
         (str(p), p.read_bytes())
-        for p in sorted(folder.iterdir())
-        if p.is_file()
-        and p.suffix.lower() in {".txt", ".xml", ".nc", ".md"}
-        and p.name != "SOURCES.tsv"
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix.lower() in suffixes and p.name != "SOURCES.tsv"
     ]
 
 
-def rate(files: list[tuple[str, bytes]], seconds: float) -> float:
-    """Filings per second over repeated passes lasting at least ``seconds``."""
-    done = 0
-    start = time.perf_counter()
-    while True:
-        for path, data in files:
-            try:
-                parse_bytes(data, path)
-            except ParseError as exc:
-                raise SystemExit(f"benchmark input does not parse: {exc}") from None
-            done += 1
-        elapsed = time.perf_counter() - start
-        if elapsed >= seconds:
-            return done / elapsed
+# --- worker: one code version, in a process of its own -------------------------------------
 
 
-def measure(
-    files: list[tuple[str, bytes]], runs: int, seconds: float
-) -> tuple[float, float, float]:
-    rates = [rate(files, seconds) for _ in range(runs)]
-    return statistics.median(rates), min(rates), max(rates)
+def worker(root: Path) -> int:
+    """Import ``parsers`` from ``root`` and time passes over the corpora the parent names.
+
+    Protocol (one JSON object a line): first ``{"sets": {name: [path, ...]}}``; then
+    ``{"set": name, "passes": k}`` answered by ``{"seconds": s, "parsed": n, "refused": m}``,
+    or ``{"dump": name}`` answered by ``{"outputs": {path: filing JSON or the refusal}}``.
+    """
+    sys.path.insert(0, str(root))
+    import parsers  # noqa: PLC0415 -- imported from ``root``, after the path is set
+
+    where = Path(parsers.__file__).resolve()
+    if not where.is_relative_to(root.resolve()):
+        print(json.dumps({"error": f"parsers imported from {where}, not {root}"}), flush=True)
+        return 1
+    parse_bytes = parsers.parse_bytes
+    parse_error = parsers.ParseError
+    hello = json.loads(sys.stdin.readline())
+    sets = {
+        name: [(path, Path(path).read_bytes()) for path in paths]
+        for name, paths in hello["sets"].items()
+    }
+    print(json.dumps({"ready": str(where.parent)}), flush=True)
+    for line in sys.stdin:
+        ask = json.loads(line)
+        if "dump" in ask:
+            outputs = {}
+            for path, data in sets[ask["dump"]]:
+                try:
+                    outputs[path] = parse_bytes(data, path).model_dump_json()
+                except parse_error as exc:
+                    outputs[path] = f"refused: {exc}"
+            print(json.dumps({"outputs": outputs}), flush=True)
+            continue
+        files = sets[ask["set"]]
+        parsed = refused = 0
+        start = time.process_time()
+        for _ in range(ask["passes"]):
+            for path, data in files:
+                try:
+                    parse_bytes(data, path)
+                    parsed += 1
+                except parse_error:
+                    refused += 1
+        seconds = time.process_time() - start
+        print(json.dumps({"seconds": seconds, "parsed": parsed, "refused": refused}), flush=True)
+    return 0
+
+
+class Worker:
+    def __init__(self, root: Path, sets: dict[str, list[Path]]) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "--worker", str(root)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=str(root),
+        )
+        self._send({"sets": {k: [str(p) for p in v] for k, v in sets.items()}})
+        self.where = self._read()["ready"]
+
+    def _send(self, obj: dict[str, Any]) -> None:
+        stdin: IO[str] | None = self.proc.stdin
+        assert stdin is not None
+        stdin.write(json.dumps(obj) + "\n")
+        stdin.flush()
+
+    def _read(self) -> dict[str, Any]:
+        stdout: IO[str] | None = self.proc.stdout
+        assert stdout is not None
+        line = stdout.readline()
+        if not line:
+            raise SystemExit(f"benchmark worker died (exit {self.proc.wait()})")
+        answer: dict[str, Any] = json.loads(line)
+        if "error" in answer:
+            raise SystemExit(f"benchmark worker: {answer['error']}")
+        return answer
+
+    def run(self, name: str, passes: int) -> dict[str, Any]:
+        return self._ask({"set": name, "passes": passes})
+
+    def _ask(self, obj: dict[str, Any]) -> dict[str, Any]:
+        self._send(obj)
+        return self._read()
+
+    def dump(self, name: str) -> dict[str, str]:
+        outputs: dict[str, str] = self._ask({"dump": name})["outputs"]
+        return outputs
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        self.proc.wait()
+
+
+@contextmanager
+def exported(ref: str) -> Iterator[Path]:
+    """``parsers/`` as it was at ``ref``, in a temporary folder."""
+    try:
+        tar = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", "--format=tar", ref, "parsers"],
+            check=True,
+            capture_output=True,
+        ).stdout
+    except subprocess.CalledProcessError as exc:
+        raise SystemExit(
+            f"cannot export parsers/ at {ref!r}: {exc.stderr.decode(errors='replace').strip()}"
+        ) from None
+    with tempfile.TemporaryDirectory(prefix="bench-parse-") as tmp:
+        with tarfile.open(fileobj=BytesIO(tar)) as t:
+            t.extractall(tmp, filter="data")
+        yield Path(tmp)
+
+
+def compare(
+    sets: dict[str, list[Path]], ref: str, rounds: int, seconds: float
+) -> dict[str, dict[str, Any]]:
+    """Per set: median speedup of this checkout over ``ref`` and both filings/s."""
+    results: dict[str, dict[str, Any]] = {}
+    with exported(ref) as base_root:
+        current = Worker(ROOT, sets)
+        baseline = Worker(base_root, sets)
+        try:
+            for name, files in sets.items():
+                # warm both (imports, compiled patterns), and size a round to ~``seconds``
+                baseline.run(name, 1)
+                first = current.run(name, 1)
+                passes = max(1, math.ceil(seconds / max(first["seconds"], 1e-6)))
+                ratios, cur_rates, base_rates = [], [], []
+                outcome: tuple[int, ...] = ()
+                for i in range(rounds):
+                    order = (current, baseline) if i % 2 == 0 else (baseline, current)
+                    got = {id(w): w.run(name, passes) for w in order}
+                    c, b = got[id(current)], got[id(baseline)]
+                    ratios.append(b["seconds"] / c["seconds"])
+                    done = c["parsed"] + c["refused"]
+                    cur_rates.append(done / c["seconds"])
+                    base_rates.append(done / b["seconds"])
+                    outcome = (c["parsed"] // passes, c["refused"] // passes)
+                    if (b["parsed"], b["refused"]) != (c["parsed"], c["refused"]):
+                        outcome = outcome + (b["parsed"] // passes, b["refused"] // passes)
+                results[name] = {
+                    "files": len(files),
+                    "passes": passes,
+                    "speedup": statistics.median(ratios),
+                    "speedups": ratios,
+                    "current": statistics.median(cur_rates),
+                    "baseline": statistics.median(base_rates),
+                    "outcome": outcome,
+                }
+        finally:
+            current.close()
+            baseline.close()
+    return results
+
+
+def check_same(sets: dict[str, list[Path]], ref: str) -> int:
+    """Files whose Filing JSON (notes included) or refusal differs between ``ref`` and this
+    checkout: a speed change must show none."""
+    differ = 0
+    with exported(ref) as base_root:
+        current, baseline = Worker(ROOT, sets), Worker(base_root, sets)
+        try:
+            for name in sets:
+                mine, theirs = current.dump(name), baseline.dump(name)
+                bad = sorted(p for p in mine if mine[p] != theirs[p])
+                differ += len(bad)
+                print(f"{name}: {len(mine)} files, {len(bad)} differ from {ref}")
+                for p in bad:
+                    print(f"  {p}")
+        finally:
+            current.close()
+            baseline.close()
+    return 1 if differ else 0
+
+
+# --- XML: this checkout only ----------------------------------------------------------------
+
+
+def xml_rate(folder: Path, runs: int, seconds: float) -> tuple[int, float]:
+    from parsers import ParseError, parse_bytes  # noqa: PLC0415 -- only the XML half needs it
+
+    files = load(folder, {".xml", ".nc", ".txt"})
+    rates = []
+    for _ in range(runs):
+        done = 0
+        start = time.perf_counter()
+        while True:
+            for path, data in files:
+                try:
+                    parse_bytes(data, path)
+                except ParseError as exc:
+                    raise SystemExit(f"benchmark input does not parse: {exc}") from None
+                done += 1
+            elapsed = time.perf_counter() - start
+            if elapsed >= seconds:
+                rates.append(done / elapsed)
+                break
+    return len(files), statistics.median(rates)
+
+
+def emit(
+    as_json: bool,
+    measure: str,
+    label: str,
+    value: float,
+    unit: str,
+    baseline: float | None,
+    goal: str | None,
+    text: str,
+) -> None:
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    "measure": measure,
+                    "label": label,
+                    "value": round(value, 3),
+                    "unit": unit,
+                    "baseline": None if baseline is None else round(baseline, 3),
+                    "goal": goal,
+                }
+            )
+        )
+    else:
+        print(text)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--seconds", type=float, default=2.0)
+    ap.add_argument("--rounds", type=int, default=9, help="text: interleaved rounds per corpus")
+    ap.add_argument("--runs", type=int, default=3, help="xml: runs (median taken)")
+    ap.add_argument("--seconds", type=float, default=0.3, help="length of a round or run")
     ap.add_argument("--text", type=Path, default=SHARED / "seeds")
+    ap.add_argument("--renderings", type=Path, default=RENDERINGS)
     ap.add_argument("--xml", type=Path, default=SHARED / "realdata" / "xml")
+    ap.add_argument(
+        "--text-baseline",
+        default=DEFAULT_TEXT_BASELINE,
+        metavar="REF",
+        help=f"git ref whose parsers/ the text parser is compared with (default "
+        f"{DEFAULT_TEXT_BASELINE}: main before the speed work of #16)",
+    )
+    ap.add_argument("--json", action="store_true", help="one JSON object a measure (stdout)")
+    ap.add_argument(
+        "--check-same",
+        metavar="REF",
+        help="time nothing: list the text files whose reading (Filing JSON with its notes, or "
+        "the refusal) differs between REF and this checkout; exit 1 if any does",
+    )
+    ap.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    print(f"parser throughput, one core, median of {args.runs} runs of >= {args.seconds}s")
-    for label, folder in (("text", args.text), ("xml", args.xml)):
+    if args.worker:
+        return worker(args.worker)
+
+    def say(msg: str) -> None:
+        print(msg, file=sys.stderr if args.json else sys.stdout)
+
+    sets: dict[str, list[Path]] = {}
+    for name, folder in (("seeds", args.text), ("renderings", args.renderings)):
         if not folder.is_dir():
-            print(f"{label:5} skipped: {folder} not found", file=sys.stderr)
+            say(f"text {name} skipped: {folder} not found")
             continue
-        files = load(folder)
-        med, lo, hi = measure(files, args.runs, args.seconds)
-        print(
-            f"{label:5} {len(files):3} files  {med:9,.0f} filings/s  (min {lo:,.0f}, max {hi:,.0f})"
+        sets[name] = [Path(p) for p, _ in load(folder, TEXT_SUFFIXES)]
+    if args.check_same:
+        return check_same(sets, args.check_same)
+    load_before = os.getloadavg()
+    say(
+        f"text parser vs {args.text_baseline}: {args.rounds} interleaved rounds of "
+        f"~{args.seconds}s CPU each per version; load average {load_before[0]:.2f}"
+    )
+    results = compare(sets, args.text_baseline, args.rounds, args.seconds) if sets else {}
+    for name, r in results.items():
+        spread = ", ".join(f"{x:.2f}" for x in sorted(r["speedups"]))
+        ok, refused = r["outcome"][:2]
+        differs = "" if len(r["outcome"]) == 2 else f"  BASELINE DIFFERS: {r['outcome'][2:]}"
+        emit(
+            args.json,
+            f"parse.text.{name}.speedup_vs_baseline",
+            f"text parser speed on the {name} ({r['files']} files), this code / "
+            f"{args.text_baseline} (same bytes, same run, interleaved)",
+            r["speedup"],
+            "x",
+            1.0,
+            SPEEDUP_GOAL,
+            f"text {name:10} {r['files']:3} files ({ok} read, {refused} refused)  speedup "
+            f"{r['speedup']:.2f}x  [{spread}]  {r['current']:,.0f} vs {r['baseline']:,.0f} "
+            f"filings per CPU-s{differs}",
         )
+        if args.json:
+            emit(
+                True,
+                f"parse.text.{name}.filings_per_s",
+                f"text parser filings per CPU-second on the {name}, one core (absolute: "
+                "machine- and load-dependent)",
+                r["current"],
+                "filings/s",
+                r["baseline"],
+                None,
+                "",
+            )
+    if results:
+        worst = min(r["speedup"] for r in results.values())
+        emit(
+            args.json,
+            "parse.text.speedup_vs_baseline",
+            f"text parser speed, this code / {args.text_baseline}: the lower of the seeds' and "
+            "the renderings' median speedups",
+            worst,
+            "x",
+            1.0,
+            SPEEDUP_GOAL,
+            f"text speedup vs {args.text_baseline} (lower of the two): {worst:.2f}x "
+            f"(goal {SPEEDUP_GOAL}); load average now {os.getloadavg()[0]:.2f}",
+        )
+    if args.xml.is_dir():
+        n, rate = xml_rate(args.xml, args.runs, args.seconds)
+        emit(
+            args.json,
+            "parse.xml.filings_per_s",
+            "XML parser filings/s, one core (absolute: machine- and load-dependent)",
+            rate,
+            "filings/s",
+            None,
+            None,
+            f"xml {n:3} files  {rate:9,.0f} filings/s",
+        )
+    else:
+        say(f"xml skipped: {args.xml} not found")
     return 0
 
 

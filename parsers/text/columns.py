@@ -90,8 +90,9 @@ def fits_cells(tokens: list[Token], fields: tuple[str, ...]) -> bool:
     """A row whose cell count matches the form can still be shifted (one cell split, another
     dropped); trust positions only when at most one token disagrees with its cell's column."""
     misfits = 0
+    n = len(fields)
     for t in tokens:
-        if t.cell >= len(fields) or gain(t, fields[t.cell]) is None:
+        if t.cell >= n or _gains(fields, t)[t.cell] is None:
             misfits += 1
             if misfits > 1:
                 return False
@@ -148,6 +149,41 @@ def gain(tok: Token, f: str) -> float | None:
     return None
 
 
+_Key = str | tuple[str, object, bool]
+_GAINS: dict[tuple[tuple[str, ...], _Key], tuple[float | None, ...]] = {}
+_SHAPES: dict[tuple[str, ...], tuple[list[float], list[bool]]] = {}
+
+
+def _kind_key(tok: Token) -> _Key:
+    """What of a token :func:`gain` looks at: its kind, and a letter's value (and whether it is
+    a bare ``O``), or a number's dollar sign and decimal point."""
+    k = tok.kind
+    if k == LETTER:
+        return (k, tok.value, tok.text == "O")
+    if k == NUM:
+        return (k, tok.dollar, "." in tok.text)
+    return k
+
+
+def _gains(fields: tuple[str, ...], tok: Token) -> tuple[float | None, ...]:
+    """:func:`gain` of ``tok`` in each column. A handful of layouts and kinds of token (as
+    :func:`_kind_key` tells them apart): each row of gains is worked out once per process."""
+    key = (fields, _kind_key(tok))
+    row = _GAINS.get(key)
+    if row is None:
+        row = _GAINS[key] = tuple(gain(tok, f) for f in fields)
+    return row
+
+
+def _shape(fields: tuple[str, ...]) -> tuple[list[float], list[bool]]:
+    """Each column's cost when left empty, and whether it holds text (a run of words)."""
+    got = _SHAPES.get(fields)
+    if got is None:
+        got = ([_SKIP.get(f, 0.0) for f in fields], [f in TEXT_FIELDS for f in fields])
+        _SHAPES[fields] = got
+    return got
+
+
 def align(
     tokens: list[Token],
     fields: tuple[str, ...],
@@ -156,13 +192,16 @@ def align(
 ) -> tuple[list[list[Token]], list[Token]]:
     """Best order-preserving assignment of tokens to columns (see module docstring).
     ``hints`` (token index -> column index) adds the position bonus where the layout, not the
-    cell, says which column a token sits under (a date under "Date Exercisable")."""
+    cell, says which column a token sits under (a date under "Date Exercisable").
+
+    A dynamic programme over (tokens placed, columns passed); on equal scores the first way
+    found wins, so the order of the steps below is part of the result."""
     m, n = len(tokens), len(fields)
     if positional:
         direct = _in_place(tokens, fields)
         if direct is not None:
             return direct, []
-    gains = [[gain(t, f) for f in fields] for t in tokens]
+    gains = [list(_gains(fields, t)) for t in tokens]
     if hints:
         for i, j in hints.items():
             g = gains[i][j]
@@ -173,45 +212,73 @@ def align(
             g = gains[i][t.cell] if t.cell < n else None
             if g is not None:
                 gains[i][t.cell] = g + _HINT
-    skip = [_SKIP.get(f, 0.0) for f in fields]
-    multi = [f in TEXT_FIELDS for f in fields]
-    best = [[_NEG] * (n + 1) for _ in range(m + 1)]
+    skip, multi = _shape(fields)
+    # What each further token adds when it joins a run that token i starts in one column: a
+    # marker 0.5, a word 1.0 in a text column; the run stops at anything else (or, placed by
+    # cells, at the cell's end).
+    runs_text: list[list[float]] = []
+    runs_other: list[list[float]] = []
+    for i, first in enumerate(tokens):
+        in_text: list[float] = []
+        other: list[float] = []
+        only_marks = True
+        for t in tokens[i + 1 :]:
+            if positional and t.cell != first.cell:
+                break
+            if t.kind == MARKER:
+                in_text.append(0.5)
+                if only_marks:
+                    other.append(0.5)
+            elif t.kind == TEXT:
+                in_text.append(1.0)
+                only_marks = False
+            else:
+                break
+        runs_text.append(in_text)
+        runs_other.append(other)
+    neg = _NEG
+    best = [[neg] * (n + 1) for _ in range(m + 1)]
     back: list[list[tuple[int, int, int] | None]] = [[None] * (n + 1) for _ in range(m + 1)]
     best[0][0] = 0.0
-    for i in range(m + 1):
-        row_best = best[i]
+    for i in range(m):
+        row_best, row_back = best[i], back[i]
+        next_best, next_back = best[i + 1], back[i + 1]
+        row_gains, run_text, run_other = gains[i], runs_text[i], runs_other[i]
         for j in range(n + 1):
             s = row_best[j]
-            if s == _NEG:
+            if s == neg:
                 continue
-            if i < m and j < n:
-                g = gains[i][j]
+            if j < n:
+                g = row_gains[j]
                 if g is not None:
                     total = s + g
+                    if total > next_best[j + 1]:
+                        next_best[j + 1] = total
+                        next_back[j + 1] = (i, j, 2)
                     k = i + 1
-                    if total > best[k][j + 1]:
-                        best[k][j + 1] = total
-                        back[k][j + 1] = (i, j, 2)
-                    while k < m:
-                        t = tokens[k]
-                        if positional and t.cell != tokens[i].cell:
-                            break
-                        if t.kind == MARKER:
-                            total += 0.5
-                        elif multi[j] and t.kind == TEXT:
-                            total += 1.0
-                        else:
-                            break
+                    for step in run_text if multi[j] else run_other:
+                        total += step
                         k += 1
                         if total > best[k][j + 1]:
                             best[k][j + 1] = total
                             back[k][j + 1] = (i, j, 2)
-            if j < n and s - skip[j] > row_best[j + 1]:
-                row_best[j + 1] = s - skip[j]
-                back[i][j + 1] = (i, j, 0)
-            if i < m and s - _DROP > best[i + 1][j]:
-                best[i + 1][j] = s - _DROP
-                back[i + 1][j] = (i, j, 1)
+                left = s - skip[j]
+                if left > row_best[j + 1]:
+                    row_best[j + 1] = left
+                    row_back[j + 1] = (i, j, 0)
+            dropped_score = s - _DROP
+            if dropped_score > next_best[j]:
+                next_best[j] = dropped_score
+                next_back[j] = (i, j, 1)
+    last_best, last_back = best[m], back[m]
+    for j in range(n):
+        s = last_best[j]
+        if s == neg:
+            continue
+        left = s - skip[j]
+        if left > last_best[j + 1]:
+            last_best[j + 1] = left
+            last_back[j + 1] = (m, j, 0)
     cols: list[list[Token]] = [[] for _ in range(n)]
     dropped: list[Token] = []
     i, j = m, n
@@ -232,8 +299,9 @@ def _in_place(tokens: list[Token], fields: tuple[str, ...]) -> list[list[Token]]
     """The common case without search: every token fits the column of its own cell, one value
     per cell. Any doubt returns None and the full alignment runs."""
     cols: list[list[Token]] = [[] for _ in fields]
+    n = len(fields)
     for t in tokens:
-        if t.cell >= len(fields) or gain(t, fields[t.cell]) is None:
+        if t.cell >= n or _gains(fields, t)[t.cell] is None:
             return None
         col = cols[t.cell]
         if col and not (fields[t.cell] in TEXT_FIELDS and t.kind in (TEXT, MARKER)):

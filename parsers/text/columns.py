@@ -256,8 +256,8 @@ def align(
                         next_best[j + 1] = total
                         next_back[j + 1] = (i, j, 2)
                     k = i + 1
-                    for step in run_text if multi[j] else run_other:
-                        total += step
+                    for extra in run_text if multi[j] else run_other:
+                        total += extra
                         k += 1
                         if total > best[k][j + 1]:
                             best[k][j + 1] = total

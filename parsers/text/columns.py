@@ -194,13 +194,45 @@ def align(
     ``hints`` (token index -> column index) adds the position bonus where the layout, not the
     cell, says which column a token sits under (a date under "Date Exercisable").
 
-    A dynamic programme over (tokens placed, columns passed); on equal scores the first way
-    found wins, so the order of the steps below is part of the result."""
+    The answer depends only on the layout, the tokens' kinds (:func:`_kind_key`; their cells
+    too when placed by cells) and the hints, and rows repeat a few such patterns (a title, a
+    date, a code, amounts, a form): each pattern is solved once per process."""
+    key = (
+        fields,
+        positional,
+        tuple(hints.items()) if hints else None,
+        tuple((_kind_key(t), t.cell) for t in tokens)
+        if positional
+        else tuple(_kind_key(t) for t in tokens),
+    )
+    plan = _PLANS.get(key)
+    if plan is None:
+        if len(_PLANS) >= _PLANS_MAX:
+            _PLANS.clear()
+        plan = _PLANS[key] = _solve(tokens, fields, positional, hints)
+    spans, dropped = plan
+    return [[tokens[i] for i in span] for span in spans], [tokens[i] for i in dropped]
+
+
+_Plan = tuple[tuple[tuple[int, ...], ...], tuple[int, ...]]
+_PLANS: dict[object, _Plan] = {}
+_PLANS_MAX = 8192
+
+
+def _solve(
+    tokens: list[Token],
+    fields: tuple[str, ...],
+    positional: bool,
+    hints: dict[int, int] | None,
+) -> _Plan:
+    """The token indexes of each column and those dropped, for :func:`align`: a dynamic
+    programme over (tokens placed, columns passed). On equal scores the first way found wins,
+    so the order of the steps below is part of the result."""
     m, n = len(tokens), len(fields)
     if positional:
         direct = _in_place(tokens, fields)
         if direct is not None:
-            return direct, []
+            return direct, ()
     gains = [list(_gains(fields, t)) for t in tokens]
     if hints:
         for i, j in hints.items():
@@ -279,32 +311,32 @@ def align(
         if left > last_best[j + 1]:
             last_best[j + 1] = left
             last_back[j + 1] = (m, j, 0)
-    cols: list[list[Token]] = [[] for _ in range(n)]
-    dropped: list[Token] = []
+    cols: list[tuple[int, ...]] = [()] * n
+    dropped: list[int] = []
     i, j = m, n
     while (i, j) != (0, 0):
         step = back[i][j]
         assert step is not None
         pi, pj, how = step
         if how == 2:
-            cols[pj] = tokens[pi:i]
+            cols[pj] = tuple(range(pi, i))
         elif how == 1:
-            dropped.append(tokens[pi])
+            dropped.append(pi)
         i, j = pi, pj
     dropped.reverse()
-    return cols, dropped
+    return tuple(cols), tuple(dropped)
 
 
-def _in_place(tokens: list[Token], fields: tuple[str, ...]) -> list[list[Token]] | None:
+def _in_place(tokens: list[Token], fields: tuple[str, ...]) -> tuple[tuple[int, ...], ...] | None:
     """The common case without search: every token fits the column of its own cell, one value
     per cell. Any doubt returns None and the full alignment runs."""
-    cols: list[list[Token]] = [[] for _ in fields]
+    cols: list[list[int]] = [[] for _ in fields]
     n = len(fields)
-    for t in tokens:
+    for i, t in enumerate(tokens):
         if t.cell >= n or _gains(fields, t)[t.cell] is None:
             return None
         col = cols[t.cell]
         if col and not (fields[t.cell] in TEXT_FIELDS and t.kind in (TEXT, MARKER)):
             return None
-        col.append(t)
-    return cols
+        col.append(i)
+    return tuple(tuple(c) for c in cols)

@@ -118,10 +118,23 @@ class Shape(StrEnum):
     BLANK = "blank"
 
 
-TABLED = frozenset({Shape.PIPE, Shape.TAB, Shape.HTML})
+# The members under plain module names, for code that tests shapes row after row: on Python
+# 3.11 every ``Shape.X`` goes through the enum metaclass's ``__getattr__`` hook, several times
+# the cost of reading a global.
+PIPE, TAB, HTML, SPACE, PLAIN, SEP, BLANK = (
+    Shape.PIPE,
+    Shape.TAB,
+    Shape.HTML,
+    Shape.SPACE,
+    Shape.PLAIN,
+    Shape.SEP,
+    Shape.BLANK,
+)
+
+TABLED = frozenset({PIPE, TAB, HTML})
 """Shapes whose cells the converter delimited itself."""
-EMPTY = frozenset({Shape.BLANK, Shape.SEP})
-LOOSE = frozenset({Shape.SPACE, Shape.PLAIN})
+EMPTY = frozenset({BLANK, SEP})
+LOOSE = frozenset({SPACE, PLAIN})
 
 
 @dataclass(slots=True)
@@ -158,10 +171,10 @@ def split_rows(text: str) -> list[Row]:
     block = 0
     prev_shape = ""
     for row in rows:
-        if row.shape == Shape.BLANK or row.shape != prev_shape and row.shape != Shape.SEP:
+        if row.shape == BLANK or row.shape != prev_shape and row.shape != SEP:
             block += 1
         row.block = block
-        prev_shape = row.shape if row.shape != Shape.SEP else prev_shape
+        prev_shape = row.shape if row.shape != SEP else prev_shape
     return rows
 
 
@@ -221,7 +234,7 @@ def _html_rows(chunk: str, offset: int, starts: list[int]) -> list[Row]:
                 line,
                 tuple(cells),
                 tuple(range(len(cells))),
-                Shape.HTML if text else Shape.BLANK,
+                HTML if text else BLANK,
                 text,
             )
         )
@@ -240,21 +253,21 @@ def _split_line(line: str) -> tuple[tuple[str, ...], tuple[int, ...], Shape, str
     """Cached on the line's text: the form's boilerplate lines recur in every filing."""
     stripped = line.strip()
     if not stripped:
-        return (), (), Shape.BLANK, ""
+        return (), (), BLANK, ""
     if stripped[0] == "|" or (stripped[-1] == "|" and stripped.count("|") >= 2):
         if "-" in stripped and not stripped.strip("|-: "):
-            return (), (), Shape.SEP, ""
+            return (), (), SEP, ""
         inner = stripped.replace("\\|", _PIPE_ESC)
         inner = inner[1:] if inner.startswith("|") else inner
         inner = inner[:-1] if inner.endswith("|") else inner
         cells = tuple(c.replace(_PIPE_ESC, "|").strip() for c in inner.split("|"))
-        return cells, tuple(range(len(cells))), Shape.PIPE, " ".join(c for c in cells if c)
+        return cells, tuple(range(len(cells))), PIPE, " ".join(c for c in cells if c)
     if "\t" in line:
         cells = tuple(c.strip() for c in line.split("\t"))
-        return cells, tuple(range(len(cells))), Shape.TAB, " ".join(c for c in cells if c)
+        return cells, tuple(range(len(cells))), TAB, " ".join(c for c in cells if c)
     if "  " not in stripped:
-        return (stripped,), (len(line) - len(line.lstrip()),), Shape.PLAIN, stripped
+        return (stripped,), (len(line) - len(line.lstrip()),), PLAIN, stripped
     found = [(m.start(), m.group()) for m in _SPACE_CELL.finditer(line)]
     cells = tuple(t for _, t in found)
-    shape = Shape.PLAIN if len(found) == 1 else Shape.SPACE
+    shape = PLAIN if len(found) == 1 else SPACE
     return cells, tuple(x for x, _ in found), shape, " ".join(cells)

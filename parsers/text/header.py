@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from parsers.text.cells import CHECKED, EMPTY, MARK, TABLED, UNCHECKED, Row, Shape, clean
+from parsers.text.cells import CHECKED, EMPTY, MARK, SPACE, TABLED, UNCHECKED, Row, clean
 from parsers.text.ocr import fix_confusables
 from parsers.text.tokens import parse_date
 
@@ -183,7 +183,7 @@ def read_more_owners(rows: list[Row]) -> list[Header]:
 
 def _streams(rows: list[Row]) -> list[str]:
     """Header text re-read column by column; each column's cells top to bottom."""
-    layout = not any(r.shape in TABLED for r in rows) and any(r.shape == Shape.SPACE for r in rows)
+    layout = not any(r.shape in TABLED for r in rows) and any(r.shape == SPACE for r in rows)
     anchors: list[int] = []
     if layout:
         xs = sorted(

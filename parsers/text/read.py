@@ -33,7 +33,7 @@ from parsers.model import (
     Signature,
     Source,
 )
-from parsers.text.cells import EMPTY, Row, Shape, split_rows
+from parsers.text.cells import EMPTY, HTML, PIPE, Row, split_rows
 from parsers.text.columns import (
     T1_FORM3,
     T1_FORM4,
@@ -319,6 +319,6 @@ def _format(rows: list[Row], t1: int, end: int, drafts: list[Draft], repaired: b
     shapes = [r.shape for r in rows[t1:end] if r.shape not in EMPTY]
     if not shapes:
         shapes = [r.shape for r in rows]
-    if any(s in (Shape.PIPE, Shape.HTML) for s in shapes):
+    if any(s in (PIPE, HTML) for s in shapes):
         return "markdown"
     return "text"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from parsers.text import ocr
-from parsers.text.cells import EMPTY, LOOSE, TABLED, Row, Shape
+from parsers.text.cells import EMPTY, LOOSE, PLAIN, SEP, SPACE, TABLED, Row
 from parsers.text.columns import TEXT_FIELDS, align, fits_cells
 from parsers.text.tokens import (
     DATE,
@@ -128,7 +128,7 @@ def read_table(
     drafts: list[Draft] = []
     # Layout text places a wrapped line's words under their column; in plain text (one run of
     # words a line) or a converter's orphan line between pipe rows, only the order is left.
-    placed_cols = any(r.shape == Shape.SPACE for r in rows)
+    placed_cols = any(r.shape == SPACE for r in rows)
     tabled = any(r.shape in TABLED for r in rows)
     ad_x = _ad_positions(rows) if "shares_a" in fields else None
     date_x = _date_anchors(rows) if "date_exercisable" in fields else None
@@ -141,7 +141,7 @@ def read_table(
     width: int | None = -1  # the title column's wrap width in layout text; -1: not measured
     shape: tuple[int, int] | None = None  # lines above and below the last row split so far
     for k, row in enumerate(rows):
-        if row.shape == Shape.SEP and prev is not None and _plain_next(rows, k):
+        if row.shape == SEP and prev is not None and _plain_next(rows, k):
             continue  # markdown's rule under a one-row table: the row's wrapped rest follows
         if row.shape in EMPTY:
             if pending and prev is not None:
@@ -158,7 +158,7 @@ def read_table(
             pending = []
             in_caption = True
             continue
-        tokens = tokenize(row.cells, row.xs, chars=row.shape == Shape.SPACE)
+        tokens = tokenize(row.cells, row.xs, chars=row.shape == SPACE)
         if not tokens:
             continue
         if nature_x is not None and row.shape in LOOSE and tokens[-1].x >= nature_x:
@@ -218,7 +218,7 @@ def read_table(
                 _attach(prev, lines, fields, before=False, columns=placed_cols)
             pending = []
         drafts.append(draft)
-        if tabled and row.shape == Shape.PLAIN and not any(t.kind in (TEXT, DATE) for t in tokens):
+        if tabled and row.shape == PLAIN and not any(t.kind in (TEXT, DATE) for t in tokens):
             continue  # a cell pushed out of the pipe row above: it opens no row of its own
         prev = draft
     if pending and prev is not None:
@@ -232,7 +232,7 @@ def _plain_next(rows: list[Row], k: int) -> bool:
     if k + 1 >= len(rows):
         return False
     nxt = rows[k + 1]
-    if nxt.shape == Shape.PLAIN:
+    if nxt.shape == PLAIN:
         return True
     return nxt.shape in TABLED and not any(ch.isdigit() for ch in nxt.text)
 
@@ -244,7 +244,7 @@ def _orphan_amount(prev: Draft, row: Row, tokens: list[Token], fields: tuple[str
     """A dollar amount alone on a plain line right under a pipe row (markdown pushes a cell
     with a footnote marker out of its one-row table) is that row's price when the row has
     exactly one dollar column left empty; read so with a note. Otherwise not handled here."""
-    if row.shape != Shape.PLAIN or len(tokens) != 1:
+    if row.shape != PLAIN or len(tokens) != 1:
         return False
     tok = tokens[0]
     if tok.kind != NUM or not tok.dollar or tok.value is None:
@@ -331,7 +331,7 @@ def _title_frag(row: Row, words: list[Token], draft: Draft) -> tuple[str, str] |
     cell as written (its width counts) and its words (markers left out)."""
     at = draft.where.get("security_title", 0)
     for t in words:
-        if t.kind == TEXT and (abs(t.x - at) <= 2 if row.shape == Shape.SPACE else t.x == at):
+        if t.kind == TEXT and (abs(t.x - at) <= 2 if row.shape == SPACE else t.x == at):
             return row.cells[t.cell], " ".join(
                 w.text for w in words if w.cell == t.cell and w.kind == TEXT
             )
@@ -342,7 +342,7 @@ def _title_width(rows: list[Row]) -> int | None:
     """How wide the title column wraps in layout text: the longest multi-word piece of data at
     the left margin (a wrapped line never exceeds the width; one long word may). Captions are
     left out: a converter may wrap them to another width."""
-    if not any(r.shape == Shape.SPACE for r in rows):
+    if not any(r.shape == SPACE for r in rows):
         return None
     width = 0
     for r in rows:
@@ -452,7 +452,7 @@ def _attach(
         loose = [
             w
             for r, w in pairs
-            if (r.shape == Shape.PLAIN or draft.plain)
+            if (r.shape == PLAIN or draft.plain)
             and any(t.text for t in w)
             and any(x is w for x in lines)
         ]
@@ -543,7 +543,7 @@ _SECOND_CAPTION = re.compile(r"2\.\s*(?:Trans|Conver|Amount|Date)", re.I)
 def _title_column_end(rows: list[Row]) -> int | None:
     """Where the title column ends in space-aligned text: the second column's caption."""
     for row in rows:
-        if row.shape != Shape.SPACE or "2." not in row.text:
+        if row.shape != SPACE or "2." not in row.text:
             continue
         for cell, x in zip(row.cells[1:], row.xs[1:], strict=True):
             if _SECOND_CAPTION.match(cell):
@@ -571,7 +571,7 @@ def _nature_column(rows: list[Row]) -> int | None:
     (its caption's character column, less one): nothing numeric is written there, so a number
     on that side (``2021`` of a wrapped trust name) is one of the nature's words."""
     for row in rows:
-        if row.shape != Shape.SPACE or "ature" not in row.text:
+        if row.shape != SPACE or "ature" not in row.text:
             continue
         for cell, x in zip(row.cells, row.xs, strict=True):
             if _NATURE_CAPTION.match(cell):
@@ -585,7 +585,7 @@ def _date_anchors(rows: list[Row]) -> dict[str, int] | None:
     when that is where it sits. The lowest caption line wins (sub-captions come last)."""
     found: dict[str, int] = {}
     for row in rows:
-        if row.shape != Shape.SPACE:
+        if row.shape != SPACE:
             continue
         for cell, x in zip(row.cells, row.xs, strict=True):
             low = cell.lower()
@@ -645,7 +645,7 @@ def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
             if ia is not None and id_ is not None and ic is not None and ic < ia < id_:
                 return ia, id_, ic
             continue
-        if row.shape != Shape.SPACE:
+        if row.shape != SPACE:
             continue
         xa = xd = None
         for cell, x in zip(row.cells, row.xs, strict=True):
@@ -670,10 +670,8 @@ def _read_row(
     alternates: tuple[tuple[str, ...], ...],
     date_x: dict[str, int] | None = None,
 ) -> Draft:
-    draft = Draft(row.line, plain=row.shape == Shape.PLAIN)
-    layouts = (
-        [] if row.shape == Shape.SPACE else [f for f in (fields, *alternates) if _intact(row, f)]
-    )
+    draft = Draft(row.line, plain=row.shape == PLAIN)
+    layouts = [] if row.shape == SPACE else [f for f in (fields, *alternates) if _intact(row, f)]
     if layouts:
         _keep_title_cell(tokens)
     ocr.rebuild_dates(tokens, header_date)
@@ -684,7 +682,7 @@ def _read_row(
         if fits_cells(tokens, layout):
             fields, positional = layout, True
             break
-    hints = _date_hints(tokens, fields, date_x) if date_x and row.shape == Shape.SPACE else None
+    hints = _date_hints(tokens, fields, date_x) if date_x and row.shape == SPACE else None
     if not hints and "date_exercisable" in fields and not positional:
         hints = _holding_dates(tokens, fields)
     cols, dropped = align(tokens, fields, positional, hints)
@@ -929,7 +927,7 @@ def _settle_direction(
         side = "A" if a is not None else "D"
         if not positional:
             code_at = cols[fields.index("code")][0].cell if cols[fields.index("code")] else -1
-            if row.shape == Shape.SPACE and ad_x is not None and ad_x[2] < 0:
+            if row.shape == SPACE and ad_x is not None and ad_x[2] < 0:
                 centre = tok.x + len(tok.text) / 2
                 to_a, to_d = abs(centre - ad_x[0] - 1.5), abs(centre - ad_x[1] - 1.5)
                 if abs(to_a - to_d) < 2:
@@ -944,7 +942,7 @@ def _settle_direction(
                 side = "A" if to_a < to_d else "D"
             elif (
                 ad_x is not None
-                and row.shape != Shape.SPACE
+                and row.shape != SPACE
                 and code_at == ad_x[2]
                 and tok.cell in ad_x[:2]
             ):

@@ -20,7 +20,17 @@ class Limits:
 
     @classmethod
     def from_env(cls) -> Limits:
-        return cls(
-            max_bytes=int(os.environ.get("HOLDINGS_MAX_FILE_BYTES", cls.max_bytes)),
-            max_rows=int(os.environ.get("HOLDINGS_MAX_ROWS", cls.max_rows)),
-        )
+        """The limits the environment sets; read at every parse, built once per setting."""
+        size, rows = os.environ.get("HOLDINGS_MAX_FILE_BYTES"), os.environ.get("HOLDINGS_MAX_ROWS")
+        limits = _FROM_ENV.get((cls, size, rows))
+        if limits is None:
+            limits = cls(
+                max_bytes=int(size if size is not None else cls.max_bytes),
+                max_rows=int(rows if rows is not None else cls.max_rows),
+            )
+            if len(_FROM_ENV) < 64:
+                _FROM_ENV[(cls, size, rows)] = limits
+        return limits
+
+
+_FROM_ENV: dict[tuple[type[Limits], str | None, str | None], Limits] = {}

@@ -28,7 +28,11 @@ from parsers.model import Filing, Note
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Control characters a value may not keep (tab, line feed and carriage return may)."""
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_OTHER_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+# How JSON writes a control character (0x7f it leaves as it is): a dump without any of these
+# holds none in any value.
+_JSON_CONTROL = ("\\u00", "\\b", "\\f", "\x7f")
 
 
 def screen(filing: Filing, limits: Limits, raw: bytes | str | None = None) -> Filing:
@@ -37,8 +41,14 @@ def screen(filing: Filing, limits: Limits, raw: bytes | str | None = None) -> Fi
     control character (as almost every input), the values are not walked."""
     _check_lengths(filing, limits)
     if raw is not None:
-        found = CONTROL.search(raw) if isinstance(raw, str) else _CONTROL_BYTES.search(raw)
-        if found is None:
+        if isinstance(raw, str):
+            if CONTROL.search(raw) is None:
+                return filing
+        elif not raw.translate(None, _OTHER_BYTES):  # what is left is the control bytes
+            return filing
+        # a form feed between pages (pdftotext) rarely reaches a value: walk only if one did
+        dumped = filing.model_dump_json()
+        if not any(c in dumped for c in _JSON_CONTROL):
             return filing
     notes: list[Note] = []
     _scrub(filing, "", None, notes)

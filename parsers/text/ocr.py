@@ -10,6 +10,10 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+# tokens imports this module: its names are read when a repair runs, not at import (an import
+# statement inside each repair cost more than the repair on most rows)
+from parsers.text import tokens as _tokens
+
 if TYPE_CHECKING:
     from parsers.text.tokens import Token
 
@@ -49,7 +53,7 @@ def rebuild_dates(tokens: list[Token], header_date: dt.date | None) -> None:
     century a repeat belongs to. A year the debris contradicts is never picked; the note
     names the fragments and where the year came from.
     """
-    from parsers.text.tokens import DATE, FRAG, NUM
+    DATE, FRAG, NUM = _tokens.DATE, _tokens.FRAG, _tokens.NUM
 
     i = 0
     while i < len(tokens):
@@ -121,7 +125,7 @@ def join_split_numbers(tokens: list[Token]) -> None:
     1,520,000`` is the balance 1,520,000, not a transaction of 1,520 shares; and where that
     balance is the row's only other number, ``25 | 5,449`` is 255,449 cut in two.
     """
-    from parsers.text.tokens import DATE, NUM, parse_number
+    DATE, NUM, parse_number = _tokens.DATE, _tokens.NUM, _tokens.parse_number
 
     i = 0
     holding: bool | None = None  # no date in the row; worked out only when an echo needs it

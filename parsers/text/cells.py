@@ -169,12 +169,14 @@ def split_rows(text: str) -> list[Row]:
     spans = _table_spans(text) if "<table" in text or "<TABLE" in text else []
     rows = _line_rows(text.split("\n"), 1) if not spans else _with_html(text, spans)
     block = 0
-    prev_shape = ""
-    for row in rows:
-        if row.shape == BLANK or row.shape != prev_shape and row.shape != SEP:
+    prev_shape: Shape | None = None
+    for row in rows:  # shapes are the enum's members: ``is`` tells them apart
+        shape = row.shape
+        if shape is BLANK or shape is not prev_shape and shape is not SEP:
             block += 1
         row.block = block
-        prev_shape = row.shape if row.shape != SEP else prev_shape
+        if shape is not SEP:
+            prev_shape = shape
     return rows
 
 
@@ -242,10 +244,8 @@ def _html_rows(chunk: str, offset: int, starts: list[int]) -> list[Row]:
 
 
 def _line_rows(lines: list[str], first: int) -> list[Row]:
-    rows: list[Row] = []
-    for i, raw in enumerate(lines):
-        rows.append(Row(first + i, *_split_line(raw)))
-    return rows
+    split = _split_line
+    return [Row(line, *split(raw)) for line, raw in enumerate(lines, first)]
 
 
 @lru_cache(maxsize=16384)

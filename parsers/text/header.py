@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from parsers.text.cells import CHECKED, EMPTY, MARK, SPACE, TABLED, UNCHECKED, Row, clean
@@ -192,31 +193,31 @@ def _streams(rows: list[Row]) -> list[str]:
         for x in xs:
             if not anchors or x - anchors[-1] > 3:
                 anchors.append(x)
-    columns: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    columns: dict[tuple[int, int], list[str]] = {}
     for r in rows:
-        if not r.cells or r.shape in EMPTY:
+        cells = r.cells
+        if not cells or r.shape in EMPTY:
             continue
-        per_line: dict[tuple[int, int], list[str]] = {}
-        for c, x in zip(r.cells, r.xs, strict=True):
-            if not c:
-                continue
-            text = clean(c, keep_lines=True)
-            if not text:
-                continue
-            if layout:
-                col = 0
-                for k, ax in enumerate(anchors):
-                    if ax <= x + 2:
-                        col = k
-                key = (0, col)
-            elif r.shape in TABLED:
-                key = (r.block, x)
-            else:  # paragraphs read in order as one stream, blank lines or not
-                key = (0, -1)
-            per_line.setdefault(key, []).append(text)
-        for key, parts in per_line.items():  # a tab keeps apart what the layout kept apart:
-            columns.setdefault(key, []).append((r.line, "\t".join(parts)))  # title | other
-    return ["\n".join(t for _, t in columns[k]) for k in sorted(columns)]
+        if layout:
+            per_line: dict[tuple[int, int], list[str]] = {}
+            for c, x in zip(cells, r.xs, strict=True):
+                text = clean(c, keep_lines=True) if c else ""
+                if text:  # the column of the last label at or left of the cell
+                    key = (0, max(bisect_right(anchors, x + 2) - 1, 0))
+                    per_line.setdefault(key, []).append(text)
+            for key, parts in per_line.items():  # a tab keeps apart what the layout kept apart:
+                columns.setdefault(key, []).append("\t".join(parts))  # title | other
+        elif r.shape in TABLED:  # one cell a column
+            block = r.block
+            for c, x in zip(cells, r.xs, strict=True):
+                text = clean(c, keep_lines=True) if c else ""
+                if text:
+                    columns.setdefault((block, x), []).append(text)
+        else:  # paragraphs read in order as one stream, blank lines or not
+            parts = [t for t in (clean(c, keep_lines=True) for c in cells if c) if t]
+            if parts:
+                columns.setdefault((0, -1), []).append("\t".join(parts))
+    return ["\n".join(columns[k]) for k in sorted(columns)]
 
 
 def _read_owner(head: Header, streams: list[str]) -> None:

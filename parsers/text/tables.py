@@ -100,7 +100,12 @@ class Draft:
 def is_header_row(text: str) -> bool:
     """Column captions and page furniture, never data: they carry numbers like ``Instr. 3``."""
     low = text.lower()
-    return low.startswith(_HEADER_STARTS) or any(w in low for w in _HEADER_WORDS)
+    if low.startswith(_HEADER_STARTS):
+        return True
+    for word in _HEADER_WORDS:  # noqa: SIM110 -- a loop, not any(): runs on every table line
+        if word in low:
+            return True
+    return False
 
 
 def read_table(
@@ -128,8 +133,9 @@ def read_table(
     drafts: list[Draft] = []
     # Layout text places a wrapped line's words under their column; in plain text (one run of
     # words a line) or a converter's orphan line between pipe rows, only the order is left.
-    placed_cols = any(r.shape == SPACE for r in rows)
-    tabled = any(r.shape in TABLED for r in rows)
+    shapes = {r.shape for r in rows}
+    placed_cols = SPACE in shapes
+    tabled = not shapes.isdisjoint(TABLED)
     ad_x = _ad_positions(rows) if "shares_a" in fields else None
     date_x = _date_anchors(rows) if "date_exercisable" in fields else None
     nature_x = _nature_column(rows)
@@ -489,10 +495,17 @@ def _attach(
             elif left:
                 placed[f] = max(left) + 1
     extra: dict[str, list[str]] = {}
+    spots = sorted((fields.index(g), x, g) for g, x in placed.items())
     for toks in lines:
         for t in toks:
             pos = t.x if t.x >= 0 else t.cell
-            f = min(placed, key=lambda g: (abs(placed[g] - pos), fields.index(g)))
+            if not spots:
+                min(placed)  # nowhere to put the word: fails as it always has
+            f = spots[0][2]  # the nearest column; of two as near, the one first in the form
+            near = abs(spots[0][1] - pos)
+            for _, x, g in spots[1:]:
+                if abs(x - pos) < near:
+                    f, near = g, abs(x - pos)
             if t.text:
                 extra.setdefault(f, []).append(t.text)
             for mark in t.marks:
@@ -985,6 +998,9 @@ def _check_row(draft: Draft, fields: tuple[str, ...]) -> None:
         draft.notes.append(("shares_owned_following", "no amount owned following"))
 
 
+_MODEL_TYPES = (Decimal, dt.date, str, bool)  # a tuple: isinstance of a union is slower
+
+
 def to_model_values(draft: Draft) -> dict[str, object]:
     """Model-ready keyword arguments for a row."""
     v = dict(draft.values)
@@ -992,7 +1008,7 @@ def to_model_values(draft: Draft) -> dict[str, object]:
         "holding" if v.get("transaction_date") is None and v.get("code") is None else "transaction"
     )
     for k, val in list(v.items()):
-        if isinstance(val, Decimal | dt.date | str | bool) or val is None:
+        if val is None or isinstance(val, _MODEL_TYPES):
             continue
         v[k] = None
     v["footnotes"] = draft.footnotes

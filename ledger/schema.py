@@ -41,9 +41,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.schema import CreateIndex
 
 from ledger.clock import utcnow
-from ledger.tables import EVENTS, FILINGS, INCIDENTS, LEDGER_TABLES, LINKS, META
+from ledger.tables import EVENTS, EVENTS_KEY, FILINGS, INCIDENTS, LEDGER_TABLES, LINKS, META
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The layout this release writes. 1: the first release (no ``ledger_meta``). 2: ``events.seq``
 (was ``position``), replay index on ``coalesce(filed_date, effective_date)``, no
 ``sort_filing``. 3: ``filings.accepted_at`` (EDGAR's acceptance time, as provenance).
@@ -51,7 +51,11 @@ SCHEMA_VERSION = 5
 filings chained in append order (``filing_seq``, ``chain_hash``), quarantine entries resolved,
 ``ledger_incidents``, and PostgreSQL guards that fire ALWAYS. 5: the append-only
 ``identity_links`` and ``replaced_renderings`` records (a structured reading replacing an earlier
-text rendering of the same filing), and the index that finds a filing's other shape."""
+text rendering of the same filing), and the index that finds a filing's other shape.
+6: every unique key of a table that a distributed PostgreSQL would shard holds its distribution
+column (``ledger.distribution``, docs/SCALE.md): events unique on ``(idempotency_key,
+stream_id)``, keyed on PostgreSQL by ``(seq, stream_id)``; ``filings.filing_seq`` indexed, no
+longer unique."""
 
 DEFAULT_URL = "sqlite:///holdings.db"
 ENV_VAR = "HOLDINGS_DB"
@@ -402,11 +406,54 @@ def _v4_to_v5(conn: Connection) -> None:
     ``filings``: made after the last step, like every table and index that is missing."""
 
 
+def _v5_to_v6(conn: Connection) -> None:
+    """Unique keys a sharded table can enforce. The new ones are made after the last step (the
+    ``ux_events_idempotency`` index; on PostgreSQL the wider primary key here). SQLite cannot
+    drop the column's inline UNIQUE, so there the events table is made anew and its rows copied
+    as they are (same ``seq``, same bytes: no event is rewritten; its guards, dropped with the
+    old table, are put back with the others)."""
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ux_filings_seq")
+    if conn.dialect.name == "sqlite":
+        _sqlite_remake_events(conn)
+        return
+    for (name,) in conn.execute(text(_PG_IDEMPOTENCY_UNIQUE)):
+        conn.exec_driver_sql(f'ALTER TABLE events DROP CONSTRAINT "{name}"')
+    pkey = conn.execute(
+        text("SELECT conname FROM pg_constraint WHERE conrelid='events'::regclass AND contype='p'")
+    ).scalar_one()
+    conn.exec_driver_sql(
+        f'ALTER TABLE events DROP CONSTRAINT "{pkey}", '
+        f"ADD CONSTRAINT events_pkey PRIMARY KEY ({', '.join(EVENTS_KEY)})"
+    )
+
+
+_PG_IDEMPOTENCY_UNIQUE = """
+SELECT c.conname FROM pg_constraint c
+JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+WHERE c.conrelid = 'events'::regclass AND c.contype = 'u'
+GROUP BY c.conname HAVING array_agg(a.attname::text) = ARRAY['idempotency_key']"""
+"""The unique constraint of layouts 1 to 5 on ``idempotency_key`` alone, by whatever name."""
+
+
+def _sqlite_remake_events(conn: Connection) -> None:
+    conn.exec_driver_sql("ALTER TABLE events RENAME TO events_v5")
+    for (index,) in conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events_v5' "
+        "AND sql IS NOT NULL"
+    ).all():
+        conn.exec_driver_sql(f'DROP INDEX "{index}"')
+    EVENTS.create(conn)
+    names = ", ".join(EVENTS.c.keys())
+    conn.exec_driver_sql(f"INSERT INTO events ({names}) SELECT {names} FROM events_v5 ORDER BY seq")
+    conn.exec_driver_sql("DROP TABLE events_v5")
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }
 """``MIGRATIONS[v]`` carries a version ``v`` layout to ``v + 1``, inside the caller's
 transaction; new tables and indexes are created after the last step."""

@@ -5,8 +5,21 @@ leave the store). Projections keep their own tables (``projections.materialize``
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import BigInteger, Column, Index, Integer, LargeBinary, Text, UniqueConstraint, func
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Index,
+    Integer,
+    LargeBinary,
+    Table,
+    Text,
+    UniqueConstraint,
+    event,
+    func,
+)
 from sqlmodel import Field, SQLModel
 
 _ID = BigInteger().with_variant(Integer(), "sqlite")
@@ -16,6 +29,7 @@ class EventRow(SQLModel, table=True):
     __tablename__ = "events"
     __table_args__ = (
         UniqueConstraint("stream_id", "stream_version", name="uq_events_stream_version"),
+        Index("ux_events_idempotency", "idempotency_key", "stream_id", unique=True),
         Index("ix_events_person", "person_key", "effective_date"),
         Index("ix_events_issuer", "issuer_key"),
         Index("ix_events_filing", "filing_sha256"),
@@ -28,7 +42,9 @@ class EventRow(SQLModel, table=True):
     stream_version: int
     event_type: str
     schema_version: int
-    idempotency_key: str = Field(unique=True)
+    idempotency_key: str
+    """Unique with ``stream_id`` (a key a sharded store can enforce); why that still means once
+    in the whole ledger: docs/SCALE.md."""
     person_key: str
     person_name: str | None = None
     issuer_key: str
@@ -191,8 +207,27 @@ Index(
 )
 """Serves ``ledger.order.REPLAY_ORDER``: a stream read in replay order without a sort."""
 
-Index("ux_filings_seq", FILINGS.c.filing_seq, unique=True)
-"""One filing per place in the append order; the tip is read through it."""
+Index("ix_filings_seq", FILINGS.c.filing_seq)
+"""The tip of the append order is read through it. Not unique (since layout 6): a sharded
+``filings`` can only enforce keys that hold ``sha256``. One filing per place is kept by the
+serialised append and checked by ``holdings verify`` (docs/SCALE.md)."""
+
+EVENTS_KEY = ("seq", "stream_id")
+"""The events primary key on PostgreSQL: ``seq`` still comes from one global sequence, and the
+stream makes it a key a table sharded by stream can enforce. SQLite keeps ``seq`` alone, its
+INTEGER PRIMARY KEY (the rowid, which is what numbers a new row there)."""
+
+
+@event.listens_for(EVENTS, "after_create")
+def _events_key(_table: Table, conn: Connection, **_kw: Any) -> None:
+    """Made with ``seq`` alone as its key (the model's, SQLite's), events on PostgreSQL get
+    ``EVENTS_KEY`` at once; ``ledger.schema`` does the same for a ledger of an older layout."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            "ALTER TABLE events DROP CONSTRAINT events_pkey, "
+            f"ADD CONSTRAINT events_pkey PRIMARY KEY ({', '.join(EVENTS_KEY)})"
+        )
+
 
 Index("ix_filings_twin", FILINGS.c.issuer_key, FILINGS.c.period_of_report)
 """Finds the other shape of a filing (its XML, or a text rendering of it) at append time."""

@@ -15,7 +15,9 @@ in between: the ratio says how close the store is to the engine's own limit.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import json
 import os
 import random
 import statistics
@@ -24,16 +26,17 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, create_engine, text
 
 from ledger.classify import filing_events
-from ledger.clock import utcnow
 from ledger.events import Event
-from ledger.mapping import event_to_row
 from ledger.store import EventStore
+from ledger.tables import EVENTS, FILINGS
 from parsers.model import (
     DerivativeRow,
     Filing,
@@ -141,75 +144,153 @@ def batches(filings: Iterator[Filing], size: int) -> Iterator[list[tuple[Filing,
 def fresh_store(engine: str, workdir: Path, name: str) -> tuple[EventStore, str]:
     if engine == "sqlite":
         path = workdir / f"{name}.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        drop_store(engine, workdir, name)
         url = f"sqlite:///{path}"
         return EventStore(url), url
     base = os.environ.get("HOLDINGS_BENCH_PG_URL", PG_DEFAULT)
     schema = f"bench_{name}"
-    admin = EventStore.__new__(EventStore)
-    from sqlalchemy import create_engine
-
-    eng = create_engine(
-        "postgresql+psycopg://" + base.split("://", 1)[1], isolation_level="AUTOCOMMIT"
-    )
-    with eng.connect() as conn:
+    with _pg_admin() as conn:
         conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
         conn.execute(text(f"CREATE SCHEMA {schema}"))
-    eng.dispose()
-    del admin
     url = f"{base}?options=-csearch_path%3D{schema}"
     return EventStore(url), url
 
 
-def bench_ingest(engine: str, workdir: Path, n_events: int, runs: int) -> dict[str, float]:
-    """Store append rate vs a bare executemany of the same rows into the same schema."""
+def drop_store(engine: str, workdir: Path, name: str) -> None:
+    """A benchmark leaves no database behind (the PostgreSQL server is shared)."""
+    if engine == "sqlite":
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{workdir / name}.db{suffix}").unlink(missing_ok=True)
+        return
+    with _pg_admin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS bench_{name} CASCADE"))
+
+
+@contextlib.contextmanager
+def _pg_admin() -> Iterator[Connection]:
+    base = os.environ.get("HOLDINGS_BENCH_PG_URL", PG_DEFAULT)
+    eng = create_engine(
+        "postgresql+psycopg://" + base.split("://", 1)[1], isolation_level="AUTOCOMMIT"
+    )
+    try:
+        with eng.connect() as conn:
+            yield conn
+    finally:
+        eng.dispose()
+
+
+INGEST_BATCH = 500
+"""Filings per ``append_batch`` call in the ingest measure (one transaction each)."""
+
+
+@dataclass
+class IngestFigures:
+    events: int
+    ours: list[float]
+    """Store append, events/s, one figure per run."""
+    bare: list[float]
+    """The engine's bare bulk insert of the very same rows, events/s, same runs."""
+
+    @property
+    def ratios(self) -> list[float]:
+        return [o / b for o, b in zip(self.ours, self.bare, strict=True)]
+
+
+def bench_ingest(engine: str, workdir: Path, n_events: int, runs: int) -> IngestFigures:
+    """The store's append against the engine's own bulk path for the very same rows.
+
+    Timed for the store: ``EventStore.append_batch`` on filings whose events are classified
+    already, i.e. everything the store does: rows made from the events (payload JSON, content
+    and chain hashes), the checks for filings already present and for twins, stream heads,
+    numbering, and the inserts and commits. Timed for the baseline: the rows the store wrote
+    (read back afterwards, every column but the log sequence number the engine assigns) put
+    into a fresh ledger of the same schema (same indexes, constraints and triggers) by the bare
+    driver, ``executemany`` on SQLite and ``COPY`` on PostgreSQL, filings and events, in the
+    same transactions (one per batch of ``INGEST_BATCH`` filings). Both in each run, store
+    first."""
     per_person = 40
     filings = max(1, n_events // 4)
     people_count = max(1, filings // per_person)
-    prepared = list(batches(synthetic_filings(people_count, per_person, seed=7), 500))
+    prepared = list(batches(synthetic_filings(people_count, per_person, seed=7), INGEST_BATCH))
     total = sum(len(e) for b in prepared for _f, e in b)
-    ours, bare = [], []
-    for r in range(runs):
-        store, _url = fresh_store(engine, workdir, f"ingest{r}")
+    batch_of = {f.source.sha256: i for i, b in enumerate(prepared) for f, _e in b}
+    figures = IngestFigures(total, [], [])
+    for _run in range(runs):
+        store, _url = fresh_store(engine, workdir, "ingest")
         start = time.perf_counter()
         for batch in prepared:
             store.append_batch(batch)
-        ours.append(total / (time.perf_counter() - start))
+        figures.ours.append(total / (time.perf_counter() - start))
+        written = _written(store, batch_of, len(prepared))
         store.engine.dispose()
+        drop_store(engine, workdir, "ingest")
 
-        store, _url = fresh_store(engine, workdir, f"bare{r}")
-        now = utcnow()
-        rows = [
-            event_to_row(e, i + 1, now)
-            for i, (_f, evs) in enumerate(x for b in prepared for x in b)
-            for e in evs
-        ]
-        # distinct stream versions so the unique constraint holds, as in the real store
-        for i, row in enumerate(rows):
-            row["stream_version"] = i + 1
-        cols = list(rows[0].keys())
-        tuples = [tuple(row[c] for c in cols) for row in rows]
-        raw = store.engine.raw_connection()
-        try:
-            cur = raw.cursor()
-            mark = "?" if engine == "sqlite" else "%s"
-            sql = f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
+        store, _url = fresh_store(engine, workdir, "bare")
+        figures.bare.append(total / _bare_insert(store, written))
+        store.engine.dispose()
+        drop_store(engine, workdir, "bare")
+    return figures
+
+
+_Written = list[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]]
+"""Per batch: the filings rows and the events rows the store wrote, as the driver reads them."""
+
+_FILING_COLUMNS = [c.name for c in FILINGS.columns]
+_EVENT_COLUMNS = [c.name for c in EVENTS.columns if c.name != "seq"]
+
+
+def _written(store: EventStore, batch_of: dict[str, int], batches: int) -> _Written:
+    out: _Written = [([], []) for _ in range(batches)]
+    raw = store.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cur.execute(f"SELECT {', '.join(_FILING_COLUMNS)} FROM filings ORDER BY filing_seq")
+        sha = _FILING_COLUMNS.index("sha256")
+        for row in cur.fetchall():
+            out[batch_of[row[sha]]][0].append(tuple(row))
+        cur.execute(f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events ORDER BY seq")
+        sha = _EVENT_COLUMNS.index("filing_sha256")
+        for row in cur.fetchall():
+            out[batch_of[row[sha]]][1].append(tuple(row))
+        raw.rollback()
+    finally:
+        raw.close()
+    return out
+
+
+def _bare_insert(store: EventStore, written: _Written) -> float:
+    """Seconds the bare driver takes to store ``written``, one transaction per batch."""
+    raw = store.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        if store.dialect == "sqlite":
+            filings = _insert_sql("filings", _FILING_COLUMNS)
+            events = _insert_sql("events", _EVENT_COLUMNS)
             start = time.perf_counter()
-            if engine == "sqlite":
-                cur.execute("BEGIN")
-            for i in range(0, len(tuples), 500 * 4):
-                cur.executemany(sql, tuples[i : i + 2000])
+            for frows, erows in written:
+                cur.execute("BEGIN IMMEDIATE")
+                cur.executemany(filings, frows)
+                cur.executemany(events, erows)
+                cur.execute("COMMIT")
+            return time.perf_counter() - start
+        raw.commit()
+        copy_filings = f"COPY filings ({', '.join(_FILING_COLUMNS)}) FROM STDIN"
+        copy_events = f"COPY events ({', '.join(_EVENT_COLUMNS)}) FROM STDIN"
+        start = time.perf_counter()
+        for frows, erows in written:
+            for statement, rows in ((copy_filings, frows), (copy_events, erows)):
+                with cur.copy(statement) as copy:
+                    for row in rows:
+                        copy.write_row(row)
             raw.commit()
-            bare.append(total / (time.perf_counter() - start))
-        finally:
-            raw.close()
-            store.engine.dispose()
-    return {
-        "events": total,
-        "ingest_events_per_s": statistics.median(ours),
-        "bare_executemany_events_per_s": statistics.median(bare),
-    }
+        return time.perf_counter() - start
+    finally:
+        raw.close()
+
+
+def _insert_sql(table: str, columns: list[str]) -> str:
+    marks = ", ".join("?" * len(columns))
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
 
 
 def build_large(engine: str, workdir: Path, n_events: int) -> EventStore:
@@ -340,6 +421,42 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
+class Measures:
+    """Figures as they are measured: one JSON object a line on stdout under ``--json`` (the
+    contract that every benchmark script keeps, read by ``--report``: see bench_report.py), else lines for a reader."""
+
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+
+    def say(self, line: str) -> None:
+        print(line, file=sys.stderr if self.as_json else sys.stdout, flush=True)
+
+    def emit(
+        self,
+        measure: str,
+        label: str,
+        value: float,
+        unit: str,
+        *,
+        baseline: float | None = None,
+        goal: str | None = None,
+    ) -> None:
+        if self.as_json:
+            record = {
+                "measure": measure,
+                "label": label,
+                "value": round(value, 4),
+                "unit": unit,
+                "baseline": None if baseline is None else round(baseline, 4),
+                "goal": goal,
+            }
+            print(json.dumps(record), flush=True)
+
+
+BASELINE = {"sqlite": ("executemany", ">= 0.60"), "postgresql": ("copy", ">= 0.50")}
+"""Each engine's bulk path, the store's baseline, and the issue's goal for the ratio."""
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--engines", default="sqlite,postgresql")
@@ -351,40 +468,115 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rss-corpus", type=Path, default=None, help="folder of filings (100k)")
     ap.add_argument(
         "--only",
-        choices=("all", "lookups"),
+        choices=("all", "ingest", "lookups"),
         default="all",
-        help="lookups: build the large ledger and time person lookups, snapshot and replay only",
+        help="ingest: the ingest ratios only; lookups: build the large ledger and time person "
+        "lookups, snapshot and replay only",
     )
+    ap.add_argument("--json", action="store_true", help="one JSON object per measure on stdout")
+    ap.add_argument(
+        "--report",
+        action="store_true",
+        help="run every benchmark script 3 times (--runs 1 --json each) and write the "
+        "README's benchmark table from the medians (see scripts/bench_report.py)",
+    )
+    ap.add_argument("--readme", type=Path, default=None, help="with --report: the file to write")
     args = ap.parse_args(argv)
+    if args.report:
+        from bench_report import report
+
+        return report(
+            engines=args.engines,
+            events=args.events,
+            ingest_events=args.ingest_events,
+            snapshots=args.snapshots,
+            readme=args.readme,
+        )
+    out = Measures(args.json)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="holdings-bench-"))
-    print(f"holdings-ledger benchmarks ({os.cpu_count()} cores), median of {args.runs} runs")
+    out.say(f"holdings-ledger benchmarks ({os.cpu_count()} cores), median of {args.runs} runs")
     for engine in args.engines.split(","):
-        print(f"\n[{engine}]")
-        if args.only == "all":
+        out.say(f"\n[{engine}]")
+        if args.only in ("all", "ingest"):
             ing = bench_ingest(engine, workdir, args.ingest_events, args.runs)
-            ratio = ing["ingest_events_per_s"] / ing["bare_executemany_events_per_s"]
-            print(
-                f"  ingest    {ing['ingest_events_per_s']:>10,.0f} events/s  "
-                f"(bare executemany {ing['bare_executemany_events_per_s']:,.0f} events/s; "
-                f"ratio {ratio:.0%}; {ing['events']:,} events)"
+            bulk, goal = BASELINE[engine]
+            ours = statistics.median(ing.ours)
+            bare = statistics.median(ing.bare)
+            ratio = statistics.median(ing.ratios)
+            what = "executemany" if bulk == "executemany" else "COPY"
+            out.say(
+                f"  ingest    {ours:>10,.0f} events/s  (bare {what} {bare:,.0f} events/s; "
+                f"ratio {ratio:.0%}; {ing.events:,} events in batches of {INGEST_BATCH} filings)"
             )
+            out.emit(
+                f"ingest.{engine}.events_per_s",
+                f"{engine}: store append of {ing.events:,} classified events, batches of "
+                f"{INGEST_BATCH} filings",
+                ours,
+                "events/s",
+            )
+            out.emit(
+                f"ingest.{engine}.bare_{bulk}_events_per_s",
+                f"{engine}: bare {what} of the very same rows, same schema, same transactions",
+                bare,
+                "events/s",
+            )
+            out.emit(
+                f"ingest.{engine}.ratio_vs_{bulk}",
+                f"{engine}: store append rate / bare {what} rate (same rows, same run)",
+                ratio,
+                "x",
+                baseline=bare,
+                goal=goal,
+            )
+        if args.only == "ingest":
+            continue
         store = build_large(engine, workdir, args.events)
+        size = store.count_events()
         if args.only == "all":
             one = bench_rebuild(store, args.runs, parallel=False)
             both = bench_rebuild(store, args.runs, parallel=True)
-            print(
-                f"  rebuild   {both:>10,.0f} events/s  at {store.count_events():,} events "
+            out.say(
+                f"  rebuild   {both:>10,.0f} events/s  at {size:,} events "
                 f"(2 processes; one process {one:,.0f} events/s)"
+            )
+            out.emit(
+                f"rebuild.{engine}.events_per_s",
+                f"{engine}: rebuild of {size:,} events, 2 processes",
+                both,
+                "events/s",
+            )
+            out.emit(
+                f"rebuild.{engine}.one_process_events_per_s",
+                f"{engine}: rebuild of {size:,} events, one process",
+                one,
+                "events/s",
             )
         looked = bench_lookups(store, max(20, args.snapshots // 4))
         for what, (p50, p99) in looked.items():
-            print(f"  {what:<24} p50 {p50:8.2f} ms  p99 {p99:8.2f} ms")
+            out.say(f"  {what:<24} p50 {p50:8.2f} ms  p99 {p99:8.2f} ms")
+        p50, p99 = looked["lookup"]
+        for tag, value in (("p50", p50), ("p99", p99)):
+            out.emit(
+                f"lookup.{engine}.{tag}_ms",
+                f"{engine}: naming a person (people table) at {size:,} events, {tag}",
+                value,
+                "ms",
+            )
         p50, p99 = bench_snapshot(store, args.snapshots)
-        print(
+        out.say(
             f"  snapshot  p50 {p50:.2f} ms  p99 {p99:.2f} ms"
             f"  (one person, {args.snapshots} samples)"
         )
+        for tag, value in (("p50", p50), ("p99", p99)):
+            out.emit(
+                f"snapshot.{engine}.{tag}_ms",
+                f"{engine}: one-person snapshot at {size:,} events, {tag} of {args.snapshots}",
+                value,
+                "ms",
+            )
         store.engine.dispose()
+        drop_store(engine, workdir, "large")
         if args.rss_corpus:
             url = (
                 f"sqlite:///{workdir / 'rss.db'}"
@@ -392,7 +584,8 @@ def main(argv: list[str] | None = None) -> int:
                 else fresh_store(engine, workdir, "rss")[1]
             )
             mb, rate = bench_rss(args.rss_corpus, url)
-            print(f"  ingest of {args.rss_corpus}: peak RSS {mb:,.0f} MB, {rate:,} filings/s")
+            out.say(f"  ingest of {args.rss_corpus}: peak RSS {mb:,.0f} MB, {rate:,} filings/s")
+            drop_store(engine, workdir, "rss")
     return 0
 
 

@@ -31,14 +31,8 @@ from defusedxml.ElementTree import DefusedXMLParser
 from parsers.errors import ParseError
 from parsers.limits import Limits
 from parsers.model import (
-    DerivativeRow,
     Filing,
-    Issuer,
-    NonDerivativeRow,
     Note,
-    ReportingOwner,
-    Signature,
-    Source,
 )
 from parsers.numbers import amount_problem
 
@@ -61,6 +55,9 @@ _INVALID_TOKEN = expat.errors.codes[expat.errors.XML_ERROR_INVALID_TOKEN]
 # element means "not filled in", which is None without a note.
 
 _NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
+_PLAIN_AMOUNT_RE = re.compile(r"\d{1,15}(?:\.\d{0,10})?", re.ASCII)
+"""Digits that are an amount as they stand: unsigned, at most 15 integer and 10 decimal digits
+(``parsers.numbers``' bounds), so the general checks below could not refuse them."""
 _GROUPED_RE = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?", re.ASCII)
 _DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:\d{2})?", re.ASCII)
 _BOOLEANS = {"1": True, "true": True, "0": False, "false": False}
@@ -74,6 +71,9 @@ def _number(text: str) -> Decimal:
     another script (full-width, Arabic-Indic) is not what the schema allows. Negative amounts,
     exponents, NaN and numbers longer than a filing can hold are refused (``parsers.numbers``).
     """
+    if _PLAIN_AMOUNT_RE.fullmatch(text):
+        # What nearly every cell holds; within the bounds amount_problem checks, by its shape.
+        return Decimal(text)
     if len(text) > 64:
         raise ValueError(f"{text[:20]!r}... ({len(text)} characters) is not an amount")
     if _NUMBER_RE.fullmatch(text):
@@ -95,6 +95,13 @@ def _number(text: str) -> Decimal:
 def _date(text: str) -> dt.date:
     """Some filer software writes the XML Schema zone suffix (``2021-03-04-05:00``); the date
     part is still the date the filer meant, so the zone is dropped rather than applied."""
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        # fromisoformat reads exactly ASCII YYYY-MM-DD at this length and shape; anything it
+        # refuses goes the long way, for the same message.
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
     match = _DATE_RE.fullmatch(text)
     if match is None:
         raise ValueError(f"{text!r} is not a YYYY-MM-DD date")
@@ -397,11 +404,11 @@ class _Reader:
 
     def filing(self, root: Element, header: bytes | None) -> Filing:
         fields: dict[str, Any] = {}
-        issuer: Issuer | None = None
-        owners: list[ReportingOwner] = []
-        signatures: list[Signature] = []
-        non_derivative: list[NonDerivativeRow] = []
-        derivative: list[DerivativeRow] = []
+        issuer: dict[str, Any] | None = None
+        owners: list[dict[str, Any]] = []
+        signatures: list[dict[str, Any]] = []
+        non_derivative: list[dict[str, Any]] = []
+        derivative: list[dict[str, Any]] = []
         footnotes: dict[str, str] = {}
         form_types: list[str | None] = []
         ignored: list[Element] = []
@@ -435,16 +442,14 @@ class _Reader:
                 for row in child:
                     if row.tag in ("nonDerivativeTransaction", "nonDerivativeHolding"):
                         index = f"non_derivative[{len(non_derivative)}]"
-                        non_derivative.append(
-                            NonDerivativeRow(**self.row(row, _COMMON_FIELDS, index))
-                        )
+                        non_derivative.append(self.row(row, _COMMON_FIELDS, index))
                     else:
                         self.doubt(None, "tables", f"unexpected <{tag}/{row.tag}> ignored")
             elif tag == "derivativeTable":
                 for row in child:
                     if row.tag in ("derivativeTransaction", "derivativeHolding"):
                         index = f"derivative[{len(derivative)}]"
-                        derivative.append(DerivativeRow(**self.row(row, _DERIVATIVE_FIELDS, index)))
+                        derivative.append(self.row(row, _DERIVATIVE_FIELDS, index))
                     else:
                         self.doubt(None, "tables", f"unexpected <{tag}/{row.tag}> ignored")
             elif tag == "footnotes":
@@ -453,14 +458,14 @@ class _Reader:
                 fields["remarks"] = self.read(_text, _own_text(child), "remarks")
             elif tag == "ownerSignature":
                 signatures.append(
-                    Signature(
-                        name=self.read(
+                    {
+                        "name": self.read(
                             _text, _own_text(child.find("signatureName")), "signatures.name"
                         ),
-                        date=self.read(
+                        "date": self.read(
                             _date, _own_text(child.find("signatureDate")), "signatures.date"
                         ),
-                    )
+                    }
                 )
             else:
                 ignored.append(child)
@@ -477,18 +482,18 @@ class _Reader:
         self.check_references(footnotes, non_derivative, derivative)
         if header is not None:
             self.sgml_header(header, fields)
-        return Filing(
-            form_type=form_type,
-            source=Source(path=self.path, sha256=self.sha256, format="xml"),
-            issuer=issuer,
-            reporting_owners=owners,
-            signatures=signatures,
-            non_derivative=non_derivative,
-            derivative=derivative,
-            footnotes=footnotes,
-            notes=self.notes,
-            **fields,
-        )
+        # One validation of the whole filing: pydantic checks every value the walk produced
+        # (types, literals, no stray field) in a single pass of its compiled validator.
+        fields["form_type"] = form_type
+        fields["source"] = {"path": self.path, "sha256": self.sha256, "format": "xml"}
+        fields["issuer"] = issuer
+        fields["reporting_owners"] = owners
+        fields["signatures"] = signatures
+        fields["non_derivative"] = non_derivative
+        fields["derivative"] = derivative
+        fields["footnotes"] = footnotes
+        fields["notes"] = self.notes
+        return Filing.model_validate(fields)
 
     def form_type(self, found: list[str | None]) -> str:
         """Forms 3, 4 and 5 and their amendments are read; anything else (a 13F-HR, a 144)
@@ -528,7 +533,7 @@ class _Reader:
             )
         self.doubt(self.line_of(tag), part, f"unexpected element <{tag}> ignored")
 
-    def issuer(self, element: Element) -> Issuer:
+    def issuer(self, element: Element) -> dict[str, Any]:
         """The issuer's CIK, name and ticker. The ticker (else the CIK) keys the issuer, so a
         missing one moves the filing to another stream: a doubt, never silent. A filing with
         neither cannot be placed."""
@@ -563,9 +568,9 @@ class _Reader:
                 self.line_offset + 1,
             )
         name = values.get("name")
-        return Issuer(cik=cik, name=None if name is None else _text(name), ticker=ticker)
+        return {"cik": cik, "name": None if name is None else _text(name), "ticker": ticker}
 
-    def owner(self, element: Element, index: int) -> ReportingOwner:
+    def owner(self, element: Element, index: int) -> dict[str, Any]:
         where = f"reporting_owners[{index}]"
         owner_id = element.find("reportingOwnerId")
         relationship = element.find("reportingOwnerRelationship")
@@ -611,7 +616,7 @@ class _Reader:
             values["other_text"] = self.read(
                 _text, _own_text(relationship.find("otherText")), f"{where}.other_text"
             )
-        return ReportingOwner(**values)
+        return values
 
     def row(
         self, element: Element, layout: dict[str, tuple[str, Reader]], where: str
@@ -653,19 +658,29 @@ class _Reader:
         done: dict[str, tuple[bool, Any]] = {}
         for cell in cells:
             name, reader = layout[cell.tag]
-            field = f"{where}.{name}"
-            text, problem = self.cell_text(cell, name, refs_by_field)
             ok, value = True, None
+            # The shape nearly every cell has, <x><value>text</value></x> with only blanks
+            # around the value, is read here; any other shape is judged by cell_text.
+            if len(cell) == 1 and (part := cell[0]).tag == "value" and not len(part):
+                own, tail = cell.text, part.tail
+                if (not own or own.isspace()) and (not tail or tail.isspace()):
+                    text = part.text.strip() or None if part.text is not None else None
+                    problem = None
+                else:
+                    text, problem = self.cell_text(cell, name, refs_by_field)
+            else:
+                text, problem = self.cell_text(cell, name, refs_by_field)
             if problem is not None:
                 ok = False
-                self.doubt(line, field, f"{problem}; left empty")
+                self.doubt(line, f"{where}.{name}", f"{problem}; left empty")
             elif text is not None:
                 try:
                     value = reader(text)
                 except ValueError as exc:
                     ok = False
-                    self.doubt(line, field, f"{exc}; left empty")
+                    self.doubt(line, f"{where}.{name}", f"{exc}; left empty")
             if name in done:
+                field = f"{where}.{name}"
                 # The schema allows each cell once: a second one is never silently preferred.
                 first_ok, first = done[name]
                 if ok and first_ok and value == first:
@@ -825,19 +840,19 @@ class _Reader:
     def check_references(
         self,
         footnotes: dict[str, str],
-        non_derivative: list[NonDerivativeRow],
-        derivative: list[DerivativeRow],
+        non_derivative: list[dict[str, Any]],
+        derivative: list[dict[str, Any]],
     ) -> None:
         """A reference to a footnote the filing does not contain is worth saying out loud: the
         fact it stood for (a 10b5-1 plan, a price range) is missing."""
         for table, rows in (("non_derivative", non_derivative), ("derivative", derivative)):
             for index, row in enumerate(rows):
-                for name, refs in row.footnotes.items():
+                for name, refs in row.get("footnotes", {}).items():
                     for ref in refs:
                         if ref not in footnotes:
                             self.notes.append(
                                 Note(
-                                    line=row.line,
+                                    line=row["line"],
                                     field=f"{table}[{index}].{name}",
                                     message=f"refers to footnote {ref}, which the filing lacks",
                                 )

@@ -684,24 +684,31 @@ class _Reader:
         done: dict[str, tuple[bool, Any]] = {}
         for cell in cells:
             name, reader = layout[cell.tag]
-            ok, value = True, None
+            value = None
             # The shape nearly every cell has, <x><value>text</value></x> with only blanks
             # around the value, is read here; any other shape is judged by cell_text.
-            if len(cell) == 1 and (part := cell[0]).tag == "value" and not len(part):
-                own, tail = cell.text, part.tail
-                if (not own or own.isspace()) and (not tail or tail.isspace()):
-                    text = part.text.strip() or None if part.text is not None else None
-                    problem = None
-                else:
-                    text, problem = self.cell_text(cell, name, refs_by_field)
+            if (
+                len(cell) == 1
+                and (part := cell[0]).tag == "value"
+                and not len(part)
+                and (not (own := cell.text) or own.isspace())
+                and (not (tail := part.tail) or tail.isspace())
+            ):
+                text = part.text
+                if text is not None:
+                    text = text.strip() or None
+                problem = None
             else:
                 text, problem = self.cell_text(cell, name, refs_by_field)
             if problem is not None:
                 ok = False
                 self.doubt(line, f"{where}.{name}", f"{problem}; left empty")
-            elif text is not None:
+            elif text is None:
+                ok = True
+            else:
                 try:
                     value = reader(text)
+                    ok = True
                 except ValueError as exc:
                     ok = False
                     self.doubt(line, f"{where}.{name}", f"{exc}; left empty")
@@ -824,26 +831,32 @@ class _Reader:
     ) -> None:
         for child in element:
             tag = child.tag
-            if tag in _CODING and _CODING[tag] in values:
-                name = _CODING[tag]
+            name = _CODING.get(tag)
+            if name is None:
+                if tag == "footnoteId":
+                    self.reference(child, "code", refs_by_field)
+                else:
+                    self.unexpected(f"transactionCoding/{tag}", where, line)
+            elif name in values:
                 self.doubt(line, f"{where}.{name}", f"<{tag}> given twice; left empty")
                 values[name] = None
-            elif tag == "transactionCode":
-                text = self.plain(child, f"{where}.code", line)
-                values["code"] = self.read(_code, text, f"{where}.code", line)
-            elif tag == "equitySwapInvolved":
-                text = self.plain(child, f"{where}.equity_swap_involved", line)
-                values["equity_swap_involved"] = self.read(
-                    _boolean, text, f"{where}.equity_swap_involved", line
-                )
-            elif tag == "transactionFormType":
-                values["transaction_form_type"] = self.plain(
-                    child, f"{where}.transaction_form_type", line
-                )
-            elif tag == "footnoteId":
-                self.reference(child, "code", refs_by_field)
+            elif len(child):
+                self.plain(child, f"{where}.{name}", line)  # the doubt; the value stays empty
+                values[name] = None
             else:
-                self.unexpected(f"transactionCoding/{tag}", where, line)
+                text = child.text
+                text = text.strip() or None if text is not None else None
+                if text is None or name == "transaction_form_type":
+                    values[name] = text
+                elif name == "code":
+                    values[name] = _code(text)
+                else:
+                    flag = _BOOLEANS.get(text.lower())
+                    values[name] = (
+                        flag
+                        if flag is not None
+                        else self.read(_boolean, text, f"{where}.{name}", line)
+                    )
 
     def footnotes(self, element: Element, footnotes: dict[str, str]) -> None:
         for note in element:

@@ -631,17 +631,16 @@ class _Reader:
         if relationship is not None:
             # The relationship boxes are checkboxes: a box the filer left out is unchecked.
             for tag, name in _RELATIONSHIP_FLAGS.items():
-                flag = relationship.find(tag)
-                text = _own_text(flag)
-                values[name] = (
-                    False if text is None else self.read(_boolean, text, f"{where}.{name}")
-                )
-            values["officer_title"] = self.read(
-                _text, _own_text(relationship.find("officerTitle")), f"{where}.officer_title"
-            )
-            values["other_text"] = self.read(
-                _text, _own_text(relationship.find("otherText")), f"{where}.other_text"
-            )
+                text = _own_text(relationship.find(tag))
+                if text is None:
+                    values[name] = False
+                elif (flag := _BOOLEANS.get(text.lower())) is not None:
+                    values[name] = flag
+                else:
+                    values[name] = self.read(_boolean, text, f"{where}.{name}")
+            for tag, name in (("officerTitle", "officer_title"), ("otherText", "other_text")):
+                text = _own_text(relationship.find(tag))
+                values[name] = None if text is None else _text(text)
         return values
 
     def row(
@@ -687,14 +686,21 @@ class _Reader:
             value = None
             # The shape nearly every cell has, <x><value>text</value></x> with only blanks
             # around the value, is read here; any other shape is judged by cell_text.
+            size = len(cell)
             if (
-                len(cell) == 1
+                size == 1
                 and (part := cell[0]).tag == "value"
                 and not len(part)
                 and (not (own := cell.text) or own.isspace())
                 and (not (tail := part.tail) or tail.isspace())
             ):
                 text = part.text
+                if text is not None:
+                    text = text.strip() or None
+                problem = None
+            elif size == 0:
+                # A few filers leave out the <value> wrapper (or the cell is empty).
+                text = cell.text
                 if text is not None:
                     text = text.strip() or None
                 problem = None

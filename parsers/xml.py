@@ -278,10 +278,11 @@ def _build_tree(xml: bytes, path: str, line_offset: int, *, retry: bool = True) 
     external references. Its pure-Python element callbacks are then swapped for the C
     ``TreeBuilder`` methods: with no Python code run per element the parse costs about half.
     """
-    if b"<!DOCTYPE" not in xml and b"<!ENTITY" not in xml:
+    if b"<!" not in xml or (b"<!DOCTYPE" not in xml and b"<!ENTITY" not in xml):
         # No DTD means no entity can be declared, so nothing can expand and nothing external
         # can be referenced: the C parser is then as safe as defusedxml's and runs entirely in
-        # C. Anything it rejects is parsed again below, for the same diagnosis either way.
+        # C. Anything it rejects is parsed again below, for the same diagnosis either way. (One
+        # scan for "<!" settles it for files without comments or CDATA, nearly all of them.)
         fast = _CXMLParser()
         try:
             fast.feed(xml)
@@ -326,9 +327,8 @@ def _build_tree(xml: bytes, path: str, line_offset: int, *, retry: bool = True) 
         ) from None
 
 
-_ROW_SUFFIXES = (b"Transaction", b"Holding")
-_NAME_ENDS = b" \t\n\r\f\v/>"
-"""Bytes that can end a start tag's name (the space class of a bytes regex, ``/`` and ``>``)."""
+_ROW_START_RE = re.compile(rb"<((?:nonD|d)erivative(?:Transaction|Holding))[\s/>]")
+_ROW_NAMES = {tag.encode(): tag for tag in _ROW_TAGS}
 _TABLES = frozenset({"nonDerivativeTable", "derivativeTable"})
 
 
@@ -336,52 +336,29 @@ def _row_lines(xml: bytes, root: Element, line_offset: int) -> dict[Element, int
     """Every table row, with the source line its start tag is on.
 
     Lines come from the bytes rather than from a per-element parser callback, which would cost
-    more than the rest of this function. The n-th ``<derivativeHolding`` start tag in the text
-    is the n-th such row in the tables, unless a comment or CDATA section holds one too or a
-    row sits outside its table; then the counts disagree and the rows go without lines rather
-    than with wrong ones. The start tags are found with ``bytes.find``, which runs at memory
-    speed where a regular expression stops at every ``<``.
+    more than the rest of this function. The start tags of rows in the text, in order, are the
+    rows of the tables, unless a comment or CDATA section holds one too or a row sits outside
+    its table; then the two lists disagree and the rows go without lines rather than with
+    wrong ones. (Every row in a table has its start tag in the text, so the lists agree
+    exactly when each kind of row is as many times in both.)
     """
     rows = [row for table in root if table.tag in _TABLES for row in table if row.tag in _ROW_TAGS]
-    starts: list[tuple[int, str]] = []
-    size = len(xml)
-    at = xml.find(b"erivative")
-    while at >= 0:
-        # One scan for what all four row names share; the name around it is checked here.
-        if xml.startswith(b"<d", at - 2):
-            begin, kind = at - 2, "derivative"
-        elif xml.startswith(b"<nonD", at - 5):
-            begin, kind = at - 5, "nonDerivative"
-        else:
-            at = xml.find(b"erivative", at + 9)
-            continue
-        for suffix in _ROW_SUFFIXES:
-            end = at + 9 + len(suffix)
-            if xml.startswith(suffix, at + 9) and end < size and xml[end] in _NAME_ENDS:
-                starts.append((begin, kind + suffix.decode()))
-                break
-        at = xml.find(b"erivative", at + 9)
-    found: dict[str, list[int]] = {}
+    names: list[str] = []
+    lines: list[int] = []
     with_cr = b"\r" in xml
     line, position = line_offset + 1, 0
-    for start, tag in starts:
+    for match in _ROW_START_RE.finditer(xml):
+        start = match.start()
         if with_cr:
             line += _count_line_breaks(xml, position, start)
         else:
             line += xml.count(b"\n", position, start)
         position = start
-        found.setdefault(tag, []).append(line)
-    lines: dict[Element, int | None] = {}
-    taken: dict[str, int] = {}
-    for row in rows:
-        tag = row.tag
-        index = taken.get(tag, 0)
-        taken[tag] = index + 1
-        candidates = found.get(tag, ())
-        lines[row] = candidates[index] if index < len(candidates) else None
-    if taken != {tag: len(tag_lines) for tag, tag_lines in found.items()}:
+        names.append(_ROW_NAMES[match[1]])
+        lines.append(line)
+    if names != [row.tag for row in rows]:
         return dict.fromkeys(rows)
-    return lines
+    return dict(zip(rows, lines, strict=True))
 
 
 def _declares_encoding(xml: bytes) -> bool:

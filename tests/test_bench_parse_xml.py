@@ -1,0 +1,50 @@
+"""The XML benchmark's output is what ``scripts/bench.py --report`` reads: one JSON object per
+measure, in the shape of the benchmark contract. (No figure is judged here: speed is printed by
+the benchmark, never asserted by a test.)"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import XML_DIR, need_shared
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import bench_parse  # noqa: E402
+
+from parsers.xml import xml_document  # noqa: E402
+
+KEYS = {"measure", "label", "value", "unit", "baseline", "goal"}
+
+
+def test_json_lines_follow_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    need_shared()
+    for name in ("0000320193-22-000061.txt", "0000789019-26-000158_form4.xml"):
+        (tmp_path / name).write_bytes((XML_DIR / name).read_bytes())
+    assert bench_parse.main(["--json", "--rounds", "1", "--xml", str(tmp_path)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["measure"] for r in records] == [
+        "parse.xml.ratio_vs_etree",
+        "parse.xml.ratio_vs_etree_parse_bytes",
+        "parse.xml.filings_per_s",
+    ]
+    for record in records:
+        assert set(record) == KEYS
+        assert isinstance(record["value"], float) and record["value"] > 0
+    assert records[0]["goal"] == "<= 1.5" and records[0]["unit"] == "x"
+    assert records[2]["unit"] == "filings/s" and records[2]["baseline"] > 0
+
+
+def test_the_baseline_parses_the_document_inside_an_sgml_submission() -> None:
+    """The ElementTree baseline is given the <ownershipDocument> a file holds: an SGML wrapper
+    is not XML, and a bare XML file is given whole (less blanks before its declaration)."""
+    need_shared()
+    sgml = (XML_DIR / "0000320193-22-000061.txt").read_bytes()
+    document = xml_document(sgml)
+    assert b"<SEC-HEADER>" in sgml and b"<SEC-HEADER>" not in document
+    assert document.lstrip().startswith((b"<?xml", b"<ownershipDocument"))
+    assert document.rstrip().endswith(b"</ownershipDocument>")
+    bare = (XML_DIR / "0000789019-26-000158_form4.xml").read_bytes()
+    assert xml_document(bare) == bare.lstrip()

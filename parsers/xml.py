@@ -71,8 +71,9 @@ def _number(text: str) -> Decimal:
     another script (full-width, Arabic-Indic) is not what the schema allows. Negative amounts,
     exponents, NaN and numbers longer than a filing can hold are refused (``parsers.numbers``).
     """
-    if _PLAIN_AMOUNT_RE.fullmatch(text):
-        # What nearly every cell holds; within the bounds amount_problem checks, by its shape.
+    if (len(text) <= 15 and text.isdigit() and text.isascii()) or _PLAIN_AMOUNT_RE.fullmatch(text):
+        # What nearly every cell holds; within the bounds amount_problem checks, by its shape
+        # (ASCII isdigit is exactly 0-9; whole numbers, the most of them, skip the pattern).
         return Decimal(text)
     if len(text) > 64:
         raise ValueError(f"{text[:20]!r}... ({len(text)} characters) is not an amount")

@@ -543,6 +543,18 @@ def test_external_entities_and_dtds_are_refused(doctype: bytes) -> None:
     assert "DTD" in caught.value.message and caught.value.line == 2
 
 
+@pytest.mark.parametrize("comment", [b"", b"<!-- a comment -->\n", b"<!--<!DOCTYPE-->\n"])
+def test_the_dtd_check_sees_past_comments(comment: bytes) -> None:
+    """A comment also starts with "<!": with or before a DTD the document is still refused, and
+    a comment alone (or one that only names a DOCTYPE) is no DTD and reads as usual."""
+    with pytest.raises(ParseError, match="DTD"):
+        parse_bytes(comment + BILLION_LAUGHS.replace(b'<?xml version="1.0"?>\n', b""), "lol.xml")
+    data = build()
+    start = data.index(b"<ownershipDocument")
+    filing = parse_bytes(data[:start] + comment + data[start:], "c.xml")
+    assert filing.form_type == "4" and not [n for n in filing.notes if "DTD" in n.message]
+
+
 def test_wrong_root_is_refused() -> None:
     data = b'<?xml version="1.0"?>\n<edgarSubmission><ownershipDocument/></edgarSubmission>\n'
     with pytest.raises(ParseError, match="root element is <edgarSubmission>"):

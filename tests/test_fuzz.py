@@ -23,13 +23,15 @@ CRASHERS = sorted((Path(__file__).resolve().parent / "fixtures" / "fuzz").glob("
 
 def _bounded(data: bytes, name: str) -> str:
     tracemalloc.start()
-    start = time.perf_counter()
+    # A hang guard, not a speed measure: this process's own CPU time, which other work on a
+    # shared machine does not inflate as it does wall time.
+    start = time.process_time()
     try:
         outcome = fuzz.check(data, name)
     finally:
         _current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-    assert time.perf_counter() - start < 5.0, f"{name}: too slow"
+    assert time.process_time() - start < 10.0, f"{name}: too slow"
     assert peak < 200 * 1024 * 1024, f"{name}: {peak / 1e6:.0f} MB"
     return outcome
 

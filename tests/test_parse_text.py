@@ -972,14 +972,18 @@ def test_unreadable_date_and_malformed_number_are_noted() -> None:
     ]
 
 
-def test_hostile_input_is_fast() -> None:
-    """No regex here may backtrack badly: long runs of the characters they look for."""
+def test_hostile_input_does_not_backtrack() -> None:
+    """No regex here may backtrack badly: long runs of the characters they look for.
+
+    Not a speed measure (those live in scripts/bench_parse.py): catastrophic backtracking turns
+    milliseconds into minutes, so a generous budget of this process's own CPU time (not wall
+    time, which other work on a shared machine inflates) tells the two apart."""
     head = SEED_000.read_text().split("Explanation of Responses")[0]
     nasty = "| " + "1,1" * 20000 + " | " + "((((" * 20000 + " |\n" + " x " * 50000 + "\n"
     text = head + nasty + "Explanation of Responses:\n" + "- " + "ab " * 50000 + "\n/s/ x 1/1/2020"
-    started = time.perf_counter()
+    started = time.process_time()
     parse_text(text, path="n.txt", sha256="x", limits=Limits())
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 10.0
 
 
 def test_cell_position_decides_a_from_d_when_a_row_has_one_bad_cell() -> None:

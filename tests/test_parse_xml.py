@@ -513,17 +513,17 @@ BILLION_LAUGHS = (
 
 def test_billion_laughs_is_refused_fast_and_small() -> None:
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time of this process: an expansion guard, not a speed test
     try:
         with pytest.raises(ParseError) as caught:
             parse_bytes(BILLION_LAUGHS, "lol.xml")
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert "DTD" in caught.value.message
     assert caught.value.line == 2
-    assert elapsed < 1.0
+    assert elapsed < 2.0
     assert peak < 5_000_000
 
 

@@ -43,6 +43,9 @@ from ledger.store import EventStore
 if TYPE_CHECKING:
     from holdings.edgar import EdgarClient
     from holdings.fetch import Progress as FetchProgress
+    from projections.audit import AuditStream
+    from projections.snapshot import Holding
+    from projections.spill import Spill
 
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, what)``: called as an ingest goes (a progress bar, say)."""
@@ -264,6 +267,30 @@ class Ledger:
         )
         return Snapshot(held, as_of_date, known)
 
+    def snapshot_stream(
+        self,
+        as_of: DateLike,
+        *,
+        known_at: DateLike | None = None,
+        person: str | None = None,
+        issuer: str | None = None,
+        include_expired: bool = False,
+        key: str | None = None,
+        all_matches: bool = False,
+    ) -> Spill[Holding]:
+        """``snapshot``'s holdings in its order, for a snapshot of any size: iterated from disk
+        past a fixed count (``projections.spill``). Use it in a ``with``."""
+        from projections.snapshot import sorted_holdings
+
+        return sorted_holdings(
+            self.store,
+            to_date(as_of, "as_of"),
+            known_at=None if known_at is None else to_date(known_at, "known_at"),
+            person_keys=self.person_keys(person, key=key, all_matches=all_matches),
+            issuer_key=issuer_key(issuer),
+            include_expired=include_expired,
+        )
+
     def replay(
         self,
         person: str | None = None,
@@ -301,6 +328,27 @@ class Ledger:
         issuer_ = issuer_key(issuer)
         entries = read_entries(self.store, person_keys=keys, issuer_key=issuer_)
         return Audit(audit(self.store, entries, late=late, person_keys=keys, issuer_key=issuer_))
+
+    def audit_stream(
+        self,
+        *,
+        person: str | None = None,
+        issuer: str | None = None,
+        late: bool = True,
+        key: str | None = None,
+        all_matches: bool = False,
+    ) -> AuditStream:
+        """``audit`` for output of any size: the counts and ``clean`` at once, and each kind
+        of finding (``discrepancies``, ``late_filings``, ``input_notes``) iterated one at a
+        time from disk past a fixed count, in ``audit``'s order. Use it in a ``with`` (closing
+        deletes what spilled)."""
+        from projections.audit import audit_stream
+        from projections.entries import read_entries
+
+        keys = self.person_keys(person, key=key, all_matches=all_matches)
+        issuer_ = issuer_key(issuer)
+        entries = read_entries(self.store, person_keys=keys, issuer_key=issuer_)
+        return audit_stream(self.store, entries, late=late, person_keys=keys, issuer_key=issuer_)
 
     def events(self, *, person: str | None = None, issuer: str | None = None) -> Events:
         """The log itself in log order, one row per event (superseded ones included): read

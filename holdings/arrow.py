@@ -404,7 +404,8 @@ def iter_logged(store: EventStore, **filters: Any) -> Iterable[LoggedEvent]:
     """The log in order, streamed (a server-side cursor on PostgreSQL)."""
     from ledger.events import read_event
 
-    for row in store.iter_rows(columns=["seq", "recorded_at", "payload"], **filters):
+    rows = store.iter_rows(columns=["seq", "recorded_at", "payload"], chunk=1_000, **filters)
+    for row in rows:
         yield LoggedEvent(row.seq, _utc(row.recorded_at), read_event(row.payload))
 
 

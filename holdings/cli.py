@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import itertools
 import json
 import logging
 import os
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from holdings import __version__
-from holdings.output import Format, emit, say, stderr_console
+from holdings.output import Format, emit, emit_stream, say, stderr_console, write_json_list
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from holdings.api import Ledger
     from holdings.results import IngestResult
     from ledger.store import EventStore
+    from projections.audit import AuditStream
 
 app = typer.Typer(
     name="holdings",
@@ -722,89 +724,110 @@ def audit(
 
     Example: [bold]holdings audit --format json[/bold]
     """
-    report = _ledger(db).audit(
+    with _ledger(db).audit_stream(
         person=person, issuer=issuer, late=late, key=key, all_matches=all_matches
-    )
-    disc = [d.as_dict() for d in report.discrepancies]
-    lates = [x.as_dict() for x in report.late_filings]
-    inputs = [n.as_dict() for n in report.input_notes]
-    if report.checks == 0 and not disc and not lates and not inputs:
-        say("nothing to audit: no reported balance in the ledger" + _scope(person, key, issuer))
+    ) as found:
+        _print_audit(found, fmt, _scope(person, key, issuer))
+        clean = found.clean
+    if not clean:
+        raise typer.Exit(1)
+
+
+def _print_audit(found: AuditStream, fmt: Format, scope: str) -> None:
+    """JSON and CSV are written finding by finding (an audit of a million events may find a
+    great many); the table, which must measure its columns, holds them."""
+    from holdings.results import audit_title
+
+    counts = (len(found.discrepancies), len(found.late_filings), len(found.input_notes))
+    if found.checks == 0 and not any(counts):
+        say("nothing to audit: no reported balance in the ledger" + scope)
+    disc = (d.as_dict() for d in found.discrepancies)
+    lates = (x.as_dict() for x in found.late_filings)
+    inputs = (n.as_dict() for n in found.input_notes)
     if fmt is Format.json:
-        sys.stdout.write(
-            json.dumps(
-                {
-                    "clean": report.clean,
-                    "checks": report.checks,
-                    "inferred_openings": report.inferred_openings,
-                    "discrepancies": disc,
-                    "late_filings": lates,
-                    "input_notes": inputs,
-                },
-                indent=2,
-            )
-            + "\n"
-        )
-    elif fmt is Format.csv:
-        emit(
-            [dict(d, kind="discrepancy") for d in disc]
-            + [dict(x, kind="late") for x in lates]
-            + [dict(n, kind=n["cause"]) for n in inputs],
+        out = sys.stdout
+        out.write(f'{{\n  "clean": {json.dumps(found.clean)},\n  "checks": {found.checks},\n')
+        out.write(f'  "inferred_openings": {found.inferred_openings},\n  "discrepancies": ')
+        write_json_list(disc, level=1)
+        out.write(',\n  "late_filings": ')
+        write_json_list(lates, level=1)
+        out.write(',\n  "input_notes": ')
+        write_json_list(inputs, level=1)
+        out.write("\n}\n")
+        return
+    if fmt is Format.csv:
+        emit_stream(
+            itertools.chain(
+                (dict(d, kind="discrepancy") for d in disc),
+                (dict(x, kind="late") for x in lates),
+                (dict(n, kind=n["cause"]) for n in inputs),
+            ),
             fmt,
         )
-    else:
-        con = _out()
-        con.print(report.title, highlight=False)
-        for row in (*disc, *lates, *inputs):
-            row["filing"] = _relative(str(row["filing"]))
-        if inputs:
-            emit(
-                inputs,
-                fmt,
-                title="input the parser doubted or repaired",
-                columns=["cause", "person", "issuer", "filing", "line", "field", "message"],
-                console=con,
-            )
-        if disc:
-            emit(
-                disc,
-                fmt,
-                title="balance discrepancies",
-                columns=[
-                    "person",
-                    "issuer",
-                    "position",
-                    "date",
-                    "filing",
-                    "line",
-                    "expected",
-                    "reported",
-                    "difference",
-                    "status",
-                    "cause",
-                    "detail",
-                ],
-                console=con,
-                highlight="legitimate",
-            )
-        if lates:
-            emit(
-                lates,
-                fmt,
-                title="late filings",
-                columns=[
-                    "person",
-                    "issuer",
-                    "filing",
-                    "transaction_date",
-                    "deadline",
-                    "filed_date",
-                    "business_days_late",
-                ],
-                console=con,
-            )
-    if not report.clean:
-        raise typer.Exit(1)
+        return
+    con = _out()
+    con.print(
+        audit_title(
+            found.checks,
+            found.inferred_openings,
+            found.failing,
+            counts[0],
+            counts[1],
+            found.doubtful,
+            counts[2],
+        ),
+        highlight=False,
+    )
+    tables = [list(disc), list(lates), list(inputs)]
+    for row in itertools.chain(*tables):
+        row["filing"] = _relative(str(row["filing"]))
+    shown, late_rows, input_rows = tables
+    if input_rows:
+        emit(
+            input_rows,
+            fmt,
+            title="input the parser doubted or repaired",
+            columns=["cause", "person", "issuer", "filing", "line", "field", "message"],
+            console=con,
+        )
+    if shown:
+        emit(
+            shown,
+            fmt,
+            title="balance discrepancies",
+            columns=[
+                "person",
+                "issuer",
+                "position",
+                "date",
+                "filing",
+                "line",
+                "expected",
+                "reported",
+                "difference",
+                "status",
+                "cause",
+                "detail",
+            ],
+            console=con,
+            highlight="legitimate",
+        )
+    if late_rows:
+        emit(
+            late_rows,
+            fmt,
+            title="late filings",
+            columns=[
+                "person",
+                "issuer",
+                "filing",
+                "transaction_date",
+                "deadline",
+                "filed_date",
+                "business_days_late",
+            ],
+            console=con,
+        )
 
 
 @app.command()
@@ -846,7 +869,7 @@ def snapshot(
     as_of_date = _date(as_of, "--as-of")
     known_date = _date(known_at, "--known-at")
     assert as_of_date is not None
-    holdings_ = _ledger(db).snapshot(
+    with _ledger(db).snapshot_stream(
         as_of_date,
         known_at=known_date,
         person=person,
@@ -854,17 +877,22 @@ def snapshot(
         include_expired=include_expired,
         key=key,
         all_matches=all_matches,
-    )
-    title = f"positions as of {as_of_date}" + (f", known at {known_date}" if known_date else "")
-    if not holdings_:
-        say(f"no positions as of {as_of_date}{_scope(person, key, issuer)}")
-    columns = ["person", "issuer", "kind", "security", "ownership", "balance"]
-    if fmt is not Format.table or any(h.reported_balance is not None for h in holdings_):
-        columns.append("reported_balance")  # only where the two figures disagree
-    columns.append("last_date")
-    if any(h.doubts for h in holdings_):
-        columns.append("doubts")  # the balance rests on a value the parser doubted
-    emit([h.as_dict() for h in holdings_], fmt, title=title, columns=columns)
+    ) as held:
+        title = f"positions as of {as_of_date}" + (f", known at {known_date}" if known_date else "")
+        if not len(held):
+            say(f"no positions as of {as_of_date}{_scope(person, key, issuer)}")
+        columns = ["person", "issuer", "kind", "security", "ownership", "balance"]
+        disputed = doubted = False
+        if fmt is not Format.json:  # a first pass over the rows: which columns they need
+            for h in held:
+                disputed = disputed or h.reported_balance is not None
+                doubted = doubted or bool(h.doubts)
+        if fmt is not Format.table or disputed:
+            columns.append("reported_balance")  # only where the two figures disagree
+        columns.append("last_date")
+        if doubted:
+            columns.append("doubts")  # the balance rests on a value the parser doubted
+        emit_stream((h.as_dict() for h in held), fmt, title=title, columns=columns)
 
 
 @app.command()

@@ -3,9 +3,10 @@ input notes (what the parser doubted or repaired) and people, with the schemas o
 ``holdings.arrow`` (docs/EXPORT.md).
 
 Streamed: the log is read in order through a server-side cursor and written ``BATCH`` events
-at a time, positions are folded a batch of streams at a time, and the audit keeps only its
-findings; an export of millions of events holds a batch, never the log. Each file is written
-beside its final name and renamed into place, so a reader never sees half a file.
+at a time, positions are folded a batch of streams at a time, and the audit's findings are
+kept on disk past a fixed count (``projections.spill``); an export of millions of events holds
+a batch, never the log. Each file is written beside its final name and renamed into place, so
+a reader never sees half a file.
 """
 
 from __future__ import annotations
@@ -31,40 +32,39 @@ from holdings.arrow import (
     iter_logged,
 )
 from ledger.store import EventStore
-from projections.audit import audit
+from projections.audit import audit_stream
 from projections.entries import read_entries
 from projections.people import people
 from projections.snapshot import iter_holdings
 
-BATCH = 10_000
-"""Rows per record batch (and Parquet row group)."""
+BATCH = 1_000
+"""Rows per record batch (and Parquet row group): a thousand decoded events are a few MB."""
 
 
 def export_parquet(store: EventStore, out_dir: Path, as_of: dt.date) -> dict[str, int]:
     """Write the six files into ``out_dir`` (made if missing); returns rows per file name."""
     out_dir.mkdir(parents=True, exist_ok=True)
     meta = {"holdings.version": __version__, "holdings.as_of": as_of.isoformat()}
-    findings = audit(store, read_entries(store), late=True)  # its findings only, not the log
-    written = {
-        "events.parquet": _write(out_dir / "events.parquet", EVENTS, iter_logged(store), meta),
-        "positions.parquet": _write(
-            out_dir / "positions.parquet",
-            POSITIONS,
-            ((h, as_of, None) for h in iter_holdings(store, as_of)),
-            meta,
-        ),
-        "discrepancies.parquet": _write(
-            out_dir / "discrepancies.parquet", DISCREPANCIES, findings.discrepancies, meta
-        ),
-        "late_filings.parquet": _write(
-            out_dir / "late_filings.parquet", LATE_FILINGS, findings.late_filings, meta
-        ),
-        "input_notes.parquet": _write(
-            out_dir / "input_notes.parquet", INPUT_NOTES, findings.input_notes, meta
-        ),
-        "people.parquet": _write(out_dir / "people.parquet", PEOPLE, people(store), meta),
-    }
-    return written
+    with audit_stream(store, read_entries(store), late=True) as findings:
+        return {
+            "events.parquet": _write(out_dir / "events.parquet", EVENTS, iter_logged(store), meta),
+            "positions.parquet": _write(
+                out_dir / "positions.parquet",
+                POSITIONS,
+                ((h, as_of, None) for h in iter_holdings(store, as_of)),
+                meta,
+            ),
+            "discrepancies.parquet": _write(
+                out_dir / "discrepancies.parquet", DISCREPANCIES, findings.discrepancies, meta
+            ),
+            "late_filings.parquet": _write(
+                out_dir / "late_filings.parquet", LATE_FILINGS, findings.late_filings, meta
+            ),
+            "input_notes.parquet": _write(
+                out_dir / "input_notes.parquet", INPUT_NOTES, findings.input_notes, meta
+            ),
+            "people.parquet": _write(out_dir / "people.parquet", PEOPLE, people(store), meta),
+        }
 
 
 def _write(path: Path, table: Table[Any], rows: Iterable[Any], meta: dict[str, str]) -> int:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
@@ -113,6 +114,53 @@ def group(value: object) -> str:
         return text
     grouped = f"{number:,}"
     return f"+{grouped}" if text.startswith("+") else grouped
+
+
+def emit_stream(
+    rows: Iterable[dict[str, Any]],
+    fmt: Format,
+    *,
+    title: str | None = None,
+    columns: Sequence[str] | None = None,
+    highlight: str | None = None,
+    console: Console | None = None,
+) -> None:
+    """``emit``, row by row where the format allows: JSON and CSV are written as the rows come
+    (the same bytes ``emit`` writes), so printing a million rows holds one; a table must
+    measure its columns, so it holds them all."""
+    if fmt is Format.json:
+        write_json_list(rows, level=0, default=str)
+        sys.stdout.write("\n")
+        return
+    if fmt is Format.csv:
+        it = iter(rows)
+        first = next(it, None)
+        names = list(columns or (first.keys() if first else []))
+        if first:
+            names += [k for k in first if k not in names]
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=names, extrasaction="ignore", lineterminator="\n"
+        )
+        writer.writeheader()
+        if first is not None:
+            for r in itertools.chain([first], it):
+                writer.writerow({k: csv_cell(r.get(k)) for k in names})
+        return
+    emit(list(rows), fmt, title=title, columns=columns, highlight=highlight, console=console)
+
+
+def write_json_list(items: Iterable[Any], level: int, default: Any = None, out: Any = None) -> None:
+    """``json.dumps(list(items), indent=2)`` as it would appear ``level`` levels deep in a
+    document, written item by item (no newline after the closing bracket)."""
+    out = out or sys.stdout
+    pad = "  " * level
+    first = True
+    for item in items:
+        out.write("[\n" if first else ",\n")
+        first = False
+        text = json.dumps(item, indent=2, default=default)
+        out.write("\n".join(pad + "  " + line for line in text.split("\n")))
+    out.write("[]" if first else "\n" + pad + "]")
 
 
 def emit(

@@ -346,15 +346,36 @@ class Audit(Discrepancies):
     @property
     def title(self) -> str:
         r = self.report
-        repaired = len(r.input_notes) - len(r.doubtful)
-        return (
-            f"{r.checks} reported balances checked, {r.inferred_openings} opening "
-            f"balances inferred: {len(r.failing)} discrepancies, "
-            f"{len(r.discrepancies) - len(r.failing)} explained, "
-            f"{len(r.late_filings)} late filings"
-            + (f", {len(r.doubtful)} doubtful inputs" if r.doubtful else "")
-            + (f", {repaired} repaired inputs" if repaired else "")
+        return audit_title(
+            r.checks,
+            r.inferred_openings,
+            len(r.failing),
+            len(r.discrepancies),
+            len(r.late_filings),
+            len(r.doubtful),
+            len(r.input_notes),
         )
+
+
+def audit_title(
+    checks: int,
+    inferred: int,
+    failing: int,
+    discrepancies: int,
+    late: int,
+    doubtful: int,
+    input_notes: int,
+) -> str:
+    """The audit's one-line summary (of a result in memory, or of ``AuditStream``'s counts)."""
+    repaired = input_notes - doubtful
+    return (
+        f"{checks} reported balances checked, {inferred} opening "
+        f"balances inferred: {failing} discrepancies, "
+        f"{discrepancies - failing} explained, "
+        f"{late} late filings"
+        + (f", {doubtful} doubtful inputs" if doubtful else "")
+        + (f", {repaired} repaired inputs" if repaired else "")
+    )
 
 
 class People(Rows[Person]):

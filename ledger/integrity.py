@@ -164,7 +164,7 @@ def check_log(
     current: str | None = None
     expected_version = 0
     chain = ""
-    with store.engine.connect().execution_options(stream_results=True, yield_per=5000) as conn:
+    with store.engine.connect().execution_options(stream_results=True, yield_per=500) as conn:
         for row in conn.execute(q):
             m = row._mapping
             report.events += 1

@@ -714,29 +714,38 @@ _ON_BALANCE = '%"on_balance":true%'
 (``ParseNote``). A string value cannot match them: JSON escapes the quotes inside strings."""
 
 
-def noted_events(
+def iter_noted(
     store: EventStore,
     *,
     person_keys: Iterable[str] | None = None,
     issuer_key: str | None = None,
     doubts_only: bool = False,
-) -> dict[int, Event]:
-    """Events that carry parse notes (with ``doubts_only``, a doubt a balance rests on), by log
-    sequence number: found by a scan of the payloads (few events have notes, and no column is
-    needed for a rare fact), then decoded and checked one by one."""
+    seqs: Iterable[int] | None = None,
+) -> Iterator[tuple[int, Event]]:
+    """Events that carry parse notes (with ``doubts_only``, a doubt a balance rests on), in log
+    order: found by a scan of the payloads (few events have notes, and no column is needed for
+    a rare fact), streamed, then decoded and checked one by one. ``seqs`` narrows the scan to
+    those log sequence numbers (read 500 at a time)."""
     pattern = _ON_BALANCE if doubts_only else _NOTED
     query = where_events(
         select(EVENTS.c.seq, EVENTS.c.payload).where(EVENTS.c.payload.like(pattern)),
         person_keys=person_keys,
         issuer_key=issuer_key,
     ).order_by(EVENTS.c.seq)
-    out: dict[int, Event] = {}
-    with store.engine.connect() as conn:
-        for seq, payload in conn.execute(query):
-            event = read_event(payload)
-            if event.doubts if doubts_only else event.notes:
-                out[seq] = event
-    return out
+    wanted = None if seqs is None else sorted(set(seqs))
+    parts = (
+        [query]
+        if wanted is None
+        else [
+            query.where(EVENTS.c.seq.in_(wanted[i : i + 500])) for i in range(0, len(wanted), 500)
+        ]
+    )
+    with store.engine.connect().execution_options(stream_results=True, yield_per=1_000) as conn:
+        for part in parts:
+            for seq, payload in conn.execute(part):
+                event = read_event(payload)
+                if event.doubts if doubts_only else event.notes:
+                    yield seq, event
 
 
 def _filing_row(filing: Filing, events: Sequence[Event]) -> dict[str, Any]:

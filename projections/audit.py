@@ -29,18 +29,23 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePath
+from typing import TypeVar
 
 from ledger.events import Event
-from ledger.store import EventStore, events_at, noted_events
+from ledger.store import EventStore, events_at, iter_noted
 from projections.calendar import add_business_days, business_days_between
 from projections.entries import Entry, by_stream
+from projections.links import Links, ReadView
 from projections.people import display_names
 from projections.positions import Check, FoldState
 from projections.projector import fold_stream
+from projections.spill import Spill
+
+T = TypeVar("T")
 
 WITHIN_FILING = "within filing"
 BETWEEN_FILINGS = "between filings"
@@ -236,11 +241,27 @@ def input_notes(
 ) -> list[InputNote]:
     """The doubts balances rest on, and the repairs, of the events the filters select (see
     ``InputNote``). Self-contained: it reads the notes the events carry, not the fold."""
-    out: list[InputNote] = []
+    with Spill(key=_note_order) as out:
+        for note in _input_notes(store, person_keys, issuer_key):
+            out.add(note)
+        return list(out)
+
+
+def _note_order(n: InputNote) -> tuple[str, str, int, int]:
+    return (n.filing_path, n.table or "", n.row_index or 0, n.line or 0)
+
+
+def _input_notes(
+    store: EventStore, person_keys: Iterable[str] | None, issuer_key: str | None
+) -> Iterator[InputNote]:
+    """In log order; a filing's events are contiguous in the log, so the repeats (a note on the
+    filing, or a row filed for several owners) are told apart within one filing at a time."""
     seen: set[tuple[object, ...]] = set()
-    events = noted_events(store, person_keys=person_keys, issuer_key=issuer_key)
-    for seq, event in events.items():
+    sha = None
+    for seq, event in iter_noted(store, person_keys=person_keys, issuer_key=issuer_key):
         p = event.provenance
+        if p.source_sha256 != sha:
+            seen, sha = set(), p.source_sha256
         for note in event.notes:
             if note.kind == "doubt" and not note.on_balance:
                 continue
@@ -249,27 +270,23 @@ def input_notes(
             if (*key, note.field, note.message) in seen:
                 continue
             seen.add((*key, note.field, note.message))
-            out.append(
-                InputNote(
-                    cause=DOUBTFUL_INPUT if note.kind == "doubt" else REPAIRED_INPUT,
-                    person_key=event.person_key,
-                    person_name=event.person_name,
-                    issuer_key=event.issuer_key,
-                    label=position_label(event),
-                    filing_sha256=p.source_sha256,
-                    filing_path=p.source_path,
-                    table=p.table if row else None,
-                    row_index=p.row_index if row else None,
-                    line=note.line or (p.line if row else None),
-                    date=event.effective_date,
-                    event_type=event.event_type,
-                    field=note.field,
-                    message=note.message,
-                    event_seq=seq,
-                )
+            yield InputNote(
+                cause=DOUBTFUL_INPUT if note.kind == "doubt" else REPAIRED_INPUT,
+                person_key=event.person_key,
+                person_name=event.person_name,
+                issuer_key=event.issuer_key,
+                label=position_label(event),
+                filing_sha256=p.source_sha256,
+                filing_path=p.source_path,
+                table=p.table if row else None,
+                row_index=p.row_index if row else None,
+                line=note.line or (p.line if row else None),
+                date=event.effective_date,
+                event_type=event.event_type,
+                field=note.field,
+                message=note.message,
+                event_seq=seq,
             )
-    out.sort(key=lambda n: (n.filing_path, n.table or "", n.row_index or 0, n.line or 0))
-    return out
 
 
 @dataclass
@@ -293,6 +310,51 @@ class AuditReport:
         return not self.failing and not self.late_filings and not self.doubtful
 
 
+BATCH = 200
+"""Findings (failed checks and late-looking rows) whose events are read in one query: the
+audit holds this many full events at a time, whatever the size of the log."""
+
+
+@dataclass
+class AuditStream:
+    """An audit's findings, on disk past a fixed count (``projections.spill``): the counts
+    (and so ``clean``) are known before the first finding is written out, and each kind comes
+    back in the audit's order, one at a time. Close it (or use it in a ``with``) to delete
+    what spilled."""
+
+    discrepancies: Spill[Discrepancy]
+    late_filings: Spill[LateFiling]
+    input_notes: Spill[InputNote]
+    checks: int = 0
+    inferred_openings: int = 0
+    failing: int = 0
+    doubtful: int = 0
+
+    @property
+    def clean(self) -> bool:
+        return not self.failing and not len(self.late_filings) and not self.doubtful
+
+    def report(self) -> AuditReport:
+        """Everything in memory, as ``audit`` returns it."""
+        return AuditReport(
+            discrepancies=list(self.discrepancies),
+            late_filings=list(self.late_filings),
+            checks=self.checks,
+            inferred_openings=self.inferred_openings,
+            input_notes=list(self.input_notes),
+        )
+
+    def close(self) -> None:
+        for spill in (self.discrepancies, self.late_filings, self.input_notes):
+            spill.close()
+
+    def __enter__(self) -> AuditStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def audit(
     store: EventStore,
     entries: Iterable[Entry],
@@ -301,57 +363,115 @@ def audit(
     person_keys: Iterable[str] | None = None,
     issuer_key: str | None = None,
 ) -> AuditReport:
-    """One pass, stream by stream: only the failing checks and the filings that may be late are
-    kept, so auditing the whole log needs memory for its findings, not for the log.
+    """The audit's findings, all in memory (``audit_stream`` gives them one at a time).
     ``person_keys`` and ``issuer_key`` select the input notes (pass the filters ``entries``
     was read with)."""
-    failed: list[tuple[Check, dict[tuple[str, str], int]]] = []
-    checks = inferred = 0
-    candidates: dict[tuple[str, str], list[Entry]] = {}
-    for _sid, stream in by_stream(entries):
-        state = fold_stream(stream, FoldState.collecting())
-        siblings = _lot_titles(state)
-        for c in state.checks or []:
-            if c.reported is not None:
-                checks += 1
-                inferred += c.opened
-            if not c.ok:
-                failed.append((c, siblings))
-            if late and _may_be_late(c.entry):
-                key = (c.entry.filing_sha256, c.entry.person_key)
-                candidates.setdefault(key, []).append(c.entry)
+    with audit_stream(
+        store, entries, late=late, person_keys=person_keys, issuer_key=issuer_key
+    ) as found:
+        return found.report()
+
+
+def audit_stream(
+    store: EventStore,
+    entries: Iterable[Entry],
+    *,
+    late: bool = True,
+    person_keys: Iterable[str] | None = None,
+    issuer_key: str | None = None,
+) -> AuditStream:
+    """One pass, stream by stream: a stream's failed checks and late-looking rows are kept
+    until ``BATCH`` of them are pending, then their events are read in one query, the findings
+    made, named and spilled. Memory holds a batch of findings, never the log or all its
+    findings. Discrepancies come out in stream order, late filings by filing and person, input
+    notes by file and line, as ``audit`` has always listed them."""
+    person_keys = None if person_keys is None else list(person_keys)
+    out = AuditStream(Spill(), Spill(key=_late_order), Spill(key=_note_order))
+    try:
+        links = ReadView.load(store).links
+        failed: list[tuple[Check, dict[tuple[str, str], int]]] = []
+        candidates: dict[tuple[str, str], list[Entry]] = {}
+        pending = 0
+        for _sid, stream in by_stream(entries):
+            state = fold_stream(stream, FoldState.collecting())
+            siblings = _lot_titles(state)
+            for c in state.checks or []:
+                if c.reported is not None:
+                    out.checks += 1
+                    out.inferred_openings += c.opened
+                if not c.ok:
+                    failed.append((c, siblings))
+                    pending += 2
+                if late and _may_be_late(c.entry):
+                    key = (c.entry.filing_sha256, c.entry.person_key)
+                    candidates.setdefault(key, []).append(c.entry)
+                    pending += 1
+            if pending >= BATCH:
+                _flush(store, links, failed, candidates, out)
+                failed, candidates, pending = [], {}, 0
+        _flush(store, links, failed, candidates, out)
+        notes = _input_notes(store, person_keys, issuer_key)
+        for chunk in _chunks(notes, BATCH):
+            names = display_names(store, {n.person_key for n in chunk}, links)
+            for n in chunk:
+                out.doubtful += n.failing
+                out.input_notes.add(
+                    dataclasses.replace(n, person_name=names.get(n.person_key, n.person_name))
+                )
+    except BaseException:
+        out.close()
+        raise
+    return out
+
+
+def _flush(
+    store: EventStore,
+    links: Links,
+    failed: list[tuple[Check, dict[tuple[str, str], int]]],
+    candidates: dict[tuple[str, str], list[Entry]],
+    out: AuditStream,
+) -> None:
+    """A batch of streams' findings made from their events, named, and handed to ``out``."""
+    if not failed and not candidates:
+        return
     full = events_at(
         store,
-        [c.entry.seq for c, _ in failed] + [c.previous.seq for c, _ in failed if c.previous],
+        [c.entry.seq for c, _ in failed]
+        + [c.previous.seq for c, _ in failed if c.previous]
+        + [e.seq for rows in candidates.values() for e in rows],
     )
     found = [
         _discrepancy(c, full[c.entry.seq], full.get(c.previous.seq) if c.previous else None, sib)
         for c, sib in failed
     ]
-    lates = late_filings(store, candidates) if late else []
-    notes = input_notes(store, person_keys=person_keys, issuer_key=issuer_key)
+    lates = _late_filings(full, candidates)
     names = display_names(
-        store,
-        {d.person_key for d in found}
-        | {x.person_key for x in lates}
-        | {n.person_key for n in notes},
+        store, {d.person_key for d in found} | {x.person_key for x in lates}, links
     )
-    return AuditReport(
-        discrepancies=[
+    for d in found:
+        out.failing += not d.legitimate
+        out.discrepancies.add(
             dataclasses.replace(d, person_name=names.get(d.person_key, d.person_name))
-            for d in found
-        ],
-        late_filings=[
+        )
+    for x in lates:
+        out.late_filings.add(
             dataclasses.replace(x, person_name=names.get(x.person_key, x.person_name))
-            for x in lates
-        ],
-        checks=checks,
-        inferred_openings=inferred,
-        input_notes=[
-            dataclasses.replace(n, person_name=names.get(n.person_key, n.person_name))
-            for n in notes
-        ],
-    )
+        )
+
+
+def _late_order(x: LateFiling) -> tuple[str, str]:
+    return (x.filing_sha256, x.person_key)
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _may_be_late(e: Entry) -> bool:
@@ -511,8 +631,14 @@ def late_filings(
     if not candidates:
         return []
     full = events_at(store, [e.seq for rows in candidates.values() for e in rows])
+    return sorted(_late_filings(full, candidates), key=_late_order)
+
+
+def _late_filings(
+    full: dict[int, Event], candidates: dict[tuple[str, str], list[Entry]]
+) -> list[LateFiling]:
     out: list[LateFiling] = []
-    for (sha, _pk), rows in sorted(candidates.items()):
+    for (sha, _pk), rows in candidates.items():
         worst: tuple[int, Entry, dt.date] | None = None
         for e in rows:
             event = full[e.seq]

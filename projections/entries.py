@@ -126,7 +126,7 @@ def read_entries(
     stream_ids: Iterable[str] | None = None,
     stream_range: tuple[str | None, str | None] | None = None,
     after_seq: int = 0,
-    chunk: int = 10_000,
+    chunk: int = 1_000,
     view: ReadView | None = None,
 ) -> Iterator[Entry]:
     """Entries grouped by stream (each stream's entries together), streamed in chunks.
@@ -209,7 +209,7 @@ def _rows(
     yield from raw_rows(store, q, chunk)
 
 
-def raw_rows(store: EventStore, query: Any, chunk: int = 10_000) -> Iterator[tuple[Any, ...]]:
+def raw_rows(store: EventStore, query: Any, chunk: int = 1_000) -> Iterator[tuple[Any, ...]]:
     """Plain DBAPI tuples, streamed (a server-side cursor on PostgreSQL): a rebuild reads
     millions of rows and the result-object layer would cost more than the fold itself."""
     dialect = store.engine.dialect

@@ -252,6 +252,24 @@ def refresh_positions(store: EventStore, stream_ids: Iterable[str] | None = None
         return int(conn.execute(select(func.count()).select_from(POSITIONS)).scalar() or 0)
 
 
+def iter_current_positions(store: EventStore) -> Iterator[StoredRow]:
+    """``current_positions`` row by row, in no particular order: where the store may write,
+    the caught-up table is streamed (a whole-ledger verify holds a chunk of it); a read-only
+    store's in-memory catch-up is ``current_positions`` itself."""
+    if store.read_only:
+        yield from current_positions(store).values()
+        return
+    catch_up(store)
+    with store.engine.connect().execution_options(stream_results=True, yield_per=2_000) as conn:
+        for r in conn.execute(select(POSITIONS)):
+            yield dict(r._mapping)
+
+
+def fresh_positions(store: EventStore) -> Iterator[StoredRow]:
+    """Every position folded anew from the log, a stream at a time."""
+    return _fresh_rows(store, None)
+
+
 def current_positions(store: EventStore) -> dict[Key, StoredRow]:
     """The positions table caught up with the log: written where the store may write, and
     otherwise the stored rows with every stream past the checkpoint refolded in memory."""

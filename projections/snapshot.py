@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledger.events import Event, Security
-from ledger.store import EventStore, events_at, noted_events
+from ledger.store import EventStore, events_at, iter_noted
 from projections.entries import Entry, by_stream, read_entries
 from projections.links import Links, ReadView
 from projections.people import display_names
 from projections.projector import rebuild
+from projections.spill import Spill
 
 KINDS = ("direct", "indirect", "option", "award", "derivative")
 """What a position is, in the order a snapshot lists them: common stock held directly or
@@ -104,8 +105,37 @@ def snapshot(
     """Positions at the end of ``as_of``. Derivatives past their expiration date are left out
     unless ``include_expired``: a lapsed grant is no longer held, whatever its last balance.
     Each person is named as the people projection names them (``names`` where given)."""
-    out = list(
-        iter_holdings(
+    with sorted_holdings(
+        store,
+        as_of,
+        known_at=known_at,
+        person_keys=person_keys,
+        issuer_key=issuer_key,
+        include_expired=include_expired,
+        names=names,
+    ) as held:
+        return list(held)
+
+
+def sorted_holdings(
+    store: EventStore,
+    as_of: dt.date,
+    *,
+    known_at: dt.date | None = None,
+    person_keys: list[str] | None = None,
+    issuer_key: str | None = None,
+    include_expired: bool = False,
+    names: Mapping[str, str] | None = None,
+) -> Spill[Holding]:
+    """``snapshot``'s rows in its order (person, issuer, kind, security), kept on disk past a
+    fixed count: a snapshot of the whole ledger prints row by row and holds a chunk. Close it
+    (or use it in a ``with``)."""
+    order = {k: i for i, k in enumerate(KINDS)}
+    out: Spill[Holding] = Spill(
+        key=lambda h: (h.person_name or h.person_key, h.issuer_key, order[h.kind], h.security)
+    )
+    try:
+        for h in iter_holdings(
             store,
             as_of,
             known_at=known_at,
@@ -113,11 +143,16 @@ def snapshot(
             issuer_key=issuer_key,
             include_expired=include_expired,
             names=names,
-        )
-    )
-    order = {k: i for i, k in enumerate(KINDS)}
-    out.sort(key=lambda h: (h.person_name or h.person_key, h.issuer_key, order[h.kind], h.security))
+        ):
+            out.add(h)
+    except BaseException:
+        out.close()
+        raise
     return out
+
+
+ENTRIES = 1_000
+"""Entries folded at a time (a batch ends at a stream's end, so a longer stream is one batch)."""
 
 
 def iter_holdings(
@@ -131,28 +166,25 @@ def iter_holdings(
     streams: int = 1_000,
     names: Mapping[str, str] | None = None,
 ) -> Iterator[Holding]:
-    """The same positions as ``snapshot``, in stream order and unsorted, folded ``streams``
-    streams at a time: an export of the whole ledger holds one batch of streams in memory,
-    never the log."""
+    """The same positions as ``snapshot``, in stream order and unsorted, folded a batch of
+    streams at a time (``ENTRIES`` entries, or ``streams`` streams, whichever comes first): an
+    export of the whole ledger holds one batch in memory, never the log."""
     batch: list[Entry] = []
     count = 0
     view = ReadView.load(store)
-    keys = view.links.expand_keys(person_keys) if person_keys and view.links else person_keys
-    doubted = noted_events(store, person_keys=keys, issuer_key=issuer_key, doubts_only=True)
     entries = read_entries(store, person_keys=person_keys, issuer_key=issuer_key, view=view)
     for _sid, stream in by_stream(entries):
         batch += visible(stream, as_of, known_at)
         count += 1
-        if count >= streams:
-            yield from _holdings(store, batch, doubted, as_of, include_expired, names, view.links)
+        if count >= streams or len(batch) >= ENTRIES:
+            yield from _holdings(store, batch, as_of, include_expired, names, view.links)
             batch, count = [], 0
-    yield from _holdings(store, batch, doubted, as_of, include_expired, names, view.links)
+    yield from _holdings(store, batch, as_of, include_expired, names, view.links)
 
 
 def _holdings(
     store: EventStore,
     entries: list[Entry],
-    doubted: dict[int, Event],
     as_of: dt.date,
     include_expired: bool,
     names: Mapping[str, str] | None,
@@ -161,6 +193,7 @@ def _holdings(
     if not entries:
         return
     state = rebuild(entries)
+    doubted = dict(iter_noted(store, doubts_only=True, seqs=[e.seq for e in entries]))
     doubts = resting_doubts(entries, doubted)
     live = [p for p in state.positions.values() if p.balance is not None and p.last is not None]
     full = events_at(store, [p.last.seq for p in live if p.last is not None])

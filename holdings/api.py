@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from holdings.edgar import EdgarClient
     from holdings.fetch import Progress as FetchProgress
     from projections.audit import AuditStream
+    from projections.replay import ReplayRow
     from projections.snapshot import Holding
     from projections.spill import Spill
 
@@ -308,6 +309,25 @@ class Ledger:
         keys = person_keys(self.store, person, key=key, all_matches=all_matches)
         rows = replay(self.store, keys, issuer_key(issuer), superseded)
         return Replay(rows, person or key or "")
+
+    def replay_stream(
+        self,
+        person: str | None = None,
+        *,
+        issuer: str | None = None,
+        superseded: bool = True,
+        key: str | None = None,
+        all_matches: bool = False,
+        everyone: bool = False,
+    ) -> Spill[ReplayRow]:
+        """``replay``'s rows in its order, for a replay of any size (``everyone``: the whole
+        ledger): iterated from disk past a fixed count. Use it in a ``with``."""
+        from projections.replay import replay_rows
+
+        keys = (
+            None if everyone else person_keys(self.store, person, key=key, all_matches=all_matches)
+        )
+        return replay_rows(self.store, keys, issuer_key(issuer), superseded)
 
     def audit(
         self,

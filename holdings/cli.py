@@ -656,6 +656,9 @@ def replay(
     issuer: IssuerOption = None,
     key: KeyOption = None,
     all_matches: AllMatchesOption = False,
+    everyone: Annotated[
+        bool, typer.Option("--all", help="Everyone's events: the whole ledger in order.")
+    ] = False,
     superseded: Annotated[
         bool,
         typer.Option(
@@ -672,36 +675,53 @@ def replay(
     between filings says what the ledger expected; the position follows the filer), and so
     are inferred opening balances and events of filings superseded by a 4/A or by their XML.
 
+    [bold]--all[/bold] replays the whole ledger (JSON and CSV are written row by row).
+
     Example: [bold]holdings replay "Bruce Posey" --issuer QLYS[/bold]
     """
     from holdings.results import replay_check
 
-    if person is None and key is None:
-        raise UserError("name a PERSON, or give --key KEY")
-    found = _ledger(db).replay(
-        person, issuer=issuer, superseded=superseded, key=key, all_matches=all_matches
-    )
-    rows = [dict(r.as_dict(), check=replay_check(r, grouped=fmt is Format.table)) for r in found]
-    who = person or key
-    if not rows:
-        say(f"no events{_scope(person, key, issuer)}")
-    columns = [
-        "date",
-        "filed_date",
-        "event_type",
-        "code",
-        "position",
-        "quantity",
-        "price",
-        "running",
-        "reported",
-        "check",
-    ]
-    if len({r["person_key"] for r in rows}) > 1:
-        columns.insert(0, "person")  # --all-matches: whose each row is
-    if any(r["notes"] for r in rows):
-        columns.append("notes")  # the parser's repairs and doubts, on their rows
-    emit(rows, fmt, title=f"replay: {who}", columns=columns, highlight="ok")
+    if person is None and key is None and not everyone:
+        raise UserError("name a PERSON, give --key KEY, or --all")
+    if everyone and (person is not None or key is not None):
+        raise UserError("give a PERSON or --all, not both")
+    with _ledger(db).replay_stream(
+        person,
+        issuer=issuer,
+        superseded=superseded,
+        key=key,
+        all_matches=all_matches,
+        everyone=everyone,
+    ) as found:
+        who = "everyone" if everyone else person or key
+        if not len(found):
+            say(f"no events{_scope(person, key, issuer)}")
+        columns = [
+            "date",
+            "filed_date",
+            "event_type",
+            "code",
+            "position",
+            "quantity",
+            "price",
+            "running",
+            "reported",
+            "check",
+        ]
+        people: set[str] = set()
+        noted = False
+        if fmt is not Format.json:  # a first pass over the rows: which columns they need
+            for r in found:
+                people.add(r.person_key or r.event.person_key)
+                noted = noted or bool(r.event.notes)
+        if len(people) > 1:
+            columns.insert(0, "person")  # --all-matches, --all: whose each row is
+        if noted:
+            columns.append("notes")  # the parser's repairs and doubts, on their rows
+        rows = (
+            dict(r.as_dict(), check=replay_check(r, grouped=fmt is Format.table)) for r in found
+        )
+        emit_stream(rows, fmt, title=f"replay: {who}", columns=columns, highlight="ok")
 
 
 @app.command()

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from ledger.events import Event
-from ledger.store import EventStore
+from ledger.store import EventStore, events_at
 from projections.audit import position_label
-from projections.entries import read_entries
+from projections.entries import Entry, by_stream, read_entries
 from projections.links import ReadView
 from projections.people import display_names
-from projections.projector import rebuild
+from projections.positions import FoldState
+from projections.projector import fold_stream
+from projections.spill import Spill
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class ReplayRow:
     """The person as the people projection names them."""
     person_key: str = ""
     """The person's key as the fold knows it: a linked name key reads as its CIK key."""
+    order: tuple[Any, ...] = field(default=(), compare=False, repr=False)
+    """Where the row comes in a replay (``replay_rows`` sets it)."""
 
     @property
     def check(self) -> str:
@@ -89,57 +94,118 @@ def replay(
     include_superseded: bool = False,
     names: Mapping[str, str] | None = None,
 ) -> list[ReplayRow]:
+    with replay_rows(store, person_keys, issuer_key, include_superseded, names) as rows:
+        return list(rows)
+
+
+BATCH = 1_000
+"""Entries whose events are read in one query."""
+
+
+def replay_rows(
+    store: EventStore,
+    person_keys: list[str] | None,
+    issuer_key: str | None = None,
+    include_superseded: bool = False,
+    names: Mapping[str, str] | None = None,
+) -> Spill[ReplayRow]:
+    """``replay``'s rows in its order, for any number of people (``person_keys`` None: the
+    whole ledger): folded stream by stream, the events of ``BATCH`` entries read at a time,
+    the rows sorted on disk past a fixed count (``projections.spill``). Use it in a ``with``.
+
+    The order: folded rows by date (effective, filed), then stream, then fold order within the
+    stream (it settles same-day ties by how balances chain); with ``include_superseded`` the
+    superseded events join them and all are ordered by their full replay key."""
     view = ReadView.load(store)
-    keys = view.links.expand_keys(person_keys) if view.links else person_keys
-    entries = list(read_entries(store, person_keys=keys, issuer_key=issuer_key, view=view))
-    state = rebuild(entries, collect_checks=True)
-    events = dict(store.iter_events(person_keys=keys, issuer_key=issuer_key))
+    keys = (
+        view.links.expand_keys(person_keys)
+        if person_keys is not None and view.links
+        else person_keys
+    )
+    out: Spill[ReplayRow] = Spill(key=lambda r: r.order)
+    try:
+        batch: list[tuple[str, FoldState, list[Entry]]] = []
+        pending = 0
+        seen = 0
+        entries = read_entries(store, person_keys=keys, issuer_key=issuer_key, view=view)
+        for sid, stream in by_stream(entries):
+            batch.append((sid, fold_stream(stream, FoldState.collecting()), stream))
+            pending += len(stream)
+            if pending >= BATCH:
+                seen = _rows(store, batch, view, include_superseded, names, seen, out)
+                batch, pending = [], 0
+        _rows(store, batch, view, include_superseded, names, seen, out)
+    except BaseException:
+        out.close()
+        raise
+    return out
+
+
+def _rows(
+    store: EventStore,
+    batch: list[tuple[str, FoldState, list[Entry]]],
+    view: ReadView,
+    include_superseded: bool,
+    names: Mapping[str, str] | None,
+    seen: int,
+    out: Spill[ReplayRow],
+) -> int:
+    """A batch of folded streams' rows, into ``out``; returns the entries seen so far (the
+    order superseded rows keep among equals)."""
+    if not batch:
+        return seen
+    events = events_at(store, [e.seq for _sid, _state, stream in batch for e in stream])
     if names is None:
-        names = display_names(store, keys, view.links)
-    # Fold order within a stream (it settles same-day ties by how balances chain), dates across.
-    indexed = list(enumerate(state.checks or []))
-    indexed.sort(key=lambda ic: (ic[1].entry.sort_key[:2], ic[1].entry.stream_id, ic[0]))
-    checks = [c for _i, c in indexed]
-    rows = [
-        ReplayRow(
-            event=events[c.entry.seq],
-            label=position_label(events[c.entry.seq]),
-            position_key=c.entry.position_key,
-            before=c.before,
-            running=c.running,
-            reported=c.reported,
-            opened=c.opened,
-            ok=c.ok,
-            expected=c.expected if c.gap else None,
-            gap=c.gap,
-            person_name=names.get(c.entry.person_key),
-            person_key=c.entry.person_key,
+        names = display_names(
+            store, {e.person_key for _sid, _state, stream in batch for e in stream}, view.links
         )
-        for c in checks
-    ]
-    if include_superseded:
-        folded = {c.entry.seq for c in checks}
-        gone = [e for e in entries if e.seq not in folded]
-        rows += [
-            ReplayRow(
-                event=events[e.seq],
-                label=position_label(events[e.seq]),
-                position_key=e.position_key,
-                before=None,
-                running=None,
-                reported=e.reported,
-                opened=False,
-                ok=True,
-                superseded=True,
-                replaced_by=view.replaced.get(e.filing_sha256),
-                person_name=names.get(e.person_key),
-                person_key=e.person_key,
+    for sid, state, stream in batch:
+        checks = state.checks or []
+        for i, c in enumerate(checks):
+            event = events[c.entry.seq]
+            by_date = (*c.entry.sort_key[:2], sid, i)
+            out.add(
+                ReplayRow(
+                    event=event,
+                    label=position_label(event),
+                    position_key=c.entry.position_key,
+                    before=c.before,
+                    running=c.running,
+                    reported=c.reported,
+                    opened=c.opened,
+                    ok=c.ok,
+                    expected=c.expected if c.gap else None,
+                    gap=c.gap,
+                    person_name=names.get(c.entry.person_key),
+                    person_key=c.entry.person_key,
+                    order=(event.sort_key, False, *by_date) if include_superseded else by_date,
+                )
             )
-            for e in gone
-        ]
-        order = {id(r): r.event.sort_key for r in rows}
-        rows.sort(key=lambda r: (order[id(r)], r.superseded))
-    return rows
+        if include_superseded:
+            folded = {c.entry.seq for c in checks}
+            for k, e in enumerate(stream):
+                if e.seq in folded:
+                    continue
+                event = events[e.seq]
+                out.add(
+                    ReplayRow(
+                        event=event,
+                        label=position_label(event),
+                        position_key=e.position_key,
+                        before=None,
+                        running=None,
+                        reported=e.reported,
+                        opened=False,
+                        ok=True,
+                        superseded=True,
+                        replaced_by=view.replaced.get(e.filing_sha256),
+                        person_name=names.get(e.person_key),
+                        person_key=e.person_key,
+                        order=(event.sort_key, True, seen + k),
+                    )
+                )
+        seen += len(stream)
+    return seen
 
 
 def _iso(d: dt.date | None) -> str | None:

@@ -33,6 +33,7 @@ GROWTH = 1.25
 COMMANDS = {
     "audit": ["audit", "--format", "json"],
     "snapshot": ["snapshot", "--as-of", "2040-01-01", "--format", "json"],
+    "replay": ["replay", "--all", "--format", "json"],
     "verify": ["verify", "--format", "json"],
     "export": ["export", "--as-of", "2040-01-01", "--format", "json", "--out"],
 }
@@ -60,14 +61,55 @@ def _run(args: list[str], url: str, tmp: Path) -> int:
     return 0
 
 
+def _ingest(filings: int, tmp: Path) -> int:
+    """What ``holdings ingest`` does past parsing (bounded on its own: ``parse_all`` keeps a
+    fixed number of chunks ahead), for synthetic filings: append in batches of 50, then bring
+    the people table, the links and the positions up to the log's end."""
+    from memory_ledger import memory_filings
+
+    from holdings.ingest import BatchAppender, IngestSummary
+    from ledger.classify import filing_events
+    from ledger.store import prepare
+
+    db = tmp / f"ingest{filings}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    store = EventStore(f"sqlite:///{db}")
+    summary = IngestSummary()
+    appender = BatchAppender(store, summary, 50)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        for f in memory_filings(filings):
+            appender.add(prepare(f, filing_events(f)))
+        appender.finish()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        store.engine.dispose()
+    assert summary.events_appended == 4 * filings
+    return peak
+
+
+def test_ingest_of_four_times_the_filings_needs_at_most_a_quarter_more_memory(
+    tmp_path: Path,
+) -> None:
+    _ingest(SMALL // 4, tmp_path)  # warm
+    low = _ingest(SMALL, tmp_path)
+    high = _ingest(4 * SMALL, tmp_path)
+    assert high <= GROWTH * low, f"ingest: {low / 1e6:.2f} MB -> {high / 1e6:.2f} MB"
+
+
 def _peak(args: list[str], url: str, tmp: Path) -> int:
     gc.collect()
     tracemalloc.start()
     try:
-        _run(args, url, tmp)
-        return tracemalloc.get_traced_memory()[1]
+        code = _run(args, url, tmp)
+        peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+    assert code in (0, 1), f"holdings {' '.join(args)} exited {code}"  # 1: findings
+    return peak
 
 
 @pytest.fixture(scope="module")

@@ -326,4 +326,38 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
             tok = Token(DATE, fixed, cell, x, date)
             tok.notes.append(message)
             return [tok]
+    damaged = _damaged(word)
+    if damaged is not None:
+        return [Token(damaged, word, cell, x, None, dollar=word[0] == "$", malformed=True)]
     return [Token(TEXT, word, cell, x)]
+
+
+_VALUE_MARKS = frozenset(",.$")
+
+
+def _damaged(word: str) -> str | None:
+    """A number or date made unreadable (``9y1,297``, ``$2.1x5``, ``٩١,٢٩٧``, ``05/1:/2025``):
+    the kind it was, or None for a word. A value column needs it read as what it was, so that
+    it keeps its column (left empty with a note) instead of being taken for words and letting
+    the values after it slide one column over. It starts like a value (a digit, or ``$``) and
+    is digits of any script, separators and at most one other character; a date has its two
+    slashes. Words that hold digits (``10b5-1``, ``2nd``, ``FY2021``) have more than that."""
+    body = word[1:] if word[0] == "$" else word
+    if not body or not (body[0].isdecimal() or word[0] == "$"):
+        return None
+    digits = other = 0
+    for ch in body:
+        if ch.isdecimal():
+            digits += 1
+        elif ch not in _VALUE_MARKS and not (ch == "/" and word[0] != "$"):
+            other += 1
+            if other > 1:
+                return None
+    if not digits:
+        return None
+    if body.count("/") == 2 and digits >= 4:
+        # a whole date with a comma or stop after it is prose (``4/15/2014, Carl ...``)
+        return None if parse_date(body[:-1]) else DATE
+    if "/" in body or not (digits >= 2 or word[0] == "$" or (digits and not other)):
+        return None
+    return NUM

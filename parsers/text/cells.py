@@ -155,7 +155,9 @@ class Row:
     block: int = 0
 
 
-_SPACE_CELL = re.compile(r"\S+(?: \S+)*")
+_SPACE_CELL = re.compile(r"\S+(?:[ \u00a0]\S+)*")
+"""A cell of layout text: words one space apart (a no-break space is one space too: ``1\u00a0570``
+is one cell, as ``64 327`` is); columns are two or more apart."""
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]{0,300}>", re.IGNORECASE)
 _TR = re.compile(r"<tr\b[^>]{0,300}>", re.IGNORECASE)
 _TD = re.compile(r"<t[dh]\b([^>]{0,300})>", re.IGNORECASE)

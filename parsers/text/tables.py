@@ -881,7 +881,6 @@ def _note_dropped(
         draft.notes.append((None, f"ignored OCR debris {tok.text!r}"))
         draft.repaired = True
         return
-    target: str | None = None
     beside = [
         fields[ci]
         for ci, toks in enumerate(cols)
@@ -892,8 +891,9 @@ def _note_dropped(
         near = FOOTNOTE_FIELD.get(beside[0], beside[0])
         draft.notes.append((near, f"could not read {tok.text!r} beside the {near} read; unsure"))
         return
+    gaps: list[str]
     if positional and tok.cell < len(fields) and not cols[tok.cell]:
-        target = fields[tok.cell]
+        gaps = [fields[tok.cell]]
     else:
         before = after = -1
         for ci, toks in enumerate(cols):
@@ -905,13 +905,23 @@ def _note_dropped(
                 after = ci
         hi = after if after >= 0 else len(fields)
         gaps = [fields[c] for c in range(before + 1, hi) if not cols[c]]
-        target = gaps[0] if gaps else None
-    if target is not None:
-        target = (
-            FOOTNOTE_FIELD.get(target, target) if target in ("shares_a", "shares_d") else target
-        )
+    gaps = list(dict.fromkeys(FOOTNOTE_FIELD.get(g, g) for g in gaps))
     shown = tok.text or "marker"
-    draft.notes.append((target, f"could not read {shown!r}; value left empty"))
+    readable = tok.kind in (NUM, DATE) and tok.value is not None or tok.kind == LETTER and tok.value
+    if readable:
+        # a value no column takes where it stands: the row's cells may be shifted, so the
+        # doubt is on the whole row, not on one column
+        target: str | None = None
+        message = f"{shown!r} fits no column where it stands; left out (the row may be shifted)"
+    elif len(gaps) == 1:
+        (target,) = gaps
+        message = f"could not read {shown!r}; value left empty"
+    else:
+        # no column, or several, could have held it: say which are empty, claim none
+        target = None
+        which = f"; {' or '.join(gaps)} may be its column" if gaps else ""
+        message = f"could not read {shown!r}; left out{which}"
+    draft.notes.append((target, message))
     for mark in tok.marks:
         draft.notes.append((target, f"footnote marker F{int(mark)} was on an unreadable value"))
 
@@ -930,7 +940,8 @@ def _settle_direction(
         a, d = v.pop("shares_a", None), v.pop("shares_d", None)
         ia, id_ = fields.index("shares_a"), fields.index("shares_d")
         if a is not None and d is not None:
-            draft.notes.append(("shares", "numbers in both (A) and (D) columns; kept (D)"))
+            for f in ("shares", "acquired_disposed"):  # which side holds it is the doubt
+                draft.notes.append((f, "numbers in both (A) and (D) columns; kept (D)"))
             v["shares"], v["acquired_disposed"] = d, "D"
             return
         if a is None and d is None:
@@ -981,7 +992,8 @@ def _settle_direction(
 
 
 def _check_row(draft: Draft, fields: tuple[str, ...]) -> None:
-    """Doubts worth a reviewer's eye: a transaction without date, amount or resulting balance."""
+    """Doubts worth a reviewer's eye: a transaction without date, code, amount or resulting
+    balance."""
     v = draft.values
     is_txn = v.get("transaction_date") is not None or v.get("code") is not None
     if is_txn:
@@ -992,6 +1004,8 @@ def _check_row(draft: Draft, fields: tuple[str, ...]) -> None:
             f == "transaction_date" for f, _ in draft.notes
         ):
             draft.notes.append(("transaction_date", "transaction code without a date"))
+        if v.get("code") is None and not any(f == "code" for f, _ in draft.notes):
+            draft.notes.append(("code", "transaction date without a transaction code"))
     if v.get("shares_owned_following") is None and not any(
         f == "shares_owned_following" for f, _ in draft.notes
     ):

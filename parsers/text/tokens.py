@@ -133,6 +133,24 @@ def _join_spaced_groups(text: str, toks: list[Token]) -> None:
             b.dollar = a.dollar
             del toks[i]
             continue
+        if (
+            a.kind == NUM
+            and b.kind == NUM
+            and not a.marks
+            and a.text.isdigit()
+            and len(a.text) <= 3
+            and "," in b.text
+            and b.text[0].isdigit()
+            and _NUM.fullmatch(a.text + b.text)
+            and f"{a.text} {b.text}" in text
+        ):
+            # ``1 1,570``: a grouped number with a stray space inside (it reads whole without
+            # it), or two values run together; one cell holds one value, so neither is read
+            b.text, b.value, b.malformed = f"{a.text} {b.text}", None, True
+            b.notes[:0] = a.notes
+            b.x = a.x
+            del toks[i]
+            continue
         i += 1
 
 
@@ -304,7 +322,7 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
     if _DATE.fullmatch(word):
         return [Token(DATE, word, cell, x, None, malformed=True)]
     m = _FUSED.fullmatch(word)
-    if m:
+    if m and word[0] != "$":  # a price is never followed by a letter column: ``$1.1I`` is 1.11
         num = m.group(1)
         return [
             Token(NUM, num, cell, x, parse_number(num), dollar=num[0] == "$"),
@@ -326,24 +344,36 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
             tok = Token(DATE, fixed, cell, x, date)
             tok.notes.append(message)
             return [tok]
+    if len(word) == 2 and _JUNK_LETTER.fullmatch(word):
+        # ``$D``, ``D=``: a flag or code letter with a character no word has glued to it
+        return [Token(LETTER, word, cell, x, None, malformed=True)]
     damaged = _damaged(word)
     if damaged is not None:
-        return [Token(damaged, word, cell, x, None, dollar=word[0] == "$", malformed=True)]
+        dollar = word[0] == "$" or word[0] == "S" and word[1:2].isdecimal()
+        return [Token(damaged, word, cell, x, None, dollar=dollar, malformed=True)]
     return [Token(TEXT, word, cell, x)]
 
 
 _VALUE_MARKS = frozenset(",.$")
+_JUNK_LETTER = re.compile(r"[A-Z][$=^~`#*+<>@?\ufffd\x00-\x1f]|[$=^~`#*+<>@?\ufffd\x00-\x1f][A-Z]")
 
 
 def _damaged(word: str) -> str | None:
     """A number or date made unreadable (``9y1,297``, ``$2.1x5``, ``٩١,٢٩٧``, ``05/1:/2025``):
     the kind it was, or None for a word. A value column needs it read as what it was, so that
     it keeps its column (left empty with a note) instead of being taken for words and letting
-    the values after it slide one column over. It starts like a value (a digit, or ``$``) and
-    is digits of any script, separators and at most one other character; a date has its two
-    slashes. Words that hold digits (``10b5-1``, ``2nd``, ``FY2021``) have more than that."""
-    body = word[1:] if word[0] == "$" else word
-    if not body or not (body[0].isdecimal() or word[0] == "$"):
+    the values after it slide one column over. It starts like a value (a digit, ``$`` or the
+    ``S`` a scan makes of it, or one letter for a digit before a grouped number: ``g6,768``)
+    and is digits of any script, separators and at most one other character; a date has its
+    two slashes. Words that hold digits (``10b5-1``, ``2nd``, ``FY2021``) have more than that."""
+    dollar = word[0] == "$" or word[0] == "S" and word[1:2].isdecimal()  # OCR's ``$`` is ``S``
+    body = word[1:] if dollar else word
+    if not body:
+        return None
+    if not (body[0].isdecimal() or dollar) and not (
+        # a letter for the first digit (``g6,768``): digits and a separator must follow
+        body[1:2].isdecimal() and ("," in body or "." in body)
+    ):
         return None
     digits = other = 0
     for ch in body:
@@ -358,6 +388,6 @@ def _damaged(word: str) -> str | None:
     if body.count("/") == 2 and digits >= 4:
         # a whole date with a comma or stop after it is prose (``4/15/2014, Carl ...``)
         return None if parse_date(body[:-1]) else DATE
-    if "/" in body or not (digits >= 2 or word[0] == "$" or (digits and not other)):
+    if "/" in body or not (digits >= 2 or dollar or not other):
         return None
     return NUM

@@ -727,6 +727,10 @@ def targets(filing: Filing, data: bytes) -> list[Target]:
                 value = getattr(row, name, None)
                 if value is None:
                     continue
+                if any(getattr(row, o, None) == value for o in _TEXT_FIELDS if o != name):
+                    # two fields read the same value: a literal of it cannot say whose it is
+                    # (``84,6 | 03`` is the amount, the ``84,603`` left is the balance)
+                    continue
                 for lit in _literals(value):
                     hits = [
                         m.start()

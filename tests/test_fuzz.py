@@ -186,6 +186,46 @@ TEXT_REGRESSIONS: list[tuple[str, str, list[Key]]] = [
         "real/silk_rich_ocr.md",
         [("non_derivative", 1, "code")],
     ),
+    # an amount (or price) in a row with no date or code is a shifted or repeated cell
+    ("text_amount_in_holding_row~nvda_4a_tsv.txt", "real/nvda_4a_tsv.txt", []),
+    # in Table II a row with no code holds its dates as the exercise window, cells or not
+    (
+        "text_holding_dates~options_held_pipe_messy.md",
+        "real/options_held_pipe_messy.md",
+        [("derivative", 0, "shares_owned_following")],
+    ),
+    # a footnote marker inside a number (``6²7,104``) leaves it unread, not read as 67104
+    (
+        "text_marker_inside_number~layout_workday_wrapped_nature.txt",
+        "layout_workday_wrapped_nature.txt",
+        [("non_derivative", 0, "shares_owned_following")],
+    ),
+    # a dollar amount is a value of its own: ``5,25 | $0.00`` is not joined into 5,250.00
+    ("text_number_before_dollar~tesla_rich.md", "real/tesla_rich.md", []),
+    # an unreadable amount in Table II leaves its (A)/(D) side unsaid too
+    (
+        "text_amount_unread_side~tesla_rich.md",
+        "real/tesla_rich.md",
+        [("derivative", 0, "shares"), ("derivative", 0, "acquired_disposed")],
+    ),
+    # every row has an ownership form: none read is a doubt
+    (
+        "text_no_ownership_form~tabs_form3_snow.txt",
+        "tabs_form3_snow.txt",
+        [("non_derivative", 0, "ownership")],
+    ),
+    # ``g00``: a letter for the first digit is a damaged number, the holding row stays a row
+    (
+        "text_letter_first_digit~nvda_4a_layout_top_narrow.txt",
+        "real/nvda_4a_layout_top_narrow.txt",
+        [("non_derivative", 2, "shares_owned_following")],
+    ),
+    # ``]$2.15``: one stray character before a price
+    (
+        "text_stray_before_price~options_held_pipe_messy.md",
+        "real/options_held_pipe_messy.md",
+        [("derivative", 1, "exercise_price")],
+    ),
 ]
 
 
@@ -201,7 +241,7 @@ def test_a_kept_text_mutant_reads_as_before_or_noted(
     verdict, why = fuzz.judge_text(
         fuzz.text_reading(before), fuzz.text_reading(after), expect, after.notes
     )
-    assert verdict in ("flagged", "faithful"), why
+    assert verdict in ("flagged", "faithful", "unchanged"), why
     for n in after.notes:  # a note says what was done: a field it says was left empty is
         if n.table is not None and n.row_field and n.message.endswith("left empty"):
             assert getattr(getattr(after, n.table)[n.row], n.row_field) is None, n

@@ -1020,7 +1020,9 @@ def test_voluntary_flag_and_deemed_date_are_read() -> None:
 
 
 def test_holding_row_in_table_ii_without_date_or_code() -> None:
-    """An option position reported without a transaction: a derivative holding."""
+    """An option position reported without a transaction: a derivative holding. The price of
+    a transaction left in its cell (a holding has none on the form) is a shifted or left-over
+    cell: left empty with a doubt."""
     old = "| Stock Option (right to buy) | \\$25.56 | 06/21/2022 | | M ⁽¹⁾ | | | 1,000 |"
     new = "| Stock Option (right to buy) | \\$25.56 | | | | | | |"
     text = SEED_000.read_text()
@@ -1033,9 +1035,16 @@ def test_holding_row_in_table_ii_without_date_or_code() -> None:
         "voluntary": None,
         "shares": None,
         "acquired_disposed": None,
+        "price": None,
         "footnotes": {"date_exercisable": ["F4"]},
     }
-    assert result.notes == []
+    assert [(n.field, n.kind, n.message) for n in result.notes] == [
+        (
+            "derivative[0].price",
+            "doubt",
+            "25.56 in the price column of a row with no date or code; left empty",
+        )
+    ]
 
 
 def test_title_numbers_spelled_dates_and_f_numbered_footnotes() -> None:

@@ -163,6 +163,8 @@ def join_split_numbers(tokens: list[Token]) -> None:
             tok.kind != NUM
             or nxt.kind != NUM
             or not (tok.malformed or nxt.malformed or echo or cut)
+            or nxt.dollar
+            and not tok.dollar  # a dollar sign starts a value of its own
         ):
             i += 1
             continue

@@ -696,7 +696,7 @@ def _read_row(
             fields, positional = layout, True
             break
     hints = _date_hints(tokens, fields, date_x) if date_x and row.shape == SPACE else None
-    if not hints and "date_exercisable" in fields and not positional:
+    if not hints and "date_exercisable" in fields:
         hints = _holding_dates(tokens, fields)
     cols, dropped = align(tokens, fields, positional, hints)
     if dropped:
@@ -946,6 +946,8 @@ def _settle_direction(
             return
         if a is None and d is None:
             v["shares"] = None
+            if cols[ia] or cols[id_]:  # an amount stood there, unread: so is its side
+                draft.notes.append(("acquired_disposed", "amount unreadable; (A)/(D) left empty"))
             return
         tok = (cols[ia] or cols[id_])[0]
         side = "A" if a is not None else "D"
@@ -1006,6 +1008,24 @@ def _check_row(draft: Draft, fields: tuple[str, ...]) -> None:
             draft.notes.append(("transaction_date", "transaction code without a date"))
         if v.get("code") is None and not any(f == "code" for f, _ in draft.notes):
             draft.notes.append(("code", "transaction date without a transaction code"))
+    else:
+        # an amount or a price of a transaction in a row with none: a shifted or repeated cell
+        for f, what in (("shares", "amount"), ("price", "price")):
+            shown = v.get(f)
+            if shown is None:
+                continue
+            v[f] = None
+            if f == "shares":
+                v.pop("acquired_disposed", None)
+            draft.notes.append(
+                (f, f"{shown} in the {what} column of a row with no date or code; left empty")
+            )
+    if (
+        "ownership" in fields
+        and v.get("ownership") is None
+        and not any(f == "ownership" for f, _ in draft.notes)
+    ):
+        draft.notes.append(("ownership", "no ownership form (D or I)"))
     if v.get("shares_owned_following") is None and not any(
         f == "shares_owned_following" for f, _ in draft.notes
     ):

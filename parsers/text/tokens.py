@@ -205,9 +205,12 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token]) -> None:
         at += 1
         wx, at = at, at + len(word)
         marks: list[str] = []
+        split = False
         if MARK in word:
-            marks = _MARKS.findall(word)
-            word = _MARKS.sub("", word)
+            # ``6²7,104``: a marker follows a cell's last word, never splits a number
+            split = _INNER_MARK.search(word) is not None
+            marks = [] if split else _MARKS.findall(word)
+            word = _MARKS.sub(lambda m: f"({m[1]})", word) if split else _MARKS.sub("", word)
         if not word:
             if len(out) > start:
                 out[-1].marks.extend(marks)
@@ -225,7 +228,10 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token]) -> None:
             if bare != word and bare[0].isalpha() and not _RULE_CHARS.search(bare):
                 debris_note = f"ignored OCR debris {word!r}: read {bare!r}"
                 word = bare
-        new = _classify(word, cell, wx)
+        if split:
+            new = [Token(NUM, word, cell, wx, None, malformed=True)]
+        else:
+            new = _classify(word, cell, wx)
         if debris_note:
             new[0].notes.append(debris_note)
         if dollar and new[0].kind == NUM:
@@ -344,17 +350,28 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
             tok = Token(DATE, fixed, cell, x, date)
             tok.notes.append(message)
             return [tok]
+    m = _DATE_DEBRIS.fullmatch(word)
+    if m and (date := parse_date(m[1])) is not None:
+        # ``09/24/2025)``, ``12/24/2025°)``: the scan's rest of a footnote marker after a whole
+        # date (a date has a fixed shape, so nothing of it is lost; a number's could be)
+        tok = Token(DATE, m[1], cell, x, date)
+        tok.notes.append(f"ignored OCR debris {word!r}: read {m[1]!r}")
+        return [tok]
     if len(word) == 2 and _JUNK_LETTER.fullmatch(word):
         # ``$D``, ``D=``: a flag or code letter with a character no word has glued to it
         return [Token(LETTER, word, cell, x, None, malformed=True)]
     damaged = _damaged(word)
     if damaged is not None:
-        dollar = word[0] == "$" or word[0] == "S" and word[1:2].isdecimal()
+        w = word if word[0].isalnum() or word[0] == "$" else word[1:]
+        dollar = w[:1] == "$" or w[:1] == "S" and w[1:2].isdecimal()
         return [Token(damaged, word, cell, x, None, dollar=dollar, malformed=True)]
     return [Token(TEXT, word, cell, x)]
 
 
 _VALUE_MARKS = frozenset(",.$")
+_DATE_DEBRIS = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})[^\w\s,.;:/]{1,3}")
+_DIGITS = tuple("0123456789")
+_INNER_MARK = re.compile(r"\d" + MARK + r"\d{1,3}" + MARK + r"[\d,.]")
 _JUNK_LETTER = re.compile(r"[A-Z][$=^~`#*+<>@?\ufffd\x00-\x1f]|[$=^~`#*+<>@?\ufffd\x00-\x1f][A-Z]")
 
 
@@ -366,28 +383,36 @@ def _damaged(word: str) -> str | None:
     ``S`` a scan makes of it, or one letter for a digit before a grouped number: ``g6,768``)
     and is digits of any script, separators and at most one other character; a date has its
     two slashes. Words that hold digits (``10b5-1``, ``2nd``, ``FY2021``) have more than that."""
+    other = 0
+    if not word[0].isalnum() and word[0] != "$" and word[1:2] in ("$", *_DIGITS):
+        word, other = word[1:], 1  # ``]$2.15``: one stray character before the value
     dollar = word[0] == "$" or word[0] == "S" and word[1:2].isdecimal()  # OCR's ``$`` is ``S``
     body = word[1:] if dollar else word
     if not body:
         return None
     if not (body[0].isdecimal() or dollar) and not (
-        # a letter for the first digit (``g6,768``): digits and a separator must follow
-        body[1:2].isdecimal() and ("," in body or "." in body)
+        # a letter for the first digit: digits and a separator follow (``g6,768``), or only
+        # digits after a lower-case letter (``g00``; ``B12`` or ``A1`` name a class)
+        body[1:2].isdecimal()
+        and ("," in body or "." in body or body[0].islower() and body[1:].isdecimal())
     ):
         return None
-    digits = other = 0
+    digits = 0
+    date = not dollar and body.count("/") == 2
     for ch in body:
         if ch.isdecimal():
             digits += 1
-        elif ch not in _VALUE_MARKS and not (ch == "/" and word[0] != "$"):
+        elif ch not in _VALUE_MARKS and not (ch == "/" and date):
             other += 1
             if other > 1:
                 return None
     if not digits:
         return None
-    if body.count("/") == 2 and digits >= 4:
+    if date:
+        if digits < 4:
+            return None
         # a whole date with a comma or stop after it is prose (``4/15/2014, Carl ...``)
         return None if parse_date(body[:-1]) else DATE
-    if "/" in body or not (digits >= 2 or dollar or not other):
+    if not (digits >= 2 or dollar or not other):
         return None
     return NUM

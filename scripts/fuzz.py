@@ -763,6 +763,38 @@ def text_reading(filing: Filing) -> View:
     return view
 
 
+def by_line(base: Filing, filing: Filing) -> tuple[View, list[Note]]:
+    """The mutant's reading with its rows lined up with the unmutated rows by source line (a
+    mutation changes no line count), so that a row lost or gained shifts no other row's
+    keys; notes on a row follow it. A row the mutant lost is covered by a note that names its
+    line as not read as a row."""
+    view: View = {}
+    notes = list(filing.notes)
+    for table in ("non_derivative", "derivative"):
+        before, after = getattr(base, table), getattr(filing, table)
+        view[("rows", table)] = len(after)
+        where = {row.line: i for i, row in enumerate(before)}
+        extra = len(before)
+        moved: dict[int, int] = {}
+        for j, row in enumerate(after):
+            i = where.pop(row.line, None) if row.line is not None else None
+            if i is None:
+                i, extra = extra, extra + 1
+            moved[j] = i
+            for name in _COMPARED:
+                view[(table, i, name)] = getattr(row, name, None)
+        notes = [
+            n.model_copy(update={"row": moved.get(n.row, n.row)})
+            if n.table == table and n.row is not None
+            else n
+            for n in notes
+        ]
+        for line, i in where.items():  # rows the mutant did not read
+            if any(f"line {line} (" in n.message for n in filing.notes):
+                notes.append(Note(field=f"{table}[{i}]", message=f"line {line} not read"))
+    return view, notes
+
+
 def _strict_number(text: str) -> object:
     return _typed("number", text) if text and text[0] not in ",." else UNSURE
 
@@ -840,7 +872,15 @@ def text_mutation(
         cells = line.split(sep)
         k = rng.randrange(len(cells))
         if kind == "cell_dropped":
+            at = row_start + sum(len(c) + 1 for c in cells[:k])
+            gone = _cell_values(cells[k]) + [
+                _strict_number(data[o.start : o.end].decode())
+                for o in found
+                if (o.table, o.index) == (t.table, t.index) and at <= o.start < at + len(cells[k])
+            ]
             cells.pop(k)
+            if gone:
+                touched = dict.fromkeys(touched, Gone(gone))
         else:
             cells.insert(k, cells[k])
         return kind, _replace(data, row_start, row_end, sep.join(cells)), touched
@@ -864,6 +904,31 @@ def text_mutation(
 
 
 @dataclass
+class Gone:
+    """A dropped cell that held one value (``\\$25.56``, ``S ⁽¹⁾``, ``06/10/2023``): the file no
+    longer says it, so a field of the row that read it and now reads nothing reads what the
+    file says. Any other change of the row's fields needs a note, as for any touched row."""
+
+    values: list[object]
+
+
+_CELL_MARKUP = re.compile(r"<sup>[^<]*</sup>|⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾|\(\d{1,2}\)|\bF\d{1,2}\b|<[^>]*>|\\")
+
+
+def _cell_values(cell: bytes) -> list[object]:
+    """The value a cell holds as a number, a date and a letter (see :func:`_word_values`);
+    empty when the cell holds no value or more than one word."""
+    try:
+        words = _CELL_MARKUP.sub(" ", cell.decode("utf-8")).split()
+    except UnicodeDecodeError:
+        return []
+    if len(words) != 1:
+        return []
+    word = words[0].encode()
+    return [v for v in _word_values(word, 0) if v is not None]
+
+
+@dataclass
 class Flip:
     """A byte flip that turned one well-formed value into another (``13,347`` -> ``13,357``,
     code ``M`` -> ``O``, ``09/25`` -> ``09/26``): the file now says the new value, so a field
@@ -873,7 +938,7 @@ class Flip:
     pairs: list[tuple[object, object]]
 
 
-_WORD_EDGE = re.compile(rb"[\s|]")
+_WORD_EDGE = re.compile(rb"[\s|<>]")
 _MARKER_TAIL = re.compile(r"(?:\(\d{1,2}\)|\[\d{1,2}\]|⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$")
 
 
@@ -916,6 +981,8 @@ def judge_text(
         said = expect.get(key, was)
         if isinstance(said, Flip):
             said = now if moved and (was, now) in said.pairs else MAYBE
+        elif isinstance(said, Gone):
+            said = now if moved and now is None and was in said.values else MAYBE
         if said is MAYBE:
             said = UNSURE if moved else now  # a touched row: unchanged is fine, a change not
         if said is not UNSURE and said == now:
@@ -960,7 +1027,8 @@ def classify(
         return "crash", [f"{type(exc).__name__}: {exc}"]
     if expect is None:
         return judge(reading(base), reading(filing), oracle(mutant), filing.notes)
-    return judge_text(text_reading(base), text_reading(filing), expect, filing.notes)
+    after, notes = by_line(base, filing)
+    return judge_text(text_reading(base), after, expect, notes)
 
 
 def campaign(

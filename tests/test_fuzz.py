@@ -8,6 +8,7 @@ import random
 import sys
 import time
 import tracemalloc
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -226,6 +227,36 @@ TEXT_REGRESSIONS: list[tuple[str, str, list[Key]]] = [
         "real/options_held_pipe_messy.md",
         [("derivative", 1, "exercise_price")],
     ),
+    # digits of another script after an amount are not joined onto it (``0 | 𝟏,𝟏𝟔𝟗``)
+    (
+        "text_other_digits_after_amount~zip_layout_dollargap.txt",
+        "real/zip_layout_dollargap.txt",
+        [("non_derivative", 3, "shares_owned_following")],
+    ),
+    # a row of cells with D or I alone near its end is a row, not a wrapped title
+    (
+        "text_row_states_ownership~nvda_4a_tsv.txt",
+        "real/nvda_4a_tsv.txt",
+        [("non_derivative", 1, "shares_owned_following")],
+    ),
+    # a lost cell before the amount moves it to the other side: the code says otherwise
+    (
+        "text_side_against_code~ocr_digits_004.txt",
+        "ocr_digits_004.txt",
+        [("derivative", 0, "acquired_disposed"), ("derivative", 0, "transaction_date")],
+    ),
+    # ... and with the code's own cell lost, only the cell says the side: a doubt
+    (
+        "text_side_without_code~ocr_digits_004.txt",
+        "ocr_digits_004.txt",
+        [("derivative", 0, "acquired_disposed"), ("derivative", 0, "code")],
+    ),
+    # a row that lost its title is not read, and a note names its line
+    (
+        "text_row_without_title~nvda_4a_tsv.txt",
+        "real/nvda_4a_tsv.txt",
+        [("non_derivative", 2, f) for f in ("shares_owned_following", "ownership")],
+    ),
 ]
 
 
@@ -238,9 +269,8 @@ def test_a_kept_text_mutant_reads_as_before_or_noted(
     before = fuzz.parse_bytes((TEXT / source).read_bytes(), source)
     after = fuzz.parse_bytes((FUZZ / mutant).read_bytes(), mutant)
     expect: dict[tuple[object, ...], object] = {key: fuzz.UNSURE for key in unsure}
-    verdict, why = fuzz.judge_text(
-        fuzz.text_reading(before), fuzz.text_reading(after), expect, after.notes
-    )
+    reading, notes = fuzz.by_line(before, after)
+    verdict, why = fuzz.judge_text(fuzz.text_reading(before), reading, expect, notes)
     assert verdict in ("flagged", "faithful", "unchanged"), why
     for n in after.notes:  # a note says what was done: a field it says was left empty is
         if n.table is not None and n.row_field and n.message.endswith("left empty"):
@@ -251,3 +281,50 @@ def test_a_kept_text_mutant_reads_as_before_or_noted(
 def test_a_text_campaign_finds_no_silent_misreading() -> None:
     outcomes = fuzz.campaign(TEXT_INPUTS, 200, seed=7, save=None, verbose=False)
     assert outcomes["silent"] == 0, outcomes
+
+
+SEED = TEXT / "seeds" / "000_28e73f0d9ee92a54.txt"
+ROW = "| Common Stock | 06/21/2022 | | M ⁽¹⁾ | | 1,000 | A | \\$25.56 | 65,427 | D | |"
+
+
+@pytest.mark.parametrize(
+    ("new", "told", "verdict"),
+    [
+        # a dropped cell's value is gone from the file: the field that read it reads nothing
+        (
+            "| Common Stock | 06/21/2022 | | M ⁽¹⁾ | | 1,000 | A | 65,427 | D | |",
+            "gone",
+            "faithful",
+        ),
+        # a flip from one well-formed value to another: the new value is what the file says
+        (ROW.replace("65,427", "65,426"), "flip", "faithful"),
+        # the same change judged without knowing what the mutation did: only a note makes it
+        (ROW.replace("65,427", "65,426"), "touched", "silent"),
+    ],
+)
+def test_the_text_oracle_knows_what_a_cell_or_byte_mutation_said(
+    new: str, told: str, verdict: str
+) -> None:
+    data = SEED.read_bytes()
+    mutant = data.replace(ROW.encode(), new.encode())
+    assert mutant != data
+    said: object = {
+        "gone": fuzz.Gone([Decimal("25.56")]),
+        "flip": fuzz.Flip([(Decimal("65427"), Decimal("65426"))]),
+        "touched": fuzz.MAYBE,
+    }[told]
+    expect = {("non_derivative", 0, name): said for name in fuzz._COMPARED}
+    assert fuzz.classify(data, mutant, told, expect)[0] == verdict
+
+
+def test_a_lost_row_shifts_no_other_row_in_the_text_oracle() -> None:
+    """Rows are lined up by source line: a row the mutant lost, with a note naming its line,
+    leaves the rows below it compared with themselves."""
+    source = TEXT / "real" / "nvda_4a_tsv.txt"
+    mutant = FUZZ / "text_row_without_title~nvda_4a_tsv.txt"
+    before = fuzz.parse_bytes(source.read_bytes(), "s")
+    after = fuzz.parse_bytes(mutant.read_bytes(), "m")
+    assert len(after.non_derivative) == len(before.non_derivative) - 1
+    reading, notes = fuzz.by_line(before, after)
+    assert reading[("non_derivative", 3, "shares_owned_following")] == Decimal("400")
+    assert any(n.table == "non_derivative" and n.row == 2 for n in notes)

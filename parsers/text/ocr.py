@@ -21,7 +21,7 @@ _CONFUSABLE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "
 _NUMERICISH = re.compile(r"[$S]?[\dOoIlSB][\dOoIlSB,./\-]*")
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_LETTER = re.compile(r"[OoIlSB]")
-_GROUPED = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_GROUPED = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.ASCII)
 
 
 def fix_confusables(word: str) -> tuple[str, str] | None:

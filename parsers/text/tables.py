@@ -175,7 +175,7 @@ def read_table(
             _title_words(tokens, title_end)
         elif tokens[-1].cell == 0 and row.shape in TABLED and len(tokens) > 1:
             _title_words(tokens, 1)  # a row of cells with only its first cell filled: a wrap
-        if not any(t.kind in (NUM, DATE) for t in tokens):
+        if not any(t.kind in (NUM, DATE) for t in tokens) and not _states_ownership(row, tokens):
             words = [
                 t
                 for t in tokens
@@ -230,6 +230,22 @@ def read_table(
     if pending and prev is not None:
         _attach(prev, pending, fields, before=False, columns=placed_cols)
     return _real_rows(drafts, orphans)
+
+
+def _states_ownership(row: Row, tokens: list[Token]) -> bool:
+    """A row of cells with a title in its first cell and ``D`` or ``I`` alone in one of its
+    last two filled cells (the ownership form, before the nature of ownership) is a row whose
+    amounts were lost, not a wrapped title: read as a row, its empty balance is a doubt."""
+    if row.shape not in TABLED or tokens[0].kind != TEXT or tokens[0].cell != 0:
+        return False
+    last = max(t.cell for t in tokens)
+    return any(
+        t.kind == LETTER
+        and t.value in ("D", "I")
+        and t.cell >= max(last - 1, 1)
+        and sum(1 for u in tokens if u.cell == t.cell) == 1
+        for t in tokens
+    )
 
 
 def _plain_next(rows: list[Row], k: int) -> bool:
@@ -981,15 +997,38 @@ def _settle_direction(
             else:
                 draft.notes.append(("acquired_disposed", "(A)/(D) column unclear"))
         v["shares"], v["acquired_disposed"] = (a if a is not None else d), side
+        if code is None and not any(f == "acquired_disposed" for f, _ in draft.notes):
+            # only the amount's cell says the side, and a cell lost before it (the code's,
+            # here) moves the amount from (D) to (A)
+            draft.notes.append(
+                ("acquired_disposed", f"({side}) from the amount's cell in a row with no code")
+            )
+        _check_direction(draft, _ACQUIRES_T2, _DISPOSES_T2)
         return
     if "acquired_disposed" not in fields:
         return
+    _check_direction(draft, _ACQUIRES_T1, _DISPOSES_T1)
     known = code in _ACQUIRES_T1 or code in _DISPOSES_T1
     if v.get("shares") is not None and v.get("acquired_disposed") is None and known:
         inferred = "A" if code in _ACQUIRES_T1 else "D"
         v["acquired_disposed"] = inferred
         draft.notes.append(
             ("acquired_disposed", f"(A) or (D) missing; {inferred} inferred from code {code}")
+        )
+
+
+def _check_direction(draft: Draft, acquires: frozenset[str], disposes: frozenset[str]) -> None:
+    """A code that usually goes one way (a grant or purchase acquires, a sale or an exercised
+    option disposes) against the (A)/(D) read: a cell lost or added before the amount moves it
+    to the other side (an option grant read as a disposal). Filers do write the other side at
+    times, so the side read is kept, with a doubt."""
+    v = draft.values
+    code, side = v.get("code"), v.get("acquired_disposed")
+    if side is None or not isinstance(code, str):
+        return
+    if (side == "A" and code in disposes) or (side == "D" and code in acquires):
+        draft.notes.append(
+            ("acquired_disposed", f"({side}) read, but code {code} usually goes the other way")
         )
 
 

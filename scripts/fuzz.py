@@ -745,6 +745,9 @@ def targets(filing: Filing, data: bytes) -> list[Target]:
 
 
 Expect = dict[tuple[object, ...], object]
+SPLIT = ("split",)
+"""Expect key: the source line a mutation split in two (the mutant's lines below it are one
+further down)."""
 MAYBE = object()
 """A field of a row the mutation touched without aiming at it: it may read as before; if it
 changes, only a note makes that right."""
@@ -763,7 +766,7 @@ def text_reading(filing: Filing) -> View:
     return view
 
 
-def by_line(base: Filing, filing: Filing) -> tuple[View, list[Note]]:
+def by_line(base: Filing, filing: Filing, split: int | None = None) -> tuple[View, list[Note]]:
     """The mutant's reading with its rows lined up with the unmutated rows by source line (a
     mutation changes no line count), so that a row lost or gained shifts no other row's
     keys; notes on a row follow it. A row the mutant lost is covered by a note that names its
@@ -777,7 +780,10 @@ def by_line(base: Filing, filing: Filing) -> tuple[View, list[Note]]:
         extra = len(before)
         moved: dict[int, int] = {}
         for j, row in enumerate(after):
-            i = where.pop(row.line, None) if row.line is not None else None
+            line = row.line
+            if line is not None and split is not None and line > split:
+                line -= 1  # the split row's second half answers for the row, as its first
+            i = where.pop(line, None) if line is not None else None
             if i is None:
                 i, extra = extra, extra + 1
             moved[j] = i
@@ -900,6 +906,9 @@ def text_mutation(
     swap = Flip([(a, b) for a, b in zip(old, new, strict=False) if a is not None and b is not None])
     if old and new and swap.pairs:
         touched = dict.fromkeys(touched, swap)
+    if flipped[k] == 0x0A or flipped[k] == 0x0D and flipped[k + 1 : k + 2] != b"\n":
+        # a line break now splits the row: lines below it moved down by one
+        touched[SPLIT] = data.count(b"\n", 0, k) + 1
     return kind, flipped, touched
 
 
@@ -910,6 +919,35 @@ class Gone:
     file says. Any other change of the row's fields needs a note, as for any touched row."""
 
     values: list[object]
+
+    def explains(self, key: tuple[object, ...], was: object, now: object, before: View) -> bool:
+        """Whether the field's change is the cell's loss: the value it read is gone (or, in
+        Table II, the amount its (A)/(D) side stood on), or it read a number that was cut
+        across two cells and now reads the piece left (``12,629.04 | 2``)."""
+        if now is None:
+            if was in self.values:
+                return True
+            amount = before.get((key[0], key[1], "shares"))
+            return (
+                key[0] == "derivative"
+                and key[2] == "acquired_disposed"
+                and (amount is not None and amount in self.values)
+            )
+        if isinstance(was, Decimal) and isinstance(now, Decimal):
+            whole, left = _digits(was), _digits(now)
+            return any(
+                isinstance(v, Decimal) and whole in (left + _digits(v), _digits(v) + left)
+                for v in self.values
+            )
+        return False
+
+
+def _digits(value: Decimal) -> str:
+    return format(value, "f").replace(".", "")
+
+
+_CONFUSED = str.maketrans("OolI", "0011")
+"""Only to tell which field a dropped OCR cell held (``11/O5/2O2O``), never to read one."""
 
 
 _CELL_MARKUP = re.compile(r"<sup>[^<]*</sup>|⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾|\(\d{1,2}\)|\bF\d{1,2}\b|<[^>]*>|\\")
@@ -924,7 +962,11 @@ def _cell_values(cell: bytes) -> list[object]:
         return []
     if len(words) != 1:
         return []
-    word = words[0].encode()
+    text = words[0]
+    if any(c.isdigit() for c in text):
+        lead, text = ("$", text[1:]) if text[:1] == "S" else ("", text)
+        text = lead + text.translate(_CONFUSED)
+    word = text.encode()
     return [v for v in _word_values(word, 0) if v is not None]
 
 
@@ -982,7 +1024,7 @@ def judge_text(
         if isinstance(said, Flip):
             said = now if moved and (was, now) in said.pairs else MAYBE
         elif isinstance(said, Gone):
-            said = now if moved and now is None and was in said.values else MAYBE
+            said = now if moved and said.explains(key, was, now, before) else MAYBE
         if said is MAYBE:
             said = UNSURE if moved else now  # a touched row: unchanged is fine, a change not
         if said is not UNSURE and said == now:
@@ -1027,7 +1069,8 @@ def classify(
         return "crash", [f"{type(exc).__name__}: {exc}"]
     if expect is None:
         return judge(reading(base), reading(filing), oracle(mutant), filing.notes)
-    after, notes = by_line(base, filing)
+    split = expect.get(SPLIT)
+    after, notes = by_line(base, filing, split if isinstance(split, int) else None)
     return judge_text(text_reading(base), after, expect, notes)
 
 

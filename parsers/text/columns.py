@@ -92,7 +92,11 @@ def fits_cells(tokens: list[Token], fields: tuple[str, ...]) -> bool:
     misfits = 0
     n = len(fields)
     for t in tokens:
-        if t.cell >= n or _gains(fields, t)[t.cell] is None:
+        if (
+            t.cell >= n
+            or _gains(fields, t)[t.cell] is None
+            or (t.dollar and fields[t.cell] in _SHARES)  # a dollar amount is no share count
+        ):
             misfits += 1
             if misfits > 1:
                 return False
@@ -333,7 +337,11 @@ def _in_place(tokens: list[Token], fields: tuple[str, ...]) -> tuple[tuple[int, 
     cols: list[list[int]] = [[] for _ in fields]
     n = len(fields)
     for i, t in enumerate(tokens):
-        if t.cell >= n or _gains(fields, t)[t.cell] is None:
+        if (
+            t.cell >= n
+            or _gains(fields, t)[t.cell] is None
+            or (t.dollar and fields[t.cell] in _SHARES)  # a dollar amount is no share count
+        ):
             return None
         col = cols[t.cell]
         if col and not (fields[t.cell] in TEXT_FIELDS and t.kind in (TEXT, MARKER)):

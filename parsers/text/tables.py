@@ -866,9 +866,13 @@ def _fill(draft: Draft, f: str, toks: list[Token]) -> None:
     if first.value is None:
         what = "a date" if k == DATE else "a number"
         draft.notes.append((fn_field, f"could not read {first.text!r} as {what}"))
+    elif k == DATE and _SHORT_YEAR.search(first.text):
+        # the century is the reader's guess (and a torn-off year's rest may be lost)
+        draft.notes.append((fn_field, f"two-digit year: {first.text!r} read as {first.value}"))
     draft.values[f] = first.value
 
 
+_SHORT_YEAR = re.compile(r"[/.\-]\d{2}$")
 _WORD_DAMAGE = re.compile(r" l(?: |$)|(?<!\S)(\d+) \1\d")
 
 

@@ -137,15 +137,23 @@ def _join_spaced_groups(text: str, toks: list[Token]) -> None:
             a.kind == NUM
             and b.kind == NUM
             and not a.marks
-            and a.text.isdigit()
-            and len(a.text) <= 3
-            and "," in b.text
-            and b.text[0].isdigit()
-            and _NUM.fullmatch(a.text + b.text)
+            and not b.dollar
             and f"{a.text} {b.text}" in text
+            and (
+                b.text[0] in ".,"  # ``$2 .15``
+                or a.text.isdigit()
+                and len(a.text) <= 3
+                and (
+                    b.text.isdigit()
+                    and len(b.text) < 3  # ``40 0``: no thousands group
+                    or "," in b.text
+                    and _NUM.fullmatch(a.text + b.text) is not None
+                )
+            )
         ):
-            # ``1 1,570``: a grouped number with a stray space inside (it reads whole without
-            # it), or two values run together; one cell holds one value, so neither is read
+            # ``1 1,570``, ``40 0``, ``$2 .15``: a number with a stray space inside (no group
+            # of three follows it), or two values run together; one cell holds one value, so
+            # neither is read
             b.text, b.value, b.malformed = f"{a.text} {b.text}", None, True
             b.notes[:0] = a.notes
             b.x = a.x

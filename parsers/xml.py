@@ -10,7 +10,9 @@ takes the accession number and the date EDGAR filed it.
 Safety: the document goes through ``defusedxml`` with DTDs refused, so entity expansion
 ("billion laughs") and external entities never start; nothing is fetched. Speed: the tree is
 built by the C ``TreeBuilder`` fed straight from expat, with no Python code run per element;
-reading the tree walks only the elements the schema puts there.
+reading the tree walks only the elements the schema puts there, into plain dicts that pydantic
+validates once, as one ``Filing``, at the end. (Streaming instead: expat calling Python
+handlers that do nothing already costs as much as the whole C tree, before any work in them.)
 """
 
 from __future__ import annotations

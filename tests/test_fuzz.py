@@ -275,6 +275,12 @@ TEXT_REGRESSIONS: list[tuple[str, str, list[Key]]] = [
         "real/options_held_pipe_messy.md",
         [("derivative", 3, "shares_owned_following")],
     ),
+    # ``<tf>$25.56</td>``: text after a cell's end is a cell whose opening tag was damaged
+    (
+        "text_damaged_cell_tag~html_tables_003_amendment.md",
+        "html_tables_003_amendment.md",
+        [],
+    ),
 ]
 
 
@@ -295,10 +301,15 @@ def test_a_kept_text_mutant_reads_as_before_or_noted(
             assert getattr(getattr(after, n.table)[n.row], n.row_field) is None, n
 
 
-@pytest.mark.xfail(strict=True, reason="issue #11: text renderings still misread some mutants")
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue #11: 14 of 10,000 text mutants are still misread (scripts/fuzz.py --corpus "
+    "text): a number in layout text placed by type where its column says otherwise, dates and "
+    "sides of messy pipe rows moved by a lost cell, HTML rows whose <tr> or <td> was damaged",
+)
 def test_a_text_campaign_finds_no_silent_misreading() -> None:
-    outcomes = fuzz.campaign(TEXT_INPUTS, 200, seed=7, save=None, verbose=False)
-    assert outcomes["silent"] == 0, outcomes
+    outcomes = fuzz.campaign(TEXT_INPUTS, 2000, seed=1, save=None, verbose=False)
+    assert outcomes["silent"] == 0 and outcomes["crash"] == 0, outcomes
 
 
 SEED = TEXT / "seeds" / "000_28e73f0d9ee92a54.txt"

@@ -162,6 +162,7 @@ _TABLE_TAG = re.compile(r"<(/?)table\b[^>]{0,300}>", re.IGNORECASE)
 _TR = re.compile(r"<tr\b[^>]{0,300}>", re.IGNORECASE)
 _TD = re.compile(r"<t[dh]\b([^>]{0,300})>", re.IGNORECASE)
 _CELL_END = re.compile(r"</t[dh]\s*>|</tr\s*>", re.IGNORECASE)
+_TAGS = re.compile(r"<[^<>]{0,300}>")
 _COLSPAN = re.compile(r"colspan\s*=\s*[\"']?(\d{1,2})", re.IGNORECASE)
 _PIPE_ESC = "\x1e"
 
@@ -225,12 +226,17 @@ def _html_rows(chunk: str, offset: int, starts: list[int]) -> list[Row]:
             stop = tds[n + 1].start() if n + 1 < len(tds) else len(body)
             content = body[td.end() : stop]
             end = _CELL_END.search(content)
+            rest = ""
             if end:
-                content = content[: end.start()]
+                content, rest = content[: end.start()], content[end.end() :]
             cells.append(content.replace("\n", " ").strip())
             span = _COLSPAN.search(td.group(1))
             if span:
                 cells.extend([""] * (min(int(span.group(1)), 40) - 1))
+            if rest and _TAGS.sub("", rest).strip():
+                # text after a cell's end and before the next cell: a cell whose opening tag
+                # was damaged (``<tf>$25.56</td>``), not text to drop
+                cells.append(rest.replace("\n", " ").strip())
         line = bisect_right(starts, offset + tr.start())
         text = " ".join(c for c in cells if c)
         rows.append(

@@ -86,21 +86,37 @@ _HINT = 4.0
 _NEG = -1e18
 
 
-def fits_cells(tokens: list[Token], fields: tuple[str, ...]) -> bool:
+def fits_cells(
+    tokens: list[Token],
+    fields: tuple[str, ...],
+    shape: tuple[tuple[_Key, int, bool], ...] | None = None,
+) -> bool:
     """A row whose cell count matches the form can still be shifted (one cell split, another
-    dropped); trust positions only when at most one token disagrees with its cell's column."""
-    misfits = 0
-    n = len(fields)
-    for t in tokens:
-        if (
-            t.cell >= n
-            or _gains(fields, t)[t.cell] is None
-            or (t.dollar and fields[t.cell] in _SHARES)  # a dollar amount is no share count
-        ):
-            misfits += 1
-            if misfits > 1:
-                return False
-    return True
+    dropped); trust positions only when at most one token disagrees with its cell's column.
+    ``shape`` is :func:`pattern` of the tokens, when the caller has it: the answer depends on
+    nothing else, and is worked out once per pattern."""
+    key = (fields, pattern(tokens) if shape is None else shape)
+    fits = _FITS.get(key)
+    if fits is None:
+        if len(_FITS) >= _PLANS_MAX:
+            _FITS.clear()
+        misfits = 0
+        n = len(fields)
+        for t in tokens:
+            if (
+                t.cell >= n
+                or _gains(fields, t)[t.cell] is None
+                or (t.dollar and fields[t.cell] in _SHARES)  # a dollar amount is no share count
+            ):
+                misfits += 1
+        fits = _FITS[key] = misfits <= 1
+    return fits
+
+
+def pattern(tokens: list[Token]) -> tuple[tuple[_Key, int, bool], ...]:
+    """What of a row placed by cells the column readers look at: each token's kind
+    (:func:`_kind_key`), cell and dollar sign."""
+    return tuple([(_kind_key(t), t.cell, t.dollar) for t in tokens])
 
 
 def gain(tok: Token, f: str) -> float | None:
@@ -193,10 +209,12 @@ def align(
     fields: tuple[str, ...],
     positional: bool,
     hints: dict[int, int] | None = None,
+    shape: tuple[tuple[_Key, int, bool], ...] | None = None,
 ) -> tuple[list[list[Token]], list[Token]]:
     """Best order-preserving assignment of tokens to columns (see module docstring).
     ``hints`` (token index -> column index) adds the position bonus where the layout, not the
-    cell, says which column a token sits under (a date under "Date Exercisable").
+    cell, says which column a token sits under (a date under "Date Exercisable"). ``shape``
+    is :func:`pattern` of the tokens, when the caller has it.
 
     The answer depends only on the layout, the tokens' kinds (:func:`_kind_key`; their cells
     too when placed by cells) and the hints, and rows repeat a few such patterns (a title, a
@@ -205,9 +223,9 @@ def align(
         fields,
         positional,
         tuple(hints.items()) if hints else None,
-        tuple((_kind_key(t), t.cell) for t in tokens)
+        (pattern(tokens) if shape is None else shape)
         if positional
-        else tuple(_kind_key(t) for t in tokens),
+        else tuple([_kind_key(t) for t in tokens]),
     )
     plan = _PLANS.get(key)
     if plan is None:
@@ -220,6 +238,7 @@ def align(
 
 _Plan = tuple[tuple[tuple[int, ...], ...], tuple[int, ...]]
 _PLANS: dict[object, _Plan] = {}
+_FITS: dict[object, bool] = {}
 _PLANS_MAX = 8192
 
 

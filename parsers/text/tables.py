@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from parsers.text import ocr
 from parsers.text.cells import EMPTY, LOOSE, PLAIN, SEP, SPACE, TABLED, Row
-from parsers.text.columns import TEXT_FIELDS, align, fits_cells
+from parsers.text.columns import TEXT_FIELDS, align, fits_cells, pattern
 from parsers.text.tokens import (
     DATE,
     FRAG,
@@ -707,14 +707,15 @@ def _read_row(
     ocr.join_split_numbers(tokens)
     _join_class_letter(tokens)
     positional = False
+    shape = pattern(tokens) if layouts else None
     for layout in layouts:
-        if fits_cells(tokens, layout):
+        if fits_cells(tokens, layout, shape):
             fields, positional = layout, True
             break
     hints = _date_hints(tokens, fields, date_x) if date_x and row.shape == SPACE else None
     if not hints and "date_exercisable" in fields:
         hints = _holding_dates(tokens, fields)
-    cols, dropped = align(tokens, fields, positional, hints)
+    cols, dropped = align(tokens, fields, positional, hints, shape)
     if dropped:
         dropped = _join_decimal_tails(tokens, dropped)
     title_toks = cols[0] if fields[0] == "security_title" else []
@@ -822,9 +823,12 @@ def _keep_title_cell(tokens: list[Token]) -> None:
 def _intact(row: Row, layout: tuple[str, ...]) -> bool:
     """The row has the layout's number of cells (trailing empty cells a converter added aside),
     so cell positions mean columns unless the values say otherwise."""
-    n = len(row.cells)
+    cells = row.cells
+    n = len(cells)
     if n > len(layout):
-        last = max((i for i, c in enumerate(row.cells) if c), default=-1)
+        last = n - 1  # the last cell with something in it
+        while last >= 0 and not cells[last]:
+            last -= 1
         n = max(len(layout), last + 1)
     return n == len(layout)
 

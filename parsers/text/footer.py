@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from parsers.text.cells import MARK, Row, clean
@@ -56,6 +57,20 @@ _ANY_DATE = (
 )
 _SIG_DATE = re.compile(r"^(.*?)[\s,;]*(?<![\d/])" + _ANY_DATE + r"\s*\**\s*$")
 _DATE_ONLY = re.compile(r"^\W*" + _ANY_DATE + r"(?![\d/])")
+
+
+@lru_cache(maxsize=1024)
+def _sig_date(text: str) -> re.Match[str] | None:
+    """``_SIG_DATE.match``: the signature readers ask it of the same line several times."""
+    return _SIG_DATE.match(text)
+
+
+@lru_cache(maxsize=1024)
+def _date_only(text: str) -> re.Match[str] | None:
+    """A line holding nothing but a date (and stars), as the signature readers ask it."""
+    return _DATE_ONLY.fullmatch(text.strip(" *"))
+
+
 _BOILERPLATE = re.compile(r"\W*(?:Reminder\b|Persons\s+who\s+respond|Note:\s+File\s+three)", re.I)
 _OPEN_END = re.compile(r"(?:[,;:&]|\b(?:by|and|of|for))\s*$", re.I)
 """A signature line ending like this goes on: ``... Ante,`` / ``Director, By: /s/ ...``."""
@@ -209,22 +224,20 @@ def _signature_block(texts: list[tuple[int, str]], floor: int, label: int) -> li
             continue
         if _REMARKS.match(text) or EXPLAIN.match(text) or _BOILERPLATE.match(text):
             break
-        if _DATE_ONLY.fullmatch(text.strip(" *")):
+        if _date_only(text):
             block.append((line, text))
             dated = True
-        elif "/s/" in text.lower() or (not started and (dated or _SIG_DATE.match(text))):
+        elif "/s/" in text.lower() or (not started and (dated or _sig_date(text))):
             block.append((line, text))
             started = True
-        elif (
-            started and len(text) <= 120 and _SIG_DATE.match(text) and _SIG_DATE.match(block[-1][1])
-        ):
+        elif started and len(text) <= 120 and _sig_date(text) and _sig_date(block[-1][1]):
             block.append((line, text))  # one signer per line, each with its date
-        elif started and len(text) <= 120 and _DATE_ONLY.fullmatch(block[-1][1].strip(" *")):
+        elif started and len(text) <= 120 and _date_only(block[-1][1]):
             block.append((line, text))  # name / date, name / date: one signer each
         elif not started and loose < 4 and len(text) <= 120:
             block.append((line, text))
             loose += 1
-        elif started and _SIG_DATE.match(text) and "/s/" in block[-1][1].lower():
+        elif started and _sig_date(text) and "/s/" in block[-1][1].lower():
             block.append((line, text))  # ``Trust By:  09/30/2025`` above ``/s/ Trustee``
             break
         else:
@@ -240,19 +253,19 @@ def _split_signatures(block: list[tuple[int, str]]) -> list[SignatureRead]:
     """The lines of one signature block, top down, as signatures. Where signers date their own
     line, a dated line starts a signature; otherwise a ``/s/`` line does (unless the line above
     ends open, ``..., By:``) and so does a name after a date line of its own."""
-    inline = any(_SIG_DATE.match(t) and not _DATE_ONLY.fullmatch(t.strip(" *")) for _, t in block)
+    inline = any(_sig_date(t) and not _date_only(t) for _, t in block)
     out: list[SignatureRead] = []
     closed = False  # the last signature had its date on a line of its own
     shared: dt.date | None = None
     for line, text in block:
-        d = _DATE_ONLY.fullmatch(text.strip(" *"))
+        d = _date_only(text)
         if d:
             shared = parse_date(d.group(1))
             if out and out[-1].date is None:
                 out[-1].date, closed = shared, True
             continue
         date = None
-        m = _SIG_DATE.match(text)
+        m = _sig_date(text)
         if m and m.group(1).strip(" ,;*"):
             text, date = text[: m.start(2)], parse_date(m.group(2))
         text = text.strip(" *")  # a comma before the date may continue on the next line

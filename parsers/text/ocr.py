@@ -54,8 +54,18 @@ def rebuild_dates(tokens: list[Token], header_date: dt.date | None) -> None:
     names the fragments and where the year came from.
     """
     DATE, FRAG, NUM = _tokens.DATE, _tokens.FRAG, _tokens.NUM
+    first = next(  # most rows have no date with a two-digit year: nothing to do
+        (
+            k
+            for k, tok in enumerate(tokens)
+            if tok.kind == DATE and tok.value is not None and len(tok.text.rsplit("/", 1)[-1]) == 2
+        ),
+        None,
+    )
+    if first is None:
+        return
 
-    i = 0
+    i = first
     while i < len(tokens):
         tok = tokens[i]
         if tok.kind != DATE or tok.value is None or len(tok.text.rsplit("/", 1)[-1]) != 2:

@@ -655,6 +655,9 @@ def _date_hints(
     return hints
 
 
+_AD_CAPTION = re.compile(r"(?:^|(?<=\s\s))\((A|D)\)(?=\s\s|$)")
+
+
 def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
     """Where the ``(A)`` and ``(D)`` captions sit, to place a lone number: the character
     column in space-aligned text (third item -1), or the cell index in a caption row of cells,
@@ -680,7 +683,7 @@ def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
         for cell, x in zip(row.cells, row.xs, strict=True):
             # the captions of their own (``Code  V  (A)  (D)``), not "Acquired (A) or" of the
             # column's title nor "(D) or Indirect" of the ownership column on the same line
-            for m in re.finditer(r"(?:^|(?<=\s\s))\((A|D)\)(?=\s\s|$)", cell):
+            for m in _AD_CAPTION.finditer(cell):
                 if m.group(1) == "A" and xa is None:
                     xa = x + m.start()
                 elif m.group(1) == "D" and xd is None:

@@ -1329,3 +1329,34 @@ def test_real_holding_balance_cut_into_two_well_formed_cells() -> None:
     tls = assert_like_xml("tls_pipe_messy.md", "tls.xml")
     assert Decimal("255449") in [r.shares_owned_following for r in tls.non_derivative]
     assert any("joined number" in n.message for n in tls.notes)
+
+
+def test_the_header_substring_test_never_hides_a_case_blind_label() -> None:
+    # header._may_match spares a case-blind pattern's scan when none of its words is in the
+    # line; characters a case-blind pattern reads as ASCII letters (dotless i, long s, Kelvin
+    # sign, dotted I) must still let the pattern run.
+    from parsers.text import header
+
+    lines = [
+        "Check this box to indicate that a transaction was made pursuant to a 10b5-1 plan",
+        "CHECK THIS BOX ... AFFIRMATIVE DEFENSE",
+        "affırmative defense",  # dotless i
+        "no longer \u017fubject to Section 16",  # long s
+        "no longer subject to \u017fection 16",
+        "5. Relationship of Reporting Person(s) to Issuer",
+        "( check all appl\u0130cable )",  # dotted capital I
+        "Form filed by One Reporting Person",
+    ]
+    checks = [
+        (header._PLAN_BOX, ("10b5-1", "affirmative", "indicate")),
+        (header._SECTION16_BOX, ("longer",)),
+        (header._OTHER_CAPTIONS, ("relationship", "applicable")),
+    ]
+    matched = 0
+    for line in lines:
+        for pattern, words in checks:
+            if pattern.search(line):
+                matched += 1
+                assert header._may_match(line, words), (line, pattern.pattern)
+    assert matched >= 7
+    assert not header._may_match("Form filed by One Reporting Person", ("longer",))

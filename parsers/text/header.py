@@ -77,6 +77,21 @@ _BOX_CHECKED = re.compile(
 _JOINT = re.compile(r"Form\s+filed\s+by\s+More\s+than\s+One", re.I)
 _SIGNATURE_LABEL = re.compile(r"Signature\s+of\s+(?:the\s+)?Reporting\s+Person", re.I)
 _NUMBERED_LABEL = re.compile(r"^[1-7]\.\s")
+_ODD_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+"""The only characters a case-blind pattern matches to an ASCII letter, besides its two cases
+(dotted and dotless I, long S, Kelvin sign)."""
+
+
+def _may_match(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-blind pattern each match of which holds one of ``words`` (lower-case
+    ASCII) can match ``text``: a substring test that spares the pattern's scan of most lines."""
+    if _ODD_FOLDS.search(text):
+        return True
+    low = text.lower()
+    for word in words:  # noqa: SIM110 -- a loop, not any(): called for most header lines
+        if word in low:
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -151,9 +166,17 @@ def read_header(rows: list[Row]) -> Header:
             continue
         if "Check" not in text and "check" not in text:
             continue
-        if head.aff10b5_one is None and _PLAN_BOX.search(text):
+        if (
+            head.aff10b5_one is None
+            and _may_match(text, ("10b5-1", "affirmative", "indicate"))
+            and _PLAN_BOX.search(text)
+        ):
             head.aff10b5_one = bool(_BOX_CHECKED.search(clean(text)))
-        if head.not_subject_to_section16 is None and _SECTION16_BOX.search(text):
+        if (
+            head.not_subject_to_section16 is None
+            and _may_match(text, ("longer",))
+            and _SECTION16_BOX.search(text)
+        ):
             head.not_subject_to_section16 = bool(_BOX_CHECKED.search(clean(text)))
     return head
 
@@ -227,7 +250,9 @@ def _read_owner(head: Header, streams: list[str]) -> None:
         m = _OWNER_LABEL.search(s)
         if not m:
             continue
-        rest = _OTHER_CAPTIONS.sub(" ", s[m.end() :])
+        rest = s[m.end() :]
+        if _may_match(rest, ("relationship", "applicable")):
+            rest = _OTHER_CAPTIONS.sub(" ", rest)
         stop = _NAME_STOP.search(rest)
         part = rest[: stop.start()] if stop else rest
         if stop and stop.group().lower().startswith(("(last", "(first", "(middle")):

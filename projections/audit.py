@@ -26,6 +26,7 @@ guesses from arithmetic:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import re
@@ -39,8 +40,8 @@ from ledger.events import Event
 from ledger.store import EventStore, events_at, iter_noted
 from projections.calendar import add_business_days, business_days_between
 from projections.entries import Entry, by_stream
-from projections.links import Links, ReadView
-from projections.people import display_names
+from projections.links import ReadView
+from projections.people import NameLookup, name_lookup
 from projections.positions import Check, FoldState
 from projections.projector import fold_stream
 from projections.spill import Spill
@@ -387,8 +388,10 @@ def audit_stream(
     notes by file and line, as ``audit`` has always listed them."""
     person_keys = None if person_keys is None else list(person_keys)
     out = AuditStream(Spill(), Spill(key=_late_order), Spill(key=_note_order))
+    stack = contextlib.ExitStack()
     try:
         links = ReadView.load(store).links
+        names = stack.enter_context(name_lookup(store, links))
         failed: list[tuple[Check, dict[tuple[str, str], int]]] = []
         candidates: dict[tuple[str, str], list[Entry]] = {}
         pending = 0
@@ -407,26 +410,28 @@ def audit_stream(
                     candidates.setdefault(key, []).append(c.entry)
                     pending += 1
             if pending >= BATCH:
-                _flush(store, links, failed, candidates, out)
+                _flush(store, names, failed, candidates, out)
                 failed, candidates, pending = [], {}, 0
-        _flush(store, links, failed, candidates, out)
+        _flush(store, names, failed, candidates, out)
         notes = _input_notes(store, person_keys, issuer_key)
         for chunk in _chunks(notes, BATCH):
-            names = display_names(store, {n.person_key for n in chunk}, links)
+            named = names({n.person_key for n in chunk})
             for n in chunk:
                 out.doubtful += n.failing
                 out.input_notes.add(
-                    dataclasses.replace(n, person_name=names.get(n.person_key, n.person_name))
+                    dataclasses.replace(n, person_name=named.get(n.person_key, n.person_name))
                 )
     except BaseException:
         out.close()
         raise
+    finally:
+        stack.close()
     return out
 
 
 def _flush(
     store: EventStore,
-    links: Links,
+    names: NameLookup,
     failed: list[tuple[Check, dict[tuple[str, str], int]]],
     candidates: dict[tuple[str, str], list[Entry]],
     out: AuditStream,
@@ -445,17 +450,15 @@ def _flush(
         for c, sib in failed
     ]
     lates = _late_filings(full, candidates)
-    names = display_names(
-        store, {d.person_key for d in found} | {x.person_key for x in lates}, links
-    )
+    named = names({d.person_key for d in found} | {x.person_key for x in lates})
     for d in found:
         out.failing += not d.legitimate
         out.discrepancies.add(
-            dataclasses.replace(d, person_name=names.get(d.person_key, d.person_name))
+            dataclasses.replace(d, person_name=named.get(d.person_key, d.person_name))
         )
     for x in lates:
         out.late_filings.add(
-            dataclasses.replace(x, person_name=names.get(x.person_key, x.person_name))
+            dataclasses.replace(x, person_name=named.get(x.person_key, x.person_name))
         )
 
 

@@ -413,16 +413,33 @@ def display_names(
     wanted = sorted(set(keys))
     if not wanted:
         return {}
-    out: dict[str, str] = {}
+    with name_lookup(store, links) as names:
+        return names(wanted)
+
+
+NameLookup = Callable[[Iterable[str]], dict[str, str]]
+
+
+@contextlib.contextmanager
+def name_lookup(store: EventStore, links: Links | None = None) -> Iterator[NameLookup]:
+    """``display_names`` for many small sets of keys (a whole-ledger command names each batch
+    of its rows): the people table is caught up once (read-only, folded in memory once), not
+    at every call."""
     with _current(store, links) as (table, current):
-        rows: list[dict[str, Any]] = []
-        for i in range(0, len(wanted), 500):
-            rows += table.rows(_keyed(wanted[i : i + 500]))
-        for person in _with_partners(table, rows, current):
-            for k in person.keys:
-                if person.name:
-                    out[k] = person.name
-    return out
+
+        def names(keys: Iterable[str]) -> dict[str, str]:
+            wanted = sorted(set(keys))
+            out: dict[str, str] = {}
+            rows: list[dict[str, Any]] = []
+            for i in range(0, len(wanted), 500):
+                rows += table.rows(_keyed(wanted[i : i + 500]))
+            for person in _with_partners(table, rows, current):
+                for k in person.keys:
+                    if person.name:
+                        out[k] = person.name
+            return out
+
+        yield names
 
 
 def proposed_links(store: EventStore) -> list[IdentityLink]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -13,7 +14,7 @@ from ledger.store import EventStore, events_at
 from projections.audit import position_label
 from projections.entries import Entry, by_stream, read_entries
 from projections.links import ReadView
-from projections.people import display_names
+from projections.people import name_lookup
 from projections.positions import FoldState
 from projections.projector import fold_stream
 from projections.spill import Spill
@@ -124,17 +125,23 @@ def replay_rows(
     )
     out: Spill[ReplayRow] = Spill(key=lambda r: r.order)
     try:
-        batch: list[tuple[str, FoldState, list[Entry]]] = []
-        pending = 0
-        seen = 0
-        entries = read_entries(store, person_keys=keys, issuer_key=issuer_key, view=view)
-        for sid, stream in by_stream(entries):
-            batch.append((sid, fold_stream(stream, FoldState.collecting()), stream))
-            pending += len(stream)
-            if pending >= BATCH:
-                seen = _rows(store, batch, view, include_superseded, names, seen, out)
-                batch, pending = [], 0
-        _rows(store, batch, view, include_superseded, names, seen, out)
+        with contextlib.ExitStack() as stack:
+            named: Callable[[set[str]], Mapping[str, str]] = (
+                stack.enter_context(name_lookup(store, view.links))
+                if names is None
+                else (lambda _keys: names)
+            )
+            batch: list[tuple[str, FoldState, list[Entry]]] = []
+            pending = 0
+            seen = 0
+            entries = read_entries(store, person_keys=keys, issuer_key=issuer_key, view=view)
+            for sid, stream in by_stream(entries):
+                batch.append((sid, fold_stream(stream, FoldState.collecting()), stream))
+                pending += len(stream)
+                if pending >= BATCH:
+                    seen = _rows(store, batch, view, include_superseded, named, seen, out)
+                    batch, pending = [], 0
+            _rows(store, batch, view, include_superseded, named, seen, out)
     except BaseException:
         out.close()
         raise
@@ -146,7 +153,7 @@ def _rows(
     batch: list[tuple[str, FoldState, list[Entry]]],
     view: ReadView,
     include_superseded: bool,
-    names: Mapping[str, str] | None,
+    named: Callable[[set[str]], Mapping[str, str]],
     seen: int,
     out: Spill[ReplayRow],
 ) -> int:
@@ -155,10 +162,7 @@ def _rows(
     if not batch:
         return seen
     events = events_at(store, [e.seq for _sid, _state, stream in batch for e in stream])
-    if names is None:
-        names = display_names(
-            store, {e.person_key for _sid, _state, stream in batch for e in stream}, view.links
-        )
+    names = named({e.person_key for _sid, _state, stream in batch for e in stream})
     for sid, state, stream in batch:
         checks = state.checks or []
         for i, c in enumerate(checks):

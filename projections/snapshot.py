@@ -3,17 +3,18 @@ as they were *known* on a date (only what had been filed by then)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ledger.events import Event, Security
 from ledger.store import EventStore, events_at, iter_noted
 from projections.entries import Entry, by_stream, read_entries
-from projections.links import Links, ReadView
-from projections.people import display_names
+from projections.links import ReadView
+from projections.people import NameLookup, name_lookup
 from projections.projector import rebuild
 from projections.spill import Spill
 
@@ -172,14 +173,25 @@ def iter_holdings(
     batch: list[Entry] = []
     count = 0
     view = ReadView.load(store)
-    entries = read_entries(store, person_keys=person_keys, issuer_key=issuer_key, view=view)
-    for _sid, stream in by_stream(entries):
-        batch += visible(stream, as_of, known_at)
-        count += 1
-        if count >= streams or len(batch) >= ENTRIES:
-            yield from _holdings(store, batch, as_of, include_expired, names, view.links)
-            batch, count = [], 0
-    yield from _holdings(store, batch, as_of, include_expired, names, view.links)
+    with contextlib.ExitStack() as stack:
+        lookup: list[NameLookup] = []
+
+        def named(keys: set[str]) -> Mapping[str, str]:
+            """``names``, or the people projection's, opened once, on first need."""
+            if names is not None or not keys:
+                return names or {}
+            if not lookup:
+                lookup.append(stack.enter_context(name_lookup(store, view.links)))
+            return lookup[0](keys)
+
+        entries = read_entries(store, person_keys=person_keys, issuer_key=issuer_key, view=view)
+        for _sid, stream in by_stream(entries):
+            batch += visible(stream, as_of, known_at)
+            count += 1
+            if count >= streams or len(batch) >= ENTRIES:
+                yield from _holdings(store, batch, as_of, include_expired, named)
+                batch, count = [], 0
+        yield from _holdings(store, batch, as_of, include_expired, named)
 
 
 def _holdings(
@@ -187,8 +199,7 @@ def _holdings(
     entries: list[Entry],
     as_of: dt.date,
     include_expired: bool,
-    names: Mapping[str, str] | None,
-    links: Links,
+    named: Callable[[set[str]], Mapping[str, str]],
 ) -> Iterator[Holding]:
     if not entries:
         return
@@ -197,8 +208,7 @@ def _holdings(
     doubts = resting_doubts(entries, doubted)
     live = [p for p in state.positions.values() if p.balance is not None and p.last is not None]
     full = events_at(store, [p.last.seq for p in live if p.last is not None])
-    if names is None:
-        names = display_names(store, {p.person_key for p in live}, links)
+    names = named({p.person_key for p in live})
     for p in live:
         assert p.last is not None and p.balance is not None
         event = full[p.last.seq]

@@ -95,10 +95,10 @@ def fresh_db(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def measure_sizes(workdir: Path) -> dict[str, dict[int, float]]:
+def measure_sizes(workdir: Path, sizes: tuple[int, int]) -> dict[str, dict[int, float]]:
     """Peak MB of ingest, audit and snapshot at each size."""
     out: dict[str, dict[int, float]] = {"ingest": {}, "audit": {}, "snapshot": {}}
-    for filings in SIZES:
+    for filings in sizes:
         folder = corpus(workdir, filings)
         db = fresh_db(workdir / f"ledger{filings}.db")
         commands = {
@@ -144,6 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--events", type=int, default=1_000_000, help="events for the large audit")
     ap.add_argument("--json", action="store_true", help="one JSON object per measure")
     ap.add_argument("--workdir", type=Path, default=None, help="keeps corpora and ledgers")
+    ap.add_argument(
+        "--sizes",
+        default=",".join(map(str, SIZES)),
+        help="the two corpus sizes in filings (a smoke run: 200,800); the measure ids keep "
+        "their names",
+    )
     args = ap.parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="holdings-bench-memory-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -151,9 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     ratios: dict[str, list[float]] = {"ingest": [], "audit": [], "snapshot": []}
     smalls: dict[str, list[float]] = {k: [] for k in ratios}
     larges: list[float] = []
-    small, big = SIZES
+    small, big = (int(x) for x in args.sizes.split(","))
     for _ in range(args.runs):
-        sizes = measure_sizes(workdir)
+        sizes = measure_sizes(workdir, (small, big))
         for name, peaks in sizes.items():
             ratios[name].append(peaks[big] / peaks[small])
             smalls[name].append(peaks[small])

@@ -211,6 +211,7 @@ def check_log(
         _check_hash_versions(conn, report)
         link_at = _check_filings(conn, report, expect.filing_seq if expect else 0)
         _check_orphans(conn, report)
+        _check_unique_seq(conn, report)
         links_tip = _check_links(conn, report)
         _check_replaced(conn, report)
     heads = sorted(c for _v, c in report.stream_heads.values())
@@ -385,6 +386,24 @@ def _check_orphans(conn: Connection, report: VerifyReport) -> None:
     for sha, n in conn.execute(q):
         report.problems.append(
             Problem("missing filing", sha[:12], f"{n} events of a filing with no filings row")
+        )
+
+
+def _check_unique_seq(conn: Connection, report: VerifyReport) -> None:
+    """On PostgreSQL the key is ``(seq, stream_id)`` since layout 6 (a distributed table's keys
+    must hold its distribution column), so nothing but the one sequence keeps a place in the log
+    order unique; a row put in by hand at a taken place would reorder replays unnoticed."""
+    q = (
+        select(EVENTS.c.seq, func.count())
+        .group_by(EVENTS.c.seq)
+        .having(func.count() > 1)
+        .order_by(EVENTS.c.seq)
+    )
+    for seq, n in conn.execute(q):
+        report.problems.append(
+            Problem(
+                "duplicate place", f"event #{seq}", f"{n} events share one place in the log order"
+            )
         )
 
 

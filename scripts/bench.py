@@ -43,7 +43,6 @@ from parsers.model import (
     DerivativeRow,
     Filing,
     Issuer,
-    NonDerivativeRow,
     ReportingOwner,
     Signature,
     Source,
@@ -53,6 +52,10 @@ from projections.people import find_people, people, refresh_people
 from projections.projector import rebuild, rebuild_parallel
 from projections.replay import replay
 from projections.snapshot import snapshot
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_memory import tree_rss_kb  # noqa: E402
+from memory_ledger import stock_row  # noqa: E402
 
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
 OPTION = "Stock Option (right to buy)"
@@ -76,11 +79,11 @@ def synthetic_filings(people_count: int, per_person: int, seed: int) -> Iterator
             s2 = q - s1
             rows = []
             stock += q
-            rows.append(_nd(day, "M", q, "A", strike, stock))
+            rows.append(stock_row(day, "M", q, "A", strike, stock))
             stock -= s1
-            rows.append(_nd(day, "S", s1, "D", strike * 3, stock))
+            rows.append(stock_row(day, "S", s1, "D", strike * 3, stock))
             stock -= s2
-            rows.append(_nd(day, "S", s2, "D", strike * 3, stock))
+            rows.append(stock_row(day, "S", s2, "D", strike * 3, stock))
             options -= q
             yield Filing(
                 form_type="4",
@@ -114,22 +117,6 @@ def synthetic_filings(people_count: int, per_person: int, seed: int) -> Iterator
                     )
                 ],
             )
-
-
-def _nd(
-    day: dt.date, code: str, q: Decimal, ad: str, price: Decimal, after: Decimal
-) -> NonDerivativeRow:
-    return NonDerivativeRow(
-        kind="transaction",
-        security_title="Common Stock",
-        transaction_date=day,
-        code=code,
-        shares=q,
-        acquired_disposed=ad,  # type: ignore[arg-type]
-        price=price,
-        shares_owned_following=after,
-        ownership="D",
-    )
 
 
 def batches(filings: Iterator[Filing], size: int) -> Iterator[list[tuple[Filing, list[Event]]]]:
@@ -409,31 +396,13 @@ def bench_rss(corpus: Path, engine_url: str) -> tuple[float, int]:
     )
     peak = 0
     while proc.poll() is None:
-        peak = max(peak, _tree_rss_kb(proc.pid))
+        peak = max(peak, tree_rss_kb(proc.pid))
         time.sleep(0.05)
     elapsed = time.perf_counter() - start
     if proc.returncode:
         raise SystemExit(f"ingest failed with exit code {proc.returncode}")
     files = sum(1 for _ in corpus.rglob("*") if _.is_file())
     return peak / 1024, int(files / elapsed)
-
-
-def _tree_rss_kb(pid: int) -> int:
-    total = 0
-    todo = [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            status = Path(f"/proc/{p}/status").read_text()
-            total += next(
-                int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")
-            )
-            for task in Path(f"/proc/{p}/task").iterdir():
-                children = (task / "children").read_text().split()
-                todo.extend(int(c) for c in children)
-        except (OSError, StopIteration):
-            continue
-    return total
 
 
 class Measures:

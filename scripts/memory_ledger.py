@@ -59,12 +59,12 @@ def memory_filings(filings: int, per_person: int = 20, seed: int = 5) -> Iterato
             elif kind in (4, 5):
                 signed = add_business_days(day, 2)  # on time, late-looking over a weekend
             stock += q
-            rows = [_nd(day, "M", q, "A", strike, stock)]
+            rows = [stock_row(day, "M", q, "A", strike, stock)]
             stock -= s1
-            rows.append(_nd(day, "S", s1, "D", strike * 3, stock))
+            rows.append(stock_row(day, "S", s1, "D", strike * 3, stock))
             stock -= q - s1
             reported = stock + 7 if kind in (2, 7) else stock  # a typo: a discrepancy
-            rows.append(_nd(day, "S", q - s1, "D", strike * 3, reported))
+            rows.append(stock_row(day, "S", q - s1, "D", strike * 3, reported))
             options -= q
             notes = []
             if kind in (8, 9):
@@ -109,9 +109,10 @@ def memory_filings(filings: int, per_person: int = 20, seed: int = 5) -> Iterato
             )
 
 
-def _nd(
+def stock_row(
     day: dt.date, code: str, q: Decimal, ad: str, price: Decimal, after: Decimal
 ) -> NonDerivativeRow:
+    """A Table I transaction in common stock, held directly (also bench.py's)."""
     return NonDerivativeRow(
         kind="transaction",
         security_title="Common Stock",

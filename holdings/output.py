@@ -12,7 +12,6 @@ that stdout stays the result."""
 from __future__ import annotations
 
 import csv
-import io
 import itertools
 import json
 import re
@@ -174,19 +173,8 @@ def emit(
 ) -> None:
     """Print ``rows``. In a table, ``columns`` picks and orders the columns shown and a row whose
     ``highlight`` field is false is drawn in red (a discrepancy)."""
-    if fmt is Format.json:
-        sys.stdout.write(json.dumps(list(rows), indent=2, default=str) + "\n")
-        return
-    if fmt is Format.csv:
-        names = list(columns or (rows[0].keys() if rows else []))
-        if rows:
-            names += [k for k in rows[0] if k not in names]
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=names, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({k: csv_cell(r.get(k)) for k in names})
-        sys.stdout.write(buf.getvalue())
+    if fmt is not Format.table:  # JSON and CSV: one writer, emit_stream's
+        emit_stream(rows, fmt, columns=columns)
         return
     if not rows:
         return  # an empty table says nothing: the caller says so on stderr

@@ -327,3 +327,61 @@ def test_digits_of_other_scripts_are_never_read_silently() -> None:
     value = filing.non_derivative[1].shares_owned_following
     noted = [n for n in filing.notes if n.row == 1 and n.table == "non_derivative"]
     assert value is None and noted and all(n.kind == "doubt" for n in noted)
+
+
+# Issue #11's text inputs, on seed 000's one Table II row (line 36) made an option grant:
+# each ingested on its own into a fresh ledger must fail the audit naming field and line.
+_POSEY_ROW = (
+    "| Stock Option (right to buy) | \\$25.56 | 06/21/2022 | | M ⁽¹⁾ | | | 1,000 | (4) |"
+    " 04/28/2026 | Common Stock | 1,000 | \\$25.56 | 35,300 | D | |"
+)
+_GRANT = (
+    "| Stock Option (right to buy) | \\$150.93 | 06/21/2022 | | A ⁽¹⁾ | | 37,500 | | (4) |"
+    " 04/28/2032 | Common Stock | 37,500 | \\$0 | 37,500 | D | |"
+)
+HOSTILE_TEXT: dict[str, tuple[str, str]] = {
+    # name: (the Table II row, the doubted field). The grant read as a disposal left an inferred
+    # opening of 75,000 and a clean audit; the swap read $150.93 as the number of options.
+    "a lost footnote-marker cell": (_GRANT.replace("| (4) |", "|"), "acquired_disposed"),
+    "a price and a marker swapped": (
+        _GRANT.replace("| \\$150.93 |", "| (4) |", 1).replace(
+            "| (4) | 04/28", "| \\$150.93 | 04/28"
+        ),
+        "shares",
+    ),
+}
+
+
+def _posey_with(row: str, tmp_path: Path) -> tuple[Path, str]:
+    text = (SEEDS / "000_28e73f0d9ee92a54.txt").read_text()
+    assert _POSEY_ROW in text
+    path = tmp_path / "posey.txt"
+    path.write_text(text.replace(_POSEY_ROW, row))
+    return path, str(tmp_path / "fresh.db")
+
+
+def test_the_intact_grant_audits_clean(tmp_path: Path) -> None:
+    path, db = _posey_with(_GRANT, tmp_path)
+    assert _run("ingest", str(path), "--db", db)[0] == 0
+    assert _run("audit", "--db", db)[0] == 0
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_TEXT))
+def test_each_hostile_text_input_fails_the_audit_naming_field_and_line(
+    name: str, tmp_path: Path
+) -> None:
+    row, field = HOSTILE_TEXT[name]
+    path, db = _posey_with(row, tmp_path)
+    code, _out, err = _run("ingest", str(path), "--db", db)
+    assert code == 0, err
+    code, out, _err = _run("audit", "--db", db, "-f", "json")
+    assert code == 1
+    doubts = [n for n in json.loads(out)["input_notes"] if n["cause"] == DOUBTFUL_INPUT]
+    assert any(n["field"] == field and n["line"] == 36 for n in doubts), doubts
+    # replay shows the doubt on the row, and no number nobody filed: no 150.93 options
+    code, out, _err = _run("replay", "Posey", "--db", db, "-f", "json")
+    (grant,) = [e for e in json.loads(out) if e.get("code") == "A"]
+    assert field in grant["doubted"] and "DOUBT" in grant["check"], grant
+    assert grant["quantity"] in (None, "37500", "-37500"), grant
+    code, out, err = _run("ingest", str(path), "--db", db + "-strict", "--strict", "-f", "json")
+    assert code == 1 and json.loads(out)[0]["quarantined"] == 1, err

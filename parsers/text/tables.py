@@ -966,9 +966,19 @@ def _settle_direction(
     if "shares_a" in fields:
         a, d = v.pop("shares_a", None), v.pop("shares_d", None)
         ia, id_ = fields.index("shares_a"), fields.index("shares_d")
+        if a is not None and d is not None and a != d:
+            # two amounts where the form has room for one: a cell slid over, and which one is
+            # the amount is a guess (a shifted price reads as shares), so neither is kept
+            said = f"numbers in both (A) and (D) columns ({a} and {d}); left empty"
+            for f in ("shares", "acquired_disposed"):
+                draft.notes.append((f, said))
+            v["shares"], v["acquired_disposed"] = None, None
+            return
         if a is not None and d is not None:
-            for f in ("shares", "acquired_disposed"):  # which side holds it is the doubt
-                draft.notes.append((f, "numbers in both (A) and (D) columns; kept (D)"))
+            # the same amount twice (a converter repeating a spanned cell): the amount is sure,
+            # its side is not
+            for f in ("shares", "acquired_disposed"):
+                draft.notes.append((f, "the same number in both (A) and (D) columns; kept (D)"))
             v["shares"], v["acquired_disposed"] = d, "D"
             return
         if a is None and d is None:

@@ -128,3 +128,47 @@ def test_pipe_continuation_under_a_plain_row_maps_its_cells_in_order() -> None:
     assert conversion.security_title == "Class B Common Stock"
     assert conversion.underlying_title == "Class A Common Stock"
     assert conversion.nature_of_ownership is None
+
+
+SOFTBANK = RENDERINGS / "real" / "softbank_derivative_acquisition.xml"
+SNOW3 = RENDERINGS / "real" / "form3.snow.xml"
+APPLE = RENDERINGS / "real" / "0000320193-22-000061.txt"
+TANG = RENDERINGS / "real" / "000120919123029527_form4.xml"
+WAVE = RENDERINGS / "real" / "wave_derivatives__input.xml"
+
+
+def test_box_5_check_boxes_beside_a_name_are_not_part_of_it() -> None:
+    # pdfplumber-text: "SB Global Advisers Ltd (Check all applicable)" / "Director X 10% Owner"
+    # / "(Last) (First) (Middle)": box 5's row of check boxes sits between name and caption.
+    f = parse_file(SOFTBANK / "pdfplumber-text.txt")
+    names = [o.name for o in f.reporting_owners]
+    assert "SB Global Advisers Ltd" in names and "SB Management Ltd" in names
+    assert not any("Director" in (n or "") for n in names)
+
+
+def test_form_3_run_together_boxes_split_at_box_2s_date() -> None:
+    # "GARRETT MARK 09/15/2020 Snowflake Inc. [ SNOW ]" under "1. Name ... 2. Date of Event
+    # ... 3. Issuer Name": Form 3's box 2 is a date, between the two names.
+    f = parse_file(SNOW3 / "pdfplumber-text.txt")
+    assert f.reporting_owners[0].name == "GARRETT MARK"
+    assert f.issuer.name == "Snowflake Inc." and f.issuer.ticker == "SNOW"
+
+
+def test_run_together_boxes_split_where_the_signature_writes_the_owners_name() -> None:
+    # "Adams Katherine L. Apple Inc. [ AAPL ]" and "/s/ ..., Attorney-in-Fact for Katherine L.
+    # Adams": the owner's three words, in the signature's order, end where the issuer starts.
+    f = parse_file(APPLE / "pdfplumber-text.txt")
+    assert f.reporting_owners[0].name == "Adams Katherine L."
+    assert f.issuer.name == "Apple Inc."
+    assert any(n.kind == "repair" and "read apart" in n.message for n in f.notes)
+
+
+def test_run_together_boxes_stay_empty_where_the_signature_may_leave_out_a_name() -> None:
+    # "TANG KEVIN C TCR2 ..." signed "Kevin Tang": is "C" his initial or the issuer's? Unknown.
+    f = parse_file(TANG / "pdfplumber-text.txt")
+    assert f.reporting_owners[0].name is None and f.issuer.name is None
+    # "Moran Kyle Wave Life Sciences Ltd." signed "/s/ Kyle Moran": "Wave" could be a middle
+    # name the signature left out, written like the name's own words
+    g = parse_file(WAVE / "pdfplumber-text.txt")
+    assert g.reporting_owners[0].name is None and g.issuer.name is None
+    assert any("run together" in m for m in _doubts(g, "issuer.name"))

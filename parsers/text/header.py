@@ -29,7 +29,21 @@ _OWNER_LABEL = re.compile(
 _RULE_DEBRIS = re.compile(r"^(?:[a-z]|[^\w\s]+)(?:\s+(?:[a-z]|[^\w\s]+))*$")
 """An OCR'd line of box rules: lone lower-case letters and punctuation, no word of a name."""
 _NAME_STOP = re.compile(
-    r"\((?:Last|First|Middle|Street)\)|\b2\.\s*Issuer|\b3\.\s*Date|\bC/O\b", re.I
+    r"\((?:Last|First|Middle|Street)\)|\b2\.\s*Issuer|\b3\.\s*Date|\bC/O\b"
+    r"|\b2\.\s*Date\s+of\s+Event|\b3\.\s*Issuer",  # Form 3's boxes 2 and 3
+    re.I,
+)
+# Box 5's first and second rows of check boxes, which a plain-text converter puts on the line
+# of box 1's name or on a line of their own between the name and its "(Last)" caption.
+_BOX5_ROW = re.compile(
+    r"(?:(?:[xX\u2612\u2610]\s*)?Director\s+(?:[xX\u2612\u2610]\s*)?10\s*%\s*Owner"
+    r"|(?:[xX\u2612\u2610]\s*)?Officer\s*\(give\s+title\s+below\)\s*"
+    r"(?:[xX\u2612\u2610]\s*)?Other\s*\(specify\s+below\))\s*$",
+    re.M,
+)
+# Form 3's box 2 (a date) between box 1's name and box 3's issuer on one run-together line
+_NAME_DATE_ISSUER = re.compile(
+    r"^(?P<owner>.*?\S)\s+(?P<date>\d{1,2}/\d{1,2}/\d{4})\s+(?P<issuer>\S.*)$"
 )
 _ISSUER_LABEL = re.compile(r"Issuer\s+Name", re.I)
 # box 5's caption beside a further owner's box 1 (layout text of a joint filing): no name
@@ -110,6 +124,8 @@ class Header:
     aff10b5_one: bool | None = None
     not_subject_to_section16: bool | None = None
     form_type: str | None = None
+    run_together: str | None = None
+    """Box 1's name and box 2's issuer read as one run of words (see :func:`split_by_signature`)."""
     joint: bool = False
     """Box 6 ticks "Form filed by More than One Reporting Person"."""
     repaired: bool = False
@@ -255,6 +271,8 @@ def _read_owner(head: Header, streams: list[str]) -> None:
             rest = _OTHER_CAPTIONS.sub(" ", rest)
         stop = _NAME_STOP.search(rest)
         part = rest[: stop.start()] if stop else rest
+        if "wner" in part or "below" in part:
+            part = _BOX5_ROW.sub("", part)
         if stop and stop.group().lower().startswith(("(last", "(first", "(middle")):
             lines = (ln.strip() for ln in part.split("\n"))
             name = " ".join(ln for ln in lines if ln and not _RULE_DEBRIS.match(ln))
@@ -309,6 +327,13 @@ def _without_owner(head: Header, name: str) -> str:
     owner = head.owner_name
     if owner and name.startswith(owner + " "):
         return name[len(owner) + 1 :]
+    m = _NAME_DATE_ISSUER.match(name) if owner is None else None
+    if m and parse_date(m.group("date")) is not None and not _DATE_IN_TEXT.search(m["owner"]):
+        # Form 3: box 2's date stands between the two names, so each is whole
+        head.owner_name = m.group("owner")
+        head.notes = [n for n in head.notes if n[1] != "reporting_owners[0].name"]
+        return m.group("issuer")
+    head.run_together = name
     head.notes.append(
         (
             name,
@@ -421,3 +446,63 @@ def _role_text(seg: str) -> str | None:
     parts = (" ".join(p.replace(CHECKED, " ").split()) for p in rest.split("\t"))
     text = "\t".join(p for p in parts if p).strip(" :")
     return text or None
+
+
+_SIG_WORD = re.compile(r"[^\W_]+(?:[-'&][^\W_]+)*")
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _all_caps(word: str) -> bool:
+    return word.isupper() and len(word) > 1
+
+
+def _name_words(text: str) -> list[str]:
+    return [w.casefold() for w in _SIG_WORD.findall(text)]
+
+
+def split_by_signature(head: Header, signatures: list[str]) -> None:
+    """Boxes 1 and 2 run together (``Adams Katherine L. Apple Inc. [ AAPL ]``): where the
+    owner's name ends is read from a signature that writes the same name on its own
+    (``/s/ ..., Attorney-in-Fact for Katherine L. Adams``): the first words of the run that are,
+    in any order, exactly the words of a run of words of one signature line, and only one
+    such cut. Box 1's name is the reporting person's name, which the signature line writes in
+    its own order; without such a line both names stay empty. A signature may leave out a
+    middle name or initial that box 1 has: so the word after the cut must not be an initial
+    or a suffix, and after a two-word name it must be written in another case
+    (``Kress Colette NVIDIA CORP``), not as a further name could be."""
+    text = head.run_together
+    if text is None or head.owner_name is not None:
+        return
+    spans = [(m.start(), m.end()) for m in _SIG_WORD.finditer(text)]
+    words = [text[a:b].casefold() for a, b in spans]
+    runs: set[tuple[str, ...]] = set()
+    for sig in signatures:
+        sw = _name_words(sig)
+        for i in range(len(sw)):
+            for j in range(i + 2, min(len(sw), i + len(words)) + 1):
+                runs.add(tuple(sorted(sw[i:j])))
+    cuts = [k for k in range(2, len(words)) if tuple(sorted(words[:k])) in runs]
+    if len(cuts) != 1:
+        return
+    (k,) = cuts
+    nxt = text[spans[k][0] : spans[k][1]]
+    if len(nxt) == 1 or nxt.casefold() in _NAME_SUFFIXES:
+        return  # a middle initial or a suffix the signature left out, or the issuer's: unknown
+    if k == 2 and _all_caps(nxt) == all(_all_caps(text[a:b]) for a, b in spans[:2]):
+        return  # ``Moran Kyle Wave ...``: a middle name the signature left out reads the same
+    owner = text[: spans[k][0]].strip().rstrip(",")
+    issuer = text[spans[k][0] :].strip()
+    if not owner or not issuer:
+        return
+    head.owner_name, head.issuer_name, head.run_together = owner, issuer, None
+    head.notes = [n for n in head.notes if n[1] not in ("issuer.name", "reporting_owners[0].name")]
+    head.notes.append(
+        (
+            text,
+            "issuer.name",
+            f"read apart: box 1 and box 2 run together ('{text}'), the owner's name as a "
+            "signature line writes it",
+        )
+    )

@@ -48,7 +48,13 @@ from parsers.text.footer import (
     read_signatures,
     tail_lines,
 )
-from parsers.text.header import Header, form_type_of, read_header, read_more_owners
+from parsers.text.header import (
+    Header,
+    form_type_of,
+    read_header,
+    read_more_owners,
+    split_by_signature,
+)
 from parsers.text.tables import Draft, read_table, to_model_values
 
 _SQUASH = re.compile(r"[\s|*_#`\\]+")
@@ -90,13 +96,15 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
             f"{len(nd) + len(dv):,} table rows, over the limit of {limits.max_rows:,}", path
         )
     tail = tail_lines(rows[end:])
+    read_sigs = read_signatures(tail)
+    signed = frozenset(ln for s in read_sigs for ln in s.lines)
+    if header.run_together is not None:
+        split_by_signature(header, [t for ln, t in tail if ln in signed])
     notes = [
         Note(line=_line_of(needle, rows[:t1]), field=f, message=msg, kind=note_kind(msg))
         for needle, f, msg in header.notes
     ]
     notes += [Note(field="tables", message=f"{t}: {m}") for t, ms in orphans.items() for m in ms]
-    read_sigs = read_signatures(tail)
-    signed = frozenset(ln for s in read_sigs for ln in s.lines)
     footnotes = read_footnotes(tail, signed)
     non_derivative = [
         _model_row(NonDerivativeRow, "non_derivative", i, d, notes) for i, d in enumerate(nd)

@@ -172,3 +172,17 @@ def test_run_together_boxes_stay_empty_where_the_signature_may_leave_out_a_name(
     g = parse_file(WAVE / "pdfplumber-text.txt")
     assert g.reporting_owners[0].name is None and g.issuer.name is None
     assert any("run together" in m for m in _doubts(g, "issuer.name"))
+
+
+def test_a_table_2_balance_below_the_amount_proves_a_disposal() -> None:
+    # pdfplumber-text: "Share $2.83 12/08/2025 A 60,000 (2) 07/25/2032 Ordinary 60,000 $0 0 D":
+    # no (A)/(D) column; code A usually acquires, but 0 owned after 60,000 can only be (D)
+    f = parse_file(WAVE / "pdfplumber-text.txt")
+    by_amount = {r.shares: r for r in f.derivative}
+    for amount in (60000, 100000, 36000):
+        row = by_amount[Decimal(amount)]
+        assert row.code == "A" and row.acquired_disposed == "D"
+    # 222,700 owned after 50,000 proves nothing: the code's usual side stays a doubt
+    guessed = next(r for r in f.derivative if r.shares_owned_following == Decimal(222700))
+    i = f.derivative.index(guessed)
+    assert any("from code A" in m for m in _doubts(f, f"derivative[{i}].acquired_disposed"))

@@ -1010,13 +1010,10 @@ def _settle_direction(
                 and tok.cell in ad_x[:2]
             ):
                 side = "A" if tok.cell == ad_x[0] else "D"
-            elif code in _ACQUIRES_T2 or code in _DISPOSES_T2:
-                side = "A" if code in _ACQUIRES_T2 else "D"
-                draft.notes.append(
-                    ("acquired_disposed", f"(A)/(D) column unclear; {side} from code {code}")
-                )
             else:
-                draft.notes.append(("acquired_disposed", "(A)/(D) column unclear"))
+                v["shares"] = amount = a if a is not None else d
+                v["acquired_disposed"] = _side_from_balance(draft, amount, side)
+                return
         v["shares"], v["acquired_disposed"] = (a if a is not None else d), side
         if code is None and not any(f == "acquired_disposed" for f, _ in draft.notes):
             # only the amount's cell says the side, and a cell lost before it (the code's,
@@ -1036,6 +1033,34 @@ def _settle_direction(
         draft.notes.append(
             ("acquired_disposed", f"(A) or (D) missing; {inferred} inferred from code {code}")
         )
+
+
+def _side_from_balance(draft: Draft, amount: object, placed: str) -> str:
+    """(A) or (D) of a Table II amount whose column the text does not show (plain text, a
+    converter's run of cells). What is certain: a row cannot have acquired more than it holds
+    after, so a balance below the amount is a disposal. Otherwise the code says which way it
+    usually goes (an option exercised under M is at times reported acquired, a grant under A
+    at times disposed), or else the cell the amount was aligned to: that guess is kept with
+    a doubt."""
+    following = draft.values.get("shares_owned_following")
+    if isinstance(amount, Decimal) and isinstance(following, Decimal) and following < amount:
+        draft.notes.append(
+            (
+                "acquired_disposed",
+                f"read (D): (A)/(D) column unclear, and {following} owned after is less "
+                f"than the {amount} of the row",
+            )
+        )
+        return "D"
+    code = draft.values.get("code")
+    if code in _ACQUIRES_T2 or code in _DISPOSES_T2:
+        side = "A" if code in _ACQUIRES_T2 else "D"
+        draft.notes.append(
+            ("acquired_disposed", f"(A)/(D) column unclear; {side} from code {code}")
+        )
+        return side
+    draft.notes.append(("acquired_disposed", "(A)/(D) column unclear"))
+    return placed
 
 
 def _check_direction(draft: Draft, acquires: frozenset[str], disposes: frozenset[str]) -> None:

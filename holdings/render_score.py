@@ -7,6 +7,13 @@ know) or **wrong** (a different value, or a value where the truth has none: neve
 Rows are lined up in order by a small dynamic programme on what they hold, so one missing or
 extra row costs that row only; a rendering row with no truth row is a **phantom**.
 
+Each truth field is also judged **shown** or not: whether the rendering text itself shows the
+value correctly (``holdings.render_shown`` states the rule). A value the converter or the OCR
+engine lost or misread is out of the parser's reach; issue #12's goal counts exactness among
+shown values and allows **no wrong value among them**. A wrong value where the rendering does
+not show the truth is **misread** (by the converter). A value where the truth has none
+(invented) counts as wrong among shown: the rendering never shows an empty cell as a value.
+
 Layout on disk (``scripts/render_corpus.py`` writes it, ``tests/fixtures/renderings`` keeps a
 part of it): one folder per filing holding ``truth.xml`` and one file per converter named
 ``<converter>.<ext>``.
@@ -23,6 +30,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from holdings.render_shown import Shown, shown_fields
 from parsers import DerivativeRow, Filing, Issuer, NonDerivativeRow, ParseError, parse_file
 
 TRUTH = "truth.xml"
@@ -93,6 +101,8 @@ class Wrong:
     got: str
     line: int | None = None
     source_line: str | None = None
+    shown: bool = True
+    """Whether the rendering shows the truth value (False: the converter misread it)."""
 
 
 @dataclass
@@ -108,17 +118,33 @@ class Tally:
     """Wrong values where the truth has none (also counted in ``wrong``, not in ``fields``)."""
     missed_rows: int = 0
     phantom_rows: int = 0
+    shown: int = 0
+    """Truth fields the rendering shows correctly (``holdings.render_shown``)."""
+    shown_exact: int = 0
+    shown_empty: int = 0
+    shown_wrong: int = 0
+    """Wrong values among shown fields, invented values included: the goal is 0."""
+    misread: int = 0
+    """Wrong values where the rendering does not show the truth (the converter misread it)."""
 
     @property
     def exact_pct(self) -> float:
         return 100.0 * self.exact / self.fields if self.fields else 100.0
+
+    @property
+    def shown_exact_pct(self) -> float:
+        return 100.0 * self.shown_exact / self.shown if self.shown else 100.0
 
     def add(self, other: Tally) -> None:
         for k in asdict(self):
             setattr(self, k, getattr(self, k) + getattr(other, k))
 
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "exact_pct": round(self.exact_pct, 3)}
+        return {
+            **asdict(self),
+            "exact_pct": round(self.exact_pct, 3),
+            "shown_exact_pct": round(self.shown_exact_pct, 3),
+        }
 
 
 @dataclass
@@ -189,34 +215,48 @@ class _Scorer:
         self.score = Score(file, converter, Tally(files=1))
         self.lines = lines
 
-    def field(self, name: str, truth: Any, got: Any, line: int | None = None) -> None:
+    def field(
+        self, name: str, truth: Any, got: Any, line: int | None = None, shown: bool = False
+    ) -> None:
         t, g = normalise(name, truth), normalise(name, got)
         tally = self.score.tally
         if t is None and g is None:
             return
         if t is not None:
             tally.fields += 1
+            tally.shown += shown
             if g == t:
                 tally.exact += 1
+                tally.shown_exact += shown
                 return
             if g is None:
                 tally.empty += 1
+                tally.shown_empty += shown
                 return
         else:
             tally.invented += 1
+            shown = True
         tally.wrong += 1
+        tally.shown_wrong += shown
+        tally.misread += not shown
         self.score.wrongs.append(
             Wrong(self.score.file, self.score.converter, name, show(truth), show(got), line,
-                  self._source(line))
+                  self._source(line), shown)
         )  # fmt: skip
 
     def empty_row(
-        self, prefix: str, row: NonDerivativeRow | DerivativeRow, fields: Iterable[str]
+        self,
+        prefix: str,
+        row: NonDerivativeRow | DerivativeRow,
+        fields: Iterable[str],
+        shown: set[str],
     ) -> None:
         for f in fields:
             if normalise(f, getattr(row, f)) is not None:
                 self.score.tally.fields += 1
                 self.score.tally.empty += 1
+                self.score.tally.shown += f in shown
+                self.score.tally.shown_empty += f in shown
         self.score.tally.missed_rows += 1
 
     def rows(
@@ -225,6 +265,7 @@ class _Scorer:
         truth: Sequence[NonDerivativeRow | DerivativeRow],
         got: Sequence[NonDerivativeRow | DerivativeRow],
         fields: Sequence[str],
+        shown: Sequence[set[str]],
     ) -> None:
         for ti, gi in align(truth, got):
             if ti is None:
@@ -238,11 +279,13 @@ class _Scorer:
                           self._source(g.line))
                 )  # fmt: skip
             elif gi is None:
-                self.empty_row(prefix, truth[ti], fields)
+                self.empty_row(prefix, truth[ti], fields, shown[ti])
             else:
                 t, g = truth[ti], got[gi]
                 for f in fields:
-                    self.field(f"{prefix}.{f}", getattr(t, f), getattr(g, f), g.line)
+                    self.field(
+                        f"{prefix}.{f}", getattr(t, f), getattr(g, f), g.line, f in shown[ti]
+                    )
 
     def _source(self, line: int | None) -> str | None:
         if line is not None and 0 < line <= len(self.lines):
@@ -254,21 +297,29 @@ def compare(truth: Filing, got: Filing | None, file: str, converter: str, text: 
     """Field-by-field score of one reading against the truth; ``got`` None means the parser
     refused the rendering, and every truth field counts as empty."""
     s = _Scorer(file, converter, text.splitlines())
+    seen: Shown = shown_fields(truth, text)
     if got is None:
         got = Filing(
             form_type=truth.form_type, source=truth.source, issuer=Issuer(), reporting_owners=[]
         )
     fields = s.field
-    fields("issuer.name", truth.issuer.name, got.issuer.name)
-    fields("issuer.ticker", truth.issuer.ticker, got.issuer.ticker)
+    head = seen.header
+    fields("issuer.name", truth.issuer.name, got.issuer.name, None, "issuer.name" in head)
+    fields("issuer.ticker", truth.issuer.ticker, got.issuer.ticker, None, "issuer.ticker" in head)
     n = max(len(truth.reporting_owners), len(got.reporting_owners))
     for i in range(n):
         t_name = truth.reporting_owners[i].name if i < len(truth.reporting_owners) else None
         g_name = got.reporting_owners[i].name if i < len(got.reporting_owners) else None
-        fields("owner.name", t_name, g_name)
-    fields("period_of_report", truth.period_of_report, got.period_of_report)
-    s.rows("table1", truth.non_derivative, got.non_derivative, ROW_FIELDS)
-    s.rows("table2", truth.derivative, got.derivative, DERIVATIVE_FIELDS)
+        fields("owner.name", t_name, g_name, None, i < len(seen.owners) and seen.owners[i])
+    fields(
+        "period_of_report",
+        truth.period_of_report,
+        got.period_of_report,
+        None,
+        "period_of_report" in head,
+    )
+    s.rows("table1", truth.non_derivative, got.non_derivative, ROW_FIELDS, seen.table1)
+    s.rows("table2", truth.derivative, got.derivative, DERIVATIVE_FIELDS, seen.table2)
     return s.score
 
 
@@ -449,9 +500,13 @@ def wrong_kinds(wrongs: Sequence[Wrong], top: int | None = None) -> list[tuple[s
 
 
 def table(report: Report) -> str:
+    """The old columns (every truth field), then the shown columns (fields the rendering shows
+    correctly: exact, exact % of shown, empty, wrong of shown) and the converter's misreads."""
     head = (
         f"{'converter':<20} {'files':>5} {'refused':>7} {'fields':>7} {'exact':>7} "
-        f"{'exact%':>7} {'empty':>6} {'wrong':>6} {'invented':>8} {'missed':>6} {'phantom':>7}"
+        f"{'exact%':>7} {'empty':>6} {'wrong':>6} {'invented':>8} {'missed':>6} {'phantom':>7} "
+        f"{'shown':>6} {'s.exact':>7} {'s.exact%':>8} {'s.empty':>7} {'s.wrong':>7} "
+        f"{'misread':>7}"
     )
     lines = [head, "-" * len(head)]
     items = sorted(report.by_converter.items())
@@ -460,7 +515,8 @@ def table(report: Report) -> str:
         lines.append(
             f"{name:<20} {t.files:>5} {t.refused:>7} {t.fields:>7} {t.exact:>7} "
             f"{t.exact_pct:>6.2f}% {t.empty:>6} {t.wrong:>6} {t.invented:>8} "
-            f"{t.missed_rows:>6} {t.phantom_rows:>7}"
+            f"{t.missed_rows:>6} {t.phantom_rows:>7} {t.shown:>6} {t.shown_exact:>7} "
+            f"{t.shown_exact_pct:>7.2f}% {t.shown_empty:>7} {t.shown_wrong:>7} {t.misread:>7}"
         )
     return "\n".join(lines)
 
@@ -468,8 +524,9 @@ def table(report: Report) -> str:
 def markdown_table(report: Report) -> str:
     lines = [
         "| converter | files | refused | fields | exact | exact % | empty | wrong | of which "
-        "invented | missed rows | phantom rows |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "invented | missed rows | phantom rows | shown | exact of shown | exact % of shown | "
+        "empty of shown | wrong of shown | misread by converter |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     items = sorted(report.by_converter.items())
     items.append(("**total**", report.total))
@@ -477,12 +534,15 @@ def markdown_table(report: Report) -> str:
         lines.append(
             f"| {name} | {t.files} | {t.refused} | {t.fields} | {t.exact} | "
             f"{t.exact_pct:.2f} | {t.empty} | {t.wrong} | {t.invented} | {t.missed_rows} | "
-            f"{t.phantom_rows} |"
+            f"{t.phantom_rows} | {t.shown} | {t.shown_exact} | {t.shown_exact_pct:.2f} | "
+            f"{t.shown_empty} | {t.shown_wrong} | {t.misread} |"
         )
     return "\n".join(lines)
 
 
-def markdown_kinds(report: Report, top: int = 30) -> str:
+def markdown_kinds(report: Report, top: int = 30, shown_only: bool = True) -> str:
+    """The most common kinds of wrong value (among shown values unless ``shown_only`` is off)."""
+
     def cell(text: str | None) -> str:
         text = (text or "").replace("|", "\\|").replace("`", "'")
         return f"`{text[:90]}`" if text else ""
@@ -492,10 +552,11 @@ def markdown_kinds(report: Report, top: int = 30) -> str:
         "| source line |",
         "|--:|--:|---|---|---|---|---|---|",
     ]
+    wrongs = [w for w in report.wrongs if w.shown or not shown_only]
     by_kind: dict[str, Counter[str]] = defaultdict(Counter)
-    for w in report.wrongs:
+    for w in wrongs:
         by_kind[kind_of(w)][w.converter] += 1
-    for i, (kind, n, ex) in enumerate(wrong_kinds(report.wrongs, top), 1):
+    for i, (kind, n, ex) in enumerate(wrong_kinds(wrongs, top), 1):
         convs = ", ".join(f"{c} {k}" for c, k in by_kind[kind].most_common())
         where = f"{ex.file}:{ex.line}" if ex.line else ex.file
         lines.append(

@@ -5,8 +5,12 @@
     python scripts/score_renderings.py tests/fixtures/renderings --json > score.json
 
 Every folder holding a ``truth.xml`` is a filing; every other text file in it is one
-converter's rendering (``<converter>.<ext>``). The comparison itself lives in
-``holdings.render_score`` so that ``tests/test_renderings.py`` scores the same way.
+converter's rendering (``<converter>.<ext>``). Besides exact / empty / wrong over every truth
+field, each field is judged *shown* or not (``holdings.render_shown``: whether the rendering text
+shows the value correctly, near its row); the shown columns give exactness and wrong values among
+shown fields (issue #12's goal), and ``misread`` the wrong values the converter itself caused.
+The comparison itself lives in ``holdings.render_score`` so that ``tests/test_renderings.py``
+scores the same way.
 Exit 1 when any value is wrong.
 """
 
@@ -88,11 +92,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nwrong values ({len(report.wrongs)}; first {args.show_wrong}):")
         for w in report.wrongs[: args.show_wrong]:
             where = f":{w.line}" if w.line else ""
-            print(f"  {w.converter:<20} {w.file}{where} {w.field}: truth {w.truth!r} got {w.got!r}")
+            tag = "" if w.shown else " [misread by converter]"
+            print(
+                f"  {w.converter:<20} {w.file}{where} {w.field}: truth {w.truth!r} "
+                f"got {w.got!r}{tag}"
+            )
             if w.source_line:
                 print(f"      | {w.source_line[:150]}")
-        print(f"\nmost common kinds of wrong value (top {args.kinds}):")
-        for kind, n, ex in wrong_kinds(report.wrongs, args.kinds):
+        print(f"\nmost common kinds of wrong value among shown values (top {args.kinds}):")
+        for kind, n, ex in wrong_kinds([w for w in report.wrongs if w.shown], args.kinds):
             print(f"  {n:>5}  {kind}  e.g. {ex.converter} {ex.file}: {ex.truth!r} -> {ex.got!r}")
     return 1 if report.total.wrong or report.total.phantom_rows else 0
 

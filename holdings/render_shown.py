@@ -1,0 +1,343 @@
+"""Does a rendering *show* a truth value correctly? (issue #12's measure of what a parser can reach)
+
+A converter or an OCR engine can lose or misread a value before the parser sees it (a `2,292`
+read `F292.`, a `D` dropped, a word glued to the next). Such a value is out of the parser's
+reach; every value the rendering shows correctly must be read exact or left empty with a note.
+This module decides, for each truth field, whether the rendering shows it, by looking only at
+the truth and the rendering text (never at what the parser made of it), the same way for every
+converter:
+
+1. **Lines.** The text is cut at line breaks; markup (``**``, ``<sup>``, a converter's ``<br>``
+   inside a cell) and cell pipes count as spaces, so a markdown row is one line.
+2. **Sections.** The header is everything above the Table I caption; Table I runs from its
+   caption to Table II's, Table II from its caption to "Explanation of Responses". A caption the
+   converter tore up is not looked for harder: the section then runs from the previous landmark
+   found (or the text's start) to the next one found (or its end).
+3. **Where a row is.** Each truth row is anchored on one line of its table's section: the line
+   holding most of the row's printed numbers and dates (a number counts once the text holds it
+   with nothing but non-digits around it, with or without thousands separators or ``$``; a date
+   as the form prints it, ``MM/DD/YYYY``). Rows anchor in order, on strictly increasing lines,
+   so that the sum of what they hold is largest (a row holding none of its numbers has no
+   anchor, and then **none of its fields is shown**: the rendering does not say where it is).
+   A row's **region** is its anchor line and up to eight lines either side, stopping short of
+   the neighbouring rows' anchors (a wrapped title's words sit above or below the numbers).
+4. **Numbers, dates and letters** (shares, prices, owned following, exercise price, underlying
+   amount, the dates, the code, Table I's (A)/(D), the ownership D/I) must be on the anchor line
+   or a line next to it in the region. A number's digits must stand alone (``$2.36)``,
+   ``294,840]`` and ``g207.13`` show their value; ``$159.942`` does not show ``159.94``, and
+   ``F292.`` does not show ``2,292``); a letter must be a token of its own, in its case (a
+   footnote marker after it is allowed; a caption's ``(D)`` in parentheses is no value). When
+   a row prints the same number or letter in more fields than the lines hold it (an (A)/(D)
+   ``D`` and an ownership ``D``, of which OCR kept one), **none of those fields is shown**: the
+   text does not say which one was lost. A letter that is a word of the row's own titles or
+   nature (``Class A``) is not a code. Table II prints its (A)/(D) as the column of the
+   amount, not as a letter: it is shown when the amount is.
+5. **Text** (titles, nature of ownership, names) is shown when its words (runs of letters and
+   digits, any case) occur as whole words, in order, in the row's region; words glued together
+   (``ByLP``) or split (``Foot|note``) are not shown. Where two text fields of a row hold the
+   same words (title and underlying title), each needs its own occurrence.
+6. **Header.** The issuer name, ticker (a token of its own) and period of report must be in
+   the header section; an owner's name anywhere in the text (a joint filing repeats further
+   owners' boxes below the tables).
+
+A value that the text holds only elsewhere (another row, the footnotes, the header) is not
+shown. The rule errs on the side of "shown" within a row's own lines (a stray neighbouring
+value next to the anchor can stand in for a lost one), so that misreads are never excused
+lightly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from parsers import DerivativeRow, Filing, NonDerivativeRow
+
+REACH = 8
+"""Lines above and below a row's anchor that its wrapped text may take."""
+
+NUMBER_FIELDS = (
+    "shares",
+    "price",
+    "shares_owned_following",
+    "exercise_price",
+    "underlying_shares",
+)
+DATE_FIELDS = ("transaction_date", "deemed_execution_date", "date_exercisable", "expiration_date")
+LETTER_FIELDS = ("code", "acquired_disposed", "ownership")
+TEXT_ROW_FIELDS = ("security_title", "underlying_title", "nature_of_ownership")
+
+_MARKUP = re.compile(r"<br\s*/?>|</?(?:sup|sub|b|i|strong|em)>|\*\*|\|", re.IGNORECASE)
+_DATE = re.compile(r"(?<!\d)(\d{2})/(\d{2})/(\d{4})(?!\d)")
+_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|[.,]\d)")
+_LETTER = re.compile(r"[^A-Za-z0-9(]*([A-Za-z])[^A-Za-z0-9]*(?:\(\d+\)[^A-Za-z0-9]*)?")
+_WORD = re.compile(r"[^\W_]+")
+_TABLE1 = re.compile(r"Non-?\s?Derivative\s+Securities", re.IGNORECASE)
+_TABLE2 = re.compile(
+    r"Table\s+II\b|(?<!Non-)(?<!Non)\bDerivative\s+Securities\s+(?:Acquired,|Beneficially\s+Owned)",
+    re.IGNORECASE,
+)
+_NOTES = re.compile(r"Explanation\s+of\s+Responses", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- the text
+
+
+@dataclass
+class _Line:
+    dates: Counter[dt.date] = field(default_factory=Counter)
+    numbers: Counter[Decimal] = field(default_factory=Counter)
+    words: list[str] = field(default_factory=list)
+    letters: dict[int, str] = field(default_factory=dict)
+    """Word places that are a token of their own holding one letter (and maybe a marker)."""
+    tokens: set[str] = field(default_factory=set)
+
+
+def _read_line(text: str) -> _Line:
+    line = _Line()
+    spans: list[tuple[int, int]] = []
+    for m in _DATE.finditer(text):
+        try:
+            line.dates[dt.date(int(m[3]), int(m[1]), int(m[2]))] += 1
+        except ValueError:
+            continue
+        spans.append(m.span())
+    for m in _NUMBER.finditer(text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        line.numbers[Decimal(m[0].replace(",", "")).normalize()] += 1
+    for tok in text.split():
+        words = _WORD.findall(tok)
+        letter = _LETTER.fullmatch(tok)
+        if letter:
+            line.letters[len(line.words)] = letter[1]
+        line.words.extend(w.casefold() for w in words)
+        line.tokens.add(tok.strip("[](){}.,;:'\"*"))
+    return line
+
+
+def text_lines(text: str) -> list[str]:
+    """The rendering's lines as this rule reads them (markup, ``<br>`` and pipes are space)."""
+    return [_MARKUP.sub(" ", ln) for ln in text.splitlines()]
+
+
+def _find(lines: Sequence[str], pattern: re.Pattern[str], start: int = 0) -> int | None:
+    for i in range(start, len(lines)):
+        if pattern.search(lines[i]):
+            return i
+    return None
+
+
+# --------------------------------------------------------------------------- printed values
+
+
+def _num(value: Any) -> Decimal | None:
+    return value.normalize() if isinstance(value, Decimal) else None
+
+
+def words_of(value: str | None) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(value or "")]
+
+
+def _in_order(words: Sequence[str], stream: Sequence[tuple[int, str]], used: set[int]) -> list[int]:
+    """Positions of ``words`` found in order in ``stream`` (skipping used places); [] if not all."""
+    found: list[int] = []
+    k = 0
+    for pos, w in stream:
+        if k == len(words):
+            break
+        if pos not in used and w == words[k]:
+            found.append(pos)
+            k += 1
+    return found if k == len(words) and words else []
+
+
+def _numeric(row: NonDerivativeRow | DerivativeRow) -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for f in NUMBER_FIELDS:
+        v = _num(getattr(row, f, None))
+        if v is not None:
+            out.append((f, v))
+    for f in DATE_FIELDS:
+        d = getattr(row, f, None)
+        if isinstance(d, dt.date):
+            out.append((f, d))
+    return out
+
+
+def _hits(values: Sequence[tuple[str, Any]], line: _Line) -> int:
+    return sum(
+        1 for _, v in values if (line.dates[v] if isinstance(v, dt.date) else line.numbers[v]) > 0
+    )
+
+
+def anchors(
+    rows: Sequence[NonDerivativeRow | DerivativeRow], lines: Sequence[_Line], lo: int, hi: int
+) -> list[int | None]:
+    """Each row's anchor line in [lo, hi): strictly increasing, most numbers held in all."""
+    n, span = len(rows), hi - lo
+    if span <= 0:
+        return [None] * n
+    values = [_numeric(r) for r in rows]
+    hit = [[_hits(values[i], lines[lo + j]) for j in range(span)] for i in range(n)]
+    # best[i][j]: most hits rows i.. can take on lines j..
+    best = [[0] * (span + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(span - 1, -1, -1):
+            take = hit[i][j] + best[i + 1][j + 1] if hit[i][j] else -1
+            best[i][j] = max(best[i][j + 1], best[i + 1][j], take)
+    out: list[int | None] = []
+    i = j = 0
+    while i < n:
+        if j >= span:
+            out.append(None)
+            i += 1
+        elif hit[i][j] and best[i][j] == hit[i][j] + best[i + 1][j + 1]:
+            out.append(lo + j)
+            i += 1
+            j += 1
+        elif best[i][j] == best[i][j + 1]:
+            j += 1
+        else:
+            out.append(None)
+            i += 1
+    return out
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _row_shown(
+    row: NonDerivativeRow | DerivativeRow,
+    anchor: int | None,
+    before: int,
+    after: int,
+    lines: Sequence[_Line],
+    table2: bool,
+) -> set[str]:
+    if anchor is None:
+        return set()
+    region = list(range(max(before + 1, anchor - REACH), min(after - 1, anchor + REACH) + 1))
+    near = [k for k in region if abs(k - anchor) <= 1]
+    shown: set[str] = set()
+
+    # text: whole words in order, each field its own occurrence
+    stream = [(k * 10_000 + p, w) for k in region for p, w in enumerate(lines[k].words)]
+    used: set[int] = set()
+    own_words: Counter[str] = Counter()
+    for f in TEXT_ROW_FIELDS:
+        value = getattr(row, f, None)
+        ws = words_of(value)
+        if not ws:
+            continue
+        found = _in_order(ws, stream, used)
+        if found:
+            used.update(found)
+            shown.add(f)
+        else:
+            own_words.update(w for w in _WORD.findall(value or "") if len(w) == 1)
+
+    # numbers and dates: as many occurrences near the anchor as fields print them
+    need: Counter[Any] = Counter(v for _, v in _numeric(row))
+    for f, v in _numeric(row):
+        have = sum(
+            (lines[k].dates[v] if isinstance(v, dt.date) else lines[k].numbers[v]) for k in near
+        )
+        if have >= need[v]:
+            shown.add(f)
+
+    # letters: tokens of their own, not words of the row's text found above, and not as many
+    # as the row's unfound text has one-letter words ('Class A' is no code)
+    letters = {f: getattr(row, f) for f in LETTER_FIELDS if getattr(row, f, None)}
+    if table2:
+        ad = letters.pop("acquired_disposed", None)
+        if ad is not None and "shares" in shown:
+            shown.add("acquired_disposed")
+    need_l = Counter(letters.values())
+    for f, v in letters.items():
+        have = sum(
+            1
+            for k in near
+            for p, letter in lines[k].letters.items()
+            if letter == v and k * 10_000 + p not in used
+        )
+        if have - own_words[v] >= need_l[v]:
+            shown.add(f)
+    return shown
+
+
+def _bounds(lines: Sequence[str]) -> tuple[int | None, int | None, int | None]:
+    t1 = _find(lines, _TABLE1)
+    t2 = _find(lines, _TABLE2, (t1 + 1) if t1 is not None else 0)
+    notes = _find(lines, _NOTES, max(x for x in (t1, t2, 0) if x is not None))
+    return t1, t2, notes
+
+
+@dataclass
+class Shown:
+    """What a rendering shows of its truth: header field names, and per table a set of
+    field names for each truth row (in the truth's order)."""
+
+    header: set[str]
+    owners: list[bool]
+    table1: list[set[str]]
+    table2: list[set[str]]
+
+
+def shown_fields(truth: Filing, text: str) -> Shown:
+    raw = text_lines(text)
+    lines = [_read_line(ln) for ln in raw]
+    end = len(lines)
+    t1, t2, notes = _bounds(raw)
+    stop = notes if notes is not None else end
+    head_end = next((x for x in (t1, t2, notes) if x is not None), end)
+    s1, e1 = (t1 if t1 is not None else 0), (t2 + 1 if t2 is not None else stop)
+    s2 = t2 if t2 is not None else (t1 if t1 is not None else 0)
+
+    header: set[str] = set()
+    head_stream = [(i * 10_000 + p, w) for i in range(head_end) for p, w in
+                   enumerate(lines[i].words)]  # fmt: skip
+    if truth.issuer.name and _in_order(words_of(truth.issuer.name), head_stream, set()):
+        header.add("issuer.name")
+    if truth.issuer.ticker and any(truth.issuer.ticker in lines[i].tokens for i in range(head_end)):
+        header.add("issuer.ticker")
+    if truth.period_of_report and any(
+        lines[i].dates[truth.period_of_report] for i in range(head_end)
+    ):
+        header.add("period_of_report")
+    all_stream = [(i * 10_000 + p, w) for i in range(end) for p, w in enumerate(lines[i].words)]
+    owners = [bool(_in_order(words_of(o.name), all_stream, set())) for o in truth.reporting_owners]
+
+    def table(
+        rows: Sequence[NonDerivativeRow | DerivativeRow], lo: int, hi: int, two: bool
+    ) -> list[set[str]]:
+        found = anchors(rows, lines, lo, hi)
+        placed = [a for a in found if a is not None]
+        out: list[set[str]] = []
+        for a in found:
+            if a is None:
+                out.append(set())
+                continue
+            k = placed.index(a)
+            before = placed[k - 1] if k else lo - 1
+            after = placed[k + 1] if k + 1 < len(placed) else hi
+            out.append(_row_shown(rows[len(out)], a, before, after, lines, two))
+        return out
+
+    return Shown(
+        header,
+        owners,
+        table(truth.non_derivative, s1, e1, False),
+        table(truth.derivative, s2, stop, True),
+    )
+
+
+def count_shown(truth: Filing, text: str) -> int:
+    """How many truth fields the rendering shows (tests and quick looks)."""
+    s = shown_fields(truth, text)
+    return len(s.header) + sum(s.owners) + sum(len(x) for x in (*s.table1, *s.table2))

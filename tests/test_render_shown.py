@@ -1,0 +1,152 @@
+"""The rule that tells whether a rendering shows a truth value (holdings.render_shown, #12).
+
+Each test builds a small truth and the text a converter might have made of it, and checks
+which fields count as shown: a value the text holds only elsewhere, glued to a digit, or that
+the row needs more often than its lines hold it, is not shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from holdings.render_score import compare
+from holdings.render_shown import shown_fields
+from parsers import Filing, Issuer, NonDerivativeRow, ReportingOwner, Source
+
+ALL = {
+    "security_title",
+    "transaction_date",
+    "code",
+    "shares",
+    "acquired_disposed",
+    "price",
+    "shares_owned_following",
+    "ownership",
+}
+
+
+def _row(
+    title: str = "Common Stock",
+    shares: str = "9136",
+    price: str = "159.94",
+    following: str = "468198",
+    ownership: str = "D",
+    nature: str | None = None,
+    code: str = "S",
+) -> NonDerivativeRow:
+    return NonDerivativeRow(
+        kind="transaction",
+        security_title=title,
+        transaction_date=dt.date(2022, 5, 4),
+        code=code,
+        shares=Decimal(shares),
+        acquired_disposed="D",
+        price=Decimal(price),
+        shares_owned_following=Decimal(following),
+        ownership=ownership,
+        nature_of_ownership=nature,
+    )
+
+
+def _filing(*rows: NonDerivativeRow) -> Filing:
+    return Filing(
+        form_type="4",
+        source=Source(path="x", sha256="0" * 64, format="text"),
+        issuer=Issuer(name="Apple Inc.", ticker="AAPL"),
+        reporting_owners=[ReportingOwner(name="Adams Katherine L.")],
+        period_of_report=dt.date(2022, 5, 4),
+        non_derivative=list(rows),
+    )
+
+
+HEAD = (
+    "1. Name and Address of Reporting Person*\n"
+    "Adams Katherine L.      Apple Inc. [ AAPL ]\n"
+    "3. Date of Earliest Transaction (Month/Day/Year) 05/04/2022\n"
+    "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+    "1. Title of Security   2. Transaction Date   3. Code   4. Amount (A) or (D) Price\n"
+)
+NOTES = "Explanation of Responses:\n1. A weighted average price.\n"
+
+
+def _text(*rows: str) -> str:
+    return HEAD + "".join(r + "\n" for r in rows) + NOTES
+
+
+def test_a_clean_layout_row_shows_every_field_and_the_header() -> None:
+    s = shown_fields(
+        _filing(_row()),
+        _text("Common      05/04/2022   S(1)   9,136   D   $159.94(2)   468,198   D", "Stock"),
+    )
+    assert s.table1 == [ALL]
+    assert s.header == {"issuer.name", "issuer.ticker", "period_of_report"}
+    assert s.owners == [True]
+
+
+def test_junk_beside_a_value_shows_it_but_a_glued_digit_does_not() -> None:
+    junk = _text("Common Stock 05/04/2022 S 9,136] D g159.94) 468198 D")
+    assert shown_fields(_filing(_row()), junk).table1 == [ALL]
+    glued = _text("Common Stock 05/04/2022 S F136. D $159.942 468,198 D")
+    assert shown_fields(_filing(_row()), glued).table1[0] == ALL - {"shares", "price"}
+
+
+def test_one_letter_where_the_row_prints_it_twice_shows_neither() -> None:
+    # OCR kept one of the row's two D's: the text does not say which was lost
+    s = shown_fields(_filing(_row()), _text("Common Stock 05/04/2022 S 9,136 $159.94 468,198 D"))
+    assert s.table1[0] == ALL - {"acquired_disposed", "ownership"}
+
+
+def test_a_value_held_only_by_another_row_or_the_footnotes_is_not_shown() -> None:
+    a = _row(shares="900", following="457976")
+    b = _row(shares="1550", price="163.94", following="456426")
+    text = _text(
+        "Common Stock 05/04/2022 S 900 D $159.94 457,976 D",
+        "Common Stock 05/04/2022 S 155O D $163.94 456,426 D",
+    ).replace("1. A weighted", "1. 1,550 shares at a weighted")
+    s = shown_fields(_filing(a, b), text)
+    assert s.table1[0] == ALL
+    assert s.table1[1] == ALL - {"shares"}
+
+
+def test_a_row_whose_numbers_the_text_lost_is_not_placed_and_shows_nothing() -> None:
+    a, b = _row(), _row(shares="5316", price="160.82", following="462882")
+    text = _text("Common Stock 05/04/2022 S 9,136 D $159.94 468,198 D", "Comnon Stok 0S/04/2O22 S")
+    s = shown_fields(_filing(a, b), text)
+    assert s.table1 == [ALL, set()]
+
+
+def test_glued_or_split_words_are_not_shown_and_a_title_letter_is_no_code() -> None:
+    row = _row(title="Class A Common Stock", ownership="I", nature="By LP", code="A")
+    glued = _text("Class A Common Stock 05/04/2022 9,136 D $159.94 468,198 I ByLP")
+    s = shown_fields(_filing(row), glued)
+    assert "nature_of_ownership" not in s.table1[0]
+    assert "code" not in s.table1[0]  # the only A is the title's
+    assert "security_title" in s.table1[0]
+    clean = _text("Class A Common Stock 05/04/2022 A 9,136 D $159.94 468,198 I By LP")
+    assert shown_fields(_filing(row), clean).table1[0] == ALL | {"nature_of_ownership"}
+
+
+def test_words_of_a_row_wrapped_over_lines_are_read_in_order() -> None:
+    row = _row(title="Stock Option (Right to Buy)")
+    first = "Stock      05/04/2022   S   9,136   D   $159.94   468,198   D"
+    text = _text(first, "Option", "(Right to", "Buy)")
+    assert "security_title" in shown_fields(_filing(row), text).table1[0]
+    shuffled = _text("Option     05/04/2022   S   9,136   D   $159.94   468,198   D", "Stock Buy")
+    assert "security_title" not in shown_fields(_filing(row), shuffled).table1[0]
+
+
+def test_compare_tells_wrong_among_shown_from_a_converter_misread() -> None:
+    truth = _filing(_row(), _row(shares="5316", price="160.82", following="462882"))
+    text = _text(
+        "Common Stock 05/04/2022 S 9,136 D $159.94 468,198 D",
+        "Common Stock 05/04/2022 S 5,316 D $160.822 462,882 D",
+    )
+    got = _filing(
+        _row(following="468199"),  # the text shows 468,198: wrong among shown
+        _row(shares="5316", price="160.822", following="462882"),  # OCR glued a marker digit
+    )
+    t = compare(truth, got, "f", "ocr", text).tally
+    assert (t.wrong, t.shown_wrong, t.misread) == (2, 1, 1)
+    assert t.shown == t.fields - 1
+    assert t.shown_exact == t.shown - 1

@@ -186,3 +186,24 @@ def test_a_table_2_balance_below_the_amount_proves_a_disposal() -> None:
     guessed = next(r for r in f.derivative if r.shares_owned_following == Decimal(222700))
     i = f.derivative.index(guessed)
     assert any("from code A" in m for m in _doubts(f, f"derivative[{i}].acquired_disposed"))
+
+
+def test_markdown_names_under_a_plain_label_line_are_read_from_the_first_cell() -> None:
+    # markitdown: "1. Name and Address ... 2. Issuer Name ..." on a plain line, then
+    # "| Garascia Jessica A. | | | AAR CORP [ AIR ] | ...": box 1 is the leftmost cell.
+    f = parse_file(RENDERINGS / "real" / "0001127602-25-001055.txt" / "markitdown.md")
+    assert f.reporting_owners[0].name == "Garascia Jessica A."
+    assert f.issuer.name == "AAR CORP"
+
+
+def test_run_together_boxes_take_the_signatures_whole_name() -> None:
+    # "OTEE 2020 ApS Unity Software Inc." signed "OTEE 2020 ApS, By: /s/ ...": "OTEE 2020"
+    # matches a run of the signature too; the name is the longest match.
+    f = parse_file(RENDERINGS / "real" / "springloading__xml_2.xml" / "pdfplumber-text.txt")
+    assert f.reporting_owners[0].name == "OTEE 2020 ApS"
+    assert f.issuer.name == "Unity Software Inc."
+    # "Sergey Brin Alphabet Inc." signed "for Sergey Brin": "Alphabet" could be a middle name,
+    # but "Alphabet Inc." stands whole in the footnotes: the cut is certain
+    g = parse_file(RENDERINGS / "real" / "000120919122024550__doc4.xml" / "pdfplumber-text.txt")
+    assert g.reporting_owners[0].name == "Sergey Brin"
+    assert g.issuer.name == "Alphabet Inc."

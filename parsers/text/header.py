@@ -156,6 +156,8 @@ def read_header(rows: list[Row]) -> Header:
     head = Header()
     streams = _streams(rows)
     _read_owner(head, streams)
+    if head.owner_name is None:
+        _owner_from_cells(head, rows)
     _read_issuer(head, streams)
     head.period = _date_after(_PERIOD_LABEL, streams, None, head, "period_of_report")
     if head.period is None:
@@ -283,6 +285,24 @@ def _read_owner(head: Header, streams: list[str]) -> None:
             head.owner_name = name
             return
     head.notes.append((None, "reporting_owners[0].name", "reporting person's name not found"))
+
+
+def _owner_from_cells(head: Header, rows: list[Row]) -> None:
+    """Box 1's label on a plain line that also holds box 2's, and the names under them in a
+    row of cells (markitdown): box 1 is the form's leftmost box, so its name is the row's
+    first cell, unless that cell holds the issuer's bracketed ticker or a caption."""
+    for i, r in enumerate(rows):
+        if r.shape in TABLED or "ddress" not in r.text or not _OWNER_LABEL.search(r.text):
+            continue
+        nxt = next((u for u in rows[i + 1 :] if u.shape not in EMPTY), None)
+        if nxt is None or nxt.shape not in TABLED or not nxt.cells:
+            return
+        name = " ".join(clean(nxt.cells[0]).split()).strip(' *:,"')
+        if not name or "[" in name or _NAME_STOP.search(name) or _NUMBERED_LABEL.match(name):
+            return
+        head.owner_name = name
+        head.notes = [n for n in head.notes if n[1] != "reporting_owners[0].name"]
+        return
 
 
 def _read_issuer(head: Header, streams: list[str]) -> None:
@@ -462,16 +482,26 @@ def _name_words(text: str) -> list[str]:
     return [w.casefold() for w in _SIG_WORD.findall(text)]
 
 
-def split_by_signature(head: Header, signatures: list[str]) -> None:
+def _names_phrase(text: str, phrase: str) -> bool:
+    """``phrase`` stands in ``text`` as whole words (case and spacing aside)."""
+    words = _name_words(phrase)
+    if not words:
+        return False
+    pattern = r"(?<![^\W_])" + r"\W+".join(map(re.escape, words)) + r"(?![^\W_])"
+    return re.search(pattern, text.casefold()) is not None
+
+
+def split_by_signature(head: Header, signatures: list[str], elsewhere: str = "") -> None:
     """Boxes 1 and 2 run together (``Adams Katherine L. Apple Inc. [ AAPL ]``): where the
     owner's name ends is read from a signature that writes the same name on its own
-    (``/s/ ..., Attorney-in-Fact for Katherine L. Adams``): the first words of the run that are,
-    in any order, exactly the words of a run of words of one signature line, and only one
-    such cut. Box 1's name is the reporting person's name, which the signature line writes in
-    its own order; without such a line both names stay empty. A signature may leave out a
+    (``/s/ ..., Attorney-in-Fact for Katherine L. Adams``): the most first words of the run
+    that are, in any order, exactly the words of a run of words of one signature line. Box
+    1's name is the reporting person's name, which the signature line writes in its own
+    order; without such a line both names stay empty. A signature may leave out a
     middle name or initial that box 1 has: so the word after the cut must not be an initial
     or a suffix, and after a two-word name it must be written in another case
-    (``Kress Colette NVIDIA CORP``), not as a further name could be."""
+    (``Kress Colette NVIDIA CORP``), not as a further name could be, unless the issuer's name
+    so cut stands whole in the text below the tables (``elsewhere``: footnotes, remarks)."""
     text = head.run_together
     if text is None or head.owner_name is not None:
         return
@@ -484,16 +514,20 @@ def split_by_signature(head: Header, signatures: list[str]) -> None:
             for j in range(i + 2, min(len(sw), i + len(words)) + 1):
                 runs.add(tuple(sorted(sw[i:j])))
     cuts = [k for k in range(2, len(words)) if tuple(sorted(words[:k])) in runs]
-    if len(cuts) != 1:
+    if not cuts:
         return
-    (k,) = cuts
+    k = cuts[-1]  # the whole name: its first words may match a run as well (``OTEE 2020``)
     nxt = text[spans[k][0] : spans[k][1]]
     if len(nxt) == 1 or nxt.casefold() in _NAME_SUFFIXES:
         return  # a middle initial or a suffix the signature left out, or the issuer's: unknown
-    if k == 2 and _all_caps(nxt) == all(_all_caps(text[a:b]) for a, b in spans[:2]):
+    issuer = text[spans[k][0] :].strip()
+    if (
+        k == 2
+        and _all_caps(nxt) == all(_all_caps(text[a:b]) for a, b in spans[:2])
+        and not _names_phrase(elsewhere, issuer)
+    ):
         return  # ``Moran Kyle Wave ...``: a middle name the signature left out reads the same
     owner = text[: spans[k][0]].strip().rstrip(",")
-    issuer = text[spans[k][0] :].strip()
     if not owner or not issuer:
         return
     head.owner_name, head.issuer_name, head.run_together = owner, issuer, None

@@ -99,7 +99,11 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     read_sigs = read_signatures(tail)
     signed = frozenset(ln for s in read_sigs for ln in s.lines)
     if header.run_together is not None:
-        split_by_signature(header, [t for ln, t in tail if ln in signed])
+        split_by_signature(
+            header,
+            [t for ln, t in tail if ln in signed or "/s/" in t],
+            "\n".join(t for _, t in tail),
+        )
     notes = [
         Note(line=_line_of(needle, rows[:t1]), field=f, message=msg, kind=note_kind(msg))
         for needle, f, msg in header.notes

@@ -207,3 +207,24 @@ def test_run_together_boxes_take_the_signatures_whole_name() -> None:
     g = parse_file(RENDERINGS / "real" / "000120919122024550__doc4.xml" / "pdfplumber-text.txt")
     assert g.reporting_owners[0].name == "Sergey Brin"
     assert g.issuer.name == "Alphabet Inc."
+
+
+def test_a_marker_set_apart_beside_a_lone_table_2_date_is_the_other_dates_cell() -> None:
+    # pdfplumber-text: "Stock $139.08 (3) 10/14/2025 Common 7,000 7,000 D": the footnote-only
+    # date exercisable stands apart before the expiration date (a value's own marker is
+    # written against it), so the date is the expiration, not the date exercisable.
+    synthetic = RENDERINGS / "synthetic" / "ALDW_0001800036-16-000008.xml" / "pdfplumber-text.txt"
+    row = parse_file(synthetic).derivative[0]
+    assert row.date_exercisable is None
+    assert row.expiration_date is not None and row.expiration_date.isoformat() == "2025-10-14"
+    assert row.footnotes.get("date_exercisable") == ["F3"]
+    assert "F3" not in row.footnotes.get("exercise_price", [])
+    # "... A 143,848 05/11/2024 (4) Common ...": the other way round
+    f = parse_file(OPTIONS / "pdfplumber-text.txt")
+    grant = next(r for r in f.derivative if r.shares == Decimal(143848))
+    assert grant.date_exercisable is not None and grant.expiration_date is None
+    assert grant.footnotes.get("expiration_date") == ["F4"]
+    # no marker beside it: which of the two dates was left out is not shown
+    text = synthetic.read_text().replace("$139.08 (3) 10/14/2025", "$139.08 10/14/2025")
+    bare = parse_text(text, path="p.txt", sha256="0" * 64, limits=Limits()).derivative[0]
+    assert bare.date_exercisable is None and bare.expiration_date is None

@@ -731,9 +731,65 @@ def _read_row(
                 draft.closed.add(fields[ci])
     for tok in dropped:
         _note_dropped(draft, tok, fields, cols, positional)
+    if row.shape == PLAIN and "date_exercisable" in fields:
+        _lone_window_date(draft, row, cols, fields)
     _settle_direction(draft, fields, cols, positional, ad_x, row)
     _check_row(draft, fields)
     return draft
+
+
+_SPACED_MARK_AFTER = re.compile(r"\s+\((\d{1,3})\)(?=\s|$)")
+_SPACED_MARK_BEFORE = re.compile(r"(?:^|\s)\((\d{1,3})\)\s+$")
+
+
+def _lone_window_date(
+    draft: Draft, row: Row, cols: list[list[Token]], fields: tuple[str, ...]
+) -> None:
+    """One date where Table II has two (date exercisable, expiration date), in a plain run of
+    words: the other cell was empty or held only a footnote marker. A converter writes a
+    value's own marker against it (``$66.903(1)``, ``M(1)``), so a marker standing apart
+    beside the date is the other cell: ``05/11/2024 (4)`` is a date exercisable and a
+    footnote-only expiration, ``(3) 10/14/2025`` the other way round. With no such marker,
+    or one on each side, which date was left out is not shown: both are left empty."""
+    v = draft.values
+    de, ex = v.get("date_exercisable"), v.get("expiration_date")
+    if (de is None) == (ex is None):
+        return
+    window = (fields.index("date_exercisable"), fields.index("expiration_date"))
+    date = next((t for ci in window for t in cols[ci] if t.kind == DATE), None)
+    text = row.cells[0] if row.cells else ""
+    at = text.find(date.text) if date is not None else -1
+    if date is None or at < 0 or text.find(date.text, at + 1) >= 0:
+        return
+    after = _SPACED_MARK_AFTER.match(text, at + len(date.text))
+    before = _SPACED_MARK_BEFORE.search(text[:at])
+    value = de if de is not None else ex
+    if (after is None) == (before is None):
+        v["date_exercisable"] = v["expiration_date"] = None
+        for f in ("date_exercisable", "expiration_date"):
+            draft.notes.append(
+                (f, f"one date ({value}) for the date exercisable and expiration date: left empty")
+            )
+        return
+    mark = f"F{int((after or before).group(1))}"  # type: ignore[union-attr]  # one is set
+    own, other = (
+        ("date_exercisable", "expiration_date")
+        if after
+        else ("expiration_date", "date_exercisable")
+    )
+    for ids in draft.footnotes.values():  # the marker was folded into a neighbour's cell
+        if mark in ids:
+            ids.remove(mark)
+    draft.footnotes = {f: ids for f, ids in draft.footnotes.items() if ids}
+    draft.footnotes.setdefault(other, []).append(mark)
+    v[own], v[other] = value, None
+    draft.notes.append(
+        (
+            own,
+            f"read {value} as the {own.replace('_', ' ')}: the marker ({mark[1:]}) set apart "
+            f"beside it is the {other.replace('_', ' ')}'s cell",
+        )
+    )
 
 
 _CLASS_WORD = re.compile(r"(?:^|\s)(?:Class|Series|Tranche)$", re.I)

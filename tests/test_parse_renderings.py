@@ -228,3 +228,43 @@ def test_a_marker_set_apart_beside_a_lone_table_2_date_is_the_other_dates_cell()
     text = synthetic.read_text().replace("$139.08 (3) 10/14/2025", "$139.08 10/14/2025")
     bare = parse_text(text, path="p.txt", sha256="0" * 64, limits=Limits()).derivative[0]
     assert bare.date_exercisable is None and bare.expiration_date is None
+
+
+GOOGLE_SALES = RENDERINGS / "real" / "000120919122024550__doc4.xml"
+FLOWERS = RENDERINGS / "real" / "0000921895-25-001190.txt"
+
+
+def test_ocr_crumbs_above_the_first_row_do_not_turn_the_table_into_centred_cells() -> None:
+    # OCR: a garbled sub-caption "ode AY Amount | (A) or Price" and "ee" sit between the
+    # captions and the first row; read as its title's first lines they made the table look
+    # vertically centred, and every "Common Stock" wrap went to the row below.
+    f = parse_file(GOOGLE_SALES / "ocr.txt")
+    titles = [r.security_title for r in f.non_derivative]
+    assert titles[0] == "Class A Common Stock"
+    assert "Common Stock Class A" not in titles
+    assert titles.count("Class A Common Stock") >= len(titles) - 3
+    assert any("of the column captions" in n.message for n in f.notes)
+
+
+def test_ocr_torn_markers_and_box_rules_come_off_text_cells() -> None:
+    # OCR: "See Footnotes)" (a torn "(1)"), "Common Stock™", "Stock Option (Right to ©) Buy)"
+    f = parse_file(FLOWERS / "ocr.txt")
+    natures = {r.nature_of_ownership for r in f.non_derivative} - {None}
+    assert natures == {"See Footnotes"}
+    assert any(n.kind == "repair" and "dropped OCR fragments" in n.message for n in f.notes)
+    g = parse_file(RENDERINGS / "real" / "form3.snow.xml" / "ocr.txt")
+    assert "Stock Option (Right to Buy)" in {r.security_title for r in g.derivative}
+
+
+def test_ocr_margin_line_between_title_and_nature_is_left_empty_with_a_doubt() -> None:
+    # OCR starts every line at the margin: "Trust" under "By Haley E. Schaufeld Irr" comes
+    # back at column 0, where layout text would put the title's next line. Either cell may
+    # own it, so both are empty with a doubt -- never "Common Stock Trust".
+    f = parse_file(TELOS / "ocr.txt")
+    first = f.non_derivative[0]
+    assert first.security_title is None and first.nature_of_ownership is None
+    assert any("Trust" in m for m in _doubts(f, "non_derivative[0].nature_of_ownership"))
+    # layout text keeps the indentation: the same row reads whole
+    g = parse_file(TELOS / "pdftotext-layout.txt")
+    assert g.non_derivative[0].security_title == "Common Stock"
+    assert g.non_derivative[0].nature_of_ownership == "By Haley E. Schaufeld Irr Trust"

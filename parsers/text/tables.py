@@ -135,6 +135,9 @@ def read_table(
     # words a line) or a converter's orphan line between pipe rows, only the order is left.
     shapes = {r.shape for r in rows}
     placed_cols = SPACE in shapes
+    # a scan read back by OCR starts every line at the margin: a wrapped line's first words
+    # then do not say which column they sit under (layout text indents them)
+    flush = placed_cols and not any(r.shape == SPACE and r.xs[0] >= 4 for r in rows)
     tabled = not shapes.isdisjoint(TABLED)
     ad_x = _ad_positions(rows) if "shares_a" in fields else None
     date_x = _date_anchors(rows) if "date_exercisable" in fields else None
@@ -151,7 +154,7 @@ def read_table(
             continue  # markdown's rule under a one-row table: the row's wrapped rest follows
         if row.shape in EMPTY:
             if pending and prev is not None:
-                _attach(prev, pending, fields, before=False, columns=placed_cols)
+                _attach(prev, pending, fields, before=False, columns=placed_cols, flush=flush)
                 pending = []
             prev = None
             in_caption = False
@@ -203,33 +206,81 @@ def read_table(
             title = str(draft.values.get("security_title") or "")
             lines = pending
             if prev is None:
-                _attach(draft, lines, fields, before=True, columns=placed_cols)
+                lines = _drop_debris(draft, lines, first=not drafts)
+                _attach(draft, lines, fields, before=True, columns=placed_cols, flush=flush)
                 draft.above = len(lines)
-                middle = middle or any(_title_frag(r, w, draft) for r, w in pending)
+                middle = middle or any(_title_frag(r, w, draft) for r, w in lines)
             elif middle:
                 if width == -1:
                     width = _title_width(rows)
                 s = _split_wrapped(prev, draft, pending, width, shape)
                 shape = (prev.above, s)
                 if s:
-                    _attach(prev, lines[:s], fields, before=False, columns=placed_cols)
+                    _attach(prev, lines[:s], fields, before=False, columns=placed_cols, flush=flush)
                 if s < len(lines):
-                    _attach(draft, lines[s:], fields, before=True, columns=placed_cols)
+                    _attach(draft, lines[s:], fields, before=True, columns=placed_cols, flush=flush)
                     draft.above = len(lines) - s
             elif not title or not title[:1].isupper():
-                _attach(draft, lines, fields, before=True, columns=placed_cols)
+                _attach(draft, lines, fields, before=True, columns=placed_cols, flush=flush)
                 draft.above = len(lines)
                 middle = middle or any(_title_frag(r, w, draft) for r, w in pending)
             else:
-                _attach(prev, lines, fields, before=False, columns=placed_cols)
+                _attach(prev, lines, fields, before=False, columns=placed_cols, flush=flush)
             pending = []
         drafts.append(draft)
         if tabled and row.shape == PLAIN and not any(t.kind in (TEXT, DATE) for t in tokens):
             continue  # a cell pushed out of the pipe row above: it opens no row of its own
         prev = draft
     if pending and prev is not None:
-        _attach(prev, pending, fields, before=False, columns=placed_cols)
+        _attach(prev, pending, fields, before=False, columns=placed_cols, flush=flush)
+    for d in drafts:
+        _clean_text(d, fields)
     return _real_rows(drafts, orphans)
+
+
+# What a scan leaves around the words of a text cell: box rules, a torn footnote marker
+# (``Stock™``, ``Footnotes)2)``, ``Trust?)``), quote marks for a superscript. No title or name
+# on the form ends in them, nor holds a word without a letter or digit (``|)``, ``©)``).
+_JUNK_TAIL = re.compile(r"(?<=[^\W\d_])[)\]}|?!*™®©“”°\d]*[)\]}|?!*™®©“”°]$")
+_JUNK_HEAD = re.compile(r"^[|\[\]{}_*“”]+(?=\w)")
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
+def _torn_marker(text: object) -> bool:
+    """A text cell ending in a scan's torn footnote marker (``Footnotes)``, ``Trust®``): markers
+    follow a cell's last word, so no wrapped line continues it."""
+    if not isinstance(text, str) or not text.strip():
+        return False
+    last = text.split()[-1]
+    tail = _JUNK_TAIL.search(last)
+    return tail is not None and "(" not in last
+
+
+def _clean_text(draft: Draft, fields: tuple[str, ...]) -> None:
+    """Scan debris taken off a row's text cells (a repair, noted): a word with no letter or
+    digit goes, as do the symbols after a word's last letter (but a ``)`` closing an open
+    ``(``) and rules or quote marks before its first. ``(Right to Buy)``, ``(DE)``, ``Inc.``
+    and ``$0.01`` stay as they are."""
+    for f in fields:
+        text = draft.values.get(f)
+        if f not in TEXT_FIELDS or not isinstance(text, str):
+            continue
+        depth = 0
+        words = []
+        for w in text.split():
+            if not _HAS_WORD.search(w):
+                continue
+            depth += w.count("(")
+            tail = _JUNK_TAIL.search(w)
+            if tail:
+                w = w[: tail.start()] + (")" if depth > 0 and ")" in tail[0] else "")
+            depth = max(depth - w.count(")"), 0)
+            words.append(_JUNK_HEAD.sub("", w))
+        clean = " ".join(words)
+        if clean != text:
+            draft.values[f] = clean or None
+            draft.notes.append((f, f"dropped OCR fragments in {text!r}: read {clean!r}"))
+            draft.repaired = True
 
 
 def _states_ownership(row: Row, tokens: list[Token]) -> bool:
@@ -342,6 +393,43 @@ _CAPTION_WORDS = frozenset(_CAPTION_TEXT.split())
 _WORD_PARTS = re.compile(r"[a-z]+")
 
 
+_THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
+
+
+def _drop_debris(
+    draft: Draft, lines: list[tuple[Row, list[Token]]], first: bool
+) -> list[tuple[Row, list[Token]]]:
+    """Text lines above a row's values that are no part of its title, left out with a note:
+    scan crumbs (no word of three letters, opening with a lower-case or one-letter word: ``ee``,
+    ``G i 4)``; a title opens with a capital word) and, above a table's first row, a line of
+    column captions the scan garbled (``ode AY Amount | (A) or Price``: most of its words are
+    caption words). Taken for the title, they glue words onto it and make the table look as
+    if its cells were centred, which sends the next rows' wrapped words the wrong way."""
+    kept = []
+    for pair in lines:
+        texts = [t.text for t in pair[1] if t.text]
+        parts = [p for t in texts for p in _WORD_PARTS.findall(t.lower())]
+        garbled = (
+            first and len(parts) >= 4 and 2 * sum(p in _CAPTION_WORDS for p in parts) > len(parts)
+        )
+        lead = texts[0].strip("()[]{}|_") if texts else ""
+        crumbs = (
+            bool(texts)
+            and not any(_THREE_LETTERS.search(t) for t in texts)
+            and (len(lead) <= 1 or lead[0].islower())
+        )
+        if garbled:
+            said = " ".join(texts)
+            draft.notes.append((None, f"ignored OCR debris {said!r} of the column captions"))
+            draft.repaired = True
+        elif crumbs:  # maybe values of a column the converter dumped apart: a doubt
+            said = " ".join(texts)
+            draft.notes.append((None, f"left out {said!r} above the row's values: no title word"))
+        else:
+            kept.append(pair)
+    return kept
+
+
 def _is_caption_line(words: list[Token]) -> bool:
     return all(
         part in _CAPTION_WORDS for t in words for part in _WORD_PARTS.findall(t.text.lower())
@@ -449,15 +537,29 @@ def _attach(
     fields: tuple[str, ...],
     before: bool,
     columns: bool = True,
+    flush: bool = False,
 ) -> None:
     """Fold wrapped text lines into ``draft``, each word run into the nearest text column.
 
     A line with no columns of its own (``columns`` false and a plain run of words) says where
     its words go only when the row has one text cell they can continue; with two or more
     (``Stock`` ... ``Common`` / ``Option Stock``: the title's words or the underlying's?)
-    those cells are left empty with a doubt rather than given words that may not be theirs."""
+    those cells are left empty with a doubt rather than given words that may not be theirs.
+    In ``flush`` layout text (OCR: every line starts at the margin) a line of one cell is as
+    placeless as a plain one."""
     targets = [f for f in fields if f in TEXT_FIELDS]
     lines = [w for _, w in pairs]
+    forced: dict[int, str] = {}
+    if flush and columns:
+        placeless = [
+            w for r, w in pairs if len(r.cells) == 1 and r.xs[0] < 4 and any(t.text for t in w)
+        ]
+        if placeless:
+            to = _placeless_target(draft, placeless, targets)
+            forced = {id(w): to for w in placeless if to is not None}
+            if to is None:
+                gone = {id(w) for w in placeless}
+                lines = [w for w in lines if id(w) not in gone]
     if not columns:
         open_cells = [
             f
@@ -513,6 +615,7 @@ def _attach(
     extra: dict[str, list[str]] = {}
     spots = sorted((fields.index(g), x, g) for g, x in placed.items())
     for toks in lines:
+        to = forced.get(id(toks))
         for t in toks:
             pos = t.x if t.x >= 0 else t.cell
             if not spots:
@@ -522,6 +625,8 @@ def _attach(
             for _, x, g in spots[1:]:
                 if abs(x - pos) < near:
                     f, near = g, abs(x - pos)
+            if to is not None:
+                f = to
             if t.text:
                 extra.setdefault(f, []).append(t.text)
             for mark in t.marks:
@@ -535,6 +640,34 @@ def _attach(
             draft.values[f] = f"{add} {have}" if have else add
         else:
             draft.values[f] = f"{have} {add}" if have else add
+
+
+def _placeless_target(draft: Draft, loose: list[list[Token]], targets: list[str]) -> str | None:
+    """Where the words of lines that do not say their column go (in ``flush`` text, a line of
+    one cell at the margin): the title, unless the row's nature of ownership is open as well --
+    a scan's line may continue either, so both are left empty with a doubt (None). A nature
+    ending in a torn footnote marker (``Footnotes)``) is closed. Of the title and the underlying
+    title the title takes them, as layout text places a margin line."""
+
+    def is_open(f: str) -> bool:
+        value = draft.values.get(f)
+        if f in draft.blurred or not value or f in draft.closed:
+            return False
+        return f != "nature_of_ownership" or not _torn_marker(value)
+
+    first = targets[0]
+    if not is_open("nature_of_ownership") or "nature_of_ownership" not in targets:
+        return first
+    if not is_open(first) and not any(is_open(f) for f in targets[1:-1]):
+        return "nature_of_ownership"
+    said = " / ".join(" ".join(t.text for t in w if t.text) for w in loose)
+    cells = [f for f in targets if is_open(f)]
+    names = " or ".join(cells)
+    for f in cells:
+        draft.blurred.add(f)
+        draft.values[f] = None
+        draft.notes.append((f, f"wrapped line(s) '{said}' may continue {names}: left empty"))
+    return None
 
 
 def _cell_groups(words: list[Token]) -> list[list[Token]]:

@@ -268,3 +268,22 @@ def test_ocr_margin_line_between_title_and_nature_is_left_empty_with_a_doubt() -
     g = parse_file(TELOS / "pdftotext-layout.txt")
     assert g.non_derivative[0].security_title == "Common Stock"
     assert g.non_derivative[0].nature_of_ownership == "By Haley E. Schaufeld Irr Trust"
+
+
+def test_a_markdown_headers_placeholder_cells_are_empty() -> None:
+    # pymupdf4llm took the first data row for the table's header and named its empty cells by
+    # position: "|Class A<br>Common<br>Stock(1)|10/02/2015|Col3|S|Col5|300|D|...|D|Col11|"
+    f = parse_file(ALPHABET / "pymupdf4llm.md")
+    assert not any(
+        r.nature_of_ownership and r.nature_of_ownership.startswith("Col") for r in f.non_derivative
+    )
+    assert all(r.deemed_execution_date is None for r in f.non_derivative)
+
+
+def test_a_word_broken_after_its_hyphen_by_a_wrapped_cell_is_whole() -> None:
+    # "Non-<br>Qualifed<br>Stock Option<br>(right to<br>buy)" (pymupdf4llm), "Non- Qualifed ..."
+    # (pdfplumber's table cell with its line break read as a space)
+    tesla = RENDERINGS / "real" / "tesla-form4.xml"
+    for name in ("pymupdf4llm.md", "pdfplumber-tables.md"):
+        titles = {r.security_title for r in parse_file(tesla / name).derivative}
+        assert titles == {"Non-Qualifed Stock Option (right to buy)"}, name

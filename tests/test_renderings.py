@@ -49,22 +49,22 @@ GOAL_OF_SHOWN = {"ocr"}
 # measured at e958c6d (same doc, "After the first parser fixes").
 BASELINE: dict[str, tuple[float, int, int]] = {
     "markitdown": (76.33, 23, 29),
-    "ocr": (53.63, 103, 4),
-    "pdfplumber-tables": (99.90, 2, 0),
+    "ocr": (53.72, 101, 4),
+    "pdfplumber-tables": (100.0, 0, 0),
     "pdfplumber-text": (91.06, 9, 2),
-    "pdftotext-layout": (99.47, 8, 1),
-    "pymupdf4llm": (99.80, 5, 0),
+    "pdftotext-layout": (99.56, 6, 1),
+    "pymupdf4llm": (99.89, 0, 0),
     "pymupdf4llm-layout": (86.18, 30, 19),
 }
 # converter: (exact % of shown fields at least, wrong values among shown fields at most),
 # measured with the shown rule's first version (docs/RENDERING_BASELINE.md, "Shown values").
 BASELINE_SHOWN: dict[str, tuple[float, int]] = {
     "markitdown": (91.42, 18),
-    "ocr": (84.03, 87),
-    "pdfplumber-tables": (99.90, 2),
+    "ocr": (84.19, 85),
+    "pdfplumber-tables": (100.0, 0),
     "pdfplumber-text": (91.06, 9),
-    "pdftotext-layout": (99.47, 8),
-    "pymupdf4llm": (99.80, 5),
+    "pdftotext-layout": (99.56, 6),
+    "pymupdf4llm": (99.89, 0),
     "pymupdf4llm-layout": (88.08, 9),
 }
 

@@ -256,6 +256,13 @@ def _line_rows(lines: list[str], first: int) -> list[Row]:
     return [Row(line, *split(raw)) for line, raw in enumerate(lines, first)]
 
 
+def _without_placeholders(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A markdown table's header row must name every column, so a converter that takes a data
+    row for the header names its empty cells by position: ``Col3`` in the third cell, ``Col11``
+    in the eleventh. Such a cell is empty; the same word elsewhere is text."""
+    return tuple("" if c == f"Col{i}" else c for i, c in enumerate(cells, 1))
+
+
 @lru_cache(maxsize=16384)
 def _split_line(line: str) -> tuple[tuple[str, ...], tuple[int, ...], Shape, str]:
     """Cached on the line's text: the form's boilerplate lines recur in every filing."""
@@ -269,6 +276,8 @@ def _split_line(line: str) -> tuple[tuple[str, ...], tuple[int, ...], Shape, str
         inner = inner[1:] if inner.startswith("|") else inner
         inner = inner[:-1] if inner.endswith("|") else inner
         cells = tuple(c.replace(_PIPE_ESC, "|").strip() for c in inner.split("|"))
+        if "Col" in stripped:
+            cells = _without_placeholders(cells)
         return cells, tuple(range(len(cells))), PIPE, " ".join(c for c in cells if c)
     if "\t" in line:
         cells = tuple(c.strip() for c in line.split("\t"))

@@ -1309,6 +1309,11 @@ def _check_row(draft: Draft, fields: tuple[str, ...]) -> None:
 _MODEL_TYPES = (Decimal, dt.date, str, bool)  # a tuple: isinstance of a union is slower
 
 
+# A word broken after its hyphen where a cell wrapped (``Non-`` / ``Qualified``) comes back
+# with the line break as a space; a hyphen written with a space after it has one before too.
+_WRAPPED_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])")
+
+
 def to_model_values(draft: Draft) -> dict[str, object]:
     """Model-ready keyword arguments for a row."""
     v = dict(draft.values)
@@ -1316,6 +1321,8 @@ def to_model_values(draft: Draft) -> dict[str, object]:
         "holding" if v.get("transaction_date") is None and v.get("code") is None else "transaction"
     )
     for k, val in list(v.items()):
+        if isinstance(val, str) and "- " in val and k in TEXT_FIELDS:
+            v[k] = _WRAPPED_HYPHEN.sub("-", val)
         if val is None or isinstance(val, _MODEL_TYPES):
             continue
         v[k] = None

@@ -281,6 +281,34 @@ TEXT_REGRESSIONS: list[tuple[str, str, list[Key]]] = [
         "html_tables_003_amendment.md",
         [],
     ),
+    # ``$2\u00a0.15``: a price with a stray space inside keeps its dollar sign, so its column
+    (
+        "text_price_space_dollar~options_held_pipe_messy.md",
+        "real/options_held_pipe_messy.md",
+        [("derivative", 1, "exercise_price")],
+    ),
+    # ``$3.9 5`` in one cell: two values merged, or one with a space inside; neither is sure
+    (
+        "text_price_piece_after_space~options_held_pipe_messy.md",
+        "real/options_held_pipe_messy.md",
+        [("derivative", 0, "exercise_price")],
+    ),
+    # ``<pr>`` and ``|tr>``: cells after a ``</tr>`` open a row, as a browser reads them
+    ("text_damaged_row_tag~snow_scarpelli_html.md", "real/snow_scarpelli_html.md", []),
+    ("text_stray_row_tag~unity_multiowner_html.md", "real/unity_multiowner_html.md", []),
+    # a pipe row one cell short of its table's captions: read by its cells, the dates it
+    # reads otherwise by the order of its values are doubts
+    (
+        "text_row_short_of_captions~options_held_pipe_messy.md",
+        "real/options_held_pipe_messy.md",
+        [("derivative", 3, "expiration_date"), ("derivative", 3, "acquired_disposed")],
+    ),
+    # ... and the (A)/(D) side its amount's cell says, in such a row, is a doubt
+    (
+        "text_side_cell_short_of_captions~wave_pipe_messy.md",
+        "real/wave_pipe_messy.md",
+        [("derivative", 0, "acquired_disposed")],
+    ),
 ]
 
 
@@ -303,9 +331,9 @@ def test_a_kept_text_mutant_reads_as_before_or_noted(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue #11: 14 of 10,000 text mutants are still misread (scripts/fuzz.py --corpus "
-    "text): a number in layout text placed by type where its column says otherwise, dates and "
-    "sides of messy pipe rows moved by a lost cell, HTML rows whose <tr> or <td> was damaged",
+    reason="issue #11: 4 of 10,000 text mutants are still misread (scripts/fuzz.py --corpus "
+    "text): a number in layout text placed by type where its column says otherwise, a date of "
+    "a messy pipe row moved by a lost marker cell, an exercise price erased by a byte flip",
 )
 def test_a_text_campaign_finds_no_silent_misreading() -> None:
     outcomes = fuzz.campaign(TEXT_INPUTS, 2000, seed=1, save=None, verbose=False)

@@ -162,6 +162,8 @@ _TABLE_TAG = re.compile(r"<(/?)table\b[^>]{0,300}>", re.IGNORECASE)
 _TR = re.compile(r"<tr\b[^>]{0,300}>", re.IGNORECASE)
 _TD = re.compile(r"<t[dh]\b([^>]{0,300})>", re.IGNORECASE)
 _CELL_END = re.compile(r"</t[dh]\s*>|</tr\s*>", re.IGNORECASE)
+_ROW_END = re.compile(r"</tr\s*>", re.IGNORECASE)
+_ROW_TAGS = re.compile(r"<(tr|/tr|t[dh])\b(?:[^>]{0,300}>|\s*>)", re.IGNORECASE)
 _TAGS = re.compile(r"<[^<>]{0,300}>")
 _COLSPAN = re.compile(r"colspan\s*=\s*[\"']?(\d{1,2})", re.IGNORECASE)
 _PIPE_ESC = "\x1e"
@@ -215,11 +217,35 @@ def _table_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _row_starts(chunk: str) -> list[tuple[int, int]]:
+    """Where each row starts and its cells begin: at each ``<tr>``, and at a cell that follows
+    a ``</tr>`` with no ``<tr>`` between (a row whose opening tag was damaged: ``<pr>``,
+    ``|tr>``). A browser opens a row there too; the cell is never the row above's."""
+    if "</tr" not in chunk and "</TR" not in chunk:
+        return [(m.start(), m.end()) for m in _TR.finditer(chunk)]
+    starts: list[tuple[int, int]] = []
+    ended = False
+    for m in _ROW_TAGS.finditer(chunk):
+        tag = m.group(1).lower()
+        if tag == "tr":
+            starts.append((m.start(), m.end()))
+            ended = False
+        elif tag == "/tr":
+            ended = True
+        elif ended:
+            starts.append((m.start(), m.start()))
+            ended = False
+    return starts
+
+
 def _html_rows(chunk: str, offset: int, starts: list[int]) -> list[Row]:
     rows: list[Row] = []
-    trs = list(_TR.finditer(chunk))
-    for k, tr in enumerate(trs):
-        body = chunk[tr.end() : trs[k + 1].start() if k + 1 < len(trs) else len(chunk)]
+    trs = _row_starts(chunk)
+    for k, (tr_start, tr_end) in enumerate(trs):
+        body = chunk[tr_end : trs[k + 1][0] if k + 1 < len(trs) else len(chunk)]
+        closed = _ROW_END.search(body)
+        if closed is not None:
+            body = body[: closed.start()]  # what follows a row's end is no cell of it
         cells: list[str] = []
         tds = list(_TD.finditer(body))
         for n, td in enumerate(tds):
@@ -237,7 +263,7 @@ def _html_rows(chunk: str, offset: int, starts: list[int]) -> list[Row]:
                 # text after a cell's end and before the next cell: a cell whose opening tag
                 # was damaged (``<tf>$25.56</td>``), not text to drop
                 cells.append(rest.replace("\n", " ").strip())
-        line = bisect_right(starts, offset + tr.start())
+        line = bisect_right(starts, offset + tr_start)
         text = " ".join(c for c in cells if c)
         rows.append(
             Row(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from parsers.text import ocr
-from parsers.text.cells import EMPTY, LOOSE, PLAIN, SEP, SPACE, TABLED, Row
+from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TAB, TABLED, Row
 from parsers.text.columns import TEXT_FIELDS, align, fits_cells, pattern
 from parsers.text.tokens import (
     DATE,
@@ -140,6 +140,7 @@ def read_table(
     flush = placed_cols and not any(r.shape == SPACE and r.xs[0] >= 4 for r in rows)
     tabled = not shapes.isdisjoint(TABLED)
     ad_x = _ad_positions(rows) if "shares_a" in fields else None
+    row_cells = _caption_width(rows)
     date_x = _date_anchors(rows) if "date_exercisable" in fields else None
     nature_x = _nature_column(rows)
     title_end = _title_column_end(rows)
@@ -200,7 +201,7 @@ def read_table(
             and _orphan_amount(prev, row, tokens, fields)
         ):
             continue
-        draft = _read_row(row, tokens, fields, header_date, ad_x, alternates, date_x)
+        draft = _read_row(row, tokens, fields, header_date, ad_x, alternates, date_x, row_cells)
         draft.after_caption = after_caption
         if pending:
             title = str(draft.values.get("security_title") or "")
@@ -791,6 +792,19 @@ def _date_hints(
 _AD_CAPTION = re.compile(r"(?:^|(?<=\s\s))\((A|D)\)(?=\s\s|$)")
 
 
+def _caption_width(rows: list[Row]) -> int | None:
+    """How many cells the table's rows have, as its row of sub-captions (``Code``, ``V``,
+    ``(A)``...) shows: a markdown or tab-separated table gives every row as many cells (an
+    HTML caption row does not: the captions above it span two rows)."""
+    for row in rows:
+        if row.shape in _EVEN_ROWS and any(cell.strip(" *_") == "Code" for cell in row.cells):
+            return len(row.cells)
+    return None
+
+
+_EVEN_ROWS = frozenset({PIPE, TAB})
+
+
 def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
     """Where the ``(A)`` and ``(D)`` captions sit, to place a lone number: the character
     column in space-aligned text (third item -1), or the cell index in a caption row of cells,
@@ -834,8 +848,12 @@ def _read_row(
     ad_x: tuple[int, int, int] | None,
     alternates: tuple[tuple[str, ...], ...],
     date_x: dict[str, int] | None = None,
+    row_cells: int | None = None,
 ) -> Draft:
     draft = Draft(row.line, plain=row.shape == PLAIN)
+    # the table's caption row has another number of cells: this row lost or gained one
+    # somewhere, so the form's positions may not say its columns
+    uneven = row_cells is not None and row.shape in _EVEN_ROWS and len(row.cells) != row_cells
     layouts = [] if row.shape == SPACE else [f for f in (fields, *alternates) if _intact(row, f)]
     if layouts:
         _keep_title_cell(tokens)
@@ -852,6 +870,7 @@ def _read_row(
     if not hints and "date_exercisable" in fields:
         hints = _holding_dates(tokens, fields)
     cols, dropped = align(tokens, fields, positional, hints, shape)
+    unsure = _by_order_differs(tokens, fields, cols, hints) if uneven and positional else []
     if dropped:
         dropped = _join_decimal_tails(tokens, dropped)
     title_toks = cols[0] if fields[0] == "security_title" else []
@@ -866,8 +885,16 @@ def _read_row(
         _note_dropped(draft, tok, fields, cols, positional)
     if row.shape == PLAIN and "date_exercisable" in fields:
         _lone_window_date(draft, row, cols, fields)
-    _settle_direction(draft, fields, cols, positional, ad_x, row)
-    _check_row(draft, fields)
+    _settle_direction(draft, fields, cols, positional, ad_x, row, uneven)
+    for f in unsure:
+        draft.notes.append(
+            (
+                f,
+                "read by the row's cells, which do not match the captions'; by the order of its"
+                " values it differs: unsure",
+            )
+        )
+    _check_row(draft, fields, row.shape in TABLED)
     return draft
 
 
@@ -923,6 +950,33 @@ def _lone_window_date(
             f"beside it is the {other.replace('_', ' ')}'s cell",
         )
     )
+
+
+def _by_order_differs(
+    tokens: list[Token],
+    fields: tuple[str, ...],
+    cols: list[list[Token]],
+    hints: dict[int, int] | None,
+) -> list[str]:
+    """The fields a row placed by its cells reads otherwise when its values are placed by
+    their order and types alone: where a row has lost or gained a cell against its table's
+    captions, either may be right (a lost ``(4)`` cell moves a date from the exercisable
+    column to the expiration's; a lost balance cell leaves the underlying amount where the
+    balance would be), so the fields they disagree on are doubts."""
+    typed, _ = align(tokens, fields, False, hints)
+
+    def said(column: list[Token]) -> object:
+        first = column[0] if column else None
+        return first.value if first is not None and first.kind in (NUM, DATE, LETTER) else None
+
+    out: list[str] = []
+    for ci, f in enumerate(fields):
+        if f in TEXT_FIELDS or said(cols[ci]) == said(typed[ci]):
+            continue
+        name = "acquired_disposed" if f in ("shares_a", "shares_d") else f
+        if name not in out:
+            out.append(name)
+    return out
 
 
 _CLASS_WORD = re.compile(r"(?:^|\s)(?:Class|Series|Tranche)$", re.I)
@@ -1149,6 +1203,7 @@ def _settle_direction(
     positional: bool,
     ad_x: tuple[int, int, int] | None,
     row: Row,
+    uneven: bool = False,
 ) -> None:
     v = draft.values
     code = v.get("code")
@@ -1199,6 +1254,17 @@ def _settle_direction(
                 and tok.cell in ad_x[:2]
             ):
                 side = "A" if tok.cell == ad_x[0] else "D"
+                against = code in (_DISPOSES_T2 if side == "A" else _ACQUIRES_T2)
+                if uneven and not against:  # (against its code, the doubt is said below)
+                    # a cell lost or split between the code and the amount moves it to the
+                    # other side, and the row's count of cells says one was
+                    draft.notes.append(
+                        (
+                            "acquired_disposed",
+                            f"({side}) from the amount's cell, in a row whose cells do not match"
+                            " the captions'; unsure",
+                        )
+                    )
             else:
                 v["shares"] = amount = a if a is not None else d
                 v["acquired_disposed"] = _side_from_balance(draft, amount, side)
@@ -1267,9 +1333,9 @@ def _check_direction(draft: Draft, acquires: frozenset[str], disposes: frozenset
         )
 
 
-def _check_row(draft: Draft, fields: tuple[str, ...]) -> None:
+def _check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> None:
     """Doubts worth a reviewer's eye: a transaction without date, code, amount or resulting
-    balance."""
+    balance. ``cells``: the row's cells are the converter's own (positions are cell indexes)."""
     v = draft.values
     is_txn = v.get("transaction_date") is not None or v.get("code") is not None
     if is_txn:
@@ -1294,6 +1360,15 @@ def _check_row(draft: Draft, fields: tuple[str, ...]) -> None:
             draft.notes.append(
                 (f, f"{shown} in the {what} column of a row with no date or code; left empty")
             )
+            at = next((draft.where[c] for c in (f, f"{f}_a", f"{f}_d") if c in draft.where), None)
+            if cells and at is not None:
+                # one cell held it and a value read elsewhere (``$3.9 5``): two values a
+                # converter merged, or one with a stray space inside; the other is unsure too
+                for g, x in draft.where.items():
+                    if x == at and g not in (f, f"{f}_a", f"{f}_d") and v.get(g) is not None:
+                        draft.notes.append(
+                            (g, f"read from the cell that also held {shown}; unsure")
+                        )
     if (
         "ownership" in fields
         and v.get("ownership") is None

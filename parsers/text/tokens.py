@@ -153,8 +153,10 @@ def _join_spaced_groups(text: str, toks: list[Token]) -> None:
         ):
             # ``1 1,570``, ``40 0``, ``$2 .15``: a number with a stray space inside (no group
             # of three follows it), or two values run together; one cell holds one value, so
-            # neither is read
+            # neither is read. A dollar sign before it says it was a price: it keeps that, so
+            # it keeps the price's column
             b.text, b.value, b.malformed = f"{a.text} {b.text}", None, True
+            b.dollar = a.dollar
             b.notes[:0] = a.notes
             b.x = a.x
             del toks[i]

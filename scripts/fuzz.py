@@ -902,14 +902,48 @@ def text_mutation(
     buf = bytearray(data)
     buf[k] ^= 1 << rng.randrange(8)
     flipped = bytes(buf)
-    old, new = _word_values(data, k), _word_values(flipped, k)
-    swap = Flip([(a, b) for a, b in zip(old, new, strict=False) if a is not None and b is not None])
-    if old and new and swap.pairs:
-        touched = dict.fromkeys(touched, swap)
+    said = flip_said(data, flipped, k)
+    if said is not None:
+        touched = dict.fromkeys(touched, said)
     if flipped[k] == 0x0A or flipped[k] == 0x0D and flipped[k + 1 : k + 2] != b"\n":
         # a line break now splits the row: lines below it moved down by one
         touched[SPLIT] = data.count(b"\n", 0, k) + 1
     return kind, flipped, touched
+
+
+def flip_said(data: bytes, flipped: bytes, k: int) -> Flip | Gone | None:
+    """What a byte flip at ``k`` made the file say, where that is clear: one well-formed value
+    turned into another (:class:`Flip`), or a value's word turned into no value at all (a
+    lone ``0`` made a space: ``$      0(3)`` to ``$       (3)``), which is gone from the file
+    as a dropped cell's is (:class:`Gone`, once: one word held one value). None where the
+    flip left a damaged value or made a new one: a change then needs a note."""
+    old, new = _word_values(data, k), _word_values(flipped, k)
+    swap = Flip([(a, b) for a, b in zip(old, new, strict=False) if a is not None and b is not None])
+    if old and new and swap.pairs:
+        return swap
+    if old and not new and _WORD_EDGE.match(flipped, k) and _no_value_left(data, flipped, k):
+        return Gone([v for v in old if v is not None], once=True)
+    return None
+
+
+def _no_value_left(data: bytes, flipped: bytes, k: int) -> bool:
+    """The word of ``data`` around ``k`` holds, after the flip, no digit outside a footnote
+    marker and no value in any of its pieces."""
+    start, end = k, k
+    while start > 0 and not _WORD_EDGE.match(data, start - 1):
+        start -= 1
+    while end < len(data) and not _WORD_EDGE.match(data, end):
+        end += 1
+    for piece in _WORD_EDGE.split(flipped[start:end]):
+        if not piece:
+            continue
+        try:
+            bare = _MARKER_TAIL.sub("", piece.decode("utf-8"))
+        except UnicodeDecodeError:
+            return False
+        if any(c.isdigit() for c in bare) or _word_values(piece, 0):
+            return False
+    return True
 
 
 @dataclass
@@ -919,11 +953,20 @@ class Gone:
     file says. Any other change of the row's fields needs a note, as for any touched row."""
 
     values: list[object]
+    once: bool = False
+    """One field at most lost the value (one erased word held one value, where a cell may
+    have been read by two fields), and no piece of it is left anywhere."""
+    used: bool = False
 
     def explains(self, key: tuple[object, ...], was: object, now: object, before: View) -> bool:
         """Whether the field's change is the cell's loss: the value it read is gone (or, in
         Table II, the amount its (A)/(D) side stood on), or it read a number that was cut
         across two cells and now reads the piece left (``12,629.04 | 2``)."""
+        if self.once:
+            if now is None and was in self.values and not self.used:
+                self.used = True
+                return True
+            return False
         if now is None:
             if was in self.values:
                 return True

@@ -385,3 +385,47 @@ def test_a_lost_row_shifts_no_other_row_in_the_text_oracle() -> None:
     reading, notes = fuzz.by_line(before, after)
     assert reading[("non_derivative", 3, "shares_owned_following")] == Decimal("400")
     assert any(n.table == "non_derivative" and n.row == 2 for n in notes)
+
+
+ZIP = TEXT / "real" / "zip_layout_dollargap.txt"
+ZIP_PRICE = b"Restricted Stock  $      0(3)  03/15/2025"
+
+
+def _flip(data: bytes, at: int, bit: int) -> bytes:
+    buf = bytearray(data)
+    buf[at] ^= bit
+    return bytes(buf)
+
+
+def test_a_byte_flip_that_erases_a_value_leaves_it_gone_once() -> None:
+    """``$      0(3)`` made ``$       (3)``: the file no longer says the exercise price, so the
+    field that read it reading nothing is what the file says (as for a dropped cell). One
+    erased word held one value: a second field that read the same 0 and lost it needs a note."""
+    data = ZIP.read_bytes()
+    k = data.index(ZIP_PRICE) + ZIP_PRICE.index(b"0(3)")
+    mutant = _flip(data, k, 0x10)  # '0' -> ' '
+    said = fuzz.flip_said(data, mutant, k)
+    assert isinstance(said, fuzz.Gone) and said.values == [Decimal("0")]
+    expect: dict[tuple[object, ...], object] = {
+        ("derivative", 0, name): said for name in fuzz._COMPARED
+    }
+    assert fuzz.classify(data, mutant, "byte_flip_in_row", expect)[0] == "faithful"
+    before = {("derivative", 1, "exercise_price"): Decimal(0), ("derivative", 1, "price"): 0}
+    lost_both = dict.fromkeys(before)
+    once = fuzz.flip_said(data, mutant, k)
+    verdict, why = fuzz.judge_text(before, lost_both, dict.fromkeys(before, once), [])
+    assert verdict == "silent" and len(why) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "at", "bit"),
+    [
+        (b"| 2,000 | D |", 4, 0x10),  # '2,000' -> '2, 00': a piece of the value is left
+        (b"| 10  | D |", 5, 0x10),  # a space made '0': a new value, not an erased one
+        (b"| 13,347 | D |", 5, 0x10),  # '13,347' -> '13,#47': damaged, not gone
+    ],
+)
+def test_a_byte_flip_that_leaves_a_value_or_makes_one_says_nothing_for_sure(
+    line: bytes, at: int, bit: int
+) -> None:
+    assert fuzz.flip_said(line, _flip(line, at, bit), at) is None

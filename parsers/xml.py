@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -29,6 +30,7 @@ from xml.parsers import expat
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser
+from lxml import etree as lxml_etree
 
 from parsers.errors import ParseError
 from parsers.limits import Limits
@@ -145,6 +147,8 @@ def _ownership_form(text: str) -> str:
 
 
 Reader = Callable[[str], Any]
+_UNREAD: Any = object()
+"""A cell whose value could not be read (as opposed to None: a cell left empty)."""
 
 # --------------------------------------------------------------------------- row layout
 # Element name -> (contract field, reader). These elements hold <value> and <footnoteId>
@@ -172,6 +176,13 @@ _DERIVATIVE_FIELDS: dict[str, tuple[str, Reader]] = {
     "underlyingSecurityShares": ("underlying_shares", _number),
     "underlyingSecurityValue": ("underlying_value", _number),
 }
+_NON_DERIVATIVE = (
+    "non_derivative",
+    "nonDerivativeTransaction",
+    "nonDerivativeHolding",
+    _COMMON_FIELDS,
+)
+_DERIVATIVE = ("derivative", "derivativeTransaction", "derivativeHolding", _DERIVATIVE_FIELDS)
 # Grouping elements. A footnoteId placed directly in one of them has no single field; it is kept
 # under a name for the group so that no reference is lost.
 _GROUPS = {
@@ -185,7 +196,35 @@ _GROUPS = {
 
 def parse_xml(data: bytes, *, path: str, sha256: str, limits: Limits) -> Filing:
     """Read one ownership document, bare or inside an EDGAR SGML submission."""
+    return _parse_xml(data, path, sha256, limits)
+
+
+def _parse_xml(
+    data: bytes, path: str, sha256: str, limits: Limits, *, shortcut: bool = True
+) -> Filing:
+    """``shortcut=False`` reads the tree expat builds even where libxml2's would do: the
+    tests compare the two readings, which must never differ."""
     xml, line_offset, header = _locate_xml(data)
+    root = _fast_tree(xml) if shortcut else None
+    if root is not None:
+        try:
+            try:
+                return _read(
+                    root,
+                    xml,
+                    line_offset,
+                    header,
+                    [],
+                    path,
+                    sha256,
+                    limits,
+                    blanks=False,
+                    tree_lines=True,
+                )
+            except _LinesDisagree:
+                return _read(root, xml, line_offset, header, [], path, sha256, limits, blanks=False)
+        except _NeedsBlanks:
+            pass  # a text the shortcut's tree lacks the blanks of: read expat's tree instead
     notes: list[Note] = []
     try:
         root = _build_tree(xml, path, line_offset)
@@ -200,19 +239,46 @@ def parse_xml(data: bytes, *, path: str, sha256: str, limits: Limits) -> Filing:
         notes.append(
             Note(message="XML is not valid UTF-8 and declares no encoding; read as Windows-1252")
         )
+    return _read(root, xml, line_offset, header, notes, path, sha256, limits, blanks=True)
 
+
+def _read(
+    root: Element,
+    xml: bytes,
+    line_offset: int,
+    header: bytes | None,
+    notes: list[Note],
+    path: str,
+    sha256: str,
+    limits: Limits,
+    *,
+    blanks: bool,
+    tree_lines: bool = False,
+) -> Filing:
+    """Read a parsed document. ``blanks=False`` for the shortcut's tree (no blank text);
+    ``tree_lines`` lets rows take the line libxml2 recorded where it equals the text's."""
     if root.tag.rpartition("}")[2] != _ROOT:
         raise ParseError(f"root element is <{root.tag}>, not <{_ROOT}>", path, line_offset + 1)
     if "}" in root.tag:
         # A namespaced copy of the document: the names are what matter, not the namespace.
         for element in root.iter():
             element.tag = element.tag.rpartition("}")[2]
-    row_lines = _row_lines(xml, root, line_offset)
-    if len(row_lines) > limits.max_rows:
-        raise ParseError(
-            f"{len(row_lines):,} table rows, over the limit of {limits.max_rows:,}", path
-        )
-    return _Reader(path, sha256, row_lines, line_offset, notes, xml).filing(root, header)
+    row_lines: dict[Element, int | None] | None = None
+    expected = -1
+    if tree_lines and b"\r" not in xml:
+        # libxml2 numbers an element by the line its start tag ends on, and counts no lone CR:
+        # its lines are the text's where every row's start tag is "<name>", on one line.
+        ends = _ROW_TAG_END_RE.findall(xml)
+        if len(ends) <= limits.max_rows and ends.count(b">") == len(ends):
+            expected = len(ends)
+    if expected < 0:
+        row_lines = _row_lines(xml, root, line_offset)
+        if len(row_lines) > limits.max_rows:
+            raise ParseError(
+                f"{len(row_lines):,} table rows, over the limit of {limits.max_rows:,}", path
+            )
+    reader = _Reader(path, sha256, row_lines, line_offset, notes, xml, blanks, expected)
+    return reader.filing(root, header)
 
 
 def xml_document(data: bytes) -> bytes:
@@ -280,6 +346,7 @@ def _build_tree(xml: bytes, path: str, line_offset: int, *, retry: bool = True) 
     ``DefusedXMLParser`` installs the expat handlers that refuse DTDs, entity declarations and
     external references. Its pure-Python element callbacks are then swapped for the C
     ``TreeBuilder`` methods: with no Python code run per element the parse costs about half.
+    This is the reader of record: :func:`_fast_tree` is only ever a shortcut to the same tree.
     """
     if b"<!" not in xml or (b"<!DOCTYPE" not in xml and b"<!ENTITY" not in xml):
         # No DTD means no entity can be declared, so nothing can expand and nothing external
@@ -330,6 +397,68 @@ def _build_tree(xml: bytes, path: str, line_offset: int, *, retry: bool = True) 
         ) from None
 
 
+class _LinesDisagree(Exception):
+    """The tables' rows are not the row start tags found in the text (one sits in a comment,
+    or outside its table): the rows' lines come from the text after all (_row_lines)."""
+
+
+class _NeedsBlanks(Exception):
+    """The shortcut's tree was read where its dropped blanks could matter (text around the
+    elements inside a footnote): the document is read again from expat's tree."""
+
+
+_LIBXML2 = threading.local()
+
+
+def _libxml2_parser() -> Any:
+    """libxml2 configured to refuse what defusedxml refuses and to keep nothing the expat tree
+    lacks: no DTD loaded, no entity resolved, no network, default size and depth limits; no
+    comments or processing instructions (expat's tree has none); blank text between elements
+    dropped (it carries nothing the reader uses, and skipping it is most of the saving).
+    One per thread: a parser holds the state of the parse it is in."""
+    parser = getattr(_LIBXML2, "parser", None)
+    if parser is None:
+        parser = _LIBXML2.parser = lxml_etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+            remove_blank_text=True,
+            collect_ids=False,
+        )
+    return parser
+
+
+def _fast_tree(xml: bytes) -> Element | None:
+    """The document's tree built by libxml2, in half expat's time, or None where that tree
+    might not be the one expat builds: then the caller parses with :func:`_build_tree`, which
+    also gives every refusal its message.
+
+    Taken only where the two parsers agree: ASCII bytes (expat's and libxml2's rules for names
+    differ outside ASCII), no encoding declared, no DTD or entity declaration (so nothing can
+    expand or be fetched), and a parse libxml2 finished without a single error or warning (it
+    recovers from some things expat refuses, and says so). A namespaced document goes the
+    long way too, where its names are rewritten.
+    """
+    if not xml.isascii() or _declares_encoding(xml):
+        return None
+    if b"!" in xml and (b"<!DOCTYPE" in xml or b"<!ENTITY" in xml):
+        return None  # (one byte is found at memchr's speed; "<!" would cost a real search)
+    parser = _libxml2_parser()
+    try:
+        root = lxml_etree.fromstring(xml, parser)
+    except (lxml_etree.LxmlError, ValueError):
+        return None
+    if parser.error_log or root is None or "}" in root.tag:
+        return None
+    tree: Element = root
+    return tree
+
+
+_ROW_TAG_END_RE = re.compile(rb"<(?:nonD|d)erivative(?:Transaction|Holding)([\s/>])")
 _ROW_START_RE = re.compile(rb"<((?:nonD|d)erivative(?:Transaction|Holding))[\s/>]")
 _ROW_NAMES = {tag.encode(): tag for tag in _ROW_TAGS}
 _TABLES = frozenset({"nonDerivativeTable", "derivativeTable"})
@@ -371,6 +500,18 @@ def _declares_encoding(xml: bytes) -> bool:
 # --------------------------------------------------------------------------- tree -> Filing
 
 
+def _first_children(element: Element) -> dict[str, Element]:
+    """The first child of each name, what ``element.find(name)`` gives: one pass over the
+    children instead of a search for each name (a search costs microseconds on libxml2's
+    tree)."""
+    first: dict[str, Element] = {}
+    for child in element:
+        tag = child.tag
+        if tag not in first:
+            first[tag] = child
+    return first
+
+
 def _own_text(element: Element | None) -> str | None:
     """Text of a plain element, stripped; None when absent or empty."""
     if element is None or element.text is None:
@@ -381,18 +522,36 @@ def _own_text(element: Element | None) -> str | None:
 class _Reader:
     """Walks one parsed document; holds what every part of the walk needs to report notes."""
 
-    __slots__ = ("path", "sha256", "row_lines", "line_offset", "notes", "xml")
+    __slots__ = (
+        "path",
+        "sha256",
+        "row_lines",
+        "line_offset",
+        "notes",
+        "xml",
+        "blanks",
+        "expected_rows",
+        "table_rows",
+    )
 
     def __init__(
         self,
         path: str,
         sha256: str,
-        row_lines: dict[Element, int | None],
+        row_lines: dict[Element, int | None] | None,
         line_offset: int,
         notes: list[Note],
         xml: bytes = b"",
+        blanks: bool = True,
+        expected_rows: int = -1,
     ) -> None:
         self.xml = xml
+        self.blanks = blanks
+        """False for the shortcut's tree, which lacks blank text between elements."""
+        self.expected_rows = expected_rows
+        """With no ``row_lines``, the row start tags in the text, all on one line: the rows
+        take libxml2's lines if the tables hold exactly these rows (else _LinesDisagree)."""
+        self.table_rows = 0
         self.path = path
         self.sha256 = sha256
         self.row_lines = row_lines
@@ -425,6 +584,8 @@ class _Reader:
             if tag in _SINGLE and tag in seen and tag != "documentType":
                 # The schema allows one: a second one is never silently preferred.
                 self.doubt(None, _SINGLE[tag], f"<{tag}> given twice; the first kept")
+                if tag in _TABLES:
+                    self.table_rows += sum(1 for row in child if row.tag in _ROW_TAGS)
                 continue
             seen.add(tag)
             if tag == "documentType":
@@ -445,37 +606,30 @@ class _Reader:
             elif tag == "reportingOwner":
                 owners.append(self.owner(child, len(owners)))
             elif tag == "nonDerivativeTable":
-                for row in child:
-                    if row.tag in ("nonDerivativeTransaction", "nonDerivativeHolding"):
-                        index = f"non_derivative[{len(non_derivative)}]"
-                        non_derivative.append(self.row(row, _COMMON_FIELDS, index))
-                    else:
-                        self.doubt(None, "tables", f"unexpected <{tag}/{row.tag}> ignored")
+                self.table(child, _NON_DERIVATIVE, non_derivative)
             elif tag == "derivativeTable":
-                for row in child:
-                    if row.tag in ("derivativeTransaction", "derivativeHolding"):
-                        index = f"derivative[{len(derivative)}]"
-                        derivative.append(self.row(row, _DERIVATIVE_FIELDS, index))
-                    else:
-                        self.doubt(None, "tables", f"unexpected <{tag}/{row.tag}> ignored")
+                self.table(child, _DERIVATIVE, derivative)
             elif tag == "footnotes":
                 self.footnotes(child, footnotes)
             elif tag == "remarks":
                 fields["remarks"] = self.read(_text, _own_text(child), "remarks")
             elif tag == "ownerSignature":
+                parts = _first_children(child)
                 signatures.append(
                     {
                         "name": self.read(
-                            _text, _own_text(child.find("signatureName")), "signatures.name"
+                            _text, _own_text(parts.get("signatureName")), "signatures.name"
                         ),
                         "date": self.read(
-                            _date, _own_text(child.find("signatureDate")), "signatures.date"
+                            _date, _own_text(parts.get("signatureDate")), "signatures.date"
                         ),
                     }
                 )
             else:
                 ignored.append(child)
 
+        if self.expected_rows >= 0 and self.table_rows != self.expected_rows:
+            raise _LinesDisagree
         form_type = self.form_type(form_types)
         for element in ignored:
             self.ignored(element)
@@ -578,8 +732,14 @@ class _Reader:
 
     def owner(self, element: Element, index: int) -> dict[str, Any]:
         where = f"reporting_owners[{index}]"
-        owner_id = element.find("reportingOwnerId")
-        relationship = element.find("reportingOwnerRelationship")
+        owner_id = relationship = None
+        for child in element:  # the first of each, as find() would (one pass is cheaper)
+            tag = child.tag
+            if tag == "reportingOwnerId":
+                if owner_id is None:
+                    owner_id = child
+            elif tag == "reportingOwnerRelationship" and relationship is None:
+                relationship = child
         values: dict[str, Any] = {}
         if owner_id is not None:
             for child in owner_id:
@@ -610,8 +770,9 @@ class _Reader:
             )
         if relationship is not None:
             # The relationship boxes are checkboxes: a box the filer left out is unchecked.
+            boxes = _first_children(relationship)
             for tag, name in _RELATIONSHIP_FLAGS.items():
-                text = _own_text(relationship.find(tag))
+                text = _own_text(boxes.get(tag))
                 if text is None:
                     values[name] = False
                 elif (flag := _BOOLEANS.get(text.lower())) is not None:
@@ -619,40 +780,69 @@ class _Reader:
                 else:
                     values[name] = self.read(_boolean, text, f"{where}.{name}")
             for tag, name in (("officerTitle", "officer_title"), ("otherText", "other_text")):
-                text = _own_text(relationship.find(tag))
+                text = _own_text(boxes.get(tag))
                 values[name] = None if text is None else _text(text)
         return values
 
+    def table(
+        self,
+        element: Element,
+        kind: tuple[str, str, str, dict[str, tuple[str, Reader]]],
+        rows: list[dict[str, Any]],
+    ) -> None:
+        name, transaction, holding, layout = kind
+        for row in element:
+            row_tag = row.tag
+            if row_tag in (transaction, holding):
+                self.table_rows += 1
+                if self.row_lines is None:
+                    line: int | None = self.line_offset + row.sourceline  # type: ignore[attr-defined]
+                else:
+                    line = self.row_lines.get(row)
+                index = f"{name}[{len(rows)}]"
+                rows.append(self.row(row, layout, index, line, row_tag == transaction))
+            else:
+                if row_tag in _ROW_TAGS:
+                    self.table_rows += 1
+                self.doubt(None, "tables", f"unexpected <{element.tag}/{row_tag}> ignored")
+
     def row(
-        self, element: Element, layout: dict[str, tuple[str, Reader]], where: str
+        self,
+        element: Element,
+        layout: dict[str, tuple[str, Reader]],
+        where: str,
+        line: int | None,
+        is_transaction: bool,
     ) -> dict[str, Any]:
         """The values of one table row, keyed by contract field, ready for the row model.
 
         Each cell is ``<x><value>…</value><footnoteId id=…/></x>``, directly in the row or one
         group down. A value given only as a footnote leaves the field None and the footnote
         recorded against it. This loop runs for every cell of every filing, hence one flat
-        function rather than a helper per cell.
+        function rather than a helper per cell, and each element's name read once (on the
+        shortcut's tree every access to an element builds a Python object for it).
         """
-        line = self.row_lines.get(element)
-        is_transaction = element.tag.endswith("Transaction")
         values: dict[str, Any] = {
             "kind": "transaction" if is_transaction else "holding",
             "line": line,
         }
         refs_by_field: dict[str, list[str]] = {}
-        cells: list[Element] = []
+        cells: list[tuple[Element, str, tuple[str, Reader]]] = []
         for child in element:
             tag = child.tag
-            if tag in layout:
-                cells.append(child)
+            spec = layout.get(tag)
+            if spec is not None:
+                cells.append((child, tag, spec))
             elif tag in _GROUPS:
                 for cell in child:
-                    if cell.tag in layout:
-                        cells.append(cell)
-                    elif cell.tag == "footnoteId":
+                    cell_tag = cell.tag
+                    spec = layout.get(cell_tag)
+                    if spec is not None:
+                        cells.append((cell, cell_tag, spec))
+                    elif cell_tag == "footnoteId":
                         self.reference(cell, _GROUPS[tag], refs_by_field)
                     else:
-                        self.unexpected(f"{tag}/{cell.tag}", where, line)
+                        self.unexpected(f"{tag}/{cell_tag}", where, line)
             elif tag == "transactionCoding":
                 self.coding(child, values, refs_by_field, where, line)
             elif tag == "footnoteId":
@@ -660,9 +850,8 @@ class _Reader:
             else:
                 self.unexpected(tag, where, line)
 
-        done: dict[str, tuple[bool, Any]] = {}
-        for cell in cells:
-            name, reader = layout[cell.tag]
+        done: dict[str, Any] = {}  # field -> value read (None: empty), or _UNREAD
+        for cell, tag, (name, reader) in cells:
             value = None
             # The shape nearly every cell has, <x><value>text</value></x> with only blanks
             # around the value, is read here; any other shape is judged by cell_text.
@@ -687,40 +876,37 @@ class _Reader:
             else:
                 text, problem = self.cell_text(cell, name, refs_by_field)
             if problem is not None:
-                ok = False
+                value = _UNREAD
                 self.doubt(line, f"{where}.{name}", f"{problem}; left empty")
-            elif text is None:
-                ok = True
-            else:
+            elif text is not None:
                 try:
                     value = reader(text)
-                    ok = True
                 except ValueError as exc:
-                    ok = False
+                    value = _UNREAD
                     self.doubt(line, f"{where}.{name}", f"{exc}; left empty")
             if name in done:
                 field = f"{where}.{name}"
                 # The schema allows each cell once: a second one is never silently preferred.
-                first_ok, first = done[name]
-                if ok and first_ok and value == first:
-                    self.notes.append(
-                        Note(
-                            line=line,
-                            field=field,
-                            kind="repair",
-                            message=f"<{cell.tag}> given twice with the same value; read once",
+                first = done[name]
+                if value is not _UNREAD and first is not _UNREAD:
+                    if value == first:
+                        self.notes.append(
+                            Note(
+                                line=line,
+                                field=field,
+                                kind="repair",
+                                message=f"<{tag}> given twice with the same value; read once",
+                            )
                         )
-                    )
-                    continue
-                if ok and first_ok:
+                        continue
                     self.doubt(
-                        line, field, f"<{cell.tag}> given twice ({first} and {value}); left empty"
+                        line, field, f"<{tag}> given twice ({first} and {value}); left empty"
                     )
-                done[name] = (False, None)
+                done[name] = _UNREAD
                 values[name] = None
                 continue
-            done[name] = (ok, value)
-            if value is not None:
+            done[name] = value
+            if value is not None and value is not _UNREAD:
                 values[name] = value
 
         if is_transaction:
@@ -849,7 +1035,12 @@ class _Reader:
             if note.tag != "footnote":
                 continue
             ref = (note.get("id") or "").strip()
-            raw = (note.text or "") if len(note) == 0 else "".join(note.itertext())
+            if len(note) == 0:
+                raw = note.text or ""
+            elif not self.blanks:
+                raise _NeedsBlanks  # "a<b>x</b> <b>y</b>": the blank between is part of it
+            else:
+                raw = "".join(note.itertext())
             text = " ".join(raw.split())
             if not ref:
                 self.notes.append(Note(field="footnotes", message="footnote without an id ignored"))

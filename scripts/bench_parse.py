@@ -226,6 +226,56 @@ def compare(
     return results
 
 
+# XML syntax the two parsers behind parsers.xml (libxml2 for the shortcut, expat for the
+# reading of record) could judge differently: each mutant gets one to three of these at
+# random places, half of them at a tag's edge.
+SYNTAX = [
+    *(b"<!--c-->", b"<!-- -- -->", b"<!--->", b"<!---->", b"<?pi x?>", b"<?xml version='1.0'?>"),
+    *(b"<?XML x?>", b"<?xml-x?>", b"<![CDATA[x]]>", b"<![CDATA[]]>", b"]]>", b"&amp;", b"&lt;"),
+    *(b"&foo;", b"&#65;", b"&#x41;", b"&#0;", b"&#xD;", b"&#32;", b"&#10;", b"&", b"<", b">"),
+    *(b'"', b"'", b"<x:a/>", b'<a xmlns:x="u"><x:b/></a>', b'<a xmlns="u"/>', b' id="F9"'),
+    *(b' x:y="1"', b' xmlns:q=""', b' a="1" a="2"', b"<b/>", b"</b>", b'<footnoteId id="F1"/>'),
+    *(b"<value>1</value>", b"\n", b"\r", b"\r\n", b"\t", b" ", b"  \n  ", b"\x7f", b"\x0b"),
+    *(b"\x01", b"<!DOCTYPE a>", b"<!ELEMENT a ANY>", b'<?xml version="1.1"?>', b" standalone='1'"),
+    *(b' encoding="latin1"', b'<b xml:space="preserve"> </b>', b"<:a/>", b"<a:b:c/>", b"<1a/>"),
+    *(b"<-a/>", b"<a.b/>", b"<_a/>", b"<a\n/>", b"</a >", b"< a>", b"<a\n>", b"\xc3\xa9", b"\xe9"),
+]
+
+
+def xml_mutants(folder: Path, n: int, seed: int, out: Path) -> list[Path]:
+    """``n`` mutants of the XML filings under ``folder``, written to ``out``: a third by the
+    fuzz campaign's mutations (scripts/fuzz.py), a third by its robustness mutations, a
+    third with XML syntax (SYNTAX) put in."""
+    import random  # noqa: PLC0415 -- only the check needs these
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import fuzz  # noqa: PLC0415
+
+    files = load(folder, {".xml", ".nc", ".txt"})
+    rng = random.Random(seed)
+    paths = []
+    for i in range(n):
+        name, data = files[i % len(files)]
+        kind = i % 3
+        if kind == 0:
+            how = rng.choice(sorted(fuzz.XML_MUTATIONS))
+            data = fuzz.XML_MUTATIONS[how](rng, data)
+        elif kind == 1:
+            how, data = fuzz.mutate(rng, data)
+        else:
+            how = "syntax"
+            for _ in range(rng.choice((1, 1, 2, 3))):
+                at = rng.randrange(len(data) + 1)
+                if rng.random() < 0.5:
+                    edge = data.find(rng.choice((b"<", b">")), at)
+                    at = at if edge < 0 else edge + (data[edge : edge + 1] == b">")
+                data = data[:at] + rng.choice(SYNTAX) + data[at:]
+        path = out / f"{i:05d}~{how.replace('+', '_')}~{Path(name).name}"
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
 def check_same(sets: dict[str, list[Path]], ref: str) -> int:
     """Files whose Filing JSON (notes included) or refusal differs between ``ref`` and this
     checkout: a speed change must show none."""
@@ -363,9 +413,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--check-same",
         metavar="REF",
-        help="time nothing: list the text files whose reading (Filing JSON with its notes, or "
-        "the refusal) differs between REF and this checkout; exit 1 if any does",
+        help="time nothing: list the files (text, the XML filings and --mutants mutants of "
+        "them) whose reading (Filing JSON with its notes, or the refusal) differs between REF "
+        "and this checkout; exit 1 if any does",
     )
+    ap.add_argument(
+        "--mutants",
+        type=int,
+        default=3000,
+        help="with --check-same: mutants of the XML filings compared too (0: none)",
+    )
+    ap.add_argument("--seed", type=int, default=1, help="with --check-same: the mutants' seed")
     ap.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
@@ -381,6 +439,12 @@ def main(argv: list[str] | None = None) -> int:
             continue
         sets[name] = [Path(p) for p, _ in load(folder, TEXT_SUFFIXES)]
     if args.check_same:
+        if args.xml.is_dir():
+            sets["xml"] = [Path(p) for p, _ in load(args.xml, {".xml", ".nc", ".txt"})]
+        if args.mutants and args.xml.is_dir():
+            with tempfile.TemporaryDirectory(prefix="bench-parse-mutants-") as tmp:
+                sets["xml-mutants"] = xml_mutants(args.xml, args.mutants, args.seed, Path(tmp))
+                return check_same(sets, args.check_same)
         return check_same(sets, args.check_same)
     load_before = os.getloadavg()
     say(

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import sys
+import tempfile
 import time
 import tracemalloc
 from decimal import Decimal
@@ -17,6 +19,9 @@ from pathlib import Path
 import pytest
 
 from parsers import Filing, Limits, ParseError, parse_bytes, parse_file
+from parsers.xml import _fast_tree as fast_tree
+from parsers.xml import _parse_xml as parse_xml_internal
+from parsers.xml import xml_document
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "realdata" / "xml"
@@ -571,3 +576,101 @@ def test_missing_document_type_is_refused() -> None:
 def test_too_many_rows_is_refused() -> None:
     with pytest.raises(ParseError, match="over the limit"):
         parse_bytes(build(), "x.xml", Limits(max_rows=0))
+
+
+# --------------------------------------------------------------------------- libxml2 shortcut
+# parsers.xml builds the tree with libxml2 where it is sure libxml2 and expat agree, and reads
+# expat's tree everywhere else. The two readings must never differ.
+
+
+def read_both(data: bytes) -> tuple[str, str]:
+    """The Filing JSON (or the refusal) through the shortcut and through expat alone."""
+    outcomes = []
+    for shortcut in (True, False):
+        try:
+            filing = parse_xml_internal(data, "x.xml", "", Limits(), shortcut=shortcut)
+            outcomes.append(filing.model_dump_json())
+        except ParseError as exc:
+            outcomes.append(f"refused: {exc}")
+    return outcomes[0], outcomes[1]
+
+
+def test_the_shortcut_is_taken_for_every_real_filing() -> None:
+    """Else the comparisons below would compare expat with itself."""
+    if not CORPUS_FILES:
+        pytest.skip(NO_CORPUS)
+    for path in CORPUS_FILES:
+        assert fast_tree(xml_document(path.read_bytes())) is not None, path.name
+
+
+@pytest.mark.parametrize("path", corpus_params())
+def test_the_shortcut_reads_each_real_filing_as_expat_does(path: Path) -> None:
+    fast, expat = read_both(path.read_bytes())
+    assert fast == expat
+
+
+def test_the_shortcut_reads_mutants_as_expat_does() -> None:
+    """Mutants of the real filings: the fuzz campaign's damage and XML syntax put in (comments,
+    CDATA, entities, prefixes, processing instructions, declarations, line breaks in tags)."""
+    if not CORPUS_FILES:
+        pytest.skip(NO_CORPUS)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import bench_parse
+
+    with tempfile.TemporaryDirectory() as tmp:
+        mutants = bench_parse.xml_mutants(CORPUS, 600, 7, Path(tmp))
+        taken = 0
+        for mutant in mutants:
+            data = mutant.read_bytes()
+            taken += fast_tree(xml_document(data)) is not None
+            fast, expat = read_both(data)
+            assert fast == expat, mutant.name
+    assert taken > 100  # the shortcut was tried on many of them
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        (b"<documentType>", b"<documentType>\xc3\xa9"),  # not ASCII: names may differ
+        (b'<?xml version="1.0"?>', b'<?xml version="1.0" encoding="ISO-8859-1"?>'),
+        (b'<?xml version="1.0"?>', b'<?xml version="1.1"?>'),  # libxml2 warns: not taken
+        (b"<ownershipDocument>", b'<ownershipDocument xmlns="urn:x">'),
+        (b"<ownershipDocument>", b"<!DOCTYPE ownershipDocument>\n<ownershipDocument>"),
+    ],
+)
+def test_the_shortcut_is_not_taken_where_the_parsers_could_differ(
+    change: tuple[bytes, bytes],
+) -> None:
+    data = build().replace(*change)
+    assert data != build()
+    assert fast_tree(xml_document(data)) is None
+    fast, expat = read_both(data)
+    assert fast == expat
+
+
+def test_blank_text_between_elements_of_a_footnote_is_kept() -> None:
+    """libxml2's tree drops blank text between elements; inside a footnote it separates
+    words, so such a footnote is read from expat's tree."""
+    data = build().replace(
+        b'<footnote id="F1">Weighted\n        average price.</footnote>',
+        b'<footnote id="F1"><b>Weighted</b> <i>average</i>\n<b>price.</b></footnote>',
+    )
+    filing = parse_bytes(data, "x.xml")
+    assert filing.footnotes == {"F1": "Weighted average price."}
+
+
+def test_a_row_start_tag_over_two_lines_keeps_the_line_it_starts_on() -> None:
+    """libxml2 numbers an element by the line its start tag ends on."""
+    data = build().replace(b"<nonDerivativeTransaction>", b"<nonDerivativeTransaction\n>")
+    (row,) = parse_bytes(data, "x.xml").non_derivative
+    assert row.line == 14
+
+
+def test_a_row_outside_its_table_costs_the_lines() -> None:
+    """The text's row tags are not the tables' rows: no row gets a line rather than a wrong
+    one (as with a row tag in a comment)."""
+    for row in (b"<nonDerivativeHolding/>", b"<nonDerivativeHolding></nonDerivativeHolding>"):
+        data = build().replace(b"<remarks>", b"<x>" + row + b"</x>\n    <remarks>")
+        filing = parse_bytes(data, "x.xml")
+        (read,) = filing.non_derivative
+        assert read.line is None and read.shares == Decimal(1000)

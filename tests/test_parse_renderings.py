@@ -287,3 +287,41 @@ def test_a_word_broken_after_its_hyphen_by_a_wrapped_cell_is_whole() -> None:
     for name in ("pymupdf4llm.md", "pdfplumber-tables.md"):
         titles = {r.security_title for r in parse_file(tesla / name).derivative}
         assert titles == {"Non-Qualifed Stock Option (right to buy)"}, name
+
+
+def test_layout_values_pushed_under_their_row_by_a_raised_marker_are_that_rows() -> None:
+    # pdftotext: "Class A 12/09/2024 C 628,553(1) A (2)" / "628,553(1)  I" / "Common Stock":
+    # the owned-following amount and the ownership form sit a line below, under columns the
+    # row left empty -- not a row of their own
+    f = parse_file(
+        RENDERINGS / "real" / "softbank_derivative_acquisition.xml" / "pdftotext-layout.txt"
+    )
+    (row,) = f.non_derivative
+    assert row.security_title == "Class A Common Stock"
+    assert row.shares_owned_following == Decimal(628553) and row.ownership == "I"
+    assert any("pushed under the row" in n.message for n in f.notes)
+
+
+def test_table_titles_cut_into_bold_pieces_are_still_found() -> None:
+    # pymupdf4llm-layout: "|||**Ta**|**ble I - Non-D**|**erivative Securities Acquired, ...": the
+    # filing used to be refused for want of a Table I title; Table II's title, cut the same way
+    # among the captions ("**Table II - Der**<br>**(e.g.**|**ivative Securities**"), is found too
+    f = parse_file(
+        RENDERINGS / "real" / "VertexForm4.derivative-only.xml" / "pymupdf4llm-layout.md"
+    )
+    assert not f.non_derivative
+    assert f.derivative[0].underlying_shares == Decimal("196.356")
+
+
+def test_an_amount_outside_the_a_and_d_cells_of_a_full_width_row_has_no_side() -> None:
+    # pymupdf4llm-layout: "|Stock<br>Option (right<br>to buy)|$29.81|03/03/2016||A|5,500|||(1)|"
+    # has the form's 16 cells, but the amount stands in the V cell (a cell lost before it, one
+    # added after): its cell says neither (A) nor (D)
+    f = parse_file(
+        RENDERINGS / "synthetic" / "ALDW_0001800009-16-000001.xml" / "pymupdf4llm-layout.md"
+    )
+    first = f.derivative[0]
+    assert first.shares == Decimal(5500) and first.acquired_disposed is None
+    assert any(
+        "neither the (A) nor the (D)" in m for m in _doubts(f, "derivative[0].acquired_disposed")
+    )

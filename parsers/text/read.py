@@ -58,8 +58,9 @@ from parsers.text.header import (
 from parsers.text.tables import Draft, read_table, to_model_values
 
 _SQUASH = re.compile(r"[\s|*_#`\\]+")
+_BOLD = re.compile(r"\*\*(.{1,200}?)\*\*")
 _T1 = re.compile(r"table(?:i|1|l)[-–—:.,]*non-?deriv")
-_T2 = re.compile(r"table(?:ii|11|ll|il|li|2)[-–—:.,]*deriv")
+_T2 = re.compile(r"table(?:ii|11|ll|il|li|2)[-–—:.,]*der")
 _T1_CAPTION = re.compile(r"titleofsecurity")
 _T2_CAPTION = re.compile(r"titleofderivativesecurity")
 _END = re.compile(
@@ -206,7 +207,8 @@ def _landmark_kind(head: str) -> int:
     Cached on the text: the form's titles and captions recur in every filing."""
     low = head.lower()
     if not (
-        "table" in low
+        "tab" in low  # "table", or a piece of it a converter cut ("**Ta**|**ble I - Non-D**")
+        or "ble" in low
         or "title" in low
         or "explanation" in low
         or "remarks" in low
@@ -217,6 +219,8 @@ def _landmark_kind(head: str) -> int:
     ):
         return 0
     sq = _SQUASH.sub("", low)
+    if "**" in low:  # a picture-text block: the bold title's pieces among the boxes' words
+        sq += "\n" + _SQUASH.sub("", "".join(_BOLD.findall(low)))
     kind = 0
     if _T1.search(sq) or (_T1_CAPTION.search(sq) and "derivative" not in sq[:60]):
         kind |= 1

@@ -202,6 +202,14 @@ def read_table(
         ):
             continue
         draft = _read_row(row, tokens, fields, header_date, ad_x, alternates, date_x, row_cells)
+        if (
+            prev is not None
+            and not pending
+            and not flush
+            and row.shape == SPACE
+            and _pushed_down(prev, draft)
+        ):
+            continue
         draft.after_caption = after_caption
         if pending:
             title = str(draft.values.get("security_title") or "")
@@ -312,6 +320,39 @@ def _plain_next(rows: list[Row], k: int) -> bool:
 
 
 _DOLLAR_FIELDS = ("price", "exercise_price")
+
+
+_ROW_OPENERS = ("security_title", "transaction_date", "deemed_execution_date", "code")
+_AUTO_DOUBTS = ("no amount owned following", "no ownership form (D or I)")
+
+
+def _pushed_down(prev: Draft, draft: Draft) -> bool:
+    """Values on the line right under a row, in layout text, with no title, date or code of
+    their own and only in columns the row above left empty: a raised footnote marker pushed
+    the rest of that row down a line (``628,553(1)   I`` under ``Class A 12/09/2024 C ...``).
+    They are the row's: merged with a note. Not in flush (OCR) text, where a lost title
+    would make a holding row look the same."""
+    filled = [f for f, v in draft.values.items() if v is not None and f != "voluntary"]
+    if not filled or any(draft.values.get(f) is not None for f in _ROW_OPENERS):
+        return False
+    if prev.values.get("security_title") is None or any(
+        prev.values.get(f) is not None for f in filled
+    ):
+        return False
+    for f in filled:
+        prev.values[f] = draft.values[f]
+        prev.where[f] = draft.where.get(f, 0)
+        for ref in draft.footnotes.get(f, []):
+            ids = prev.footnotes.setdefault(f, [])
+            if ref not in ids:
+                ids.append(ref)
+    prev.notes[:] = [
+        (f, m) for f, m in prev.notes if not (f in filled and m.startswith(_AUTO_DOUBTS))
+    ]
+    prev.notes.append(
+        (None, f"read {', '.join(filled)} from line {draft.line}, pushed under the row")
+    )
+    return True
 
 
 def _orphan_amount(prev: Draft, row: Row, tokens: list[Token], fields: tuple[str, ...]) -> bool:
@@ -1232,6 +1273,29 @@ def _settle_direction(
             return
         tok = (cols[ia] or cols[id_])[0]
         side = "A" if a is not None else "D"
+        if positional and row.shape != SPACE and tok.cell not in (ia, id_):
+            # as many cells as the form has columns, but the amount is not in the (A) or (D)
+            # one: a cell was lost and another added in the row, so its cell says no side.
+            # Only a balance below the amount proves one (a disposal).
+            amount = a if a is not None else d
+            following = v.get("shares_owned_following")
+            v["shares"] = amount
+            if (
+                isinstance(amount, Decimal)
+                and isinstance(following, Decimal)
+                and following < amount
+            ):
+                v["acquired_disposed"] = _side_from_balance(draft, amount, "D")
+                return
+            v["acquired_disposed"] = None
+            draft.notes.append(
+                (
+                    "acquired_disposed",
+                    f"{tok.text!r} stands in cell {tok.cell + 1}, neither the (A) nor the (D) "
+                    "one of a row of the form's width: left empty",
+                )
+            )
+            return
         if not positional:
             code_at = cols[fields.index("code")][0].cell if cols[fields.index("code")] else -1
             if row.shape == SPACE and ad_x is not None and ad_x[2] < 0:

@@ -325,3 +325,34 @@ def test_an_amount_outside_the_a_and_d_cells_of_a_full_width_row_has_no_side() -
     assert any(
         "neither the (A) nor the (D)" in m for m in _doubts(f, "derivative[0].acquired_disposed")
     )
+
+
+FLOWERS = RENDERINGS / "real" / "0000921895-25-001190.txt"
+
+
+def test_a_table_printed_column_by_column_is_read_back_row_by_row() -> None:
+    # markitdown: the four titles, the four dates, the four codes, ..., then price and balance
+    # interleaved ("$5.3569" / "8,536,067" / "$5.4231" / ...), one cell a paragraph
+    f = parse_file(FLOWERS / "markitdown.md")
+    rows = f.non_derivative
+    assert [r.shares for r in rows] == [Decimal(x) for x in (16000, 16847, 100000, 35000)]
+    assert [r.price for r in rows] == [Decimal(x) for x in ("5.3569", "5.4231", "5.4598", "5.4173")]
+    assert [r.shares_owned_following for r in rows][0] == Decimal(8536067)
+    assert {r.security_title for r in rows} == {"Class A Common Stock, $0.01 par value"}
+    assert {(r.code, r.acquired_disposed, r.ownership) for r in rows} == {("P", "A", "I")}
+    # one row: its cells in the form's order, the captions above them left out
+    g = parse_file(RENDERINGS / "real" / "jetblue_RSU_acquisition.xml" / "markitdown.md")
+    (rsu,) = g.derivative
+    assert rsu.security_title == "Restricted Stock Units" and rsu.underlying_title == "Common Stock"
+    assert rsu.shares == Decimal(110474) and rsu.shares_owned_following == Decimal(294910)
+
+
+def test_a_column_with_a_cell_missing_leaves_a_column_dump_as_it_was() -> None:
+    # one balance fewer than there are rows: which row lost it is not shown
+    text = (FLOWERS / "markitdown.md").read_text().replace("8,552,914\n", "", 1)
+    f = parse_text(text, path="m.md", sha256="0" * 64, limits=Limits())
+    assert not any(
+        r.shares_owned_following == Decimal(8652914) and r.shares == Decimal(16847)
+        for r in f.non_derivative
+    )
+    assert all(r.price is None for r in f.non_derivative)

@@ -478,6 +478,23 @@ def _is_caption_line(words: list[Token]) -> bool:
     )
 
 
+_NUMBERED_CAPTION = re.compile(
+    r"\d{1,2}A?\.(?:\s+[A-Z][a-z]|\s*$)"  # ``4. Transaction``, a box number alone
+    r"|(?:\d,\s*)*\d\s+and\s+\d\)\s*$"  # the end of ``(Instr. 3, 4 and 5)``
+)
+
+
+def is_caption_text(text: str) -> bool:
+    """A line of column captions: a caption keyword, or only the captions' words (``V (A)``,
+    ``(D)``, ``Date Exercisable``), with no value."""
+    if is_header_row(text) or _NUMBERED_CAPTION.match(text):
+        return True
+    tokens = tokenize((text,), (0,))
+    return (
+        bool(tokens) and not any(t.kind in (NUM, DATE) for t in tokens) and _is_caption_line(tokens)
+    )
+
+
 def _title_frag(row: Row, words: list[Token], draft: Draft) -> tuple[str, str] | None:
     """What a line has in the title column (where ``draft``'s title sits), if anything: the
     cell as written (its width counts) and its words (markers left out)."""

@@ -140,7 +140,7 @@ def read_table(
     flush = placed_cols and not any(r.shape == SPACE and r.xs[0] >= 4 for r in rows)
     tabled = not shapes.isdisjoint(TABLED)
     ad_x = _ad_positions(rows) if "shares_a" in fields else None
-    row_cells = _caption_width(rows)
+    captions = _caption_cells(rows)
     date_x = _date_anchors(rows) if "date_exercisable" in fields else None
     nature_x = _nature_column(rows)
     title_end = _title_column_end(rows)
@@ -201,7 +201,7 @@ def read_table(
             and _orphan_amount(prev, row, tokens, fields)
         ):
             continue
-        draft = _read_row(row, tokens, fields, header_date, ad_x, alternates, date_x, row_cells)
+        draft = _read_row(row, tokens, fields, header_date, ad_x, alternates, date_x, captions)
         if (
             prev is not None
             and not pending
@@ -850,17 +850,52 @@ def _date_hints(
 _AD_CAPTION = re.compile(r"(?:^|(?<=\s\s))\((A|D)\)(?=\s\s|$)")
 
 
-def _caption_width(rows: list[Row]) -> int | None:
+def _caption_cells(rows: list[Row]) -> _Captions | None:
     """How many cells the table's rows have, as its row of sub-captions (``Code``, ``V``,
-    ``(A)``...) shows: a markdown or tab-separated table gives every row as many cells (an
-    HTML caption row does not: the captions above it span two rows)."""
+    ``(A)``...) shows, and the field each of those captions names, by cell: a markdown or
+    tab-separated table gives every row as many cells (an HTML caption row does not: the
+    captions above it span two rows), within one table (block) of the rendering."""
     for row in rows:
         if row.shape in _EVEN_ROWS and any(cell.strip(" *_") == "Code" for cell in row.cells):
-            return len(row.cells)
+            named = {
+                i: _SUB_CAPTIONS.get(cell.strip(" *_").lower()) for i, cell in enumerate(row.cells)
+            }
+            return row.block, len(row.cells), {i: f for i, f in named.items() if f is not None}
     return None
 
 
+_Captions = tuple[int, int, dict[int, str]]
+
+
 _EVEN_ROWS = frozenset({PIPE, TAB})
+_SUB_CAPTIONS = {
+    "code": "code",
+    "(a)": "shares_a",
+    "(d)": "shares_d",
+    "date exercisable": "date_exercisable",
+    "expiration date": "expiration_date",
+    "amount or number of shares": "underlying_shares",
+    "amount": "shares",
+    "(a) or (d)": "acquired_disposed",
+    "price": "price",
+}
+
+
+def _off_caption(
+    fields: tuple[str, ...], cols: list[list[Token]], named: dict[int, str]
+) -> list[str]:
+    """In a row whose cells do not match its captions', the dates read from a cell under the
+    other date's sub-caption (a lost ``(4)`` cell leaves a date under ``Date Exercisable``
+    that the form's positions call the expiration date): the two dates of the exercise
+    window are alike, only the cell tells them apart, so they are doubts."""
+    window = ("date_exercisable", "expiration_date")
+    for ci, toks in enumerate(cols):
+        f = fields[ci]
+        if f in window and toks and toks[0].kind == DATE:
+            other = named.get(toks[0].cell)
+            if other in window and other != f:
+                return list(window)
+    return []
 
 
 def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
@@ -906,12 +941,17 @@ def _read_row(
     ad_x: tuple[int, int, int] | None,
     alternates: tuple[tuple[str, ...], ...],
     date_x: dict[str, int] | None = None,
-    row_cells: int | None = None,
+    captions: _Captions | None = None,
 ) -> Draft:
     draft = Draft(row.line, plain=row.shape == PLAIN)
     # the table's caption row has another number of cells: this row lost or gained one
     # somewhere, so the form's positions may not say its columns
-    uneven = row_cells is not None and row.shape in _EVEN_ROWS and len(row.cells) != row_cells
+    uneven = (
+        captions is not None
+        and row.shape in _EVEN_ROWS
+        and row.block == captions[0]
+        and len(row.cells) != captions[1]
+    )
     layouts = [] if row.shape == SPACE else [f for f in (fields, *alternates) if _intact(row, f)]
     if layouts:
         _keep_title_cell(tokens)
@@ -928,7 +968,20 @@ def _read_row(
     if not hints and "date_exercisable" in fields:
         hints = _holding_dates(tokens, fields)
     cols, dropped = align(tokens, fields, positional, hints, shape)
-    unsure = _by_order_differs(tokens, fields, cols, hints) if uneven and positional else []
+    unsure: dict[str, str] = {}
+    if uneven and positional:
+        for f in _by_order_differs(tokens, fields, cols, hints):
+            unsure[f] = (
+                "read by the row's cells, which do not match the captions'; by the order of its"
+                " values it differs: unsure"
+            )
+    if uneven and captions is not None:
+        for f in _off_caption(fields, cols, captions[2]):
+            unsure.setdefault(
+                f,
+                "the exercise window's date stands under the other date's caption, in a row"
+                " whose cells do not match the captions': which date it is, unsure",
+            )
     if dropped:
         dropped = _join_decimal_tails(tokens, dropped)
     title_toks = cols[0] if fields[0] == "security_title" else []
@@ -944,14 +997,7 @@ def _read_row(
     if row.shape == PLAIN and "date_exercisable" in fields:
         _lone_window_date(draft, row, cols, fields)
     _settle_direction(draft, fields, cols, positional, ad_x, row, uneven)
-    for f in unsure:
-        draft.notes.append(
-            (
-                f,
-                "read by the row's cells, which do not match the captions'; by the order of its"
-                " values it differs: unsure",
-            )
-        )
+    draft.notes.extend(unsure.items())
     _check_row(draft, fields, row.shape in TABLED)
     return draft
 

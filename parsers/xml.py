@@ -34,7 +34,11 @@ from xml.parsers import expat
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser
-from lxml import etree as lxml_etree
+
+try:
+    from lxml import etree as lxml_etree
+except ImportError:  # a checkout whose environment predates the dependency: same reading, slower
+    lxml_etree = None
 
 from parsers.errors import ParseError
 from parsers.limits import Limits
@@ -461,7 +465,7 @@ def _fast_tree(xml: bytes) -> Element | None:
     recovers from some things expat refuses, and says so). A namespaced document goes the
     long way too, where its names are rewritten.
     """
-    if not xml.isascii() or _declares_encoding(xml):
+    if lxml_etree is None or not xml.isascii() or _declares_encoding(xml):
         return None
     if b"!" in xml and (b"<!DOCTYPE" in xml or b"<!ENTITY" in xml):
         return None  # (one byte is found at memchr's speed; "<!" would cost a real search)

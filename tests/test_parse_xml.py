@@ -674,3 +674,15 @@ def test_a_row_outside_its_table_costs_the_lines() -> None:
         filing = parse_bytes(data, "x.xml")
         (read,) = filing.non_derivative
         assert read.line is None and read.shares == Decimal(1000)
+
+
+def test_without_lxml_the_reading_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """lxml is only the shortcut: an environment without it reads every file as expat does."""
+    import parsers.xml
+
+    data = build()
+    assert fast_tree(xml_document(data)) is not None
+    with_lxml = parse_bytes(data, "x.xml").model_dump_json()
+    monkeypatch.setattr(parsers.xml, "lxml_etree", None)
+    assert fast_tree(xml_document(data)) is None
+    assert parse_bytes(data, "x.xml").model_dump_json() == with_lxml

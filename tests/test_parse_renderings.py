@@ -356,3 +356,26 @@ def test_a_column_with_a_cell_missing_leaves_a_column_dump_as_it_was() -> None:
         for r in f.non_derivative
     )
     assert all(r.price is None for r in f.non_derivative)
+
+
+def test_ocr_wrapped_words_go_only_to_text_cells_the_row_opened() -> None:
+    # OCR: "Stock Units        Stock" under "Deferred ie) ... Common | 196.356 $222.81 12,629.042":
+    # a scan's lines keep no common column grid, so the right-hand "Stock" came nearer the
+    # empty nature column than the underlying title; a cell empty on the row's line takes none
+    f = parse_file(RENDERINGS / "real" / "VertexForm4.derivative-only.xml" / "ocr.txt")
+    (row,) = f.derivative
+    assert row.nature_of_ownership is None
+    assert row.underlying_title is not None and row.underlying_title.endswith("Stock")
+
+
+def test_ocr_ungrouped_year_in_a_wrapped_name_opens_no_row() -> None:
+    # OCR: "Common      Common      2021" under "... I  SMB Pacific": the form prints amounts
+    # grouped (2,021), so the 2021 of "SMB Pacific 2021 Charitable ..." is a word
+    f = parse_file(RENDERINGS / "real" / "000120919122024552__doc4.xml" / "ocr.txt")
+    assert Decimal(2021) not in {r.shares_owned_following for r in f.derivative}
+    assert len(f.derivative) == 3
+
+
+def test_ocr_torn_marker_in_parentheses_comes_off_a_nature() -> None:
+    f = parse_file(RENDERINGS / "real" / "icahn-entity-1-2026-06-29.xml" / "ocr.txt")
+    assert "Please see footnotes" in {r.nature_of_ownership for r in f.non_derivative}

@@ -175,6 +175,8 @@ def read_table(
             for t in tokens:  # ``member`` / ``2``, ``SMB Pacific`` / ``2021``: words, not values
                 if t.x >= nature_x and t.kind in (NUM, DATE, NA, IMMED):
                     t.kind, t.value = TEXT, None
+        if flush and row.shape == SPACE:
+            _year_words(tokens)
         if title_end is not None and row.shape in LOOSE and tokens[0].x < title_end:
             _title_words(tokens, title_end)
         elif tokens[-1].cell == 0 and row.shape in TABLED and len(tokens) > 1:
@@ -250,7 +252,11 @@ def read_table(
 # What a scan leaves around the words of a text cell: box rules, a torn footnote marker
 # (``Stock™``, ``Footnotes)2)``, ``Trust?)``), quote marks for a superscript. No title or name
 # on the form ends in them, nor holds a word without a letter or digit (``|)``, ``©)``).
-_JUNK_TAIL = re.compile(r"(?<=[^\W\d_])[)\]}|?!*™®©“”°\d]*[)\]}|?!*™®©“”°]$")
+_JUNK_TAIL = re.compile(
+    r"(?<=[^\W\d_])(?:[)\]}|?!*™®©“”°@~^«»€¢§\d]*[)\]}|?!*™®©“”°@~^«»€¢§]|\((?!\d+\))[^A-Za-z\s]{1,5}\))$"
+)
+_TORN_MARKER = re.compile(r"\((?!\d+\))[^A-Za-z\s]{1,5}\)")
+"""A footnote marker the scan tore (``(©)``, ``(8€9)``); a whole ``(1)`` is a marker kept."""
 _JUNK_HEAD = re.compile(r"^[|\[\]{}_*“”]+(?=\w)")
 _HAS_WORD = re.compile(r"[^\W_]")
 
@@ -277,12 +283,13 @@ def _clean_text(draft: Draft, fields: tuple[str, ...]) -> None:
         depth = 0
         words = []
         for w in text.split():
-            if not _HAS_WORD.search(w):
+            if not _HAS_WORD.search(w) or _TORN_MARKER.fullmatch(w):
                 continue
-            depth += w.count("(")
             tail = _JUNK_TAIL.search(w)
+            depth += (w[: tail.start()] if tail else w).count("(")
             if tail:
-                w = w[: tail.start()] + (")" if depth > 0 and ")" in tail[0] else "")
+                closes = depth > 0 and ")" in tail[0] and not tail[0].startswith("(")
+                w = w[: tail.start()] + (")" if closes else "")
             depth = max(depth - w.count(")"), 0)
             words.append(_JUNK_HEAD.sub("", w))
         clean = " ".join(words)
@@ -290,6 +297,24 @@ def _clean_text(draft: Draft, fields: tuple[str, ...]) -> None:
             draft.values[f] = clean or None
             draft.notes.append((f, f"dropped OCR fragments in {text!r}: read {clean!r}"))
             draft.repaired = True
+
+
+_UNGROUPED = re.compile(r"\d{4,}")
+
+
+def _year_words(tokens: list[Token]) -> None:
+    """In a scan's line of words, an integer of four digits or more printed without thousands
+    separators is a word of a wrapped name (``SMB Pacific`` / ``2021 Charitable``), not an
+    amount: the form prints amounts grouped (``2,021``), and a scan's lines keep no column
+    grid to tell the nature's words by where they stand."""
+    values = [t for t in tokens if t.kind in (NUM, DATE)]
+    if (
+        values
+        and any(t.kind == TEXT for t in tokens)
+        and all(t.kind == NUM and not t.dollar and _UNGROUPED.fullmatch(t.text) for t in values)
+    ):
+        for t in values:
+            t.kind, t.value = TEXT, None
 
 
 def _states_ownership(row: Row, tokens: list[Token]) -> bool:
@@ -657,6 +682,10 @@ def _attach(
             gone = {id(w) for w in loose}
             lines = [w for w in lines if id(w) not in gone]
     targets = [f for f in targets if f not in draft.blurred]
+    if flush and not before:
+        # a scan's lines keep no common column grid (each line is spaced on its own): a word
+        # goes only to a text cell the row's first line opened, never to one left empty there
+        targets = [f for f in targets if draft.values.get(f)] or targets[:1]
     if not targets:
         return
     where = {f: draft.where.get(f, -1 if f == "security_title" else None) for f in targets}

@@ -1,7 +1,7 @@
 """Parser throughput, and the text parser's speed against a baseline commit in the same run.
 
     python scripts/bench_parse.py [--rounds 9] [--runs 3] [--seconds 0.3] [--text-baseline REF]
-                                  [--json] [--check-same REF]
+                                  [--json] [--check-same REF [--check-xml [--mutants N]]]
 
 Every corpus is read into memory first, so the figures are the parser's, not the disk's.
 
@@ -253,6 +253,7 @@ def xml_mutants(folder: Path, n: int, seed: int, out: Path) -> list[Path]:
 
     files = load(folder, {".xml", ".nc", ".txt"})
     rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(n):
         name, data = files[i % len(files)]
@@ -413,17 +414,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--check-same",
         metavar="REF",
-        help="time nothing: list the files (text, the XML filings and --mutants mutants of "
-        "them) whose reading (Filing JSON with its notes, or the refusal) differs between REF "
-        "and this checkout; exit 1 if any does",
+        help="time nothing: list the text files (with --check-xml also the XML filings and "
+        "--mutants mutants of them) whose reading (Filing JSON with its notes, or the refusal) "
+        "differs between REF and this checkout; exit 1 if any does",
+    )
+    ap.add_argument(
+        "--check-xml",
+        action="store_true",
+        help="with --check-same: compare the XML filings under --xml and their mutants too",
     )
     ap.add_argument(
         "--mutants",
         type=int,
         default=3000,
-        help="with --check-same: mutants of the XML filings compared too (0: none)",
+        help="with --check-xml: mutants of the XML filings compared (0: none)",
     )
-    ap.add_argument("--seed", type=int, default=1, help="with --check-same: the mutants' seed")
+    ap.add_argument("--seed", type=int, default=1, help="with --check-xml: the mutants' seed")
     ap.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
@@ -439,9 +445,10 @@ def main(argv: list[str] | None = None) -> int:
             continue
         sets[name] = [Path(p) for p, _ in load(folder, TEXT_SUFFIXES)]
     if args.check_same:
-        if args.xml.is_dir():
-            sets["xml"] = [Path(p) for p, _ in load(args.xml, {".xml", ".nc", ".txt"})]
-        if args.mutants and args.xml.is_dir():
+        if not args.check_xml or not args.xml.is_dir():
+            return check_same(sets, args.check_same)
+        sets["xml"] = [Path(p) for p, _ in load(args.xml, {".xml", ".nc", ".txt"})]
+        if args.mutants:
             with tempfile.TemporaryDirectory(prefix="bench-parse-mutants-") as tmp:
                 sets["xml-mutants"] = xml_mutants(args.xml, args.mutants, args.seed, Path(tmp))
                 return check_same(sets, args.check_same)

@@ -54,3 +54,18 @@ def test_the_baseline_parses_the_document_inside_an_sgml_submission() -> None:
     assert document.rstrip().endswith(b"</ownershipDocument>")
     bare = (XML_DIR / "0000789019-26-000158_form4.xml").read_bytes()
     assert xml_document(bare) == bare.lstrip()
+
+
+def test_xml_mutants_are_the_same_for_a_seed_and_changed(tmp_path: Path) -> None:
+    """--check-same REF --check-xml compares REF and this checkout on these mutants: they must
+    be reproducible from the seed, and each differ from the filing it was made from."""
+    need_shared()
+    first = bench_parse.xml_mutants(XML_DIR, 30, 5, tmp_path / "a")
+    again = bench_parse.xml_mutants(XML_DIR, 30, 5, tmp_path / "b")
+    other = bench_parse.xml_mutants(XML_DIR, 30, 6, tmp_path / "c")
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in again]
+    assert [p.read_bytes() for p in first] != [p.read_bytes() for p in other]
+    sources = {p.name: p.read_bytes() for p in XML_DIR.iterdir()}
+    changed = [p for p in first if p.read_bytes() != sources[p.name.split("~")[-1]]]
+    assert len(changed) >= 25  # a mutation can leave a file as it was, rarely
+    assert sum("~syntax~" in p.name for p in first) == 10

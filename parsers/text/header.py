@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from parsers.text.cells import CHECKED, EMPTY, MARK, SPACE, TABLED, UNCHECKED, Row, clean
 from parsers.text.ocr import fix_confusables
+from parsers.text.patterns import caseless
 from parsers.text.tokens import parse_date
 
 _OCR_DATE = re.compile(r"(?<![\w/])([\dOolI]{1,2}/[\dOolI]{1,2}/[\dOolI]{2,4})(?![\w/])")
@@ -23,15 +24,18 @@ _DATE_IN_TEXT = re.compile(
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2},? \d{4})(?![\d/])"
 )
 # the label's superscript ``*`` comes back from OCR as a quote mark or a degree sign
-_OWNER_LABEL = re.compile(
-    r"Name\s+and\s+Address\s+of\s+Reporting\s+Person(?:\s*[*\u201c\u201d\u2019\u00b0\"'])*", re.I
+_OWNER_LABEL = caseless(
+    r"Name\s+and\s+Address\s+of\s+Reporting\s+Person(?:\s*[*\u201c\u201d\u2019\u00b0\"'])*"
 )
 _RULE_DEBRIS = re.compile(r"^(?:[a-z]|[^\w\s]+)(?:\s+(?:[a-z]|[^\w\s]+))*$")
 """An OCR'd line of box rules: lone lower-case letters and punctuation, no word of a name."""
-_NAME_STOP = re.compile(
-    r"\((?:Last|First|Middle|Street)\)|\b2\.\s*Issuer|\b3\.\s*Date|\bC/O\b"
-    r"|\b2\.\s*Date\s+of\s+Event|\b3\.\s*Issuer",  # Form 3's boxes 2 and 3
-    re.I,
+_NAME_STOP = caseless(
+    r"\((?:Last|First|Middle|Street)\)",
+    r"\b2\.\s*Issuer",
+    r"\b3\.\s*Date",
+    r"\bC/O\b",
+    r"\b2\.\s*Date\s+of\s+Event",  # Form 3's boxes 2 and 3
+    r"\b3\.\s*Issuer",
 )
 # Box 5's first and second rows of check boxes, which a plain-text converter puts on the line
 # of box 1's name or on a line of their own between the name and its "(Last)" caption.
@@ -45,51 +49,56 @@ _BOX5_ROW = re.compile(
 _NAME_DATE_ISSUER = re.compile(
     r"^(?P<owner>.*?\S)\s+(?P<date>\d{1,2}/\d{1,2}/\d{4})\s+(?P<issuer>\S.*)$"
 )
-_ISSUER_LABEL = re.compile(r"Issuer\s+Name", re.I)
+_ISSUER_LABEL = caseless(r"Issuer\s+Name")
 # box 5's caption beside a further owner's box 1 (layout text of a joint filing): no name
-_OTHER_CAPTIONS = re.compile(
-    r"(?:\b5\.\s*)?Relationship\s+of\s+Reporting\s+Person\(s\)\s+to\s+Issuer"
-    r"|\(\s*Check\s+all\s+applicable\s*\)",
-    re.I,
+_OTHER_CAPTIONS = caseless(
+    r"\b5\.\s*Relationship\s+of\s+Reporting\s+Person\(s\)\s+to\s+Issuer",
+    r"Relationship\s+of\s+Reporting\s+Person\(s\)\s+to\s+Issuer",
+    r"\(\s*Check\s+all\s+applicable\s*\)",
 )
 _BAD_TICKER = re.compile("[\\n\\[" + MARK + "]")
 _ISSUER_PREFIX = re.compile(r"^.*?Trading\s+Symbol\s*", re.I | re.S)
-_PERIOD_LABEL = re.compile(
-    r"Date\s+of\s+Earliest\s+Transaction|Date\s+of\s+Event\s+Requiring\s+Statement"
-    r"|Statement\s+for\s+Issuer.?s\s+Fiscal\s+Year\s+Ended",
-    re.I,
+_PERIOD_LABEL = caseless(
+    r"Date\s+of\s+Earliest\s+Transaction",
+    r"Date\s+of\s+Event\s+Requiring\s+Statement",
+    r"Statement\s+for\s+Issuer.?s\s+Fiscal\s+Year\s+Ended",
 )
 _LABEL_KEYS = {  # cheap substring tests before the label's regex
     "period_of_report": ("arliest", "ARLIEST", "equiring", "EQUIRING", "iscal", "ISCAL"),
     "date_of_original_submission": ("riginal", "RIGINAL"),
 }
-_AMEND_LABEL = re.compile(r"Date\s+(?:of\s+)?Original\s+Filed", re.I)
-_NEXT_BOX = re.compile(r"\b[1-7]\.\s+[A-Z]|ividual\s+or\s+Joint|Relationship\s+of", re.I)
-_REL_LABEL = re.compile(r"Relationship\s+of\s+Reporting\s+Person", re.I)
-_REL_END = re.compile(
-    r"ividual\s+or\s+Joint|\b6\.\s+\w|\b[1-4]\.\s+[A-Z][a-z]|Form\s+filed\s+by", re.I
+_AMEND_LABEL = caseless(r"Date\s+(?:of\s+)?Original\s+Filed")
+_NEXT_BOX = caseless(
+    *(rf"\b{n}\.\s+[A-Z]" for n in "1234567"), r"ividual\s+or\s+Joint", r"Relationship\s+of"
+)
+_REL_LABEL = caseless(r"Relationship\s+of\s+Reporting\s+Person")
+_REL_END = caseless(
+    r"ividual\s+or\s+Joint",
+    r"\b6\.\s+\w",
+    *(rf"\b{n}\.\s+[A-Z][a-z]" for n in "1234"),
+    r"Form\s+filed\s+by",
 )
 _CHECK_BEFORE = re.compile(r"(?:☒|\(\s*[xX]\s*\)|(?<![A-Za-z0-9])[xX])\s*$")
-_DIRECTOR = re.compile(r"Director", re.I)
-_TEN_PCT = re.compile(r"10\s*%\s*Owner", re.I)
-_OFFICER = re.compile(r"Officer(?=\s*\(\s*give)|Officer", re.I)
-_OTHER = re.compile(r"Other(?=\s*\(\s*specify)|\bOther\b", re.I)
+_DIRECTOR = caseless(r"Director")
+_TEN_PCT = caseless(r"10\s*%\s*Owner")
+_OFFICER = caseless(r"Officer(?=\s*\(\s*give)", r"Officer")
+_OTHER = caseless(r"Other(?=\s*\(\s*specify)", r"\bOther\b")
 _LABEL_DEBRIS = re.compile(
     r"(?:\s|[☐☒]|\(?\s*specify\b|\(?\s*give\s+title\b|\btitle\b|\bbelow\s*\)?|\)|:)*", re.I
 )
 _FORM_LINE = re.compile(r"^\W*FORM\s+([345])(\s*/\s*A)?\b", re.I)
-_TITLE_5 = re.compile(r"ANNUAL\s+STATEMENT\s+OF\s+(?:CHANGES\s+IN\s+)?BENEFICIAL", re.I)
-_TITLE_3 = re.compile(r"INITIAL\s+STATEMENT\s+OF\s+BENEFICIAL", re.I)
-_TITLE_4 = re.compile(r"STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL", re.I)
-_PLAN_BOX = re.compile(
-    r"10b5-1|affirmative\s+defense|to\s+indicate\s+that\s+a\s+transaction\s+was\s+made", re.I
+_TITLE_5 = caseless(r"ANNUAL\s+STATEMENT\s+OF\s+(?:CHANGES\s+IN\s+)?BENEFICIAL")
+_TITLE_3 = caseless(r"INITIAL\s+STATEMENT\s+OF\s+BENEFICIAL")
+_TITLE_4 = caseless(r"STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL")
+_PLAN_BOX = caseless(
+    r"10b5-1", r"affirmative\s+defense", r"to\s+indicate\s+that\s+a\s+transaction\s+was\s+made"
 )
-_SECTION16_BOX = re.compile(r"no\s+longer\s+subject\s+to\s+Section\s+16", re.I)
+_SECTION16_BOX = caseless(r"no\s+longer\s+subject\s+to\s+Section\s+16")
 _BOX_CHECKED = re.compile(
     r"(?:☒|\[\s*[xX]\s*\]|(?<![A-Za-z])[xX](?![A-Za-z]))\s*Check\s+this\s+box"
 )
-_JOINT = re.compile(r"Form\s+filed\s+by\s+More\s+than\s+One", re.I)
-_SIGNATURE_LABEL = re.compile(r"Signature\s+of\s+(?:the\s+)?Reporting\s+Person", re.I)
+_JOINT = caseless(r"Form\s+filed\s+by\s+More\s+than\s+One")
+_SIGNATURE_LABEL = caseless(r"Signature\s+of\s+(?:the\s+)?Reporting\s+Person")
 _NUMBERED_LABEL = re.compile(r"^[1-7]\.\s")
 _ODD_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 """The only characters a case-blind pattern matches to an ASCII letter, besides its two cases
@@ -99,7 +108,7 @@ _ODD_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 def _may_match(text: str, words: tuple[str, ...]) -> bool:
     """Whether a case-blind pattern each match of which holds one of ``words`` (lower-case
     ASCII) can match ``text``: a substring test that spares the pattern's scan of most lines."""
-    if _ODD_FOLDS.search(text):
+    if not text.isascii() and _ODD_FOLDS.search(text):
         return True
     low = text.lower()
     for word in words:  # noqa: SIM110 -- a loop, not any(): called for most header lines

@@ -379,3 +379,18 @@ def test_ocr_ungrouped_year_in_a_wrapped_name_opens_no_row() -> None:
 def test_ocr_torn_marker_in_parentheses_comes_off_a_nature() -> None:
     f = parse_file(RENDERINGS / "real" / "icahn-entity-1-2026-06-29.xml" / "ocr.txt")
     assert "Please see footnotes" in {r.nature_of_ownership for r in f.non_derivative}
+
+
+def test_a_column_dump_with_cells_one_under_the_other_and_captions_among_them() -> None:
+    # markitdown: "Common Share 03/17/2025" four times, "Code" / "V" captions, codes, "Amount"
+    # over four amounts one per line, the four prices then the four balances
+    f = parse_file(RENDERINGS / "real" / "multi_standard_acquisition.xml" / "markitdown.md")
+    rows = f.non_derivative
+    assert [r.code for r in rows] == ["A", "F", "F", "A"]
+    assert [r.shares for r in rows] == [Decimal(x) for x in (10000, 2954, 1897, 10000)]
+    assert [r.acquired_disposed for r in rows] == ["A", "D", "D", "A"]
+    assert [r.price for r in rows][1:3] == [Decimal("27.61")] * 2
+    assert [r.shares_owned_following for r in rows] == [
+        Decimal(x) for x in (69064, 66110, 64213, 74213)
+    ]
+    assert {r.security_title for r in rows} == {"Common Share"}

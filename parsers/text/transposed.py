@@ -21,16 +21,37 @@ from parsers.text.tokens import DATE, IMMED, LETTER, MARKER, NA, NUM, TEXT, Toke
 _FURNITURE = re.compile(r"Form\s+filed\s+by|\(e\.g\.,?\s+puts", re.I)
 """Box 6's lines, which the converter may place under the Table I landmark, and Table II's
 subtitle."""
+_BOX_NUMBER = re.compile(r"\d{1,2}A?\.")
+_SUB_CAPTION = re.compile(r"\s*(?:Amount|Price|Code|\(A\)\s+or\s+\(D\))\s*$")
 
 
 def untranspose(rows: list[Row], is_caption: Callable[[str], bool], width: int) -> list[Row]:
-    """``rows`` rebuilt as one row of cells a table row when they are a column-by-column dump;
-    otherwise ``rows`` unchanged. ``is_caption(text)`` tells a line of column captions;
-    ``width`` is the table's number of columns, which no rebuilt row may exceed."""
+    """``rows`` rebuilt as one row of cells a table row when they are a column-by-column dump
+    (:func:`_rebuilt`); otherwise ``rows``, less the column sub-captions that stand as
+    paragraphs of their own among the values (``Amount``, ``Price``): read as rows, they
+    would be titles."""
+    out = _rebuilt(rows, is_caption, width)
+    if out is not None:
+        return out
+    keep: list[Row] = []
+    for i, r in enumerate(rows):
+        alone = (i == 0 or rows[i - 1].shape == BLANK) and (
+            i + 1 == len(rows) or rows[i + 1].shape == BLANK
+        )
+        if alone and r.shape == PLAIN and _SUB_CAPTION.match(r.text):
+            continue
+        keep.append(r)
+    return keep
+
+
+def _rebuilt(rows: list[Row], is_caption: Callable[[str], bool], width: int) -> list[Row] | None:
+    """``rows`` rebuilt as one row of cells a table row when they are a column-by-column dump,
+    else None. ``is_caption(text)`` tells a line of column captions; ``width`` is the table's
+    number of columns, which no rebuilt row may exceed."""
     if not rows or any(r.shape not in (PLAIN, BLANK) for r in rows):
-        return rows
+        return None
     cells: list[tuple[int, str, str, Token]] = []  # line, text, kind, first token
-    started = False
+    started = after_code = False
     para: list[Row] = []
     for r in [*rows, Row(0, (), (), BLANK, "")]:
         if r.shape != BLANK:
@@ -38,25 +59,23 @@ def untranspose(rows: list[Row], is_caption: Callable[[str], bool], width: int) 
             continue
         if not para:
             continue
-        lines = para
-        para = []
+        lines, para = para, []
         if not started:
             lines = [x for x in lines if not is_caption(x.text) and not _FURNITURE.search(x.text)]
             if not lines:
                 continue
             started = True
-        else:  # ``Code`` / ``X(1)``: a caption printed on top of the first value (``A``, ``I``
-            # and ``D`` read as captions too, but as values they are letters, not text)
-            lines = [x for x in lines if not (_is_text(x.text) and is_caption(x.text))] or lines
-        text = " ".join(x.text for x in lines)
-        kind = _kind(text)
-        if (kind is None or kind[0] == "text") and all(is_caption(x.text) for x in lines):
-            break  # the next table's captions, printed before its landmark
-        if kind is None:
-            return rows
-        cells.append((lines[0].line, text, kind[0], kind[1]))
-    if len(cells) < 2 or cells[0][2] != "text":
-        return rows
+        elif _BOX_NUMBER.match(lines[0].text) and all(is_caption(x.text) for x in lines):
+            break  # the next table's numbered captions, printed before its landmark
+        if after_code and lines[0].text.strip() == "V":
+            lines = lines[1:]  # the V column's caption, under the code column's
+        after_code = lines[-1].text.strip() == "Code" if lines else after_code
+        got = _cells_of(lines, is_caption)
+        if got is None:
+            return None
+        cells.extend(got)
+    if len(cells) < 2 or not cells[0][2].startswith("text"):
+        return None
     runs: list[list[tuple[int, str, str, Token]]] = []
     for c in cells:
         if runs and runs[-1][0][2] == c[2]:
@@ -80,17 +99,45 @@ def untranspose(rows: list[Row], is_caption: Callable[[str], bool], width: int) 
                 for i in range(n):
                     table[i].extend((run[i], run[n + i]))
             else:
-                return rows
+                return None
         else:
-            return rows
+            return None
     if any(len(cells) > width for cells in table):
-        return rows
+        return None
     return _rebuild(table)
+
+
+def _cells_of(
+    lines: list[Row], is_caption: Callable[[str], bool]
+) -> list[tuple[int, str, str, Token]] | None:
+    """The cells of one paragraph: lines of words are one cell wrapped over them (with any
+    marker-only line after them), each line holding a value is a cell of its own (a column's
+    cells one under the other), and caption lines among them (``Code`` / ``V``) are left out.
+    None when a line holds several values: not a column-by-column dump."""
+    out: list[tuple[int, str, str, Token]] = []
+    open_text = False  # the last cell is words, which a further line of words continues
+    after_caption = False
+    for x in lines:
+        kind = _kind(x.text)
+        if is_caption(x.text) and (kind is None or kind[0].startswith("text") or after_caption):
+            after_caption, open_text = True, False
+            continue
+        after_caption = False
+        if kind is None:
+            return None
+        if open_text and (kind[0].startswith("text") or kind[0] == "marker"):
+            line, text, _, first = out[-1]
+            joined = f"{text} {x.text}"
+            out[-1] = (line, joined, (_kind(joined) or kind)[0], first)
+            continue
+        out.append((x.line, x.text, kind[0], kind[1]))
+        open_text = kind[0].startswith("text")
+    return out
 
 
 def _is_text(text: str) -> bool:
     kind = _kind(text)
-    return kind is None or kind[0] == "text"
+    return kind is None or kind[0].startswith("text")
 
 
 def _kind(text: str) -> tuple[str, Token] | None:
@@ -100,8 +147,9 @@ def _kind(text: str) -> tuple[str, Token] | None:
     if not tokens:
         return None
     first = tokens[0]
-    if first.kind == TEXT:
-        return "text", first
+    if first.kind == TEXT:  # a title, or a title and the values printed beside it
+        values = ",".join(t.kind for t in tokens if t.kind != TEXT)
+        return ("text," + values if values else "text"), first
     if len(tokens) != 1:
         return None
     kinds = {DATE: "date", NUM: "number", LETTER: "letter", MARKER: "marker", NA: "marker"}

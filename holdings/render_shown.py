@@ -36,9 +36,9 @@ converter:
    digits, any case) occur as whole words, in order, in the row's region; words glued together
    (``ByLP``) or split (``Foot|note``) are not shown. Where two text fields of a row hold the
    same words (title and underlying title), each needs its own occurrence.
-6. **Header.** The issuer name, ticker (a token of its own) and period of report must be in
-   the header section; an owner's name anywhere in the text (a joint filing repeats further
-   owners' boxes below the tables).
+6. **Header.** The issuer name, ticker (a token of its own), period of report and the first
+   owner's name must be in the header section; a further owner's name anywhere in the text (a
+   joint filing repeats further owners' boxes below the tables).
 
 A value that the text holds only elsewhere (another row, the footnotes, the header) is not
 shown. The rule errs on the side of "shown" within a row's own lines (a stray neighbouring
@@ -311,7 +311,10 @@ def shown_fields(truth: Filing, text: str) -> Shown:
     ):
         header.add("period_of_report")
     all_stream = [(i * 10_000 + p, w) for i in range(end) for p, w in enumerate(lines[i].words)]
-    owners = [bool(_in_order(words_of(o.name), all_stream, set())) for o in truth.reporting_owners]
+    owners = [
+        bool(_in_order(words_of(o.name), head_stream if i == 0 else all_stream, set()))
+        for i, o in enumerate(truth.reporting_owners)
+    ]
 
     def table(
         rows: Sequence[NonDerivativeRow | DerivativeRow], lo: int, hi: int, two: bool

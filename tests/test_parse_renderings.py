@@ -394,3 +394,20 @@ def test_a_column_dump_with_cells_one_under_the_other_and_captions_among_them() 
         Decimal(x) for x in (69064, 66110, 64213, 74213)
     ]
     assert {r.security_title for r in rows} == {"Common Share"}
+
+
+def test_ocr_header_cells_belong_to_the_nearest_box_label() -> None:
+    # OCR spaces each line on its own: "1 800 FLOWERS COM INC [ FLWS ]" starts four columns
+    # left of its "2. Issuer Name" label, which put it in box 1, glued to the owner's name
+    f = parse_file(FLOWERS / "ocr.txt")
+    assert f.issuer.name == "1 800 FLOWERS COM INC" and f.issuer.ticker == "FLWS"
+    assert f.reporting_owners[0].name is not None
+    assert "FLOWERS" not in f.reporting_owners[0].name
+
+
+def test_ocr_five_between_the_date_and_the_amount_is_code_s() -> None:
+    # OCR: "Class A   04/13/2022   5   100   $2,556.7346   13,788": sold 100, not 5
+    f = parse_file(GOOGLE_SALES / "ocr.txt")
+    row = next(r for r in f.non_derivative if r.price == Decimal("2556.7346"))
+    assert (row.code, row.shares) == ("S", Decimal(100))
+    assert any(n.kind == "repair" and "read as code S" in n.message for n in f.notes)

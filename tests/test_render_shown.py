@@ -150,3 +150,15 @@ def test_compare_tells_wrong_among_shown_from_a_converter_misread() -> None:
     assert (t.wrong, t.shown_wrong, t.misread) == (2, 1, 1)
     assert t.shown == t.fields - 1
     assert t.shown_exact == t.shown - 1
+
+
+def test_the_first_owner_is_shown_only_by_the_header() -> None:
+    # OCR read box 1's "SVF" as "SVE"; the same name written right in a footnote is no
+    # showing of box 1
+    text = (
+        _text("Common Stock 05/04/2022 S 9,136 D $159.94 468,198 D").replace(
+            "Adams Katherine L.", "Adarns Katherine L."
+        )
+        + "1. Shares held by Adams Katherine L. directly.\n"
+    )
+    assert shown_fields(_filing(_row()), text).owners == [False]

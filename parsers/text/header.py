@@ -243,6 +243,9 @@ def _streams(rows: list[Row]) -> list[str]:
         for x in xs:
             if not anchors or x - anchors[-1] > 3:
                 anchors.append(x)
+    # a scan read back by OCR spaces each line on its own (no line starts indented): a cell
+    # there belongs to the nearest label, not to the last one at or left of it
+    flush = layout and not any(r.shape == SPACE and r.xs and r.xs[0] >= 4 for r in rows)
     columns: dict[tuple[int, int], list[str]] = {}
     for r in rows:
         cells = r.cells
@@ -253,7 +256,10 @@ def _streams(rows: list[Row]) -> list[str]:
             for c, x in zip(cells, r.xs, strict=True):
                 text = clean(c, keep_lines=True) if c else ""
                 if text:  # the column of the last label at or left of the cell
-                    key = (0, max(bisect_right(anchors, x + 2) - 1, 0))
+                    at = max(bisect_right(anchors, x + 2) - 1, 0)
+                    if flush and at + 1 < len(anchors) and anchors[at + 1] - x < x - anchors[at]:
+                        at += 1
+                    key = (0, at)
                     per_line.setdefault(key, []).append(text)
             for key, parts in per_line.items():  # a tab keeps apart what the layout kept apart:
                 columns.setdefault(key, []).append("\t".join(parts))  # title | other

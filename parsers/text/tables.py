@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from parsers.text import ocr
 from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TAB, TABLED, Row
-from parsers.text.columns import TEXT_FIELDS, align, fits_cells, pattern
+from parsers.text.columns import CODES, TEXT_FIELDS, align, fits_cells, pattern
 from parsers.text.tokens import (
     DATE,
     FRAG,
@@ -177,6 +177,7 @@ def read_table(
                     t.kind, t.value = TEXT, None
         if flush and row.shape == SPACE:
             _year_words(tokens)
+            _code_five(tokens)
         if title_end is not None and row.shape in LOOSE and tokens[0].x < title_end:
             _title_words(tokens, title_end)
         elif tokens[-1].cell == 0 and row.shape in TABLED and len(tokens) > 1:
@@ -297,6 +298,25 @@ def _clean_text(draft: Draft, fields: tuple[str, ...]) -> None:
             draft.values[f] = clean or None
             draft.notes.append((f, f"dropped OCR fragments in {text!r}: read {clean!r}"))
             draft.repaired = True
+
+
+def _code_five(tokens: list[Token]) -> None:
+    """A scan's ``5`` between a transaction date and an amount, in a row with no code letter,
+    is the code ``S``: on the form only the code (and V) column lies between them, and no
+    number can stand there (``04/13/2022   5   100   $2,556.73``: sold 100, not 5)."""
+    for i in range(1, len(tokens) - 1):
+        t, before, after = tokens[i], tokens[i - 1], tokens[i + 1]
+        if (
+            t.kind == NUM
+            and t.text == "5"
+            and before.kind == DATE
+            and after.kind == NUM
+            and not after.dollar
+            and not any(u.kind == LETTER and u.text in CODES for u in tokens)
+        ):
+            t.kind, t.value, t.text = LETTER, "S", "S"
+            t.notes.append("OCR letter '5' between the date and the amount read as code S")
+            return
 
 
 _UNGROUPED = re.compile(r"\d{4,}")

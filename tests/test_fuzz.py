@@ -315,6 +315,18 @@ TEXT_REGRESSIONS: list[tuple[str, str, list[Key]]] = [
         "real/wave_pipe_messy.md",
         [("derivative", 0, "acquired_disposed")],
     ),
+    # layout text: a value read into a column other rows of the table have elsewhere
+    # (``3,012,785      0D``, a flipped byte made a ``0``: the balance read as the price)
+    (
+        "text_flip_fused_zero~promis_layout_middle_narrow.txt",
+        "real/promis_layout_middle_narrow.txt",
+        [("non_derivative", 1, "price"), ("non_derivative", 1, "shares_owned_following")],
+    ),
+    (
+        "text_flip_new_zero~promis_layout_middle_narrow.txt",
+        "real/promis_layout_middle_narrow.txt",
+        [("non_derivative", 0, "price")],
+    ),
 ]
 
 
@@ -335,11 +347,6 @@ def test_a_kept_text_mutant_reads_as_before_or_noted(
             assert getattr(getattr(after, n.table)[n.row], n.row_field) is None, n
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue #11: 2 of 10,000 text mutants are still misread (scripts/fuzz.py --corpus "
-    "text): a number in layout text placed by type where its column says otherwise",
-)
 def test_a_text_campaign_finds_no_silent_misreading() -> None:
     outcomes = fuzz.campaign(TEXT_INPUTS, 2000, seed=1, save=None, verbose=False)
     assert outcomes["silent"] == 0 and outcomes["crash"] == 0, outcomes

@@ -93,6 +93,8 @@ class Draft:
     cell's last word, so no wrapped line continues them."""
     blurred: set[str] = field(default_factory=set)
     """Text cells left empty because wrapped words could not be told apart between them."""
+    centres: dict[str, float] = field(default_factory=dict)
+    """In layout text, the character column each value field's token is centred on."""
     """Position (cell index, or character column in space-aligned text) of each field read,
     so that a wrapped line's words go to the text column they sit under."""
 
@@ -247,7 +249,42 @@ def read_table(
         _attach(prev, pending, fields, before=False, columns=placed_cols, flush=flush)
     for d in drafts:
         _clean_text(d, fields)
+    if placed_cols and not flush:  # (an OCR engine's flush lines keep no columns)
+        _off_column(drafts)
     return _real_rows(drafts, orphans)
+
+
+def _off_column(drafts: list[Draft]) -> None:
+    """Layout text places a value under its column, and the table's rows show where each
+    column is: a value read into one field while it stands where the other rows have another
+    field's values (``3,012,785      0D``: a flipped byte made a ``0`` beside the form ``D``,
+    and the balance was read as the price by type) is a doubt. A column's place is the middle
+    of its values in at least three rows, so one row out of place does not move it."""
+    spots: dict[str, list[float]] = {}
+    for d in drafts:
+        for f, x in d.centres.items():
+            spots.setdefault(f, []).append(x)
+    middle = {f: sorted(xs)[len(xs) // 2] for f, xs in spots.items() if len(xs) >= 3}
+    if len(middle) < 2:
+        return
+    for d in drafts:
+        for f, x in d.centres.items():
+            own = middle.get(f)
+            name = "shares" if f in ("shares_a", "shares_d") else f
+            if own is None or d.values.get(name) is None or abs(x - own) <= 4:
+                continue
+            g, at = min(
+                ((g, m) for g, m in middle.items() if g != f), key=lambda gm: abs(x - gm[1])
+            )
+            if abs(x - at) + 3 < abs(x - own) and {f, g} != {"shares_a", "shares_d"}:
+                shown = d.values[name]
+                d.notes.append(
+                    (
+                        name,
+                        f"{shown} stands where the table's other rows have the {g} column, "
+                        f"not the {f}'s: unsure",
+                    )
+                )
 
 
 # What a scan leaves around the words of a text cell: box rules, a torn footnote marker
@@ -1039,6 +1076,8 @@ def _read_row(
     for ci, toks in enumerate(cols):
         if toks:
             _fill(draft, fields[ci], toks)
+            if row.shape == SPACE and fields[ci] not in TEXT_FIELDS:
+                draft.centres[fields[ci]] = toks[0].x + len(toks[0].text) / 2
             if fields[ci] in TEXT_FIELDS and _ends_in_marker(row, toks[-1]):
                 draft.closed.add(fields[ci])
     for tok in dropped:

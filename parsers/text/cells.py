@@ -14,7 +14,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 MARK = "\ue000"
 """Footnote markers become ``MARK + digits + MARK``: a character no filing text contains."""
@@ -75,7 +74,13 @@ def clean(text: str, *, markers: bool = False, keep_lines: bool = False) -> str:
     ``keep_lines`` keeps ``<br>`` as a line break (header boxes stack their fields that way)."""
     if len(text) > 2000:
         return _clean(text, markers, keep_lines)
-    return _clean_cached(text, markers, keep_lines)
+    memo = _CLEANED[markers][keep_lines]
+    got = memo.get(text)
+    if got is None:
+        if len(memo) >= _CLEANED_MAX:
+            memo.clear()
+        got = memo[text] = _clean(text, markers, keep_lines)
+    return got
 
 
 def _clean(text: str, markers: bool, keep_lines: bool) -> str:
@@ -99,8 +104,14 @@ def _clean(text: str, markers: bool, keep_lines: bool) -> str:
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 
-_clean_cached = lru_cache(maxsize=32768)(_clean)
-"""Labels and boilerplate repeat across filings; cleaning them once is most of the saving."""
+_CLEANED: tuple[tuple[dict[str, str], dict[str, str]], ...] = (({}, {}), ({}, {}))
+CLEANED_TEXT, CLEANED_LINES = _CLEANED[False]
+"""``clean(text)`` and ``clean(text, keep_lines=True)`` of texts cleaned before, for loops over
+many cells to look up before calling :func:`clean` (which remembers what it cleans)."""
+"""Cleaned texts by ``markers`` and ``keep_lines``: labels and boilerplate repeat across filings,
+and cleaning them once is most of the saving. Plain dicts (emptied when full), looked up on the
+text alone: cheaper than a least-recently-used cache keyed on all three arguments."""
+_CLEANED_MAX = 16384
 
 
 class Shape(StrEnum):
@@ -172,7 +183,9 @@ _PIPE_ESC = "\x1e"
 def split_rows(text: str) -> list[Row]:
     """All rows of the document in source order, HTML tables expanded into their ``<tr>`` rows."""
     spans = _table_spans(text) if "<table" in text or "<TABLE" in text else []
-    rows = _line_rows(text.split("\n"), 1) if not spans else _with_html(text, spans)
+    if not spans:
+        return _numbered_line_rows(text)
+    rows = _with_html(text, spans)
     block = 0
     prev_shape: Shape | None = None
     for row in rows:  # shapes are the enum's members: ``is`` tells them apart
@@ -182,6 +195,25 @@ def split_rows(text: str) -> list[Row]:
         row.block = block
         if shape is not SEP:
             prev_shape = shape
+    return rows
+
+
+def _numbered_line_rows(text: str) -> list[Row]:
+    """:func:`split_rows` of a text without HTML tables: each line's row made and its block
+    numbered in one pass (the same numbering as :func:`split_rows`'s loop)."""
+    memo = _SPLIT
+    rows: list[Row] = []
+    append = rows.append
+    block = 0
+    prev_shape: Shape | None = None
+    for line, raw in enumerate(text.split("\n"), 1):
+        got = memo.get(raw)
+        cells, xs, shape, joined = got if got is not None else _split_line(raw)
+        if shape is BLANK or shape is not prev_shape and shape is not SEP:
+            block += 1
+        if shape is not SEP:
+            prev_shape = shape
+        append(Row(line, cells, xs, shape, joined, block))
     return rows
 
 
@@ -289,9 +321,23 @@ def _without_placeholders(cells: tuple[str, ...]) -> tuple[str, ...]:
     return tuple("" if c == f"Col{i}" else c for i, c in enumerate(cells, 1))
 
 
-@lru_cache(maxsize=16384)
-def _split_line(line: str) -> tuple[tuple[str, ...], tuple[int, ...], Shape, str]:
-    """Cached on the line's text: the form's boilerplate lines recur in every filing."""
+_Split = tuple[tuple[str, ...], tuple[int, ...], Shape, str]
+_SPLIT: dict[str, _Split] = {}
+"""Lines split before: the form's boilerplate lines recur in every filing (emptied when full)."""
+_SPLIT_MAX = 16384
+
+
+def _split_line(line: str) -> _Split:
+    """Cells, positions, shape and text of a line, remembered by its text."""
+    got = _SPLIT.get(line)
+    if got is None:
+        if len(_SPLIT) >= _SPLIT_MAX:
+            _SPLIT.clear()
+        got = _SPLIT[line] = _split_fresh(line)
+    return got
+
+
+def _split_fresh(line: str) -> _Split:
     stripped = line.strip()
     if not stripped:
         return (), (), BLANK, ""

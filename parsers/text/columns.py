@@ -233,7 +233,16 @@ def align(
             _PLANS.clear()
         plan = _PLANS[key] = _solve(tokens, fields, positional, hints)
     spans, dropped = plan
-    return [[tokens[i] for i in span] for span in spans], [tokens[i] for i in dropped]
+    cols: list[list[Token]] = []
+    add = cols.append
+    for span in spans:  # most columns hold no token or one: no comprehension to set up
+        if not span:
+            add([])
+        elif len(span) == 1:
+            add([tokens[span[0]]])
+        else:
+            add([tokens[i] for i in span])
+    return cols, [tokens[i] for i in dropped] if dropped else []
 
 
 _Plan = tuple[tuple[tuple[int, ...], ...], tuple[int, ...]]

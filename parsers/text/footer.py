@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from parsers.text.cells import MARK, Row, clean
+from parsers.text.cells import CLEANED_TEXT, MARK, Row, clean
 from parsers.text.tokens import parse_date
 
 EXPLAIN = re.compile(r"Explanation\s+of\s+Responses\s*:?", re.I)
@@ -44,12 +44,12 @@ _NUMBER = re.compile(
     + r")\s*"
 )
 _INLINE_NUMBER = re.compile(
-    r"(?<=[.;)\"'])\s+(?:(\d{1,2})[.)]|\((\d{1,2})\)|"
-    + MARK
-    + r"(\d{1,2})"
-    + MARK
-    + r")\s*(?=[A-Z])"
+    r"[.;)\"'](\s+(?:(\d{1,2})[.)]|\((\d{1,2})\)|" + MARK + r"(\d{1,2})" + MARK + r")\s*(?=[A-Z]))"
 )
+"""A footnote number inside a line (group 1, from the space before it), after the end of a
+sentence: the punctuation is matched rather than looked behind for, so ``re`` skips ahead to it.
+No match ends where the next could start (one ends before a capital), so ``finditer`` finds the
+numbers it found when the punctuation was looked behind for."""
 _MARKS = re.compile(MARK + r"(\d{1,3})" + MARK)
 _ANY_DATE = (
     r"(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}"
@@ -90,13 +90,14 @@ def tail_lines(rows: list[Row]) -> list[tuple[int, str]]:
     """The rows after the tables as (line, markup-free text), read once for all three readers."""
     out: list[tuple[int, str]] = []
     signed = False
+    memo = CLEANED_TEXT
     for r in rows:
         raw = r.text
         if not raw:
             continue
         if signed and _BOILERPLATE.match(raw):
             break
-        text = clean(raw)
+        text = memo.get(raw) or clean(raw)
         signed = signed or "/s/" in text
         out.append((r.line, text))
     return out
@@ -151,10 +152,10 @@ def _split_run_together(items: list[list[Any]]) -> list[list[Any]]:
         want = n + 1
         start = 0
         for m in _INLINE_NUMBER.finditer(text):
-            got = int(m.group(1) or m.group(2) or m.group(3))
+            got = int(m.group(2) or m.group(3) or m.group(4))
             if got != want:
                 continue
-            out.append([want - 1, text[start : m.start()]])
+            out.append([want - 1, text[start : m.start(1)]])
             start = m.end()
             want += 1
         out.append([want - 1, text[start:]])

@@ -13,7 +13,17 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from parsers.text.cells import CHECKED, EMPTY, MARK, SPACE, TABLED, UNCHECKED, Row, clean
+from parsers.text.cells import (
+    CHECKED,
+    CLEANED_LINES,
+    EMPTY,
+    MARK,
+    SPACE,
+    TABLED,
+    UNCHECKED,
+    Row,
+    clean,
+)
 from parsers.text.ocr import fix_confusables
 from parsers.text.patterns import caseless
 from parsers.text.tokens import parse_date
@@ -149,12 +159,13 @@ def form_type_of(rows: list[Row]) -> str | None:
         text = row.text
         if not text:
             continue
-        if _TITLE_5.search(text):
-            return "5"
-        if _TITLE_3.search(text):
-            return "3"
-        if _TITLE_4.search(text):
-            return explicit or "4"
+        if _may_match(text, ("statement",)):  # a word of each title
+            if _TITLE_5.search(text):
+                return "5"
+            if _TITLE_3.search(text):
+                return "3"
+            if _TITLE_4.search(text):
+                return explicit or "4"
         m = _FORM_LINE.match(clean(text))
         if m and explicit is None:
             explicit = m.group(1)
@@ -238,7 +249,10 @@ def _streams(rows: list[Row]) -> list[str]:
     anchors: list[int] = []
     if layout:
         xs = sorted(
-            x for r in rows for c, x in zip(r.cells, r.xs, strict=True) if _NUMBERED_LABEL.match(c)
+            x
+            for r in rows
+            for c, x in zip(r.cells, r.xs, strict=True)
+            if c[:1] in "1234567" and _NUMBERED_LABEL.match(c)
         )
         for x in xs:
             if not anchors or x - anchors[-1] > 3:
@@ -247,6 +261,7 @@ def _streams(rows: list[Row]) -> list[str]:
     # there belongs to the nearest label, not to the last one at or left of it
     flush = layout and not any(r.shape == SPACE and r.xs and r.xs[0] >= 4 for r in rows)
     columns: dict[tuple[int, int], list[str]] = {}
+    memo = CLEANED_LINES
     for r in rows:
         cells = r.cells
         if not cells or r.shape in EMPTY:
@@ -254,7 +269,7 @@ def _streams(rows: list[Row]) -> list[str]:
         if layout:
             per_line: dict[tuple[int, int], list[str]] = {}
             for c, x in zip(cells, r.xs, strict=True):
-                text = clean(c, keep_lines=True) if c else ""
+                text = (memo.get(c) or clean(c, keep_lines=True)) if c else ""
                 if text:  # the column of the last label at or left of the cell
                     at = max(bisect_right(anchors, x + 2) - 1, 0)
                     if flush and at + 1 < len(anchors) and anchors[at + 1] - x < x - anchors[at]:
@@ -266,7 +281,7 @@ def _streams(rows: list[Row]) -> list[str]:
         elif r.shape in TABLED:  # one cell a column
             block = r.block
             for c, x in zip(cells, r.xs, strict=True):
-                text = clean(c, keep_lines=True) if c else ""
+                text = (memo.get(c) or clean(c, keep_lines=True)) if c else ""
                 if text:
                     columns.setdefault((block, x), []).append(text)
         else:  # paragraphs read in order as one stream, blank lines or not

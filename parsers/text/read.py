@@ -18,20 +18,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from typing import Literal
+
+from pydantic import TypeAdapter
 
 from parsers.errors import ParseError
 from parsers.limits import Limits
 from parsers.model import (
     DerivativeRow,
     Filing,
-    Issuer,
     NonDerivativeRow,
-    Note,
-    ReportingOwner,
-    Signature,
-    Source,
 )
 from parsers.text.cells import EMPTY, HTML, PIPE, Row, split_rows
 from parsers.text.columns import (
@@ -70,13 +66,15 @@ _END = re.compile(
     r"|^(?:\d\.)?nameandaddressofreportingperson",
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 
 
 def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     """One filing from one text rendering; ``ParseError`` names the file and line when the text
     is not a Form 3/4/5 or stops before its tables end."""
     _require_text(text, path)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     rows = split_rows(text)
     t1, t2, end = _landmarks(rows, path)
     form = form_type_of(rows[:t1]) or "4"
@@ -108,16 +106,18 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
             [t for ln, t in tail if ln in signed or "/s/" in t],
             "\n".join(t for _, t in tail),
         )
-    notes = [
-        Note(line=_line_of(needle, rows[:t1]), field=f, message=msg, kind=note_kind(msg))
+    notes: list[_Values] = [
+        dict(line=_line_of(needle, rows[:t1]), field=f, message=msg, kind=note_kind(msg))
         for needle, f, msg in header.notes
     ]
-    notes += [Note(field="tables", message=f"{t}: {m}") for t, ms in orphans.items() for m in ms]
+    notes += [dict(field="tables", message=f"{t}: {m}") for t, ms in orphans.items() for m in ms]
     footnotes = read_footnotes(tail, signed)
-    non_derivative = [
-        _model_row(NonDerivativeRow, "non_derivative", i, d, notes) for i, d in enumerate(nd)
-    ]
-    derivative = [_model_row(DerivativeRow, "derivative", i, d, notes) for i, d in enumerate(dv)]
+    non_derivative = _ND_ROWS.validate_python(
+        [_row_values(NonDerivativeRow, "non_derivative", i, d, notes) for i, d in enumerate(nd)]
+    )
+    derivative = _DV_ROWS.validate_python(
+        [_row_values(DerivativeRow, "derivative", i, d, notes) for i, d in enumerate(dv)]
+    )
     _check_footnote_refs(
         {"non_derivative": non_derivative, "derivative": derivative}, footnotes, notes
     )
@@ -127,27 +127,29 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         if dates:
             period = min(dates)
             notes.append(
-                Note(field="period_of_report", message="box 3 date not found; earliest row date")
+                dict(field="period_of_report", message="box 3 date not found; earliest row date")
             )
     if header.original_filed is not None and not form.endswith("/A"):
         form = f"{form}/A"
-    signatures = [Signature(name=s.name, date=s.date) for s in read_sigs]
+    signatures = [dict(name=s.name, date=s.date) for s in read_sigs]
     owners = [_owner(header), *(_owner(h) for h in read_more_owners(rows[end:]))]
     if header.joint and len(owners) == 1:
         notes.append(
-            Note(
+            dict(
                 field="reporting_owners",
                 message="box 6 says more than one reporting person; only one is named in the text",
             )
         )
     if not signatures:
-        notes.append(Note(field="signatures", message="no signature found"))
+        notes.append(dict(field="signatures", message="no signature found"))
+    # the parts as plain values, validated once as the Filing: the same models as building each
+    # part on its own would make, without a validator call per note and per box
     return Filing(
         form_type=form,
-        source=Source(
+        source=dict(
             path=path, sha256=sha256, format=_format(rows, t1, end, nd + dv, header.repaired)
         ),
-        issuer=Issuer(name=header.issuer_name, ticker=header.ticker),
+        issuer=dict(name=header.issuer_name, ticker=header.ticker),
         reporting_owners=owners,
         period_of_report=period,
         date_of_original_submission=header.original_filed,
@@ -190,11 +192,15 @@ def _line_of(needle: str | None, rows: list[Row]) -> int | None:
 
 
 def _require_text(text: str, path: str) -> None:
-    if not text.strip():
+    if not text or text.isspace():  # ``not text.strip()``, without copying the text
         raise ParseError("file is empty", path, 1)
     head = text[:1024]  # binary formats show control bytes from their first bytes on
-    bad = len(_CONTROL.findall(head)) if _CONTROL.search(head) else 0
-    if bad > max(8, len(head) // 50) or "\x00" in text[:4096] or head.startswith("%PDF-"):
+    if head.isascii():  # the count _CONTROL.findall gives, by bytes.translate
+        raw = head.encode("ascii")
+        bad = len(raw) - len(raw.translate(None, _CONTROL_BYTES))
+    else:
+        bad = len(_CONTROL.findall(head)) if _CONTROL.search(head) else 0
+    if bad > max(8, len(head) // 50) or text.find("\x00", 0, 4096) >= 0 or head.startswith("%PDF-"):
         line = head.count("\n", 0, _first_control(head)) + 1
         raise ParseError("file is binary, not a text rendering of a filing", path, line)
 
@@ -204,10 +210,23 @@ def _first_control(head: str) -> int:
     return m.start() if m else 0
 
 
-@lru_cache(maxsize=16384)
+_KINDS: dict[str, int] = {}
+""":func:`_landmark_kind` of texts seen: the form's titles and captions recur in every filing
+(emptied when full)."""
+_KINDS_MAX = 16384
+
+
 def _landmark_kind(head: str) -> int:
-    """Bit 1: Table I title or caption; bit 2: Table II's; bit 4: what follows the tables.
-    Cached on the text: the form's titles and captions recur in every filing."""
+    """Bit 1: Table I title or caption; bit 2: Table II's; bit 4: what follows the tables."""
+    kind = _KINDS.get(head)
+    if kind is None:
+        if len(_KINDS) >= _KINDS_MAX:
+            _KINDS.clear()
+        kind = _KINDS[head] = _landmark_kind_fresh(head)
+    return kind
+
+
+def _landmark_kind_fresh(head: str) -> int:
     low = head.lower()
     if not (
         "tab" in low  # "table", or a piece of it a converter cut ("**Ta**|**ble I - Non-D**")
@@ -241,11 +260,15 @@ def _landmarks(rows: list[Row], path: str) -> tuple[int, int | None, int]:
     (footnotes, remarks, signature) was cut short: it is refused rather than read as complete.
     """
     t1 = t2 = end = None
+    kinds = _KINDS
     for i, row in enumerate(rows):
         text = row.text
         if not text:
             continue
-        kind = _landmark_kind(text[:400])
+        head = text[:400]
+        kind = kinds.get(head)
+        if kind is None:
+            kind = _landmark_kind(head)
         if not kind:
             continue
         if t1 is None:
@@ -280,29 +303,36 @@ def _landmarks(rows: list[Row], path: str) -> tuple[int, int | None, int]:
     return t1, t2, end
 
 
-def _model_row(
+_Values = dict[str, object]
+_ND_ROWS = TypeAdapter(list[NonDerivativeRow])
+_DV_ROWS = TypeAdapter(list[DerivativeRow])
+"""A table's rows validated in one call (as ``cls(**values)`` each would be): cheaper per row."""
+
+
+def _row_values(
     cls: type[NonDerivativeRow] | type[DerivativeRow],
     table: str,
     index: int,
     draft: Draft,
-    notes: list[Note],
-) -> NonDerivativeRow | DerivativeRow:
+    notes: list[_Values],
+) -> dict[str, object]:
+    """The row's model values (its notes appended to ``notes``)."""
     for f, message in draft.notes:
         where = f"{table}[{index}]" + (f".{f}" if f else "")
-        notes.append(Note(line=draft.line, field=where, message=message, kind=note_kind(message)))
+        notes.append(dict(line=draft.line, field=where, message=message, kind=note_kind(message)))
     values = to_model_values(draft)
     if cls is NonDerivativeRow:
         for key in ("exercise_price", "date_exercisable", "expiration_date"):
             values.pop(key, None)
         for key in ("underlying_title", "underlying_shares"):
             values.pop(key, None)
-    return cls(**values)
+    return values
 
 
 def _check_footnote_refs(
     tables: Mapping[str, Sequence[NonDerivativeRow | DerivativeRow]],
     footnotes: dict[str, str],
-    notes: list[Note],
+    notes: list[_Values],
 ) -> None:
     """A marker with no footnote behind it means a lost or misread footnote: say so."""
     for table, rows in tables.items():
@@ -311,7 +341,7 @@ def _check_footnote_refs(
                 for fid in ids:
                     if fid not in footnotes:
                         notes.append(
-                            Note(
+                            dict(
                                 line=row.line,
                                 field=f"{table}[{i}].{f}",
                                 message=f"marker {fid} has no footnote in the explanation",
@@ -319,8 +349,8 @@ def _check_footnote_refs(
                         )
 
 
-def _owner(header: Header) -> ReportingOwner:
-    return ReportingOwner(
+def _owner(header: Header) -> _Values:
+    return dict(
         name=header.owner_name,
         is_director=header.is_director,
         is_officer=header.is_officer,

@@ -184,7 +184,7 @@ def read_table(
             _title_words(tokens, title_end)
         elif tokens[-1].cell == 0 and row.shape in TABLED and len(tokens) > 1:
             _title_words(tokens, 1)  # a row of cells with only its first cell filled: a wrap
-        if not any(t.kind in (NUM, DATE) for t in tokens) and not _states_ownership(row, tokens):
+        if not _has_value(tokens) and not _states_ownership(row, tokens):
             words = [
                 t
                 for t in tokens
@@ -372,6 +372,14 @@ def _year_words(tokens: list[Token]) -> None:
     ):
         for t in values:
             t.kind, t.value = TEXT, None
+
+
+def _has_value(tokens: list[Token]) -> bool:
+    """A number or a date among the tokens (a loop: asked of every table line)."""
+    for t in tokens:  # noqa: SIM110 -- a loop, not any(): no generator to set up
+        if t.kind == NUM or t.kind == DATE:
+            return True
+    return False
 
 
 def _states_ownership(row: Row, tokens: list[Token]) -> bool:
@@ -1007,6 +1015,8 @@ def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
             continue
         xa = xd = None
         for cell, x in zip(row.cells, row.xs, strict=True):
+            if "(A)" not in cell and "(D)" not in cell:
+                continue  # no caption can match: spares the pattern's scan
             # the captions of their own (``Code  V  (A)  (D)``), not "Acquired (A) or" of the
             # column's title nor "(D) or Indirect" of the ownership column on the same line
             for m in _AD_CAPTION.finditer(cell):
@@ -1277,15 +1287,20 @@ def _fill(draft: Draft, f: str, toks: list[Token]) -> None:
     for t in toks:
         for mark in t.marks:
             ids = draft.footnotes.setdefault(fn_field, [])
-            if f"F{int(mark)}" not in ids:
-                ids.append(f"F{int(mark)}")
+            fid = f"F{int(mark)}"
+            if fid not in ids:
+                ids.append(fid)
         for message in t.notes:
             draft.notes.append((fn_field, message))
             draft.repaired = True
     draft.where[f] = first.x
     if f in TEXT_FIELDS:
-        text = " ".join(t.text for t in toks if t.kind == TEXT)
-        if _WORD_DAMAGE.search(text):
+        if len(toks) == 1:
+            text = first.text if first.kind == TEXT else ""
+        else:
+            text = " ".join([t.text for t in toks if t.kind == TEXT])
+        # every match of the damage pattern has " l" or a digit: most titles have neither
+        if (" l" in text or _HAS_DIGIT.search(text)) and _WORD_DAMAGE.search(text):
             mended = _mend_words(text)
             if mended != text:
                 draft.notes.append((f, f"OCR damage in {text!r} read as {mended!r}"))
@@ -1308,14 +1323,16 @@ def _fill(draft: Draft, f: str, toks: list[Token]) -> None:
     if first.value is None:
         what = "a date" if k == DATE else "a number"
         draft.notes.append((fn_field, f"could not read {first.text!r} as {what}"))
-    elif k == DATE and _SHORT_YEAR.search(first.text):
+    elif k == DATE and _SHORT_YEAR.search(first.text, max(0, len(first.text) - 4)):
         # the century is the reader's guess (and a torn-off year's rest may be lost)
         draft.notes.append((fn_field, f"two-digit year: {first.text!r} read as {first.value}"))
     draft.values[f] = first.value
 
 
 _SHORT_YEAR = re.compile(r"[/.\-]\d{2}$")
+"""Three characters at the end (or before a last line break): searched from four before it."""
 _WORD_DAMAGE = re.compile(r" l(?: |$)|(?<!\S)(\d+) \1\d")
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def _mend_words(text: str) -> str:

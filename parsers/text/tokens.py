@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 from parsers.numbers import amount_problem
 from parsers.text import ocr
@@ -170,19 +169,40 @@ def tokenize(cells: Sequence[str], xs: Sequence[int], chars: bool = False) -> li
     ``chars``: ``xs`` are character columns (layout text), and each token's position is its
     own word's column, not its cell's -- an OCR engine may run two columns into one cell."""
     out: list[Token] = []
+    memo = _TEMPLATES
     for i, raw in enumerate(cells):
-        if raw and not raw.isspace():
-            x = xs[i]
-            for kind, text, value, dollar, marks, notes, bad, at in _cell_templates(raw):
-                tx = x + at if chars else x
-                out.append(Token(kind, text, i, tx, value, dollar, list(marks), list(notes), bad))
+        if not raw:
+            continue
+        templates = memo.get(raw)  # a blank cell is never remembered: it has no tokens
+        if templates is None:
+            if raw.isspace():
+                continue
+            templates = _cell_templates(raw)
+        x = xs[i]
+        for kind, text, value, dollar, marks, notes, bad, at in templates:
+            tx = x + at if chars else x
+            out.append(Token(kind, text, i, tx, value, dollar, list(marks), list(notes), bad))
     return out
 
 
-@lru_cache(maxsize=32768)
+_TEMPLATES: dict[str, tuple[_Template, ...]] = {}
+"""Cells' tokens by the cell's text: titles, codes, flags and dates recur constantly (emptied
+when full)."""
+_TEMPLATES_MAX = 32768
+
+
 def _cell_templates(raw: str) -> tuple[_Template, ...]:
-    """A cell's tokens, cached on its text: titles, codes, flags and dates recur constantly.
-    Tokens are mutable (repairs edit them), so callers get fresh copies of these templates."""
+    """A cell's tokens, remembered by its text. Tokens are mutable (repairs edit them), so
+    callers get fresh copies of these templates."""
+    got = _TEMPLATES.get(raw)
+    if got is None:
+        if len(_TEMPLATES) >= _TEMPLATES_MAX:
+            _TEMPLATES.clear()
+        got = _TEMPLATES[raw] = _fresh_templates(raw)
+    return got
+
+
+def _fresh_templates(raw: str) -> tuple[_Template, ...]:
     toks: list[Token] = []
     text = clean(raw, markers=True)
     _tokenize_cell(text, 0, 0, toks)

@@ -411,3 +411,13 @@ def test_ocr_five_between_the_date_and_the_amount_is_code_s() -> None:
     row = next(r for r in f.non_derivative if r.price == Decimal("2556.7346"))
     assert (row.code, row.shares) == ("S", Decimal(100))
     assert any(n.kind == "repair" and "read as code S" in n.message for n in f.notes)
+
+
+def test_ocr_blank_lines_between_a_rows_wrapped_lines_end_nothing() -> None:
+    # OCR: "Share  $2.83  12/08/2025  A  60,000 ... |Ordinary {60,000" / "" / "Option   Shares" /
+    # "" / "(right to" / "" / "buy)": the scan's blank lines sent the wrapped words to the row
+    # below ("Option (right to buy) Share")
+    f = parse_file(RENDERINGS / "real" / "wave_derivatives__input.xml" / "ocr.txt")
+    titles = {r.security_title for r in f.derivative} - {None}
+    assert "Option (right to buy) Share" not in titles
+    assert "Share Option (right to buy)" in titles

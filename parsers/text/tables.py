@@ -155,6 +155,8 @@ def read_table(
     for k, row in enumerate(rows):
         if row.shape == SEP and prev is not None and _plain_next(rows, k):
             continue  # markdown's rule under a one-row table: the row's wrapped rest follows
+        if row.shape in EMPTY and flush and prev is not None and not in_caption:
+            continue  # a scan's blank line inside a row's wrapped cells ends nothing
         if row.shape in EMPTY:
             if pending and prev is not None:
                 _attach(prev, pending, fields, before=False, columns=placed_cols, flush=flush)

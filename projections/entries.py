@@ -227,6 +227,8 @@ def raw_rows(store: EventStore, query: Any, chunk: int = 1_000) -> Iterator[tupl
         cursor.execute(str(compiled), params)
         while rows := cursor.fetchmany(chunk):
             yield from rows
+            # Let go of this chunk before the next is fetched: one chunk held, not two.
+            del rows
         cursor.close()
     finally:
         raw.rollback()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import Any
 
 from ledger.classify import idempotency_key, stream_id
@@ -26,6 +27,9 @@ def partial_row(event: Event) -> dict[str, Any]:
 
     This part runs where the event is made (in the parse workers during an ingest); only the
     stream version, the hashes that include it and the time are added by the appender."""
+    filing = event.filing
+    quantity = event.quantity
+    following = event.shares_owned_following
     row = {
         "stream_id": stream_id(event),
         "event_type": event.event_type,
@@ -35,22 +39,20 @@ def partial_row(event: Event) -> dict[str, Any]:
         "person_name": event.person_name,
         "issuer_key": event.issuer_key,
         "position_key": event.position_key,
-        "filing_sha256": event.filing.sha256,
-        "quantity": None if event.quantity is None else str(event.quantity),
-        "shares_owned_following": None
-        if event.shares_owned_following is None
-        else str(event.shares_owned_following),
+        "filing_sha256": filing.sha256,
+        "quantity": None if quantity is None else str(quantity),
+        "shares_owned_following": None if following is None else str(following),
+        "row_order": event.row_order,
+        "form_type": filing.form_type,
+        "is_amendment": filing.is_amendment,
+        "payload": event.model_dump_json(),
         "transaction_date": event.transaction_date,
         "effective_date": event.effective_date,
-        "filed_date": event.filing.filed_date,
-        "form_type": event.filing.form_type,
-        "period_of_report": event.filing.period_of_report,
-        "is_amendment": event.filing.is_amendment,
-        "original_filed_date": event.filing.date_of_original_submission,
-        "row_order": event.row_order,
-        "payload": event.model_dump_json(),
+        "filed_date": filing.filed_date,
+        "period_of_report": filing.period_of_report,
+        "original_filed_date": filing.date_of_original_submission,
     }
-    row["content_hash"] = content_hash(row)
+    row["content_hash"] = _content_hash(row)
     return row
 
 
@@ -70,6 +72,90 @@ def finish_row(
     row["event_hash"] = _event_hash(content, version, EVENT_HASH_VERSION, row)
     row["chain_hash"] = chain_hash(previous_chain, row["event_hash"])
     return row
+
+
+DATE_COLUMNS = (
+    "transaction_date",
+    "effective_date",
+    "filed_date",
+    "period_of_report",
+    "original_filed_date",
+)
+"""The dates of an events row: SQLite stores them as ISO text, which its driver is given."""
+
+EVENT_COLUMNS = (
+    "stream_id",
+    "event_type",
+    "schema_version",
+    "idempotency_key",
+    "person_key",
+    "person_name",
+    "issuer_key",
+    "position_key",
+    "filing_sha256",
+    "quantity",
+    "shares_owned_following",
+    "row_order",
+    "form_type",
+    "is_amendment",
+    "payload",
+    *DATE_COLUMNS,
+    "stream_version",
+    "recorded_at",
+    "hash_version",
+    "event_hash",
+    "chain_hash",
+)
+"""Every column the store writes to ``events`` (all but ``seq``), in ``finish_values``'s order."""
+
+_PLAIN = itemgetter(*EVENT_COLUMNS[:15])
+_DATES = itemgetter(*DATE_COLUMNS)
+
+
+def finish_values(
+    partial: Mapping[str, Any],
+    version: int,
+    recorded_at: Any,
+    stamped: str,
+    previous_chain: str,
+    text_dates: bool,
+) -> tuple[Any, ...]:
+    """The events row of ``partial`` at stream ``version``, as the values of ``EVENT_COLUMNS``:
+    what ``finish_row`` makes, straight in the driver's shape for the append's bulk insert.
+    ``stamped`` is ``stamp(recorded_at)``, the time once for a whole batch; ``recorded_at``
+    and, with ``text_dates``, the dates are in the form the engine stores (SQLite: text)."""
+    name = partial["person_name"] or ""
+    text = f"v2:{partial['content_hash']}:{version}:{stamped}:{name}"
+    event = hashlib.sha256(text.encode()).hexdigest()
+    chain = hashlib.sha256(f"{previous_chain}:{event}".encode()).hexdigest()
+    td, ed, fd, pr, od = _DATES(partial)
+    if text_dates:
+        return (
+            *_PLAIN(partial),
+            None if td is None else td.isoformat(),
+            ed.isoformat(),
+            None if fd is None else fd.isoformat(),
+            None if pr is None else pr.isoformat(),
+            None if od is None else od.isoformat(),
+            version,
+            recorded_at,
+            EVENT_HASH_VERSION,
+            event,
+            chain,
+        )
+    return (
+        *_PLAIN(partial),
+        td,
+        ed,
+        fd,
+        pr,
+        od,
+        version,
+        recorded_at,
+        EVENT_HASH_VERSION,
+        event,
+        chain,
+    )
 
 
 def event_to_row(
@@ -112,6 +198,34 @@ def content_hash(row: Mapping[Any, Any]) -> str:
             value = value.isoformat() if hasattr(value, "isoformat") else str(value)
         parts.append(f"{name}={value}")
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _content_hash(row: Mapping[str, Any]) -> str:
+    """``content_hash`` of a row ``partial_row`` made, spelt out column by column: the types
+    are known there (text, whole numbers, a bool, dates or None), so no value is inspected.
+    The same text as ``content_hash`` builds (a test holds them together); this is the ingest's
+    hot path, that one the reader of any stored row."""
+    td = row["transaction_date"]
+    fd = row["filed_date"]
+    pr = row["period_of_report"]
+    od = row["original_filed_date"]
+    text = (
+        f"stream_id={row['stream_id']}\x1fevent_type={row['event_type']}"
+        f"\x1fschema_version={row['schema_version']}"
+        f"\x1fidempotency_key={row['idempotency_key']}\x1fperson_key={row['person_key']}"
+        f"\x1fissuer_key={row['issuer_key']}\x1fposition_key={row['position_key']}"
+        f"\x1ffiling_sha256={row['filing_sha256']}\x1fquantity={row['quantity'] or ''}"
+        f"\x1fshares_owned_following={row['shares_owned_following'] or ''}"
+        f"\x1ftransaction_date={'' if td is None else td.isoformat()}"
+        f"\x1feffective_date={row['effective_date'].isoformat()}"
+        f"\x1ffiled_date={'' if fd is None else fd.isoformat()}"
+        f"\x1frow_order={row['row_order']}\x1fform_type={row['form_type']}"
+        f"\x1fperiod_of_report={'' if pr is None else pr.isoformat()}"
+        f"\x1fis_amendment={row['is_amendment']}"
+        f"\x1foriginal_filed_date={'' if od is None else od.isoformat()}"
+        f"\x1fpayload={row['payload']}"
+    )
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def event_hash(row: Mapping[Any, Any]) -> str:
@@ -183,6 +297,55 @@ def filing_hash(row: Mapping[Any, Any], event_hashes: list[str], previous_chain:
     parts.append("events=" + ",".join(sorted(event_hashes)))
     content = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
     return chain_hash(previous_chain, content)
+
+
+FILING_COLUMNS = (*FILING_HASHED_COLUMNS, "chain_hash")
+"""Every column of ``filings``, in ``filing_values``'s order."""
+
+_FILING_OWN = itemgetter(*FILING_HASHED_COLUMNS[:13])
+_FILING_DATES = [
+    FILING_HASHED_COLUMNS.index(n)
+    for n in ("period_of_report", "filed_date", "date_of_original_submission")
+]
+
+
+def filing_values(
+    row: Mapping[str, Any],
+    recorded_at: Any,
+    stamped: str,
+    filing_seq: int,
+    event_hashes: list[str],
+    previous_chain: str,
+    text_dates: bool,
+) -> tuple[Any, ...]:
+    """The filings row of ``row`` (a filing's own columns, ``FILING_HASHED_COLUMNS`` up to
+    ``notes``) at place ``filing_seq`` of the append order, as the values of ``FILING_COLUMNS``
+    with its chain link last: ``filing_hash``'s text, spelt out for the append's hot path
+    (``recorded_at``, ``stamped`` and ``text_dates`` as for ``finish_values``)."""
+    pr = row["period_of_report"]
+    fd = row["filed_date"]
+    od = row["date_of_original_submission"]
+    text = (
+        f"sha256={row['sha256']}\x1fpath={row['path']}\x1fformat={row['format']}"
+        f"\x1fform_type={row['form_type']}\x1faccession_number={row['accession_number'] or ''}"
+        f"\x1fissuer_key={row['issuer_key']}"
+        f"\x1fperiod_of_report={'' if pr is None else pr.isoformat()}"
+        f"\x1ffiled_date={'' if fd is None else fd.isoformat()}"
+        f"\x1faccepted_at={row['accepted_at'] or ''}"
+        f"\x1fdate_of_original_submission={'' if od is None else od.isoformat()}"
+        f"\x1fis_amendment={'1' if row['is_amendment'] else '0'}"
+        f"\x1fevent_count={row['event_count']}\x1fnotes={row['notes']}"
+        f"\x1frecorded_at={stamped}\x1ffiling_seq={filing_seq}"
+        f"\x1fhash_version={FILING_HASH_VERSION}\x1fevents={','.join(sorted(event_hashes))}"
+    )
+    chain = chain_hash(previous_chain, hashlib.sha256(text.encode()).hexdigest())
+    values = _FILING_OWN(row)
+    if text_dates:
+        values = list(values)
+        for i in _FILING_DATES:
+            if values[i] is not None:
+                values[i] = values[i].isoformat()
+    return (*values, recorded_at, filing_seq, FILING_HASH_VERSION, chain)
 
 
 def chain_hash(previous: str, current: str) -> str:

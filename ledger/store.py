@@ -38,7 +38,14 @@ from sqlalchemy.exc import (
 from ledger.clock import utcnow
 from ledger.events import Event, comparable, payload_version, read_event
 from ledger.links import IdentityLink, link_row, read_link
-from ledger.mapping import FILING_HASH_VERSION, filing_hash, finish_row, partial_row
+from ledger.mapping import (
+    EVENT_COLUMNS,
+    FILING_COLUMNS,
+    filing_values,
+    finish_values,
+    partial_row,
+    stamp,
+)
 from ledger.schema import (
     SCHEMA_VERSION,
     NotALedger,
@@ -239,8 +246,7 @@ class EventStore:
         self, conn: Connection, items: Sequence[PreparedFiling]
     ) -> list[AppendResult | Exception]:
         now = utcnow()
-        present = self._present(conn, [item.sha256 for item in items])
-        known = self._accessions(conn, [i.accession for i in items if i.accession])
+        present, known = _already_in(conn, items)
         results: list[AppendResult | Exception] = []
         fresh: list[PreparedFiling] = []
         seen: set[str] = set()
@@ -284,32 +290,35 @@ class EventStore:
             return results
         heads = self._stream_heads(conn, {r["stream_id"] for item in fresh for r in item.rows})
         tip_seq, tip_chain = filing_tip(conn)
-        filing_rows: list[dict[str, Any]] = []
-        event_rows: list[dict[str, Any]] = []
+        sqlite = self.dialect == "sqlite"
+        # One clock reading for the batch, in the engine's form and in the hashed form.
+        recorded: Any = now.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else now
+        stamped = stamp(now)
+        filing_rows: list[tuple[Any, ...]] = []
+        event_rows: list[tuple[Any, ...]] = []
+        add_event = event_rows.append
         for item in fresh:
             hashes = []
             for partial in item.rows:
                 sid = partial["stream_id"]
                 version, chain = heads.get(sid, (0, ""))
-                row = finish_row(partial, version + 1, now, chain)
-                heads[sid] = (version + 1, row["chain_hash"])
-                hashes.append(row["event_hash"])
-                event_rows.append(row)
+                version += 1
+                row = finish_values(partial, version, recorded, stamped, chain, sqlite)
+                heads[sid] = (version, row[-1])
+                hashes.append(row[-2])
+                add_event(row)
             tip_seq += 1
-            frow = {
-                **item.filing_row,
-                "recorded_at": now,
-                "filing_seq": tip_seq,
-                "hash_version": FILING_HASH_VERSION,
-            }
-            frow["chain_hash"] = tip_chain = filing_hash(frow, hashes, tip_chain)
+            frow = filing_values(
+                item.filing_row, recorded, stamped, tip_seq, hashes, tip_chain, sqlite
+            )
+            tip_chain = frow[-1]
             filing_rows.append(frow)
-        conn.execute(insert(FILINGS), filing_rows)
+        _bulk_insert(conn, "filings", FILING_COLUMNS, filing_rows)
         if replacements:
             rows = [{"rendering_sha256": o, "by_sha256": n} for o, n in replacements]
             conn.execute(insert(REPLACED), [{**r, "recorded_at": now} for r in rows])
         if event_rows:
-            _insert_rows(conn, event_rows)
+            _bulk_insert(conn, "events", EVENT_COLUMNS, event_rows)
         return results
 
     def accessions_present(self, accessions: Iterable[str]) -> set[str]:
@@ -323,14 +332,6 @@ class EventStore:
         for start in range(0, len(accessions), 500):
             part = accessions[start : start + 500]
             q = select(FILINGS.c.accession_number).where(FILINGS.c.accession_number.in_(part))
-            found.update(r[0] for r in conn.execute(q))
-        return found
-
-    def _present(self, conn: Connection, shas: list[str]) -> set[str]:
-        found: set[str] = set()
-        for start in range(0, len(shas), 500):
-            part = shas[start : start + 500]
-            q = select(FILINGS.c.sha256).where(FILINGS.c.sha256.in_(part))
             found.update(r[0] for r in conn.execute(q))
         return found
 
@@ -557,6 +558,21 @@ def _reading(store: EventStore, conn: Connection | None) -> Iterator[Connection]
         yield own
 
 
+_REPLACED_SQL = "SELECT rendering_sha256 FROM replaced_renderings"
+_TWINS_SQLITE = (
+    "SELECT f.sha256, f.format, f.issuer_key, f.period_of_report "
+    "FROM (VALUES {values}) AS w CROSS JOIN filings AS f "
+    "WHERE f.issuer_key = w.column1 AND f.period_of_report = w.column2"
+)
+_TWINS_PG = (
+    "SELECT f.sha256, f.format, f.issuer_key, f.period_of_report "
+    "FROM unnest(CAST(%s AS text[]), CAST(%s AS date[])) AS w(issuer, period) "
+    "JOIN filings AS f ON f.issuer_key = w.issuer AND f.period_of_report = w.period"
+)
+"""Stored filings at the (issuer, period) pairs of a batch: one index probe per pair, in one
+statement (SQLite's ``CROSS JOIN`` keeps the pairs as the outer loop)."""
+
+
 class _Twins:
     """The other shape of each filing in a batch: structured filings already stored or earlier
     in the batch for a rendering, renderings already stored or earlier in the batch for a
@@ -573,21 +589,29 @@ class _Twins:
         for i in items:
             if (k := i.twin_key) is not None and k[1] is not None:
                 periods.setdefault(k[0], set()).add(k[1])
-        cols = (FILINGS.c.sha256, FILINGS.c.format, FILINGS.c.period_of_report)
-        if periods:
-            self.replaced.update(r[0] for r in conn.execute(select(REPLACED.c.rendering_sha256)))
-        # One index search per issuer: a row-value IN over both columns would scan the table.
-        for issuer, days in sorted(periods.items()):
-            ordered = sorted(days)
-            for start in range(0, len(ordered), 500):
-                q = select(*cols).where(
-                    FILINGS.c.issuer_key == issuer,
-                    FILINGS.c.period_of_report.in_(ordered[start : start + 500]),
+        if not periods:
+            return
+        self.replaced.update(r[0] for r in conn.exec_driver_sql(_REPLACED_SQL))
+        pairs = sorted((issuer, day) for issuer, days in periods.items() for day in days)
+        sqlite = conn.dialect.name == "sqlite"
+        for start in range(0, len(pairs), 500):
+            part = pairs[start : start + 500]
+            if sqlite:
+                values = ", ".join(["(?, ?)"] * len(part))
+                rows = conn.exec_driver_sql(
+                    _TWINS_SQLITE.format(values=values),
+                    tuple(v for issuer, day in part for v in (issuer, day.isoformat())),
                 )
-                for sha, fmt, period in conn.execute(q):
-                    kind = shape(fmt)
-                    if kind is not None:
-                        self.stored.setdefault((issuer, period), []).append((sha, kind))
+            else:
+                rows = conn.exec_driver_sql(
+                    _TWINS_PG, ([issuer for issuer, _d in part], [day for _i, day in part])
+                )
+            for sha, fmt, issuer, period in rows:
+                kind = shape(fmt)
+                if kind is not None:
+                    if isinstance(period, str):
+                        period = dt.date.fromisoformat(period)
+                    self.stored.setdefault((issuer, period), []).append((sha, kind))
 
     def add(self, item: PreparedFiling) -> None:
         key = item.twin_key
@@ -683,6 +707,43 @@ def filing_tip(conn: Connection) -> tuple[int, str]:
     return (int(row[0]), str(row[1])) if row else (0, "")
 
 
+_ALREADY_IN = (
+    "SELECT sha256, accession_number FROM filings WHERE sha256 {shas} "
+    "UNION ALL SELECT sha256, accession_number FROM filings WHERE accession_number {accessions}"
+)
+"""Two index searches in one statement (an OR of the two can turn into a scan of the table)."""
+
+
+def _already_in(conn: Connection, items: Sequence[PreparedFiling]) -> tuple[set[str], set[str]]:
+    """Which filings of a batch the ledger holds already: by content hash, and by accession
+    number (the same EDGAR submission in another shape). One statement per 500 filings."""
+    shas = [i.sha256 for i in items]
+    accessions = [a for i in items if (a := i.accession)]
+    present: set[str] = set()
+    known: set[str] = set()
+    sqlite = conn.dialect.name == "sqlite"
+    for start in range(0, max(len(shas), len(accessions)), 500):
+        by_sha = shas[start : start + 500]
+        by_acc = accessions[start : start + 500]
+        if sqlite:
+            sql = _ALREADY_IN.format(
+                shas=f"IN ({', '.join('?' * len(by_sha))})",
+                accessions=f"IN ({', '.join('?' * len(by_acc))})",
+            )
+            rows = conn.exec_driver_sql(sql, (*by_sha, *by_acc))
+        else:
+            sql = _ALREADY_IN.format(
+                shas="= ANY(CAST(%s AS text[]))", accessions="= ANY(CAST(%s AS text[]))"
+            )
+            rows = conn.exec_driver_sql(sql, (by_sha, by_acc))
+        for sha, accession in rows:
+            present.add(sha)
+            if accession is not None:
+                known.add(accession)
+    wanted = set(shas)
+    return present & wanted, known & set(accessions)
+
+
 def _resolve_quarantined(conn: Connection, shas: list[str], now: dt.datetime) -> None:
     """Quarantine entries of files that have now gone in are marked resolved."""
     for start in range(0, len(shas), 500):
@@ -766,56 +827,40 @@ def _filing_row(filing: Filing, events: Sequence[Event]) -> dict[str, Any]:
     }
 
 
-def _insert_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    """The hot insert, straight to the driver's executemany: the rows are built and checked
-    by ``finish_row`` already, and SQLAlchemy's per-row processing would cost as much as the
-    engine's own work. SQLite gets the text forms SQLAlchemy itself would have stored."""
-    names = list(rows[0])
-    sqlite = conn.dialect.name == "sqlite"
-    mark = "?" if sqlite else "%s"
-    sql = f"INSERT INTO events ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
-    if sqlite:
-        # Only dates need SQLAlchemy's text form (bools bind as ints); recorded_at is one value.
-        dates = [i for i, n in enumerate(names) if n in _DATE_COLUMNS]
-        stamp = names.index("recorded_at")
-        recorded = rows[0]["recorded_at"].strftime("%Y-%m-%d %H:%M:%S.%f")
-        data = []
-        for row in rows:
-            values = list(row.values())
-            for i in dates:
-                if values[i] is not None:
-                    values[i] = values[i].isoformat()
-            values[stamp] = recorded
-            data.append(tuple(values))
-        conn.exec_driver_sql(sql, data)
+def _bulk_insert(
+    conn: Connection, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """The hot inserts, straight to the driver: the rows are built and hashed by
+    ``finish_values`` and ``filing_values`` already, in the engine's own forms, and
+    SQLAlchemy's per-row processing would cost as much as the engine's own work. SQLite gets
+    ``executemany``; PostgreSQL ``COPY`` (in the same transaction, so as atomic as the rest)
+    where the rows are many enough to pay for it. Driver errors come out as SQLAlchemy's
+    classes, as from any other statement."""
+    driver: Any = conn.connection.driver_connection
+    names = ", ".join(columns)
+    if conn.dialect.name == "sqlite":
+        statement = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+        with _driver_errors(conn, statement):
+            driver.executemany(statement, rows)
         return
     if len(rows) < 50:
-        conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
+        statement = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
+        with _driver_errors(conn, statement), driver.cursor() as cur:
+            cur.executemany(statement, rows)
         return
-    # PostgreSQL's bulk path: COPY, in the same transaction (and so as atomic) as the rest.
-    driver = conn.connection.driver_connection
-    statement = f"COPY events ({', '.join(names)}) FROM STDIN"
+    statement = f"COPY {table} ({names}) FROM STDIN"
+    with _driver_errors(conn, statement), driver.cursor() as cur, cur.copy(statement) as copy:
+        write = copy.write_row
+        for row in rows:
+            write(row)
+
+
+@contextlib.contextmanager
+def _driver_errors(conn: Connection, statement: str) -> Iterator[None]:
+    """An error of the driver's, raised as SQLAlchemy's class for it (IntegrityError for a
+    key taken, DataError for a refused value, OperationalError for a lost database)."""
+    dbapi: Any = conn.dialect.loaded_dbapi
     try:
-        with driver.cursor() as cur, cur.copy(statement) as copy:  # type: ignore[union-attr]  # psycopg 3
-            for row in rows:
-                copy.write_row(tuple(row[n] for n in names))
-    except Exception as exc:  # the driver's own error: give callers SQLAlchemy's classes
-        import psycopg
-
-        state = str(getattr(exc, "sqlstate", "") or "")
-        if state.startswith("23"):
-            raise IntegrityError(statement, None, exc) from exc
-        if state.startswith(_DATA_STATES) or isinstance(exc, psycopg.DataError):
-            raise DataError(statement, None, exc) from exc
-        if isinstance(exc, psycopg.Error):
-            raise OperationalError(statement, None, exc) from exc
-        raise
-
-
-_DATE_COLUMNS = {
-    "transaction_date",
-    "effective_date",
-    "filed_date",
-    "period_of_report",
-    "original_filed_date",
-}
+        yield
+    except dbapi.Error as exc:
+        raise DBAPIError.instance(statement, None, exc, dbapi.Error, dialect=conn.dialect) from exc

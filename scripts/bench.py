@@ -503,6 +503,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"  ingest    {ours:>10,.0f} events/s  (bare {what} {bare:,.0f} events/s; "
                 f"ratio {ratio:.0%}; {ing.events:,} events in batches of {INGEST_BATCH} filings)"
             )
+            out.say(f"  ingest ratio of each run: {' / '.join(f'{r:.2f}' for r in ing.ratios)}")
             out.emit(
                 f"ingest.{engine}.events_per_s",
                 f"{engine}: store append of {ing.events:,} classified events, batches of "

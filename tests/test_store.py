@@ -66,7 +66,7 @@ def test_a_crash_in_the_middle_of_a_filing_leaves_nothing_of_it(
 
     filing, events = _load(KRESS_ORIGINAL)
     assert len(events) >= 3
-    real = store_module.finish_row
+    real = store_module.finish_values
     calls = {"n": 0}
 
     def dying(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -75,12 +75,12 @@ def test_a_crash_in_the_middle_of_a_filing_leaves_nothing_of_it(
             raise RuntimeError("power cut")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(store_module, "finish_row", dying)
+    monkeypatch.setattr(store_module, "finish_values", dying)
     with pytest.raises(RuntimeError):
         store.append_filing(filing, events)
     assert store.count_events() == 0
     assert store.count_filings() == 0
-    monkeypatch.setattr(store_module, "finish_row", real)
+    monkeypatch.setattr(store_module, "finish_values", real)
     assert store.append_filing(filing, events).appended == len(events)
 
 

@@ -421,3 +421,19 @@ def test_ocr_blank_lines_between_a_rows_wrapped_lines_end_nothing() -> None:
     titles = {r.security_title for r in f.derivative} - {None}
     assert "Option (right to buy) Share" not in titles
     assert "Share Option (right to buy)" in titles
+
+
+def test_a_value_after_a_marker_set_apart_is_not_folded_into_the_title_before_it() -> None:
+    # pdfplumber-text: "Stock Option (Right to (5) 04/14/2028 Class B Common 383,594.0 $3.74 D":
+    # a marker ends its cell, so the date after it is no word of the title (it was read as
+    # "Stock Option (Right to 04/14/2028 Class B Common Buy) Stock")
+    f = parse_file(SNOW3 / "pdfplumber-text.txt")
+    option = f.derivative[1]
+    assert option.security_title is None or "2028" not in option.security_title
+    assert option.expiration_date is not None and option.expiration_date.isoformat() == "2028-04-14"
+    assert option.date_exercisable is None and option.footnotes.get("date_exercisable") == ["F5"]
+    # a marker before a cell's first word ends nothing: "(2)<br>Class A<br>Common<br>Stock"
+    from parsers.text.tokens import tokenize
+
+    (tok,) = tokenize(("(2) Class A Common Stock",), (0,))
+    assert tok.text == "Class A Common Stock" and tok.marks == ["2"]

@@ -230,6 +230,7 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token]) -> None:
             out.append(Token(IMMED, bare, cell, x, marks=_MARKS.findall(text)))
             return
     dollar = False
+    leading: list[str] = []
     at = x - 1
     for word in text.split(" "):
         at += 1
@@ -268,12 +269,13 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token]) -> None:
             new[0].dollar = True
             new[0].text = "$" + new[0].text
         dollar = False
-        if pending:
-            new[0].marks.extend(pending)
-            pending = []
+        if pending:  # markers before a cell's first word: given to it once the cell is read,
+            leading, pending = pending, []  # so that they end no run of words (see _push)
         new[-1].marks.extend(marks)
         for tok in new:
             _push(out, tok, start)
+    if leading and len(out) > start:
+        out[start].marks[:0] = leading
     if pending:
         out.append(Token(MARKER, "", cell, x, marks=pending))
     if len(out) - start >= 2:
@@ -334,6 +336,7 @@ def _push(out: list[Token], tok: Token, start: int) -> None:
             and out[-2].kind == TEXT
             and last.kind in (LETTER, NUM, DATE, NA)
             and not last.marks
+            and not out[-2].marks  # a marker ends its cell: the value after it is not inside
         ):
             prev = out[-2]
             prev.text = f"{prev.text} {last.text} {tok.text}"

@@ -31,7 +31,9 @@ converter:
    ``D`` and an ownership ``D``, of which OCR kept one), **none of those fields is shown**: the
    text does not say which one was lost. A letter that is a word of the row's own titles or
    nature (``Class A``) is not a code. Table II prints its (A)/(D) as the column of the
-   amount, not as a letter: it is shown when the amount is.
+   amount, not as a letter: it is shown when the amount is, and, where the text keeps the
+   ``(A)  (D)`` captions in columns (two spaces apart or more, no pipes), when the amount on
+   the anchor line sits nearer its own side's caption than the other's.
 5. **Text** (titles, nature of ownership, names) is shown when its words (runs of letters and
    digits, any case) occur as whole words, in order, in the row's region; words glued together
    (``ByLP``) or split (``Foot|note``) are not shown. Where two text fields of a row hold the
@@ -219,6 +221,8 @@ def _row_shown(
     after: int,
     lines: Sequence[_Line],
     table2: bool,
+    raw: Sequence[str] = (),
+    captions: tuple[float, float] | None = None,
 ) -> set[str]:
     if anchor is None:
         return set()
@@ -256,7 +260,8 @@ def _row_shown(
     letters = {f: getattr(row, f) for f in LETTER_FIELDS if getattr(row, f, None)}
     if table2:
         ad = letters.pop("acquired_disposed", None)
-        if ad is not None and "shares" in shown:
+        line = raw[anchor] if anchor < len(raw) else ""
+        if ad is not None and "shares" in shown and _side_shown(row, ad, line, captions):
             shown.add("acquired_disposed")
     need_l = Counter(letters.values())
     for f, v in letters.items():
@@ -269,6 +274,35 @@ def _row_shown(
         if have - own_words[v] >= need_l[v]:
             shown.add(f)
     return shown
+
+
+_AD_CAPTIONS = re.compile(r"(?<![^\s])\(A\) {2,}\(D\)(?![^\s])")
+
+
+def ad_captions(raw: Sequence[str], lo: int, hi: int) -> tuple[float, float] | None:
+    """Centres of Table II's ``(A)`` and ``(D)`` captions, where the text keeps them in columns
+    (space-aligned, no cell pipes): the amount's side is shown by the caption it sits under."""
+    for k in range(max(lo, 0), min(hi, len(raw))):
+        line = raw[k]
+        m = _AD_CAPTIONS.search(line)
+        if m and "|" not in line:
+            a = m.start() + 1.5
+            return a, line.index("(D)", m.start() + 3) + 1.5
+    return None
+
+
+def _side_shown(row: Any, side: str, line: str, captions: tuple[float, float] | None) -> bool:
+    """Whether the anchor line puts the row's amount under its own side's caption (always, where
+    the text keeps no caption columns)."""
+    amount = _num(getattr(row, "shares", None))
+    if captions is None or amount is None or not line:
+        return True
+    for m in _NUMBER.finditer(line):
+        if Decimal(m[0].replace(",", "")).normalize() == amount:
+            centre = (m.start() + m.end()) / 2
+            under = "A" if abs(centre - captions[0]) < abs(centre - captions[1]) else "D"
+            return under == side
+    return True
 
 
 def _bounds(lines: Sequence[str]) -> tuple[int | None, int | None, int | None]:
@@ -291,6 +325,7 @@ class Shown:
 
 def shown_fields(truth: Filing, text: str) -> Shown:
     raw = text_lines(text)
+    source = text.splitlines()  # as written: captions' and amounts' columns, cell pipes
     lines = [_read_line(ln) for ln in raw]
     end = len(lines)
     t1, t2, notes = _bounds(raw)
@@ -320,6 +355,7 @@ def shown_fields(truth: Filing, text: str) -> Shown:
         rows: Sequence[NonDerivativeRow | DerivativeRow], lo: int, hi: int, two: bool
     ) -> list[set[str]]:
         found = anchors(rows, lines, lo, hi)
+        captions = ad_captions(source, lo, hi) if two else None
         placed = [a for a in found if a is not None]
         out: list[set[str]] = []
         for a in found:
@@ -329,7 +365,7 @@ def shown_fields(truth: Filing, text: str) -> Shown:
             k = placed.index(a)
             before = placed[k - 1] if k else lo - 1
             after = placed[k + 1] if k + 1 < len(placed) else hi
-            out.append(_row_shown(rows[len(out)], a, before, after, lines, two))
+            out.append(_row_shown(rows[len(out)], a, before, after, lines, two, source, captions))
         return out
 
     return Shown(

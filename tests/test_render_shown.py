@@ -162,3 +162,27 @@ def test_the_first_owner_is_shown_only_by_the_header() -> None:
         + "1. Shares held by Adams Katherine L. directly.\n"
     )
     assert shown_fields(_filing(_row()), text).owners == [False]
+
+
+def test_a_table_2_amount_under_the_other_sides_caption_does_not_show_its_side() -> None:
+    from parsers import DerivativeRow
+
+    row = DerivativeRow(
+        kind="transaction",
+        security_title="Share Option",
+        transaction_date=dt.date(2025, 12, 8),
+        code="A",
+        shares=Decimal(60000),
+        acquired_disposed="D",
+        exercise_price=Decimal("2.83"),
+        shares_owned_following=Decimal(0),
+        ownership="D",
+    )
+    truth = _filing()
+    truth = truth.model_copy(update={"derivative": [row]})
+    head = HEAD.replace("Table I - Non-Derivative", "Table II - Derivative")
+    caps = "                             Code  V   (A)      (D)       Date\n"
+    under_a = "Share   $2.83   12/08/2025    A        60,000             0    D\n"
+    under_d = "Share   $2.83   12/08/2025    A                 60,000    0    D\n"
+    assert "acquired_disposed" not in shown_fields(truth, head + caps + under_a + NOTES).table2[0]
+    assert "acquired_disposed" in shown_fields(truth, head + caps + under_d + NOTES).table2[0]

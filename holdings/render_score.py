@@ -13,6 +13,8 @@ engine lost or misread is out of the parser's reach; issue #12's goal counts exa
 shown values and allows **no wrong value among them**. A wrong value where the rendering does
 not show the truth is **misread** (by the converter). A value where the truth has none
 (invented) counts as wrong among shown: the rendering never shows an empty cell as a value.
+Owners are paired by name in order (:func:`pair_names`), so one owner a rendering lost costs
+that owner only.
 
 Layout on disk (``scripts/render_corpus.py`` writes it, ``tests/fixtures/renderings`` keeps a
 part of it): one folder per filing holding ``truth.xml`` and one file per converter named
@@ -293,6 +295,42 @@ class _Scorer:
         return None
 
 
+def pair_names(
+    truth: Sequence[str | None], got: Sequence[str | None]
+) -> list[tuple[int | None, int | None]]:
+    """Owners paired in order: equal names first (most of them, in order), then the others
+    between them side by side; a name left over on one side pairs with nothing. So one owner
+    a rendering lost costs that owner only, not every name after it."""
+    t = [normalise("owner.name", x) for x in truth]
+    g = [normalise("owner.name", x) for x in got]
+    n, m = len(t), len(g)
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            same = t[i] is not None and t[i] == g[j]
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], best[i + 1][j + 1] + 1 if same else 0)
+    anchors: list[tuple[int, int]] = []
+    i = j = 0
+    while i < n and j < m:
+        if t[i] is not None and t[i] == g[j] and best[i][j] == best[i + 1][j + 1] + 1:
+            anchors.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    pairs: list[tuple[int | None, int | None]] = []
+    pi = pj = 0
+    for ai, aj in [*anchors, (n, m)]:
+        ts, gs = list(range(pi, ai)), list(range(pj, aj))
+        for k in range(max(len(ts), len(gs))):
+            pairs.append((ts[k] if k < len(ts) else None, gs[k] if k < len(gs) else None))
+        if ai < n:
+            pairs.append((ai, aj))
+        pi, pj = ai + 1, aj + 1
+    return pairs
+
+
 def compare(truth: Filing, got: Filing | None, file: str, converter: str, text: str) -> Score:
     """Field-by-field score of one reading against the truth; ``got`` None means the parser
     refused the rendering, and every truth field counts as empty."""
@@ -306,11 +344,13 @@ def compare(truth: Filing, got: Filing | None, file: str, converter: str, text: 
     head = seen.header
     fields("issuer.name", truth.issuer.name, got.issuer.name, None, "issuer.name" in head)
     fields("issuer.ticker", truth.issuer.ticker, got.issuer.ticker, None, "issuer.ticker" in head)
-    n = max(len(truth.reporting_owners), len(got.reporting_owners))
-    for i in range(n):
-        t_name = truth.reporting_owners[i].name if i < len(truth.reporting_owners) else None
-        g_name = got.reporting_owners[i].name if i < len(got.reporting_owners) else None
-        fields("owner.name", t_name, g_name, None, i < len(seen.owners) and seen.owners[i])
+    t_names = [o.name for o in truth.reporting_owners]
+    g_names = [o.name for o in got.reporting_owners]
+    for ti, gi in pair_names(t_names, g_names):
+        t_name = t_names[ti] if ti is not None else None
+        g_name = g_names[gi] if gi is not None else None
+        shown = ti is not None and ti < len(seen.owners) and seen.owners[ti]
+        fields("owner.name", t_name, g_name, None, shown)
     fields(
         "period_of_report",
         truth.period_of_report,

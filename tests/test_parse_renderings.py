@@ -437,3 +437,14 @@ def test_a_value_after_a_marker_set_apart_is_not_folded_into_the_title_before_it
 
     (tok,) = tokenize(("(2) Class A Common Stock",), (0,))
     assert tok.text == "Class A Common Stock" and tok.marks == ["2"]
+
+
+def test_a_marker_set_apart_in_a_plain_line_holds_a_cell_of_its_own() -> None:
+    # pdfplumber-text: "Restricted (4) 08/24/2019 M 560,000 (11) (11) Common 560,000.0 (4)
+    # 1,820,000 D": "(4)" after the underlying amount is the footnote-only price cell, so
+    # 560,000.0 is the underlying amount, not the price
+    f = parse_file(RENDERINGS / "real" / "wf-form4_156694501621463.xml" / "pdfplumber-text.txt")
+    (rsu,) = f.derivative
+    assert rsu.price is None and rsu.underlying_shares == Decimal(560000)
+    assert rsu.footnotes.get("price") == ["F4"] and rsu.shares_owned_following == Decimal(1820000)
+    assert rsu.footnotes.get("expiration_date") == ["F11"]

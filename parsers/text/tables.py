@@ -29,6 +29,7 @@ from parsers.text.tokens import (
     Token,
     parse_number,
     tokenize,
+    tokenize_plain,
 )
 
 FOOTNOTE_FIELD = {"shares_a": "shares", "shares_d": "shares"}
@@ -172,7 +173,10 @@ def read_table(
             pending = []
             in_caption = True
             continue
-        tokens = tokenize(row.cells, row.xs, chars=row.shape == SPACE)
+        if row.shape == PLAIN:
+            tokens = tokenize_plain(row.cells[0], row.xs[0])
+        else:
+            tokens = tokenize(row.cells, row.xs, chars=row.shape == SPACE)
         if not tokens:
             continue
         if nature_x is not None and row.shape in LOOSE and tokens[-1].x >= nature_x:

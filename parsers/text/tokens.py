@@ -202,10 +202,30 @@ def _cell_templates(raw: str) -> tuple[_Template, ...]:
     return got
 
 
-def _fresh_templates(raw: str) -> tuple[_Template, ...]:
+def tokenize_plain(text: str, x: int) -> list[Token]:
+    """Typed tokens of a plain run of words (one line, no columns). A converter writes a
+    value's own footnote marker against it (``$66.903(1)``, ``M(1)``), so a marker standing
+    apart between spaces is a cell of its own, one that holds only the marker (a
+    footnote-only expiration date, price or exercise price): a MARKER token, not the
+    neighbouring value's marker. Markers before the first word stay the first word's."""
+    templates = _PLAIN_TEMPLATES.get(text)
+    if templates is None:
+        if len(_PLAIN_TEMPLATES) >= _TEMPLATES_MAX:
+            _PLAIN_TEMPLATES.clear()
+        templates = _PLAIN_TEMPLATES[text] = _fresh_templates(text, apart=True)
+    return [
+        Token(kind, t, 0, x, value, dollar, list(marks), list(notes), bad)
+        for kind, t, value, dollar, marks, notes, bad, _ in templates
+    ]
+
+
+_PLAIN_TEMPLATES: dict[str, tuple[_Template, ...]] = {}
+
+
+def _fresh_templates(raw: str, apart: bool = False) -> tuple[_Template, ...]:
     toks: list[Token] = []
     text = clean(raw, markers=True)
-    _tokenize_cell(text, 0, 0, toks)
+    _tokenize_cell(text, 0, 0, toks, apart)
     _join_spaced_groups(text, toks)
     return tuple(
         (t.kind, t.text, t.value, t.dollar, tuple(t.marks), tuple(t.notes), t.malformed, t.x)
@@ -213,7 +233,7 @@ def _fresh_templates(raw: str) -> tuple[_Template, ...]:
     )
 
 
-def _tokenize_cell(text: str, cell: int, x: int, out: list[Token]) -> None:
+def _tokenize_cell(text: str, cell: int, x: int, out: list[Token], apart: bool = False) -> None:
     if not text:
         return
     start = len(out)
@@ -243,7 +263,9 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token]) -> None:
             marks = [] if split else _MARKS.findall(word)
             word = _MARKS.sub(lambda m: f"({m[1]})", word) if split else _MARKS.sub("", word)
         if not word:
-            if len(out) > start:
+            if apart and len(out) > start and marks:
+                out.append(Token(MARKER, "", cell, wx, marks=marks))
+            elif len(out) > start:
                 out[-1].marks.extend(marks)
             else:
                 pending.extend(marks)

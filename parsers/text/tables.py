@@ -27,6 +27,7 @@ from parsers.text.tokens import (
     NUM,
     TEXT,
     Token,
+    cell_templates,
     parse_number,
     tokenize,
     tokenize_plain,
@@ -299,6 +300,8 @@ def _off_column(drafts: list[Draft]) -> None:
 _JUNK_TAIL = re.compile(
     r"(?<=[^\W\d_])(?:[)\]}|?!*™®©“”°@~^«»€¢§\d]*[)\]}|?!*™®©“”°@~^«»€¢§]|\((?!\d+\))[^A-Za-z\s]{1,5}\))$"
 )
+_JUNK_ENDS = frozenset(")]}|?!*™®©“”°@~^«»€¢§")
+"""The characters a match of ``_JUNK_TAIL`` can end with (it ends the word)."""
 _TORN_MARKER = re.compile(r"\((?!\d+\))[^A-Za-z\s]{1,5}\)")
 """A footnote marker the scan tore (``(©)``, ``(8€9)``); a whole ``(1)`` is a marker kept."""
 _JUNK_HEAD = re.compile(r"^[|\[\]{}_*“”]+(?=\w)")
@@ -327,9 +330,12 @@ def _clean_text(draft: Draft, fields: tuple[str, ...]) -> None:
         depth = 0
         words = []
         for w in text.split():
+            if w.isalnum():  # letters and digits only: no debris, no bracket (most words)
+                words.append(w)
+                continue
             if not _HAS_WORD.search(w) or _TORN_MARKER.fullmatch(w):
                 continue
-            tail = _JUNK_TAIL.search(w)
+            tail = _JUNK_TAIL.search(w) if w[-1] in _JUNK_ENDS else None
             depth += (w[: tail.start()] if tail else w).count("(")
             if tail:
                 closes = depth > 0 and ")" in tail[0] and not tail[0].startswith("(")
@@ -585,9 +591,13 @@ def is_caption_text(text: str) -> bool:
     ``(D)``, ``Date Exercisable``), with no value."""
     if is_header_row(text) or _NUMBERED_CAPTION.match(text):
         return True
-    tokens = tokenize((text,), (0,))
+    tokens = cell_templates(text)  # the tokens' kinds and texts, without making the tokens
     return (
-        bool(tokens) and not any(t.kind in (NUM, DATE) for t in tokens) and _is_caption_line(tokens)
+        bool(tokens)
+        and not any(t[0] == NUM or t[0] == DATE for t in tokens)
+        and all(
+            part in _CAPTION_WORDS for t in tokens for part in _WORD_PARTS.findall(t[1].lower())
+        )
     )
 
 

@@ -185,6 +185,26 @@ def tokenize(cells: Sequence[str], xs: Sequence[int], chars: bool = False) -> li
     return out
 
 
+def cell_templates(raw: str) -> tuple[_Template, ...]:
+    """What ``tokenize((raw,), (0,))`` makes its tokens from, one ``(kind, text, value, dollar,
+    marks, notes, malformed, at)`` a token, for a caller that only looks at them: no tokens are
+    made."""
+    if not raw:
+        return ()
+    got = _TEMPLATES.get(raw)
+    if got is None:
+        if raw.isspace():
+            return ()
+        got = _cell_templates(raw)
+    return got
+
+
+def token_of(template: _Template) -> Token:
+    """The token ``tokenize((raw,), (0,))`` makes of one of ``cell_templates(raw)``."""
+    kind, text, value, dollar, marks, notes, bad, _ = template
+    return Token(kind, text, 0, 0, value, dollar, list(marks), list(notes), bad)
+
+
 _TEMPLATES: dict[str, tuple[_Template, ...]] = {}
 """Cells' tokens by the cell's text: titles, codes, flags and dates recur constantly (emptied
 when full)."""

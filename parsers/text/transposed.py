@@ -16,7 +16,18 @@ import re
 from collections.abc import Callable
 
 from parsers.text.cells import BLANK, PLAIN, TAB, Row
-from parsers.text.tokens import DATE, IMMED, LETTER, MARKER, NA, NUM, TEXT, Token, tokenize
+from parsers.text.tokens import (
+    DATE,
+    IMMED,
+    LETTER,
+    MARKER,
+    NA,
+    NUM,
+    TEXT,
+    Token,
+    cell_templates,
+    token_of,
+)
 
 _FURNITURE = re.compile(r"Form\s+filed\s+by|\(e\.g\.,?\s+puts", re.I)
 """Box 6's lines, which the converter may place under the Table I landmark, and Table II's
@@ -143,18 +154,18 @@ def _is_text(text: str) -> bool:
 def _kind(text: str) -> tuple[str, Token] | None:
     """What one paragraph holds: text (a title, a nature of ownership), or exactly one value.
     None when it holds several values: not one cell, so not a column-by-column dump."""
-    tokens = tokenize((text,), (0,))
+    tokens = cell_templates(text)  # what tokenize((text,), (0,)) would make tokens of
     if not tokens:
         return None
-    first = tokens[0]
-    if first.kind == TEXT:  # a title, or a title and the values printed beside it
-        values = ",".join(t.kind for t in tokens if t.kind != TEXT)
-        return ("text," + values if values else "text"), first
+    first = tokens[0][0]
+    if first == TEXT:  # a title, or a title and the values printed beside it
+        values = ",".join([t[0] for t in tokens if t[0] != TEXT])
+        return ("text," + values if values else "text"), token_of(tokens[0])
     if len(tokens) != 1:
         return None
     kinds = {DATE: "date", NUM: "number", LETTER: "letter", MARKER: "marker", NA: "marker"}
-    kind = kinds.get(first.kind, "immed" if first.kind == IMMED else None)
-    return (kind, first) if kind else None
+    kind = kinds.get(first, "immed" if first == IMMED else None)
+    return (kind, token_of(tokens[0])) if kind else None
 
 
 def _rebuild(table: list[list[tuple[int, str, str, Token]]]) -> list[Row]:

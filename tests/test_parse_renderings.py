@@ -448,3 +448,14 @@ def test_a_marker_set_apart_in_a_plain_line_holds_a_cell_of_its_own() -> None:
     assert rsu.price is None and rsu.underlying_shares == Decimal(560000)
     assert rsu.footnotes.get("price") == ["F4"] and rsu.shares_owned_following == Decimal(1820000)
     assert rsu.footnotes.get("expiration_date") == ["F11"]
+
+
+def test_a_title_ending_in_a_comma_goes_on_in_the_plain_line_under_it() -> None:
+    # pdfplumber-text: "Common Stock, 09/30/2021 A(1) 1,381 A $0 35,248 D" / "par value $0.001":
+    # a title ends in no comma, so the line under it is its rest, not a row of its own
+    timestamp = RENDERINGS / "real" / "springloading__xml_timestamp.xml"
+    for name in ("pdfplumber-text.txt", "markitdown.md"):
+        f = parse_file(timestamp / name)
+        (row,) = f.non_derivative
+        assert row.security_title == "Common Stock, par value $0.001", name
+        assert row.shares == Decimal(1381) and row.shares_owned_following == Decimal(35248)

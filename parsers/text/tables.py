@@ -191,6 +191,9 @@ def read_table(
             _title_words(tokens, title_end)
         elif tokens[-1].cell == 0 and row.shape in TABLED and len(tokens) > 1:
             _title_words(tokens, 1)  # a row of cells with only its first cell filled: a wrap
+        if row.shape == PLAIN and prev is not None and _title_goes_on(prev, tokens):
+            for t in tokens:  # ``Common Stock,`` / ``par value $0.001``: the title's rest
+                t.kind, t.value = TEXT, None
         if not _has_value(tokens) and not _states_ownership(row, tokens):
             words = [
                 t
@@ -392,6 +395,18 @@ def _has_value(tokens: list[Token]) -> bool:
         if t.kind == NUM or t.kind == DATE:
             return True
     return False
+
+
+def _title_goes_on(prev: Draft, tokens: list[Token]) -> bool:
+    """The row above left its title unfinished (``Common Stock,``: a title ends in no comma),
+    and this plain line has words and at most one number, no date, code or letter: the
+    title's wrapped rest (``par value $0.001``), not a row of its own."""
+    title = prev.values.get("security_title")
+    if not isinstance(title, str) or not title.endswith(",") or "security_title" in prev.closed:
+        return False
+    if tokens[0].kind != TEXT or sum(1 for t in tokens if t.kind == NUM) > 1:
+        return False
+    return all(t.kind in (TEXT, NUM) and not t.marks for t in tokens)
 
 
 def _states_ownership(row: Row, tokens: list[Token]) -> bool:

@@ -1006,8 +1006,8 @@ def _cell_values(cell: bytes) -> list[object]:
     if len(words) != 1:
         return []
     text = words[0]
-    if any(c.isdigit() for c in text):
-        lead, text = ("$", text[1:]) if text[:1] == "S" else ("", text)
+    if any(c.isdigit() for c in text) or text[:1] == "$" and len(text) > 1:  # ``$O``: $0
+        lead, text = ("$", text[1:]) if text[:1] in "S$" else ("", text)
         text = lead + text.translate(_CONFUSED)
     word = text.encode()
     return [v for v in _word_values(word, 0) if v is not None]

@@ -1080,7 +1080,7 @@ def _read_row(
         and len(row.cells) != captions[1]
     )
     layouts = [] if row.shape == SPACE else [f for f in (fields, *alternates) if _intact(row, f)]
-    if layouts:
+    if layouts and not uneven:  # (a row that lost a cell may have lost the title's border)
         _keep_title_cell(tokens)
     ocr.rebuild_dates(tokens, header_date)
     ocr.join_split_numbers(tokens)
@@ -1102,6 +1102,18 @@ def _read_row(
                 "read by the row's cells, which do not match the captions'; by the order of its"
                 " values it differs: unsure"
             )
+    if uneven:
+        cells = row.cells
+        twice = {i for i in range(len(cells) - 1) if cells[i] and cells[i] == cells[i + 1]}
+        for ci, toks in enumerate(cols):
+            at = toks[0].cell if toks else -1
+            if (at in twice or at - 1 in twice) and fields[ci] not in TEXT_FIELDS:
+                # a converter repeated the cell, and the row has a cell too many: which of
+                # the two stands in its own column is not shown
+                name = "acquired_disposed" if fields[ci] in ("shares_a", "shares_d") else fields[ci]
+                unsure.setdefault(
+                    name, f"{cells[at]!r} in two cells side by side, one too many: unsure"
+                )
     if uneven and captions is not None:
         for f in _off_caption(fields, cols, captions[2]):
             unsure.setdefault(
@@ -1123,6 +1135,18 @@ def _read_row(
                 draft.closed.add(fields[ci])
     for tok in dropped:
         _note_dropped(draft, tok, fields, cols, positional)
+    if not positional:
+        for ci, toks in enumerate(cols):
+            if toks and toks[0].dollar and fields[ci] in _SHARE_FIELDS:
+                # types placed a price where a number of shares goes: the values after a lost
+                # cell slid over, so the whole row is in doubt (its value is kept, said so)
+                draft.notes.append(
+                    (
+                        None,
+                        f"{toks[0].text!r} read as the {fields[ci]}, a number of shares: the"
+                        " row's cells may be shifted",
+                    )
+                )
     if row.shape == PLAIN and "date_exercisable" in fields:
         _lone_window_date(draft, row, cols, fields)
     _settle_direction(draft, fields, cols, positional, ad_x, row, uneven)
@@ -1212,6 +1236,9 @@ def _by_order_differs(
     return out
 
 
+_SHARE_FIELDS = frozenset(
+    {"shares", "shares_a", "shares_d", "shares_owned_following", "underlying_shares"}
+)
 _CLASS_WORD = re.compile(r"(?:^|\s)(?:Class|Series|Tranche)$", re.I)
 
 
@@ -1450,6 +1477,13 @@ def _settle_direction(
     if "shares_a" in fields:
         a, d = v.pop("shares_a", None), v.pop("shares_d", None)
         ia, id_ = fields.index("shares_a"), fields.index("shares_d")
+        if cols[ia] and cols[id_] and (a is None) != (d is None):
+            # a number beside an unreadable one: either may be the amount
+            said = "a number and an unreadable value in the (A) and (D) columns; left empty"
+            for f in ("shares", "acquired_disposed"):
+                draft.notes.append((f, said))
+            v["shares"], v["acquired_disposed"] = None, None
+            return
         if a is not None and d is not None and a != d:
             # two amounts where the form has room for one: a cell slid over, and which one is
             # the amount is a guess (a shifted price reads as shares), so neither is kept

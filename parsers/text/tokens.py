@@ -58,6 +58,7 @@ _MONTHS = {
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 _LETTER = re.compile(r"\(?([A-Z])\)?")
 _FUSED = re.compile(r"(\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([ADI])", re.ASCII)
+_FUSED_STRAY = re.compile(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([^\w\s$.,/()])([ADI])")
 _FRAG = re.compile(r"[)(\][|!:;'\"]+\d{1,4}[)(\][|!:;'\"]*|\d{1,4}[)(\][|!:;'\"]+", re.ASCII)
 _MARKS = re.compile(MARK + r"(\d{1,3})" + MARK)
 _NA_WORDS = frozenset({"n/a", "na", "n.a.", "none", "-", "--", "—", "–", "nil"})
@@ -390,6 +391,9 @@ def _push(out: list[Token], tok: Token, start: int) -> None:
 
 def _classify(word: str, cell: int, x: int) -> list[Token]:
     if _NUM.fullmatch(word):
+        if _LEADING_ZERO.match(word):
+            # ``03``: no filing writes a number so; the rest of one cut across two cells
+            return [Token(NUM, word, cell, x, None, dollar=word[0] == "$", malformed=True)]
         return [Token(NUM, word, cell, x, parse_number(word), dollar=word[0] == "$")]
     date = parse_date(word)
     if date is not None:
@@ -402,6 +406,14 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
         return [Token(NA, word, cell, x)]
     if _DATE.fullmatch(word):
         return [Token(DATE, word, cell, x, None, malformed=True)]
+    m = _FUSED_STRAY.fullmatch(word)
+    if m and word[0] != "$":
+        # ``6,125,376‰I``: a balance and its form with a stray character between (a damaged
+        # tab, or a damaged last digit): both read, the number with a doubt
+        num = m.group(1)
+        tok = Token(NUM, num, cell, x, parse_number(num))
+        tok.notes.append(f"a stray character in {word!r}: read {num} and {m.group(3)}, unsure")
+        return [tok, Token(LETTER, m.group(3), cell, x, m.group(3))]
     m = _FUSED.fullmatch(word)
     if m and word[0] != "$":  # a price is never followed by a letter column: ``$1.1I`` is 1.11
         num = m.group(1)
@@ -444,6 +456,9 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
 
 
 _VALUE_MARKS = frozenset(",.$")
+_LEADING_ZERO = re.compile(r"\$?0\d")
+_ONE_SLASH_LOST = re.compile(r"\d{1,2}/\d{1,2}[^\d/]\d{4}|\d{1,2}[^\d/]\d{1,2}/\d{4}")
+"""A date one of whose slashes was damaged (``01/01?2032``): a date still, unread."""
 _DATE_DEBRIS = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})[^\w\s,.;:/]{1,3}")
 _DIGITS = tuple("0123456789")
 _INNER_MARK = re.compile(r"\d" + MARK + r"\d{1,3}" + MARK + r"[\d,.]")
@@ -473,7 +488,7 @@ def _damaged(word: str) -> str | None:
     ):
         return None
     digits = 0
-    date = not dollar and body.count("/") == 2
+    date = not dollar and (body.count("/") == 2 or _ONE_SLASH_LOST.fullmatch(body) is not None)
     for ch in body:
         if ch.isdecimal():
             digits += 1

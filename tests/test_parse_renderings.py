@@ -459,3 +459,12 @@ def test_a_title_ending_in_a_comma_goes_on_in_the_plain_line_under_it() -> None:
         (row,) = f.non_derivative
         assert row.security_title == "Common Stock, par value $0.001", name
         assert row.shares == Decimal(1381) and row.shares_owned_following == Decimal(35248)
+
+
+def test_ocr_words_above_the_first_rows_values_leave_its_title_empty() -> None:
+    # OCR: "Aor)" between the captions and "Class A  12/23/2021  Gg  61,386 ...": a scan keeps a
+    # row's values on its first line, so the words above are debris or a lost row's -- the
+    # title is left empty with a doubt, not read "Aor Class A Common Stock"
+    f = parse_file(RENDERINGS / "real" / "form5.snow.xml" / "ocr.txt")
+    assert f.non_derivative[0].security_title is None
+    assert any("Aor" in m for m in _doubts(f, "non_derivative[0].security_title"))

@@ -231,6 +231,19 @@ def read_table(
             lines = pending
             if prev is None:
                 lines = _drop_debris(draft, lines, first=not drafts)
+                if flush and lines and draft.values.get("security_title"):
+                    # a scan keeps a row's values on its first line, so words above them are
+                    # debris or a lost row's; which, the text does not say
+                    said = " / ".join(" ".join(t.text for t in w if t.text) for _, w in lines)
+                    draft.values["security_title"] = None
+                    draft.blurred.add("security_title")
+                    draft.notes.append(
+                        (
+                            "security_title",
+                            f"'{said}' above the row's values may be part of its title: left empty",
+                        )
+                    )
+                    lines = []
                 _attach(draft, lines, fields, before=True, columns=placed_cols, flush=flush)
                 draft.above = len(lines)
                 middle = middle or any(_title_frag(r, w, draft) for r, w in lines)
@@ -777,11 +790,19 @@ def _attach(
                     )
             gone = {id(w) for w in loose}
             lines = [w for w in lines if id(w) not in gone]
-    targets = [f for f in targets if f not in draft.blurred]
     if flush and not before:
         # a scan's lines keep no common column grid (each line is spaced on its own): a word
-        # goes only to a text cell the row's first line opened, never to one left empty there
-        targets = [f for f in targets if draft.values.get(f)] or targets[:1]
+        # goes only to a text cell the row's first line opened, never to one left empty there;
+        # a cell left empty with a doubt still takes (and so drops) the words nearest it
+        opened = [f for f in targets if draft.values.get(f) or f in draft.blurred]
+        if not opened:
+            targets = [f for f in targets if f not in draft.blurred][:1]
+        elif any(f not in draft.blurred for f in opened):
+            targets = opened
+        else:
+            return
+    else:
+        targets = [f for f in targets if f not in draft.blurred]
     if not targets:
         return
     where = {f: draft.where.get(f, -1 if f == "security_title" else None) for f in targets}
@@ -818,6 +839,8 @@ def _attach(
                 if f"F{int(mark)}" not in ids:
                     ids.append(f"F{int(mark)}")
     for f, words in extra.items():
+        if f in draft.blurred:
+            continue
         have = draft.values.get(f)
         add = " ".join(words)
         if before:
@@ -840,6 +863,8 @@ def _placeless_target(draft: Draft, loose: list[list[Token]], targets: list[str]
         return f != "nature_of_ownership" or not _torn_marker(value)
 
     first = targets[0]
+    if first in draft.blurred and not any(is_open(f) for f in targets[1:]):
+        return None  # the title was left empty with a doubt: its wrapped words go with it
     if not is_open("nature_of_ownership") or "nature_of_ownership" not in targets:
         return first
     if not is_open(first) and not any(is_open(f) for f in targets[1:-1]):

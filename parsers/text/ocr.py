@@ -54,14 +54,12 @@ def rebuild_dates(tokens: list[Token], header_date: dt.date | None) -> None:
     names the fragments and where the year came from.
     """
     DATE, FRAG, NUM = _tokens.DATE, _tokens.FRAG, _tokens.NUM
-    first = next(  # most rows have no date with a two-digit year: nothing to do
-        (
-            k
-            for k, tok in enumerate(tokens)
-            if tok.kind == DATE and tok.value is not None and len(tok.text.rsplit("/", 1)[-1]) == 2
-        ),
-        None,
-    )
+    first = None  # most rows have no date with a two-digit year: nothing to do
+    for k, tok in enumerate(tokens):
+        # two characters after the last "/" (or in all, without one): ``rsplit("/")[-1]``
+        if tok.kind == DATE and tok.value is not None and len(tok.text) - tok.text.rfind("/") == 3:
+            first = k
+            break
     if first is None:
         return
 
@@ -141,6 +139,9 @@ def join_split_numbers(tokens: list[Token]) -> None:
     holding: bool | None = None  # no date in the row; worked out only when an echo needs it
     while i + 1 < len(tokens):
         tok, nxt = tokens[i], tokens[i + 1]
+        if tok.kind != NUM or nxt.kind != NUM:  # nothing below acts on such a pair
+            i += 1
+            continue
         echo = (
             tok.kind == NUM
             and nxt.kind == NUM

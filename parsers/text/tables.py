@@ -1006,7 +1006,11 @@ def _caption_cells(rows: list[Row]) -> _Captions | None:
     tab-separated table gives every row as many cells (an HTML caption row does not: the
     captions above it span two rows), within one table (block) of the rendering."""
     for row in rows:
-        if row.shape in _EVEN_ROWS and any(cell.strip(" *_") == "Code" for cell in row.cells):
+        if (
+            row.shape in _EVEN_ROWS
+            and "Code" in row.text  # the row's text holds its cells
+            and any(cell.strip(" *_") == "Code" for cell in row.cells)
+        ):
             named = {
                 i: _SUB_CAPTIONS.get(cell.strip(" *_").lower()) for i, cell in enumerate(row.cells)
             }

@@ -468,3 +468,9 @@ def test_ocr_words_above_the_first_rows_values_leave_its_title_empty() -> None:
     f = parse_file(RENDERINGS / "real" / "form5.snow.xml" / "ocr.txt")
     assert f.non_derivative[0].security_title is None
     assert any("Aor" in m for m in _doubts(f, "non_derivative[0].security_title"))
+
+
+def test_ocr_torn_last_caption_and_accented_crumbs_stay_out_of_the_owners_name() -> None:
+    # OCR: "Fund 1 Investments, LLC" / "é    :" / "Cast)   (First)   (Middle)"
+    f = parse_file(FLOWERS / "ocr.txt")
+    assert f.reporting_owners[0].name == "Fund 1 Investments, LLC"

@@ -37,7 +37,7 @@ _DATE_IN_TEXT = re.compile(
 _OWNER_LABEL = caseless(
     r"Name\s+and\s+Address\s+of\s+Reporting\s+Person(?:\s*[*\u201c\u201d\u2019\u00b0\"'])*"
 )
-_RULE_DEBRIS = re.compile(r"^(?:[a-z]|[^\w\s]+)(?:\s+(?:[a-z]|[^\w\s]+))*$")
+_RULE_DEBRIS = re.compile(r"^(?:[^\W\dA-Z_]|[^\w\s]+)(?:\s+(?:[^\W\dA-Z_]|[^\w\s]+))*$")
 """An OCR'd line of box rules: lone lower-case letters and punctuation, no word of a name."""
 _NAME_STOP = caseless(
     r"\((?:Last|First|Middle|Street)\)",
@@ -303,6 +303,10 @@ def _read_owner(head: Header, streams: list[str]) -> None:
             rest = _OTHER_CAPTIONS.sub(" ", rest)
         stop = _NAME_STOP.search(rest)
         part = rest[: stop.start()] if stop else rest
+        if stop and stop.group().lower().startswith("(first") and "\n" in part:
+            # "(Last)  (First)  (Middle)" is one line of captions: what stands before "(First)"
+            # on it is "(Last)" as a scan tore it ("Cast)", "ast)"), not the name's
+            part = part[: part.rindex("\n")]
         if "wner" in part or "below" in part:
             part = _BOX5_ROW.sub("", part)
         if stop and stop.group().lower().startswith(("(last", "(first", "(middle")):

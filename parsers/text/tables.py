@@ -1007,14 +1007,17 @@ def _caption_cells(rows: list[Row]) -> _Captions | None:
     captions above it span two rows), within one table (block) of the rendering."""
     for row in rows:
         if (
-            row.shape in _EVEN_ROWS
-            and "Code" in row.text  # the row's text holds its cells
-            and any(cell.strip(" *_") == "Code" for cell in row.cells)
+            row.shape in _EVEN_ROWS and "Code" in row.text  # the row's text holds its cells
         ):
-            named = {
-                i: _SUB_CAPTIONS.get(cell.strip(" *_").lower()) for i, cell in enumerate(row.cells)
-            }
-            return row.block, len(row.cells), {i: f for i, f in named.items() if f is not None}
+            bare = [cell.strip(" *_") for cell in row.cells]
+            if "Code" not in bare:
+                continue
+            named: dict[int, str] = {}
+            for i, cell in enumerate(bare):
+                f = _SUB_CAPTIONS.get(cell.lower())
+                if f is not None:
+                    named[i] = f
+            return row.block, len(row.cells), named
     return None
 
 
@@ -1058,6 +1061,8 @@ def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
     with the index of its ``Code`` caption: a data row whose code sits in that cell has no
     split or dropped cell before its amount, so the amount's cell says which side it is on."""
     for row in rows:
+        if "(A)" not in row.text or "(D)" not in row.text:
+            continue  # both captions are in the row's text (its cells joined) where found
         if row.shape in TABLED:
             ia = id_ = ic = None
             for i, cell in enumerate(row.cells):

@@ -358,6 +358,14 @@ TEXT_REGRESSIONS: list[tuple[str, str, list[Key]]] = [
         "real/vertex_deriv_only_pipe.md",
         [("derivative", 0, f) for f in ("price", "shares_owned_following")],
     ),
+    # layout text: a number under a date caption ('0(2)' made of a footnote-only expiration
+    # date) doubts the row; a number wholly under the title column, after its words, is words
+    (
+        "text_number_under_date_caption~jetblue_t2only_layout.txt",
+        "real/jetblue_t2only_layout.txt",
+        [("derivative", 0, "price")],
+    ),
+    ("text_number_in_title_column~jetblue_t2only_layout.txt", "real/jetblue_t2only_layout.txt", []),
     # '01/01?2032': a date with a slash damaged is a date, unread, not a word
     (
         "text_date_slash_damaged~wave_pipe_messy.md",

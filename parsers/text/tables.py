@@ -930,10 +930,19 @@ def _title_words(tokens: list[Token], title_end: int) -> None:
     if whole and not any(t.kind == TEXT for t in tokens):
         return
     text_cells = {t.cell for t in tokens if t.kind == TEXT and t.x < title_end}
+    first = min(text_cells, default=-1)
     for t in tokens:
         if t.x >= title_end or t.kind not in (NUM, NA, LETTER):
             continue
-        if whole or t.cell in text_cells:
+        if (
+            whole
+            or t.cell in text_cells
+            or first >= 0
+            and t.cell > first
+            and (
+                t.x + len(t.text) < title_end  # wholly under the title, after its words
+            )
+        ):
             t.kind, t.value = TEXT, None
 
 
@@ -1169,6 +1178,16 @@ def _read_row(
                 draft.closed.add(fields[ci])
     for tok in dropped:
         _note_dropped(draft, tok, fields, cols, positional)
+    if date_x and row.shape == SPACE:
+        for t in tokens:
+            if t.kind == NUM and t.value is not None:
+                f, x = min(date_x.items(), key=lambda fx: abs(fx[1] - t.x))
+                if abs(x - t.x) <= 1 and f in fields:
+                    # a number where the layout has a date column: the row's values may have
+                    # slid over by it (a flipped byte made '0(2)' of a footnote-only date)
+                    draft.notes.append(
+                        (None, f"{t.text!r} stands under the {f} caption, where no number goes")
+                    )
     if not positional:
         for ci, toks in enumerate(cols):
             if toks and toks[0].dollar and fields[ci] in _SHARE_FIELDS:

@@ -182,10 +182,15 @@ def test_a_table_2_balance_below_the_amount_proves_a_disposal() -> None:
     for amount in (60000, 100000, 36000):
         row = by_amount[Decimal(amount)]
         assert row.code == "A" and row.acquired_disposed == "D"
-    # 222,700 owned after 50,000 proves nothing: the code's usual side stays a doubt
-    guessed = next(r for r in f.derivative if r.shares_owned_following == Decimal(222700))
-    i = f.derivative.index(guessed)
-    assert any("from code A" in m for m in _doubts(f, f"derivative[{i}].acquired_disposed"))
+    # 222,700 owned after 50,000 proves nothing (the filing says D; code A usually acquires):
+    # the side is left empty with a doubt naming the code's usual way, never guessed
+    unproven = next(r for r in f.derivative if r.shares_owned_following == Decimal(222700))
+    i = f.derivative.index(unproven)
+    assert unproven.acquired_disposed is None
+    assert any(
+        "left empty (code A usually goes A)" in m
+        for m in _doubts(f, f"derivative[{i}].acquired_disposed")
+    )
 
 
 def test_markdown_names_under_a_plain_label_line_are_read_from_the_first_cell() -> None:

@@ -699,7 +699,8 @@ def test_pipe_table_with_split_and_merged_cells() -> None:
 
 def test_ocr_letter_digit_confusions() -> None:
     """Seed 004 as a worse scan: O for 0, l for 1, S for $, a title fused with its date, an
-    echoed balance, a Table II row with a stray cell (so (D) is read from the code, and said)."""
+    echoed balance, a Table II row with a stray cell (its (A)/(D) left empty, the code's usual
+    side said)."""
     path = FIXTURES / "ocr_digits_004.txt"
 
     def ocr(line: int, field: str, seen: str, read: str) -> dict[str, Any]:
@@ -726,7 +727,8 @@ def test_ocr_letter_digit_confusions() -> None:
             }
         ],
         non_derivative=rows_004((19, 20)),
-        derivative=[option_004(24)],
+        # the stray cell hides the (A)/(D) column: the side is left empty, not taken from M
+        derivative=[{**option_004(24), "acquired_disposed": None}],
         footnotes=FOOTNOTES_004,
         remarks=None,
         notes=[
@@ -758,7 +760,7 @@ def test_ocr_letter_digit_confusions() -> None:
             {
                 "line": 24,
                 "field": "derivative[0].acquired_disposed",
-                "message": "(A)/(D) column unclear; D from code M",
+                "message": "(A)/(D) column unclear; left empty (code M usually goes D)",
                 "kind": "doubt",
             },
         ],
@@ -1360,3 +1362,20 @@ def test_the_header_substring_test_never_hides_a_case_blind_label() -> None:
                 assert header._may_match(line, words), (line, pattern.pattern)
     assert matched >= 7
     assert not header._may_match("Form filed by One Reporting Person", ("longer",))
+
+
+def test_a_code_a_cell_off_its_column_leaves_the_amounts_side_empty() -> None:
+    """The worse scan's Table II row with its stray empty cell moved behind the amount: the row
+    is as wide as its captions again, but M stands in the V column, so the amount's (D) cell is
+    one cell off too and says no sure side (the fuzz campaign read D there with no note)."""
+    path = FIXTURES / "ocr_digits_004.txt"
+    row = "| $4.l | O8/06/2013 | | | M⁽¹⁾ | | 1O,OOO | | (3) |"
+    text = path.read_text()
+    assert row in text
+    moved = text.replace(row, "| $4.l | O8/06/2013 | | | M⁽¹⁾ | | 1O,OOO | (3) |")
+    f = parse_bytes(moved.encode(), "moved.txt")
+    option = f.derivative[0]
+    assert (option.code, option.shares, option.acquired_disposed) == ("M", Decimal(10000), None)
+    assert any(
+        n.field == "derivative[0].acquired_disposed" and "left empty" in n.message for n in f.notes
+    )

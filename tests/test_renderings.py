@@ -46,26 +46,30 @@ GOAL_OF_SHOWN = {"ocr"}
 # measured on this fixture set; lower the wrong and phantom counts and raise exactness as the
 # parser gets better, never the other way.
 # Measured 2026-12-01 (docs/RENDERING_BASELINE.md, "Regression set"); raised to the numbers
-# measured at e958c6d (same doc, "After the first parser fixes").
+# measured at e958c6d (same doc, "After the first parser fixes"). Lowered once on purpose in
+# exactness only: a Table II side the text does not show, and a Table I (A)/(D) letter the text
+# lost, were taken from the code's usual direction (a guess, with a doubt); they are now left
+# empty with the doubt, which took wrong values among shown fields from 48 to 37 (pdfplumber-text
+# and pymupdf4llm-layout to 0) and cost the exactness of the guesses that happened to be right.
 BASELINE: dict[str, tuple[float, int, int]] = {
-    "markitdown": (83.65, 20, 12),
-    "ocr": (55.83, 46, 2),
+    "markitdown": (82.88, 18, 12),
+    "ocr": (52.43, 40, 2),
     "pdfplumber-tables": (100.00, 0, 0),
-    "pdfplumber-text": (91.39, 2, 1),
+    "pdfplumber-text": (90.48, 0, 1),
     "pdftotext-layout": (99.76, 5, 0),
     "pymupdf4llm": (99.90, 0, 0),
-    "pymupdf4llm-layout": (93.35, 30, 12),
+    "pymupdf4llm-layout": (92.59, 28, 12),
 }
 # converter: (exact % of shown fields at least, wrong values among shown fields at most),
 # measured with the shown rule's first version (docs/RENDERING_BASELINE.md, "Shown values").
 BASELINE_SHOWN: dict[str, tuple[float, int]] = {
-    "markitdown": (91.88, 15),
-    "ocr": (87.30, 29),
+    "markitdown": (91.19, 13),
+    "ocr": (85.70, 24),
     "pdfplumber-tables": (100.00, 0),
-    "pdfplumber-text": (91.39, 2),
+    "pdfplumber-text": (90.48, 0),
     "pdftotext-layout": (100.00, 0),
     "pymupdf4llm": (99.90, 0),
-    "pymupdf4llm-layout": (95.59, 2),
+    "pymupdf4llm-layout": (94.81, 0),
 }
 
 

@@ -1559,6 +1559,13 @@ def _settle_direction(
             return
         tok = (cols[ia] or cols[id_])[0]
         side = "A" if a is not None else "D"
+        ic = fields.index("code")
+        if positional and row.shape != SPACE and cols[ic] and cols[ic][0].cell != ic:
+            # the code stands a cell off its column: the cells before the amount are shifted,
+            # so the amount's cell says no sure side (only a balance below it proves one)
+            v["shares"] = amount = a if a is not None else d
+            v["acquired_disposed"] = _side_from_balance(draft, amount, side)
+            return
         if positional and row.shape != SPACE and tok.cell not in (ia, id_):
             # as many cells as the form has columns, but the amount is not in the (A) or (D)
             # one: a cell was lost and another added in the row, so its cell says no side.
@@ -1633,20 +1640,25 @@ def _settle_direction(
     _check_direction(draft, _ACQUIRES_T1, _DISPOSES_T1)
     known = code in _ACQUIRES_T1 or code in _DISPOSES_T1
     if v.get("shares") is not None and v.get("acquired_disposed") is None and known:
-        inferred = "A" if code in _ACQUIRES_T1 else "D"
-        v["acquired_disposed"] = inferred
-        draft.notes.append(
-            ("acquired_disposed", f"(A) or (D) missing; {inferred} inferred from code {code}")
-        )
+        # the text lost the letter: the code's usual way is a guess, not what was filed
+        usual = "A" if code in _ACQUIRES_T1 else "D"
+        if not any(f == "acquired_disposed" for f, _ in draft.notes):
+            draft.notes.append(
+                (
+                    "acquired_disposed",
+                    f"(A) or (D) missing; left empty (code {code} usually goes {usual})",
+                )
+            )
 
 
-def _side_from_balance(draft: Draft, amount: object, placed: str) -> str:
+def _side_from_balance(draft: Draft, amount: object, placed: str) -> str | None:
     """(A) or (D) of a Table II amount whose column the text does not show (plain text, a
     converter's run of cells). What is certain: a row cannot have acquired more than it holds
     after, so a balance below the amount is a disposal. Otherwise the code says which way it
     usually goes (an option exercised under M is at times reported acquired, a grant under A
-    at times disposed), or else the cell the amount was aligned to: that guess is kept with
-    a doubt."""
+    at times disposed), and the cell the amount was aligned to says nothing sure either: the
+    side is left empty with a doubt naming the usual way (the fold reads an empty side by the
+    code's usual direction, and the audit shows the doubt)."""
     following = draft.values.get("shares_owned_following")
     if isinstance(amount, Decimal) and isinstance(following, Decimal) and following < amount:
         draft.notes.append(
@@ -1659,13 +1671,18 @@ def _side_from_balance(draft: Draft, amount: object, placed: str) -> str:
         return "D"
     code = draft.values.get("code")
     if code in _ACQUIRES_T2 or code in _DISPOSES_T2:
-        side = "A" if code in _ACQUIRES_T2 else "D"
+        usual = "A" if code in _ACQUIRES_T2 else "D"
         draft.notes.append(
-            ("acquired_disposed", f"(A)/(D) column unclear; {side} from code {code}")
+            (
+                "acquired_disposed",
+                f"(A)/(D) column unclear; left empty (code {code} usually goes {usual})",
+            )
         )
-        return side
-    draft.notes.append(("acquired_disposed", "(A)/(D) column unclear"))
-    return placed
+        return None
+    draft.notes.append(
+        ("acquired_disposed", f"(A)/(D) column unclear; left empty (aligned nearer {placed})")
+    )
+    return None
 
 
 def _check_direction(draft: Draft, acquires: frozenset[str], disposes: frozenset[str]) -> None:

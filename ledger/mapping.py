@@ -16,44 +16,104 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from ledger.classify import idempotency_key, stream_id
 from ledger.events import Event
 
 
-def partial_row(event: Event) -> dict[str, Any]:
+class PartialRow(NamedTuple):
+    """An events row as far as the event alone decides it: the values of the first columns of
+    ``EVENT_COLUMNS`` in order (dates as ISO text, the form both engines take them in), then
+    their ``content_hash``. A tuple, so that the append's bulk insert takes it as it is."""
+
+    stream_id: str
+    event_type: str
+    schema_version: int
+    idempotency_key: str
+    person_key: str
+    person_name: str | None
+    issuer_key: str
+    position_key: str
+    filing_sha256: str
+    quantity: str | None
+    shares_owned_following: str | None
+    row_order: int
+    form_type: str
+    is_amendment: bool
+    payload: str
+    transaction_date: str | None
+    effective_date: str
+    filed_date: str | None
+    period_of_report: str | None
+    original_filed_date: str | None
+    content_hash: str
+
+
+def partial_row(event: Event) -> PartialRow:
     """Everything a stored row holds that the event alone decides, with a hash of it.
 
     This part runs where the event is made (in the parse workers during an ingest); only the
-    stream version, the hashes that include it and the time are added by the appender."""
+    stream version, the hashes that include it and the time are added by the appender. The
+    content hash is ``content_hash``'s text spelt out column by column (the types are known
+    here; a test holds the two together)."""
     filing = event.filing
-    quantity = event.quantity
-    following = event.shares_owned_following
-    row = {
-        "stream_id": stream_id(event),
-        "event_type": event.event_type,
-        "schema_version": event.schema_version,
-        "idempotency_key": idempotency_key(event),
-        "person_key": event.person_key,
-        "person_name": event.person_name,
-        "issuer_key": event.issuer_key,
-        "position_key": event.position_key,
-        "filing_sha256": filing.sha256,
-        "quantity": None if quantity is None else str(quantity),
-        "shares_owned_following": None if following is None else str(following),
-        "row_order": event.row_order,
-        "form_type": filing.form_type,
-        "is_amendment": filing.is_amendment,
-        "payload": event.model_dump_json(),
-        "transaction_date": event.transaction_date,
-        "effective_date": event.effective_date,
-        "filed_date": filing.filed_date,
-        "period_of_report": filing.period_of_report,
-        "original_filed_date": filing.date_of_original_submission,
-    }
-    row["content_hash"] = _content_hash(row)
-    return row
+    quantity = None if event.quantity is None else str(event.quantity)
+    following = None if event.shares_owned_following is None else str(event.shares_owned_following)
+    day = event.transaction_date
+    transaction_date = None if day is None else day.isoformat()
+    effective_date = event.effective_date.isoformat()
+    day = filing.filed_date
+    filed_date = None if day is None else day.isoformat()
+    day = filing.period_of_report
+    period_of_report = None if day is None else day.isoformat()
+    day = filing.date_of_original_submission
+    original_filed_date = None if day is None else day.isoformat()
+    sid = stream_id(event)
+    event_type = event.event_type
+    schema_version = event.schema_version
+    key = idempotency_key(event)
+    person_key = event.person_key
+    issuer_key = event.issuer_key
+    position_key = event.position_key
+    sha = filing.sha256
+    row_order = event.row_order
+    form_type = filing.form_type
+    is_amendment = filing.is_amendment
+    payload = event.model_dump_json()
+    text = (
+        f"stream_id={sid}\x1fevent_type={event_type}\x1fschema_version={schema_version}"
+        f"\x1fidempotency_key={key}\x1fperson_key={person_key}\x1fissuer_key={issuer_key}"
+        f"\x1fposition_key={position_key}\x1ffiling_sha256={sha}\x1fquantity={quantity or ''}"
+        f"\x1fshares_owned_following={following or ''}"
+        f"\x1ftransaction_date={transaction_date or ''}\x1feffective_date={effective_date}"
+        f"\x1ffiled_date={filed_date or ''}\x1frow_order={row_order}\x1fform_type={form_type}"
+        f"\x1fperiod_of_report={period_of_report or ''}\x1fis_amendment={is_amendment}"
+        f"\x1foriginal_filed_date={original_filed_date or ''}\x1fpayload={payload}"
+    )
+    return PartialRow(
+        sid,
+        event_type,
+        schema_version,
+        key,
+        person_key,
+        event.person_name,
+        issuer_key,
+        position_key,
+        sha,
+        quantity,
+        following,
+        row_order,
+        form_type,
+        is_amendment,
+        payload,
+        transaction_date,
+        effective_date,
+        filed_date,
+        period_of_report,
+        original_filed_date,
+        hashlib.sha256(text.encode()).hexdigest(),
+    )
 
 
 EVENT_HASH_VERSION = 2
@@ -61,10 +121,10 @@ FILING_HASH_VERSION = 2
 
 
 def finish_row(
-    partial: Mapping[str, Any], version: int, recorded_at: dt.datetime, previous_chain: str = ""
+    partial: PartialRow, version: int, recorded_at: dt.datetime, previous_chain: str = ""
 ) -> dict[str, Any]:
     """``recorded_at`` is the store's clock reading (UTC), hashed in ``stamp``'s form."""
-    row = dict(partial)
+    row = partial._asdict()
     content = row.pop("content_hash")
     row["stream_version"] = version
     row["recorded_at"] = recorded_at
@@ -74,32 +134,8 @@ def finish_row(
     return row
 
 
-DATE_COLUMNS = (
-    "transaction_date",
-    "effective_date",
-    "filed_date",
-    "period_of_report",
-    "original_filed_date",
-)
-"""The dates of an events row: SQLite stores them as ISO text, which its driver is given."""
-
 EVENT_COLUMNS = (
-    "stream_id",
-    "event_type",
-    "schema_version",
-    "idempotency_key",
-    "person_key",
-    "person_name",
-    "issuer_key",
-    "position_key",
-    "filing_sha256",
-    "quantity",
-    "shares_owned_following",
-    "row_order",
-    "form_type",
-    "is_amendment",
-    "payload",
-    *DATE_COLUMNS,
+    *PartialRow._fields[:-1],
     "stream_version",
     "recorded_at",
     "hash_version",
@@ -108,54 +144,18 @@ EVENT_COLUMNS = (
 )
 """Every column the store writes to ``events`` (all but ``seq``), in ``finish_values``'s order."""
 
-_PLAIN = itemgetter(*EVENT_COLUMNS[:15])
-_DATES = itemgetter(*DATE_COLUMNS)
-
 
 def finish_values(
-    partial: Mapping[str, Any],
-    version: int,
-    recorded_at: Any,
-    stamped: str,
-    previous_chain: str,
-    text_dates: bool,
+    partial: PartialRow, version: int, recorded_at: Any, stamped: str, previous_chain: str
 ) -> tuple[Any, ...]:
     """The events row of ``partial`` at stream ``version``, as the values of ``EVENT_COLUMNS``:
     what ``finish_row`` makes, straight in the driver's shape for the append's bulk insert.
-    ``stamped`` is ``stamp(recorded_at)``, the time once for a whole batch; ``recorded_at``
-    and, with ``text_dates``, the dates are in the form the engine stores (SQLite: text)."""
-    name = partial["person_name"] or ""
-    text = f"v2:{partial['content_hash']}:{version}:{stamped}:{name}"
+    ``stamped`` is ``stamp(recorded_at)``, the time once for a whole batch; ``recorded_at`` is
+    in the form the engine stores (SQLite: text)."""
+    text = f"v2:{partial.content_hash}:{version}:{stamped}:{partial.person_name or ''}"
     event = hashlib.sha256(text.encode()).hexdigest()
     chain = hashlib.sha256(f"{previous_chain}:{event}".encode()).hexdigest()
-    td, ed, fd, pr, od = _DATES(partial)
-    if text_dates:
-        return (
-            *_PLAIN(partial),
-            None if td is None else td.isoformat(),
-            ed.isoformat(),
-            None if fd is None else fd.isoformat(),
-            None if pr is None else pr.isoformat(),
-            None if od is None else od.isoformat(),
-            version,
-            recorded_at,
-            EVENT_HASH_VERSION,
-            event,
-            chain,
-        )
-    return (
-        *_PLAIN(partial),
-        td,
-        ed,
-        fd,
-        pr,
-        od,
-        version,
-        recorded_at,
-        EVENT_HASH_VERSION,
-        event,
-        chain,
-    )
+    return (*partial[:-1], version, recorded_at, EVENT_HASH_VERSION, event, chain)
 
 
 def event_to_row(
@@ -198,34 +198,6 @@ def content_hash(row: Mapping[Any, Any]) -> str:
             value = value.isoformat() if hasattr(value, "isoformat") else str(value)
         parts.append(f"{name}={value}")
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-
-
-def _content_hash(row: Mapping[str, Any]) -> str:
-    """``content_hash`` of a row ``partial_row`` made, spelt out column by column: the types
-    are known there (text, whole numbers, a bool, dates or None), so no value is inspected.
-    The same text as ``content_hash`` builds (a test holds them together); this is the ingest's
-    hot path, that one the reader of any stored row."""
-    td = row["transaction_date"]
-    fd = row["filed_date"]
-    pr = row["period_of_report"]
-    od = row["original_filed_date"]
-    text = (
-        f"stream_id={row['stream_id']}\x1fevent_type={row['event_type']}"
-        f"\x1fschema_version={row['schema_version']}"
-        f"\x1fidempotency_key={row['idempotency_key']}\x1fperson_key={row['person_key']}"
-        f"\x1fissuer_key={row['issuer_key']}\x1fposition_key={row['position_key']}"
-        f"\x1ffiling_sha256={row['filing_sha256']}\x1fquantity={row['quantity'] or ''}"
-        f"\x1fshares_owned_following={row['shares_owned_following'] or ''}"
-        f"\x1ftransaction_date={'' if td is None else td.isoformat()}"
-        f"\x1feffective_date={row['effective_date'].isoformat()}"
-        f"\x1ffiled_date={'' if fd is None else fd.isoformat()}"
-        f"\x1frow_order={row['row_order']}\x1fform_type={row['form_type']}"
-        f"\x1fperiod_of_report={'' if pr is None else pr.isoformat()}"
-        f"\x1fis_amendment={row['is_amendment']}"
-        f"\x1foriginal_filed_date={'' if od is None else od.isoformat()}"
-        f"\x1fpayload={row['payload']}"
-    )
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def event_hash(row: Mapping[Any, Any]) -> str:
@@ -316,12 +288,11 @@ def filing_values(
     filing_seq: int,
     event_hashes: list[str],
     previous_chain: str,
-    text_dates: bool,
 ) -> tuple[Any, ...]:
     """The filings row of ``row`` (a filing's own columns, ``FILING_HASHED_COLUMNS`` up to
     ``notes``) at place ``filing_seq`` of the append order, as the values of ``FILING_COLUMNS``
     with its chain link last: ``filing_hash``'s text, spelt out for the append's hot path
-    (``recorded_at``, ``stamped`` and ``text_dates`` as for ``finish_values``)."""
+    (``recorded_at`` and ``stamped`` as for ``finish_values``; dates as ISO text)."""
     pr = row["period_of_report"]
     fd = row["filed_date"]
     od = row["date_of_original_submission"]
@@ -339,12 +310,10 @@ def filing_values(
         f"\x1fhash_version={FILING_HASH_VERSION}\x1fevents={','.join(sorted(event_hashes))}"
     )
     chain = chain_hash(previous_chain, hashlib.sha256(text.encode()).hexdigest())
-    values = _FILING_OWN(row)
-    if text_dates:
-        values = list(values)
-        for i in _FILING_DATES:
-            if values[i] is not None:
-                values[i] = values[i].isoformat()
+    values = list(_FILING_OWN(row))
+    for i in _FILING_DATES:
+        if values[i] is not None:
+            values[i] = values[i].isoformat()
     return (*values, recorded_at, filing_seq, FILING_HASH_VERSION, chain)
 
 

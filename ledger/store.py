@@ -41,6 +41,7 @@ from ledger.links import IdentityLink, link_row, read_link
 from ledger.mapping import (
     EVENT_COLUMNS,
     FILING_COLUMNS,
+    PartialRow,
     filing_values,
     finish_values,
     partial_row,
@@ -124,7 +125,11 @@ class PreparedFiling:
     sha256: str
     path: str
     filing_row: dict[str, Any]
-    rows: list[dict[str, Any]]
+    rows: list[PartialRow]
+    shape: str | None
+    """``structured`` or ``rendering`` (``ledger.twins.shape``), or None."""
+    twin_key: tuple[str, Any] | None
+    """(issuer, period): where the other shape of this filing would be found."""
 
     @property
     def accession(self) -> str | None:
@@ -132,29 +137,24 @@ class PreparedFiling:
 
     @property
     def stream_ids(self) -> set[str]:
-        return {r["stream_id"] for r in self.rows}
-
-    @property
-    def shape(self) -> str | None:
-        return shape(self.filing_row.get("format", ""))
-
-    @property
-    def twin_key(self) -> tuple[str, Any] | None:
-        """(issuer, period): where the other shape of this filing would be found."""
-        if self.shape is None or not self.rows:
-            return None
-        return (self.filing_row["issuer_key"], self.filing_row.get("period_of_report"))
+        return {r.stream_id for r in self.rows}
 
     def events(self) -> list[Event]:
-        return [read_event(r["payload"]) for r in self.rows]
+        return [read_event(r.payload) for r in self.rows]
 
 
 def prepare(filing: Filing, events: Sequence[Event]) -> PreparedFiling:
+    row = _filing_row(filing, events)
+    kind = shape(filing.source.format)
     return PreparedFiling(
         sha256=filing.source.sha256,
         path=filing.source.path,
-        filing_row=_filing_row(filing, events),
+        filing_row=row,
         rows=[partial_row(e) for e in events],
+        shape=kind,
+        twin_key=None
+        if kind is None or not events
+        else (row["issuer_key"], row["period_of_report"]),
     )
 
 
@@ -288,37 +288,25 @@ class EventStore:
         _resolve_quarantined(conn, went_in, now)
         if not fresh:
             return results
-        heads = self._stream_heads(conn, {r["stream_id"] for item in fresh for r in item.rows})
+        heads = self._stream_heads(conn, {r.stream_id for item in fresh for r in item.rows})
         tip_seq, tip_chain = filing_tip(conn)
         sqlite = self.dialect == "sqlite"
         # One clock reading for the batch, in the engine's form and in the hashed form.
         recorded: Any = now.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else now
         stamped = stamp(now)
         filing_rows: list[tuple[Any, ...]] = []
-        event_rows: list[tuple[Any, ...]] = []
-        add_event = event_rows.append
-        for item in fresh:
-            hashes = []
-            for partial in item.rows:
-                sid = partial["stream_id"]
-                version, chain = heads.get(sid, (0, ""))
-                version += 1
-                row = finish_values(partial, version, recorded, stamped, chain, sqlite)
-                heads[sid] = (version, row[-1])
-                hashes.append(row[-2])
-                add_event(row)
-            tip_seq += 1
-            frow = filing_values(
-                item.filing_row, recorded, stamped, tip_seq, hashes, tip_chain, sqlite
-            )
-            tip_chain = frow[-1]
-            filing_rows.append(frow)
-        _bulk_insert(conn, "filings", FILING_COLUMNS, filing_rows)
+        rows = _finished(fresh, heads, (tip_seq, tip_chain), recorded, stamped, filing_rows)
+        count = sum(len(item.rows) for item in fresh)
+        # Events first: their rows are made as the driver takes them (on PostgreSQL the server
+        # indexes what it was sent while the next rows are hashed), the filings' after them.
+        _bulk_insert(conn, "events", EVENT_COLUMNS, rows, count)
+        _bulk_insert(conn, "filings", FILING_COLUMNS, filing_rows, len(filing_rows))
         if replacements:
-            rows = [{"rendering_sha256": o, "by_sha256": n} for o, n in replacements]
-            conn.execute(insert(REPLACED), [{**r, "recorded_at": now} for r in rows])
-        if event_rows:
-            _bulk_insert(conn, "events", EVENT_COLUMNS, event_rows)
+            marks = [
+                {"rendering_sha256": old, "by_sha256": new, "recorded_at": now}
+                for old, new in replacements
+            ]
+            conn.execute(insert(REPLACED), marks)
         return results
 
     def accessions_present(self, accessions: Iterable[str]) -> set[str]:
@@ -371,9 +359,9 @@ class EventStore:
             ).all()
         )
         for row in item.rows:
-            key = row["idempotency_key"]
+            key = row.idempotency_key
             old = stored.get(key)
-            if old is None or not same_event(old, row["payload"]):
+            if old is None or not same_event(old, row.payload):
                 raise IdempotencyConflict(
                     f"idempotency key {key} is already stored with a different payload "
                     f"({item.path}); refusing to overwrite"
@@ -827,12 +815,45 @@ def _filing_row(filing: Filing, events: Sequence[Event]) -> dict[str, Any]:
     }
 
 
+def _finished(
+    fresh: Sequence[PreparedFiling],
+    heads: dict[str, tuple[int, str]],
+    tip: tuple[int, str],
+    recorded: Any,
+    stamped: str,
+    filing_rows: list[tuple[Any, ...]],
+) -> Iterator[tuple[Any, ...]]:
+    """The events rows of ``fresh``, numbered from each stream's head and chained, made one
+    at a time as the insert asks for them; each filing's row (its chain link covers its events'
+    hashes) is put on ``filing_rows`` once its events are made."""
+    tip_seq, tip_chain = tip
+    for item in fresh:
+        hashes = []
+        for partial in item.rows:
+            sid = partial.stream_id
+            version, chain = heads.get(sid, (0, ""))
+            version += 1
+            row = finish_values(partial, version, recorded, stamped, chain)
+            heads[sid] = (version, row[-1])
+            hashes.append(row[-2])
+            yield row
+        tip_seq += 1
+        frow = filing_values(item.filing_row, recorded, stamped, tip_seq, hashes, tip_chain)
+        tip_chain = frow[-1]
+        filing_rows.append(frow)
+
+
 def _bulk_insert(
-    conn: Connection, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+    conn: Connection,
+    table: str,
+    columns: Sequence[str],
+    rows: Iterable[tuple[Any, ...]],
+    count: int,
 ) -> None:
-    """The hot inserts, straight to the driver: the rows are built and hashed by
-    ``finish_values`` and ``filing_values`` already, in the engine's own forms, and
-    SQLAlchemy's per-row processing would cost as much as the engine's own work. SQLite gets
+    """The hot inserts, straight to the driver: the ``count`` rows (taken to the last even
+    when there are none: making them makes the filings' rows) are built and hashed by
+    ``finish_values`` and ``filing_values``, in forms both engines take, and SQLAlchemy's
+    per-row processing would cost as much as the engine's own work. SQLite gets
     ``executemany``; PostgreSQL ``COPY`` (in the same transaction, so as atomic as the rest)
     where the rows are many enough to pay for it. Driver errors come out as SQLAlchemy's
     classes, as from any other statement."""
@@ -843,10 +864,10 @@ def _bulk_insert(
         with _driver_errors(conn, statement):
             driver.executemany(statement, rows)
         return
-    if len(rows) < 50:
+    if count < 50:
         statement = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
         with _driver_errors(conn, statement), driver.cursor() as cur:
-            cur.executemany(statement, rows)
+            cur.executemany(statement, list(rows))
         return
     statement = f"COPY {table} ({names}) FROM STDIN"
     with _driver_errors(conn, statement), driver.cursor() as cur, cur.copy(statement) as copy:

@@ -504,6 +504,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"ratio {ratio:.0%}; {ing.events:,} events in batches of {INGEST_BATCH} filings)"
             )
             out.say(f"  ingest ratio of each run: {' / '.join(f'{r:.2f}' for r in ing.ratios)}")
+            if ing.cpu_ratios:
+                cpu = " / ".join(f"{r:.2f}" for r in ing.cpu_ratios)
+                out.say(f"  ingest CPU ratio of each run (bare CPU s / store CPU s): {cpu}")
             out.emit(
                 f"ingest.{engine}.events_per_s",
                 f"{engine}: store append of {ing.events:,} classified events, batches of "

@@ -128,7 +128,7 @@ def test_a_value_the_database_refuses_quarantines_that_filing_and_the_batch_goes
     assert all(p is not None for p in prepared)
     bad = prepared[1]
     assert bad is not None
-    bad.rows[0]["person_name"] = "Icahn\x00Carl"
+    bad.rows[0] = bad.rows[0]._replace(person_name="Icahn\x00Carl")
     summary = IngestSummary()
     appender = BatchAppender(store, summary, batch_size=10)
     for item in prepared:

@@ -140,8 +140,7 @@ def test_a_filing_rederived_into_other_streams_is_not_stored_twice(store: EventS
     first = store.append_filing(filing, events)
     before = _rows(store)
     moved = prepare(filing, events)
-    for row in moved.rows:
-        row["stream_id"] = "cik:0000000001@ELSEWHERE"
+    moved.rows[:] = [r._replace(stream_id="cik:0000000001@ELSEWHERE") for r in moved.rows]
     (again,) = store.append_prepared([moved])
     assert first.appended == len(events) > 0
     assert not isinstance(again, Exception) and again.already_present

@@ -59,6 +59,16 @@ def test_same_key_with_a_different_payload_is_refused_loudly(store: EventStore) 
     assert store.count_events() == len(events)
 
 
+def test_a_filing_with_no_events_is_kept_and_found_again(store: EventStore) -> None:
+    """A filing whose tables are empty still goes in (its filings row), once."""
+    filing, _events = _load(ICAHN[0])
+    empty = filing.model_copy(update={"non_derivative": [], "derivative": []})
+    assert not store.append_filing(empty, []).already_present
+    assert (store.count_filings(), store.count_events()) == (1, 0)
+    assert store.append_filing(empty, []).already_present
+    assert store.count_filings() == 1
+
+
 def test_a_crash_in_the_middle_of_a_filing_leaves_nothing_of_it(
     store: EventStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -287,7 +287,7 @@ def _read(
             element.tag = element.tag.rpartition("}")[2]
     row_lines: dict[Element, int | None] | None = None
     expected = -1
-    if tree_lines and b"\r" not in xml:
+    if tree_lines and b"\r" not in xml and xml.count(b"\n") < _LIBXML2_LAST_LINE:
         # libxml2 numbers an element by the line its start tag ends on, and counts no lone CR:
         # its lines are the text's where every row's start tag is "<name>", on one line.
         ends = _ROW_TAG_END_RE.findall(xml)
@@ -480,6 +480,10 @@ def _fast_tree(xml: bytes) -> Element | None:
     return tree
 
 
+_LIBXML2_LAST_LINE = 65534
+"""libxml2 keeps an element's line in 16 bits: from line 65535 on it guesses the line from the
+text nodes beside the element (the blank ones the shortcut drops among them), two or more
+off. The tree's lines are taken only in a document with fewer lines than that."""
 _ROW_TAG_END_RE = re.compile(rb"<(?:nonD|d)erivative(?:Transaction|Holding)([\s/>])")
 _ROW_START_RE = re.compile(rb"<((?:nonD|d)erivative(?:Transaction|Holding))[\s/>]")
 _ROW_NAMES = {tag.encode(): tag for tag in _ROW_TAGS}

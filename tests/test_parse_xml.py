@@ -686,3 +686,18 @@ def test_without_lxml_the_reading_is_the_same(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(parsers.xml, "lxml_etree", None)
     assert fast_tree(xml_document(data)) is None
     assert parse_bytes(data, "x.xml").model_dump_json() == with_lxml
+
+
+@pytest.mark.parametrize("row_line", [65534, 65535, 70_000])
+def test_rows_past_line_65534_keep_the_lines_expat_gives(row_line: int) -> None:
+    """libxml2 keeps 16 bits of an element's line and guesses past them: a row from line 65535
+    on was put two lines late by the shortcut's tree."""
+    plain = build()
+    first = plain[: plain.find(b"<nonDerivativeTransaction>")].count(b"\n") + 1
+    data = plain.replace(
+        b"<nonDerivativeTable>", b"\n" * (row_line - first) + b"<nonDerivativeTable>"
+    )
+    (row,) = parse_bytes(data, "x.xml").non_derivative
+    assert row.line == row_line
+    fast, expat = read_both(data)
+    assert fast == expat

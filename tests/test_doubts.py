@@ -385,3 +385,22 @@ def test_each_hostile_text_input_fails_the_audit_naming_field_and_line(
     assert grant["quantity"] in (None, "37500", "-37500"), grant
     code, out, err = _run("ingest", str(path), "--db", db + "-strict", "--strict", "-f", "json")
     assert code == 1 and json.loads(out)[0]["quarantined"] == 1, err
+
+
+FUZZ = Path(__file__).resolve().parent / "fixtures" / "fuzz"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "text_price_piece_after_space~options_held_pipe_messy.md",
+        "text_holding_dates~options_held_pipe_messy.md",
+    ],
+)
+def test_a_text_note_that_says_unsure_is_a_doubt(name: str) -> None:
+    """'read from the cell that also held 5; unsure' and 'read by the row's cells, ...:
+    unsure' begin with 'read ', as the text reader's repairs do, and were counted repairs:
+    certain values, which the audit lists and never fails on."""
+    notes = [n for n in parse_file(FUZZ / name).notes if "unsure" in n.message]
+    assert notes
+    assert all(n.kind == "doubt" for n in notes), [(n.field, n.message) for n in notes]

@@ -180,6 +180,10 @@ certain. Every other note of the text reader is a doubt."""
 
 
 def note_kind(message: str) -> Literal["repair", "doubt"]:
+    """A note that says it is unsure is a doubt whatever its first word ("read from the cell
+    that also held 5; unsure" begins as a repair does)."""
+    if "unsure" in message:
+        return "doubt"
     return "repair" if message.startswith(REPAIRS) else "doubt"
 
 

@@ -415,7 +415,9 @@ def test_ocr_five_between_the_date_and_the_amount_is_code_s() -> None:
     f = parse_file(GOOGLE_SALES / "ocr.txt")
     row = next(r for r in f.non_derivative if r.price == Decimal("2556.7346"))
     assert (row.code, row.shares) == ("S", Decimal(100))
-    assert any(n.kind == "repair" and "read as code S" in n.message for n in f.notes)
+    # likely, not certain (a scan that lost the code and the price's $ leaves a real 5 there):
+    # a doubt the audit shows, never a repair it lets pass
+    assert any(n.kind == "doubt" and "taken for code S" in n.message for n in f.notes)
 
 
 def test_ocr_blank_lines_between_a_rows_wrapped_lines_end_nothing() -> None:

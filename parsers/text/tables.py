@@ -380,7 +380,8 @@ def _code_five(tokens: list[Token]) -> None:
             and not any(u.kind == LETTER and u.text in CODES for u in tokens)
         ):
             t.kind, t.value, t.text = LETTER, "S", "S"
-            t.notes.append("OCR letter '5' between the date and the amount read as code S")
+            # likely, not certain (a scan may also drop the code and the price's $): a doubt
+            t.notes.append("'5' between the date and the amount taken for code S (OCR); unsure")
             return
 
 

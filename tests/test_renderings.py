@@ -126,9 +126,9 @@ def test_wrong_values_are_either_shown_or_misread(report: Report) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue #12: at a1c94c5 the parser reads 48 wrong values among shown ones and 27 "
-    "phantom rows from these 329 renderings; OCR is 87.30% exact among shown fields, "
-    "markitdown 83.65%, pdfplumber-text 91.40% and pymupdf4llm-layout 93.36% of all fields "
+    reason="issue #12: at 5dddcae the parser reads 37 wrong values among shown ones and 27 "
+    "phantom rows from these 329 renderings; OCR is 85.70% exact among shown fields, "
+    "markitdown 82.89%, pdfplumber-text 90.49% and pymupdf4llm-layout 92.59% of all fields "
     "(docs/RENDERING_BASELINE.md); when this passes, drop the mark",
 )
 def test_goal_exact_or_empty_never_wrong(report: Report) -> None:

@@ -160,7 +160,8 @@ def test_run_together_boxes_split_where_the_signature_writes_the_owners_name() -
     f = parse_file(APPLE / "pdfplumber-text.txt")
     assert f.reporting_owners[0].name == "Adams Katherine L."
     assert f.issuer.name == "Apple Inc."
-    assert any(n.kind == "repair" and "read apart" in n.message for n in f.notes)
+    # likely, not certain (the text never says where box 1 ends): a doubt the audit shows
+    assert any(n.kind == "doubt" and "read apart" in n.message for n in f.notes)
 
 
 def test_run_together_boxes_stay_empty_where_the_signature_may_leave_out_a_name() -> None:

@@ -152,9 +152,8 @@ def finish_values(
     what ``finish_row`` makes, straight in the driver's shape for the append's bulk insert.
     ``stamped`` is ``stamp(recorded_at)``, the time once for a whole batch; ``recorded_at`` is
     in the form the engine stores (SQLite: text)."""
-    text = f"v2:{partial.content_hash}:{version}:{stamped}:{partial.person_name or ''}"
-    event = hashlib.sha256(text.encode()).hexdigest()
-    chain = hashlib.sha256(f"{previous_chain}:{event}".encode()).hexdigest()
+    event = _event_hash_v2(partial.content_hash, version, stamped, partial.person_name)
+    chain = chain_hash(previous_chain, event)
     return (*partial[:-1], version, recorded_at, EVENT_HASH_VERSION, event, chain)
 
 
@@ -211,10 +210,14 @@ def _event_hash(content: str, version: int, hash_version: int, row: Mapping[Any,
     if hash_version == 1:
         return hashlib.sha256(f"{content}:{version}".encode()).hexdigest()
     if hash_version == 2:
-        name = row["person_name"] or ""
-        text = f"v2:{content}:{version}:{stamp(row['recorded_at'])}:{name}"
-        return hashlib.sha256(text.encode()).hexdigest()
+        return _event_hash_v2(content, version, stamp(row["recorded_at"]), row["person_name"])
     raise ValueError(f"unknown event hash version {hash_version}")
+
+
+def _event_hash_v2(content: str, version: int, stamped: str, person_name: str | None) -> str:
+    """Hash version 2's text, in one place for verify and for the append's hot path."""
+    text = f"v2:{content}:{version}:{stamped}:{person_name or ''}"
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def stamp(value: Any) -> str:

@@ -1571,14 +1571,8 @@ def _settle_direction(
             # as many cells as the form has columns, but the amount is not in the (A) or (D)
             # one: a cell was lost and another added in the row, so its cell says no side.
             # Only a balance below the amount proves one (a disposal).
-            amount = a if a is not None else d
-            following = v.get("shares_owned_following")
-            v["shares"] = amount
-            if (
-                isinstance(amount, Decimal)
-                and isinstance(following, Decimal)
-                and following < amount
-            ):
+            v["shares"] = amount = a if a is not None else d
+            if _disposal_proven(amount, v.get("shares_owned_following")):
                 v["acquired_disposed"] = _side_from_balance(draft, amount, "D")
                 return
             v["acquired_disposed"] = None
@@ -1652,6 +1646,12 @@ def _settle_direction(
             )
 
 
+def _disposal_proven(amount: object, following: object) -> bool:
+    """A row cannot have acquired more than it holds after: a balance below the amount is a
+    disposal, whatever the text lost."""
+    return isinstance(amount, Decimal) and isinstance(following, Decimal) and following < amount
+
+
 def _side_from_balance(draft: Draft, amount: object, placed: str) -> str | None:
     """(A) or (D) of a Table II amount whose column the text does not show (plain text, a
     converter's run of cells). What is certain: a row cannot have acquired more than it holds
@@ -1661,7 +1661,7 @@ def _side_from_balance(draft: Draft, amount: object, placed: str) -> str | None:
     side is left empty with a doubt naming the usual way (the fold reads an empty side by the
     code's usual direction, and the audit shows the doubt)."""
     following = draft.values.get("shares_owned_following")
-    if isinstance(amount, Decimal) and isinstance(following, Decimal) and following < amount:
+    if _disposal_proven(amount, following):
         draft.notes.append(
             (
                 "acquired_disposed",

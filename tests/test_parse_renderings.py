@@ -482,3 +482,32 @@ def test_ocr_torn_last_caption_and_accented_crumbs_stay_out_of_the_owners_name()
     # OCR: "Fund 1 Investments, LLC" / "é    :" / "Cast)   (First)   (Middle)"
     f = parse_file(FLOWERS / "ocr.txt")
     assert f.reporting_owners[0].name == "Fund 1 Investments, LLC"
+
+
+SNOW_FORM3 = RENDERINGS / "real" / "form3.snow.xml"
+PROMIS = RENDERINGS / "real" / "promis_neuro_x_codes__input.xml"
+
+
+def test_ocr_marker_cell_beside_a_lone_table_2_date_says_which_date_it_is() -> None:
+    # OCR: "05/11/2024 | (4)": the marker-only expiration stands beside the date past a box
+    # rule, so the date is the date exercisable (it had been read as the expiration).
+    f = parse_file(OPTIONS / "ocr.txt")
+    grant = next(r for r in f.derivative if r.shares == Decimal(143848))
+    assert grant.date_exercisable is not None and grant.date_exercisable.isoformat() == "2024-05-11"
+    assert grant.expiration_date is None
+    assert grant.footnotes.get("expiration_date") == ["F4"]
+    # Form 3, "Stock Option (Right to | ©)   04/14/2028": a torn marker-only date exercisable
+    # after the box rule, then the expiration date (it had been read as the date exercisable)
+    g = parse_file(SNOW_FORM3 / "ocr.txt")
+    options = [r for r in g.derivative if r.security_title == "Stock Option (Right to Buy)"]
+    assert len(options) == 5
+    for row in options:
+        assert row.date_exercisable is None
+        assert row.expiration_date is not None and row.expiration_date.isoformat() == "2028-04-14"
+    # "(3) 07/25/2025 x 697,674 (3) G)": a letter fits no column, the row's cells may have slid
+    # and the date may be the transaction's: neither window date is read
+    h = parse_file(PROMIS / "ocr.txt")
+    tranche_c = next(r for r in h.derivative if (r.security_title or "").startswith("Tranche C"))
+    assert tranche_c.date_exercisable is None and tranche_c.expiration_date is None
+    k = h.derivative.index(tranche_c)
+    assert _doubts(h, f"derivative[{k}].expiration_date")

@@ -216,7 +216,9 @@ def read_table(
             and _orphan_amount(prev, row, tokens, fields)
         ):
             continue
-        draft = _read_row(row, tokens, fields, header_date, ad_x, alternates, date_x, captions)
+        draft = _read_row(
+            row, tokens, fields, header_date, ad_x, alternates, date_x, captions, flush
+        )
         if (
             prev is not None
             and not pending
@@ -1113,6 +1115,7 @@ def _read_row(
     alternates: tuple[tuple[str, ...], ...],
     date_x: dict[str, int] | None = None,
     captions: _Captions | None = None,
+    flush: bool = False,
 ) -> Draft:
     draft = Draft(row.line, plain=row.shape == PLAIN)
     # the table's caption row has another number of cells: this row lost or gained one
@@ -1203,6 +1206,9 @@ def _read_row(
                 )
     if row.shape == PLAIN and "date_exercisable" in fields:
         _lone_window_date(draft, row, cols, fields)
+    elif flush and row.shape == SPACE and "date_exercisable" in fields:
+        shifted = any(_readable(t) for t in dropped)
+        _lone_window_date(draft, row, cols, fields, scan=True, shifted=shifted)
     _settle_direction(draft, fields, cols, positional, ad_x, row, uneven)
     draft.notes.extend(unsure.items())
     _check_row(draft, fields, row.shape in TABLED)
@@ -1211,49 +1217,88 @@ def _read_row(
 
 _SPACED_MARK_AFTER = re.compile(r"\s+\((\d{1,3})\)(?=\s|$)")
 _SPACED_MARK_BEFORE = re.compile(r"(?:^|\s)\((\d{1,3})\)\s+$")
+# a scan's cells: a box rule may stand between a date and the marker-only cell beside it
+_RULED_MARK_AFTER = re.compile(r"[\s|]*[\s|]\((\d{1,3})\)(?=\s|$)")
+_RULED_MARK_BEFORE = re.compile(r"(?:^|[\s|])\((\d{1,3})\)[\s|]+$")
+_TORN_CELL_BEFORE = re.compile(r"\|\s*[^\w\s|]{0,4}\)[\s|]*$")
+"""A box rule and then a cell holding only a marker the scan tore (``| ©)``, ``|)``): no value
+on the form is written without a letter or digit, so the cell held a footnote marker alone."""
 
 
 def _lone_window_date(
-    draft: Draft, row: Row, cols: list[list[Token]], fields: tuple[str, ...]
+    draft: Draft,
+    row: Row,
+    cols: list[list[Token]],
+    fields: tuple[str, ...],
+    scan: bool = False,
+    shifted: bool = False,
 ) -> None:
     """One date where Table II has two (date exercisable, expiration date), in a plain run of
     words: the other cell was empty or held only a footnote marker. A converter writes a
     value's own marker against it (``$66.903(1)``, ``M(1)``), so a marker standing apart
     beside the date is the other cell: ``05/11/2024 (4)`` is a date exercisable and a
     footnote-only expiration, ``(3) 10/14/2025`` the other way round. With no such marker,
-    or one on each side, which date was left out is not shown: both are left empty."""
+    or one on each side, which date was left out is not shown: both are left empty.
+
+    In a scan (``scan``: OCR's layout text) the date keeps its column, so a date with nothing
+    beside it stays where the columns put it; but a marker cell beside it, set apart by spaces
+    or a box rule (``05/11/2024 | (4)``), or a torn one after a rule right before it (``| ©)
+    04/14/2028``: a marker-only date exercisable on a Form 3), says which date it is against
+    a column the scan's skew may have shifted. Where a value of the row fits no column
+    (``shifted``: its cells may have slid), a marker beside the date may be another cell's, and
+    the date may be the transaction's: both are left empty."""
     v = draft.values
     de, ex = v.get("date_exercisable"), v.get("expiration_date")
     if (de is None) == (ex is None):
         return
     window = (fields.index("date_exercisable"), fields.index("expiration_date"))
     date = next((t for ci in window for t in cols[ci] if t.kind == DATE), None)
-    text = row.cells[0] if row.cells else ""
+    text = row.text if scan else (row.cells[0] if row.cells else "")
     at = text.find(date.text) if date is not None else -1
     if date is None or at < 0 or text.find(date.text, at + 1) >= 0:
         return
-    after = _SPACED_MARK_AFTER.match(text, at + len(date.text))
-    before = _SPACED_MARK_BEFORE.search(text[:at])
+    if scan:
+        after = _RULED_MARK_AFTER.match(text, at + len(date.text))
+        before = _RULED_MARK_BEFORE.search(text[:at])
+        torn = before is None and _TORN_CELL_BEFORE.search(text[:at]) is not None
+        if after is None and before is None and not torn:
+            return
+        if shifted:
+            after = before = None
+            torn = False
+    else:
+        after = _SPACED_MARK_AFTER.match(text, at + len(date.text))
+        before = _SPACED_MARK_BEFORE.search(text[:at])
+        torn = False
     value = de if de is not None else ex
-    if (after is None) == (before is None):
+    if (after is None) == (before is None and not torn):
         v["date_exercisable"] = v["expiration_date"] = None
         for f in ("date_exercisable", "expiration_date"):
             draft.notes.append(
                 (f, f"one date ({value}) for the date exercisable and expiration date: left empty")
             )
         return
-    mark = f"F{int((after or before).group(1))}"  # type: ignore[union-attr]  # one is set
     own, other = (
         ("date_exercisable", "expiration_date")
         if after
         else ("expiration_date", "date_exercisable")
     )
+    v[own], v[other] = value, None
+    if torn:
+        draft.notes.append(
+            (
+                own,
+                f"read {value} as the {own.replace('_', ' ')}: a torn footnote marker set apart"
+                f" by a box rule before it is the {other.replace('_', ' ')}'s cell",
+            )
+        )
+        return
+    mark = f"F{int((after or before).group(1))}"  # type: ignore[union-attr]  # one is set
     for ids in draft.footnotes.values():  # the marker was folded into a neighbour's cell
         if mark in ids:
             ids.remove(mark)
     draft.footnotes = {f: ids for f, ids in draft.footnotes.items() if ids}
     draft.footnotes.setdefault(other, []).append(mark)
-    v[own], v[other] = value, None
     draft.notes.append(
         (
             own,
@@ -1460,6 +1505,13 @@ def _mend_words(text: str) -> str:
     return " ".join(out)
 
 
+def _readable(tok: Token) -> bool:
+    """A dropped token that was a value (not debris): the row's cells may have slid."""
+    if tok.kind in (NUM, DATE):
+        return tok.value is not None
+    return tok.kind == LETTER and bool(tok.value)
+
+
 def _note_dropped(
     draft: Draft,
     tok: Token,
@@ -1498,8 +1550,7 @@ def _note_dropped(
         gaps = [fields[c] for c in range(before + 1, hi) if not cols[c]]
     gaps = list(dict.fromkeys(FOOTNOTE_FIELD.get(g, g) for g in gaps))
     shown = tok.text or "marker"
-    readable = tok.kind in (NUM, DATE) and tok.value is not None or tok.kind == LETTER and tok.value
-    if readable:
+    if _readable(tok):
         # a value no column takes where it stands: the row's cells may be shifted, so the
         # doubt is on the whole row, not on one column
         target: str | None = None

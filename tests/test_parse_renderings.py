@@ -511,3 +511,14 @@ def test_ocr_marker_cell_beside_a_lone_table_2_date_says_which_date_it_is() -> N
     assert tranche_c.date_exercisable is None and tranche_c.expiration_date is None
     k = h.derivative.index(tranche_c)
     assert _doubts(h, f"derivative[{k}].expiration_date")
+
+
+VERTEX = RENDERINGS / "real" / "VertexForm4.derivative-only.xml"
+
+
+def test_ocr_marker_debris_in_a_cell_of_its_own_is_not_part_of_a_text_cell() -> None:
+    # OCR: "Deferred   ie)   10/15/2020 ... @   (yy   Common": the exercise price's and the
+    # window's footnote-only cells, read as letters, stand apart from the title's words
+    row = parse_file(VERTEX / "ocr.txt").derivative[0]
+    assert row.security_title == "Deferred Stock Units"
+    assert row.underlying_title == "Common Stock"

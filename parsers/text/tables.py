@@ -1170,6 +1170,8 @@ def _read_row(
             )
     if dropped:
         dropped = _join_decimal_tails(tokens, dropped)
+    if flush and row.shape == SPACE:
+        _drop_debris_cells(draft, cols, fields)
     title_toks = cols[0] if fields[0] == "security_title" else []
     if title_toks and title_toks[0].kind == TEXT:
         draft.title_raw = row.cells[title_toks[0].cell]
@@ -1223,6 +1225,44 @@ _RULED_MARK_BEFORE = re.compile(r"(?:^|[\s|])\((\d{1,3})\)[\s|]+$")
 _TORN_CELL_BEFORE = re.compile(r"\|\s*[^\w\s|]{0,4}\)[\s|]*$")
 """A box rule and then a cell holding only a marker the scan tore (``| ©)``, ``|)``): no value
 on the form is written without a letter or digit, so the cell held a footnote marker alone."""
+
+
+_DEBRIS_CELL = re.compile(r"[(\[{]?[A-Za-z]{0,2}[^\w\s]*", re.ASCII)
+"""What a scan makes of a superscript marker standing in a cell of its own: at most two
+letters with a bracket or a symbol (``ie)``, ``en)``, ``(yy``, ``@``), or two bare small letters
+(``ay``)."""
+
+
+def _is_debris_cell(toks: list[Token]) -> bool:
+    text = "".join(t.text for t in toks)
+    if not text or any(t.kind not in (TEXT, FRAG) for t in toks):
+        return False
+    if not _DEBRIS_CELL.fullmatch(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    # a capital on its own (``A``, ``B``) may be a class letter; small letters are no word
+    return not letters or (text != "".join(letters)) or text.islower()
+
+
+def _drop_debris_cells(draft: Draft, cols: list[list[Token]], fields: tuple[str, ...]) -> None:
+    """In a scan's value line a text cell's words stand one space apart, so a text field that
+    took words from several cells took another column's too; a cell holding no word, only
+    what a scan makes of a footnote marker (``Deferred   ie)``: the exercise price's ``(1)``),
+    is debris, dropped with a repair note. The field's other cells are kept as read."""
+    for ci, toks in enumerate(cols):
+        if fields[ci] not in TEXT_FIELDS or len({t.cell for t in toks}) < 2:
+            continue
+        by_cell: dict[int, list[Token]] = {}
+        for t in toks:
+            by_cell.setdefault(t.cell, []).append(t)
+        junk = [c for c, group in by_cell.items() if _is_debris_cell(group)]
+        if not junk or len(junk) == len(by_cell):
+            continue
+        said = " ".join(t.text for t in toks)
+        cols[ci] = [t for t in toks if t.cell not in junk]
+        kept = " ".join(t.text for t in cols[ci])
+        draft.notes.append((fields[ci], f"dropped OCR fragments in {said!r}: read {kept!r}"))
+        draft.repaired = True
 
 
 def _lone_window_date(

@@ -504,9 +504,11 @@ def test_ocr_marker_cell_beside_a_lone_table_2_date_says_which_date_it_is() -> N
     for row in options:
         assert row.date_exercisable is None
         assert row.expiration_date is not None and row.expiration_date.isoformat() == "2028-04-14"
-    # "(3) 07/25/2025 x 697,674 (3) G)": a letter fits no column, the row's cells may have slid
+    # "(3) 07/25/2025 q 697,674 (3) G)": a letter fits no column, the row's cells may have slid
     # and the date may be the transaction's: neither window date is read
-    h = parse_file(PROMIS / "ocr.txt")
+    line = next(x for x in (PROMIS / "ocr.txt").read_text().splitlines() if "Tranche C" in x)
+    text = (PROMIS / "ocr.txt").read_text().replace(line, line.replace(" x ", " q "))
+    h = parse_text(text, path="p.txt", sha256="0" * 64, limits=Limits())
     tranche_c = next(r for r in h.derivative if (r.security_title or "").startswith("Tranche C"))
     assert tranche_c.date_exercisable is None and tranche_c.expiration_date is None
     k = h.derivative.index(tranche_c)
@@ -522,3 +524,18 @@ def test_ocr_marker_debris_in_a_cell_of_its_own_is_not_part_of_a_text_cell() -> 
     row = parse_file(VERTEX / "ocr.txt").derivative[0]
     assert row.security_title == "Deferred Stock Units"
     assert row.underlying_title == "Common Stock"
+
+
+def test_ocr_small_code_letter_between_date_and_amount_is_the_code_with_a_doubt() -> None:
+    # OCR: "07/25/2025   xX   697,674" -- the code X printed small; "x" was read as part of
+    # the underlying title ("xX Shares") and the row's transaction date as a window date
+    f = parse_file(PROMIS / "ocr.txt")
+    tranches = [r for r in f.derivative if (r.security_title or "").startswith("Tranche")]
+    assert [r.code for r in tranches] == ["X", "X", "X"]
+    for k, row in enumerate(tranches):
+        assert row.underlying_title == "Common Shares"
+        assert row.transaction_date is not None and row.date_exercisable is None
+        assert any("taken for code X" in m for m in _doubts(f, f"derivative[{k}].code"))
+    # a capital letter there is read as it always was; a word is never a code
+    g = parse_file(GOOGLE_SALES / "ocr.txt")
+    assert "Ss" not in {r.code for r in g.non_derivative}

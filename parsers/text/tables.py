@@ -367,23 +367,40 @@ def _clean_text(draft: Draft, fields: tuple[str, ...]) -> None:
             draft.repaired = True
 
 
+_SMALL_LIKE_CAPITAL = frozenset("CSUWXZ")
+"""Code letters whose small form a scan cannot tell from the capital (``x``, ``Ss``)."""
+
+
 def _code_five(tokens: list[Token]) -> None:
     """A scan's ``5`` between a transaction date and an amount, in a row with no code letter,
     is the code ``S``: on the form only the code (and V) column lies between them, and no
-    number can stand there (``04/13/2022   5   100   $2,556.73``: sold 100, not 5)."""
+    number can stand there (``04/13/2022   5   100   $2,556.73``: sold 100, not 5). So is a
+    word of one letter, once or twice and in small print (``x``, ``xX``, ``Ss``), whose small
+    form looks like its capital: the code ``X``, ``S``."""
+    if any(u.kind == LETTER and u.text in CODES for u in tokens):
+        return
     for i in range(1, len(tokens) - 1):
         t, before, after = tokens[i], tokens[i - 1], tokens[i + 1]
-        if (
-            t.kind == NUM
-            and t.text == "5"
-            and before.kind == DATE
-            and after.kind == NUM
-            and not after.dollar
-            and not any(u.kind == LETTER and u.text in CODES for u in tokens)
-        ):
+        if before.kind != DATE or after.kind != NUM or after.dollar:
+            continue
+        if t.kind == NUM and t.text == "5":
             t.kind, t.value, t.text = LETTER, "S", "S"
             # likely, not certain (a scan may also drop the code and the price's $): a doubt
             t.notes.append("'5' between the date and the amount taken for code S (OCR); unsure")
+            return
+        letter = t.text[:1].upper()
+        if (
+            t.kind == TEXT
+            and 0 < len(t.text) <= 2
+            and letter in _SMALL_LIKE_CAPITAL
+            and t.text.upper() == letter * len(t.text)
+            and not t.text.isupper()
+        ):
+            said = t.text
+            t.kind, t.value, t.text = LETTER, letter, letter
+            t.notes.append(
+                f"{said!r} between the date and the amount taken for code {letter} (OCR); unsure"
+            )
             return
 
 

@@ -51,7 +51,7 @@ from parsers.text.header import (
     read_more_owners,
     split_by_signature,
 )
-from parsers.text.tables import Draft, is_caption_text, read_table, to_model_values
+from parsers.text.tables import Draft, is_caption_text, read_table, settle_wraps, to_model_values
 from parsers.text.transposed import untranspose
 
 _SQUASH = re.compile(r"[\s|*_#`\\]+")
@@ -93,6 +93,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     orphans: dict[str, list[str]] = {"non_derivative": [], "derivative": []}
     nd = read_table(t1_rows, t1_fields, header.period, t1_alt, orphans["non_derivative"])
     dv = read_table(t2_rows, t2_fields, header.period, t2_alt, orphans["derivative"])
+    settle_wraps((nd, t1_fields), (dv, t2_fields))
     if len(nd) + len(dv) > limits.max_rows:
         raise ParseError(
             f"{len(nd) + len(dv):,} table rows, over the limit of {limits.max_rows:,}", path

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from parsers.text import ocr
+from parsers.text import ocr, wraps
 from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TAB, TABLED, Row
 from parsers.text.columns import CODES, TEXT_FIELDS, align, fits_cells, pattern
 from parsers.text.tokens import (
@@ -32,6 +32,7 @@ from parsers.text.tokens import (
     tokenize,
     tokenize_plain,
 )
+from parsers.text.wraps import Undecided
 
 FOOTNOTE_FIELD = {"shares_a": "shares", "shares_d": "shares"}
 
@@ -95,6 +96,9 @@ class Draft:
     cell's last word, so no wrapped line continues them."""
     blurred: set[str] = field(default_factory=set)
     """Text cells left empty because wrapped words could not be told apart between them."""
+    undecided: Undecided | None = None
+    """Wrapped plain lines that left ``blurred`` cells empty, kept for
+    :func:`parsers.text.wraps.settle` to cut once every row is read."""
     centres: dict[str, float] = field(default_factory=dict)
     """In layout text, the character column each value field's token is centred on."""
     """Position (cell index, or character column in space-aligned text) of each field read,
@@ -277,6 +281,25 @@ def read_table(
     if placed_cols and not flush:  # (an OCR engine's flush lines keep no columns)
         _off_column(drafts)
     return _real_rows(drafts, orphans)
+
+
+def settle_wraps(*tables: tuple[list[Draft], tuple[str, ...]]) -> None:
+    """Cut the wrapped plain lines the rows left undecided (:mod:`parsers.text.wraps`), once
+    both tables are read: a title either prints for sure helps cut the other's lines, and a
+    row cut adds its titles for the rows after it."""
+    drafts = [d for ds, _ in tables for d in ds]
+    if not any(d.undecided is not None for d in drafts):
+        return
+    for _ in range(3):
+        known = wraps.known_titles(drafts)
+        changed = False
+        for ds, fields in tables:
+            for d in ds:
+                if d.undecided is not None and wraps.settle(d, known):
+                    _clean_text(d, fields)
+                    changed = True
+        if not changed:
+            return
 
 
 def _off_column(drafts: list[Draft]) -> None:
@@ -801,6 +824,12 @@ def _attach(
         elif loose and len(open_cells) > 1:
             said = " / ".join(" ".join(t.text for t in w if t.text) for w in loose)
             names = " or ".join(open_cells)
+            fresh = not draft.blurred.intersection(open_cells)
+            draft.undecided = None  # a second run of wrapped lines: no cut is sure
+            if fresh and not before and all(r.shape == PLAIN for r, _ in pairs):
+                first = tuple(str(draft.values.get(f) or "") for f in open_cells)
+                wrapped = [r.text for r, _ in pairs]
+                draft.undecided = Undecided(tuple(open_cells), first, wrapped, said)
             for f in open_cells:
                 if f not in draft.blurred:
                     draft.blurred.add(f)

@@ -1,0 +1,210 @@
+"""Wrapped lines with no columns, split between a row's text cells by the form's structure.
+
+In plain text (a converter that prints each line as one run of words) the second line of a
+row holds the wrapped rest of every text cell that wrapped, run together in column order:
+``Option (right Stock`` under ``Stock ... Common`` is the title's ``Option (right`` and the
+underlying title's ``Stock``. The reader leaves such cells empty with a doubt
+(:func:`parsers.text.tables._attach`); this module tries each way of cutting the lines and
+keeps a reading only where the page's own rules leave one:
+
+- cells are top-aligned and wrap line by line, so each line is cut into one run per cell,
+  in column order, and a cell that has no words on a line has none on the lines below;
+- a footnote marker follows its cell's last word, so nothing of that cell comes after it;
+- a cell's brackets close within it (``(right`` / ``to buy)``);
+- a cell wraps greedily: a line and the next line's first word did not fit its column, so no
+  line of that cell holds all of their characters (``Option (right Stock`` holds those of
+  ``Stock Option``, which did not fit);
+- of the cuts left, the one under which the most title cells read as titles the filing prints
+  elsewhere for sure (``Common Stock`` of a holding row, another row's ``Ordinary Shares``) is
+  taken, only where no other cut reads as many.
+
+A cut taken is noted (a doubt: it rests on the layout, not on a character the text shows);
+where none or several are left the cells stay empty with the reader's doubt.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from parsers.text.tokens import tokenize_plain
+
+if TYPE_CHECKING:
+    from parsers.text.tables import Draft
+
+_TITLES = ("security_title", "underlying_title")
+_MAX_CUTS = 4096  # ways of cutting tried per row: real rows need a few dozen
+
+
+@dataclass(slots=True)
+class Undecided:
+    """Text cells a row's wrapped plain lines may continue, as the reader left them."""
+
+    cells: tuple[str, ...]
+    first: tuple[str, ...]
+    """Each cell's text on the row's value line (its first line)."""
+    lines: list[str]
+    """The wrapped lines as written."""
+    said: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    marks: tuple[str, ...]
+
+
+def _words(line: str) -> list[_Word] | None:
+    """A line's words, each with the footnote markers right after it (read word by word: a
+    run of words keeps no place for a marker inside it); None when a marker stands first (it
+    would end a cell whose words are on the line above)."""
+    out: list[_Word] = []
+    for raw in line.split():
+        toks = tokenize_plain(raw, 0)
+        text = " ".join(t.text for t in toks if t.text)
+        marks = tuple(m for t in toks for m in t.marks)
+        if not text:
+            if not marks:
+                continue
+            if not out:
+                return None
+            out[-1] = _Word(out[-1].text, out[-1].marks + marks)
+            continue
+        out.append(_Word(text, marks))
+    return out
+
+
+def _cuts(n: int, k: int) -> Iterator[tuple[int, ...]]:
+    """Every way to cut ``n`` words into ``k`` runs in order (runs may be empty): the runs'
+    ends."""
+    if k == 1:
+        yield (n,)
+        return
+    for first in range(n + 1):
+        for rest in _cuts(n - first, k - 1):
+            yield (first, *(first + r for r in rest))
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _too_wide(lines: Sequence[str]) -> bool:
+    """Whether a cell's lines break greedy wrapping: a line holding every character of a line
+    plus the next line's first word (which did not fit the column) cannot have fitted."""
+    over = [
+        Counter(f"{a} {b.split()[0]}") for a, b in zip(lines, lines[1:], strict=False) if b.split()
+    ]
+    for i, line in enumerate(lines):
+        have = Counter(line)
+        for j, o in enumerate(over):
+            if j != i and not o - have:
+                return True
+    return False
+
+
+def _readings(u: Undecided) -> list[tuple[list[list[_Word]], tuple[str, ...]]]:
+    """Every cut of the lines the page's rules allow: each cell's words and full text."""
+    lines = [_words(line) for line in u.lines]
+    if any(w is None for w in lines):
+        return []
+    k = len(u.cells)
+    out: list[tuple[list[list[_Word]], tuple[str, ...]]] = []
+    tried = 0
+
+    def walk(i: int, got: list[list[list[_Word]]], ended: list[bool]) -> None:
+        nonlocal tried
+        if tried > _MAX_CUTS:
+            return
+        if i == len(lines):
+            tried += 1
+            texts = []
+            for c in range(k):
+                parts = [u.first[c], *(" ".join(w.text for w in run) for run in got[c])]
+                parts = [p for p in parts if p]
+                if not _balanced(" ".join(parts)) or _too_wide(parts):
+                    return
+                texts.append(" ".join(parts))
+            out.append(([[w for run in got[c] for w in run] for c in range(k)], tuple(texts)))
+            return
+        words = lines[i]
+        assert words is not None
+        for ends in _cuts(len(words), k):
+            start, runs, ok = 0, [], True
+            for c, end in enumerate(ends):
+                run = words[start:end]
+                start = end
+                if run and (ended[c] or any(w.marks for w in run[:-1])):
+                    ok = False
+                    break
+                runs.append(run)
+            if not ok:
+                continue
+            now = [e or not r or bool(r[-1].marks) for e, r in zip(ended, runs, strict=True)]
+            walk(i + 1, [[*g, r] if r else g for g, r in zip(got, runs, strict=True)], now)
+
+    walk(0, [[] for _ in range(k)], [False] * k)
+    return out
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def known_titles(drafts: Sequence[Draft]) -> set[str]:
+    """Titles the reader read for sure (not left empty with a doubt), both tables."""
+    seen: set[str] = set()
+    for d in drafts:
+        for f in _TITLES:
+            v = d.values.get(f)
+            if isinstance(v, str) and v and f not in d.blurred:
+                seen.add(_key(v))
+    return seen
+
+
+def settle(draft: Draft, known: set[str]) -> bool:
+    """Fill the cells of ``draft.undecided`` where one cut of its wrapped lines is left (see
+    the module's docstring); True if it did."""
+    u = draft.undecided
+    if u is None or not set(u.cells) <= draft.blurred:
+        return False
+    readings = _readings(u)
+    if not readings:
+        return False
+    if len(readings) > 1:
+        scores = [
+            sum(1 for c, t in zip(u.cells, texts, strict=True) if c in _TITLES and _key(t) in known)
+            for _, texts in readings
+        ]
+        best = max(scores)
+        if best == 0 or scores.count(best) > 1:
+            return False
+        readings = [readings[scores.index(best)]]
+        why = "the only cut under which the titles read as titles the filing prints elsewhere"
+    else:
+        why = "the only cut the column order, brackets, markers and line widths allow"
+    words, texts = readings[0]
+    names = " or ".join(u.cells)
+    stale = f"wrapped line(s) '{u.said}' may continue {names}: left empty"
+    draft.notes[:] = [n for n in draft.notes if n[1] != stale]
+    for c, f in enumerate(u.cells):
+        draft.blurred.discard(f)
+        draft.values[f] = texts[c] or None
+        for w in words[c]:
+            for mark in w.marks:
+                ids = draft.footnotes.setdefault(f, [])
+                if f"F{int(mark)}" not in ids:
+                    ids.append(f"F{int(mark)}")
+        draft.notes.append((f, f"wrapped line(s) '{u.said}' split by {why}: read {texts[c]!r}"))
+    draft.undecided = None
+    return True

@@ -1,0 +1,103 @@
+"""Wrapped plain lines cut between a row's text cells by the page's rules (parsers.text.wraps):
+read where one cut is left, empty with the reader's doubt where several are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsers import Filing, parse_file
+from parsers.text.tables import Draft
+from parsers.text.wraps import Undecided, _readings, settle
+
+RENDERINGS = Path(__file__).parent / "fixtures" / "renderings"
+TELOS = RENDERINGS / "real" / "000032012123000040_form4.xml" / "pdfplumber-text.txt"
+ALDW = RENDERINGS / "synthetic" / "ALDW_0001800009-16-000001.xml" / "pdfplumber-text.txt"
+OPTIONS = RENDERINGS / "real" / "000106299323011116_form4.xml" / "pdfplumber-text.txt"
+
+
+def _draft(cells: tuple[str, ...], first: tuple[str, ...], lines: list[str]) -> Draft:
+    d = Draft(line=1)
+    d.undecided = Undecided(cells, first, lines, " / ".join(lines))
+    d.blurred = set(cells)
+    return d
+
+
+def _doubts(f: Filing, field: str) -> list[str]:
+    return [n.message for n in f.notes if n.field == field and n.kind == "doubt"]
+
+
+def test_brackets_and_greedy_widths_rule_cuts_out() -> None:
+    # "Share ... Ordinary" / "Option Shares" / "(right to" / "buy)": "(right" closes in its own
+    # cell, and a title line "Option Shares" holds every letter of "Share Option", which did
+    # not fit the title's column (it wrapped after "Share").
+    cells = ("security_title", "underlying_title")
+    d = _draft(cells, ("Share", "Ordinary"), ["Option Shares", "(right to", "buy)"])
+    assert d.undecided is not None
+    texts = {t for _, t in _readings(d.undecided)}
+    assert ("Share Option (right to buy)", "Ordinary Shares") in texts
+    assert ("Share Option Shares (right to buy)", "Ordinary") not in texts
+    assert not any(t.count("(") != t.count(")") for pair in texts for t in pair)
+    assert settle(d, {"ordinary shares"})
+    assert d.values["security_title"] == "Share Option (right to buy)"
+    assert d.values["underlying_title"] == "Ordinary Shares"
+    assert not d.blurred
+    assert any("split by" in m for _, m in d.notes)
+
+
+def test_a_title_printed_elsewhere_picks_the_cut_only_when_no_other_reads_as_well() -> None:
+    cells, first = ("security_title", "underlying_title"), ("Restricted", "Common")
+    d = _draft(cells, first, ["Stock Units Stock"])
+    assert settle(d, {"common stock"})
+    assert (d.values["security_title"], d.values["underlying_title"]) == (
+        "Restricted Stock Units",
+        "Common Stock",
+    )
+    # no title known: three cuts are left, the cells stay empty
+    d = _draft(cells, first, ["Stock Units Stock"])
+    assert not settle(d, set())
+    assert d.values.get("security_title") is None and d.blurred == set(cells)
+    # two cuts read as known titles ("Common Stock", or "Common" with the rest the title's):
+    # still a guess, left empty
+    d = _draft(cells, first, ["Stock Units Stock"])
+    assert not settle(d, {"common stock", "common"})
+
+
+def test_a_marker_ends_its_cell() -> None:
+    # "Trust(2)": the marker follows its cell's last word, so "Stock" after it is another cell's
+    d = _draft(
+        ("security_title", "nature_of_ownership"),
+        ("Common", "By Family"),
+        ["Stock Trust(2) Stock"],
+    )
+    assert d.undecided is not None
+    texts = {t for _, t in _readings(d.undecided)}
+    assert texts == {("Common Stock Trust", "By Family Stock")}
+
+
+def test_plain_text_holding_rows_keep_the_nature_apart_from_a_known_title() -> None:
+    # pdfplumber-text: "Common Stock 255,449 I By Fredrick D. Schaufeld" / "Rev. Trust"; the
+    # holding row "Common Stock 91,297 D" prints the title whole.
+    f = parse_file(TELOS)
+    rows = f.non_derivative
+    assert [r.security_title for r in rows] == ["Common Stock"] * 7
+    assert rows[0].nature_of_ownership == "By Haley E. Schaufeld Irr Trust"
+    assert rows[0].footnotes.get("nature_of_ownership") == ["F2"]
+    assert rows[3].nature_of_ownership == "By Fredrick D. Schaufeld Rev. Trust"
+    assert rows[5].nature_of_ownership == "River Farm Investments, LLC"
+    assert any("split by" in m for m in _doubts(f, "non_derivative[0].nature_of_ownership"))
+
+
+def test_plain_text_derivative_titles_are_cut_by_brackets_widths_and_table_1() -> None:
+    f = parse_file(ALDW)
+    first, second = f.derivative
+    assert first.security_title == "Stock Option (right to buy)"
+    assert first.underlying_title == "Common Stock"
+    assert second.security_title == "Restricted Stock Units"
+    assert second.underlying_title == "Common Stock"
+
+
+def test_several_cuts_left_keep_both_cells_empty() -> None:
+    # "Stock ... Common" / "Option Stock" / "(Right to" / "Buy)": the bracket may close in the
+    # underlying title too ("Common Stock (Right to Buy)"), and no title is printed elsewhere
+    f = parse_file(OPTIONS)
+    assert all(r.security_title is None and r.underlying_title is None for r in f.derivative)

@@ -169,10 +169,14 @@ def test_run_together_boxes_stay_empty_where_the_signature_may_leave_out_a_name(
     f = parse_file(TANG / "pdfplumber-text.txt")
     assert f.reporting_owners[0].name is None and f.issuer.name is None
     # "Moran Kyle Wave Life Sciences Ltd." signed "/s/ Kyle Moran": "Wave" could be a middle
-    # name the signature left out, written like the name's own words
+    # name the signature left out, written like the name's own words: the signature does not
+    # cut the run. Box 1's street line "C/O WAVE LIFE SCIENCES LTD., 733 CONCORD AVE." does
+    # (tests/test_text_care_of.py), and says so in the doubt.
     g = parse_file(WAVE / "pdfplumber-text.txt")
-    assert g.reporting_owners[0].name is None and g.issuer.name is None
-    assert any("run together" in m for m in _doubts(g, "issuer.name"))
+    assert g.reporting_owners[0].name == "Moran Kyle"
+    assert g.issuer.name == "Wave Life Sciences Ltd."
+    assert any("c/o line" in m and "run together" in m for m in _doubts(g, "issuer.name"))
+    assert not any("signature" in m for m in _doubts(g, "issuer.name"))
 
 
 def test_a_table_2_balance_below_the_amount_proves_a_disposal() -> None:

@@ -574,3 +574,50 @@ def split_by_signature(head: Header, signatures: list[str], elsewhere: str = "")
             "signature line writes it",
         )
     )
+
+
+_CARE_OF = re.compile(r"(?<![^\W_])c/o\s+(?P<rest>.+)", re.I)
+
+
+def split_by_care_of(head: Header, lines: list[str]) -> None:
+    """Boxes 1 and 2 run together (``Musk Elon Tesla, Inc. [ TSLA ]``) under a box 1 whose
+    street line is in care of a company (``C/O TESLA, INC. 1 TESLA ROAD``): the company's name
+    runs from ``C/O`` to the street number (or the next box's numbered label), so it is whole,
+    and where the run ends in exactly its words (case and punctuation aside) those words are
+    the issuer's and the words before them the owner's. Only where one cut does: a company
+    name that does not end before a number on its line is not known whole (an address wrapped
+    to the next line), and a run that ends in the words of two such names stays empty."""
+    text = head.run_together
+    if text is None or head.owner_name is not None:
+        return
+    spans = [m.span() for m in _SIG_WORD.finditer(text)]
+    words = [text[a:b].casefold() for a, b in spans]
+    cuts: set[int] = set()
+    for line in lines:
+        for m in _CARE_OF.finditer(line):
+            name: list[str] = []
+            for w in _SIG_WORD.finditer(m["rest"]):
+                if w.group()[0].isdigit():
+                    break
+                name.append(w.group().casefold())
+            else:
+                continue
+            if 0 < len(name) < len(words) and words[-len(name) :] == name:
+                cuts.add(len(words) - len(name))
+    if len(cuts) != 1:
+        return
+    (k,) = cuts
+    owner = text[: spans[k][0]].strip().rstrip(",")
+    issuer = text[spans[k][0] :].strip()
+    if not owner or not issuer:
+        return
+    head.owner_name, head.issuer_name, head.run_together = owner, issuer, None
+    head.notes = [n for n in head.notes if n[1] not in ("issuer.name", "reporting_owners[0].name")]
+    head.notes.append(
+        (
+            text,
+            "issuer.name",
+            f"read apart: box 1 and box 2 run together ('{text}'), the issuer's name as box 1's "
+            "c/o line writes it",
+        )
+    )

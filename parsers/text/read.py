@@ -49,6 +49,7 @@ from parsers.text.header import (
     form_type_of,
     read_header,
     read_more_owners,
+    split_by_care_of,
     split_by_signature,
 )
 from parsers.text.tables import Draft, is_caption_text, read_table, settle_wraps, to_model_values
@@ -107,6 +108,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
             [t for ln, t in tail if ln in signed or "/s/" in t],
             "\n".join(t for _, t in tail),
         )
+        split_by_care_of(header, [r.text for r in rows[:t1]])
     notes: list[_Values] = [
         dict(line=_line_of(needle, rows[:t1]), field=f, message=msg, kind=note_kind(msg))
         for needle, f, msg in header.notes

@@ -543,3 +543,15 @@ def test_ocr_small_code_letter_between_date_and_amount_is_the_code_with_a_doubt(
     # a capital letter there is read as it always was; a word is never a code
     g = parse_file(GOOGLE_SALES / "ocr.txt")
     assert "Ss" not in {r.code for r in g.non_derivative}
+
+
+TESLA = RENDERINGS / "real" / "tesla-form4.xml"
+
+
+def test_a_two_line_bold_table_2_title_cut_into_cells_is_found() -> None:
+    # pymupdf4llm-layout: "**Ta**|**ble II - De**<br>**(e.g**|**rivative Securities**<br>...":
+    # each cell holds its piece of both title lines; Table II's rows were read as Table I's
+    f = parse_file(TESLA / "pymupdf4llm-layout.md")
+    assert [r.security_title for r in f.non_derivative] == ["Common Stock", "Common Stock"]
+    assert len(f.derivative) == 2
+    assert all(r.underlying_shares == Decimal(5250) for r in f.derivative)

@@ -253,6 +253,13 @@ def _landmark_kind_fresh(head: str) -> int:
     sq = _SQUASH.sub("", low)
     if "**" in low:  # a picture-text block: the bold title's pieces among the boxes' words
         sq += "\n" + _SQUASH.sub("", "".join(_BOLD.findall(low)))
+    if "**<br>**" in low:
+        # a two-line bold title cut into cells, each holding its piece of both lines:
+        # "**Ta** **ble II - De**<br>**(e.g** **rivative Securities**<br>**., puts": after each
+        # break, the first bold piece is a cell's second line and the last the next cell's first
+        chunks = [_BOLD.findall(c) for c in low.split("<br>")]
+        firsts = chunks[0] + [c[-1] for c in chunks[1:] if len(c) > 1]
+        sq += "\n" + _SQUASH.sub("", "".join(firsts))
     kind = 0
     if _T1.search(sq) or (_T1_CAPTION.search(sq) and "derivative" not in sq[:60]):
         kind |= 1

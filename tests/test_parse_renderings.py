@@ -555,3 +555,15 @@ def test_a_two_line_bold_table_2_title_cut_into_cells_is_found() -> None:
     assert [r.security_title for r in f.non_derivative] == ["Common Stock", "Common Stock"]
     assert len(f.derivative) == 2
     assert all(r.underlying_shares == Decimal(5250) for r in f.derivative)
+
+
+SOFTBANK = RENDERINGS / "real" / "softbank_derivative_acquisition.xml"
+
+
+def test_a_further_owners_box_cut_into_cells_ends_the_tables() -> None:
+    # pymupdf4llm-layout: a joint filing's further owners below the tables, "1. Name an<br>
+    # **SB Global**<br>(Last)|d Address of Re<br>...": the caption cut mid-word, its
+    # sub-captions (Last) ... (Middle) whole; the boxes had been read as Table II rows
+    for path in (SOFTBANK / "pymupdf4llm-layout.md", FLOWERS / "pymupdf4llm-layout.md"):
+        f = parse_file(path)
+        assert not [r for r in f.derivative if "Name an" in (r.security_title or "")], path

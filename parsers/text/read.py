@@ -265,7 +265,9 @@ def _landmark_kind_fresh(head: str) -> int:
         kind |= 1
     if _T2.search(sq) or _T2_CAPTION.search(sq):
         kind |= 2
-    if _END.search(sq):
+    if _END.search(sq) or ("(last)" in low and "(middle)" in low):
+        # (or a further reporting person's box whose caption a converter cut into cells,
+        # "1. Name an<br>**PLP Fund**<br>(Last) ... d Address of Repo": its sub-captions stay)
         kind |= 4
     return kind
 

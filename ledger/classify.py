@@ -42,10 +42,6 @@ CODE_EVENTS: dict[str, type[ev.Event]] = {
     "Z": ev.VotingTrust,
 }
 
-# Direction a code implies when a filing leaves the (A)/(D) column blank.
-_ACQUIRING = {"P", "A", "L", "W"}
-_DISPOSING = {"S", "F", "D", "G", "E", "H", "U"}
-
 _ESPP = re.compile(r"employee\s+stock\s+purchase|\bESPP\b|section\s+423", re.IGNORECASE)
 
 
@@ -62,23 +58,14 @@ def event_class(code: str | None, footnote_texts: list[str], holding: bool) -> t
     return CODE_EVENTS.get(key, ev.Other)
 
 
-def signed_quantity(
-    shares: Decimal | None, acquired_disposed: str | None, code: str | None, derivative: bool
-) -> Decimal | None:
-    if shares is None:
+def signed_quantity(shares: Decimal | None, acquired_disposed: str | None) -> Decimal | None:
+    """The change a row makes to its position, signed by the side the filing gives; None where
+    either is missing. A code's usual direction is never taken for the side (an S can be filed
+    as an acquisition, a G goes either way): the row's ``shares`` stay on the event unsigned,
+    the fold follows the filer's reported balance, and the audit shows why."""
+    if shares is None or acquired_disposed is None:
         return None
-    direction = acquired_disposed
-    if direction is None:
-        c = (code or "").upper()[:1]
-        if c in {"M", "X", "O", "C"}:
-            direction = "D" if derivative else "A"
-        elif c in _ACQUIRING:
-            direction = "A"
-        elif c in _DISPOSING:
-            direction = "D"
-    if direction is None:
-        return None
-    return shares if direction == "A" else -shares
+    return shares if acquired_disposed == "A" else -shares
 
 
 def filing_events(filing: Filing) -> list[ev.Event]:
@@ -115,7 +102,6 @@ def filing_events(filing: Filing) -> list[ev.Event]:
                     f"{table}[{index}] has no transaction date and the filing no period, "
                     "filing date or signature date to place it in time"
                 )
-            derivative = isinstance(row, DerivativeRow)
             notes = tuple(
                 ev.Footnote(id=fid, field=field, text=filing.footnotes.get(fid))
                 for field, ids in row.footnotes.items()
@@ -149,7 +135,8 @@ def filing_events(filing: Filing) -> list[ev.Event]:
                     acquired_disposed=row.acquired_disposed,
                     quantity=None
                     if row.kind == "holding"
-                    else signed_quantity(row.shares, row.acquired_disposed, row.code, derivative),
+                    else signed_quantity(row.shares, row.acquired_disposed),
+                    shares=None if row.kind == "holding" else row.shares,
                     price=row.price,
                     shares_owned_following=row.shares_owned_following,
                     transaction_date=row.transaction_date,

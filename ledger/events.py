@@ -11,7 +11,11 @@ that a report reads it from the log instead of re-parsing source files; a versio
 none. 3 adds ``notes``: the parser's repairs and doubts on the event's row and on its filing,
 so that replay, audit, snapshot and report can show what a value rests on; a version 1 or 2
 event has none (its notes were counted in the ``filings`` table, then dropped). 4 adds
-``filing.accepted_at`` (EDGAR's acceptance time, as provenance); earlier events have none.
+``filing.accepted_at`` (EDGAR's acceptance time, as provenance); earlier events have none. 5
+adds ``shares`` (the row's amount as filed, unsigned) and stops signing a change by its code's
+usual direction: a row whose side the filing does not give has ``quantity`` None and keeps its
+amount in ``shares``; an earlier event's ``shares`` is its quantity's size, and a quantity an
+earlier release signed by the code stays as it was stored (a payload is never rewritten).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from ledger.identity import decimal_key
 from ledger.order import ReplayKey, replay_key, row_order
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class _Frozen(BaseModel):
@@ -143,7 +147,10 @@ class Event(_Frozen):
     voluntary: bool | None = None
     acquired_disposed: Literal["A", "D"] | None = None
     quantity: Decimal | None = None
-    """Signed change to the position: positive acquired, negative disposed, None for a holding."""
+    """Signed change to the position: positive acquired, negative disposed; None for a holding
+    and where the filing does not say the side (then ``shares`` holds the amount)."""
+    shares: Decimal | None = None
+    """The row's amount as filed, unsigned; None for a holding (since version 5)."""
     price: Decimal | None = None
     shares_owned_following: Decimal | None = None
     transaction_date: dt.date | None = None
@@ -300,10 +307,20 @@ EVENT_TYPES: dict[str, type[Event]] = {
 
 Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
 
+
+def _with_shares(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 5's ``shares`` of an earlier event: the size of its quantity (what it filed)."""
+    quantity = data.get("quantity")
+    if quantity is not None:
+        data["shares"] = str(abs(Decimal(str(quantity))))
+    return data
+
+
 UPCASTERS: dict[int, Upcaster] = {
     1: lambda data: data,  # version 2 only added ``relationship``, which version 1 never knew
     2: lambda data: data,  # version 3 only added ``notes``, which version 2 never kept
     3: lambda data: data,  # version 4 only added ``filing.accepted_at``
+    4: lambda data: _with_shares(data),
 }
 """``UPCASTERS[v]`` turns a version ``v`` payload into version ``v + 1``."""
 
@@ -311,6 +328,7 @@ FIELDS_SINCE: dict[int, frozenset[str]] = {
     2: frozenset({"relationship"}),
     3: frozenset({"notes"}),
     4: frozenset({"filing.accepted_at"}),
+    5: frozenset({"shares"}),
 }
 """Fields each version added (``a.b`` for a field inside ``a``): an event stored before a field
 existed cannot say it, so comparing an old payload with a new reading of the same row ignores

@@ -207,5 +207,34 @@ class Filing(_Model):
         dates = [s.date for s in self.signatures if s.date is not None]
         return max(dates) if dates else None
 
+    @model_validator(mode="after")
+    def _unsided_amounts_are_doubted(self) -> Filing:
+        """A transaction's amount with no (A)/(D) side is a change nobody can sign: the ledger
+        leaves it unsigned, and a note must say so, whichever parser left the side out (a
+        structured filing that omits the code says nothing about it otherwise)."""
+        for table, rows in (
+            ("non_derivative", self.non_derivative),
+            ("derivative", self.derivative),
+        ):
+            for index, row in enumerate(rows):
+                if row.kind != "transaction" or row.shares is None or row.acquired_disposed:
+                    continue
+                if any(
+                    n.table == table and n.row == index and n.row_field == "acquired_disposed"
+                    for n in self.notes
+                ):
+                    continue
+                self.notes.append(
+                    Note(
+                        line=row.line,
+                        field=f"{table}[{index}].acquired_disposed",
+                        message=(
+                            f"no (A)/(D) side given for {row.shares} shares (code "
+                            f"{row.code or 'none'}); the change is left unsigned"
+                        ),
+                    )
+                )
+        return self
+
     def to_json_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")

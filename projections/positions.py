@@ -125,9 +125,9 @@ def step(pos: Position | None, entry: Entry) -> tuple[Position, Check]:
     else:
         before = pos.balance
         if before is None:
-            running = r if r is not None else q
+            running = r  # an unknown balance plus a change is still unknown
         elif q is None and entry.event_type != "holding_reported":
-            running = r if r is not None else before  # change unknown: follow the filer
+            running = r  # change unknown: follow the filer, or the balance is unknown too
         else:
             running = before + (q or 0)
             if r is not None and r != running:

@@ -28,6 +28,9 @@ XML = Path(__file__).resolve().parent / "fixtures" / "xml"
 KRESS = XML / "0001045810-23-000006_wf-form4_167486488448198.xml"
 SHARES = "<transactionShares>\n                    <value>10741</value>"
 VALUE = "<value>10741</value>"
+SIDE = """<transactionAcquiredDisposedCode>
+                    <value>D</value>
+                </transactionAcquiredDisposedCode>"""
 runner = CliRunner()
 
 
@@ -66,6 +69,7 @@ HOSTILE_XML: dict[str, tuple[str, str, int | None]] = {
     "exponent": (_kress(VALUE, "<value>1E5</value>"), "shares", 42),
     "40 digits": (_kress(VALUE, f"<value>{'9' * 40}</value>"), "shares", 42),
     "OCR letter in XML": (_kress(VALUE, "<value>7518.2O8</value>"), "shares", 42),
+    "no side given": (_kress(SIDE, ""), "acquired_disposed", 42),
 }
 
 
@@ -222,6 +226,16 @@ def test_a_version_2_payload_reads_with_no_notes() -> None:
     assert event.notes == () and event.schema_version == SCHEMA_VERSION
 
 
+def test_a_version_4_payload_reads_with_its_quantity_as_shares() -> None:
+    event = filing_events(parse_file(KRESS))[0]
+    data = json.loads(event.model_dump_json())
+    data["schema_version"] = 4
+    del data["shares"]
+    old = read_event(json.dumps(data))
+    assert old.quantity == Decimal(-10741) and old.shares == Decimal(10741)
+    assert old == event
+
+
 def test_repairs_are_listed_and_never_fail_the_audit(store: EventStore) -> None:
     summary = ingest_paths(store, [SEEDS], workers=1)
     assert summary.with_doubts == 0
@@ -278,6 +292,28 @@ def test_a_later_clean_balance_no_longer_rests_on_the_doubt(tmp_path: Path) -> N
     holdings = json.loads(out)
     direct = [h for h in holdings if h["kind"] == "direct"]
     assert direct and not any(h["doubted"] for h in direct)
+
+
+def test_an_amount_with_no_side_stays_unsigned_and_the_position_follows_the_filer(
+    tmp_path: Path,
+) -> None:
+    """A sale filed without its (A)/(D) code is not signed by the code's usual direction: the
+    event keeps the 10,741 shares unsigned, the fold takes the balance the filer reported, and
+    replay shows the change as unknown with the doubt beside it."""
+    path = tmp_path / "f.xml"
+    path.write_text(HOSTILE_XML["no side given"][0])
+    filing = parse_file(path)
+    (note,) = [n for n in filing.notes if n.row_field == "acquired_disposed"]
+    assert note.on_balance and note.line == 42 and "10741" in note.message
+    first = filing_events(filing)[0]
+    assert first.quantity is None and first.shares == Decimal(10741)
+    assert first.acquired_disposed is None and first.doubts
+    db = str(tmp_path / "fresh.db")
+    assert _run("ingest", str(path), "--db", db)[0] == 0
+    code, out, _ = _run("replay", "Kress", "--db", db, "-f", "json")
+    rows = json.loads(out)
+    assert rows[0]["quantity"] is None and rows[0]["doubted"] == "acquired_disposed"
+    assert rows[0]["running"] == rows[0]["reported"] == "536960"
 
 
 def test_no_stored_value_makes_a_command_fail(store: EventStore, tmp_path: Path) -> None:

@@ -567,3 +567,16 @@ def test_a_further_owners_box_cut_into_cells_ends_the_tables() -> None:
     for path in (SOFTBANK / "pymupdf4llm-layout.md", FLOWERS / "pymupdf4llm-layout.md"):
         f = parse_file(path)
         assert not [r for r in f.derivative if "Name an" in (r.security_title or "")], path
+
+
+GOOGLE_GIFTS = RENDERINGS / "real" / "000120919122024552__doc4.xml"
+
+
+def test_a_markdown_continuation_row_keeps_an_ungrouped_year_as_a_word() -> None:
+    # markitdown: "| Class B | ... | 8,635 | I | SMB Pacific |" then "| Common | ... | Common |
+    # ... | 2021 |": the form prints amounts grouped, so the lone "2021" is the trust's name, not
+    # the balance of a phantom row.
+    f = parse_file(GOOGLE_GIFTS / "markitdown.md")
+    assert len(f.derivative) == 3
+    assert all(r.shares_owned_following != 2021 for r in f.derivative)
+    assert not any(r.shares_owned_following == 2021 for r in f.non_derivative)

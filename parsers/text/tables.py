@@ -191,6 +191,10 @@ def read_table(
         if flush and row.shape == SPACE:
             _year_words(tokens)
             _code_five(tokens)
+        elif prev is not None and row.shape in TABLED and _wrapped_cells(tokens):
+            for t in tokens:  # ``SMB Pacific`` / ``2021``: a word of the nature, not a balance
+                if t.kind == NUM:
+                    t.kind, t.value = TEXT, None
         if title_end is not None and row.shape in LOOSE and tokens[0].x < title_end:
             _title_words(tokens, title_end)
         elif tokens[-1].cell == 0 and row.shape in TABLED and len(tokens) > 1:
@@ -489,7 +493,32 @@ def _plain_next(rows: list[Row], k: int) -> bool:
     nxt = rows[k + 1]
     if nxt.shape == PLAIN:
         return True
-    return nxt.shape in TABLED and not any(ch.isdigit() for ch in nxt.text)
+    if nxt.shape not in TABLED:
+        return False
+    if not any(ch.isdigit() for ch in nxt.text):
+        return True
+    tokens = tokenize(nxt.cells, nxt.xs)
+    return bool(tokens) and not _has_value(tokens) or _wrapped_cells(tokens)
+
+
+def _wrapped_cells(tokens: list[Token]) -> bool:
+    """A row of cells that is the wrapped rest of the row above (``| Common | Common | 2021 |``
+    under ``| Class B | ... | SMB Pacific |``): a word in the first cell, no letter standing
+    for a code or an ownership form, and numbers only as the form never prints an amount: an
+    integer of four digits or more without thousands separators, alone in its cell."""
+    if not tokens or tokens[0].kind != TEXT or tokens[0].cell != 0:
+        return False
+    seen = False
+    for t in tokens:
+        if t.kind == NUM:
+            if t.dollar or not _UNGROUPED.fullmatch(t.text):
+                return False
+            if sum(1 for u in tokens if u.cell == t.cell) > 1:
+                return False
+            seen = True
+        elif t.kind not in (TEXT, MARKER):
+            return False
+    return seen
 
 
 _DOLLAR_FIELDS = ("price", "exercise_price")

@@ -580,3 +580,14 @@ def test_a_markdown_continuation_row_keeps_an_ungrouped_year_as_a_word() -> None
     assert len(f.derivative) == 3
     assert all(r.shares_owned_following != 2021 for r in f.derivative)
     assert not any(r.shares_owned_following == 2021 for r in f.non_derivative)
+
+
+def test_a_markdown_rule_under_captions_does_not_end_them() -> None:
+    # markitdown: "| Code | V (A) (D) | Date | ... |" / "| --- | ... |" / "| | Exercisable | Date
+    # | Number of |" / "Shares": the rule under a caption row is no blank line, so the caption
+    # words after it are captions, not the first row's title above its values (which sent every
+    # wrapped title to the row below).
+    f = parse_file(GOOGLE_GIFTS / "markitdown.md")
+    first = f.derivative[0]
+    assert first.security_title == "Class B Common Stock"
+    assert first.underlying_title == "Class A Common Stock"

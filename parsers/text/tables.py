@@ -163,6 +163,8 @@ def read_table(
             continue  # markdown's rule under a one-row table: the row's wrapped rest follows
         if row.shape in EMPTY and flush and prev is not None and not in_caption:
             continue  # a scan's blank line inside a row's wrapped cells ends nothing
+        if row.shape == SEP and in_caption and prev is None and not pending:
+            continue  # markdown's rule under a row of captions: more captions may follow it
         if row.shape in EMPTY:
             if pending and prev is not None:
                 _attach(prev, pending, fields, before=False, columns=placed_cols, flush=flush)

@@ -106,8 +106,10 @@ def step(pos: Position | None, entry: Entry) -> tuple[Position, Check]:
     shadow = None if pos is None else pos.shadow
     if pos is None:
         if r is not None:
-            opening: Decimal | None = r - q if q is not None else r
-            inferred = True
+            opening: Decimal | None = r - q if q is not None else None
+            if q is None and entry.event_type == "holding_reported":
+                opening = r  # a holding is its balance; a change of unknown size or side
+            inferred = opening is not None  # leaves what came before it unknown
             running: Decimal | None = r
         else:
             opening = Decimal(0) if q is not None else None

@@ -314,6 +314,7 @@ def test_an_amount_with_no_side_stays_unsigned_and_the_position_follows_the_file
     rows = json.loads(out)
     assert rows[0]["quantity"] is None and rows[0]["doubted"] == "acquired_disposed"
     assert rows[0]["running"] == rows[0]["reported"] == "536960"
+    assert rows[0]["opening_inferred"] is None  # not 536960: the change before it is unknown
 
 
 def test_no_stored_value_makes_a_command_fail(store: EventStore, tmp_path: Path) -> None:

@@ -73,7 +73,8 @@ def worker(root: Path) -> int:
     """Import ``parsers`` from ``root`` and time passes over the corpora the parent names.
 
     Protocol (one JSON object a line): first ``{"sets": {name: [path, ...]}}``; then
-    ``{"set": name, "passes": k}`` answered by ``{"seconds": s, "parsed": n, "refused": m}``,
+    ``{"set": name, "passes": k}`` answered by ``{"seconds": s, "parsed": n, "refused": m}``
+    (with ``"part": [j, n]`` only every n-th file from the j-th on),
     or ``{"dump": name}`` answered by ``{"outputs": {path: filing JSON or the refusal}}``.
     """
     sys.path.insert(0, str(root))
@@ -103,6 +104,9 @@ def worker(root: Path) -> int:
             print(json.dumps({"outputs": outputs}), flush=True)
             continue
         files = sets[ask["set"]]
+        if "part" in ask:
+            j, n = ask["part"]
+            files = files[j::n]
         parsed = refused = 0
         start = time.process_time()
         for _ in range(ask["passes"]):
@@ -146,8 +150,10 @@ class Worker:
             raise SystemExit(f"benchmark worker: {answer['error']}")
         return answer
 
-    def run(self, name: str, passes: int) -> dict[str, Any]:
-        return self._ask({"set": name, "passes": passes})
+    def run(self, name: str, passes: int, part: tuple[int, int] | None = None) -> dict[str, Any]:
+        if part is None or part[1] == 1:
+            return self._ask({"set": name, "passes": passes})
+        return self._ask({"set": name, "passes": passes, "part": list(part)})
 
     def _ask(self, obj: dict[str, Any]) -> dict[str, Any]:
         self._send(obj)
@@ -182,8 +188,27 @@ def exported(ref: str) -> Iterator[Path]:
         yield Path(tmp)
 
 
+def _round(
+    current: Worker, baseline: Worker, name: str, turns: int, passes: int, parts: int, first: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """One round: ``turns`` turns each, the two versions taking turns (``first`` says which
+    starts), so that a change of the machine's load within the round falls on both. A turn is
+    ``passes`` passes over the files, or, where the files are split in ``parts`` (a pass longer
+    than a turn), one pass over the next part. Each version's seconds and counts summed over
+    its turns."""
+    totals = {id(w): {"seconds": 0.0, "parsed": 0, "refused": 0} for w in (current, baseline)}
+    for j in range(turns):
+        order = (current, baseline) if (first + j) % 2 == 0 else (baseline, current)
+        for w in order:
+            got = w.run(name, passes, (j % parts, parts))
+            total = totals[id(w)]
+            for key in total:
+                total[key] += got[key]
+    return totals[id(current)], totals[id(baseline)]
+
+
 def compare(
-    sets: dict[str, list[Path]], ref: str, rounds: int, seconds: float
+    sets: dict[str, list[Path]], ref: str, rounds: int, seconds: float, slices: int = 1
 ) -> dict[str, dict[str, Any]]:
     """Per set: median speedup of this checkout over ``ref`` and both filings/s."""
     results: dict[str, dict[str, Any]] = {}
@@ -192,16 +217,23 @@ def compare(
         baseline = Worker(base_root, sets)
         try:
             for name, files in sets.items():
-                # warm both (imports, compiled patterns), and size a round to ~``seconds``
-                baseline.run(name, 1)
-                first = current.run(name, 1)
-                passes = max(1, math.ceil(seconds / max(first["seconds"], 1e-6)))
+                # warm both (imports, compiled patterns, what the parsers remember), and size
+                # a round to ~``seconds`` of this checkout's time, in ``slices`` turns
+                for _ in range(2):
+                    baseline.run(name, 1)
+                    first = current.run(name, 1)
+                pass_seconds = max(first["seconds"], 1e-6)
+                if pass_seconds * slices <= seconds:  # ``slices`` turns of whole passes
+                    parts, turns = 1, slices
+                    turn = math.ceil(seconds / slices / pass_seconds)
+                    passes = turn * slices
+                else:  # a round is one pass, a part of the files a turn
+                    parts = turns = max(1, min(slices, len(files)))
+                    turn = passes = 1
                 ratios, cur_rates, base_rates = [], [], []
                 outcome: tuple[int, ...] = ()
                 for i in range(rounds):
-                    order = (current, baseline) if i % 2 == 0 else (baseline, current)
-                    got = {id(w): w.run(name, passes) for w in order}
-                    c, b = got[id(current)], got[id(baseline)]
+                    c, b = _round(current, baseline, name, turns, turn, parts, i % 2)
                     ratios.append(b["seconds"] / c["seconds"])
                     done = c["parsed"] + c["refused"]
                     cur_rates.append(done / c["seconds"])
@@ -400,6 +432,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--runs", type=int, default=3, help="xml: runs (median taken)")
     ap.add_argument("--seconds", type=float, default=0.3, help="length of a round or run")
+    ap.add_argument(
+        "--slices",
+        type=int,
+        default=6,
+        help="text: turns each version takes in a round, alternating (finer interleaving: "
+        "a change of load within a round falls on both versions)",
+    )
     ap.add_argument("--text", type=Path, default=SHARED / "seeds")
     ap.add_argument("--renderings", type=Path, default=RENDERINGS)
     ap.add_argument("--xml", type=Path, default=SHARED / "realdata" / "xml")
@@ -455,10 +494,15 @@ def main(argv: list[str] | None = None) -> int:
         return check_same(sets, args.check_same)
     load_before = os.getloadavg()
     say(
-        f"text parser vs {args.text_baseline}: {args.rounds} interleaved rounds of "
-        f"~{args.seconds}s CPU each per version; load average {load_before[0]:.2f}"
+        f"text parser vs {args.text_baseline}: {args.rounds} rounds of ~{args.seconds}s CPU "
+        f"each per version, in {max(1, args.slices)} alternating turns; load average "
+        f"{load_before[0]:.2f}"
     )
-    results = compare(sets, args.text_baseline, args.rounds, args.seconds) if sets else {}
+    results = (
+        compare(sets, args.text_baseline, args.rounds, args.seconds, max(1, args.slices))
+        if sets
+        else {}
+    )
     for name, r in results.items():
         spread = ", ".join(f"{x:.2f}" for x in sorted(r["speedups"]))
         ok, refused = r["outcome"][:2]

@@ -4,6 +4,7 @@ into one validated :class:`Filing`. ``parse_file`` and ``parse_bytes`` are the o
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from parsers.errors import ParseError, ParserBug
@@ -63,9 +64,9 @@ def parse_bytes(data: bytes, path: str = "<input>", limits: Limits | None = None
         raise ParseError(
             f"input is {len(data):,} bytes, over the {limits.max_bytes:,}-byte limit", path
         )
-    if not data.strip():
+    if not data or data.isspace():  # ``not data.strip()``, without copying the input
         raise ParseError("file is empty", path)
-    if b"\x00" in data[:4096]:
+    if data.find(b"\x00", 0, 4096) >= 0:
         raise ParseError("file is binary, not a filing (NUL bytes)", path)
     sha256 = hashlib.sha256(data).hexdigest()
     try:
@@ -89,8 +90,16 @@ def parse_bytes(data: bytes, path: str = "<input>", limits: Limits | None = None
     return screen(filing, limits, data)
 
 
+_ROOT_TAG = re.compile(b"<" + b"".join(b"[%c%c]" % (c, c ^ 32) for c in b"ownershipdocument"))
+"""``<ownershipdocument`` in any mix of ASCII cases, as ``bytes.lower`` folds them."""
+
+
 def _looks_like_xml(data: bytes) -> bool:
-    return b"<ownershipDocument" in data or b"<ownershipdocument" in data[:200_000].lower()
+    """The root tag in any case within the first 200 KB (without lower-casing a copy of them),
+    or as the schema spells it anywhere."""
+    if _ROOT_TAG.search(data, 0, 200_000) is not None:
+        return True
+    return len(data) > 200_000 and b"<ownershipDocument" in data
 
 
 def _decode(data: bytes, path: str) -> str:

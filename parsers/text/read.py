@@ -205,11 +205,10 @@ def _require_text(text: str, path: str) -> None:
     if not text or text.isspace():  # ``not text.strip()``, without copying the text
         raise ParseError("file is empty", path, 1)
     head = text[:1024]  # binary formats show control bytes from their first bytes on
-    if head.isascii():  # the count _CONTROL.findall gives, by bytes.translate
-        raw = head.encode("ascii")
-        bad = len(raw) - len(raw.translate(None, _CONTROL_BYTES))
-    else:
-        bad = len(_CONTROL.findall(head)) if _CONTROL.search(head) else 0
+    # the count _CONTROL.findall gives, by bytes.translate: UTF-8 writes every other character
+    # (a lone surrogate too, with surrogatepass) in bytes of 0x80 and over, never a control's
+    raw = head.encode("ascii") if head.isascii() else head.encode("utf-8", "surrogatepass")
+    bad = len(raw) - len(raw.translate(None, _CONTROL_BYTES))
     if bad > max(8, len(head) // 50) or text.find("\x00", 0, 4096) >= 0 or head.startswith("%PDF-"):
         line = head.count("\n", 0, _first_control(head)) + 1
         raise ParseError("file is binary, not a text rendering of a filing", path, line)

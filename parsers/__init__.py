@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from parsers.errors import ParseError, ParserBug
@@ -75,9 +76,7 @@ def parse_bytes(data: bytes, path: str = "<input>", limits: Limits | None = None
 
             filing = parse_xml(data, path=path, sha256=sha256, limits=limits)
         else:
-            from parsers.text.read import parse_text
-
-            filing = parse_text(_decode(data, path), path=path, sha256=sha256, limits=limits)
+            filing = _text_reader()(_decode(data, path), path=path, sha256=sha256, limits=limits)
     except ParseError:
         raise
     except RecursionError:
@@ -92,6 +91,20 @@ def parse_bytes(data: bytes, path: str = "<input>", limits: Limits | None = None
 
 _ROOT_TAG = re.compile(b"<" + b"".join(b"[%c%c]" % (c, c ^ 32) for c in b"ownershipdocument"))
 """``<ownershipdocument`` in any mix of ASCII cases, as ``bytes.lower`` folds them."""
+
+
+_TEXT_READER: list[Callable[..., Filing]] = []
+
+
+def _text_reader() -> Callable[..., Filing]:
+    """``parsers.text.read.parse_text``, imported at the first text input (an XML-only caller
+    never loads the text reader) and kept: an import statement a file costs a lookup of the
+    module and of its spec."""
+    if not _TEXT_READER:
+        from parsers.text.read import parse_text
+
+        _TEXT_READER.append(parse_text)
+    return _TEXT_READER[0]
 
 
 def _looks_like_xml(data: bytes) -> bool:

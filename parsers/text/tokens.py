@@ -182,7 +182,7 @@ def tokenize(cells: Sequence[str], xs: Sequence[int], chars: bool = False) -> li
         x = xs[i]
         for kind, text, value, dollar, marks, notes, bad, at in templates:
             tx = x + at if chars else x
-            out.append(Token(kind, text, i, tx, value, dollar, list(marks), list(notes), bad))
+            out.append(Token(kind, text, i, tx, value, dollar, [*marks], [*notes], bad))
     return out
 
 
@@ -203,7 +203,7 @@ def cell_templates(raw: str) -> tuple[_Template, ...]:
 def token_of(template: _Template) -> Token:
     """The token ``tokenize((raw,), (0,))`` makes of one of ``cell_templates(raw)``."""
     kind, text, value, dollar, marks, notes, bad, _ = template
-    return Token(kind, text, 0, 0, value, dollar, list(marks), list(notes), bad)
+    return Token(kind, text, 0, 0, value, dollar, [*marks], [*notes], bad)
 
 
 _TEMPLATES: dict[str, tuple[_Template, ...]] = {}
@@ -235,7 +235,7 @@ def tokenize_plain(text: str, x: int) -> list[Token]:
             _PLAIN_TEMPLATES.clear()
         templates = _PLAIN_TEMPLATES[text] = _fresh_templates(text, apart=True)
     return [
-        Token(kind, t, 0, x, value, dollar, list(marks), list(notes), bad)
+        Token(kind, t, 0, x, value, dollar, [*marks], [*notes], bad)
         for kind, t, value, dollar, marks, notes, bad, _ in templates
     ]
 

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from operator import itemgetter
 from typing import Any, NamedTuple
 
 from ledger.classify import idempotency_key, stream_id
-from ledger.events import Event
+from ledger.events import Event, FilingRef
+
+_new_row: Any = tuple.__new__
+"""A ``PartialRow`` from its values without the Python-level ``__new__`` a NamedTuple calls
+(its arguments bound one by one): ``_new_row(PartialRow, values)`` is ``PartialRow(*values)``."""
 
 
 class PartialRow(NamedTuple):
@@ -49,71 +53,102 @@ class PartialRow(NamedTuple):
     original_filed_date: str | None
     content_hash: str
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as the class and its values, unpickled by ``tuple.__new__`` alone: rows
+        cross from the parse workers to the appender, whose time is the ingest's."""
+        return _new_row, (PartialRow, tuple(self))
+
 
 def partial_row(event: Event) -> PartialRow:
-    """Everything a stored row holds that the event alone decides, with a hash of it.
+    """Everything a stored row holds that the event alone decides, with a hash of it."""
+    return partial_rows([event])[0]
 
-    This part runs where the event is made (in the parse workers during an ingest); only the
+
+def partial_rows(events: Iterable[Event]) -> list[PartialRow]:
+    """``partial_row`` of each event, made in one pass.
+
+    This part runs where the events are made (in the parse workers during an ingest); only the
     stream version, the hashes that include it and the time are added by the appender. The
     content hash is ``content_hash``'s text spelt out column by column (the types are known
-    here; a test holds the two together)."""
-    filing = event.filing
-    quantity = None if event.quantity is None else str(event.quantity)
-    following = None if event.shares_owned_following is None else str(event.shares_owned_following)
-    day = event.transaction_date
-    transaction_date = None if day is None else day.isoformat()
-    effective_date = event.effective_date.isoformat()
-    day = filing.filed_date
-    filed_date = None if day is None else day.isoformat()
-    day = filing.period_of_report
-    period_of_report = None if day is None else day.isoformat()
-    day = filing.date_of_original_submission
-    original_filed_date = None if day is None else day.isoformat()
-    sid = stream_id(event)
-    event_type = event.event_type
-    schema_version = event.schema_version
-    key = idempotency_key(event)
-    person_key = event.person_key
-    issuer_key = event.issuer_key
-    position_key = event.position_key
-    sha = filing.sha256
-    row_order = event.row_order
-    form_type = filing.form_type
-    is_amendment = filing.is_amendment
-    payload = event.model_dump_json()
-    text = (
-        f"stream_id={sid}\x1fevent_type={event_type}\x1fschema_version={schema_version}"
-        f"\x1fidempotency_key={key}\x1fperson_key={person_key}\x1fissuer_key={issuer_key}"
-        f"\x1fposition_key={position_key}\x1ffiling_sha256={sha}\x1fquantity={quantity or ''}"
-        f"\x1fshares_owned_following={following or ''}"
-        f"\x1ftransaction_date={transaction_date or ''}\x1feffective_date={effective_date}"
-        f"\x1ffiled_date={filed_date or ''}\x1frow_order={row_order}\x1fform_type={form_type}"
-        f"\x1fperiod_of_report={period_of_report or ''}\x1fis_amendment={is_amendment}"
-        f"\x1foriginal_filed_date={original_filed_date or ''}\x1fpayload={payload}"
-    )
-    return PartialRow(
-        sid,
-        event_type,
-        schema_version,
-        key,
-        person_key,
-        event.person_name,
-        issuer_key,
-        position_key,
-        sha,
-        quantity,
-        following,
-        row_order,
-        form_type,
-        is_amendment,
-        payload,
-        transaction_date,
-        effective_date,
-        filed_date,
-        period_of_report,
-        original_filed_date,
-        hashlib.sha256(text.encode()).hexdigest(),
-    )
+    here; a test holds the two together), its payload hashed as pydantic's bytes (the text
+    encoded once). What the filing decides (a filing's events share one ``FilingRef``) is
+    written once per filing."""
+    out: list[PartialRow] = []
+    ref: FilingRef | None = None
+    for event in events:
+        filing = event.filing
+        if filing is not ref:
+            ref = filing
+            sha = filing.sha256
+            form_type = filing.form_type
+            is_amendment = filing.is_amendment
+            day = filing.filed_date
+            filed_date = None if day is None else day.isoformat()
+            day = filing.period_of_report
+            period_of_report = None if day is None else day.isoformat()
+            day = filing.date_of_original_submission
+            original_filed_date = None if day is None else day.isoformat()
+            filed_text = f"\x1ffiled_date={filed_date or ''}\x1frow_order="
+            filing_text = (
+                f"\x1fform_type={form_type}\x1fperiod_of_report={period_of_report or ''}"
+                f"\x1fis_amendment={is_amendment}"
+                f"\x1foriginal_filed_date={original_filed_date or ''}\x1fpayload="
+            )
+        quantity = None if event.quantity is None else str(event.quantity)
+        following = (
+            None if event.shares_owned_following is None else str(event.shares_owned_following)
+        )
+        day = event.transaction_date
+        transaction_date = None if day is None else day.isoformat()
+        effective_date = event.effective_date.isoformat()
+        person_key = event.person_key
+        issuer_key = event.issuer_key
+        sid = stream_id(event)
+        event_type = event.event_type
+        schema_version = event.schema_version
+        key = idempotency_key(event)
+        position_key = event.position_key
+        row_order = event.row_order
+        payload = type(event).__pydantic_serializer__.to_json(event)
+        text = (
+            f"stream_id={sid}\x1fevent_type={event_type}\x1fschema_version={schema_version}"
+            f"\x1fidempotency_key={key}\x1fperson_key={person_key}\x1fissuer_key={issuer_key}"
+            f"\x1fposition_key={position_key}\x1ffiling_sha256={sha}"
+            f"\x1fquantity={quantity or ''}\x1fshares_owned_following={following or ''}"
+            f"\x1ftransaction_date={transaction_date or ''}\x1feffective_date={effective_date}"
+            f"{filed_text}{row_order}{filing_text}"
+        )
+        digest = hashlib.sha256(text.encode())
+        digest.update(payload)
+        out.append(
+            _new_row(
+                PartialRow,
+                (
+                    sid,
+                    event_type,
+                    schema_version,
+                    key,
+                    person_key,
+                    event.person_name,
+                    issuer_key,
+                    position_key,
+                    sha,
+                    quantity,
+                    following,
+                    row_order,
+                    form_type,
+                    is_amendment,
+                    payload.decode(),
+                    transaction_date,
+                    effective_date,
+                    filed_date,
+                    period_of_report,
+                    original_filed_date,
+                    digest.hexdigest(),
+                ),
+            )
+        )
+    return out
 
 
 EVENT_HASH_VERSION = 2

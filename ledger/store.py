@@ -44,7 +44,7 @@ from ledger.mapping import (
     PartialRow,
     filing_values,
     finish_values,
-    partial_row,
+    partial_rows,
     stamp,
 )
 from ledger.schema import (
@@ -131,6 +131,18 @@ class PreparedFiling:
     twin_key: tuple[str, Any] | None
     """(issuer, period): where the other shape of this filing would be found."""
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as its values, unpickled by its ``__init__``: a slotted dataclass's own
+        state functions look its fields up again for every filing, in the appender's time."""
+        return PreparedFiling, (
+            self.sha256,
+            self.path,
+            self.filing_row,
+            self.rows,
+            self.shape,
+            self.twin_key,
+        )
+
     @property
     def accession(self) -> str | None:
         return self.filing_row.get("accession_number")
@@ -150,7 +162,7 @@ def prepare(filing: Filing, events: Sequence[Event]) -> PreparedFiling:
         sha256=filing.source.sha256,
         path=filing.source.path,
         filing_row=row,
-        rows=[partial_row(e) for e in events],
+        rows=partial_rows(events),
         shape=kind,
         twin_key=None
         if kind is None or not events

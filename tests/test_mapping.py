@@ -6,6 +6,7 @@ or every row the store writes would fail verification."""
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from ledger.events import Event
 from ledger.mapping import (
     EVENT_COLUMNS,
     FILING_COLUMNS,
+    PartialRow,
     content_hash,
     event_hash,
     filing_hash,
@@ -23,9 +25,10 @@ from ledger.mapping import (
     finish_row,
     finish_values,
     partial_row,
+    partial_rows,
     stamp,
 )
-from ledger.store import prepare
+from ledger.store import PreparedFiling, prepare
 from parsers import ParseError, parse_file
 from parsers.model import Filing
 
@@ -112,6 +115,29 @@ def test_a_partial_row_holds_what_the_event_says_and_its_general_content_hash() 
         partial = partial_row(event)
         assert partial._asdict() == {**_reference(event), "content_hash": partial.content_hash}
         assert partial.content_hash == content_hash(partial._asdict())
+
+
+def test_rows_made_in_one_pass_across_filings_are_each_events_own() -> None:
+    """``partial_rows`` writes what a filing decides once per filing: a list that crosses from
+    one filing to the next (and back) must still give each event its own filing's values."""
+    events = [e for f in FILINGS for e in filing_events(f)]
+    events += events[:3]
+    rows = partial_rows(events)
+    assert len({r.filing_sha256 for r in rows}) > 5
+    for event, row in zip(events, rows, strict=True):
+        assert type(row) is PartialRow
+        assert row._asdict() == {**_reference(event), "content_hash": row.content_hash}
+        assert row.content_hash == content_hash(row._asdict())
+
+
+def test_prepared_filings_cross_processes_unchanged() -> None:
+    """The parse workers send ``prepare``'s rows pickled (their own ``__reduce__``)."""
+    for filing in FILINGS:
+        prepared = prepare(filing, filing_events(filing))
+        back = pickle.loads(pickle.dumps(prepared))
+        assert type(back) is PreparedFiling
+        assert back == prepared
+        assert [type(r) for r in back.rows] == [PartialRow] * len(prepared.rows)
 
 
 def test_every_empty_value_of_a_filing_hashes_as_the_general_formula_says() -> None:

@@ -101,3 +101,43 @@ def test_several_cuts_left_keep_both_cells_empty() -> None:
     # underlying title too ("Common Stock (Right to Buy)"), and no title is printed elsewhere
     f = parse_file(OPTIONS)
     assert all(r.security_title is None and r.underlying_title is None for r in f.derivative)
+
+
+MARKDOWN_OPTION = RENDERINGS / "synthetic" / "ALDW_0001800036-16-000008.xml" / "markitdown.md"
+GOOGLE_GIFTS = RENDERINGS / "real" / "000120919122024552__doc4.xml" / "markitdown.md"
+
+
+def test_plain_lines_after_markdown_continuation_rows_are_cut_once_the_cells_are_placed() -> None:
+    # markitdown: "| Stock | $139.08 | ... | Common | 7,000 | ... | D | |" / "| Option | ... |
+    # Stock | ... |" / "(right to" / "buy)": the row of cells places "Option" and "Stock" by
+    # their cells first; the plain lines then continue the title (the bracket closes in it).
+    # They had been cut before the cells were placed, and the cells' words all went to the one
+    # text cell left open, the nature of ownership.
+    f = parse_file(MARKDOWN_OPTION)
+    (row,) = f.derivative
+    assert row.security_title == "Stock Option (right to buy)"
+    assert row.underlying_title == "Common Stock"
+    assert row.nature_of_ownership is None
+    # "| Stock | Stock | Charitable |" / "Remainder" / "Unitrust I": the titles as the first
+    # row prints them for sure, the rest the trust's name
+    g = parse_file(GOOGLE_GIFTS)
+    assert [r.nature_of_ownership for r in g.derivative] == [
+        None,
+        "SMB Pacific 2021 Charitable Remainder Unitrust I",
+        "SMB Pacific 2021 Charitable Remainder Unitrust II",
+    ]
+    assert {r.security_title for r in g.derivative} == {"Class B Common Stock"}
+
+
+def test_a_cell_with_no_words_on_the_last_row_of_cells_takes_none_of_the_plain_lines() -> None:
+    d = _draft(
+        ("security_title", "nature_of_ownership"),
+        ("Class A Common Stock", "By Trust"),
+        ["Remainder"],
+    )
+    assert d.undecided is not None
+    d.undecided.ended = (True, False)
+    d.undecided.joined = True
+    assert settle(d, set())
+    assert d.values["security_title"] == "Class A Common Stock"
+    assert d.values["nature_of_ownership"] == "By Trust Remainder"

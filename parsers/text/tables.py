@@ -805,6 +805,7 @@ def _attach(
     before: bool,
     columns: bool = True,
     flush: bool = False,
+    went_on: frozenset[str] | None = None,
 ) -> None:
     """Fold wrapped text lines into ``draft``, each word run into the nearest text column.
 
@@ -813,8 +814,21 @@ def _attach(
     (``Stock`` ... ``Common`` / ``Option Stock``: the title's words or the underlying's?)
     those cells are left empty with a doubt rather than given words that may not be theirs.
     In ``flush`` layout text (OCR: every line starts at the margin) a line of one cell is as
-    placeless as a plain one."""
+    placeless as a plain one. Plain lines after a markdown row's continuation rows of cells
+    (``Remainder`` / ``Unitrust I`` under ``| Stock | Stock | Charitable |``) are cut after
+    those rows are placed, knowing which cells went on to the last of them (``went_on``)."""
     targets = [f for f in fields if f in TEXT_FIELDS]
+    if not columns and not before and not flush and not draft.plain and went_on is None:
+        plain = [r.shape == PLAIN for r, _ in pairs]
+        n = plain.index(True) if True in plain else 0
+        if n and all(plain[n:]):
+            if n > 1:
+                _attach(draft, pairs[: n - 1], fields, before, columns, flush, frozenset())
+            had = {f: draft.values.get(f) for f in targets}
+            _attach(draft, pairs[n - 1 : n], fields, before, columns, flush, frozenset())
+            now = frozenset(f for f in targets if draft.values.get(f) != had[f])
+            _attach(draft, pairs[n:], fields, before, columns, flush, now)
+            return
     lines = [w for _, w in pairs]
     forced: dict[int, str] = {}
     if flush and columns:
@@ -860,7 +874,10 @@ def _attach(
             if fresh and not before and all(r.shape == PLAIN for r, _ in pairs):
                 first = tuple(str(draft.values.get(f) or "") for f in open_cells)
                 wrapped = [r.text for r, _ in pairs]
-                draft.undecided = Undecided(tuple(open_cells), first, wrapped, said)
+                ended = tuple(bool(went_on) and f not in went_on for f in open_cells)
+                draft.undecided = Undecided(
+                    tuple(open_cells), first, wrapped, said, ended, went_on is not None
+                )
             for f in open_cells:
                 if f not in draft.blurred:
                     draft.blurred.add(f)

@@ -48,6 +48,11 @@ class Undecided:
     lines: list[str]
     """The wrapped lines as written."""
     said: str
+    ended: tuple[bool, ...] = ()
+    """Cells that had no words on the line right above these (they cannot go on)."""
+    joined: bool = False
+    """``first`` holds each cell's lines above, joined (a markdown row's continuation rows of
+    cells): widths are judged by the wrapped lines alone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +104,21 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
-def _too_wide(lines: Sequence[str]) -> bool:
+def _too_wide(lines: Sequence[str], joined: bool = False) -> bool:
     """Whether a cell's lines break greedy wrapping: a line holding every character of a line
-    plus the next line's first word (which did not fit the column) cannot have fitted."""
+    plus the next line's first word (which did not fit the column) cannot have fitted. With
+    ``joined`` the first item is several lines run together: it is no line to judge."""
     over = [
         Counter(f"{a} {b.split()[0]}") for a, b in zip(lines, lines[1:], strict=False) if b.split()
     ]
+    if joined:
+        over = over[1:]
     for i, line in enumerate(lines):
+        if joined and i == 0:
+            continue
         have = Counter(line)
         for j, o in enumerate(over):
-            if j != i and not o - have:
+            if j + joined != i and not o - have:
                 return True
     return False
 
@@ -132,7 +142,7 @@ def _readings(u: Undecided) -> list[tuple[list[list[_Word]], tuple[str, ...]]]:
             for c in range(k):
                 parts = [u.first[c], *(" ".join(w.text for w in run) for run in got[c])]
                 parts = [p for p in parts if p]
-                if not _balanced(" ".join(parts)) or _too_wide(parts):
+                if not _balanced(" ".join(parts)) or _too_wide(parts, u.joined):
                     return
                 texts.append(" ".join(parts))
             out.append(([[w for run in got[c] for w in run] for c in range(k)], tuple(texts)))
@@ -153,7 +163,7 @@ def _readings(u: Undecided) -> list[tuple[list[list[_Word]], tuple[str, ...]]]:
             now = [e or not r or bool(r[-1].marks) for e, r in zip(ended, runs, strict=True)]
             walk(i + 1, [[*g, r] if r else g for g, r in zip(got, runs, strict=True)], now)
 
-    walk(0, [[] for _ in range(k)], [False] * k)
+    walk(0, [[] for _ in range(k)], list(u.ended) if u.ended else [False] * k)
     return out
 
 

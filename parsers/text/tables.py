@@ -874,7 +874,8 @@ def _attach(
             if fresh and not before and all(r.shape == PLAIN for r, _ in pairs):
                 first = tuple(str(draft.values.get(f) or "") for f in open_cells)
                 wrapped = [r.text for r, _ in pairs]
-                ended = tuple(bool(went_on) and f not in went_on for f in open_cells)
+                on = went_on or frozenset(open_cells)  # nothing known: every cell may go on
+                ended = tuple(f not in on for f in open_cells)
                 draft.undecided = Undecided(
                     tuple(open_cells), first, wrapped, said, ended, went_on is not None
                 )

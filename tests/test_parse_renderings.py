@@ -101,8 +101,13 @@ def test_ocr_caption_debris_under_table_1_is_no_row() -> None:
 def test_ocr_box_rules_and_run_together_cells_keep_titles_whole() -> None:
     # OCR: "05/14/2021 |      Common _ | 25,087" / "Stock" below: the rules are no words, and
     # each word keeps its own column, so "Stock" continues the underlying title under it.
-    f = parse_file(OPTIONS / "ocr.txt")
+    # (The title's margin lines "(Right to" / "Buy)" below may continue either title: a scan
+    # keeps no column for them, so they are taken out here: see
+    # test_ocr_margin_lines_that_may_continue_two_titles_are_cut_by_the_page_rules.)
+    text = (OPTIONS / "ocr.txt").read_text().replace("\n(Right to\nBuy)\n", "\n")
+    f = parse_text(text, path="o.txt", sha256="0" * 64, limits=Limits())
     first = f.derivative[0]
+    assert first.security_title == "Stock Option"
     assert first.underlying_title == "Common Stock"
     assert first.nature_of_ownership is None
 
@@ -513,7 +518,8 @@ def test_ocr_marker_cell_beside_a_lone_table_2_date_says_which_date_it_is() -> N
     line = next(x for x in (PROMIS / "ocr.txt").read_text().splitlines() if "Tranche C" in x)
     text = (PROMIS / "ocr.txt").read_text().replace(line, line.replace(" x ", " q "))
     h = parse_text(text, path="p.txt", sha256="0" * 64, limits=Limits())
-    tranche_c = next(r for r in h.derivative if (r.security_title or "").startswith("Tranche C"))
+    at = text.splitlines().index(line.replace(" x ", " q ")) + 1
+    tranche_c = next(r for r in h.derivative if r.line == at)
     assert tranche_c.date_exercisable is None and tranche_c.expiration_date is None
     k = h.derivative.index(tranche_c)
     assert _doubts(h, f"derivative[{k}].expiration_date")
@@ -591,3 +597,26 @@ def test_a_markdown_rule_under_captions_does_not_end_them() -> None:
     first = f.derivative[0]
     assert first.security_title == "Class B Common Stock"
     assert first.underlying_title == "Class A Common Stock"
+
+
+RSU = RENDERINGS / "real" / "RSU_with_disposal.xml"
+
+
+def test_ocr_margin_lines_that_may_continue_two_titles_are_cut_by_the_page_rules() -> None:
+    # OCR: "Restricted ... Class A" / "Stock Units ... Common" / "Stock": the last line starts
+    # at the margin like every scanned line, so it may end either title. It had been given to
+    # the title ("Restricted Stock Units Stock", and "Class A Common" cut). Of the two cuts,
+    # only one reads a title the filing prints for sure elsewhere (Table I's "Class A Common
+    # Stock"): that one is read, with a doubt naming the rule.
+    f = parse_file(RSU / "ocr.txt")
+    assert len(f.derivative) == 4
+    for k, row in enumerate(f.derivative):
+        assert row.security_title == "Restricted Stock Units"
+        assert row.underlying_title == "Class A Common Stock"
+        assert any("split by" in m for m in _doubts(f, f"derivative[{k}].underlying_title"))
+    # "Stock ... Common" / "Option ... Stock" / "(Right to" / "Buy)": the margin lines may end
+    # either title and the filing prints neither elsewhere: both left empty with a doubt
+    g = parse_file(OPTIONS / "ocr.txt")
+    first = g.derivative[0]
+    assert first.security_title is None and first.underlying_title is None
+    assert any("(Right to / Buy)" in m for m in _doubts(g, "derivative[0].security_title"))

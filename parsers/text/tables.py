@@ -374,22 +374,7 @@ def _clean_text(draft: Draft, fields: tuple[str, ...]) -> None:
         text = draft.values.get(f)
         if f not in TEXT_FIELDS or not isinstance(text, str):
             continue
-        depth = 0
-        words = []
-        for w in text.split():
-            if w.isalnum():  # letters and digits only: no debris, no bracket (most words)
-                words.append(w)
-                continue
-            if not _HAS_WORD.search(w) or _TORN_MARKER.fullmatch(w):
-                continue
-            tail = _JUNK_TAIL.search(w) if w[-1] in _JUNK_ENDS else None
-            depth += (w[: tail.start()] if tail else w).count("(")
-            if tail:
-                closes = depth > 0 and ")" in tail[0] and not tail[0].startswith("(")
-                w = w[: tail.start()] + (")" if closes else "")
-            depth = max(depth - w.count(")"), 0)
-            words.append(_JUNK_HEAD.sub("", w))
-        clean = " ".join(words)
+        clean = _clean_words(text)
         if clean != text:
             draft.values[f] = clean or None
             draft.notes.append((f, f"dropped OCR fragments in {text!r}: read {clean!r}"))
@@ -398,6 +383,27 @@ def _clean_text(draft: Draft, fields: tuple[str, ...]) -> None:
 
 _SMALL_LIKE_CAPITAL = frozenset("CSUWXZ")
 """Code letters whose small form a scan cannot tell from the capital (``x``, ``Ss``)."""
+
+
+def _clean_words(text: str, opened: bool = False) -> str:
+    """``text`` with the scan debris :func:`_clean_text` takes off a text cell; ``opened``: a
+    cell's later line, whose ``)`` may close a bracket opened on a line above."""
+    depth = 0
+    words = []
+    for w in text.split():
+        if w.isalnum():  # letters and digits only: no debris, no bracket (most words)
+            words.append(w)
+            continue
+        if not _HAS_WORD.search(w) or _TORN_MARKER.fullmatch(w):
+            continue
+        tail = _JUNK_TAIL.search(w) if w[-1] in _JUNK_ENDS else None
+        depth += (w[: tail.start()] if tail else w).count("(")
+        if tail:
+            closes = (depth > 0 or opened) and ")" in tail[0] and not tail[0].startswith("(")
+            w = w[: tail.start()] + (")" if closes else "")
+        depth = max(depth - w.count(")"), 0)
+        words.append(_JUNK_HEAD.sub("", w))
+    return " ".join(words)
 
 
 def _code_five(tokens: list[Token]) -> None:
@@ -831,16 +837,33 @@ def _attach(
             return
     lines = [w for _, w in pairs]
     forced: dict[int, str] = {}
+    placed_first = False  # cells left undecided here: the placed lines' words join their first text
     if flush and columns:
         placeless = [
             w for r, w in pairs if len(r.cells) == 1 and r.xs[0] < 4 and any(t.text for t in w)
         ]
         if placeless:
+            said_first = {f: str(draft.values.get(f) or "") for f in targets}
+            fresh = not draft.blurred
             to = _placeless_target(draft, placeless, targets)
             forced = {id(w): to for w in placeless if to is not None}
             if to is None:
                 gone = {id(w) for w in placeless}
                 lines = [w for w in lines if id(w) not in gone]
+                cells = tuple(f for f in targets if f in draft.blurred)
+                draft.undecided = None
+                at = [any(w is x for x in placeless) for _, w in pairs]
+                if fresh and not before and len(cells) > 1 and at == sorted(at):
+                    # the margin lines, below the lines that keep their columns: their words
+                    # go where the columns say (added to each cell's first text below), and
+                    # the margin lines are cut by the page's rules once both tables are read
+                    wrapped = [
+                        _clean_words(r.text, True) for (r, _), m in zip(pairs, at, strict=True) if m
+                    ]
+                    said = " / ".join(wrapped)
+                    first = tuple(said_first[f] for f in cells)
+                    draft.undecided = Undecided(cells, first, wrapped, said)
+                    placed_first = True
     if not columns:
         open_cells = [
             f
@@ -895,7 +918,7 @@ def _attach(
         opened = [f for f in targets if draft.values.get(f) or f in draft.blurred]
         if not opened:
             targets = [f for f in targets if f not in draft.blurred][:1]
-        elif any(f not in draft.blurred for f in opened):
+        elif any(f not in draft.blurred for f in opened) or placed_first:
             targets = opened
         else:
             return
@@ -936,6 +959,12 @@ def _attach(
                 ids = draft.footnotes.setdefault(FOOTNOTE_FIELD.get(f, f), [])
                 if f"F{int(mark)}" not in ids:
                     ids.append(f"F{int(mark)}")
+    if placed_first and draft.undecided is not None:
+        u = draft.undecided
+        first = tuple(
+            " ".join([u.first[c], *extra.get(f, [])]).strip() for c, f in enumerate(u.cells)
+        )
+        draft.undecided = Undecided(u.cells, first, u.lines, u.said)
     for f, words in extra.items():
         if f in draft.blurred:
             continue
@@ -951,8 +980,10 @@ def _placeless_target(draft: Draft, loose: list[list[Token]], targets: list[str]
     """Where the words of lines that do not say their column go (in ``flush`` text, a line of
     one cell at the margin): the title, unless the row's nature of ownership is open as well --
     a scan's line may continue either, so both are left empty with a doubt (None). A nature
-    ending in a torn footnote marker (``Footnotes)``) is closed. Of the title and the underlying
-    title the title takes them, as layout text places a margin line."""
+    ending in a torn footnote marker (``Footnotes)``) is closed. So are the title and the
+    underlying title when both are open: a scan's margin line may continue either (``Stock``
+    under ``Stock Units ... Common``). Cells left empty here are kept undecided for
+    :mod:`parsers.text.wraps` to cut by the page's rules once both tables are read."""
 
     def is_open(f: str) -> bool:
         value = draft.values.get(f)
@@ -963,12 +994,10 @@ def _placeless_target(draft: Draft, loose: list[list[Token]], targets: list[str]
     first = targets[0]
     if first in draft.blurred and not any(is_open(f) for f in targets[1:]):
         return None  # the title was left empty with a doubt: its wrapped words go with it
-    if not is_open("nature_of_ownership") or "nature_of_ownership" not in targets:
-        return first
-    if not is_open(first) and not any(is_open(f) for f in targets[1:-1]):
-        return "nature_of_ownership"
-    said = " / ".join(" ".join(t.text for t in w if t.text) for w in loose)
     cells = [f for f in targets if is_open(f)]
+    if len(cells) < 2:
+        return cells[0] if cells == ["nature_of_ownership"] else first
+    said = " / ".join(" ".join(t.text for t in w if t.text) for w in loose)
     names = " or ".join(cells)
     for f in cells:
         draft.blurred.add(f)

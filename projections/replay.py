@@ -72,6 +72,7 @@ class ReplayRow:
             "code": e.code,
             "position": self.label,
             "quantity": _s(e.quantity),
+            "shares": _s(e.shares),
             "price": _s(e.price),
             "running": _s(self.running),
             "reported": _s(self.reported),

@@ -286,21 +286,50 @@ def _read(
         for element in root.iter():
             element.tag = element.tag.rpartition("}")[2]
     row_lines: dict[Element, int | None] | None = None
-    expected = -1
-    if tree_lines and b"\r" not in xml and xml.count(b"\n") < _LIBXML2_LAST_LINE:
+    expected = recount = -1
+    if (
+        tree_lines
+        and b"\r" not in xml
+        and (len(xml) < _LIBXML2_LAST_LINE or xml.count(b"\n") < _LIBXML2_LAST_LINE)
+    ):
         # libxml2 numbers an element by the line its start tag ends on, and counts no lone CR:
         # its lines are the text's where every row's start tag is "<name>", on one line.
-        ends = _ROW_TAG_END_RE.findall(xml)
-        if len(ends) <= limits.max_rows and ends.count(b">") == len(ends):
-            expected = len(ends)
+        expected = _plain_row_tags(xml)
+        if 0 <= expected <= limits.max_rows:
+            recount = limits.max_rows  # a guess the walk confirms (_Reader.filing)
+        else:
+            expected = _one_line_row_tags(xml, limits.max_rows)
     if expected < 0:
         row_lines = _row_lines(xml, root, line_offset)
         if len(row_lines) > limits.max_rows:
             raise ParseError(
                 f"{len(row_lines):,} table rows, over the limit of {limits.max_rows:,}", path
             )
-    reader = _Reader(path, sha256, row_lines, line_offset, notes, xml, blanks, expected)
+    reader = _Reader(path, sha256, row_lines, line_offset, notes, xml, blanks, expected, recount)
     return reader.filing(root, header)
+
+
+def _one_line_row_tags(xml: bytes, max_rows: int) -> int:
+    """The row start tags in the text when every one is "<name>" (so on one line) and there
+    are at most ``max_rows``; else -1."""
+    ends = _ROW_TAG_END_RE.findall(xml)
+    if len(ends) <= max_rows and ends.count(b">") == len(ends):
+        return len(ends)
+    return -1
+
+
+def _plain_row_tags(xml: bytes) -> int:
+    """What :func:`_one_line_row_tags` finds, in the case nearly every document is: each row
+    name is in the text only as a "<name>" start tag and its "</name>" end tag. Then half
+    the names are start tags -- if the tables hold that many rows, which the walk checks:
+    every row of the tree is then one such pair, and nothing else in the text names a row.
+    -1 where a name is followed by anything but ">". Four scans for the names cost less
+    than the pattern's one, which stops at every "<"."""
+    count = xml.count
+    names = count(b"erivativeTransaction") + count(b"erivativeHolding")
+    if names != count(b"erivativeTransaction>") + count(b"erivativeHolding>"):
+        return -1
+    return names // 2 if names % 2 == 0 else -1
 
 
 def xml_document(data: bytes) -> bytes:
@@ -430,6 +459,8 @@ class _NeedsBlanks(Exception):
 
 
 _LIBXML2 = threading.local()
+_validate_filing = Filing.__pydantic_validator__.validate_python
+"""``Filing.model_validate`` without its Python wrapper (the same compiled validator)."""
 
 
 def _libxml2_parser() -> Any:
@@ -557,6 +588,7 @@ class _Reader:
         "xml",
         "blanks",
         "expected_rows",
+        "recount",
         "table_rows",
     )
 
@@ -570,6 +602,7 @@ class _Reader:
         xml: bytes = b"",
         blanks: bool = True,
         expected_rows: int = -1,
+        recount: int = -1,
     ) -> None:
         self.xml = xml
         self.blanks = blanks
@@ -577,6 +610,10 @@ class _Reader:
         self.expected_rows = expected_rows
         """With no ``row_lines``, the row start tags in the text, all on one line: the rows
         take libxml2's lines if the tables hold exactly these rows (else _LinesDisagree)."""
+        self.recount = recount
+        """The row limit where ``expected_rows`` was read from the names alone
+        (_plain_row_tags): a table with another number of rows has the text searched for
+        the start tags after all before the lines are given up; -1 otherwise."""
         self.table_rows = 0
         self.path = path
         self.sha256 = sha256
@@ -654,7 +691,11 @@ class _Reader:
             else:
                 ignored.append(child)
 
-        if self.expected_rows >= 0 and self.table_rows != self.expected_rows:
+        if (
+            self.expected_rows >= 0
+            and self.table_rows != self.expected_rows
+            and (self.recount < 0 or self.table_rows != _one_line_row_tags(self.xml, self.recount))
+        ):
             raise _LinesDisagree
         form_type = self.form_type(form_types)
         for element in ignored:
@@ -679,7 +720,7 @@ class _Reader:
         fields["derivative"] = derivative
         fields["footnotes"] = footnotes
         fields["notes"] = self.notes
-        return Filing.model_validate(fields)
+        return _validate_filing(fields)  # type: ignore[no-any-return]
 
     def form_type(self, found: list[str | None]) -> str:
         """Forms 3, 4 and 5 and their amendments are read; anything else (a 13F-HR, a 144)

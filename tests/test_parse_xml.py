@@ -701,3 +701,16 @@ def test_rows_past_line_65534_keep_the_lines_expat_gives(row_line: int) -> None:
     assert row.line == row_line
     fast, expat = read_both(data)
     assert fast == expat
+
+
+def test_a_row_name_in_prose_keeps_the_tree_lines() -> None:
+    """A row's name in a footnote (with a ">" after it) is not a row: the rows keep their
+    lines, the ones expat's reading gives."""
+    data = build().replace(
+        b'<footnote id="F1">Weighted',
+        b'<footnote id="F1">see nonDerivativeTransaction> and derivativeHolding> Weighted',
+    )
+    (row,) = parse_bytes(data, "x.xml").non_derivative
+    assert row.line == 14
+    fast, expat = read_both(data)
+    assert fast == expat

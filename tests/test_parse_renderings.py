@@ -620,3 +620,28 @@ def test_ocr_margin_lines_that_may_continue_two_titles_are_cut_by_the_page_rules
     first = g.derivative[0]
     assert first.security_title is None and first.underlying_title is None
     assert any("(Right to / Buy)" in m for m in _doubts(g, "derivative[0].security_title"))
+
+
+SNOW_SALES = RENDERINGS / "real" / "form4.snow.xml"
+
+
+def test_a_markdown_row_pushed_under_its_rule_is_merged_into_the_row() -> None:
+    # markitdown: "| Class B | | 12/09/2024 | | C | ... | I | By SVF II |" / "| --- |" / "| | (2)
+    # | ... | 628,553(1) | (2) (2) | 628,553(1) | | 137,545(1) | |" / "| Common | ... |": a raised
+    # marker pushed the row's values under markdown's rule; they had opened a phantom row, which
+    # took the wrapped titles and the trust's name
+    f = parse_file(SOFTBANK / "markitdown.md")
+    (row,) = f.derivative
+    assert row.security_title == "Class B Common Stock"
+    assert row.underlying_title == "Class A Common Stock"
+    assert row.nature_of_ownership == "By SVF II Beaver (DE) LLC"
+    assert row.shares_owned_following == Decimal(137545)
+    assert any("pushed under the row" in n.message for n in f.notes)
+    # "| | | | S(2) | | $152.655(5) | |" under "| Class A | 12/13/2022 | | | 41,986 D | | ...":
+    # the code and price the row left empty
+    g = parse_file(SNOW_SALES / "markitdown.md")
+    pushed = [r for r in g.non_derivative if r.shares == Decimal(41986)]
+    assert len(pushed) == 1
+    assert (pushed[0].code, pushed[0].price) == ("S", Decimal("152.655"))
+    assert pushed[0].security_title == "Class A Common Stock"
+    assert not [r for r in g.non_derivative if r.security_title is None and r.code == "S"]

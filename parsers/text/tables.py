@@ -159,7 +159,11 @@ def read_table(
     width: int | None = -1  # the title column's wrap width in layout text; -1: not measured
     shape: tuple[int, int] | None = None  # lines above and below the last row split so far
     for k, row in enumerate(rows):
-        if row.shape == SEP and prev is not None and _plain_next(rows, k):
+        if (
+            row.shape == SEP
+            and prev is not None
+            and (_plain_next(rows, k) or _values_next(rows, k))
+        ):
             continue  # markdown's rule under a one-row table: the row's wrapped rest follows
         if row.shape in EMPTY and flush and prev is not None and not in_caption:
             continue  # a scan's blank line inside a row's wrapped cells ends nothing
@@ -233,8 +237,15 @@ def read_table(
             prev is not None
             and not pending
             and not flush
-            and row.shape == SPACE
-            and _pushed_down(prev, draft)
+            and (
+                (row.shape == SPACE and _pushed_down(prev, draft))
+                or (
+                    row.shape in TABLED
+                    and k
+                    and rows[k - 1].shape == SEP
+                    and _pushed_down(prev, draft, _ROW_OPENERS[:3])
+                )
+            )
         ):
             continue
         draft.after_caption = after_caption
@@ -509,6 +520,24 @@ def _plain_next(rows: list[Row], k: int) -> bool:
     return bool(tokens) and not _has_value(tokens) or _wrapped_cells(tokens)
 
 
+def _values_next(rows: list[Row], k: int) -> bool:
+    """The line after markdown's rule ``rows[k]`` is a row of cells holding values and markers
+    only, none in the title's cell and no date: the rest of the row above, pushed under the
+    rule by a raised footnote marker (``| | (2) | ... | 628,553(1) | (2) (2) | ...``, or the code
+    and price of ``| | | | S(2) | | $152.655(5) |``)."""
+    if k + 1 >= len(rows) or rows[k + 1].shape not in TABLED:
+        return False
+    tokens = tokenize(rows[k + 1].cells, rows[k + 1].xs)
+    return (
+        bool(tokens)
+        and _has_value(tokens)
+        and all(
+            t.cell != 0 and (t.kind in (NUM, MARKER) or (t.kind == LETTER and t.text in CODES))
+            for t in tokens
+        )
+    )
+
+
 def _wrapped_cells(tokens: list[Token]) -> bool:
     """A row of cells that is the wrapped rest of the row above (``| Common | Common | 2021 |``
     under ``| Class B | ... | SMB Pacific |``): a word in the first cell, no letter standing
@@ -536,14 +565,15 @@ _ROW_OPENERS = ("security_title", "transaction_date", "deemed_execution_date", "
 _AUTO_DOUBTS = ("no amount owned following", "no ownership form (D or I)")
 
 
-def _pushed_down(prev: Draft, draft: Draft) -> bool:
+def _pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = _ROW_OPENERS) -> bool:
     """Values on the line right under a row, in layout text, with no title, date or code of
     their own and only in columns the row above left empty: a raised footnote marker pushed
     the rest of that row down a line (``628,553(1)   I`` under ``Class A 12/09/2024 C ...``).
     They are the row's: merged with a note. Not in flush (OCR) text, where a lost title
-    would make a holding row look the same."""
+    would make a holding row look the same. Under markdown's rule the code may be pushed too
+    (``opens`` leaves it out): the rule ends the row's own line, so a code there opens none."""
     filled = [f for f, v in draft.values.items() if v is not None and f != "voluntary"]
-    if not filled or any(draft.values.get(f) is not None for f in _ROW_OPENERS):
+    if not filled or any(draft.values.get(f) is not None for f in opens):
         return False
     if prev.values.get("security_title") is None or any(
         prev.values.get(f) is not None for f in filled

@@ -645,3 +645,23 @@ def test_a_markdown_row_pushed_under_its_rule_is_merged_into_the_row() -> None:
     assert (pushed[0].code, pushed[0].price) == ("S", Decimal("152.655"))
     assert pushed[0].security_title == "Class A Common Stock"
     assert not [r for r in g.non_derivative if r.security_title is None and r.code == "S"]
+
+
+def test_ocr_amount_with_garbled_separators_opens_a_row_of_its_own() -> None:
+    # OCR: "Class C Capital   ...   21°169;379" / "Stock": the holding's balance, its commas read
+    # as other marks, is no number; the line was taken for a wrapped line of the row above
+    # ("Class A Common Stock Class C Capital 21°169;379 Stock"). It is a row whose balance
+    # could not be read: empty, with a note.
+    f = parse_file(ALPHABET / "ocr.txt")
+    assert not [
+        r
+        for r in f.non_derivative
+        if "Class A" in (r.security_title or "") and "Class C" in (r.security_title or "")
+    ]
+    k, row = next(
+        (k, r)
+        for k, r in enumerate(f.non_derivative)
+        if r.security_title == "Class C Capital Stock"
+    )
+    assert row.shares_owned_following is None
+    assert any("21°169;379" in m for m in _doubts(f, f"non_derivative[{k}].shares_owned_following"))

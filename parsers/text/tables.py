@@ -208,6 +208,8 @@ def read_table(
         if row.shape == PLAIN and prev is not None and _title_goes_on(prev, tokens):
             for t in tokens:  # ``Common Stock,`` / ``par value $0.001``: the title's rest
                 t.kind, t.value = TEXT, None
+        if flush and row.shape == SPACE and not _has_value(tokens):
+            _garbled_values(tokens)
         if not _has_value(tokens) and not _states_ownership(row, tokens):
             words = [
                 t
@@ -466,6 +468,21 @@ def _year_words(tokens: list[Token]) -> None:
     ):
         for t in values:
             t.kind, t.value = TEXT, None
+
+
+_GARBLED_NUMBER = re.compile(r"\$?\d{1,3}(?:[^\w\s]\d{3})+(?:\.\d+)?[^\w\s]?", re.ASCII)
+"""A scan's amount whose separators came out as other marks (``21°169;379``): digits in groups
+of three, as the form prints amounts, but not readable as a number."""
+
+
+def _garbled_values(tokens: list[Token]) -> None:
+    """A scanned line with words at the margin and, in a cell of its own, an amount whose
+    separators the scan garbled (``Class C Capital    21°169;379``) is a row whose value could
+    not be read, not a wrapped line of the row above: the token becomes an unreadable number
+    (its field is left empty with a note) so the line opens a row of its own."""
+    for t in tokens[1:]:
+        if t.kind in (TEXT, FRAG) and t.cell > 0 and _GARBLED_NUMBER.fullmatch(t.text):
+            t.kind, t.value, t.malformed = NUM, None, True
 
 
 def _has_value(tokens: list[Token]) -> bool:

@@ -665,3 +665,15 @@ def test_ocr_amount_with_garbled_separators_opens_a_row_of_its_own() -> None:
     )
     assert row.shares_owned_following is None
     assert any("21°169;379" in m for m in _doubts(f, f"non_derivative[{k}].shares_owned_following"))
+
+
+def test_ocr_lone_characters_under_the_owners_name_are_no_part_of_it() -> None:
+    # OCR: "Sergey Brin" / "F    i" / "(Last)  (First)  (Middle)": the line between is the box's
+    # rules and the next boxes' crumbs as the scan read them ('"    2' in another scan)
+    f = parse_file(GOOGLE_GIFTS / "ocr.txt")
+    assert f.reporting_owners[0].name == "Sergey Brin"
+    text = (GOOGLE_GIFTS / "ocr.txt").read_text()
+    crumbs = next(x for x in text.splitlines() if x.startswith("F    "))
+    other = text.replace(crumbs, '"                            2')
+    g = parse_text(other, path="o.txt", sha256="0" * 64, limits=Limits())
+    assert g.reporting_owners[0].name == "Sergey Brin"

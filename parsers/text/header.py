@@ -310,8 +310,13 @@ def _read_owner(head: Header, streams: list[str]) -> None:
         if "wner" in part or "below" in part:
             part = _BOX5_ROW.sub("", part)
         if stop and stop.group().lower().startswith(("(last", "(first", "(middle")):
-            lines = (ln.strip() for ln in part.split("\n"))
-            name = " ".join(ln for ln in lines if ln and not _RULE_DEBRIS.match(ln))
+            lines = [ln.strip() for ln in part.split("\n")]
+            lines = [ln for ln in lines if ln and not _RULE_DEBRIS.match(ln)]
+            if any(len(w) > 1 for ln in lines for w in ln.split()):
+                # a line of lone characters ("F    i", '"    2') beside a line of words is
+                # the box's rules and the next boxes' crumbs as a scan read them, no name's
+                lines = [ln for ln in lines if any(len(w) > 1 for w in ln.split())]
+            name = " ".join(lines)
         else:
             name = next((ln.strip() for ln in part.split("\n") if ln.strip()), "")
         name = " ".join(name.split()).strip(' *:,\u201c\u201d\u00b0"')

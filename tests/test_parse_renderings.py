@@ -677,3 +677,24 @@ def test_ocr_lone_characters_under_the_owners_name_are_no_part_of_it() -> None:
     other = text.replace(crumbs, '"                            2')
     g = parse_text(other, path="o.txt", sha256="0" * 64, limits=Limits())
     assert g.reporting_owners[0].name == "Sergey Brin"
+
+
+def test_a_table_2_amount_placed_under_a_but_above_its_balance_after_is_a_disposal() -> None:
+    # pdftotext-layout: "A   60,000   (2) ... 60,000   $0   0   D": the amount reaches under
+    # the (A) caption, but no row acquires more than it holds after: (D), said in a note
+    f = parse_file(WAVE / "pdftotext-layout.txt")
+    rows = [
+        r
+        for r in f.derivative
+        if r.shares is not None
+        and r.shares_owned_following is not None
+        and r.shares_owned_following < r.shares
+    ]
+    assert len(rows) >= 2
+    for row in rows:
+        assert row.acquired_disposed == "D"
+        k = f.derivative.index(row)
+        assert any(
+            n.field == f"derivative[{k}].acquired_disposed" and "read (D)" in n.message
+            for n in f.notes
+        )

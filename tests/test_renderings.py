@@ -64,7 +64,7 @@ BASELINE: dict[str, tuple[float, int, int]] = {
     "ocr": (54.15, 22, 1),
     "pdfplumber-tables": (100.00, 0, 0),
     "pdfplumber-text": (96.21, 0, 1),
-    "pdftotext-layout": (99.76, 5, 0),
+    "pdftotext-layout": (99.94, 1, 0),
     "pymupdf4llm": (99.90, 0, 0),
     "pymupdf4llm-layout": (95.59, 28, 1),
 }

@@ -1883,7 +1883,12 @@ def _settle_direction(
                 v["shares"] = amount = a if a is not None else d
                 v["acquired_disposed"] = _side_from_balance(draft, amount, side)
                 return
-        v["shares"], v["acquired_disposed"] = (a if a is not None else d), side
+        v["shares"], v["acquired_disposed"] = amount, side = (a if a is not None else d), side
+        if side == "A" and _disposal_proven(amount, v.get("shares_owned_following")):
+            # the amount's place said (A), but no row acquires more than it holds after: the
+            # place was wrong (an amount wider than its column reaches under the other caption)
+            v["acquired_disposed"] = _side_from_balance(draft, amount, "A")
+            return
         if code is None and not any(f == "acquired_disposed" for f, _ in draft.notes):
             # only the amount's cell says the side, and a cell lost before it (the code's,
             # here) moves the amount from (D) to (A)

@@ -698,3 +698,16 @@ def test_a_table_2_amount_placed_under_a_but_above_its_balance_after_is_a_dispos
             n.field == f"derivative[{k}].acquired_disposed" and "read (D)" in n.message
             for n in f.notes
         )
+
+
+def test_ocr_value_before_a_torn_marker_is_read_with_a_doubt() -> None:
+    # OCR: "$160.82°)", "$162.77©)": a raised "(n)" begins with a symbol, so the marker's digits
+    # come after it and the price ends there: read, with a doubt (the scan may have read a
+    # digit of it full size). "$163.94)": a bare bracket may follow a glued marker digit
+    # ("$159.942"): no reading
+    f = parse_file(APPLE / "ocr.txt")
+    prices = {r.price for r in f.non_derivative}
+    assert {Decimal("160.82"), Decimal("162.77")} <= prices
+    assert Decimal("163.94") not in prices
+    k = next(k for k, r in enumerate(f.non_derivative) if r.price == Decimal("160.82"))
+    assert any("torn footnote marker" in m for m in _doubts(f, f"non_derivative[{k}].price"))

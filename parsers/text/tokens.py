@@ -444,6 +444,11 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
         tok = Token(DATE, m[1], cell, x, date)
         tok.notes.append(f"ignored OCR debris {word!r}: read {m[1]!r}")
         return [tok]
+    m = _VALUE_DEBRIS.fullmatch(word)
+    if m:
+        before_debris = _value_before_debris(m, word, cell, x)
+        if before_debris is not None:
+            return [before_debris]
     if len(word) == 2 and _JUNK_LETTER.fullmatch(word):
         # ``$D``, ``D=``: a flag or code letter with a character no word has glued to it
         return [Token(LETTER, word, cell, x, None, malformed=True)]
@@ -453,6 +458,31 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
         dollar = w[:1] == "$" or w[:1] == "S" and w[1:2].isdecimal()
         return [Token(damaged, word, cell, x, None, dollar=dollar, malformed=True)]
     return [Token(TEXT, word, cell, x)]
+
+
+_VALUE_DEBRIS = re.compile(
+    r"(\$?(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:\.\d+)?)"  # the value
+    r"([°©®™”“\"'’‘?¢\\*^~§«»][^\w\s$.,]{0,2}\d{0,2}[^\w\s$.,]{0,2})"  # the torn marker
+)
+"""A value and what a scan made of the footnote marker after it, beginning with a symbol a scan
+makes of a raised bracket or digit: ``$160.82°)``, ``$637.6509©``, ``$2,597.4761°7)``."""
+
+
+def _value_before_debris(m: re.Match[str], word: str, cell: int, x: int) -> Token | None:
+    """The value before a scan's torn footnote marker. The marker's digits come after the
+    symbol its raised bracket became, so the value ends at that symbol, unless the scan dropped
+    the bracket and read a digit of it full size (``$159.942``): read, with a doubt. A bare
+    closing bracket after the digits (``$163.94)``, ``$43,932)`` for 43.93 and ``(2)``) may
+    follow such a glued digit: no reading."""
+    num = m.group(1)
+    value = parse_number(num)
+    if value is None:
+        return None
+    tok = Token(NUM, num, cell, x, value, dollar=num[0] == "$")
+    tok.notes.append(
+        f"{word!r} read as {num}: {m.group(2)!r} after it taken for a torn footnote marker; unsure"
+    )
+    return tok
 
 
 _VALUE_MARKS = frozenset(",.$")

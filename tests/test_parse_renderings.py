@@ -711,3 +711,26 @@ def test_ocr_value_before_a_torn_marker_is_read_with_a_doubt() -> None:
     assert Decimal("163.94") not in prices
     k = next(k for k, r in enumerate(f.non_derivative) if r.price == Decimal("160.82"))
     assert any("torn footnote marker" in m for m in _doubts(f, f"non_derivative[{k}].price"))
+
+
+def test_ocr_form_3_torn_marker_cells_and_margin_lines() -> None:
+    # "Stock Option (Right to | 6)   04/14/2028": a marker torn to a digit and a bracket after
+    # the box rule is the date exercisable's cell as much as '| ©)' is: the date is the expiration
+    text = (SNOW_FORM3 / "ocr.txt").read_text()
+    line = next(x for x in text.splitlines() if "| ©)" in x)
+    g = parse_text(
+        text.replace(line, line.replace("| ©)", "| 6)")),
+        path="s.txt",
+        sha256="0" * 64,
+        limits=Limits(),
+    )
+    row = next(r for r in g.derivative if r.line == text.splitlines().index(line) + 1)
+    assert row.date_exercisable is None
+    assert row.expiration_date is not None and row.expiration_date.isoformat() == "2028-04-14"
+    # "Series E Preferred Stock | (0   ie)   Class B Common ..." / "Stock@)": the margin line
+    # may end either title; only one cut reads a title the filing prints for sure (the options'
+    # "Class B Common Stock"), and the torn marker comes off before the cut is judged
+    f = parse_file(SNOW_FORM3 / "ocr.txt")
+    first = f.derivative[0]
+    assert first.security_title == "Series E Preferred Stock"
+    assert first.underlying_title == "Class B Common Stock"

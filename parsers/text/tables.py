@@ -904,12 +904,9 @@ def _attach(
                     # the margin lines, below the lines that keep their columns: their words
                     # go where the columns say (added to each cell's first text below), and
                     # the margin lines are cut by the page's rules once both tables are read
-                    wrapped = [
-                        _clean_words(r.text, True) for (r, _), m in zip(pairs, at, strict=True) if m
-                    ]
-                    said = " / ".join(wrapped)
+                    wrapped = [r.text for (r, _), m in zip(pairs, at, strict=True) if m]
                     first = tuple(said_first[f] for f in cells)
-                    draft.undecided = Undecided(cells, first, wrapped, said)
+                    draft.undecided = Undecided(cells, first, wrapped, " / ".join(wrapped))
                     placed_first = True
     if not columns:
         open_cells = [
@@ -1011,7 +1008,13 @@ def _attach(
         first = tuple(
             " ".join([u.first[c], *extra.get(f, [])]).strip() for c, f in enumerate(u.cells)
         )
-        draft.undecided = Undecided(u.cells, first, u.lines, u.said)
+        # the scan's debris off the margin lines; a ")" stays only where a cell left a "(" open
+        bracket = any(text.count("(") > text.count(")") for text in first)
+        wrapped = []
+        for margin in u.lines:
+            wrapped.append(_clean_words(margin, bracket))
+            bracket = bracket or "(" in margin
+        draft.undecided = Undecided(u.cells, first, wrapped, " / ".join(wrapped))
     for f, words in extra.items():
         if f in draft.blurred:
             continue
@@ -1393,9 +1396,9 @@ _SPACED_MARK_BEFORE = re.compile(r"(?:^|\s)\((\d{1,3})\)\s+$")
 # a scan's cells: a box rule may stand between a date and the marker-only cell beside it
 _RULED_MARK_AFTER = re.compile(r"[\s|]*[\s|]\((\d{1,3})\)(?=\s|$)")
 _RULED_MARK_BEFORE = re.compile(r"(?:^|[\s|])\((\d{1,3})\)[\s|]+$")
-_TORN_CELL_BEFORE = re.compile(r"\|\s*[^\w\s|]{0,4}\)[\s|]*$")
-"""A box rule and then a cell holding only a marker the scan tore (``| ©)``, ``|)``): no value
-on the form is written without a letter or digit, so the cell held a footnote marker alone."""
+_TORN_CELL_BEFORE = re.compile(r"\|\s*(?:[^\w\s|]{0,4}|\(?\d{1,2}[^\w\s|]{0,2})\)[\s|]*$")
+"""A box rule and then a cell holding only a marker the scan tore (``| ©)``, ``|)``, ``| 6)``): no
+value on the form is written so, so the cell held a footnote marker alone."""
 
 
 _DEBRIS_CELL = re.compile(r"[(\[{]?[A-Za-z]{0,2}[^\w\s]*", re.ASCII)

@@ -62,6 +62,7 @@ def _same_row(s: Event, r: Event) -> bool:
         (s.transaction_date, r.transaction_date),
         (_code(s.code), _code(r.code)),
         (s.quantity, r.quantity),
+        (s.shares, r.shares),  # an unsided amount has no quantity: its size still must agree
         (s.price, r.price),
         (s.shares_owned_following, r.shares_owned_following),
         (s.ownership.form, r.ownership.form),

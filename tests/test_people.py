@@ -105,6 +105,20 @@ def test_a_rendering_that_differs_in_a_row_is_another_filing(
     assert summary.appended_filings == 1 and store.count_filings() == 2
 
 
+def test_a_rendering_with_an_unsided_amount_that_differs_is_another_filing(
+    store: EventStore, tmp_path: Path
+) -> None:
+    """A rendering that lost a row's (A)/(D) keeps its amount unsigned (no quantity): that
+    amount must still agree with the XML's for the two to be one filing (3,493 is not 3,492)."""
+    changed = tmp_path / "cook_unsided.md"
+    source = COOK_TEXT.read_text()
+    changed.write_text(source.replace("| 3,492 ⁽⁷⁾ | D |", "| 3,493 ⁽⁷⁾ |  |"))
+    assert changed.read_text() != source
+    ingest_paths(store, [COOK_XML], workers=1)
+    summary = ingest_paths(store, [changed], workers=1)
+    assert summary.appended_filings == 1 and store.count_filings() == 2
+
+
 # --- links: in the log, replayed, undone --------------------------------------------------
 
 

@@ -536,6 +536,26 @@ def test_ocr_marker_debris_in_a_cell_of_its_own_is_not_part_of_a_text_cell() -> 
     assert row.underlying_title == "Common Stock"
 
 
+def test_ocr_small_letters_in_a_cell_of_their_own_are_no_sure_marker(tmp_path: Path) -> None:
+    # OCR: "Option  (right  to ... / buy)": 'to' stands in a cell of its own, as a scan's
+    # marker debris ('ay') does; dropping it is a reading that may be wrong ('Option (right
+    # buy)'), so it is a doubt, never a repair the audit lets pass. A bracketed fragment
+    # ('(yy', '@') is the marker for sure and stays a repair.
+    text = (VERTEX / "ocr.txt").read_text(encoding="utf-8")
+    mutated = text.replace("Deferred       ie)        ", "Option  (right  to         ")
+    mutated = mutated.replace("Stock Units     ", "buy)            ")
+    assert mutated != text
+    path = tmp_path / "ocr.txt"
+    path.write_text(mutated, encoding="utf-8")
+    f = parse_file(path)
+    title = [n for n in f.notes if n.field == "derivative[0].security_title"]
+    assert title and all(n.kind == "doubt" for n in title)
+    assert any("'to'" in n.message for n in title)
+    under = [n for n in f.notes if n.field == "derivative[0].underlying_title"]
+    assert [n.kind for n in under] == ["repair"]
+    assert f.derivative[0].underlying_title == "Common Stock"
+
+
 def test_ocr_small_code_letter_between_date_and_amount_is_the_code_with_a_doubt() -> None:
     # OCR: "07/25/2025   xX   697,674" -- the code X printed small; "x" was read as part of
     # the underlying title ("xX Shares") and the row's transaction date as a window date

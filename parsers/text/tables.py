@@ -1422,7 +1422,9 @@ def _drop_debris_cells(draft: Draft, cols: list[list[Token]], fields: tuple[str,
     """In a scan's value line a text cell's words stand one space apart, so a text field that
     took words from several cells took another column's too; a cell holding no word, only
     what a scan makes of a footnote marker (``Deferred   ie)``: the exercise price's ``(1)``),
-    is debris, dropped with a repair note. The field's other cells are kept as read."""
+    is debris, dropped with a repair note. The field's other cells are kept as read. Two small
+    letters with no bracket or symbol (``ay``) may be a word as well (``to``, ``of``, ``by``):
+    dropped, but with a doubt."""
     for ci, toks in enumerate(cols):
         if fields[ci] not in TEXT_FIELDS or len({t.cell for t in toks}) < 2:
             continue
@@ -1433,9 +1435,21 @@ def _drop_debris_cells(draft: Draft, cols: list[list[Token]], fields: tuple[str,
         if not junk or len(junk) == len(by_cell):
             continue
         said = " ".join(t.text for t in toks)
+        bare = [w for c in junk if (w := "".join(t.text for t in by_cell[c])).isalpha()]
         cols[ci] = [t for t in toks if t.cell not in junk]
         kept = " ".join(t.text for t in cols[ci])
-        draft.notes.append((fields[ci], f"dropped OCR fragments in {said!r}: read {kept!r}"))
+        if bare:
+            # small letters alone may be a word of the field ('to' of 'Option (right to'),
+            # not a marker: dropping them is a reading, not a repair
+            draft.notes.append(
+                (
+                    fields[ci],
+                    f"{' '.join(bare)!r} taken for a scan's footnote marker in {said!r}: "
+                    f"read {kept!r}; unsure (small letters alone may be a word)",
+                )
+            )
+        else:
+            draft.notes.append((fields[ci], f"dropped OCR fragments in {said!r}: read {kept!r}"))
         draft.repaired = True
 
 

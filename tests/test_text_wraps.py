@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from parsers import Filing, parse_file
+from parsers.text import wraps
 from parsers.text.tables import Draft
 from parsers.text.wraps import Undecided, _readings, settle
 
@@ -141,3 +144,16 @@ def test_a_cell_with_no_words_on_the_last_row_of_cells_takes_none_of_the_plain_l
     assert settle(d, set())
     assert d.values["security_title"] == "Class A Common Stock"
     assert d.values["nature_of_ownership"] == "By Trust Remainder"
+
+
+def test_a_search_stopped_at_its_cap_reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Restricted ... Common" / "Stock Units Stock" leaves four cuts, none a known title: the
+    # cells stay empty. A search stopped after its first cut (the cap, made small here) must
+    # not take that cut for "the only cut the rules allow".
+    cells, first = ("security_title", "underlying_title"), ("Restricted", "Common")
+    d = _draft(cells, first, ["Stock Units Stock"])
+    assert d.undecided is not None and len(_readings(d.undecided)) == 4
+    monkeypatch.setattr(wraps, "_MAX_CUTS", 0)
+    assert _readings(d.undecided) == []
+    assert not settle(d, set())
+    assert d.values.get("security_title") is None and d.blurred == set(cells)

@@ -124,7 +124,8 @@ def _too_wide(lines: Sequence[str], joined: bool = False) -> bool:
 
 
 def _readings(u: Undecided) -> list[tuple[list[list[_Word]], tuple[str, ...]]]:
-    """Every cut of the lines the page's rules allow: each cell's words and full text."""
+    """Every cut of the lines the page's rules allow: each cell's words and full text; none
+    where there are more ways of cutting than ``_MAX_CUTS`` (a part of them decides nothing)."""
     lines = [_words(line) for line in u.lines]
     if any(w is None for w in lines):
         return []
@@ -164,6 +165,8 @@ def _readings(u: Undecided) -> list[tuple[list[list[_Word]], tuple[str, ...]]]:
             walk(i + 1, [[*g, r] if r else g for g, r in zip(got, runs, strict=True)], now)
 
     walk(0, [[] for _ in range(k)], list(u.ended) if u.ended else [False] * k)
+    if tried > _MAX_CUTS:
+        return []  # the cuts not tried may read as well: the readings found prove nothing
     return out
 
 

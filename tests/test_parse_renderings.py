@@ -754,3 +754,12 @@ def test_ocr_form_3_torn_marker_cells_and_margin_lines() -> None:
     first = f.derivative[0]
     assert first.security_title == "Series E Preferred Stock"
     assert first.underlying_title == "Class B Common Stock"
+
+
+def test_an_amount_under_the_title_in_its_cell_is_the_next_cells_value() -> None:
+    # pymupdf4llm-layout: "|Class A Common Stock<br>6,125,376||I|See footnote(1)|": an amount
+    # grouped in thousands ends no title; the converter put the amount under it in one cell
+    f = parse_file(RENDERINGS / "real" / "form3.snow.nonderiv.xml" / "pymupdf4llm-layout.md")
+    (row,) = f.non_derivative
+    assert row.security_title == "Class A Common Stock"
+    assert row.shares_owned_following == Decimal(6125376)

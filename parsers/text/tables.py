@@ -1635,6 +1635,9 @@ def _join_decimal_tails(tokens: list[Token], dropped: list[Token]) -> list[Token
     return dropped
 
 
+_GROUPED_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", re.ASCII)
+
+
 def _keep_title_cell(tokens: list[Token]) -> None:
     """In a row whose cells are intact, the first cell is the title whole: ``Common Stock, par
     value $0.001`` or ``Series 2019 Notes`` keep their numbers. A date still splits off (OCR
@@ -1644,6 +1647,11 @@ def _keep_title_cell(tokens: list[Token]) -> None:
     k = 1
     while k < len(tokens) and tokens[k].cell == 0 and tokens[k].kind in (TEXT, NUM, LETTER, NA):
         k += 1
+    last = tokens[k - 1]
+    if k > 1 and last.kind == NUM and _GROUPED_AMOUNT.fullmatch(last.text):
+        # ``Class A Common Stock<br>6,125,376``: an amount grouped in thousands ends no title;
+        # the converter put the next cell's amount under the title in one cell
+        k -= 1
     if k == 1:
         return
     head = tokens[0]

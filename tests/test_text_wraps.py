@@ -157,3 +157,16 @@ def test_a_search_stopped_at_its_cap_reads_nothing(monkeypatch: pytest.MonkeyPat
     assert _readings(d.undecided) == []
     assert not settle(d, set())
     assert d.values.get("security_title") is None and d.blurred == set(cells)
+
+
+PLAIN_ROW_OPTION = RENDERINGS / "synthetic" / "CRVX_0001800042-16-000008.xml" / "markitdown.md"
+
+
+def test_plain_lines_after_a_row_of_cells_under_a_plain_value_row_are_cut_too() -> None:
+    # markitdown: "Stock $119.69 05/26/2016 M(1) 3,600 (5) 12/29/2025 Common 3,600 $0 11,400 D" /
+    # "| Option | ... | Stock | ... |" / "(right to" / "buy)": the row of cells maps onto the open
+    # cells in order, then the plain lines are cut ("Common Stock" is Table I's title)
+    f = parse_file(PLAIN_ROW_OPTION)
+    (row,) = f.derivative
+    assert row.security_title == "Stock Option (right to buy)"
+    assert row.underlying_title == "Common Stock"

@@ -871,7 +871,7 @@ def _attach(
     (``Remainder`` / ``Unitrust I`` under ``| Stock | Stock | Charitable |``) are cut after
     those rows are placed, knowing which cells went on to the last of them (``went_on``)."""
     targets = [f for f in fields if f in TEXT_FIELDS]
-    if not columns and not before and not flush and not draft.plain and went_on is None:
+    if not columns and not before and not flush and went_on is None:
         plain = [r.shape == PLAIN for r, _ in pairs]
         n = plain.index(True) if True in plain else 0
         if n and all(plain[n:]):

@@ -763,3 +763,17 @@ def test_an_amount_under_the_title_in_its_cell_is_the_next_cells_value() -> None
     (row,) = f.non_derivative
     assert row.security_title == "Class A Common Stock"
     assert row.shares_owned_following == Decimal(6125376)
+
+
+HOLDING_SHIFTED = RENDERINGS / "synthetic" / "CRVX_0001800042-16-000008.xml"
+
+
+def test_a_holdings_lone_number_in_a_shifted_cell_is_its_balance() -> None:
+    # markitdown: "| Common Stock | | | | | | 8,100 | | I | By Trust(6) | |": a cell lost before
+    # it put the balance under the price; a row with no date or code has no other number
+    f = parse_file(HOLDING_SHIFTED / "markitdown.md")
+    holding = f.non_derivative[-1]
+    assert holding.transaction_date is None and holding.code is None
+    assert holding.shares_owned_following == Decimal(8100)
+    assert holding.price is None and holding.shares is None
+    assert any("a holding" in m for m in _doubts(f, "non_derivative[4].shares_owned_following"))

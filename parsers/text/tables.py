@@ -1387,8 +1387,43 @@ def _read_row(
         _lone_window_date(draft, row, cols, fields, scan=True, shifted=shifted)
     _settle_direction(draft, fields, cols, positional, ad_x, row, uneven)
     draft.notes.extend(unsure.items())
+    _holding_balance(draft, fields, cols)
     _check_row(draft, fields, row.shape in TABLED)
     return draft
+
+
+def _holding_balance(draft: Draft, fields: tuple[str, ...], cols: list[list[Token]]) -> None:
+    """A Table I row with no date and no code, but its ownership form, is a holding: of the
+    row's number columns it fills only the amount owned following. A lone number there that a
+    converter's lost cell slid into the amount or price column (no ``$``: not a price), with
+    the balance empty, is that balance: read so, with a doubt (the cell it stood in is said)."""
+    v = draft.values
+    if "underlying_shares" in fields or "shares_owned_following" not in fields:
+        return
+    if any(v.get(f) is not None for f in ("transaction_date", "code", "shares_owned_following")):
+        return
+    if v.get("ownership") is None:
+        return
+    got = [f for f in ("shares", "price") if v.get(f) is not None]
+    if len(got) != 1:
+        return
+    (f,) = got
+    toks = next((cols[i] for i, g in enumerate(fields) if g == f or g.startswith(f"{f}_")), [])
+    if not toks or any(t.dollar for t in toks):
+        return
+    value = v.pop(f)
+    v["shares_owned_following"] = value
+    if f == "shares":
+        v.pop("acquired_disposed", None)
+    if f in draft.footnotes:
+        draft.footnotes["shares_owned_following"] = draft.footnotes.pop(f)
+    draft.notes.append(
+        (
+            "shares_owned_following",
+            f"read {value} as the amount owned following: it stood in the {f} column of a row"
+            " with no date or code (a holding), whose only number is its balance",
+        )
+    )
 
 
 _SPACED_MARK_AFTER = re.compile(r"\s+\((\d{1,3})\)(?=\s|$)")

@@ -362,7 +362,7 @@ def _locate_xml(data: bytes) -> tuple[bytes, int, bytes | None]:
             if end < 0:
                 end = len(data)  # truncated submission: the XML parser will say where it stops
             header = data[:wrapper]
-        elif any(mark in data[:start] for mark in _SGML_MARKS):
+        elif _SGML_MARK_RE.search(data, 0, start) is not None:
             # Some submissions put the document in <TEXT> without the <XML> tag.
             text = data.rfind(b"<TEXT>", 0, start)
             declaration = data.rfind(b"<?xml", max(text, 0), start)
@@ -377,7 +377,7 @@ def _locate_xml(data: bytes) -> tuple[bytes, int, bytes | None]:
     return data[begin:end], _count_line_breaks(data, 0, begin), header
 
 
-_SGML_MARKS = (b"<SEC-DOCUMENT>", b"<SEC-HEADER>", b"<SUBMISSION>", b"<DOCUMENT>")
+_SGML_MARK_RE = re.compile(rb"<(?:SEC-DOCUMENT|SEC-HEADER|SUBMISSION|DOCUMENT)>")
 
 
 def _count_line_breaks(data: bytes, start: int, end: int) -> int:
@@ -774,7 +774,10 @@ class _Reader:
             elif name in values:
                 self.doubt(None, f"issuer.{name}", f"<{child.tag}> given twice; the first kept")
             else:
-                values[name] = self.plain(child, f"issuer.{name}")
+                # plain(), its field named only when it has a doubt to say
+                values[name] = (
+                    self.plain(child, f"issuer.{name}") if len(child) else _own_text(child)
+                )
         cik = values.get("cik")
         if cik is not None and not _CIK_RE.fullmatch(cik):
             self.doubt(None, "issuer.cik", f"issuer CIK {cik!r} is not a CIK; left empty")
@@ -820,7 +823,9 @@ class _Reader:
                 elif name in values:
                     self.doubt(None, f"{where}.{name}", f"<{child.tag}> given twice; first kept")
                 else:
-                    values[name] = self.plain(child, f"{where}.{name}")
+                    values[name] = (
+                        self.plain(child, f"{where}.{name}") if len(child) else _own_text(child)
+                    )
             values.pop("ccc", None)
             if values.get("name") is not None:
                 values["name"] = _text(values["name"])
@@ -929,24 +934,41 @@ class _Reader:
                 value = None
                 # The shape nearly every cell has, <x><value>text</value></x> with only blanks
                 # around the value, is read here; any other shape is judged by cell_text.
+                # The shapes nearly every cell has, <x><value>text</value></x> and the same
+                # with one <footnoteId/> after the value or a <footnoteId/> alone, with only
+                # blanks around, are read here; any other shape is judged by cell_text.
                 size = len(cell)
-                if (
-                    size == 1
-                    and (part := cell[0]).tag == "value"
-                    and not len(part)
-                    and (not (own := cell.text) or own.isspace())
-                    and (not (tail := part.tail) or tail.isspace())
-                ):
-                    text = part.text
-                    if text is not None:
-                        text = text.strip() or None
-                    problem = None
-                elif size == 0:
+                problem = None
+                if size == 0:
                     # A few filers leave out the <value> wrapper (or the cell is empty).
                     text = cell.text
                     if text is not None:
                         text = text.strip() or None
-                    problem = None
+                elif size > 2 or ((own := cell.text) and not own.isspace()):
+                    text, problem = self.cell_text(cell, name, cell_refs)
+                elif (first := (part := cell[0]).tag) == "value" and not len(part):
+                    if (tail := part.tail) and not tail.isspace():
+                        text, problem = self.cell_text(cell, name, cell_refs)
+                    elif size == 1:
+                        text = part.text
+                        if text is not None:
+                            text = text.strip() or None
+                    elif (note := cell[1]).tag == "footnoteId" and (
+                        not (tail := note.tail) or tail.isspace()
+                    ):
+                        self.reference(note, name, cell_refs)
+                        text = part.text
+                        if text is not None:
+                            text = text.strip() or None
+                    else:
+                        text, problem = self.cell_text(cell, name, cell_refs)
+                elif (
+                    size == 1
+                    and first == "footnoteId"
+                    and (not (tail := part.tail) or tail.isspace())
+                ):
+                    self.reference(part, name, cell_refs)  # the value only in a footnote
+                    text = None
                 else:
                     text, problem = self.cell_text(cell, name, cell_refs)
                 if problem is not None:

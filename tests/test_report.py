@@ -536,6 +536,22 @@ def test_the_issuer_page_names_every_insider_with_trades_valued(
         write_issuer_report(store, "NOPE", tmp_path / "nope.html")
 
 
+def test_a_sale_whose_side_a_rendering_lost_still_counts_as_sold(
+    store: EventStore, tmp_path: Path
+) -> None:
+    """The tiles count code S rows; a rendering that lost the row's (D) keeps its amount
+    unsigned (no quantity), and the sale of 3,492 shares @ $207.13 is still one of them."""
+    source = (XML.parent / "text" / "twins" / "cook_2019-08-24.md").read_text()
+    unsided = tmp_path / "cook.md"
+    unsided.write_text(source.replace("| 3,492 ⁽⁷⁾ | D |", "| 3,492 ⁽⁷⁾ |  |"))
+    assert unsided.read_text() != source
+    ingest_paths(store, [unsided], workers=1)
+    out = write_issuer_report(store, "AAPL", tmp_path / "aapl.html")
+    sold = next(t for t in dom(out.read_text(encoding="utf-8")).find("div", "sell"))
+    assert "3 trades, 265,160 shares" in sold.all_text()
+    assert sold.find("b")[0].text == "$54,667,179.36"
+
+
 def test_events_of_one_day_share_it_in_replay_order() -> None:
     day = dt.date(2015, 10, 2)
     n = (day - dt.date(1970, 1, 1)).days

@@ -56,11 +56,19 @@ EXACT = Context(prec=200)
 """Arithmetic on filed figures that never rounds (the default context keeps 28 digits)."""
 
 
+def amount(event: Event) -> Decimal | None:
+    """The row's amount as filed, unsigned: also where the filing does not give its side
+    (``quantity`` None), as a sale under code S still sold that many shares."""
+    if event.shares is not None:
+        return event.shares
+    return None if event.quantity is None else abs(event.quantity)
+
+
 def trade_value(event: Event) -> Decimal | None:
-    q, price = event.quantity, event.price
+    q, price = amount(event), event.price
     if q is None or price is None or q == 0:
         return None
-    return EXACT.multiply(abs(q), price)
+    return EXACT.multiply(q, price)
 
 
 @dataclass(frozen=True)
@@ -75,7 +83,7 @@ class Trades:
     """Trades without a reported price: counted, their value left out (never guessed)."""
 
     def plus(self, event: Event) -> Trades:
-        q = abs(event.quantity or Decimal(0))
+        q = amount(event) or Decimal(0)
         v = trade_value(event)
         return Trades(
             self.count + 1,
@@ -103,8 +111,8 @@ def trades(events: Iterable[Event]) -> tuple[Trades, Trades]:
     event table and left out here."""
     bought, sold = Trades(), Trades()
     for e in events:
-        if e.security.derivative or e.quantity is None:
-            continue
+        if e.security.derivative or amount(e) is None:
+            continue  # (a row of unknown side counts: its code says what it was)
         if e.code in BOUGHT_CODES:
             bought = bought.plus(e)
         elif e.code in SOLD_CODES:

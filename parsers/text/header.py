@@ -566,19 +566,7 @@ def split_by_signature(head: Header, signatures: list[str], elsewhere: str = "")
         and not _names_phrase(elsewhere, issuer)
     ):
         return  # ``Moran Kyle Wave ...``: a middle name the signature left out reads the same
-    owner = text[: spans[k][0]].strip().rstrip(",")
-    if not owner or not issuer:
-        return
-    head.owner_name, head.issuer_name, head.run_together = owner, issuer, None
-    head.notes = [n for n in head.notes if n[1] not in ("issuer.name", "reporting_owners[0].name")]
-    head.notes.append(
-        (
-            text,
-            "issuer.name",
-            f"read apart: box 1 and box 2 run together ('{text}'), the owner's name as a "
-            "signature line writes it",
-        )
-    )
+    _read_apart(head, text, spans[k][0], "the owner's name as a signature line writes it")
 
 
 _CARE_OF = re.compile(r"(?<![^\W_])c/o\s+(?P<rest>.+)", re.I)
@@ -612,17 +600,19 @@ def split_by_care_of(head: Header, lines: list[str]) -> None:
     if len(cuts) != 1:
         return
     (k,) = cuts
-    owner = text[: spans[k][0]].strip().rstrip(",")
-    issuer = text[spans[k][0] :].strip()
+    _read_apart(head, text, spans[k][0], "the issuer's name as box 1's c/o line writes it")
+
+
+def _read_apart(head: Header, text: str, at: int, why: str) -> None:
+    """Boxes 1 and 2 of ``text`` cut at ``at``: the owner's name before, the issuer's after,
+    with one doubt on the issuer's name saying which rule cut them (the readings they replace
+    are dropped); nothing where either side is empty."""
+    owner = text[:at].strip().rstrip(",")
+    issuer = text[at:].strip()
     if not owner or not issuer:
         return
     head.owner_name, head.issuer_name, head.run_together = owner, issuer, None
     head.notes = [n for n in head.notes if n[1] not in ("issuer.name", "reporting_owners[0].name")]
     head.notes.append(
-        (
-            text,
-            "issuer.name",
-            f"read apart: box 1 and box 2 run together ('{text}'), the issuer's name as box 1's "
-            "c/o line writes it",
-        )
+        (text, "issuer.name", f"read apart: box 1 and box 2 run together ('{text}'), {why}")
     )

@@ -3,6 +3,7 @@ damage fixed by the form's structure reads exact, or empty with a doubt note, ne
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -777,3 +778,16 @@ def test_a_holdings_lone_number_in_a_shifted_cell_is_its_balance() -> None:
     assert holding.shares_owned_following == Decimal(8100)
     assert holding.price is None and holding.shares is None
     assert any("a holding" in m for m in _doubts(f, "non_derivative[4].shares_owned_following"))
+
+
+FORM3_HOLDING = RENDERINGS / "real" / "form3.snow.nonderiv.xml"
+
+
+def test_form_3_box_2s_date_between_run_together_names_is_the_period() -> None:
+    # pdfplumber-text: "BERKSHIRE HATHAWAY INC 09/18/2020 Snowflake Inc. [ SNOW ]" under "1. Name
+    # ... 2. Date of Event Requiring Statement ... 3. Issuer Name": the date that splits the
+    # names is box 2's, the period of report (it had been left empty: no row has a date)
+    f = parse_file(FORM3_HOLDING / "pdfplumber-text.txt")
+    assert f.period_of_report == dt.date(2020, 9, 18)
+    assert f.reporting_owners[0].name == "BERKSHIRE HATHAWAY INC"
+    assert f.issuer.name == "Snowflake Inc."

@@ -179,10 +179,13 @@ def read_header(rows: list[Row]) -> Header:
     if head.owner_name is None:
         _owner_from_cells(head, rows)
     _read_issuer(head, streams)
+    beside = head.period  # Form 3: box 2's date, read between boxes 1 and 3 run together
     head.period = _date_after(_PERIOD_LABEL, streams, None, head, "period_of_report")
     if head.period is None:
         flat = "\n".join(clean(r.text) for r in rows if r.text)
         head.period = _date_after(_PERIOD_LABEL, [], flat, head, "period_of_report")
+    if head.period is None:
+        head.period = beside
     head.original_filed = _date_after(
         _AMEND_LABEL, streams, None, head, "date_of_original_submission"
     )
@@ -388,8 +391,10 @@ def _without_owner(head: Header, name: str) -> str:
         return name[len(owner) + 1 :]
     m = _NAME_DATE_ISSUER.match(name) if owner is None else None
     if m and parse_date(m.group("date")) is not None and not _DATE_IN_TEXT.search(m["owner"]):
-        # Form 3: box 2's date stands between the two names, so each is whole
+        # Form 3: box 2's date stands between the two names, so each is whole, and it is the
+        # date of the event requiring the statement (the period of report)
         head.owner_name = m.group("owner")
+        head.period = parse_date(m.group("date"))
         head.notes = [n for n in head.notes if n[1] != "reporting_owners[0].name"]
         return m.group("issuer")
     head.run_together = name

@@ -175,14 +175,16 @@ REPAIRS = (
     "OCR letter",
     "ignored OCR debris",
     "read '",  # a number whose thousands separator was read as a space: read '64 327' as 64327
-    "read (D):",  # a balance after below the row's amount: nothing else can be true
 )
 """How the repairs of this package begin: each undoes damage whose cause the text shows (a
 thousands separator split across cells, an OCR ``O`` where only a digit can stand, a fragment
 that repeats its neighbour, a torn year rebuilt from the header's date), so the value is
 certain. Every other note of the text reader is a doubt: a reading the form's structure makes
 likely but not certain (a value pushed under its row, a date placed by a marker beside it, boxes
-1 and 2 split by the signature's name) is a doubt even where it begins "read"."""
+1 and 2 split by the signature's name) is a doubt even where it begins "read". So is a (D) read
+from a balance after below the row's amount ("read (D): ..."): a row reports the balance after
+it, but real filers at times put the filing's final balance on every row (the audit's
+``within filing`` breaks), so the arithmetic makes (D) likely, not certain."""
 
 
 def note_kind(message: str) -> Literal["repair", "doubt"]:

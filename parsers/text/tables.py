@@ -1974,19 +1974,20 @@ def _settle_direction(
 
 
 def _disposal_proven(amount: object, following: object) -> bool:
-    """A row cannot have acquired more than it holds after: a balance below the amount is a
-    disposal, whatever the text lost."""
+    """A row cannot have acquired more than it holds after, so a balance below the amount
+    makes a disposal likely whatever the text lost; likely, not certain (some filers put the
+    filing's final balance on every row), so the side read from it carries a doubt."""
     return isinstance(amount, Decimal) and isinstance(following, Decimal) and following < amount
 
 
 def _side_from_balance(draft: Draft, amount: object, placed: str) -> str | None:
     """(A) or (D) of a Table II amount whose column the text does not show (plain text, a
-    converter's run of cells). What is certain: a row cannot have acquired more than it holds
-    after, so a balance below the amount is a disposal. Otherwise the code says which way it
-    usually goes (an option exercised under M is at times reported acquired, a grant under A
-    at times disposed), and the cell the amount was aligned to says nothing sure either: the
-    side is left empty with a doubt naming the usual way (the fold reads an empty side by the
-    code's usual direction, and the audit shows the doubt)."""
+    converter's run of cells). Near certain: a row cannot have acquired more than it holds
+    after, so a balance below the amount is read as a disposal, with a doubt. Otherwise the
+    code says which way it usually goes (an option exercised under M is at times reported
+    acquired, a grant under A at times disposed), and the cell the amount was aligned to says
+    nothing sure either: the side is left empty with a doubt naming the usual way (the ledger
+    leaves the change unsigned and follows the filer's balance; the audit shows the doubt)."""
     following = draft.values.get("shares_owned_following")
     if _disposal_proven(amount, following):
         draft.notes.append(

@@ -126,10 +126,13 @@ def step(pos: Position | None, entry: Entry) -> tuple[Position, Check]:
         )
     else:
         before = pos.balance
-        if before is None:
-            running = r  # an unknown balance plus a change is still unknown
-        elif q is None and entry.event_type != "holding_reported":
-            running = r  # change unknown: follow the filer, or the balance is unknown too
+        if before is None or (q is None and entry.event_type != "holding_reported"):
+            # an unknown balance plus a change, or a change unknown: follow the filer, or the
+            # balance is unknown too. Either way neither chain goes on past this row: the
+            # ledger's own figure (shadow) and the filer's kept aside (alternative) are gone,
+            # or a later row would be checked against a figure from before an unknown change
+            running = r
+            alternative = shadow = None
         else:
             running = before + (q or 0)
             if r is not None and r != running:

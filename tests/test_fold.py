@@ -144,3 +144,25 @@ def test_fold_replaces_only_the_entrys_position() -> None:
     fold(state, entry(1, "-100", "900"))
     assert state.positions[("q@X", other.position_key)] is other
     assert len(state.positions) == 2
+
+
+def test_a_change_of_unknown_size_ends_the_ledgers_own_chain_after_a_gap() -> None:
+    """After a gap the ledger keeps its own figure (800) to tell a mistyped row from a real
+    break; a later change of unknown size or side (row 3) leaves that figure meaningless, so a
+    sale of 100 reported at 700 from 700 (row 5) is a break, not 'back on the chain' (800 - 100)."""
+    pos = None
+    rows = [("-100", "900"), ("-100", "500"), (None, None), (None, "700"), ("-100", "700")]
+    for i, (q, r) in enumerate(rows, 1):
+        pos, check = step(pos, entry(i, q, r))
+    assert not check.ok and check.gap and check.expected == Decimal(600)
+
+
+def test_the_filers_figure_kept_aside_goes_once_the_position_follows_the_filer() -> None:
+    """Row 2 contradicts row 1 of its filing: the ledger keeps its own 800, the filer's 750
+    aside. Row 3 is a change of unknown side reported at 600: the position follows the filer,
+    and the 750 is no longer the filer's figure (a snapshot would show it as disputed)."""
+    pos, _ = step(None, entry(1, "-100", "900", filing="A"))
+    pos, check = step(pos, entry(2, "-100", "750", filing="A"))
+    assert not check.ok and pos.alternative == Decimal(750)
+    pos, check = step(pos, entry(3, None, "600"))
+    assert pos.balance == Decimal(600) and pos.alternative is None and pos.shadow is None

@@ -220,9 +220,12 @@ class Filing(_Model):
                 if row.kind != "transaction" or row.shares is None or row.acquired_disposed:
                     continue
                 if any(
-                    n.table == table and n.row == index and n.row_field == "acquired_disposed"
+                    n.kind == "doubt"
+                    and n.table == table
+                    and n.row == index
+                    and n.row_field == "acquired_disposed"
                     for n in self.notes
-                ):
+                ):  # (a repair on the field says a value is sure: not that the side is unknown)
                     continue
                 self.notes.append(
                     Note(

@@ -18,7 +18,7 @@ from holdings.ingest import ingest_paths
 from ledger.classify import filing_events
 from ledger.events import SCHEMA_VERSION, read_event, upcast
 from ledger.store import EventStore
-from parsers import Note, ParseError, parse_bytes, parse_file
+from parsers import Filing, Note, ParseError, parse_bytes, parse_file
 from parsers.numbers import amount_problem
 from projections.audit import DOUBTFUL_INPUT, REPAIRED_INPUT, audit
 from projections.entries import read_entries
@@ -315,6 +315,21 @@ def test_an_amount_with_no_side_stays_unsigned_and_the_position_follows_the_file
     assert rows[0]["quantity"] is None and rows[0]["doubted"] == "acquired_disposed"
     assert rows[0]["running"] == rows[0]["reported"] == "536960"
     assert rows[0]["opening_inferred"] is None  # not 536960: the change before it is unknown
+
+
+def test_an_unsided_amount_is_doubted_even_beside_a_repair_on_its_side() -> None:
+    """A repair note on the (A)/(D) field says something was read for sure; with the side
+    still empty, the amount is unsigned all the same, and only a doubt says so."""
+    filing = parse_file(KRESS)
+    data = filing.to_json_dict()
+    data["non_derivative"][0]["acquired_disposed"] = None
+    data["notes"] = [
+        {"field": "non_derivative[0].acquired_disposed", "message": "OCR letter", "kind": "repair"}
+    ]
+    again = Filing.model_validate(data)
+    side = [n for n in again.notes if n.field == "non_derivative[0].acquired_disposed"]
+    assert [n.kind for n in side] == ["repair", "doubt"]
+    assert "10741" in side[1].message
 
 
 def test_no_stored_value_makes_a_command_fail(store: EventStore, tmp_path: Path) -> None:

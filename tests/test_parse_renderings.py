@@ -794,3 +794,16 @@ def test_form_3_box_2s_date_between_run_together_names_is_the_period() -> None:
     assert f.period_of_report == dt.date(2020, 9, 18)
     assert f.reporting_owners[0].name == "BERKSHIRE HATHAWAY INC"
     assert f.issuer.name == "Snowflake Inc."
+
+
+def test_ocr_further_owners_name_is_box_1s_column_alone() -> None:
+    # OCR, a further reporting person's box below the tables: "Helgason David      eck all
+    # applicable" (box 5's caption torn) and "SVF II Beaver (DE) LLC      ore ole Wi)": box 1 is
+    # the leftmost box and a name holds no run of spaces, so the cells to its right are box 5's
+    f = parse_file(RENDERINGS / "real" / "springloading__xml_2.xml" / "ocr.txt")
+    assert [o.name for o in f.reporting_owners][1] == "Helgason David"
+    text = (SOFTBANK / "ocr.txt").read_text()
+    line = next(x for x in text.splitlines() if x.startswith("SVE II Beaver (DE) LLC"))
+    text = text.replace(line, "SVF II Beaver (DE) LLC" + " " * 40 + "ore ole Wi)")
+    g = parse_text(text, path="s.txt", sha256="0" * 64, limits=Limits())
+    assert "SVF II Beaver (DE) LLC" in [o.name for o in g.reporting_owners]

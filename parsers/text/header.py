@@ -231,14 +231,21 @@ def read_more_owners(rows: list[Row]) -> list[Header]:
     for k, i in enumerate(starts):
         stop = starts[k + 1] if k + 1 < len(starts) else len(rows)
         lines: list[str] = []
+        left: list[str] = []  # box 1's column alone, where layout text shows it
         for r in rows[i:stop]:
             text = clean(r.text, keep_lines=True)
             if "/s/" in text or _SIGNATURE_LABEL.search(text):
                 break
             lines.append(text)
+            if r.shape == SPACE and len(r.cells) > 1 and r.xs[0] < 4:
+                # layout text: box 1 is the leftmost box, and a name or address holds no run
+                # of spaces; the cells further right are box 5's (its check boxes, or its label
+                # as a scan garbled it: 'SVF II Beaver (DE) LLC      ore ole Wi)')
+                text = clean(r.cells[0], keep_lines=True)
+            left.append(text)
         block = ["\n".join(lines)]
         head = Header()
-        _read_owner(head, block)
+        _read_owner(head, ["\n".join(left)])
         if head.owner_name is None:
             continue
         _read_relationship(head, block)

@@ -212,6 +212,7 @@ class Filing(_Model):
         """A transaction's amount with no (A)/(D) side is a change nobody can sign: the ledger
         leaves it unsigned, and a note must say so, whichever parser left the side out (a
         structured filing that omits the code says nothing about it otherwise)."""
+        doubted: set[tuple[str | None, int | None]] | None = None  # rows whose side has a doubt
         for table, rows in (
             ("non_derivative", self.non_derivative),
             ("derivative", self.derivative),
@@ -219,13 +220,14 @@ class Filing(_Model):
             for index, row in enumerate(rows):
                 if row.kind != "transaction" or row.shares is None or row.acquired_disposed:
                     continue
-                if any(
-                    n.kind == "doubt"
-                    and n.table == table
-                    and n.row == index
-                    and n.row_field == "acquired_disposed"
-                    for n in self.notes
-                ):  # (a repair on the field says a value is sure: not that the side is unknown)
+                if doubted is None:  # read once: a note added below is on its own row only
+                    # (a repair on the field says a value is sure: not that the side is unknown)
+                    doubted = {
+                        (n.table, n.row)
+                        for n in self.notes
+                        if n.kind == "doubt" and n.row_field == "acquired_disposed"
+                    }
+                if (table, index) in doubted:
                     continue
                 self.notes.append(
                     Note(

@@ -25,8 +25,9 @@ where none or several are left the cells stay empty with the reader's doubt.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from math import comb
 from typing import TYPE_CHECKING
 
 from parsers.text.tokens import tokenize_plain
@@ -108,19 +109,52 @@ def _too_wide(lines: Sequence[str], joined: bool = False) -> bool:
     """Whether a cell's lines break greedy wrapping: a line holding every character of a line
     plus the next line's first word (which did not fit the column) cannot have fitted. With
     ``joined`` the first item is several lines run together: it is no line to judge."""
-    over = [
-        Counter(f"{a} {b.split()[0]}") for a, b in zip(lines, lines[1:], strict=False) if b.split()
-    ]
+    over = [f"{a} {b.split()[0]}" for a, b in zip(lines, lines[1:], strict=False) if b.split()]
     if joined:
         over = over[1:]
+    wanted: dict[int, Counter[str]] = {}  # each of ``over`` counted once, where asked
     for i, line in enumerate(lines):
         if joined and i == 0:
             continue
-        have = Counter(line)
+        have: Counter[str] | None = None  # counted only for a line as long as a wider one
         for j, o in enumerate(over):
-            if j + joined != i and not o - have:
+            if j + joined == i or len(o) > len(line):  # more characters than the line has
+                continue
+            if have is None:
+                have = Counter(line)
+            want = wanted.get(j)
+            if want is None:
+                want = wanted[j] = Counter(o)
+            if all(have[ch] >= n for ch, n in want.items()):
                 return True
     return False
+
+
+_Cut = tuple[tuple[list[_Word], ...], tuple[str, ...], int, int]
+"""One way to cut a line: each cell's run of words and its text; a bit a cell, the cells that
+get words, and those that end there (no words, or a footnote marker last)."""
+_KEEP_CUTS = 5000  # a line's cuts kept for the walk's other visits up to this many
+
+
+def _line_cuts(words: list[_Word], k: int) -> Iterator[_Cut]:
+    """The cuts of a line (in :func:`_cuts`'s order) that put no footnote marker inside a run:
+    a marker follows its cell's last word."""
+    for ends in _cuts(len(words), k):
+        start, runs = 0, []
+        filled = stops = 0
+        for c, end in enumerate(ends):
+            run = words[start:end]
+            start = end
+            runs.append(run)
+            if run:
+                filled |= 1 << c
+                if run[-1].marks:
+                    stops |= 1 << c
+            else:
+                stops |= 1 << c
+        if any(w.marks for run in runs for w in run[:-1]):
+            continue
+        yield tuple(runs), tuple(" ".join(w.text for w in run) for run in runs), filled, stops
 
 
 def _readings(u: Undecided) -> list[tuple[list[list[_Word]], tuple[str, ...]]]:
@@ -132,8 +166,59 @@ def _readings(u: Undecided) -> list[tuple[list[list[_Word]], tuple[str, ...]]]:
     k = len(u.cells)
     out: list[tuple[list[list[_Word]], tuple[str, ...]]] = []
     tried = 0
+    fits: dict[tuple[str, ...], bool] = {}
+    """Whether a cell's lines keep its brackets closed and its wrapping greedy, by the lines:
+    many cuts give one cell the same lines."""
+    wide: dict[tuple[str, ...], bool] = {}
+    heads = [(f,) if f else () for f in u.first]
+    kept: dict[int, list[_Cut]] = {}
+    """Each line's cuts, made once for every visit of the walk to the line (where few)."""
 
-    def walk(i: int, got: list[list[list[_Word]]], ended: list[bool]) -> None:
+    def cuts_of(i: int) -> Iterable[_Cut]:
+        got = kept.get(i)
+        if got is not None:
+            return got
+        words = lines[i]
+        assert words is not None
+        if comb(len(words) + k - 1, k - 1) > _KEEP_CUTS:
+            return _line_cuts(words, k)
+        got = kept[i] = list(_line_cuts(words, k))
+        return got
+
+    def fit(parts: tuple[str, ...]) -> bool:
+        got = fits.get(parts)
+        if got is None:
+            got = fits[parts] = _balanced(" ".join(parts)) and not too_wide(parts)
+        return got
+
+    def too_wide(parts: tuple[str, ...]) -> bool:
+        got = wide.get(parts)
+        if got is None:
+            got = wide[parts] = _too_wide(parts, u.joined)
+        return got
+
+    # Where the lines have at most _MAX_CUTS cuts in all, the cap is never reached, so the cuts
+    # under which a cell already fails need not be walked to their end: a cell that ended
+    # (no words on a line, or a marker) has its lines, and one too wide stays too wide with
+    # more lines (its lines and their pairs are kept). Past the cap the walk counts every cut.
+    leaves = 1
+    for words in lines:
+        leaves *= comb(len(words or ()) + k - 1, k - 1)
+    prune = leaves <= _MAX_CUTS
+
+    def fails(said: list[tuple[str, ...]], closed: int, grown: int) -> bool:
+        """Whether a cell that ``closed`` on this line, or one that ``grown`` with words and
+        still open, fails already."""
+        for c in range(k):
+            bit = 1 << c
+            if closed & bit:
+                if not fit(heads[c] + said[c]):
+                    return True
+            elif grown & bit and too_wide(heads[c] + said[c]):
+                return True
+        return False
+
+    def walk(i: int, got: list[list[list[_Word]]], said: list[tuple[str, ...]], ended: int) -> None:
         nonlocal tried
         if tried > _MAX_CUTS:
             return
@@ -141,30 +226,25 @@ def _readings(u: Undecided) -> list[tuple[list[list[_Word]], tuple[str, ...]]]:
             tried += 1
             texts = []
             for c in range(k):
-                parts = [u.first[c], *(" ".join(w.text for w in run) for run in got[c])]
-                parts = [p for p in parts if p]
-                if not _balanced(" ".join(parts)) or _too_wide(parts, u.joined):
+                parts = heads[c] + said[c]  # the cell's lines, its words on the value line first
+                if not fit(parts):
                     return
                 texts.append(" ".join(parts))
             out.append(([[w for run in got[c] for w in run] for c in range(k)], tuple(texts)))
             return
-        words = lines[i]
-        assert words is not None
-        for ends in _cuts(len(words), k):
-            start, runs, ok = 0, [], True
-            for c, end in enumerate(ends):
-                run = words[start:end]
-                start = end
-                if run and (ended[c] or any(w.marks for w in run[:-1])):
-                    ok = False
-                    break
-                runs.append(run)
-            if not ok:
+        for runs, run_texts, filled, stops in cuts_of(i):
+            if ended & filled:
+                continue  # a cell that ended on a line above has no words below
+            now = ended | stops
+            lines_now = [p + (t,) if t else p for p, t in zip(said, run_texts, strict=True)]
+            if prune and fails(lines_now, now & ~ended, filled & ~now):
                 continue
-            now = [e or not r or bool(r[-1].marks) for e, r in zip(ended, runs, strict=True)]
-            walk(i + 1, [[*g, r] if r else g for g, r in zip(got, runs, strict=True)], now)
+            walk(
+                i + 1, [[*g, r] if r else g for g, r in zip(got, runs, strict=True)], lines_now, now
+            )
 
-    walk(0, [[] for _ in range(k)], list(u.ended) if u.ended else [False] * k)
+    start = sum(1 << c for c, e in enumerate(u.ended) if e) if u.ended else 0
+    walk(0, [[] for _ in range(k)], [() for _ in range(k)], start)
     if tried > _MAX_CUTS:
         return []  # the cuts not tried may read as well: the readings found prove nothing
     return out

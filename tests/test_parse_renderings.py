@@ -807,3 +807,18 @@ def test_ocr_further_owners_name_is_box_1s_column_alone() -> None:
     text = text.replace(line, "SVF II Beaver (DE) LLC" + " " * 40 + "ore ole Wi)")
     g = parse_text(text, path="s.txt", sha256="0" * 64, limits=Limits())
     assert "SVF II Beaver (DE) LLC" in [o.name for o in g.reporting_owners]
+
+
+def test_ocr_further_owners_name_spaced_by_the_scan_stays_whole() -> None:
+    # "Helgason  David   ...   eck all applicable": a scan may space a name's words by two or
+    # three; only the cells a box away are box 5's ('Helgason' alone was read)
+    text = (RENDERINGS / "real" / "springloading__xml_2.xml" / "ocr.txt").read_text()
+    line = next(x for x in text.splitlines() if x.startswith("Helgason David "))
+    for spaced in ("Helgason  David", "Helgason   David"):
+        g = parse_text(
+            text.replace(line, spaced + " " * 60 + "eck all applicable"),
+            path="h.txt",
+            sha256="0" * 64,
+            limits=Limits(),
+        )
+        assert [o.name for o in g.reporting_owners][1] == "Helgason David"

@@ -222,6 +222,11 @@ def read_header(rows: list[Row]) -> Header:
     return head
 
 
+_BOX_GAP = 8
+"""Spaces between two cells of a layout line that put them in different boxes of the header:
+a name's words stand closer (a scan spaces them by two or three at most)."""
+
+
 def read_more_owners(rows: list[Row]) -> list[Header]:
     """Joint filers after the first: renderings repeat box 1 (and the relationship box) for
     each further reporting person below the tables. Each block runs to the next box 1, or to
@@ -238,10 +243,17 @@ def read_more_owners(rows: list[Row]) -> list[Header]:
                 break
             lines.append(text)
             if r.shape == SPACE and len(r.cells) > 1 and r.xs[0] < 4:
-                # layout text: box 1 is the leftmost box, and a name or address holds no run
-                # of spaces; the cells further right are box 5's (its check boxes, or its label
-                # as a scan garbled it: 'SVF II Beaver (DE) LLC      ore ole Wi)')
-                text = clean(r.cells[0], keep_lines=True)
+                # layout text: box 1 is the leftmost box; the cells a box away are box 5's (its
+                # check boxes, or its label as a scan garbled it: 'SVF II Beaver (DE) LLC
+                # ore ole Wi)'). A scan may space a name's words by two or three
+                # ('Helgason  David'): cells that near are box 1's too.
+                end = 1
+                while (
+                    end < len(r.cells)
+                    and r.xs[end] - r.xs[end - 1] - len(r.cells[end - 1]) < _BOX_GAP
+                ):
+                    end += 1
+                text = clean(" ".join(r.cells[:end]), keep_lines=True)
             left.append(text)
         block = ["\n".join(lines)]
         head = Header()

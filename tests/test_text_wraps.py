@@ -3,6 +3,7 @@ read where one cut is left, empty with the reader's doubt where several are."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,17 @@ def test_plain_lines_after_a_row_of_cells_under_a_plain_value_row_are_cut_too() 
     (row,) = f.derivative
     assert row.security_title == "Stock Option (right to buy)"
     assert row.underlying_title == "Common Stock"
+
+
+def test_a_line_with_more_cuts_than_the_cap_stops_early() -> None:
+    # 3,000 words over three cells (about 4.5 million cuts, each a long line to weigh): no real
+    # wrap holds that many words, so none is cut
+    d = _draft(
+        ("security_title", "underlying_title", "nature_of_ownership"),
+        ("Class A", "Common", "By"),
+        [" ".join(["word"] * 3000)],
+    )
+    assert d.undecided is not None
+    start = time.perf_counter()
+    assert _readings(d.undecided) == []
+    assert time.perf_counter() - start < 5.0

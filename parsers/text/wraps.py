@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from parsers.text.tables import Draft
 
 _TITLES = ("security_title", "underlying_title")
+_MAX_WORDS = 48  # words of wrapped lines one row's cut may share out
 _MAX_CUTS = 4096  # ways of cutting tried per row: real rows need a few dozen
 
 
@@ -160,6 +161,8 @@ def _line_cuts(words: list[_Word], k: int) -> Iterator[_Cut]:
 def _readings(u: Undecided) -> list[tuple[list[list[_Word]], tuple[str, ...]]]:
     """Every cut of the lines the page's rules allow: each cell's words and full text; none
     where there are more ways of cutting than ``_MAX_CUTS`` (a part of them decides nothing)."""
+    if sum(len(line.split()) for line in u.lines) > _MAX_WORDS:
+        return []  # no real wrapped cells hold this many words; keep hostile input cheap
     lines = [_words(line) for line in u.lines]
     if any(w is None for w in lines):
         return []

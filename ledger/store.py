@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, desc, func, insert, make_url, select, text, update
+from sqlalchemy import Connection, Engine, desc, func, insert, make_url, select, text
 from sqlalchemy.exc import (
     DataError,
     DBAPIError,
@@ -114,6 +114,13 @@ _PG_HEADS = text(
     "FROM unnest(CAST(:sids AS text[])) AS s(sid) "
     "CROSS JOIN LATERAL (SELECT stream_version, chain_hash FROM events "
     "WHERE stream_id = s.sid ORDER BY stream_version DESC LIMIT 1) AS e"
+)
+
+
+_SQLITE_HEADS = (
+    "SELECT e.stream_id, e.stream_version, e.chain_hash FROM events AS e JOIN "
+    "(SELECT stream_id, max(stream_version) AS v FROM events WHERE stream_id {} "
+    "GROUP BY stream_id) AS top ON top.stream_id = e.stream_id AND top.v = e.stream_version"
 )
 
 
@@ -348,17 +355,8 @@ class EventStore:
             return heads
         for start in range(0, len(ordered), 500):
             part = ordered[start : start + 500]
-            top = (
-                select(EVENTS.c.stream_id, func.max(EVENTS.c.stream_version).label("v"))
-                .where(EVENTS.c.stream_id.in_(part))
-                .group_by(EVENTS.c.stream_id)
-                .subquery()
-            )
-            on = (top.c.stream_id == EVENTS.c.stream_id) & (top.c.v == EVENTS.c.stream_version)
-            q = select(EVENTS.c.stream_id, EVENTS.c.stream_version, EVENTS.c.chain_hash).join(
-                top, on
-            )
-            for sid, version, chain in conn.execute(q):
+            among, values = _any_of(True, part)
+            for sid, version, chain in conn.exec_driver_sql(_SQLITE_HEADS.format(among), values):
                 heads[sid] = (int(version), chain)
         return heads
 
@@ -698,13 +696,23 @@ def printable(text: str) -> str:
 
 def filing_tip(conn: Connection) -> tuple[int, str]:
     """The last filing in the append order: its place and its chain link (0, "" if none)."""
-    row = conn.execute(
-        select(FILINGS.c.filing_seq, FILINGS.c.chain_hash)
-        .where(FILINGS.c.filing_seq.is_not(None))
-        .order_by(FILINGS.c.filing_seq.desc())
-        .limit(1)
-    ).first()
+    row = conn.exec_driver_sql(_FILING_TIP).first()
     return (int(row[0]), str(row[1])) if row else (0, "")
+
+
+_FILING_TIP = (
+    "SELECT filing_seq, chain_hash FROM filings WHERE filing_seq IS NOT NULL "
+    "ORDER BY filing_seq DESC LIMIT 1"
+)
+
+
+def _any_of(sqlite: bool, values: Sequence[str]) -> tuple[str, tuple[Any, ...]]:
+    """``IN`` a list of text values, written as each driver takes it best (SQLite one mark a
+    value, PostgreSQL one array), with its parameters. The append's statements go straight to
+    the driver: SQLAlchemy would build and compile each afresh for every batch's values."""
+    if sqlite:
+        return f"IN ({', '.join('?' * len(values))})", tuple(values)
+    return "= ANY(CAST(%s AS text[]))", (list(values),)
 
 
 _ALREADY_IN = (
@@ -725,17 +733,10 @@ def _already_in(conn: Connection, items: Sequence[PreparedFiling]) -> tuple[set[
     for start in range(0, max(len(shas), len(accessions)), 500):
         by_sha = shas[start : start + 500]
         by_acc = accessions[start : start + 500]
-        if sqlite:
-            sql = _ALREADY_IN.format(
-                shas=f"IN ({', '.join('?' * len(by_sha))})",
-                accessions=f"IN ({', '.join('?' * len(by_acc))})",
-            )
-            rows = conn.exec_driver_sql(sql, (*by_sha, *by_acc))
-        else:
-            sql = _ALREADY_IN.format(
-                shas="= ANY(CAST(%s AS text[]))", accessions="= ANY(CAST(%s AS text[]))"
-            )
-            rows = conn.exec_driver_sql(sql, (by_sha, by_acc))
+        among_shas, sha_values = _any_of(sqlite, by_sha)
+        among_accessions, accession_values = _any_of(sqlite, by_acc)
+        sql = _ALREADY_IN.format(shas=among_shas, accessions=among_accessions)
+        rows = conn.exec_driver_sql(sql, (*sha_values, *accession_values))
         for sha, accession in rows:
             present.add(sha)
             if accession is not None:
@@ -744,15 +745,18 @@ def _already_in(conn: Connection, items: Sequence[PreparedFiling]) -> tuple[set[
     return present & wanted, known & set(accessions)
 
 
+_RESOLVE = "UPDATE quarantine SET resolved_at = {mark} WHERE sha256 {shas} AND resolved_at IS NULL"
+
+
 def _resolve_quarantined(conn: Connection, shas: list[str], now: dt.datetime) -> None:
-    """Quarantine entries of files that have now gone in are marked resolved."""
+    """Quarantine entries of files that have now gone in are marked resolved (the time as
+    SQLAlchemy's ``DateTime`` writes it: text on SQLite, the value itself on PostgreSQL)."""
+    sqlite = conn.dialect.name == "sqlite"
+    when: Any = now.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else now
+    mark = "?" if sqlite else "%s"
     for start in range(0, len(shas), 500):
-        part = shas[start : start + 500]
-        conn.execute(
-            update(QUARANTINE)
-            .where(QUARANTINE.c.sha256.in_(part), QUARANTINE.c.resolved_at.is_(None))
-            .values(resolved_at=now)
-        )
+        among, values = _any_of(sqlite, shas[start : start + 500])
+        conn.exec_driver_sql(_RESOLVE.format(mark=mark, shas=among), (when, *values))
 
 
 def events_at(store: EventStore, seqs: Iterable[int]) -> dict[int, Event]:

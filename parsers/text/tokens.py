@@ -102,7 +102,7 @@ def parse_number(text: str) -> Decimal | None:
 _Template = tuple[str, str, object, bool, tuple[str, ...], tuple[str, ...], bool, int]
 
 
-_LEAD_GROUP = re.compile(r"\$?\d{1,3}", re.ASCII)
+_LEAD_GROUP = re.compile(r"\$?[1-9]\d{0,2}", re.ASCII)  # no group of thousands leads with 0
 _NEXT_GROUP = re.compile(r"\d{3}(?:\.\d+)?", re.ASCII)
 
 
@@ -247,7 +247,8 @@ def _fresh_templates(raw: str, apart: bool = False) -> tuple[_Template, ...]:
     toks: list[Token] = []
     text = clean(raw, markers=True)
     _tokenize_cell(text, 0, 0, toks, apart)
-    _join_spaced_groups(text, toks)
+    if not apart:  # a plain line parts all its cells by single spaces: no sign of a grouping
+        _join_spaced_groups(text, toks)
     return tuple(
         (t.kind, t.text, t.value, t.dollar, tuple(t.marks), tuple(t.notes), t.malformed, t.x)
         for t in toks

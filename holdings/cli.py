@@ -709,13 +709,16 @@ def replay(
             "check",
         ]
         people: set[str] = set()
-        noted = False
+        noted = unsided = False
         if fmt is not Format.json:  # a first pass over the rows: which columns they need
             for r in found:
                 people.add(r.person_key or r.event.person_key)
                 noted = noted or bool(r.event.notes)
+                unsided = unsided or (r.event.quantity is None and r.event.shares is not None)
         if len(people) > 1:
             columns.insert(0, "person")  # --all-matches, --all: whose each row is
+        if unsided:  # an amount whose side the filing does not give: there, unsigned
+            columns.insert(columns.index("quantity") + 1, "shares")
         if noted:
             columns.append("notes")  # the parser's repairs and doubts, on their rows
         rows = (

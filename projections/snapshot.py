@@ -42,7 +42,9 @@ class Holding:
     kind: str
     security: str
     ownership: str
-    balance: Decimal
+    balance: Decimal | None
+    """None where the ledger cannot know it: a change of unknown size or side with no balance
+    reported after it (the position is listed, its doubts say why, rather than left out)."""
     opening_inferred: bool
     last_date: dt.date
     last_filing: str
@@ -66,7 +68,7 @@ class Holding:
             "kind": self.kind,
             "security": self.security,
             "ownership": self.ownership,
-            "balance": str(self.balance),
+            "balance": None if self.balance is None else str(self.balance),
             "opening_inferred": self.opening_inferred,
             "last_date": self.last_date.isoformat(),
             "last_filing": self.last_filing,
@@ -206,11 +208,11 @@ def _holdings(
     state = rebuild(entries)
     doubted = dict(iter_noted(store, doubts_only=True, seqs=[e.seq for e in entries]))
     doubts = resting_doubts(entries, doubted)
-    live = [p for p in state.positions.values() if p.balance is not None and p.last is not None]
+    live = [p for p in state.positions.values() if p.last is not None]
     full = events_at(store, [p.last.seq for p in live if p.last is not None])
     names = named({p.person_key for p in live})
     for p in live:
-        assert p.last is not None and p.balance is not None
+        assert p.last is not None
         event = full[p.last.seq]
         kind = kind_of(event)
         expiry = event.security.expiration_date

@@ -315,6 +315,30 @@ def test_an_amount_with_no_side_stays_unsigned_and_the_position_follows_the_file
     assert rows[0]["quantity"] is None and rows[0]["doubted"] == "acquired_disposed"
     assert rows[0]["running"] == rows[0]["reported"] == "536960"
     assert rows[0]["opening_inferred"] is None  # not 536960: the change before it is unknown
+    code, out, _ = _run("replay", "Kress", "--db", db, "-f", "csv")
+    assert out.splitlines()[0].split(",")[5:7] == ["quantity", "shares"]  # the amount is shown
+    assert ",,10741," in out.splitlines()[1]
+
+
+def test_a_position_whose_balance_is_unknown_is_listed_not_dropped(tmp_path: Path) -> None:
+    """An unsided sale with no balance after it leaves the balance unknown: the snapshot lists
+    the position with an empty balance and the doubt, rather than leaving it out."""
+    text = HOSTILE_XML["no side given"][0].replace(
+        "<sharesOwnedFollowingTransaction>\n                    <value>536960</value>",
+        "<sharesOwnedFollowingTransaction>\n                    <value></value>",
+        1,
+    ).replace("<value>Common Stock</value>", "<value>Class B Stock</value>")  # its own position
+    assert text != HOSTILE_XML["no side given"][0]
+    path = tmp_path / "f.xml"
+    path.write_text(text)
+    db = str(tmp_path / "fresh.db")
+    assert _run("ingest", str(path), "--db", db)[0] == 0
+    code, out, _ = _run("snapshot", "--as-of", "2023-12-31", "--db", db, "-f", "json")
+    held = [h for h in json.loads(out) if h["security"] == "Common" and h["ownership"] == "direct"]
+    assert len(held) == 1, out
+    assert held[0]["balance"] is None and held[0]["doubted"]
+    assert "acquired_disposed" in held[0]["doubts"], held[0]["doubts"]
+    assert _run("snapshot", "--as-of", "2023-12-31", "--db", db)[0] == 0  # the table prints
 
 
 def test_an_unsided_amount_is_doubted_even_beside_a_repair_on_its_side() -> None:

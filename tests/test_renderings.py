@@ -136,9 +136,9 @@ def test_wrong_values_are_either_shown_or_misread(report: Report) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue #12: at 5dddcae the parser reads 37 wrong values among shown ones and 27 "
-    "phantom rows from these 329 renderings; OCR is 85.70% exact among shown fields, "
-    "markitdown 82.89%, pdfplumber-text 90.49% and pymupdf4llm-layout 92.59% of all fields "
+    reason="issue #12: at 40ba252 the parser reads 4 wrong values among shown ones and 8 "
+    "phantom rows from these 329 renderings; OCR is 89.94% exact among shown fields, "
+    "markitdown 88.15%, pdfplumber-text 96.32% and pymupdf4llm-layout 95.79% of all fields "
     "(docs/RENDERING_BASELINE.md); when this passes, drop the mark",
 )
 def test_goal_exact_or_empty_never_wrong(report: Report) -> None:

@@ -320,7 +320,7 @@ UPCASTERS: dict[int, Upcaster] = {
     1: lambda data: data,  # version 2 only added ``relationship``, which version 1 never knew
     2: lambda data: data,  # version 3 only added ``notes``, which version 2 never kept
     3: lambda data: data,  # version 4 only added ``filing.accepted_at``
-    4: lambda data: _with_shares(data),
+    4: _with_shares,  # version 5 added ``shares``: the size of an earlier quantity
 }
 """``UPCASTERS[v]`` turns a version ``v`` payload into version ``v + 1``."""
 

@@ -52,6 +52,12 @@ class Entry:
     def sort_key(self) -> ReplayKey:
         return replay_key(self.effective_date, self.filed_date, self.filing_sha256, self.row_order)
 
+    @property
+    def change_unknown(self) -> bool:
+        """A transaction whose change the ledger does not know (its size or its side was not
+        read): no balance goes on past it by arithmetic."""
+        return self.quantity is None and self.event_type != "holding_reported"
+
 
 _DATES = (
     "transaction_date",

@@ -106,10 +106,12 @@ def step(pos: Position | None, entry: Entry) -> tuple[Position, Check]:
     shadow = None if pos is None else pos.shadow
     if pos is None:
         if r is not None:
-            opening: Decimal | None = r - q if q is not None else None
-            if q is None and entry.event_type == "holding_reported":
-                opening = r  # a holding is its balance; a change of unknown size or side
-            inferred = opening is not None  # leaves what came before it unknown
+            # a holding is its balance; a change of unknown size or side leaves what came
+            # before it unknown
+            opening: Decimal | None = None
+            if not entry.change_unknown:
+                opening = r if q is None else r - q  # r as it is: no rounding of a holding
+            inferred = opening is not None
             running: Decimal | None = r
         else:
             opening = Decimal(0) if q is not None else None
@@ -126,7 +128,7 @@ def step(pos: Position | None, entry: Entry) -> tuple[Position, Check]:
         )
     else:
         before = pos.balance
-        if before is None or (q is None and entry.event_type != "holding_reported"):
+        if before is None or entry.change_unknown:
             # an unknown balance plus a change, or a change unknown: follow the filer, or the
             # balance is unknown too. Either way neither chain goes on past this row: the
             # ledger's own figure (shadow) and the filer's kept aside (alternative) are gone,

@@ -33,7 +33,9 @@ converter:
    nature (``Class A``) is not a code. Table II prints its (A)/(D) as the column of the
    amount, not as a letter: it is shown when the amount is, and, where the text keeps the
    ``(A)  (D)`` captions in columns (two spaces apart or more, no pipes), when the amount on
-   the anchor line sits nearer its own side's caption than the other's.
+   the anchor line sits nearer its own side's caption than the other's; where a pipe table
+   holds both captions in one cell (``|(A)<br>(D)|``: the converter merged the two columns),
+   no amount's cell shows its side.
 5. **Text** (titles, nature of ownership, names) is shown when its words (runs of letters and
    digits, any case) occur as whole words, in order, in the row's region; words glued together
    (``ByLP``) or split (``Foot|note``) are not shown. Where two text fields of a row hold the
@@ -223,6 +225,7 @@ def _row_shown(
     table2: bool,
     raw: Sequence[str] = (),
     captions: tuple[float, float] | None = None,
+    merged: bool = False,
 ) -> set[str]:
     if anchor is None:
         return set()
@@ -261,7 +264,12 @@ def _row_shown(
     if table2:
         ad = letters.pop("acquired_disposed", None)
         line = raw[anchor] if anchor < len(raw) else ""
-        if ad is not None and "shares" in shown and _side_shown(row, ad, line, captions):
+        if (
+            ad is not None
+            and not merged
+            and "shares" in shown
+            and _side_shown(row, ad, line, captions)
+        ):
             shown.add("acquired_disposed")
     need_l = Counter(letters.values())
     for f, v in letters.items():
@@ -277,6 +285,18 @@ def _row_shown(
 
 
 _AD_CAPTIONS = re.compile(r"(?<![^\s])\(A\) {2,}\(D\)(?![^\s])")
+_AD_ONE_CELL = re.compile(r"\(A\)(?:<br\s*/?>|\*\*)* ?(?:<br\s*/?>|\*\*)*\(D\)", re.IGNORECASE)
+
+
+def ad_in_one_cell(raw: Sequence[str], lo: int, hi: int) -> bool:
+    """Whether a pipe table's caption row holds Table II's ``(A)`` and ``(D)`` captions in one
+    cell (``|(A)<br>(D)|``, ``| (A) (D) Date |``): the converter merged the two columns, so an
+    amount's cell below them says no side. Captions two spaces apart or more keep their
+    columns (a scan's ``|`` is a box rule, not a cell)."""
+    for k in range(max(lo, 0), min(hi, len(raw))):
+        if "|" in raw[k] and any(_AD_ONE_CELL.search(cell) for cell in raw[k].split("|")):
+            return True
+    return False
 
 
 def ad_captions(raw: Sequence[str], lo: int, hi: int) -> tuple[float, float] | None:
@@ -356,6 +376,7 @@ def shown_fields(truth: Filing, text: str) -> Shown:
     ) -> list[set[str]]:
         found = anchors(rows, lines, lo, hi)
         captions = ad_captions(source, lo, hi) if two else None
+        merged = two and ad_in_one_cell(source, lo, hi)
         placed = [a for a in found if a is not None]
         out: list[set[str]] = []
         for a in found:
@@ -365,7 +386,9 @@ def shown_fields(truth: Filing, text: str) -> Shown:
             k = placed.index(a)
             before = placed[k - 1] if k else lo - 1
             after = placed[k + 1] if k + 1 < len(placed) else hi
-            out.append(_row_shown(rows[len(out)], a, before, after, lines, two, source, captions))
+            out.append(
+                _row_shown(rows[len(out)], a, before, after, lines, two, source, captions, merged)
+            )
         return out
 
     return Shown(

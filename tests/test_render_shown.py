@@ -186,3 +186,27 @@ def test_a_table_2_amount_under_the_other_sides_caption_does_not_show_its_side()
     under_d = "Share   $2.83   12/08/2025    A                 60,000    0    D\n"
     assert "acquired_disposed" not in shown_fields(truth, head + caps + under_a + NOTES).table2[0]
     assert "acquired_disposed" in shown_fields(truth, head + caps + under_d + NOTES).table2[0]
+
+
+def test_a_table_2_whose_a_and_d_captions_share_one_cell_shows_no_side() -> None:
+    from parsers import DerivativeRow
+
+    row = DerivativeRow(
+        kind="transaction",
+        security_title="Stock Option",
+        transaction_date=dt.date(2016, 5, 26),
+        code="M",
+        shares=Decimal(3600),
+        acquired_disposed="D",
+        exercise_price=Decimal("119.69"),
+        shares_owned_following=Decimal(11400),
+        ownership="D",
+    )
+    truth = _filing().model_copy(update={"derivative": [row]})
+    head = HEAD.replace("Table I - Non-Derivative", "Table II - Derivative")
+    data = "|Stock<br>Option|$119.69|05/26/2016||M|3,600|(5)|Common<br>Stock|3,600|$0|11,400|D||\n"
+    merged = "|||||Code<br>V|(A)<br>(D)|Date<br>Exercisable|Title|Amount|||||\n"
+    apart = "|||||Code|V|(A)|(D)|Date<br>Exercisable|Title|Amount|||||\n"
+    assert "acquired_disposed" not in shown_fields(truth, head + merged + data + NOTES).table2[0]
+    assert "acquired_disposed" in shown_fields(truth, head + apart + data + NOTES).table2[0]
+    assert "shares" in shown_fields(truth, head + merged + data + NOTES).table2[0]

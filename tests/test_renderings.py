@@ -72,14 +72,17 @@ BASELINE: dict[str, tuple[float, int, int]] = {
 }
 # converter: (exact % of shown fields at least, wrong values among shown fields at most),
 # measured with the shown rule's first version (docs/RENDERING_BASELINE.md, "Shown values").
+# markitdown and pymupdf4llm-layout raised when the rule stopped counting a Table II side as
+# shown under (A) and (D) captions a converter merged into one cell (the amount's cell says no
+# side there).
 BASELINE_SHOWN: dict[str, tuple[float, int]] = {
-    "markitdown": (97.40, 0),
+    "markitdown": (97.68, 0),
     "ocr": (89.93, 4),
     "pdfplumber-tables": (100.00, 0),
     "pdfplumber-text": (96.31, 0),
     "pdftotext-layout": (100.00, 0),
     "pymupdf4llm": (99.90, 0),
-    "pymupdf4llm-layout": (98.08, 0),
+    "pymupdf4llm-layout": (98.95, 0),
 }
 
 

@@ -61,8 +61,12 @@ GOAL_OF_SHOWN = {"ocr"}
 # markdown's rule merged into their row; plain lines after a row of cells under a plain row; a
 # holding's lone number in a shifted cell read as its balance; a Form 3's box 2 date between
 # run-together names read as the period.
+# markitdown lowered once on purpose in exactness: a table printed column by column whose
+# columns do not line up is left out with a doubt (parsers/text/transposed.py), no longer read
+# line by line, where its cells made phantom rows (7 -> 0) and wrong titles (wrong 5 -> 3, the
+# 3 left misread by the converter); the right values that reading happened to hit are lost.
 BASELINE: dict[str, tuple[float, int, int]] = {
-    "markitdown": (88.14, 5, 7),
+    "markitdown": (86.94, 3, 0),
     "ocr": (55.30, 21, 0),
     "pdfplumber-tables": (100.00, 0, 0),
     "pdfplumber-text": (96.31, 0, 1),
@@ -76,7 +80,7 @@ BASELINE: dict[str, tuple[float, int, int]] = {
 # shown under (A) and (D) captions a converter merged into one cell (the amount's cell says no
 # side there).
 BASELINE_SHOWN: dict[str, tuple[float, int]] = {
-    "markitdown": (97.68, 0),
+    "markitdown": (96.35, 0),
     "ocr": (89.93, 4),
     "pdfplumber-tables": (100.00, 0),
     "pdfplumber-text": (96.31, 0),

@@ -87,11 +87,11 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     (t1_fields, t2_fields), (t1_alt, t2_alt) = layouts.get(
         form, ((T1_FORM4, T2_FORM4), ((T1_FORM5,), (T2_FORM5,)))
     )
-    t1_rows = rows[t1 + 1 : t2 if t2 is not None else end]
-    t1_rows = untranspose(t1_rows, is_caption_text, len(t1_fields))
-    t2_rows = rows[t2 + 1 : end] if t2 is not None else []
-    t2_rows = untranspose(t2_rows, is_caption_text, len(t2_fields))
     orphans: dict[str, list[str]] = {"non_derivative": [], "derivative": []}
+    t1_rows = rows[t1 + 1 : t2 if t2 is not None else end]
+    t1_rows = untranspose(t1_rows, is_caption_text, len(t1_fields), orphans["non_derivative"])
+    t2_rows = rows[t2 + 1 : end] if t2 is not None else []
+    t2_rows = untranspose(t2_rows, is_caption_text, len(t2_fields), orphans["derivative"])
     nd = read_table(t1_rows, t1_fields, header.period, t1_alt, orphans["non_derivative"])
     dv = read_table(t2_rows, t2_fields, header.period, t2_alt, orphans["derivative"])
     settle_wraps((nd, t1_fields), (dv, t2_fields))

@@ -36,14 +36,26 @@ _BOX_NUMBER = re.compile(r"\d{1,2}A?\.")
 _SUB_CAPTION = re.compile(r"\s*(?:Amount|Price|Code|\(A\)\s+or\s+\(D\))\s*$")
 
 
-def untranspose(rows: list[Row], is_caption: Callable[[str], bool], width: int) -> list[Row]:
+def untranspose(
+    rows: list[Row],
+    is_caption: Callable[[str], bool],
+    width: int,
+    notes: list[str] | None = None,
+) -> list[Row]:
     """``rows`` rebuilt as one row of cells a table row when they are a column-by-column dump
-    (:func:`_rebuilt`); otherwise ``rows``, less the column sub-captions that stand as
-    paragraphs of their own among the values (``Amount``, ``Price``): read as rows, they
-    would be titles."""
+    (:func:`_rebuilt`). A dump whose columns do not line up (an empty cell prints nothing, a
+    wrapped title's pieces land apart, two columns' cells interleave) cannot be read row by
+    row for sure: read line by line, each cell would be a row of its own (a phantom row, or a
+    title word read as a row's title), so the region is left out, with a note in ``notes``.
+    Otherwise ``rows``, less the column sub-captions that stand as paragraphs of their own
+    among the values (``Amount``, ``Price``): read as rows, they would be titles."""
     out = _rebuilt(rows, is_caption, width)
     if out is not None:
         return out
+    if is_dump(rows, is_caption):
+        if notes is not None:
+            notes.append(DUMP_NOTE)
+        return []
     keep: list[Row] = []
     for i, r in enumerate(rows):
         alone = (i == 0 or rows[i - 1].shape == BLANK) and (
@@ -53,6 +65,35 @@ def untranspose(rows: list[Row], is_caption: Callable[[str], bool], width: int) 
             continue
         keep.append(r)
     return keep
+
+
+DUMP_NOTE = (
+    "the table is printed column by column and its columns do not line up row by row "
+    "(an empty cell prints nothing): its rows are left out, not guessed"
+)
+
+
+def is_dump(rows: list[Row], is_caption: Callable[[str], bool]) -> bool:
+    """Whether ``rows`` are a table printed column by column, one cell a line: lines of one
+    lone value (``M``, ``5,250``, ``$3.74``, ``D``) outnumber the lines holding two values or
+    more, and no line holds a row's worth (three values or more: a date, a code and an
+    amount, say). A table printed a row a line has such lines, or at most a few values pushed
+    onto lines of their own; a text row of a Form 3 (a title, an amount, D) holds two."""
+    if not rows or any(r.shape not in (PLAIN, BLANK) for r in rows):
+        return False
+    lone = several = 0
+    for r in rows:
+        if r.shape == BLANK or is_caption(r.text) or _FURNITURE.search(r.text):
+            continue
+        tokens = cell_templates(r.text)
+        values = sum(1 for t in tokens if t[0] not in (TEXT, MARKER, NA))
+        if values >= 3:
+            return False
+        if values >= 2:
+            several += 1
+        elif values == 1 and len(tokens) == sum(1 for t in tokens if t[0] != TEXT):
+            lone += 1
+    return lone >= 3 and lone > several
 
 
 def _rebuilt(rows: list[Row], is_caption: Callable[[str], bool], width: int) -> list[Row] | None:
@@ -95,7 +136,7 @@ def _rebuilt(rows: list[Row], is_caption: Callable[[str], bool], width: int) -> 
             runs.append([c])
     n = len(runs[0])
     if n == 1:  # one row: its cells in the form's order
-        return _rebuild([cells]) if len(cells) <= width else rows
+        return _rebuild([cells]) if len(cells) <= width else None
     table: list[list[tuple[int, str, str, Token]]] = [[] for _ in range(n)]
     for run in runs:
         if len(run) == n:

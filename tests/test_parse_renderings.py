@@ -19,12 +19,16 @@ def _doubts(f: Filing, field: str) -> list[str]:
     return [n.message for n in f.notes if n.field == field and n.kind == "doubt"]
 
 
-def test_boxes_1_and_2_run_together_leave_the_issuer_empty_with_a_doubt() -> None:
-    # pdfplumber-text: "Schaufeld Fredrick TELOS CORP [ TLS ]" under both labels on one line.
+def test_boxes_1_and_2_run_together_are_read_apart_with_a_doubt() -> None:
+    # pdfplumber-text: "Schaufeld Fredrick TELOS CORP [ TLS ]" under both labels on one line;
+    # box 1's "C/O TELOS CORPORATION 19886 ASHBURN ROAD" names the issuer (CORP written short)
     f = parse_file(TELOS / "pdfplumber-text.txt")
-    assert f.issuer.name is None
+    assert f.issuer.name == "TELOS CORP"
+    assert f.reporting_owners[0].name == "Schaufeld Fredrick"
     assert f.issuer.ticker == "TLS"
-    assert any("Schaufeld Fredrick TELOS CORP" in m for m in _doubts(f, "issuer.name"))
+    assert any(
+        "Schaufeld Fredrick TELOS CORP" in m and "c/o line" in m for m in _doubts(f, "issuer.name")
+    )
     # markitdown kept the two boxes in cells of their own: nothing to doubt
     g = parse_file(TELOS / "markitdown.md")
     assert g.issuer.name == "TELOS CORP"
@@ -168,6 +172,27 @@ def test_run_together_boxes_split_where_the_signature_writes_the_owners_name() -
     assert f.issuer.name == "Apple Inc."
     # likely, not certain (the text never says where box 1 ends): a doubt the audit shows
     assert any(n.kind == "doubt" and "read apart" in n.message for n in f.notes)
+
+
+def test_a_digit_after_the_signatures_name_is_no_initial_it_left_out() -> None:
+    # "Fund 1 Investments, LLC 1 800 FLOWERS COM INC" signed "/s/ Fund 1 Investments, LLC By:
+    # ...": a signature may leave out a middle initial (a letter), never a digit
+    f = parse_file(FLOWERS / "pdfplumber-text.txt")
+    assert f.reporting_owners[0].name == "Fund 1 Investments, LLC"
+    assert f.issuer.name == "1 800 FLOWERS COM INC"
+    assert any("signature line" in m for m in _doubts(f, "issuer.name"))
+
+
+def test_a_letter_after_the_signatures_name_still_cuts_nothing() -> None:
+    from parsers.text.header import Header, split_by_signature
+
+    h = Header()
+    h.run_together = "Fund 1 Investments, LLC A 800 FLOWERS COM INC"
+    split_by_signature(h, ["/s/ Fund 1 Investments, LLC By: Benjamin C. Cable"])
+    assert h.owner_name is None and h.issuer_name is None
+    h.run_together = "Fund 1 Investments, LLC 1 800 FLOWERS COM INC"
+    split_by_signature(h, ["/s/ Fund 1 Investments, LLC By: Benjamin C. Cable"])
+    assert (h.owner_name, h.issuer_name) == ("Fund 1 Investments, LLC", "1 800 FLOWERS COM INC")
 
 
 def test_run_together_boxes_stay_empty_where_the_signature_may_leave_out_a_name() -> None:

@@ -27,12 +27,40 @@ def test_the_run_ends_in_the_c_o_companys_words() -> None:
 def test_a_c_o_name_not_ended_by_a_number_or_not_the_runs_tail_cuts_nothing() -> None:
     for line in (
         "C/O TESLA, INC.",  # the street went to the next line: the name may go on
-        "C/O TELOS CORPORATION 19886 ASHBURN ROAD",  # not the words of the run's tail
+        "C/O TELOS HOLDINGS CORPORATION 19886 ASHBURN ROAD",  # not the words of the run's tail
         "C/O TESLA MOTORS, INC. 1 TESLA ROAD",  # ... nor here
     ):
         h = _run("Musk Elon Tesla, Inc.") if "TELOS" not in line else _run("Schaufeld F TELOS CORP")
         split_by_care_of(h, [line])
         assert h.owner_name is None and h.issuer_name is None and h.run_together is not None
+
+
+def test_a_legal_form_written_short_in_the_run_is_the_c_o_names_word() -> None:
+    # "TELOS CORP" in box 2, "C/O TELOS CORPORATION" in box 1: the same company's words
+    h = _run("Schaufeld Fredrick TELOS CORP")
+    split_by_care_of(h, ["C/O TELOS CORPORATION 19886 ASHBURN ROAD 05/12/2023 Officer"])
+    assert (h.owner_name, h.issuer_name) == ("Schaufeld Fredrick", "TELOS CORP")
+    assert any("c/o line" in n[2] for n in h.notes)
+    # ... but a shorter name is not a short form of a word: "CORP" is no "CORPORATE"
+    h = _run("Schaufeld Fredrick TELOS CORP")
+    split_by_care_of(h, ["C/O TELOS CORPORATE 19886 ASHBURN ROAD"])
+    assert h.owner_name is None and h.issuer_name is None
+
+
+def test_the_run_may_end_in_the_conformed_names_state_tag() -> None:
+    # EDGAR's "VERTEX PHARMACEUTICALS INC / MA": the tag is the issuer's, no address has it
+    h = _run("SACHS BRUCE I VERTEX PHARMACEUTICALS INC / MA")
+    split_by_care_of(h, ["C/O VERTEX PHARMACEUTICALS INCORPORATED 10/15/2020 Officer"])
+    assert h.owner_name == "SACHS BRUCE I"
+    assert h.issuer_name == "VERTEX PHARMACEUTICALS INC / MA"
+    for tagged in ("Smith Ann ACME CORP /DE/", "Smith Ann ACME CORP /NEW/"):
+        h = _run(tagged)
+        split_by_care_of(h, ["C/O ACME CORPORATION 1 MAIN STREET"])
+        assert (h.owner_name, h.issuer_name) == ("Smith Ann", tagged[len("Smith Ann ") :])
+    # a tag alone is no name: the c/o line must still name the words before it
+    h = _run("SACHS BRUCE I VERTEX PHARMACEUTICALS INC / MA")
+    split_by_care_of(h, ["C/O PHARMACEUTICALS HOLDINGS INC 50 NORTHERN AVENUE"])
+    assert h.owner_name is None and h.issuer_name is None
 
 
 def test_two_c_o_names_that_cut_the_run_apart_differently_cut_nothing() -> None:

@@ -562,9 +562,10 @@ def split_by_signature(head: Header, signatures: list[str], elsewhere: str = "")
     1's name is the reporting person's name, which the signature line writes in its own
     order; without such a line both names stay empty. A signature may leave out a
     middle name or initial that box 1 has: so the word after the cut must not be an initial
-    or a suffix, and after a two-word name it must be written in another case
-    (``Kress Colette NVIDIA CORP``), not as a further name could be, unless the issuer's name
-    so cut stands whole in the text below the tables (``elsewhere``: footnotes, remarks)."""
+    (a letter; a digit is none) or a suffix, and after a two-word name it must be written in
+    another case (``Kress Colette NVIDIA CORP``), not as a further name could be, unless the
+    issuer's name so cut stands whole in the text below the tables (``elsewhere``: footnotes,
+    remarks)."""
     text = head.run_together
     if text is None or head.owner_name is not None:
         return
@@ -581,8 +582,10 @@ def split_by_signature(head: Header, signatures: list[str], elsewhere: str = "")
         return
     k = cuts[-1]  # the whole name: its first words may match a run as well (``OTEE 2020``)
     nxt = text[spans[k][0] : spans[k][1]]
-    if len(nxt) == 1 or nxt.casefold() in _NAME_SUFFIXES:
+    if (len(nxt) == 1 and not nxt.isdigit()) or nxt.casefold() in _NAME_SUFFIXES:
         return  # a middle initial or a suffix the signature left out, or the issuer's: unknown
+    # (a digit is no initial: ``Fund 1 Investments, LLC 1 800 FLOWERS COM INC`` signed
+    # ``/s/ Fund 1 Investments, LLC By: ...`` ends the owner's name before the ``1``)
     issuer = text[spans[k][0] :].strip()
     if (
         k == 2
@@ -594,6 +597,22 @@ def split_by_signature(head: Header, signatures: list[str], elsewhere: str = "")
 
 
 _CARE_OF = re.compile(r"(?<![^\W_])c/o\s+(?P<rest>.+)", re.I)
+_SHORT_FORMS = {
+    "corporation": "corp",
+    "incorporated": "inc",
+    "company": "co",
+    "limited": "ltd",
+}
+"""A company's legal form as it is written short: ``C/O TELOS CORPORATION`` is ``TELOS CORP``."""
+_STATE_TAG = re.compile(r"\s*/\s*[A-Z]{2,5}\s*/?\s*$")
+"""The tag of a state or of a new registrant that EDGAR's conformed names end in (``VERTEX
+PHARMACEUTICALS INC / MA``, ``... CORP /DE/``, ``... INC /NEW/``): no company writes it
+after its name in an address."""
+
+
+def _company_word(word: str) -> str:
+    w = word.casefold()
+    return _SHORT_FORMS.get(w, w)
 
 
 def split_by_care_of(head: Header, lines: list[str]) -> None:
@@ -601,14 +620,19 @@ def split_by_care_of(head: Header, lines: list[str]) -> None:
     street line is in care of a company (``C/O TESLA, INC. 1 TESLA ROAD``): the company's name
     runs from ``C/O`` to the street number (or the next box's numbered label), so it is whole,
     and where the run ends in exactly its words (case and punctuation aside) those words are
-    the issuer's and the words before them the owner's. Only where one cut does: a company
-    name that does not end before a number on its line is not known whole (an address wrapped
-    to the next line), and a run that ends in the words of two such names stays empty."""
+    the issuer's and the words before them the owner's (a legal form written short on one
+    side and whole on the other, ``CORP`` and ``CORPORATION``, is the same word; the run may end
+    in the state tag of EDGAR's conformed name, ``INC / MA``, which no address writes). Only
+    where one cut does: a company name that does not end before a number on its line is not
+    known whole (an address wrapped to the next line), and a run that ends in the words of two
+    such names stays empty."""
     text = head.run_together
     if text is None or head.owner_name is not None:
         return
-    spans = [m.span() for m in _SIG_WORD.finditer(text)]
-    words = [text[a:b].casefold() for a, b in spans]
+    tag = _STATE_TAG.search(text)
+    core = text[: tag.start()] if tag else text
+    spans = [m.span() for m in _SIG_WORD.finditer(core)]
+    words = [_company_word(core[a:b]) for a, b in spans]
     cuts: set[int] = set()
     for line in lines:
         for m in _CARE_OF.finditer(line):
@@ -616,7 +640,7 @@ def split_by_care_of(head: Header, lines: list[str]) -> None:
             for w in _SIG_WORD.finditer(m["rest"]):
                 if w.group()[0].isdigit():
                     break
-                name.append(w.group().casefold())
+                name.append(_company_word(w.group()))
             else:
                 continue
             if 0 < len(name) < len(words) and words[-len(name) :] == name:

@@ -68,6 +68,9 @@ GOAL_OF_SHOWN = {"ocr"}
 # pdfplumber-text raised for boxes 1 and 2 run together read apart where box 1's c/o line writes
 # the issuer's legal form whole (CORPORATION for CORP) or the run ends in a conformed name's
 # state tag (INC / MA), and where a digit follows the owner's name as a signature writes it.
+# pymupdf4llm-layout raised for a word its cell border cut (``Common Stoc|k``) read by the rest
+# of the text, or left empty with a doubt (``See Foot|note``), and a space lost after the
+# nature's ``By`` (``ByTrust``) put back with a doubt (parsers/text/word_breaks.py).
 BASELINE: dict[str, tuple[float, int, int]] = {
     "markitdown": (86.94, 3, 0),
     "ocr": (55.30, 21, 0),
@@ -75,7 +78,7 @@ BASELINE: dict[str, tuple[float, int, int]] = {
     "pdfplumber-text": (96.60, 0, 1),
     "pdftotext-layout": (99.94, 1, 0),
     "pymupdf4llm": (99.90, 0, 0),
-    "pymupdf4llm-layout": (95.78, 28, 0),
+    "pymupdf4llm-layout": (96.36, 9, 0),
 }
 # converter: (exact % of shown fields at least, wrong values among shown fields at most),
 # measured with the shown rule's first version (docs/RENDERING_BASELINE.md, "Shown values").

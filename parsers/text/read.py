@@ -29,6 +29,7 @@ from parsers.model import (
     Filing,
     NonDerivativeRow,
 )
+from parsers.text import word_breaks
 from parsers.text.cells import EMPTY, HTML, PIPE, Row, split_rows
 from parsers.text.columns import (
     T1_FORM3,
@@ -95,6 +96,15 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     nd = read_table(t1_rows, t1_fields, header.period, t1_alt, orphans["non_derivative"])
     dv = read_table(t2_rows, t2_fields, header.period, t2_alt, orphans["derivative"])
     settle_wraps((nd, t1_fields), (dv, t2_fields))
+    if any(d.cuts for d in nd) or any(d.cuts for d in dv):
+        words = word_breaks.found_words(text)
+        for d in (*nd, *dv):
+            if d.cuts:
+                d.notes.extend(word_breaks.settle(d.values, d.cuts, words))
+    for d in nd:
+        d.notes.extend(word_breaks.unglue_by(d.values))
+    for d in dv:
+        d.notes.extend(word_breaks.unglue_by(d.values))
     if len(nd) + len(dv) > limits.max_rows:
         raise ParseError(
             f"{len(nd) + len(dv):,} table rows, over the limit of {limits.max_rows:,}", path

@@ -32,6 +32,7 @@ from parsers.text.tokens import (
     tokenize,
     tokenize_plain,
 )
+from parsers.text.word_breaks import Cut, may_be_cut
 from parsers.text.wraps import Undecided
 
 FOOTNOTE_FIELD = {"shares_a": "shares", "shares_d": "shares"}
@@ -101,6 +102,9 @@ class Draft:
     :func:`parsers.text.wraps.settle` to cut once every row is read."""
     centres: dict[str, float] = field(default_factory=dict)
     """In layout text, the character column each value field's token is centred on."""
+    cuts: list[Cut] = field(default_factory=list)
+    """Text cells' words from pipe cells side by side that a converter's border may have cut
+    (``Stoc|k``): read once the whole text is known (:mod:`parsers.text.word_breaks`)."""
     """Position (cell index, or character column in space-aligned text) of each field read,
     so that a wrapped line's words go to the text column they sit under."""
 
@@ -1351,7 +1355,7 @@ def _read_row(
         draft.title_raw = row.cells[title_toks[0].cell]
     for ci, toks in enumerate(cols):
         if toks:
-            _fill(draft, fields[ci], toks)
+            _fill(draft, fields[ci], toks, row.shape == PIPE)
             if row.shape == SPACE and fields[ci] not in TEXT_FIELDS:
                 draft.centres[fields[ci]] = toks[0].x + len(toks[0].text) / 2
             if fields[ci] in TEXT_FIELDS and _ends_in_marker(row, toks[-1]):
@@ -1709,7 +1713,7 @@ def _intact(row: Row, layout: tuple[str, ...]) -> bool:
     return n == len(layout)
 
 
-def _fill(draft: Draft, f: str, toks: list[Token]) -> None:
+def _fill(draft: Draft, f: str, toks: list[Token], piped: bool = False) -> None:
     first = toks[0]
     fn_field = FOOTNOTE_FIELD.get(f, f)
     for t in toks:
@@ -1726,7 +1730,12 @@ def _fill(draft: Draft, f: str, toks: list[Token]) -> None:
         if len(toks) == 1:
             text = first.text if first.kind == TEXT else ""
         else:
-            text = " ".join([t.text for t in toks if t.kind == TEXT])
+            words = [t for t in toks if t.kind == TEXT]
+            text = " ".join([t.text for t in words])
+            if piped:
+                for a, b in zip(words, words[1:], strict=False):
+                    if a.cell != b.cell and may_be_cut(a.text, b.text, bool(a.marks)):
+                        draft.cuts.append(Cut(f, a.text.split()[-1], b.text.split()[0]))
         # every match of the damage pattern has " l" or a digit: most titles have neither
         if (" l" in text or _HAS_DIGIT.search(text)) and _WORD_DAMAGE.search(text):
             mended = _mend_words(text)

@@ -1,0 +1,92 @@
+"""Word breaks a converter moved (parsers.text.word_breaks): a pipe table's cell border through
+a word (pymupdf4llm's layout mode: ``|Common Stoc|k 07/07/2015|``, ``|See Foot|note|``) and a
+space it lost (``ByTrust``). A cut is read by the rest of the text, with a doubt; where the text
+does not say, the cell is left empty with a doubt."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from parsers import Filing
+from parsers.limits import Limits
+from parsers.text.read import parse_text
+from parsers.text.word_breaks import Cut, found_words, may_be_cut, reading, unglue_by
+
+HEAD = (
+    "|1. Name and Address of Reporting Person<sup>*</sup><br>**Lindqvist Umar N**|"
+    "2. Issuer Name and Ticker or Trading Symbol<br>**CORVEX ENERGY CORP [ CRVX ]**|\n"
+    "|---|---|\n"
+    "||3. Date of Earliest Transaction (Month/Day/Year)<br>**05/26/2016**|\n\n"
+    "# **Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned**\n\n"
+    "|1. Title of<br>Security (Instr. 3)|2. Transaction Date<br>(Month/Day/Year)|"
+    "2A. Deemed Execution Date, if<br>any (Month/Day/Year)|3. Transaction<br>Code (Instr. 8)|"
+    "4. Securities Acquired (A) or Disposed Of (D)|5. Amount of Securities Beneficially Owned|"
+    "6. Ownership Form|7. Nature of Indirect<br>Beneficial Ownership (Instr.<br>|\n"
+    "|---|---|---|---|---|---|---|---|---|---|\n"
+    "||||Code<br>V|Amount|(A) or<br>(D)|Price|4)||4)|\n"
+)
+TAIL = (
+    "\n\n## **Explanation of Responses:**\n\n"
+    "1. The shares are held by the Lindqvist Family Trust.\n\n"
+    "/s/ Umar N. Lindqvist 05/30/2016\n"
+)
+
+
+def _parse(*rows: str, notes: str = "") -> Filing:
+    text = HEAD + "".join(r + "\n" for r in rows) + TAIL.replace("Trust.", f"Trust. {notes}")
+    return parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+
+
+def _doubts(f: Filing, field: str) -> list[str]:
+    return [n.message for n in f.notes if n.field == field and n.kind == "doubt"]
+
+
+def test_a_word_cut_by_a_cell_border_is_joined_where_the_text_has_it_whole() -> None:
+    row = "|Common Stoc|k 05/26/2016|||M<sup>(1)</sup>|3,600|A|$119.69|13,683|D||"
+    f = _parse(row, notes="2. Common Stock issued under the plan.")
+    r = f.non_derivative[0]
+    assert r.security_title == "Common Stock"
+    assert (r.shares, r.acquired_disposed, r.shares_owned_following) == (3600, "A", 13683)
+    assert any("'Stock'" in m for m in _doubts(f, "non_derivative[0].security_title"))
+
+
+def test_a_cut_the_text_does_not_settle_leaves_the_cell_empty_with_a_doubt() -> None:
+    # neither 'Footnote' nor 'Foot' is found elsewhere: one word or two is not shown
+    row = "|Common Stock 05/26/2016||S|1,373|D|$123.46|12,310|I|See Foot|note<sup>(1)</sup>|"
+    f = _parse(row)
+    r = f.non_derivative[0]
+    assert r.nature_of_ownership is None
+    assert r.shares == 1373 and r.ownership == "I"
+    assert any("left empty" in m for m in _doubts(f, "non_derivative[0].nature_of_ownership"))
+    # the text has both words elsewhere, and not one word: two words, with a doubt
+    f = _parse(row, notes="2. See the Foot of the page; a note.")
+    assert f.non_derivative[0].nature_of_ownership == "See Foot note"
+    assert any("two words" in m for m in _doubts(f, "non_derivative[0].nature_of_ownership"))
+
+
+def test_a_lost_space_after_by_is_put_back_with_a_doubt() -> None:
+    f = _parse(
+        "|Common Stock|||||||8,100|I|ByTrust<sup>(1)</sup>|",
+        "|Common Stock|||||||400|I|byLP|",
+        "|Common Stock|||||||500|I|Bystander Trust|",
+    )
+    got = [r.nature_of_ownership for r in f.non_derivative]
+    assert got == ["By Trust", "by LP", "Bystander Trust"]
+    assert _doubts(f, "non_derivative[0].nature_of_ownership")
+    assert not _doubts(f, "non_derivative[2].nature_of_ownership")
+
+
+def test_which_borders_may_cut_a_word() -> None:
+    assert may_be_cut("Stoc", "k", False)
+    assert may_be_cut("Foot", "note", False)
+    assert not may_be_cut("Class", "A", False)  # a capital after a small letter starts a word
+    assert not may_be_cut("Stock", "Option", True)  # a footnote marker ends the left word
+    assert not may_be_cut("Stock", "(right", False)
+    words = found_words("|Common Stoc|k 07/07/2015|\n|Common<br>Stock|5,250|\nnote: the end")
+    assert words["stock"] == 1 and words["stoc"] == 0 and words["k"] == 0
+    assert words["common"] == 2 and words["note"] == 1
+    assert reading(Cut("t", "Stoc", "k"), words) == "join"
+    assert reading(Cut("t", "the", "end"), words) == "apart"
+    assert reading(Cut("t", "Foot", "note"), Counter()) is None
+    values: dict[str, object] = {"nature_of_ownership": "See Footnote"}
+    assert unglue_by(values) == [] and values["nature_of_ownership"] == "See Footnote"

@@ -71,3 +71,51 @@ def test_a_row_a_line_is_no_dump() -> None:
     )
     assert [str(r.shares) for r in f.non_derivative] == ["1000", "2000"]
     assert not _table_doubts(f)
+
+
+PIPE_CAPTIONS = (
+    "|     |     |     | Code | V Amount (A) or | Price |     |     |     |     |\n"
+    "| --- | --- | --- | ---- | --------------- | ----- | --- | --- | --- | --- |"
+)
+
+
+def test_a_cell_holding_two_columns_shifts_the_rest_so_positions_say_nothing() -> None:
+    # markitdown merged the amount and its (D) into one cell and printed the price below the
+    # row: by the Form 5 layout's positions (ten cells) the balance would sit in the price's
+    f = _parse(
+        PIPE_CAPTIONS + "\n"
+        "| Class A | 10/02/2015 |     | S   | 532 D |     | 16,138 |     | D   |     |\n"
+        "| ------- | ---------- | --- | --- | ----- | --- | ------ | --- | --- | --- |\n"
+        "$634.4608(2)"
+    )
+    (row,) = f.non_derivative
+    assert (row.code, str(row.shares), row.acquired_disposed) == ("S", "532", "D")
+    assert row.price is None or str(row.price) == "634.4608"
+    assert str(row.shares_owned_following) == "16138"
+
+
+def test_a_plain_count_in_the_price_cell_with_no_balance_is_no_price() -> None:
+    # twelve cells, the last filled one the tenth: the Form 5 layout's positions put the
+    # balance in the price's cell (the price was pushed onto a row of its own below)
+    f = _parse(
+        PIPE_CAPTIONS + "\n"
+        "| Common Stock | 09/15/2021 |  | S | 68,754 | D | 28,338,196 |  |  | I |  |  |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "|  |  |  |  |  | $131.2422(7) |  |  |  |  | See Footnote(2) |  |"
+    )
+    row = f.non_derivative[0]
+    assert row.price is None or str(row.price) == "131.2422"
+    assert str(row.shares_owned_following) == "28338196"
+
+
+def test_the_v_caption_after_a_paragraph_headed_by_code_is_no_cell() -> None:
+    f = _parse(
+        "Common Stock 05/04/2022", "Common Stock 05/04/2022", "Code\nM(1)\nF(2)", "V", "Amount",
+        "(A) or (D) Price", "1,500", "540", "A", "D", "$0", "$29.4836", "62,268", "61,728",
+        "D", "D",
+    )  # fmt: skip
+    rows = [
+        (r.code, str(r.shares), r.acquired_disposed, str(r.price), str(r.shares_owned_following))
+        for r in f.non_derivative
+    ]
+    assert rows == [("M", "1500", "A", "0", "62268"), ("F", "540", "D", "29.4836", "61728")]

@@ -102,11 +102,32 @@ def fits_cells(
             _FITS.clear()
         misfits = 0
         n = len(fields)
-        for t in tokens:
-            if (
-                t.cell >= n
-                or _gains(fields, t)[t.cell] is None
-                or (t.dollar and fields[t.cell] in _SHARES)  # a dollar amount is no share count
+        bad = [
+            t.cell >= n
+            or _gains(fields, t)[t.cell] is None
+            or (t.dollar and fields[t.cell] in _SHARES)  # a dollar amount is no share count
+            for t in tokens
+        ]
+        for i, t in enumerate(tokens):
+            if not bad[i]:
+                continue
+            misfits += 1
+            # a value sharing its cell with one that fits there (``532 D`` under the amount):
+            # the converter merged two columns into one cell, so every later cell sits a
+            # column short of the form's and its positions say nothing
+            if t.kind not in (MARKER, NA) and any(
+                u.cell == t.cell and not bad[j] for j, u in enumerate(tokens) if j != i
+            ):
+                misfits += 1
+        if "price" in fields and "underlying_shares" not in fields:
+            # a Table I row reports the balance after it, and the only count after the amount
+            # is that balance: a plain count in the price's cell with none in the balance's is
+            # the balance a column early (a cell before it merged or lost). (In Table II it may
+            # be the underlying amount a column late: the order of values cannot tell.)
+            price, after = fields.index("price"), fields.index("shares_owned_following")
+            cells = {t.cell for t in tokens if t.kind == NUM}
+            if after not in cells and any(
+                t.cell == price and t.kind == NUM and not t.dollar for t in tokens
             ):
                 misfits += 1
         fits = _FITS[key] = misfits <= 1

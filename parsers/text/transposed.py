@@ -121,7 +121,8 @@ def _rebuilt(rows: list[Row], is_caption: Callable[[str], bool], width: int) -> 
             break  # the next table's numbered captions, printed before its landmark
         if after_code and lines[0].text.strip() == "V":
             lines = lines[1:]  # the V column's caption, under the code column's
-        after_code = lines[-1].text.strip() == "Code" if lines else after_code
+        # the code column's caption ends its paragraph, or heads its paragraph of codes
+        after_code = any(x.text.strip() == "Code" for x in lines) if lines else after_code
         got = _cells_of(lines, is_caption)
         if got is None:
             return None

@@ -368,6 +368,9 @@ _JUNK_ENDS = frozenset(")]}|?!*™®©“”°@~^«»€¢§")
 """The characters a match of ``_JUNK_TAIL`` can end with (it ends the word)."""
 _TORN_MARKER = re.compile(r"\((?!\d+\))[^A-Za-z\s]{1,5}\)")
 """A footnote marker the scan tore (``(©)``, ``(8€9)``); a whole ``(1)`` is a marker kept."""
+_LETTERED_MARKER = re.compile(r"(?<=[a-z])(?:\\[^\s)]{0,3}|[A-Z]{1,2})\)$")
+"""A torn footnote marker the scan read as letters after a word (``Units\\VO)``, ``UnitsV)``):
+a backslash, or capitals right after a small letter, then a ``)`` no ``(`` opened."""
 _JUNK_HEAD = re.compile(r"^[|\[\]{}_*“”]+(?=\w)")
 _HAS_WORD = re.compile(r"[^\W_]")
 
@@ -413,6 +416,10 @@ def _clean_words(text: str, opened: bool = False) -> str:
             continue
         if not _HAS_WORD.search(w) or _TORN_MARKER.fullmatch(w):
             continue
+        if depth == 0 and not opened and "(" not in w:
+            w = _LETTERED_MARKER.sub("", w)
+        if len(w) > 2 and w[-1] in "’'" and w[-2].isalpha() and w[-2] not in "sS":
+            w = w[:-1]  # ``Common’``: an apostrophe ends a word only after the s of a plural
         tail = _JUNK_TAIL.search(w) if w[-1] in _JUNK_ENDS else None
         depth += (w[: tail.start()] if tail else w).count("(")
         if tail:
@@ -1384,6 +1391,8 @@ def _read_row(
                         " row's cells may be shifted",
                     )
                 )
+    if flush and row.shape == SPACE and "underlying_shares" in fields:
+        _lone_tail_amount(draft, fields, cols)
     if row.shape == PLAIN and "date_exercisable" in fields:
         _lone_window_date(draft, row, cols, fields)
     elif flush and row.shape == SPACE and "date_exercisable" in fields:
@@ -1394,6 +1403,35 @@ def _read_row(
     _holding_balance(draft, fields, cols)
     _check_row(draft, fields, row.shape in TABLED)
     return draft
+
+
+_TAIL_AMOUNTS = ("underlying_shares", "price", "shares_owned_following")
+
+
+def _lone_tail_amount(draft: Draft, fields: tuple[str, ...], cols: list[list[Token]]) -> None:
+    """One bare number after a Table II row's underlying title, in a scan: the underlying
+    amount, or the amount owned following whose own number (often a lone ``0``, which a scan
+    drops) was lost. Only the number's place could tell, and an OCR engine starts each line
+    at the margin and spaces words by estimate, so its place says neither: both are left
+    empty with a doubt (a ``$`` price, or a second number, keeps the order readable)."""
+    if "shares_owned_following" not in fields or not cols[fields.index("underlying_title")]:
+        return
+    at = [fields.index(f) for f in _TAIL_AMOUNTS]
+    toks = [t for i in at for t in cols[i]]
+    if len(toks) != 1 or toks[0].kind != NUM or toks[0].dollar:
+        return
+    tok = toks[0]
+    for f in ("underlying_shares", "shares_owned_following"):
+        draft.values[f] = None
+        draft.notes.append(
+            (
+                f,
+                f"{tok.text!r} alone after the underlying title: the underlying amount or the"
+                " amount owned following (a scan's spacing does not say which); left empty",
+            )
+        )
+    if cols[fields.index("price")]:  # a bare number is no price the form prints: not one
+        draft.values["price"] = None
 
 
 def _holding_balance(draft: Draft, fields: tuple[str, ...], cols: list[list[Token]]) -> None:

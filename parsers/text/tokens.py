@@ -422,6 +422,9 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
             Token(NUM, num, cell, x, parse_number(num), dollar=num[0] == "$"),
             Token(LETTER, m.group(2), cell, x, m.group(2)),
         ]
+    m = _RULED_VALUE.fullmatch(word)
+    if m and (m[1] or m[3]) and not (m[2][0] == "$" and m[3]):
+        return [_ruled_value(m, word, cell, x)]
     if _NUM_LOOSE.fullmatch(word):
         return [Token(NUM, word, cell, x, None, dollar=word[0] == "$", malformed=True)]
     if _FRAG.fullmatch(word):
@@ -459,6 +462,40 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
         dollar = w[:1] == "$" or w[:1] == "S" and w[1:2].isdecimal()
         return [Token(damaged, word, cell, x, None, dollar=dollar, malformed=True)]
     return [Token(TEXT, word, cell, x)]
+
+
+_RULED_VALUE = re.compile(
+    r"([|\[\]{}]?)"  # a box rule the scan glued before the value
+    r"(\$\d+(?:\.\d+)?|\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # a price, or a grouped number
+    r"([|\]})]?)",  # a rule, or the closing bracket of a marker, glued after it
+    re.ASCII,
+)
+"""A value with a box rule glued on (``{60,000``, ``|560,000.0``, ``]$2.15``, ``628,553)``,
+``294,840]``): OCR reads the table's rules as brackets and bars."""
+
+
+def _ruled_value(m: re.Match[str], word: str, cell: int, x: int) -> Token:
+    """The value of :data:`_RULED_VALUE`'s match, with a note that says how sure it is.
+
+    A bracket or bar before the value is a rule where nothing else can be: before a ``$``, or
+    before a group of three digits (``1560,000`` would be no number). Before a shorter group
+    it may be a ``1`` the scan read as a bar (``{60,000`` for 160,000): read, unsure. After the
+    value it is a rule or the rest of a footnote marker whose digits the scan lost; but a
+    marker's digit glued to a price whose point was read as a comma (``$43.93(2)`` as
+    ``$43,932)``) looks the same, so a price with something after it is never read (the
+    caller's pattern) and an amount is read unsure."""
+    head, num, tail = m[1], m[2], m[3]
+    value = parse_number(num)
+    tok = Token(NUM, num, cell, x + len(head), value, dollar=num[0] == "$")
+    first_group = num.lstrip("$").split(",")[0].split(".")[0]
+    if tail or (head and num[0] != "$" and len(first_group) < 3):
+        tok.notes.append(
+            f"{word!r} read as {num}: {head + tail!r} taken for a table rule or a torn footnote"
+            " marker; unsure"
+        )
+    else:
+        tok.notes.append(f"ignored OCR debris {word!r}: read {num!r} (a table rule)")
+    return tok
 
 
 _VALUE_DEBRIS = re.compile(

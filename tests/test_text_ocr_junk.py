@@ -1,0 +1,188 @@
+"""A scan's junk glued to intact values and words (issue #12): read what the form's structure
+makes sure, note how sure, and leave empty what only a column's place could tell.
+
+The fixture text is laid out as tesseract prints a scanned Form 4 (``--psm 6``): every line
+starts at the margin, words are spaced by estimate, the table's rules come out as ``|``, ``{``
+or ``[`` glued to the values beside them, and a raised footnote marker as a bracket or letters
+after its word."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from parsers import Filing, parse_bytes
+from parsers.text.read import note_kind
+from parsers.text.tables import _clean_words
+from parsers.text.tokens import NUM, tokenize
+
+
+def _one(word: str) -> tuple[object, list[str]]:
+    toks = tokenize([word], [0])
+    assert len(toks) == 1, toks
+    return toks[0].value if toks[0].kind == NUM else toks[0].kind, toks[0].notes
+
+
+@pytest.mark.parametrize(
+    ("word", "value", "kind"),
+    [
+        # a rule before a group of three digits cannot be a 1 (``1560,000.0`` is no number)
+        ("|560,000.0", Decimal("560000.0"), "repair"),
+        ("|697,674", Decimal(697674), "repair"),
+        # nor before a price's dollar sign
+        ("]$2.15", Decimal("2.15"), "repair"),
+        # before a shorter group it may be a 1 the scan read as a bar (160,000): unsure
+        ("{60,000", Decimal(60000), "doubt"),
+        ("[3,902", Decimal(3902), "doubt"),
+        # after an amount: a rule, or a marker's bracket whose digits were lost (or a digit
+        # glued after a point read as a comma): unsure
+        ("628,553)", Decimal(628553), "doubt"),
+        ("294,840]", Decimal(294840), "doubt"),
+    ],
+)
+def test_a_rule_glued_to_a_value_is_read_and_said(word: str, value: Decimal, kind: str) -> None:
+    got, notes = _one(word)
+    assert got == value
+    assert len(notes) == 1 and word in notes[0]
+    assert note_kind(notes[0]) == kind
+
+
+@pytest.mark.parametrize("word", ["$163.94)", "$43,932)", "{$2.15)", "{60,00", "|12"])
+def test_a_price_with_a_bracket_after_it_or_a_broken_number_is_not_read(word: str) -> None:
+    """``$43,932)`` is ``$43.93(2)`` with the point read as a comma: nothing after a price
+    says which digits are its own; a number that is not well formed stays unread."""
+    got, _ = _one(word)
+    assert not isinstance(got, Decimal)
+
+
+@pytest.mark.parametrize(
+    ("cell", "clean"),
+    [
+        ("Depositary Units\\VO)", "Depositary Units"),  # a torn ``(1)`` read as ``\VO)``
+        ("UnitsV)", "Units"),  # ... and as ``V)``
+        ("Common’", "Common"),  # no word but a plural's ends in an apostrophe
+        ("Members’ Units", "Members’ Units"),
+        ("Stock Option (Right to Buy)", "Stock Option (Right to Buy)"),
+        ("SVF II Beaver (DE) LLC", "SVF II Beaver (DE) LLC"),
+        ("McDonald Trust", "McDonald Trust"),
+    ],
+)
+def test_a_torn_marker_read_as_letters_leaves_the_words(cell: str, clean: str) -> None:
+    assert _clean_words(cell) == clean
+
+
+def test_a_torn_marker_after_an_open_bracket_may_close_it() -> None:
+    """On a later line of a cell whose ``(`` is still open, ``)`` may be the bracket's own."""
+    assert _clean_words("AB)", opened=True) == "AB)"
+
+
+def _line(*cells: tuple[int, str]) -> str:
+    out = ""
+    for x, text in cells:
+        out += " " * max(x - len(out), 1 if out else 0) + text
+    return out
+
+
+_HEAD = [
+    _line((0, "FORM 4"), (82, "UNITED STATES SECURITIES AND EXCHANGE COMMISSION")),
+    _line((0, "Section 16. Form 4 or Form 5 obligations"), (82, "STATEMENT OF CHANGES IN")),
+    _line(
+        (0, "1. Name and Address of Reporting Person”"),
+        (72, "2. Issuer Name and Ticker or Trading Symbol"),
+    ),
+    _line((0, "Moran Kyle"), (81, "Wave Life Sciences Ltd. [ WVE ]")),
+    _line((0, "C/O WAVE LIFE SCIENCES LTD. | 3. Date of Earliest Transaction (Month/Day/Year)")),
+    _line((90, "12/08/2025")),
+    "X Form filed by One Reporting Person",
+    "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+    _line(
+        (0, "1. Title of"),
+        (23, "2. Transaction Date"),
+        (53, "2A. Deemed Execution Date, if | 3. Transaction"),
+        (110, "4. Securities Acquired (A) or Disposed Of | 5. Amount of Securities"),
+        (190, "6. Ownership Form: Direct"),
+        (220, "7. Nature of Indirect"),
+    ),
+]
+_TABLE_I_ROW = [
+    _line(
+        (0, "Depositary"),
+        (20, "09/24/2025)"),
+        (88, "J"),
+        (111, "24,149,325"),
+        (128, "A"),
+        (140, "$8.1738"),
+        (154, "518,932,944"),
+        (200, "I"),
+        (243, "Please see footnotes?)"),  # a marker ends the nature's cell: no more of it
+    ),
+    "Units\\VO)",
+]
+_TABLE_II = [
+    "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+    _line(
+        (0, "1. Title of"),
+        (18, "2. Conversion or | 3. Transaction Date | 3A. Deemed"),
+        (84, "4."),
+        (103, "5. Number of"),
+        (129, "6. Date Exercisable and"),
+        (163, "7. Title and Amount of"),
+        (194, "8. Price of"),
+        (212, "9. Number of derivative |10. Ownership"),
+    ),
+    "Code      Vv (A      (D)                Date             Expiration       Title",
+]
+
+
+def _row(tail: str) -> list[str]:
+    return [
+        _line(
+            (0, "Share"),
+            (16, "$3.14"),
+            (36, "12/08/2025"),
+            (87, "A"),
+            (114, "100,000"),
+            (130, "(3)"),
+            (149, f"01/01/2032 |Ordinary {tail}"),
+        ),
+        "",
+        _line((0, "Option"), (170, "Shares")),
+    ]
+
+
+def _parse(lines: list[str]) -> Filing:
+    text = "\n".join([*lines, "Explanation of Responses:", ""])
+    return parse_bytes(text.encode(), "scan.txt")
+
+
+def test_a_scan_title_keeps_its_words_not_the_torn_marker() -> None:
+    f = _parse([*_HEAD, *_TABLE_I_ROW, *_TABLE_II])
+    (row,) = f.non_derivative
+    assert row.security_title == "Depositary Units"
+    assert row.shares == Decimal(24149325) and row.price == Decimal("8.1738")
+
+
+def test_a_lone_amount_after_the_underlying_title_of_a_scan_is_left_empty() -> None:
+    """``|Ordinary {100,000`` and nothing after it: the underlying amount, or the balance after
+    whose own ``0`` the scan dropped? A scan's spacing cannot say: both empty, with a doubt."""
+    f = _parse([*_HEAD, *_TABLE_II, *_row("{100,000")])
+    (row,) = f.derivative
+    assert row.underlying_shares is None and row.shares_owned_following is None
+    said = [n for n in f.notes if "alone after the underlying title" in n.message]
+    assert {n.field.rsplit(".", 1)[-1] for n in said if n.field} == {
+        "underlying_shares",
+        "shares_owned_following",
+    }
+    assert all(n.kind == "doubt" for n in said)
+
+
+def test_two_amounts_after_the_underlying_title_of_a_scan_are_read_in_order() -> None:
+    """``|Ordinary | 100,000   75,000``: the underlying amount, then the balance after (the
+    price's ``$0`` lost); the rule before the first is no digit (a group of three follows)."""
+    f = _parse([*_HEAD, *_TABLE_II, *_row("| 100,000                           75,000")])
+    (row,) = f.derivative
+    assert row.underlying_shares == Decimal(100000)
+    assert row.shares_owned_following == Decimal(75000)
+    f = _parse([*_HEAD, *_TABLE_II, *_row("|100,000                           75,000")])
+    assert f.derivative[0].underlying_shares == Decimal(100000)

@@ -119,3 +119,14 @@ def test_the_v_caption_after_a_paragraph_headed_by_code_is_no_cell() -> None:
         for r in f.non_derivative
     ]
     assert rows == [("M", "1500", "A", "0", "62268"), ("F", "540", "D", "29.4836", "61728")]
+
+
+def test_rows_printed_a_paragraph_each_are_rows_not_a_dump() -> None:
+    # a paragraph holding a title and a row's worth of values (a date, a code, amounts) is a
+    # row: read as one cell of a dump, its values went into the nature of ownership
+    f = _parse(
+        "Common Stock 05/04/2022 S 1,000 D $10.00 9,000 D",
+        "Common Stock 05/04/2022 S 2,000 D $11.00 7,000 D",
+    )
+    rows = [(r.code, str(r.shares), r.nature_of_ownership) for r in f.non_derivative]
+    assert rows == [("S", "1000", None), ("S", "2000", None)]

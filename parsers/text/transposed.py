@@ -201,8 +201,8 @@ def _kind(text: str) -> tuple[str, Token] | None:
         return None
     first = tokens[0][0]
     if first == TEXT:  # a title, or a title and the values printed beside it
-        kinds = [t[0] for t in tokens if t[0] not in (TEXT, MARKER, NA)]
-        if len(kinds) >= 3:  # a row's worth (a date, a code, an amount): a row, not a cell
+        beside = [t[0] for t in tokens if t[0] not in (TEXT, MARKER, NA)]
+        if len(beside) >= 3:  # a row's worth (a date, a code, an amount): a row, not a cell
             return None
         values = ",".join([t[0] for t in tokens if t[0] != TEXT])
         return ("text," + values if values else "text"), token_of(tokens[0])

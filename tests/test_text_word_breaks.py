@@ -90,3 +90,54 @@ def test_which_borders_may_cut_a_word() -> None:
     assert reading(Cut("t", "Foot", "note"), Counter()) is None
     values: dict[str, object] = {"nature_of_ownership": "See Footnote"}
     assert unglue_by(values) == [] and values["nature_of_ownership"] == "See Footnote"
+
+
+BOXES = (
+    "|1. Name and A<br>**ICAHN CA**<br>(Last)|ddress of Reporting Person<br>**RL C**<br>(First)|"
+    "<sup>*</sup><br>Middle)<br>2. Issuer Name and<br>**ICAHN ENTERP**|"
+    "Ticker or Tradin<br>**RISES L.P. [ I**|g Symbol<br>**EP ]**|||5. Relationship of<br>"
+    "(Check all applica<br>**X** Director|\n"
+    "|---|---|---|---|---|---|---|---|\n"
+    "|**C/O ICAHN ENTERPRISES**|3. Date of Earliest T<br>**06/29/2026**|ransaction (M|onth/Day|||"
+    "**X** Officer (give<br>**CEO**|title below)|\n\n"
+)
+TABLE = HEAD[HEAD.index("# **Table I") :]
+ROW = "|Common Stock|06/29/2026||P|1,000|A|$10.00|2,000|D||\n"
+
+
+def _boxes(signature: str) -> Filing:
+    text = BOXES + TABLE + ROW + TAIL.replace("/s/ Umar N. Lindqvist", signature)
+    return parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+
+
+def test_header_boxes_cut_into_cells_side_by_side_are_put_back_together() -> None:
+    f = _boxes("/s/ Carl C. Icahn, for Icahn Enterprises")
+    assert f.reporting_owners[0].name == "ICAHN CARL C"
+    assert (f.issuer.name, f.issuer.ticker) == ("ICAHN ENTERPRISES L.P.", "IEP")
+    assert f.period_of_report is not None and f.period_of_report.isoformat() == "2026-06-29"
+    assert f.non_derivative[0].shares == 1000
+
+
+def test_a_cut_header_value_the_text_does_not_settle_is_left_empty_with_a_doubt() -> None:
+    # no 'Carl' nor 'Enterprises' elsewhere: the ticker is still sure (no space in a ticker)
+    f = _boxes("/s/ C. Icahn")
+    assert f.reporting_owners[0].name is None
+    assert (f.issuer.name, f.issuer.ticker) == (None, "IEP")
+    doubts = [n.message for n in f.notes if n.kind == "doubt"]
+    assert any("'ICAHN CA|RL C'" in m for m in doubts)
+    assert any("'ICAHN ENTERP|RISES L.P.'" in m for m in doubts)
+
+
+def test_a_tick_or_a_second_caption_line_is_no_piece_of_the_box_before() -> None:
+    from parsers.text.word_breaks import Words, mend_boxes
+
+    words = Words("2. Issuer Name and Ticker or Trading Symbol")
+    officer = ("3. Date of Earliest Transaction<br>**05/26/2016**", "**X** Officer<br>**CEO**")
+    assert mend_boxes(officer, words) is None
+    two_lines = ("2. Issuer Name<br>**ACME**", "and Ticker<br>(Street)<br>**HOUSTON TX**")
+    assert mend_boxes(two_lines, words) is None
+    whole = ("2. Issuer Name<br>**ACME CORP [**", "and Ticker or Trading Symbol<br>**AC ]**")
+    assert mend_boxes(whole, words) == (
+        "2. Issuer Name and Ticker or Trading Symbol<br>**ACME CORP [ AC ]**",
+        "",
+    )

@@ -18,6 +18,7 @@ from parsers.text.cells import (
     CLEANED_LINES,
     EMPTY,
     MARK,
+    PIPE,
     SPACE,
     TABLED,
     UNCHECKED,
@@ -27,6 +28,7 @@ from parsers.text.cells import (
 from parsers.text.ocr import fix_confusables
 from parsers.text.patterns import caseless
 from parsers.text.tokens import parse_date
+from parsers.text.word_breaks import CUT, Words, mend_boxes
 
 _OCR_DATE = re.compile(r"(?<![\w/])([\dOolI]{1,2}/[\dOolI]{1,2}/[\dOolI]{2,4})(?![\w/])")
 _DATE_IN_TEXT = re.compile(
@@ -59,6 +61,7 @@ _BOX5_ROW = re.compile(
 _NAME_DATE_ISSUER = re.compile(
     r"^(?P<owner>.*?\S)\s+(?P<date>\d{1,2}/\d{1,2}/\d{4})\s+(?P<issuer>\S.*)$"
 )
+_CUT_OWNER_LABEL = re.compile(r"^1\.\s*Name\b[^\n]*$", re.M | re.I)
 _ISSUER_LABEL = caseless(r"Issuer\s+Name")
 # box 5's caption beside a further owner's box 1 (layout text of a joint filing): no name
 _OTHER_CAPTIONS = caseless(
@@ -172,8 +175,12 @@ def form_type_of(rows: list[Row]) -> str | None:
     return explicit
 
 
-def read_header(rows: list[Row]) -> Header:
+def read_header(rows: list[Row], text: str = "") -> Header:
+    """Boxes 1-6 from the rows above Table I; ``text`` (the whole rendering) settles a value a
+    converter's cell border cut (:func:`parsers.text.word_breaks.mend_boxes`)."""
     head = Header()
+    words = Words(text)
+    rows = [_mended(r, words) for r in rows]
     streams = _streams(rows)
     _read_owner(head, streams)
     if head.owner_name is None:
@@ -219,7 +226,40 @@ def read_header(rows: list[Row]) -> Header:
             and _SECTION16_BOX.search(text)
         ):
             head.not_subject_to_section16 = bool(_BOX_CHECKED.search(clean(text)))
+    _uncut(head)
     return head
+
+
+def _mended(row: Row, words: Words) -> Row:
+    if row.shape is not PIPE or "**" not in row.text:
+        return row
+    cells = mend_boxes(row.cells, words)
+    if cells is None:
+        return row
+    return Row(row.line, cells, row.xs, row.shape, " ".join(c for c in cells if c), row.block)
+
+
+_CUT_FIELDS = {
+    "owner_name": "reporting_owners[0].name",
+    "issuer_name": "issuer",
+    "officer_title": "reporting_owners[0].officer_title",
+    "other_text": "reporting_owners[0].other_text",
+    "run_together": "reporting_owners[0].name",
+}
+
+
+def _uncut(head: Header) -> None:
+    """A value whose pieces a cell border parted where the text does not say if a space was
+    there is left empty with a doubt."""
+    for attr, name in _CUT_FIELDS.items():
+        value = getattr(head, attr)
+        if value is not None and CUT in value:
+            setattr(head, attr, None)
+            shown = value.replace(CUT, "|")
+            head.notes.append(
+                (None, name, f"{shown!r}: a cell border cut a word, and the text does not say "
+                 "whether a space stood there; left empty")
+            )  # fmt: skip
 
 
 _BOX_GAP = 8
@@ -314,12 +354,13 @@ def _streams(rows: list[Row]) -> list[str]:
 
 
 def _read_owner(head: Header, streams: list[str]) -> None:
-    for s in streams:
-        if "ddress" not in s and "DDRESS" not in s:
-            continue
-        m = _OWNER_LABEL.search(s)
-        if not m:
-            continue
+    labelled = [(s, m) for s in streams if "ddress" in s or "DDRESS" in s
+                if (m := _OWNER_LABEL.search(s))]  # fmt: skip
+    if not labelled:
+        # box 1's label cut short by a cell border (``1. Name and Ad``), its name below it in
+        # the same cell: the box's number and first word still say which box it is
+        labelled = [(s, m) for s in streams if (m := _CUT_OWNER_LABEL.search(s))]
+    for s, m in labelled:
         rest = s[m.end() :]
         if _may_match(rest, ("relationship", "applicable")):
             rest = _OTHER_CAPTIONS.sub(" ", rest)

@@ -80,7 +80,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     rows = split_rows(text)
     t1, t2, end = _landmarks(rows, path)
     form = form_type_of(rows[:t1]) or "4"
-    header = read_header(rows[:t1])
+    header = read_header(rows[:t1], text)
     layouts = {
         "3": ((T1_FORM3, T2_FORM3), ((), ())),
         "5": ((T1_FORM5, T2_FORM5), ((T1_FORM4,), (T2_FORM4,))),

@@ -14,7 +14,9 @@ with a doubt (the text makes it likely, not certain); where it says neither, or 
 is left empty with a doubt.
 
 Words touching a border between two letters (``Stoc|k``) are not counted as found: they are
-the pieces in question, not evidence.
+the pieces in question, not evidence; nor are a bold run's first and last words in a pipe row
+(a header box's value, which a border may cut between lines: ``**Clements C**|...<br>**arol
+Ann**``).
 
 A converter that rebuilds spaces from the gaps between letters (pymupdf) loses a narrow one:
 ``ByTrust``, ``byTrust``, ``ByLP`` for the nature of ownership's ``By Trust``. The nature column
@@ -29,6 +31,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 _MARKUP = re.compile(r"<sup\b[^>]*>.*?</sup\s*>|<br\s*/?>|</?[A-Za-z][^<>]{0,100}>", re.I)
+_BOLD_RUN = re.compile(r"\*\*([^*|]*)\*\*")
 _CUT_BORDER = re.compile(r"(?<=[A-Za-z])\|(?=[A-Za-z])")
 _WORD = re.compile(r"(?<![A-Za-z\x00])[A-Za-z]+(?![A-Za-z\x00])")
 _LAST_LETTERS = re.compile(r"[A-Za-z]+$")
@@ -61,6 +64,7 @@ def found_words(text: str) -> Counter[str]:
     out: Counter[str] = Counter()
     for line in text.splitlines():
         if "|" in line:
+            line = _BOLD_RUN.sub("\x00\\1\x00", line)
             line = _CUT_BORDER.sub("\x00", _MARKUP.sub(" ", line.replace("**", "")))
         out.update(w.casefold() for w in _WORD.findall(line))
     return out
@@ -144,3 +148,121 @@ def unglue_by(values: dict[str, object]) -> list[tuple[str, str]]:
             f"{text!r} read as {fixed!r}: the converter lost the space after its 'By'; unsure",
         )
     ]
+
+
+# --------------------------------------------------------------------------- header boxes
+
+CUT = "\ue002"
+"""Stands where a header value's two pieces meet and the text does not say whether a space was
+there: the value read across it is left empty with a doubt."""
+
+_BR = re.compile(r"<br\s*/?>", re.I)
+_BOLD_LINE = re.compile(r"\s*\*\*(.*?)\*\*\s*")
+_BOX_LABEL = re.compile(r"\s*(?:\*\*)?\s*[1-7][A-Z]?\.(?:\s|$)")
+
+
+def _bold(line: str) -> str | None:
+    m = _BOLD_LINE.fullmatch(line)
+    return m[1].strip() if m else None
+
+
+def _caption_piece(line: str) -> bool:
+    """A piece of a box's label: plain words, no box number, no bracketed caption of its own
+    (``(Street)``), no tick or value (``**X** Officer``)."""
+    text = line.strip()
+    return (
+        bool(text)
+        and "**" not in text
+        and not text.startswith("(")
+        and not (_BOX_LABEL.match(text))
+    )
+
+
+def _join_caption(left: str, right: str, words: Words) -> str:
+    """Caption pieces of one box's label (``1. Name and A`` + ``ddress of Reporting Person``):
+    only the label's words are looked for, so a cut between letters is one word unless the
+    text has both pieces as words and not the joined one."""
+    left, right = left.rstrip(), right.strip()
+    if not (left and right and may_be_cut(left, right, False)):
+        return f"{left} {right}".strip()
+    apart = reading(Cut("", left.split()[-1], right.split()[0]), words.get()) == "apart"
+    return f"{left} {right}" if apart else left + right
+
+
+def _join_value(left: str, right: str, words: Words) -> str:
+    """A box's value in two pieces (``ICAHN ENTERP`` + ``RISES L.P. [ I``): inside the ticker's
+    brackets the pieces join (a ticker has no space); elsewhere a cut between letters is read
+    by the rest of the text, or marked ``CUT`` where it says nothing sure."""
+    left, right = left.rstrip(), right.strip()
+    if not left or not right:
+        return left or right
+    if left.rfind("[") > left.rfind("]"):
+        return left + right if left[-1] != "[" else f"{left} {right}"
+    if not may_be_cut(left, right, False):
+        return f"{left} {right}"
+    how = reading(Cut("", left.split()[-1], right.split()[0]), words.get())
+    if how == "join":
+        return left + right
+    if how == "apart":
+        return f"{left} {right}"
+    return left + CUT + right
+
+
+def mend_boxes(cells: tuple[str, ...], words: Words) -> tuple[str, ...] | None:
+    """A markdown header row whose boxes a converter cut into cells side by side by where the
+    text lay (pymupdf4llm's layout mode: ``|2. Issuer Name and<br>**ICAHN ENTERP**|Ticker or
+    Tradin<br>**RISES L.P. [ I**|g Symbol<br>**EP ]**|``), its boxes put back together: a cell
+    continues the one before when its first value (bold, as the converter marks what a filer
+    typed) comes before any numbered box label in it, and the cell before ends in a value.
+    The two values are one value's pieces on one line, and the caption pieces just above them
+    one label's. A continued cell is left empty, so that the row keeps its columns. None where
+    no cell continues another."""
+    out: list[list[str]] = []
+    at: list[int] = []
+    changed = False
+    for k, cell in enumerate(cells):
+        lines = _BR.split(cell)
+        if out and (joined := _continue(out[-1], lines, words)) is not None:
+            out[-1] = joined
+            changed = True
+        else:
+            out.append(lines)
+            at.append(k)
+    if not changed:
+        return None
+    mended = [""] * len(cells)
+    for k, lines in zip(at, out, strict=True):
+        mended[k] = "<br>".join(lines)
+    return tuple(mended)
+
+
+class Words:
+    """The text's found words, counted the first time a cut asks (most rows have none)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.counted: Counter[str] | None = None
+
+    def get(self) -> Counter[str]:
+        if self.counted is None:
+            self.counted = found_words(self.text)
+        return self.counted
+
+
+def _continue(prev: list[str], cur: list[str], words: Words) -> list[str] | None:
+    first = next((i for i, ln in enumerate(cur) if _bold(ln) is not None), None)
+    if first is None or first > 1 or (first == 1 and not _caption_piece(cur[0])):
+        return None  # at most one line of caption pieces above the value's piece
+    last = next((i for i in range(len(prev) - 1, -1, -1) if _bold(prev[i]) is not None), None)
+    if last is None or not all(ln.lstrip().startswith("(") for ln in prev[last + 1 :]):
+        return None  # below the value, only its captions in brackets: ``(Last)``
+    if last + 1 < len(prev) and first == 0:
+        return None  # the cell before goes on below its value: no piece of this line
+    left, right = _bold(prev[last]) or "", _bold(cur[first]) or ""
+    value = f"**{_join_value(left, right, words)}**"
+    caption = prev[:last]
+    if first > 0 and caption and _bold(caption[-1]) is None:
+        caption = [*caption[:-1], _join_caption(caption[-1], " ".join(cur[:first]), words)]
+    elif first > 0:
+        caption = [*caption, *cur[:first]]
+    return [*caption, value, *prev[last + 1 :], *cur[first + 1 :]]

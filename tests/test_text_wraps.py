@@ -185,3 +185,77 @@ def test_a_line_with_more_cuts_than_the_cap_stops_early() -> None:
     start = time.perf_counter()
     assert _readings(d.undecided) == []
     assert time.perf_counter() - start < 5.0
+
+
+def test_a_phrase_stands_whole_only_where_no_capitalised_word_runs_on() -> None:
+    text = (
+        "1. Each share of Series E Preferred Stock will convert into one share of Class B\n"
+        "Common Stock. 2. Shares of Class A Common Stock Units vest."
+    )
+    assert wraps.stands_whole("Series E Preferred Stock", text)
+    assert wraps.stands_whole("Class B Common Stock", text)  # across a line's end, before a '.'
+    assert not wraps.stands_whole("Preferred Stock", text)  # 'E' runs on before it
+    assert not wraps.stands_whole("Class B Common", text)  # 'Stock' runs on after it
+    assert not wraps.stands_whole("Class A Common Stock", text)  # 'Units' runs on
+    assert not wraps.stands_whole("class b common stock", text)  # as written, case and all
+    assert not wraps.stands_whole("Stock", text)  # one word names no title
+
+
+def test_titles_the_footnotes_print_whole_pick_the_cut_where_the_tables_do_not() -> None:
+    # Form 3: "Series E Preferred Stock (1) (1) Class B Common 134,018.0 (1) I ..." /
+    # "Stock(2)(3)": the title's or the underlying title's last word? The footnotes name both
+    # titles whole; only one cut reads as they print them.
+    cells = ("security_title", "underlying_title")
+    first = ("Series E Preferred Stock", "Class B Common")
+    printed = (
+        "1. Each share of Series E Preferred Stock will automatically convert into one share of"
+        "\nClass B Common Stock immediately upon the closing of the Issuer's IPO."
+    )
+    d = _draft(cells, first, ["Stock(2)(3)"])
+    assert settle(d, set(), printed)
+    assert (d.values["security_title"], d.values["underlying_title"]) == (
+        "Series E Preferred Stock",
+        "Class B Common Stock",
+    )
+    assert d.footnotes["underlying_title"] == ["F2", "F3"]
+    assert any("footnotes or remarks print" in m for _, m in d.notes)
+    # without the footnotes, or with a text that names them otherwise, nothing is cut
+    for other in ("", printed.lower(), "Each share of Series E Preferred Stock converts."):
+        d = _draft(cells, first, ["Stock(2)(3)"])
+        assert not settle(d, set(), other)
+        assert d.blurred == set(cells)
+
+
+def test_one_title_printed_whole_does_not_carry_the_other_cells_words() -> None:
+    # "Restricted ... Common" / "Stock Units Stock": a footnote speaks of "Restricted Stock"
+    # only; the cut giving the title "Restricted Stock" would leave "Common Units Stock":
+    # every title cell must stand whole, so nothing is cut
+    cells, first = ("security_title", "underlying_title"), ("Restricted", "Common")
+    d = _draft(cells, first, ["Stock Units Stock"])
+    assert not settle(d, set(), "1. The shares of Restricted Stock vest in equal parts.")
+    assert d.blurred == set(cells)
+    # both printed whole: the cut is read
+    d = _draft(cells, first, ["Stock Units Stock"])
+    said = "1. Each of the Restricted Stock Units is paid in one share of Common Stock."
+    assert settle(d, set(), said)
+    assert d.values["security_title"] == "Restricted Stock Units"
+
+
+def test_a_title_the_tables_print_comes_before_the_footnotes() -> None:
+    # the known titles decide alone where they can; the footnotes are asked only where they
+    # leave several cuts
+    cells, first = ("security_title", "underlying_title"), ("Restricted", "Common")
+    d = _draft(cells, first, ["Stock Units Stock"])
+    assert settle(d, {"common stock"}, "1. Shares of Restricted Stock vest.")
+    assert d.values["underlying_title"] == "Common Stock"
+    assert any("titles the filing prints elsewhere" in m for _, m in d.notes)
+
+
+def test_plain_text_form_3_titles_read_as_its_footnotes_print_them() -> None:
+    f = parse_file(RENDERINGS / "real" / "form3.snow.xml" / "pdfplumber-text.txt")
+    assert [r.security_title for r in f.derivative] == ["Series E Preferred Stock"] + [
+        "Stock Option (Right to Buy)"
+    ] * 5
+    assert {r.underlying_title for r in f.derivative} == {"Class B Common Stock"}
+    # a doubt all the same: the cut rests on the layout and on the footnotes' words
+    assert any("footnotes or remarks" in m for m in _doubts(f, "derivative[0].security_title"))

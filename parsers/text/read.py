@@ -95,7 +95,9 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     t2_rows = untranspose(t2_rows, is_caption_text, len(t2_fields), orphans["derivative"])
     nd = read_table(t1_rows, t1_fields, header.period, t1_alt, orphans["non_derivative"])
     dv = read_table(t2_rows, t2_fields, header.period, t2_alt, orphans["derivative"])
-    settle_wraps((nd, t1_fields), (dv, t2_fields))
+    tail = tail_lines(rows[end:])
+    if any(d.undecided is not None for d in (*nd, *dv)):
+        settle_wraps((nd, t1_fields), (dv, t2_fields), printed="\n".join(t for _, t in tail))
     if any(d.cuts for d in nd) or any(d.cuts for d in dv):
         words = word_breaks.found_words(text)
         for d in (*nd, *dv):
@@ -109,7 +111,6 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         raise ParseError(
             f"{len(nd) + len(dv):,} table rows, over the limit of {limits.max_rows:,}", path
         )
-    tail = tail_lines(rows[end:])
     read_sigs = read_signatures(tail)
     signed = frozenset(ln for s in read_sigs for ln in s.lines)
     if header.run_together is not None:

@@ -306,23 +306,28 @@ def read_table(
     return _real_rows(drafts, orphans)
 
 
-def settle_wraps(*tables: tuple[list[Draft], tuple[str, ...]]) -> None:
+def settle_wraps(*tables: tuple[list[Draft], tuple[str, ...]], printed: str = "") -> None:
     """Cut the wrapped plain lines the rows left undecided (:mod:`parsers.text.wraps`), once
     both tables are read: a title either prints for sure helps cut the other's lines, and a
-    row cut adds its titles for the rows after it."""
+    row cut adds its titles for the rows after it. ``printed``: the text below the tables,
+    where a title may stand whole."""
     drafts = [d for ds, _ in tables for d in ds]
     if not any(d.undecided is not None for d in drafts):
         return
-    for _ in range(3):
+    below = ""  # the text below the tables is asked only once the tables' own titles cut no more
+    cuts: dict[int, wraps.Readings] = {}
+    for _ in range(5):
         known = wraps.known_titles(drafts)
         changed = False
         for ds, fields in tables:
             for d in ds:
-                if d.undecided is not None and wraps.settle(d, known):
+                if d.undecided is not None and wraps.settle(d, known, below, cuts):
                     _clean_text(d, fields)
                     changed = True
         if not changed:
-            return
+            if below or not printed:
+                return
+            below = printed
 
 
 def _off_column(drafts: list[Draft]) -> None:

@@ -16,7 +16,15 @@ keeps a reading only where the page's own rules leave one:
   ``Stock Option``, which did not fit);
 - of the cuts left, the one under which the most title cells read as titles the filing prints
   elsewhere for sure (``Common Stock`` of a holding row, another row's ``Ordinary Shares``) is
-  taken, only where no other cut reads as many.
+  taken, only where no other cut reads as many;
+- where that leaves several, the one under which every title cell the lines may continue
+  stands whole in the text below the tables, as written (case and all, two words or more), is
+  taken, only where no other cut does: a footnote names a title as the filer typed it (``Each
+  share of Series E Preferred Stock will convert into one share of Class B Common Stock``). A
+  phrase stands whole where no capitalised word runs on before or after it: ``Class B Common``
+  of ``Class B Common Stock will`` is a part of a longer name, not a title printed whole; and
+  every title cell must, so one title a footnote names does not carry the other cell's words
+  (``Restricted Stock`` printed, ``Common Units Stock`` not).
 
 A cut taken is noted (a doubt: it rests on the layout, not on a character the text shows);
 where none or several are left the cells stay empty with the reader's doubt.
@@ -24,6 +32,7 @@ where none or several are left the cells stay empty with the reader's doubt.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -167,7 +176,11 @@ def _line_cuts(words: list[_Word], k: int) -> Iterator[_Cut]:
         yield tuple(runs), tuple(" ".join(w.text for w in run) for run in runs), filled, stops
 
 
-def _readings(u: Undecided) -> list[tuple[list[list[_Word]], tuple[str, ...]]]:
+Readings = list[tuple[list[list[_Word]], tuple[str, ...]]]
+"""Cuts of a row's wrapped lines: each cell's words and full text."""
+
+
+def _readings(u: Undecided) -> Readings:
     """Every cut of the lines the page's rules allow: each cell's words and full text; none
     where there are more ways of cutting than ``_MAX_CUTS`` (a part of them decides nothing)."""
     if sum(len(line.split()) for line in u.lines) > _MAX_WORDS:
@@ -176,7 +189,7 @@ def _readings(u: Undecided) -> list[tuple[list[list[_Word]], tuple[str, ...]]]:
     if any(w is None for w in lines):
         return []
     k = len(u.cells)
-    out: list[tuple[list[list[_Word]], tuple[str, ...]]] = []
+    out: Readings = []
     tried = 0
     fits: dict[tuple[str, ...], bool] = {}
     """Whether a cell's lines keep its brackets closed and its wrapping greedy, by the lines:
@@ -277,13 +290,50 @@ def known_titles(drafts: Sequence[Draft]) -> set[str]:
     return seen
 
 
-def settle(draft: Draft, known: set[str]) -> bool:
+_WORD_ON = re.compile(r" [A-Z0-9]")
+"""A capitalised word (or a number) right after a phrase: the phrase runs on into it."""
+
+
+def stands_whole(phrase: str, text: str) -> bool:
+    """Whether ``phrase`` (two words or more) stands in ``text`` as written, whole words, at
+    least once with no capitalised word running on before or after it (a name's part is no
+    name: ``Class B Common`` in ``... of Class B Common Stock will ...``)."""
+    words = phrase.split()
+    if len(words) < 2 or not text:
+        return False
+    pattern = r"(?<![^\W_])" + r"\s+".join(map(re.escape, words)) + r"(?![^\W_])"
+    for m in re.finditer(pattern, text):
+        before = text[: m.start()]
+        if before.endswith(" "):
+            last = before[:-1].rsplit(None, 1)[-1] if before[:-1].strip() else ""
+            if last and (last[0].isupper() or last[0].isdigit()) and last[-1] not in ".,;:)":
+                continue  # ``Series E Preferred Stock``: ``Preferred Stock`` is its part
+        if _WORD_ON.match(text, m.end()):
+            continue
+        return True
+    return False
+
+
+def settle(
+    draft: Draft,
+    known: set[str],
+    printed: str = "",
+    cache: dict[int, Readings] | None = None,
+) -> bool:
     """Fill the cells of ``draft.undecided`` where one cut of its wrapped lines is left (see
-    the module's docstring); True if it did."""
+    the module's docstring); True if it did. ``printed``: the text below the tables
+    (footnotes, remarks), where a title may stand whole. ``cache``: the cuts of each draft's
+    lines (by ``id``) kept across the rounds of one filing (they do not change)."""
     u = draft.undecided
     if u is None or not set(u.cells) <= draft.blurred:
         return False
-    readings = _readings(u)
+    if cache is None:
+        readings = _readings(u)
+    else:
+        got = cache.get(id(draft))
+        if got is None:
+            got = cache[id(draft)] = _readings(u)
+        readings = got
     if not readings:
         return False
     if len(readings) > 1:
@@ -292,10 +342,23 @@ def settle(draft: Draft, known: set[str]) -> bool:
             for _, texts in readings
         ]
         best = max(scores)
-        if best == 0 or scores.count(best) > 1:
-            return False
-        readings = [readings[scores.index(best)]]
-        why = "the only cut under which the titles read as titles the filing prints elsewhere"
+        if best > 0 and scores.count(best) == 1:
+            readings = [readings[scores.index(best)]]
+            why = "the only cut under which the titles read as titles the filing prints elsewhere"
+        else:
+            titled = [c in _TITLES for c in u.cells]
+            if not printed or not any(titled):
+                return False
+            left = [
+                r
+                for r, sc in zip(readings, scores, strict=True)
+                if sc == best
+                and all(stands_whole(t, printed) for t, ti in zip(r[1], titled, strict=True) if ti)
+            ]
+            if len(left) != 1:
+                return False
+            readings = left
+            why = "the only cut under which the titles read as the footnotes or remarks print them"
     else:
         why = "the only cut the column order, brackets, markers and line widths allow"
     words, texts = readings[0]

@@ -186,3 +186,76 @@ def test_two_amounts_after_the_underlying_title_of_a_scan_are_read_in_order() ->
     assert row.shares_owned_following == Decimal(75000)
     f = _parse([*_HEAD, *_TABLE_II, *_row("|100,000                           75,000")])
     assert f.derivative[0].underlying_shares == Decimal(100000)
+
+
+def test_a_scan_title_in_doubt_leaves_the_nature_beside_it_open_to_its_wrap() -> None:
+    """Debris above the row's values left its title empty with a doubt; the margin line below
+    (``HOSPITALITY REIT``) may continue the title or the nature: neither gets it."""
+    rows = [
+        _line((1, "or) mao"), (56, "oe")),
+        _line(
+            (0, "INNSUITES"),
+            (25, "09/25/2025"),
+            (86, "S"),
+            (108, "12,500"),
+            (128, "D"),
+            (134, "$22.62"),
+            (148, "6,226,796"),
+            (197, "I"),
+            (230, "By Spouse"),
+        ),
+        "HOSPITALITY REIT",
+    ]
+    f = _parse([*_HEAD, *rows, *_TABLE_II])
+    (row,) = f.non_derivative
+    assert row.security_title is None and row.nature_of_ownership is None
+    assert row.shares == Decimal(12500) and row.shares_owned_following == Decimal(6226796)
+    assert any(
+        n.field and n.field.endswith("nature_of_ownership") and "HOSPITALITY REIT" in n.message
+        for n in f.notes
+    )
+
+
+def test_a_scan_line_under_a_nature_its_marker_ended_is_no_wrap() -> None:
+    """``Trust©2)`` ends its cell (a marker follows a cell's last word), so a line of cells
+    with words under it (``Class A ... Day hats: ... Trust?)``: a row whose balance the scan
+    garbled) continues neither the title nor the nature of the row above."""
+    rows = [
+        _line((0, "Class A"), (216, "9,686"), (286, "I"), (332, "Trust©2)")),
+        "Common Stock",
+        _line((0, "Class A"), (216, "Day hats:"), (336, "Trust?)")),
+        "Common Stock",
+        _line((0, "Class A"), (216, "2,755"), (286, "I"), (332, "Trust")),
+        "Common Stock",
+    ]
+    f = _parse([*_HEAD, *rows, *_TABLE_II])
+    first, *rest = f.non_derivative
+    assert first.security_title == "Class A Common Stock"
+    assert first.nature_of_ownership == "Trust"
+    assert first.shares_owned_following == Decimal(9686)
+    assert any("footnote marker ended" in n.message for n in f.notes)
+    assert [r.shares_owned_following for r in rest] == [Decimal(2755)]
+
+
+def test_a_scan_date_before_a_torn_marker_cell_is_the_date_exercisable() -> None:
+    """``05/11/2024 | (@)``: the expiration date's cell held only its marker, torn by the
+    scan; the one date is the date exercisable (said with a note)."""
+    row = [
+        _line(
+            (0, "Stock"),
+            (16, "$0.41"),
+            (36, "05/11/2023"),
+            (87, "A"),
+            (104, "143,848"),
+            (130, "05/11/2024 | (@)"),
+            (160, "Common _ | 143,848"),
+            (186, "$0"),
+            (204, "143,848"),
+        ),
+        _line((0, "Option"), (178, "Stock")),
+    ]
+    f = _parse([*_HEAD, *_TABLE_II, *row])
+    (got,) = f.derivative
+    assert got.date_exercisable is not None and got.date_exercisable.isoformat() == "2024-05-11"
+    assert got.expiration_date is None
+    assert any("torn footnote marker" in n.message for n in f.notes)

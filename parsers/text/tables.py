@@ -1000,8 +1000,14 @@ def _attach(
                 placed[f] = max(left) + 1
     extra: dict[str, list[str]] = {}
     spots = sorted((fields.index(g), x, g) for g, x in placed.items())
-    for toks in lines:
+    shut: set[str] = (
+        {f for f in targets if f in draft.closed or _torn_marker(draft.values.get(f))}
+        if flush and not before
+        else set()
+    )
+    for n, toks in enumerate(lines):
         to = forced.get(id(toks))
+        goes = []
         for t in toks:
             pos = t.x if t.x >= 0 else t.cell
             if not spots:
@@ -1011,8 +1017,26 @@ def _attach(
             for _, x, g in spots[1:]:
                 if abs(x - pos) < near:
                     f, near = g, abs(x - pos)
-            if to is not None:
-                f = to
+            goes.append(to if to is not None else f)
+        if (
+            shut
+            and to is None
+            and len({t.cell for t in toks}) > 1
+            and any(f in shut and _HAS_WORD.search(t.text) for t, f in zip(toks, goes, strict=True))
+        ):
+            # a scan's line of cells with words under a cell whose footnote marker ended it
+            # on a line above: no continuation of this row, but a row whose values the scan
+            # lost (``Class A ... Day hats: ... Trust``); it and the lines after it are left out
+            said = " / ".join(" ".join(t.text for t in w if t.text) for w in lines[n:])
+            draft.notes.append(
+                (
+                    None,
+                    f"line(s) '{said}' below the row put words in a cell its footnote marker"
+                    " ended: a row whose values the scan lost? left out",
+                )
+            )
+            break
+        for t, f in zip(toks, goes, strict=True):
             if t.text:
                 extra.setdefault(f, []).append(t.text)
             for mark in t.marks:
@@ -1058,8 +1082,19 @@ def _placeless_target(draft: Draft, loose: list[list[Token]], targets: list[str]
         return f != "nature_of_ownership" or not _torn_marker(value)
 
     first = targets[0]
-    if first in draft.blurred and not any(is_open(f) for f in targets[1:]):
-        return None  # the title was left empty with a doubt: its wrapped words go with it
+    if first in draft.blurred:
+        # the title was left empty with a doubt: its wrapped words go with it, and a cell
+        # still open beside it (a nature) may be what they continue just as well
+        cells = [f for f in targets[1:] if is_open(f)]
+        if cells:
+            said = " / ".join(" ".join(t.text for t in w if t.text) for w in loose)
+            for f in cells:
+                draft.blurred.add(f)
+                draft.values[f] = None
+                draft.notes.append(
+                    (f, f"wrapped line(s) '{said}' may continue {first} or {f}: left empty")
+                )
+        return None
     cells = [f for f in targets if is_open(f)]
     if len(cells) < 2:
         return cells[0] if cells == ["nature_of_ownership"] else first
@@ -1478,6 +1513,8 @@ _SPACED_MARK_BEFORE = re.compile(r"(?:^|\s)\((\d{1,3})\)\s+$")
 # a scan's cells: a box rule may stand between a date and the marker-only cell beside it
 _RULED_MARK_AFTER = re.compile(r"[\s|]*[\s|]\((\d{1,3})\)(?=\s|$)")
 _RULED_MARK_BEFORE = re.compile(r"(?:^|[\s|])\((\d{1,3})\)[\s|]+$")
+_TORN_CELL_AFTER = re.compile(r"\s*\|\s*\((?!\d{1,3}\))[^\w\s|()]{1,3}\)(?=\s|$)")
+"""A marker cell the scan tore, after a box rule right after a date (``05/11/2024 | (@)``)."""
 _TORN_CELL_BEFORE = re.compile(r"\|\s*(?:[^\w\s|]{0,4}|\(?\d{1,2}[^\w\s|]{0,2})\)[\s|]*$")
 """A box rule and then a cell holding only a marker the scan tore (``| ©)``, ``|)``, ``| 6)``): no
 value on the form is written so, so the cell held a footnote marker alone."""
@@ -1567,10 +1604,23 @@ def _lone_window_date(
     at = text.find(date.text) if date is not None else -1
     if date is None or at < 0 or text.find(date.text, at + 1) >= 0:
         return
+    value = de if de is not None else ex
     if scan:
         after = _RULED_MARK_AFTER.match(text, at + len(date.text))
         before = _RULED_MARK_BEFORE.search(text[:at])
         torn = before is None and _TORN_CELL_BEFORE.search(text[:at]) is not None
+        torn_after = after is None and _TORN_CELL_AFTER.match(text, at + len(date.text))
+        if torn_after and before is None and not torn and not shifted:
+            # ``05/11/2024 | (@)``: the expiration's marker cell, torn, after the date
+            v["date_exercisable"], v["expiration_date"] = value, None
+            draft.notes.append(
+                (
+                    "date_exercisable",
+                    f"read {value} as the date exercisable: a torn footnote marker set apart"
+                    " by a box rule after it is the expiration date's cell",
+                )
+            )
+            return
         if after is None and before is None and not torn:
             return
         if shifted:
@@ -1580,7 +1630,6 @@ def _lone_window_date(
         after = _SPACED_MARK_AFTER.match(text, at + len(date.text))
         before = _SPACED_MARK_BEFORE.search(text[:at])
         torn = False
-    value = de if de is not None else ex
     if (after is None) == (before is None and not torn):
         v["date_exercisable"] = v["expiration_date"] = None
         for f in ("date_exercisable", "expiration_date"):

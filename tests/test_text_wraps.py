@@ -10,6 +10,7 @@ import pytest
 
 from parsers import Filing, parse_file
 from parsers.text import wraps
+from parsers.text.printed import stands_whole
 from parsers.text.tables import Draft
 from parsers.text.wraps import Undecided, _readings, settle
 
@@ -192,13 +193,13 @@ def test_a_phrase_stands_whole_only_where_no_capitalised_word_runs_on() -> None:
         "1. Each share of Series E Preferred Stock will convert into one share of Class B\n"
         "Common Stock. 2. Shares of Class A Common Stock Units vest."
     )
-    assert wraps.stands_whole("Series E Preferred Stock", text)
-    assert wraps.stands_whole("Class B Common Stock", text)  # across a line's end, before a '.'
-    assert not wraps.stands_whole("Preferred Stock", text)  # 'E' runs on before it
-    assert not wraps.stands_whole("Class B Common", text)  # 'Stock' runs on after it
-    assert not wraps.stands_whole("Class A Common Stock", text)  # 'Units' runs on
-    assert not wraps.stands_whole("class b common stock", text)  # as written, case and all
-    assert not wraps.stands_whole("Stock", text)  # one word names no title
+    assert stands_whole("Series E Preferred Stock", text)
+    assert stands_whole("Class B Common Stock", text)  # across a line's end, before a '.'
+    assert not stands_whole("Preferred Stock", text)  # 'E' runs on before it
+    assert not stands_whole("Class B Common", text)  # 'Stock' runs on after it
+    assert not stands_whole("Class A Common Stock", text)  # 'Units' runs on
+    assert not stands_whole("class b common stock", text)  # as written, case and all
+    assert not stands_whole("Stock", text)  # one word names no title
 
 
 def test_titles_the_footnotes_print_whole_pick_the_cut_where_the_tables_do_not() -> None:

@@ -27,6 +27,7 @@ from parsers.text.cells import (
 )
 from parsers.text.ocr import fix_confusables
 from parsers.text.patterns import caseless
+from parsers.text.printed import stands_whole
 from parsers.text.tokens import parse_date
 from parsers.text.word_breaks import CUT, Words, mend_boxes
 
@@ -690,6 +691,27 @@ def split_by_care_of(head: Header, lines: list[str]) -> None:
         return
     (k,) = cuts
     _read_apart(head, text, spans[k][0], "the issuer's name as box 1's c/o line writes it")
+
+
+def split_by_text_below(head: Header, below: str) -> None:
+    """Boxes 1 and 2 run together (``Garascia Jessica A. AAR CORP [ AIR ]``) where the
+    footnotes or remarks name the issuer as the run ends (``... undertakes to provide AAR
+    CORP. any security holder ...``): the longest tail of the run, two words or more, that
+    stands whole there as written (case and all, no capitalised word running on before or
+    after it: :func:`parsers.text.printed.stands_whole`) is the issuer's name, and the words
+    before it, two or more, the owner's. The issuer's name is the run's last words for sure;
+    a footnote that prints only a shorter part of it in the same case would cut too late, so
+    the rule is the last the reader tries (after the signature and the c/o line), and the
+    reading stays a doubt."""
+    text = head.run_together
+    if text is None or head.owner_name is not None or not below:
+        return
+    spans = [m.span() for m in _SIG_WORD.finditer(text)]
+    for k in range(2, len(spans) - 1):
+        issuer = text[spans[k][0] :].strip()
+        if stands_whole(issuer, below):
+            _read_apart(head, text, spans[k][0], "the issuer's name as the footnotes print it")
+            return
 
 
 def _read_apart(head: Header, text: str, at: int, why: str) -> None:

@@ -52,6 +52,7 @@ from parsers.text.header import (
     read_more_owners,
     split_by_care_of,
     split_by_signature,
+    split_by_text_below,
 )
 from parsers.text.tables import Draft, is_caption_text, read_table, settle_wraps, to_model_values
 from parsers.text.transposed import untranspose
@@ -120,6 +121,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
             "\n".join(t for _, t in tail),
         )
         split_by_care_of(header, [r.text for r in rows[:t1]])
+        split_by_text_below(header, "\n".join(t for ln, t in tail if ln not in signed))
     notes: list[_Values] = [
         dict(line=_line_of(needle, rows[:t1]), field=f, message=msg, kind=note_kind(msg))
         for needle, f, msg in header.notes

@@ -32,7 +32,6 @@ where none or several are left the cells stay empty with the reader's doubt.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from functools import lru_cache
 from math import comb
 from typing import TYPE_CHECKING
 
+from parsers.text.printed import stands_whole
 from parsers.text.tokens import tokenize_plain
 
 if TYPE_CHECKING:
@@ -288,30 +288,6 @@ def known_titles(drafts: Sequence[Draft]) -> set[str]:
             if isinstance(v, str) and v and f not in d.blurred:
                 seen.add(_key(v))
     return seen
-
-
-_WORD_ON = re.compile(r" [A-Z0-9]")
-"""A capitalised word (or a number) right after a phrase: the phrase runs on into it."""
-
-
-def stands_whole(phrase: str, text: str) -> bool:
-    """Whether ``phrase`` (two words or more) stands in ``text`` as written, whole words, at
-    least once with no capitalised word running on before or after it (a name's part is no
-    name: ``Class B Common`` in ``... of Class B Common Stock will ...``)."""
-    words = phrase.split()
-    if len(words) < 2 or not text:
-        return False
-    pattern = r"(?<![^\W_])" + r"\s+".join(map(re.escape, words)) + r"(?![^\W_])"
-    for m in re.finditer(pattern, text):
-        before = text[: m.start()]
-        if before.endswith(" "):
-            last = before[:-1].rsplit(None, 1)[-1] if before[:-1].strip() else ""
-            if last and (last[0].isupper() or last[0].isdigit()) and last[-1] not in ".,;:)":
-                continue  # ``Series E Preferred Stock``: ``Preferred Stock`` is its part
-        if _WORD_ON.match(text, m.end()):
-            continue
-        return True
-    return False
 
 
 def settle(

@@ -1,0 +1,65 @@
+"""Boxes 1 and 2 run together in plain text, cut where the footnotes or remarks print the
+issuer's name whole (parsers.text.header.split_by_text_below, parsers.text.printed): read where
+a tail of the run stands there as written, empty otherwise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsers import parse_file
+from parsers.text.header import Header, split_by_text_below
+
+AAR = Path(__file__).parent / "fixtures" / "renderings" / "real" / "0001127602-25-001055.txt"
+BELOW = (
+    "1. The price reported in Column 4 is a weighted average price. The reporting person "
+    "undertakes to provide AAR CORP. any\nsecurity holder of AAR CORP. or the staff of the "
+    "Securities Exchange Commission upon request."
+)
+
+
+def _run(text: str) -> Header:
+    h = Header()
+    h.run_together = text
+    return h
+
+
+def test_the_longest_tail_the_footnotes_print_whole_is_the_issuers_name() -> None:
+    h = _run("Garascia Jessica A. AAR CORP")
+    split_by_text_below(h, BELOW)
+    assert (h.owner_name, h.issuer_name, h.run_together) == (
+        "Garascia Jessica A.",
+        "AAR CORP",
+        None,
+    )
+    assert any("footnotes print" in n[2] for n in h.notes)
+
+
+def test_a_tail_printed_otherwise_or_as_a_part_cuts_nothing() -> None:
+    for below in (
+        "",
+        BELOW.lower(),  # as written: the case is the filer's
+        "1. Shares held by AAR CORP Holdings LLC.",  # 'Holdings' runs on: a part of a name
+        "1. Shares held by Western AAR CORP.",  # 'Western' runs on before it
+        "1. Sold on the market CORP.",  # one word names nothing
+    ):
+        h = _run("Garascia Jessica A. AAR CORP")
+        split_by_text_below(h, below)
+        assert h.owner_name is None and h.issuer_name is None and h.run_together is not None
+
+
+def test_the_owners_name_keeps_two_words_at_least() -> None:
+    # 'Jessica A. AAR CORP' printed whole would leave one word for box 1's name: not cut there
+    h = _run("Garascia Jessica A. AAR CORP")
+    split_by_text_below(h, "1. Sold to Jessica A. AAR CORP. in May.")
+    assert h.issuer_name == "AAR CORP"
+    h = _run("Garascia AAR CORP")
+    split_by_text_below(h, BELOW)
+    assert h.owner_name is None and h.issuer_name is None
+
+
+def test_plain_text_header_read_apart_by_the_footnotes() -> None:
+    f = parse_file(AAR / "pdfplumber-text.txt")
+    assert f.issuer.name == "AAR CORP" and f.issuer.ticker == "AIR"
+    assert f.reporting_owners[0].name == "Garascia Jessica A."
+    doubts = [n.message for n in f.notes if n.field == "issuer.name" and n.kind == "doubt"]
+    assert any("footnotes print" in m for m in doubts)

@@ -123,29 +123,57 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
-def _too_wide(lines: Sequence[str], joined: bool = False) -> bool:
+def _too_wide(lines: Sequence[str], joined: bool = False, holds: _Holds | None = None) -> bool:
     """Whether a cell's lines break greedy wrapping: a line holding every character of a line
     plus the next line's first word (which did not fit the column) cannot have fitted. With
-    ``joined`` the first item is several lines run together: it is no line to judge."""
+    ``joined`` the first item is several lines run together: it is no line to judge.
+    ``holds`` answers whether a line holds every character of a text (:class:`_Holds`)."""
     over = [f"{a} {b.split()[0]}" for a, b in zip(lines, lines[1:], strict=False) if b.split()]
     if joined:
         over = over[1:]
-    wanted: dict[int, Counter[str]] = {}  # each of ``over`` counted once, where asked
+    if not over:
+        return False
+    if holds is None:
+        holds = _Holds()
     for i, line in enumerate(lines):
         if joined and i == 0:
             continue
-        have: Counter[str] | None = None  # counted only for a line as long as a wider one
         for j, o in enumerate(over):
             if j + joined == i or len(o) > len(line):  # more characters than the line has
                 continue
-            if have is None:
-                have = Counter(line)
-            want = wanted.get(j)
-            if want is None:
-                want = wanted[j] = Counter(o)
-            if all(have.get(ch, 0) >= n for ch, n in want.items()):
+            if holds(o, line):
                 return True
     return False
+
+
+class _Holds:
+    """Whether a line holds every character of a text (as many times), remembered by the pair:
+    the cuts of a row's lines give a cell the same lines, and their pairs, again and again."""
+
+    __slots__ = ("_counts", "_known")
+
+    def __init__(self) -> None:
+        self._counts: dict[str, dict[str, int]] = {}
+        self._known: dict[tuple[str, str], bool] = {}
+
+    def _count(self, text: str) -> dict[str, int]:
+        got = self._counts.get(text)
+        if got is None:
+            got = self._counts[text] = dict(Counter(text))
+        return got
+
+    def __call__(self, text: str, line: str) -> bool:
+        key = (text, line)
+        got = self._known.get(key)
+        if got is None:
+            have = self._count(line)
+            got = True
+            for ch, n in self._count(text).items():
+                if have.get(ch, 0) < n:
+                    got = False
+                    break
+            self._known[key] = got
+        return got
 
 
 _Cut = tuple[tuple[list[_Word], ...], tuple[str, ...], int, int]
@@ -195,7 +223,8 @@ def _readings(u: Undecided) -> Readings:
     """Whether a cell's lines keep its brackets closed and its wrapping greedy, by the lines:
     many cuts give one cell the same lines."""
     wide: dict[tuple[str, ...], bool] = {}
-    heads = [(f,) if f else () for f in u.first]
+    holds = _Holds()
+    joined = u.joined
     kept: dict[int, list[_Cut]] = {}
     """Each line's cuts, made once for every visit of the walk to the line (where few)."""
 
@@ -219,8 +248,30 @@ def _readings(u: Undecided) -> Readings:
     def too_wide(parts: tuple[str, ...]) -> bool:
         got = wide.get(parts)
         if got is None:
-            got = wide[parts] = _too_wide(parts, u.joined)
+            got = wide[parts] = _wider(parts)
         return got
+
+    def _wider(parts: tuple[str, ...]) -> bool:
+        """:func:`_too_wide` of ``parts`` from that of its lines but the last (the walk asks
+        it first): only the pairs with the last line are new, the last line's own and each
+        earlier pair's against it."""
+        n = len(parts)
+        if n < 2 or any(not p or p.isspace() for p in parts[1:]):
+            return _too_wide(parts, joined, holds)  # (a line with no word shifts the pairs)
+        if too_wide(parts[:-1]):
+            return True
+        last = parts[-1]
+        p = n - 2
+        if p >= joined:  # the pair ending on the last line, against every other line
+            o = f"{parts[p]} {last.split(None, 1)[0]}"
+            for i in range(joined, n):
+                if i != p and len(o) <= len(parts[i]) and holds(o, parts[i]):
+                    return True
+        for p in range(joined, n - 2):  # the earlier pairs, against the last line
+            o = f"{parts[p]} {parts[p + 1].split(None, 1)[0]}"
+            if len(o) <= len(last) and holds(o, last):
+                return True
+        return False
 
     # Where the lines have at most _MAX_CUTS cuts in all, the cap is never reached, so the cuts
     # under which a cell already fails need not be walked to their end: a cell that ended
@@ -230,46 +281,54 @@ def _readings(u: Undecided) -> Readings:
     for words in lines:
         leaves *= comb(len(words or ()) + k - 1, k - 1)
     prune = leaves <= _MAX_CUTS
+    depth = len(lines)
+    cells = range(k)
+    path: list[tuple[list[_Word], ...]] = []
+    """The runs of each line cut so far (the words of a reading are made at its leaf only)."""
 
-    def fails(said: list[tuple[str, ...]], closed: int, grown: int) -> bool:
-        """Whether a cell that ``closed`` on this line, or one that ``grown`` with words and
-        still open, fails already."""
-        for c in range(k):
-            bit = 1 << c
-            if closed & bit:
-                if not fit(heads[c] + said[c]):
+    def _fails(said: list[tuple[str, ...]], closed: int, grown: int) -> bool:
+        for c in cells:
+            if closed >> c & 1:
+                if not fit(said[c]):
                     return True
-            elif grown & bit and too_wide(heads[c] + said[c]):
+            elif grown >> c & 1 and too_wide(said[c]):
                 return True
         return False
 
-    def walk(i: int, got: list[list[list[_Word]]], said: list[tuple[str, ...]], ended: int) -> None:
+    def walk(i: int, said: list[tuple[str, ...]], ended: int) -> None:
+        """``said``: each cell's lines so far, its words on the value line first."""
         nonlocal tried
         if tried > _MAX_CUTS:
             return
-        if i == len(lines):
+        if i == depth:
             tried += 1
-            texts = []
-            for c in range(k):
-                parts = heads[c] + said[c]  # the cell's lines, its words on the value line first
+            for parts in said:
                 if not fit(parts):
                     return
-                texts.append(" ".join(parts))
-            out.append(([[w for run in got[c] for w in run] for c in range(k)], tuple(texts)))
+            out.append(
+                (
+                    [[w for runs in path for w in runs[c]] for c in cells],
+                    tuple([" ".join(parts) for parts in said]),
+                )
+            )
             return
         for runs, run_texts, filled, stops in cuts_of(i):
             if ended & filled:
                 continue  # a cell that ended on a line above has no words below
             now = ended | stops
             lines_now = [p + (t,) if t else p for p, t in zip(said, run_texts, strict=True)]
-            if prune and fails(lines_now, now & ~ended, filled & ~now):
-                continue
-            walk(
-                i + 1, [[*g, r] if r else g for g, r in zip(got, runs, strict=True)], lines_now, now
-            )
+            if prune:
+                # a cell that closed on this line, or one that grew with words and is still
+                # open, fails already (a cell that closed: its lines are all there)
+                closed, grown = now & ~ended, filled & ~now
+                if closed | grown and _fails(lines_now, closed, grown):
+                    continue
+            path.append(runs)
+            walk(i + 1, lines_now, now)
+            path.pop()
 
     start = sum(1 << c for c, e in enumerate(u.ended) if e) if u.ended else 0
-    walk(0, [[] for _ in range(k)], [() for _ in range(k)], start)
+    walk(0, [(f,) if f else () for f in u.first], start)
     if tried > _MAX_CUTS:
         return []  # the cuts not tried may read as well: the readings found prove nothing
     return out

@@ -141,3 +141,23 @@ def test_a_tick_or_a_second_caption_line_is_no_piece_of_the_box_before() -> None
         "2. Issuer Name and Ticker or Trading Symbol<br>**ACME CORP [ AC ]**",
         "",
     )
+
+
+def test_a_further_owners_box_cut_into_cells_below_the_tables_is_read() -> None:
+    further = (
+        "\n|1. Name an|d Address of Repo|rting Person<sup>*</sup>|||5<br>(|. Relationship o|\n"
+        "|---|---|---|---|---|---|---|\n"
+        "|**TANG CA**|**PITAL MANAG**|**EMENT LLC**|||(|Check all applic<br>|\n"
+        "|(Last)||(First)|(Middle)|||Director|\n"
+        "\n1. Shares held by Tang Capital Management, LLC.\n\n"
+    )
+    text = HEAD + ROW + further + TAIL
+    f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+    assert [o.name for o in f.reporting_owners] == [
+        "Lindqvist Umar N",
+        "TANG CAPITAL MANAGEMENT LLC",
+    ]
+    # with no 'Capital' nor 'Management' elsewhere, the cut name is not read at all
+    text = text.replace("Tang Capital Management, LLC", "the manager")
+    f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+    assert [o.name for o in f.reporting_owners] == ["Lindqvist Umar N"]

@@ -268,21 +268,38 @@ _BOX_GAP = 8
 a name's words stand closer (a scan spaces them by two or three at most)."""
 
 
-def read_more_owners(rows: list[Row]) -> list[Header]:
+def read_more_owners(rows: list[Row], text: str = "") -> list[Header]:
     """Joint filers after the first: renderings repeat box 1 (and the relationship box) for
     each further reporting person below the tables. Each block runs to the next box 1, or to
-    the signature."""
-    starts = [i for i, r in enumerate(rows) if "ddress" in r.text and _OWNER_LABEL.search(r.text)]
+    the signature. A pipe row whose boxes a converter cut into cells side by side is put back
+    together first (:func:`parsers.text.word_breaks.mend_boxes`); box 1 is then its first
+    cell, and box 1's label may start a pipe row cut short (``|1. Name an|d Address of Repo|``).
+    """
+    words = Words(text)
+    mended = [_mended(r, words) for r in rows]
+    starts = [
+        i
+        for i, r in enumerate(mended)
+        if ("ddress" in r.text and _OWNER_LABEL.search(r.text))
+        or (r.shape is PIPE and r.cells and _CUT_OWNER_LABEL.match(r.cells[0]))
+    ]
     owners: list[Header] = []
     for k, i in enumerate(starts):
         stop = starts[k + 1] if k + 1 < len(starts) else len(rows)
         lines: list[str] = []
         left: list[str] = []  # box 1's column alone, where layout text shows it
-        for r in rows[i:stop]:
+        cut = not _OWNER_LABEL.search(mended[i].text)
+        for r, was in zip(mended[i:stop], rows[i:stop], strict=True):
             text = clean(r.text, keep_lines=True)
             if "/s/" in text or _SIGNATURE_LABEL.search(text):
                 break
             lines.append(text)
+            if r is not was and r.cells[0]:
+                text = clean(r.cells[0], keep_lines=True)  # box 1's own cell, put back
+            elif cut and r.shape is PIPE:
+                # box 1 cut into cells: its pieces run to the first empty cell (box 5 beyond)
+                end = r.cells.index("") if "" in r.cells else len(r.cells)
+                text = clean(" ".join(r.cells[:end]), keep_lines=True)
             if r.shape == SPACE and len(r.cells) > 1 and r.xs[0] < 4:
                 # layout text: box 1 is the leftmost box; the cells a box away are box 5's (its
                 # check boxes, or its label as a scan garbled it: 'SVF II Beaver (DE) LLC
@@ -299,8 +316,8 @@ def read_more_owners(rows: list[Row]) -> list[Header]:
         block = ["\n".join(lines)]
         head = Header()
         _read_owner(head, ["\n".join(left)])
-        if head.owner_name is None:
-            continue
+        if head.owner_name is None or CUT in head.owner_name:
+            continue  # (a name cut where the text does not say if a space stood there)
         _read_relationship(head, block)
         owners.append(head)
     return owners

@@ -148,7 +148,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     if header.original_filed is not None and not form.endswith("/A"):
         form = f"{form}/A"
     signatures = [dict(name=s.name, date=s.date) for s in read_sigs]
-    owners = [_owner(header), *(_owner(h) for h in read_more_owners(rows[end:]))]
+    owners = [_owner(header), *(_owner(h) for h in read_more_owners(rows[end:], text))]
     if header.joint and len(owners) == 1:
         notes.append(
             dict(

@@ -250,6 +250,25 @@ class Words:
 
 
 def _continue(prev: list[str], cur: list[str], words: Words) -> list[str] | None:
+    return _continue_at_top(prev, cur, words) or _continue_last(prev, cur, words)
+
+
+def _continue_at_top(prev: list[str], cur: list[str], words: Words) -> list[str] | None:
+    """Both cells open with a label piece over a value (``1. Name an<br>**PLP Fund**<br>(Last)
+    <br>**100 CARR**`` | ``d Address of Repo<br>**s Master Fund L**<br>...``): the row's top two
+    lines, so the values are one line's pieces; the cell before holds no further box."""
+    if len(prev) < 2 or len(cur) < 2 or _bold(prev[0]) is not None or not _caption_piece(cur[0]):
+        return None
+    left, right = _bold(prev[1]), _bold(cur[1])
+    if left is None or right is None or any(_BOX_LABEL.match(ln) for ln in prev[2:]):
+        return None
+    caption = _join_caption(prev[0], cur[0], words)
+    return [caption, f"**{_join_value(left, right, words)}**", *prev[2:], *cur[2:]]
+
+
+def _continue_last(prev: list[str], cur: list[str], words: Words) -> list[str] | None:
+    """The cell before ends in a value (under it only bracketed captions, ``(Last)``), and this
+    cell's first value comes under at most one line of label pieces."""
     first = next((i for i, ln in enumerate(cur) if _bold(ln) is not None), None)
     if first is None or first > 1 or (first == 1 and not _caption_piece(cur[0])):
         return None  # at most one line of caption pieces above the value's piece

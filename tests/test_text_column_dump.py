@@ -130,3 +130,44 @@ def test_rows_printed_a_paragraph_each_are_rows_not_a_dump() -> None:
     )
     rows = [(r.code, str(r.shares), r.nature_of_ownership) for r in f.non_derivative]
     assert rows == [("S", "1000", None), ("S", "2000", None)]
+
+
+def test_a_dump_of_transactions_and_holdings_is_rebuilt_by_the_dates_beside_the_titles() -> None:
+    # two transactions (their titles carry their date) and a holding; Table I's own numbered
+    # captions 5 to 7 printed among the values; one nature, for the one row owned indirectly
+    f = _parse(
+        "Common Stock 12/17/2015", "Common Stock 12/17/2015", "Common Stock", "Code\nM(1)\nF(2)",
+        "V", "Amount", "(A) or (D) Price", "1,250", "400", "A", "D", "$0", "$148.849",
+        "5. Amount of Securities Beneficially Owned\nFollowing Reported Transaction(s)",
+        "6. Ownership Form: Direct\n(D) or Indirect (I) (Instr. 4)",
+        "7. Nature of Indirect\nBeneficial Ownership (Instr.\n4)",
+        "39,476", "39,076", "2,600", "D", "D", "I", "By Trust(5)",
+    )  # fmt: skip
+    rows = [
+        (r.code, r.shares, r.acquired_disposed, r.price, r.shares_owned_following, r.ownership,
+         r.nature_of_ownership)
+        for r in f.non_derivative
+    ]  # fmt: skip
+    assert [tuple(None if v is None else str(v) for v in r) for r in rows] == [
+        ("M", "1250", "A", "0", "39476", "D", None),
+        ("F", "400", "D", "148.849", "39076", "D", None),
+        (None, None, None, None, "2600", "I", "By Trust"),
+    ]
+    assert any("owned indirectly" in m for m in _table_doubts(f))
+
+
+def test_holdings_with_fewer_natures_than_indirect_rows_are_left_out() -> None:
+    # two rows owned indirectly, one nature: whose is it?
+    f = _parse("Common Stock", "Common Stock", "36,000", "5,100", "I", "I", "By Trust(1)")
+    assert f.non_derivative == []
+    assert any("column by column" in m for m in _table_doubts(f))
+
+
+def test_transactions_and_holdings_whose_prices_do_not_line_up_are_left_out() -> None:
+    # one transaction's price is empty: the price column has fewer cells than transactions
+    f = _parse(
+        "Common Stock 12/17/2015", "Common Stock 12/17/2015", "Common Stock", "Code\nM\nF",
+        "1,250", "400", "A", "D", "$148.849", "39,476", "39,076", "2,600", "D", "D", "D",
+    )  # fmt: skip
+    assert f.non_derivative == []
+    assert any("column by column" in m for m in _table_doubts(f))

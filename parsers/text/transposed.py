@@ -49,7 +49,7 @@ def untranspose(
     title word read as a row's title), so the region is left out, with a note in ``notes``.
     Otherwise ``rows``, less the column sub-captions that stand as paragraphs of their own
     among the values (``Amount``, ``Price``): read as rows, they would be titles."""
-    out = _rebuilt(rows, is_caption, width)
+    out = _rebuilt(rows, is_caption, width, notes)
     if out is not None:
         return out
     if is_dump(rows, is_caption):
@@ -83,9 +83,11 @@ def is_dump(rows: list[Row], is_caption: Callable[[str], bool]) -> bool:
         return False
     lone = several = 0
     for r in rows:
-        if r.shape == BLANK or is_caption(r.text) or _FURNITURE.search(r.text):
+        if r.shape == BLANK or _FURNITURE.search(r.text):
             continue
         tokens = cell_templates(r.text)
+        if is_caption(r.text) and not (len(tokens) == 1 and tokens[0][0] != TEXT):
+            continue  # a caption, not a lone value that reads as one ("D", "I")
         values = sum(1 for t in tokens if t[0] not in (TEXT, MARKER, NA))
         if values >= 3:
             return False
@@ -96,7 +98,12 @@ def is_dump(rows: list[Row], is_caption: Callable[[str], bool]) -> bool:
     return lone >= 3 and lone > several
 
 
-def _rebuilt(rows: list[Row], is_caption: Callable[[str], bool], width: int) -> list[Row] | None:
+def _rebuilt(
+    rows: list[Row],
+    is_caption: Callable[[str], bool],
+    width: int,
+    notes: list[str] | None = None,
+) -> list[Row] | None:
     """``rows`` rebuilt as one row of cells a table row when they are a column-by-column dump,
     else None. ``is_caption(text)`` tells a line of column captions; ``width`` is the table's
     number of columns, which no rebuilt row may exceed."""
@@ -112,13 +119,22 @@ def _rebuilt(rows: list[Row], is_caption: Callable[[str], bool], width: int) -> 
         if not para:
             continue
         lines, para = para, []
+        if (
+            started
+            and _BOX_NUMBER.match(lines[0].text)
+            and all(is_caption(x.text) for x in lines)
+            and (width > 11 or "deriv" in " ".join(x.text for x in lines).lower())
+        ):
+            # numbered captions after values: the next table's, printed before its landmark
+            # (Table II's, which name the derivative, in Table I, whose own captions 5 to 7
+            # may stand among its values and are passed over; Table II's own, after values
+            # a converter moved up from Table I)
+            break
         if not started:
             lines = [x for x in lines if not is_caption(x.text) and not _FURNITURE.search(x.text)]
             if not lines:
                 continue
             started = True
-        elif _BOX_NUMBER.match(lines[0].text) and all(is_caption(x.text) for x in lines):
-            break  # the next table's numbered captions, printed before its landmark
         if after_code and lines[0].text.strip() == "V":
             lines = lines[1:]  # the V column's caption, under the code column's
         # the code column's caption ends its paragraph, or heads its paragraph of codes
@@ -135,14 +151,24 @@ def _rebuilt(rows: list[Row], is_caption: Callable[[str], bool], width: int) -> 
             runs[-1].append(c)
         else:
             runs.append([c])
+    lead = 0
+    while lead < len(runs) and runs[lead][0][2].startswith("text"):
+        lead += 1
+    if lead > 1:  # titles with their date and titles without: transactions and holdings
+        return _with_holdings(runs, lead, width, notes)
     n = len(runs[0])
     if n == 1:  # one row: its cells in the form's order
         return _rebuild([cells]) if len(cells) <= width else None
     table: list[list[tuple[int, str, str, Token]]] = [[] for _ in range(n)]
+    owned: list[str] = []
     for run in runs:
         if len(run) == n:
             for i in range(n):
                 table[i].append(run[i])
+            if run[0][2] == "letter":
+                owned = [c[1].strip()[:1] for c in run]
+        elif run is runs[-1] and _natures(run, owned, table, notes):
+            pass
         elif len(run) == 2 * n and run[0][2] == "number":
             dollars = [c[3].dollar for c in run]
             if dollars == [True, False] * n:  # price and balance, row after row
@@ -158,6 +184,79 @@ def _rebuilt(rows: list[Row], is_caption: Callable[[str], bool], width: int) -> 
     if any(len(cells) > width for cells in table):
         return None
     return _rebuild(table)
+
+
+_Cell = tuple[int, str, str, Token]  # line, text, kind, first token
+
+NATURE_NOTE = (
+    "the table is printed column by column with fewer natures of ownership than rows: each is "
+    "read as the nature of a row owned indirectly (I), in order, as many as there are"
+)
+
+
+def _with_holdings(
+    runs: list[list[_Cell]], lead: int, width: int, notes: list[str] | None
+) -> list[Row] | None:
+    """A Table I dump of transactions and holdings, rebuilt, else None. Each transaction's
+    title cell holds its date (``Common Stock 12/17/2015``), a holding's does not, so the
+    titles tell which rows the transaction columns (code, amount, (A)/(D), price: one cell a
+    transaction) fill; the columns after the price (balance, ownership) fill every row. The
+    form's order of columns is kept: every transaction column comes before the first column
+    of every row, which is the price column's cells followed by the balances (``$0``,
+    ``$148.849``, ``39,476``, ``39,076``, ``2,600``). Natures of ownership as many as the
+    rows are each row's; fewer, as many as the rows owned indirectly (I), are those rows',
+    with a note (a direct row rarely names one); any other count is no rebuild."""
+    titles = [c for run in runs[:lead] for c in run]
+    if width not in (10, 11) or any(c[2] not in ("text", "text,date") for c in titles):
+        return None
+    moves = [i for i, c in enumerate(titles) if c[2] == "text,date"]
+    n, k = len(titles), len(moves)
+    if not 0 < k < n:
+        return None
+    table: list[list[_Cell]] = [[c] for c in titles]
+    held = False  # past the price: columns every row fills
+    owned: list[str] = []
+    for run in runs[lead:]:
+        m, kind = len(run), run[0][2]
+        if not held and kind == "number" and m in (n, k + n):
+            dollars = [c[3].dollar for c in run]
+            if dollars != [True] * (m - n) + [False] * n:
+                return None
+            for i, c in zip(moves, run[: m - n], strict=True):
+                table[i].append(c)
+            for i, c in enumerate(run[m - n :]):
+                table[i].append(c)
+            held = True
+        elif not held and m == k and kind != "text":
+            for i, c in zip(moves, run, strict=True):
+                table[i].append(c)
+        elif held and m == n:
+            for i, c in enumerate(run):
+                table[i].append(c)
+            if kind == "letter":
+                owned = [c[1].strip()[:1] for c in run]
+        elif held and run is runs[-1] and _natures(run, owned, table, notes):
+            pass
+        else:
+            return None
+    if not held or any(len(cells) > width for cells in table):
+        return None
+    return _rebuild(table)
+
+
+def _natures(
+    run: list[_Cell], owned: list[str], table: list[list[_Cell]], notes: list[str] | None
+) -> bool:
+    """The last column's cells, fewer than the rows, placed as the natures of ownership of the
+    rows owned indirectly (``owned``: each row's D or I) when there are as many, with a note;
+    False (placed nowhere) otherwise."""
+    if run[0][2] != "text" or len(run) != owned.count("I"):
+        return False
+    for i, c in zip([i for i, o in enumerate(owned) if o == "I"], run, strict=True):
+        table[i].append(c)
+    if notes is not None:
+        notes.append(NATURE_NOTE)
+    return True
 
 
 def _cells_of(

@@ -48,7 +48,18 @@ def test_a_rule_glued_to_a_value_is_read_and_said(word: str, value: Decimal, kin
     assert note_kind(notes[0]) == kind
 
 
-@pytest.mark.parametrize("word", ["$163.94)", "$43,932)", "{$2.15)", "{60,00", "|12"])
+@pytest.mark.parametrize(
+    ("word", "value"), [("$7.6956“)", Decimal("7.6956")), ("$0®)", Decimal(0))]
+)
+def test_a_one_digit_price_before_a_torn_marker_is_read_unsure(word: str, value: Decimal) -> None:
+    """The symbol a scan made of the marker's raised bracket ends the price, as it does for
+    longer ones (``$160.82°)``); the marker's digits come after it."""
+    got, notes = _one(word)
+    assert got == value
+    assert len(notes) == 1 and note_kind(notes[0]) == "doubt"
+
+
+@pytest.mark.parametrize("word", ["$163.94)", "$43,932)", "{$2.15)", "{60,00", "|12", "$02)", "5°"])
 def test_a_price_with_a_bracket_after_it_or_a_broken_number_is_not_read(word: str) -> None:
     """``$43,932)`` is ``$43.93(2)`` with the point read as a comma: nothing after a price
     says which digits are its own; a number that is not well formed stays unread."""

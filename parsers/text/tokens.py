@@ -499,11 +499,12 @@ def _ruled_value(m: re.Match[str], word: str, cell: int, x: int) -> Token:
 
 
 _VALUE_DEBRIS = re.compile(
-    r"(\$?(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:\.\d+)?)"  # the value
+    r"(\$\d(?:\.\d+)?|\$?(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:\.\d+)?)"  # the value
     r"([°©®™”“\"'’‘?¢\\*^~§«»][^\w\s$.,]{0,2}\d{0,2}[^\w\s$.,]{0,2})"  # the torn marker
 )
 """A value and what a scan made of the footnote marker after it, beginning with a symbol a scan
-makes of a raised bracket or digit: ``$160.82°)``, ``$637.6509©``, ``$2,597.4761°7)``."""
+makes of a raised bracket or digit: ``$160.82°)``, ``$637.6509©``, ``$2,597.4761°7)``; a price of
+one digit too (``$7.6956“)``, ``$0®)``), but no bare digit (``5°`` may be a marker's rest)."""
 
 
 def _value_before_debris(m: re.Match[str], word: str, cell: int, x: int) -> Token | None:

@@ -714,3 +714,25 @@ def test_a_row_name_in_prose_keeps_the_tree_lines() -> None:
     assert row.line == 14
     fast, expat = read_both(data)
     assert fast == expat
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (b"", 0),
+        (b"<derivativeTable></derivativeTable>", 0),
+        (b"<nonDerivativeTransaction></nonDerivativeTransaction>", 1),
+        (b"<derivativeHolding>x</derivativeHolding><derivativeTransaction>", -1),  # odd
+        (b"<derivativeHolding></derivativeHolding>" * 2 + b"<nonDerivativeHolding>" * 2, 3),
+        (b"<nonDerivativeHolding/>", -1),  # no ">" straight after the name
+        (b"<derivativeHolding >x</derivativeHolding>", -1),
+        (b"<derivativeHolding>x</derivativeHolding", -1),  # the name ends the text
+        (b"derivativeHolding> and derivativeHolding>", 1),  # prose: the walk tells
+    ],
+)
+def test_plain_row_tags_counts_row_names_each_followed_by_a_close(text: bytes, rows: int) -> None:
+    """Half the row names in the text where each is followed by ">", else -1 (the rows'
+    lines are then found by the pattern)."""
+    from parsers.xml import _plain_row_tags
+
+    assert _plain_row_tags(text) == rows

@@ -209,9 +209,15 @@ class Filing(_Model):
 
     @model_validator(mode="after")
     def _unsided_amounts_are_doubted(self) -> Filing:
+        self.doubt_unsided_amounts()
+        return self
+
+    def doubt_unsided_amounts(self) -> None:
         """A transaction's amount with no (A)/(D) side is a change nobody can sign: the ledger
         leaves it unsigned, and a note must say so, whichever parser left the side out (a
-        structured filing that omits the code says nothing about it otherwise)."""
+        structured filing that omits the code says nothing about it otherwise). Validation
+        runs this after the fields; a parser building a Filing without validation
+        (``parsers.built``) runs it itself."""
         doubted: set[tuple[str | None, int | None]] | None = None  # rows whose side has a doubt
         for table, rows in (
             ("non_derivative", self.non_derivative),
@@ -239,7 +245,6 @@ class Filing(_Model):
                         ),
                     )
                 )
-        return self
 
     def to_json_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")

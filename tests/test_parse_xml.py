@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel, ValidationError
 
 from parsers import Filing, Limits, ParseError, parse_bytes, parse_file
 from parsers.xml import _fast_tree as fast_tree
@@ -736,3 +737,91 @@ def test_plain_row_tags_counts_row_names_each_followed_by_a_close(text: bytes, r
     from parsers.xml import _plain_row_tags
 
     assert _plain_row_tags(text) == rows
+
+
+# --------------------------------------------------------------------------- models built
+# parsers.xml builds the Filing from values its readers checked (parsers.built) instead of
+# having pydantic check them again: what it builds must be what validation makes of them.
+
+
+def model_state(value: object, where: str = "filing") -> list[tuple[object, ...]]:
+    """Every model in ``value`` with its fields in order and the fields given, and every
+    other value's type: what ``==`` and the JSON do not compare."""
+    if isinstance(value, BaseModel):
+        state = value.__getstate__()
+        found: list[tuple[object, ...]] = [
+            (where, type(value).__name__, list(state["__dict__"]), state["__pydantic_fields_set__"])
+        ]
+        found.append((state["__pydantic_extra__"], state["__pydantic_private__"]))
+        for name, item in state["__dict__"].items():
+            found += model_state(item, f"{where}.{name}")
+        return found
+    if isinstance(value, list):
+        return [s for i, item in enumerate(value) for s in model_state(item, f"{where}[{i}]")]
+    if isinstance(value, dict):
+        return [s for k, item in value.items() for s in model_state(item, f"{where}[{k}]")]
+    return [(where, type(value).__name__)]
+
+
+def built_and_validated(data: bytes, monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    import parsers.xml
+
+    outcomes: list[object] = []
+    for build_them in (True, False):
+        monkeypatch.setattr(parsers.xml, "_BUILT", build_them)
+        try:
+            filing = parse_bytes(data, "x.xml")
+            outcomes.append((filing, filing.model_dump_json(), model_state(filing)))
+        except ParseError as exc:
+            outcomes.append(f"refused: {exc}")
+    return outcomes
+
+
+@pytest.mark.parametrize("path", corpus_params())
+def test_built_models_are_the_validated_ones(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built, validated = built_and_validated(path.read_bytes(), monkeypatch)
+    assert built == validated
+
+
+def test_built_models_are_the_validated_ones_for_mutants(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Mutants reach the readers' refusals and the notes; a row without (A)/(D) gets the
+    Filing's own doubt, which validation adds after the fields and building adds itself."""
+    if not CORPUS_FILES:
+        pytest.skip(NO_CORPUS)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import bench_parse
+
+    read = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for mutant in bench_parse.xml_mutants(CORPUS, 600, 11, Path(tmp)):
+            built, validated = built_and_validated(mutant.read_bytes(), monkeypatch)
+            assert built == validated, mutant.name
+            read += not isinstance(built, str)
+    assert read > 200
+    unsided = build().replace(b"DisposedCode><value>D</value>", b"DisposedCode><value></value>", 1)
+    built, validated = built_and_validated(unsided, monkeypatch)
+    assert built == validated
+    assert isinstance(built, tuple) and "left unsigned" in built[0].notes[-1].message
+
+
+def test_a_path_not_a_string_is_still_refused_by_the_model() -> None:
+    """The caller's path and hash are not the parser's to check: where they are not strings
+    pydantic judges the filing, as it did before the models were built."""
+    from parsers.xml import parse_xml
+
+    with pytest.raises(ValidationError, match="source.path"):
+        parse_xml(build(), path=7, sha256="", limits=Limits())  # type: ignore[arg-type]
+
+
+def test_built_refuses_a_field_the_model_lacks_and_gives_fresh_defaults() -> None:
+    from parsers.built import built
+    from parsers.model import NonDerivativeRow
+
+    with pytest.raises(TypeError, match="wrong_name"):
+        built(NonDerivativeRow, {"kind": "holding", "wrong_name": 1})
+    with pytest.raises(TypeError, match="kind"):
+        built(NonDerivativeRow, {"line": 3})
+    first, second = (built(NonDerivativeRow, {"kind": "holding"}) for _ in range(2))
+    assert first.footnotes == {} and first.footnotes is not second.footnotes
+    assert first.model_fields_set == {"kind"}
+    assert first == NonDerivativeRow(kind="holding")

@@ -84,6 +84,8 @@ GOAL_OF_SHOWN = {"ocr"}
 # pymupdf4llm-layout raised for header boxes cut into pipe cells side by side put back together
 # (``**ICAHN ENTERP**|...**RISES L.P. [ I**|...**EP ]**``), and box 1's label cut short; again
 # for further owners' boxes cut the same way below the tables.
+# pymupdf4llm-layout raised for Table I's last row on the line of Table II's bold title, each
+# cell the row's value over the title's pieces (parted by parsers/text/read.py).
 BASELINE: dict[str, tuple[float, int, int]] = {
     "markitdown": (88.71, 0, 0),
     "ocr": (55.92, 16, 0),
@@ -91,7 +93,7 @@ BASELINE: dict[str, tuple[float, int, int]] = {
     "pdfplumber-text": (97.65, 0, 0),
     "pdftotext-layout": (99.94, 1, 0),
     "pymupdf4llm": (99.90, 0, 0),
-    "pymupdf4llm-layout": (97.55, 7, 0),
+    "pymupdf4llm-layout": (97.94, 7, 0),
 }
 # converter: (exact % of shown fields at least, wrong values among shown fields at most),
 # measured with the shown rule's first version (docs/RENDERING_BASELINE.md, "Shown values").
@@ -105,7 +107,7 @@ BASELINE_SHOWN: dict[str, tuple[float, int]] = {
     "pdfplumber-text": (97.65, 0),
     "pdftotext-layout": (100.00, 0),
     "pymupdf4llm": (99.90, 0),
-    "pymupdf4llm-layout": (99.50, 0),
+    "pymupdf4llm-layout": (99.85, 0),
 }
 
 

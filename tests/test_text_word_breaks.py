@@ -161,3 +161,18 @@ def test_a_further_owners_box_cut_into_cells_below_the_tables_is_read() -> None:
     text = text.replace("Tang Capital Management, LLC", "the manager")
     f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
     assert [o.name for o in f.reporting_owners] == ["Lindqvist Umar N"]
+
+
+def test_table_1s_last_row_on_the_line_of_table_2s_title_is_read() -> None:
+    merged = (
+        "|Common Stock|03/17/2025||**Tab**|S<sup>(1)</sup><br>**le II - Deriv**<br>**(e.g.,**|"
+        "52,777<br>**ative Securitie**<br>**puts, calls**|D<br>$39<br>**s Acquired, Disposed o**|"
+        "653,843<br>**f, or Beneficially Own**|**ed**|D||\n"
+    )
+    text = HEAD + ROW + merged + TAIL
+    f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+    assert len(f.non_derivative) == 2
+    last = f.non_derivative[1]
+    assert (last.code, last.shares, last.acquired_disposed) == ("S", 52777, "D")
+    assert (last.price, last.shares_owned_following, last.ownership) == (39, 653843, "D")
+    assert not f.derivative

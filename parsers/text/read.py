@@ -80,6 +80,11 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     rows = split_rows(text)
     t1, t2, end = _landmarks(rows, path)
+    if t2 is not None and rows[t2].shape is PIPE:
+        parted = _part_caption_row(rows[t2])
+        if parted is not None:  # Table I's last row, then Table II's title
+            rows = [*rows[:t2], *parted, *rows[t2 + 1 :]]
+            t2, end = t2 + 1, end + 1
     form = form_type_of(rows[:t1]) or "4"
     header = read_header(rows[:t1], text)
     layouts = {
@@ -334,6 +339,36 @@ def _landmarks(rows: list[Row], path: str) -> tuple[int, int | None, int]:
             last,
         )
     return t1, t2, end
+
+
+_BR = re.compile(r"<br\s*/?>", re.I)
+_BOLD_LINE = re.compile(r"\s*\*\*.*\*\*\s*")
+_VALUE = re.compile(r"\d/\d{1,2}/\d|\d,\d{3}|\$\d")
+
+
+def _part_caption_row(row: Row) -> tuple[Row, Row] | None:
+    """A markdown row holding Table I's last row and Table II's title, each cell the row's
+    value over the title's bold pieces (pymupdf4llm's layout mode: ``|Class A<br>Common Stoc|
+    ...|S<br>**le II - Deriv**|52,777<br>**ative Securitie**|``): parted into the row (its plain
+    lines) and the title (its bold lines). Only where the plain lines hold a value (a date, an
+    amount, a price) and the bold ones alone hold Table II's title; None otherwise."""
+    if "**" not in row.text or "<br" not in row.text.lower():
+        return None
+    plain: list[str] = []
+    bold: list[str] = []
+    for cell in row.cells:
+        lines = _BR.split(cell)
+        plain.append("<br>".join(ln for ln in lines if not _BOLD_LINE.fullmatch(ln)))
+        bold.append("<br>".join(ln for ln in lines if _BOLD_LINE.fullmatch(ln)))
+    values = " ".join(c for c in plain if c)
+    title = " ".join(c for c in bold if c)
+    if not _VALUE.search(values) or not _landmark_kind_fresh(title) & 2:
+        return None
+    if _landmark_kind_fresh(values) & 2:
+        return None  # the title is in the plain lines too: nothing to part
+    first = Row(row.line, tuple(plain), row.xs, row.shape, values, row.block)
+    second = Row(row.line, tuple(bold), row.xs, row.shape, title, row.block)
+    return first, second
 
 
 _Values = dict[str, object]

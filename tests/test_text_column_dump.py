@@ -171,3 +171,32 @@ def test_transactions_and_holdings_whose_prices_do_not_line_up_are_left_out() ->
     )  # fmt: skip
     assert f.non_derivative == []
     assert any("column by column" in m for m in _table_doubts(f))
+
+
+def _parse_table2(text: str) -> Filing:
+    tail = TAIL.split("\n\n", 1)[1]  # the footnotes and signature after the Table II landmark
+    t2 = "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n"
+    full = HEAD + t2 + text + "\n\n" + tail
+    return parse_text(full, path="pipe.md", sha256="0" * 64, limits=Limits())
+
+
+def test_a_marker_beside_the_one_window_date_in_a_merged_cell_says_which_date_it_is() -> None:
+    # markitdown merged the date exercisable (only a footnote marker) and the expiration date
+    # into one cell: the marker set apart before the date is the date exercisable
+    caption = (
+        "|  |  |  |  | Code V | (A) (D) | Date Expiration | Title | Amount or |  |  |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+    )
+    f = _parse_table2(
+        caption + "| Stock Option | $139.08 |  |  |  | (5) 10/14/2025 | Common Stock | 7,000 "
+        "| 7,000 | D |  |"
+    )
+    (row,) = f.derivative
+    assert row.date_exercisable is None
+    assert str(row.expiration_date) == "2025-10-14"
+    after = _parse_table2(
+        caption + "| Stock Option | $139.08 |  |  |  | 10/14/2025 (5) | Common Stock | 7,000 "
+        "| 7,000 | D |  |"
+    )
+    assert str(after.derivative[0].date_exercisable) == "2025-10-14"
+    assert after.derivative[0].expiration_date is None

@@ -1435,6 +1435,8 @@ def _read_row(
         _lone_tail_amount(draft, fields, cols)
     if row.shape == PLAIN and "date_exercisable" in fields:
         _lone_window_date(draft, row, cols, fields)
+    elif row.shape in TABLED and "date_exercisable" in fields:
+        _lone_window_date(draft, row, cols, fields, cell=True)
     elif flush and row.shape == SPACE and "date_exercisable" in fields:
         shifted = any(_readable(t) for t in dropped)
         _lone_window_date(draft, row, cols, fields, scan=True, shifted=shifted)
@@ -1579,6 +1581,7 @@ def _lone_window_date(
     fields: tuple[str, ...],
     scan: bool = False,
     shifted: bool = False,
+    cell: bool = False,
 ) -> None:
     """One date where Table II has two (date exercisable, expiration date), in a plain run of
     words: the other cell was empty or held only a footnote marker. A converter writes a
@@ -1593,14 +1596,22 @@ def _lone_window_date(
     04/14/2028``: a marker-only date exercisable on a Form 3), says which date it is against
     a column the scan's skew may have shifted. Where a value of the row fits no column
     (``shifted``: its cells may have slid), a marker beside the date may be another cell's, and
-    the date may be the transaction's: both are left empty."""
+    the date may be the transaction's: both are left empty.
+
+    In a row of cells (``cell``) a date alone in its cell keeps the column its cell says; a
+    marker set apart beside it in the same cell (``| (5) 10/14/2025 |``: the converter merged
+    the two window cells into one) says which date it is, as in a plain run."""
     v = draft.values
     de, ex = v.get("date_exercisable"), v.get("expiration_date")
     if (de is None) == (ex is None):
         return
     window = (fields.index("date_exercisable"), fields.index("expiration_date"))
     date = next((t for ci in window for t in cols[ci] if t.kind == DATE), None)
-    text = row.text if scan else (row.cells[0] if row.cells else "")
+    if cell:
+        cells = row.cells
+        text = cells[date.cell] if date is not None and 0 <= date.cell < len(cells) else ""
+    else:
+        text = row.text if scan else (row.cells[0] if row.cells else "")
     at = text.find(date.text) if date is not None else -1
     if date is None or at < 0 or text.find(date.text, at + 1) >= 0:
         return
@@ -1630,6 +1641,8 @@ def _lone_window_date(
         after = _SPACED_MARK_AFTER.match(text, at + len(date.text))
         before = _SPACED_MARK_BEFORE.search(text[:at])
         torn = False
+        if cell and after is None and before is None:
+            return  # the date alone in its cell: the cell's column holds
     if (after is None) == (before is None and not torn):
         v["date_exercisable"] = v["expiration_date"] = None
         for f in ("date_exercisable", "expiration_date"):

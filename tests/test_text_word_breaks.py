@@ -176,3 +176,12 @@ def test_table_1s_last_row_on_the_line_of_table_2s_title_is_read() -> None:
     assert (last.code, last.shares, last.acquired_disposed) == ("S", 52777, "D")
     assert (last.price, last.shares_owned_following, last.ownership) == (39, 653843, "D")
     assert not f.derivative
+    # a holding whose balance a border cut as well (``51,|500``)
+    holding = (
+        "|Common Stock|||**Ta**|**ble II - Der**<br>**(e.g.**|**ivative Securities**|"
+        "**Acquired, Disposed of,**|51,<br>**or Benefic**|500<br>**ially Owned**||D||\n"
+    )
+    f = parse_text(HEAD + holding + TAIL, path="x.md", sha256="0" * 64, limits=Limits())
+    assert [(r.security_title, r.shares_owned_following) for r in f.non_derivative] == [
+        ("Common Stock", 51500)
+    ]

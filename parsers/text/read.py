@@ -343,7 +343,9 @@ def _landmarks(rows: list[Row], path: str) -> tuple[int, int | None, int]:
 
 _BR = re.compile(r"<br\s*/?>", re.I)
 _BOLD_LINE = re.compile(r"\s*\*\*.*\*\*\s*")
-_VALUE = re.compile(r"\d/\d{1,2}/\d|\d,\d{3}|\$\d")
+_VALUE = re.compile(r"\d/\d{1,2}/\d|\$\d|\d\d")
+"""A date, a price, or a number of two digits or more (an amount a border cut, ``51,|500``);
+not the one-digit ``Instr. 3`` of a caption."""
 
 
 def _part_caption_row(row: Row) -> tuple[Row, Row] | None:

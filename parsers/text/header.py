@@ -176,11 +176,12 @@ def form_type_of(rows: list[Row]) -> str | None:
     return explicit
 
 
-def read_header(rows: list[Row], text: str = "") -> Header:
+def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> Header:
     """Boxes 1-6 from the rows above Table I; ``text`` (the whole rendering) settles a value a
-    converter's cell border cut (:func:`parsers.text.word_breaks.mend_boxes`)."""
+    converter's cell border cut (:func:`parsers.text.word_breaks.mend_boxes`); ``words``, the
+    words found in it, where the caller counts them for other readers too."""
     head = Header()
-    words = Words(text)
+    words = words or Words(text)
     rows = [_mended(r, words) for r in rows]
     streams = _streams(rows)
     _read_owner(head, streams)
@@ -268,14 +269,15 @@ _BOX_GAP = 8
 a name's words stand closer (a scan spaces them by two or three at most)."""
 
 
-def read_more_owners(rows: list[Row], text: str = "") -> list[Header]:
+def read_more_owners(rows: list[Row], text: str = "", words: Words | None = None) -> list[Header]:
     """Joint filers after the first: renderings repeat box 1 (and the relationship box) for
     each further reporting person below the tables. Each block runs to the next box 1, or to
     the signature. A pipe row whose boxes a converter cut into cells side by side is put back
     together first (:func:`parsers.text.word_breaks.mend_boxes`); box 1 is then its first
     cell, and box 1's label may start a pipe row cut short (``|1. Name an|d Address of Repo|``).
+    ``words``: as for :func:`read_header`.
     """
-    words = Words(text)
+    words = words or Words(text)
     mended = [_mended(r, words) for r in rows]
     starts = [
         i

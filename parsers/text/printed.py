@@ -23,6 +23,9 @@ def stands_whole(phrase: str, text: str) -> bool:
     words = phrase.split()
     if len(words) < 2 or not text:
         return False
+    for word in words:  # (each word stands in the text as written, or no match can)
+        if word not in text:
+            return False
     pattern = r"(?<![^\W_])" + r"\s+".join(map(re.escape, words)) + r"(?![^\W_])"
     for m in re.finditer(pattern, text):
         at = m.start()

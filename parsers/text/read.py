@@ -86,7 +86,8 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
             rows = [*rows[:t2], *parted, *rows[t2 + 1 :]]
             t2, end = t2 + 1, end + 1
     form = form_type_of(rows[:t1]) or "4"
-    header = read_header(rows[:t1], text)
+    words = word_breaks.Words(text)  # the text's words, counted once if a reader asks
+    header = read_header(rows[:t1], text, words)
     layouts = {
         "3": ((T1_FORM3, T2_FORM3), ((), ())),
         "5": ((T1_FORM5, T2_FORM5), ((T1_FORM4,), (T2_FORM4,))),
@@ -105,10 +106,10 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     if any(d.undecided is not None for d in (*nd, *dv)):
         settle_wraps((nd, t1_fields), (dv, t2_fields), printed="\n".join(t for _, t in tail))
     if any(d.cuts for d in nd) or any(d.cuts for d in dv):
-        words = word_breaks.found_words(text)
+        found = words.get()
         for d in (*nd, *dv):
             if d.cuts:
-                d.notes.extend(word_breaks.settle(d.values, d.cuts, words))
+                d.notes.extend(word_breaks.settle(d.values, d.cuts, found))
     for d in nd:
         d.notes.extend(word_breaks.unglue_by(d.values))
     for d in dv:
@@ -153,7 +154,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     if header.original_filed is not None and not form.endswith("/A"):
         form = f"{form}/A"
     signatures = [dict(name=s.name, date=s.date) for s in read_sigs]
-    owners = [_owner(header), *(_owner(h) for h in read_more_owners(rows[end:], text))]
+    owners = [_owner(header), *(_owner(h) for h in read_more_owners(rows[end:], text, words))]
     if header.joint and len(owners) == 1:
         notes.append(
             dict(

@@ -1736,6 +1736,7 @@ def _join_class_letter(tokens: list[Token]) -> None:
 
 
 _GLUED_MARK = r"(?:\(\d{1,2}\)|\[\d{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079])"
+_GLUED_MARK_AT = re.compile(_GLUED_MARK)
 
 
 def _ends_in_marker(row: Row, tok: Token) -> bool:
@@ -1744,7 +1745,13 @@ def _ends_in_marker(row: Row, tok: Token) -> bool:
     if tok.kind != TEXT or not tok.marks or not tok.text or tok.cell >= len(row.cells):
         return False
     word = tok.text.rsplit(" ", 1)[-1]
-    return re.search(re.escape(word) + _GLUED_MARK, row.cells[tok.cell]) is not None
+    cell = row.cells[tok.cell]
+    at = cell.find(word)
+    while at >= 0:  # ``re.search(re.escape(word) + _GLUED_MARK, cell)``, with no pattern made
+        if _GLUED_MARK_AT.match(cell, at + len(word)):
+            return True
+        at = cell.find(word, at + 1)
+    return False
 
 
 def _join_decimal_tails(tokens: list[Token], dropped: list[Token]) -> list[Token]:

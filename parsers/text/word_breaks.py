@@ -221,8 +221,9 @@ def mend_boxes(cells: tuple[str, ...], words: Words) -> tuple[str, ...] | None:
     at: list[int] = []
     changed = False
     for k, cell in enumerate(cells):
-        lines = _BR.split(cell)
-        if out and (joined := _continue(out[-1], lines, words)) is not None:
+        lines = _BR.split(cell) if "<" in cell else [cell]
+        # a cell continues the one before only from a value of its own, which is bold
+        if out and "**" in cell and (joined := _continue(out[-1], lines, words)) is not None:
             out[-1] = joined
             changed = True
         else:

@@ -372,8 +372,17 @@ def settle(
     if not readings:
         return False
     if len(readings) > 1:
+        # the readings give each cell a few texts, each many times: each is judged once
+        is_known: dict[str, bool] = {}
+
+        def knows(t: str) -> bool:
+            got = is_known.get(t)
+            if got is None:
+                got = is_known[t] = _key(t) in known
+            return got
+
         scores = [
-            sum(1 for c, t in zip(u.cells, texts, strict=True) if c in _TITLES and _key(t) in known)
+            sum(1 for c, t in zip(u.cells, texts, strict=True) if c in _TITLES and knows(t))
             for _, texts in readings
         ]
         best = max(scores)
@@ -384,11 +393,19 @@ def settle(
             titled = [c in _TITLES for c in u.cells]
             if not printed or not any(titled):
                 return False
+            whole: dict[str, bool] = {}
+
+            def printed_whole(t: str) -> bool:
+                got = whole.get(t)
+                if got is None:
+                    got = whole[t] = stands_whole(t, printed)
+                return got
+
             left = [
                 r
                 for r, sc in zip(readings, scores, strict=True)
                 if sc == best
-                and all(stands_whole(t, printed) for t, ti in zip(r[1], titled, strict=True) if ti)
+                and all(printed_whole(t) for t, ti in zip(r[1], titled, strict=True) if ti)
             ]
             if len(left) != 1:
                 return False

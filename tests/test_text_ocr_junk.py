@@ -270,3 +270,45 @@ def test_a_scan_date_before_a_torn_marker_cell_is_the_date_exercisable() -> None
     assert got.date_exercisable is not None and got.date_exercisable.isoformat() == "2024-05-11"
     assert got.expiration_date is None
     assert any("torn footnote marker" in n.message for n in f.notes)
+
+
+def test_a_scan_owner_name_the_text_below_writes_one_letter_apart_is_left_empty() -> None:
+    """Box 1 reads ``ICAHN CARL GC``, the signature ``Carl C. Icahn``: one of the two readings
+    of the name is the scan's misreading, and the text does not say which."""
+    from parsers.text.scan_names import check_names
+
+    said = check_names(["ICAHN CARL GC"], [False], ["/s/ Carl C. Icahn     09/26/2025"])
+    assert said[0] is not None and "one letter apart" in said[0]
+    assert check_names(["ICAHN CARL C"], [False], ["/s/ Carl C. Icahn"]) == [None]
+    # a joint filer's box below the tables writes its own name once: a footnote confirms it,
+    # or writes it a letter apart
+    box = "SVE II Beaver (DE) LLC      (Check all applicable)"
+    assert check_names(["X Y", "SVE II Beaver (DE) LLC"], [False, True], [box])[1] is None
+    note = "held of record by SVF II Beaver (DE) LLC. As a result"
+    assert check_names(["X Y", "SVE II Beaver (DE) LLC"], [False, True], [box, note])[1]
+    # two joint filers whose names differ by a letter are two people
+    below = ["SMITH JOHN B", "/s/ John B. Smith"]
+    assert check_names(["SMITH JOHN A", "SMITH JOHN B"], [False, True], below) == [None, None]
+
+
+def test_a_scan_owner_name_misread_reaches_the_filing_as_a_doubt() -> None:
+    head = [h.replace("Moran Kyle", "Moran Kylo") for h in _HEAD]
+    text = "\n".join(
+        [*head, *_TABLE_II, *_row("| 100,000   75,000"), "Explanation of Responses:"]
+        + ["/s/ Kyle Moran                 12/10/2025", "** Signature of Reporting Person", ""]
+    )
+    f = parse_bytes(text.encode(), "scan.txt")
+    assert f.source.format == "ocr"
+    assert f.reporting_owners[0].name is None
+    assert any(n.field == "reporting_owners[0].name" and n.kind == "doubt" for n in f.notes)
+    same = parse_bytes(text.replace("Kylo", "Kyle").encode(), "scan.txt")
+    assert same.reporting_owners[0].name == "Moran Kyle"
+
+
+def test_a_signature_without_the_middle_initial_is_no_misreading() -> None:
+    """``/s/ Bruce Posey`` for ``POSEY BRUCE K``: the ``s`` of ``/s/`` is no initial, and two
+    initials that differ are as likely two names as one misread."""
+    from parsers.text.scan_names import check_names
+
+    assert check_names(["POSEY BRUCE K"], [False], ["/s/ Bruce Posey  05/03/2024"]) == [None]
+    assert check_names(["POSEY BRUCE K"], [False], ["Bruce J. Posey"]) == [None]

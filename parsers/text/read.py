@@ -54,6 +54,7 @@ from parsers.text.header import (
     split_by_signature,
     split_by_text_below,
 )
+from parsers.text.scan_names import check_names
 from parsers.text.tables import Draft, is_caption_text, read_table, settle_wraps, to_model_values
 from parsers.text.transposed import untranspose
 
@@ -154,7 +155,16 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     if header.original_filed is not None and not form.endswith("/A"):
         form = f"{form}/A"
     signatures = [dict(name=s.name, date=s.date) for s in read_sigs]
-    owners = [_owner(header), *(_owner(h) for h in read_more_owners(rows[end:], text, words))]
+    boxes = [header, *read_more_owners(rows[end:], text, words)]
+    owners = [_owner(h) for h in boxes]
+    fmt = _format(rows, t1, end, nd + dv, header.repaired)
+    if fmt == "ocr":  # a scan's box 1 may have misread a letter of the name
+        names = [h.owner_name for h in boxes]
+        boxed = [i > 0 for i in range(len(boxes))]  # joint filers' boxes are below the tables
+        for i, doubt in enumerate(check_names(names, boxed, [t for _, t in tail])):
+            if doubt is not None:
+                owners[i]["name"] = None
+                notes.append(dict(field=f"reporting_owners[{i}].name", message=doubt))
     if header.joint and len(owners) == 1:
         notes.append(
             dict(
@@ -168,9 +178,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     # part on its own would make, without a validator call per note and per box
     return Filing(
         form_type=form,
-        source=dict(
-            path=path, sha256=sha256, format=_format(rows, t1, end, nd + dv, header.repaired)
-        ),
+        source=dict(path=path, sha256=sha256, format=fmt),
         issuer=dict(name=header.issuer_name, ticker=header.ticker),
         reporting_owners=owners,
         period_of_report=period,

@@ -51,17 +51,21 @@ def test_a_word_cut_by_a_cell_border_is_joined_where_the_text_has_it_whole() -> 
 
 
 def test_a_cut_the_text_does_not_settle_leaves_the_cell_empty_with_a_doubt() -> None:
-    # neither 'Footnote' nor 'Foot' is found elsewhere: one word or two is not shown
-    row = "|Common Stock 05/26/2016||S|1,373|D|$123.46|12,310|I|See Foot|note<sup>(1)</sup>|"
+    # neither 'Schedule' nor 'Sched' is found elsewhere: one word or two is not shown
+    row = "|Common Stock 05/26/2016||S|1,373|D|$123.46|12,310|I|See Sched|ule<sup>(1)</sup>|"
     f = _parse(row)
     r = f.non_derivative[0]
     assert r.nature_of_ownership is None
     assert r.shares == 1373 and r.ownership == "I"
     assert any("left empty" in m for m in _doubts(f, "non_derivative[0].nature_of_ownership"))
     # the text has both words elsewhere, and not one word: two words, with a doubt
-    f = _parse(row, notes="2. See the Foot of the page; a note.")
-    assert f.non_derivative[0].nature_of_ownership == "See Foot note"
+    f = _parse(row, notes="2. A Sched of the plan; see ule.")
+    assert f.non_derivative[0].nature_of_ownership == "See Sched ule"
     assert any("two words" in m for m in _doubts(f, "non_derivative[0].nature_of_ownership"))
+    # the form's own words count as found: 'See Foot|note' is the nature's 'See Footnote'
+    f = _parse(row.replace("Sched|ule", "Foot|note"))
+    assert f.non_derivative[0].nature_of_ownership == "See Footnote"
+    assert _doubts(f, "non_derivative[0].nature_of_ownership")
 
 
 def test_a_lost_space_after_by_is_put_back_with_a_doubt() -> None:
@@ -87,7 +91,10 @@ def test_which_borders_may_cut_a_word() -> None:
     assert words["common"] == 2 and words["note"] == 1
     assert reading(Cut("t", "Stoc", "k"), words) == "join"
     assert reading(Cut("t", "the", "end"), words) == "apart"
-    assert reading(Cut("t", "Foot", "note"), Counter()) is None
+    assert reading(Cut("t", "Sched", "ule"), Counter()) is None
+    assert reading(Cut("t", "SYSTEMS, I", "NC."), Counter()) == "join"  # a legal form
+    assert reading(Cut("t", "PLP Fund", "s Master"), Counter(s=1)) is None  # no word "s"
+    assert reading(Cut("t", "KEVIN C", "TANG"), Counter(c=1, tang=1)) == "apart"  # an initial
     values: dict[str, object] = {"nature_of_ownership": "See Footnote"}
     assert unglue_by(values) == [] and values["nature_of_ownership"] == "See Footnote"
 

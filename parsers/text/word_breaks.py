@@ -70,17 +70,68 @@ def found_words(text: str) -> Counter[str]:
     return out
 
 
+FORM_WORDS = frozenset(
+    [
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "llc",
+        "lp",
+        "llp",
+        "ltd",
+        "limited",
+        "plc",
+        "holdings",
+        "group",
+        "partners",
+        "trust",
+        "fund",
+        "foundation",
+        "family",
+        "spouse",
+        "trustee",
+        "footnote",
+        "footnotes",
+        "common",
+        "preferred",
+        "stock",
+        "class",
+        "shares",
+        "ordinary",
+        "units",
+        "restricted",
+        "option",
+        "options",
+        "warrant",
+        "warrants",
+        "series",
+    ]
+)
+"""Words a form's names and titles are made of whether or not the text prints them again: the
+legal forms that end a filer's or issuer's name (``SYSTEMS, I|NC.``), the words of security
+titles, and the nature of ownership's ``See Footnote`` (``See Foot|note``)."""
+
+
+def _found(word: str, words: Counter[str]) -> bool:
+    return words[word] > 0 or word in FORM_WORDS
+
+
 def reading(cut: Cut, words: Counter[str]) -> str | None:
     """``'join'`` where the text shows the cut word whole and not both its pieces, ``'apart'``
     where it shows both pieces as words and not the joined one; None where it says neither or
-    both."""
+    both. The form's own words count as shown (:data:`FORM_WORDS`); a small letter alone is no
+    piece that stands apart (``Fund|s``: the ``s`` of ``Person(s)`` is no word of a name), a
+    capital is (an initial: ``KEVIN C|TANG``)."""
     last = _LAST_LETTERS.search(cut.left)
     first = _FIRST_LETTERS.match(cut.right)
     if last is None or first is None:
         return None
     left, right = last[0].casefold(), first[0].casefold()
-    joined = words[left + right] > 0
-    apart = words[left] > 0 and words[right] > 0
+    joined = _found(left + right, words)
+    alone = all(len(p) > 1 or p.isupper() for p in (last[0], first[0]))
+    apart = alone and _found(left, words) and _found(right, words)
     if joined and not apart:
         return "join"
     if apart and not joined:

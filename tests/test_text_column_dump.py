@@ -200,3 +200,13 @@ def test_a_marker_beside_the_one_window_date_in_a_merged_cell_says_which_date_it
     )
     assert str(after.derivative[0].date_exercisable) == "2025-10-14"
     assert after.derivative[0].expiration_date is None
+
+
+def test_a_code_letter_under_the_code_caption_is_a_value_though_s_is_a_caption_word() -> None:
+    # "S" is one of the captions' words ("Transaction(s)"), "V" the V column's caption
+    f = _parse(
+        "Common Stock 11/03/2015", "Common Stock 11/03/2015", "Code\nS(1)\nS", "V", "Amount",
+        "(A) or (D) Price", "1,258", "3,142", "D", "D", "$85.0021(2)", "$85.9839(3)", "37,590",
+        "34,448", "D", "D",
+    )  # fmt: skip
+    assert [(r.code, str(r.shares)) for r in f.non_derivative] == [("S", "1258"), ("S", "3142")]

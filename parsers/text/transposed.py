@@ -33,6 +33,10 @@ _FURNITURE = re.compile(r"Form\s+filed\s+by|\(e\.g\.,?\s+puts", re.I)
 """Box 6's lines, which the converter may place under the Table I landmark, and Table II's
 subtitle."""
 _BOX_NUMBER = re.compile(r"\d{1,2}A?\.")
+_LONE_LETTER = re.compile(r"[A-UW-Z](?:\(\d{1,3}\))*")
+"""A code, (A)/(D) or ownership letter alone on its line (``S``, ``S(1)``, ``D``): a value
+under its caption (``Code``), though its letter is one of the captions' words; ``V`` stays the
+V column's caption, ``(D)`` in brackets a caption."""
 _SUB_CAPTION = re.compile(r"\s*(?:Amount|Price|Code|\(A\)\s+or\s+\(D\))\s*$")
 
 
@@ -271,7 +275,12 @@ def _cells_of(
     after_caption = False
     for x in lines:
         kind = _kind(x.text)
-        if is_caption(x.text) and (kind is None or kind[0].startswith("text") or after_caption):
+        lone_letter = _LONE_LETTER.fullmatch(x.text.strip()) is not None
+        if (
+            is_caption(x.text)
+            and (kind is None or kind[0].startswith("text") or after_caption)
+            and not lone_letter
+        ):
             after_caption, open_text = True, False
             continue
         after_caption = False

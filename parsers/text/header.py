@@ -735,14 +735,16 @@ def split_by_text_below(head: Header, below: str) -> None:
 
 def _read_apart(head: Header, text: str, at: int, why: str) -> None:
     """Boxes 1 and 2 of ``text`` cut at ``at``: the owner's name before, the issuer's after,
-    with one doubt on the issuer's name saying which rule cut them (the readings they replace
-    are dropped); nothing where either side is empty."""
+    with a doubt on each name saying which rule cut them (the readings they replace are
+    dropped); nothing where either side is empty. One cut makes both names, so a cut a word
+    off makes both wrong: the owner's name keys the owner's balances where the text gives no
+    CIK, and a doubt on the issuer's name alone would leave it looking sure."""
     owner = text[:at].strip().rstrip(",")
     issuer = text[at:].strip()
     if not owner or not issuer:
         return
     head.owner_name, head.issuer_name, head.run_together = owner, issuer, None
     head.notes = [n for n in head.notes if n[1] not in ("issuer.name", "reporting_owners[0].name")]
-    head.notes.append(
-        (text, "issuer.name", f"read apart: box 1 and box 2 run together ('{text}'), {why}")
-    )
+    message = f"read apart: box 1 and box 2 run together ('{text}'), {why}"
+    head.notes.append((text, "issuer.name", message))
+    head.notes.append((text, "reporting_owners[0].name", message))

@@ -312,3 +312,47 @@ def test_a_signature_without_the_middle_initial_is_no_misreading() -> None:
 
     assert check_names(["POSEY BRUCE K"], [False], ["/s/ Bruce Posey  05/03/2024"]) == [None]
     assert check_names(["POSEY BRUCE K"], [False], ["Bruce J. Posey"]) == [None]
+
+
+def test_a_marker_the_scan_gave_a_letter_is_debris_not_title_words() -> None:
+    """``(G3)`` in the exercise price's cell is that cell's footnote marker, torn (``(3)``,
+    or ``(63)``?): not a word of the title beside it."""
+    from parsers.text.tokens import FRAG
+
+    for word in ("(G3)", "(4G)"):
+        assert tokenize([word], [0])[0].kind == FRAG
+    assert tokenize(["(DE)"], [0])[0].kind != FRAG
+    row = [
+        _line(
+            (0, "Restricted"),
+            (17, "(G3)"),
+            (41, "02/22/2016"),
+            (92, "M"),
+            (121, "800"),
+            (133, "(4)"),
+            (151, "(4)"),
+            (169, "Common | 800"),
+            (215, "2,000"),
+        ),
+        _line((0, "Stock Units"), (174, "Stock")),
+    ]
+    f = _parse([*_HEAD, *_TABLE_II, *row])
+    assert f.derivative[0].security_title == "Restricted Stock Units"
+
+
+def test_a_scan_margin_line_of_speckles_leaves_the_title_above_empty() -> None:
+    """``Sa |  ei ee`` under a row (no three letters in a row in any word): the scan's
+    debris, or the title's rest garbled; the title is left empty with a doubt, not given it."""
+    rows = [
+        _line((0, "Common Stock"), (154, "2,407"), (200, "D")),
+        "Sa |         ei ee",
+    ]
+    f = _parse([*_HEAD, *rows, *_TABLE_II])
+    (row,) = f.non_derivative
+    assert row.security_title is None
+    assert row.shares_owned_following == Decimal(2407)
+    assert any("scan debris" in n.message for n in f.notes)
+    rows[1] = "Class A"  # a title's rest: read as ever
+    assert _parse([*_HEAD, *rows, *_TABLE_II]).non_derivative[0].security_title == (
+        "Common Stock Class A"
+    )

@@ -905,6 +905,26 @@ def _attach(
         placeless = [
             w for r, w in pairs if len(r.cells) == 1 and r.xs[0] < 4 and any(t.text for t in w)
         ]
+        junk = [w for _, w in pairs if _scan_debris(w)] if not before else []
+        if junk:
+            # ``Sa |  ei ee`` under a row: the scan's debris, or a text cell's rest garbled;
+            # which, the text does not say: the cells the line may continue are left empty
+            said = " / ".join(" ".join(t.text for t in w if t.text) for w in junk)
+            for f in targets:
+                may = f == targets[0] or (draft.values.get(f) and f not in draft.closed)
+                if may and f not in draft.blurred:
+                    draft.values[f] = None
+                    draft.blurred.add(f)
+                    draft.notes.append(
+                        (
+                            f,
+                            f"margin line(s) '{said}' below may be scan debris or the rest"
+                            " of it: left empty",
+                        )
+                    )
+            gone = {id(w) for w in junk}
+            lines = [w for w in lines if id(w) not in gone]
+            placeless = [w for w in placeless if id(w) not in gone]
         if placeless:
             said_first = {f: str(draft.values.get(f) or "") for f in targets}
             fresh = not draft.blurred
@@ -1064,6 +1084,13 @@ def _attach(
             draft.values[f] = f"{add} {have}" if have else add
         else:
             draft.values[f] = f"{have} {add}" if have else add
+
+
+def _scan_debris(words: list[Token]) -> bool:
+    """A scan's margin line of two words or more with no three letters in a row in any
+    (``Sa | ei ee``): no title or nature wraps so, but a scan's speckles read as letters do."""
+    texts = [t.text for t in words if t.text]
+    return len(" ".join(texts).split()) > 1 and not any(_THREE_LETTERS.search(x) for x in texts)
 
 
 def _placeless_target(draft: Draft, loose: list[list[Token]], targets: list[str]) -> str | None:

@@ -210,3 +210,22 @@ def test_a_code_letter_under_the_code_caption_is_a_value_though_s_is_a_caption_w
         "34,448", "D", "D",
     )  # fmt: skip
     assert [(r.code, str(r.shares)) for r in f.non_derivative] == [("S", "1258"), ("S", "3142")]
+
+
+def test_words_below_a_markdown_row_owned_indirectly_with_no_nature_may_be_its_nature() -> None:
+    # the holding's nature cell is empty on its line and 'By Trust(5)' stands below the row:
+    # it may continue the title or be the nature; the title the filing prints elsewhere
+    # ('Common Stock') settles the cut, with a doubt
+    f = _parse(
+        "|  |  |  | Code V | Amount (A) or (D) | Price |  |  |  |  |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "| Common Stock | 01/18/2017 |  | M(1) | 1,350 A | $0 | 51,753 |  | D |  |\n"
+        "| Common Stock |  |  |  |  |  | 2,800 |  | I |  |\n"
+        "By Trust(5)"
+    )
+    held = f.non_derivative[-1]
+    assert (held.security_title, held.nature_of_ownership) in (
+        ("Common Stock", "By Trust"),
+        (None, None),
+    )
+    assert held.security_title != "Common Stock By Trust"

@@ -948,7 +948,15 @@ def _attach(
         open_cells = [
             f
             for f in targets
-            if f in draft.blurred or (draft.values.get(f) and f not in draft.closed)
+            if f in draft.blurred
+            or (draft.values.get(f) and f not in draft.closed)
+            # a row owned indirectly names how: its nature, empty on the row's line, may be
+            # the words below it (``By Trust(5)`` under a markdown row), as well as the title
+            or (
+                f == "nature_of_ownership"
+                and not draft.values.get(f)
+                and draft.values.get("ownership") == "I"
+            )
         ]
         if draft.plain:  # cells of a pipe line under a plain row: only their order is known
             for r, w in pairs:

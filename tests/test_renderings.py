@@ -90,6 +90,8 @@ GOAL_OF_SHOWN = {"ocr"}
 # cell the row's value over the title's pieces (parted by parsers/text/read.py).
 # pymupdf4llm-layout raised for a cut word read by the form's own words (legal forms, title words,
 # ``See Foot|note``) where the text does not print it again.
+# pymupdf4llm-layout raised (and its wrong lowered) for a date a border cut in its year
+# (``12/09/202|4``, ``09/30/20|21``) joined.
 BASELINE: dict[str, tuple[float, int, int]] = {
     "markitdown": (88.71, 0, 0),
     "ocr": (55.92, 14, 0),
@@ -97,7 +99,7 @@ BASELINE: dict[str, tuple[float, int, int]] = {
     "pdfplumber-text": (97.65, 0, 0),
     "pdftotext-layout": (99.94, 1, 0),
     "pymupdf4llm": (99.90, 0, 0),
-    "pymupdf4llm-layout": (98.41, 7, 0),
+    "pymupdf4llm-layout": (98.51, 6, 0),
 }
 # converter: (exact % of shown fields at least, wrong values among shown fields at most),
 # measured with the shown rule's first version (docs/RENDERING_BASELINE.md, "Shown values").

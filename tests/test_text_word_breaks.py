@@ -5,6 +5,7 @@ does not say, the cell is left empty with a doubt."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 from parsers import Filing
@@ -192,3 +193,17 @@ def test_table_1s_last_row_on_the_line_of_table_2s_title_is_read() -> None:
     assert [(r.security_title, r.shares_owned_following) for r in f.non_derivative] == [
         ("Common Stock", 51500)
     ]
+
+
+def test_a_date_a_cell_border_cut_in_its_year_is_joined() -> None:
+    three = "|Common Stock|12/09/202|4||P|1,000|A|$10.00|2,000|D||"
+    f = _parse(three)
+    r = f.non_derivative[0]
+    assert (r.security_title, r.transaction_date) == ("Common Stock", dt.date(2024, 12, 9))
+    assert (r.code, r.shares) == ("P", 1000)
+    notes = [n for n in f.notes if "joined date" in n.message]
+    assert notes and notes[0].kind == "repair"  # a three-digit year is no year: sure
+    two = "|Common Stock|09/30/20|21||P|1,000|A|$10.00|2,000|D||"
+    f = _parse(two)
+    assert f.non_derivative[0].transaction_date == dt.date(2021, 9, 30)
+    assert any("joined date" in n.message and n.kind == "doubt" for n in f.notes)

@@ -198,6 +198,7 @@ REPAIRS = (
     "rebuilt from OCR fragments",
     "dropped OCR fragment",
     "joined number split across cells",
+    "joined date split across cells",  # a three-digit year and the next cell's digit
     "OCR damage in",
     "OCR letter",
     "ignored OCR debris",

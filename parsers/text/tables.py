@@ -28,6 +28,7 @@ from parsers.text.tokens import (
     TEXT,
     Token,
     cell_templates,
+    parse_date,
     parse_number,
     tokenize,
     tokenize_plain,
@@ -1392,6 +1393,8 @@ def _read_row(
     ocr.rebuild_dates(tokens, header_date)
     ocr.join_split_numbers(tokens)
     _join_class_letter(tokens)
+    if row.shape == PIPE:
+        _join_cut_dates(tokens)
     positional = False
     shape = pattern(tokens) if layouts else None
     for layout in layouts:
@@ -1767,6 +1770,43 @@ def _join_class_letter(tokens: list[Token]) -> None:
             prev.marks.extend(t.marks)
             del tokens[i]
             continue
+        i += 1
+
+
+_CUT_DATE = re.compile(r"\d{1,2}/\d{1,2}/(\d{2,3})")
+
+
+def _join_cut_dates(tokens: list[Token]) -> None:
+    """A date a markdown cell border cut in its year (``12/09/202|4``, ``09/30/20|21``): the
+    cell's last piece and the next cell's lone digits make a four-digit year of this century or
+    the last. A three-digit year is no year, so that join is sure (a repair); a two-digit one
+    is a year a filer may write, and the next cell's two digits may be a value of their own:
+    joined, unsure."""
+    i = 0
+    while i + 1 < len(tokens):
+        a, b = tokens[i], tokens[i + 1]
+        m = _CUT_DATE.fullmatch(a.text) if a.kind in (TEXT, DATE) and not a.marks else None
+        if (
+            m is None
+            or b.kind != NUM
+            or b.cell != a.cell + 1
+            or b.dollar
+            or not b.text.isdigit()
+            or len(m[1]) + len(b.text) != 4
+            or (m[1] + b.text)[:2] not in ("19", "20")
+        ):
+            i += 1
+            continue
+        text = a.text + b.text
+        date = parse_date(text)
+        if date is None:
+            i += 1
+            continue
+        said = f"joined date split across cells: {a.text!r} and {b.text!r} read as {text!r}"
+        if len(m[1]) == 2:
+            said += " (or a two-digit year and a value of its own); unsure"
+        tokens[i] = Token(DATE, text, a.cell, a.x, date, marks=[*b.marks], notes=[*a.notes, said])
+        del tokens[i + 1]
         i += 1
 
 

@@ -213,6 +213,8 @@ _BOX_LABEL = re.compile(r"\s*(?:\*\*)?\s*[1-7][A-Z]?\.(?:\s|$)")
 
 
 def _bold(line: str) -> str | None:
+    if "**" not in line:  # most lines: a caption's words
+        return None
     m = _BOLD_LINE.fullmatch(line)
     return m[1].strip() if m else None
 

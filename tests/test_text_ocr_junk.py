@@ -356,3 +356,28 @@ def test_a_scan_margin_line_of_speckles_leaves_the_title_above_empty() -> None:
     assert _parse([*_HEAD, *rows, *_TABLE_II]).non_derivative[0].security_title == (
         "Common Stock Class A"
     )
+
+
+@pytest.mark.parametrize(("at", "side"), [(114, "D"), (96, "A"), (101, None)])
+def test_a_scan_table_ii_side_by_the_amounts_place_from_the_code(at: int, side: str | None) -> None:
+    """A scan starts the captions' line ``Code  Vv (A  (D)`` at the margin, wherever ``Code``
+    stood; the row's code sits under it. So the amount's distance from the code, against the
+    (A) and (D) captions' from ``Code``, says its side (with a doubt); midway, it says none."""
+    row = [
+        _line(
+            (0, "Share"),
+            (16, "$3.14"),
+            (36, "12/08/2025"),
+            (87, "A"),
+            (at, "100,000"),
+            (130, "(3)"),
+            (149, "01/01/2032 |Ordinary | 100,000"),
+            (206, "175,000"),
+        ),
+    ]
+    f = _parse([*_HEAD, *_TABLE_II, *row])
+    (got,) = f.derivative
+    assert got.shares == Decimal(100000)
+    assert got.acquired_disposed == side
+    said = [n for n in f.notes if n.field and n.field.endswith("acquired_disposed")]
+    assert said and all(n.kind == "doubt" for n in said)

@@ -47,9 +47,21 @@ def _matches(name: list[str], line: list[str]) -> tuple[bool, list[Counter[str]]
     """Whether a run of the line's words is the name's words in any order (exact), and the
     runs that are them but for one word one letter apart (near)."""
     k = len(name)
+    n = len(line)
+    if n < k:
+        return False, []
+    # a run that is the name, or the name but for one word, holds k - 1 of the name's words at
+    # least: only such runs are counted (most lines hold none of them)
+    names = set(name)
+    hits = [w in names for w in line]
+    held = sum(hits[:k])
     want = Counter(name)
     near: list[Counter[str]] = []
-    for i in range(len(line) - k + 1):
+    for i in range(n - k + 1):
+        if i:
+            held += hits[i + k - 1] - hits[i - 1]
+        if held < k - 1:
+            continue
         run = Counter(line[i : i + k])
         if run == want:
             return True, []

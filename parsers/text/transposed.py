@@ -62,11 +62,13 @@ def untranspose(
         return []
     keep: list[Row] = []
     for i, r in enumerate(rows):
-        alone = (i == 0 or rows[i - 1].shape == BLANK) and (
-            i + 1 == len(rows) or rows[i + 1].shape == BLANK
-        )
-        if alone and r.shape == PLAIN and _SUB_CAPTION.match(r.text):
-            continue
+        if (
+            r.shape == PLAIN
+            and _SUB_CAPTION.match(r.text)
+            and (i == 0 or rows[i - 1].shape == BLANK)
+            and (i + 1 == len(rows) or rows[i + 1].shape == BLANK)
+        ):
+            continue  # a paragraph of its own
         keep.append(r)
     return keep
 

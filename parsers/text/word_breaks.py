@@ -61,12 +61,21 @@ def may_be_cut(left: str, right: str, left_marked: bool) -> bool:
 def found_words(text: str) -> Counter[str]:
     """The text's whole words, case folded, each as often as found; words touching a border
     between two letters are left out."""
+    if "|" not in text:  # no line to mend: the words of all lines at once (none spans two)
+        return Counter(map(str.casefold, _WORD.findall(text)))
     out: Counter[str] = Counter()
+    plain: list[str] = []
     for line in text.splitlines():
         if "|" in line:
-            line = _BOLD_RUN.sub("\x00\\1\x00", line)
-            line = _CUT_BORDER.sub("\x00", _MARKUP.sub(" ", line.replace("**", "")))
-        out.update(w.casefold() for w in _WORD.findall(line))
+            if "**" in line:  # (each pattern needs its mark)
+                line = _BOLD_RUN.sub("\x00\\1\x00", line).replace("**", "")
+            if "<" in line:
+                line = _MARKUP.sub(" ", line)
+            line = _CUT_BORDER.sub("\x00", line)
+            out.update(map(str.casefold, _WORD.findall(line)))
+        else:
+            plain.append(line)
+    out.update(map(str.casefold, _WORD.findall("\n".join(plain))))
     return out
 
 
@@ -253,13 +262,10 @@ def _join_value(left: str, right: str, words: Words) -> str:
         return left + right if left[-1] != "[" else f"{left} {right}"
     if not may_be_cut(left, right, False):
         return f"{left} {right}"
-    last, first = left.split()[-1], right.split()[0]
-    how = reading(Cut("", last, first), words.get())
+    how = reading(Cut("", left.split()[-1], right.split()[0]), words.get())
     if how == "join":
-        words.guessed.append(last + first)
         return left + right
     if how == "apart":
-        words.guessed.append(f"{last} {first}")
         return f"{left} {right}"
     return left + CUT + right
 
@@ -294,14 +300,11 @@ def mend_boxes(cells: tuple[str, ...], words: Words) -> tuple[str, ...] | None:
 
 
 class Words:
-    """The text's found words, counted the first time a cut asks (most rows have none); and
-    the pieces of a box's value a cut joined or kept apart by them (``guessed``: ``ENTERPRISES``,
-    ``TRUST CO``), a likely reading, not a sure one, which the value's reader doubts."""
+    """The text's found words, counted the first time a cut asks (most rows have none)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.counted: Counter[str] | None = None
-        self.guessed: list[str] = []
 
     def get(self) -> Counter[str]:
         if self.counted is None:

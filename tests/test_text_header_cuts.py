@@ -48,3 +48,20 @@ def test_box_1_and_box_2_pieces_joined_by_the_text_carry_a_doubt() -> None:
     assert f.reporting_owners[0].name == "ICAHN CARL C"
     assert f.issuer.name == "ICAHN ENTERPRISES L.P."
     assert {"issuer.name", "reporting_owners[0].name"} <= doubted
+
+
+def test_a_further_owners_name_joined_across_cells_carries_a_doubt() -> None:
+    # a further reporting person's box 1 below the tables, cut '**TANG CA**|**PITAL MANAG**|
+    # **EMENT LLC**': joined where the footnotes print 'Tang Capital Management'
+    text = ICAHN.read_text()
+    at = text.index("Explanation of Responses")
+    further = (
+        "\n|1. Name an|d Address of Repo|rting Person<sup>*</sup>|||5<br>(|. Relationship o|\n"
+        "|---|---|---|---|---|---|---|\n"
+        "|**TANG CA**|**PITAL MANAG**|**EMENT LLC**|||(|Check all applic<br>|\n"
+        "|(Last)||(First)|(Middle)|||Director|\n\n"
+        "Shares held by Tang Capital Management, LLC.\n\n"
+    )
+    f, doubted = _doubted((text[:at] + further + text[at:]).encode())
+    assert [o.name for o in f.reporting_owners][1:] == ["TANG CAPITAL MANAGEMENT LLC"]
+    assert "reporting_owners[1].name" in doubted

@@ -278,6 +278,7 @@ def read_more_owners(rows: list[Row], text: str = "", words: Words | None = None
     ``words``: as for :func:`read_header`.
     """
     words = words or Words(text)
+    words.guessed.clear()
     mended = [_mended(r, words) for r in rows]
     starts = [
         i
@@ -321,6 +322,7 @@ def read_more_owners(rows: list[Row], text: str = "", words: Words | None = None
         if head.owner_name is None or CUT in head.owner_name:
             continue  # (a name cut where the text does not say if a space stood there)
         _read_relationship(head, block)
+        _doubt_guessed(head, words.guessed)  # (its notes name the owner as the first: re-indexed)
         owners.append(head)
     return owners
 

@@ -157,6 +157,11 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     signatures = [dict(name=s.name, date=s.date) for s in read_sigs]
     boxes = [header, *read_more_owners(rows[end:], text, words)]
     owners = [_owner(h) for h in boxes]
+    for i, box in enumerate(boxes[1:], 1):  # a further owner's doubts (a name read across a cut)
+        notes += [
+            dict(field=f.replace("[0]", f"[{i}]", 1), message=msg, kind=note_kind(msg))
+            for _, f, msg in box.notes
+        ]
     fmt = _format(rows, t1, end, nd + dv, header.repaired)
     if fmt == "ocr":  # a scan's box 1 may have misread a letter of the name
         names = [h.owner_name for h in boxes]

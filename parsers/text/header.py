@@ -182,6 +182,7 @@ def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> 
     words found in it, where the caller counts them for other readers too."""
     head = Header()
     words = words or Words(text)
+    words.guessed.clear()
     rows = [_mended(r, words) for r in rows]
     streams = _streams(rows)
     _read_owner(head, streams)
@@ -229,6 +230,7 @@ def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> 
         ):
             head.not_subject_to_section16 = bool(_BOX_CHECKED.search(clean(text)))
     _uncut(head)
+    _doubt_guessed(head, words.guessed)
     return head
 
 
@@ -262,6 +264,26 @@ def _uncut(head: Header) -> None:
                 (None, name, f"{shown!r}: a cell border cut a word, and the text does not say "
                  "whether a space stood there; left empty")
             )  # fmt: skip
+
+
+def _doubt_guessed(head: Header, guessed: list[str]) -> None:
+    """A value holding pieces a cell border cut, joined or kept apart as the rest of the text
+    reads them (``TRUST|CO`` kept apart where ``trust`` and ``co`` are words the text has and
+    ``trustco`` is not: TRUSTCO BANK CORP's name read ``TRUST CO BANK CORP``): likely, not
+    sure, so a doubt on the field, as a table cell's cut gets (``word_breaks.settle``)."""
+    for attr, name in _CUT_FIELDS.items():
+        value = getattr(head, attr)
+        if value is None:
+            continue
+        if attr == "issuer_name":
+            name = "issuer.name"  # the name only: the ticker, read apart, keys the issuer
+        for piece in guessed:
+            if piece in value:
+                head.notes.append(
+                    (None, name, f"{piece!r} in {value!r}: read across a cell border as the "
+                     "rest of the text writes it; a border may cut a word, unsure")
+                )  # fmt: skip
+                break
 
 
 _BOX_GAP = 8

@@ -152,7 +152,9 @@ def read_table(
     # then do not say which column they sit under (layout text indents them)
     flush = placed_cols and not any(r.shape == SPACE and r.xs[0] >= 4 for r in rows)
     tabled = not shapes.isdisjoint(TABLED)
-    ad_x = _ad_positions(rows) if "shares_a" in fields else None
+    ad_x = None
+    if "shares_a" in fields:
+        ad_x = _scan_ad_offsets(rows) if flush else _ad_positions(rows)
     captions = _caption_cells(rows)
     date_x = _date_anchors(rows) if "date_exercisable" in fields else None
     nature_x = _nature_column(rows)
@@ -1331,6 +1333,31 @@ def _off_caption(
     return []
 
 
+_SCAN_A = re.compile(r"\(A\b|(?<![\w(])A\)")
+_SCAN_D = re.compile(r"\(D\)")
+
+
+def _scan_ad_offsets(rows: list[Row]) -> tuple[int, int, int] | None:
+    """In a scan, the (A) and (D) sub-captions' places as offsets from the ``Code`` caption on
+    their line (``Code      V (A)      (D)      Date``; the scan may tear a bracket: ``(A``,
+    ``A)``), third item ``_BY_CODE``: the line starts at the margin wherever it stood."""
+    for row in rows:
+        if row.shape != SPACE or not row.cells or not row.cells[0].startswith("Code"):
+            continue
+        line = ""
+        for cell, x in zip(row.cells, row.xs, strict=True):
+            line += " " * max(x - len(line), 1 if line else 0) + cell
+        ma = _SCAN_A.search(line)
+        md = _SCAN_D.search(line, ma.end()) if ma else None
+        if ma is None or md is None:
+            continue
+        code = row.xs[0]
+        xa = ma.start() + (0 if line[ma.start()] == "(" else -1)
+        if md.start() > xa + 2:
+            return xa - code, md.start() - code, _BY_CODE
+    return None
+
+
 def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
     """Where the ``(A)`` and ``(D)`` captions sit, to place a lone number: the character
     column in space-aligned text (third item -1), or the cell index in a caption row of cells,
@@ -2106,8 +2133,18 @@ def _settle_direction(
             )
             return
         if not positional:
-            code_at = cols[fields.index("code")][0].cell if cols[fields.index("code")] else -1
-            if row.shape == SPACE and ad_x is not None and ad_x[2] < 0:
+            code_toks = cols[fields.index("code")]
+            code_at = code_toks[0].cell if code_toks else -1
+            if row.shape == SPACE and ad_x is not None and ad_x[2] == _BY_CODE:
+                # a scan: the captions' line starts at the margin, so the (A) and (D) captions
+                # are placed from the code's caption, and the row's line by its code
+                by_code = _side_by_code(draft, tok, code_toks, ad_x)
+                if by_code is None:
+                    v["shares"] = amount = a if a is not None else d
+                    v["acquired_disposed"] = _side_from_balance(draft, amount, side)
+                    return
+                side = by_code
+            elif row.shape == SPACE and ad_x is not None and ad_x[2] < 0:
                 centre = tok.x + len(tok.text) / 2
                 to_a, to_d = abs(centre - ad_x[0] - 1.5), abs(centre - ad_x[1] - 1.5)
                 if abs(to_a - to_d) < 2:
@@ -2170,6 +2207,38 @@ def _settle_direction(
                     f"(A) or (D) missing; left empty (code {code} usually goes {usual})",
                 )
             )
+
+
+_BY_CODE = -2
+"""``_ad_positions``' third item for a scan: the (A) and (D) captions' places are offsets from
+the ``Code`` caption's, to be added to the row's code letter's place."""
+
+
+def _side_by_code(
+    draft: Draft, tok: Token, code_toks: list[Token], ad_x: tuple[int, int, int]
+) -> str | None:
+    """(A) or (D) of a scan's Table II amount by where it stands from the row's code letter,
+    against where the (A) and (D) captions stand from the ``Code`` caption (the code sits under
+    its caption; every line of a scan starts at the margin, so only such distances hold). The
+    engine spaces words by estimate: a side is read only where the amount is clearly nearer
+    one caption (three characters or more), and said with a doubt; None otherwise."""
+    if not code_toks:
+        return None
+    code_x = code_toks[0].x
+    centre = tok.x + len(tok.text) / 2
+    to_a = abs(centre - code_x - ad_x[0] - 1.5)
+    to_d = abs(centre - code_x - ad_x[1] - 1.5)
+    if abs(to_a - to_d) < 3:
+        return None
+    side = "A" if to_a < to_d else "D"
+    draft.notes.append(
+        (
+            "acquired_disposed",
+            f"({side}) from where {tok.text!r} stands from the code, as the ({side}) caption"
+            " from the Code caption in the scan; unsure",
+        )
+    )
+    return side
 
 
 def _disposal_proven(amount: object, following: object) -> bool:

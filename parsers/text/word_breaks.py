@@ -262,10 +262,13 @@ def _join_value(left: str, right: str, words: Words) -> str:
         return left + right if left[-1] != "[" else f"{left} {right}"
     if not may_be_cut(left, right, False):
         return f"{left} {right}"
-    how = reading(Cut("", left.split()[-1], right.split()[0]), words.get())
+    last, first = left.split()[-1], right.split()[0]
+    how = reading(Cut("", last, first), words.get())
     if how == "join":
+        words.guessed.append(last + first)
         return left + right
     if how == "apart":
+        words.guessed.append(f"{last} {first}")
         return f"{left} {right}"
     return left + CUT + right
 
@@ -300,11 +303,14 @@ def mend_boxes(cells: tuple[str, ...], words: Words) -> tuple[str, ...] | None:
 
 
 class Words:
-    """The text's found words, counted the first time a cut asks (most rows have none)."""
+    """The text's found words, counted the first time a cut asks (most rows have none); and
+    the pieces of a box's value a cut joined or kept apart by them (``guessed``: ``ENTERPRISES``,
+    ``TRUST CO``), a likely reading, not a sure one, which the value's reader doubts."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.counted: Counter[str] | None = None
+        self.guessed: list[str] = []
 
     def get(self) -> Counter[str]:
         if self.counted is None:

@@ -207,3 +207,20 @@ def test_a_date_a_cell_border_cut_in_its_year_is_joined() -> None:
     f = _parse(two)
     assert f.non_derivative[0].transaction_date == dt.date(2021, 9, 30)
     assert any("joined date" in n.message and n.kind == "doubt" for n in f.notes)
+
+
+def test_table_1s_title_cut_among_header_cells_with_a_date_between_is_found() -> None:
+    # box 4's bold date stands between the title's first piece and the rest: the file was
+    # refused ("no 'Table I - Non-Derivative Securities' found")
+    cut_title = (
+        "|(treet)<br>**SAN JOSE**<br>(City)|**CA 95110**<br>(State)<br>(Zi|p)<br> <br><br>**Ta**|"
+        "4. If Amendmen<br>**11/09/2015**<br>**ble I - Non-D**|t, Date of Original<br>"
+        "**erivative Securi**|Filed (Month/Day/Year)<br>**ties Acquired, Disposed**|"
+        "**of, or Bene**|<br>**ficially O**|6. Individual or J<br>**wned**|\n"
+    )
+    top = HEAD[: HEAD.index("# **Table I")]
+    captions = HEAD[HEAD.index("|1. Title of") :]
+    text = top + cut_title + captions + ROW + TAIL
+    f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+    assert [(r.security_title, r.shares) for r in f.non_derivative] == [("Common Stock", 1000)]
+    assert f.reporting_owners[0].name == "Lindqvist Umar N"

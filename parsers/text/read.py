@@ -60,6 +60,7 @@ from parsers.text.transposed import untranspose
 
 _SQUASH = re.compile(r"[\s|*_#`\\]+")
 _BOLD = re.compile(r"\*\*(.{1,200}?)\*\*")
+_LETTER = re.compile(r"[a-z]")
 _T1 = re.compile(r"table(?:i|1|l)[-–—:.,]*non-?deriv")
 _T2 = re.compile(r"table(?:ii|11|ll|il|li|2)[-–—:.,]*der")
 _T1_CAPTION = re.compile(r"titleofsecurity")
@@ -286,7 +287,11 @@ def _landmark_kind_fresh(head: str) -> int:
         return 0
     sq = _SQUASH.sub("", low)
     if "**" in low:  # a picture-text block: the bold title's pieces among the boxes' words
-        sq += "\n" + _SQUASH.sub("", "".join(_BOLD.findall(low)))
+        pieces = _BOLD.findall(low)
+        sq += "\n" + _SQUASH.sub("", "".join(pieces))
+        # and without the boxes' bold values that hold no letter (box 4's date between the
+        # title's "**Ta**" and "**ble I - Non-D**" in the cells of one row)
+        sq += "\n" + _SQUASH.sub("", "".join(p for p in pieces if _LETTER.search(p)))
     if "**<br>**" in low:
         # a two-line bold title cut into cells, each holding its piece of both lines:
         # "**Ta** **ble II - De**<br>**(e.g** **rivative Securities**<br>**., puts": after each

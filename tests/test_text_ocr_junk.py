@@ -381,3 +381,21 @@ def test_a_scan_table_ii_side_by_the_amounts_place_from_the_code(at: int, side: 
     assert got.acquired_disposed == side
     said = [n for n in f.notes if n.field and n.field.endswith("acquired_disposed")]
     assert said and all(n.kind == "doubt" for n in said)
+
+
+@pytest.mark.parametrize("caption", ["IA", "{(A)", "A)"])
+def test_a_scan_reads_a_torn_a_caption_where_its_bracket_was(caption: str) -> None:
+    """``(A)`` as the scan tore it (``IA``, ``{(A)``, ``A)``) still places the (A) column."""
+    table = [*_TABLE_II[:-1], _TABLE_II[-1].replace("(A ", f"{caption:<3}", 1)]
+    assert caption in table[-1]
+    row = _line(
+        (0, "Share"),
+        (16, "$3.14"),
+        (36, "12/08/2025"),
+        (87, "A"),
+        (96 if caption != "A)" else 95, "100,000"),
+        (149, "01/01/2032 |Ordinary | 100,000"),
+        (206, "175,000"),
+    )
+    f = _parse([*_HEAD, *table, row])
+    assert f.derivative[0].acquired_disposed == "A"

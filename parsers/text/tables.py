@@ -1333,14 +1333,15 @@ def _off_caption(
     return []
 
 
-_SCAN_A = re.compile(r"\(A\b|(?<![\w(])A\)")
+_SCAN_A = re.compile(r"(?<![\w(])[(\[{|I]A\b\)?|\(A\b|(?<![\w(])A\)")
 _SCAN_D = re.compile(r"\(D\)")
 
 
 def _scan_ad_offsets(rows: list[Row]) -> tuple[int, int, int] | None:
     """In a scan, the (A) and (D) sub-captions' places as offsets from the ``Code`` caption on
-    their line (``Code      V (A)      (D)      Date``; the scan may tear a bracket: ``(A``,
-    ``A)``), third item ``_BY_CODE``: the line starts at the margin wherever it stood."""
+    their line (``Code      V (A)      (D)      Date``; the scan may tear a bracket or read it
+    as a letter or a rule: ``(A``, ``A)``, ``IA``, ``{(A)``), third item ``_BY_CODE``: the
+    line starts at the margin wherever it stood."""
     for row in rows:
         if row.shape != SPACE or not row.cells or not row.cells[0].startswith("Code"):
             continue
@@ -1352,7 +1353,7 @@ def _scan_ad_offsets(rows: list[Row]) -> tuple[int, int, int] | None:
         if ma is None or md is None:
             continue
         code = row.xs[0]
-        xa = ma.start() + (0 if line[ma.start()] == "(" else -1)
+        xa = ma.start() - (line[ma.start()] == "A")  # ``A)``: its bracket was lost
         if md.start() > xa + 2:
             return xa - code, md.start() - code, _BY_CODE
     return None

@@ -17,7 +17,9 @@ filings and their mutants (tests/test_parse_xml.py).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -31,6 +33,8 @@ _SET_FIELDS_SET = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
 _SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
 _new = object.__new__
+_SHARED_DEFAULTS = (str, int, float, Decimal, dt.date, tuple, frozenset)
+"""Defaults no instance can change, so one object serves every instance (bool is an int)."""
 
 
 class _Shape:
@@ -54,8 +58,12 @@ class _Shape:
             elif field.default_factory is not None:
                 factories.append((name, field.default_factory))  # type: ignore[arg-type]
                 self.template[name] = None
-            else:
+            elif field.default is None or isinstance(field.default, _SHARED_DEFAULTS):
                 self.template[name] = field.default
+            else:
+                # pydantic gives each instance a copy of a mutable default: one template
+                # would share it between instances.
+                raise TypeError(f"{cls.__name__}.{name}: a mutable default; not built()")
         self.size = len(self.template)
         self.required = frozenset(required)
         self.factories = tuple(factories)

@@ -825,3 +825,14 @@ def test_built_refuses_a_field_the_model_lacks_and_gives_fresh_defaults() -> Non
     assert first.footnotes == {} and first.footnotes is not second.footnotes
     assert first.model_fields_set == {"kind"}
     assert first == NonDerivativeRow(kind="holding")
+
+
+def test_built_refuses_a_model_with_a_mutable_default() -> None:
+    """pydantic copies a mutable default for each instance; a template would share it."""
+    from parsers.built import built
+
+    class Listed(BaseModel):
+        items: list[str] = []
+
+    with pytest.raises(TypeError, match="mutable default"):
+        built(Listed, {})

@@ -399,3 +399,21 @@ def test_a_scan_reads_a_torn_a_caption_where_its_bracket_was(caption: str) -> No
     )
     f = _parse([*_HEAD, *table, row])
     assert f.derivative[0].acquired_disposed == "A"
+
+
+def test_a_scan_code_garbled_still_places_the_row_for_its_side() -> None:
+    """``mM`` for the code M is unread (left out, said), but it stands where the code does:
+    the amount's side is still read from its distance to it."""
+    row = _line(
+        (0, "Share"),
+        (16, "$3.14"),
+        (36, "12/08/2025"),
+        (87, "mM"),
+        (114, "100,000"),
+        (149, "01/01/2032 |Ordinary | 100,000"),
+        (206, "175,000"),
+    )
+    f = _parse([*_HEAD, *_TABLE_II, row])
+    (got,) = f.derivative
+    assert got.code is None and got.acquired_disposed == "D"
+    assert any("mM" in n.message for n in f.notes)

@@ -1509,7 +1509,7 @@ def _read_row(
     elif flush and row.shape == SPACE and "date_exercisable" in fields:
         shifted = any(_readable(t) for t in dropped)
         _lone_window_date(draft, row, cols, fields, scan=True, shifted=shifted)
-    _settle_direction(draft, fields, cols, positional, ad_x, row, uneven)
+    _settle_direction(draft, fields, cols, positional, ad_x, row, uneven, dropped)
     draft.notes.extend(unsure.items())
     _holding_balance(draft, fields, cols)
     _check_row(draft, fields, row.shape in TABLED)
@@ -2074,6 +2074,7 @@ def _settle_direction(
     ad_x: tuple[int, int, int] | None,
     row: Row,
     uneven: bool = False,
+    dropped: list[Token] | None = None,
 ) -> None:
     v = draft.values
     code = v.get("code")
@@ -2139,6 +2140,8 @@ def _settle_direction(
             if row.shape == SPACE and ad_x is not None and ad_x[2] == _BY_CODE:
                 # a scan: the captions' line starts at the margin, so the (A) and (D) captions
                 # are placed from the code's caption, and the row's line by its code
+                if not code_toks and dropped:
+                    code_toks = _garbled_code(cols[fields.index("transaction_date")], tok, dropped)
                 by_code = _side_by_code(draft, tok, code_toks, ad_x)
                 if by_code is None:
                     v["shares"] = amount = a if a is not None else d
@@ -2213,6 +2216,19 @@ def _settle_direction(
 _BY_CODE = -2
 """``_ad_positions``' third item for a scan: the (A) and (D) captions' places are offsets from
 the ``Code`` caption's, to be added to the row's code letter's place."""
+
+
+def _garbled_code(dates: list[Token], amount: Token, dropped: list[Token]) -> list[Token]:
+    """The token a scan made of the row's code letter (``mM``, ``Cc``), unread and left out:
+    the one short word left out between the transaction date and the amount, where only the
+    code's and V's columns lie. It stands where the code does, whatever it says."""
+    if not dates:
+        return []
+    lo, hi = dates[0].x + len(dates[0].text), amount.x
+    between = [t for t in dropped if lo < t.x < hi]
+    if len(between) != 1 or len(between[0].text) > 3 or not between[0].text[:1].isalpha():
+        return []
+    return between
 
 
 def _side_by_code(

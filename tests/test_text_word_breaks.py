@@ -77,6 +77,9 @@ def test_a_lost_space_after_by_is_put_back_with_a_doubt() -> None:
     )
     got = [r.nature_of_ownership for r in f.non_derivative]
     assert got == ["By Trust", "by LP", "Bystander Trust"]
+    # lost and cut at once: 'ByTrus|t' is the glued 'Trus' cut, then 'By' glued
+    f = _parse("|Common Stock|||||||8,100|I|ByTrus|t<sup>(1)</sup>|")
+    assert f.non_derivative[0].nature_of_ownership == "By Trust"
     assert _doubts(f, "non_derivative[0].nature_of_ownership")
     assert not _doubts(f, "non_derivative[2].nature_of_ownership")
 

@@ -34,6 +34,7 @@ _MARKUP = re.compile(r"<sup\b[^>]*>.*?</sup\s*>|<br\s*/?>|</?[A-Za-z][^<>]{0,100
 _BOLD_RUN = re.compile(r"\*\*([^*|]*)\*\*")
 _CUT_BORDER = re.compile(r"(?<=[A-Za-z])\|(?=[A-Za-z])")
 _WORD = re.compile(r"(?<![A-Za-z\x00])[A-Za-z]+(?![A-Za-z\x00])")
+_GLUED_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
 _LAST_LETTERS = re.compile(r"[A-Za-z]+$")
 _FIRST_LETTERS = re.compile(r"[A-Za-z]+")
 
@@ -137,9 +138,11 @@ def reading(cut: Cut, words: Counter[str]) -> str | None:
     first = _FIRST_LETTERS.match(cut.right)
     if last is None or first is None:
         return None
-    left, right = last[0].casefold(), first[0].casefold()
+    glued = _GLUED_TAIL.search(last[0])  # ``ByTrus|t``: the word cut is the glued ``Trus``
+    piece = glued[0] if glued else last[0]
+    left, right = piece.casefold(), first[0].casefold()
     joined = _found(left + right, words)
-    alone = all(len(p) > 1 or p.isupper() for p in (last[0], first[0]))
+    alone = all(len(p) > 1 or p.isupper() for p in (piece, first[0]))
     apart = alone and _found(left, words) and _found(right, words)
     if joined and not apart:
         return "join"

@@ -229,3 +229,19 @@ def test_words_below_a_markdown_row_owned_indirectly_with_no_nature_may_be_its_n
         (None, None),
     )
     assert held.security_title != "Common Stock By Trust"
+
+
+def test_a_code_and_price_pushed_onto_a_row_of_cells_of_their_own_are_the_rows_above() -> None:
+    # markdown put a row's code and price (their footnote markers raised them) on a row of
+    # cells of their own, right under the row that lacks exactly them
+    f = _parse(
+        "|  |  |  | Code | V Amount | (A) or (D) | Price |  |  |  |  |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "| Common Stock | 09/02/2015 |  | S(1) | 616 | D | $95.4499(3) | 21,549 |  | D |  |\n"
+        "| Common Stock | 09/02/2015 |  |  | 1,387 | D |  | 20,162 |  | D |  |\n"
+        "|  |  |  | S(1) |  |  | $96.6953(4) |  |  |  |  |\n"
+        "| Common Stock | 09/02/2015 |  | S(1) | 462 | D | $97.3879(5) | 19,700 |  | D |  |"
+    )
+    rows = [(r.code, str(r.shares), str(r.price)) for r in f.non_derivative]
+    assert rows == [("S", "616", "95.4499"), ("S", "1387", "96.6953"), ("S", "462", "97.3879")]
+    assert not any("without a transaction code" in n.message for n in f.notes)

@@ -251,7 +251,7 @@ def read_table(
                 or (
                     row.shape in TABLED
                     and k
-                    and rows[k - 1].shape == SEP
+                    and (rows[k - 1].shape == SEP or _lacks_code(prev, draft))
                     and _pushed_down(prev, draft, _ROW_OPENERS[:3])
                 )
             )
@@ -598,7 +598,11 @@ _DOLLAR_FIELDS = ("price", "exercise_price")
 
 
 _ROW_OPENERS = ("security_title", "transaction_date", "deemed_execution_date", "code")
-_AUTO_DOUBTS = ("no amount owned following", "no ownership form (D or I)")
+_AUTO_DOUBTS = (
+    "no amount owned following",
+    "no ownership form (D or I)",
+    "transaction date without a transaction code",
+)
 
 
 def _pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = _ROW_OPENERS) -> bool:
@@ -629,6 +633,18 @@ def _pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = _ROW_OPENER
         (None, f"read {', '.join(filled)} from line {draft.line}, pushed under the row")
     )
     return True
+
+
+def _lacks_code(prev: Draft, draft: Draft) -> bool:
+    """A row of cells with a date but no code, and under it a row of cells with a code but no
+    title or date: a transaction's code and the cells beside it pushed onto a row of their own
+    (markdown's ``|  |  |  | S(1) |  |  | $96.6953(4) |``), as a raised footnote marker does.
+    (:func:`_pushed_down` still asks that they fill only cells the row above left empty.)"""
+    return (
+        prev.values.get("transaction_date") is not None
+        and prev.values.get("code") is None
+        and draft.values.get("code") is not None
+    )
 
 
 def _orphan_amount(prev: Draft, row: Row, tokens: list[Token], fields: tuple[str, ...]) -> bool:

@@ -24,7 +24,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def _words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(text.replace("/s/", " "))]
+    return list(map(str.casefold, _WORD.findall(text.replace("/s/", " "))))
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
@@ -53,6 +53,8 @@ def _matches(name: list[str], line: list[str]) -> tuple[bool, list[Counter[str]]
     # a run that is the name, or the name but for one word, holds k - 1 of the name's words at
     # least: only such runs are counted (most lines hold none of them)
     names = set(name)
+    if k > 1 and names.isdisjoint(line):
+        return False, []  # (no run holds k - 1 of the name's words)
     hits = [w in names for w in line]
     held = sum(hits[:k])
     want = Counter(name)

@@ -176,6 +176,18 @@ def form_type_of(rows: list[Row]) -> str | None:
     return explicit
 
 
+_AMENDED_FORM = re.compile(r"(?<![^\W_])FORM\s+[345]\s*/\s*A(?![^\W_])", re.I)
+
+
+def printed_amendment(rows: list[Row]) -> bool:
+    """The title box prints ``FORM 4/A`` on an amendment: the text says so whatever box 4
+    (the original's filing date) gives, which a converter may lose or cut among Table I's
+    title (pymupdf4llm-layout's ``4. If Amendmen<br>**11/09/2015**<br>**ble I - Non-D**``)."""
+    return any(
+        "/" in row.text and _AMENDED_FORM.search(clean(row.text)) for row in rows[:80] if row.text
+    )
+
+
 def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> Header:
     """Boxes 1-6 from the rows above Table I; ``text`` (the whole rendering) settles a value a
     converter's cell border cut (:func:`parsers.text.word_breaks.mend_boxes`); ``words``, the

@@ -48,6 +48,7 @@ from parsers.text.footer import (
 from parsers.text.header import (
     Header,
     form_type_of,
+    printed_amendment,
     read_header,
     read_more_owners,
     split_by_care_of,
@@ -89,7 +90,13 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
             t2, end = t2 + 1, end + 1
     form = form_type_of(rows[:t1]) or "4"
     words = word_breaks.Words(text)  # the text's words, counted once if a reader asks
-    header = read_header(rows[:t1], text, words)
+    head_rows = rows[:t1]
+    if rows[t1].shape is PIPE and "Amendmen" in rows[t1].text:
+        # Table I's title cut into the cells of the header's last row (pymupdf4llm-layout: box
+        # 4's '4. If Amendmen<br>**11/09/2015**<br>**ble I - Non-D**'): the row is the header's
+        # too, or box 4's date, the original's, is lost
+        head_rows = rows[: t1 + 1]
+    header = read_header(head_rows, text, words)
     layouts = {
         "3": ((T1_FORM3, T2_FORM3), ((), ())),
         "5": ((T1_FORM5, T2_FORM5), ((T1_FORM4,), (T2_FORM4,))),
@@ -153,7 +160,9 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
             notes.append(
                 dict(field="period_of_report", message="box 3 date not found; earliest row date")
             )
-    if header.original_filed is not None and not form.endswith("/A"):
+    if (header.original_filed is not None or printed_amendment(rows[:t1])) and not form.endswith(
+        "/A"
+    ):
         form = f"{form}/A"
     signatures = [dict(name=s.name, date=s.date) for s in read_sigs]
     boxes = [header, *read_more_owners(rows[end:], text, words)]

@@ -174,10 +174,22 @@ def test_a_scan_title_keeps_its_words_not_the_torn_marker() -> None:
     assert row.shares == Decimal(24149325) and row.price == Decimal("8.1738")
 
 
-def test_a_lone_amount_after_the_underlying_title_of_a_scan_is_left_empty() -> None:
-    """``|Ordinary {100,000`` and nothing after it: the underlying amount, or the balance after
-    whose own ``0`` the scan dropped? A scan's spacing cannot say: both empty, with a doubt."""
+def test_a_lone_amount_right_after_the_underlying_title_of_a_scan_is_its_amount() -> None:
+    """``|Ordinary {100,000`` and nothing after it: right after the title stands only the
+    underlying amount's cell (the balance after is two columns on)."""
     f = _parse([*_HEAD, *_TABLE_II, *_row("{100,000")])
+    (row,) = f.derivative
+    assert row.underlying_shares == Decimal(100000) and row.shares_owned_following is None
+    said = [n for n in f.notes if n.field and n.field.endswith("underlying_shares")]
+    assert any("right after the underlying title" in n.message for n in said)
+    assert any("'{100,000'" in n.message for n in said)  # the rule's note moves with it
+
+
+def test_a_lone_amount_further_after_the_underlying_title_of_a_scan_is_left_empty() -> None:
+    """``|Ordinary          100,000`` and nothing after it: the underlying amount, or the
+    balance after whose own ``0`` the scan dropped? A scan's spacing cannot say: both empty,
+    with a doubt."""
+    f = _parse([*_HEAD, *_TABLE_II, *_row("                   100,000")])
     (row,) = f.derivative
     assert row.underlying_shares is None and row.shares_owned_following is None
     said = [n for n in f.notes if "alone after the underlying title" in n.message]

@@ -1532,15 +1532,20 @@ def _read_row(
     return draft
 
 
+_NEXT_CELL = 6
+"""Characters at most between a scan's underlying title and a value in the next cell (a box
+rule and the spaces around it: ``Common _ | 697,674``); a column is wider than that."""
 _TAIL_AMOUNTS = ("underlying_shares", "price", "shares_owned_following")
 
 
 def _lone_tail_amount(draft: Draft, fields: tuple[str, ...], cols: list[list[Token]]) -> None:
     """One bare number after a Table II row's underlying title, in a scan: the underlying
     amount, or the amount owned following whose own number (often a lone ``0``, which a scan
-    drops) was lost. Only the number's place could tell, and an OCR engine starts each line
-    at the margin and spaces words by estimate, so its place says neither: both are left
-    empty with a doubt (a ``$`` price, or a second number, keeps the order readable)."""
+    drops) was lost. An OCR engine starts each line at the margin and spaces words by
+    estimate, so the number's column is not where its place says; but right after the title
+    (``Common _ | 697,674``: a rule between at most) stands only the underlying amount's cell,
+    the balance after being two columns on: read so, with a note. Further on, either: both
+    are left empty with a doubt (a ``$`` price, or a second number, keeps the order)."""
     if "shares_owned_following" not in fields or not cols[fields.index("underlying_title")]:
         return
     at = [fields.index(f) for f in _TAIL_AMOUNTS]
@@ -1548,6 +1553,28 @@ def _lone_tail_amount(draft: Draft, fields: tuple[str, ...], cols: list[list[Tok
     if len(toks) != 1 or toks[0].kind != NUM or toks[0].dollar:
         return
     tok = toks[0]
+    title = cols[fields.index("underlying_title")][-1]
+    if 0 <= tok.x - (title.x + len(title.text)) <= _NEXT_CELL:
+        # right after the underlying title (a rule between at most): the amount's own cell;
+        # the balance after stands two columns on, past the price's
+        if tok.value is not None:
+            placed = next(f for f in _TAIL_AMOUNTS if tok in cols[fields.index(f)])
+            draft.notes[:] = [
+                ("underlying_shares", m) if f == placed and m in tok.notes else (f, m)
+                for f, m in draft.notes
+            ]
+            draft.values["underlying_shares"] = tok.value
+            draft.values["shares_owned_following"] = None
+            if cols[fields.index("price")]:  # a bare number is no price the form prints
+                draft.values["price"] = None
+            draft.notes.append(
+                (
+                    "underlying_shares",
+                    f"{tok.text!r} read as the underlying amount: it stands right after the"
+                    " underlying title, two columns before the amount owned following",
+                )
+            )
+        return
     for f in ("underlying_shares", "shares_owned_following"):
         draft.values[f] = None
         draft.notes.append(

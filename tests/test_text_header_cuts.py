@@ -65,3 +65,22 @@ def test_a_further_owners_name_joined_across_cells_carries_a_doubt() -> None:
     f, doubted = _doubted((text[:at] + further + text[at:]).encode())
     assert [o.name for o in f.reporting_owners][1:] == ["TANG CAPITAL MANAGEMENT LLC"]
     assert "reporting_owners[1].name" in doubted
+
+
+def test_a_further_owner_left_out_for_a_cut_name_leaves_a_doubt() -> None:
+    # the same box, and nothing in the text says 'Capital' or 'Management': the person is left
+    # out, which must not look like a filing of one reporting person
+    text = ICAHN.read_text()
+    at = text.index("Explanation of Responses")
+    further = (
+        "\n|1. Name an|d Address of Repo|rting Person<sup>*</sup>|||5<br>(|. Relationship o|\n"
+        "|---|---|---|---|---|---|---|\n"
+        "|**TANG CA**|**PITAL MANAG**|**EMENT LLC**|||(|Check all applic<br>|\n"
+        "|(Last)||(First)|(Middle)|||Director|\n\n"
+    )
+    f = parse_bytes((text[:at] + further + text[at:]).encode(), "header.md")
+    assert [o.name for o in f.reporting_owners] == ["ICAHN CARL C"]
+    assert any(
+        n.kind == "doubt" and n.field == "reporting_owners" and "TANG CA|PITAL" in n.message
+        for n in f.notes
+    )

@@ -303,13 +303,16 @@ _BOX_GAP = 8
 a name's words stand closer (a scan spaces them by two or three at most)."""
 
 
-def read_more_owners(rows: list[Row], text: str = "", words: Words | None = None) -> list[Header]:
+def read_more_owners(
+    rows: list[Row], text: str = "", words: Words | None = None, left_out: list[str] | None = None
+) -> list[Header]:
     """Joint filers after the first: renderings repeat box 1 (and the relationship box) for
     each further reporting person below the tables. Each block runs to the next box 1, or to
     the signature. A pipe row whose boxes a converter cut into cells side by side is put back
     together first (:func:`parsers.text.word_breaks.mend_boxes`); box 1 is then its first
     cell, and box 1's label may start a pipe row cut short (``|1. Name an|d Address of Repo|``).
-    ``words``: as for :func:`read_header`.
+    ``words``: as for :func:`read_header`. A name the borders cut where the text does not say
+    how is not read, and the person is left out: its pieces go into ``left_out``, for a doubt.
     """
     words = words or Words(text)
     words.guessed.clear()
@@ -354,6 +357,8 @@ def read_more_owners(rows: list[Row], text: str = "", words: Words | None = None
         head = Header()
         _read_owner(head, ["\n".join(left)])
         if head.owner_name is None or CUT in head.owner_name:
+            if head.owner_name is not None and left_out is not None:
+                left_out.append(head.owner_name.replace(CUT, "|"))
             continue  # (a name cut where the text does not say if a space stood there)
         _read_relationship(head, block)
         _doubt_guessed(head, words.guessed)  # (its notes name the owner as the first: re-indexed)

@@ -165,7 +165,16 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     ):
         form = f"{form}/A"
     signatures = [dict(name=s.name, date=s.date) for s in read_sigs]
-    boxes = [header, *read_more_owners(rows[end:], text, words)]
+    left_out: list[str] = []
+    boxes = [header, *read_more_owners(rows[end:], text, words, left_out)]
+    notes += [
+        dict(
+            field="reporting_owners",
+            message=f"a further reporting person's name {name!r} is cut by cell borders where "
+            "the text does not say if a space stood there; the person is left out",
+        )
+        for name in left_out
+    ]
     owners = [_owner(h) for h in boxes]
     for i, box in enumerate(boxes[1:], 1):  # a further owner's doubts (a name read across a cut)
         notes += [

@@ -99,6 +99,8 @@ def test_which_borders_may_cut_a_word() -> None:
     assert reading(Cut("t", "SYSTEMS, I", "NC."), Counter()) == "join"  # a legal form
     assert reading(Cut("t", "PLP Fund", "s Master"), Counter(s=1)) is None  # no word "s"
     assert reading(Cut("t", "KEVIN C", "TANG"), Counter(c=1, tang=1)) == "apart"  # an initial
+    # two lone capitals are a two-letter word's halves, not two initials
+    assert reading(Cut("t", "Master Fund L", "P"), Counter(l=1, p=1, lp=1)) == "join"
     values: dict[str, object] = {"nature_of_ownership": "See Footnote"}
     assert unglue_by(values) == [] and values["nature_of_ownership"] == "See Footnote"
 

@@ -142,7 +142,10 @@ def reading(cut: Cut, words: Counter[str]) -> str | None:
     piece = glued[0] if glued else last[0]
     left, right = piece.casefold(), first[0].casefold()
     joined = _found(left + right, words)
-    alone = all(len(p) > 1 or p.isupper() for p in (piece, first[0]))
+    # a capital alone may be an initial (``KEVIN C|TANG``), not both pieces (``Fund L|P``)
+    alone = all(len(p) > 1 or p.isupper() for p in (piece, first[0])) and (
+        len(piece) + len(first[0]) > 2
+    )
     apart = alone and _found(left, words) and _found(right, words)
     if joined and not apart:
         return "join"

@@ -35,6 +35,7 @@ def _one(word: str) -> tuple[object, list[str]]:
         # before a shorter group it may be a 1 the scan read as a bar (160,000): unsure
         ("{60,000", Decimal(60000), "doubt"),
         ("[3,902", Decimal(3902), "doubt"),
+        ("{550", Decimal(550), "doubt"),  # a small number after a brace: 1550?
         # after an amount: a rule, or a marker's bracket whose digits were lost (or a digit
         # glued after a point read as a comma): unsure
         ("628,553)", Decimal(628553), "doubt"),
@@ -59,7 +60,9 @@ def test_a_one_digit_price_before_a_torn_marker_is_read_unsure(word: str, value:
     assert len(notes) == 1 and note_kind(notes[0]) == "doubt"
 
 
-@pytest.mark.parametrize("word", ["$163.94)", "$43,932)", "{$2.15)", "{60,00", "|12", "$02)", "5°"])
+@pytest.mark.parametrize(
+    "word", ["$163.94)", "$43,932)", "{$2.15)", "{60,00", "|12", "[500", "{0", "$02)", "5°"]
+)
 def test_a_price_with_a_bracket_after_it_or_a_broken_number_is_not_read(word: str) -> None:
     """``$43,932)`` is ``$43.93(2)`` with the point read as a comma: nothing after a price
     says which digits are its own; a number that is not well formed stays unread."""

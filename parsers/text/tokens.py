@@ -469,12 +469,14 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
 
 _RULED_VALUE = re.compile(
     r"([|\[\]{}]?)"  # a box rule the scan glued before the value
-    r"(\$\d+(?:\.\d+)?|\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # a price, or a grouped number
+    # a price, a grouped number, or a small one after a brace (``[500`` and ``|20`` are a torn
+    # marker's or a date's debris: see ``_FRAG``)
+    r"(\$\d+(?:\.\d+)?|\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<=[{}])[1-9]\d{0,2}(?=$))"
     r"([|\]})]?)",  # a rule, or the closing bracket of a marker, glued after it
     re.ASCII,
 )
 """A value with a box rule glued on (``{60,000``, ``|560,000.0``, ``]$2.15``, ``628,553)``,
-``294,840]``): OCR reads the table's rules as brackets and bars."""
+``294,840]``, ``{550``): OCR reads the table's rules as brackets and bars."""
 
 
 def _ruled_value(m: re.Match[str], word: str, cell: int, x: int) -> Token:
@@ -491,7 +493,8 @@ def _ruled_value(m: re.Match[str], word: str, cell: int, x: int) -> Token:
     value = parse_number(num)
     tok = Token(NUM, num, cell, x + len(head), value, dollar=num[0] == "$")
     first_group = num.lstrip("$").split(",")[0].split(".")[0]
-    if tail or (head and num[0] != "$" and len(first_group) < 3):
+    sure_head = num[0] == "$" or ("," in num and len(first_group) == 3)  # ``{550``: 1550?
+    if tail or (head and not sure_head):
         tok.notes.append(
             f"{word!r} read as {num}: {head + tail!r} taken for a table rule or a torn footnote"
             " marker; unsure"

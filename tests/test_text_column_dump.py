@@ -245,3 +245,34 @@ def test_a_code_and_price_pushed_onto_a_row_of_cells_of_their_own_are_the_rows_a
     rows = [(r.code, str(r.shares), str(r.price)) for r in f.non_derivative]
     assert rows == [("S", "616", "95.4499"), ("S", "1387", "96.6953"), ("S", "462", "97.3879")]
     assert not any("without a transaction code" in n.message for n in f.notes)
+
+
+def test_a_par_value_in_a_wrapped_underlying_title_is_words_not_a_row() -> None:
+    # 'Common Stock, par value $0.001' wrapped under a plain row beside a wrapped title: the
+    # lone '$0.001' line under '... value' is the title's rest, not a row of its own
+    f = _parse_table2(
+        "Restricted $3.14 12/08/2025 A 100,000 (3) 01/01/2032 Common 100,000 $0 75,000 D\n"
+        "Stock Units Stock, par\n(RSU) value\n$0.001"
+    )
+    (row,) = f.derivative
+    assert row.underlying_title in (None, "Common Stock, par value $0.001")
+    assert row.security_title in (None, "Restricted Stock Units (RSU)")
+
+    # under a row of cells, past markdown's rule (markitdown's own rows): '$0.001' alone under
+    # a cell ending in 'value', or 'value $0.001' in one cell
+    def cells(title: str, underlying: str) -> str:
+        return f"| {title} |  |  |  |  | {underlying} |  |  |  |\n"
+
+    for rest in (
+        cells("Preferred", "value") + cells("Stock", "$0.001"),
+        cells("Preferred", "value $0.001") + cells("Stock", ""),
+    ):
+        f = _parse_table2(
+            "Series B $0.00 04/13/2022 C 13,888 (28) (29) Common 13,888 $0.00 18,509,696 D\n"
+            + cells("Convertible", "Stock, par")
+            + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+            + rest
+        )
+        (row,) = f.derivative
+        assert row.underlying_title in (None, "Common Stock, par value $0.001")
+        assert row.security_title in (None, "Series B Convertible Preferred Stock")

@@ -201,6 +201,7 @@ def read_table(
             for t in tokens:  # ``member`` / ``2``, ``SMB Pacific`` / ``2021``: words, not values
                 if t.x >= nature_x and t.kind in (NUM, DATE, NA, IMMED):
                     t.kind, t.value = TEXT, None
+        _par_value_words(tokens, row, _row_above(rows, k))
         if flush and row.shape == SPACE:
             _year_words(tokens)
             _code_five(tokens)
@@ -553,6 +554,7 @@ def _plain_next(rows: list[Row], k: int) -> bool:
     if not any(ch.isdigit() for ch in nxt.text):
         return True
     tokens = tokenize(nxt.cells, nxt.xs)
+    _par_value_words(tokens, nxt, _row_above(rows, k + 1))
     return bool(tokens) and not _has_value(tokens) or _wrapped_cells(tokens)
 
 
@@ -572,6 +574,64 @@ def _values_next(rows: list[Row], k: int) -> bool:
             for t in tokens
         )
     )
+
+
+_VALUE_END = re.compile(r"\bvalue[:,]?$", re.IGNORECASE)
+_PAR_START = re.compile(r"par\b", re.IGNORECASE)
+
+
+def _row_above(rows: list[Row], k: int) -> Row | None:
+    """The row above ``rows[k]``, past one markdown rule."""
+    if k and rows[k - 1].shape == SEP:
+        k -= 1
+    return rows[k - 1] if k else None
+
+
+def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
+    """A number that is part of a title's words: a security's par value (``Common Stock, par
+    value $0.001``, ``Common Stock, $0.001 par value``), right after ``value`` or right before
+    ``par`` in its cell, or alone in its cell under a cell of the row of cells above (past
+    markdown's rule) that ends in ``value``. No column of the form prints a value beside those
+    words, so read as a value it would make the title's wrapped rest a row of its own."""
+    for i, t in enumerate(tokens):
+        if t.kind != NUM:
+            continue
+        before = tokens[i - 1] if i else None
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            (before is not None and before.cell == t.cell and before.kind == TEXT
+             and _VALUE_END.search(before.text))
+            or (after is not None and after.cell == t.cell and after.kind == TEXT
+                and _PAR_START.match(after.text))
+        ):  # fmt: skip
+            t.kind, t.value = TEXT, None
+    if above is None:
+        return
+    if row.shape == PLAIN:
+        # ``Purchase value`` / ``Warrants $0.001``: a plain line of words whose last word is
+        # the one number, under a plain line ending in ``value`` (the title on the right, the
+        # underlying's, wraps there)
+        last = tokens[-1]
+        if (
+            above.shape == PLAIN
+            and last.kind == NUM
+            and last.dollar
+            and all(t.kind == TEXT for t in tokens[:-1])
+            and _VALUE_END.search(above.text.strip())
+        ):
+            last.kind, last.value = TEXT, None
+        return
+    if row.shape not in TABLED:
+        return
+    cells = above.cells if above.shape == row.shape else ()
+    for t in tokens:
+        if (
+            t.kind == NUM
+            and t.cell < len(cells)
+            and _VALUE_END.search(cells[t.cell].strip())
+            and sum(1 for u in tokens if u.cell == t.cell) == 1
+        ):
+            t.kind, t.value = TEXT, None
 
 
 def _wrapped_cells(tokens: list[Token]) -> bool:

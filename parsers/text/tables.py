@@ -1363,9 +1363,12 @@ def _caption_cells(rows: list[Row]) -> _Captions | None:
         if (
             row.shape in _EVEN_ROWS and "Code" in row.text  # the row's text holds its cells
         ):
-            bare = [cell.strip(" *_") for cell in row.cells]
-            if "Code" not in bare:
+            for cell in row.cells:  # a cell of "Code" alone (most rows with the word have none)
+                if "Code" in cell and cell.strip(" *_") == "Code":
+                    break
+            else:
                 continue
+            bare = [cell.strip(" *_") for cell in row.cells]
             named: dict[int, str] = {}
             for i, cell in enumerate(bare):
                 f = _SUB_CAPTIONS.get(cell.lower())
@@ -1446,6 +1449,8 @@ def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
         if row.shape in TABLED:
             ia = id_ = ic = None
             for i, cell in enumerate(row.cells):
+                if "(A)" not in cell and "(D)" not in cell and "Code" not in cell:
+                    continue  # (no caption below)
                 bare = cell.strip(" *_")
                 if bare == "(A)" and ia is None:
                     ia = i

@@ -334,7 +334,7 @@ def test_a_marker_the_scan_gave_a_letter_is_debris_not_title_words() -> None:
     or ``(63)``?): not a word of the title beside it."""
     from parsers.text.tokens import FRAG
 
-    for word in ("(G3)", "(4G)"):
+    for word in ("(G3)", "(4G)", "G3)"):  # ``G3)``: its opening bracket read as a G
         assert tokenize([word], [0])[0].kind == FRAG
     assert tokenize(["(DE)"], [0])[0].kind != FRAG
     row = [
@@ -432,3 +432,12 @@ def test_a_scan_code_garbled_still_places_the_row_for_its_side() -> None:
     (got,) = f.derivative
     assert got.code is None and got.acquired_disposed == "D"
     assert any("mM" in n.message for n in f.notes)
+
+
+def test_a_scan_ticker_whose_closing_bracket_was_read_as_a_letter() -> None:
+    """``AAR CORP [ AIR J``: no ticker holds a space, and the form prints one inside each
+    bracket; the ``J`` is the closing bracket, misread (read with a doubt)."""
+    head = [h.replace("Wave Life Sciences Ltd. [ WVE ]", "AAR CORP [ AIR J") for h in _HEAD]
+    f = _parse([*head, *_TABLE_II, *_row("| 100,000   75,000")])
+    assert (f.issuer.name, f.issuer.ticker) == ("AAR CORP", "AIR")
+    assert any(n.field == "issuer.ticker" and n.kind == "doubt" for n in f.notes)

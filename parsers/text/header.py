@@ -481,19 +481,43 @@ def _read_issuer(head: Header, streams: list[str]) -> None:
                 break
             ticker = s[at + 1 : close].strip()
             if 0 < len(ticker) <= 14 and not ticker.isdigit() and not _BAD_TICKER.search(ticker):
-                start = s.rfind("\n", 0, at) + 1
-                name = _ISSUER_PREFIX.sub("", s[start:at]).strip()
-                if not name and start > 0:
-                    above = s.rfind("\n", 0, start - 1) + 1
-                    name = _ISSUER_PREFIX.sub("", s[above : start - 1]).strip()
-                name = " ".join(name.split())
-                if name and _owner_on_issuer_line(s, start):
-                    name = _without_owner(head, name)
-                head.issuer_name = name or None
-                head.ticker = None if ticker.upper() in ("NONE", "N/A", "NA") else ticker
+                _take_issuer(head, s, at, ticker)
                 return
             at = s.find("[", at + 1)
+    for s in labelled:
+        m = _TORN_TICKER.search(s)
+        if m:
+            # ``AAR CORP [ AIR J``: a scan read the closing bracket as a letter
+            _take_issuer(head, s, m.start(), m[1])
+            head.notes.append(
+                (
+                    None,
+                    "issuer.ticker",
+                    f"read {m[1]!r} from {m[0].strip()!r}: its last character taken for the"
+                    " closing bracket, misread by a scan; unsure",
+                )
+            )
+            return
     head.notes.append((None, "issuer", "issuer name and ticker not found"))
+
+
+_TORN_TICKER = re.compile(r"\[ ([A-Z][A-Z0-9.\-]{0,9}) [J|Il1)}](?=\s{2,}|\s*$)", re.M)
+"""Box 2's ``[ AIR ]`` with its closing bracket read as a letter or a rule (``[ AIR J``): the
+form prints a space inside each bracket, and no ticker holds a space."""
+
+
+def _take_issuer(head: Header, s: str, at: int, ticker: str) -> None:
+    """The issuer's name before the ``[`` at ``at`` (or on the line above), and the ticker."""
+    start = s.rfind("\n", 0, at) + 1
+    name = _ISSUER_PREFIX.sub("", s[start:at]).strip()
+    if not name and start > 0:
+        above = s.rfind("\n", 0, start - 1) + 1
+        name = _ISSUER_PREFIX.sub("", s[above : start - 1]).strip()
+    name = " ".join(name.split())
+    if name and _owner_on_issuer_line(s, start):
+        name = _without_owner(head, name)
+    head.issuer_name = name or None
+    head.ticker = None if ticker.upper() in ("NONE", "N/A", "NA") else ticker
 
 
 def _owner_on_issuer_line(stream: str, start: int) -> bool:

@@ -1108,7 +1108,12 @@ def _attach(
     extra: dict[str, list[str]] = {}
     spots = sorted((fields.index(g), x, g) for g, x in placed.items())
     shut: set[str] = (
-        {f for f in targets if f in draft.closed or _torn_marker(draft.values.get(f))}
+        {
+            f
+            for f in targets
+            if f in draft.closed
+            or (f == "nature_of_ownership" and _torn_marker(draft.values.get(f)))
+        }
         if flush and not before
         else set()
     )

@@ -60,9 +60,10 @@ _LETTER = re.compile(r"\(?([A-Z])\)?")
 _FUSED = re.compile(r"(\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([ADI])", re.ASCII)
 _FUSED_STRAY = re.compile(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([^\w\s$.,/()])([ADI])")
 _FRAG = re.compile(r"[)(\][|!:;'\"]+\d{1,4}[)(\][|!:;'\"]*|\d{1,4}[)(\][|!:;'\"]+", re.ASCII)
-_LETTERED_MARK = re.compile(r"\((?:[A-Za-z]\d{1,2}|\d{1,2}[A-Za-z])\)", re.ASCII)
+_LETTERED_MARK = re.compile(r"\((?:[A-Za-z]\d{1,2}|\d{1,2}[A-Za-z])\)|[GCIl{]\d{1,2}\)", re.ASCII)
 """A footnote marker with a letter the scan added or made of a digit (``(G3)``: ``(3)``, or
-``(63)``?): debris, its number unsure; no title writes a letter and a digit alone in brackets."""
+``(63)``?), or made of its opening bracket (``G3)``): debris, its number unsure; no title
+writes a letter and a digit alone in brackets."""
 _MARKS = re.compile(MARK + r"(\d{1,3})" + MARK)
 _NA_WORDS = frozenset({"n/a", "na", "n.a.", "none", "-", "--", "—", "–", "nil"})
 _IMMED = re.compile(r"(?:immed|currently|now)\w*\.?(?: exercisable)?", re.IGNORECASE)

@@ -276,3 +276,20 @@ def test_a_par_value_in_a_wrapped_underlying_title_is_words_not_a_row() -> None:
         (row,) = f.derivative
         assert row.underlying_title in (None, "Common Stock, par value $0.001")
         assert row.security_title in (None, "Series B Convertible Preferred Stock")
+
+
+def test_words_near_titles_left_empty_are_dropped_with_them_not_given_to_the_nature() -> None:
+    # the titles wrap over pipe rows and plain lines the reader cannot cut for sure, so both
+    # are left empty; 'Stock Option' and 'Shares' under them are no nature of ownership
+    e = "|  |  |  |  |"
+    f = _parse_table2(
+        f"| Incentive | $3.95 |  |  |  | 05/14/2021 | Ordinary 25,087 |  | 25,087 | D {e[:-3]}\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "(1)\n"
+        f"| Stock Option |  |  |  |  |  | Shares |  |  {e}\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "(Right to Buy\nCommon\nStock)"
+    )
+    (row,) = f.derivative
+    assert row.nature_of_ownership is None
+    assert row.security_title in (None, "Incentive Stock Option (Right to Buy Common Stock)")

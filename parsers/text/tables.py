@@ -1090,7 +1090,11 @@ def _attach(
         else:
             return
     else:
-        targets = [f for f in targets if f not in draft.blurred]
+        # a cell left empty with a doubt keeps its place: the words nearest it are dropped
+        # with it, not given to the next text column (the title's ``Stock Option`` and the
+        # underlying's ``Shares`` under a row whose titles were left empty are no nature)
+        if all(f in draft.blurred for f in targets):
+            return
     if not targets:
         return
     where = {f: draft.where.get(f, -1 if f == "security_title" else None) for f in targets}

@@ -398,7 +398,7 @@ def test_a_scan_table_ii_side_by_the_amounts_place_from_the_code(at: int, side: 
     assert said and all(n.kind == "doubt" for n in said)
 
 
-@pytest.mark.parametrize("caption", ["IA", "{(A)", "A)"])
+@pytest.mark.parametrize("caption", ["IA", "jA", "{(A)", "A)"])
 def test_a_scan_reads_a_torn_a_caption_where_its_bracket_was(caption: str) -> None:
     """``(A)`` as the scan tore it (``IA``, ``{(A)``, ``A)``) still places the (A) column."""
     table = [*_TABLE_II[:-1], _TABLE_II[-1].replace("(A ", f"{caption:<3}", 1)]
@@ -441,3 +441,18 @@ def test_a_scan_ticker_whose_closing_bracket_was_read_as_a_letter() -> None:
     f = _parse([*head, *_TABLE_II, *_row("| 100,000   75,000")])
     assert (f.issuer.name, f.issuer.ticker) == ("AAR CORP", "AIR")
     assert any(n.field == "issuer.ticker" and n.kind == "doubt" for n in f.notes)
+
+
+def test_a_scan_sub_caption_line_with_speckles_before_code_still_places_the_sides() -> None:
+    """``SSeHainy   Code  Vv (A  (D)``: distances on the line hold wherever ``Code`` stands."""
+    table = [*_TABLE_II[:-1], "SSeHainy" + " " * 30 + _TABLE_II[-1]]
+    row = _line(
+        (0, "Share"),
+        (16, "$3.14"),
+        (36, "12/08/2025"),
+        (87, "A"),
+        (114, "100,000"),
+        (149, "01/01/2032 |Ordinary | 100,000"),
+        (206, "175,000"),
+    )
+    assert _parse([*_HEAD, *table, row]).derivative[0].acquired_disposed == "D"

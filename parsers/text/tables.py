@@ -1421,30 +1421,38 @@ def _off_caption(
     return []
 
 
-_SCAN_A = re.compile(r"(?<![\w(])[(\[{|I]A\b\)?|\(A\b|(?<![\w(])A\)")
+_SCAN_A = re.compile(r"(?<![\w(])[(\[{|Ijl1]A\b\)?|\(A\b|(?<![\w(])A\)")
 _SCAN_D = re.compile(r"\(D\)")
 
 
 def _scan_ad_offsets(rows: list[Row]) -> tuple[int, int, int] | None:
     """In a scan, the (A) and (D) sub-captions' places as offsets from the ``Code`` caption on
     their line (``Code      V (A)      (D)      Date``; the scan may tear a bracket or read it
-    as a letter or a rule: ``(A``, ``A)``, ``IA``, ``{(A)``), third item ``_BY_CODE``: the
-    line starts at the margin wherever it stood."""
+    as a letter or a rule: ``(A``, ``A)``, ``IA``, ``jA``, ``{(A)``), third item ``_BY_CODE``:
+    the line starts at the margin wherever it stood. ``Code`` is the sub-caption alone in its
+    cell (or before ``V``), not the numbered caption's ``Code (Instr. 8)``; speckles the scan
+    read before it on its line (``SSeHainy   Code  V |(A)``) leave the distances as they are."""
     for row in rows:
-        if row.shape != SPACE or not row.cells or not row.cells[0].startswith("Code"):
+        if row.shape != SPACE or "Code" not in row.text:
+            continue
+        at = next((k for k, c in enumerate(row.cells) if _SUB_CODE.match(c)), None)
+        if at is None:
             continue
         line = ""
         for cell, x in zip(row.cells, row.xs, strict=True):
             line += " " * max(x - len(line), 1 if line else 0) + cell
-        ma = _SCAN_A.search(line)
+        code = row.xs[at]
+        ma = _SCAN_A.search(line, code)
         md = _SCAN_D.search(line, ma.end()) if ma else None
         if ma is None or md is None:
             continue
-        code = row.xs[0]
         xa = ma.start() - (line[ma.start()] == "A")  # ``A)``: its bracket was lost
         if md.start() > xa + 2:
             return xa - code, md.start() - code, _BY_CODE
     return None
+
+
+_SUB_CODE = re.compile(r"Code(?:$|\s+[VvW]\b)")
 
 
 def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:

@@ -293,3 +293,18 @@ def test_words_near_titles_left_empty_are_dropped_with_them_not_given_to_the_nat
     (row,) = f.derivative
     assert row.nature_of_ownership is None
     assert row.security_title in (None, "Incentive Stock Option (Right to Buy Common Stock)")
+
+
+def test_a_lone_par_value_line_under_a_row_of_cells_ending_in_value_is_words() -> None:
+    e = "|  |  |  |"
+    f = _parse_table2(
+        "| Performance |  | 12/09/2024 |  | C |  |  | Common | $0 | 137,545 | I "
+        f"| By SVF II {e[:-3]}\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        f"| Restricted |  |  |  |  |  |  | Stock, par |  |  |  | Beaver (DE) {e[:-3]}\n"
+        f"| Stock Units |  |  |  |  |  |  | value |  |  |  | LLC(3) {e[:-3]}\n"
+        "$0.001"
+    )
+    (row,) = f.derivative  # no row 'Restricted Stock Units' of its own
+    assert row.security_title in (None, "Performance Restricted Stock Units")
+    assert row.underlying_title in (None, "Common Stock, par value $0.001")

@@ -613,11 +613,18 @@ def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
         # underlying's, wraps there)
         last = tokens[-1]
         if (
-            above.shape == PLAIN
-            and last.kind == NUM
+            last.kind == NUM
             and last.dollar
             and all(t.kind == TEXT for t in tokens[:-1])
-            and _VALUE_END.search(above.text.strip())
+            and (
+                (above.shape == PLAIN and _VALUE_END.search(above.text.strip()))
+                # a lone ``$0.001`` line under a row of cells one of which ends in ``value``
+                or (
+                    len(tokens) == 1
+                    and above.shape in TABLED
+                    and any(_VALUE_END.search(c.strip()) for c in above.cells)
+                )
+            )
         ):
             last.kind, last.value = TEXT, None
         return

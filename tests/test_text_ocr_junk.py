@@ -456,3 +456,23 @@ def test_a_scan_sub_caption_line_with_speckles_before_code_still_places_the_side
         (206, "175,000"),
     )
     assert _parse([*_HEAD, *table, row]).derivative[0].acquired_disposed == "D"
+
+
+def test_a_bracketed_letter_is_no_code_but_a_scans_marker() -> None:
+    """``(S)`` before a holding's date is the marker ``(5)`` of its date exercisable's cell:
+    the form prints a code bare, so it is no code S, and the date is not taken for the date
+    exercisable it stands beside."""
+    row = [
+        _line(
+            (0, "Stock"),
+            (17, "$139.08"),
+            (136, "(S)"),
+            (155, "10/14/2025 |Common_ {7,000"),
+            (212, "7,000"),
+        ),
+        _line((0, "Option"), (176, "Stock")),
+    ]
+    f = _parse([*_HEAD, *_TABLE_II, *row])
+    (got,) = f.derivative
+    assert got.code is None
+    assert got.date_exercisable is None

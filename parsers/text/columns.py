@@ -164,7 +164,8 @@ def gain(tok: Token, f: str) -> float | None:
     if k == LETTER:
         v = tok.value
         if f == "code":
-            return 10.0 if v in CODES else None
+            # the form prints a code bare (``S``, ``S(1)``); ``(S)`` is a scan's marker ``(5)``
+            return 10.0 if v in CODES and tok.text[:1] != "(" else None
         if f == "voluntary":
             return 10.0 if v == "V" else None
         if f == "acquired_disposed":
@@ -190,17 +191,17 @@ def gain(tok: Token, f: str) -> float | None:
     return None
 
 
-_Key = str | tuple[str, object, bool]
+_Key = str | tuple[str, object, bool] | tuple[str, object, bool, bool]
 _GAINS: dict[tuple[tuple[str, ...], _Key], tuple[float | None, ...]] = {}
 _SHAPES: dict[tuple[str, ...], tuple[list[float], list[bool]]] = {}
 
 
 def _kind_key(tok: Token) -> _Key:
     """What of a token :func:`gain` looks at: its kind, and a letter's value (and whether it is
-    a bare ``O``), or a number's dollar sign and decimal point."""
+    a bare ``O``, or bracketed), or a number's dollar sign and decimal point."""
     k = tok.kind
     if k == LETTER:
-        return (k, tok.value, tok.text == "O")
+        return (k, tok.value, tok.text == "O", tok.text[:1] == "(")
     if k == NUM:
         return (k, tok.dollar, "." in tok.text)
     return k

@@ -1716,6 +1716,9 @@ _SPACED_MARK_BEFORE = re.compile(r"(?:^|\s)\((\d{1,3})\)\s+$")
 # a scan's cells: a box rule may stand between a date and the marker-only cell beside it
 _RULED_MARK_AFTER = re.compile(r"[\s|]*[\s|]\((\d{1,3})\)(?=\s|$)")
 _RULED_MARK_BEFORE = re.compile(r"(?:^|[\s|])\((\d{1,3})\)[\s|]+$")
+_LETTER_CELL_BEFORE = re.compile(r"(?:^|\s)\([SOIlB]\)\s+$")
+"""A marker cell the scan read as a bracketed letter (``(S)`` for ``(5)``) right before a
+date: no code or letter of the form is bracketed."""
 _TORN_CELL_AFTER = re.compile(r"\s*\|\s*\((?!\d{1,3}\))[^\w\s|()]{1,3}\)(?=\s|$)")
 """A marker cell the scan tore, after a box rule right after a date (``05/11/2024 | (@)``)."""
 _TORN_CELL_BEFORE = re.compile(r"\|\s*(?:[^\w\s|]{0,4}|\(?\d{1,2}[^\w\s|]{0,2})\)[\s|]*$")
@@ -1820,7 +1823,10 @@ def _lone_window_date(
     if scan:
         after = _RULED_MARK_AFTER.match(text, at + len(date.text))
         before = _RULED_MARK_BEFORE.search(text[:at])
-        torn = before is None and _TORN_CELL_BEFORE.search(text[:at]) is not None
+        torn = before is None and (
+            _TORN_CELL_BEFORE.search(text[:at]) is not None
+            or _LETTER_CELL_BEFORE.search(text[:at]) is not None
+        )
         torn_after = after is None and _TORN_CELL_AFTER.match(text, at + len(date.text))
         if torn_after and before is None and not torn and not shifted:
             # ``05/11/2024 | (@)``: the expiration's marker cell, torn, after the date
@@ -1862,7 +1868,7 @@ def _lone_window_date(
             (
                 own,
                 f"read {value} as the {own.replace('_', ' ')}: a torn footnote marker set apart"
-                f" by a box rule before it is the {other.replace('_', ' ')}'s cell",
+                f" before it is the {other.replace('_', ' ')}'s cell",
             )
         )
         return

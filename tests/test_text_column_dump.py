@@ -308,3 +308,14 @@ def test_a_lone_par_value_line_under_a_row_of_cells_ending_in_value_is_words() -
     (row,) = f.derivative  # no row 'Restricted Stock Units' of its own
     assert row.security_title in (None, "Performance Restricted Stock Units")
     assert row.underlying_title in (None, "Common Stock, par value $0.001")
+
+
+def test_a_one_row_table2_dump_with_its_underlying_title_after_the_numbers_is_left_out() -> None:
+    # the only other text cell is the underlying title (a Table II row always names one),
+    # printed after the balance and the ownership: read in that order it would be the nature
+    f = _parse_table2(
+        "(4)\n\nNon-Qualified Stock Option (right to buy)\n\n08/24/2019\n\nM\n\n560,000\n\n"
+        "(11)\n\n(11)\n\n560,000.0\n\n(4)\n\n1,820,000\n\nD\n\nClass A\nCommon\nStock"
+    )
+    assert all(r.nature_of_ownership != "Class A Common Stock" for r in f.derivative)
+    assert f.derivative == [] or f.derivative[0].nature_of_ownership is None

@@ -164,7 +164,9 @@ def _rebuilt(
         return _with_holdings(runs, lead, width, notes)
     n = len(runs[0])
     if n == 1:  # one row: its cells in the form's order
-        return _rebuild([cells]) if len(cells) <= width else None
+        if len(cells) > width or (width >= 15 and _underlying_last(cells)):
+            return None
+        return _rebuild([cells])
     table: list[list[tuple[int, str, str, Token]]] = [[] for _ in range(n)]
     owned: list[str] = []
     for run in runs:
@@ -248,6 +250,16 @@ def _with_holdings(
     if not held or any(len(cells) > width for cells in table):
         return None
     return _rebuild(table)
+
+
+def _underlying_last(cells: list[_Cell]) -> bool:
+    """A Table II row always names its underlying security, so of two text cells the second
+    is the underlying title; printed after every number (``... 1,820,000``, ``D``, ``Class A
+    Common Stock``), it is out of the form's order, where it would read as the nature of
+    ownership: the dump does not keep the form's order, and no order can be trusted."""
+    texts = [i for i, c in enumerate(cells) if c[2].startswith("text")]
+    numbers = [i for i, c in enumerate(cells) if c[2] == "number"]
+    return len(texts) == 2 and bool(numbers) and texts[1] > numbers[-1]
 
 
 def _natures(

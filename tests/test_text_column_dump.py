@@ -319,3 +319,13 @@ def test_a_one_row_table2_dump_with_its_underlying_title_after_the_numbers_is_le
     )
     assert all(r.nature_of_ownership != "Class A Common Stock" for r in f.derivative)
     assert f.derivative == [] or f.derivative[0].nature_of_ownership is None
+
+
+def test_a_caption_word_under_a_titles_words_in_a_dump_leaves_the_dump_out() -> None:
+    # 'Shares' is a caption's word ('Amount or Number of Shares') and the underlying title's
+    # last word: dropped as a caption, the title would read 'Ordinary'
+    f = _parse_table2(
+        "Performance Restricted Stock Units\n\n(1)\n\n10/15/2020\n\nA\n\n196.356\n\n(1)\n\n(1)"
+        "\n\nOrdinary\nShares\n\n196.356\n\n$222.81\n\n12,629.042\n\nD"
+    )
+    assert all(r.underlying_title != "Ordinary" for r in f.derivative)

@@ -295,6 +295,10 @@ def _cells_of(
             and (kind is None or kind[0].startswith("text") or after_caption)
             and not lone_letter
         ):
+            if open_text and kind is not None and not _BOX_NUMBER.match(x.text):
+                # a line of captions' words under a title's words (``Ordinary`` / ``Shares``):
+                # the title's last word or a caption, the text does not say; no rebuild
+                return None
             after_caption, open_text = True, False
             continue
         after_caption = False

@@ -336,6 +336,7 @@ def compare(truth: Filing, got: Filing | None, file: str, converter: str, text: 
     refused the rendering, and every truth field counts as empty."""
     s = _Scorer(file, converter, text.splitlines())
     seen: Shown = shown_fields(truth, text)
+    refused = got is None
     if got is None:
         got = Filing(
             form_type=truth.form_type, source=truth.source, issuer=Issuer(), reporting_owners=[]
@@ -357,6 +358,15 @@ def compare(truth: Filing, got: Filing | None, file: str, converter: str, text: 
         got.period_of_report,
         None,
         "period_of_report" in head,
+    )
+    form_type = None if refused else got.form_type  # a refusal reads no form type
+    fields("form_type", truth.form_type, form_type, None, "form_type" in head)
+    fields(
+        "date_of_original_submission",
+        truth.date_of_original_submission,
+        got.date_of_original_submission,
+        None,
+        "date_of_original_submission" in head,
     )
     s.rows("table1", truth.non_derivative, got.non_derivative, ROW_FIELDS, seen.table1)
     s.rows("table2", truth.derivative, got.derivative, DERIVATIVE_FIELDS, seen.table2)

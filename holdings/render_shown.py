@@ -343,6 +343,13 @@ class Shown:
     table2: list[set[str]]
 
 
+def _prints_form(form_type: str, head: Sequence[str]) -> bool:
+    """The form's title box prints its type ('FORM 4', 'FORM 4/A'); a '4' printed alone says
+    nothing of an amendment, so only the title counts."""
+    title = re.compile(r"\bFORM\s*" + re.escape(form_type) + r"(?![/\w])", re.IGNORECASE)
+    return any(title.search(line) for line in head)
+
+
 def shown_fields(truth: Filing, text: str) -> Shown:
     raw = text_lines(text)
     source = text.splitlines()  # as written: captions' and amounts' columns, cell pipes
@@ -365,6 +372,12 @@ def shown_fields(truth: Filing, text: str) -> Shown:
         lines[i].dates[truth.period_of_report] for i in range(head_end)
     ):
         header.add("period_of_report")
+    if truth.date_of_original_submission and any(
+        lines[i].dates[truth.date_of_original_submission] for i in range(head_end)
+    ):
+        header.add("date_of_original_submission")
+    if _prints_form(truth.form_type, raw[:head_end]):
+        header.add("form_type")
     all_stream = [(i * 10_000 + p, w) for i in range(end) for p, w in enumerate(lines[i].words)]
     owners = [
         bool(_in_order(words_of(o.name), head_stream if i == 0 else all_stream, set()))

@@ -61,6 +61,7 @@ def _filing(*rows: NonDerivativeRow) -> Filing:
 
 
 HEAD = (
+    "FORM 4\n"
     "1. Name and Address of Reporting Person*\n"
     "Adams Katherine L.      Apple Inc. [ AAPL ]\n"
     "3. Date of Earliest Transaction (Month/Day/Year) 05/04/2022\n"
@@ -80,7 +81,7 @@ def test_a_clean_layout_row_shows_every_field_and_the_header() -> None:
         _text("Common      05/04/2022   S(1)   9,136   D   $159.94(2)   468,198   D", "Stock"),
     )
     assert s.table1 == [ALL]
-    assert s.header == {"issuer.name", "issuer.ticker", "period_of_report"}
+    assert s.header == {"form_type", "issuer.name", "issuer.ticker", "period_of_report"}
     assert s.owners == [True]
 
 
@@ -210,3 +211,25 @@ def test_a_table_2_whose_a_and_d_captions_share_one_cell_shows_no_side() -> None
     assert "acquired_disposed" not in shown_fields(truth, head + merged + data + NOTES).table2[0]
     assert "acquired_disposed" in shown_fields(truth, head + apart + data + NOTES).table2[0]
     assert "shares" in shown_fields(truth, head + merged + data + NOTES).table2[0]
+
+
+def test_an_amendment_read_as_an_original_is_wrong_among_shown_and_a_refusal_reads_none() -> None:
+    """The title box prints 'FORM 4/A' and box 4 the original's date: both are judged. A '4'
+    elsewhere in the text shows no form type; a refused rendering read none (empty, not the
+    truth's own type)."""
+    truth = _filing(_row()).model_copy(
+        update={"form_type": "4/A", "date_of_original_submission": dt.date(2022, 5, 1)}
+    )
+    text = "FORM 4/A\n4. If Amendment, Date of Original Filed 05/01/2022\n" + _text(
+        "Common Stock 05/04/2022 S 9,136 D $159.94 468,198 D"
+    )
+    assert {"form_type", "date_of_original_submission"} <= shown_fields(truth, text).header
+    as_original = _filing(_row())  # form 4, no original's date
+    t = compare(truth, as_original, "f", "pdfplumber-text", text).tally
+    assert (t.wrong, t.shown_wrong, t.empty) == (1, 1, 1)
+    plain = _text("Common Stock 05/04/2022 S 9,136 D $159.94 468,198 D")
+    assert "form_type" in shown_fields(_filing(_row()), plain).header
+    assert "form_type" not in shown_fields(truth, plain).header  # 'FORM 4' is not 'FORM 4/A'
+    assert "form_type" not in shown_fields(_filing(_row()), plain.replace("FORM 4", "")).header
+    refused = compare(truth, None, "f", "ocr", text).tally
+    assert refused.exact == 0 and refused.empty == refused.fields

@@ -42,7 +42,9 @@ converter:
    same words (title and underlying title), each needs its own occurrence.
 6. **Header.** The issuer name, ticker (a token of its own), period of report and the first
    owner's name must be in the header section; a further owner's name anywhere in the text (a
-   joint filing repeats further owners' boxes below the tables).
+   joint filing repeats further owners' boxes below the tables). The form type is shown by
+   the title box ('FORM 4', 'FORM 4/A': a bare '4' says nothing of an amendment), box 4's date
+   of the original as a date in the header.
 
 A value that the text holds only elsewhere (another row, the footnotes, the header) is not
 shown. The rule errs on the side of "shown" within a row's own lines (a stray neighbouring

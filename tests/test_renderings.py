@@ -95,14 +95,18 @@ GOAL_OF_SHOWN = {"ocr"}
 # ``See Foot|note``) where the text does not print it again.
 # pymupdf4llm-layout raised (and its wrong lowered) for a date a border cut in its year
 # (``12/09/202|4``, ``09/30/20|21``) joined.
+# Re-measured when the scorer began to compare the form type (FORM 4 or 4/A) and box 4's date
+# of the original (49 more fields a converter: 47 form types, 2 dates): every form type is read
+# right, the two dates markitdown and pdfplumber-text leave empty move their percentages by a
+# few hundredths. Floors are the measured figures cut to two decimals.
 BASELINE: dict[str, tuple[float, int, int]] = {
-    "markitdown": (88.71, 0, 0),
-    "ocr": (57.50, 14, 0),
+    "markitdown": (88.88, 0, 0),
+    "ocr": (58.47, 14, 0),
     "pdfplumber-tables": (100.00, 0, 0),
-    "pdfplumber-text": (97.65, 0, 0),
-    "pdftotext-layout": (99.94, 1, 0),
+    "pdfplumber-text": (97.61, 0, 0),
+    "pdftotext-layout": (99.95, 1, 0),
     "pymupdf4llm": (99.90, 0, 0),
-    "pymupdf4llm-layout": (98.56, 6, 0),
+    "pymupdf4llm-layout": (98.55, 6, 0),
 }
 # converter: (exact % of shown fields at least, wrong values among shown fields at most),
 # measured with the shown rule's first version (docs/RENDERING_BASELINE.md, "Shown values").
@@ -110,13 +114,13 @@ BASELINE: dict[str, tuple[float, int, int]] = {
 # shown under (A) and (D) captions a converter merged into one cell (the amount's cell says no
 # side there).
 BASELINE_SHOWN: dict[str, tuple[float, int]] = {
-    "markitdown": (96.99, 0),
-    "ocr": (93.37, 0),
+    "markitdown": (96.96, 0),
+    "ocr": (93.61, 0),
     "pdfplumber-tables": (100.00, 0),
-    "pdfplumber-text": (97.65, 0),
+    "pdfplumber-text": (97.61, 0),
     "pdftotext-layout": (100.00, 0),
     "pymupdf4llm": (99.90, 0),
-    "pymupdf4llm-layout": (99.89, 0),
+    "pymupdf4llm-layout": (99.85, 0),
 }
 
 
@@ -173,10 +177,11 @@ def test_wrong_values_are_either_shown_or_misread(report: Report) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue #12: at 40ba252 the parser reads 4 wrong values among shown ones and 8 "
-    "phantom rows from these 329 renderings; OCR is 89.94% exact among shown fields, "
-    "markitdown 88.15%, pdfplumber-text 96.32% and pymupdf4llm-layout 95.79% of all fields "
-    "(docs/RENDERING_BASELINE.md); when this passes, drop the mark",
+    reason="issue #12: no wrong value among shown ones and no phantom row in these 329 "
+    "renderings now, but exactness is short of the goal: OCR 93.61% of shown fields, "
+    "markitdown 88.88%, pdfplumber-text 97.62% (Table II sides its plain text does not show) "
+    "and pymupdf4llm-layout 98.55% of all fields (docs/RENDERING_BASELINE.md); when this "
+    "passes, drop the mark",
 )
 def test_goal_exact_or_empty_never_wrong(report: Report) -> None:
     problems = []

@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 from holdings.render_score import (
+    Report,
     find_renderings,
     markdown_kinds,
     markdown_table,
@@ -72,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         print("score_renderings: no renderings found (folders with truth.xml)", file=sys.stderr)
         return 2
     report = score_all(renderings)
+    if args.held_out:
+        return _numbers_only(report, args.json, args.markdown, args.kinds)
     if args.json:
         json.dump(report.to_dict(), sys.stdout, indent=1)
         print()
@@ -102,6 +105,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nmost common kinds of wrong value among shown values (top {args.kinds}):")
         for kind, n, ex in wrong_kinds([w for w in report.wrongs if w.shown], args.kinds):
             print(f"  {n:>5}  {kind}  e.g. {ex.converter} {ex.file}: {ex.truth!r} -> {ex.got!r}")
+    return 1 if report.total.wrong or report.total.phantom_rows else 0
+
+
+def _numbers_only(report: Report, as_json: bool, as_markdown: bool, kinds: int) -> int:
+    """The held-out filings are only ever scored, never looked into: their report gives the
+    counts and the kinds of wrong value, never a file, a value or a line of their text."""
+    counted = [(kind, n) for kind, n, _ in wrong_kinds([w for w in report.wrongs if w.shown])]
+    if as_json:
+        numbers = {k: v for k, v in report.to_dict().items() if k in ("converters", "total")}
+        numbers["wrong_kinds_among_shown"] = [{"kind": k, "count": n} for k, n in counted]
+        json.dump(numbers, sys.stdout, indent=1)
+        print()
+    else:
+        print(markdown_table(report) if as_markdown else table(report))
+        if report.errors:
+            print(f"\nrefused: {len(report.errors)}")
+        print(f"\nkinds of wrong value among shown values (top {kinds}):")
+        for kind, n in counted[:kinds]:
+            print(f"  {n:>5}  {kind}")
     return 1 if report.total.wrong or report.total.phantom_rows else 0
 
 

@@ -18,6 +18,7 @@ the set was made (docs/RENDERING_BASELINE.md); raise it as the parser improves.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -270,3 +271,20 @@ def test_a_lost_owner_costs_that_owner_only() -> None:
     fewer = f.model_copy(update={"reporting_owners": [ReportingOwner(name=n) for n in got[:2]]})
     t = compare(many, fewer, "f", "c", "").tally
     assert t.wrong == 0  # two names lost (empty), none shifted onto another's place
+
+
+def test_a_held_out_score_gives_numbers_never_a_file_value_or_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Held-out filings are only ever scored: no output mode may show what their text holds."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import score_renderings
+
+    held = tmp_path / "held.txt"
+    held.write_text("draftking_multi_disposal.xml\nform4.snow.xml\n")
+    for mode in ([], ["--markdown"], ["--json"]):
+        code = score_renderings.main([str(FIXTURES), "--held-out", str(held), *mode])
+        out = capsys.readouterr().out
+        assert code == 1  # these two hold wrong values, which OCR misread
+        assert "ocr" in out and "draftking" not in out and "snow" not in out
+        assert "truth" not in out and "source_line" not in out and "| Common" not in out

@@ -36,6 +36,10 @@ def _one(word: str) -> tuple[object, list[str]]:
         ("{60,000", Decimal(60000), "doubt"),
         ("[3,902", Decimal(3902), "doubt"),
         ("{550", Decimal(550), "doubt"),  # a small number after a brace: 1550?
+        # a cell's closing rule and the next one's opening: sure before a group of three,
+        # unsure before a shorter one (']|6,500' may be 116,500)
+        ("]|697,674", Decimal(697674), "repair"),
+        ("]|6,500", Decimal(6500), "doubt"),
         # after an amount: a rule, or a marker's bracket whose digits were lost (or a digit
         # glued after a point read as a comma): unsure
         ("628,553)", Decimal(628553), "doubt"),

@@ -469,7 +469,7 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
 
 
 _RULED_VALUE = re.compile(
-    r"([|\[\]{}]?)"  # a box rule the scan glued before the value
+    r"([|\[\]{}]{0,2})"  # a box rule (or two: a cell's ``]|``) the scan glued before the value
     # a price, a grouped number, or a small one after a brace (``[500`` and ``|20`` are a torn
     # marker's or a date's debris: see ``_FRAG``)
     r"(\$\d+(?:\.\d+)?|\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<=[{}])[1-9]\d{0,2}(?=$))"
@@ -477,7 +477,7 @@ _RULED_VALUE = re.compile(
     re.ASCII,
 )
 """A value with a box rule glued on (``{60,000``, ``|560,000.0``, ``]$2.15``, ``628,553)``,
-``294,840]``, ``{550``): OCR reads the table's rules as brackets and bars."""
+``294,840]``, ``{550``, ``]|6,500``): OCR reads the table's rules as brackets and bars."""
 
 
 def _ruled_value(m: re.Match[str], word: str, cell: int, x: int) -> Token:

@@ -323,11 +323,15 @@ def test_an_amount_with_no_side_stays_unsigned_and_the_position_follows_the_file
 def test_a_position_whose_balance_is_unknown_is_listed_not_dropped(tmp_path: Path) -> None:
     """An unsided sale with no balance after it leaves the balance unknown: the snapshot lists
     the position with an empty balance and the doubt, rather than leaving it out."""
-    text = HOSTILE_XML["no side given"][0].replace(
-        "<sharesOwnedFollowingTransaction>\n                    <value>536960</value>",
-        "<sharesOwnedFollowingTransaction>\n                    <value></value>",
-        1,
-    ).replace("<value>Common Stock</value>", "<value>Class B Stock</value>")  # its own position
+    text = (
+        HOSTILE_XML["no side given"][0]
+        .replace(
+            "<sharesOwnedFollowingTransaction>\n                    <value>536960</value>",
+            "<sharesOwnedFollowingTransaction>\n                    <value></value>",
+            1,
+        )
+        .replace("<value>Common Stock</value>", "<value>Class B Stock</value>")
+    )  # its own position
     assert text != HOSTILE_XML["no side given"][0]
     path = tmp_path / "f.xml"
     path.write_text(text)

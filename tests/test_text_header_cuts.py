@@ -50,18 +50,21 @@ def test_box_1_and_box_2_pieces_joined_by_the_text_carry_a_doubt() -> None:
     assert {"issuer.name", "reporting_owners[0].name"} <= doubted
 
 
+FURTHER_BOX = (
+    "\n|1. Name an|d Address of Repo|rting Person<sup>*</sup>|||5<br>(|. Relationship o|\n"
+    "|---|---|---|---|---|---|---|\n"
+    "|**TANG CA**|**PITAL MANAG**|**EMENT LLC**|||(|Check all applic<br>|\n"
+    "|(Last)||(First)|(Middle)|||Director|\n\n"
+)
+"""A further reporting person's box 1 below the tables, as pymupdf4llm-layout cuts it into cells."""
+
+
 def test_a_further_owners_name_joined_across_cells_carries_a_doubt() -> None:
     # a further reporting person's box 1 below the tables, cut '**TANG CA**|**PITAL MANAG**|
     # **EMENT LLC**': joined where the footnotes print 'Tang Capital Management'
     text = ICAHN.read_text()
     at = text.index("Explanation of Responses")
-    further = (
-        "\n|1. Name an|d Address of Repo|rting Person<sup>*</sup>|||5<br>(|. Relationship o|\n"
-        "|---|---|---|---|---|---|---|\n"
-        "|**TANG CA**|**PITAL MANAG**|**EMENT LLC**|||(|Check all applic<br>|\n"
-        "|(Last)||(First)|(Middle)|||Director|\n\n"
-        "Shares held by Tang Capital Management, LLC.\n\n"
-    )
+    further = FURTHER_BOX + "Shares held by Tang Capital Management, LLC.\n\n"
     f, doubted = _doubted((text[:at] + further + text[at:]).encode())
     assert [o.name for o in f.reporting_owners][1:] == ["TANG CAPITAL MANAGEMENT LLC"]
     assert "reporting_owners[1].name" in doubted
@@ -72,12 +75,7 @@ def test_a_further_owner_left_out_for_a_cut_name_leaves_a_doubt() -> None:
     # out, which must not look like a filing of one reporting person
     text = ICAHN.read_text()
     at = text.index("Explanation of Responses")
-    further = (
-        "\n|1. Name an|d Address of Repo|rting Person<sup>*</sup>|||5<br>(|. Relationship o|\n"
-        "|---|---|---|---|---|---|---|\n"
-        "|**TANG CA**|**PITAL MANAG**|**EMENT LLC**|||(|Check all applic<br>|\n"
-        "|(Last)||(First)|(Middle)|||Director|\n\n"
-    )
+    further = FURTHER_BOX
     f = parse_bytes((text[:at] + further + text[at:]).encode(), "header.md")
     assert [o.name for o in f.reporting_owners] == ["ICAHN CARL C"]
     assert any(

@@ -266,6 +266,8 @@ def _join_value(left: str, right: str, words: Words) -> str:
         return left or right
     if left.rfind("[") > left.rfind("]"):
         return left + right if left[-1] != "[" else f"{left} {right}"
+    if left[-1] == "." and right[0].isalpha():
+        return _join_after_point(left, right, words)
     if not may_be_cut(left, right, False):
         return f"{left} {right}"
     last, first = left.split()[-1], right.split()[0]
@@ -275,6 +277,25 @@ def _join_value(left: str, right: str, words: Words) -> str:
         return left + right
     if how == "apart":
         words.guessed.append(f"{last} {first}")
+        return f"{left} {right}"
+    return left + CUT + right
+
+
+def _join_after_point(left: str, right: str, words: Words) -> str:
+    """A border right after a point (``ICAHN ENTERPRISES L.|P.``): a filer writes ``L.P.`` and
+    ``U.S.`` without a space and initials (``A. B. SMITH``) with one, so the text elsewhere
+    decides, as written there; where it shows neither form, or both, the value is cut."""
+    last, first = left.split()[-1], right.split()[0]
+    joined, apart = last + first, f"{last} {first}"
+
+    def shown(form: str) -> bool:
+        return re.search(rf"(?<![\w.]){re.escape(form)}(?!\w)", words.text) is not None
+
+    if shown(joined) and not shown(apart):
+        words.guessed.append(joined)
+        return left + right
+    if shown(apart) and not shown(joined):
+        words.guessed.append(apart)
         return f"{left} {right}"
     return left + CUT + right
 

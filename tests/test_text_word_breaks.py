@@ -189,6 +189,18 @@ def test_table_1s_last_row_on_the_line_of_table_2s_title_is_read() -> None:
     assert (last.code, last.shares, last.acquired_disposed) == ("S", 52777, "D")
     assert (last.price, last.shares_owned_following, last.ownership) == (39, 653843, "D")
     assert not f.derivative
+    # the subtitle printed plain under a bold title is the title's, not the row's nature
+    plain_subtitle = merged.replace("**(e.g.,**", "(e.g.,").replace(
+        "**puts, calls**", "puts, calls"
+    )
+    plain_subtitle = plain_subtitle.replace("**ed**|D||", "**ed**<br>convertible securities)|D||")
+    f = parse_text(
+        HEAD + ROW + plain_subtitle + TAIL, path="x.md", sha256="0" * 64, limits=Limits()
+    )
+    last = f.non_derivative[1]
+    assert (last.code, last.shares, last.ownership) == ("S", 52777, "D")
+    assert last.nature_of_ownership is None
+    assert not any("convertible" in n.message or "puts" in n.message for n in f.notes)
     # a holding whose balance a border cut as well (``51,|500``)
     holding = (
         "|Common Stock|||**Ta**|**ble II - Der**<br>**(e.g.**|**ivative Securities**|"

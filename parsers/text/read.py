@@ -386,6 +386,21 @@ _VALUE = re.compile(r"\d/\d{1,2}/\d|\$\d|\d\d")
 not the one-digit ``Instr. 3`` of a caption."""
 
 
+_SUBTITLE = "egputscallswarrantsoptionsconvertiblesecurities"
+"""Table II's subtitle, '(e.g., puts, calls, warrants, options, convertible securities)', as
+its letters run: the form's own words, printed under the title."""
+
+
+def _subtitle_piece(line: str) -> bool:
+    """A plain line that is a piece of Table II's subtitle (a converter prints it plain where
+    it prints the title bold): three letters or more, no digit, all of them a run of the
+    subtitle's letters ('puts, calls', 'arrants, op')."""
+    if any(c.isdigit() for c in line):
+        return False
+    letters = "".join(c for c in line.casefold() if c.isalpha())
+    return len(letters) >= 3 and letters in _SUBTITLE
+
+
 def _part_caption_row(row: Row) -> tuple[Row, Row] | None:
     """A markdown row holding Table I's last row and Table II's title, each cell the row's
     value over the title's bold pieces (pymupdf4llm's layout mode: ``|Class A<br>Common Stoc|
@@ -398,8 +413,9 @@ def _part_caption_row(row: Row) -> tuple[Row, Row] | None:
     bold: list[str] = []
     for cell in row.cells:
         lines = _BR.split(cell)
-        plain.append("<br>".join(ln for ln in lines if not _BOLD_LINE.fullmatch(ln)))
-        bold.append("<br>".join(ln for ln in lines if _BOLD_LINE.fullmatch(ln)))
+        titled = [bool(_BOLD_LINE.fullmatch(ln)) or _subtitle_piece(ln) for ln in lines]
+        plain.append("<br>".join(ln for ln, t in zip(lines, titled, strict=True) if not t))
+        bold.append("<br>".join(ln for ln, t in zip(lines, titled, strict=True) if t))
     values = " ".join(c for c in plain if c)
     title = " ".join(c for c in bold if c)
     if not _VALUE.search(values) or not _landmark_kind_fresh(title) & 2:

@@ -241,3 +241,16 @@ def test_table_1s_title_cut_among_header_cells_with_a_date_between_is_found() ->
     f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
     assert [(r.security_title, r.shares) for r in f.non_derivative] == [("Common Stock", 1000)]
     assert f.reporting_owners[0].name == "Lindqvist Umar N"
+
+
+def test_a_date_a_cell_border_cut_in_its_month_is_joined_unsure() -> None:
+    """'|1|2/09/2016|': the lone 1 fits no column, and 2/09/2016 is a date of its own too."""
+    f = _parse("|Common Stock|1|2/09/2016||P|1,000|A|$10.00|2,000|D||")
+    r = f.non_derivative[0]
+    assert (r.transaction_date, r.code, r.shares) == (dt.date(2016, 12, 9), "P", 1000)
+    notes = [n for n in f.notes if "joined date" in n.message]
+    assert (
+        notes
+        and notes[0].kind == "doubt"
+        and notes[0].field == "non_derivative[0].transaction_date"
+    )

@@ -1531,6 +1531,7 @@ def _read_row(
     _join_class_letter(tokens)
     if row.shape == PIPE:
         _join_cut_dates(tokens)
+        _join_cut_months(tokens)
     positional = False
     shape = pattern(tokens) if layouts else None
     for layout in layouts:
@@ -1943,6 +1944,41 @@ def _join_class_letter(tokens: list[Token]) -> None:
 
 
 _CUT_DATE = re.compile(r"\d{1,2}/\d{1,2}/(\d{2,3})")
+
+
+_MONTH_CUT = re.compile(r"\d/\d{1,2}/\d{4}")
+
+
+def _join_cut_months(tokens: list[Token]) -> None:
+    """A date a cell border cut in its month (``|1|2/09/2016|``): a lone ``0`` or ``1`` in the
+    cell right before a date of a one-digit month makes a two-digit one. The date alone is a
+    date too (February 9th), so neither reading is sure: joined, as the lone digit fits no
+    column, unsure."""
+    i = 0
+    while i + 1 < len(tokens):
+        a, b = tokens[i], tokens[i + 1]
+        if not (
+            a.kind == NUM
+            and a.text in ("0", "1")
+            and not a.marks
+            and b.kind == DATE
+            and b.cell == a.cell + 1
+            and _MONTH_CUT.fullmatch(b.text)
+        ):
+            i += 1
+            continue
+        text = a.text + b.text
+        date = parse_date(text)
+        if date is None:
+            i += 1
+            continue
+        said = (
+            f"joined date split across cells: {a.text!r} and {b.text!r} read as {text!r} "
+            f"(or {b.text!r} with a stray {a.text!r}); unsure"
+        )
+        tokens[i] = Token(DATE, text, a.cell, a.x, date, marks=[*b.marks], notes=[*b.notes, said])
+        del tokens[i + 1]
+        i += 1
 
 
 def _join_cut_dates(tokens: list[Token]) -> None:

@@ -847,3 +847,16 @@ def test_ocr_further_owners_name_spaced_by_the_scan_stays_whole() -> None:
             limits=Limits(),
         )
         assert [o.name for o in g.reporting_owners][1] == "Helgason David"
+
+
+def test_an_amendment_whose_original_date_was_not_read_says_so() -> None:
+    """A printed 'FORM 4/A' makes an amendment; box 4's date it did not find is a gap with a
+    note, not a silent None."""
+    path = (
+        Path(__file__).parent
+        / "fixtures/renderings/real/0001045810-23-000050_wf-form4a_167882511093689.xml"
+        / "pymupdf4llm-layout.md"
+    )
+    f = parse_file(path)
+    assert f.form_type == "4/A" and f.date_of_original_submission is None
+    assert any(n.field == "date_of_original_submission" and n.kind == "doubt" for n in f.notes)

@@ -164,6 +164,15 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         "/A"
     ):
         form = f"{form}/A"
+    if form.endswith("/A") and header.original_filed is None:
+        notes.append(
+            dict(
+                field="date_of_original_submission",
+                message="an amendment whose box 4 date of the original filing was not read; "
+                "left empty",
+                kind="doubt",
+            )
+        )
     signatures = [dict(name=s.name, date=s.date) for s in read_sigs]
     left_out: list[str] = []
     boxes = [header, *read_more_owners(rows[end:], text, words, left_out)]

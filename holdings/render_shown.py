@@ -301,6 +301,19 @@ def ad_in_one_cell(raw: Sequence[str], lo: int, hi: int) -> bool:
     return False
 
 
+_AD_RUN = re.compile(r"(?<![^\s])\(A\) \(D\)(?![^\s])")
+
+
+def ad_run_together(raw: Sequence[str], lo: int, hi: int) -> bool:
+    """Whether plain text prints Table II's ``(A)`` and ``(D)`` captions one space apart with no
+    cells (pdfplumber's ``extract_text``: ``Code V (A) (D) Date``): it prints a row's cells as a
+    run of words too, so an amount stands under neither caption and its side is not shown."""
+    return any(
+        "|" not in raw[k] and _AD_RUN.search(raw[k]) and not _AD_CAPTIONS.search(raw[k])
+        for k in range(max(lo, 0), min(hi, len(raw)))
+    )
+
+
 def ad_captions(raw: Sequence[str], lo: int, hi: int) -> tuple[float, float] | None:
     """Centres of Table II's ``(A)`` and ``(D)`` captions, where the text keeps them in columns
     (space-aligned, no cell pipes): the amount's side is shown by the caption it sits under."""
@@ -391,7 +404,7 @@ def shown_fields(truth: Filing, text: str) -> Shown:
     ) -> list[set[str]]:
         found = anchors(rows, lines, lo, hi)
         captions = ad_captions(source, lo, hi) if two else None
-        merged = two and ad_in_one_cell(source, lo, hi)
+        merged = two and (ad_in_one_cell(source, lo, hi) or ad_run_together(source, lo, hi))
         placed = [a for a in found if a is not None]
         out: list[set[str]] = []
         for a in found:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from holdings.render_score import compare
 from holdings.render_shown import shown_fields
-from parsers import Filing, Issuer, NonDerivativeRow, ReportingOwner, Source
+from parsers import DerivativeRow, Filing, Issuer, NonDerivativeRow, ReportingOwner, Source
 
 ALL = {
     "security_title",
@@ -233,3 +233,37 @@ def test_an_amendment_read_as_an_original_is_wrong_among_shown_and_a_refusal_rea
     assert "form_type" not in shown_fields(_filing(_row()), plain.replace("FORM 4", "")).header
     refused = compare(truth, None, "f", "ocr", text).tally
     assert refused.exact == 0 and refused.empty == refused.fields
+
+
+def test_plain_text_whose_a_and_d_captions_run_together_shows_no_table_2_side() -> None:
+    """pdfplumber's plain text prints '(A) (D)' one space apart and a row as a run of words:
+    an amount stands under neither caption. Spaced captions keep their columns."""
+    truth = _filing().model_copy(
+        update={
+            "derivative": [
+                DerivativeRow(
+                    kind="transaction",
+                    security_title="Stock Option",
+                    transaction_date=dt.date(2022, 5, 4),
+                    code="M",
+                    shares=Decimal(5000),
+                    acquired_disposed="D",
+                    shares_owned_following=Decimal(20000),
+                    ownership="D",
+                )
+            ]
+        }
+    )
+    head = _text().replace(NOTES, "")
+    caption = "Table II - Derivative Securities Acquired, Disposed of\n"
+    row = "Stock Option 05/04/2022 M 5,000 20,000 D\n"
+    run = head + caption + "Code V (A) (D) Date Expiration\n" + row + NOTES
+    assert "acquired_disposed" not in shown_fields(truth, run).table2[0]
+    spaced = (
+        head
+        + caption
+        + "Code V   (A)    (D)   Date\n"
+        + "Stock Option 05/04/2022 M        5,000   20,000 D\n"
+        + NOTES
+    )
+    assert "acquired_disposed" in shown_fields(truth, spaced).table2[0]

@@ -577,6 +577,15 @@ def _values_next(rows: list[Row], k: int) -> bool:
 
 
 _VALUE_END = re.compile(r"\bvalue[:,]?$", re.IGNORECASE)
+
+
+def _ends_in_value(text: str) -> bool:
+    """``_VALUE_END.search(text)``, scanning only the last seven characters (``value:`` and a
+    line end at most: the match ends the text; ``\\b`` still sees the character before): it
+    runs on the cells of each row's row above."""
+    return _VALUE_END.search(text, max(0, len(text) - 7)) is not None
+
+
 _PAR_START = re.compile(r"par\b", re.IGNORECASE)
 
 
@@ -600,7 +609,7 @@ def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if (
             (before is not None and before.cell == t.cell and before.kind == TEXT
-             and _VALUE_END.search(before.text))
+             and _ends_in_value(before.text))
             or (after is not None and after.cell == t.cell and after.kind == TEXT
                 and _PAR_START.match(after.text))
         ):  # fmt: skip
@@ -617,12 +626,12 @@ def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
             and last.dollar
             and all(t.kind == TEXT for t in tokens[:-1])
             and (
-                (above.shape == PLAIN and _VALUE_END.search(above.text.strip()))
+                (above.shape == PLAIN and _ends_in_value(above.text.strip()))
                 # a lone ``$0.001`` line under a row of cells one of which ends in ``value``
                 or (
                     len(tokens) == 1
                     and above.shape in TABLED
-                    and any(_VALUE_END.search(c.strip()) for c in above.cells)
+                    and any(_ends_in_value(c.strip()) for c in above.cells)
                 )
             )
         ):
@@ -635,7 +644,7 @@ def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
         if (
             t.kind == NUM
             and t.cell < len(cells)
-            and _VALUE_END.search(cells[t.cell].strip())
+            and _ends_in_value(cells[t.cell].strip())
             and sum(1 for u in tokens if u.cell == t.cell) == 1
         ):
             t.kind, t.value = TEXT, None

@@ -112,6 +112,8 @@ def _few_cuts(n: int, k: int) -> tuple[tuple[int, ...], ...]:
 
 
 def _balanced(text: str) -> bool:
+    if ")" not in text:  # most cells' lines: no bracket closes, so none may open
+        return "(" not in text
     depth = 0
     for ch in text:
         if ch == "(":

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from parsers.text.cells import BLANK, PLAIN, TAB, Row
+from parsers.text.patterns import caseless
 from parsers.text.tokens import (
     DATE,
     IMMED,
@@ -29,7 +30,7 @@ from parsers.text.tokens import (
     token_of,
 )
 
-_FURNITURE = re.compile(r"Form\s+filed\s+by|\(e\.g\.,?\s+puts", re.I)
+_FURNITURE = caseless(r"Form\s+filed\s+by", r"\(e\.g\.,?\s+puts")
 """Box 6's lines, which the converter may place under the Table I landmark, and Table II's
 subtitle."""
 _BOX_NUMBER = re.compile(r"\d{1,2}A?\.")

@@ -254,3 +254,6 @@ def test_a_date_a_cell_border_cut_in_its_month_is_joined_unsure() -> None:
         and notes[0].kind == "doubt"
         and notes[0].field == "non_derivative[0].transaction_date"
     )
+    # cut twice, in its month and in its year: both joins, one after the other
+    f = _parse("|Common Stock|1|2/09/20|16||P|1,000|A|$10.00|2,000|D||")
+    assert f.non_derivative[0].transaction_date == dt.date(2016, 12, 9)

@@ -1540,7 +1540,6 @@ def _read_row(
     _join_class_letter(tokens)
     if row.shape == PIPE:
         _join_cut_dates(tokens)
-        _join_cut_months(tokens)
     positional = False
     shape = pattern(tokens) if layouts else None
     for layout in layouts:
@@ -1958,70 +1957,72 @@ _CUT_DATE = re.compile(r"\d{1,2}/\d{1,2}/(\d{2,3})")
 _MONTH_CUT = re.compile(r"\d/\d{1,2}/\d{4}")
 
 
-def _join_cut_months(tokens: list[Token]) -> None:
-    """A date a cell border cut in its month (``|1|2/09/2016|``): a lone ``0`` or ``1`` in the
-    cell right before a date of a one-digit month makes a two-digit one. The date alone is a
-    date too (February 9th), so neither reading is sure: joined, as the lone digit fits no
-    column, unsure."""
-    i = 0
-    while i + 1 < len(tokens):
-        a, b = tokens[i], tokens[i + 1]
-        if not (
-            a.kind == NUM
-            and a.text in ("0", "1")
-            and not a.marks
-            and b.kind == DATE
-            and b.cell == a.cell + 1
-            and _MONTH_CUT.fullmatch(b.text)
-        ):
-            i += 1
-            continue
-        text = a.text + b.text
-        date = parse_date(text)
-        if date is None:
-            i += 1
-            continue
-        said = (
-            f"joined date split across cells: {a.text!r} and {b.text!r} read as {text!r} "
-            f"(or {b.text!r} with a stray {a.text!r}); unsure"
-        )
-        tokens[i] = Token(DATE, text, a.cell, a.x, date, marks=[*b.marks], notes=[*b.notes, said])
-        del tokens[i + 1]
-        i += 1
-
-
 def _join_cut_dates(tokens: list[Token]) -> None:
-    """A date a markdown cell border cut in its year (``12/09/202|4``, ``09/30/20|21``): the
-    cell's last piece and the next cell's lone digits make a four-digit year of this century or
-    the last. A three-digit year is no year, so that join is sure (a repair); a two-digit one
-    is a year a filer may write, and the next cell's two digits may be a value of their own:
-    joined, unsure."""
+    """A date a markdown cell border cut in two (:func:`_cut_date`) put back in one token. After
+    a join the walk steps back one, so that a date joined in its year is tried for a cut month
+    too (``|1|2/09/20|16|``)."""
     i = 0
     while i + 1 < len(tokens):
         a, b = tokens[i], tokens[i + 1]
-        m = _CUT_DATE.fullmatch(a.text) if a.kind in (TEXT, DATE) and not a.marks else None
+        cut = _cut_date(a, b)
+        if cut is None:
+            i += 1
+            continue
+        text, date, kept, said = cut
+        tokens[i] = Token(DATE, text, a.cell, a.x, date, marks=[*b.marks], notes=[*kept, said])
+        del tokens[i + 1]
+        i = max(i - 1, 0)
+
+
+def _cut_date(a: Token, b: Token) -> tuple[str, object, list[str], str] | None:
+    """The date two neighbouring cells make, its value, the notes kept and what was done; None
+    where they make none.
+
+    Cut in its year (``12/09/202|4``, ``09/30/20|21``): the cell's last piece and the next
+    cell's lone digits make a four-digit year of this century or the last. A three-digit year
+    is no year, so that join is sure (a repair); a two-digit one is a year a filer may write,
+    and the next cell's two digits may be a value of their own: joined, unsure.
+
+    Cut in its month (``|1|2/09/2016|``): a lone ``0`` or ``1`` in the cell right before a date
+    of a one-digit month makes a two-digit one. The date alone is a date too (February 9th),
+    so neither reading is sure: joined, as the lone digit fits no column, unsure."""
+    if b.cell != a.cell + 1:
+        return None
+    m = _CUT_DATE.fullmatch(a.text) if a.kind in (TEXT, DATE) and not a.marks else None
+    if m is not None:
         if (
-            m is None
-            or b.kind != NUM
-            or b.cell != a.cell + 1
+            b.kind != NUM
             or b.dollar
             or not b.text.isdigit()
             or len(m[1]) + len(b.text) != 4
             or (m[1] + b.text)[:2] not in ("19", "20")
         ):
-            i += 1
-            continue
+            return None
         text = a.text + b.text
         date = parse_date(text)
         if date is None:
-            i += 1
-            continue
+            return None
         said = f"joined date split across cells: {a.text!r} and {b.text!r} read as {text!r}"
         if len(m[1]) == 2:
             said += " (or a two-digit year and a value of its own); unsure"
-        tokens[i] = Token(DATE, text, a.cell, a.x, date, marks=[*b.marks], notes=[*a.notes, said])
-        del tokens[i + 1]
-        i += 1
+        return text, date, a.notes, said
+    if not (
+        a.kind == NUM
+        and a.text in ("0", "1")
+        and not a.marks
+        and b.kind == DATE
+        and _MONTH_CUT.fullmatch(b.text)
+    ):
+        return None
+    text = a.text + b.text
+    date = parse_date(text)
+    if date is None:
+        return None
+    said = (
+        f"joined date split across cells: {a.text!r} and {b.text!r} read as {text!r} "
+        f"(or {b.text!r} with a stray {a.text!r}); unsure"
+    )
+    return text, date, b.notes, said
 
 
 _GLUED_MARK = r"(?:\(\d{1,2}\)|\[\d{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079])"

@@ -264,7 +264,7 @@ INPUT_NOTES: Table[InputNote] = Table(
     "What the parser doubted (a doubt a balance rests on fails the audit) or repaired "
     "(listed only), per note and row.",
     [
-        Column("cause", S, lambda n: n.cause, "doubtful input or repaired input"),
+        Column("cause", S, lambda n: n.cause, "doubtful input, doubted detail or repaired input"),
         Column("person", S, lambda n: n.person_name or n.person_key, "Box 1 name"),
         Column("person_key", S, lambda n: n.person_key, "the person's key"),
         Column("issuer", S, lambda n: n.issuer_key, "the issuer's key"),

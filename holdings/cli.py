@@ -797,6 +797,7 @@ def _print_audit(found: AuditStream, fmt: Format, scope: str) -> None:
             counts[0],
             counts[1],
             found.doubtful,
+            found.details,
             counts[2],
         ),
         highlight=False,

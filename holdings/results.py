@@ -353,6 +353,7 @@ class Audit(Discrepancies):
             len(r.discrepancies),
             len(r.late_filings),
             len(r.doubtful),
+            len(r.details),
             len(r.input_notes),
         )
 
@@ -364,16 +365,18 @@ def audit_title(
     discrepancies: int,
     late: int,
     doubtful: int,
+    details: int,
     input_notes: int,
 ) -> str:
     """The audit's one-line summary (of a result in memory, or of ``AuditStream``'s counts)."""
-    repaired = input_notes - doubtful
+    repaired = input_notes - doubtful - details
     return (
         f"{checks} reported balances checked, {inferred} opening "
         f"balances inferred: {failing} discrepancies, "
         f"{discrepancies - failing} explained, "
         f"{late} late filings"
         + (f", {doubtful} doubtful inputs" if doubtful else "")
+        + (f", {details} doubted details" if details else "")
         + (f", {repaired} repaired inputs" if repaired else "")
     )
 

@@ -36,7 +36,7 @@ from decimal import Decimal
 from pathlib import PurePath
 from typing import TypeVar
 
-from ledger.events import Event
+from ledger.events import Event, ParseNote
 from ledger.store import EventStore, events_at, iter_noted
 from projections.calendar import add_business_days, business_days_between
 from projections.entries import Entry, by_stream
@@ -181,13 +181,19 @@ class LateFiling:
 
 
 REPAIRED_INPUT = "repaired input"
+DOUBTED_DETAIL = "doubted detail"
+"""A doubt on a value no balance rests on (a title, a price, a date exercisable): listed so the
+note reaches the reader with the event, but it never fails the audit, since no balance is in
+question."""
 
 
 @dataclass(frozen=True)
 class InputNote:
     """A finding about the input itself, not about balances: the parser doubted a value a
     balance rests on (``doubtful input``, which fails the audit: the ledger cannot say whether
-    the balance is right) or repaired one it was sure of (``repaired input``, listed only).
+    the balance is right), doubted one no balance rests on (``doubted detail``, listed only: a
+    title or a price left empty is a gap the reader must see, not a broken balance) or repaired
+    one it was sure of (``repaired input``, listed only).
     One per note and row, whichever owners the row was filed for; a note on the filing as a
     whole (its issuer, an owner) is one finding per filing."""
 
@@ -240,8 +246,8 @@ def input_notes(
     person_keys: Iterable[str] | None = None,
     issuer_key: str | None = None,
 ) -> list[InputNote]:
-    """The doubts balances rest on, and the repairs, of the events the filters select (see
-    ``InputNote``). Self-contained: it reads the notes the events carry, not the fold."""
+    """The doubts and the repairs of the events the filters select (see ``InputNote``).
+    Self-contained: it reads the notes the events carry, not the fold."""
     with Spill(key=_note_order) as out:
         for note in _input_notes(store, person_keys, issuer_key):
             out.add(note)
@@ -264,15 +270,13 @@ def _input_notes(
         if p.source_sha256 != sha:
             seen, sha = set(), p.source_sha256
         for note in event.notes:
-            if note.kind == "doubt" and not note.on_balance:
-                continue
             row = note.scope == "row"
             key = (p.source_sha256, p.table if row else None, p.row_index if row else None)
             if (*key, note.field, note.message) in seen:
                 continue
             seen.add((*key, note.field, note.message))
             yield InputNote(
-                cause=DOUBTFUL_INPUT if note.kind == "doubt" else REPAIRED_INPUT,
+                cause=_note_cause(note),
                 person_key=event.person_key,
                 person_name=event.person_name,
                 issuer_key=event.issuer_key,
@@ -290,6 +294,12 @@ def _input_notes(
             )
 
 
+def _note_cause(note: ParseNote) -> str:
+    if note.kind != "doubt":
+        return REPAIRED_INPUT
+    return DOUBTFUL_INPUT if note.on_balance else DOUBTED_DETAIL
+
+
 @dataclass
 class AuditReport:
     discrepancies: list[Discrepancy]
@@ -305,6 +315,10 @@ class AuditReport:
     @property
     def doubtful(self) -> list[InputNote]:
         return [n for n in self.input_notes if n.failing]
+
+    @property
+    def details(self) -> list[InputNote]:
+        return [n for n in self.input_notes if n.cause == DOUBTED_DETAIL]
 
     @property
     def clean(self) -> bool:
@@ -330,6 +344,7 @@ class AuditStream:
     inferred_openings: int = 0
     failing: int = 0
     doubtful: int = 0
+    details: int = 0
 
     @property
     def clean(self) -> bool:
@@ -418,6 +433,7 @@ def audit_stream(
             named = names({n.person_key for n in chunk})
             for n in chunk:
                 out.doubtful += n.failing
+                out.details += n.cause == DOUBTED_DETAIL
                 out.input_notes.add(
                     dataclasses.replace(n, person_name=named.get(n.person_key, n.person_name))
                 )

@@ -20,7 +20,7 @@ from ledger.events import SCHEMA_VERSION, read_event, upcast
 from ledger.store import EventStore
 from parsers import Filing, Note, ParseError, parse_bytes, parse_file
 from parsers.numbers import amount_problem
-from projections.audit import DOUBTFUL_INPUT, REPAIRED_INPUT, audit
+from projections.audit import DOUBTED_DETAIL, DOUBTFUL_INPUT, REPAIRED_INPUT, audit
 from projections.entries import read_entries
 from projections.materialize import refresh_positions
 
@@ -465,6 +465,23 @@ def test_each_hostile_text_input_fails_the_audit_naming_field_and_line(
     assert grant["quantity"] in (None, "37500", "-37500"), grant
     code, out, err = _run("ingest", str(path), "--db", db + "-strict", "--strict", "-f", "json")
     assert code == 1 and json.loads(out)[0]["quarantined"] == 1, err
+
+
+def test_a_doubt_no_balance_rests_on_is_listed_and_never_fails(tmp_path: Path) -> None:
+    """A price the text garbles is left empty with a doubt; no balance rests on it, so the
+    audit stays clean, but the note still reaches the reader with its file and line."""
+    row = _POSEY_ROW.replace("| \\$25.56 | 35,300", "| \\$2?.56 | 35,300")
+    path, db = _posey_with(row, tmp_path)
+    assert _run("ingest", str(path), "--db", db)[0] == 0
+    code, out, _err = _run("audit", "--db", db, "-f", "json")
+    assert code == 0, out
+    report = json.loads(out)
+    details = [n for n in report["input_notes"] if n["cause"] == DOUBTED_DETAIL]
+    assert [(n["field"], n["line"]) for n in details] == [("price", 36)], report["input_notes"]
+    assert "$2?.56" in details[0]["message"]
+    assert not [n for n in report["input_notes"] if n["cause"] == DOUBTFUL_INPUT]
+    code, out, _err = _run("audit", "--db", db)
+    assert code == 0 and "1 doubted details" in out and "doubted detail" in out, out
 
 
 FUZZ = Path(__file__).resolve().parent / "fixtures" / "fuzz"

@@ -329,3 +329,28 @@ def test_a_caption_word_under_a_titles_words_in_a_dump_leaves_the_dump_out() -> 
         "\n\nOrdinary\nShares\n\n196.356\n\n$222.81\n\n12,629.042\n\nD"
     )
     assert all(r.underlying_title != "Ordinary" for r in f.derivative)
+
+
+def test_natures_one_under_the_other_in_one_paragraph_are_each_rows() -> None:
+    # markitdown printed the two natures as one paragraph; each closes on its marker and opens
+    # on 'By', so each is a row's nature (the rows owned indirectly), with a doubt
+    f = _parse(
+        "Common Stock", "Common Stock", "05/04/2022", "05/04/2022", "Code", "S", "S",
+        "1,000", "2,000", "D", "D", "$10.00", "$11.00", "9,000", "7,000", "I", "I",
+        "By Trust(1)\nBy Spouse(2)",
+    )  # fmt: skip
+    rows = [(r.shares_owned_following, r.nature_of_ownership) for r in f.non_derivative]
+    assert [(str(b), n) for b, n in rows] == [("9000", "By Trust"), ("7000", "By Spouse")]
+    assert any("opens on the word" in m for m in _table_doubts(f))
+
+
+def test_a_nature_wrapped_after_its_marker_is_one_cell() -> None:
+    # the second line opens on another word: the first cell's wrapped words, not a second
+    # nature, so the one nature for two indirect rows is no rebuild
+    f = _parse(
+        "Common Stock", "Common Stock", "05/04/2022", "05/04/2022", "Code", "S", "S",
+        "1,000", "2,000", "D", "D", "$10.00", "$11.00", "9,000", "7,000", "I", "I",
+        "By Trust(1)\nfor children(2)",
+    )  # fmt: skip
+    assert f.non_derivative == []
+    assert any("column by column" in m for m in _table_doubts(f))

@@ -54,8 +54,11 @@ def untranspose(
     title word read as a row's title), so the region is left out, with a note in ``notes``.
     Otherwise ``rows``, less the column sub-captions that stand as paragraphs of their own
     among the values (``Amount``, ``Price``): read as rows, they would be titles."""
-    out = _rebuilt(rows, is_caption, width, notes)
+    twins: list[int] = []
+    out = _rebuilt(rows, is_caption, width, notes, twins)
     if out is not None:
+        if twins and notes is not None:
+            notes.append(TWIN_NOTE.format(lines=", ".join(map(str, twins))))
         return out
     if is_dump(rows, is_caption):
         if notes is not None:
@@ -74,6 +77,11 @@ def untranspose(
     return keep
 
 
+TWIN_NOTE = (
+    "the table is printed column by column with cells of words one under the other in one "
+    "paragraph (lines {lines}): each line that closes on a footnote marker and opens on the "
+    "word the cell above opened on is read as the next row's cell"
+)
 DUMP_NOTE = (
     "the table is printed column by column and its columns do not line up row by row "
     "(an empty cell prints nothing): its rows are left out, not guessed"
@@ -110,10 +118,12 @@ def _rebuilt(
     is_caption: Callable[[str], bool],
     width: int,
     notes: list[str] | None = None,
+    twins: list[int] | None = None,
 ) -> list[Row] | None:
     """``rows`` rebuilt as one row of cells a table row when they are a column-by-column dump,
     else None. ``is_caption(text)`` tells a line of column captions; ``width`` is the table's
-    number of columns, which no rebuilt row may exceed."""
+    number of columns, which no rebuilt row may exceed. Lines read as cells of their own by
+    :func:`_closed_twin` are added to ``twins``."""
     if not rows or any(r.shape not in (PLAIN, BLANK) for r in rows):
         return None
     cells: list[tuple[int, str, str, Token]] = []  # line, text, kind, first token
@@ -146,7 +156,7 @@ def _rebuilt(
             lines = lines[1:]  # the V column's caption, under the code column's
         # the code column's caption ends its paragraph, or heads its paragraph of codes
         after_code = any(x.text.strip() == "Code" for x in lines) if lines else after_code
-        got = _cells_of(lines, is_caption)
+        got = _cells_of(lines, is_caption, twins)
         if got is None:
             return None
         cells.extend(got)
@@ -279,12 +289,13 @@ def _natures(
 
 
 def _cells_of(
-    lines: list[Row], is_caption: Callable[[str], bool]
+    lines: list[Row], is_caption: Callable[[str], bool], twins: list[int] | None = None
 ) -> list[tuple[int, str, str, Token]] | None:
     """The cells of one paragraph: lines of words are one cell wrapped over them (with any
-    marker-only line after them), each line holding a value is a cell of its own (a column's
-    cells one under the other), and caption lines among them (``Code`` / ``V``) are left out.
-    None when a line holds several values: not a column-by-column dump."""
+    marker-only line after them) unless a line is the next cell's (:func:`_closed_twin`), each
+    line holding a value is a cell of its own (a column's cells one under the other), and
+    caption lines among them (``Code`` / ``V``) are left out. None when a line holds several
+    values: not a column-by-column dump."""
     out: list[tuple[int, str, str, Token]] = []
     open_text = False  # the last cell is words, which a further line of words continues
     after_caption = False
@@ -307,12 +318,40 @@ def _cells_of(
             return None
         if open_text and (kind[0].startswith("text") or kind[0] == "marker"):
             line, text, _, first = out[-1]
+            if kind[0] == "text" and _closed_twin(text, x.text):
+                out.append((x.line, x.text, kind[0], kind[1]))
+                if twins is not None:
+                    twins.append(x.line)
+                continue
             joined = f"{text} {x.text}"
             out[-1] = (line, joined, (_kind(joined) or kind)[0], first)
             continue
         out.append((x.line, x.text, kind[0], kind[1]))
         open_text = kind[0].startswith("text")
     return out
+
+
+def _closed_twin(cell: str, line: str) -> bool:
+    """Whether ``line``, under a cell of words, is the next cell of the same column rather
+    than the cell's wrapped words: both close on a footnote marker (which the form prints at
+    a cell's end) and open on the same word (``By Trust(5)`` over ``By Spouse(6)``, ``by
+    Trust(1)`` over ``by Trust(1)``: natures of ownership printed as one paragraph). A
+    title's or a nature's wrapped words do not open on the word the cell opened on."""
+    if not (_ends_in_marker(cell) and _ends_in_marker(line)):
+        return False
+    head, _, _ = cell.partition(" ")
+    word, _, _ = line.lstrip().partition(" ")
+    return bool(word) and word.casefold() == head.strip().casefold()
+
+
+def _ends_in_marker(text: str) -> bool:
+    tokens = cell_templates(text)
+    return (
+        bool(tokens)
+        and tokens[-1][0] == TEXT
+        and bool(tokens[-1][4])
+        and text.rstrip().endswith((")", "]"))
+    )
 
 
 def _is_text(text: str) -> bool:

@@ -399,15 +399,34 @@ def _clean_text(draft: Draft, fields: tuple[str, ...]) -> None:
     digit goes, as do the symbols after a word's last letter (but a ``)`` closing an open
     ``(``) and rules or quote marks before its first. ``(Right to Buy)``, ``(DE)``, ``Inc.``
     and ``$0.01`` stay as they are."""
-    for f in fields:
+    for f in _text_fields(fields):
         text = draft.values.get(f)
-        if f not in TEXT_FIELDS or not isinstance(text, str):
+        if not isinstance(text, str) or _plain_words(text):
             continue
         clean = _clean_words(text)
         if clean != text:
             draft.values[f] = clean or None
             draft.notes.append((f, f"dropped OCR fragments in {text!r}: read {clean!r}"))
             draft.repaired = True
+
+
+_TEXT_OF: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _text_fields(fields: tuple[str, ...]) -> tuple[str, ...]:
+    """The text columns of a layout, in its order (worked out once per layout: a handful)."""
+    got = _TEXT_OF.get(fields)
+    if got is None:
+        got = _TEXT_OF[fields] = tuple(f for f in fields if f in TEXT_FIELDS)
+    return got
+
+
+def _plain_words(text: str) -> bool:
+    """Letters and digits only, one space between words and none around them (most titles:
+    ``Common Stock``): :func:`_clean_words` gives it back unchanged, so it need not run."""
+    return (
+        text.replace(" ", "").isalnum() and text[0] != " " and text[-1] != " " and "  " not in text
+    )
 
 
 _SMALL_LIKE_CAPITAL = frozenset("CSUWXZ")
@@ -577,12 +596,18 @@ def _values_next(rows: list[Row], k: int) -> bool:
 
 
 _VALUE_END = re.compile(r"\bvalue[:,]?$", re.IGNORECASE)
+_VALUE_LAST = frozenset("eE:,\n")
+"""The characters a match of ``_VALUE_END`` can end with (it ends the text, or stands before
+a last line break)."""
 
 
 def _ends_in_value(text: str) -> bool:
     """``_VALUE_END.search(text)``, scanning only the last seven characters (``value:`` and a
     line end at most: the match ends the text; ``\\b`` still sees the character before): it
-    runs on the cells of each row's row above."""
+    runs on the cells of each row's row above. A text not ending as a match can (in ``e``, a
+    colon, a comma or a line break) is answered without the pattern: most cells end otherwise."""
+    if not text or text[-1] not in _VALUE_LAST:
+        return False
     return _VALUE_END.search(text, max(0, len(text) - 7)) is not None
 
 
@@ -1535,11 +1560,7 @@ def _read_row(
     layouts = [] if row.shape == SPACE else [f for f in (fields, *alternates) if _intact(row, f)]
     if layouts and not uneven:  # (a row that lost a cell may have lost the title's border)
         _keep_title_cell(tokens)
-    ocr.rebuild_dates(tokens, header_date)
-    ocr.join_split_numbers(tokens)
-    _join_class_letter(tokens)
-    if row.shape == PIPE:
-        _join_cut_dates(tokens)
+    _mend_tokens(tokens, header_date, row.shape == PIPE)
     positional = False
     shape = pattern(tokens) if layouts else None
     for layout in layouts:
@@ -1926,6 +1947,43 @@ def _by_order_differs(
 _SHARE_FIELDS = frozenset(
     {"shares", "shares_a", "shares_d", "shares_owned_following", "underlying_shares"}
 )
+
+_KIND_LETTER = {TEXT: "T", DATE: "D", NUM: "N", LETTER: "L", FRAG: "F", MARKER: "M", NA: "A"}
+
+
+def _spelled(tokens: list[Token]) -> str:
+    """The row's kinds of token, one letter each (``TDLNN``): what the mending passes of
+    :func:`_mend_tokens` look for in neighbours, found with one substring test."""
+    return "".join([_KIND_LETTER.get(t.kind, "I") for t in tokens])
+
+
+def _mend_tokens(tokens: list[Token], header_date: dt.date | None, piped: bool) -> None:
+    """The repairs of a row's tokens, in order: a torn date's year (:func:`ocr.rebuild_dates`:
+    a date, then its debris, a fragment or a number), a number cut in two
+    (:func:`ocr.join_split_numbers`: two numbers side by side), a class letter read as a code
+    (:func:`_join_class_letter`: a word, then a letter) and, in markdown, a date a cell border
+    cut (:func:`_join_cut_dates`: a word or date then a number, or a number then a date). Each
+    acts only on such neighbours, which most rows lack: the kinds are spelled out once and
+    each pass runs only where its neighbours are there. A pass that acts drops a token (it
+    joins two, or takes debris off), so the kinds are spelled again only when the count fell."""
+    n = len(tokens)
+    kinds = _spelled(tokens)
+    if "DN" in kinds or "DF" in kinds:
+        ocr.rebuild_dates(tokens, header_date)
+        if len(tokens) != n:
+            n, kinds = len(tokens), _spelled(tokens)
+    if "NN" in kinds:
+        ocr.join_split_numbers(tokens)
+        if len(tokens) != n:
+            n, kinds = len(tokens), _spelled(tokens)
+    if "TL" in kinds:
+        _join_class_letter(tokens)
+        if len(tokens) != n:
+            kinds = _spelled(tokens)
+    if piped and ("TN" in kinds or "DN" in kinds or "ND" in kinds):
+        _join_cut_dates(tokens)
+
+
 _CLASS_WORD = re.compile(r"(?:^|\s)(?:Class|Series|Tranche)$", re.I)
 
 

@@ -54,16 +54,18 @@ def untranspose(
     title word read as a row's title), so the region is left out, with a note in ``notes``.
     Otherwise ``rows``, less the column sub-captions that stand as paragraphs of their own
     among the values (``Amount``, ``Price``): read as rows, they would be titles."""
-    twins: list[int] = []
-    out = _rebuilt(rows, is_caption, width, notes, twins)
-    if out is not None:
-        if twins and notes is not None:
-            notes.append(TWIN_NOTE.format(lines=", ".join(map(str, twins))))
-        return out
-    if is_dump(rows, is_caption):
-        if notes is not None:
-            notes.append(DUMP_NOTE)
-        return []
+    if _all_plain(rows):  # a dump prints no cells: a region with any is read as it is
+        is_caption = _remembered(is_caption)  # both readings below ask of the same lines
+        twins: list[int] = []
+        out = _rebuilt(rows, is_caption, width, notes, twins)
+        if out is not None:
+            if twins and notes is not None:
+                notes.append(TWIN_NOTE.format(lines=", ".join(map(str, twins))))
+            return out
+        if is_dump(rows, is_caption):
+            if notes is not None:
+                notes.append(DUMP_NOTE)
+            return []
     keep: list[Row] = []
     for i, r in enumerate(rows):
         if (
@@ -82,6 +84,31 @@ TWIN_NOTE = (
     "paragraph (lines {lines}): each line that closes on a footnote marker and opens on the "
     "word the cell above opened on is read as the next row's cell"
 )
+
+
+def _all_plain(rows: list[Row]) -> bool:
+    """Every line a plain run of words or blank: what a column-by-column dump is made of."""
+    for r in rows:  # noqa: SIM110 -- a loop, not all(): asked of every table region
+        if r.shape != PLAIN and r.shape != BLANK:
+            return False
+    return True
+
+
+def _remembered(is_caption: Callable[[str], bool]) -> Callable[[str], bool]:
+    """``is_caption``, answering each line's text once: :func:`_rebuilt` and, where it builds
+    nothing, :func:`is_dump` ask it of the same lines (for one region only: nothing is kept
+    from one filing to the next)."""
+    seen: dict[str, bool] = {}
+
+    def caption(text: str) -> bool:
+        got = seen.get(text)
+        if got is None:
+            got = seen[text] = is_caption(text)
+        return got
+
+    return caption
+
+
 DUMP_NOTE = (
     "the table is printed column by column and its columns do not line up row by row "
     "(an empty cell prints nothing): its rows are left out, not guessed"
@@ -94,7 +121,7 @@ def is_dump(rows: list[Row], is_caption: Callable[[str], bool]) -> bool:
     more, and no line holds a row's worth (three values or more: a date, a code and an
     amount, say). A table printed a row a line has such lines, or at most a few values pushed
     onto lines of their own; a text row of a Form 3 (a title, an amount, D) holds two."""
-    if not rows or any(r.shape not in (PLAIN, BLANK) for r in rows):
+    if not rows or not _all_plain(rows):
         return False
     lone = several = 0
     for r in rows:
@@ -124,7 +151,7 @@ def _rebuilt(
     else None. ``is_caption(text)`` tells a line of column captions; ``width`` is the table's
     number of columns, which no rebuilt row may exceed. Lines read as cells of their own by
     :func:`_closed_twin` are added to ``twins``."""
-    if not rows or any(r.shape not in (PLAIN, BLANK) for r in rows):
+    if not rows or not _all_plain(rows):
         return None
     cells: list[tuple[int, str, str, Token]] = []  # line, text, kind, first token
     started = after_code = False

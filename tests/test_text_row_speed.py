@@ -1,0 +1,105 @@
+"""Shortcuts of the per-row table pipeline (issue #16) answer as the work they skip."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsers.text import tables, transposed
+from parsers.text.cells import BLANK, PIPE, PLAIN, Row
+
+_WORDS = st.sampled_from(
+    ["Common", "Stock", "2021", "A", "l", "²", "(1)", "Trust)", "$0.01", "Inc.", "™", "é", "Ⅻ"]
+    + [" ", "  ", "\t", "\xa0", "\ue000", "|", ")", "(", "’", "s"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(parts=st.lists(_WORDS, min_size=1, max_size=12))
+def test_plain_words_are_left_as_they_are(parts: list[str]) -> None:
+    text = "".join(parts)
+    if tables._plain_words(text):
+        assert tables._clean_words(text) == text
+
+
+def test_plain_words_take_the_common_titles() -> None:
+    assert tables._plain_words("Common Stock")
+    assert tables._plain_words("Class A Common Stock 2021")
+    assert not tables._plain_words("Common  Stock")
+    assert not tables._plain_words("Common Stock,")
+    assert not tables._plain_words(" Stock")
+
+
+def test_text_fields_keep_the_layout_order() -> None:
+    layout = ("nature_of_ownership", "price", "security_title")
+    assert tables._text_fields(layout) == ("nature_of_ownership", "security_title")
+
+
+def test_a_region_is_asked_each_line_once_whether_it_is_captions() -> None:
+    asked: list[str] = []
+
+    def is_caption(text: str) -> bool:
+        asked.append(text)
+        return text.startswith("Title")
+
+    rows = [
+        Row(1, ("Title of Security",), (0,), PLAIN, "Title of Security"),
+        Row(2, (), (), BLANK, ""),
+        *[
+            Row(3 + 2 * i + j, (text,), (0,), BLANK if not text else PLAIN, text)
+            for i, pair in enumerate((("M", ""), ("5,250", ""), ("D", ""), ("S", "")))
+            for j, text in enumerate(pair)
+        ],
+    ]
+    transposed.untranspose(rows, is_caption, 11)
+    assert sorted(asked) == sorted(set(asked))
+
+
+def test_a_region_with_cells_is_no_dump_and_asks_nothing() -> None:
+    asked: list[str] = []
+
+    def is_caption(text: str) -> bool:
+        asked.append(text)
+        return False
+
+    rows = [
+        Row(1, ("M",), (0,), PLAIN, "M"),
+        Row(2, ("Common Stock", "1"), (0, 1), PIPE, "Common Stock 1"),
+    ]
+    assert transposed.untranspose(rows, is_caption, 11) == rows
+    assert asked == []
+
+
+_TOKEN_CELLS = st.sampled_from(
+    [
+        *("Class", "Common Stock", "A", "S", "M", "D", "1", "0", "25", "5,449", "5,20"),
+        *("5,208,879", "1,4", "14,849", "$2.50", "12/09/202", "4", "2/09/2016", "05/04/20"),
+        *(")22", "20", "(1)", "N/A", "Immediately", "2021"),
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    cells=st.lists(_TOKEN_CELLS, min_size=1, max_size=9),
+    piped=st.booleans(),
+)
+def test_mending_only_where_the_kinds_ask_is_mending_every_row(
+    cells: list[str], piped: bool
+) -> None:
+    import copy
+    import datetime as dt
+
+    from parsers.text import ocr
+    from parsers.text.tokens import tokenize
+
+    header = dt.date(2022, 5, 4)
+    tokens = tokenize(cells, list(range(len(cells))))
+    every = copy.deepcopy(tokens)
+    ocr.rebuild_dates(every, header)
+    ocr.join_split_numbers(every)
+    tables._join_class_letter(every)
+    if piped:
+        tables._join_cut_dates(every)
+    tables._mend_tokens(tokens, header, piped)
+    assert tokens == every

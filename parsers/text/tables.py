@@ -1494,6 +1494,7 @@ def _scan_ad_offsets(rows: list[Row]) -> tuple[int, int, int] | None:
 
 
 _SUB_CODE = re.compile(r"Code(?:$|\s+[VvW]\b)")
+_CODE_AND_V = re.compile(r"Code(?:\s*<br\s*/?>\s*|\s+)V", re.IGNORECASE)
 
 
 def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
@@ -1514,8 +1515,8 @@ def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
                     ia = i
                 elif bare == "(D)" and id_ is None:
                     id_ = i
-                elif bare == "Code" and ic is None:
-                    ic = i
+                elif ic is None and (bare == "Code" or _CODE_AND_V.fullmatch(bare)):
+                    ic = i  # (``Code<br>V``: the converter put the V caption in Code's cell)
             if ia is not None and id_ is not None and ic is not None and ic < ia < id_:
                 return ia, id_, ic
             continue
@@ -2359,6 +2360,23 @@ def _settle_direction(
             v["shares"] = amount = a if a is not None else d
             v["acquired_disposed"] = _side_from_balance(draft, amount, side)
             return
+        under = _under_ad_caption(tok, cols[ic], ad_x) if row.shape != SPACE else None
+        if positional and under is not None and ad_x is not None and ad_x[:2] != (ia, id_):
+            # the table's own caption row puts (A) and (D) in other cells than the form's
+            # positions (``|Code<br>V|(A)||(D)|``: the converter drew its columns otherwise,
+            # the same for both rows), with the row's code under its Code caption: the caption
+            # row says the side, or that the amount stands under neither
+            if not under:
+                v["shares"], v["acquired_disposed"] = (a if a is not None else d), None
+                draft.notes.append(
+                    (
+                        "acquired_disposed",
+                        f"{tok.text!r} stands in cell {tok.cell + 1}, under neither the (A) nor"
+                        " the (D) caption of the table's caption row: left empty",
+                    )
+                )
+                return
+            positional = False
         if positional and row.shape != SPACE and tok.cell not in (ia, id_):
             # as many cells as the form has columns, but the amount is not in the (A) or (D)
             # one: a cell was lost and another added in the row, so its cell says no side.
@@ -2453,6 +2471,20 @@ def _settle_direction(
                     f"(A) or (D) missing; left empty (code {code} usually goes {usual})",
                 )
             )
+
+
+def _under_ad_caption(
+    tok: Token, code_toks: list[Token], ad_x: tuple[int, int, int] | None
+) -> str | None:
+    """The side a row of cells' amount stands under by the table's caption row (``ad_x``
+    from :func:`_ad_positions`): only where the row's code stands in the ``Code`` caption's
+    cell, so that no cell was lost or split before the amount; ``""`` where the amount stands
+    under neither caption, None where the caption row does not say."""
+    if ad_x is None or ad_x[2] < 0 or not code_toks or code_toks[0].cell != ad_x[2]:
+        return None
+    if tok.cell == ad_x[0]:
+        return "A"
+    return "D" if tok.cell == ad_x[1] else ""
 
 
 _BY_CODE = -2

@@ -40,9 +40,7 @@ def _doubts(f: Filing, field: str) -> list[str]:
     return [n.message for n in f.notes if n.field == field and n.kind == "doubt"]
 
 
-def test_a_table_ii_amount_is_sided_by_its_own_caption_row_where_code_and_v_share_a_cell() -> (
-    None
-):
+def test_a_table_ii_amount_is_sided_by_the_tables_own_caption_row() -> None:
     # the converter put ``Code`` and ``V`` in one cell and added an empty one between (A) and
     # (D): the row has the form's 16 cells, but the amount stands in the form's V cell; the
     # table's own caption row says it is under (A)

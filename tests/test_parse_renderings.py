@@ -354,18 +354,18 @@ def test_table_titles_cut_into_bold_pieces_are_still_found() -> None:
     assert f.derivative[0].underlying_shares == Decimal("196.356")
 
 
-def test_an_amount_outside_the_a_and_d_cells_of_a_full_width_row_has_no_side() -> None:
+def test_an_amount_outside_the_forms_a_and_d_cells_is_sided_by_the_tables_caption_row() -> None:
     # pymupdf4llm-layout: "|Stock<br>Option (right<br>to buy)|$29.81|03/03/2016||A|5,500|||(1)|"
-    # has the form's 16 cells, but the amount stands in the V cell (a cell lost before it, one
-    # added after): its cell says neither (A) nor (D)
+    # has the form's 16 cells, but the amount stands in the form's V cell: the table's own
+    # caption row, "|||||Code<br>V|(A)||(D)|", shares the markdown table's column grid and puts
+    # (A) in that cell (Code and V in one cell, a blank between (A) and (D)), with the code
+    # under Code: the amount is acquired
     f = parse_file(
         RENDERINGS / "synthetic" / "ALDW_0001800009-16-000001.xml" / "pymupdf4llm-layout.md"
     )
     first = f.derivative[0]
-    assert first.shares == Decimal(5500) and first.acquired_disposed is None
-    assert any(
-        "neither the (A) nor the (D)" in m for m in _doubts(f, "derivative[0].acquired_disposed")
-    )
+    assert first.shares == Decimal(5500) and first.acquired_disposed == "A"
+    assert not _doubts(f, "derivative[0].acquired_disposed")
 
 
 FLOWERS = RENDERINGS / "real" / "0000921895-25-001190.txt"

@@ -68,3 +68,76 @@ def test_a_table_ii_amount_is_sided_by_the_tables_own_caption_row() -> None:
     f = _parse(T2_CAPTIONS + captions + row.replace("||A|5,500|||", "|A||5,500||"))
     assert f.derivative[0].acquired_disposed is None
     assert _doubts(f, "derivative[0].acquired_disposed")
+
+
+T1_CAPTIONS = (
+    "|1. Title of<br>Security (Inst|r. 3)<br>2. Transacti<br>(Month/Day|on Date<br>/Year)|"
+    "Deemed Execution Date|3. Transaction<br>Code|Acquired (A) or D<br>(A) or (D)|"
+    "isposed<br>Price|curities Beneficiall|y Owned|6. Ownership Form|7. Nature o|"
+    "f Indirect|\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+)
+T2_ROW = (
+    "|1. Title of<br>Derivative<br>Security|2. Conversion|3. Transaction Date|3A. Deemed|"
+    "4.<br>Code|5. Number|6. Date Exerc|7. Title and A|8. Price|9. Number|10. Ownership|"
+    "11. Nature|\n"
+    "|Class B<br>Common<br>Stock|(2)|12/09/2024||C<br>628,553|(2)|(2)<br>Class A<br>Common<br>"
+    "Stock|628,553|$0|137,545<br>I||By Fund<br>LLC|\n"
+)
+
+
+def _table_i(*lines: str) -> str:
+    return "\n".join(lines) + "\n" + T2_ROW
+
+
+def test_words_left_out_beside_a_nature_leave_it_empty() -> None:
+    # a cell too many: 'By SVF I' fits no column, and the nature read from the next cell
+    # ('Beaver (DE)') would be its part
+    text = (
+        "# **Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned**"
+        "\n\n" + T1_CAPTIONS + "|Class A Common Stock|12/09/2024||C|628,553|A|(2)|628,553||I|"
+        "By SVF I<sup>(3)</sup>|I Beaver (DE)|\n\n"
+        "# **Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned**\n\n"
+    )
+    f = _parse(text + T2_ROW)
+    r = f.non_derivative[0]
+    assert (r.shares, r.ownership, r.nature_of_ownership) == (628553, "I", None)
+    assert any("'By SVF I'" in m for m in _doubts(f, "non_derivative[0].nature_of_ownership"))
+
+
+def test_a_title_whose_cell_lost_a_piece_is_left_empty() -> None:
+    # '01' of '$0.001', in the date's cell, fits no column: the title read is a part
+    text = (
+        "# **Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned**"
+        "\n\n" + T1_CAPTIONS + "|Common Stoc<br>par value $0.0|k,<br>01<br>09/30/20|21||"
+        "A<sup>(1)</sup>|1,381|A|$0|35,248||D||\n\n"
+        "# **Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned**\n\n"
+    )
+    f = _parse(text + T2_ROW)
+    r = f.non_derivative[0]
+    assert r.security_title is None
+    assert (r.shares, r.shares_owned_following, r.code) == (1381, 35248, "A")
+    assert _doubts(f, "non_derivative[0].security_title")
+
+
+def test_table_i_words_on_table_ii_title_line_go_to_the_row_above() -> None:
+    # the last row's wrapped title on the line of Table II's title, cut by a border with a
+    # letter lost ('Common S|ock'): neither 'Class A' alone nor a joined guess is read
+    text = (
+        "# **Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned**"
+        "\n\n" + T1_CAPTIONS + "|Class A<br>|12/09/2024|||C<br>628,553|A|(2)<br>628,553|||I|"
+        "By Fund<br>(3)||\n"
+        "|Common S|ock||**T**|**able II - Derivative Securitie**<br>**(e.g., puts, calls, war**|"
+        "**s Acquired, D**<br>**rants, option**|**isposed of, or Benefic**|**ially Owned**|||"
+        "LLC||\n"
+    )
+    f = _parse(text + T2_ROW)
+    r = f.non_derivative[0]
+    assert r.security_title is None
+    assert (r.shares, r.shares_owned_following) == (628553, 628553)
+    assert _doubts(f, "non_derivative[0].security_title")
+    assert f.derivative[0].security_title == "Class B Common Stock"
+    # where the text has the whole word elsewhere, the cut is read as one word, with a doubt
+    f = _parse(text.replace("Common S|ock", "Common Sto|ck") + T2_ROW)
+    assert f.non_derivative[0].security_title == "Class A Common Stock"
+    assert _doubts(f, "non_derivative[0].security_title")

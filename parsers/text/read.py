@@ -427,7 +427,11 @@ def _part_caption_row(row: Row) -> tuple[Row, Row] | None:
         bold.append("<br>".join(ln for ln, t in zip(lines, titled, strict=True) if t))
     values = " ".join(c for c in plain if c)
     title = " ".join(c for c in bold if c)
-    if not _VALUE.search(values) or not _landmark_kind_fresh(title) & 2:
+    if not _landmark_kind_fresh(title) & 2:
+        return None
+    if not _VALUE.search(values) and not (plain[0] and _LETTER.search(plain[0].lower())):
+        # no value: the row above's wrapped words still part off where its title column
+        # holds some (``|Common S|ock||**T**|**able II - Der**|``), or they are lost unsaid
         return None
     if _landmark_kind_fresh(values) & 2:
         return None  # the title is in the plain lines too: nothing to part

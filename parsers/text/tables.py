@@ -1151,6 +1151,7 @@ def _attach(
             elif left:
                 placed[f] = max(left) + 1
     extra: dict[str, list[str]] = {}
+    piped = {id(w) for r, w in pairs if r.shape == PIPE and len(w) > 1}
     spots = sorted((fields.index(g), x, g) for g, x in placed.items())
     shut: set[str] = (
         {
@@ -1193,6 +1194,8 @@ def _attach(
                 )
             )
             break
+        if id(toks) in piped:
+            _wrapped_cuts(draft, toks, goes)
         for t, f in zip(toks, goes, strict=True):
             if t.text:
                 extra.setdefault(f, []).append(t.text)
@@ -1221,6 +1224,24 @@ def _attach(
             draft.values[f] = f"{add} {have}" if have else add
         else:
             draft.values[f] = f"{have} {add}" if have else add
+
+
+def _wrapped_cuts(draft: Draft, toks: list[Token], goes: list[str]) -> None:
+    """A wrapped pipe line's words going to one text cell from cells side by side
+    (``|Common S|ock|`` under a row): a border may have cut a word there, as on the row's own
+    line, and the cut is read the same way once the whole text is known."""
+    for i in range(len(toks) - 1):
+        a, b, f, g = toks[i], toks[i + 1], goes[i], goes[i + 1]
+        if (
+            f == g
+            and a.cell != b.cell
+            and a.kind == TEXT
+            and b.kind == TEXT
+            and a.text
+            and b.text
+            and may_be_cut(a.text, b.text, bool(a.marks))
+        ):
+            draft.cuts.append(Cut(f, a.text.split()[-1], b.text.split()[0]))
 
 
 def _scan_debris(words: list[Token]) -> bool:
@@ -1614,6 +1635,8 @@ def _read_row(
                 draft.closed.add(fields[ci])
     for tok in dropped:
         _note_dropped(draft, tok, fields, cols, positional)
+    if dropped and row.shape != SPACE:
+        _words_left_out(draft, dropped, fields, cols, positional)
     if date_x and row.shape == SPACE:
         for t in tokens:
             if t.kind == NUM and t.value is not None:
@@ -2307,6 +2330,44 @@ def _note_dropped(
     draft.notes.append((target, message))
     for mark in tok.marks:
         draft.notes.append((target, f"footnote marker F{int(mark)} was on an unreadable value"))
+
+
+def _words_left_out(
+    draft: Draft,
+    dropped: list[Token],
+    fields: tuple[str, ...],
+    cols: list[list[Token]],
+    positional: bool,
+) -> None:
+    """A text field read from a cell beside a cell whose words fit no column (``|By SVF I<br>
+    (3)|I Beaver (DE)|``, a cell too many: ``By SVF I`` was left out), or from a cell a piece
+    of which was left out (``|Common Stoc<br>par value $0.0|k,<br>01<br>09/30/20|``: the
+    ``01`` of ``$0.001``), may have lost those words: what it holds is then a part, so it is
+    left empty with a doubt. In a row of the form's cells, a cell beside is another column's,
+    and its junk (``n.m. x`` under the underlying amount) no part of the text."""
+    for ci, toks in enumerate(cols):
+        f = fields[ci]
+        if not toks or f not in TEXT_FIELDS or draft.values.get(f) is None:
+            continue
+        lo, hi = toks[0].cell - 1, toks[-1].cell + 1
+        cells = {t.cell for t in toks}
+        lost = [
+            t.text
+            for t in dropped
+            if (t.kind == TEXT and lo <= t.cell <= hi and not (positional and t.cell not in cells))
+            or (t.cell in cells and t.kind not in (MARKER, FRAG) and t.text)
+        ]
+        if lost:
+            said = " / ".join(lost)
+            draft.notes.append(
+                (
+                    f,
+                    f"{said!r}, in a cell beside it, fits no column and may be part of it: "
+                    f"{draft.values[f]!r} left empty",
+                )
+            )
+            draft.values[f] = None
+            draft.blurred.add(f)
 
 
 def _settle_direction(

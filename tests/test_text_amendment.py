@@ -23,6 +23,8 @@ def test_a_printed_form_4a_is_an_amendment_without_box_4s_date() -> None:
 def test_form_4_printed_without_a_is_no_amendment() -> None:
     text = (FORM_4A / "pdfplumber-text.txt").read_text()
     assert "FORM 4/A" in text
+    # (box 4's date taken out too: a date there makes an amendment whatever the title says)
+    text = text.replace("(Zip) 01/27/2023 X", "(Zip) X")
     f = parse_bytes(text.replace("FORM 4/A", "FORM 4").encode(), "x.txt")
     assert f.form_type == "4"
 
@@ -34,3 +36,32 @@ def test_box_4_in_the_row_table_1s_title_was_cut_into_is_read() -> None:
     assert f.date_of_original_submission == dt.date(2015, 11, 9)
     assert f.form_type == "4/A"
     assert len(f.non_derivative) == 2 and len(f.derivative) == 1
+
+
+def test_box_4s_date_on_the_line_below_its_caption_is_read_with_a_doubt() -> None:
+    # pdfplumber-text runs boxes 1, 4 and 6 into one line: '4. If Amendment, Date of Original
+    # Filed (Month/Day/Year) 6. Individual or Joint...', and box 4's date opens the next one
+    # after box 1's captions: '(City) (State) (Zip) 01/27/2023 X Form filed by One ...'
+    f = parse_file(FORM_4A / "pdfplumber-text.txt")
+    assert f.date_of_original_submission == dt.date(2023, 1, 27)
+    doubts = [n for n in f.notes if n.field == "date_of_original_submission"]
+    assert doubts and doubts[0].kind == "doubt"
+    text = (FORM_4A / "pdfplumber-text.txt").read_text()
+    below = "(City) (State) (Zip) 01/27/2023 X Form filed"
+    assert below in text
+    # a date after another box's label on that line is not box 4's
+    moved = "(City) (State) (Zip) 6. Individual X 01/27/2023 Form filed"
+    f = parse_bytes(text.replace(below, moved).encode(), "x.txt")
+    assert f.date_of_original_submission is None
+    assert any(n.field == "date_of_original_submission" for n in f.notes)
+
+
+def test_box_4s_cut_caption_still_names_its_date() -> None:
+    # pymupdf4llm-layout cut the caption after its first words: '4. If Amendment, D<br>
+    # **01/27/2023**<br>**Table I - Non-Deriv**|ate of Original<br>...|Filed (Month|...'
+    f = parse_file(FORM_4A / "pymupdf4llm-layout.md")
+    assert f.date_of_original_submission == dt.date(2023, 1, 27)
+    text = (FORM_4A / "pymupdf4llm-layout.md").read_text()
+    assert "4. If Amendment, D<br>**01/27/2023**" in text
+    f = parse_bytes(text.replace("**01/27/2023**", "").encode(), "x.md")
+    assert f.date_of_original_submission is None

@@ -79,9 +79,14 @@ _PERIOD_LABEL = caseless(
 )
 _LABEL_KEYS = {  # cheap substring tests before the label's regex
     "period_of_report": ("arliest", "ARLIEST", "equiring", "EQUIRING", "iscal", "ISCAL"),
-    "date_of_original_submission": ("riginal", "RIGINAL"),
+    "date_of_original_submission": ("riginal", "RIGINAL", "mendment", "MENDMENT"),
 }
-_AMEND_LABEL = caseless(r"Date\s+(?:of\s+)?Original\s+Filed")
+_AMEND_LABEL = caseless(
+    r"Date\s+(?:of\s+)?Original\s+Filed",
+    # the box's number and first words, where a converter's cell border cut the rest of its
+    # caption off into cells beside (pymupdf4llm-layout: ``4. If Amendment, D<br>**01/27/2023**``)
+    r"\b4\.\s*If\s+Amendment\b,?(?:\s+D\b)?",
+)
 _NEXT_BOX = caseless(
     *(rf"\b{n}\.\s+[A-Z]" for n in "1234567"), r"ividual\s+or\s+Joint", r"Relationship\s+of"
 )
@@ -582,6 +587,19 @@ def _date_after(
         d = _DATE_IN_TEXT.search(window)
         if d:
             return parse_date(d.group(1))
+        if nxt and name == "date_of_original_submission":
+            below = _date_on_line_below(s, m.end() + nxt.start())
+            if below is not None:
+                found, raw = below
+                head.notes.append(
+                    (
+                        raw,
+                        name,
+                        f"box 4's date {raw!r} read from the line below its caption, before any"
+                        " other box's label (a box beside it ends the caption's line); unsure",
+                    )
+                )
+                return found
         d = _OCR_DATE.search(window)
         if d:
             repaired = fix_confusables(d.group(1))
@@ -591,6 +609,26 @@ def _date_after(
                 head.repaired = True
                 return date
     return None
+
+
+def _date_on_line_below(stream: str, at: int) -> tuple[dt.date, str] | None:
+    """A date opening the line below a caption whose own line another box's label ends
+    (plain text runs boxes side by side into one line: ``4. If Amendment, Date of Original
+    Filed (Month/Day/Year) 6. Individual or Joint...`` / ``(City) (State) (Zip) 01/27/2023 X
+    Form filed by One Reporting Person``): the box's value lies below its caption, so the first
+    date of that line, before any numbered label, is the box's (the boxes beside it, box 1's
+    address captions and box 6's ticks, hold no date)."""
+    start = stream.find("\n", at)
+    if start < 0:
+        return None
+    end = stream.find("\n", start + 1)
+    line = stream[start + 1 : end if end >= 0 else len(stream)]
+    nxt = _NEXT_BOX.search(line)
+    if nxt:
+        line = _word_start(line, nxt.start())
+    d = _DATE_IN_TEXT.search(line)
+    found = parse_date(d.group(1)) if d else None
+    return (found, d.group(1)) if d and found is not None else None
 
 
 def _word_start(text: str, at: int) -> str:

@@ -354,3 +354,42 @@ def test_a_nature_wrapped_after_its_marker_is_one_cell() -> None:
     )  # fmt: skip
     assert f.non_derivative == []
     assert any("column by column" in m for m in _table_doubts(f))
+
+
+_SCRAMBLED = (
+    "Common Stock 05/04/2022", "Common Stock 05/04/2022", "Common Stock 05/05/2022",
+    "Code", "M", "S", "S", "10,000(2) A", "D", "2,000", "3,000", "D", "(1)", "12,000",
+    "$10.00", "10,000", "$11.00",
+)  # fmt: skip
+
+
+def test_a_dump_out_of_row_order_is_rebuilt_where_the_balances_chain() -> None:
+    # markitdown printed row 2's (A)/(D) before its amount and the balances among the prices:
+    # no column lines up, but each balance is the previous one less the row's amount, and no
+    # other reading of the numbers and letters does that
+    f = _parse(*_SCRAMBLED, "7,000", "D", "D", "D")
+    rows = [
+        (r.transaction_date.isoformat() if r.transaction_date else None, r.code, str(r.shares),
+         r.acquired_disposed, str(r.price), str(r.shares_owned_following), r.ownership)
+        for r in f.non_derivative
+    ]  # fmt: skip
+    assert rows == [
+        ("2022-05-04", "M", "10000", "A", "None", "12000", "D"),
+        ("2022-05-04", "S", "2000", "D", "10.00", "10000", "D"),
+        ("2022-05-05", "S", "3000", "D", "11.00", "7000", "D"),
+    ]
+    assert f.non_derivative[0].footnotes == {"shares": ["F2"], "price": ["F1"]}
+    assert any("previous + acquired - disposed" in m for m in _table_doubts(f))
+
+
+def test_a_dump_out_of_row_order_whose_balances_do_not_chain_is_left_out() -> None:
+    f = _parse(*_SCRAMBLED, "7,500", "D", "D", "D")
+    assert f.non_derivative == []
+    assert any("do not line up" in m for m in _table_doubts(f))
+
+
+def test_a_dump_out_of_row_order_of_two_securities_is_left_out() -> None:
+    # balances of two securities do not follow each other: nothing checks the reading
+    titles = ("Common Stock 05/04/2022", "Common Stock 05/04/2022", "Preferred Stock 05/05/2022")
+    f = _parse(*titles, *_SCRAMBLED[3:], "7,000", "D", "D", "D")
+    assert f.non_derivative == []

@@ -13,9 +13,11 @@ column after the other; the dollar signs tell which.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from decimal import Decimal
 
 from parsers.text.cells import BLANK, PLAIN, TAB, Row
+from parsers.text.columns import CODES
 from parsers.text.patterns import caseless
 from parsers.text.tokens import (
     DATE,
@@ -63,6 +65,11 @@ def untranspose(
                 notes.append(TWIN_NOTE.format(lines=", ".join(map(str, twins))))
             return out
         if is_dump(rows, is_caption):
+            chained = _by_chain(rows, is_caption, width)
+            if chained is not None:
+                if notes is not None:
+                    notes.append(CHAIN_NOTE)
+                return chained
             if notes is not None:
                 notes.append(DUMP_NOTE)
             return []
@@ -113,6 +120,263 @@ DUMP_NOTE = (
     "the table is printed column by column and its columns do not line up row by row "
     "(an empty cell prints nothing): its rows are left out, not guessed"
 )
+
+
+CHAIN_NOTE = (
+    "the table is printed column by column in an order that does not line up row by row: its "
+    "rows are rebuilt by the kinds of their values (codes, amounts, (A)/(D), prices, balances, "
+    "ownership forms), each column's cells kept in their order, and the one reading whose "
+    "balances follow each other (previous + acquired - disposed = following) on every row "
+    "after the first; the first row's amount and side are the ones left over"
+)
+
+
+def _by_chain(rows: list[Row], is_caption: Callable[[str], bool], width: int) -> list[Row] | None:
+    """A Table I dump of transactions whose columns interleave out of row order (markitdown:
+    ``560,000(1)(2)(3) A``, then row 2's ``D`` before its amount, balances between prices),
+    rebuilt where the form's structure leaves one reading, else None. Every title carries its
+    transaction date (no holdings among the rows); the values are then sorted by kind: the
+    prices (``$`` or a marker alone) one a row, the letters (code, (A)/(D), D/I) and the plain
+    numbers (amount, balance) each a shuffle of their columns, each column in row order. Of
+    every way to deal the letters and the numbers out, exactly one set of values must make
+    each row's balance the previous row's plus or minus its amount by its side, for one
+    security owned one way (so the chain can be checked at all), with two rows or more."""
+    if width not in (10, 11):
+        return None
+    items = _dump_items(rows, is_caption)
+    if items is None:
+        return None
+    n = 0
+    while n + 1 < len(items) and items[n][0] == "text" and items[n + 1][0] == "date":
+        n += 2
+    n //= 2
+    titles = [items[2 * i][1] for i in range(n)]
+    lines = [items[2 * i][2] for i in range(n)]
+    if n < 2 or len(set(t.casefold() for t in titles)) != 1:
+        return None
+    rest = items[2 * n :]
+    natures = [t for k, t, _ in rest if k == "text"]
+    values = [(k, t) for k, t, _ in rest if k != "text"]
+    if natures and [t for k, t, _ in rest[-len(natures) :] if k == "text"] != natures:
+        return None  # words among the values: not natures after the last column
+    if any(k == "date" for k, _ in values):
+        return None  # a deemed execution date column: not in this reading
+    prices = [t for k, t in values if k in ("dollar", "marker")]
+    letters = [t for k, t in values if k == "letter"]
+    numbers = [t for k, t in values if k == "number"]
+    if len(prices) != n:
+        return None
+    dealt_letters = _deal(letters, (_is_code, _is_side, _is_form), n)
+    amounts_ = _amounts(numbers)
+    if not dealt_letters or amounts_ is None or len(numbers) != 2 * n:
+        return None
+    found: list[tuple[tuple[str, ...], ...]] = []
+    for lt in dealt_letters:
+        if len({_letter(f) for f in lt[2]}) != 1:
+            continue
+        chains = _chains(numbers, amounts_, [_letter(x) for x in lt[1]], n)
+        if chains is None:
+            return None
+        found.extend((*lt, *nm) for nm in chains)
+    if not found or len({tuple(tuple(map(_bare, c)) for c in f) for f in found}) != 1:
+        return None  # no reading, or readings that differ in a value
+    # readings that differ only in which of two like letters keeps its marker ('D' or 'D(5)'):
+    # the value is sure, the marker's column is not, so those cells are read without it
+    codes, amounts, sides, forms, balances = (
+        tuple(
+            cells[0] if len(set(cells)) == 1 else _bare(cells[0])
+            for cells in zip(*(f[c] for f in found), strict=True)
+        )
+        for c in (0, 3, 1, 2, 4)
+    )
+    indirect = [i for i, f in enumerate(forms) if _letter(f) == "I"]
+    if natures and len(natures) not in (n, len(indirect)):
+        return None
+    table: list[list[tuple[int, str, str, Token]]] = []
+    for i in range(n):
+        nature = ""
+        if len(natures) == n:
+            nature = natures[i]
+        elif natures and i in indirect:
+            nature = natures[indirect.index(i)]
+        cells = (titles[i], items[2 * i + 1][1], codes[i], amounts[i], sides[i], prices[i],
+                 balances[i], forms[i], nature)  # fmt: skip
+        table.append([(lines[i], c, "", _NO_TOKEN) for c in cells if c])
+    return _rebuild(table)
+
+
+def _dump_items(
+    rows: list[Row], is_caption: Callable[[str], bool]
+) -> list[tuple[str, str, int]] | None:
+    """A dump's cells in the order printed, each ``(kind, text, line)``: kind ``text`` (a line of
+    words, joined with the words under it in its paragraph, a value after the words a cell of
+    its own), ``date``, ``letter``, ``number``, ``dollar`` (a price) or ``marker`` (a marker
+    alone: a cell holding only its footnote); caption lines left out. None for anything else."""
+    out: list[tuple[str, str, int]] = []
+    open_text = False
+    for r in rows:
+        if r.shape == BLANK:
+            open_text = False
+            continue
+        if r.shape != PLAIN:
+            return None
+        tokens = cell_templates(r.text)
+        if not tokens:
+            continue
+        if len(tokens) == 1 and tokens[0][0] == MARKER:
+            out.append(("marker", r.text.strip(), r.line))
+            open_text = False
+            continue
+        if _FURNITURE.search(r.text) or (
+            is_caption(r.text) and not _LONE_LETTER.fullmatch(r.text.strip())
+        ):
+            open_text = False
+            continue
+        for i, t in enumerate(tokens):
+            kind = t[0]
+            text = t[1] + "".join(f"({m})" for m in t[4])
+            if kind == TEXT:
+                if i == 0 and open_text and not _closed_twin(out[-1][1], r.text):
+                    out[-1] = ("text", f"{out[-1][1]} {text}", out[-1][2])
+                elif i == 0:
+                    out.append(("text", text, r.line))
+                else:
+                    return None  # words after a value on one line
+            elif kind == DATE:
+                out.append(("date", text, r.line))
+            elif kind == LETTER:
+                out.append(("letter", text, r.line))
+            elif kind == NUM:
+                out.append(("dollar" if t[3] else "number", text, r.line))
+            else:
+                return None
+        open_text = len(tokens) == 1 and tokens[0][0] == TEXT
+    return out
+
+
+_NO_TOKEN = Token(TEXT, "", 0, 0)
+
+
+def _bare(text: str) -> str:
+    """A cell's value without its footnote markers."""
+    return text.split("(", 1)[0]
+
+
+def _letter(text: str) -> str:
+    return text[:1]
+
+
+def _is_code(text: str) -> bool:
+    return text[:1] in CODES
+
+
+def _is_side(text: str) -> bool:
+    return text[:1] in ("A", "D")
+
+
+def _is_form(text: str) -> bool:
+    return text[:1] in ("D", "I")
+
+
+def _any(text: str) -> bool:
+    return True
+
+
+_DEALS_MAX = 64
+"""Distinct readings of one kind of values at most; more, and the dump is left out."""
+
+
+def _deal(
+    cells: Sequence[str], columns: Sequence[Callable[[str], bool]], n: int
+) -> list[tuple[tuple[str, ...], ...]] | None:
+    """Every distinct way to deal ``cells`` (in the order printed) out to ``columns`` of ``n``
+    cells each, every column keeping the order of its cells and taking only cells it accepts;
+    None where there are more than a few (nothing to choose among) or the count is not
+    ``n`` a column."""
+    k = len(columns)
+    if len(cells) != k * n:
+        return None
+    memo: dict[tuple[int, tuple[int, ...]], set[tuple[tuple[str, ...], ...]]] = {}
+
+    def rest(pos: int, counts: tuple[int, ...]) -> set[tuple[tuple[str, ...], ...]] | None:
+        key = (pos, counts)
+        if key in memo:
+            return memo[key]
+        if pos == len(cells):
+            return {tuple(() for _ in columns)}
+        got: set[tuple[tuple[str, ...], ...]] = set()
+        for c in range(k):
+            if counts[c] < n and columns[c](cells[pos]):
+                after = rest(pos + 1, (*counts[:c], counts[c] + 1, *counts[c + 1 :]))
+                if after is None:
+                    return None
+                for tail in after:
+                    got.add((*tail[:c], (cells[pos], *tail[c]), *tail[c + 1 :]))
+                if len(got) > _DEALS_MAX:
+                    return None
+        memo[key] = got
+        return got
+
+    got = rest(0, tuple(0 for _ in columns))
+    return sorted(got) if got is not None else None
+
+
+def _amounts(cells: Sequence[str]) -> list[Decimal] | None:
+    try:
+        return [Decimal(_DIGITS.sub("", x)) for x in cells]
+    except ArithmeticError:
+        return None
+
+
+_CHAIN_STEPS = 20_000
+"""Steps at most spent dealing numbers out to amounts and balances; more, no rebuild."""
+
+
+def _chains(
+    cells: Sequence[str], values: Sequence[Decimal], sides: Sequence[str], n: int
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]] | None:
+    """Every way to deal the plain numbers (in the order printed) out to the amounts and the
+    balances, each column in its order, such that each row's balance is the previous row's
+    plus (A) or minus (D) its amount; None where the search runs too long."""
+    amounts: list[int] = []
+    balances: list[int] = []
+    out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    steps = 0
+
+    def holds(i: int) -> bool:
+        if i == 0:
+            return True
+        step = values[amounts[i]] if sides[i] == "A" else -values[amounts[i]]
+        return values[balances[i]] == values[balances[i - 1]] + step
+
+    def go(pos: int) -> bool:
+        nonlocal steps
+        steps += 1
+        if steps > _CHAIN_STEPS:
+            return False
+        if pos == len(cells):
+            out.append((tuple(cells[k] for k in amounts), tuple(cells[k] for k in balances)))
+            return True
+        if len(amounts) < n:
+            amounts.append(pos)
+            i = len(amounts) - 1
+            ok = len(balances) <= i or holds(i)
+            if ok and not go(pos + 1):
+                return False
+            amounts.pop()
+        if len(balances) < n:
+            balances.append(pos)
+            i = len(balances) - 1
+            ok = len(amounts) <= i or holds(i)
+            if ok and not go(pos + 1):
+                return False
+            balances.pop()
+        return True
+
+    return out if go(0) else None
+
+
+_DIGITS = re.compile(r"\(\d+\)|[^\d.]")
 
 
 def is_dump(rows: list[Row], is_caption: Callable[[str], bool]) -> bool:

@@ -241,7 +241,7 @@ def read_table(
         ):
             continue
         draft = _read_row(
-            row, tokens, fields, header_date, ad_x, alternates, date_x, captions, flush
+            row, tokens, fields, header_date, ad_x, alternates, date_x, captions, flush, title_end
         )
         if (
             prev is not None
@@ -1451,6 +1451,19 @@ def _caption_cells(rows: list[Row]) -> _Captions | None:
 
 _Captions = tuple[int, int, dict[int, str]]
 
+_COUNTED = frozenset({"shares", "shares_a", "shares_d", "underlying_shares", "price"})
+
+
+def _against_captions(tokens: list[Token], named: dict[int, str]) -> bool:
+    """A row with as many cells as its captions whose cells still do not stand under them: a
+    word or a date in a cell the sub-captions name for an amount or a price (``Common Stock``
+    under ``Amount or Number of Shares``). It lost one cell and gained another (a converter
+    merged ``28,586 D`` and repeated a date), so its cell count says nothing: it is read as a
+    row whose cells do not match the captions'."""
+    return bool(named) and any(
+        t.kind in (TEXT, DATE) and named.get(t.cell) in _COUNTED for t in tokens
+    )
+
 
 _EVEN_ROWS = frozenset({PIPE, TAB})
 _SUB_CAPTIONS = {
@@ -1569,16 +1582,15 @@ def _read_row(
     date_x: dict[str, int] | None = None,
     captions: _Captions | None = None,
     flush: bool = False,
+    title_end: int | None = None,
 ) -> Draft:
     draft = Draft(row.line, plain=row.shape == PLAIN)
-    # the table's caption row has another number of cells: this row lost or gained one
-    # somewhere, so the form's positions may not say its columns
-    uneven = (
-        captions is not None
-        and row.shape in _EVEN_ROWS
-        and row.block == captions[0]
-        and len(row.cells) != captions[1]
-    )
+    # the table's caption row has another number of cells (or as many, with a word or date
+    # under an amount's sub-caption): this row lost or gained one somewhere, so the form's
+    # positions may not say its columns
+    named = captions[2] if captions is not None and row.block == captions[0] else None
+    in_captions = named is not None and row.shape in _EVEN_ROWS
+    uneven = in_captions and captions is not None and len(row.cells) != captions[1]
     layouts = [] if row.shape == SPACE else [f for f in (fields, *alternates) if _intact(row, f)]
     if layouts and not uneven:  # (a row that lost a cell may have lost the title's border)
         _keep_title_cell(tokens)
@@ -1589,6 +1601,8 @@ def _read_row(
         if fits_cells(tokens, layout, shape):
             fields, positional = layout, True
             break
+    if in_captions and not uneven and not positional:  # (placed by cells: types checked)
+        uneven = named is not None and _against_captions(tokens, named)
     hints = _date_hints(tokens, fields, date_x) if date_x and row.shape == SPACE else None
     if not hints and "date_exercisable" in fields:
         hints = _holding_dates(tokens, fields)
@@ -1623,6 +1637,8 @@ def _read_row(
         dropped = _join_decimal_tails(tokens, dropped)
     if flush and row.shape == SPACE:
         _drop_debris_cells(draft, cols, fields)
+    if title_end is not None and row.shape == SPACE and len(cols[0]) > 1:
+        _marker_past_title(draft, fields, cols, title_end)
     title_toks = cols[0] if fields[0] == "security_title" else []
     if title_toks and title_toks[0].kind == TEXT:
         draft.title_raw = row.cells[title_toks[0].cell]
@@ -1673,6 +1689,31 @@ def _read_row(
     _holding_balance(draft, fields, cols)
     _check_row(draft, fields, row.shape in TABLED)
     return draft
+
+
+def _marker_past_title(
+    draft: Draft, fields: tuple[str, ...], cols: list[list[Token]], title_end: int
+) -> None:
+    """In layout text, a lone footnote marker read as the title's that stands right of the
+    title column, under the second column's caption (``Class B Common    (2)   0``): it is that
+    column's cell, a marker alone (a price or date the filing footnotes instead of printing).
+    A value read for the second column beside it then shares its cell with the marker: which
+    of the two the form printed there, the text does not say, so it is left empty with a
+    doubt and the marker goes to the second column."""
+    stray = [t for t in cols[0][1:] if t.kind == MARKER and t.x >= title_end]
+    nxt = cols[1] if fields[0] == "security_title" else []
+    if not stray or not nxt or nxt[0].kind not in (NUM, DATE):
+        return
+    cols[0] = [t for t in cols[0] if t not in stray]
+    said = nxt[0].text
+    cols[1] = stray + nxt[1:]
+    draft.notes.append(
+        (
+            FOOTNOTE_FIELD.get(fields[1], fields[1]),
+            f"{said!r} beside a footnote marker alone under the {fields[1]} caption: which of"
+            " the two the cell holds, unsure: left empty",
+        )
+    )
 
 
 _NEXT_CELL = 6

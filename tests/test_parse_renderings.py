@@ -862,3 +862,20 @@ def test_an_amendment_whose_original_date_was_not_read_says_so() -> None:
     f = parse_bytes(text.encode(), "x.md")
     assert f.form_type == "4/A" and f.date_of_original_submission is None
     assert any(n.field == "date_of_original_submission" and n.kind == "doubt" for n in f.notes)
+
+
+def test_table_2_captions_broken_into_lines_in_table_1s_cells_open_table_2() -> None:
+    # pymupdf4llm-layout (fresh synthetic, seed 13): Table II's title cut into bold pieces
+    # among its captions, all in Table I's markdown table; the captions' line breaks
+    # ('1. Title of<br>Derivative<br>Security') still say Table II, so its row is no Table I row
+    f = parse_file(
+        Path(__file__).parent
+        / "fixtures"
+        / "text"
+        / "fresh"
+        / "aldw_t2_captions_in_t1_pymupdf4llm-layout.md"
+    )
+    assert [r.shares for r in f.non_derivative] == [Decimal(1500), Decimal(900)]
+    assert len(f.derivative) == 1
+    assert f.derivative[0].exercise_price == Decimal("48.97")
+    assert f.derivative[0].shares_owned_following == Decimal(7600)

@@ -59,7 +59,9 @@ from parsers.text.scan_names import check_names
 from parsers.text.tables import Draft, is_caption_text, read_table, settle_wraps, to_model_values
 from parsers.text.transposed import untranspose
 
-_SQUASH = re.compile(r"[\s|*_#`\\]+")
+_SQUASH = re.compile(r"(?:<br\s*/?>|[\s|*_#`\\])+")
+"""What a title's or caption's letters are squashed apart from: spaces, cell borders, markdown
+marks, and a cell's line breaks (``1. Title of<br>Derivative<br>Security``)."""
 _BOLD = re.compile(r"\*\*(.{1,200}?)\*\*")
 _LETTER = re.compile(r"[a-z]")
 _T1 = re.compile(r"table(?:i|1|l)[-–—:.,]*non-?deriv")

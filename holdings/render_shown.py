@@ -35,7 +35,8 @@ converter:
    ``(A)  (D)`` captions in columns (two spaces apart or more, no pipes), when the amount on
    the anchor line sits nearer its own side's caption than the other's; where a pipe table
    holds both captions in one cell (``|(A)<br>(D)|``: the converter merged the two columns),
-   no amount's cell shows its side.
+   no amount's cell shows its side; nor does a row printed as a run of words (one space apart,
+   no pipes, no column gaps: markitdown), whatever the captions above it look like.
 5. **Text** (titles, nature of ownership, names) is shown when its words (runs of letters and
    digits, any case) occur as whole words, in order, in the row's region; words glued together
    (``ByLP``) or split (``Foot|note``) are not shown. Where two text fields of a row hold the
@@ -270,6 +271,7 @@ def _row_shown(
             ad is not None
             and not merged
             and "shares" in shown
+            and not run_of_words(line)
             and _side_shown(row, ad, line, captions)
         ):
             shown.add("acquired_disposed")
@@ -312,6 +314,17 @@ def ad_run_together(raw: Sequence[str], lo: int, hi: int) -> bool:
         "|" not in raw[k] and _AD_RUN.search(raw[k]) and not _AD_CAPTIONS.search(raw[k])
         for k in range(max(lo, 0), min(hi, len(raw)))
     )
+
+
+_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+
+
+def run_of_words(line: str) -> bool:
+    """Whether a row's line prints its cells as a run of words, one space apart, with no cell
+    pipes and no column gaps (markitdown: ``Stock $29.81 03/14/2016 M(1) 1,400 (6) 03/03/2026
+    Common 1,400 $0 4,100 D``): a Table II amount there stands under neither the (A) nor the
+    (D) caption, so its side is not shown, whatever the captions above look like."""
+    return "|" not in line and _GAP.search(line) is None and len(line.split()) > 1
 
 
 def ad_captions(raw: Sequence[str], lo: int, hi: int) -> tuple[float, float] | None:

@@ -267,3 +267,39 @@ def test_plain_text_whose_a_and_d_captions_run_together_shows_no_table_2_side() 
         + NOTES
     )
     assert "acquired_disposed" in shown_fields(truth, spaced).table2[0]
+
+
+def test_a_table_2_row_printed_as_a_run_of_words_shows_no_side_under_any_captions() -> None:
+    """markitdown prints the captions in a pipe table ('| Code V (A) | (D) Date |') and the row
+    below as a run of words: the amount stands under neither caption, so its side is not
+    shown. The same row with column gaps under the same captions shows it."""
+    truth = _filing().model_copy(
+        update={
+            "derivative": [
+                DerivativeRow(
+                    kind="transaction",
+                    security_title="Stock Option",
+                    transaction_date=dt.date(2016, 3, 14),
+                    code="M",
+                    shares=Decimal(1400),
+                    acquired_disposed="D",
+                    shares_owned_following=Decimal(4100),
+                    ownership="D",
+                )
+            ]
+        }
+    )
+    head = _text().replace(NOTES, "")
+    caption = "Table II - Derivative Securities Acquired, Disposed of\n"
+    captions = "| | Code V (A) | (D) Date | Expiration |\n| --- | --- | --- | --- |\n"
+    run = "Stock Option 03/14/2016 M(1) 1,400 (6) 03/03/2026 Common 1,400 $0 4,100 D\n"
+    assert (
+        "acquired_disposed"
+        not in shown_fields(truth, head + caption + captions + run + NOTES).table2[0]
+    )
+    assert "shares" in shown_fields(truth, head + caption + captions + run + NOTES).table2[0]
+    gaps = "Stock Option  03/14/2016  M(1)        1,400  (6)  03/03/2026  4,100  D\n"
+    assert (
+        "acquired_disposed"
+        in shown_fields(truth, head + caption + captions + gaps + NOTES).table2[0]
+    )

@@ -124,8 +124,10 @@ BASELINE: dict[str, tuple[float, int, int]] = {
 # side there).
 # pdfplumber-text and markitdown re-measured when a Table II side under '(A) (D)' captions
 # printed one space apart in plain text (no columns, no cells) stopped counting as shown.
+# markitdown re-measured when a Table II side in a row printed as a run of words (no pipes, no
+# column gaps) stopped counting as shown, whatever its captions.
 BASELINE_SHOWN: dict[str, tuple[float, int]] = {
-    "markitdown": (97.86, 0),
+    "markitdown": (98.30, 0),
     "ocr": (93.61, 0),
     "pdfplumber-tables": (100.00, 0),
     "pdfplumber-text": (98.67, 0),

@@ -393,3 +393,18 @@ def test_a_dump_out_of_row_order_of_two_securities_is_left_out() -> None:
     titles = ("Common Stock 05/04/2022", "Common Stock 05/04/2022", "Preferred Stock 05/05/2022")
     f = _parse(*titles, *_SCRAMBLED[3:], "7,000", "D", "D", "D")
     assert f.non_derivative == []
+
+
+def test_words_after_the_last_plain_row_past_a_blank_line_leave_its_open_texts_empty() -> None:
+    # markitdown: the row as a run of words, a blank line, then its wrapped title's rest; the
+    # words were dropped and the row read 'Stock' and 'Common', both cut
+    row = "Stock $0.41 05/11/2023 A 143,848 05/11/2024 (4) Common 143,848 $0 143,848 D"
+    f = _parse_table2(row + "\n\nOption Stock\n(Right to\nBuy)")
+    (r,) = f.derivative
+    assert (r.security_title, r.underlying_title) == (None, None)
+    assert str(r.shares) == "143848"
+    doubts = [n.message for n in f.notes if n.kind == "doubt" and n.table == "derivative"]
+    assert sum("past a blank line" in m for m in doubts) == 2
+    whole = _parse_table2(row.replace("Stock $0.41", "Stock Option $0.41").replace(
+        "Common 143", "Common Stock 143"))  # fmt: skip
+    assert whole.derivative[0].security_title == "Stock Option"

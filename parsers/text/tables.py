@@ -303,6 +303,8 @@ def read_table(
         prev = draft
     if pending and prev is not None:
         _attach(prev, pending, fields, before=False, columns=placed_cols, flush=flush)
+    elif pending and drafts and drafts[-1].plain:
+        _words_left_below(drafts[-1], pending, fields)
     for d in drafts:
         _clean_text(d, fields)
     if placed_cols and not flush:  # (an OCR engine's flush lines keep no columns)
@@ -985,6 +987,27 @@ def _split_wrapped(
         if cost < best_cost:
             best, best_cost = s, cost
     return best
+
+
+def _words_left_below(
+    draft: Draft, pending: list[tuple[Row, list[Token]]], fields: tuple[str, ...]
+) -> None:
+    """Lines of words after the last row of a table, past a blank line, with no row below to
+    take them (markitdown: ``Stock $0.41 05/11/2023 A ... Common 143,848 ... D``, a blank
+    line, ``Option Stock`` / ``(Right to`` / ``Buy)``): a table region holds only rows,
+    captions and wrapped cells, so they are the rest of some text cell, most likely the last
+    row's. A plain row's text cells end where the values begin, so any of them still open
+    (no footnote marker closed it) may go on there: each is left empty with a doubt, rather
+    than read cut (``Stock``, ``Common``)."""
+    said = " / ".join(" ".join(t.text for t in w if t.text) for _, w in pending)
+    for f in fields:
+        if f in TEXT_FIELDS and draft.values.get(f) and f not in draft.closed:
+            draft.values[f] = None
+            draft.blurred.add(f)
+            draft.notes.append(
+                (f, f"words '{said}' below the table's last row, past a blank line, may be"
+                    " the rest of it: left empty")
+            )  # fmt: skip
 
 
 def _attach(

@@ -1379,3 +1379,41 @@ def test_a_code_a_cell_off_its_column_leaves_the_amounts_side_empty() -> None:
     assert any(
         n.field == "derivative[0].acquired_disposed" and "left empty" in n.message for n in f.notes
     )
+
+
+def test_rows_made_without_init_are_the_dataclass_rows() -> None:
+    """split_rows sets each row's slots itself (speed): every row equals the one the Row
+    dataclass makes of the same values, and a blank line, a separator and a change of shape
+    number the blocks as before (a blank line is a block of its own; a separator stays in its
+    table's)."""
+    from parsers.text.cells import Row, _split_line
+
+    text = "Title line\n\n| a | b |\n|---|---|\n| 1 | 2 |\nx\ty\n\n\nplain  two cols\n"
+    rows = split_rows(text)
+    made = [Row(i, *_split_line(raw)) for i, raw in enumerate(text.split("\n"), 1)]
+    assert [(r.line, r.cells, r.xs, r.shape, r.text) for r in rows] == [
+        (r.line, r.cells, r.xs, r.shape, r.text) for r in made
+    ]
+    assert [r.block for r in rows] == [1, 2, 3, 3, 3, 4, 5, 6, 7, 8]
+
+
+def test_tokens_made_without_init_are_the_dataclass_tokens() -> None:
+    """tokenize and tokenize_plain set each token's slots themselves (speed): every field is
+    set, as Token(...) sets it, and each token's lists are its own (repairs edit them)."""
+    from parsers.text.tokens import Token, cell_templates, tokenize_plain
+
+    cells = ["Common Stock(1)", "03/01/2023", "$12.50", "1,000 (2)"]
+    toks = tokenize(cells, [0, 20, 40, 60], chars=True)
+    expected = [
+        Token(k, t, i, x + at, v, d, [*m], [*n], b)
+        for i, (c, x) in enumerate(zip(cells, [0, 20, 40, 60], strict=True))
+        for k, t, v, d, m, n, b, at in cell_templates(c)
+    ]
+    assert toks == expected
+    again = tokenize(cells, [0, 20, 40, 60], chars=True)
+    toks[0].marks.append("9")
+    toks[0].notes.append("edited")
+    assert again == expected
+    plain = tokenize_plain("Common Stock 1,000 (3) $5.00", 7)
+    assert all(t.cell == 0 and t.x == 7 for t in plain)
+    assert [t.kind for t in plain] == [TEXT, NUM, MARKER, NUM]

@@ -208,9 +208,7 @@ def _numbered_line_rows(text: str) -> list[Row]:
     append = rows.append
     block = 0
     prev_shape: Shape | None = None
-    line = 0
-    for raw in text.split("\n"):
-        line += 1
+    for line, raw in enumerate(text.split("\n"), 1):
         cells, xs, shape, joined = memo.get(raw) or split(raw)  # (a split is never empty)
         if shape is not prev_shape:
             if shape is not SEP:  # a new shape opens a block; a separator keeps its table's

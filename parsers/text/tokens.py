@@ -185,9 +185,23 @@ def tokenize(cells: Sequence[str], xs: Sequence[int], chars: bool = False) -> li
             templates = _cell_templates(raw)
         x = xs[i]
         for kind, text, value, dollar, marks, notes, bad, at in templates:
-            tx = x + at if chars else x
-            out.append(Token(kind, text, i, tx, value, dollar, [*marks], [*notes], bad))
+            # the token's slots set one by one: the dataclass's ``__init__`` is a Python call
+            # per token, most of what a remembered cell costs here
+            tok = _new_token(Token)
+            tok.kind = kind
+            tok.text = text
+            tok.cell = i
+            tok.x = x + at if chars else x
+            tok.value = value
+            tok.dollar = dollar
+            tok.marks = [*marks]
+            tok.notes = [*notes]
+            tok.malformed = bad
+            out.append(tok)
     return out
+
+
+_new_token = object.__new__
 
 
 def cell_templates(raw: str) -> tuple[_Template, ...]:
@@ -238,10 +252,20 @@ def tokenize_plain(text: str, x: int) -> list[Token]:
         if len(_PLAIN_TEMPLATES) >= _TEMPLATES_MAX:
             _PLAIN_TEMPLATES.clear()
         templates = _PLAIN_TEMPLATES[text] = _fresh_templates(text, apart=True)
-    return [
-        Token(kind, t, 0, x, value, dollar, [*marks], [*notes], bad)
-        for kind, t, value, dollar, marks, notes, bad, _ in templates
-    ]
+    out: list[Token] = []
+    for kind, t, value, dollar, marks, notes, bad, _ in templates:
+        tok = _new_token(Token)  # as in tokenize: no ``__init__`` call per token
+        tok.kind = kind
+        tok.text = t
+        tok.cell = 0
+        tok.x = x
+        tok.value = value
+        tok.dollar = dollar
+        tok.marks = [*marks]
+        tok.notes = [*notes]
+        tok.malformed = bad
+        out.append(tok)
+    return out
 
 
 _PLAIN_TEMPLATES: dict[str, tuple[_Template, ...]] = {}

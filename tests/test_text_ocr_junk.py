@@ -267,9 +267,11 @@ def test_a_scan_line_under_a_nature_its_marker_ended_is_no_wrap() -> None:
     assert [r.shares_owned_following for r in rest] == [Decimal(2755)]
 
 
-def test_a_scan_date_before_a_torn_marker_cell_is_the_date_exercisable() -> None:
+@pytest.mark.parametrize("torn", ["| (@)", "|)", "| 2)"])
+def test_a_scan_date_before_a_torn_marker_cell_is_the_date_exercisable(torn: str) -> None:
     """``05/11/2024 | (@)``: the expiration date's cell held only its marker, torn by the
-    scan; the one date is the date exercisable (said with a note)."""
+    scan (``|)``: its opening bracket lost, or read as the box rule); the one date is the date
+    exercisable (said with a note)."""
     row = [
         _line(
             (0, "Stock"),
@@ -277,7 +279,7 @@ def test_a_scan_date_before_a_torn_marker_cell_is_the_date_exercisable() -> None
             (36, "05/11/2023"),
             (87, "A"),
             (104, "143,848"),
-            (130, "05/11/2024 | (@)"),
+            (130, f"05/11/2024 {torn}"),
             (160, "Common _ | 143,848"),
             (186, "$0"),
             (204, "143,848"),

@@ -1837,8 +1837,11 @@ _RULED_MARK_BEFORE = re.compile(r"(?:^|[\s|])\((\d{1,3})\)[\s|]+$")
 _LETTER_CELL_BEFORE = re.compile(r"(?:^|\s)\([SOIlB]\)\s+$")
 """A marker cell the scan read as a bracketed letter (``(S)`` for ``(5)``) right before a
 date: no code or letter of the form is bracketed."""
-_TORN_CELL_AFTER = re.compile(r"\s*\|\s*\((?!\d{1,3}\))[^\w\s|()]{1,3}\)(?=\s|$)")
-"""A marker cell the scan tore, after a box rule right after a date (``05/11/2024 | (@)``)."""
+_TORN_CELL_AFTER = re.compile(
+    r"\s*\|\s*(?:\((?!\d{1,3}\))[^\w\s|()]{1,3}|\d{1,2}[^\w\s|()]{0,2}|[^\w\s|()]{0,3})\)(?=\s|$)"
+)
+"""A marker cell the scan tore, after a box rule right after a date (``05/11/2024 | (@)``,
+``|)``, ``| 2)``: a bracket lost or read as a rule, as :data:`_TORN_CELL_BEFORE` takes them)."""
 _TORN_CELL_BEFORE = re.compile(r"\|\s*(?:[^\w\s|]{0,4}|\(?\d{1,2}[^\w\s|]{0,2})\)[\s|]*$")
 """A box rule and then a cell holding only a marker the scan tore (``| ©)``, ``|)``, ``| 6)``): no
 value on the form is written so, so the cell held a footnote marker alone."""

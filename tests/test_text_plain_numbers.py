@@ -22,3 +22,39 @@ def test_a_plain_lines_price_and_balance_are_not_one_number() -> None:
 def test_a_spaced_group_in_one_cell_is_still_read_but_never_after_a_zero() -> None:
     assert _numbers(tokenize(["64 327"], [0])) == [Decimal(64327)]
     assert _numbers(tokenize(["$0 600"], [0])) == [Decimal(0), Decimal(600)]
+
+
+def test_a_dollar_amount_over_999_with_no_separator_or_point_is_unread() -> None:
+    # pymupdf4llm-layout dropped a price's point ('$335549' of $33.5549, fresh synthetic
+    # renderings); OCR read '$2.15' as '$2515': the form prints '$1,000' grouped, so neither
+    # is a price for sure
+    for word in ("$335549", "$2515"):
+        (tok,) = tokenize([word], [0])
+        assert tok.kind == NUM and tok.dollar and tok.value is None
+        assert any("neither thousands separators nor a decimal point" in n for n in tok.notes)
+    # grouped, pointed, or short, a dollar amount reads as printed
+    assert _numbers(tokenize(["$1,115,023 $33.5549 $999 1500"], [0])) == [
+        Decimal(1115023),
+        Decimal("33.5549"),
+        Decimal(999),
+        Decimal(1500),
+    ]
+
+
+def test_a_scans_price_with_its_point_read_as_a_digit_is_left_empty_with_a_doubt() -> None:
+    from pathlib import Path
+
+    from parsers import parse_file
+
+    f = parse_file(
+        Path(__file__).parent
+        / "fixtures"
+        / "renderings"
+        / "real"
+        / "000106299323011116_form4.xml"
+        / "ocr.txt"
+    )
+    assert f.derivative[1].exercise_price is None
+    assert any(
+        n.field == "derivative[1].exercise_price" and "'$2515'" in n.message for n in f.notes
+    )

@@ -423,6 +423,16 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
         if _LEADING_ZERO.match(word):
             # ``03``: no filing writes a number so; the rest of one cut across two cells
             return [Token(NUM, word, cell, x, None, dollar=word[0] == "$", malformed=True)]
+        if word[0] == "$" and len(word) > 4 and word[1:].isdigit():
+            # ``$335549``: the form prints a dollar amount of $1,000 or more grouped, so one
+            # with neither a comma nor a point lost one (``$33.5549``, a converter's dropped
+            # point; ``$2515`` of ``$2.15`` in a scan): which, the text does not say
+            tok = Token(NUM, word, cell, x, None, dollar=True, malformed=True)
+            tok.notes.append(
+                f"{word!r}: a dollar amount over $999 with neither thousands separators nor a"
+                " decimal point, which the form prints: one was lost, unsure"
+            )
+            return [tok]
         return [Token(NUM, word, cell, x, parse_number(word), dollar=word[0] == "$")]
     date = parse_date(word)
     if date is not None:

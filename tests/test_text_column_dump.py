@@ -408,3 +408,22 @@ def test_words_after_the_last_plain_row_past_a_blank_line_leave_its_open_texts_e
     whole = _parse_table2(row.replace("Stock $0.41", "Stock Option $0.41").replace(
         "Common 143", "Common Stock 143"))  # fmt: skip
     assert whole.derivative[0].security_title == "Stock Option"
+
+
+def test_table1_captions_and_cells_above_its_title_are_read_as_the_table() -> None:
+    # markitdown printed Table I's captions and its one row before the table's title line
+    head, captions = HEAD.split("Table I - Non-Derivative Securities Acquired, Disposed of, or "
+                                "Beneficially Owned\n\n")  # fmt: skip
+    title = "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n"
+    captions = captions.replace("1. Title of Security", "1. Title of\nSecurity")  # as printed
+    text = head + captions + "Common Stock\n\n7,400\n\nD\n\n" + title + TAIL
+    f = parse_text(text, path="above.md", sha256="0" * 64, limits=Limits())
+    (row,) = f.non_derivative
+    assert (row.security_title, str(row.shares_owned_following), row.ownership) == (
+        "Common Stock", "7400", "D",
+    )  # fmt: skip
+    assert any("printed above its title" in m for m in _table_doubts(f))
+    # with rows below its title, nothing above it is read as the table
+    below = head + captions + "Common Stock\n\n7,400\n\nD\n\n" + title + "Common Stock 1,000 D\n\n"
+    g = parse_text(below + TAIL, path="below.md", sha256="0" * 64, limits=Limits())
+    assert [str(r.shares_owned_following) for r in g.non_derivative] == ["1000"]

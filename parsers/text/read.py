@@ -108,6 +108,11 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     )
     orphans: dict[str, list[str]] = {"non_derivative": [], "derivative": []}
     t1_rows = rows[t1 + 1 : t2 if t2 is not None else end]
+    if all(r.shape in EMPTY for r in t1_rows):
+        above = _table1_above(rows, t1)
+        if above is not None:
+            t1_rows = rows[above:t1]
+            orphans["non_derivative"].append(ABOVE_NOTE)
     t1_rows = untranspose(t1_rows, is_caption_text, len(t1_fields), orphans["non_derivative"])
     t2_rows = rows[t2 + 1 : end] if t2 is not None else []
     t2_rows = untranspose(t2_rows, is_caption_text, len(t2_fields), orphans["derivative"])
@@ -263,6 +268,28 @@ def _line_of(needle: str | None, rows: list[Row]) -> int | None:
         for row in rows:
             if needle in row.text:
                 return row.line
+    return None
+
+
+ABOVE_NOTE = (
+    "Table I's column captions and cells are printed above its title, nothing below it: the "
+    "lines from its '1. Title of Security' caption to its title are read as the table"
+)
+_TITLE_OF = re.compile(r"1\.\s*Title\s+of\b")
+
+
+def _table1_above(rows: list[Row], t1: int) -> int | None:
+    """Where Table I's own captions begin above its title line, when a converter printed the
+    table's captions and cells before its title (markitdown: ``1. Title of`` / ``Security
+    (Instr. 3)`` ... ``Common Stock`` / ``7,400`` / ``D`` ... ``Table I - Non-Derivative``):
+    the form's header holds no box titled so, and Table II's captions name the derivative."""
+    for k in range(t1 - 1, -1, -1):
+        text = rows[k].text
+        if text[:1] == "1" and _TITLE_OF.match(text):
+            caption = " ".join(r.text for r in rows[k : k + 3])
+            if "Security" in caption and "erivative" not in caption:
+                return k
+            return None
     return None
 
 

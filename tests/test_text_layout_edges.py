@@ -141,3 +141,29 @@ def test_table_i_words_on_table_ii_title_line_go_to_the_row_above() -> None:
     f = _parse(text.replace("Common S|ock", "Common Sto|ck") + T2_ROW)
     assert f.non_derivative[0].security_title == "Class A Common Stock"
     assert _doubts(f, "non_derivative[0].security_title")
+
+
+T1_HEAD = (
+    "# **Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned**\n\n"
+    + T1_CAPTIONS
+)
+T2_HEAD = (
+    "\n# **Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned**\n\n"
+)
+
+
+def test_a_word_piece_a_border_cut_off_into_an_empty_cell_leaves_the_title_empty() -> None:
+    # '|Common Stoc|k|' in a holding row of the form's cells: the 'k' fits no column (the date's
+    # cell holds no date) and was left out, so the title read was 'Common Stoc'
+    for cut in ("Common Stoc|k", "Common St|ock", "Class A Common St|ock,"):
+        row = f"|{cut}||||||8,100|I|By Trust<sup>(6)</sup>|"
+        assert row.count("|") == 11
+        f = _parse(T1_HEAD + row + "\n" + T2_HEAD + T2_ROW)
+        r = f.non_derivative[0]
+        assert r.security_title is None, cut
+        assert (r.shares_owned_following, r.ownership) == (8100, "I")
+        assert _doubts(f, "non_derivative[0].security_title")
+    # a footnote marker closes the title's last word: the letter beside it is no piece of it
+    row = "|Common Stock<sup>(1)</sup>|k||||||8,100|I|By Trust|"
+    f = _parse(T1_HEAD + row + "\n" + T2_HEAD + T2_ROW)
+    assert f.non_derivative[0].security_title == "Common Stock"

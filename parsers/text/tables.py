@@ -2399,6 +2399,22 @@ def _note_dropped(
         draft.notes.append((target, f"footnote marker F{int(mark)} was on an unreadable value"))
 
 
+_WORD_PIECE = re.compile(r"[A-Za-z]{1,12}[,.;:)]?")
+
+
+def _cut_piece(t: Token, first: Token, last: Token, lo: int, hi: int) -> bool:
+    """A word's piece a cell border cut off a text field's first or last word, left out in the
+    cell beside it (``|Common Stoc|k|``, ``|Common St|ock|``): letters alone (a comma after
+    them), in the cell right after the field's last word or right before its first one, where
+    a border may run through a word. In a row of the form's cells too: the piece stands in
+    another column's cell only because the border was drawn through the word."""
+    if t.kind not in (TEXT, LETTER) or not _WORD_PIECE.fullmatch(t.text):
+        return False
+    if t.cell == hi:
+        return may_be_cut(last.text, t.text, bool(last.marks))
+    return t.cell == lo and may_be_cut(t.text, first.text, bool(t.marks))
+
+
 def _words_left_out(
     draft: Draft,
     dropped: list[Token],
@@ -2418,11 +2434,13 @@ def _words_left_out(
             continue
         lo, hi = toks[0].cell - 1, toks[-1].cell + 1
         cells = {t.cell for t in toks}
+        words = [t for t in toks if t.kind == TEXT and t.text]
         lost = [
             t.text
             for t in dropped
             if (t.kind == TEXT and lo <= t.cell <= hi and not (positional and t.cell not in cells))
             or (t.cell in cells and t.kind not in (MARKER, FRAG) and t.text)
+            or (words and _cut_piece(t, words[0], words[-1], lo, hi))
         ]
         if lost:
             said = " / ".join(lost)

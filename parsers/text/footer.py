@@ -130,7 +130,7 @@ def read_footnotes(
             text = text[bullet.end() :]
         num = _NUMBER.match(text)
         if num:
-            n = int(next(g for g in num.groups() if g is not None))
+            n = int(num[num.lastindex or 0])  # the one number group of the four that matched
             items.append([n, text[num.end() :]])
         elif bullet or not items:
             items.append([(items[-1][0] + 1) if items else 1, text])

@@ -207,7 +207,7 @@ def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> 
     head = Header()
     words = words or Words(text)
     words.guessed.clear()
-    rows = [_mended(r, words) for r in rows]
+    rows = [_mended(r, words) if r.shape is PIPE and "**" in r.text else r for r in rows]
     streams = _streams(rows)
     _read_owner(head, streams)
     if head.owner_name is None:
@@ -259,6 +259,9 @@ def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> 
 
 
 def _mended(row: Row, words: Words) -> Row:
+    """A pipe row whose boxes a converter cut into cells, put back together; any other row as
+    it is (callers test ``row.shape is PIPE and "**" in row.text`` themselves first: most rows
+    are not, and the call was most of the cost of a row that is not)."""
     if row.shape is not PIPE or "**" not in row.text:
         return row
     cells = mend_boxes(row.cells, words)
@@ -328,12 +331,17 @@ def read_more_owners(
     """
     words = words or Words(text)
     words.guessed.clear()
-    mended = [_mended(r, words) for r in rows]
+    mended = [_mended(r, words) if r.shape is PIPE and "**" in r.text else r for r in rows]
     starts = [
         i
         for i, r in enumerate(mended)
         if ("ddress" in r.text and _OWNER_LABEL.search(r.text))
-        or (r.shape is PIPE and r.cells and _CUT_OWNER_LABEL.match(r.cells[0]))
+        or (
+            r.shape is PIPE
+            and r.cells
+            and r.cells[0][:2] == "1."  # (the label's first characters: a cheap test first)
+            and _CUT_OWNER_LABEL.match(r.cells[0])
+        )
     ]
     owners: list[Header] = []
     for k, i in enumerate(starts):

@@ -427,3 +427,18 @@ def test_table1_captions_and_cells_above_its_title_are_read_as_the_table() -> No
     below = head + captions + "Common Stock\n\n7,400\n\nD\n\n" + title + "Common Stock 1,000 D\n\n"
     g = parse_text(below + TAIL, path="below.md", sha256="0" * 64, limits=Limits())
     assert [str(r.shares_owned_following) for r in g.non_derivative] == ["1000"]
+
+
+def test_a_one_row_dump_whose_cells_leave_the_forms_order_is_left_out() -> None:
+    # the side's 'D' printed before the code, or the price before the amount: read in the
+    # order printed, a letter or a price would land in another column; the form's order of
+    # columns by kind of value says the dump did not keep it
+    base = ["Common Stock 05/04/2022", "S", "1,000", "D", "$10.00", "9,000", "D"]
+    f = _parse(*base)
+    assert [str(r.shares) for r in f.non_derivative] == ["1000"]
+    for i, j in ((1, 3), (2, 4)):
+        cells = list(base)
+        cells[i], cells[j] = cells[j], cells[i]
+        g = _parse(*cells)
+        assert g.non_derivative == [], cells
+        assert any("column by column" in m for m in _table_doubts(g))

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from parsers.text.cells import BLANK, PLAIN, TAB, Row
-from parsers.text.columns import CODES
+from parsers.text.columns import CODES, T1_FORM3, T1_FORM4, T1_FORM5, T2_FORM3, T2_FORM4, T2_FORM5
 from parsers.text.patterns import caseless
 from parsers.text.tokens import (
     DATE,
@@ -468,6 +468,8 @@ def _rebuilt(
     if n == 1:  # one row: its cells in the form's order
         if len(cells) > width or (width >= 15 and _underlying_last(cells)):
             return None
+        if not _in_form_order(cells, width):
+            return None
         return _rebuild([cells])
     table: list[list[tuple[int, str, str, Token]]] = [[] for _ in range(n)]
     owned: list[str] = []
@@ -491,7 +493,7 @@ def _rebuilt(
                 return None
         else:
             return None
-    if any(len(cells) > width for cells in table):
+    if any(len(cells) > width or not _in_form_order(cells, width) for cells in table):
         return None
     return _rebuild(table)
 
@@ -549,7 +551,7 @@ def _with_holdings(
             pass
         else:
             return None
-    if not held or any(len(cells) > width for cells in table):
+    if not held or any(len(cells) > width or not _in_form_order(cells, width) for cells in table):
         return None
     return _rebuild(table)
 
@@ -668,6 +670,64 @@ def _kind(text: str) -> tuple[str, Token] | None:
     kinds = {DATE: "date", NUM: "number", LETTER: "letter", MARKER: "marker", NA: "marker"}
     kind = kinds.get(first, "immed" if first == IMMED else None)
     return (kind, token_of(tokens[0])) if kind else None
+
+
+_LAYOUTS = {len(f): f for f in (T1_FORM4, T1_FORM5, T2_FORM4, T2_FORM5, T1_FORM3, T2_FORM3)}
+_TEXTS = frozenset({"security_title", "underlying_title", "nature_of_ownership"})
+_DATES = frozenset(
+    {"transaction_date", "deemed_execution_date", "date_exercisable", "expiration_date"}
+)
+_PRICES = frozenset({"price", "exercise_price"})
+
+
+def _fits(field: str, kind: str, first: Token, text: str) -> bool:
+    """Whether a dump's cell of ``kind`` can stand in the form's column ``field``: words in a
+    text column, a date (or ``Immediately``) in a date column, a code letter under the code,
+    A or D under (A)/(D), D or I under the ownership form, a price with or without its ``$``
+    under a price, an amount without a ``$`` under an amount; a cell holding only a footnote
+    marker in any column of values."""
+    if kind == "text,date":  # words with a date beside them: a title and its date
+        return field == "security_title"
+    if field in _TEXTS:
+        return kind.startswith("text")
+    if kind == "marker":
+        return True
+    if field in _DATES:
+        return kind in ("date", "immed")
+    letter = text.strip()[:1]
+    if field == "code":
+        return kind == "letter" and letter in CODES
+    if field == "voluntary":
+        return kind == "letter" and letter == "V"
+    if field == "acquired_disposed":
+        return kind == "letter" and letter in ("A", "D")
+    if field == "ownership":
+        return kind == "letter" and letter in ("D", "I")
+    if field in _PRICES:
+        return kind == "number"
+    return kind == "number" and not first.dollar  # an amount of shares
+
+
+def _in_form_order(cells: list[_Cell], width: int) -> bool:
+    """Whether a rebuilt row's cells, in the order printed, can each stand in a column of the
+    form after the previous cell's (a title with its date beside it takes both columns): a
+    dump that printed a row's ``D`` before its amount, or its price before the amount, put
+    its cells out of the form's order, and a reading of them in that order would put values
+    in the wrong columns. Rows of a table of unknown width pass."""
+    fields = _LAYOUTS.get(width)
+    if fields is None:
+        return True
+    at = 0
+    for _, text, kind, first in cells:
+        if kind == "letter" and text.lstrip()[:1] == "(":
+            continue  # '(D)': a caption in brackets among the values, read as no value
+        while at < len(fields) and not _fits(fields[at], kind, first, text):
+            at += 1
+        if at == len(fields):
+            return False
+        dated = kind == "text,date" and "transaction_date" in fields
+        at = fields.index("transaction_date") + 1 if dated else at + 1
+    return True
 
 
 def _rebuild(table: list[list[tuple[int, str, str, Token]]]) -> list[Row]:

@@ -387,6 +387,13 @@ TEXT_REGRESSIONS: list[tuple[str, str, list[Key]]] = [
         "real/softbank_layout_top.txt",
         [("derivative", 0, "exercise_price")],
     ),
+    # found with seed 8: a repeated '⁽²⁾' in such a row pushes its date exercisable out of the
+    # window by types; the cell's caption says the window, so no transaction date is read
+    (
+        "text_marker_cell_repeated~options_held_pipe_messy.md",
+        "real/options_held_pipe_messy.md",
+        [("derivative", 1, f) for f in ("transaction_date", "date_exercisable", "expiration_date")],
+    ),
 ]
 
 

@@ -1512,11 +1512,18 @@ def _off_caption(
     window = ("date_exercisable", "expiration_date")
     for ci, toks in enumerate(cols):
         f = fields[ci]
-        if f in window and toks and toks[0].kind == DATE:
+        if f in _DATE_FIELDS and toks and toks[0].kind == DATE:
             other = named.get(toks[0].cell)
             if other in window and other != f:
-                return list(window)
+                # (a transaction's date read from a cell under ``Date Exercisable``, where a
+                # repeated marker pushed the window's cells over, is no transaction's)
+                return list(window) if f in window else [f, other]
     return []
+
+
+_DATE_FIELDS = frozenset(
+    {"transaction_date", "deemed_execution_date", "date_exercisable", "expiration_date"}
+)
 
 
 _SCAN_A = re.compile(r"(?<![\w(])[(\[{|Ijl1]A\b\)?|\(A\b|(?<![\w(])A\)")
@@ -1649,12 +1656,20 @@ def _read_row(
                 unsure.setdefault(
                     name, f"{cells[at]!r} in two cells side by side, one too many: unsure"
                 )
+    emptied: list[str] = []
     if uneven and captions is not None:
         for f in _off_caption(fields, cols, captions[2]):
+            if f in ("transaction_date", "deemed_execution_date"):
+                emptied.append(f)  # the cell's caption names the window: not this date
+                unsure[f] = (
+                    "read from a cell under an exercise date's caption, in a row whose cells"
+                    " do not match the captions': left empty"
+                )
+                continue
             unsure.setdefault(
                 f,
-                "the exercise window's date stands under the other date's caption, in a row"
-                " whose cells do not match the captions': which date it is, unsure",
+                "a date stands under another date's caption, in a row whose cells do not"
+                " match the captions': which date it is, unsure",
             )
     if dropped:
         dropped = _join_decimal_tails(tokens, dropped)
@@ -1672,6 +1687,8 @@ def _read_row(
                 draft.centres[fields[ci]] = toks[0].x + len(toks[0].text) / 2
             if fields[ci] in TEXT_FIELDS and _ends_in_marker(row, toks[-1]):
                 draft.closed.add(fields[ci])
+    for f in emptied:
+        draft.values[f] = None
     for tok in dropped:
         _note_dropped(draft, tok, fields, cols, positional)
     if dropped and row.shape != SPACE:

@@ -58,3 +58,18 @@ def test_a_scans_price_with_its_point_read_as_a_digit_is_left_empty_with_a_doubt
     assert any(
         n.field == "derivative[1].exercise_price" and "'$2515'" in n.message for n in f.notes
     )
+
+
+def test_a_bare_superscript_digit_glued_to_a_digit_is_no_footnote_marker() -> None:
+    # a damaged byte read as '³' inside a date or after a price's last digit: taken for a
+    # marker, '04/1³/2022' read as 04/01/2022 and '$253.6³' as 253.6. A marker the form
+    # prints bare follows a word; glued to a digit it may be the value's own digit: unread
+    from parsers.text.cells import clean
+
+    for word in ("$253.6³", "04/1³/2022"):
+        (tok,) = tokenize([clean(word, markers=True)], [0])
+        assert tok.value is None and tok.malformed and not tok.marks
+    (tok,) = tokenize([clean("Trust²", markers=True)], [0])
+    assert tok.text == "Trust" and tok.marks == ["2"]
+    (tok,) = tokenize([clean("11,084⁽¹⁾", markers=True)], [0])
+    assert tok.value == Decimal(11084) and tok.marks == ["1"]

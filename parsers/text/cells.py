@@ -24,11 +24,12 @@ UNCHECKED = "☐"
 _SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 # One pass over a cell removes markup; alternatives are anchored on literal characters so the
-# scan stays linear on hostile input.
+# scan stays linear on hostile input. A bare superscript digit is a marker after a word, never
+# glued to a digit (``04/1³/2022``, ``$253.6³``: a damaged digit of the value, not a footnote).
 _MARKUP = re.compile(
     r"<sup\b[^>]{0,100}>\s*[(\[]?\s*F?([\dl][\dlO]{0,2})\s*[)\]]?\s*</sup\s*>"
     r"|⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})⁾"
-    r"|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
+    r"|(?<![0-9])([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
     r"|(<input\b[^>]{0,300}>)"
     r"|(<br\s*/?>)"
     r"|</?[A-Za-z][A-Za-z0-9]{0,10}\b[^<>]{0,300}>"

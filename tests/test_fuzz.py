@@ -394,6 +394,19 @@ TEXT_REGRESSIONS: list[tuple[str, str, list[Key]]] = [
         "real/options_held_pipe_messy.md",
         [("derivative", 1, f) for f in ("transaction_date", "date_exercisable", "expiration_date")],
     ),
+    # found with seeds 7 and 11: layout text, a flipped byte's '0' beside a marker-only price
+    # ('294,910  0D', '(3)     0     3,710,459'): a price the form prints without its '$' is
+    # left empty, and the balance after it doubted
+    (
+        "text_price_without_dollar~jetblue_t2only_layout.txt",
+        "real/jetblue_t2only_layout.txt",
+        [("derivative", 0, f) for f in ("price", "shares_owned_following", "acquired_disposed")],
+    ),
+    (
+        "text_zero_without_dollar~promis_layout.txt",
+        "real/promis_layout.txt",
+        [("non_derivative", 2, "price")],
+    ),
 ]
 
 

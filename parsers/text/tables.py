@@ -1715,6 +1715,8 @@ def _read_row(
                         " row's cells may be shifted",
                     )
                 )
+    if row.shape == SPACE and not flush:
+        _price_without_dollar(draft, row, fields, cols)
     if flush and row.shape == SPACE and "underlying_shares" in fields:
         _lone_tail_amount(draft, fields, cols)
     if row.shape == PLAIN and "date_exercisable" in fields:
@@ -1729,6 +1731,42 @@ def _read_row(
     _holding_balance(draft, fields, cols)
     _check_row(draft, fields, row.shape in TABLED)
     return draft
+
+
+def _price_without_dollar(
+    draft: Draft, row: Row, fields: tuple[str, ...], cols: list[list[Token]]
+) -> None:
+    """In layout text, a price read from a number printed without a dollar sign: the form
+    prints every price after one (``$0``, ``$ 5.96``), so the number is another column's value
+    or debris that slid under the price (``110,474  (1)   294,910  0 D``: a flipped byte made a
+    ``0``, and the marker-only price's cell went to the amount before it). The price is left
+    empty, and the balance read after it is a doubt (the row's values may have slid over). A
+    scan (which loses dollar signs) is not read so."""
+    for f in ("exercise_price", "price"):
+        if f not in fields or draft.values.get(f) is None:
+            continue
+        toks = cols[fields.index(f)]
+        tok = toks[0] if toks else None
+        if tok is None or tok.kind != NUM or tok.dollar:
+            continue
+        if tok.cell > 0 and row.cells[tok.cell - 1].endswith("$"):
+            continue  # ``$      0(3)``: the sign stands apart in a cell of its own
+        draft.values[f] = None
+        draft.notes.append(
+            (
+                f,
+                f"{tok.text!r} under the {f} has no dollar sign, which the form prints"
+                " before a price: left empty",
+            )
+        )
+        if f == "price" and draft.values.get("shares_owned_following") is not None:
+            draft.notes.append(
+                (
+                    "shares_owned_following",
+                    "read after a price without its dollar sign: the row's values may have"
+                    " slid over, unsure",
+                )
+            )
 
 
 def _marker_past_title(

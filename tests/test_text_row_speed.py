@@ -103,3 +103,35 @@ def test_mending_only_where_the_kinds_ask_is_mending_every_row(
         tables._join_cut_dates(every)
     tables._mend_tokens(tokens, header, piped)
     assert tokens == every
+
+
+def test_a_cuts_words_are_its_cells_texts_over_the_lines() -> None:
+    from parsers.text.wraps import Undecided, _cell_words, _readings
+
+    u = Undecided(
+        ("security_title", "underlying_title", "nature_of_ownership"),
+        ("Class B", "Class A", "SMB Pacific"),
+        ["Common Common 2021", "Stock Stock Charitable(2)", "Trust"],
+        "",
+    )
+    readings = _readings(u)
+    assert readings
+    for path, texts in readings:
+        words = _cell_words(path, 3)
+        for c, text in enumerate(texts):
+            assert " ".join([u.first[c], *(w.text for w in words[c])]) == text
+
+
+_CAPTION_PIECES = st.sampled_from(
+    [*tables._HEADER_WORDS, *tables._HEADER_STARTS, "Code", "INSTR", " ", "o", "(A) ", "Stock", "1"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(parts=st.lists(_CAPTION_PIECES, max_size=6))
+def test_header_rows_are_told_as_by_every_keyword(parts: list[str]) -> None:
+    text = "".join(parts)
+    low = text.lower()
+    every = low.startswith(tables._HEADER_STARTS) or any(w in low for w in tables._HEADER_WORDS)
+    assert tables.is_header_row(text) == every
+    assert {w for _, words in tables._HEADER_GROUPS for w in words} == set(tables._HEADER_WORDS)

@@ -137,7 +137,8 @@ def fits_cells(
 def pattern(tokens: list[Token]) -> tuple[tuple[_Key, int, bool], ...]:
     """What of a row placed by cells the column readers look at: each token's kind
     (:func:`_kind_key`), cell and dollar sign."""
-    return tuple([(_kind_key(t), t.cell, t.dollar) for t in tokens])
+    keys = _kind_keys(tokens)
+    return tuple([(key, t.cell, t.dollar) for key, t in zip(keys, tokens, strict=True)])
 
 
 def gain(tok: Token, f: str) -> float | None:
@@ -199,12 +200,22 @@ _SHAPES: dict[tuple[str, ...], tuple[list[float], list[bool]]] = {}
 def _kind_key(tok: Token) -> _Key:
     """What of a token :func:`gain` looks at: its kind, and a letter's value (and whether it is
     a bare ``O``, or bracketed), or a number's dollar sign and decimal point."""
-    k = tok.kind
-    if k == LETTER:
-        return (k, tok.value, tok.text == "O", tok.text[:1] == "(")
-    if k == NUM:
-        return (k, tok.dollar, "." in tok.text)
-    return k
+    return _kind_keys([tok])[0]
+
+
+def _kind_keys(tokens: list[Token]) -> list[_Key]:
+    """:func:`_kind_key` of each token, in one loop: a row's keys are asked of every row."""
+    out: list[_Key] = []
+    add = out.append
+    for t in tokens:
+        k = t.kind
+        if k == LETTER:
+            add((k, t.value, t.text == "O", t.text[:1] == "("))
+        elif k == NUM:
+            add((k, t.dollar, "." in t.text))
+        else:
+            add(k)
+    return out
 
 
 def _gains(fields: tuple[str, ...], tok: Token) -> tuple[float | None, ...]:
@@ -245,9 +256,7 @@ def align(
         fields,
         positional,
         tuple(hints.items()) if hints else None,
-        (pattern(tokens) if shape is None else shape)
-        if positional
-        else tuple([_kind_key(t) for t in tokens]),
+        (pattern(tokens) if shape is None else shape) if positional else tuple(_kind_keys(tokens)),
     )
     plan = _PLANS.get(key)
     if plan is None:

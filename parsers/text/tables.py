@@ -59,6 +59,21 @@ _HEADER_WORDS = (
     "code v",
 )
 _HEADER_STARTS = ("code", "sec 1474", "page ")
+_HEADER_PIECES = ("instr", "(a) ", " o", "date", "code")
+"""Pieces of text caption keywords share: each test of a keyword scans the whole line, and most
+table lines hold none of these, so a keyword is looked for only where its piece is found."""
+
+
+def _header_groups() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``_HEADER_WORDS`` under the first of ``_HEADER_PIECES`` each holds (or alone)."""
+    groups: dict[str, list[str]] = {}
+    for word in _HEADER_WORDS:
+        piece = next((p for p in _HEADER_PIECES if p in word), word)
+        groups.setdefault(piece, []).append(word)
+    return tuple((piece, tuple(words)) for piece, words in groups.items())
+
+
+_HEADER_GROUPS = _header_groups()
 # What a browser prints at the top and bottom of each page when a filing is printed to PDF: the
 # page's address (with "1/3") and the date, time and tab title. It can fall between two rows.
 _PAGE_FURNITURE = re.compile(
@@ -115,9 +130,11 @@ def is_header_row(text: str) -> bool:
     low = text.lower()
     if low.startswith(_HEADER_STARTS):
         return True
-    for word in _HEADER_WORDS:  # noqa: SIM110 -- a loop, not any(): runs on every table line
-        if word in low:
-            return True
+    for piece, words in _HEADER_GROUPS:  # a loop, not any(): runs on every table line
+        if piece in low:
+            for word in words:
+                if word in low:
+                    return True
     return False
 
 
@@ -1680,13 +1697,16 @@ def _read_row(
     title_toks = cols[0] if fields[0] == "security_title" else []
     if title_toks and title_toks[0].kind == TEXT:
         draft.title_raw = row.cells[title_toks[0].cell]
-    for ci, toks in enumerate(cols):
-        if toks:
-            _fill(draft, fields[ci], toks, row.shape == PIPE)
-            if row.shape == SPACE and fields[ci] not in TEXT_FIELDS:
-                draft.centres[fields[ci]] = toks[0].x + len(toks[0].text) / 2
-            if fields[ci] in TEXT_FIELDS and _ends_in_marker(row, toks[-1]):
-                draft.closed.add(fields[ci])
+    piped, spaced = row.shape == PIPE, row.shape == SPACE
+    for f, toks in zip(fields, cols, strict=True):
+        if not toks:
+            continue
+        _fill(draft, f, toks, piped)
+        if f in TEXT_FIELDS:
+            if _ends_in_marker(row, toks[-1]):
+                draft.closed.add(f)
+        elif spaced:
+            draft.centres[f] = toks[0].x + len(toks[0].text) / 2
     for f in emptied:
         draft.values[f] = None
     for tok in dropped:

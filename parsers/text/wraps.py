@@ -206,8 +206,16 @@ def _line_cuts(words: list[_Word], k: int) -> Iterator[_Cut]:
         yield tuple(runs), tuple(" ".join(w.text for w in run) for run in runs), filled, stops
 
 
-Readings = list[tuple[list[list[_Word]], tuple[str, ...]]]
-"""Cuts of a row's wrapped lines: each cell's words and full text."""
+_Path = tuple[tuple[list[_Word], ...], ...]
+"""A cut of a row's wrapped lines: each line's runs of words, one a cell."""
+Readings = list[tuple[_Path, tuple[str, ...]]]
+"""Cuts of a row's wrapped lines: each line's runs (:func:`_cell_words` gives each cell's
+words, for the one cut taken) and each cell's full text."""
+
+
+def _cell_words(path: _Path, k: int) -> list[list[_Word]]:
+    """Each of ``k`` cells' words, over the lines of a cut."""
+    return [[w for runs in path for w in runs[c]] for c in range(k)]
 
 
 def _readings(u: Undecided) -> Readings:
@@ -286,7 +294,8 @@ def _readings(u: Undecided) -> Readings:
     depth = len(lines)
     cells = range(k)
     path: list[tuple[list[_Word], ...]] = []
-    """The runs of each line cut so far (the words of a reading are made at its leaf only)."""
+    """The runs of each line cut so far (a reading keeps them: its words are made only for the
+    one cut taken)."""
 
     def _fails(said: list[tuple[str, ...]], closed: int, grown: int) -> bool:
         for c in cells:
@@ -307,12 +316,8 @@ def _readings(u: Undecided) -> Readings:
             for parts in said:
                 if not fit(parts):
                     return
-            out.append(
-                (
-                    [[w for runs in path for w in runs[c]] for c in cells],
-                    tuple([" ".join(parts) for parts in said]),
-                )
-            )
+            # a cut's words are made for the one cut taken (:func:`_cell_words`), not each
+            out.append((tuple(path), tuple([" ".join(parts) for parts in said])))
             return
         for runs, run_texts, filled, stops in cuts_of(i):
             if ended & filled:
@@ -415,7 +420,8 @@ def settle(
             why = "the only cut under which the titles read as the footnotes or remarks print them"
     else:
         why = "the only cut the column order, brackets, markers and line widths allow"
-    words, texts = readings[0]
+    path, texts = readings[0]
+    words = _cell_words(path, len(u.cells))
     names = " or ".join(u.cells)
     stale = f"wrapped line(s) '{u.said}' may continue {names}: left empty"
     draft.notes[:] = [n for n in draft.notes if n[1] != stale]

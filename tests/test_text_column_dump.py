@@ -442,3 +442,21 @@ def test_a_one_row_dump_whose_cells_leave_the_forms_order_is_left_out() -> None:
         g = _parse(*cells)
         assert g.non_derivative == [], cells
         assert any("column by column" in m for m in _table_doubts(g))
+
+
+def test_a_nature_pushed_under_markdowns_rule_with_a_price_is_the_rows_above() -> None:
+    # markitdown (springloading): the row's price and nature, raised by their footnote
+    # markers, on a row of cells under the one-row table's rule; the nature is the row's, the
+    # price, in a cell of another column, stays empty with its doubt on the row
+    f = _parse(
+        "| Common Stock | 09/15/2021 |  | S | 68,754 | D | 28,338,196 |  |  | I |  |  |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "|  |  |  |  |  | $131.2422(7) |  |  |  |  | See Footnote(2) |  |\n\n"
+        "Common Stock 09/15/2021 S 23,696 D $132.0413(8) 28,314,500 I See Footnote(2)"
+    )
+    rows = [(str(r.shares), r.nature_of_ownership) for r in f.non_derivative]
+    assert rows == [("68754", "See Footnote"), ("23696", "See Footnote")]
+    first = [n.message for n in f.notes if n.table == "non_derivative" and n.row == 0]
+    assert any("pushed under the row" in m for m in first)
+    assert f.non_derivative[0].price is None
+    assert any("131.2422" in m for m in first)

@@ -604,11 +604,19 @@ def _values_next(rows: list[Row], k: int) -> bool:
     if k + 1 >= len(rows) or rows[k + 1].shape not in TABLED:
         return False
     tokens = tokenize(rows[k + 1].cells, rows[k + 1].xs)
+    last = max((t.cell for t in tokens), default=0)
     return (
         bool(tokens)
         and _has_value(tokens)
         and all(
-            t.cell != 0 and (t.kind in (NUM, MARKER) or (t.kind == LETTER and t.text in CODES))
+            t.cell != 0
+            and (
+                t.kind in (NUM, MARKER)
+                or (t.kind == LETTER and t.text in CODES)
+                # the nature of ownership, in the row's last cell, pushed down with the price
+                # beside it (``| | ... | $131.2422(7) | ... | See Footnote(2) |``)
+                or (t.kind == TEXT and t.cell == last and any(x.kind == NUM for x in tokens))
+            )
             for t in tokens
         )
     )
@@ -752,6 +760,14 @@ def _pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = _ROW_OPENER
     prev.notes.append(
         (None, f"read {', '.join(filled)} from line {draft.line}, pushed under the row")
     )
+    # a value the pushed line's own reading left empty (a price in a line with no date or
+    # code) is the row's, empty with its doubt
+    prev.notes.extend(
+        (f, m)
+        for f, m in draft.notes
+        if f is not None and f not in filled and prev.values.get(f) is None
+        and not m.startswith(_AUTO_DOUBTS)
+    )  # fmt: skip
     return True
 
 

@@ -4,6 +4,8 @@ by cell borders, run-together boxes. Each case is read exactly, or left empty wi
 
 from __future__ import annotations
 
+import datetime as dt
+
 from parsers import Filing
 from parsers.limits import Limits
 from parsers.text.read import parse_text
@@ -167,3 +169,24 @@ def test_a_word_piece_a_border_cut_off_into_an_empty_cell_leaves_the_title_empty
     row = "|Common Stock<sup>(1)</sup>|k||||||8,100|I|By Trust|"
     f = _parse(T1_HEAD + row + "\n" + T2_HEAD + T2_ROW)
     assert f.non_derivative[0].security_title == "Common Stock"
+
+
+def test_a_value_a_border_cut_into_the_title_cell_leaves_the_title_empty() -> None:
+    # the title's last word is a value's start that the next cell's first token completes
+    cases = {
+        "|Common Stock 05/|04/2022||S|9,136|D|$159.94|1,000|D||": None,  # the date lost too
+        "|Common Stock 1|1/26/2016||S|1,542|D|$12.5|1,000|D||": None,  # 1/26 or 11/26?
+        "|Common Stock 0|5/26/2016||S|1,542|D|$12.5|1,000|D||": dt.date(2016, 5, 26),
+    }
+    for row, date in cases.items():
+        f = _parse(T1_HEAD + row + "\n" + T2_HEAD + T2_ROW)
+        r = f.non_derivative[0]
+        assert r.security_title is None, row
+        assert r.transaction_date == date, row
+        assert _doubts(f, "non_derivative[0].security_title")
+    # a title's own number, which joins the next cell's into no value, stays
+    row = "|Common Stock, par value $0.001|09/30/2021||S|1,542|D|$12.5|1,000|D||"
+    f = _parse(T1_HEAD + row + "\n" + T2_HEAD + T2_ROW)
+    r = f.non_derivative[0]
+    assert r.security_title == "Common Stock, par value $0.001"
+    assert r.transaction_date == dt.date(2021, 9, 30)

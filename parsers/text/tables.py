@@ -1729,6 +1729,8 @@ def _read_row(
         _note_dropped(draft, tok, fields, cols, positional)
     if dropped and row.shape != SPACE:
         _words_left_out(draft, dropped, fields, cols, positional)
+    if row.shape == PIPE:
+        _value_cut_off_text(draft, tokens, fields, cols)
     if date_x and row.shape == SPACE:
         for t in tokens:
             if t.kind == NUM and t.value is not None:
@@ -2488,6 +2490,64 @@ def _note_dropped(
     draft.notes.append((target, message))
     for mark in tok.marks:
         draft.notes.append((target, f"footnote marker F{int(mark)} was on an unreadable value"))
+
+
+_PIECE_END = re.compile(r"(?<!\S)[$(]?[\d.,/]*\d[\d.,/]*$")
+"""A text's last word made of a value's characters (``05/``, ``0``, ``$0.0``)."""
+_VALUE_START = re.compile(r"[\d.,/]")
+
+
+def _value_cut_off_text(
+    draft: Draft, tokens: list[Token], fields: tuple[str, ...], cols: list[list[Token]]
+) -> None:
+    """A text cell ending in a value's piece that the next cell's first token completes
+    (``|Common Stock 05/|04/2022|``, ``|Common Stock 0|5/26/2016|``, ``|... Stock 6|,250|``):
+    a border cut a date or a number, and the text's last word is its start, or the text's own
+    (``par value $0.001|09/30/2021`` joins into no value: untouched). The text is left empty
+    with a doubt; so is the value read from the rest where the joined one says another."""
+    for ci, toks in enumerate(cols):
+        f = fields[ci]
+        if f not in TEXT_FIELDS or not toks or draft.values.get(f) is None:
+            continue
+        last = toks[-1]
+        end = _PIECE_END.search(last.text) if last.kind == TEXT else None
+        if end is None:
+            continue
+        nxt = next((t for t in tokens if t.cell == last.cell + 1), None)
+        if nxt is None or not _VALUE_START.match(nxt.text):
+            continue
+        joined = end[0] + nxt.text
+        value: object = parse_date(joined) if "/" in joined else None
+        if value is None and _CUT_NUMBER.fullmatch(joined):
+            value = parse_number(joined)
+        if value is None:
+            continue
+        draft.notes.append(
+            (
+                f,
+                f"{end[0]!r} and {nxt.text!r} in cells side by side read as one value, "
+                f"{joined!r}: a cell border may have cut it, so {draft.values[f]!r} may end in "
+                "its piece: left empty",
+            )
+        )
+        draft.values[f] = None
+        draft.blurred.add(f)
+        for cj, other in enumerate(cols):
+            g = fields[cj]
+            if nxt in other and g not in TEXT_FIELDS and draft.values.get(g) not in (None, value):
+                draft.notes.append(
+                    (
+                        FOOTNOTE_FIELD.get(g, g),
+                        f"{nxt.text!r} may be the rest of {joined!r}, cut by a cell border: "
+                        f"{draft.values[g]} left empty",
+                    )
+                )
+                draft.values[g] = None
+
+
+_CUT_NUMBER = re.compile(r"\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?|\$?\d+\.\d+")
+"""A number a border may cut: grouped in thousands, or with decimals (a bare run of digits
+joined to one is no sign of a cut: ``Series 2|2,000`` says nothing)."""
 
 
 _WORD_PIECE = re.compile(r"[A-Za-z]{1,12}[,.;:)]?")

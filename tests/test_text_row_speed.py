@@ -135,3 +135,32 @@ def test_header_rows_are_told_as_by_every_keyword(parts: list[str]) -> None:
     every = low.startswith(tables._HEADER_STARTS) or any(w in low for w in tables._HEADER_WORDS)
     assert tables.is_header_row(text) == every
     assert {w for _, words in tables._HEADER_GROUPS for w in words} == set(tables._HEADER_WORDS)
+
+
+_LINE_PIECES = st.sampled_from(
+    ["Code", " V", " (A)", " (D)", "Date", " Exercisable", " 12/31/2024", " 1,000", " $5.00"]
+    + [" Common", " Stock", " 4.", " Title", " of", " Security", " (Instr. 3)", "(1)", " D"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(parts=st.lists(_LINE_PIECES, min_size=1, max_size=8))
+def test_caption_lines_are_told_as_by_the_plain_tests(parts: list[str]) -> None:
+    from parsers.text.tokens import DATE, NUM, cell_templates
+
+    text = "".join(parts).strip()
+    tokens = cell_templates(text)
+    plain = (
+        tables.is_header_row(text)
+        or tables._NUMBERED_CAPTION.match(text) is not None
+        or (
+            bool(tokens)
+            and not any(t[0] in (NUM, DATE) for t in tokens)
+            and all(
+                p in tables._CAPTION_WORDS
+                for t in tokens
+                for p in tables._WORD_PARTS.findall(t[1].lower())
+            )
+        )
+    )
+    assert tables.is_caption_text(text) == plain

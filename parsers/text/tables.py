@@ -918,13 +918,16 @@ def is_caption_text(text: str) -> bool:
     if is_header_row(text) or _NUMBERED_CAPTION.match(text):
         return True
     tokens = cell_templates(text)  # the tokens' kinds and texts, without making the tokens
-    return (
-        bool(tokens)
-        and not any(t[0] == NUM or t[0] == DATE for t in tokens)
-        and all(
-            part in _CAPTION_WORDS for t in tokens for part in _WORD_PARTS.findall(t[1].lower())
-        )
-    )
+    if not tokens:
+        return False
+    for t in tokens:  # loops, not any() and all(): asked of every line of a plain region
+        if t[0] == NUM or t[0] == DATE:
+            return False
+    for t in tokens:
+        for part in _WORD_PARTS.findall(t[1].lower()):
+            if part not in _CAPTION_WORDS:
+                return False
+    return True
 
 
 def _title_frag(row: Row, words: list[Token], draft: Draft) -> tuple[str, str] | None:
@@ -1896,7 +1899,11 @@ def _holding_balance(draft: Draft, fields: tuple[str, ...], cols: list[list[Toke
     v = draft.values
     if "underlying_shares" in fields or "shares_owned_following" not in fields:
         return
-    if any(v.get(f) is not None for f in ("transaction_date", "code", "shares_owned_following")):
+    if (
+        v.get("transaction_date") is not None
+        or v.get("code") is not None
+        or v.get("shares_owned_following") is not None
+    ):
         return
     if v.get("ownership") is None:
         return

@@ -125,6 +125,14 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
+def _wordless(parts: tuple[str, ...]) -> bool:
+    """A line after the first with no word (a loop, not any(): asked of every cut)."""
+    for p in parts[1:]:  # noqa: SIM110
+        if not p or p.isspace():
+            return True
+    return False
+
+
 def _too_wide(lines: Sequence[str], joined: bool = False, holds: _Holds | None = None) -> bool:
     """Whether a cell's lines break greedy wrapping: a line holding every character of a line
     plus the next line's first word (which did not fit the column) cannot have fitted. With
@@ -266,7 +274,7 @@ def _readings(u: Undecided) -> Readings:
         it first): only the pairs with the last line are new, the last line's own and each
         earlier pair's against it."""
         n = len(parts)
-        if n < 2 or any(not p or p.isspace() for p in parts[1:]):
+        if n < 2 or _wordless(parts):
             return _too_wide(parts, joined, holds)  # (a line with no word shifts the pairs)
         if too_wide(parts[:-1]):
             return True

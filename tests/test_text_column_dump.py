@@ -446,8 +446,8 @@ def test_a_one_row_dump_whose_cells_leave_the_forms_order_is_left_out() -> None:
 
 def test_a_nature_pushed_under_markdowns_rule_with_a_price_is_the_rows_above() -> None:
     # markitdown (springloading): the row's price and nature, raised by their footnote
-    # markers, on a row of cells under the one-row table's rule; the nature is the row's, the
-    # price, in a cell of another column, stays empty with its doubt on the row
+    # markers, on a row of cells under the one-row table's rule: both are the row's (the
+    # price, which the line alone cannot hold with no date or code, once merged)
     f = _parse(
         "| Common Stock | 09/15/2021 |  | S | 68,754 | D | 28,338,196 |  |  | I |  |  |\n"
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
@@ -458,5 +458,14 @@ def test_a_nature_pushed_under_markdowns_rule_with_a_price_is_the_rows_above() -
     assert rows == [("68754", "See Footnote"), ("23696", "See Footnote")]
     first = [n.message for n in f.notes if n.table == "non_derivative" and n.row == 0]
     assert any("pushed under the row" in m for m in first)
-    assert f.non_derivative[0].price is None
-    assert any("131.2422" in m for m in first)
+    assert str(f.non_derivative[0].price) == "131.2422"
+    assert any("read nature_of_ownership, price from line" in m for m in first)
+    assert not any("left empty" in m for m in first)
+    # under a holding (no date, no code) the price stays out, with its doubt
+    g = _parse(
+        "| Common Stock |  |  |  | | | 28,338,196 |  |  | I |  |  |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "|  |  |  |  |  | $131.2422(7) |  |  |  |  | See Footnote(2) |  |"
+    )
+    assert g.non_derivative[0].price is None
+    assert any("131.2422" in n.message for n in g.notes)

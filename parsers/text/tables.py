@@ -108,6 +108,9 @@ class Draft:
     """The value line is a plain run of words: its tokens carry no column."""
     after_caption: bool = False
     """The line came right after the column captions, before any other row."""
+    set_aside: dict[str, object] = field(default_factory=dict)
+    """An amount or price (and the amount's side) :func:`_check_row` left empty in a line with
+    no date or code: the row's own, should the line prove the rest of the row above it."""
     closed: set[str] = field(default_factory=set)
     """Text cells whose text on the value line ends in a footnote marker: markers follow a
     cell's last word, so no wrapped line continues them."""
@@ -747,6 +750,17 @@ def _pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = _ROW_OPENER
         prev.values.get(f) is not None for f in filled
     ):
         return False
+    # an amount or price the line alone could not hold (it has no date or code) is the row's,
+    # when the row states a transaction and left that cell empty
+    back = (
+        [f for f in draft.set_aside if prev.values.get(f) is None]
+        if prev.values.get("transaction_date") is not None or prev.values.get("code") is not None
+        else []
+    )
+    for f in back:
+        draft.values[f] = draft.set_aside[f]
+    filled.extend(back)
+    draft.notes[:] = [(f, m) for f, m in draft.notes if f not in back or _SET_ASIDE not in m]
     for f in filled:
         prev.values[f] = draft.values[f]
         prev.where[f] = draft.where.get(f, 0)
@@ -755,20 +769,26 @@ def _pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = _ROW_OPENER
             if ref not in ids:
                 ids.append(ref)
     prev.notes[:] = [
-        (f, m) for f, m in prev.notes if not (f in filled and m.startswith(_AUTO_DOUBTS))
+        (f, m)
+        for f, m in prev.notes
+        if not (f in filled and m.startswith((*_AUTO_DOUBTS, _NO_AMOUNT)))
     ]
     prev.notes.append(
         (None, f"read {', '.join(filled)} from line {draft.line}, pushed under the row")
     )
-    # a value the pushed line's own reading left empty (a price in a line with no date or
-    # code) is the row's, empty with its doubt
+    # the pushed line's doubts on what it gave the row (a side read from the balance), and on
+    # what it left empty, are the row's
     prev.notes.extend(
         (f, m)
         for f, m in draft.notes
-        if f is not None and f not in filled and prev.values.get(f) is None
+        if f is not None and (f in filled or prev.values.get(f) is None)
         and not m.startswith(_AUTO_DOUBTS)
     )  # fmt: skip
     return True
+
+
+_SET_ASIDE = "of a row with no date or code; left empty"
+_NO_AMOUNT = "transaction without an amount"
 
 
 def _lacks_code(prev: Draft, draft: Draft) -> bool:
@@ -2900,7 +2920,7 @@ def _check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> No
     if is_txn:
         v.setdefault("voluntary", False)
         if v.get("shares") is None and not any(f == "shares" for f, _ in draft.notes):
-            draft.notes.append(("shares", "transaction without an amount"))
+            draft.notes.append(("shares", _NO_AMOUNT))
         if v.get("transaction_date") is None and not any(
             f == "transaction_date" for f, _ in draft.notes
         ):
@@ -2914,11 +2934,12 @@ def _check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> No
             if shown is None:
                 continue
             v[f] = None
+            draft.set_aside[f] = shown
+            if f == "shares" and v.get("acquired_disposed") is not None:
+                draft.set_aside["acquired_disposed"] = v["acquired_disposed"]
             if f == "shares":
                 v.pop("acquired_disposed", None)
-            draft.notes.append(
-                (f, f"{shown} in the {what} column of a row with no date or code; left empty")
-            )
+            draft.notes.append((f, f"{shown} in the {what} column {_SET_ASIDE}"))
             at = next((draft.where[c] for c in (f, f"{f}_a", f"{f}_d") if c in draft.where), None)
             if cells and at is not None:
                 # one cell held it and a value read elsewhere (``$3.9 5``): two values a

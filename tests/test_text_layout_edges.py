@@ -190,3 +190,19 @@ def test_a_value_a_border_cut_into_the_title_cell_leaves_the_title_empty() -> No
     r = f.non_derivative[0]
     assert r.security_title == "Common Stock, par value $0.001"
     assert r.transaction_date == dt.date(2021, 9, 30)
+
+
+def test_a_number_a_border_cut_leaves_the_value_read_from_its_rest_empty() -> None:
+    # a piece left out at a cell's edge that the value across the border continues
+    cases = {
+        "|Common Stock|07/07/2015|||F|450|D|$92.7923 4|2,450|||D|||": "shares_owned_following",
+        "|Common Stock|05/04/2022||S 71|8|D|$650.02|6,346|D||": "shares",
+        "|Common Stock|05/04/2022||S|1,550|D $16|3.94<sup>(6)</sup>|456,426|D||": "price",
+    }
+    for row, name in cases.items():
+        f = _parse(T1_HEAD + row + "\n" + T2_HEAD + T2_ROW)
+        assert getattr(f.non_derivative[0], name) is None, row
+        assert _doubts(f, f"non_derivative[0].{name}"), row
+    # whole, the same row reads as printed
+    f = _parse(T1_HEAD + "|Common Stock|07/07/2015|||F|450|D|$92.7923|42,450|||D|||\n" + T2_HEAD)
+    assert f.non_derivative[0].shares_owned_following == 42450

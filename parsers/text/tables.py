@@ -1754,6 +1754,8 @@ def _read_row(
         _words_left_out(draft, dropped, fields, cols, positional)
     if row.shape == PIPE:
         _value_cut_off_text(draft, tokens, fields, cols)
+        if dropped:
+            _number_cut_beside(draft, tokens, dropped, fields, cols)
     if date_x and row.shape == SPACE:
         for t in tokens:
             if t.kind == NUM and t.value is not None:
@@ -2570,6 +2572,58 @@ def _value_cut_off_text(
                     )
                 )
                 draft.values[g] = None
+
+
+def _number_cut_beside(
+    draft: Draft,
+    tokens: list[Token],
+    dropped: list[Token],
+    fields: tuple[str, ...],
+    cols: list[list[Token]],
+) -> None:
+    """A number left out at a cell's edge that the value across the border continues into one
+    number (``|$92.7923 4|2,450|``: the ``4`` of ``42,450``; ``|$16|3.94 ...|``; ``|S 71|8|``):
+    a border may have cut the value, so the value read is a part: left empty with a doubt."""
+    for t in dropped:
+        if t.kind != NUM or not t.text:
+            continue
+        mine = [u for u in tokens if u.cell == t.cell]
+        pairs: list[tuple[Token | None, str]] = []
+        if mine and mine[-1] is t:
+            after = next((u for u in tokens if u.cell == t.cell + 1), None)
+            pairs.append((after, t.text + after.text.lstrip("$") if after else ""))
+        if mine and mine[0] is t:
+            before = next((u for u in reversed(tokens) if u.cell == t.cell - 1), None)
+            pairs.append((before, before.text + t.text if before else ""))
+        for across, joined in pairs:
+            if across is not None and across.kind == NUM and _GROUPED_NUMBER.fullmatch(joined):
+                _doubt_cut_value(draft, t, across, joined, fields, cols)
+
+
+def _doubt_cut_value(
+    draft: Draft,
+    t: Token,
+    across: Token,
+    joined: str,
+    fields: tuple[str, ...],
+    cols: list[list[Token]],
+) -> None:
+    """The value read from ``across`` left empty: ``t`` beside it may be its cut piece."""
+    for ci, toks in enumerate(cols):
+        g = FOOTNOTE_FIELD.get(fields[ci], fields[ci])
+        if across in toks and draft.values.get(fields[ci]) is not None:
+            draft.notes.append(
+                (
+                    g,
+                    f"{t.text!r}, left out beside it, and {across.text!r} across a cell "
+                    f"border read as one number, {joined!r}: the border may have cut it; "
+                    f"{draft.values[fields[ci]]} left empty",
+                )
+            )
+            draft.values[fields[ci]] = None
+
+
+_GROUPED_NUMBER = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
 
 _CUT_NUMBER = re.compile(r"\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?|\$?\d+\.\d+")

@@ -206,3 +206,33 @@ def test_a_number_a_border_cut_leaves_the_value_read_from_its_rest_empty() -> No
     # whole, the same row reads as printed
     f = _parse(T1_HEAD + "|Common Stock|07/07/2015|||F|450|D|$92.7923|42,450|||D|||\n" + T2_HEAD)
     assert f.non_derivative[0].shares_owned_following == 42450
+
+
+def test_a_table_ii_amount_cut_across_the_a_and_d_cells_says_no_side() -> None:
+    # a cell border drawn through the amount ('|50|,000|'): its first piece in the (A) cell,
+    # its second in the (D) cell beside it. The joined number kept only its first piece's
+    # cell and was read (A) without a doubt (text fuzz seed 7: a blank cell dropped before
+    # the amount of a row whose split amount stood in the (D) cell and the next)
+    captions = (
+        "|||||Code|V||(A)|(D)|Date Exercisable|Expiration Date|Title|"
+        "Amount or Number of Shares|||||\n"
+    )
+    row = (
+        "|Share Option (right to buy)|$4.75|12/08/2025||A|||50|,000|(1)|02/17/2033|"
+        "Ordinary Shares|50,000|$0|222,700|D||\n"
+    )
+    f = _parse(T2_CAPTIONS + captions + row)
+    r = f.derivative[0]
+    assert (r.shares, r.acquired_disposed) == (50000, None)
+    assert any(
+        "cut across the (A) and (D)" in m for m in _doubts(f, "derivative[0].acquired_disposed")
+    )
+    # a balance below the amount still proves a disposal (with its doubt)
+    f = _parse(T2_CAPTIONS + captions + row.replace("222,700", "2,700"))
+    assert f.derivative[0].acquired_disposed == "D"
+    assert _doubts(f, "derivative[0].acquired_disposed")
+    # whole in the (A) cell, or cut across the (D) cell and the next: the side its cell says
+    f = _parse(T2_CAPTIONS + captions + row.replace("|50|,000|(1)|", "|50,000||(1)|"))
+    assert f.derivative[0].acquired_disposed == "A"
+    f = _parse(T2_CAPTIONS + captions + row.replace("|||50|,000|(1)|", "||||50|,000|"))
+    assert f.derivative[0].acquired_disposed == "D"

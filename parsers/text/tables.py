@@ -2732,6 +2732,19 @@ def _settle_direction(
         tok = (cols[ia] or cols[id_])[0]
         side = "A" if a is not None else "D"
         ic = fields.index("code")
+        if row.shape != SPACE and _straddles(tok, row, ia, id_, positional, ad_x):
+            # its pieces stand in the (A) cell and the (D) cell beside it: the amount is
+            # under both captions, so neither cell says its side
+            v["shares"] = amount = a if a is not None else d
+            draft.notes.append(
+                (
+                    "acquired_disposed",
+                    f"{tok.text!r} was cut across the (A) and (D) cells: which side it stands"
+                    " under, unsure",
+                )
+            )
+            v["acquired_disposed"] = _side_from_balance(draft, amount, side)
+            return
         if positional and row.shape != SPACE and cols[ic] and cols[ic][0].cell != ic:
             # the code stands a cell off its column: the cells before the amount are shifted,
             # so the amount's cell says no sure side (only a balance below it proves one)
@@ -2849,6 +2862,32 @@ def _settle_direction(
                     f"(A) or (D) missing; left empty (code {code} usually goes {usual})",
                 )
             )
+
+
+_JOINED = "joined number split across cells"
+"""The start of the note :func:`ocr.join_split_numbers` leaves on a number it joined."""
+
+
+def _straddles(
+    tok: Token,
+    row: Row,
+    ia: int,
+    id_: int,
+    positional: bool,
+    ad_x: tuple[int, int, int] | None,
+) -> bool:
+    """Whether a Table II amount joined from two cells' pieces (``|50|,000|``) has its first
+    piece in the (A) cell and its second in the (D) cell right after it, by the form's
+    positions (a row of the form's cells) or by the table's own caption row: a cell border was
+    drawn through the number, which stands under both captions, so its cell says no side (the
+    joined token keeps only its first piece's cell, which would read (A))."""
+    pairs = [(ia, id_)] if positional else []
+    if ad_x is not None and ad_x[2] >= 0:
+        pairs.append((ad_x[0], ad_x[1]))
+    if (tok.cell, tok.cell + 1) not in pairs or tok.cell + 1 >= len(row.cells):
+        return False
+    joined = any(n.startswith(_JOINED) for n in tok.notes)
+    return joined and tok.text.lstrip("$") not in row.cells[tok.cell]
 
 
 def _under_ad_caption(

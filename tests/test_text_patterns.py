@@ -116,3 +116,74 @@ def test_speed_rewrites_still_find_what_the_form_prints() -> None:
     assert tables._ends_in_value("Common Stock, par value")
     assert not tables._ends_in_value("Common Stock, par values")
     assert not tables._ends_in_value("Common Stock, parvalue")
+
+
+# cells._MARKUP and cells._PLAIN_MARK rewritten so that every branch opens on a literal
+# character: the plain patterns they replace, and what each match of the plain markup pattern
+# became (its groups numbered 1-6: <sup> digits, ⁽²⁾ digits, superscript digits, <input>, <br>,
+# an escaped character).
+_PLAIN_MARKUP = re.compile(
+    r"<sup\b[^>]{0,100}>\s*[(\[]?\s*F?([\dl][\dlO]{0,2})\s*[)\]]?\s*</sup\s*>"
+    r"|⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})⁾"
+    r"|(?<![0-9])([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
+    r"|(<input\b[^>]{0,300}>)"
+    r"|(<br\s*/?>)"
+    r"|</?[A-Za-z][A-Za-z0-9]{0,10}\b[^<>]{0,300}>"
+    r"|\\([\\`*_{}\[\]()#+\-.!$|<>~&])"
+    r"|\*\*|__",
+    re.IGNORECASE,
+)
+_PLAIN_PLAIN_MARK = re.compile(
+    r"\(\s*F?([\dl][\dlO]?)\s*\)|\[\s*F?([\dl][\dlO]?)\s*\]|(?<![\w$.,/])F(\d{1,2})(?![\w.,/])"
+)
+
+
+def _plain_markup_sub(m: re.Match[str]) -> str:
+    from parsers.text import cells  # noqa: PLC0415
+
+    digits = m.group(1) or m.group(2) or m.group(3)
+    if digits is not None:
+        number = digits.translate(cells._SUPER).translate(cells._MARK_DIGITS)
+        return f"{cells.MARK}{number}{cells.MARK}"
+    tag = m.group(4)
+    if tag is not None:
+        return f" {cells.CHECKED} " if "checked" in tag.lower() else f" {cells.UNCHECKED} "
+    if m.group(5) is not None:
+        return "\n"
+    return m.group(6) if m.group(6) is not None else ""
+
+
+_MARKUP_ALPHABET = st.sampled_from(
+    list("<>/\\*_ supSUPbrBRinputINPUT()[]Ff12lO0⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾\t=\"'chekdxX.,$ab")
+    + ["<sup>", "</sup>", "<br>", "<BR/>", "<input type=checkbox checked>", "<input>", "<b>"]
+    + ["</b>", "**", "__", "\\*", "\\|", "(1)", "F2", "[F3]", " F12 ", "(l)", "(1O)"]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(parts=st.lists(_MARKUP_ALPHABET, max_size=24))
+def test_markup_rewrites_match_as_the_plain_patterns(parts: list[str]) -> None:
+    from parsers.text import cells  # noqa: PLC0415
+
+    text = "".join(parts)
+    assert [m.span() for m in cells._MARKUP.finditer(text)] == [
+        m.span() for m in _PLAIN_MARKUP.finditer(text)
+    ]
+    assert cells._MARKUP.sub(cells._markup_sub, text) == _PLAIN_MARKUP.sub(_plain_markup_sub, text)
+    assert [(m.span(), m.groups()) for m in cells._PLAIN_MARK.finditer(text)] == [
+        (m.span(), m.groups()) for m in _PLAIN_PLAIN_MARK.finditer(text)
+    ]
+
+
+def test_markup_rewrites_still_read_what_converters_write() -> None:
+    from parsers.text.cells import CHECKED, MARK, UNCHECKED, clean  # noqa: PLC0415
+
+    assert clean("Stock<sup>(2)</sup>", markers=True) == f"Stock{MARK}2{MARK}"
+    assert clean("Stock⁽¹²⁾ and ³", markers=True) == f"Stock{MARK}12{MARK} and {MARK}3{MARK}"
+    assert clean("$253.6³") == "$253.6³"  # glued to a digit: a damaged digit, no marker
+    assert clean("a<br/>b", keep_lines=True) == "a\nb"
+    assert clean('<input type="checkbox" checked> Director') == f"{CHECKED} Director"
+    assert clean("<input type=checkbox> Officer") == f"{UNCHECKED} Officer"
+    assert clean("\\*\\*X\\*\\* **bold**") == "**X** bold"
+    assert clean("M F2 x", markers=True) == f"M {MARK}2{MARK} x"
+    assert clean("$F2 x", markers=True) == "$F2 x"

@@ -469,3 +469,17 @@ def test_a_nature_pushed_under_markdowns_rule_with_a_price_is_the_rows_above() -
     )
     assert g.non_derivative[0].price is None
     assert any("131.2422" in n.message for n in g.notes)
+
+
+def test_a_dump_out_of_row_order_of_indirect_rows_with_no_nature_is_left_out() -> None:
+    # the rows are held indirectly, so each printed a nature; none is read as words: a nature
+    # printed as its footnote marker alone ('(3)') was dealt to the prices, which then moved
+    # up a row (row 1's '$10.00' read as row 0's, whose price cell was empty)
+    cells = (
+        "Common Stock 05/04/2022", "Common Stock 05/04/2022", "Common Stock 05/05/2022",
+        "Code", "M", "S", "S", "10,000(2) A", "D", "2,000", "3,000", "D", "12,000",
+        "$10.00", "10,000", "$11.00", "7,000", "I", "I", "I", "(3)",
+    )  # fmt: skip
+    f = _parse(*cells)
+    assert f.non_derivative == []
+    assert any("do not line up" in m for m in _table_doubts(f))

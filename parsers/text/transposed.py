@@ -192,6 +192,10 @@ def _by_chain(rows: list[Row], is_caption: Callable[[str], bool], width: int) ->
     indirect = [i for i, f in enumerate(forms) if _letter(f) == "I"]
     if natures and len(natures) not in (n, len(indirect)):
         return None
+    if indirect and not natures:
+        # an indirect holding always prints its nature: its cells were read as something else
+        # (a nature that is a footnote marker alone, ``(3)``, counts among the prices)
+        return None
     table: list[list[tuple[int, str, str, Token]]] = []
     for i in range(n):
         nature = ""

@@ -1778,8 +1778,6 @@ def _read_row(
                         " row's cells may be shifted",
                     )
                 )
-    if row.shape == SPACE and not flush:
-        _price_without_dollar(draft, row, fields, cols)
     if flush and row.shape == SPACE and "underlying_shares" in fields:
         _lone_tail_amount(draft, fields, cols)
     if row.shape == PLAIN and "date_exercisable" in fields:
@@ -1792,6 +1790,8 @@ def _read_row(
     _settle_direction(draft, fields, cols, positional, ad_x, row, uneven, dropped)
     draft.notes.extend(unsure.items())
     _holding_balance(draft, fields, cols)
+    if not flush:  # (after a holding's lone balance has left the price column)
+        _price_without_dollar(draft, row, fields, cols)
     _check_row(draft, fields, row.shape in TABLED)
     return draft
 
@@ -1799,12 +1799,13 @@ def _read_row(
 def _price_without_dollar(
     draft: Draft, row: Row, fields: tuple[str, ...], cols: list[list[Token]]
 ) -> None:
-    """In layout text, a price read from a number printed without a dollar sign: the form
-    prints every price after one (``$0``, ``$ 5.96``), so the number is another column's value
-    or debris that slid under the price (``110,474  (1)   294,910  0 D``: a flipped byte made a
-    ``0``, and the marker-only price's cell went to the amount before it). The price is left
-    empty, and the balance read after it is a doubt (the row's values may have slid over). A
-    scan (which loses dollar signs) is not read so."""
+    """A price read from a number printed without a dollar sign: the form prints every price
+    after one (``$0``, ``$ 5.96``), so the number is another column's value or debris that
+    slid under the price (layout text ``110,474  (1)   294,910  0 D``: a flipped byte made a
+    ``0``, and the marker-only price's cell went to the amount before it; a pipe row that lost
+    its price cell, whose balance stands where the price would). The price is left empty, and
+    the balance read after it is a doubt (the row's values may have slid over). A scan's
+    layout text (which loses dollar signs) is not read so."""
     for f in ("exercise_price", "price"):
         if f not in fields or draft.values.get(f) is None:
             continue

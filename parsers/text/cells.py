@@ -187,7 +187,7 @@ _SPACE_CELL = re.compile(r"\S+(?:[ \u00a0]\S+)*")
 is one cell, as ``64 327`` is); columns are two or more apart."""
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]{0,300}>", re.IGNORECASE)
 _TR = re.compile(r"<tr\b[^>]{0,300}>", re.IGNORECASE)
-_TD = re.compile(r"<t[dh]\b([^>]{0,300})>", re.IGNORECASE)
+_TD = re.compile(r"<t[dh]\b([^<>]{0,300})>", re.IGNORECASE)
 _CELL_END = re.compile(r"</t[dh]\s*>|</tr\s*>", re.IGNORECASE)
 _ROW_END = re.compile(r"</tr\s*>", re.IGNORECASE)
 _ROW_TAGS = re.compile(r"<(tr|/tr|t[dh])\b(?:[^>]{0,300}>|\s*>)", re.IGNORECASE)

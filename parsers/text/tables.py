@@ -2502,6 +2502,7 @@ def _note_dropped(
                 after = ci
         hi = after if after >= 0 else len(fields)
         gaps = [fields[c] for c in range(before + 1, hi) if not cols[c]]
+    sided = bool(gaps) and all(g in ("shares_a", "shares_d") for g in gaps)
     gaps = list(dict.fromkeys(FOOTNOTE_FIELD.get(g, g) for g in gaps))
     shown = tok.text or "marker"
     if _readable(tok):
@@ -2512,6 +2513,8 @@ def _note_dropped(
     elif len(gaps) == 1:
         (target,) = gaps
         message = f"could not read {shown!r}; value left empty"
+        if sided:  # Table II's amount stands under (A) or (D): its side goes unsaid with it
+            draft.notes.append(("acquired_disposed", f"the amount {shown!r} unread: side unsaid"))
     else:
         # no column, or several, could have held it: say which are empty, claim none
         target = None

@@ -236,3 +236,25 @@ def test_a_table_ii_amount_cut_across_the_a_and_d_cells_says_no_side() -> None:
     assert f.derivative[0].acquired_disposed == "A"
     f = _parse(T2_CAPTIONS + captions + row.replace("|||50|,000|(1)|", "||||50|,000|"))
     assert f.derivative[0].acquired_disposed == "D"
+
+
+def test_a_row_of_the_captions_width_with_a_value_cut_across_cells_lost_a_cell() -> None:
+    # the balance cut across two cells ('|222|,700|') gave the row a cell and a blank cell
+    # before the amount was lost: as many cells as the caption row, but the amount stands one
+    # cell left, under (A), its code saying neither way. Read (A) without a doubt; the cut
+    # says a cell was lost, so the side read from the amount's cell is unsure
+    captions = (
+        "|||||Code|V||(A)|(D)|Date Exercisable|Expiration Date|Title|"
+        "Amount or Number of Shares|||||\n"
+    )
+    row = (
+        "|Share Option (right to buy)|$4.75|12/08/2025||J||||50,000|(1)|02/17/2033|"
+        "Ordinary Shares|50,000|$0|222,700|D||\n"
+    )
+    f = _parse(T2_CAPTIONS + captions + row)
+    assert f.derivative[0].acquired_disposed == "D"
+    assert not _doubts(f, "derivative[0].acquired_disposed")
+    shifted = row.replace("||||50,000|", "|||50,000|").replace("|222,700|", "|222|,700|")
+    f = _parse(T2_CAPTIONS + captions + shifted)
+    assert f.derivative[0].shares_owned_following == 222700
+    assert any("unsure" in m for m in _doubts(f, "derivative[0].acquired_disposed"))

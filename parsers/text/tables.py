@@ -2824,9 +2824,11 @@ def _settle_direction(
             ):
                 side = "A" if tok.cell == ad_x[0] else "D"
                 against = code in (_DISPOSES_T2 if side == "A" else _ACQUIRES_T2)
-                if uneven and not against:  # (against its code, the doubt is said below)
-                    # a cell lost or split between the code and the amount moves it to the
-                    # other side, and the row's count of cells says one was
+                if (uneven or _joined_across(cols, row)) and not against:
+                    # (against its code, the doubt is said below) a cell lost or split between
+                    # the code and the amount moves it to the other side, and the row's count
+                    # of cells says one was: or, as many cells as the captions', a value cut
+                    # across two cells says one was gained, so another was lost
                     draft.notes.append(
                         (
                             "acquired_disposed",
@@ -2892,6 +2894,19 @@ def _straddles(
         return False
     joined = any(n.startswith(_JOINED) for n in tok.notes)
     return joined and tok.text.lstrip("$") not in row.cells[tok.cell]
+
+
+def _joined_across(cols: list[list[Token]], row: Row) -> bool:
+    """Whether a value of the row was joined from pieces in two cells (``|222|,700|``): the
+    cut gave the row a cell, so a row with as many cells as its captions lost one somewhere,
+    and the cells after the loss stand one column off."""
+    return any(
+        any(n.startswith(_JOINED) for n in t.notes)
+        and t.cell + 1 < len(row.cells)
+        and t.text.lstrip("$") not in row.cells[t.cell]
+        for toks in cols
+        for t in toks
+    )
 
 
 def _under_ad_caption(

@@ -260,3 +260,43 @@ def test_plain_text_form_3_titles_read_as_its_footnotes_print_them() -> None:
     assert {r.underlying_title for r in f.derivative} == {"Class B Common Stock"}
     # a doubt all the same: the cut rests on the layout and on the footnotes' words
     assert any("footnotes or remarks" in m for m in _doubts(f, "derivative[0].security_title"))
+
+
+def _margin(first: tuple[str, str], lines: list[str]) -> Draft:
+    d = _draft(("security_title", "underlying_title"), first, lines)
+    assert d.undecided is not None
+    d.undecided.margin = True
+    return d
+
+
+def test_a_scan_margin_line_goes_whole_to_one_cell() -> None:
+    # OCR: a line printed alone at the margin is one cell's words (two cells on one line
+    # stand their columns apart in the scan), and cells are top-aligned: every line goes to
+    # the same cell. Without the margin, "Stock" and "Option" could part.
+    lines = ["Stock Option", "(right to", "buy)"]
+    d = _margin(("Non- Qualifed", "Common Stock"), lines)
+    assert d.undecided is not None
+    texts = {t for _, t in _readings(d.undecided)}
+    assert texts == {
+        ("Non- Qualifed Stock Option (right to buy)", "Common Stock"),
+        ("Non- Qualifed", "Common Stock Stock Option (right to buy)"),
+    }
+    plain = _draft(("security_title", "underlying_title"), ("Non- Qualifed", "Common Stock"), lines)
+    assert plain.undecided is not None
+    assert len(_readings(plain.undecided)) > len(texts)
+
+
+def test_a_scan_row_s_margin_lines_are_kept_as_such(monkeypatch: pytest.MonkeyPatch) -> None:
+    # OCR: "Non- ... Common" / "Qualifed ... Stock" / "Stock Option" / "(right to" / "buy)":
+    # the last three lines stand alone at the margin, and are handed on as margin lines
+    seen: list[bool] = []
+    real = wraps.settle
+
+    def spy(d: Draft, *args: object, **kwargs: object) -> bool:
+        if d.undecided is not None:
+            seen.append(d.undecided.margin)
+        return real(d, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(wraps, "settle", spy)
+    parse_file(RENDERINGS / "real" / "tesla-form4.xml" / "ocr.txt")
+    assert seen and all(seen)

@@ -1141,7 +1141,9 @@ def _attach(
                     # the margin lines are cut by the page's rules once both tables are read
                     wrapped = [r.text for (r, _), m in zip(pairs, at, strict=True) if m]
                     first = tuple(said_first[f] for f in cells)
-                    draft.undecided = Undecided(cells, first, wrapped, " / ".join(wrapped))
+                    draft.undecided = Undecided(
+                        cells, first, wrapped, " / ".join(wrapped), margin=True
+                    )
                     placed_first = True
     if not columns:
         open_cells = [
@@ -1293,7 +1295,7 @@ def _attach(
         for margin in u.lines:
             wrapped.append(_clean_words(margin, bracket))
             bracket = bracket or "(" in margin
-        draft.undecided = Undecided(u.cells, first, wrapped, " / ".join(wrapped))
+        draft.undecided = Undecided(u.cells, first, wrapped, " / ".join(wrapped), margin=True)
     for f, words in extra.items():
         if f in draft.blurred:
             continue

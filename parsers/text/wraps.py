@@ -8,7 +8,9 @@ underlying title's ``Stock``. The reader leaves such cells empty with a doubt
 keeps a reading only where the page's own rules leave one:
 
 - cells are top-aligned and wrap line by line, so each line is cut into one run per cell,
-  in column order, and a cell that has no words on a line has none on the lines below;
+  in column order, and a cell that has no words on a line has none on the lines below; a
+  scan's margin line (printed alone, flush left) is one cell's words, as two cells on one line
+  stand their columns apart in the scan: it goes whole to one cell;
 - a footnote marker follows its cell's last word, so nothing of that cell comes after it;
 - a cell's brackets close within it (``(right`` / ``to buy)``);
 - a cell wraps greedily: a line and the next line's first word did not fit its column, so no
@@ -65,6 +67,9 @@ class Undecided:
     joined: bool = False
     """``first`` holds each cell's lines above, joined (a markdown row's continuation rows of
     cells): widths are judged by the wrapped lines alone."""
+    margin: bool = False
+    """The lines are a scan's margin lines (each printed alone, flush left): each is one
+    cell's words, as two cells on one line stand their columns apart in the scan."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +248,7 @@ def _readings(u: Undecided) -> Readings:
     wide: dict[tuple[str, ...], bool] = {}
     holds = _Holds()
     joined = u.joined
+    margin = u.margin
     kept: dict[int, list[_Cut]] = {}
     """Each line's cuts, made once for every visit of the walk to the line (where few)."""
 
@@ -252,6 +258,9 @@ def _readings(u: Undecided) -> Readings:
             return got
         words = lines[i]
         assert words is not None
+        if margin:  # a margin line is one cell's words: it goes whole to one cell
+            got = kept[i] = [c for c in _line_cuts(words, k) if not c[2] & (c[2] - 1)]
+            return got
         if comb(len(words) + k - 1, k - 1) > _KEEP_CUTS:
             return _line_cuts(words, k)
         got = kept[i] = list(_line_cuts(words, k))

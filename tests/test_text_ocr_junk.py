@@ -482,3 +482,29 @@ def test_a_bracketed_letter_is_no_code_but_a_scans_marker() -> None:
     (got,) = f.derivative
     assert got.code is None
     assert got.date_exercisable is None
+
+
+def test_a_scan_class_letter_set_apart_is_the_underlying_title_s() -> None:
+    """``Class   A``: the scan spaced the underlying title's letter a cell apart. No letter
+    column follows a text column, so it is the name's (with a doubt): it had been left out
+    as a value fitting no column, leaving the underlying ``Class Common Stock``."""
+    row = [
+        _line(
+            (0, "Stock"),
+            (16, "$0.41"),
+            (36, "05/11/2023"),
+            (87, "A"),
+            (104, "143,848"),
+            (130, "05/11/2024 | (4)"),
+            (160, "Class   A | 143,848"),
+            (186, "$0"),
+            (204, "143,848"),
+        ),
+        _line((0, "Option"), (178, "Common Stock")),
+    ]
+    f = _parse([*_HEAD, *_TABLE_II, *row])
+    (got,) = f.derivative
+    assert got.underlying_title == "Class A Common Stock"
+    assert got.code == "A" and got.underlying_shares == Decimal(143848)
+    said = [n for n in f.notes if n.field == "derivative[0].underlying_title"]
+    assert any(n.kind == "doubt" and "set apart" in n.message for n in said)

@@ -1682,7 +1682,7 @@ def _read_row(
     layouts = [] if row.shape == SPACE else [f for f in (fields, *alternates) if _intact(row, f)]
     if layouts and not uneven:  # (a row that lost a cell may have lost the title's border)
         _keep_title_cell(tokens)
-    _mend_tokens(tokens, header_date, row.shape == PIPE)
+    _mend_tokens(tokens, header_date, row.shape == PIPE, flush and row.shape == SPACE)
     positional = False
     shape = pattern(tokens) if layouts else None
     for layout in layouts:
@@ -2173,12 +2173,15 @@ def _spelled(tokens: list[Token]) -> str:
     return "".join([_KIND_LETTER.get(t.kind, "I") for t in tokens])
 
 
-def _mend_tokens(tokens: list[Token], header_date: dt.date | None, piped: bool) -> None:
+def _mend_tokens(
+    tokens: list[Token], header_date: dt.date | None, piped: bool, scan: bool = False
+) -> None:
     """The repairs of a row's tokens, in order: a torn date's year (:func:`ocr.rebuild_dates`:
     a date, then its debris, a fragment or a number), a number cut in two
     (:func:`ocr.join_split_numbers`: two numbers side by side), a class letter read as a code
-    (:func:`_join_class_letter`: a word, then a letter) and, in markdown, a date a cell border
-    cut (:func:`_join_cut_dates`: a word or date then a number, or a number then a date). Each
+    (:func:`_join_class_letter`: a word, then a letter; in a scan, ``scan``, a cell apart too)
+    and, in markdown, a date a cell border cut (:func:`_join_cut_dates`: a word or date then a
+    number, or a number then a date). Each
     acts only on such neighbours, which most rows lack: the kinds are spelled out once and
     each pass runs only where its neighbours are there. A pass that acts drops a token (it
     joins two, or takes debris off), so the kinds are spelled again only when the count fell."""
@@ -2193,7 +2196,7 @@ def _mend_tokens(tokens: list[Token], header_date: dt.date | None, piped: bool) 
         if len(tokens) != n:
             n, kinds = len(tokens), _spelled(tokens)
     if "TL" in kinds:
-        _join_class_letter(tokens)
+        _join_class_letter(tokens, scan)
         if len(tokens) != n:
             kinds = _spelled(tokens)
     if piped and ("TN" in kinds or "DN" in kinds or "ND" in kinds):
@@ -2203,11 +2206,14 @@ def _mend_tokens(tokens: list[Token], header_date: dt.date | None, piped: bool) 
 _CLASS_WORD = re.compile(r"(?:^|\s)(?:Class|Series|Tranche)$", re.I)
 
 
-def _join_class_letter(tokens: list[Token]) -> None:
+def _join_class_letter(tokens: list[Token], scan: bool = False) -> None:
     """``Class`` / ``A`` split into two tokens: the letter is the name's, not a code. In the
     form no letter column (code, (A)/(D), D/I) follows a text column: a title is followed by a
     date or a price, an underlying title by its amount, and the nature of ownership ends the
-    row -- so a letter right after ``Class``, ``Series`` or ``Tranche`` is a word."""
+    row -- so a letter right after ``Class``, ``Series`` or ``Tranche`` is a word. In a scan
+    (``scan``: OCR's layout text, each line spaced on its own) the letter may stand a cell
+    apart (``Class   A``): joined too, with a doubt (a value between them the scan lost would
+    leave the letter a code's); it had been left out, leaving ``Class Common Stock``."""
     i = 1
     while i < len(tokens):
         t, prev = tokens[i], tokens[i - 1]
@@ -2215,9 +2221,15 @@ def _join_class_letter(tokens: list[Token]) -> None:
             t.kind == LETTER
             and prev.kind == TEXT
             and not prev.marks
-            and prev.cell == t.cell
+            and (prev.cell == t.cell or scan)
             and _CLASS_WORD.search(prev.text)
         ):
+            if prev.cell != t.cell:
+                prev.notes.append(
+                    f"'{prev.text.split()[-1]}' and '{t.text}' set apart in the scan taken for"
+                    f" one name '{prev.text.split()[-1]} {t.text}': no letter column follows a"
+                    " text column; unsure"
+                )
             prev.text = f"{prev.text} {t.text}"
             prev.marks.extend(t.marks)
             del tokens[i]

@@ -111,9 +111,10 @@ GOAL_OF_SHOWN = {"ocr"}
 # amount sided by the table's own caption row, a text field beside words that fit no column left
 # empty, and Table I's wrapped words on Table II's title line; pdfplumber-text and
 # pymupdf4llm-layout raised for box 4's date read below its caption or under its cut caption.
+# OCR raised by branch ocrwraps: a one-digit price before a torn marker's bracket ('$0)') read.
 BASELINE: dict[str, tuple[float, int, int]] = {
     "markitdown": (91.87, 0, 0),
-    "ocr": (58.47, 14, 0),
+    "ocr": (58.61, 14, 0),
     "pdfplumber-tables": (100.00, 0, 0),
     "pdfplumber-text": (97.71, 0, 0),
     "pdftotext-layout": (99.95, 1, 0),
@@ -129,9 +130,10 @@ BASELINE: dict[str, tuple[float, int, int]] = {
 # printed one space apart in plain text (no columns, no cells) stopped counting as shown.
 # markitdown re-measured when a Table II side in a row printed as a run of words (no pipes, no
 # column gaps) stopped counting as shown, whatever its captions.
+# OCR raised by branch ocrwraps ('$0)' read, as above).
 BASELINE_SHOWN: dict[str, tuple[float, int]] = {
     "markitdown": (98.41, 0),
-    "ocr": (93.61, 0),
+    "ocr": (93.84, 0),
     "pdfplumber-tables": (100.00, 0),
     "pdfplumber-text": (98.67, 0),
     "pdftotext-layout": (100.00, 0),
@@ -194,7 +196,7 @@ def test_wrong_values_are_either_shown_or_misread(report: Report) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="issue #12: no wrong value among shown ones and no phantom row in these 329 "
-    "renderings now, but exactness is short of the goal: OCR 93.61% of shown fields, "
+    "renderings now, but exactness is short of the goal: OCR 93.84% of shown fields, "
     "markitdown 89.72%, pdfplumber-text 97.71% (Table II sides its plain text does not show) "
     "and pymupdf4llm-layout 98.69% of all fields (docs/RENDERING_BASELINE.md); when this "
     "passes, drop the mark",

@@ -44,6 +44,9 @@ def _one(word: str) -> tuple[object, list[str]]:
         # glued after a point read as a comma): unsure
         ("628,553)", Decimal(628553), "doubt"),
         ("294,840]", Decimal(294840), "doubt"),
+        # a price of one digit: a marker's digit glued to it would leave the $ no digit
+        ("$0)", Decimal(0), "doubt"),
+        ("|$0)", Decimal(0), "doubt"),
     ],
 )
 def test_a_rule_glued_to_a_value_is_read_and_said(word: str, value: Decimal, kind: str) -> None:

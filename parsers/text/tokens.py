@@ -461,7 +461,7 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
             Token(LETTER, m.group(2), cell, x, m.group(2)),
         ]
     m = _RULED_VALUE.fullmatch(word)
-    if m and (m[1] or m[3]) and not (m[2][0] == "$" and m[3]):
+    if m and (m[1] or m[3]) and not (m[2][0] == "$" and m[3] and len(m[2]) > 2):
         return [_ruled_value(m, word, cell, x)]
     if _NUM_LOOSE.fullmatch(word):
         return [Token(NUM, word, cell, x, None, dollar=word[0] == "$", malformed=True)]
@@ -523,7 +523,8 @@ def _ruled_value(m: re.Match[str], word: str, cell: int, x: int) -> Token:
     value it is a rule or the rest of a footnote marker whose digits the scan lost; but a
     marker's digit glued to a price whose point was read as a comma (``$43.93(2)`` as
     ``$43,932)``) looks the same, so a price with something after it is never read (the
-    caller's pattern) and an amount is read unsure."""
+    caller's pattern) and an amount is read unsure. A price of one digit is (``$0)``, unsure):
+    a marker's digit glued to it would leave the dollar sign no digit of its own."""
     head, num, tail = m[1], m[2], m[3]
     value = parse_number(num)
     tok = Token(NUM, num, cell, x + len(head), value, dollar=num[0] == "$")

@@ -511,3 +511,31 @@ def test_a_scan_class_letter_set_apart_is_the_underlying_title_s() -> None:
     assert got.code == "A" and got.underlying_shares == Decimal(143848)
     said = [n for n in f.notes if n.field == "derivative[0].underlying_title"]
     assert any(n.kind == "doubt" and "set apart" in n.message for n in said)
+
+
+def test_a_torn_marker_with_the_scan_s_debris_after_it_still_ends_its_cell() -> None:
+    """``See Footnotes) @)``: the marker's rest follows the bracket; the nature is closed, so
+    the margin lines below (``Stock, $0.01 par`` / ``value``) are the title's, which had both
+    been left empty (the ``)`` it kept left no cut of the lines with brackets closed)."""
+    from parsers.text.tables import _torn_marker
+
+    assert _torn_marker("See Footnotes) @)") and _torn_marker("See Footnotes)")
+    assert not _torn_marker("See Footnotes @)") and not _torn_marker("@)")
+    row = [
+        _line(
+            (0, "Class A Common"),
+            (23, "04/28/2025"),
+            (119, "35,000"),
+            (135, "A"),
+            (150, "$5.4173"),
+            (165, "8,687,914"),
+            (216, "I"),
+            (250, "See Footnotes) @)"),
+        ),
+        "Stock, $0.01 par",
+        "value",
+    ]
+    f = _parse([*_HEAD, *row, *_TABLE_II])
+    (got,) = f.non_derivative
+    assert got.security_title == "Class A Common Stock, $0.01 par value"
+    assert got.nature_of_ownership == "See Footnotes"

@@ -408,10 +408,14 @@ _HAS_WORD = re.compile(r"[^\W_]")
 
 def _torn_marker(text: object) -> bool:
     """A text cell ending in a scan's torn footnote marker (``Footnotes)``, ``Trust®``): markers
-    follow a cell's last word, so no wrapped line continues it."""
+    follow a cell's last word, so no wrapped line continues it. Debris with no letter or digit
+    after it is the marker's rest too (``See Footnotes) @)``)."""
     if not isinstance(text, str) or not text.strip():
         return False
-    last = text.split()[-1]
+    words = text.split()
+    while len(words) > 1 and not _HAS_WORD.search(words[-1]):
+        words.pop()
+    last = words[-1]
     tail = _JUNK_TAIL.search(last)
     return tail is not None and "(" not in last
 

@@ -187,3 +187,20 @@ def test_markup_rewrites_still_read_what_converters_write() -> None:
     assert clean("\\*\\*X\\*\\* **bold**") == "**X** bold"
     assert clean("M F2 x", markers=True) == f"M {MARK}2{MARK} x"
     assert clean("$F2 x", markers=True) == "$F2 x"
+
+
+_WORD_ALPHABET = st.sampled_from(
+    list("abINAOSlBoDnN/.-—–()[]|_{}¦=^~`#*+<>@?\ufffd\x01°©®™”“\"'’‘¢\\«»§éß")
+    + ["N/A", "none", "NONE", "n.a.", "nil", "--", "Common", "Stock", "٣", "1", "$"]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(parts=st.lists(_WORD_ALPHABET, min_size=1, max_size=6))
+def test_a_word_without_digits_reads_as_the_value_readers_read_it(parts: list[str]) -> None:
+    """tokens._classify reads a word with no digit and no dollar sign without trying the
+    value patterns: the tokens the full chain of readers makes of it."""
+    from parsers.text import tokens  # noqa: PLC0415
+
+    word = "".join(parts)
+    assert tokens._classify(word, 1, 2) == tokens._classify_value(word, 1, 2)

@@ -419,6 +419,32 @@ def _push(out: list[Token], tok: Token, start: int) -> None:
 
 
 def _classify(word: str, cell: int, x: int) -> list[Token]:
+    if "$" not in word and _ANY_DIGIT.search(word) is None:
+        return _classify_word(word, cell, x)
+    return _classify_value(word, cell, x)
+
+
+_ANY_DIGIT = re.compile(r"\d")
+r"""A decimal digit of any script (what ``str.isdecimal`` says, and ``\d`` in every pattern)."""
+
+
+def _classify_word(word: str, cell: int, x: int) -> list[Token]:
+    """:func:`_classify_value` of a word with no digit and no dollar sign (most words of a
+    title or a name): every reading of a value needs one or the other, so only a flag letter,
+    a none-word, a letter with junk glued to it, or text is left to tell apart, and the value
+    patterns are not tried (a dozen of them, most of a cell's first reading)."""
+    if len(word) <= 3:
+        m = _LETTER.fullmatch(word)
+        if m:
+            return [Token(LETTER, word, cell, x, m.group(1))]
+    if word.lower() in _NA_WORDS:
+        return [Token(NA, word, cell, x)]
+    if len(word) == 2 and _JUNK_LETTER.fullmatch(word):
+        return [Token(LETTER, word, cell, x, None, malformed=True)]
+    return [Token(TEXT, word, cell, x)]
+
+
+def _classify_value(word: str, cell: int, x: int) -> list[Token]:
     if _NUM.fullmatch(word):
         if _LEADING_ZERO.match(word):
             # ``03``: no filing writes a number so; the rest of one cut across two cells

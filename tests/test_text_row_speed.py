@@ -164,3 +164,11 @@ def test_caption_lines_are_told_as_by_the_plain_tests(parts: list[str]) -> None:
         )
     )
     assert tables.is_caption_text(text) == plain
+
+
+def test_a_new_draft_is_the_dataclass_default() -> None:
+    assert tables._new_draft(7, True) == tables.Draft(7, plain=True)
+    assert tables._new_draft(8, False) == tables.Draft(8)
+    fields = set(tables.Draft.__dataclass_fields__)
+    made = tables._new_draft(1, False)
+    assert all(hasattr(made, f) for f in fields)

@@ -142,6 +142,12 @@ def join_split_numbers(tokens: list[Token]) -> None:
         if tok.kind != NUM or nxt.kind != NUM:  # nothing below acts on such a pair
             i += 1
             continue
+        # nor on these (most pairs: an amount and its price, a price and the balance after)
+        if (nxt.dollar and not tok.dollar) or (
+            not (tok.malformed or nxt.malformed) and nxt.cell != tok.cell + 1
+        ):  # a dollar sign starts a value of its own; an echo or a cut is in the next cell
+            i += 1
+            continue
         echo = (
             tok.kind == NUM
             and nxt.kind == NUM

@@ -128,6 +128,33 @@ class Draft:
     so that a wrapped line's words go to the text column they sit under."""
 
 
+_make = object.__new__
+
+
+def _new_draft(line: int, plain: bool) -> Draft:
+    """``Draft(line, plain=plain)`` with its slots set one by one: the dataclass's ``__init__``
+    calls a factory for each of its ten containers, and a draft is made for every data row (a
+    test pins that both make the same draft: a field added to the class is added here)."""
+    d: Draft = _make(Draft)
+    d.line = line
+    d.values = {}
+    d.footnotes = {}
+    d.notes = []
+    d.repaired = False
+    d.above = 0
+    d.title_raw = None
+    d.where = {}
+    d.plain = plain
+    d.after_caption = False
+    d.set_aside = {}
+    d.closed = set()
+    d.blurred = set()
+    d.undecided = None
+    d.centres = {}
+    d.cuts = []
+    return d
+
+
 def is_header_row(text: str) -> bool:
     """Column captions and page furniture, never data: they carry numbers like ``Instr. 3``."""
     low = text.lower()
@@ -447,6 +474,17 @@ def _text_fields(fields: tuple[str, ...]) -> tuple[str, ...]:
     return got
 
 
+_ORDER_OF: dict[tuple[str, ...], dict[str, int]] = {}
+
+
+def _order_of(fields: tuple[str, ...]) -> dict[str, int]:
+    """Each column's index in a layout (worked out once per layout; not to be changed)."""
+    got = _ORDER_OF.get(fields)
+    if got is None:
+        got = _ORDER_OF[fields] = {f: i for i, f in enumerate(fields)}
+    return got
+
+
 def _plain_words(text: str) -> bool:
     """Letters and digits only, one space between words and none around them (most titles:
     ``Common Stock``): :func:`_clean_words` gives it back unchanged, so it need not run."""
@@ -661,17 +699,26 @@ def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
     ``par`` in its cell, or alone in its cell under a cell of the row of cells above (past
     markdown's rule) that ends in ``value``. No column of the form prints a value beside those
     words, so read as a value it would make the title's wrapped rest a row of its own."""
+    end = len(tokens) - 1
     for i, t in enumerate(tokens):
         if t.kind != NUM:
             continue
         before = tokens[i - 1] if i else None
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
         if (
-            (before is not None and before.cell == t.cell and before.kind == TEXT
-             and _ends_in_value(before.text))
-            or (after is not None and after.cell == t.cell and after.kind == TEXT
-                and _PAR_START.match(after.text))
-        ):  # fmt: skip
+            before is not None
+            and before.cell == t.cell
+            and before.kind == TEXT
+            and _ends_in_value(before.text)
+        ):
+            t.kind, t.value = TEXT, None
+            continue
+        after = tokens[i + 1] if i < end else None  # (only looked at where ``before`` fails)
+        if (
+            after is not None
+            and after.cell == t.cell
+            and after.kind == TEXT
+            and _PAR_START.match(after.text)
+        ):
             t.kind, t.value = TEXT, None
     if above is None:
         return
@@ -1089,7 +1136,7 @@ def _attach(
     placeless as a plain one. Plain lines after a markdown row's continuation rows of cells
     (``Remainder`` / ``Unitrust I`` under ``| Stock | Stock | Charitable |``) are cut after
     those rows are placed, knowing which cells went on to the last of them (``went_on``)."""
-    targets = [f for f in fields if f in TEXT_FIELDS]
+    targets = list(_text_fields(fields))
     if not columns and not before and not flush and went_on is None:
         plain = [r.shape == PLAIN for r, _ in pairs]
         n = plain.index(True) if True in plain else 0
@@ -1225,7 +1272,7 @@ def _attach(
         return
     where = {f: draft.where.get(f, -1 if f == "security_title" else None) for f in targets}
     placed: dict[str, float] = {f: x for f, x in where.items() if x is not None}
-    order = {f: i for i, f in enumerate(fields)}
+    order = _order_of(fields)
     for f in targets:  # a text column the row left empty still has its place in the order:
         if f not in placed:  # between the values on either side of it
             i = order[f]
@@ -1237,7 +1284,7 @@ def _attach(
                 placed[f] = max(left) + 1
     extra: dict[str, list[str]] = {}
     piped = {id(w) for r, w in pairs if r.shape == PIPE and len(w) > 1}
-    spots = sorted((fields.index(g), x, g) for g, x in placed.items())
+    spots = sorted((order[g], x, g) for g, x in placed.items())
     shut: set[str] = (
         {
             f
@@ -1676,7 +1723,7 @@ def _read_row(
     flush: bool = False,
     title_end: int | None = None,
 ) -> Draft:
-    draft = Draft(row.line, plain=row.shape == PLAIN)
+    draft = _new_draft(row.line, row.shape == PLAIN)
     # the table's caption row has another number of cells (or as many, with a word or date
     # under an amount's sub-caption): this row lost or gained one somewhere, so the form's
     # positions may not say its columns

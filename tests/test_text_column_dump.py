@@ -483,3 +483,21 @@ def test_a_dump_out_of_row_order_of_indirect_rows_with_no_nature_is_left_out() -
     f = _parse(*cells)
     assert f.non_derivative == []
     assert any("do not line up" in m for m in _table_doubts(f))
+
+
+_PLAIN_T2_ROW = "Stock $0.41 05/11/2023 A 143,848 (4) Common 143,848 $0 143,848 D"
+
+
+def test_a_lone_window_date_with_words_under_a_plain_row_is_no_row_of_its_own() -> None:
+    # markitdown may print a row's last date and its wrapped title on lines of their own: the
+    # words with the date are no row (no transaction, no holding), but may be the rest of the
+    # row's open text cells, which are then left empty instead of read cut ('Stock', 'Common')
+    f = _parse_table2(_PLAIN_T2_ROW + "\n05/11/2033\nOption Stock\n(Right to\nBuy)")
+    (row,) = f.derivative
+    assert (row.security_title, row.underlying_title) == (None, None)
+    assert str(row.shares) == "143848"
+    doubts = [n.message for n in f.notes if n.table == "derivative" and n.kind == "doubt"]
+    assert any("not read as a row" in m for m in doubts)
+    # past a blank line, after the date alone (no row of its own either), the same
+    g = _parse_table2(_PLAIN_T2_ROW + "\n\n05/11/2033\n\nOption Stock\n(Right to\nBuy)")
+    assert [(r.security_title, r.underlying_title) for r in g.derivative] == [(None, None)]

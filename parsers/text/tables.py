@@ -350,8 +350,12 @@ def read_table(
         prev = draft
     if pending and prev is not None:
         _attach(prev, pending, fields, before=False, columns=placed_cols, flush=flush)
-    elif pending and drafts and drafts[-1].plain:
-        _words_left_below(drafts[-1], pending, fields)
+    elif pending and drafts:
+        host = next(  # the last row of words (a line of values alone is no row)
+            (d for d in reversed(drafts) if any(d.values.get(f) for f in TEXT_FIELDS)), None
+        )
+        if host is not None and host.plain:
+            _words_left_below(host, pending, fields)
     for d in drafts:
         _clean_text(d, fields)
     if placed_cols and not flush:  # (an OCR engine's flush lines keep no columns)
@@ -888,6 +892,41 @@ def _caption_debris(values: dict[str, object]) -> bool:
     return bool(numbers) and all(v == v.to_integral_value() and 0 <= v < 10 for v in numbers)
 
 
+_WINDOW = frozenset({"date_exercisable", "expiration_date"})
+
+
+def _hollow(d: Draft) -> bool:
+    """A plain line of words whose only value read, if any, is a date of the exercise window
+    (its values left empty with doubts, a window date alone): no code, no amount, no balance,
+    no ownership form, no underlying amount. A row of the form reports a transaction or a
+    holding; this reports neither, so it is pieces of a row above pushed onto lines of their
+    own, under a plain row (markitdown: ``Stock $0.41
+    05/11/2023 A 143,848 (4) Common ...`` / ``05/11/2033`` / ``Option Stock`` / ``(Right to``
+    / ``Buy)``), not a row of its own."""
+    filled = [f for f, x in d.values.items() if x is not None and f != "voluntary"]
+    return d.plain and all(f in _WINDOW or f in TEXT_FIELDS for f in filled)
+
+
+def _hollow_below(host: Draft, d: Draft) -> None:
+    """``d`` (:func:`_hollow`) read as no row: its words may be the rest of the row above's
+    text cells, so those still open (no marker closed them) are left empty with a doubt, and
+    its window date is said in a note, not given to the row."""
+    said = ", ".join(f"{k}={x}" for k, x in d.values.items() if x is not None and k != "voluntary")
+    host.notes.append(
+        (None, f"line {d.line} ({said}) holds words and at most a date of the exercise window, no"
+               " transaction or holding: not read as a row")
+    )  # fmt: skip
+    if not host.plain:
+        return
+    for f in TEXT_FIELDS:
+        if host.values.get(f) and f not in host.closed:
+            host.values[f] = None
+            host.blurred.add(f)
+            host.notes.append(
+                (f, f"the words of line {d.line} below may be the rest of it: left empty")
+            )
+
+
 def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Draft]:
     """A filed row names its security and either reports a transaction or a balance. Values
     with no title and no transaction (a stray page number, an address line below the tables)
@@ -901,6 +940,9 @@ def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dr
             debris.append(d)
             continue
         titled = v.get("security_title") or "security_title" in d.blurred
+        if titled and kept and kept[-1].plain and _hollow(d):
+            _hollow_below(kept[-1], d)
+            continue
         if titled or v.get("transaction_date") or v.get("code"):
             kept.append(d)
         else:

@@ -501,3 +501,16 @@ def test_a_lone_window_date_with_words_under_a_plain_row_is_no_row_of_its_own() 
     # past a blank line, after the date alone (no row of its own either), the same
     g = _parse_table2(_PLAIN_T2_ROW + "\n\n05/11/2033\n\nOption Stock\n(Right to\nBuy)")
     assert [(r.security_title, r.underlying_title) for r in g.derivative] == [(None, None)]
+
+
+def test_a_dump_out_of_row_order_with_a_lone_marker_after_every_price_is_left_out() -> None:
+    # a direct row's nature printed as its footnote marker alone ('(3)'), and a price cell
+    # empty: counted among the prices the marker would move the prices up a row
+    cells = (
+        "Common Stock 05/04/2022", "Common Stock 05/04/2022", "Common Stock 05/05/2022",
+        "Code", "M", "S", "S", "10,000(2) A", "D", "2,000", "3,000", "D", "12,000",
+        "$10.00", "10,000", "$11.00", "7,000", "D", "D", "D", "(3)",
+    )  # fmt: skip
+    f = _parse(*cells)
+    assert f.non_derivative == []
+    assert any("do not line up" in m for m in _table_doubts(f))

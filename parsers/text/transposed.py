@@ -164,6 +164,12 @@ def _by_chain(rows: list[Row], is_caption: Callable[[str], bool], width: int) ->
     prices = [t for k, t in values if k in ("dollar", "marker")]
     letters = [t for k, t in values if k == "letter"]
     numbers = [t for k, t in values if k == "number"]
+    kinds = [k for k, _ in values]
+    last_dollar = max((i for i, k in enumerate(kinds) if k == "dollar"), default=-1)
+    if any(k == "marker" and i > last_dollar for i, k in enumerate(kinds)):
+        # a footnote marker alone after every price with its '$' may be another column's
+        # cell (a nature printed as its marker) standing in for an empty price: unsure
+        return None
     if len(prices) != n:
         return None
     dealt_letters = _deal(letters, (_is_code, _is_side, _is_form), n)

@@ -517,6 +517,10 @@ def _classify_value(word: str, cell: int, x: int) -> list[Token]:
         before_debris = _value_before_debris(m, word, cell, x)
         if before_debris is not None:
             return [before_debris]
+    if "(" in word and _UNCLOSED_MARK.fullmatch(word):
+        # ``0(3i``, ``0(3(``: a value whose footnote marker lost its closing bracket; the
+        # value's end is not sure (the bracket's place may have held a digit): unread, said so
+        return [Token(NUM, word, cell, x, None, dollar=word[0] == "$", malformed=True)]
     if "/" in word and _SLASHED.fullmatch(word) and sum(c.isdigit() for c in word) >= 4:
         # ``11/O5/2O2G``: a date's shape with a letter the scan's confusables do not mend is a
         # damaged date (unread, said so), not words to join onto the next text cell
@@ -598,6 +602,7 @@ def _value_before_debris(m: re.Match[str], word: str, cell: int, x: int) -> Toke
 
 _VALUE_MARKS = frozenset(",.$")
 _LEADING_ZERO = re.compile(r"\$?0\d")
+_UNCLOSED_MARK = re.compile(r"\$?\d[\d,]*(?:\.\d+)?\(\d{1,2}(?:[^\w\s)]|[A-Za-z])?")
 _SLASHED = re.compile(r"[0-9A-Za-z]{1,2}/[0-9A-Za-z]{1,2}/[0-9A-Za-z]{2,4}")
 _ONE_SLASH_LOST = re.compile(r"\d{1,2}/\d{1,2}[^\d/]\d{4}|\d{1,2}[^\d/]\d{1,2}/\d{4}")
 """A date one of whose slashes was damaged (``01/01?2032``): a date still, unread."""

@@ -258,3 +258,28 @@ def test_a_row_of_the_captions_width_with_a_value_cut_across_cells_lost_a_cell()
     f = _parse(T2_CAPTIONS + captions + shifted)
     assert f.derivative[0].shares_owned_following == 222700
     assert any("unsure" in m for m in _doubts(f, "derivative[0].acquired_disposed"))
+
+
+def test_a_pipe_row_a_cell_short_of_its_markdown_header_is_no_form_5_row() -> None:
+    # no row of sub-captions with 'Code' alone: the header row above the table's rule shows
+    # 16 columns. A row that lost the blank after its amount has 15 cells, the Form 5 layout's
+    # width (no V column): read by it, the amount in the form's (A) cell stood in the (D) one,
+    # read (D) without a doubt. A row narrower than its header lost a cell, whatever layout is
+    # as wide
+    t2 = (
+        "# **Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned**\n\n"
+        "|Security|Exercise Price|Transaction Date|Deemed Date|Transaction Code (Instr. 8)|V|"
+        "Acquired|Disposed|Date Exercisable|Expiration Date|Underlying|Amount|Price|"
+        "Owned After|Ownership Form|Nature|\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+    )
+    row = (
+        "|Stock Option|$4.75|12/08/2025||J||50,000||(1)|02/17/2033|"
+        "Ordinary Shares|50,000|$0|222,700|D||\n"
+    )
+    f = _parse(t2 + row)
+    assert f.derivative[0].acquired_disposed == "A"
+    f = _parse(t2 + row.replace("|50,000||(1)|", "|50,000|(1)|"))
+    r = f.derivative[0]
+    assert (r.shares, r.acquired_disposed, r.shares_owned_following) == (50000, None, 222700)
+    assert _doubts(f, "derivative[0].acquired_disposed")

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 
 from parsers.text import ocr, wraps
 from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TAB, TABLED, Row
@@ -202,7 +203,7 @@ def read_table(
     ad_x = None
     if "shares_a" in fields:
         ad_x = _scan_ad_offsets(rows) if flush else _ad_positions(rows)
-    captions = _caption_cells(rows)
+    captions = _caption_cells(rows) or _header_cells(rows)
     date_x = _date_anchors(rows) if "date_exercisable" in fields else None
     nature_x = _nature_column(rows)
     title_end = _title_column_end(rows)
@@ -1625,6 +1626,19 @@ def _caption_cells(rows: list[Row]) -> _Captions | None:
 
 _Captions = tuple[int, int, dict[int, str]]
 
+
+def _header_cells(rows: list[Row]) -> _Captions | None:
+    """Where no row of sub-captions has ``Code`` in a cell of its own, how many cells a
+    markdown table's rows have, as its header row (the row right above its rule) shows: a
+    converter writes every row of a markdown table as wide as its header, so a row narrower
+    or wider lost or gained a cell (a row one cell short is then no Form 5 row without the V
+    column: its header would be as short). No caption is named by cell."""
+    for prev, row in pairwise(rows):
+        if row.shape == SEP and prev.shape == PIPE and prev.block == row.block:
+            return prev.block, len(prev.cells), {}
+    return None
+
+
 _COUNTED = frozenset({"shares", "shares_a", "shares_d", "underlying_shares", "price"})
 
 
@@ -1773,6 +1787,10 @@ def _read_row(
     in_captions = named is not None and row.shape in _EVEN_ROWS
     uneven = in_captions and captions is not None and len(row.cells) != captions[1]
     layouts = [] if row.shape == SPACE else [f for f in (fields, *alternates) if _intact(row, f)]
+    if uneven:
+        # a sibling layout as wide as a row that lost or gained a cell is no sign of it: the
+        # table's own width (its captions' or header's) is not that layout's
+        layouts = [f for f in layouts if f is fields]
     if layouts and not uneven:  # (a row that lost a cell may have lost the title's border)
         _keep_title_cell(tokens)
     _mend_tokens(tokens, header_date, row.shape == PIPE, flush and row.shape == SPACE)

@@ -514,3 +514,12 @@ def test_a_dump_out_of_row_order_with_a_lone_marker_after_every_price_is_left_ou
     f = _parse(*cells)
     assert f.non_derivative == []
     assert any("do not line up" in m for m in _table_doubts(f))
+
+
+def test_a_lone_date_with_words_under_a_plain_table1_row_is_no_row_of_its_own() -> None:
+    # a Table I row as a run of words, a date pushed onto its own line, then the row's wrapped
+    # words: read as a row they made a phantom ('Stock Trust', 05/06/2022) and cut the title
+    f = _parse("Class A Common 05/04/2022 S 1,000 D $10.00 9,000 I By\n05/06/2022\nStock Trust(1)")
+    (row,) = f.non_derivative
+    assert (row.security_title, row.nature_of_ownership) == (None, None)
+    assert (str(row.shares), str(row.shares_owned_following)) == ("1000", "9000")

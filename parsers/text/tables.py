@@ -893,28 +893,31 @@ def _caption_debris(values: dict[str, object]) -> bool:
     return bool(numbers) and all(v == v.to_integral_value() and 0 <= v < 10 for v in numbers)
 
 
-_WINDOW = frozenset({"date_exercisable", "expiration_date"})
+_LONE_DATES = frozenset(
+    {"date_exercisable", "expiration_date", "transaction_date", "deemed_execution_date"}
+)
+"""Dates a line of words may hold and still report no transaction (no code) or holding."""
 
 
 def _hollow(d: Draft) -> bool:
-    """A plain line of words whose only value read, if any, is a date of the exercise window
-    (its values left empty with doubts, a window date alone): no code, no amount, no balance,
-    no ownership form, no underlying amount. A row of the form reports a transaction or a
+    """A plain line of words whose only value read, if any, is a date (its values left empty
+    with doubts, or a date alone: a deemed or window date pushed down): no code, no amount, no
+    balance, no ownership form, no underlying amount. A row of the form reports a transaction or a
     holding; this reports neither, so it is pieces of a row above pushed onto lines of their
     own, under a plain row (markitdown: ``Stock $0.41
     05/11/2023 A 143,848 (4) Common ...`` / ``05/11/2033`` / ``Option Stock`` / ``(Right to``
     / ``Buy)``), not a row of its own."""
     filled = [f for f, x in d.values.items() if x is not None and f != "voluntary"]
-    return d.plain and all(f in _WINDOW or f in TEXT_FIELDS for f in filled)
+    return d.plain and all(f in _LONE_DATES or f in TEXT_FIELDS for f in filled)
 
 
 def _hollow_below(host: Draft, d: Draft) -> None:
     """``d`` (:func:`_hollow`) read as no row: its words may be the rest of the row above's
     text cells, so those still open (no marker closed them) are left empty with a doubt, and
-    its window date is said in a note, not given to the row."""
+    its date is said in a note, not given to the row."""
     said = ", ".join(f"{k}={x}" for k, x in d.values.items() if x is not None and k != "voluntary")
     host.notes.append(
-        (None, f"line {d.line} ({said}) holds words and at most a date of the exercise window, no"
+        (None, f"line {d.line} ({said}) holds words and at most a date, no"
                " transaction or holding: not read as a row")
     )  # fmt: skip
     if not host.plain:

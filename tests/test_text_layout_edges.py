@@ -283,3 +283,26 @@ def test_a_pipe_row_a_cell_short_of_its_markdown_header_is_no_form_5_row() -> No
     r = f.derivative[0]
     assert (r.shares, r.acquired_disposed, r.shares_owned_following) == (50000, None, 222700)
     assert _doubts(f, "derivative[0].acquired_disposed")
+
+
+def test_a_scan_price_with_a_letter_for_a_digit_is_unreadable_not_title_words() -> None:
+    # an OCR pipe table: '$1.60' read 'S1.60' is mended; 'Sg.60' (a digit read as a letter no
+    # confusable mends) was a word, glued onto the title in the cell before it ('Option (right
+    # to buy) Sg.60'), the price left empty with no note (text fuzz seed 7 #2168)
+    captions = (
+        "|||||Code|V||(A)|(D)|Date Exercisable|Expiration Date|Title|"
+        "Amount or Number of Shares|||||\n"
+    )
+    row = (
+        "|Option (right to buy)|S1.60|01/11/2022||M|||||10,000|09/04/2016|08/04/2026|"
+        "Common Stock|10,000|$0|152,654|D||\n"
+    )
+    f = _parse(T2_CAPTIONS + captions + row)
+    assert (f.derivative[0].security_title, str(f.derivative[0].exercise_price)) == (
+        "Option (right to buy)",
+        "1.60",
+    )
+    f = _parse(T2_CAPTIONS + captions + row.replace("|S1.60|", "|Sg.60|"))
+    r = f.derivative[0]
+    assert (r.security_title, r.exercise_price, r.shares) == ("Option (right to buy)", None, 10000)
+    assert _doubts(f, "derivative[0].exercise_price")

@@ -424,6 +424,9 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
     return _classify_value(word, cell, x)
 
 
+_SCAN_PRICE = re.compile(r"S[\d,]{0,6}[A-Za-z][\d,]{0,6}\.\d{1,6}", re.ASCII)
+"""A price whose ``$`` a scan read as ``S`` with one digit read as a letter no confusable
+mends (``Sg.60``): the shape of a price (digits, a point, decimals), no word's."""
 _ANY_DIGIT = re.compile(r"\d")
 r"""A decimal digit of any script (what ``str.isdecimal`` says, and ``\d`` in every pattern)."""
 
@@ -505,6 +508,11 @@ def _classify_value(word: str, cell: int, x: int) -> list[Token]:
             tok = Token(DATE, fixed, cell, x, date)
             tok.notes.append(message)
             return [tok]
+    if _SCAN_PRICE.fullmatch(word):
+        # ``Sg.60`` of ``$1.60``: a scan's price, its dollar sign read as ``S`` and a digit as
+        # a letter no confusable mends: an unreadable value, not a word (read as one, it was
+        # glued onto the title in the cell before it, silently)
+        return [Token(NUM, "$" + word[1:], cell, x, None, dollar=True, malformed=True)]
     m = _DATE_DEBRIS.fullmatch(word)
     if m and (date := parse_date(m[1])) is not None:
         # ``09/24/2025)``, ``12/24/2025°)``: the scan's rest of a footnote marker after a whole

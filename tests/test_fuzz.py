@@ -434,6 +434,13 @@ TEXT_REGRESSIONS: list[tuple[str, str, list[Key]]] = [
         "ocr_digits_004.txt",
         [("derivative", 0, "expiration_date")],
     ),
+    # found with seeds 13 and 14: '11/O5/2O"O' (a flipped byte's quote mark, no letter) is a
+    # damaged date too, not words joined onto the underlying title with the date left unsaid
+    (
+        "text_date_mark_unmended~ocr_digits_004.txt",
+        "ocr_digits_004.txt",
+        [("derivative", 0, "expiration_date")],
+    ),
     # found with seeds 6 and 13: '0(3i' (a marker whose closing bracket a flipped byte took)
     # is an unread value with a note, not words
     (

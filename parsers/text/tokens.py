@@ -530,8 +530,8 @@ def _classify_value(word: str, cell: int, x: int) -> list[Token]:
         # value's end is not sure (the bracket's place may have held a digit): unread, said so
         return [Token(NUM, word, cell, x, None, dollar=word[0] == "$", malformed=True)]
     if "/" in word and _SLASHED.fullmatch(word) and sum(c.isdigit() for c in word) >= 4:
-        # ``11/O5/2O2G``: a date's shape with a letter the scan's confusables do not mend is a
-        # damaged date (unread, said so), not words to join onto the next text cell
+        # ``11/O5/2O2G``, ``11/O5/2O"O``: a date's shape with a letter no confusable mends or a
+        # stray mark is a damaged date (unread, said so), not words to join onto the next cell
         return [Token(DATE, word, cell, x, None, malformed=True)]
     if len(word) == 2 and _JUNK_LETTER.fullmatch(word):
         # ``$D``, ``D=``: a flag or code letter with a character no word has glued to it
@@ -611,7 +611,9 @@ def _value_before_debris(m: re.Match[str], word: str, cell: int, x: int) -> Toke
 _VALUE_MARKS = frozenset(",.$")
 _LEADING_ZERO = re.compile(r"\$?0\d")
 _UNCLOSED_MARK = re.compile(r"\$?\d[\d,]*(?:\.\d+)?\(\d{1,2}(?:[^\w\s)]|[A-Za-z])?")
-_SLASHED = re.compile(r"[0-9A-Za-z]{1,2}/[0-9A-Za-z]{1,2}/[0-9A-Za-z]{2,4}")
+_SLASHED = re.compile(r"[^\s/()\[\]]{1,2}/[^\s/()\[\]]{1,2}/[^\s/()\[\]]{2,4}")
+"""A date's shape, slashes in place, whatever a scan or a damaged byte made of some of its digits
+(a letter no confusable mends, a quote mark: ``11/O5/2O"O``); brackets left to the markers."""
 _ONE_SLASH_LOST = re.compile(r"\d{1,2}/\d{1,2}[^\d/]\d{4}|\d{1,2}[^\d/]\d{1,2}/\d{4}")
 """A date one of whose slashes was damaged (``01/01?2032``): a date still, unread."""
 _DATE_DEBRIS = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})[^\w\s,.;:/]{1,3}")

@@ -441,6 +441,12 @@ TEXT_REGRESSIONS: list[tuple[str, str, list[Key]]] = [
         "ocr_digits_004.txt",
         [("derivative", 0, "expiration_date")],
     ),
+    # found with seed 14: '1\x11/O5/2O2O', a control character in a date's month, likewise
+    (
+        "text_date_control_char~ocr_digits_004.txt",
+        "ocr_digits_004.txt",
+        [("derivative", 0, "expiration_date")],
+    ),
     # found with seeds 6 and 13: '0(3i' (a marker whose closing bracket a flipped byte took)
     # is an unread value with a note, not words
     (

@@ -611,9 +611,10 @@ def _value_before_debris(m: re.Match[str], word: str, cell: int, x: int) -> Toke
 _VALUE_MARKS = frozenset(",.$")
 _LEADING_ZERO = re.compile(r"\$?0\d")
 _UNCLOSED_MARK = re.compile(r"\$?\d[\d,]*(?:\.\d+)?\(\d{1,2}(?:[^\w\s)]|[A-Za-z])?")
-_SLASHED = re.compile(r"[^\s/()\[\]]{1,2}/[^\s/()\[\]]{1,2}/[^\s/()\[\]]{2,4}")
+_SLASHED = re.compile(r"[^\s/()\[\]]{1,3}/[^\s/()\[\]]{1,2}/[^\s/()\[\]]{2,4}")
 """A date's shape, slashes in place, whatever a scan or a damaged byte made of some of its digits
-(a letter no confusable mends, a quote mark: ``11/O5/2O"O``); brackets left to the markers."""
+(a letter no confusable mends, a quote mark: ``11/O5/2O"O``, a control character or a digit too
+many: ``1\\x11/O5/2O2O``, ``011/O5/2O2O``); brackets left to the markers."""
 _ONE_SLASH_LOST = re.compile(r"\d{1,2}/\d{1,2}[^\d/]\d{4}|\d{1,2}[^\d/]\d{1,2}/\d{4}")
 """A date one of whose slashes was damaged (``01/01?2032``): a date still, unread."""
 _DATE_DEBRIS = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})[^\w\s,.;:/]{1,3}")

@@ -441,6 +441,12 @@ TEXT_REGRESSIONS: list[tuple[str, str, list[Key]]] = [
         "ocr_digits_004.txt",
         [("derivative", 0, "expiration_date")],
     ),
+    # found with seeds 8 and 10: a Table I row that lost its '2,390 D' cell says no side either
+    (
+        "text_amount_and_side_cell_lost~pipe_split_merged_003.md",
+        "pipe_split_merged_003.md",
+        [("non_derivative", 1, "shares"), ("non_derivative", 1, "acquired_disposed")],
+    ),
     # found with seed 14: '1\x11/O5/2O2O', a control character in a date's month, likewise
     (
         "text_date_control_char~ocr_digits_004.txt",

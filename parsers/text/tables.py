@@ -3161,6 +3161,11 @@ def _check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> No
         v.setdefault("voluntary", False)
         if v.get("shares") is None and not any(f == "shares" for f, _ in draft.notes):
             draft.notes.append(("shares", _NO_AMOUNT))
+            if v.get("acquired_disposed") is None and (
+                "acquired_disposed" in fields or "shares_a" in fields
+            ):
+                # the (A) or (D) beside the amount went with it (``2,390 D`` in a lost cell)
+                draft.notes.append(("acquired_disposed", "no amount, so no (A) or (D) read"))
         if v.get("transaction_date") is None and not any(
             f == "transaction_date" for f, _ in draft.notes
         ):

@@ -1417,3 +1417,17 @@ def test_tokens_made_without_init_are_the_dataclass_tokens() -> None:
     plain = tokenize_plain("Common Stock 1,000 (3) $5.00", 7)
     assert all(t.cell == 0 and t.x == 7 for t in plain)
     assert [t.kind for t in plain] == [TEXT, NUM, MARKER, NUM]
+
+
+def test_a_bold_title_piece_holding_a_line_break_still_makes_its_landmark() -> None:
+    # a picture-text block: the title's bold pieces among a box's words, one piece holding a
+    # cell's line break ('**Table I - Non-<br>D**'). The break is squashed out of the pieces as
+    # out of the whole line (the speed change 3c156db took it out of the whole line only, and
+    # the Table I title was no landmark)
+    from parsers.text.read import _landmark_kind_fresh
+
+    for line in (
+        "| **Table I - Non-<br>D** 01/27/2023 Smith **erivative** |",
+        "| **Table I - Non-D** Smith **eri<br>vative** |",
+    ):
+        assert _landmark_kind_fresh(line) & 1, line

@@ -66,6 +66,15 @@ _BR_TAG = re.compile(r"<br\s*/?>")
 """A cell's line break (``1. Title of<br>Derivative<br>Security``), squashed out of the letters
 too: taken out apart, where a line has one, as one class repeated is the faster scan."""
 _BOLD = re.compile(r"\*\*(.{1,200}?)\*\*")
+
+
+def _squashed(text: str) -> str:
+    """``text``'s letters squashed together: its line breaks (:data:`_BR_TAG`) and then its
+    spaces, borders and marks taken out. The bold pieces of a picture-text block are squashed
+    so too: a piece may hold a break (``**Table I - Non-<br>D**``)."""
+    return _SQUASH.sub("", _BR_TAG.sub("", text) if "<br" in text else text)
+
+
 _LETTER = re.compile(r"[a-z]")
 _T1 = re.compile(r"table(?:i|1|l)[-–—:.,]*non-?deriv")
 _T2 = re.compile(r"table(?:ii|11|ll|il|li|2)[-–—:.,]*der")
@@ -344,20 +353,20 @@ def _landmark_kind_fresh(head: str) -> int:
         or "address" in low
     ):
         return 0
-    sq = _SQUASH.sub("", _BR_TAG.sub("", low) if "<br" in low else low)
+    sq = _squashed(low)
     if "**" in low:  # a picture-text block: the bold title's pieces among the boxes' words
         pieces = _BOLD.findall(low)
-        sq += "\n" + _SQUASH.sub("", "".join(pieces))
+        sq += "\n" + _squashed("".join(pieces))
         # and without the boxes' bold values that hold no letter (box 4's date between the
         # title's "**Ta**" and "**ble I - Non-D**" in the cells of one row)
-        sq += "\n" + _SQUASH.sub("", "".join(p for p in pieces if _LETTER.search(p)))
+        sq += "\n" + _squashed("".join(p for p in pieces if _LETTER.search(p)))
     if "**<br>**" in low:
         # a two-line bold title cut into cells, each holding its piece of both lines:
         # "**Ta** **ble II - De**<br>**(e.g** **rivative Securities**<br>**., puts": after each
         # break, the first bold piece is a cell's second line and the last the next cell's first
         chunks = [_BOLD.findall(c) for c in low.split("<br>")]
         firsts = chunks[0] + [c[-1] for c in chunks[1:] if len(c) > 1]
-        sq += "\n" + _SQUASH.sub("", "".join(firsts))
+        sq += "\n" + _squashed("".join(firsts))
     kind = 0
     if _T1.search(sq) or (_T1_CAPTION.search(sq) and "derivative" not in sq[:60]):
         kind |= 1

@@ -879,3 +879,20 @@ def test_table_2_captions_broken_into_lines_in_table_1s_cells_open_table_2() -> 
     assert len(f.derivative) == 1
     assert f.derivative[0].exercise_price == Decimal("48.97")
     assert f.derivative[0].shares_owned_following == Decimal(7600)
+
+
+def test_table_1s_last_row_over_table_2s_title_is_parted_where_the_captions_open_table_2() -> None:
+    # pymupdf4llm-layout (fresh synthetic, seed 13): Table I's last row holds the bold pieces
+    # of Table II's title ('$1<br>**d,**<br>**tio**|48.5538<br>**Disposed o**'); Table II is
+    # found by its captions in the next row, and the row above them is parted as it would be
+    # were it the landmark: its balance is read, not the price's cut-off digits
+    f = parse_file(
+        Path(__file__).parent
+        / "fixtures"
+        / "text"
+        / "fresh"
+        / "bwtx_t1_last_row_over_t2_title_pymupdf4llm-layout.md"
+    )
+    assert [r.shares_owned_following for r in f.non_derivative] == [Decimal(49344), Decimal(43844)]
+    assert f.non_derivative[1].price is None
+    assert len(f.derivative) == 1

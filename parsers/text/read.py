@@ -102,6 +102,13 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         if parted is not None:  # Table I's last row, then Table II's title
             rows = [*rows[:t2], *parted, *rows[t2 + 1 :]]
             t2, end = t2 + 1, end + 1
+        elif t2 > t1 + 1 and rows[t2 - 1].shape is PIPE:
+            # Table II found by its captions, the row above them holding Table I's last row
+            # over the title's bold pieces: parted the same way (the title then opens Table II)
+            parted = _part_caption_row(rows[t2 - 1])
+            if parted is not None:
+                rows = [*rows[: t2 - 1], *parted, *rows[t2:]]
+                end += 1
     form = form_type_of(rows[:t1]) or "4"
     words = word_breaks.Words(text)  # the text's words, counted once if a reader asks
     head_rows = rows[:t1]

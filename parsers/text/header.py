@@ -79,14 +79,11 @@ _PERIOD_LABEL = caseless(
 )
 _LABEL_KEYS = {  # cheap substring tests before the label's regex
     "period_of_report": ("arliest", "ARLIEST", "equiring", "EQUIRING", "iscal", "ISCAL"),
-    "date_of_original_submission": ("riginal", "RIGINAL", "mendment", "MENDMENT"),
+    "date_of_original_submission": ("riginal", "RIGINAL"),
 }
-_AMEND_LABEL = caseless(
-    r"Date\s+(?:of\s+)?Original\s+Filed",
-    # the box's number and first words, where a converter's cell border cut the rest of its
-    # caption off into cells beside (pymupdf4llm-layout: ``4. If Amendment, D<br>**01/27/2023**``)
-    r"\b4\.\s*If\s+Amendment\b,?(?:\s+D\b)?",
-)
+_AMEND_LABEL = caseless(r"Date\s+(?:of\s+)?Original\s+Filed")
+_AMEND_FIRST_WORDS = ("If Amendment", "IF AMENDMENT")
+_AMEND_CUT_REST = re.compile(r",?(?:\s+D\b)?")
 _NEXT_BOX = caseless(
     *(rf"\b{n}\.\s+[A-Z]" for n in "1234567"), r"ividual\s+or\s+Joint", r"Relationship\s+of"
 )
@@ -579,24 +576,27 @@ def _date_after(
 ) -> dt.date | None:
     """First date after ``label`` within its box; OCR letters in it are mended with a note."""
     keys = _LABEL_KEYS[name]
+    amendment = name == "date_of_original_submission"
     for s in [*streams, *([flat] if flat else [])]:
+        end = None
         for k in keys:  # a loop, not any(): cheap tests before the label's regex
             if k in s:
+                m = label.search(s)
+                end = m.end() if m else None
                 break
-        else:
+        if end is None and amendment:
+            end = _cut_amend_caption(s)
+        if end is None:
             continue
-        m = label.search(s)
-        if not m:
-            continue
-        window = s[m.end() : m.end() + 160]
+        window = s[end : end + 160]
         nxt = _NEXT_BOX.search(window)
         if nxt:
             window = _word_start(window, nxt.start())
         d = _DATE_IN_TEXT.search(window)
         if d:
             return parse_date(d.group(1))
-        if nxt and name == "date_of_original_submission":
-            below = _date_on_line_below(s, m.end() + nxt.start())
+        if nxt and amendment:
+            below = _date_on_line_below(s, end + nxt.start())
             if below is not None:
                 found, raw = below
                 head.notes.append(
@@ -616,6 +616,19 @@ def _date_after(
                 head.notes.append((d.group(1), name, repaired[1]))
                 head.repaired = True
                 return date
+    return None
+
+
+def _cut_amend_caption(stream: str) -> int | None:
+    """Where box 4's caption ends when a converter's cell border cut it after its number and
+    first words (pymupdf4llm-layout: ``4. If Amendment, D<br>**01/27/2023**``, the rest of the
+    caption in the cells beside): its value follows them in the cell. Found by plain string
+    search (a pattern opening on ``4`` would be tried at every digit of the header)."""
+    for words in _AMEND_FIRST_WORDS:
+        at = stream.find(words)
+        if at >= 0 and stream[max(0, at - 4) : at].rstrip().endswith("4."):
+            rest = _AMEND_CUT_REST.match(stream, at + len(words))
+            return rest.end() if rest else at + len(words)
     return None
 
 

@@ -2653,6 +2653,7 @@ def _note_dropped(
         draft.notes.append((target, f"footnote marker F{int(mark)} was on an unreadable value"))
 
 
+_PIECE_LAST = frozenset("0123456789/.,")
 _PIECE_END = re.compile(r"(?<!\S)[$(]?[\d.,/]*\d[\d.,/]*$")
 """A text's last word made of a value's characters (``05/``, ``0``, ``$0.0``)."""
 _VALUE_START = re.compile(r"[\d.,/]")
@@ -2667,11 +2668,13 @@ def _value_cut_off_text(
     (``par value $0.001|09/30/2021`` joins into no value: untouched). The text is left empty
     with a doubt; so is the value read from the rest where the joined one says another."""
     for ci, toks in enumerate(cols):
+        if not toks or toks[-1].kind != TEXT or toks[-1].text[-1:] not in _PIECE_LAST:
+            continue  # (most text cells end in a letter: no value's piece)
         f = fields[ci]
-        if f not in TEXT_FIELDS or not toks or draft.values.get(f) is None:
+        if f not in TEXT_FIELDS or draft.values.get(f) is None:
             continue
         last = toks[-1]
-        end = _PIECE_END.search(last.text) if last.kind == TEXT else None
+        end = _PIECE_END.search(last.text)
         if end is None:
             continue
         nxt = next((t for t in tokens if t.cell == last.cell + 1), None)

@@ -83,7 +83,6 @@ _LABEL_KEYS = {  # cheap substring tests before the label's regex
 }
 _AMEND_LABEL = caseless(r"Date\s+(?:of\s+)?Original\s+Filed")
 _AMEND_FIRST_WORDS = ("If Amendment", "IF AMENDMENT")
-_AMEND_CUT_REST = re.compile(r",?(?:\s+D\b)?")
 _NEXT_BOX = caseless(
     *(rf"\b{n}\.\s+[A-Z]" for n in "1234567"), r"ividual\s+or\s+Joint", r"Relationship\s+of"
 )
@@ -627,8 +626,12 @@ def _cut_amend_caption(stream: str) -> int | None:
     for words in _AMEND_FIRST_WORDS:
         at = stream.find(words)
         if at >= 0 and stream[max(0, at - 4) : at].rstrip().endswith("4."):
-            rest = _AMEND_CUT_REST.match(stream, at + len(words))
-            return rest.end() if rest else at + len(words)
+            end = at + len(words)
+            end += stream[end : end + 1] == ","
+            after = stream[end : end + 4].lstrip()  # the caption's ``D`` of ``Date`` cut off
+            if after[:1] == "D" and not after[1:2].isalnum():
+                end = stream.index("D", end) + 1
+            return end
     return None
 
 

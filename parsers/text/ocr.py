@@ -21,7 +21,8 @@ _CONFUSABLE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "
 _NUMERICISH = re.compile(r"[$S]?[\dOoIlSB][\dOoIlSB,./\-]*")
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_LETTER = re.compile(r"[OoIlSB]")
-_GROUPED = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.ASCII)
+GROUPED = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.ASCII)
+"""A number as printed: grouped in thousands or a bare run of digits, decimals, a dollar."""
 
 
 def fix_confusables(word: str) -> tuple[str, str] | None:
@@ -193,7 +194,7 @@ def join_split_numbers(tokens: list[Token]) -> None:
             del tokens[i]
             continue
         joined = (tok.text + nxt.text.lstrip("$")) if tok.text else nxt.text
-        if nxt.cell - tok.cell <= 1 and _GROUPED.fullmatch(joined):
+        if nxt.cell - tok.cell <= 1 and GROUPED.fullmatch(joined):
             nxt.notes.append(f"joined number split across cells {tok.text!r} + {nxt.text!r}")
             nxt.text = joined
             nxt.value = parse_number(joined)

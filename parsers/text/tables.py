@@ -1726,7 +1726,8 @@ def _scan_ad_offsets(rows: list[Row]) -> tuple[int, int, int] | None:
 
 
 _SUB_CODE = re.compile(r"Code(?:$|\s+[VvW]\b)")
-_CODE_AND_V = re.compile(r"Code(?:\s*<br\s*/?>\s*|\s+)V", re.IGNORECASE)
+_CODE_V = ["Code", "V"]
+"""``Code<br>V``'s words: the converter put the V caption in Code's cell."""
 
 
 def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
@@ -1747,7 +1748,9 @@ def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
                     ia = i
                 elif bare == "(D)" and id_ is None:
                     id_ = i
-                elif ic is None and (bare == "Code" or _CODE_AND_V.fullmatch(bare)):
+                elif ic is None and (
+                    bare == "Code" or bare.replace("<br>", " ").split() == ["Code", "V"]
+                ):
                     ic = i  # (``Code<br>V``: the converter put the V caption in Code's cell)
             if ia is not None and id_ is not None and ic is not None and ic < ia < id_:
                 return ia, id_, ic
@@ -2654,8 +2657,18 @@ def _note_dropped(
 
 
 _PIECE_LAST = frozenset("0123456789/.,")
-_PIECE_END = re.compile(r"(?<!\S)[$(]?[\d.,/]*\d[\d.,/]*$")
-"""A text's last word made of a value's characters (``05/``, ``0``, ``$0.0``)."""
+_PIECE_CHARS = frozenset("0123456789/.,")
+
+
+def _value_piece(text: str) -> str | None:
+    """A text's last word made of a value's characters (``05/``, ``0``, ``$0.0``), or None."""
+    word = text.rsplit(" ", 1)[-1]
+    body = word[1:] if word[:1] in ("$", "(") else word
+    if body and _PIECE_CHARS.issuperset(body) and any(c.isdigit() for c in body):
+        return word
+    return None
+
+
 _VALUE_START = re.compile(r"[\d.,/]")
 
 
@@ -2674,15 +2687,15 @@ def _value_cut_off_text(
         if f not in TEXT_FIELDS or draft.values.get(f) is None:
             continue
         last = toks[-1]
-        end = _PIECE_END.search(last.text)
+        end = _value_piece(last.text)
         if end is None:
             continue
         nxt = next((t for t in tokens if t.cell == last.cell + 1), None)
         if nxt is None or not _VALUE_START.match(nxt.text):
             continue
-        joined = end[0] + nxt.text
+        joined = end + nxt.text
         value: object = parse_date(joined) if "/" in joined else None
-        if value is None and _CUT_NUMBER.fullmatch(joined):
+        if value is None and ("," in joined or "." in joined) and ocr.GROUPED.fullmatch(joined):
             value = parse_number(joined)
         if value is None:
             continue
@@ -2731,7 +2744,7 @@ def _number_cut_beside(
             before = next((u for u in reversed(tokens) if u.cell == t.cell - 1), None)
             pairs.append((before, before.text + t.text if before else ""))
         for across, joined in pairs:
-            if across is not None and across.kind == NUM and _GROUPED_NUMBER.fullmatch(joined):
+            if across is not None and across.kind == NUM and ocr.GROUPED.fullmatch(joined):
                 _doubt_cut_value(draft, t, across, joined, fields, cols)
 
 
@@ -2758,15 +2771,10 @@ def _doubt_cut_value(
             draft.values[fields[ci]] = None
 
 
-_GROUPED_NUMBER = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-
-
-_CUT_NUMBER = re.compile(r"\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?|\$?\d+\.\d+")
-"""A number a border may cut: grouped in thousands, or with decimals (a bare run of digits
-joined to one is no sign of a cut: ``Series 2|2,000`` says nothing)."""
-
-
-_WORD_PIECE = re.compile(r"[A-Za-z]{1,12}[,.;:)]?")
+def _word_piece(text: str) -> bool:
+    """Letters alone (a comma or the like after them), as a border cuts off a word's piece."""
+    core = text[:-1] if text[-1:] in (",", ".", ";", ":", ")") else text
+    return 0 < len(core) <= 12 and core.isascii() and core.isalpha()
 
 
 def _cut_piece(t: Token, first: Token, last: Token, lo: int, hi: int) -> bool:
@@ -2775,7 +2783,7 @@ def _cut_piece(t: Token, first: Token, last: Token, lo: int, hi: int) -> bool:
     them), in the cell right after the field's last word or right before its first one, where
     a border may run through a word. In a row of the form's cells too: the piece stands in
     another column's cell only because the border was drawn through the word."""
-    if t.kind not in (TEXT, LETTER) or not _WORD_PIECE.fullmatch(t.text):
+    if t.kind not in (TEXT, LETTER) or not _word_piece(t.text):
         return False
     if t.cell == hi:
         return may_be_cut(last.text, t.text, bool(last.marks))

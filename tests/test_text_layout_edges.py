@@ -306,3 +306,8 @@ def test_a_scan_price_with_a_letter_for_a_digit_is_unreadable_not_title_words() 
     r = f.derivative[0]
     assert (r.security_title, r.exercise_price, r.shares) == ("Option (right to buy)", None, 10000)
     assert _doubts(f, "derivative[0].exercise_price")
+    # a stray letter before the dollar sign ('L$2.15', text fuzz seed 8 #692): the same
+    f = _parse(T2_CAPTIONS + captions + row.replace("|S1.60|", "|L$1.60|"))
+    r = f.derivative[0]
+    assert (r.security_title, r.exercise_price, r.shares) == ("Option (right to buy)", None, 10000)
+    assert _doubts(f, "derivative[0].exercise_price")

@@ -427,6 +427,8 @@ def _classify(word: str, cell: int, x: int) -> list[Token]:
 _SCAN_PRICE = re.compile(r"S[\d,]{0,6}[A-Za-z][\d,]{0,6}\.\d{1,6}", re.ASCII)
 """A price whose ``$`` a scan read as ``S`` with one digit read as a letter no confusable
 mends (``Sg.60``): the shape of a price (digits, a point, decimals), no word's."""
+_LETTERED_PRICE = re.compile(r"[A-Za-z]\$\d[\d,]{0,9}(?:\.\d{1,6})?", re.ASCII)
+"""A dollar amount with one letter before its sign (``L$2.15``): no word of a title or a name."""
 _ANY_DIGIT = re.compile(r"\d")
 r"""A decimal digit of any script (what ``str.isdecimal`` says, and ``\d`` in every pattern)."""
 
@@ -513,6 +515,10 @@ def _classify_value(word: str, cell: int, x: int) -> list[Token]:
         # a letter no confusable mends: an unreadable value, not a word (read as one, it was
         # glued onto the title in the cell before it, silently)
         return [Token(NUM, "$" + word[1:], cell, x, None, dollar=True, malformed=True)]
+    if _LETTERED_PRICE.fullmatch(word):
+        # ``L$2.15``: a price with a stray letter before its dollar sign (a damaged byte, a
+        # scan's speck): an unreadable value, not a word glued onto the title beside it
+        return [Token(NUM, word, cell, x, None, dollar=True, malformed=True)]
     m = _DATE_DEBRIS.fullmatch(word)
     if m and (date := parse_date(m[1])) is not None:
         # ``09/24/2025)``, ``12/24/2025°)``: the scan's rest of a footnote marker after a whole

@@ -484,6 +484,22 @@ def test_a_doubt_no_balance_rests_on_is_listed_and_never_fails(tmp_path: Path) -
     assert code == 0 and "1 doubted details" in out and "doubted detail" in out, out
 
 
+def test_a_cell_under_a_against_the_balance_is_left_empty_not_turned(tmp_path: Path) -> None:
+    """A grant in the (A) cell of a pipe row whose balance after is below the amount: the cell
+    and the balance disagree (a moved cell, or a balance that does not follow), so the side is
+    left empty with a doubt, never turned into a (D) the filer may not have written."""
+    path, db = _posey_with(_GRANT.replace("| \\$0 | 37,500 |", "| \\$0 | 37,000 |"), tmp_path)
+    filing = parse_file(path)
+    grant = filing.derivative[0]
+    assert (grant.acquired_disposed, grant.shares) == (None, Decimal(37500))
+    (note,) = [n for n in filing.notes if n.field and "acquired_disposed" in n.field]
+    assert note.kind == "doubt" and note.message.endswith("left empty"), note
+    assert _run("ingest", str(path), "--db", db)[0] == 0
+    code, out, _err = _run("audit", "--db", db, "-f", "json")
+    doubts = [n for n in json.loads(out)["input_notes"] if n["cause"] == DOUBTFUL_INPUT]
+    assert code == 1 and [(n["field"], n["line"]) for n in doubts] == [("acquired_disposed", 36)]
+
+
 FUZZ = Path(__file__).resolve().parent / "fixtures" / "fuzz"
 
 

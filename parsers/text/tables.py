@@ -2981,8 +2981,24 @@ def _settle_direction(
                 return
         v["shares"], v["acquired_disposed"] = amount, side = (a if a is not None else d), side
         if side == "A" and _disposal_proven(amount, v.get("shares_owned_following")):
-            # the amount's place said (A), but no row acquires more than it holds after: the
-            # place was wrong (an amount wider than its column reaches under the other caption)
+            if row.shape != SPACE:
+                # a cell says (A) and the balance after says no row acquires that much: either
+                # a cell was lost before the amount and another gained (the text moved it from
+                # (D)), or the filing's balance does not follow. Neither is sure, so the side
+                # is left empty, never turned into a (D) the filer may not have written
+                v["acquired_disposed"] = None
+                draft.notes.append(
+                    (
+                        "acquired_disposed",
+                        f"{amount} stands in the (A) cell, but {v.get('shares_owned_following')}"
+                        " owned after is less: a cell moved or the balance does not follow;"
+                        " left empty",
+                    )
+                )
+                return
+            # the amount's place said (A), but no row acquires more than it holds after: in
+            # text laid out by spaces the place was wrong (an amount wider than its column
+            # reaches under the other caption)
             v["acquired_disposed"] = _side_from_balance(draft, amount, "A")
             return
         if code is None and not any(f == "acquired_disposed" for f, _ in draft.notes):

@@ -625,6 +625,12 @@ def cause_of(
     ambiguous = sec.exercise_price is None or sec.expiration_date is None
     if sec.derivative and ambiguous and siblings.get((e.stream_id, sec.key), 0) > 1:
         return LOT_AMBIGUITY, "several grants share this title and no price or expiry"
+    if prev is None and check.before is not None and check.before < 0:
+        return UNKNOWN, (
+            f"the row's change of {_signed(q or Decimal(0))} is more than the "
+            f"{check.reported} it reports after it: the holding would have started at "
+            f"{check.before}, below zero"
+        )
     if prev is None:
         return UNKNOWN, "no earlier event in this position"
     return UNKNOWN, "no rule explains the break"

@@ -113,6 +113,11 @@ def step(pos: Position | None, entry: Entry) -> tuple[Position, Check]:
                 opening = r if q is None else r - q  # r as it is: no rounding of a holding
             inferred = opening is not None
             running: Decimal | None = r
+            if opening is not None and opening < 0:
+                # no holding starts below zero: the row changes more than the balance after it
+                # holds, so the filing contradicts itself; the ledger's own figure is the change
+                # from nothing, and the position follows the filer from here
+                ok, expected = False, q
         else:
             opening = Decimal(0) if q is not None else None
             inferred = False

@@ -500,6 +500,19 @@ def test_a_cell_under_a_against_the_balance_is_left_empty_not_turned(tmp_path: P
     assert code == 1 and [(n["field"], n["line"]) for n in doubts] == [("acquired_disposed", 36)]
 
 
+def test_a_holding_that_would_start_below_zero_fails_the_audit(tmp_path: Path) -> None:
+    """Seed 000's first Table I row (M, 1,000 acquired) reporting 500 after it: the ledger
+    would have inferred an opening of -500 and said nothing; the audit now names the row."""
+    path, db = _posey_with(_POSEY_ROW, tmp_path)
+    row = "| Common Stock | 06/21/2022 | | M ⁽¹⁾ | | 1,000 | A | \\$25.56 | 65,427 | D | |"
+    path.write_text(path.read_text().replace(row, row.replace("65,427", "500")))
+    assert _run("ingest", str(path), "--db", db)[0] == 0
+    code, out, _err = _run("audit", "--db", db, "-f", "json")
+    found = [d for d in json.loads(out)["discrepancies"] if d["line"] == 27]
+    assert code == 1 and [(d["expected"], d["reported"]) for d in found] == [("1000", "500")]
+    assert "below zero" in found[0]["detail"]
+
+
 FUZZ = Path(__file__).resolve().parent / "fixtures" / "fuzz"
 
 

@@ -43,6 +43,17 @@ def entry(
     )
 
 
+def test_an_opening_inferred_below_zero_fails_the_check() -> None:
+    """A first row acquiring more than the balance it reports after: no holding starts below
+    zero, so the check fails (expected: the change from nothing) and the position follows the
+    filer; before, the -500 opening was inferred and the audit stayed clean."""
+    pos, check = step(None, entry(1, "1000", "500", kind="exercise"))
+    assert not check.ok and (check.expected, check.reported) == (Decimal(1000), Decimal(500))
+    assert check.difference == Decimal(-500) and pos.balance == Decimal(500)
+    pos, check = step(None, entry(1, "-100", "900"))
+    assert check.ok  # a sale's first row infers a positive opening, as always
+
+
 def test_the_first_row_opens_the_position_with_an_inferred_opening() -> None:
     pos, check = step(None, entry(1, "-100", "900"))
     assert (pos.opening, pos.opening_inferred, pos.balance, pos.events) == (

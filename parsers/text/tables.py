@@ -2656,8 +2656,8 @@ def _note_dropped(
         draft.notes.append((target, f"footnote marker F{int(mark)} was on an unreadable value"))
 
 
-_PIECE_LAST = frozenset("0123456789/.,")
 _PIECE_CHARS = frozenset("0123456789/.,")
+"""The characters of a date's or a number's piece a cell border cut off."""
 
 
 def _value_piece(text: str) -> str | None:
@@ -2681,7 +2681,7 @@ def _value_cut_off_text(
     (``par value $0.001|09/30/2021`` joins into no value: untouched). The text is left empty
     with a doubt; so is the value read from the rest where the joined one says another."""
     for ci, toks in enumerate(cols):
-        if not toks or toks[-1].kind != TEXT or toks[-1].text[-1:] not in _PIECE_LAST:
+        if not toks or toks[-1].kind != TEXT or toks[-1].text[-1:] not in _PIECE_CHARS:
             continue  # (most text cells end in a letter: no value's piece)
         f = fields[ci]
         if f not in TEXT_FIELDS or draft.values.get(f) is None:

@@ -288,10 +288,6 @@ def _is_form(text: str) -> bool:
     return text[:1] in ("D", "I")
 
 
-def _any(text: str) -> bool:
-    return True
-
-
 _DEALS_MAX = 64
 """Distinct readings of one kind of values at most; more, and the dump is left out."""
 
@@ -367,20 +363,15 @@ def _chains(
         if pos == len(cells):
             out.append((tuple(cells[k] for k in amounts), tuple(cells[k] for k in balances)))
             return True
-        if len(amounts) < n:
-            amounts.append(pos)
-            i = len(amounts) - 1
-            ok = len(balances) <= i or holds(i)
-            if ok and not go(pos + 1):
-                return False
-            amounts.pop()
-        if len(balances) < n:
-            balances.append(pos)
-            i = len(balances) - 1
-            ok = len(amounts) <= i or holds(i)
-            if ok and not go(pos + 1):
-                return False
-            balances.pop()
+        # the number at ``pos`` is the next amount or the next balance; a row is checked once
+        # it has both
+        for column, other in ((amounts, balances), (balances, amounts)):
+            if len(column) < n:
+                column.append(pos)
+                i = len(column) - 1
+                if (len(other) <= i or holds(i)) and not go(pos + 1):
+                    return False
+                column.pop()
         return True
 
     return out if go(0) else None

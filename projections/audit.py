@@ -626,10 +626,11 @@ def cause_of(
     if sec.derivative and ambiguous and siblings.get((e.stream_id, sec.key), 0) > 1:
         return LOT_AMBIGUITY, "several grants share this title and no price or expiry"
     if prev is None and check.before is not None and check.before < 0:
+        if q is None:  # a holding row: its balance is the opening
+            return UNKNOWN, f"the row reports {check.reported} held, below zero"
         return UNKNOWN, (
-            f"the row's change of {_signed(q or Decimal(0))} is more than the "
-            f"{check.reported} it reports after it: the holding would have started at "
-            f"{check.before}, below zero"
+            f"the row's change of {_signed(q)} is more than the {check.reported} it reports "
+            f"after it: the holding would have started at {check.before}, below zero"
         )
     if prev is None:
         return UNKNOWN, "no earlier event in this position"

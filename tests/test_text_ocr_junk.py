@@ -296,6 +296,60 @@ def test_a_scan_date_before_a_torn_marker_cell_is_the_date_exercisable(torn: str
     assert any("torn footnote marker" in n.message for n in f.notes)
 
 
+def _holding(window: str) -> str:
+    """A Table II holding row of a scan: its one window date at the given place."""
+    return _line(
+        (0, "Stock"), (16, "$3.95"), (130, window), (160, "Common _ | 25,087"), (204, "25,087")
+    )
+
+
+def test_a_scans_lone_window_date_takes_the_column_of_the_tables_other_rows() -> None:
+    """A holding's one window date with no marker beside it: its row does not say which date
+    it is (the scan's captions start at the margin, not above their columns). It takes the
+    column where the table's other rows place theirs for sure (a torn marker cell after
+    them), with a note; alone in its table, it is left empty."""
+    sure = _holding("05/11/2022 | 2)")
+    lone = _holding("05/14/2021 |")
+    f = _parse([*_HEAD, *_TABLE_II, lone, _line((0, "Option"), (178, "Stock")), sure])
+    first, second = f.derivative
+    assert second.date_exercisable is not None and second.date_exercisable.year == 2022
+    assert first.date_exercisable is not None and first.date_exercisable.year == 2021
+    assert first.expiration_date is None
+    assert any("other rows place" in n.message for n in f.notes)
+
+    f = _parse([*_HEAD, *_TABLE_II, lone, _line((0, "Option"), (178, "Stock"))])
+    (alone,) = f.derivative
+    assert alone.date_exercisable is None and alone.expiration_date is None
+    assert any("left empty" in n.message and "one date" in n.message for n in f.notes)
+
+    # another row's sure date far from it says nothing about this one's column
+    far = _line((0, "Stock"), (16, "$3.95"), (100, "05/11/2022 | 2)"), (160, "Common _ | 9"))
+    f = _parse([*_HEAD, *_TABLE_II, lone, far])
+    assert f.derivative[0].date_exercisable is None
+    assert f.derivative[0].expiration_date is None
+
+
+def test_a_scan_date_after_a_marker_cell_torn_open_is_the_expiration_date() -> None:
+    """``5,500    (@    03/03/2026``: the date exercisable's cell held only its marker, its
+    digit read as a symbol and its closing bracket lost; the one date is the expiration."""
+    row = _line(
+        (0, "Stock"),
+        (16, "$29.81"),
+        (36, "03/03/2016"),
+        (87, "A"),
+        (104, "5,500"),
+        (128, "(@"),
+        (146, "03/03/2026 }Common {5,500"),
+        (186, "$0"),
+        (204, "5,500"),
+    )
+    f = _parse([*_HEAD, *_TABLE_II, row, _line((0, "Option"), (178, "Stock"))])
+    (got,) = f.derivative
+    assert got.expiration_date is not None and got.expiration_date.isoformat() == "2026-03-03"
+    assert got.date_exercisable is None
+    assert any("torn footnote marker set apart before" in n.message for n in f.notes)
+
+
 def test_a_scan_owner_name_the_text_below_writes_one_letter_apart_is_left_empty() -> None:
     """Box 1 reads ``ICAHN CARL GC``, the signature ``Carl C. Icahn``: one of the two readings
     of the name is the scan's misreading, and the text does not say which."""

@@ -125,6 +125,12 @@ class Draft:
     cuts: list[Cut] = field(default_factory=list)
     """Text cells' words from pipe cells side by side that a converter's border may have cut
     (``Stoc|k``): read once the whole text is known (:mod:`parsers.text.word_breaks`)."""
+    window: dict[str, float] = field(default_factory=dict)
+    """In a scan, the character column (centre) of each exercise-window date the row itself
+    places for sure (a marker cell beside it, or both dates); ``"?"``: a lone date it does not
+    place, left empty for :func:`_window_by_rows` to place by the other rows' columns."""
+    lone_date: object = None
+    """That lone date's value."""
     """Position (cell index, or character column in space-aligned text) of each field read,
     so that a wrapped line's words go to the text column they sit under."""
 
@@ -153,6 +159,8 @@ def _new_draft(line: int, plain: bool) -> Draft:
     d.undecided = None
     d.centres = {}
     d.cuts = []
+    d.window = {}
+    d.lone_date = None
     return d
 
 
@@ -361,7 +369,52 @@ def read_table(
         _clean_text(d, fields)
     if placed_cols and not flush:  # (an OCR engine's flush lines keep no columns)
         _off_column(drafts)
+    if flush and "date_exercisable" in fields:
+        _window_by_rows(drafts)
     return _real_rows(drafts, orphans)
+
+
+def _window_by_rows(drafts: list[Draft]) -> None:
+    """A scan's lone exercise-window date that nothing in its row places (no caption above it,
+    no marker cell beside it) takes the column where the table's other rows place theirs for
+    sure: a date within a few characters of the dates read as one window date, and nowhere
+    near any read as the other. With no such row, or rows of both near it, it stays empty."""
+    sure: dict[str, list[float]] = {}
+    for d in drafts:
+        for f, x in d.window.items():
+            if f != "?":
+                sure.setdefault(f, []).append(x)
+    if not sure:
+        return
+    for d in drafts:
+        if "?" not in d.window:
+            continue
+        x = d.window["?"]
+        near = {f for f, xs in sure.items() if any(abs(sx - x) <= _WINDOW_NEAR for sx in xs)}
+        if len(near) != 1:
+            continue
+        own = near.pop()
+        other = "expiration_date" if own == "date_exercisable" else "date_exercisable"
+        if any(abs(sx - x) <= _WINDOW_FAR for sx in sure.get(other, ())):
+            continue
+        d.values[own], d.values[other] = d.lone_date, None
+        d.notes = [
+            (f, m) for f, m in d.notes if not (f in (own, other) and m.startswith("one date ("))
+        ]
+        name = own.replace("_", " ")
+        d.notes.append(
+            (
+                own,
+                f"read {d.lone_date} as the {name}: nothing beside it says which window date it"
+                f" is, and the table's other rows place their {name} in its column",
+            )
+        )
+        del d.window["?"]
+
+
+_WINDOW_NEAR = 4
+"""Characters a scan's skew and spacing move a column by, from one row to the next."""
+_WINDOW_FAR = 12
 
 
 def settle_wraps(*tables: tuple[list[Draft], tuple[str, ...]], printed: str = "") -> None:
@@ -1809,6 +1862,7 @@ def _read_row(
     if in_captions and not uneven and not positional:  # (placed by cells: types checked)
         uneven = named is not None and _against_captions(tokens, named)
     hints = _date_hints(tokens, fields, date_x) if date_x and row.shape == SPACE else None
+    by_caption = bool(hints)  # (a holding's dates placed by their order are not)
     if not hints and "date_exercisable" in fields:
         hints = _holding_dates(tokens, fields)
     cols, dropped = align(tokens, fields, positional, hints, shape)
@@ -1905,7 +1959,9 @@ def _read_row(
         _lone_window_date(draft, row, cols, fields, cell=True)
     elif flush and row.shape == SPACE and "date_exercisable" in fields:
         shifted = any(_readable(t) for t in dropped)
-        _lone_window_date(draft, row, cols, fields, scan=True, shifted=shifted)
+        _lone_window_date(
+            draft, row, cols, fields, scan=True, shifted=shifted, by_caption=by_caption
+        )
     _settle_direction(draft, fields, cols, positional, ad_x, row, uneven, dropped)
     draft.notes.extend(unsure.items())
     _holding_balance(draft, fields, cols)
@@ -2085,6 +2141,10 @@ _TORN_CELL_AFTER = re.compile(
 """A marker cell the scan tore, after a box rule right after a date (``05/11/2024 | (@)``,
 ``|)``, ``| 2)``: a bracket lost or read as a rule, as :data:`_TORN_CELL_BEFORE` takes them)."""
 _TORN_CELL_BEFORE = re.compile(r"\|\s*(?:[^\w\s|]{0,4}|\(?\d{1,2}[^\w\s|]{0,2})\)[\s|]*$")
+_OPEN_CELL_BEFORE = re.compile(r"\s\([^\w\s|()]{1,3}\s+$")
+"""A marker cell the scan tore the other way, its digits read as a symbol and its closing
+bracket lost (``5,500    (@    03/03/2026``), a word of its own: a value's own marker is
+printed against it, and no value on the form is written so."""
 """A box rule and then a cell holding only a marker the scan tore (``| ©)``, ``|)``, ``| 6)``): no
 value on the form is written so, so the cell held a footnote marker alone."""
 
@@ -2149,6 +2209,7 @@ def _lone_window_date(
     scan: bool = False,
     shifted: bool = False,
     cell: bool = False,
+    by_caption: bool = False,
 ) -> None:
     """One date where Table II has two (date exercisable, expiration date), in a plain run of
     words: the other cell was empty or held only a footnote marker. A converter writes a
@@ -2157,11 +2218,14 @@ def _lone_window_date(
     footnote-only expiration, ``(3) 10/14/2025`` the other way round. With no such marker,
     or one on each side, which date was left out is not shown: both are left empty.
 
-    In a scan (``scan``: OCR's layout text) the date keeps its column, so a date with nothing
-    beside it stays where the columns put it; but a marker cell beside it, set apart by spaces
-    or a box rule (``05/11/2024 | (4)``), or a torn one after a rule right before it (``| ©)
-    04/14/2028``: a marker-only date exercisable on a Form 3), says which date it is against
-    a column the scan's skew may have shifted. Where a value of the row fits no column
+    In a scan (``scan``: OCR's layout text) a date under its own caption (``by_caption``) keeps
+    that column, so a date with nothing beside it stays there; one the captions do not place
+    (the scan's lines start at the margin) was placed by its order alone, and with nothing
+    beside it which of the two it is is not shown: both are left empty (for
+    :func:`_window_by_rows` to place by the table's other rows). A marker cell beside it, set
+    apart by spaces or a box rule (``05/11/2024 | (4)``), or a torn one after a rule right
+    before it (``| ©) 04/14/2028``: a marker-only date exercisable on a Form 3), says which date
+    it is against a column the scan's skew may have shifted. Where a value of the row fits no column
     (``shifted``: its cells may have slid), a marker beside the date may be another cell's, and
     the date may be the transaction's: both are left empty.
 
@@ -2171,6 +2235,10 @@ def _lone_window_date(
     v = draft.values
     de, ex = v.get("date_exercisable"), v.get("expiration_date")
     if (de is None) == (ex is None):
+        if scan and de is not None:  # both dates: each in its own column
+            for f in ("date_exercisable", "expiration_date"):
+                if f in draft.centres:
+                    draft.window[f] = draft.centres[f]
         return
     window = (fields.index("date_exercisable"), fields.index("expiration_date"))
     date = next((t for ci in window for t in cols[ci] if t.kind == DATE), None)
@@ -2189,11 +2257,14 @@ def _lone_window_date(
         torn = before is None and (
             _TORN_CELL_BEFORE.search(text[:at]) is not None
             or _LETTER_CELL_BEFORE.search(text[:at]) is not None
+            or _OPEN_CELL_BEFORE.search(text[:at]) is not None
         )
         torn_after = after is None and _TORN_CELL_AFTER.match(text, at + len(date.text))
+        centre = date.x + len(date.text) / 2
         if torn_after and before is None and not torn and not shifted:
             # ``05/11/2024 | (@)``: the expiration's marker cell, torn, after the date
             v["date_exercisable"], v["expiration_date"] = value, None
+            draft.window["date_exercisable"] = centre
             draft.notes.append(
                 (
                     "date_exercisable",
@@ -2203,10 +2274,14 @@ def _lone_window_date(
             )
             return
         if after is None and before is None and not torn:
-            return
+            if by_caption:
+                return
+            draft.window["?"], draft.lone_date = centre, value
         if shifted:
             after = before = None
             torn = False
+        elif (after is None) != (before is None and not torn):
+            draft.window["date_exercisable" if after else "expiration_date"] = centre
     else:
         after = _SPACED_MARK_AFTER.match(text, at + len(date.text))
         before = _SPACED_MARK_BEFORE.search(text[:at])

@@ -329,6 +329,35 @@ def test_a_scans_lone_window_date_takes_the_column_of_the_tables_other_rows() ->
     assert f.derivative[0].expiration_date is None
 
 
+def test_a_letter_torn_from_a_marker_after_a_ruled_window_date_is_no_code() -> None:
+    """``05/12/2023 |G)  Common``: a holding row (no amount) whose window date's neighbour
+    marker cell ``(3)`` the scan read as ``G)`` after the box rule. Read as a code, it made a
+    gift dated 05/12/2023 that the filing never reported; it is debris, and the date takes the
+    column of the table's other window dates."""
+    sure = _holding("05/11/2022 | 2)")
+    torn = _holding("05/12/2023 |G)")
+    f = _parse([*_HEAD, *_TABLE_II, sure, torn])
+    _, got = f.derivative
+    assert got.code is None and got.transaction_date is None
+    assert got.date_exercisable is not None and got.date_exercisable.isoformat() == "2023-05-12"
+    assert any("not a transaction code" in n.message for n in f.notes)
+
+    # with an amount before it, the row reports a transaction: the letter stays its code
+    row = _line(
+        (0, "Stock"),
+        (16, "$0.41"),
+        (36, "05/11/2023"),
+        (87, "G"),
+        (104, "143,848"),
+        (130, "05/11/2024 |G)"),
+        (160, "Common _ | 143,848"),
+        (204, "143,848"),
+    )
+    f = _parse([*_HEAD, *_TABLE_II, row])
+    assert f.derivative[0].code == "G"
+    assert not any("not a transaction code" in n.message for n in f.notes)
+
+
 def test_a_scan_date_after_a_marker_cell_torn_open_is_the_expiration_date() -> None:
     """``5,500    (@    03/03/2026``: the date exercisable's cell held only its marker, its
     digit read as a symbol and its closing bracket lost; the one date is the expiration."""

@@ -261,6 +261,8 @@ def read_table(
         if flush and row.shape == SPACE:
             _year_words(tokens)
             _code_five(tokens)
+            if "date_exercisable" in fields:
+                _ruled_marker_letter(tokens)
         elif prev is not None and row.shape in TABLED and _wrapped_cells(tokens):
             for t in tokens:  # ``SMB Pacific`` / ``2021``: a word of the nature, not a balance
                 if t.kind == NUM:
@@ -578,6 +580,35 @@ def _clean_words(text: str, opened: bool = False) -> str:
         depth = max(depth - w.count(")"), 0)
         words.append(_JUNK_HEAD.sub("", w))
     return " ".join(words)
+
+
+def _ruled_marker_letter(tokens: list[Token]) -> None:
+    """``05/12/2023 |G)  Common``: in a scan's Table II row, a capital with a closing bracket
+    right after a box rule that closes a date, with no amount anywhere before the underlying
+    title, is the window's marker cell torn (``(3)``, its digit read as a letter), not a
+    transaction code: a transaction reports the number of securities it moved, and a code's
+    cell never opens on the rule after a date. Read as debris, with a note."""
+    for i in range(1, len(tokens)):
+        t, before = tokens[i], tokens[i - 1]
+        if t.kind != LETTER or before.kind != DATE or not _RULED_LETTER.fullmatch(t.text):
+            continue
+        if not any("ignored OCR debris '|" in n for n in t.notes):
+            continue  # (the rule was read: the bracket after the letter alone says nothing)
+        if i + 1 >= len(tokens) or tokens[i + 1].kind != TEXT:
+            continue  # the underlying title right after it: no amount between
+        if any(u.kind == NUM and not u.dollar for u in tokens[:i]):
+            continue  # an amount before it: the row may report a transaction
+        if any(u.kind == LETTER for u in tokens[:i]):
+            continue
+        t.notes.append(
+            f"{t.text!r} after a box rule closing a date, in a row with no amount: read as a"
+            " torn footnote marker cell, not a transaction code"
+        )
+        t.kind, t.value = FRAG, None
+        return
+
+
+_RULED_LETTER = re.compile(r"[A-Z]\)")
 
 
 def _code_five(tokens: list[Token]) -> None:
@@ -2681,7 +2712,9 @@ def _note_dropped(
 ) -> None:
     """Name the column a stray token most likely belonged to, so the note points somewhere."""
     if tok.kind == FRAG:
-        draft.notes.append((None, f"ignored OCR debris {tok.text!r}"))
+        why = [n for n in tok.notes if not n.startswith("ignored OCR debris")]
+        said = f": {'; '.join(why)}" if why else ""  # (a word taken for debris says why)
+        draft.notes.append((None, f"ignored OCR debris {tok.text!r}{said}"))
         draft.repaired = True
         return
     beside = [

@@ -56,6 +56,17 @@ def test_a_rule_glued_to_a_value_is_read_and_said(word: str, value: Decimal, kin
     assert note_kind(notes[0]) == kind
 
 
+@pytest.mark.parametrize("word", ["23lo,111", "6,2l0,7l"])
+def test_digits_grouped_by_a_comma_that_no_letter_mending_makes_a_number_are_no_word(
+    word: str,
+) -> None:
+    """``23lo,111`` of ``2,315,111``: a balance whose digits the scan read as letters in a way
+    that groups as no number. An unreadable value (empty, with a doubt), not a word: as one, it
+    was read as the nature of ownership beside the balance it is."""
+    (tok,) = tokenize([word], [0], chars=True)
+    assert tok.kind == NUM and tok.value is None and tok.malformed
+
+
 @pytest.mark.parametrize(
     ("word", "value"), [("$7.6956“)", Decimal("7.6956")), ("$0®)", Decimal(0))]
 )

@@ -510,6 +510,11 @@ def _classify_value(word: str, cell: int, x: int) -> list[Token]:
             tok = Token(DATE, fixed, cell, x, date)
             tok.notes.append(message)
             return [tok]
+        if "," in fixed and _NUM_LOOSE.fullmatch(fixed) and sum(c.isdigit() for c in word) > 1:
+            # ``23lo,111`` of ``2,315,111``: digits grouped by a comma, some read as letters,
+            # that group as no number: an unreadable value, not a word (read as one, it was
+            # taken for the nature of ownership after the balance it is)
+            return [Token(NUM, word, cell, x, None, dollar=word[0] == "$", malformed=True)]
     if _SCAN_PRICE.fullmatch(word):
         # ``Sg.60`` of ``$1.60``: a scan's price, its dollar sign read as ``S`` and a digit as
         # a letter no confusable mends: an unreadable value, not a word (read as one, it was

@@ -369,16 +369,17 @@ def test_a_letter_torn_from_a_marker_after_a_ruled_window_date_is_no_code() -> N
     assert not any("not a transaction code" in n.message for n in f.notes)
 
 
-def test_a_scan_date_after_a_marker_cell_torn_open_is_the_expiration_date() -> None:
+@pytest.mark.parametrize("torn", ["(@", "()", "())"])
+def test_a_scan_date_after_a_marker_cell_torn_open_is_the_expiration_date(torn: str) -> None:
     """``5,500    (@    03/03/2026``: the date exercisable's cell held only its marker, its
-    digit read as a symbol and its closing bracket lost; the one date is the expiration."""
+    digit read as a symbol or lost; the one date is the expiration."""
     row = _line(
         (0, "Stock"),
         (16, "$29.81"),
         (36, "03/03/2016"),
         (87, "A"),
         (104, "5,500"),
-        (128, "(@"),
+        (128, torn),
         (146, "03/03/2026 }Common {5,500"),
         (186, "$0"),
         (204, "5,500"),

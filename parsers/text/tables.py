@@ -2172,10 +2172,10 @@ _TORN_CELL_AFTER = re.compile(
 """A marker cell the scan tore, after a box rule right after a date (``05/11/2024 | (@)``,
 ``|)``, ``| 2)``: a bracket lost or read as a rule, as :data:`_TORN_CELL_BEFORE` takes them)."""
 _TORN_CELL_BEFORE = re.compile(r"\|\s*(?:[^\w\s|]{0,4}|\(?\d{1,2}[^\w\s|]{0,2})\)[\s|]*$")
-_OPEN_CELL_BEFORE = re.compile(r"\s\([^\w\s|()]{1,3}\s+$")
-"""A marker cell the scan tore the other way, its digits read as a symbol and its closing
-bracket lost (``5,500    (@    03/03/2026``), a word of its own: a value's own marker is
-printed against it, and no value on the form is written so."""
+_OPEN_CELL_BEFORE = re.compile(r"\s\([^\w\s|(]{0,3}\s+$")
+"""A marker cell the scan tore otherwise, its digits lost or read as a symbol (``5,500  (@
+03/03/2026``, ``()``, ``())``), a word of its own: a value's own marker is printed against it,
+and no value on the form is written so."""
 """A box rule and then a cell holding only a marker the scan tore (``| ©)``, ``|)``, ``| 6)``): no
 value on the form is written so, so the cell held a footnote marker alone."""
 

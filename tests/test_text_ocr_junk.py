@@ -369,7 +369,7 @@ def test_a_letter_torn_from_a_marker_after_a_ruled_window_date_is_no_code() -> N
     assert not any("not a transaction code" in n.message for n in f.notes)
 
 
-@pytest.mark.parametrize("torn", ["(@", "()", "())"])
+@pytest.mark.parametrize("torn", ["(@", "()", "())", "qd)", "e))", "16)"])
 def test_a_scan_date_after_a_marker_cell_torn_open_is_the_expiration_date(torn: str) -> None:
     """``5,500    (@    03/03/2026``: the date exercisable's cell held only its marker, its
     digit read as a symbol or lost; the one date is the expiration."""

@@ -2172,12 +2172,12 @@ _TORN_CELL_AFTER = re.compile(
 """A marker cell the scan tore, after a box rule right after a date (``05/11/2024 | (@)``,
 ``|)``, ``| 2)``: a bracket lost or read as a rule, as :data:`_TORN_CELL_BEFORE` takes them)."""
 _TORN_CELL_BEFORE = re.compile(r"\|\s*(?:[^\w\s|]{0,4}|\(?\d{1,2}[^\w\s|]{0,2})\)[\s|]*$")
-_OPEN_CELL_BEFORE = re.compile(r"\s\([^\w\s|(]{0,3}\s+$")
-"""A marker cell the scan tore otherwise, its digits lost or read as a symbol (``5,500  (@
-03/03/2026``, ``()``, ``())``), a word of its own: a value's own marker is printed against it,
-and no value on the form is written so."""
 """A box rule and then a cell holding only a marker the scan tore (``| ©)``, ``|)``, ``| 6)``): no
 value on the form is written so, so the cell held a footnote marker alone."""
+_TORN_CELL = re.compile(r"\(?(?:\d{1,2}|[^\w\s|()]{1,3}|[a-z]{1,2})?\)+|\([^\w\s|(]{0,3}")
+"""A cell of its own holding what a scan makes of a marker alone, its brackets torn or its
+digits read as symbols or small letters (``qd)``, ``e))``, ``16)``, ``()``, ``(@``): no value on
+the form is written so, and a value's own marker is printed against it, not a cell apart."""
 
 
 _DEBRIS_CELL = re.compile(r"[(\[{]?[A-Za-z]{0,2}[^\w\s]*", re.ASCII)
@@ -2288,7 +2288,7 @@ def _lone_window_date(
         torn = before is None and (
             _TORN_CELL_BEFORE.search(text[:at]) is not None
             or _LETTER_CELL_BEFORE.search(text[:at]) is not None
-            or _OPEN_CELL_BEFORE.search(text[:at]) is not None
+            or _torn_cell_before(row, date)
         )
         torn_after = after is None and _TORN_CELL_AFTER.match(text, at + len(date.text))
         centre = date.x + len(date.text) / 2
@@ -2354,6 +2354,12 @@ def _lone_window_date(
             f"beside it is the {other.replace('_', ' ')}'s cell",
         )
     )
+
+
+def _torn_cell_before(row: Row, date: Token) -> bool:
+    """Whether the scan's cell right before the date's own is a torn marker (:data:`_TORN_CELL`)."""
+    ci = next((k for k, x in enumerate(row.xs) if x == date.x), None)
+    return ci is not None and ci > 0 and _TORN_CELL.fullmatch(row.cells[ci - 1]) is not None
 
 
 def _by_order_differs(

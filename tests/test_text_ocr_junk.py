@@ -369,6 +369,23 @@ def test_a_letter_torn_from_a_marker_after_a_ruled_window_date_is_no_code() -> N
     assert not any("not a transaction code" in n.message for n in f.notes)
 
 
+def test_a_lone_ownership_letter_under_a_row_without_one_leaves_its_text_cells_empty() -> None:
+    """``Common Stock ... 2,407`` / ``D`` / ``eg se |  aun |``: a margin line holding only ``D``
+    under a row that read no ownership form is the row's form the scan set a line lower, or a
+    title's word; which, the text does not say. Glued on, it made 'Common Stock D eg se aun'."""
+    rows = [
+        _line((0, "Common Stock"), (154, "2,407"), (210, "(9)")),
+        "",
+        "D",
+        "eg se |         aun |",
+    ]
+    f = _parse([*_HEAD, *rows, *_TABLE_II])
+    (got,) = f.non_derivative
+    assert got.security_title is None
+    assert got.shares_owned_following == Decimal(2407)
+    assert any("no ownership form may be its form" in n.message for n in f.notes)
+
+
 @pytest.mark.parametrize("torn", ["(@", "()", "())", "qd)", "e))", "16)"])
 def test_a_scan_date_after_a_marker_cell_torn_open_is_the_expiration_date(torn: str) -> None:
     """``5,500    (@    03/03/2026``: the date exercisable's cell held only its marker, its

@@ -1286,6 +1286,30 @@ def _attach(
             w for r, w in pairs if len(r.cells) == 1 and r.xs[0] < 4 and any(t.text for t in w)
         ]
         junk = [w for _, w in pairs if _scan_debris(w)] if not before else []
+        form = (
+            []
+            if before or "ownership" not in fields or draft.values.get("ownership")
+            else [w for _, w in pairs if _lone_form(w)]
+        )
+        if form:
+            # ``D`` alone under a row that read no ownership form: the row's form set a line
+            # lower by the scan, or a title's word; which, the text does not say
+            said = " / ".join(" ".join(t.text for t in w if t.text) for w in form)
+            for f in targets:
+                may = f == targets[0] or (draft.values.get(f) and f not in draft.closed)
+                if may and f not in draft.blurred:
+                    draft.values[f] = None
+                    draft.blurred.add(f)
+                    draft.notes.append(
+                        (
+                            f,
+                            f"margin line(s) '{said}' below a row with no ownership form may be"
+                            " its form or the rest of this cell: left empty",
+                        )
+                    )
+            gone = {id(w) for w in form}
+            lines = [w for w in lines if id(w) not in gone]
+            placeless = [w for w in placeless if id(w) not in gone]
         if junk:
             # ``Sa |  ei ee`` under a row: the scan's debris, or a text cell's rest garbled;
             # which, the text does not say: the cells the line may continue are left empty
@@ -1504,6 +1528,12 @@ def _wrapped_cuts(draft: Draft, toks: list[Token], goes: list[str]) -> None:
             and may_be_cut(a.text, b.text, bool(a.marks))
         ):
             draft.cuts.append(Cut(f, a.text.split()[-1], b.text.split()[0]))
+
+
+def _lone_form(words: list[Token]) -> bool:
+    """A margin line holding nothing but an ownership form's letter (``D``, ``I``)."""
+    texts = [t.text for t in words if t.text]
+    return len(texts) == 1 and texts[0] in ("D", "I")
 
 
 def _scan_debris(words: list[Token]) -> bool:

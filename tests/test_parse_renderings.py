@@ -45,13 +45,15 @@ ALPHABET = RENDERINGS / "real" / "000112760215028697__form4.xml"
 OPTIONS = RENDERINGS / "real" / "000106299323011116_form4.xml"
 
 
-def test_plain_text_wrap_between_two_text_cells_is_left_empty_with_a_doubt() -> None:
+def test_plain_text_wrap_between_two_text_cells_is_cut_by_the_page_rules_with_a_doubt() -> None:
     # pdfplumber-text: "Stock $3.95 05/14/2021 (1) Common 25,087 25,087 D" / "Option Stock" /
     # "(Right to" / "Buy)": no columns say which words are the title's and which the
-    # underlying title's, so both are empty with a doubt -- never "Common" or a reordering.
+    # underlying title's -- never "Common" or a reordering; the only cut that keeps the form's
+    # "(Right to Buy)" in the derivative's title is read, with a doubt.
     f = parse_file(OPTIONS / "pdfplumber-text.txt")
     first = f.derivative[0]
-    assert first.security_title is None and first.underlying_title is None
+    assert first.security_title == "Stock Option (Right to Buy)"
+    assert first.underlying_title == "Common Stock"
     assert first.underlying_shares == 25087 and first.exercise_price == Decimal("3.95")
     for name in ("security_title", "underlying_title"):
         assert any("Option Stock" in m for m in _doubts(f, f"derivative[0].{name}"))
@@ -661,10 +663,12 @@ def test_ocr_margin_lines_that_may_continue_two_titles_are_cut_by_the_page_rules
         assert row.underlying_title == "Class A Common Stock"
         assert any("split by" in m for m in _doubts(f, f"derivative[{k}].underlying_title"))
     # "Stock ... Common" / "Option ... Stock" / "(Right to" / "Buy)": the margin lines may end
-    # either title and the filing prints neither elsewhere: both left empty with a doubt
+    # either title and the filing prints neither elsewhere; the form's "(Right to Buy)" names
+    # the derivative, so the one cut keeping it in the derivative's title is read, with a doubt
     g = parse_file(OPTIONS / "ocr.txt")
     first = g.derivative[0]
-    assert first.security_title is None and first.underlying_title is None
+    assert first.security_title == "Stock Option (Right to Buy)"
+    assert first.underlying_title == "Common Stock"
     assert any("(Right to / Buy)" in m for m in _doubts(g, "derivative[0].security_title"))
 
 

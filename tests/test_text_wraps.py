@@ -101,11 +101,52 @@ def test_plain_text_derivative_titles_are_cut_by_brackets_widths_and_table_1() -
     assert second.underlying_title == "Common Stock"
 
 
-def test_several_cuts_left_keep_both_cells_empty() -> None:
-    # "Stock ... Common" / "Option Stock" / "(Right to" / "Buy)": the bracket may close in the
-    # underlying title too ("Common Stock (Right to Buy)"), and no title is printed elsewhere
+def test_a_right_to_buy_stays_in_the_derivative_s_title() -> None:
+    # "Stock ... Common" / "Option Stock" / "(Right to" / "Buy)": the bracket could close in
+    # either title, and no title is printed elsewhere; but "(right to buy)" is the form's
+    # wording of an option's kind, never of the securities underlying it: of the cuts, one keeps
+    # it in the derivative's title, and is read (with a doubt naming the rule)
     f = parse_file(OPTIONS)
-    assert all(r.security_title is None and r.underlying_title is None for r in f.derivative)
+    assert len(f.derivative) == 4
+    for k, r in enumerate(f.derivative):
+        assert r.security_title == "Stock Option (Right to Buy)"
+        assert r.underlying_title == "Common Stock"
+        assert any(
+            "right to buy or sell" in m for m in _doubts(f, f"derivative[{k}].security_title")
+        )
+
+
+def test_the_derivative_wording_picks_the_only_cut_that_keeps_it_in_the_title() -> None:
+    # a scan's margin lines: "Stock Option ... Common Stock" on the value lines, then
+    # "(right to" / "buy)" alone at the margin
+    d = _draft(
+        ("security_title", "underlying_title"),
+        ("Stock Option", "Common Stock"),
+        ["(right to", "buy)"],
+    )
+    assert d.undecided is not None
+    d.undecided.margin = True
+    assert len(_readings(d.undecided)) == 2
+    assert settle(d, set())
+    assert (d.values["security_title"], d.values["underlying_title"]) == (
+        "Stock Option (right to buy)",
+        "Common Stock",
+    )
+
+
+def test_the_derivative_wording_does_not_decide_where_other_words_stay_unsure() -> None:
+    # "Warrants ... Class A" / "Common Stock" / "(Right to Purchase)": "Common Stock" may end
+    # either title whichever way the bracket goes: several cuts keep the wording in the
+    # derivative's title, so both cells stay empty
+    cells = ("security_title", "underlying_title")
+    d = _draft(cells, ("Warrants", "Class A"), ["Common Stock", "(Right to Purchase)"])
+    assert not settle(d, set())
+    assert d.values.get("security_title") is None and d.values.get("underlying_title") is None
+    # no such wording: nothing to go by
+    d = _draft(cells, ("Stock Option", "Common Stock"), ["(Tranche", "2)"])
+    assert d.undecided is not None
+    d.undecided.margin = True
+    assert not settle(d, set())
 
 
 MARKDOWN_OPTION = RENDERINGS / "synthetic" / "ALDW_0001800036-16-000008.xml" / "markitdown.md"

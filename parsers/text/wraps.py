@@ -19,6 +19,11 @@ keeps a reading only where the page's own rules leave one:
 - of the cuts left, the one under which the most title cells read as titles the filing prints
   elsewhere for sure (``Common Stock`` of a holding row, another row's ``Ordinary Shares``) is
   taken, only where no other cut reads as many;
+- where that leaves several, the one under which the form's wording of an option's kind
+  (``(right to buy)``, ``(right to sell)``) stands whole in the derivative's title and in no
+  other cell is taken, only where no other cut keeps it so: it names the derivative security,
+  never the class of securities underlying it (``Stock`` / ``Option ... Stock`` / ``(right to``
+  / ``buy)``);
 - where that leaves several, the one under which every title cell the lines may continue
   stands whole in the text below the tables, as written (case and all, two words or more), is
   taken, only where no other cut does: a footnote names a title as the filer typed it (``Each
@@ -34,6 +39,7 @@ where none or several are left the cells stay empty with the reader's doubt.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -373,6 +379,34 @@ def known_titles(drafts: Sequence[Draft]) -> set[str]:
     return seen
 
 
+_RIGHT_TO = re.compile(r"\(\s*rights?\s+to\s+(?:buy|sell|purchase|acquire)\s*\)", re.IGNORECASE)
+"""The form's wording of an option's kind (``Stock Option (right to buy)``): it names the
+derivative security, never the class of securities underlying it, nor an ownership's nature."""
+
+
+def _derivative_wording(
+    readings: Readings, scores: list[int], best: int, cells: tuple[str, ...]
+) -> Readings:
+    """The cuts (of those scoring ``best``) under which the wrapped lines' ``(right to buy)``
+    (the form's wording of a derivative's kind) stands whole in Table II's title of the
+    derivative and in no other cell: where only one is left, the lines split so."""
+    if "security_title" not in cells or "underlying_title" not in cells:
+        return []
+    at = cells.index("security_title")
+    left = []
+    for r, sc in zip(readings, scores, strict=True):
+        if sc != best:
+            continue
+        texts = r[1]
+        if _RIGHT_TO.search(texts[at]) and not any(
+            "right" in t.lower() for i, t in enumerate(texts) if i != at
+        ):
+            left.append(r)
+    if not left or len(left) == len([sc for sc in scores if sc == best]):
+        return []  # the wording does not tell the cuts apart
+    return left
+
+
 def settle(
     draft: Draft,
     known: set[str],
@@ -417,6 +451,9 @@ def settle(
         if best > 0 and scores.count(best) == 1:
             readings = [readings[scores.index(best)]]
             why = "the only cut under which the titles read as titles the filing prints elsewhere"
+        elif len(worded := _derivative_wording(readings, scores, best, u.cells)) == 1:
+            readings = worded
+            why = "the only cut under which a right to buy or sell stays in the derivative's title"
         else:
             titled = [c in _TITLES for c in u.cells]
             if not printed or not any(titled):

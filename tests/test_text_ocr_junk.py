@@ -369,6 +369,44 @@ def test_a_letter_torn_from_a_marker_after_a_ruled_window_date_is_no_code() -> N
     assert not any("not a transaction code" in n.message for n in f.notes)
 
 
+def _priced(price: str, footnotes: int) -> Filing:
+    """A scan's Table I sale at ``price``, above ``footnotes`` footnotes."""
+    row = _line(
+        (0, "Common Stock"),
+        (20, "05/04/2022"),
+        (88, "S"),
+        (111, "1,550"),
+        (128, "D"),
+        (140, price),
+        (154, "456,426"),
+        (200, "D"),
+    )
+    notes = [f"{n}. Footnote {n}." for n in range(1, footnotes + 1)]
+    text = "\n".join([*_HEAD, row, *_TABLE_II, "Explanation of Responses:", *notes, ""])
+    return parse_bytes(text.encode(), "scan.txt")
+
+
+@pytest.mark.parametrize(
+    ("price", "footnotes", "read"),
+    [
+        ("$2.36)", 4, Decimal("2.36")),  # no footnote 6 or 36: the digits are the price's
+        ("$2,572.03790)", 29, Decimal("2572.0379")),  # '0' of '(20)' or the price's: the same
+        ("$653.1950)", 20, Decimal("653.195")),
+        ("$163.94)", 8, None),  # footnote 4: '$163.9' and '(4)' may be what was printed
+        ("$2,571.1220)", 29, None),  # '(20)' torn: 2571.12 or 2571.122
+        ("$2,576.15)", 29, None),
+    ],
+)
+def test_a_price_before_a_torn_marker_is_read_where_no_footnote_can_take_its_digits(
+    price: str, footnotes: int, read: Decimal | None
+) -> None:
+    f = _priced(price, footnotes)
+    (row,) = f.non_derivative
+    assert row.price == read
+    said = [n for n in f.notes if n.field == "non_derivative[0].price"]
+    assert said and all(n.kind == "doubt" for n in said)
+
+
 def test_a_lone_ownership_letter_under_a_row_without_one_leaves_its_text_cells_empty() -> None:
     """``Common Stock ... 2,407`` / ``D`` / ``eg se |  aun |``: a margin line holding only ``D``
     under a row that read no ownership form is the row's form the scan set a line lower, or a

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 # tokens imports this module: its names are read when a repair runs, not at import (an import
@@ -207,3 +208,40 @@ def join_split_numbers(tokens: list[Token]) -> None:
             del tokens[i]
             continue
         i += 1
+
+
+_TORN_PRICE = re.compile(r"could not read '\$((?:\d{1,3}(?:,\d{3})+|\d+)\.(\d+))\)' as a number")
+
+
+def torn_marker_price(
+    values: dict[str, object], notes: list[tuple[str | None, str]], footnotes: set[int]
+) -> None:
+    """``$2.36)``: a price with its footnote marker torn to the closing bracket, its digits lost
+    or glued to the price's. The price's last one or two digits may be the marker's only where
+    a footnote's number ends in them (``6`` is no marker where the footnotes are 1 to 4; a ``0``
+    may be the rest of ``(10)``): where every reading left gives the same amount (``.03790`` and
+    ``.0379``), that amount is read, with a doubt naming the reading."""
+    if values.get("price") is not None:
+        return
+    for k, (f, message) in enumerate(notes):
+        m = _TORN_PRICE.fullmatch(message) if f == "price" else None
+        if m is None:
+            continue
+        whole, decimals = m[1].replace(",", ""), m[2]
+        ends = {str(n) for n in footnotes}
+        amounts = {Decimal(whole)}
+        for cut in (1, 2):
+            # (a price keeps a digit after its point: ``$2.`` is no price the form prints)
+            if cut >= len(decimals) or not any(e.endswith(decimals[-cut:]) for e in ends):
+                continue
+            amounts.add(Decimal(whole[:-cut]))
+        if len(amounts) != 1:
+            return  # the marker's digits may be the price's last ones: not shown which
+        (amount,) = amounts
+        values["price"] = amount
+        notes[k] = (
+            f,
+            f"read '${m[1]})' as the price {amount}: the ')' is a footnote marker's, torn, and"
+            " its digits may not be the price's last ones, or leave the same amount; unsure",
+        )
+        return

@@ -55,6 +55,7 @@ from parsers.text.header import (
     split_by_signature,
     split_by_text_below,
 )
+from parsers.text.ocr import torn_marker_price
 from parsers.text.scan_names import check_names
 from parsers.text.tables import Draft, is_caption_text, read_table, settle_wraps, to_model_values
 from parsers.text.transposed import untranspose
@@ -169,6 +170,9 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     ]
     notes += [dict(field="tables", message=f"{t}: {m}") for t, ms in orphans.items() for m in ms]
     footnotes = read_footnotes(tail, signed)
+    numbers = {int(k[1:]) for k in footnotes if k[1:].isdigit()}
+    for d in (*nd, *dv):
+        torn_marker_price(d.values, d.notes, numbers)
     non_derivative = _ND_ROWS.validate_python(
         [_row_values(NonDerivativeRow, "non_derivative", i, d, notes) for i, d in enumerate(nd)]
     )

@@ -116,10 +116,11 @@ GOAL_OF_SHOWN = {"ocr"}
 # derivative's title or the underlying title cut where one cut alone keeps the form's wording of
 # an option's kind ('(Right to Buy)') in the derivative's title (parsers/text/wraps.py); OCR
 # again for a price before a marker torn to its bracket ('$2.36)') read where no footnote's
-# number can end in the price's last digits (parsers/text/ocr.py).
+# number can end in the price's last digits (parsers/text/ocr.py), and for a line above a
+# table's first row that closes a bracket it never opened ('Aor)') left out of its title.
 BASELINE: dict[str, tuple[float, int, int]] = {
     "markitdown": (92.15, 0, 0),
-    "ocr": (59.69, 13, 0),
+    "ocr": (59.92, 13, 0),
     "pdfplumber-tables": (100.00, 0, 0),
     "pdfplumber-text": (98.08, 0, 0),
     "pdftotext-layout": (99.95, 1, 0),
@@ -136,10 +137,10 @@ BASELINE: dict[str, tuple[float, int, int]] = {
 # markitdown re-measured when a Table II side in a row printed as a run of words (no pipes, no
 # column gaps) stopped counting as shown, whatever its captions.
 # OCR raised by branch ocrwraps ('$0)' read, as above); OCR, markitdown and pdfplumber-text by
-# branch ocrshown ('(Right to Buy)' kept in the derivative's title, and '$2.36)', as above).
+# branch ocrshown ('(Right to Buy)' kept in the derivative's title, '$2.36)', 'Aor)', as above).
 BASELINE_SHOWN: dict[str, tuple[float, int]] = {
     "markitdown": (98.75, 0),
-    "ocr": (95.61, 0),
+    "ocr": (96.00, 0),
     "pdfplumber-tables": (100.00, 0),
     "pdfplumber-text": (99.05, 0),
     "pdftotext-layout": (100.00, 0),
@@ -202,7 +203,7 @@ def test_wrong_values_are_either_shown_or_misread(report: Report) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="issue #12: no wrong value among shown ones and no phantom row in these 329 "
-    "renderings now, but exactness is short of the goal: OCR 95.61% of shown fields, "
+    "renderings now, but exactness is short of the goal: OCR 96.00% of shown fields, "
     "markitdown 92.15%, pdfplumber-text 98.08% (Table II sides its plain text does not show) "
     "and pymupdf4llm-layout 98.69% of all fields (docs/RENDERING_BASELINE.md); when this "
     "passes, drop the mark",

@@ -369,6 +369,24 @@ def test_a_letter_torn_from_a_marker_after_a_ruled_window_date_is_no_code() -> N
     assert not any("not a transaction code" in n.message for n in f.notes)
 
 
+@pytest.mark.parametrize("above", ["Aor)", " Wor) 2"])
+def test_a_line_above_a_scans_first_row_closing_an_unopened_bracket_is_no_title(
+    above: str,
+) -> None:
+    """`` Aor)`` between the captions and the first row (the ``(A) or (D)`` caption garbled):
+    a scan prints a row's title from its value line, and no title opens on a closing bracket,
+    so the line is not the title's start cut off above its values: the title stands."""
+    rows = [above, _line((0, "Class A"), (20, "12/23/2021"), (88, "G"), (111, "61,386"), (128, "D"),
+                         (140, "$0"), (154, "54,666"), (200, "D")), "Common Stock"]  # fmt: skip
+    f = _parse([*_HEAD, *rows, *_TABLE_II])
+    (row,) = f.non_derivative
+    assert row.security_title == "Class A Common Stock"
+    assert any("no title's start" in n.message for n in f.notes)
+    # a line above that may open a title still leaves it empty
+    f = _parse([*_HEAD, "Poe Ce", *rows[1:], *_TABLE_II])
+    assert f.non_derivative[0].security_title is None
+
+
 def _priced(price: str, footnotes: int) -> Filing:
     """A scan's Table I sale at ``price``, above ``footnotes`` footnotes."""
     row = _line(

@@ -322,6 +322,8 @@ def read_table(
             lines = pending
             if prev is None:
                 lines = _drop_debris(draft, lines, first=not drafts)
+                if flush and lines:
+                    lines = _drop_closing(draft, lines)
                 if flush and lines and draft.values.get("security_title"):
                     # a scan keeps a row's values on its first line, so words above them are
                     # debris or a lost row's; which, the text does not say
@@ -1096,6 +1098,31 @@ def _drop_debris(
         elif crumbs:  # maybe values of a column the converter dumped apart: a doubt
             said = " ".join(texts)
             draft.notes.append((None, f"left out {said!r} above the row's values: no title word"))
+        else:
+            kept.append(pair)
+    return kept
+
+
+def _drop_closing(
+    draft: Draft, lines: list[tuple[Row, list[Token]]]
+) -> list[tuple[Row, list[Token]]]:
+    """A scan's lines above a row's values that close a bracket they never opened (``Aor)``,
+    ``Wor) 2``: the ``(A) or (D)`` caption garbled), left out with a note: a scan prints a row's
+    title from its value line, and a line above it that is no title's start (no title opens on a
+    closing bracket) is not the row's title cut apart from it, so the title on the value line
+    stands."""
+    kept = []
+    for pair in lines:
+        said = " ".join(t.text for t in pair[1] if t.text)
+        depth = 0
+        for ch in said:
+            depth += (ch == "(") - (ch == ")")
+            if depth < 0:
+                break
+        if depth < 0:
+            draft.notes.append(
+                (None, f"left out {said!r} above the row's values: no title's start")
+            )
         else:
             kept.append(pair)
     return kept

@@ -387,6 +387,26 @@ def test_a_line_above_a_scans_first_row_closing_an_unopened_bracket_is_no_title(
     assert f.non_derivative[0].security_title is None
 
 
+def test_a_scan_nature_ending_in_a_marker_torn_inside_its_brackets_is_closed() -> None:
+    """``See Footnotes()@)``: the nature's marker, its digit lost between the brackets, ends the
+    cell, so the margin lines below continue the title (``Stock, $0.01 par`` / ``value``)."""
+    row = _line(
+        (0, "Class A Common"),
+        (20, "04/24/2025"),
+        (88, "P"),
+        (111, "16,847"),
+        (128, "A"),
+        (140, "$5.4231"),
+        (154, "8,552,914"),
+        (200, "I"),
+        (243, "See Footnotes()@)"),
+    )
+    f = _parse([*_HEAD, row, "Stock, $0.01 par", "value", *_TABLE_II])
+    (got,) = f.non_derivative
+    assert got.security_title == "Class A Common Stock, $0.01 par value"
+    assert got.nature_of_ownership == "See Footnotes"
+
+
 def _priced(price: str, footnotes: int) -> Filing:
     """A scan's Table I sale at ``price``, above ``footnotes`` footnotes."""
     row = _line(

@@ -498,7 +498,8 @@ _HAS_WORD = re.compile(r"[^\W_]")
 def _torn_marker(text: object) -> bool:
     """A text cell ending in a scan's torn footnote marker (``Footnotes)``, ``Trust®``): markers
     follow a cell's last word, so no wrapped line continues it. Debris with no letter or digit
-    after it is the marker's rest too (``See Footnotes) @)``)."""
+    after it is the marker's rest too (``See Footnotes) @)``), as is an opened bracket with none
+    in it (``Footnotes()@)``: the marker's digit lost)."""
     if not isinstance(text, str) or not text.strip():
         return False
     words = text.split()
@@ -506,7 +507,8 @@ def _torn_marker(text: object) -> bool:
         words.pop()
     last = words[-1]
     tail = _JUNK_TAIL.search(last)
-    return tail is not None and "(" not in last
+    # (a bracket opened before the debris holds no letter or digit either: ``Footnotes()@)``)
+    return tail is not None and ("(" not in last or not _HAS_WORD.search(last[last.index("(") :]))
 
 
 def _clean_text(draft: Draft, fields: tuple[str, ...]) -> None:

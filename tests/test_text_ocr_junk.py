@@ -462,7 +462,7 @@ def test_a_lone_ownership_letter_under_a_row_without_one_leaves_its_text_cells_e
     assert any("no ownership form may be its form" in n.message for n in f.notes)
 
 
-@pytest.mark.parametrize("torn", ["(@", "()", "())", "qd)", "e))", "16)"])
+@pytest.mark.parametrize("torn", ["(@", "()", "())", "qd)", "e))", "16)", "@", "(S)"])
 def test_a_scan_date_after_a_marker_cell_torn_open_is_the_expiration_date(torn: str) -> None:
     """``5,500    (@    03/03/2026``: the date exercisable's cell held only its marker, its
     digit read as a symbol or lost; the one date is the expiration."""

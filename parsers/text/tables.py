@@ -2048,7 +2048,8 @@ def _read_row(
     elif row.shape in TABLED and "date_exercisable" in fields:
         _lone_window_date(draft, row, cols, fields, cell=True)
     elif flush and row.shape == SPACE and "date_exercisable" in fields:
-        shifted = any(_readable(t) for t in dropped)
+        # (a marker the scan read as a bracketed letter, ``(S)`` of ``(5)``, is no value)
+        shifted = any(_readable(t) and not _LETTER_MARK.fullmatch(t.text) for t in dropped)
         _lone_window_date(
             draft, row, cols, fields, scan=True, shifted=shifted, by_caption=by_caption
         )
@@ -2222,6 +2223,7 @@ _SPACED_MARK_BEFORE = re.compile(r"(?:^|\s)\((\d{1,3})\)\s+$")
 # a scan's cells: a box rule may stand between a date and the marker-only cell beside it
 _RULED_MARK_AFTER = re.compile(r"[\s|]*[\s|]\((\d{1,3})\)(?=\s|$)")
 _RULED_MARK_BEFORE = re.compile(r"(?:^|[\s|])\((\d{1,3})\)[\s|]+$")
+_LETTER_MARK = re.compile(r"\([SOIlB]\)")
 _LETTER_CELL_BEFORE = re.compile(r"(?:^|\s)\([SOIlB]\)\s+$")
 """A marker cell the scan read as a bracketed letter (``(S)`` for ``(5)``) right before a
 date: no code or letter of the form is bracketed."""
@@ -2233,10 +2235,13 @@ _TORN_CELL_AFTER = re.compile(
 _TORN_CELL_BEFORE = re.compile(r"\|\s*(?:[^\w\s|]{0,4}|\(?\d{1,2}[^\w\s|]{0,2})\)[\s|]*$")
 """A box rule and then a cell holding only a marker the scan tore (``| ©)``, ``|)``, ``| 6)``): no
 value on the form is written so, so the cell held a footnote marker alone."""
-_TORN_CELL = re.compile(r"\(?(?:\d{1,2}|[^\w\s|()]{1,3}|[a-z]{1,2})?\)+|\([^\w\s|(]{0,3}")
+_TORN_CELL = re.compile(
+    r"\(?(?:\d{1,2}|[^\w\s|()]{1,3}|[a-z]{1,2})?\)+|\([^\w\s|(]{0,3}|[@©®°*“”?]{1,2}"
+)
 """A cell of its own holding what a scan makes of a marker alone, its brackets torn or its
-digits read as symbols or small letters (``qd)``, ``e))``, ``16)``, ``()``, ``(@``): no value on
-the form is written so, and a value's own marker is printed against it, not a cell apart."""
+digits read as symbols or small letters (``qd)``, ``e))``, ``16)``, ``()``, ``(@``), or the
+marker read as a symbol alone (``@``, ``©``): no value on the form is written so, and a value's
+own marker is printed against it, not a cell apart."""
 
 
 _DEBRIS_CELL = re.compile(r"[(\[{]?[A-Za-z]{0,2}[^\w\s]*", re.ASCII)

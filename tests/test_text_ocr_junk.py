@@ -68,6 +68,22 @@ def test_digits_grouped_by_a_comma_that_no_letter_mending_makes_a_number_are_no_
 
 
 @pytest.mark.parametrize(
+    ("word", "value"),
+    [("$651.3112(!4)", Decimal("651.3112")), ("$2,589.9125%)", Decimal("2589.9125"))],
+)
+def test_a_price_before_a_marker_garbled_inside_its_brackets_is_read_unsure(
+    word: str, value: Decimal
+) -> None:
+    """``$651.3112(!4)``: the marker's bracket ends the price, its digit read as a symbol;
+    ``%)``: a percent sign the scan made of the raised bracket, before the closing one. It had
+    been read as a word, glued to the text cell beside it."""
+    got, notes = _one(word)
+    assert got == value
+    assert len(notes) == 1 and note_kind(notes[0]) == "doubt"
+    assert _one("100%")[0] is None  # a percent sign with no bracket: no marker to part from
+
+
+@pytest.mark.parametrize(
     ("word", "value"), [("$7.6956“)", Decimal("7.6956")), ("$0®)", Decimal(0))]
 )
 def test_a_one_digit_price_before_a_torn_marker_is_read_unsure(word: str, value: Decimal) -> None:

@@ -595,11 +595,14 @@ def _ruled_value(m: re.Match[str], word: str, cell: int, x: int) -> Token:
 
 _VALUE_DEBRIS = re.compile(
     r"(\$\d(?:\.\d+)?|\$?(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:\.\d+)?)"  # the value
-    r"([°©®™”“\"'’‘?¢\\*^~§«»][^\w\s$.,]{0,2}\d{0,2}[^\w\s$.,]{0,2})"  # the torn marker
+    r"([°©®™”“\"'’‘?¢\\*^~§«»][^\w\s$.,]{0,2}\d{0,2}[^\w\s$.,]{0,2}"  # the torn marker
+    r"|%\d{0,2}[^\w\s$.,]{0,2}\)"  # (a percent sign only with a bracket: ``100%`` is a share)
+    r"|\((?=[^)]*[^\w\s()])[^\w\s$.,()]{0,2}\d{0,2}[^\w\s$.,()]{0,2}\))"  # or its digit garbled
 )
 """A value and what a scan made of the footnote marker after it, beginning with a symbol a scan
 makes of a raised bracket or digit: ``$160.82°)``, ``$637.6509©``, ``$2,597.4761°7)``; a price of
-one digit too (``$7.6956“)``, ``$0®)``), but no bare digit (``5°`` may be a marker's rest)."""
+one digit too (``$7.6956“)``, ``$0®)``), but no bare digit (``5°`` may be a marker's rest); and a
+value before a whole bracket holding a symbol the scan made of a digit (``$651.3112(!4)``)."""
 
 
 def _value_before_debris(m: re.Match[str], word: str, cell: int, x: int) -> Token | None:

@@ -14,7 +14,7 @@ import pytest
 
 from parsers import Filing, parse_bytes
 from parsers.text.read import note_kind
-from parsers.text.tables import _clean_words
+from parsers.text.tables import _clean_words, _letter_marker
 from parsers.text.tokens import NUM, tokenize
 
 
@@ -478,7 +478,12 @@ def test_a_lone_ownership_letter_under_a_row_without_one_leaves_its_text_cells_e
     assert any("no ownership form may be its form" in n.message for n in f.notes)
 
 
-@pytest.mark.parametrize("torn", ["(@", "()", "())", "qd)", "e))", "16)", "@", "(S)"])
+def test_a_capital_before_a_bracket_is_a_marker_only_where_no_code_or_form_is_that_letter() -> None:
+    assert _letter_marker("Q)") and _letter_marker("(S)")
+    assert not _letter_marker("M)") and not _letter_marker("D)") and not _letter_marker("(A)")
+
+
+@pytest.mark.parametrize("torn", ["(@", "()", "())", "qd)", "e))", "16)", "@", "(S)", "(yy", "Q)"])
 def test_a_scan_date_after_a_marker_cell_torn_open_is_the_expiration_date(torn: str) -> None:
     """``5,500    (@    03/03/2026``: the date exercisable's cell held only its marker, its
     digit read as a symbol or lost; the one date is the expiration."""

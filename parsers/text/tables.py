@@ -2048,8 +2048,8 @@ def _read_row(
     elif row.shape in TABLED and "date_exercisable" in fields:
         _lone_window_date(draft, row, cols, fields, cell=True)
     elif flush and row.shape == SPACE and "date_exercisable" in fields:
-        # (a marker the scan read as a bracketed letter, ``(S)`` of ``(5)``, is no value)
-        shifted = any(_readable(t) and not _LETTER_MARK.fullmatch(t.text) for t in dropped)
+        # (a marker the scan read as a letter, ``(S)`` of ``(5)``, ``Q)``, is no value)
+        shifted = any(_readable(t) and not _letter_marker(t.text) for t in dropped)
         _lone_window_date(
             draft, row, cols, fields, scan=True, shifted=shifted, by_caption=by_caption
         )
@@ -2236,10 +2236,10 @@ _TORN_CELL_BEFORE = re.compile(r"\|\s*(?:[^\w\s|]{0,4}|\(?\d{1,2}[^\w\s|]{0,2})\
 """A box rule and then a cell holding only a marker the scan tore (``| ©)``, ``|)``, ``| 6)``): no
 value on the form is written so, so the cell held a footnote marker alone."""
 _TORN_CELL = re.compile(
-    r"\(?(?:\d{1,2}|[^\w\s|()]{1,3}|[a-z]{1,2})?\)+|\([^\w\s|(]{0,3}|[@©®°*“”?]{1,2}"
+    r"\(?(?:\d{1,2}|[^\w\s|()]{1,3}|[a-z]{1,2})?\)+|\((?:[^\w\s|(]{0,3}|[a-z]{1,2})|[@©®°*“”?]{1,2}"
 )
 """A cell of its own holding what a scan makes of a marker alone, its brackets torn or its
-digits read as symbols or small letters (``qd)``, ``e))``, ``16)``, ``()``, ``(@``), or the
+digits read as symbols or small letters (``qd)``, ``e))``, ``16)``, ``()``, ``(@``, ``(yy``), or the
 marker read as a symbol alone (``@``, ``©``): no value on the form is written so, and a value's
 own marker is printed against it, not a cell apart."""
 
@@ -2421,9 +2421,21 @@ def _lone_window_date(
 
 
 def _torn_cell_before(row: Row, date: Token) -> bool:
-    """Whether the scan's cell right before the date's own is a torn marker (:data:`_TORN_CELL`)."""
+    """Whether the scan's cell right before the date's own is a torn marker (:data:`_TORN_CELL`,
+    :func:`_letter_marker`)."""
     ci = next((k for k, x in enumerate(row.xs) if x == date.x), None)
-    return ci is not None and ci > 0 and _TORN_CELL.fullmatch(row.cells[ci - 1]) is not None
+    if ci is None or ci == 0:
+        return False
+    cell = row.cells[ci - 1]
+    return _letter_marker(cell) or _TORN_CELL.fullmatch(cell) is not None
+
+
+def _letter_marker(text: str) -> bool:
+    """A marker the scan read as a letter: bracketed, one a digit looks like (``(S)`` of
+    ``(5)``), or a capital no code or form is before its bracket (``Q)``)."""
+    if _LETTER_MARK.fullmatch(text):
+        return True
+    return len(text) == 2 and text[1] == ")" and text[0].isupper() and text[0] not in CODES
 
 
 def _by_order_differs(

@@ -118,11 +118,14 @@ GOAL_OF_SHOWN = {"ocr"}
 # again for a price before a marker torn to its bracket ('$2.36)') read where no footnote's
 # number can end in the price's last digits (parsers/text/ocr.py), and for a line above a
 # table's first row that closes a bracket it never opened ('Aor)') left out of its title.
+# OCR, markitdown and pdfplumber-text lowered by branch wording: that cut vouches for the
+# derivative's title alone; another cell is read only where every rival cut reads it alike but
+# for the wording (the held-out set had one wrong underlying title under the whole cut).
 BASELINE: dict[str, tuple[float, int, int]] = {
-    "markitdown": (92.15, 0, 0),
-    "ocr": (59.92, 13, 0),
+    "markitdown": (92.00, 0, 0),
+    "ocr": (59.82, 13, 0),
     "pdfplumber-tables": (100.00, 0, 0),
-    "pdfplumber-text": (98.08, 0, 0),
+    "pdfplumber-text": (97.89, 0, 0),
     "pdftotext-layout": (99.95, 1, 0),
     "pymupdf4llm": (99.90, 0, 0),
     "pymupdf4llm-layout": (98.69, 3, 0),
@@ -137,12 +140,13 @@ BASELINE: dict[str, tuple[float, int, int]] = {
 # markitdown re-measured when a Table II side in a row printed as a run of words (no pipes, no
 # column gaps) stopped counting as shown, whatever its captions.
 # OCR raised by branch ocrwraps ('$0)' read, as above); OCR, markitdown and pdfplumber-text by
-# branch ocrshown ('(Right to Buy)' kept in the derivative's title, '$2.36)', 'Aor)', as above).
+# branch ocrshown ('(Right to Buy)' kept in the derivative's title, '$2.36)', 'Aor)', as above);
+# lowered by branch wording (the cut vouches for the derivative's title alone, as above).
 BASELINE_SHOWN: dict[str, tuple[float, int]] = {
-    "markitdown": (98.75, 0),
-    "ocr": (96.00, 0),
+    "markitdown": (98.58, 0),
+    "ocr": (95.84, 0),
     "pdfplumber-tables": (100.00, 0),
-    "pdfplumber-text": (99.05, 0),
+    "pdfplumber-text": (98.85, 0),
     "pdftotext-layout": (100.00, 0),
     "pymupdf4llm": (99.90, 0),
     "pymupdf4llm-layout": (100.00, 0),
@@ -203,8 +207,8 @@ def test_wrong_values_are_either_shown_or_misread(report: Report) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="issue #12: no wrong value among shown ones and no phantom row in these 329 "
-    "renderings now, but exactness is short of the goal: OCR 96.00% of shown fields, "
-    "markitdown 92.15%, pdfplumber-text 98.08% (Table II sides its plain text does not show) "
+    "renderings now, but exactness is short of the goal: OCR 95.85% of shown fields, "
+    "markitdown 92.01%, pdfplumber-text 97.90% (Table II sides its plain text does not show) "
     "and pymupdf4llm-layout 98.69% of all fields (docs/RENDERING_BASELINE.md); when this "
     "passes, drop the mark",
 )

@@ -105,15 +105,18 @@ def test_a_right_to_buy_stays_in_the_derivative_s_title() -> None:
     # "Stock ... Common" / "Option Stock" / "(Right to" / "Buy)": the bracket could close in
     # either title, and no title is printed elsewhere; but "(right to buy)" is the form's
     # wording of an option's kind, never of the securities underlying it: of the cuts, one keeps
-    # it in the derivative's title, and is read (with a doubt naming the rule)
+    # it in the derivative's title, and is read (with a doubt naming the rule). The wording
+    # places itself, not the words around it: the other cuts give the underlying title
+    # other words ("Common" / "Common Option Stock"), so it stays empty with its doubt
     f = parse_file(OPTIONS)
     assert len(f.derivative) == 4
     for k, r in enumerate(f.derivative):
         assert r.security_title == "Stock Option (Right to Buy)"
-        assert r.underlying_title == "Common Stock"
+        assert r.underlying_title is None
         assert any(
             "right to buy or sell" in m for m in _doubts(f, f"derivative[{k}].security_title")
         )
+        assert any("left empty" in m for m in _doubts(f, f"derivative[{k}].underlying_title"))
 
 
 def test_the_derivative_wording_picks_the_only_cut_that_keeps_it_in_the_title() -> None:

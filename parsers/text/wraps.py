@@ -407,6 +407,23 @@ def _derivative_wording(
     return left
 
 
+def _vouched(
+    chosen: tuple[_Path, tuple[str, ...]], rivals: Readings, cells: tuple[str, ...]
+) -> set[str]:
+    """The cells :func:`_derivative_wording`'s cut reads for sure: the derivative's title, which
+    the wording places, and each other cell the rival cuts read alike but for the wording (the
+    bracket at the margin, ``Common Stock`` or ``Common Stock (right to buy)``). A cell the
+    rivals give other words may take them, should the cut itself be wrong: the wording places
+    itself, not the words around it."""
+    sure = {"security_title"}
+    for i, f in enumerate(cells):
+        if f != "security_title" and all(
+            " ".join(_RIGHT_TO.sub(" ", texts[i]).split()) == chosen[1][i] for _, texts in rivals
+        ):
+            sure.add(f)
+    return sure
+
+
 def settle(
     draft: Draft,
     known: set[str],
@@ -418,6 +435,7 @@ def settle(
     (footnotes, remarks), where a title may stand whole. ``cache``: the cuts of each draft's
     lines (by ``id``) kept across the rounds of one filing (they do not change)."""
     u = draft.undecided
+    only: set[str] | None = None
     if u is None or not set(u.cells) <= draft.blurred:
         return False
     if cache is None:
@@ -452,6 +470,11 @@ def settle(
             readings = [readings[scores.index(best)]]
             why = "the only cut under which the titles read as titles the filing prints elsewhere"
         elif len(worded := _derivative_wording(readings, scores, best, u.cells)) == 1:
+            only = _vouched(
+                worded[0],
+                [r for r, sc in zip(readings, scores, strict=True) if sc == best],
+                u.cells,
+            )
             readings = worded
             why = "the only cut under which a right to buy or sell stays in the derivative's title"
         else:
@@ -482,8 +505,12 @@ def settle(
     words = _cell_words(path, len(u.cells))
     names = " or ".join(u.cells)
     stale = f"wrapped line(s) '{u.said}' may continue {names}: left empty"
-    draft.notes[:] = [n for n in draft.notes if n[1] != stale]
+    draft.notes[:] = [
+        n for n in draft.notes if n[1] != stale or (only is not None and n[0] not in only)
+    ]
     for c, f in enumerate(u.cells):
+        if only is not None and f not in only:
+            continue  # left empty, its doubt kept
         draft.blurred.discard(f)
         draft.values[f] = texts[c] or None
         for w in words[c]:

@@ -70,21 +70,28 @@ def load(folder: Path, suffixes: set[str]) -> list[tuple[str, bytes]]:
 # --- worker: one code version, in a process of its own -------------------------------------
 
 
-def worker(root: Path) -> int:
-    """Import ``parsers`` from ``root`` and time passes over the corpora the parent names.
+def worker(root: Path, installed: bool = False) -> int:
+    """Import ``parsers`` from ``root`` (``installed``: from the installed distribution, the
+    wheel ``pip install .`` built and mypyc compiled) and time passes over the corpora the
+    parent names.
 
     Protocol (one JSON object a line): first ``{"sets": {name: [path, ...]}}``; then
     ``{"set": name, "passes": k}`` answered by ``{"seconds": s, "parsed": n, "refused": m}``
     (with ``"part": [j, n]`` only every n-th file from the j-th on),
     or ``{"dump": name}`` answered by ``{"outputs": {path: filing JSON or the refusal}}``.
     """
-    sys.path.insert(0, str(root))
+    if not installed:
+        sys.path.insert(0, str(root))
     import parsers  # noqa: PLC0415 -- imported from ``root``, after the path is set
+    import parsers.text.tables  # noqa: PLC0415
 
     where = Path(parsers.__file__).resolve()
-    if not where.is_relative_to(root.resolve()):
-        print(json.dumps({"error": f"parsers imported from {where}, not {root}"}), flush=True)
+    from_source = where.is_relative_to(root.resolve()) and "site-packages" not in where.parts
+    if from_source == installed:
+        said = "an installed build" if installed else str(root)
+        print(json.dumps({"error": f"parsers imported from {where}, not {said}"}), flush=True)
         return 1
+    compiled = not parsers.text.tables.__file__.endswith(".py")
     parse_bytes = parsers.parse_bytes
     parse_error = parsers.ParseError
     hello = json.loads(sys.stdin.readline())
@@ -92,7 +99,7 @@ def worker(root: Path) -> int:
         name: [(path, Path(path).read_bytes()) for path in paths]
         for name, paths in hello["sets"].items()
     }
-    print(json.dumps({"ready": str(where.parent)}), flush=True)
+    print(json.dumps({"ready": str(where.parent), "compiled": compiled}), flush=True)
     for line in sys.stdin:
         ask = json.loads(line)
         if "dump" in ask:
@@ -123,16 +130,18 @@ def worker(root: Path) -> int:
 
 
 class Worker:
-    def __init__(self, root: Path, sets: dict[str, list[Path]]) -> None:
+    def __init__(self, root: Path, sets: dict[str, list[Path]], installed: bool = False) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, __file__, "--worker", str(root)],
+            [sys.executable, __file__, "--worker", str(root), *(["--installed"] * installed)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
             cwd=str(root),
         )
         self._send({"sets": {k: [str(p) for p in v] for k, v in sets.items()}})
-        self.where = self._read()["ready"]
+        ready = self._read()
+        self.where: str = ready["ready"]
+        self.compiled: bool = ready["compiled"]
 
     def _send(self, obj: dict[str, Any]) -> None:
         stdin: IO[str] | None = self.proc.stdin
@@ -209,12 +218,18 @@ def _round(
 
 
 def compare(
-    sets: dict[str, list[Path]], ref: str, rounds: int, seconds: float, slices: int = 1
+    sets: dict[str, list[Path]],
+    ref: str,
+    rounds: int,
+    seconds: float,
+    slices: int = 1,
+    installed: bool = False,
 ) -> dict[str, dict[str, Any]]:
-    """Per set: median speedup of this checkout over ``ref`` and both filings/s."""
+    """Per set: median speedup of this checkout (``installed``: of the installed build) over
+    ``ref``'s source, and both filings/s."""
     results: dict[str, dict[str, Any]] = {}
     with exported(ref) as base_root:
-        current = Worker(ROOT, sets)
+        current = Worker(ROOT, sets, installed)
         baseline = Worker(base_root, sets)
         try:
             for name, files in sets.items():
@@ -252,6 +267,7 @@ def compare(
                     "current": statistics.median(cur_rates),
                     "baseline": statistics.median(base_rates),
                     "outcome": outcome,
+                    "built": ", mypyc-compiled" if current.compiled else ", pure Python",
                 }
         finally:
             current.close()
@@ -310,12 +326,15 @@ def xml_mutants(folder: Path, n: int, seed: int, out: Path) -> list[Path]:
     return paths
 
 
-def check_same(sets: dict[str, list[Path]], ref: str) -> int:
+def check_same(sets: dict[str, list[Path]], ref: str, installed: bool = False) -> int:
     """Files whose Filing JSON (notes included) or refusal differs between ``ref`` and this
-    checkout: a speed change must show none."""
+    checkout (``installed``: the installed build, compiled or not): a speed change, or the
+    compiled build against the source it was built from, must show none."""
     differ = 0
     with exported(ref) as base_root:
-        current, baseline = Worker(ROOT, sets), Worker(base_root, sets)
+        current, baseline = Worker(ROOT, sets, installed), Worker(base_root, sets)
+        if installed:
+            print(f"installed build at {current.where} (compiled: {current.compiled})")
         try:
             for name in sets:
                 mine, theirs = current.dump(name), baseline.dump(name)
@@ -480,10 +499,17 @@ def main(argv: list[str] | None = None) -> int:
         help="with --check-xml: mutants of the XML filings compared (0: none)",
     )
     ap.add_argument("--seed", type=int, default=1, help="with --check-xml: the mutants' seed")
+    ap.add_argument(
+        "--installed",
+        action="store_true",
+        help="time (or --check-same) the installed build of parsers (``pip install .``: the "
+        "text parser mypyc-compiled, see setup.py) instead of this checkout's source; the "
+        "baseline is REF's source either way",
+    )
     ap.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
-        return worker(args.worker)
+        return worker(args.worker, args.installed)
 
     def say(msg: str) -> None:
         print(msg, file=sys.stderr if args.json else sys.stdout)
@@ -496,13 +522,14 @@ def main(argv: list[str] | None = None) -> int:
         sets[name] = [Path(p) for p, _ in load(folder, TEXT_SUFFIXES)]
     if args.check_same:
         if not args.check_xml or not args.xml.is_dir():
-            return check_same(sets, args.check_same)
+            return check_same(sets, args.check_same, args.installed)
         sets["xml"] = [Path(p) for p, _ in load(args.xml, {".xml", ".nc", ".txt"})]
         if args.mutants:
             with tempfile.TemporaryDirectory(prefix="bench-parse-mutants-") as tmp:
                 sets["xml-mutants"] = xml_mutants(args.xml, args.mutants, args.seed, Path(tmp))
-                return check_same(sets, args.check_same)
-        return check_same(sets, args.check_same)
+                return check_same(sets, args.check_same, args.installed)
+        return check_same(sets, args.check_same, args.installed)
+    this = "this code (installed build)" if args.installed else "this code"
     load_before = os.getloadavg()
     say(
         f"text parser vs {args.text_baseline}: {args.rounds} rounds of ~{args.seconds}s CPU "
@@ -510,7 +537,14 @@ def main(argv: list[str] | None = None) -> int:
         f"{load_before[0]:.2f}"
     )
     results = (
-        compare(sets, args.text_baseline, args.rounds, args.seconds, max(1, args.slices))
+        compare(
+            sets,
+            args.text_baseline,
+            args.rounds,
+            args.seconds,
+            max(1, args.slices),
+            args.installed,
+        )
         if sets
         else {}
     )
@@ -521,7 +555,7 @@ def main(argv: list[str] | None = None) -> int:
         emit(
             args.json,
             f"parse.text.{name}.speedup_vs_baseline",
-            f"text parser speed on the {name} ({r['files']} files), this code / "
+            f"text parser speed on the {name} ({r['files']} files), {this}{r['built']} / "
             f"{args.text_baseline} (same bytes, same run, interleaved)",
             r["speedup"],
             "x",
@@ -548,7 +582,7 @@ def main(argv: list[str] | None = None) -> int:
         emit(
             args.json,
             "parse.text.speedup_vs_baseline",
-            f"text parser speed, this code / {args.text_baseline}: the lower of the seeds' and "
+            f"text parser speed, {this} / {args.text_baseline}: the lower of the seeds' and "
             "the renderings' median speedups",
             worst,
             "x",

@@ -245,7 +245,7 @@ def _numbered_line_rows(text: str) -> list[Row]:
     return rows
 
 
-_new_row = object.__new__
+_new_row = Row.__new__
 
 
 def _with_html(text: str, spans: list[tuple[int, int]]) -> list[Row]:

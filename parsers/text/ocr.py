@@ -93,7 +93,7 @@ def rebuild_dates(tokens: list[Token], header_date: dt.date | None) -> None:
             debris.append(nxt)
             j += 1
         if debris:
-            date: dt.date = tok.value  # type: ignore[assignment]  # a DATE token holds a date
+            date: dt.date = tok.value  # a DATE token holds a date
             source = "the two-digit year"
             year = int(yy + torn) if torn is not None else None
             if (

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
+from typing import Any
 
 from parsers.text import ocr, wraps
 from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TAB, TABLED, Row
@@ -129,13 +130,13 @@ class Draft:
     """In a scan, the character column (centre) of each exercise-window date the row itself
     places for sure (a marker cell beside it, or both dates); ``"?"``: a lone date it does not
     place, left empty for :func:`_window_by_rows` to place by the other rows' columns."""
-    lone_date: object = None
+    lone_date: Any = None
     """That lone date's value."""
     """Position (cell index, or character column in space-aligned text) of each field read,
     so that a wrapped line's words go to the text column they sit under."""
 
 
-_make = object.__new__
+_make = Draft.__new__
 
 
 def _new_draft(line: int, plain: bool) -> Draft:
@@ -915,7 +916,7 @@ def _pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = _ROW_OPENER
     prev.notes[:] = [
         (f, m)
         for f, m in prev.notes
-        if not (f in filled and m.startswith((*_AUTO_DOUBTS, _NO_AMOUNT)))
+        if not (f in filled and m.startswith(_AUTO_OR_NO_AMOUNT))
     ]
     prev.notes.append(
         (None, f"read {', '.join(filled)} from line {draft.line}, pushed under the row")
@@ -933,6 +934,7 @@ def _pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = _ROW_OPENER
 
 _SET_ASIDE = "of a row with no date or code; left empty"
 _NO_AMOUNT = "transaction without an amount"
+_AUTO_OR_NO_AMOUNT = (*_AUTO_DOUBTS, _NO_AMOUNT)
 
 
 def _lacks_code(prev: Draft, draft: Draft) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from parsers.numbers import amount_problem
 from parsers.text import ocr
@@ -34,7 +35,7 @@ class Token:
     text: str
     cell: int
     x: int
-    value: object = None
+    value: Any = None
     dollar: bool = False
     marks: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -201,7 +202,7 @@ def tokenize(cells: Sequence[str], xs: Sequence[int], chars: bool = False) -> li
     return out
 
 
-_new_token = object.__new__
+_new_token = Token.__new__
 
 
 def cell_templates(raw: str) -> tuple[_Template, ...]:
@@ -633,6 +634,7 @@ _ONE_SLASH_LOST = re.compile(r"\d{1,2}/\d{1,2}[^\d/]\d{4}|\d{1,2}[^\d/]\d{1,2}/\
 """A date one of whose slashes was damaged (``01/01?2032``): a date still, unread."""
 _DATE_DEBRIS = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})[^\w\s,.;:/]{1,3}")
 _DIGITS = tuple("0123456789")
+_DOLLAR_OR_DIGIT = ("$", *_DIGITS)
 _INNER_MARK = re.compile(r"\d" + MARK + r"\d{1,3}" + MARK + r"[\d,.]")
 _JUNK_LETTER = re.compile(r"[A-Z][$=^~`#*+<>@?\ufffd\x00-\x1f]|[$=^~`#*+<>@?\ufffd\x00-\x1f][A-Z]")
 
@@ -646,7 +648,7 @@ def _damaged(word: str) -> str | None:
     and is digits of any script, separators and at most one other character; a date has its
     two slashes. Words that hold digits (``10b5-1``, ``2nd``, ``FY2021``) have more than that."""
     other = 0
-    if not word[0].isalnum() and word[0] != "$" and word[1:2] in ("$", *_DIGITS):
+    if not word[0].isalnum() and word[0] != "$" and word[1:2] in _DOLLAR_OR_DIGIT:
         word, other = word[1:], 1  # ``]$2.15``: one stray character before the value
     dollar = word[0] == "$" or word[0] == "S" and word[1:2].isdecimal()  # OCR's ``$`` is ``S``
     body = word[1:] if dollar else word

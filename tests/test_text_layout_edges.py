@@ -5,6 +5,9 @@ by cell borders, run-together boxes. Each case is read exactly, or left empty wi
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
+
+import pytest
 
 from parsers import Filing
 from parsers.limits import Limits
@@ -311,3 +314,59 @@ def test_a_scan_price_with_a_letter_for_a_digit_is_unreadable_not_title_words() 
     r = f.derivative[0]
     assert (r.security_title, r.exercise_price, r.shares) == ("Option (right to buy)", None, 10000)
     assert _doubts(f, "derivative[0].exercise_price")
+
+
+def _placed(*cells: tuple[int, str]) -> str:
+    """One layout line (pdftotext -layout): each text starting at its column."""
+    line = ""
+    for x, text in cells:
+        line = line.ljust(x) + text
+    return line
+
+
+LAYOUT_HEAD = [
+    _placed((0, "1. Name and Address of Reporting Person*"), (76, "2. Issuer Name and Ticker")),
+    _placed((0, "Schaufeld Fredrick"), (76, "TELOS CORP [ TLS ]")),
+    _placed((76, "3. Date of Earliest Transaction (Month/Day/Year)")),
+    _placed((0, "C/O TELOS CORPORATION 19886 ASHBURN ROAD"), (76, "05/12/2023")),
+    _placed((73, "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially")),
+    _placed(
+        (0, "1. Title of"), (20, "2. Transaction Date"), (48, "2A. Deemed Execution Date, if"),
+        (81, "3. Transaction"), (106, "4. Securities Acquired (A) or Disposed"),
+        (148, "5. Amount of Securities Beneficially Owned"), (199, "6. Ownership Form: Direct"),
+        (235, "7. Nature of Indirect Beneficial"),
+    ),
+    _placed(
+        (0, "Security (Instr. 3) (Month/Day/Year)"), (48, "any (Month/Day/Year)"),
+        (81, "Code (Instr. 8)"), (106, "Of (D) (Instr. 3, 4 and 5)"),
+        (148, "Following Reported Transaction(s) (Instr. 3 and"),
+        (199, "(D) or Indirect (I) (Instr. 4)"), (235, "Ownership (Instr. 4)"),
+    ),
+    _placed((148, "4)")),
+    _placed((81, "Code"), (96, "V"), (106, "Amount"), (120, "(A) or (D)"), (133, "Price")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("balance", ["ZSO,OOO", ""])
+def test_a_layout_holding_whose_balance_is_damaged_stays_a_row(balance: str) -> None:
+    """A holding row of layout text whose balance is unreadable or gone still shows its
+    ownership form under the form's column: it is a row with an empty balance and a doubt,
+    not the wrapped rest of the row above (whose title read ``Common Stock Common Stock``)."""
+    rows = [
+        _placed((0, "Common Stock"), (148, "255,449"), (199, "I"), (235, "By Fredrick D. Trust")),
+        _placed((0, "Common Stock"), (148, balance), (199, "I"), (235, "By FDS New River Farm")),
+        _placed((235, "2017 Irrevocable Trust")),
+        _placed((0, "Common Stock"), (148, "91,297"), (199, "D")),
+    ]
+    tail = ["", "Explanation of Responses:", _placed((158, "/s/ Helen M. Oh"), (241, "05/15/2023"))]
+    text = "\n".join([*LAYOUT_HEAD, *rows, *tail]) + "\n"
+    f = parse_text(text, path="x.txt", sha256="0" * 64, limits=Limits())
+    titles = [r.security_title for r in f.non_derivative]
+    assert titles == ["Common Stock"] * 3
+    assert [r.shares_owned_following for r in f.non_derivative] == [
+        Decimal("255449"),
+        None,
+        Decimal("91297"),
+    ]
+    assert f.non_derivative[1].nature_of_ownership == "By FDS New River Farm 2017 Irrevocable Trust"
+    assert _doubts(f, "non_derivative[1].shares_owned_following")

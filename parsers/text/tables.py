@@ -222,6 +222,7 @@ def read_table(
     middle = False  # values sit below the first line of their row (vertically centred cells)
     width: int | None = -1  # the title column's wrap width in layout text; -1: not measured
     shape: tuple[int, int] | None = None  # lines above and below the last row split so far
+    form_xs: set[int] = set()  # where layout rows with values put their ownership form
     for k, row in enumerate(rows):
         if (
             row.shape == SEP
@@ -277,7 +278,11 @@ def read_table(
                 t.kind, t.value = TEXT, None
         if flush and row.shape == SPACE and not _has_value(tokens):
             _garbled_values(tokens)
-        if not _has_value(tokens) and not _states_ownership(row, tokens):
+        if (
+            not _has_value(tokens)
+            and not _states_ownership(row, tokens)
+            and not (not flush and _form_under_column(row, tokens, form_xs, title_end))
+        ):
             words = [
                 t
                 for t in tokens
@@ -302,6 +307,8 @@ def read_table(
         draft = _read_row(
             row, tokens, fields, header_date, ad_x, alternates, date_x, captions, flush, title_end
         )
+        if row.shape == SPACE:
+            form_xs.update(_form_xs(draft, tokens))
         if (
             prev is not None
             and not pending
@@ -716,6 +723,50 @@ def _states_ownership(row: Row, tokens: list[Token]) -> bool:
         and sum(1 for u in tokens if u.cell == t.cell) == 1
         for t in tokens
     )
+
+
+def _form_xs(draft: Draft, tokens: list[Token]) -> set[int]:
+    """Where a layout row read its ownership form: the last lone ``D`` or ``I`` it holds."""
+    form = draft.values.get("ownership")
+    if form not in ("D", "I"):
+        return set()
+    for t in reversed(tokens):
+        if t.kind == LETTER and t.value == form:
+            return {t.x}
+    return set()
+
+
+def _form_under_column(
+    row: Row, tokens: list[Token], form_xs: set[int], title_end: int | None
+) -> bool:
+    """A layout line with a title at the margin and ``D`` or ``I`` under the column where the
+    rows above put their ownership form is a row whose balance was lost or damaged (``Z00``),
+    not the wrapped rest of the row above (a title wraps under the title column, the nature of
+    ownership under its own): read as a row, its empty balance is a doubt. Words between the
+    title column and the form sit under the columns of dates and amounts: unreadable values,
+    not the title's words."""
+    if row.shape != SPACE or not form_xs or tokens[0].kind != TEXT or tokens[0].x >= 4:
+        return False
+    if title_end is not None and tokens[0].x >= title_end:
+        return False
+    at = next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if i
+            and t.kind == LETTER
+            and t.value in ("D", "I")
+            and any(abs(t.x - x) <= 1 for x in form_xs)
+        ),
+        None,
+    )
+    if at is None:
+        return False
+    if title_end is not None:
+        for t in tokens[1:at]:
+            if t.kind in (TEXT, FRAG) and t.x >= title_end:
+                t.kind, t.value, t.malformed = NUM, None, True
+    return True
 
 
 def _plain_next(rows: list[Row], k: int) -> bool:

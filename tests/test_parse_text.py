@@ -1431,3 +1431,47 @@ def test_a_bold_title_piece_holding_a_line_break_still_makes_its_landmark() -> N
         "| **Table I - Non-D** Smith **eri<br>vative** |",
     ):
         assert _landmark_kind_fresh(line) & 1, line
+
+
+NVDA_TSV_HEAD = (
+    "1. Name and Address of Reporting Person* <u>Kress Colette</u> (Last) (First) (Middle)"
+    " C/O NVIDIA CORPORATION 2788 SAN TOMAS EXPRESSWAY (Street) SANTA CLARA CA 95051\t"
+    "2. Issuer Name and Ticker or Trading Symbol NVIDIA CORP [ NVDA ]\n"
+    "\t3. Date of Earliest Transaction (Month/Day/Year) 12/14/2022\t\n\n"
+    "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n"
+    "1. Title of Security (Instr. 3)\t2. Transaction Date (Month/Day/Year)\t2A. Deemed Execution"
+    " Date, if any (Month/Day/Year)\t3. Transaction Code (Instr. 8)\t\t4. Securities Acquired (A)"
+    " or Disposed Of (D) (Instr. 3, 4 and 5)\t\t\t5. Amount of Securities Beneficially Owned"
+    " Following Reported Transaction(s) (Instr. 3 and 4)\t6. Ownership Form: Direct (D) or"
+    " Indirect (I) (Instr. 4)\t7. Nature of Indirect Beneficial Ownership (Instr. 4)\n"
+    "\t\t\tCode\tV\tAmount\t(A) or (D)\tPrice\t\t\t\n"
+    "Common\t12/14/2022\t\tF\t\t11,570\tD\t$176.74\t547,701\tD\t\n"
+    "Common\t\t\t\t\t\t\t\t76,768\tI\tBy Limited Liability Company\n"
+)
+
+
+def test_a_balance_fused_to_its_form_by_a_bracket_is_unread_and_keeps_its_row() -> None:
+    """``400)I``: a balance, a closing bracket and the ownership form in one cell (a damaged
+    tab, or a marker that lost its opening bracket: where the number ends is unsure). The row
+    stays a row, its balance empty with a doubt; it had been read as the wrapped words of the
+    row above (title ``Common Common``), the row lost."""
+    text = (
+        NVDA_TSV_HEAD
+        + "Common\t\t\t\t\t\t\t\t400)I\tBy immediate family member 2\n"
+        + "Common\t\t\t\t\t\t\t\t400\tI\tBy immediate family member 1\n\n"
+        + "Explanation of Responses:\n\n/s/ Rebecca Peters 03/14/2023\n"
+    )
+    f = parse_text(text, path="x.txt", sha256="0" * 64, limits=Limits())
+    rows = f.non_derivative
+    assert [r.security_title for r in rows] == ["Common"] * 4
+    assert [r.shares_owned_following for r in rows] == [
+        Decimal(547701),
+        Decimal(76768),
+        None,
+        Decimal(400),
+    ]
+    assert rows[2].ownership == "I"
+    assert rows[2].nature_of_ownership == "By immediate family member 2"
+    assert any(
+        n.field == "non_derivative[2].shares_owned_following" and n.kind == "doubt" for n in f.notes
+    )

@@ -59,6 +59,7 @@ _MONTHS = {
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 _LETTER = re.compile(r"\(?([A-Z])\)?")
 _FUSED = re.compile(r"(\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([ADI])", re.ASCII)
+_FUSED_BRACKET = re.compile(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\))([ADI])", re.ASCII)
 _FUSED_STRAY = re.compile(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([^\w\s$.,/()])([ADI])")
 _FRAG = re.compile(r"[)(\][|!:;'\"]+\d{1,4}[)(\][|!:;'\"]*|\d{1,4}[)(\][|!:;'\"]+", re.ASCII)
 _LETTERED_MARK = re.compile(r"\((?:[A-Za-z]\d{1,2}|\d{1,2}[A-Za-z])\)|[GCIl{]\d{1,2}\)", re.ASCII)
@@ -485,6 +486,15 @@ def _classify_value(word: str, cell: int, x: int) -> list[Token]:
         tok = Token(NUM, num, cell, x, parse_number(num))
         tok.notes.append(f"a stray character in {word!r}: read {num} and {m.group(3)}, unsure")
         return [tok, Token(LETTER, m.group(3), cell, x, m.group(3))]
+    m = _FUSED_BRACKET.fullmatch(word)
+    if m:
+        # ``400)I``: a balance and its form with a closing bracket between: a marker that lost
+        # its opening bracket (``40(0)``?) or a damaged tab; where the number ends, the text
+        # does not say: the value unread (said so), the form read
+        return [
+            Token(NUM, m[1], cell, x, None, malformed=True),
+            Token(LETTER, m[2], cell, x, m[2]),
+        ]
     m = _FUSED.fullmatch(word)
     if m and word[0] != "$":  # a price is never followed by a letter column: ``$1.1I`` is 1.11
         num = m.group(1)

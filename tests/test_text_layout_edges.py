@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -370,3 +371,23 @@ def test_a_layout_holding_whose_balance_is_damaged_stays_a_row(balance: str) -> 
     ]
     assert f.non_derivative[1].nature_of_ownership == "By FDS New River Farm 2017 Irrevocable Trust"
     assert _doubts(f, "non_derivative[1].shares_owned_following")
+
+
+WIDE_TITLE = Path(__file__).parent / "fixtures" / "text" / "layout_price_beside_a_wide_title.txt"
+
+
+def test_a_price_one_space_after_a_wide_table_ii_title_is_the_exercise_price() -> None:
+    # pdftotext -layout of a Table II whose title cell printed wide: "Stock Option $2.15" /
+    # "(Right to" / "Buy)": the dollar amount in the title's column is the price beside it,
+    # read with a doubt; it had made the title "Stock Option $2.15 (Right to Buy)"
+    text = WIDE_TITLE.read_text(encoding="utf-8")
+    f = parse_text(text, path="x.txt", sha256="0" * 64, limits=Limits())
+    row = f.derivative[1]
+    assert row.security_title == "Stock Option (Right to Buy)"
+    assert row.exercise_price == Decimal("2.15")
+    assert any("exercise price" in m for m in _doubts(f, "derivative[1].exercise_price"))
+    # the form's wording of a par value keeps the amount in the title
+    par = text.replace("Stock Option $2.15", "Stock, par value $2.15")
+    g = parse_text(par, path="x.txt", sha256="0" * 64, limits=Limits())
+    assert g.derivative[1].security_title == "Stock, par value $2.15 (Right to Buy)"
+    assert g.derivative[1].exercise_price is None

@@ -270,7 +270,7 @@ def read_table(
                 if t.kind == NUM:
                     t.kind, t.value = TEXT, None
         if title_end is not None and row.shape in LOOSE and tokens[0].x < title_end:
-            _title_words(tokens, title_end)
+            _title_words(tokens, title_end, "exercise_price" in fields)
         elif tokens[-1].cell == 0 and row.shape in TABLED and len(tokens) > 1:
             _title_words(tokens, 1)  # a row of cells with only its first cell filled: a wrap
         if row.shape == PLAIN and prev is not None and _title_goes_on(prev, tokens):
@@ -1692,6 +1692,11 @@ def _append_words(draft: Draft, f: str, toks: list[Token], before: bool) -> None
             draft.values[f] = f"{have} {add}" if have else add
 
 
+_PAR_WORDS = frozenset({"value", "par", "at", "of", "price", "$"})
+"""Words after which a dollar amount belongs to the title (``par value $0.001``, ``... at
+$11.50``)."""
+
+
 _NATURE_CAPTION = re.compile(r"\d{1,2}\.\s*Nature\b", re.I)
 
 
@@ -1709,17 +1714,41 @@ def _title_column_end(rows: list[Row]) -> int | None:
     return None
 
 
-def _title_words(tokens: list[Token], title_end: int) -> None:
+def _title_words(tokens: list[Token], title_end: int, priced: bool = False) -> None:
     """``Common Stock, par value $0.001``: in layout text a number in the title's own cell, or
     a line with nothing right of the title column (the title's wrapped last line), is words.
-    Rows of cells pass ``title_end`` 1 and only ever have their first cell filled."""
+    Rows of cells pass ``title_end`` 1 and only ever have their first cell filled.
+
+    ``priced`` (Table II, whose second column is the exercise price): a dollar amount that
+    ends the title's words on a value line, one space after them (``Stock Option $2.15``, the
+    title's cell printed wide), is left a number, with a doubt: the price beside a title that
+    filled its column, unless the form's wording of a par value leads to it (``par value
+    $0.001``). A title that names an amount otherwise is rare; a price read as the title's
+    word makes a title no filer wrote and loses the price."""
     whole = all(t.x < title_end for t in tokens)
     if whole and not any(t.kind == TEXT for t in tokens):
         return
     text_cells = {t.cell for t in tokens if t.kind == TEXT and t.x < title_end}
     first = min(text_cells, default=-1)
-    for t in tokens:
+    for i, t in enumerate(tokens):
         if t.x >= title_end or t.kind not in (NUM, NA, LETTER):
+            continue
+        if (
+            priced
+            and not whole
+            and t.kind == NUM
+            and t.dollar
+            and t.value is not None
+            and i > 0
+            and tokens[i - 1].kind == TEXT
+            and tokens[i - 1].cell == t.cell
+            and tokens[i - 1].text.lower() not in _PAR_WORDS
+            and (i + 1 == len(tokens) or tokens[i + 1].cell != t.cell)
+        ):
+            t.notes.append(
+                f"{t.text!r} printed one space after the title's words, in the title's column:"
+                " read as the exercise price beside a title that filled its column, unsure"
+            )
             continue
         if (
             whole

@@ -391,3 +391,28 @@ def test_a_price_one_space_after_a_wide_table_ii_title_is_the_exercise_price() -
     g = parse_text(par, path="x.txt", sha256="0" * 64, limits=Limits())
     assert g.derivative[1].security_title == "Stock, par value $2.15 (Right to Buy)"
     assert g.derivative[1].exercise_price is None
+
+
+def test_a_stray_tab_in_a_layout_row_leaves_its_cells_in_their_columns() -> None:
+    """A tab in a line of layout text (a damaged character after a torn marker, ``P(1``) does
+    not make the line a tab-separated row: read as one, the cell before the tab put the date
+    and the code into the title, both left empty without a word."""
+    row = _placed(
+        (0, "Common Stock"), (20, "05/12/2023"), (81, "P(1)"), (106, "84,603"), (120, "A"),
+        (133, "$2.36"), (148, "84,603"), (199, "I"), (235, "By Trust"),
+    )  # fmt: skip
+    row = row.replace("P(1)", "P(1\t")
+    tail = ["", "Explanation of Responses:", _placed((158, "/s/ Helen M. Oh"), (241, "05/15/2023"))]
+    text = "\n".join([*LAYOUT_HEAD, row, *tail]) + "\n"
+    f = parse_text(text, path="x.txt", sha256="0" * 64, limits=Limits())
+    (r,) = f.non_derivative
+    assert r.security_title == "Common Stock"
+    assert r.transaction_date == dt.date(2023, 5, 12)
+    assert r.code in ("P", None)
+    if r.code is None:
+        assert _doubts(f, "non_derivative[0].code") or _doubts(f, "non_derivative[0]")
+    assert (r.shares, r.price, r.shares_owned_following) == (
+        Decimal(84603),
+        Decimal("2.36"),
+        Decimal(84603),
+    )

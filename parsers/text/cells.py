@@ -368,6 +368,14 @@ def _split_line(line: str) -> _Split:
     return got
 
 
+def _tab_in_layout(line: str) -> bool:
+    """A tab in a line of layout text (a damaged character, a converter's stray one), not a
+    tab-separated row: a cell between its tabs holds a run of spaces as wide as layout text
+    puts between columns (a tab-separated cell's words are one space apart). Read as
+    tab-separated, the cell before the tab took a date and a code into the title."""
+    return any("   " in c.strip() for c in line.split("\t"))
+
+
 def _split_fresh(line: str) -> _Split:
     stripped = line.strip()
     if not stripped:
@@ -382,9 +390,12 @@ def _split_fresh(line: str) -> _Split:
         if "Col" in stripped:
             cells = _without_placeholders(cells)
         return cells, tuple(range(len(cells))), PIPE, " ".join(c for c in cells if c)
-    if "\t" in line:
+    if "\t" in line and not _tab_in_layout(line):
         cells = tuple(c.strip() for c in line.split("\t"))
         return cells, tuple(range(len(cells))), TAB, " ".join(c for c in cells if c)
+    if "\t" in line:
+        line = line.replace("\t", " ")  # one character where it stood: the columns keep their x
+        stripped = line.strip()
     if "  " not in stripped:
         return (stripped,), (len(line) - len(line.lstrip()),), PLAIN, stripped
     found = [(m.start(), m.group()) for m in _SPACE_CELL.finditer(line)]

@@ -416,3 +416,21 @@ def test_a_stray_tab_in_a_layout_row_leaves_its_cells_in_their_columns() -> None
         Decimal("2.36"),
         Decimal(84603),
     )
+
+
+MORE_OWNERS = Path(__file__).parent / "fixtures" / "text" / "layout_more_owners_caption_cut.md"
+
+
+def test_a_further_owner_box_with_its_caption_cut_into_cells_ends_table_ii() -> None:
+    # pymupdf4llm layout: a joint filing's further reporting persons printed in Table II's
+    # markdown table, the caption cut into cells around the bold name ("1. Name an<br>**Rogers
+    # Er**|d Address of Repo<br>**ica J.**|rting Person") and the sub-captions on the row below
+    # ("(Last)||(First)|(Middle)|||Director||**X**|10% Owner"): the tables end there. They had
+    # been read as derivative rows ("(Last) (First) (Middle) Director ... X", "(Street) SAN
+    # DIEG ...": five phantom rows on the remixed set)
+    f = parse_text(
+        MORE_OWNERS.read_text(encoding="utf-8"), path="x.md", sha256="0" * 64, limits=Limits()
+    )
+    assert f.derivative == []
+    assert len(f.non_derivative) == 2
+    assert any("Rogers Er|ica J." in n.message for n in f.notes)

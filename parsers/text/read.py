@@ -362,6 +362,7 @@ def _landmark_kind_fresh(head: str) -> int:
         or "signature" in low
         or "reminder" in low
         or "address" in low
+        or "(middle)" in low
     ):
         return 0
     sq = _squashed(low)
@@ -383,9 +384,15 @@ def _landmark_kind_fresh(head: str) -> int:
         kind |= 1
     if _T2.search(sq) or _T2_CAPTION.search(sq):
         kind |= 2
-    if _END.search(sq) or ("(last)" in low and "(middle)" in low):
+    if (
+        _END.search(sq)
+        or ("(last)" in low and "(middle)" in low)
+        or ("**" in low and _END.search(_squashed(_BOLD.sub("", low))))
+    ):
         # (or a further reporting person's box whose caption a converter cut into cells,
-        # "1. Name an<br>**PLP Fund**<br>(Last) ... d Address of Repo": its sub-captions stay)
+        # "1. Name an<br>**PLP Fund**<br>(Last) ... d Address of Repo": its sub-captions stay;
+        # or its caption alone, the bold name read out of it: "1. Name an<br>**Rogers Er**|d
+        # Address of Repo<br>**ica J.**|rting Person", the sub-captions on the row below)
         kind |= 4
     return kind
 

@@ -434,3 +434,17 @@ def test_a_further_owner_box_with_its_caption_cut_into_cells_ends_table_ii() -> 
     assert f.derivative == []
     assert len(f.non_derivative) == 2
     assert any("Rogers Er|ica J." in n.message for n in f.notes)
+
+
+@pytest.mark.parametrize("damaged", ["$2 .15", "$２.１５"])
+def test_a_damaged_price_after_a_wide_table_ii_title_is_left_empty_not_title_words(
+    damaged: str,
+) -> None:
+    text = WIDE_TITLE.read_text(encoding="utf-8").replace(
+        "Stock Option $2.15", f"Stock Option {damaged}"
+    )
+    f = parse_text(text, path="x.txt", sha256="0" * 64, limits=Limits())
+    row = f.derivative[1]
+    assert row.security_title == "Stock Option (Right to Buy)"
+    assert row.exercise_price is None
+    assert any("unreadable" in m for m in _doubts(f, "derivative[1].exercise_price"))

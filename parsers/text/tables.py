@@ -1738,18 +1738,31 @@ def _title_words(tokens: list[Token], title_end: int, priced: bool = False) -> N
             and not whole
             and t.kind == NUM
             and t.dollar
-            and t.value is not None
             and i > 0
             and tokens[i - 1].kind == TEXT
             and tokens[i - 1].cell == t.cell
             and tokens[i - 1].text.lower() not in _PAR_WORDS
-            and (i + 1 == len(tokens) or tokens[i + 1].cell != t.cell)
         ):
-            t.notes.append(
-                f"{t.text!r} printed one space after the title's words, in the title's column:"
-                " read as the exercise price beside a title that filled its column, unsure"
-            )
-            continue
+            rest = [u for u in tokens[i + 1 :] if u.cell == t.cell]
+            if not rest and t.value is not None:
+                t.notes.append(
+                    f"{t.text!r} printed one space after the title's words, in the title's"
+                    " column: read as the exercise price beside a title that filled its column,"
+                    " unsure"
+                )
+                continue
+            if all(u.kind == NUM for u in rest):
+                # ``Stock Option $2 .15``, ``$٢.١٥``: the price beside the title, damaged;
+                # empty with a doubt, never words of the title
+                said = " ".join(u.text for u in (t, *rest))
+                t.text, t.value, t.malformed = said, None, True
+                t.notes.append(
+                    f"{said!r} after the title's words, in the title's column: the exercise"
+                    " price beside it, unreadable; left empty"
+                )
+                for u in rest:
+                    tokens.remove(u)  # (later tokens: the loop does not reach them)
+                continue
         if (
             whole
             or t.cell in text_cells

@@ -448,3 +448,48 @@ def test_a_damaged_price_after_a_wide_table_ii_title_is_left_empty_not_title_wor
     assert row.security_title == "Stock Option (Right to Buy)"
     assert row.exercise_price is None
     assert any("unreadable" in m for m in _doubts(f, "derivative[1].exercise_price"))
+
+
+PLAIN_TABLE_II = """\
+1. Name and Address of Reporting Person* 2. Issuer Name and Ticker or Trading Symbol
+Musk Elon Tesla, Inc. [ TSLA ]
+C/O TESLA, INC. 1 TESLA ROAD 3. Date of Earliest Transaction (Month/Day/Year)
+03/08/2023
+Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
+Code V Amount (A) or (D) Price
+Common Stock 03/08/2023 M 5,250 A $2.79 411,056,826 I by Trust
+Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned
+Code V (A) (D) Date Expiration Title Amount or
+Exercisable Date Number of
+Shares
+Non- $2.79 03/08/2023 M 5,250 {marker} 04/08/2023 Common 5,250 $0.00 0 D
+Qualifed Stock
+Stock Option
+(right to
+buy)
+Explanation of Responses:
+1. Effective April 8, 2013.
+Remarks:
+Elon Musk 03/10/2023
+** Signature of Reporting Person Date
+"""
+
+
+@pytest.mark.parametrize("invisible", ["\u206e", "\u200b", "\ufeff"])
+def test_an_invisible_character_for_a_marker_does_not_move_a_date_into_a_title(
+    invisible: str,
+) -> None:
+    """pdfplumber's plain text of a Table II row whose date exercisable cell holds only a
+    footnote marker, the marker come out as an invisible format character (U+206E and kin):
+    kept as a word, it glued the expiration date into the underlying title
+    (``04/08/2023 Common Stock``), the expiration date lost with no doubt. No reader sees such
+    a character: the date is read as a date (a lone one, so left empty with its doubt)."""
+    text = PLAIN_TABLE_II.replace("{marker}", invisible)
+    f = parse_text(text, path="x.txt", sha256="0" * 64, limits=Limits())
+    (row,) = f.derivative
+    assert row.underlying_title == "Common Stock"
+    assert row.date_exercisable is None
+    for field, value in (("date_exercisable", None), ("expiration_date", row.expiration_date)):
+        if value is None:
+            assert _doubts(f, f"derivative[0].{field}")
+    assert row.expiration_date in (None, dt.date(2023, 4, 8))

@@ -63,6 +63,12 @@ _PLAIN_TEXT = re.compile(r"(?:[A-EG-Za-z0-9 ,./$%:;'-]|F(?!\d))*")
 _NEEDS_MARKUP = re.compile(r"[<\\*_&\[]|[^\x00-\x7f]")
 _NEEDS_MARKS = re.compile(r"[(\[]|F\d")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]+")
+"""Format characters no reader sees (zero-width spaces and joiners, direction marks, word
+joiners, the deprecated U+206A-F shaping controls, a soft hyphen, a byte-order mark): a
+converter's or a damaged byte's, nothing the form prints. Kept, one is a word of its own that
+glues the values beside it into text (``5,250 \u206e 04/08/2023 Common``: the date went into the
+underlying title, the expiration date lost with no word)."""
 _CHECK_ALIASES = re.compile(r"\[\s*[xX✓✔]\s*\]|[☑✔✓■]")
 
 
@@ -103,6 +109,8 @@ def _clean(text: str, markers: bool, keep_lines: bool) -> str:
     if _PLAIN_TEXT.fullmatch(text):
         return text if "  " not in text else " ".join(text.split())
     if _NEEDS_MARKUP.search(text):
+        if _INVISIBLE.search(text):
+            text = _INVISIBLE.sub("", text)
         text = _MARKUP.sub(_markup_sub, text)
         if "&" in text:
             text = html.unescape(text)

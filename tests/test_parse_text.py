@@ -1475,3 +1475,27 @@ def test_a_balance_fused_to_its_form_by_a_bracket_is_unread_and_keeps_its_row() 
     assert any(
         n.field == "non_derivative[2].shares_owned_following" and n.kind == "doubt" for n in f.notes
     )
+
+
+def test_a_balance_and_its_form_split_by_a_control_character_stay_a_row() -> None:
+    """``400``, a vertical tab, ``I`` (a damaged tab): a control character is a stray one
+    between a balance and its form, not white space between words of a cell: both read, the
+    balance with a doubt. It had been one word, the line taken for the wrapped words of the
+    row above (title ``Common Common``), the row lost, no doubt (text fuzz seed 8 n 1000,
+    nvda_4a_tsv byte_flip_in_row #461)."""
+    text = (
+        NVDA_TSV_HEAD
+        + "Common\t\t\t\t\t\t\t\t400\tI\tBy immediate family member 2\n"
+        + "Common\t\t\t\t\t\t\t\t400\x0bI\tBy immediate family member 1\n\n"
+        + "Explanation of Responses:\n\n/s/ Rebecca Peters 03/14/2023\n"
+    )
+    f = parse_text(text, path="x.txt", sha256="0" * 64, limits=Limits())
+    rows = f.non_derivative
+    assert [r.security_title for r in rows] == ["Common"] * 4
+    assert rows[3].shares_owned_following == Decimal(400)
+    assert rows[3].ownership == "I"
+    assert rows[2].nature_of_ownership == "By immediate family member 2"
+    assert rows[3].nature_of_ownership == "By immediate family member 1"
+    assert any(
+        n.field == "non_derivative[3].shares_owned_following" and n.kind == "doubt" for n in f.notes
+    )

@@ -60,7 +60,10 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 _LETTER = re.compile(r"\(?([A-Z])\)?")
 _FUSED = re.compile(r"(\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([ADI])", re.ASCII)
 _FUSED_BRACKET = re.compile(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\))([ADI])", re.ASCII)
-_FUSED_STRAY = re.compile(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([^\w\s$.,/()])([ADI])")
+_FUSED_STRAY = re.compile(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([^\w \t\u00a0$.,/()])([ADI])")
+"""A balance, a stray character and its form (``6,125,376‰I``); a control character a converter
+never prints between cells is one too (``400``, a vertical tab, ``I``: a damaged tab; Python
+counts it as white space, but only a space or tab separates the words of a cell)."""
 _FRAG = re.compile(r"[)(\][|!:;'\"]+\d{1,4}[)(\][|!:;'\"]*|\d{1,4}[)(\][|!:;'\"]+", re.ASCII)
 _LETTERED_MARK = re.compile(r"\((?:[A-Za-z]\d{1,2}|\d{1,2}[A-Za-z])\)|[GCIl{]\d{1,2}\)", re.ASCII)
 """A footnote marker with a letter the scan added or made of a digit (``(G3)``: ``(3)``, or

@@ -1499,3 +1499,24 @@ def test_a_balance_and_its_form_split_by_a_control_character_stay_a_row() -> Non
     assert any(
         n.field == "non_derivative[3].shares_owned_following" and n.kind == "doubt" for n in f.notes
     )
+
+
+def test_a_scan_date_with_a_damaged_slash_is_an_unread_date_not_title_words() -> None:
+    """``11/O5+2O2O``: a scan's expiration date (OCR letters for digits) one of whose slashes
+    was damaged is a date still, unread: empty with a doubt. As words it had gone into the
+    underlying title beside it ('11/O5+2O2O Common Stock') and the date was lost with no doubt
+    on it (text fuzz seed 2 n 1000, ocr_digits_004 byte_flip_in_row #10)."""
+    from parsers.text.tokens import DATE, tokenize_plain
+
+    (tok,) = tokenize_plain("11/O5+2O2O", 0)
+    assert (tok.kind, tok.value, tok.malformed) == (DATE, None, True)
+    assert [t.kind for t in tokenize_plain("I/O 10b5-1", 0)] != [DATE, DATE]
+    path = FIXTURES / "ocr_digits_004.txt"
+    text = path.read_text()
+    assert "| (3) | 11/O5/2O2O | Common Stock |" in text
+    damaged = text.replace("| (3) | 11/O5/2O2O |", "| (3) | 11/O5+2O2O |")
+    f = parse_bytes(damaged.encode(), "damaged.txt")
+    option = f.derivative[0]
+    assert option.underlying_title == "Common Stock"
+    assert option.expiration_date is None
+    assert any(n.field == "derivative[0].expiration_date" and n.kind == "doubt" for n in f.notes)

@@ -26,6 +26,12 @@ GROUPED = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.ASCII)
 """A number as printed: grouped in thousands or a bare run of digits, decimals, a dollar."""
 
 
+def as_digits(word: str) -> str:
+    """``word`` with the letters OCR makes of digits read as those digits (no check that it
+    is numeric: for shapes, such as a date's, that :func:`fix_confusables` does not read)."""
+    return word.translate(_CONFUSABLE)
+
+
 def fix_confusables(word: str) -> tuple[str, str] | None:
     """``1O,OOO`` -> ``10,000``: OCR reads 0/O, 1/l/I, 5/S and 8/B alike inside numbers.
 

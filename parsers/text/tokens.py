@@ -558,6 +558,14 @@ def _classify_value(word: str, cell: int, x: int) -> list[Token]:
         # ``11/O5/2O2G``, ``11/O5/2O"O``: a date's shape with a letter no confusable mends or a
         # stray mark is a damaged date (unread, said so), not words to join onto the next cell
         return [Token(DATE, word, cell, x, None, malformed=True)]
+    if (
+        word.count("/") == 1
+        and sum(c.isdigit() for c in word) >= 4
+        and _ONE_SLASH_LOST.fullmatch(ocr.as_digits(word))
+    ):
+        # ``11/O5+2O2O``: a scan's date (OCR letters for digits) one of whose slashes was
+        # damaged: a date still, unread; as words it went into the underlying title beside it
+        return [Token(DATE, word, cell, x, None, malformed=True)]
     if len(word) == 2 and _JUNK_LETTER.fullmatch(word):
         # ``$D``, ``D=``: a flag or code letter with a character no word has glued to it
         return [Token(LETTER, word, cell, x, None, malformed=True)]

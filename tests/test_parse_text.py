@@ -1520,3 +1520,23 @@ def test_a_scan_date_with_a_damaged_slash_is_an_unread_date_not_title_words() ->
     assert option.underlying_title == "Common Stock"
     assert option.expiration_date is None
     assert any(n.field == "derivative[0].expiration_date" and n.kind == "doubt" for n in f.notes)
+
+
+def test_a_superscript_digit_glued_before_a_value_is_no_marker() -> None:
+    """``²94,910`` (a damaged first digit: a byte read as Latin-1's superscript two): a
+    footnote marker follows what it notes, so a superscript digit before a digit is part of a
+    damaged value, left empty with a doubt; read as a marker, the balance lost its first digit
+    silently. After a word (``Company²``) it is still a marker."""
+    text = (
+        NVDA_TSV_HEAD
+        + "Common\t\t\t\t\t\t\t\t²94,910\tI\tBy immediate family member²\n\n"
+        + "Explanation of Responses:\n\n/s/ Rebecca Peters 03/14/2023\n"
+    )
+    f = parse_text(text, path="x.txt", sha256="0" * 64, limits=Limits())
+    row = f.non_derivative[2]
+    assert row.shares_owned_following is None
+    assert row.nature_of_ownership == "By immediate family member"
+    assert row.footnotes.get("nature_of_ownership") == ["F2"]
+    assert any(
+        n.field == "non_derivative[2].shares_owned_following" and n.kind == "doubt" for n in f.notes
+    )

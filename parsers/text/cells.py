@@ -26,7 +26,9 @@ _SUPER = str.maketrans(_SUPERSCRIPTS, "0123456789")
 
 # One pass over a cell removes markup; alternatives are anchored on literal characters so the
 # scan stays linear on hostile input. A bare superscript digit is a marker after a word, never
-# glued to a digit (``04/1³/2022``, ``$253.6³``: a damaged digit of the value, not a footnote).
+# glued to a digit (``04/1³/2022``, ``$253.6³``: a damaged digit of the value, not a footnote),
+# before one either (``²94,910``: a marker follows what it notes; read as one, the value lost
+# its first digit silently).
 # Each alternative opens on a literal character (a run of superscript digits is ten
 # alternatives, one a first digit, the digit before it looked behind for after it: the same
 # matches as ``(?<![0-9])[⁰-⁹]{1,3}``; the <input> and <br> groups open after the "<"): ``re``
@@ -38,7 +40,7 @@ _MARKUP = re.compile(
     r"<sup\b[^>]{0,100}>\s*[(\[]?\s*F?([\dl][\dlO]{0,2})\s*[)\]]?\s*</sup\s*>"
     r"|⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})⁾"
     r"|"
-    + "|".join(f"{d}(?<![0-9]{d})[⁰¹²³⁴⁵⁶⁷⁸⁹]{{0,2}}" for d in _SUPERSCRIPTS)
+    + "|".join(f"{d}(?<![0-9]{d})[⁰¹²³⁴⁵⁶⁷⁸⁹]{{0,2}}(?![0-9⁰¹²³⁴⁵⁶⁷⁸⁹])" for d in _SUPERSCRIPTS)
     + r"|<(input\b[^>]{0,300})>"
     r"|<br\s*/?>()"
     r"|</?[A-Za-z][A-Za-z0-9]{0,10}\b[^<>]{0,300}>"

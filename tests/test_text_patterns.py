@@ -125,7 +125,7 @@ def test_speed_rewrites_still_find_what_the_form_prints() -> None:
 _PLAIN_MARKUP = re.compile(
     r"<sup\b[^>]{0,100}>\s*[(\[]?\s*F?([\dl][\dlO]{0,2})\s*[)\]]?\s*</sup\s*>"
     r"|⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})⁾"
-    r"|(?<![0-9])([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
+    r"|(?<![0-9])([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![0-9⁰¹²³⁴⁵⁶⁷⁸⁹])"
     r"|(<input\b[^>]{0,300}>)"
     r"|(<br\s*/?>)"
     r"|</?[A-Za-z][A-Za-z0-9]{0,10}\b[^<>]{0,300}>"
@@ -181,6 +181,7 @@ def test_markup_rewrites_still_read_what_converters_write() -> None:
     assert clean("Stock<sup>(2)</sup>", markers=True) == f"Stock{MARK}2{MARK}"
     assert clean("Stock⁽¹²⁾ and ³", markers=True) == f"Stock{MARK}12{MARK} and {MARK}3{MARK}"
     assert clean("$253.6³") == "$253.6³"  # glued to a digit: a damaged digit, no marker
+    assert clean("²94,910") == "²94,910"  # glued before a digit: no marker either
     assert clean("a<br/>b", keep_lines=True) == "a\nb"
     assert clean('<input type="checkbox" checked> Director') == f"{CHECKED} Director"
     assert clean("<input type=checkbox> Officer") == f"{UNCHECKED} Officer"

@@ -965,9 +965,7 @@ def _pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = _ROW_OPENER
             if ref not in ids:
                 ids.append(ref)
     prev.notes[:] = [
-        (f, m)
-        for f, m in prev.notes
-        if not (f in filled and m.startswith(_AUTO_OR_NO_AMOUNT))
+        (f, m) for f, m in prev.notes if not (f in filled and m.startswith(_AUTO_OR_NO_AMOUNT))
     ]
     prev.notes.append(
         (None, f"read {', '.join(filled)} from line {draft.line}, pushed under the row")
@@ -1329,6 +1327,19 @@ def _words_left_below(
             )  # fmt: skip
 
 
+def _blur_margin(draft: Draft, targets: list[str], lines: list[list[Token]], why: str) -> None:
+    """Leave empty the cells that margin ``lines`` below ``draft`` may continue: the first
+    target, and any other that read a value and is still open. What the lines are (a form set
+    a line lower, scan debris, a cell's rest) the text does not say, so no cell takes them."""
+    said = " / ".join(" ".join(t.text for t in w if t.text) for w in lines)
+    for f in targets:
+        may = f == targets[0] or (draft.values.get(f) and f not in draft.closed)
+        if may and f not in draft.blurred:
+            draft.values[f] = None
+            draft.blurred.add(f)
+            draft.notes.append((f, f"margin line(s) '{said}' {why}: left empty"))
+
+
 def _attach(
     draft: Draft,
     pairs: list[tuple[Row, list[Token]]],
@@ -1376,38 +1387,19 @@ def _attach(
         if form:
             # ``D`` alone under a row that read no ownership form: the row's form set a line
             # lower by the scan, or a title's word; which, the text does not say
-            said = " / ".join(" ".join(t.text for t in w if t.text) for w in form)
-            for f in targets:
-                may = f == targets[0] or (draft.values.get(f) and f not in draft.closed)
-                if may and f not in draft.blurred:
-                    draft.values[f] = None
-                    draft.blurred.add(f)
-                    draft.notes.append(
-                        (
-                            f,
-                            f"margin line(s) '{said}' below a row with no ownership form may be"
-                            " its form or the rest of this cell: left empty",
-                        )
-                    )
+            _blur_margin(
+                draft,
+                targets,
+                form,
+                "below a row with no ownership form may be its form or the rest of this cell",
+            )
             gone = {id(w) for w in form}
             lines = [w for w in lines if id(w) not in gone]
             placeless = [w for w in placeless if id(w) not in gone]
         if junk:
             # ``Sa |  ei ee`` under a row: the scan's debris, or a text cell's rest garbled;
             # which, the text does not say: the cells the line may continue are left empty
-            said = " / ".join(" ".join(t.text for t in w if t.text) for w in junk)
-            for f in targets:
-                may = f == targets[0] or (draft.values.get(f) and f not in draft.closed)
-                if may and f not in draft.blurred:
-                    draft.values[f] = None
-                    draft.blurred.add(f)
-                    draft.notes.append(
-                        (
-                            f,
-                            f"margin line(s) '{said}' below may be scan debris or the rest"
-                            " of it: left empty",
-                        )
-                    )
+            _blur_margin(draft, targets, junk, "below may be scan debris or the rest of it")
             gone = {id(w) for w in junk}
             lines = [w for w in lines if id(w) not in gone]
             placeless = [w for w in placeless if id(w) not in gone]

@@ -493,3 +493,37 @@ def test_an_invisible_character_for_a_marker_does_not_move_a_date_into_a_title(
         if value is None:
             assert _doubts(f, f"derivative[0].{field}")
     assert row.expiration_date in (None, dt.date(2023, 4, 8))
+
+
+def test_a_layout_row_whose_code_and_values_a_marker_pushed_down_is_one_row() -> None:
+    """pdftotext -layout: ``Class C Capital Stock 05/04/2022`` / ``(1)  S  1,800  D  $165.06
+    454,626  D``: the title's raised marker pushed the code and the values a line below the
+    title and date. A row with a date and no code states no transaction, and a line with a
+    code but no title or date opens none: they are one row (it had been a phantom row of a
+    title and date, and a row of values with no title)."""
+    tail = ["", "Explanation of Responses:", _placed((158, "/s/ Helen M. Oh"), (241, "05/15/2023"))]
+    rows = [
+        _placed(
+            (0, "Common Stock(1)"), (20, "05/12/2023"), (81, "S"), (106, "900"), (120, "D"),
+            (133, "$162.77"), (148, "457,976"), (199, "D"),
+        ),
+        _placed((0, "Class C Capital Stock 05/12/2023")),
+        _placed(
+            (25, "(1)"), (81, "S"), (106, "1,800"), (120, "D"), (133, "$165.06"),
+            (148, "456,176"), (199, "D"),
+        ),
+    ]  # fmt: skip
+    text = "\n".join([*LAYOUT_HEAD, *rows, *tail]) + "\n"
+    f = parse_text(text, path="x.txt", sha256="0" * 64, limits=Limits())
+    assert len(f.non_derivative) == 2
+    r = f.non_derivative[1]
+    assert r.security_title == "Class C Capital Stock"
+    assert r.transaction_date == dt.date(2023, 5, 12)
+    assert (r.code, r.shares, r.acquired_disposed) == ("S", Decimal(1800), "D")
+    assert (r.price, r.shares_owned_following, r.ownership) == (
+        Decimal("165.06"),
+        Decimal(456176),
+        "D",
+    )
+    assert r.footnotes.get("security_title") == ["F1"]
+    assert any("pushed under the row" in n.message for n in f.notes)

@@ -314,7 +314,16 @@ def read_table(
             and not pending
             and not flush
             and (
-                (row.shape == SPACE and _pushed_down(prev, draft))
+                (
+                    row.shape == SPACE
+                    and (
+                        _pushed_down(prev, draft)
+                        or (
+                            _lacks_code(prev, draft)
+                            and _pushed_down(prev, draft, _ROW_OPENERS[:3])
+                        )
+                    )
+                )
                 or (
                     row.shape in TABLED
                     and k
@@ -960,6 +969,9 @@ def _pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = _ROW_OPENER
     for f in filled:
         prev.values[f] = draft.values[f]
         prev.where[f] = draft.where.get(f, 0)
+    # and the raised marker that pushed the line (``(1)`` under the title) is its cell's
+    marked = [f for f in draft.footnotes if f not in filled and prev.values.get(f) is not None]
+    for f in [*filled, *marked]:
         for ref in draft.footnotes.get(f, []):
             ids = prev.footnotes.setdefault(f, [])
             if ref not in ids:
@@ -983,14 +995,18 @@ def _pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = _ROW_OPENER
 
 _SET_ASIDE = "of a row with no date or code; left empty"
 _NO_AMOUNT = "transaction without an amount"
-_AUTO_OR_NO_AMOUNT = (*_AUTO_DOUBTS, _NO_AMOUNT)
+_NO_SIDE = "no amount, so no (A) or (D) read"
+_AUTO_OR_NO_AMOUNT = (*_AUTO_DOUBTS, _NO_AMOUNT, _NO_SIDE)
 
 
 def _lacks_code(prev: Draft, draft: Draft) -> bool:
-    """A row of cells with a date but no code, and under it a row of cells with a code but no
-    title or date: a transaction's code and the cells beside it pushed onto a row of their own
-    (markdown's ``|  |  |  | S(1) |  |  | $96.6953(4) |``), as a raised footnote marker does.
-    (:func:`_pushed_down` still asks that they fill only cells the row above left empty.)"""
+    """A row with a date but no code, and under it a line with a code but no title or date: a
+    transaction's code and the cells beside it pushed onto a line of their own, as a raised
+    footnote marker does (markdown's ``|  |  |  | S(1) |  |  | $96.6953(4) |``; layout text's
+    ``Class C Capital Stock 05/04/2022`` / ``(1)   S   1,800   D ...``). Neither line is a row:
+    one with a date and no code states no transaction, one with a code and no title or date
+    opens none. (:func:`_pushed_down` still asks that they fill only cells the row above left
+    empty.)"""
     return (
         prev.values.get("transaction_date") is not None
         and prev.values.get("code") is None
@@ -3469,7 +3485,7 @@ def _check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> No
                 "acquired_disposed" in fields or "shares_a" in fields
             ):
                 # the (A) or (D) beside the amount went with it (``2,390 D`` in a lost cell)
-                draft.notes.append(("acquired_disposed", "no amount, so no (A) or (D) read"))
+                draft.notes.append(("acquired_disposed", _NO_SIDE))
         if v.get("transaction_date") is None and not any(
             f == "transaction_date" for f, _ in draft.notes
         ):

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from parsers import Filing, parse_file
+from parsers.limits import Limits
 from parsers.text import wraps
 from parsers.text.printed import stands_whole
+from parsers.text.read import parse_text
 from parsers.text.tables import Draft
 from parsers.text.wraps import Undecided, _readings, settle
 
@@ -344,3 +346,64 @@ def test_a_scan_row_s_margin_lines_are_kept_as_such(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(wraps, "settle", spy)
     parse_file(RENDERINGS / "real" / "tesla-form4.xml" / "ocr.txt")
     assert seen and all(seen)
+
+
+ONE_WORD_TITLE = """\
+1. Name and Address of Reporting Person* 2. Issuer Name and Ticker or Trading Symbol
+Musk Elon Tesla, Inc. [ TSLA ]
+C/O TESLA, INC. 1 TESLA ROAD 3. Date of Earliest Transaction (Month/Day/Year)
+03/08/2023
+Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
+Code V Amount (A) or (D) Price
+{table_1}
+Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned
+Code V (A) (D) Date Expiration Title Amount or
+Exercisable Date Number of
+Shares
+Non- $2.79 03/08/2023 M 5,250 (1) 04/08/2023 Common 5,250 $0.00 0 D
+Qualifed Stock
+Stock Option
+(right to
+buy)
+{table_2}Explanation of Responses:
+1. Effective April 8, 2013.
+Remarks:
+Elon Musk 03/10/2023
+** Signature of Reporting Person Date
+"""
+
+
+def test_a_one_word_title_another_column_prints_does_not_end_a_cell_on_its_first_line() -> None:
+    """pdfplumber-text: "Non- ... Common" / "Qualifed Stock" / "Stock Option" / "(right to" /
+    "buy)" under a Table I whose row is titled "Common" (printed whole there). The cut that
+    leaves the underlying title "Common" (its first line) and gives the title every wrapped
+    word ("Non- Qualifed Stock Stock Option (right to buy)") read as the only one under which a
+    title is known; but a one-word first line is the first word of many titles ("Common
+    Stock"), and another column's title says nothing of whether this cell ended there: both
+    titles are left empty with their doubt. (Before: the underlying title 'Common', the title
+    'Non- Qualifed Stock Stock Option (right to buy)', wrong, with no doubt on the values.)"""
+    row_1 = "Common 03/08/2023 M 5,250 A $2.79 411,056,826 I by Trust"
+    text = ONE_WORD_TITLE.format(table_1=row_1, table_2="")
+    f = parse_text(text, path="x.txt", sha256="0" * 64, limits=Limits())
+    (row,) = f.derivative
+    assert row.underlying_title is None and row.security_title is None
+    for name in ("security_title", "underlying_title"):
+        assert any("may continue" in m for m in _doubts(f, f"derivative[0].{name}"))
+    # the title printed whole in the cell's own column (Table II's underlying title) still
+    # tells the cut: the rows of one table repeat their securities
+    same = "Stock Option $1.00 03/08/2023 M 100 (1) 04/08/2023 Common 100 $0.00 0 D\n"
+    g = parse_text(
+        ONE_WORD_TITLE.format(table_1=row_1, table_2=same),
+        path="x.txt",
+        sha256="0" * 64,
+        limits=Limits(),
+    )
+    assert g.derivative[0].underlying_title == "Common"
+    # a title of two words or more printed elsewhere still does
+    h = parse_text(
+        ONE_WORD_TITLE.format(table_1=row_1.replace("Common", "Common Stock"), table_2=""),
+        path="x.txt",
+        sha256="0" * 64,
+        limits=Limits(),
+    )
+    assert h.derivative[0].underlying_title == "Common Stock"

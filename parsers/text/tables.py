@@ -452,8 +452,9 @@ def settle_wraps(*tables: tuple[list[Draft], tuple[str, ...]], printed: str = ""
         known = wraps.known_titles(drafts)
         changed = False
         for ds, fields in tables:
+            column = wraps.column_titles(ds)
             for d in ds:
-                if d.undecided is not None and wraps.settle(d, known, below, cuts):
+                if d.undecided is not None and wraps.settle(d, known, below, cuts, column):
                     _clean_text(d, fields)
                     changed = True
         if not changed:

@@ -18,7 +18,11 @@ keeps a reading only where the page's own rules leave one:
   ``Stock Option``, which did not fit);
 - of the cuts left, the one under which the most title cells read as titles the filing prints
   elsewhere for sure (``Common Stock`` of a holding row, another row's ``Ordinary Shares``) is
-  taken, only where no other cut reads as many;
+  taken, only where no other cut reads as many. A cell the cut leaves as its first line read
+  (it takes none of the wrapped words) counts only where that line is more than one word or
+  the cell's own column prints it (a table repeats its securities): a one-word line that
+  another column prints whole (Table I's ``Common``) is the first word of many titles
+  (``Common Shares``), and says nothing of whether the cell ended there;
 - where that leaves several, the one under which the form's wording of an option's kind
   (``(right to buy)``, ``(right to sell)``) stands whole in the derivative's title and in no
   other cell is taken, only where no other cut keeps it so: it names the derivative security,
@@ -368,6 +372,18 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def column_titles(drafts: Sequence[Draft]) -> dict[str, set[str]]:
+    """Titles the reader read for sure in one table's drafts, by column (the title, the
+    underlying title)."""
+    seen: dict[str, set[str]] = {f: set() for f in _TITLES}
+    for d in drafts:
+        for f in _TITLES:
+            v = d.values.get(f)
+            if isinstance(v, str) and v and f not in d.blurred:
+                seen[f].add(_key(v))
+    return seen
+
+
 def known_titles(drafts: Sequence[Draft]) -> set[str]:
     """Titles the reader read for sure (not left empty with a doubt), both tables."""
     seen: set[str] = set()
@@ -429,11 +445,14 @@ def settle(
     known: set[str],
     printed: str = "",
     cache: dict[int, Readings] | None = None,
+    column: dict[str, set[str]] | None = None,
 ) -> bool:
     """Fill the cells of ``draft.undecided`` where one cut of its wrapped lines is left (see
     the module's docstring); True if it did. ``printed``: the text below the tables
     (footnotes, remarks), where a title may stand whole. ``cache``: the cuts of each draft's
-    lines (by ``id``) kept across the rounds of one filing (they do not change)."""
+    lines (by ``id``) kept across the rounds of one filing (they do not change). ``column``:
+    the titles read for sure in the draft's own table, by column (:func:`column_titles`);
+    without it, every known title counts as the cell's own column's."""
     u = draft.undecided
     only: set[str] | None = None
     if u is None or not set(u.cells) <= draft.blurred:
@@ -458,11 +477,14 @@ def settle(
             return got
 
         titled_at = [i for i, c in enumerate(u.cells) if c in _TITLES]
+        # the titles each cell's own column prints for sure (with no columns told, any)
+        own = [known if column is None else column.get(c, set()) for c in u.cells]
         scores = []  # the title cells that read as known titles, cut by cut
         for _, texts in readings:  # (loops, not sum() over a generator: 150 cuts a row at times)
             score = 0
             for i in titled_at:
-                if knows(texts[i]):
+                t = texts[i]  # a cell left as its first line: see the module's docstring
+                if knows(t) and (t != u.first[i] or " " in t.strip() or _key(t) in own[i]):
                     score += 1
             scores.append(score)
         best = max(scores)

@@ -527,3 +527,70 @@ def test_a_layout_row_whose_code_and_values_a_marker_pushed_down_is_one_row() ->
     )
     assert r.footnotes.get("security_title") == ["F1"]
     assert any("pushed under the row" in n.message for n in f.notes)
+
+
+def test_a_code_pushed_onto_a_row_of_cells_of_its_own_is_the_row_s_code() -> None:
+    """markitdown: ``| Class A Common | 07/25/2025 |  | 697,674 A | 3,710,459 | D |  |`` then
+    ``|  |  | X(3) |  |  |  |  |``: the code's raised marker pushed it onto a row of cells of its
+    own, in the code's cell. It is the row's code, not a word of the wrapped title (which had
+    read 'Class A Common X Stock')."""
+    rows = (
+        "|Common Stock|07/25/2025|X(1)|697,674 A|2,315,111|D||\n"
+        "|Class A Common|07/25/2025||697,674 A|3,710,459|D||\n"
+        "|||X(3)|||||\n"
+        "Stock\n"
+    )
+    f = _parse(rows)
+    assert len(f.non_derivative) == 2
+    r = f.non_derivative[1]
+    assert r.security_title == "Class A Common Stock"
+    assert (r.code, r.shares, r.acquired_disposed) == ("X", Decimal(697674), "A")
+    assert r.footnotes.get("code") == ["F3"]
+    assert any("pushed under the row" in n.message for n in f.notes)
+
+
+def test_a_code_pushed_out_of_its_row_of_cells_onto_a_plain_line_is_the_row_s_code() -> None:
+    """markitdown: ``| Class A Common | 03/17/2025 |  | 52,777 D | 653,843 | D |  |`` then
+    ``S(1)`` and ``Stock`` on plain lines: markdown pushed the code cell with its footnote
+    marker out of its table. It is the row's code (with a doubt), not a word of the title,
+    which a marker would end before ``Stock`` (it had read 'Class A Common S Stock')."""
+    rows = (
+        "|Class B Common Stock|03/14/2025|S(1)|3,525 D|706,620|D||\n"
+        "|Class A Common|03/17/2025||52,777 D|653,843|D||\n"
+        "|---|---|---|---|---|---|---|\n"
+        "S(1)\n"
+        "Stock\n"
+    )
+    f = _parse(rows)
+    assert len(f.non_derivative) == 2
+    r = f.non_derivative[1]
+    assert r.security_title == "Class A Common Stock"
+    assert (r.code, r.shares, r.acquired_disposed) == ("S", Decimal(52777), "D")
+    assert r.footnotes.get("code") == ["F1"]
+    assert any("alone on line" in m for m in _doubts(f, "non_derivative[1].code"))
+    # a letter with no marker beside it is no pushed cell: the title's word, as before
+    g = _parse(rows.replace("S(1)\nStock", "S\nStock"))
+    assert g.non_derivative[1].code is None
+
+
+def test_a_cell_pushed_out_of_a_row_of_cells_may_stand_beside_its_value_line() -> None:
+    """markitdown: ``| Class C Capital | 04/25/2025 | P | 100,000 A | $5.4598 8,652,914 | I |
+    |`` then ``See Footnotes(1)(2)`` and ``Stock`` on plain lines: markdown pushed the nature
+    cell, footnote markers and all, out of the row; its line stands beside the value line, not
+    under it, so the title may go on below it without words there. Both cuts are left
+    ('Class C Capital Stock' / 'See Footnotes', or 'Class C Capital See Stock' /
+    'Footnotes'), so both cells stay empty with their doubt; only the second was read before,
+    wrong."""
+    rows = (
+        "|Common Stock|04/24/2025|P|16,847 A|8,552,914|I|See Footnotes(1)(2)|\n"
+        "|Class C Capital|04/25/2025|P|100,000 A|8,652,914|I||\n"
+        "|---|---|---|---|---|---|---|\n"
+        "See Footnotes(1)(2)\n"
+        "Stock\n"
+    )
+    f = _parse(rows)
+    r = f.non_derivative[1]
+    assert r.security_title is None and r.nature_of_ownership is None
+    assert (r.shares, r.ownership) == (Decimal(100000), "I")
+    for name in ("security_title", "nature_of_ownership"):
+        assert any("may continue" in m for m in _doubts(f, f"non_derivative[1].{name}"))

@@ -278,10 +278,13 @@ def read_table(
                 t.kind, t.value = TEXT, None
         if flush and row.shape == SPACE and not _has_value(tokens):
             _garbled_values(tokens)
+        if prev is not None and not pending and tabled and _orphan_code(prev, row, tokens):
+            continue
         if (
             not _has_value(tokens)
             and not _states_ownership(row, tokens)
             and not (not flush and _form_under_column(row, tokens, form_xs, title_end))
+            and not (prev is not None and row.shape in TABLED and _pushed_code(prev, tokens))
         ):
             words = [
                 t
@@ -707,6 +710,23 @@ def _has_value(tokens: list[Token]) -> bool:
     return False
 
 
+def _pushed_code(prev: Draft, tokens: list[Token]) -> bool:
+    """A row of cells holding nothing but a transaction code's letter (and footnote markers),
+    in a cell right of the title's, under a row with a date and no code: the row's code,
+    pushed onto a row of its own by its raised marker (markdown's ``|  |  |  | X(3) |  | (3) |``
+    under ``| Class A Common | 07/25/2025 |  |  | 697,674 A | ...``), not a word of a wrapped
+    cell. It is read as a row for :func:`_lacks_code` and :func:`_pushed_down` to merge."""
+    if prev.values.get("transaction_date") is None or prev.values.get("code") is not None:
+        return False
+    letters = [t for t in tokens if t.kind != MARKER]
+    return (
+        len(letters) == 1
+        and letters[0].kind == LETTER
+        and letters[0].value in CODES
+        and letters[0].cell > 0
+    )
+
+
 def _title_goes_on(prev: Draft, tokens: list[Token]) -> bool:
     """The row above left its title unfinished (``Common Stock,``: a title ends in no comma),
     and this plain line has words and at most one number, no date, code or letter: the
@@ -1035,6 +1055,34 @@ def _orphan_amount(prev: Draft, row: Row, tokens: list[Token], fields: tuple[str
             ids.append(f"F{int(mark)}")
     prev.notes.append(
         (f, f"{f} taken from {tok.text!r} alone on line {row.line}, under the row's empty cell")
+    )
+    return True
+
+
+def _orphan_code(prev: Draft, row: Row, tokens: list[Token]) -> bool:
+    """A transaction code's letter with its footnote marker alone on a plain line right under
+    a row of cells that has a date and no code (markdown pushes a cell with a footnote marker
+    out of its table: ``| Class A Common | 03/17/2025 |  |  | 52,777 D | ...`` / ``S(1)`` /
+    ``Stock``) is that row's code, read so with a note; it is no word of the title, which a
+    marker would end (the ``Stock`` below it is the title's). True if it was read so."""
+    if row.shape != PLAIN or prev.plain or len(tokens) != 1:
+        return False
+    tok = tokens[0]
+    if tok.kind != LETTER or tok.value not in CODES or not tok.marks:
+        return False
+    if prev.values.get("transaction_date") is None or prev.values.get("code") is not None:
+        return False
+    prev.values["code"] = tok.value
+    ids = prev.footnotes.setdefault("code", [])
+    for mark in tok.marks:
+        if f"F{int(mark)}" not in ids:
+            ids.append(f"F{int(mark)}")
+    prev.notes[:] = [(f, m) for f, m in prev.notes if not (f == "code" and m in _AUTO_DOUBTS)]
+    prev.notes.append(
+        (
+            "code",
+            f"code taken from {tok.text!r} alone on line {row.line}, under the row's empty cell",
+        )
     )
     return True
 
@@ -1485,7 +1533,14 @@ def _attach(
                 on = went_on or frozenset(open_cells)  # nothing known: every cell may go on
                 ended = tuple(f not in on for f in open_cells)
                 draft.undecided = Undecided(
-                    tuple(open_cells), first, wrapped, said, ended, went_on is not None
+                    tuple(open_cells),
+                    first,
+                    wrapped,
+                    said,
+                    ended,
+                    went_on is not None,
+                    # a row of cells a converter pushed a cell out of: an open cell empty on it
+                    apart=not draft.plain and went_on is None and "" in first,
                 )
             for f in open_cells:
                 if f not in draft.blurred:

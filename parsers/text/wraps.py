@@ -80,6 +80,12 @@ class Undecided:
     margin: bool = False
     """The lines are a scan's margin lines (each printed alone, flush left): each is one
     cell's words, as two cells on one line stand their columns apart in the scan."""
+    apart: bool = False
+    """The value line is a row of cells, and a cell open below it is empty there: a converter
+    may have pushed that cell out of the row onto the first line below (markdown does so to a
+    cell with a footnote marker: ``| Class C Capital | ... | I |  |`` / ``See Footnotes(1)(2)``
+    / ``Stock``), so the first line may stand beside the value line: there, the cells with
+    words on the value line may have none and still go on below."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +356,10 @@ def _readings(u: Undecided) -> Readings:
             if ended & filled:
                 continue  # a cell that ended on a line above has no words below
             now = ended | stops
+            if i == 0 and pushed and not filled & ~pushed:
+                # the line may be the cells pushed out of the value line, beside it: the
+                # cells that had words there have none here and may still go on
+                now = ended | (stops & (filled | pushed))
             lines_now = [p + (t,) if t else p for p, t in zip(said, run_texts, strict=True)]
             if prune:
                 # a cell that closed on this line, or one that grew with words and is still
@@ -361,6 +371,8 @@ def _readings(u: Undecided) -> Readings:
             walk(i + 1, lines_now, now)
             path.pop()
 
+    pushed = sum(1 << c for c, f in enumerate(u.first) if not f) if u.apart else 0
+    """The cells empty on the value line, which a converter may have pushed out of it."""
     start = sum(1 << c for c, e in enumerate(u.ended) if e) if u.ended else 0
     walk(0, [(f,) if f else () for f in u.first], start)
     if tried > _MAX_CUTS:

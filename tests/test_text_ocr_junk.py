@@ -9,6 +9,7 @@ after its word."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -748,3 +749,55 @@ def test_a_torn_marker_with_the_scan_s_debris_after_it_still_ends_its_cell() -> 
     (got,) = f.non_derivative
     assert got.security_title == "Class A Common Stock, $0.01 par value"
     assert got.nature_of_ownership == "See Footnotes"
+
+
+REMIX = Path(__file__).parent / "fixtures" / "text" / "remix"
+
+
+def test_a_scan_row_with_no_values_reads_no_nature_from_its_speckles() -> None:
+    """tesseract of a row whose values the scan lost (``Depositary Units") [10/02/2015     ee
+    ee sas             Cee``, from a remixed work-list filing): the speckles where the values
+    stood had been read as its nature of ownership, where the form has none. A nature is
+    printed after the row's values; with none of them read, the words there may be those
+    values garbled: left empty with a doubt."""
+    f = parse_bytes((REMIX / "ocr_row_values_lost.txt").read_bytes(), "scan.txt")
+    row = f.non_derivative[1]
+    assert row.security_title == "Depositary Units"
+    assert row.nature_of_ownership is None
+    assert any(
+        "ee ee sas Cee" in n.message and "left empty" in n.message
+        for n in f.notes
+        if n.field == "non_derivative[1].nature_of_ownership"
+    )
+
+
+def test_a_box_rule_between_the_issuer_s_name_and_its_ticker_is_no_part_of_the_name() -> None:
+    """tesseract: ``AAR CORP |[ GOOG ]``: the box's rule before the ticker's bracket, read as
+    ``|`` a space after the name, had been kept as the name's last character."""
+    text = (REMIX / "ocr_row_values_lost.txt").read_text(encoding="utf-8")
+    f = parse_bytes(text.replace("Wave Life Sciences Ltd. [GOOG ]", "AAR CORP |[ GOOG ]").encode())
+    assert (f.issuer.name, f.issuer.ticker) == ("AAR CORP", "GOOG")
+    (note,) = [n for n in f.notes if n.field == "issuer.name"]
+    assert note.kind == "repair" and "'|'" in note.message
+
+
+def test_a_scan_line_spread_over_columns_is_no_rest_of_the_title_above() -> None:
+    """tesseract: ``Common Shares, no par | 04/13/2022 ... 13,888`` / ``value)`` / ``[Common
+    ____oariav2022    ee ee ee          ea a``: the last is a row whose values the scan
+    garbled, not the title's rest: a title wraps within its column, one cell a line at the
+    margin. It had been glued to the title ('Common Shares, no par value Common oariav2022 ee
+    ee ee ea a'); it is left out with a note, and the title reads as printed."""
+    f = parse_bytes((REMIX / "ocr_garbled_row_under_a_title.txt").read_bytes(), "scan.txt")
+    assert f.non_derivative[0].security_title == "Common Shares, no par value"
+    assert f.non_derivative[1].security_title == "Common Stock, par value $0.001"
+    assert any("oariav2022" in n.message and "left out" in n.message for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"), [("Stock‘)", "Stock"), ("Common Stock‘)", "Common Stock")]
+)
+def test_a_marker_torn_to_an_opening_quote_and_a_bracket_is_debris(text: str, clean: str) -> None:
+    """tesseract read a title's raised ``(1)`` as ``‘)`` (``Stock‘)``): a quote that opens ends
+    no word, so it and the bracket after it are the marker's debris, taken off the title (which
+    had read 'Common Stock‘)')."""
+    assert _clean_words(text) == clean

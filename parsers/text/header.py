@@ -522,6 +522,11 @@ _TORN_TICKER = re.compile(r"\[ ([A-Z][A-Z0-9.\-]{0,9}) [J|Il1)}](?=\s{2,}|\s*$)"
 form prints a space inside each bracket, and no ticker holds a space."""
 
 
+_RULE_BEFORE_TICKER = re.compile(r"(?:\s+\|+)+$")
+"""A scan's box rule read as ``|`` between the issuer's name and its ticker's ``[``
+(``AAR CORP |[ GOOG ]``)."""
+
+
 def _take_issuer(head: Header, s: str, at: int, ticker: str) -> None:
     """The issuer's name before the ``[`` at ``at`` (or on the line above), and the ticker."""
     start = s.rfind("\n", 0, at) + 1
@@ -532,6 +537,17 @@ def _take_issuer(head: Header, s: str, at: int, ticker: str) -> None:
     name = " ".join(name.split())
     if name and _owner_on_issuer_line(s, start):
         name = _without_owner(head, name)
+    rule = _RULE_BEFORE_TICKER.search(name)
+    if rule and rule.start():
+        head.notes.append(
+            (
+                name,
+                "issuer.name",
+                f"dropped OCR fragment {rule.group().strip()!r} after the issuer's name: a"
+                " box rule before its ticker's bracket, no character of a name",
+            )
+        )
+        name = name[: rule.start()]
     head.issuer_name = name or None
     head.ticker = None if ticker.upper() in ("NONE", "N/A", "NA") else ticker
 

@@ -503,9 +503,11 @@ def _off_column(drafts: list[Draft]) -> None:
 # (``Stock™``, ``Footnotes)2)``, ``Trust?)``), quote marks for a superscript. No title or name
 # on the form ends in them, nor holds a word without a letter or digit (``|)``, ``©)``).
 _JUNK_TAIL = re.compile(
-    r"(?<=[^\W\d_])(?:[)\]}|?!*™®©“”°@~^«»€¢§\d]*[)\]}|?!*™®©“”°@~^«»€¢§]|\((?!\d+\))[^A-Za-z\s]{1,5}\))$"
+    r"(?<=[^\W\d_])(?:[)\]}|?!*™®©“”‘°@~^«»€¢§\d]*[)\]}|?!*™®©“”‘°@~^«»€¢§]|\((?!\d+\))[^A-Za-z\s]{1,5}\))$"
 )
-_JUNK_ENDS = frozenset(")]}|?!*™®©“”°@~^«»€¢§")
+"""A scan's debris after a word's last letter: a torn footnote marker (``Trust®``, ``Stock‘)``:
+its opening bracket read as a quote that opens, which no word ends on), a rule, a bracket."""
+_JUNK_ENDS = frozenset(")]}|?!*™®©“”‘°@~^«»€¢§")
 """The characters a match of ``_JUNK_TAIL`` can end with (it ends the word)."""
 _TORN_MARKER = re.compile(r"\((?!\d+\))[^A-Za-z\s]{1,5}\)")
 """A footnote marker the scan tore (``(©)``, ``(8€9)``); a whole ``(1)`` is a marker kept."""
@@ -1595,6 +1597,10 @@ def _attach(
         if flush and not before
         else set()
     )
+    # a scan's row whose only open cell is its title: the title wraps within its column, one
+    # cell a line (at the margin), so a line of words spread over several columns is no rest
+    # of it but a row whose values the scan garbled (``[Common ____oariav2022   ee ee ee``)
+    title_only = flush and not before and targets == ["security_title"]
     for n, toks in enumerate(lines):
         to = forced.get(id(toks))
         goes = []
@@ -1623,6 +1629,21 @@ def _attach(
                     None,
                     f"line(s) '{said}' below the row put words in a cell its footnote marker"
                     " ended: a row whose values the scan lost? left out",
+                )
+            )
+            break
+        if (
+            title_only
+            and to is None
+            and len({t.cell for t in toks if t.text and _HAS_WORD.search(t.text)}) > 1
+        ):
+            said = " / ".join(" ".join(t.text for t in w if t.text) for w in lines[n:])
+            draft.notes.append(
+                (
+                    None,
+                    f"line(s) '{said}' below the row spread words over several columns, where"
+                    " only the title (one column) goes on: a row whose values the scan lost?"
+                    " left out",
                 )
             )
             break
@@ -2217,8 +2238,43 @@ def _read_row(
     _holding_balance(draft, fields, cols)
     if not flush:  # (after a holding's lone balance has left the price column)
         _price_without_dollar(draft, row, fields, cols)
+    elif row.shape == SPACE:
+        _nature_without_values(draft)
     _check_row(draft, fields, row.shape in TABLED)
     return draft
+
+
+_AFTER_TITLE = (
+    "code",
+    "shares_a",
+    "shares_d",
+    "price",
+    "exercise_price",
+    "shares_owned_following",
+    "ownership",
+    "underlying_shares",
+)
+"""The values a row prints between its title and its nature of ownership, dates aside."""
+
+
+def _nature_without_values(draft: Draft) -> None:
+    """A scan's row that read a nature of ownership and no value before it but a date
+    (``Depositary Units [10/02/2015     ee ee sas      Cee``): the scan lost the row's values,
+    and its speckles read as words where they stood. A nature is printed after the row's
+    values (its balance and ownership form), so words with none before them may be those
+    values garbled as well as a nature: left empty with a doubt."""
+    nature = draft.values.get("nature_of_ownership")
+    if not nature or any(draft.values.get(f) is not None for f in _AFTER_TITLE):
+        return
+    draft.values["nature_of_ownership"] = None
+    draft.blurred.add("nature_of_ownership")  # its words below go with it
+    draft.notes.append(
+        (
+            "nature_of_ownership",
+            f"'{nature}' stands where the row shows none of its values (no code, amount,"
+            " balance or ownership form): the scan's garbled values, or a nature? left empty",
+        )
+    )
 
 
 def _price_without_dollar(

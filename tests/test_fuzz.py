@@ -460,6 +460,14 @@ TEXT_REGRESSIONS: list[tuple[str, str, list[Key]]] = [
         "real/zip_layout_dollargap.txt",
         [("derivative", 1, "exercise_price")],
     ),
+    # found with seeds 15, 23, 26-28: '$3.9 5' (a no-break space in '$3.95'): a decimal's
+    # digits after a space in one cell are no second value; read as '$3.9', the price lost its
+    # last digit silently. Now unread, with its doubt
+    (
+        "text_decimal_split_by_space~layout_price_beside_a_wide_title.txt",
+        "layout_price_beside_a_wide_title.txt",
+        [("derivative", 0, "exercise_price")],
+    ),
 ]
 
 

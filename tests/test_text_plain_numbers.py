@@ -73,3 +73,20 @@ def test_a_bare_superscript_digit_glued_to_a_digit_is_no_footnote_marker() -> No
     assert tok.text == "Trust" and tok.marks == ["2"]
     (tok,) = tokenize([clean("11,084⁽¹⁾", markers=True)], [0])
     assert tok.value == Decimal(11084) and tok.marks == ["1"]
+
+
+def test_a_decimal_whose_last_digits_follow_a_space_is_unread() -> None:
+    # '$3.95' with a space (a no-break space, a converter's stray one) among its decimals: one
+    # or two digits after a decimal in one cell may be its own (no group of three follows a
+    # point); read as '$3.9' the price lost its last digit silently (text fuzz). The decimal
+    # is unread, with its doubt; the digits stay a value of their own (they may be the piece of
+    # a number a cell border cut: '$92.7923 4|2,450'), doubted where they land
+    for cell in ("$3.9 5", "$3.9\u00a05", "$0.0 0", "13.2 0", "$13.20 8 9,218"):
+        first, *rest = tokenize([cell], [0])
+        assert first.kind == NUM and first.value is None
+        assert first.dollar == cell.startswith("$")
+        assert any("unsure" in n for n in first.notes)
+        assert rest and rest[0].kind == NUM
+    # a price and a balance a converter merged into one cell stay two values
+    assert _numbers(tokenize(["$13.20 89,218"], [0])) == [Decimal("13.20"), Decimal(89218)]
+    assert _numbers(tokenize(["$1.60 152,654 D"], [0])) == [Decimal("1.60"), Decimal(152654)]

@@ -170,7 +170,32 @@ def _join_spaced_groups(text: str, toks: list[Token]) -> None:
             b.x = a.x
             del toks[i]
             continue
+        if (
+            a.kind == NUM
+            and b.kind == NUM
+            and not a.marks
+            and not b.dollar
+            and _decimal_goes_on(a, b)
+            and f"{a.text} {b.text}" in text
+        ):
+            # ``$3.9 5``: the decimal's last digits after a stray space, or two values run
+            # together, or a value and the piece of one a cell border cut (``$92.7923 4|2,450``
+            # of 42,450): the decimal is unread; the digits stay a token of their own, for
+            # the cut number's and the row's checks to doubt where they land (not malformed:
+            # no piece to join them by, which would read ``$92.79234``)
+            a.value = None
+            a.notes.append(
+                f"{a.text!r} and {b.text!r} one space apart in one cell: the decimal's last"
+                " digits, or another value's; unsure"
+            )
         i += 1
+
+
+def _decimal_goes_on(a: Token, b: Token) -> bool:
+    """``$3.9 5`` (``$3.95`` with a space among its decimals): one or two digits after a
+    decimal in one cell may be its own (no group of three follows a point); read as ``$3.9``,
+    the price lost its last digit silently."""
+    return "." in a.text and a.value is not None and b.text.isdigit() and len(b.text) < 3
 
 
 def tokenize(cells: Sequence[str], xs: Sequence[int], chars: bool = False) -> list[Token]:

@@ -801,3 +801,15 @@ def test_a_marker_torn_to_an_opening_quote_and_a_bracket_is_debris(text: str, cl
     no word, so it and the bracket after it are the marker's debris, taken off the title (which
     had read 'Common Stock‘)')."""
     assert _clean_words(text) == clean
+
+
+def test_words_above_a_scan_row_whose_title_was_lost_are_the_row_above_s() -> None:
+    """tesseract: ``Depositary   04/13/2022   S   $2,601.6983   200`` / ``Units`` / ``
+    04/13/2022   es or ee co   On ee``: a scan prints a row's cells from its value line down,
+    so ``Units`` is no start of the lower row's title (its value line shows none: the scan lost
+    it) but the rest of the row above's. It had made the lower row's title 'Units' and left
+    the upper one 'Depositary'."""
+    f = parse_bytes((REMIX / "ocr_title_lost_words_above.txt").read_bytes(), "scan.txt")
+    rows = f.non_derivative
+    assert rows[3].security_title == "Depositary Units"
+    assert rows[4].security_title is None and rows[4].line == 29

@@ -370,7 +370,9 @@ def read_table(
                 if s < len(lines):
                     _attach(draft, lines[s:], fields, before=True, columns=placed_cols, flush=flush)
                     draft.above = len(lines) - s
-            elif not title or not title[:1].isupper():
+            elif (not title and not flush) or (title and not title[:1].isupper()):
+                # (a scan keeps a row's first lines on its value line: words above a row whose
+                # title the scan lost are no start of it, but the row above's rest)
                 _attach(draft, lines, fields, before=True, columns=placed_cols, flush=flush)
                 draft.above = len(lines)
                 middle = middle or any(_title_frag(r, w, draft) for r, w in pending)

@@ -594,3 +594,48 @@ def test_a_cell_pushed_out_of_a_row_of_cells_may_stand_beside_its_value_line() -
     assert (r.shares, r.ownership) == (Decimal(100000), "I")
     for name in ("security_title", "nature_of_ownership"):
         assert any("may continue" in m for m in _doubts(f, f"non_derivative[1].{name}"))
+
+
+REMIX = Path(__file__).parent / "fixtures" / "text" / "remix"
+
+
+def test_a_price_a_column_gap_after_a_table_ii_title_is_the_exercise_price() -> None:
+    """pdftotext -layout: ``Non-           $2.79      03/08/2023   M ...``: the price's cell
+    printed left of where its caption starts (its caption is in a smaller type), a column gap
+    after the title's words. It is the exercise price (with a doubt), no word of the title
+    (which had read 'Non- $2.79 Qualifed Stock Option (right to buy)')."""
+    text = (REMIX / "layout_price_a_gap_after_the_title.txt").read_text(encoding="utf-8")
+    f = parse_text(text, path="x.txt", sha256="0" * 64, limits=Limits())
+    row = f.derivative[0]
+    assert row.security_title == "Non-Qualifed Stock Option (right to buy)"
+    assert row.exercise_price == Decimal("2.79")
+    assert any("column gap" in m for m in _doubts(f, "derivative[0].exercise_price"))
+
+
+def test_a_form_3_row_whose_underlying_and_values_sit_a_line_below_its_title() -> None:
+    """pdftotext -layout of a Form 3 Table II: ``Tranche C Common Share    (1)    (1)`` /
+    ``Common Stock(2)(3)   134,018.0   (1)   I   Limited Partnership`` / ``Purchase
+    Warrants``: the raised markers left the title and the window's marker cells a line above
+    the rest. ``Common Stock`` stands past the window dates' captions: the underlying title,
+    not the title (which had read 'Tranche C Common Share Common Stock Purchase Warrants', the
+    underlying title empty); the rows below are read as before (no centred cells)."""
+    text = (REMIX / "layout_form3_row_on_two_lines.txt").read_text(encoding="utf-8")
+    f = parse_text(text, path="x.txt", sha256="0" * 64, limits=Limits())
+    first = f.derivative[0]
+    assert first.security_title == "Tranche C Common Share Purchase Warrants"
+    assert first.underlying_title == "Common Stock"
+    assert first.underlying_shares == Decimal("134018.0")
+    assert [r.underlying_title for r in f.derivative[1:]] == [
+        "Class A Common Stock",
+        "Class A Common Stock",
+        "Class A Common Stock",
+        "Ordinary Shares",
+        "Ordinary Shares",
+    ]
+    assert [r.security_title for r in f.derivative[1:]] == [
+        "Stock Option (Right to Buy)",
+        "Deferred Stock Units",
+        "Tranche C Common Share Purchase Warrants",
+        "Stock Option (Right to Buy)",
+        "Tranche B Common Share Purchase Warrants",
+    ]

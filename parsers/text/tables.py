@@ -359,7 +359,12 @@ def read_table(
                     lines = []
                 _attach(draft, lines, fields, before=True, columns=placed_cols, flush=flush)
                 draft.above = len(lines)
-                middle = middle or any(_title_frag(r, w, draft) for r, w in lines)
+                # (a row whose title a raised marker left a line above its values is no sign
+                # that the table centres its cells)
+                middle = middle or (
+                    not _title_left_above(draft)
+                    and any(_title_frag(r, w, draft) for r, w in lines)
+                )
             elif middle:
                 if width == -1:
                     width = _title_width(rows)
@@ -1851,6 +1856,25 @@ def _title_words(tokens: list[Token], title_end: int, priced: bool = False) -> N
                     tokens.remove(u)  # (later tokens: the loop does not reach them)
                 continue
         if (
+            priced
+            and not whole
+            and t.kind == NUM
+            and t.dollar
+            and t.value is not None
+            and first >= 0
+            and t.cell > max(text_cells)
+            and t.x + len(t.text) < title_end  # (else it is a number anyway, below)
+            and all(u.kind != TEXT for u in tokens[i + 1 :] if u.x < title_end)
+        ):
+            # ``Non-           $2.79      03/08/2023 ...``: a dollar amount a column gap after
+            # the title's words, the first value of a row whose values go on past the title's
+            # column: the exercise price, its cell printed left of its caption's start
+            t.notes.append(
+                f"{t.text!r} a column gap after the title's words, left of the price's caption:"
+                " read as the exercise price, unsure"
+            )
+            continue
+        if (
             whole
             or t.cell in text_cells
             or first >= 0
@@ -2191,6 +2215,8 @@ def _read_row(
                 draft.closed.add(f)
         elif spaced:
             draft.centres[f] = toks[0].x + len(toks[0].text) / 2
+    if spaced and not flush and date_x and "underlying_title" in fields:
+        _underlying_past_the_window(draft, cols, fields, date_x)
     for f in emptied:
         draft.values[f] = None
     for tok in dropped:
@@ -2277,6 +2303,48 @@ def _nature_without_values(draft: Draft) -> None:
             " balance or ownership form): the scan's garbled values, or a nature? left empty",
         )
     )
+
+
+def _underlying_past_the_window(
+    draft: Draft,
+    cols: list[list[Token]],
+    fields: tuple[str, ...],
+    date_x: dict[str, int],
+) -> None:
+    """Layout text of a Table II row printed on two lines, its title and window markers above
+    (``Tranche C Common Share    (1)    (1)``), the rest below (``Common Stock(2)(3)
+    134,018.0 ...``, under the underlying title's caption): the lower line's first words stand
+    past the window dates' captions, in the underlying title's column, so they are no title;
+    read by their type as the title, they had taken the title's words above them into it
+    (``Tranche C Common Share Common Stock Purchase Warrants``). They are the underlying
+    title, with a doubt, and the title is left to the lines above and below."""
+    at = fields.index("security_title")
+    toks = cols[at]
+    past = max(date_x.values())
+    if not toks or toks[0].x < past or draft.values.get("underlying_title"):
+        return
+    text = draft.values.pop("security_title", None)
+    draft.values["underlying_title"] = text
+    draft.title_raw = None
+    draft.where["underlying_title"] = draft.where.pop("security_title", toks[0].x)
+    if "security_title" in draft.footnotes:
+        draft.footnotes["underlying_title"] = draft.footnotes.pop("security_title")
+    if "security_title" in draft.closed:
+        draft.closed.discard("security_title")
+        draft.closed.add("underlying_title")
+    draft.notes.append(("underlying_title", f"{text!r} {_PAST_WINDOW}"))
+
+
+_PAST_WINDOW = (
+    "stands past the window dates' captions, in the underlying title's column: read as the"
+    " underlying title, the row's title being on other lines; unsure"
+)
+
+
+def _title_left_above(draft: Draft) -> bool:
+    """The row's first words were moved from its title to its underlying title
+    (:func:`_underlying_past_the_window`): its title is on the lines above and below."""
+    return any(f == "underlying_title" and m.endswith(_PAST_WINDOW) for f, m in draft.notes)
 
 
 def _price_without_dollar(

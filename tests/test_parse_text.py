@@ -1540,3 +1540,23 @@ def test_a_superscript_digit_glued_before_a_value_is_no_marker() -> None:
     assert any(
         n.field == "non_derivative[2].shares_owned_following" and n.kind == "doubt" for n in f.notes
     )
+
+
+@pytest.mark.parametrize("at", [1, 5, 6])
+def test_a_lone_letter_in_a_holding_row_is_no_transaction_code(at: int) -> None:
+    """A tab damaged to ``I`` in a holding's tab-separated row (``Common  I  400  I  By ...``):
+    a letter read as the code in a row with no date, amount or price, which would make the
+    holding a transaction of code I with no doubt on its code. Nothing else in the row says
+    a transaction: the code is left empty with a doubt, and the row stays a holding."""
+    cells = ["Common", "", "", "", "", "", "", "", "400", "I", "By immediate family member 2"]
+    cells[at : at + 2] = ["I"]  # two empty cells and the tab between them became one ``I``
+    text = (
+        NVDA_TSV_HEAD
+        + "\t".join(cells)
+        + "\n\nExplanation of Responses:\n\n/s/ Rebecca Peters 03/14/2023\n"
+    )
+    f = parse_text(text, path="x.txt", sha256="0" * 64, limits=Limits())
+    row = f.non_derivative[2]
+    assert row.code is None and row.kind == "holding"
+    assert row.shares_owned_following == Decimal(400) and row.ownership == "I"
+    assert any(n.field == "non_derivative[2].code" and n.kind == "doubt" for n in f.notes)

@@ -3654,10 +3654,36 @@ def _check_direction(draft: Draft, acquires: frozenset[str], disposes: frozenset
         )
 
 
+_TXN_SIGNS = ("transaction_date", "deemed_execution_date", "shares", "price")
+"""What shows a row is a transaction beside its code."""
+
+
 def _check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> None:
     """Doubts worth a reviewer's eye: a transaction without date, code, amount or resulting
     balance. ``cells``: the row's cells are the converter's own (positions are cell indexes)."""
     v = draft.values
+    code = v.get("code")
+    if (
+        code is not None
+        and v.get("security_title") is not None
+        and (v.get("shares_owned_following") is not None or v.get("ownership") is not None)
+        and not any(
+            v.get(f) is not None or any(g == f for g, _ in draft.notes) for f in _TXN_SIGNS
+        )
+    ):
+        # a code is the only sign of a transaction in a row that shows a holding (its title,
+        # and its balance or form), with no date, amount or price, read or unreadable
+        # (``Common  I  400  I  By ...``: a tab damaged to ``I`` in a holding's row). Whether
+        # the letter is a code or a stray character, the text does not say. (A line of a code
+        # alone is a code pushed out of the row above: :func:`_pushed_down` takes it.)
+        v["code"] = None
+        draft.notes.append(
+            (
+                "code",
+                f"{code!r} read as a code in a row with no date, amount or price: a transaction"
+                " the rest of the row does not show, or a stray letter; unsure, left empty",
+            )
+        )
     is_txn = v.get("transaction_date") is not None or v.get("code") is not None
     if is_txn:
         v.setdefault("voluntary", False)

@@ -13,6 +13,7 @@ import pytest
 from parsers import Filing
 from parsers.limits import Limits
 from parsers.text.read import parse_text
+from parsers.text.tables import is_caption_text
 
 HEAD = (
     "|1. Name and Address of Reporting Person<sup>*</sup><br>**Zielinski Ximena P**|"
@@ -639,3 +640,17 @@ def test_a_form_3_row_whose_underlying_and_values_sit_a_line_below_its_title() -
         "Stock Option (Right to Buy)",
         "Tranche B Common Share Purchase Warrants",
     ]
+
+
+def test_a_title_s_last_word_with_its_footnote_markers_is_no_caption() -> None:
+    """markitdown printing Table I's one row as a paragraph a cell: ``Common`` / ``Share(1)(2)``
+    / ``04/15/2026(3)`` / ``J(5)`` ...: ``Share`` is a word of the captions (``per Share``), but
+    no caption carries a footnote marker, so the line is the title's last word (the title had
+    read 'Common', its last line taken for a caption)."""
+    assert not is_caption_text("Share(1)(2)")
+    assert is_caption_text("Shares") and is_caption_text("(Instr. 4)")
+    text = (REMIX / "markitdown_paragraphs_title_share_marked.md").read_text(encoding="utf-8")
+    f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+    (row,) = f.non_derivative
+    assert row.security_title == "Common Share"
+    assert row.footnotes.get("security_title") == ["F1", "F2"]

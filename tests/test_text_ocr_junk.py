@@ -813,3 +813,28 @@ def test_words_above_a_scan_row_whose_title_was_lost_are_the_row_above_s() -> No
     rows = f.non_derivative
     assert rows[3].security_title == "Depositary Units"
     assert rows[4].security_title is None and rows[4].line == 29
+
+
+@pytest.mark.parametrize(
+    ("tail", "balance"),
+    [("14,474          D®", Decimal(14474)), ("          Sheey/", None)],
+)
+def test_a_scan_row_s_garbled_form_or_balance_is_read_as_no_nature(
+    tail: str, balance: Decimal | None
+) -> None:
+    """tesseract: a row's ownership form read ``D®`` (its marker torn) after the balance, or the
+    balance and form garbled to ``Sheey/``: with no ownership form read, a one-word nature of
+    two letters or fewer may be the form's letter, and words with neither a balance nor a form
+    before them may be those values; both had been read as the nature of ownership. Left
+    empty with a doubt."""
+    text = (REMIX / "ocr_row_values_lost.txt").read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if ln.endswith("14,474"))
+    f = parse_bytes(text.replace(line, line.replace("14,474", tail)).encode(), "scan.txt")
+    row = f.non_derivative[2]
+    assert row.shares_owned_following == balance
+    assert row.nature_of_ownership is None
+    assert any(
+        "or a nature? left empty" in n.message
+        for n in f.notes
+        if n.field == "non_derivative[2].nature_of_ownership"
+    )

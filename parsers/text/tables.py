@@ -2267,42 +2267,44 @@ def _read_row(
     if not flush:  # (after a holding's lone balance has left the price column)
         _price_without_dollar(draft, row, fields, cols)
     elif row.shape == SPACE:
-        _nature_without_values(draft)
+        _nature_without_values(draft, fields)
     _check_row(draft, fields, row.shape in TABLED)
     return draft
 
 
-_AFTER_TITLE = (
-    "code",
-    "shares_a",
-    "shares_d",
-    "price",
-    "exercise_price",
-    "shares_owned_following",
-    "ownership",
-    "underlying_shares",
-)
-"""The values a row prints between its title and its nature of ownership, dates aside."""
-
-
-def _nature_without_values(draft: Draft) -> None:
-    """A scan's row that read a nature of ownership and no value before it but a date
-    (``Depositary Units [10/02/2015     ee ee sas      Cee``): the scan lost the row's values,
-    and its speckles read as words where they stood. A nature is printed after the row's
-    values (its balance and ownership form), so words with none before them may be those
-    values garbled as well as a nature: left empty with a doubt."""
+def _nature_without_values(draft: Draft, fields: tuple[str, ...]) -> None:
+    """A scan's row that read a nature of ownership with neither a balance nor an ownership
+    form before it (``Depositary Units [10/02/2015     ee ee sas      Cee``, ``... S   1,745
+    $652.131709)   Sheey/``): the scan lost or garbled those values, and its speckles read as
+    words where they stood. A nature is printed after the balance and the form, so such words
+    may be them garbled as well as a nature: left empty with a doubt. So is a nature of one
+    word of two letters or fewer where no form was read (``D®``, ``Dp)``, ``p®``): the form's
+    letter with its marker torn, as likely as a nature. (A Form 3's Table II has no balance
+    column: there only the form comes before the nature.)"""
     nature = draft.values.get("nature_of_ownership")
-    if not nature or any(draft.values.get(f) is not None for f in _AFTER_TITLE):
+    if not isinstance(nature, str) or not nature or draft.values.get("ownership") is not None:
         return
+    balance = "shares_owned_following"
+    if draft.values.get(balance) is not None or balance not in fields:
+        # (a Form 3's Table II prints no balance: its form alone comes before the nature)
+        word = nature.split()
+        if len(word) != 1 or len(_A_LETTER.findall(word[0])) > 2:
+            return
+        why = "a word of two letters or fewer where the row shows no ownership form: its form"
+    else:
+        why = "it stands where the row shows neither a balance nor an ownership form: those"
     draft.values["nature_of_ownership"] = None
     draft.blurred.add("nature_of_ownership")  # its words below go with it
     draft.notes.append(
         (
             "nature_of_ownership",
-            f"'{nature}' stands where the row shows none of its values (no code, amount,"
-            " balance or ownership form): the scan's garbled values, or a nature? left empty",
+            f"'{nature}': {why} garbled by the scan, or a nature? left empty",
         )
     )
+
+
+_A_LETTER = re.compile(r"[^\W\d_]")
+"""A letter (counted: a nature of one word of two letters or fewer may be a form's letter)."""
 
 
 def _underlying_past_the_window(

@@ -838,3 +838,24 @@ def test_a_scan_row_s_garbled_form_or_balance_is_read_as_no_nature(
         for n in f.notes
         if n.field == "non_derivative[2].nature_of_ownership"
     )
+
+
+def test_a_scan_row_s_code_and_price_pushed_a_line_down_are_that_row_s() -> None:
+    """tesseract: ``Ordinary Shares   12/13/2022   (2)   74,907   (4)   153,020`` / ``y,   S
+    $151.814``: the row's raised markers, left in its code and price cells, pushed the code and
+    the price a line down, with the scan's speckles at the margin. The row has a date and no
+    code, the line gives it its code and fills only cells it left empty: one row (it had been
+    a phantom row titled 'y,' and a transaction with no code)."""
+    text = (REMIX / "ocr_code_and_price_pushed_down.txt").read_text(encoding="utf-8")
+    f = parse_bytes(text.encode(), "scan.txt")
+    assert [r.security_title for r in f.non_derivative] == [
+        "Class A Common Stock, $0.01 par value",
+        "Ordinary Shares",
+        "Ordinary Shares",
+    ]
+    row = f.non_derivative[1]
+    assert (row.code, row.price) == ("S", Decimal("151.814"))
+    assert any("pushed under the row" in n.message for n in f.notes)
+    # words of a title at the margin are no speckles: the line stays a row of its own
+    g = parse_bytes(text.replace("\ny,", "\nStock,").encode(), "scan.txt")
+    assert len(g.non_derivative) == 4

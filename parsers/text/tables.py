@@ -336,6 +336,15 @@ def read_table(
             )
         ):
             continue
+        if (
+            prev is not None
+            and not pending
+            and flush
+            and row.shape == SPACE
+            and _lacks_code(prev, draft)
+            and _scan_pushed_down(prev, draft)
+        ):
+            continue
         draft.after_caption = after_caption
         if pending:
             title = str(draft.values.get("security_title") or "")
@@ -1027,6 +1036,30 @@ _SET_ASIDE = "of a row with no date or code; left empty"
 _NO_AMOUNT = "transaction without an amount"
 _NO_SIDE = "no amount, so no (A) or (D) read"
 _AUTO_OR_NO_AMOUNT = (*_AUTO_DOUBTS, _NO_AMOUNT, _NO_SIDE)
+
+
+def _scan_pushed_down(prev: Draft, draft: Draft) -> bool:
+    """A scan's line under a row with a date and no code, holding that code and cells beside it
+    the row left empty (its price), and at the margin only the scan's speckles (``y,``, no
+    three letters in a row), no date: ``Ordinary Shares   12/13/2022   (2)   74,907   (4)
+    153,020`` / ``y,   S   $151.814``: the row's raised markers (``(2)``, ``(4)``, left in the
+    cells) pushed its code and price a line down. Merged as in layout text
+    (:func:`_pushed_down`, with its note), the speckles said; else the line is read as before.
+    A scan's lost title alone is not enough (a holding row looks the same): the line must give
+    the row its missing code."""
+    title = draft.values.get("security_title")
+    if (
+        not isinstance(title, str)
+        or _THREE_LETTERS.search(title)
+        or "security_title" in draft.blurred
+    ):
+        return False
+    draft.values["security_title"] = None
+    if _pushed_down(prev, draft, _ROW_OPENERS[:3]):
+        prev.notes.append((None, f"{title!r} before them on line {draft.line}: scan debris"))
+        return True
+    draft.values["security_title"] = title
+    return False
 
 
 def _lacks_code(prev: Draft, draft: Draft) -> bool:

@@ -859,3 +859,15 @@ def test_a_scan_row_s_code_and_price_pushed_a_line_down_are_that_row_s() -> None
     # words of a title at the margin are no speckles: the line stays a row of its own
     g = parse_bytes(text.replace("\ny,", "\nStock,").encode(), "scan.txt")
     assert len(g.non_derivative) == 4
+
+
+def test_a_scan_line_of_several_cells_all_going_to_the_title_is_no_rest_of_it() -> None:
+    """tesseract: ``Class A Common   ...   181,498   ...   River Farm Investments, LLG`` /
+    ``Stock`` / ``lennon seek |e oes aa sal ee NE elon          pears Sate eee``: the last line's
+    two cells would both go to the title (the nature is far to the right), but a title wraps
+    one cell a line: the line is a row the scan garbled, left out with a note. The title had
+    read 'Class A Common Stock lennon seek e oes aa sal ee NE elon pears Sate eee'."""
+    text = (REMIX / "ocr_debris_line_under_a_title_and_nature.txt").read_bytes()
+    f = parse_bytes(text, "scan.txt")
+    assert f.non_derivative[-1].security_title == "Class A Common Stock"
+    assert any("lennon seek" in n.message and "left out" in n.message for n in f.notes)

@@ -1637,10 +1637,10 @@ def _attach(
         if flush and not before
         else set()
     )
-    # a scan's row whose only open cell is its title: the title wraps within its column, one
-    # cell a line (at the margin), so a line of words spread over several columns is no rest
-    # of it but a row whose values the scan garbled (``[Common ____oariav2022   ee ee ee``)
-    title_only = flush and not before and targets == ["security_title"]
+    # under a scan's row, the title wraps within its column, one cell a line (at the margin),
+    # so a line of words spread over several cells that all go to the title is no rest of it
+    # but a row whose values the scan garbled (``[Common ____oariav2022   ee ee ee``)
+    scan_below = flush and not before
     for n, toks in enumerate(lines):
         to = forced.get(id(toks))
         goes = []
@@ -1672,18 +1672,19 @@ def _attach(
                 )
             )
             break
+        worded = [(t, f) for t, f in zip(toks, goes, strict=True) if _HAS_WORD.search(t.text)]
         if (
-            title_only
+            scan_below
             and to is None
-            and len({t.cell for t in toks if t.text and _HAS_WORD.search(t.text)}) > 1
+            and len({t.cell for t, _ in worded}) > 1
+            and {f for _, f in worded} == {"security_title"}
         ):
             said = " / ".join(" ".join(t.text for t in w if t.text) for w in lines[n:])
             draft.notes.append(
                 (
                     None,
-                    f"line(s) '{said}' below the row spread words over several columns, where"
-                    " only the title (one column) goes on: a row whose values the scan lost?"
-                    " left out",
+                    f"line(s) '{said}' below the row put words of several cells in its title,"
+                    " which wraps one cell a line: a row whose values the scan lost? left out",
                 )
             )
             break

@@ -871,3 +871,11 @@ def test_a_scan_line_of_several_cells_all_going_to_the_title_is_no_rest_of_it() 
     f = parse_bytes(text, "scan.txt")
     assert f.non_derivative[-1].security_title == "Class A Common Stock"
     assert any("lennon seek" in n.message and "left out" in n.message for n in f.notes)
+
+
+def test_a_rule_s_shadow_of_underscores_and_dashes_after_a_word_is_debris() -> None:
+    """tesseract: ``Common Shares, no_—_| 05/12/2023 ...``: the box rule after the title's
+    cell, read ``|`` with underscores and a dash before it, is debris (the title had read
+    'Common Shares, no_—_| par value')."""
+    assert _clean_words("Common Shares, no_—_| par value") == "Common Shares, no par value"
+    assert _clean_words("Class_A") == "Class_A"  # (no rule after it: left as written)

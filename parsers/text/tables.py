@@ -519,10 +519,11 @@ def _off_column(drafts: list[Draft]) -> None:
 # (``Stock™``, ``Footnotes)2)``, ``Trust?)``), quote marks for a superscript. No title or name
 # on the form ends in them, nor holds a word without a letter or digit (``|)``, ``©)``).
 _JUNK_TAIL = re.compile(
-    r"(?<=[^\W\d_])(?:[)\]}|?!*™®©“”‘°@~^«»€¢§\d]*[)\]}|?!*™®©“”‘°@~^«»€¢§]|\((?!\d+\))[^A-Za-z\s]{1,5}\))$"
+    r"(?<=[^\W\d_])(?:[)\]}|?!*™®©“”‘°@~^«»€¢§_—\d]*[)\]}|?!*™®©“”‘°@~^«»€¢§]|\((?!\d+\))[^A-Za-z\s]{1,5}\))$"
 )
 """A scan's debris after a word's last letter: a torn footnote marker (``Trust®``, ``Stock‘)``:
-its opening bracket read as a quote that opens, which no word ends on), a rule, a bracket."""
+its opening bracket read as a quote that opens, which no word ends on), a rule, a bracket, and
+the underscores and dashes a rule's shadow leaves before it (``no_—_|``)."""
 _JUNK_ENDS = frozenset(")]}|?!*™®©“”‘°@~^«»€¢§")
 """The characters a match of ``_JUNK_TAIL`` can end with (it ends the word)."""
 _TORN_MARKER = re.compile(r"\((?!\d+\))[^A-Za-z\s]{1,5}\)")

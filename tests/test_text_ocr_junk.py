@@ -879,3 +879,15 @@ def test_a_rule_s_shadow_of_underscores_and_dashes_after_a_word_is_debris() -> N
     'Common Shares, no_—_| par value')."""
     assert _clean_words("Common Shares, no_—_| par value") == "Common Shares, no par value"
     assert _clean_words("Class_A") == "Class_A"  # (no rule after it: left as written)
+
+
+def test_a_scan_s_undollared_number_after_an_empty_underlying_amount_is_no_sure_price() -> None:
+    """tesseract of a Table II row ``Tranche B  (4)  08/24/2019  M  560,000  (1)  (41)  Class B
+    560,000.0  4)  1,820,000``: the price's cell held only its marker (dropped as debris), and
+    the underlying amount was read as the price: a scan loses dollar signs, so the number may
+    be either. The price is left empty with a doubt (it had read 560000.0, where the form has
+    none)."""
+    f = parse_bytes((REMIX / "ocr_table_ii_price_or_underlying.txt").read_bytes(), "scan.txt")
+    row = f.derivative[0]
+    assert row.price is None
+    assert any("no dollar sign" in n.message for n in f.notes if n.field == "derivative[0].price")

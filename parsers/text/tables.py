@@ -2303,6 +2303,7 @@ def _read_row(
         _price_without_dollar(draft, row, fields, cols)
     elif row.shape == SPACE:
         _nature_without_values(draft, fields)
+        _scan_price_or_underlying(draft, fields, cols)
     _check_row(draft, fields, row.shape in TABLED)
     return draft
 
@@ -2334,6 +2335,31 @@ def _nature_without_values(draft: Draft, fields: tuple[str, ...]) -> None:
         (
             "nature_of_ownership",
             f"'{nature}': {why} garbled by the scan, or a nature? left empty",
+        )
+    )
+
+
+def _scan_price_or_underlying(
+    draft: Draft, fields: tuple[str, ...], cols: list[list[Token]]
+) -> None:
+    """A scan's Table II row whose price was read from a number with no dollar sign while its
+    underlying amount, the column before the price, stayed empty (``Class B   560,000.0   4)
+    1,820,000``: the price's cell held a marker only, dropped as debris): a scan loses dollar
+    signs, so the number may be the price, or the underlying amount with the price's cell
+    lost. Which, the row does not say: the price is left empty with a doubt."""
+    if "underlying_shares" not in fields or draft.values.get("underlying_shares") is not None:
+        return
+    price = draft.values.get("price")
+    toks = cols[fields.index("price")]
+    if price is None or not toks or toks[0].kind != NUM or toks[0].dollar:
+        return
+    draft.values["price"] = None
+    draft.notes.append(
+        (
+            "price",
+            f"{toks[0].text!r} read as the price has no dollar sign, and the underlying amount"
+            " before it is empty: the price, or that amount with the price's cell lost? left"
+            " empty",
         )
     )
 

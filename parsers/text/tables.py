@@ -1310,8 +1310,8 @@ def is_caption_text(text: str) -> bool:
     if not tokens:
         return False
     for t in tokens:  # loops, not any() and all(): asked of every line of a plain region
-        if t[0] == NUM or t[0] == DATE or t[4]:
-            return False  # (a value, or a footnote marker: no caption carries one)
+        if t[0] == NUM or t[0] == DATE or (t[0] == TEXT and t[4]):
+            return False  # (a value, or a word with a footnote marker: no caption has one)
     for t in tokens:
         for part in _WORD_PARTS.findall(t[1].lower()):
             if part not in _CAPTION_WORDS:

@@ -1560,3 +1560,22 @@ def test_a_lone_letter_in_a_holding_row_is_no_transaction_code(at: int) -> None:
     assert row.code is None and row.kind == "holding"
     assert row.shares_owned_following == Decimal(400) and row.ownership == "I"
     assert any(n.field == "non_derivative[2].code" and n.kind == "doubt" for n in f.notes)
+
+
+@pytest.mark.parametrize("damaged", ["⁽⁔⁾", "⁽⁴ꁾ", "ꁽ⁴⁾"])
+def test_a_superscript_marker_a_damaged_byte_changed_stays_a_marker(damaged: str) -> None:
+    """``⁽⁴⁾`` with its digit made ``⁔`` or a bracket made a Yi syllable (one flipped byte of
+    their UTF-8) in a footnote-only expiration date's cell: raised brackets hold nothing but
+    a footnote's number, so the cell still holds a marker alone. As a word it was glued onto
+    the underlying title beside it (``⁽ꁾ Common Stock``), and the date before it, the date
+    exercisable, was read as the expiration date with no doubt on it."""
+    path = Path(__file__).parent / "fixtures" / "text" / "real" / "options_held_pipe_messy.md"
+    whole = "| 05/11/2024 | ⁽⁴⁾ | Common Stock |"
+    data = path.read_text()
+    assert data.count(whole) == 1
+    f = parse_bytes(data.replace(whole, whole.replace("⁽⁴⁾", damaged)).encode(), "x.md")
+    row = next(r for r in f.derivative if r.exercise_price == Decimal("0.41"))
+    i = f.derivative.index(row)
+    assert row.date_exercisable is not None and row.date_exercisable.isoformat() == "2024-05-11"
+    assert row.expiration_date is None and row.underlying_title == "Common Stock"
+    assert any(n.field == f"derivative[{i}].expiration_date" and n.kind == "doubt" for n in f.notes)

@@ -459,6 +459,10 @@ _SCAN_PRICE = re.compile(r"S[\d,]{0,6}[A-Za-z][\d,]{0,6}\.\d{1,6}", re.ASCII)
 mends (``Sg.60``): the shape of a price (digits, a point, decimals), no word's."""
 _LETTERED_PRICE = re.compile(r"[A-Za-z]\$\d[\d,]{0,9}(?:\.\d{1,6})?", re.ASCII)
 """A dollar amount with one letter before its sign (``L$2.15``): no word of a title or a name."""
+_DAMAGED_MARK = re.compile(r"⁽[^\s⁽⁾\w]⁾|⁽[^\s\d⁽⁾\x00-\x7f]|[^\s\d⁽⁾\x00-\x7f]⁾")
+"""A superscript marker with a character no footnote's number has inside its raised brackets
+(``⁽⁔⁾``), or with one of its brackets made a character of another script (``⁽ꁾ``, the digit
+between read apart as a marker): no ASCII, no digit."""
 _ANY_DIGIT = re.compile(r"\d")
 r"""A decimal digit of any script (what ``str.isdecimal`` says, and ``\d`` in every pattern)."""
 
@@ -476,6 +480,16 @@ def _classify_word(word: str, cell: int, x: int) -> list[Token]:
         return [Token(NA, word, cell, x)]
     if len(word) == 2 and _JUNK_LETTER.fullmatch(word):
         return [Token(LETTER, word, cell, x, None, malformed=True)]
+    if 1 < len(word) <= 3 and ("⁽" in word or "⁾" in word) and _DAMAGED_MARK.fullmatch(word):
+        # ``⁽⁔⁾``, ``⁽⁴ꁾ``: a superscript marker a damaged byte made another character of, its
+        # digit (``⁴`` to ``⁔``) or a bracket (``⁾`` to a Yi syllable; the digit, read as a
+        # marker of its own, is not in ``word``): raised brackets hold nothing but a
+        # footnote's number, so it is a marker still. As a word it glued itself to the text
+        # beside it, and the cell it stood in (a footnote-only date) was lost, the row's dates
+        # sliding one over
+        tok = Token(MARKER, "", cell, x)
+        tok.notes.append(f"footnote marker damaged ({word!r}): read as a marker, unsure")
+        return [tok]
     return [Token(TEXT, word, cell, x)]
 
 

@@ -654,3 +654,14 @@ def test_a_title_s_last_word_with_its_footnote_markers_is_no_caption() -> None:
     (row,) = f.non_derivative
     assert row.security_title == "Common Share"
     assert row.footnotes.get("security_title") == ["F1", "F2"]
+
+
+def test_a_par_value_cut_from_its_dollar_sign_by_a_cell_border_is_the_title_s() -> None:
+    """pymupdf4llm's layout mode: Table I's last row's wrapped title on the row of Table II's
+    title, cut into cells (``|par value $|0.001||**Tab**|**le II - Deriv**...``): the border
+    cut ``$0.001`` from its sign. The amount is the title's par value, not a balance: it had
+    made a phantom row ('par value', owning 0.001) and left the title 'Common Stock,'."""
+    text = (REMIX / "layout_md_par_value_cut_from_its_sign.md").read_text(encoding="utf-8")
+    f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+    assert len(f.non_derivative) == 2
+    assert f.non_derivative[1].security_title == "Common Stock, par value $0.001"

@@ -890,7 +890,8 @@ def _row_above(rows: list[Row], k: int) -> Row | None:
 def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
     """A number that is part of a title's words: a security's par value (``Common Stock, par
     value $0.001``, ``Common Stock, $0.001 par value``), right after ``value`` or right before
-    ``par`` in its cell, or alone in its cell under a cell of the row of cells above (past
+    ``par`` in its cell (or in the next cell, a border having cut it from its ``$``), or alone
+    in its cell under a cell of the row of cells above (past
     markdown's rule) that ends in ``value``. No column of the form prints a value beside those
     words, so read as a value it would make the title's wrapped rest a row of its own."""
     end = len(tokens) - 1
@@ -900,10 +901,21 @@ def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
         before = tokens[i - 1] if i else None
         if (
             before is not None
-            and before.cell == t.cell
             and before.kind == TEXT
             and _ends_in_value(before.text)
+            and (
+                before.cell == t.cell
+                # ``|par value $|0.001|``: a cell's border cut the amount from its sign
+                or (
+                    row.shape in TABLED
+                    and before.cell == t.cell - 1
+                    and row.cells[before.cell].rstrip().endswith("$")
+                    and not t.dollar
+                )
+            )
         ):
+            if before.cell != t.cell:
+                t.text = f"${t.text}"  # (its sign, which the tokens of the cell above dropped)
             t.kind, t.value = TEXT, None
             continue
         after = tokens[i + 1] if i < end else None  # (only looked at where ``before`` fails)

@@ -891,3 +891,19 @@ def test_a_scan_s_undollared_number_after_an_empty_underlying_amount_is_no_sure_
     row = f.derivative[0]
     assert row.price is None
     assert any("no dollar sign" in n.message for n in f.notes if n.field == "derivative[0].price")
+
+
+@pytest.mark.parametrize("digit", ["3", "8"])
+def test_a_lone_digit_where_a_scan_row_s_code_stands_is_no_amount(digit: str) -> None:
+    """tesseract read a row's code ``S`` as ``3`` (``04/13/2022   3   804   $2,586.40750)``, on
+    the work list): between the date and the amount only the code's column lies, and no number
+    stands there, so the digit is the code garbled past reading (left out with a doubt, the
+    code empty), not the amount (which had read 3, the true amount left out as fitting no
+    column)."""
+    text = (REMIX / "ocr_garbled_row_under_a_title.txt").read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if ln.startswith("Common Stock, par"))
+    garbled = line.replace(" S ", f" {digit} ", 1)
+    f = parse_bytes(text.replace(line, garbled).encode(), "scan.txt")
+    row = f.non_derivative[1]
+    assert (row.code, row.shares) == (None, Decimal(300))
+    assert any(f"could not read '{digit}'" in n.message for n in f.notes)

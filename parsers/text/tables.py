@@ -660,7 +660,8 @@ def _code_five(tokens: list[Token]) -> None:
     is the code ``S``: on the form only the code (and V) column lies between them, and no
     number can stand there (``04/13/2022   5   100   $2,556.73``: sold 100, not 5). So is a
     word of one letter, once or twice and in small print (``x``, ``xX``, ``Ss``), whose small
-    form looks like its capital: the code ``X``, ``S``."""
+    form looks like its capital: the code ``X``, ``S``. Another lone digit there is a code
+    garbled past reading, never the amount (it is left out, its column unsure)."""
     if any(u.kind == LETTER and u.text in CODES for u in tokens):
         return
     for i in range(1, len(tokens) - 1):
@@ -671,6 +672,12 @@ def _code_five(tokens: list[Token]) -> None:
             t.kind, t.value, t.text = LETTER, "S", "S"
             # likely, not certain (a scan may also drop the code and the price's $): a doubt
             t.notes.append("'5' between the date and the amount taken for code S (OCR); unsure")
+            return
+        if t.kind == NUM and len(t.text) == 1 and not t.marks:
+            # another lone digit there (``04/13/2022   3   804   $2,586.40``): the code's
+            # letter garbled, which letter unsure: no amount (read as one, the row's amount
+            # fitted no column); left out like any garbled code
+            t.kind, t.value = TEXT, None
             return
         letter = t.text[:1].upper()
         if (

@@ -665,3 +665,15 @@ def test_a_par_value_cut_from_its_dollar_sign_by_a_cell_border_is_the_title_s() 
     f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
     assert len(f.non_derivative) == 2
     assert f.non_derivative[1].security_title == "Common Stock, par value $0.001"
+
+
+def test_a_capital_sharing_its_cell_with_words_is_no_code() -> None:
+    """pymupdf4llm's layout mode cut a holding's title at a cell border, line by line
+    (``|INNSUITE<br>HOSPITAL|S<br>ITY REIT|...|2,407|D|``): the ``S`` is the rest of
+    ``INNSUITES``, a piece of a word, not a transaction code (a code's cell holds the code
+    alone); read as one it made the holding a transaction coded S."""
+    f = _parse("|Common Stock|03/14/2025|S(1)|3,525 D|706,620|D||\n"
+               "|INNSUITE<br>HOSPITAL|S<br>ITY REIT|||2,407|D||\n")  # fmt: skip
+    row = f.non_derivative[1]
+    assert row.code is None and row.kind == "holding"
+    assert row.shares_owned_following == Decimal(2407) and row.ownership == "D"

@@ -2203,6 +2203,8 @@ def _read_row(
     if layouts and not uneven:  # (a row that lost a cell may have lost the title's border)
         _keep_title_cell(tokens)
     _mend_tokens(tokens, header_date, row.shape == PIPE, flush and row.shape == SPACE)
+    if row.shape in TABLED:
+        _letters_among_words(tokens)
     positional = False
     shape = pattern(tokens) if layouts else None
     for layout in layouts:
@@ -2427,6 +2429,19 @@ def _title_left_above(draft: Draft) -> bool:
     """The row's first words were moved from its title to its underlying title
     (:func:`_underlying_past_the_window`): its title is on the lines above and below."""
     return any(f == "underlying_title" and m.endswith(_PAST_WINDOW) for f, m in draft.notes)
+
+
+def _letters_among_words(tokens: list[Token]) -> None:
+    """A capital sharing its cell with words, in a row of cells (``|INNSUITE<br>HOSPITAL|S<br>
+    ITY REIT|``: a cell's border cut ``INNSUITES`` and ``HOSPITALITY``), is a piece of a word,
+    no transaction code: a code's cell holds the code alone. ``D`` and ``I`` are left as they
+    are (a converter may merge the ownership form's cell with the nature's: ``I<br>Trust``)."""
+    worded = {t.cell for t in tokens if t.kind == TEXT and _THREE_LETTERS.search(t.text)}
+    if not worded:
+        return
+    for t in tokens:
+        if t.kind == LETTER and t.cell in worded and t.text not in ("D", "I"):
+            t.kind, t.value = TEXT, None
 
 
 def _price_without_dollar(

@@ -907,3 +907,13 @@ def test_a_lone_digit_where_a_scan_row_s_code_stands_is_no_amount(digit: str) ->
     row = f.non_derivative[1]
     assert (row.code, row.shares) == (None, Decimal(300))
     assert any(f"could not read '{digit}'" in n.message for n in f.notes)
+
+
+def test_a_marker_torn_to_digits_and_symbols_inside_a_title_is_debris() -> None:
+    """tesseract: ``Share Option | ¢9@)   03/15/2025 ...`` / ``(right to buy)``: the marker
+    ``(9)`` torn to ``¢9@)`` (no letter, no opening bracket, a scan's symbol in it) is debris,
+    not a word of the title (which had read 'Share Option ¢9@) (right to buy)'). A bracketed
+    par value or a kept marker stays."""
+    assert _clean_words("Share Option ¢9@) (right to buy)") == "Share Option (right to buy)"
+    assert _clean_words("Common Stock (par value $0.01)") == "Common Stock (par value $0.01)"
+    assert _clean_words("Trust (1)") == "Trust (1)"

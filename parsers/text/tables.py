@@ -531,6 +531,9 @@ _TORN_MARKER = re.compile(r"\((?!\d+\))[^A-Za-z\s]{1,5}\)")
 _LETTERED_MARKER = re.compile(r"(?<=[a-z])(?:\\[^\s)]{0,3}|[A-Z]{1,2})\)$")
 """A torn footnote marker the scan read as letters after a word (``Units\\VO)``, ``UnitsV)``):
 a backslash, or capitals right after a small letter, then a ``)`` no ``(`` opened."""
+_MARKER_DEBRIS = re.compile(r"[\d¢@®©™°§«»€~^*]*[¢@®©™°§«»€~^*][\d¢@®©™°§«»€~^*]*\)")
+"""A footnote marker torn to digits and symbols, its opening bracket read as a symbol
+(``¢9@)``): no letter, no ``(``, a scan's symbol in it; no word of a title or a nature."""
 _JUNK_HEAD = re.compile(r"^[|\[\]{}_*“”]+(?=\w)")
 _HAS_WORD = re.compile(r"[^\W_]")
 
@@ -610,7 +613,7 @@ def _clean_words(text: str, opened: bool = False) -> str:
         if w.isalnum():  # letters and digits only: no debris, no bracket (most words)
             words.append(w)
             continue
-        if not _HAS_WORD.search(w) or _TORN_MARKER.fullmatch(w):
+        if not _HAS_WORD.search(w) or _TORN_MARKER.fullmatch(w) or _MARKER_DEBRIS.fullmatch(w):
             continue
         if depth == 0 and not opened and "(" not in w:
             w = _LETTERED_MARKER.sub("", w)

@@ -917,3 +917,12 @@ def test_a_marker_torn_to_digits_and_symbols_inside_a_title_is_debris() -> None:
     assert _clean_words("Share Option ¢9@) (right to buy)") == "Share Option (right to buy)"
     assert _clean_words("Common Stock (par value $0.01)") == "Common Stock (par value $0.01)"
     assert _clean_words("Trust (1)") == "Trust (1)"
+
+
+def test_a_marker_torn_behind_a_small_letter_is_debris_whole() -> None:
+    """tesseract: ``(4)   e5))   Class A   560,000.0`` / ``Common`` / ``Stock``: the window's
+    marker cell ``(5)`` read ``e5))``, its bracket a small letter. Taking the torn tail off left
+    the ``e`` as a word of the underlying title ('e Class A Common Stock'); a small letter
+    alone before a torn marker is the marker's too."""
+    assert _clean_words("e5)) Class A Common Stock") == "Class A Common Stock"
+    assert _clean_words("By a Trust") == "By a Trust"

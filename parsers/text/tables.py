@@ -622,6 +622,8 @@ def _clean_words(text: str, opened: bool = False) -> str:
         tail = _JUNK_TAIL.search(w) if w[-1] in _JUNK_ENDS else None
         depth += (w[: tail.start()] if tail else w).count("(")
         if tail:
+            if tail.start() == 1 and w[0].islower():
+                continue  # ``e5))``: a torn marker whose bracket was read as a small letter
             closes = (depth > 0 or opened) and ")" in tail[0] and not tail[0].startswith("(")
             w = w[: tail.start()] + (")" if closes else "")
         depth = max(depth - w.count(")"), 0)

@@ -909,6 +909,24 @@ def test_a_lone_digit_where_a_scan_row_s_code_stands_is_no_amount(digit: str) ->
     assert any(f"could not read '{digit}'" in n.message for n in f.notes)
 
 
+@pytest.mark.parametrize("form", ["D", "I"])
+def test_a_lone_digit_where_the_code_stands_is_no_amount_beside_an_ownership_letter(
+    form: str,
+) -> None:
+    """The work list's OCR of an INNSUITES purchase (``09/25/2025   09/26/2025   8   12,500
+    $22,625   6,226,796   I   By Spouse``): the ownership form's letter at the row's end is a
+    code letter too (D, I), and it had kept the garbled code's digit from being taken for the
+    code: the amount read 8 and the true one, 12,500, fitted no column. Only a letter before
+    the amount is a code read."""
+    text = (REMIX / "ocr_garbled_row_under_a_title.txt").read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if ln.startswith("Common Stock, par"))
+    garbled = line.replace(" S ", " 8 ", 1) + f"          {form}"
+    f = parse_bytes(text.replace(line, garbled).encode(), "scan.txt")
+    row = f.non_derivative[1]
+    assert (row.code, row.shares, row.ownership) == (None, Decimal(300), form)
+    assert any("could not read '8'" in n.message for n in f.notes)
+
+
 def test_a_marker_torn_to_digits_and_symbols_inside_a_title_is_debris() -> None:
     """tesseract: ``Share Option | ¢9@)   03/15/2025 ...`` / ``(right to buy)``: the marker
     ``(9)`` torn to ``¢9@)`` (no letter, no opening bracket, a scan's symbol in it) is debris,

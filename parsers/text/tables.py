@@ -666,8 +666,14 @@ def _code_five(tokens: list[Token]) -> None:
     number can stand there (``04/13/2022   5   100   $2,556.73``: sold 100, not 5). So is a
     word of one letter, once or twice and in small print (``x``, ``xX``, ``Ss``), whose small
     form looks like its capital: the code ``X``, ``S``. Another lone digit there is a code
-    garbled past reading, never the amount (it is left out, its column unsure)."""
-    if any(u.kind == LETTER and u.text in CODES for u in tokens):
+    garbled past reading, never the amount (it is left out, its column unsure). Only a letter
+    before the amount is a code read: the ownership form after it (``D``, ``I``) is a code's
+    letter too, but stands in its own column."""
+    amount = next(
+        (j for j, u in enumerate(tokens) if u.kind == NUM and (u.dollar or len(u.text) > 1)),
+        len(tokens),
+    )
+    if any(u.kind == LETTER and u.text in CODES for u in tokens[:amount]):
         return
     for i in range(1, len(tokens) - 1):
         t, before, after = tokens[i], tokens[i - 1], tokens[i + 1]

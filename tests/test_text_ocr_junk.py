@@ -944,3 +944,17 @@ def test_a_marker_torn_behind_a_small_letter_is_debris_whole() -> None:
     alone before a torn marker is the marker's too."""
     assert _clean_words("e5)) Class A Common Stock") == "Class A Common Stock"
     assert _clean_words("By a Trust") == "By a Trust"
+
+
+def test_torn_captions_above_a_scan_s_first_row_are_no_row_and_leave_its_title() -> None:
+    """tesseract on the captions of an Icahn filing's Table I: ``Code`` / ``(Instr. 3, 4 and
+    5)`` / ``(Instr. 4)`` read ``C   5   4)``, then ``ode Vv Amount (A) or Price`` and ``ie
+    eee``, then the row. The torn line had become a phantom row (code C, a balance of 5), and
+    small words alone above the first row (no capital: no title starts so) had blurred its
+    title. The form prints no row above its captions."""
+    path = REMIX / "ocr_torn_captions_above_the_first_row.txt"  # a newer Chromium's print
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert [(r.security_title, r.code, r.shares) for r in f.non_derivative] == [
+        ("Depositary Units", None, Decimal(32536774))
+    ]
+    assert any("'ie eee'" in n.message and "no title word" in n.message for n in f.notes)

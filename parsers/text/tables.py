@@ -59,6 +59,7 @@ _HEADER_WORDS = (
     "conversion or exercise",
     "deemed execution",
     "code v",
+    "amount (a) or",
 )
 _HEADER_STARTS = ("code", "sec 1474", "page ")
 _HEADER_PIECES = ("instr", "(a) ", " o", "date", "code")
@@ -310,6 +311,15 @@ def read_table(
         draft = _read_row(
             row, tokens, fields, header_date, ad_x, alternates, date_x, captions, flush, title_end
         )
+        if (
+            flush
+            and after_caption
+            and not drafts
+            and not any(draft.values.get(f) for f in ("security_title", "transaction_date"))
+            and _caption_next(rows, k)
+        ):
+            in_caption = True  # ``C   5   4)``: what the scan kept of broken captions
+            continue
         if row.shape == SPACE:
             form_xs.update(_form_xs(draft, tokens))
         if (
@@ -836,6 +846,15 @@ def _form_under_column(
     return True
 
 
+def _caption_next(rows: list[Row], k: int) -> bool:
+    """The next line with words after ``rows[k]`` is a line of column captions: a scan's line
+    of values with no title and no date between two caption lines is torn captions
+    (``Code`` / ``(Instr. 3, 4 and 5)`` / ``(Instr. 4)`` read ``C   5   4)``), never a row: the
+    form prints no row above its captions."""
+    nxt = next((r for r in rows[k + 1 :] if r.text.strip()), None)
+    return nxt is not None and is_header_row(nxt.text)
+
+
 def _plain_next(rows: list[Row], k: int) -> bool:
     """The line after ``rows[k]`` is a plain run of text, or a row of cells holding only words
     (a wrapped title's next line), not another table row."""
@@ -1265,7 +1284,8 @@ def _drop_debris(
 ) -> list[tuple[Row, list[Token]]]:
     """Text lines above a row's values that are no part of its title, left out with a note:
     scan crumbs (no word of three letters, opening with a lower-case or one-letter word: ``ee``,
-    ``G i 4)``; a title opens with a capital word) and, above a table's first row, a line of
+    ``G i 4)``; a title opens with a capital word; above a table's first row, small words alone,
+    ``ie eee``) and, above a table's first row, a line of
     column captions the scan garbled (``ode AY Amount | (A) or Price``: most of its words are
     caption words). Taken for the title, they glue words onto it and make the table look as
     if its cells were centred, which sends the next rows' wrapped words the wrong way."""
@@ -1277,10 +1297,18 @@ def _drop_debris(
             first and len(parts) >= 4 and 2 * sum(p in _CAPTION_WORDS for p in parts) > len(parts)
         )
         lead = texts[0].strip("()[]{}|_") if texts else ""
-        crumbs = (
-            bool(texts)
-            and not any(_THREE_LETTERS.search(t) for t in texts)
-            and (len(lead) <= 1 or lead[0].islower())
+        crumbs = bool(texts) and (
+            (
+                not any(_THREE_LETTERS.search(t) for t in texts)
+                and (len(lead) <= 1 or lead[0].islower())
+            )
+            # above a table's first row nothing but captions stands: small words alone there
+            # (``ie eee``) open no title, which starts with a capital
+            or (
+                first
+                and lead[:1].islower()
+                and not any(w[:1].isupper() for t in texts for w in t.split())
+            )
         )
         if garbled:
             said = " ".join(texts)

@@ -4,6 +4,7 @@ read where one cut is left, empty with the reader's doubt where several are."""
 from __future__ import annotations
 
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -407,3 +408,19 @@ def test_a_one_word_title_another_column_prints_does_not_end_a_cell_on_its_first
         limits=Limits(),
     )
     assert h.derivative[0].underlying_title == "Common Stock"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["layout_par_value_wrapped_below_its_row.txt", "markitdown_par_value_wrapped_below_its_row.md"],
+)
+def test_a_par_value_wrapped_below_a_row_with_its_price_is_the_title_s(name: str) -> None:
+    """A remixed filing (seed 59), pdftotext -layout and markitdown: ``Common Stock, par value
+    10/02/2015 S 300 D $647.5612(12) 7,064 D`` / ``$0.001(1)``. The lone amount below is the
+    title's par value, wrapped: the row above has its price. Read as a value, it was a row with
+    no title, dropped, and the title stood cut ('Common Stock, par value')."""
+    f = parse_file(Path(__file__).parent / "fixtures" / "text" / "remix" / name)
+    rows = [r for r in f.non_derivative if r.price == Decimal("647.5612")]
+    assert [(r.security_title, r.shares, r.footnotes.get("security_title")) for r in rows] == [
+        ("Common Stock, par value $0.001", Decimal(300), ["F1"])
+    ]

@@ -915,6 +915,8 @@ def _ends_in_value(text: str) -> bool:
 
 
 _PAR_START = re.compile(r"par\b", re.IGNORECASE)
+# a title cut after ``par value`` on a row's first line, its amount printed a line below
+_PAR_CUT = re.compile(r"\bpar\s+value(?!\s*\$)\b.*\$", re.IGNORECASE)
 
 
 def _row_above(rows: list[Row], k: int) -> Row | None:
@@ -964,6 +966,18 @@ def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
         ):
             t.kind, t.value = TEXT, None
     if above is None:
+        return
+    if (
+        len(tokens) == 1
+        and tokens[0].kind == NUM
+        and tokens[0].dollar
+        and not tokens[0].malformed
+        and "par" in above.text
+        and _PAR_CUT.search(above.text)
+    ):
+        # ``Common Stock, par value 10/02/2015 S 300 D $647.56 7,064 D`` / ``$0.001(1)``: the
+        # row above has its price; the lone amount is its title's par value, wrapped
+        tokens[0].kind, tokens[0].value = TEXT, None
         return
     if row.shape == PLAIN:
         # ``Purchase value`` / ``Warrants $0.001``: a plain line of words whose last word is

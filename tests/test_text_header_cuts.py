@@ -103,3 +103,34 @@ def test_box_2_cut_after_a_point_is_read_by_the_text_or_left_cut() -> None:
     assert f.issuer.name == "ICAHN ENTERPRISES L.P." and "issuer.name" in doubted
     f, doubted = _doubted(cut.replace("L.P.", "LP").encode())
     assert f.issuer.name is None and "issuer" in doubted  # nothing says: a space or none?
+
+
+REMIX_DIR = Path(__file__).parent / "fixtures" / "text" / "remix"
+
+
+def test_a_name_cut_right_before_its_point_joins_it_with_a_doubt() -> None:
+    """pymupdf4llm's layout mode cut box 1 by a border right before the initial's point
+    (``**Garascia Jessica A**`` | ``**.**``; a remixed filing, seed 59): no filer types a space
+    before a point, so the pieces join (the text elsewhere does not write them apart), a likely
+    reading with a doubt; it had read 'Garascia Jessica A .'."""
+    path = REMIX_DIR / "layout_md_name_cut_before_its_point.md"
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert [o.name for o in f.reporting_owners] == ["Garascia Jessica A."]
+    assert any(
+        n.field == "reporting_owners[0].name" and "'A.'" in n.message and "unsure" in n.message
+        for n in f.notes
+    )
+
+
+def test_a_further_owner_box_cut_into_cells_joins_its_pieces_line_by_line() -> None:
+    """A further owner's box 1 below the tables, cut into cells (``|1. Name an<br>**Musk
+    Elon**|d Address of Repo<br>|rting Person*|``; a remixed filing, seed 59): each cell's lines
+    are the box's lines, so the label's pieces join the label and the name stands alone. Joined
+    cell after cell, the owner had been read 'Musk Elon d Address of Repo rting Person'."""
+    path = REMIX_DIR / "layout_md_further_owner_label_cut_beside_the_name.md"
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert [o.name for o in f.reporting_owners] == [
+        "SVF II Holdings (DE) LLC",
+        "Musk Elon",
+        "GARRETT MARK",
+    ]

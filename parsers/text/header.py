@@ -355,7 +355,7 @@ def read_more_owners(
             elif cut and r.shape is PIPE:
                 # box 1 cut into cells: its pieces run to the first empty cell (box 5 beyond)
                 end = r.cells.index("") if "" in r.cells else len(r.cells)
-                text = clean(" ".join(r.cells[:end]), keep_lines=True)
+                text = clean(_side_by_side(r.cells[:end]), keep_lines=True)
             if r.shape == SPACE and len(r.cells) > 1 and r.xs[0] < 4:
                 # layout text: box 1 is the leftmost box; the cells a box away are box 5's (its
                 # check boxes, or its label as a scan garbled it: 'SVF II Beaver (DE) LLC
@@ -380,6 +380,21 @@ def read_more_owners(
         _doubt_guessed(head, words.guessed)  # (its notes name the owner as the first: re-indexed)
         owners.append(head)
     return owners
+
+
+_BR = re.compile(r"<br\s*/?>", re.I)
+
+
+def _side_by_side(cells: tuple[str, ...] | list[str]) -> str:
+    """Cells a border cut from one box, joined line by line: their ``<br>`` lines are the same
+    lines of the box (``1. Name an<br>**Musk Elon**`` | ``d Address of Repo<br>`` | ``rting
+    Person``), so the label's pieces join the label and the name stays alone on its line (joined
+    cell after cell, the label's rest had run into the name)."""
+    parts = [_BR.split(c) for c in cells]
+    depth = max(len(p) for p in parts)
+    return "<br>".join(
+        " ".join(p[j] for p in parts if j < len(p) and p[j].strip()) for j in range(depth)
+    )
 
 
 def _streams(rows: list[Row]) -> list[str]:

@@ -268,6 +268,8 @@ def _join_value(left: str, right: str, words: Words) -> str:
         return left + right if left[-1] != "[" else f"{left} {right}"
     if left[-1] == "." and right[0].isalpha():
         return _join_after_point(left, right, words)
+    if right[0] in ".,;:" and left[-1].isalnum():
+        return _join_before_point(left, right, words)
     if not may_be_cut(left, right, False):
         return f"{left} {right}"
     last, first = left.split()[-1], right.split()[0]
@@ -281,6 +283,23 @@ def _join_value(left: str, right: str, words: Words) -> str:
     return left + CUT + right
 
 
+def _join_before_point(left: str, right: str, words: Words) -> str:
+    """A border right before a point or comma (``Garascia Jessica A|.``): a filer types none
+    with a space before it, so the pieces join, as a likely reading (a doubt); unless the text
+    elsewhere writes the two apart and never together."""
+    last, first = left.split()[-1], right.split()[0]
+    joined, apart = last + first, f"{last} {first}"
+    if _shown(apart, words.text) and not _shown(joined, words.text):
+        words.guessed.append(apart)
+        return f"{left} {right}"
+    words.guessed.append(joined)
+    return left + right
+
+
+def _shown(form: str, text: str) -> bool:
+    return re.search(rf"(?<![\w.]){re.escape(form)}(?!\w)", text) is not None
+
+
 def _join_after_point(left: str, right: str, words: Words) -> str:
     """A border right after a point (``ICAHN ENTERPRISES L.|P.``): a filer writes ``L.P.`` and
     ``U.S.`` without a space and initials (``A. B. SMITH``) with one, so the text elsewhere
@@ -289,7 +308,7 @@ def _join_after_point(left: str, right: str, words: Words) -> str:
     joined, apart = last + first, f"{last} {first}"
 
     def shown(form: str) -> bool:
-        return re.search(rf"(?<![\w.]){re.escape(form)}(?!\w)", words.text) is not None
+        return _shown(form, words.text)
 
     if shown(joined) and not shown(apart):
         words.guessed.append(joined)

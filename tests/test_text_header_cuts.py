@@ -134,3 +134,17 @@ def test_a_further_owner_box_cut_into_cells_joins_its_pieces_line_by_line() -> N
         "Musk Elon",
         "GARRETT MARK",
     ]
+
+
+def test_box_5_s_label_torn_into_cells_beside_a_further_owner_is_no_part_of_the_name() -> None:
+    """pymupdf4llm's layout mode cut box 5's label beside a further owner's box 1 into cells by
+    where its words lay (``|1. Name and Address of Reporting Person<sup>*</sup><br>**SB Global
+    Advisers Ltd**||5.<br>(C|Relationship of Reporting<br>heck all applicable)|...``): the
+    torn words had been read into the name ('SB Global Advisers Ltd 5. (C Relationship of
+    Reporting heck all applicable) Person(s) to Issuer'). The cell opening box 5 ends box 1.
+    Fixture: the remixed rendering (scripts/remix_real.py --seed 61)."""
+    text = (REMIX_DIR / "layout_md_box_5_label_torn_beside_further_owners.md").read_bytes()
+    f = parse_bytes(text, "x.md")
+    names = [o.name for o in f.reporting_owners]
+    assert names[:3] == ["Musk Elon", "SB Global Advisers Ltd", "SB Management Ltd"]
+    assert not [n for n in names if "elationship" in n or "applicable" in n]

@@ -356,6 +356,9 @@ def read_more_owners(
                 # box 1 cut into cells: its pieces run to the first empty cell (box 5 beyond)
                 end = r.cells.index("") if "" in r.cells else len(r.cells)
                 text = clean(_side_by_side(r.cells[:end]), keep_lines=True)
+            elif r.shape is PIPE and (box_end := _next_box_cell(r.cells)) is not None:
+                # box 1 is the row's first box: a cell opening another box's label ends it
+                text = clean(" ".join(r.cells[:box_end]), keep_lines=True)
             if r.shape == SPACE and len(r.cells) > 1 and r.xs[0] < 4:
                 # layout text: box 1 is the leftmost box; the cells a box away are box 5's (its
                 # check boxes, or its label as a scan garbled it: 'SVF II Beaver (DE) LLC
@@ -395,6 +398,23 @@ def _side_by_side(cells: tuple[str, ...] | list[str]) -> str:
     return "<br>".join(
         " ".join(p[j] for p in parts if j < len(p) and p[j].strip()) for j in range(depth)
     )
+
+
+_BOX_OPENING = re.compile(r"^\s*[1-7]\.(?:\s|$)")
+"""A box's numbered label as a cell starts with it: its number alone on the cell's first line
+where a converter cut the label's words into the cells beside it (``5.<br>(C``)."""
+
+
+def _next_box_cell(cells: tuple[str, ...]) -> int | None:
+    """The first cell after a pipe row's first that opens another box's label, or None. A
+    converter that cut box 5's label beside a further owner's box 1 into cells by where its
+    words lay (``|...<br>**SB Global Advisers Ltd**||5.<br>(C|Relationship of Reporting<br>heck
+    all applicable)|...``) leaves the label's torn words, which no caption pattern knows, on
+    the name's line: only the cell borders tell that they are box 5's."""
+    for k in range(1, len(cells)):
+        if _BOX_OPENING.match(clean(cells[k], keep_lines=True)):
+            return k
+    return None
 
 
 def _streams(rows: list[Row]) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from parsers import Filing
+from parsers import Filing, parse_bytes
 from parsers.limits import Limits
 from parsers.text.read import parse_text
 from parsers.text.tables import is_caption_text
@@ -677,3 +677,16 @@ def test_a_capital_sharing_its_cell_with_words_is_no_code() -> None:
     row = f.non_derivative[1]
     assert row.code is None and row.kind == "holding"
     assert row.shares_owned_following == Decimal(2407) and row.ownership == "D"
+
+
+def test_a_raised_marker_a_cell_border_cut_in_two_is_one_marker() -> None:
+    """pymupdf4llm's layout mode cut a Table II row's nature marker in two at a cell border
+    (``|I|Limited Partnership<sup>(</sup>|<sup>4)</sup>|``; a remixed Form 3, seed 59): the
+    halves are one marker, footnote 4 of the nature; the nature had read 'Limited
+    Partnership(' and the footnote was lost."""
+    path = Path(__file__).parent / "fixtures/text/remix/layout_md_marker_cut_by_a_cell_border.md"
+    row = parse_bytes(path.read_bytes(), path.name).derivative[0]
+    assert (row.nature_of_ownership, row.footnotes.get("nature_of_ownership")) == (
+        "Limited Partnership",
+        ["F4"],
+    )

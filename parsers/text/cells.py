@@ -386,6 +386,20 @@ def _tab_in_layout(line: str) -> bool:
     return any("   " in c.strip() for c in line.split("\t"))
 
 
+# A raised footnote marker a cell border cut in two (``Limited Partnership<sup>(</sup>|<sup>4)
+# </sup>``, pymupdf4llm's layout mode): its halves, each raised, on either side of the border.
+_MARKER_HALVES = re.compile(r"<sup>([(\[]\d{0,2})</sup>\|<sup>(\d{0,2}[)\]])</sup>")
+
+
+def _marker_mended(m: re.Match[str]) -> str:
+    """The cut marker whole, in the cell it follows (what it notes is there); the cell after
+    the border keeps its place, empty of it. Halves that make no marker (``(`` + ``)``) stay."""
+    whole = m[1] + m[2]
+    if not any(ch.isdigit() for ch in whole):
+        return m[0]
+    return f"<sup>{whole}</sup>|"
+
+
 def _split_fresh(line: str) -> _Split:
     stripped = line.strip()
     if not stripped:
@@ -396,6 +410,8 @@ def _split_fresh(line: str) -> _Split:
         inner = stripped.replace("\\|", _PIPE_ESC)
         inner = inner[1:] if inner.startswith("|") else inner
         inner = inner[:-1] if inner.endswith("|") else inner
+        if "</sup>|<sup>" in inner:
+            inner = _MARKER_HALVES.sub(_marker_mended, inner)
         cells = tuple(c.replace(_PIPE_ESC, "|").strip() for c in inner.split("|"))
         if "Col" in stripped:
             cells = _without_placeholders(cells)

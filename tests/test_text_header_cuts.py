@@ -148,3 +148,14 @@ def test_box_5_s_label_torn_into_cells_beside_a_further_owner_is_no_part_of_the_
     names = [o.name for o in f.reporting_owners]
     assert names[:3] == ["Musk Elon", "SB Global Advisers Ltd", "SB Management Ltd"]
     assert not [n for n in names if "elationship" in n or "applicable" in n]
+
+
+def test_box_3_s_label_a_scan_read_under_the_name_is_no_part_of_it() -> None:
+    """tesseract read box 3's label at the margin under box 1's name, its number lost
+    (``Fund 1 Investments, LLC`` / ``2    .`` / ``. Date of Earliest Transaction (Month/Day/Year``;
+    a remixed filing, seed 59): the name ends before it, the torn number's point left out. The
+    owner had been read 'Fund 1 Investments, LLC . Date of Earliest Transaction
+    (Month/Day/Year'."""
+    path = REMIX_DIR / "ocr_box_3_label_under_the_name.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert f.reporting_owners[0].name == "Fund 1 Investments, LLC"

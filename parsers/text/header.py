@@ -40,6 +40,7 @@ _DATE_IN_TEXT = re.compile(
 _OWNER_LABEL = caseless(
     r"Name\s+and\s+Address\s+of\s+Reporting\s+Person(?:\s*[*\u201c\u201d\u2019\u00b0\"'])*"
 )
+_TRAILING_CRUMB = re.compile(r"\s+[^\w\s]+$")
 _RULE_DEBRIS = re.compile(r"^(?:[^\W\dA-Z_]|[^\w\s]+)(?:\s+(?:[^\W\dA-Z_]|[^\w\s]+))*$")
 """An OCR'd line of box rules: lone lower-case letters and punctuation, no word of a name."""
 _NAME_STOP = caseless(
@@ -49,6 +50,9 @@ _NAME_STOP = caseless(
     r"\bC/O\b",
     r"\b2\.\s*Date\s+of\s+Event",  # Form 3's boxes 2 and 3
     r"\b3\.\s*Issuer",
+    # box 3's label a scan read at the margin, its number lost, between the name and its
+    # captions (``. Date of Earliest Transaction (Month/Day``): the crumbs before it are left
+    r"Date\s+of\s+Earliest\s+Transaction",
 )
 # Box 5's first and second rows of check boxes, which a plain-text converter puts on the line
 # of box 1's name or on a line of their own between the name and its "(Last)" caption.
@@ -485,14 +489,19 @@ def _read_owner(head: Header, streams: list[str]) -> None:
             part = part[: part.rindex("\n")]
         if "wner" in part or "below" in part:
             part = _BOX5_ROW.sub("", part)
-        if stop and stop.group().lower().startswith(("(last", "(first", "(middle")):
+        if stop and (
+            stop.group().lower().startswith(("(last", "(first", "(middle"))
+            or "arliest" in stop.group()
+        ):
             lines = [ln.strip() for ln in part.split("\n")]
             lines = [ln for ln in lines if ln and not _RULE_DEBRIS.match(ln)]
             if any(len(w) > 1 for ln in lines for w in ln.split()):
                 # a line of lone characters ("F    i", '"    2') beside a line of words is
                 # the box's rules and the next boxes' crumbs as a scan read them, no name's
                 lines = [ln for ln in lines if any(len(w) > 1 for w in ln.split())]
-            name = " ".join(lines)
+            if lines and "arliest" in stop.group():
+                lines[-1] = _TRAILING_CRUMB.sub("", lines[-1])  # (box 3's torn number: ``. ``)
+            name = " ".join(ln for ln in lines if ln)
         else:
             name = next((ln.strip() for ln in part.split("\n") if ln.strip()), "")
         name = " ".join(name.split()).strip(' *:,\u201c\u201d\u00b0"')

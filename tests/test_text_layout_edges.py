@@ -690,3 +690,21 @@ def test_a_raised_marker_a_cell_border_cut_in_two_is_one_marker() -> None:
         "Limited Partnership",
         ["F4"],
     )
+
+
+@pytest.mark.parametrize(("opened", "closed"), [("(", "1)"), ("[F", "1]")], ids=["(|1)", "[F|1]"])
+def test_a_raised_marker_a_cell_border_cut_is_the_marker_of_the_cell_before(
+    opened: str, closed: str
+) -> None:
+    """pymupdf4llm's layout mode cut a raised footnote marker at a cell border
+    (``|I|by Trust<sup>(</sup>|<sup>1)</sup>|``; a remixed filing, seed 61): the opening
+    bracket alone had been read as a character of the nature ('by Trust('), its footnote lost.
+    A marker follows what it notes: it is the nature's, whole."""
+    f = _parse(
+        f"|Common Stock|03/08/2023||M|5,250|A|$2.79|411,056,826||I|by Trust<sup>{opened}</sup>"
+        f"|<sup>{closed}</sup>|\n"
+    )
+    row = f.non_derivative[0]
+    assert row.nature_of_ownership == "by Trust"
+    assert row.shares_owned_following == Decimal(411056826) and row.ownership == "I"
+    assert row.footnotes == {"nature_of_ownership": ["F1"]}

@@ -362,6 +362,27 @@ def _without_placeholders(cells: tuple[str, ...]) -> tuple[str, ...]:
     return tuple("" if c == f"Col{i}" else c for i, c in enumerate(cells, 1))
 
 
+_MARKER_OPENED = re.compile(r"<sup\b[^>]{0,100}>\s*([(\[]\s*F?\d{0,3})\s*</sup\s*>$", re.I)
+_MARKER_CLOSED = re.compile(r"^<sup\b[^>]{0,100}>\s*(F?\d{0,3}\s*[)\]])\s*</sup\s*>", re.I)
+
+
+def _markers_across_borders(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A raised footnote marker a cell border cut in two (pymupdf4llm's layout mode:
+    ``|by Trust<sup>(</sup>|<sup>1)</sup>|``), put back whole in the cell it follows: a
+    marker follows what it notes. Its opening bracket alone is no marker, and had been read
+    as a character of the value (``by Trust(``), the footnote lost beside it. The next cell
+    keeps what else it holds (empty, most often), so the row keeps its columns."""
+    out = list(cells)
+    for k in range(len(out) - 1):
+        opened = _MARKER_OPENED.search(out[k])
+        closed = opened and _MARKER_CLOSED.match(out[k + 1])
+        if not opened or not closed or not any(c.isdigit() for c in opened[1] + closed[1]):
+            continue
+        out[k] = f"{out[k][: opened.start()]}<sup>{opened[1]}{closed[1]}</sup>"
+        out[k + 1] = out[k + 1][closed.end() :].strip()
+    return tuple(out)
+
+
 _Split = tuple[tuple[str, ...], tuple[int, ...], Shape, str]
 _SPLIT: dict[str, _Split] = {}
 """Lines split before: the form's boilerplate lines recur in every filing (emptied when full)."""
@@ -415,6 +436,8 @@ def _split_fresh(line: str) -> _Split:
         cells = tuple(c.replace(_PIPE_ESC, "|").strip() for c in inner.split("|"))
         if "Col" in stripped:
             cells = _without_placeholders(cells)
+        if "</sup>|<sup" in stripped:
+            cells = _markers_across_borders(cells)
         return cells, tuple(range(len(cells))), PIPE, " ".join(c for c in cells if c)
     if "\t" in line and not _tab_in_layout(line):
         cells = tuple(c.strip() for c in line.split("\t"))

@@ -958,3 +958,15 @@ def test_torn_captions_above_a_scan_s_first_row_are_no_row_and_leave_its_title()
         ("Depositary Units", None, Decimal(32536774))
     ]
     assert any("'ie eee'" in n.message and "no title word" in n.message for n in f.notes)
+
+
+def test_a_garbled_a_or_d_caption_above_a_scan_s_first_row_is_no_row() -> None:
+    """tesseract read the ``(A) or (D)`` caption and two caption marks as `` Aor) 2   c25``
+    under the captions (a remixed filing, seed 59): it closes a bracket it never opened (no
+    title starts so) and holds no date, so it is torn captions, left out with a note; it had
+    been a phantom row titled 'Aor 2'."""
+    path = REMIX / "ocr_garbled_a_or_d_caption_above_the_first_row.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert f.non_derivative[0].security_title == "Class B Common Stock"
+    assert not any("Aor" in (r.security_title or "") for r in f.non_derivative)
+    assert any("read as OCR debris of the column captions" in n.message for n in f.notes)

@@ -111,6 +111,8 @@ class Draft:
     """The value line is a plain run of words: its tokens carry no column."""
     after_caption: bool = False
     """The line came right after the column captions, before any other row."""
+    torn_caption: bool = False
+    """A scan's line of torn captions read as values (``C   5   4)``, ``Aor) 2   c25``)."""
     set_aside: dict[str, object] = field(default_factory=dict)
     """An amount or price (and the amount's side) :func:`_check_row` left empty in a line with
     no date or code: the row's own, should the line prove the rest of the row above it."""
@@ -155,6 +157,7 @@ def _new_draft(line: int, plain: bool) -> Draft:
     d.where = {}
     d.plain = plain
     d.after_caption = False
+    d.torn_caption = False
     d.set_aside = {}
     d.closed = set()
     d.blurred = set()
@@ -311,15 +314,18 @@ def read_table(
         draft = _read_row(
             row, tokens, fields, header_date, ad_x, alternates, date_x, captions, flush, title_end
         )
-        if (
+        draft.torn_caption = (
             flush
             and after_caption
-            and not drafts
-            and not any(draft.values.get(f) for f in ("security_title", "transaction_date"))
-            and _caption_next(rows, k)
-        ):
-            in_caption = True  # ``C   5   4)``: what the scan kept of broken captions
-            continue
+            and all(d.torn_caption for d in drafts)
+            and not draft.values.get("transaction_date")
+            and (
+                # ``C   5   4)`` above a caption line: what the scan kept of torn captions
+                (not draft.values.get("security_title") and _caption_next(rows, k))
+                # ``Aor) 2   c25``: the ``(A) or (D)`` caption garbled; no title opens so
+                or (tokens[0].kind == TEXT and _closes_unopened(tokens[0].text))
+            )
+        )
         if row.shape == SPACE:
             form_xs.update(_form_xs(draft, tokens))
         if (
@@ -360,7 +366,7 @@ def read_table(
             title = str(draft.values.get("security_title") or "")
             lines = pending
             if prev is None:
-                lines = _drop_debris(draft, lines, first=not drafts)
+                lines = _drop_debris(draft, lines, first=all(d.torn_caption for d in drafts))
                 if flush and lines:
                     lines = _drop_closing(draft, lines)
                 if flush and lines and draft.values.get("security_title"):
@@ -1250,7 +1256,7 @@ def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dr
     debris: list[Draft] = []
     for d in drafts:
         v = d.values
-        if d.after_caption and _caption_debris(v):
+        if d.after_caption and (d.torn_caption or _caption_debris(v)):
             debris.append(d)
             continue
         titled = v.get("security_title") or "security_title" in d.blurred
@@ -1347,18 +1353,23 @@ def _drop_closing(
     kept = []
     for pair in lines:
         said = " ".join(t.text for t in pair[1] if t.text)
-        depth = 0
-        for ch in said:
-            depth += (ch == "(") - (ch == ")")
-            if depth < 0:
-                break
-        if depth < 0:
+        if _closes_unopened(said):
             draft.notes.append(
                 (None, f"left out {said!r} above the row's values: no title's start")
             )
         else:
             kept.append(pair)
     return kept
+
+
+def _closes_unopened(text: str) -> bool:
+    """``text`` closes a bracket it never opened (``Aor)``): no title starts so."""
+    depth = 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return True
+    return False
 
 
 def _is_caption_line(words: list[Token]) -> bool:

@@ -970,3 +970,19 @@ def test_a_garbled_a_or_d_caption_above_a_scan_s_first_row_is_no_row() -> None:
     assert f.non_derivative[0].security_title == "Class B Common Stock"
     assert not any("Aor" in (r.security_title or "") for r in f.non_derivative)
     assert any("read as OCR debris of the column captions" in n.message for n in f.notes)
+
+
+def test_a_scan_s_bracket_before_a_title_is_no_middle_of_one() -> None:
+    """A scan's row whose title begins with a bracket it read off a rule (``[Common Stock``)
+    starts a title all the same: the wrapped ``Stock`` above it is the rest of the row above
+    (a scan keeps a row's first lines on its value line), and the table's cells are no
+    centred ones, so ``HOSPITALITY REIT`` stays with ``INNSUITES`` above it (a remixed filing,
+    seed 61). They had been read 'Class B Common' and 'INNSUITES', the next titles starting
+    with the words taken from them."""
+    path = REMIX / "ocr_debris_before_a_title_is_no_middle.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    titles = [r.security_title for r in f.non_derivative]
+    assert titles[0] == "Class B Common Stock"
+    assert "INNSUITES HOSPITALITY REIT" in titles
+    assert "Class A Common Stock, $0.01 par value" in titles
+    assert not any((t or "").startswith(("Stock", "HOSPITALITY")) for t in titles)

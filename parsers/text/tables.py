@@ -400,9 +400,13 @@ def read_table(
                 if s < len(lines):
                     _attach(draft, lines[s:], fields, before=True, columns=placed_cols, flush=flush)
                     draft.above = len(lines) - s
-            elif (not title and not flush) or (title and not title[:1].isupper()):
+            elif (not title and not flush) or (
+                title and not (_JUNK_HEAD.sub("", title) if flush else title)[:1].isupper()
+            ):
                 # (a scan keeps a row's first lines on its value line: words above a row whose
-                # title the scan lost are no start of it, but the row above's rest)
+                # title the scan lost are no start of it, but the row above's rest; a rule or
+                # bracket the scan read before a title's first letter (``[Common Stock``) is
+                # no middle of a title)
                 _attach(draft, lines, fields, before=True, columns=placed_cols, flush=flush)
                 draft.above = len(lines)
                 middle = middle or any(_title_frag(r, w, draft) for r, w in pending)

@@ -986,3 +986,16 @@ def test_a_scan_s_bracket_before_a_title_is_no_middle_of_one() -> None:
     assert "INNSUITES HOSPITALITY REIT" in titles
     assert "Class A Common Stock, $0.01 par value" in titles
     assert not any((t or "").startswith(("Stock", "HOSPITALITY")) for t in titles)
+
+
+def test_a_bracket_closed_then_another_closing_none_leaves_the_title_empty() -> None:
+    """``Option (right | go)`` over ``to buy)``: the scan put the next column's torn
+    ``$0(3)`` beside the title as ``go)`` (a remixed filing, seed 61). A cell's brackets close
+    within it, so one of the two closings is no word of the title, and the text does not say
+    which: the title is left empty with a doubt. It had been read 'Option (right go) to buy'.
+    Debris with no letter (``(Right to |) Buy)``) is dropped as before."""
+    path = REMIX / "ocr_next_column_s_torn_marker_beside_an_option_title.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert [r.security_title for r in f.derivative[:2]] == [None, None]
+    assert any("closing none" in n.message for n in f.notes)
+    assert f.derivative[3].security_title == "Non-Qualifed Stock Option (right to buy)"

@@ -584,10 +584,30 @@ def _clean_text(draft: Draft, fields: tuple[str, ...]) -> None:
         if not isinstance(text, str) or _plain_words(text):
             continue
         clean = _clean_words(text)
+        if _brackets_disagree(text):
+            draft.values[f] = None
+            draft.blurred.add(f)
+            draft.notes.append(
+                (f, f"{text!r}: a bracket closed and another closing none after it: left empty")
+            )
+            continue
         if clean != text:
             draft.values[f] = clean or None
             draft.notes.append((f, f"dropped OCR fragments in {text!r}: read {clean!r}"))
             draft.repaired = True
+
+
+_CLOSED_THEN_STRAY = re.compile(r"\([^()]*\)[^()]*\b[^\W\d_]+\)")
+
+
+def _brackets_disagree(text: str) -> bool:
+    """A cell whose bracket closes and whose later word closes another none opened
+    (``Option (right go) to buy)``: a scan put the next column's torn ``$0(3)`` as ``go)``
+    beside the title): the cell's brackets close within it, so one of the two closings is no
+    word of it; which, the text does not say. Words with no letter or digit (``|)``, ``©)``)
+    are the scan's debris, dropped anyway, and are not counted."""
+    worded = " ".join(w for w in text.split() if _HAS_WORD.search(w))  # debris (``|)``) aside
+    return worded.count(")") > worded.count("(") and _CLOSED_THEN_STRAY.search(worded) is not None
 
 
 _TEXT_OF: dict[tuple[str, ...], tuple[str, ...]] = {}

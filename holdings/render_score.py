@@ -171,6 +171,10 @@ def _signature(row: NonDerivativeRow | DerivativeRow) -> tuple[Any, ...]:
         normalise("price", row.price),
         getattr(row, "expiration_date", None),
         normalise("exercise_price", getattr(row, "exercise_price", None)),
+        # a holding whose titles were left empty (a Form 3's Table II row) still pairs by what
+        # it read: the amount underlying, the nature of its ownership
+        normalise("underlying_shares", getattr(row, "underlying_shares", None)),
+        normalise("nature_of_ownership", row.nature_of_ownership),
     )
 
 

@@ -269,6 +269,27 @@ def test_a_missing_row_costs_that_row_only() -> None:
     assert t.exact == t.fields - 7
 
 
+def test_a_holding_read_without_its_titles_pairs_by_what_it_read() -> None:
+    """A Form 3's Table II holding whose titles the reader left empty with a doubt reads no
+    date, code or amount: it pairs with its filed row by its underlying amount and nature (it
+    had been counted a phantom row, and its filed row missed)."""
+    from parsers import DerivativeRow
+
+    filed = DerivativeRow(
+        kind="holding",
+        security_title="Warrant to Purchase Common Shares",
+        underlying_title="Class A Common Stock",
+        underlying_shares=Decimal("134018.0"),
+        ownership="I",
+        nature_of_ownership="Limited Partnership",
+    )
+    other = filed.model_copy(
+        update={"security_title": "Stock Option", "underlying_shares": Decimal("95898")}
+    )
+    read = filed.model_copy(update={"security_title": None, "underlying_title": None})
+    assert align([other, filed], [read]) == [(0, None), (1, 0)]
+
+
 def test_a_phantom_row_and_a_wrong_value_are_counted() -> None:
     a, b = _row("Common Stock", "10", "90"), _row("Common Stock", "20", "70")
     junk = _row("Remarks", "5", "5", code="J")

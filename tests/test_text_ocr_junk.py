@@ -999,3 +999,247 @@ def test_a_bracket_closed_then_another_closing_none_leaves_the_title_empty() -> 
     assert [r.security_title for r in f.derivative[:2]] == [None, None]
     assert any("closing none" in n.message for n in f.notes)
     assert f.derivative[3].security_title == "Non-Qualifed Stock Option (right to buy)"
+
+
+def test_a_scan_s_row_with_every_value_garbled_is_left_out_with_its_lines() -> None:
+    """``Class A Common Sock | 04/1872022    ee    ee`` (OCR of a remixed filing, seed 67): no
+    date, code, amount, balance or form read; the five lines below it (``$0.01 par value``
+    twice, ``value $0.001``, ``HOSPITALITY REIT``) are as likely the titles of rows the scan lost
+    as its own. It is no row (it had been a phantom row with all of them in its title); the row
+    above carries a note that says so."""
+    path = REMIX / "ocr_garbled_row_and_a_repeated_wrap.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert [r.line for r in f.non_derivative] == [19, 27, 31, 33, 35]
+    assert not any(r.security_title and "Sock" in r.security_title for r in f.non_derivative)
+    lost = [
+        n.message for n in f.notes if n.field == "non_derivative[0]" and "scan lost" in n.message
+    ]
+    assert lost and "line 21" in lost[0] and "'04/1872022'" in lost[0]
+
+
+def test_a_scan_s_wrapped_line_printed_twice_is_read_once_with_a_doubt() -> None:
+    """``Class A Common Stock,`` over ``$0.01 par value`` / ``$0.01 par value``: a cell wraps on
+    to new words, so one of the two is a lost row's; they read the same, so the title keeps them
+    once, with a note (it had been '... $0.01 par value $0.01 par value')."""
+    path = REMIX / "ocr_garbled_row_and_a_repeated_wrap.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    row = f.non_derivative[1]
+    assert row.security_title == "Class A Common Stock, $0.01 par value"
+    said = [n for n in f.notes if n.field == "non_derivative[1].security_title"]
+    assert said and "repeats the line above word for word ('$0.01 par value')" in said[0].message
+    assert said[0].kind == "doubt"
+
+
+def test_a_torn_marker_read_as_a_closing_quote_is_no_part_of_a_title() -> None:
+    """``Class B Common Stock"`` and ``Class A Common Stock’)`` (OCR of remixed filings, seed
+    71): a quote no quote opened, after a title's last letter, is a torn footnote marker. It
+    had been kept in the title. A quote the cell opened and closed stays."""
+    f = parse_bytes((REMIX / "ocr_torn_marker_read_as_a_quote.txt").read_bytes(), "q.txt")
+    assert "Class B Common Stock" in [r.security_title for r in f.non_derivative]
+    g = parse_bytes((REMIX / "ocr_torn_par_value_and_caption.txt").read_bytes(), "p.txt")
+    assert next(r for r in g.non_derivative if r.line == 24).security_title == (
+        "Class A Common Stock"
+    )
+    assert _clean_words('By "Family" Trust') == 'By "Family" Trust'
+    assert _clean_words("Holders’ Trust") == "Holders’ Trust"
+
+
+def test_a_par_value_wrapped_below_with_a_torn_marker_is_the_title_s() -> None:
+    """``Common Stock, par value | 10/02/2015 ... S 532 ...`` over ``$0.001)``: the lone amount
+    is the title's par value, its ``)`` a torn marker. It had been read as a line of values
+    with no title, left out, so the title lost its '$0.001' (a wrong value)."""
+    f = parse_bytes((REMIX / "ocr_torn_par_value_and_caption.txt").read_bytes(), "p.txt")
+    row = next(r for r in f.non_derivative if r.line == 22)
+    assert row.security_title == "Common Stock, par value $0.001"
+
+
+def test_a_torn_numbered_caption_above_table_ii_opens_no_row() -> None:
+    """``8. P                               P`` between Table II's heading and its captions: the
+    scan's rest of ``8. Price of``. It had been a phantom row with code P."""
+    f = parse_bytes((REMIX / "ocr_torn_par_value_and_caption.txt").read_bytes(), "p.txt")
+    assert not [r for r in f.derivative if r.line == 38]
+
+
+def test_a_rule_inside_the_ticker_s_bracket_is_no_part_of_the_ticker() -> None:
+    """``AAR CORP [ SNOW |]``: no ticker holds a space; the ``|`` is a box rule the scan read.
+    It had been read as the ticker 'SNOW |'."""
+    f = parse_bytes((REMIX / "ocr_rule_inside_the_ticker_bracket.txt").read_bytes(), "t.txt")
+    assert f.issuer.ticker == "SNOW"
+    assert any("'[ SNOW |]'" in n.message and "unsure" in n.message for n in f.notes)
+
+
+def test_a_damaged_date_with_a_torn_marker_is_a_date_not_a_title_word() -> None:
+    """``Common Stock, par | 94/15/2026®) ... Please see footnotes (8y``: a date's shape with a
+    month no calendar has and a torn marker after it is a damaged date (unread, said so), and
+    ``(8y`` a torn marker; they had gone into the title ('Common Stock, par 94/15/2026®) value
+    $0.001') and the nature ('Please see footnotes (8y')."""
+    f = parse_bytes((REMIX / "ocr_damaged_date_beside_a_title.txt").read_bytes(), "d.txt")
+    row = next(r for r in f.non_derivative if r.line == 24)
+    assert row.security_title == "Common Stock, par value $0.001"
+    assert row.nature_of_ownership == "Please see footnotes"
+    assert row.transaction_date is None
+    k = f.non_derivative.index(row)
+    assert any(
+        "'94/15/2026®)'" in n.message
+        for n in f.notes
+        if n.field == f"non_derivative[{k}].transaction_date"
+    )
+
+
+def test_a_scan_s_bare_number_after_a_nature_is_no_sure_word_of_it() -> None:
+    """``See Footnotes 2`` (a fresh scan of a work-list filing; the row above reads ``See
+    Footnotes\\)2)``): the last number may be a footnote marker whose brackets the scan lost,
+    or a word of the nature (``By immediate family member 2``); the text does not say which,
+    so the nature is left empty with a doubt. It had been read 'See Footnotes 2'."""
+    path = REMIX / "ocr_bare_marker_after_a_nature.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 31)
+    assert row.nature_of_ownership is None
+    said = [n.message for n in f.notes if n.field == f"non_derivative[{k}].nature_of_ownership"]
+    assert any("'See Footnotes 2': its last number may be a footnote marker" in m for m in said)
+
+
+def test_a_line_of_small_words_over_several_cells_below_a_title_is_debris() -> None:
+    """``INNSUITES`` / ``HOSPITALITY REIT`` / ``see | a ee ee`` (OCR, remix seed 73): small
+    lower-case words over a rule, at most one of three letters, are a scan's speckles or a
+    cell's rest; which, the text does not say, so the cells it may continue are left empty with
+    a doubt. It had been read into the title ('INNSUITES HOSPITALITY REIT see a ee ee')."""
+    path = REMIX / "ocr_debris_line_of_small_words_below_a_title.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 31)
+    assert row.security_title is None and row.shares_owned_following == Decimal("9686")
+    said = [n.message for n in f.notes if n.field == f"non_derivative[{k}].security_title"]
+    assert any("'see a ee ee' below may be scan debris" in m for m in said)
+
+
+def test_torn_captions_with_a_code_letter_above_the_first_row_are_no_row() -> None:
+    """``S   3   4)   4)`` / `` or)`` under Table I's captions (OCR, remix seed 73): a letter
+    where the code stands, single digits, no date, amount or capitalised title: the captions'
+    ``Security`` and ``(Instr. 3 ... 4)`` torn. It had been a phantom row ('or', code S)."""
+    path = REMIX / "ocr_torn_captions_with_a_code_letter.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert [r.line for r in f.non_derivative] == [23]
+    assert any(
+        "line 21" in n.message and "debris of the column captions" in n.message for n in f.notes
+    )
+
+
+def test_a_scan_s_wrapped_word_printed_again_below_is_read_once() -> None:
+    """``Class A`` / ``Common Stock`` / ``Stock`` (OCR, remix seed 73): the last line repeats
+    the end of the one above; a cell wraps on to new words, so it is a lost row's. It had been
+    read 'Class A Common Stock Stock'."""
+    path = REMIX / "ocr_wrapped_word_printed_twice.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 24)
+    assert row.security_title == "Class A Common Stock"
+    said = [n.message for n in f.notes if n.field == f"non_derivative[{k}].security_title"]
+    assert any("repeats the line above (its end) word for word ('Stock')" in m for m in said)
+
+
+def test_more_torn_markers_after_a_title_or_a_nature() -> None:
+    """``Class A Common Stock'”`` and ``Please see footnotes (8(9`` (OCR, remix seed 73): a
+    quote pair no quote opened, and two markers opened and never closed, are torn markers."""
+    path = REMIX / "ocr_torn_marker_quote_pair.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert (
+        next(r for r in f.non_derivative if r.line == 32).security_title == "Class A Common Stock"
+    )
+    path = REMIX / "ocr_two_torn_markers_after_a_nature.txt"
+    g = parse_bytes(path.read_bytes(), path.name)
+    assert next(r for r in g.non_derivative if r.line == 23).nature_of_ownership == (
+        "Please see footnotes"
+    )
+
+
+def test_a_nature_the_scan_may_have_made_of_a_form_or_a_balance_is_left_empty() -> None:
+    """Rows that read no ownership form (OCR, remix seed 79): ``TI See Footnotes“)`` opens on
+    the form's ``I`` with a speck glued before it; ``2 oiloelil`` is a balance's digits
+    garbled, one small-letter word where a nature (which opens with a capital) would stand.
+    Either may be the form or values garbled as well as a nature: left empty with a doubt
+    (they had been read 'TI See Footnotes' and 'oiloelil')."""
+    f = parse_bytes((REMIX / "ocr_form_letter_glued_to_a_nature.txt").read_bytes(), "n.txt")
+    row = next(r for r in f.non_derivative if r.line == 23)
+    assert row.nature_of_ownership is None
+    g = parse_bytes(
+        (REMIX / "ocr_wrap_under_two_cells_and_a_garbled_nature.txt").read_bytes(), "g.txt"
+    )
+    k, row = next((k, r) for k, r in enumerate(g.non_derivative) if r.line == 21)
+    assert row.nature_of_ownership is None
+    said = [n.message for n in g.notes if n.field == f"non_derivative[{k}].nature_of_ownership"]
+    assert any("'oiloelil': one small-letter word" in m for m in said)
+
+
+def test_a_wrapped_word_under_a_line_of_two_cells_is_no_repeat() -> None:
+    """``Class B (3) ... Common_ | 697,674`` / ``Common ... Stock`` / ``Stock`` (OCR, remix seed
+    79): the middle line holds two cells' words (the title's ``Common``, the underlying's
+    ``Stock``), so the last line's ``Stock`` repeats no line of the title: it is the title's
+    rest ('Class B Common Stock'; it had been cut to 'Class B Common' when the repeat rule took
+    the two cells for one line)."""
+    path = REMIX / "ocr_wrap_under_two_cells_and_a_garbled_nature.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert next(r for r in f.derivative if r.line == 41).security_title == "Class B Common Stock"
+
+
+def test_a_marker_read_as_an_opening_quote_and_capitals_is_dropped() -> None:
+    """``Class B Common Stock‘VO`` (OCR, remix seed 79): the marker's bracket read as a quote,
+    its digits as capitals."""
+    path = REMIX / "ocr_marker_read_as_a_quote_and_capitals.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert next(r for r in f.non_derivative if r.line == 24).security_title == (
+        "Class B Common Stock"
+    )
+
+
+def test_a_or_d_caption_read_with_its_brackets_opens_no_row() -> None:
+    """``(Aor D) 2        9`` under the captions (OCR, remix seed 83): the ``(A) or (D)``
+    caption garbled, its digits the ``(Instr.`` numbers. It had been a phantom row ('(Aor',
+    D, 2 -> 9)."""
+    path = REMIX / "ocr_a_or_d_caption_with_its_brackets.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert [r.line for r in f.non_derivative] == [22]
+    assert any("line 21" in n.message and "captions" in n.message for n in f.notes)
+
+
+def test_a_capitalised_word_below_a_title_ended_by_its_par_value_is_a_lost_row_s() -> None:
+    """``Common Stock, par | 10/26/2021 ...`` / ``value $0.001`` / ``Stock`` (OCR, remix seed
+    83): a title ends on its par value, so ``Stock`` at the margin below is a row the scan
+    lost; left out with a note (it had been read 'Common Stock, par value $0.001 Stock')."""
+    path = REMIX / "ocr_word_below_a_title_ended_by_its_par_value.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 22)
+    assert row.security_title == "Common Stock, par value $0.001"
+    said = [n.message for n in f.notes if n.field == f"non_derivative[{k}].security_title"]
+    assert any("follows a title ended by its par value" in m for m in said)
+
+
+def test_more_scan_debris_kinds_from_remix_seed_89() -> None:
+    """OCR of remixed filings (seed 89): ``(aor Dy Price 284”`` under the captions is the
+    ``(A) or (D)`` caption, no row (it had been a phantom row); lines of speckles read as
+    vowels (``ieee eee eee eee`` / ``oe ee ee eee ee``) below a title are no words of it (they
+    had been read into it); ``Il Limited Partnership`` where no form was read opens on the
+    form's ``I`` and a speck (left empty, as ``TI See Footnotes``); ``Stock2&)`` ends in a torn
+    marker."""
+    f = parse_bytes((REMIX / "ocr_a_or_d_caption_in_small_letters.txt").read_bytes(), "a.txt")
+    assert 19 not in [r.line for r in f.non_derivative]
+    g = parse_bytes((REMIX / "ocr_vowel_speckle_lines_below_a_title.txt").read_bytes(), "v.txt")
+    assert not any("eee" in (r.security_title or "") for r in g.non_derivative)
+    h = parse_bytes((REMIX / "ocr_form_letter_read_il_before_a_nature.txt").read_bytes(), "i.txt")
+    row = next(r for r in h.derivative if r.line == 22)
+    assert row.nature_of_ownership is None
+    assert row.underlying_title == "Class B Common Stock"
+
+
+def test_a_lone_amount_at_the_margin_under_a_title_ending_par_value_is_its_par_value() -> None:
+    """``Common Stock, par value | 10/02/2015 ... C 16,670 A ... 16,670`` (no price) over
+    ``$0.001`` at the margin (OCR, remix seed 97): the margin is the title's column, where no
+    price stands, so the amount is the title's par value. It had been read as a line of values
+    with no title and left out, the title cut to 'Common Stock, par value'. Empty brackets
+    after a nature (``footnotes()``) are a torn marker."""
+    path = REMIX / "ocr_par_value_at_the_margin_under_a_row_without_price.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    row = next(r for r in f.non_derivative if r.line == 27)
+    assert row.security_title == "Common Stock, par value $0.001"
+    g = parse_bytes((REMIX / "ocr_empty_brackets_after_a_nature.txt").read_bytes(), "e.txt")
+    assert next(r for r in g.non_derivative if r.line == 23).nature_of_ownership == (
+        "Please see footnotes"
+    )

@@ -424,3 +424,120 @@ def test_a_par_value_wrapped_below_a_row_with_its_price_is_the_title_s(name: str
     assert [(r.security_title, r.shares, r.footnotes.get("security_title")) for r in rows] == [
         ("Common Stock, par value $0.001", Decimal(300), ["F1"])
     ]
+
+
+def test_words_above_a_row_with_no_title_on_its_line_are_no_sure_underlying_title() -> None:
+    """pymupdf4llm's plain text of a remixed filing (seed 67) prints the derivative title
+    ``Series E`` / ``Preferred`` / ``Stock`` above a row whose line starts at its price and ends
+    in ``Class A`` (the underlying title, ``Common`` / ``Stock`` below). With no columns, the
+    words above may be the row's empty title or the start of the one title the row opened:
+    both are left empty with a doubt. They had been read into the underlying title ('Series E
+    Preferred Stock Class A Common Stock', a wrong value)."""
+    path = Path(__file__).parent / "fixtures/text/remix/plain_title_above_a_row_without_one.md"
+    f = parse_file(path)
+    (row,) = f.derivative
+    assert (row.security_title, row.underlying_title) == (None, None)
+    assert row.exercise_price == Decimal("8.88") and row.shares == Decimal("200000")
+    said = [n.message for n in f.notes if n.field == "derivative[0].underlying_title"]
+    assert said and "'Series E / Preferred / Stock' may continue security_title or" in said[0]
+
+
+def test_no_cut_leaves_a_title_on_a_word_that_only_opens_a_name() -> None:
+    """pdfplumber's plain text of a remixed filing (seed 71): ``Restricted $0.00 ... Common
+    8,635 8,635 I SMB Pacific`` over ``Stock Unit Shares 2021`` / ``Charitable`` / ... The cut
+    'Restricted' / 'Common Stock' / 'SMB Pacific Unit Shares 2021 ...' read a title the
+    filing prints elsewhere (Table I's Common Stock) and was taken; but no title ends on
+    'Restricted'. With that cut gone, none reads as known titles: the cells stay empty with
+    the reader's doubt (the truth: 'Restricted Stock Unit' / 'Common Shares')."""
+    path = Path(__file__).parent / "fixtures/text/remix/plain_title_cut_after_an_opening_word.txt"
+    f = parse_file(path)
+    row = next(r for r in f.derivative if r.line == 77)
+    assert (row.security_title, row.underlying_title, row.nature_of_ownership) == (None,) * 3
+    assert wraps._opens_only("Restricted") and not wraps._opens_only("Restricted Stock Units")
+    said = [
+        n.message
+        for n in f.notes
+        if n.field == f"derivative[{f.derivative.index(row)}].security_title"
+    ]
+    assert said and "may continue security_title or underlying_title" in said[0]
+
+
+def test_a_row_markitdown_cut_with_a_rule_gets_its_title_from_below() -> None:
+    """markitdown broke a table inside a row (remix seed 73): ``| | 10/02/2015 | | S | 913 D |
+    | 8,022 | | D |`` / ``| --- |`` / ``| Common Stock(1) | | | | | $640.895(8) | |``. The
+    lower line has a title and a price, the upper everything else: one row, read with a note.
+    The lower line had been a phantom row of its own, and the upper one left out."""
+    path = Path(__file__).parent / "fixtures/text/remix/markitdown_rule_inside_a_row.md"
+    f = parse_file(path)
+    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 39)
+    assert (row.security_title, row.shares, row.price) == (
+        "Common Stock",
+        Decimal("913"),
+        Decimal("640.895"),
+    )
+    assert not [r for r in f.non_derivative if r.line == 41]
+    said = [n.message for n in f.notes if n.field == f"non_derivative[{k}].security_title"]
+    assert said and "from line 41, below a rule the converter put inside the row" in said[0]
+
+
+def test_markitdown_s_rules_inside_rows_leave_each_title_whole() -> None:
+    """markitdown of a remixed filing (seed 79) starts a new table inside rows, leaving a
+    title's last line after the row (``| Class B Common | ... |`` / ``Stock(1)``) above a row
+    of cells with no title whose own title sits under the next rule (``| | 10/02/2015 | | S |
+    258 D | ...`` / ``| --- |`` / ``| Class C Capital Stock(1) | ... | $643.0848(9) |``). The
+    lines go to the row above, the title below the rule to its row. They had gone to the row
+    below ('Stock', then 'Stock INNSUITES HOSPITALITY REIT', '$0.001 Class A ...': six wrong
+    titles and a phantom row)."""
+    path = Path(__file__).parent / "fixtures/text/remix/markitdown_rules_inside_rows.md"
+    f = parse_file(path)
+    titles = {r.line: r.security_title for r in f.non_derivative}
+    assert titles[42] == "Class B Common Stock"
+    assert titles[44] == "Class C Capital Stock"
+    assert titles[51] == "Class B Common Stock"
+    assert titles[54] == "INNSUITES HOSPITALITY REIT"
+    assert titles[57] == "Common Stock, par value $0.001"
+    assert titles[59] == "Class A Common Stock, $0.01 par value"
+    assert 46 not in titles
+
+
+def test_a_form_and_marker_pushed_past_markitdown_s_rule_is_no_title_word() -> None:
+    """``| Common Shares, no | ... | 12,297 | | | |`` / ``| --- |`` / ``D(10)`` / ``par value``
+    (markitdown, remix seed 79): the form letter with its marker alone on a line is the row's
+    form pushed out of it, no word of the title. The row read no balance, so the form is
+    left out with a note; the title is whole ('Common Shares, no D par value' before)."""
+    path = Path(__file__).parent / "fixtures/text/remix/markitdown_form_pushed_past_a_rule.md"
+    f = parse_file(path)
+    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 45)
+    assert row.security_title == "Common Shares, no par value"
+    said = [n.message for n in f.notes if n.field == f"non_derivative[{k}].ownership"]
+    assert any("with a marker alone on the line after the rule" in m for m in said)
+    assert next(r for r in f.non_derivative if r.line == 41).ownership == "D"
+
+
+def test_a_par_value_cut_in_its_decimals_by_a_cell_border_is_the_title_s() -> None:
+    """pymupdf4llm's layout mode (remix seed 83): ``|Common St|ock,<br>03/08/20|23|...`` over
+    ``|par value $0|.001|||...``: a border cut the par value after its units; joined, the line
+    is the title's rest. The ``.001`` had been read as a holding's balance (a phantom row)."""
+    path = Path(__file__).parent / "fixtures/text/remix/layout_md_par_value_cut_in_its_decimals.md"
+    f = parse_file(path)
+    assert [r.line for r in f.non_derivative] == [9, 10]
+    assert f.non_derivative[1].security_title == "Common Stock, par value $0.001"
+
+
+def test_a_year_under_an_open_nature_past_a_page_break_is_a_word_of_it() -> None:
+    """pdftotext -layout of a remixed filing (seed 89): the last Table II row starts a new page
+    whose columns sit elsewhere, so the nature's column from the captions does not place its
+    wrapped ``2021`` (``Common ... Common ... 2021``). Under a row whose nature is open, a line
+    of words ending in a year is the nature's rest, not a holding's balance (it had been a
+    phantom row, and the row above lost its titles' and nature's rest)."""
+    path = (
+        Path(__file__).parent / "fixtures/text/remix/layout_year_of_a_nature_past_a_page_break.txt"
+    )
+    f = parse_file(path)
+    last = f.derivative[-1]
+    assert last.line == 60 and len(f.derivative) == 3
+    assert (last.security_title, last.underlying_title) == (
+        "Class B Common Stock",
+        "Class A Common Stock",
+    )
+    assert last.nature_of_ownership == "SMB Pacific 2021 Charitable Remainder Unitrust II"

@@ -540,6 +540,19 @@ def _read_issuer(head: Header, streams: list[str]) -> None:
             if close < 0:
                 break
             ticker = s[at + 1 : close].strip()
+            ruled = _RULED_TICKER.fullmatch(ticker)
+            if ruled:
+                # ``[ SNOW |]``: no ticker holds a space; the mark after it is a scan's rule
+                _take_issuer(head, s, at, ruled[1])
+                head.notes.append(
+                    (
+                        None,
+                        "issuer.ticker",
+                        f"read {ruled[1]!r} from {s[at : close + 1]!r}: the {ruled[2]!r} after"
+                        " a space inside the bracket taken for a box rule a scan read; unsure",
+                    )
+                )
+                return
             if 0 < len(ticker) <= 14 and not ticker.isdigit() and not _BAD_TICKER.search(ticker):
                 _take_issuer(head, s, at, ticker)
                 return
@@ -561,6 +574,8 @@ def _read_issuer(head: Header, streams: list[str]) -> None:
     head.notes.append((None, "issuer", "issuer name and ticker not found"))
 
 
+_RULED_TICKER = re.compile(r"([A-Z][A-Z0-9.\-]{0,9})\s+([|}\])])")
+"""Box 2's ticker with a rule the scan read before the closing bracket (``[ SNOW |]``)."""
 _TORN_TICKER = re.compile(r"\[ ([A-Z][A-Z0-9.\-]{0,9}) [J|Il1)}](?=\s{2,}|\s*$)", re.M)
 """Box 2's ``[ AIR ]`` with its closing bracket read as a letter or a rule (``[ AIR J``): the
 form prints a space inside each bracket, and no ticker holds a space."""

@@ -231,7 +231,7 @@ def read_table(
         if (
             row.shape == SEP
             and prev is not None
-            and (_plain_next(rows, k) or _values_next(rows, k))
+            and (_plain_next(rows, k) or _values_next(rows, k) or _title_next(rows, k, prev))
         ):
             continue  # markdown's rule under a one-row table: the row's wrapped rest follows
         if row.shape in EMPTY and flush and prev is not None and not in_caption:
@@ -248,7 +248,13 @@ def read_table(
         text = row.text
         if text[:1] in "hw0123456789" and _PAGE_FURNITURE.match(text):
             continue  # invisible: the rows on either side of a page break still pair up
-        if not text or is_header_row(text):
+        if (
+            not text
+            or is_header_row(text)
+            # ``8. P     P`` above the captions: a numbered caption the scan tore (``8. Price
+            # of``); before a table's first row, a box's number opens no row
+            or (not drafts and text[:1].isdigit() and _TORN_CAPTION.match(text) is not None)
+        ):
             prev = None
             pending = []
             in_caption = True
@@ -259,6 +265,13 @@ def read_table(
             tokens = tokenize(row.cells, row.xs, chars=row.shape == SPACE)
         if not tokens:
             continue
+        if (
+            row.shape == SPACE
+            and prev is not None
+            and not pending
+            and _year_of_a_nature(prev, tokens)
+        ):
+            tokens[-1].kind, tokens[-1].value = TEXT, None
         if nature_x is not None and row.shape in LOOSE and tokens[-1].x >= nature_x:
             for t in tokens:  # ``member`` / ``2``, ``SMB Pacific`` / ``2021``: words, not values
                 if t.x >= nature_x and t.kind in (NUM, DATE, NA, IMMED):
@@ -283,6 +296,15 @@ def read_table(
         if flush and row.shape == SPACE and not _has_value(tokens):
             _garbled_values(tokens)
         if prev is not None and not pending and tabled and _orphan_code(prev, row, tokens):
+            continue
+        if (
+            prev is not None
+            and not pending
+            and row.shape == PLAIN
+            and k
+            and rows[k - 1].shape == SEP
+            and _form_pushed_below(prev, tokens)
+        ):
             continue
         if (
             not _has_value(tokens)
@@ -324,6 +346,8 @@ def read_table(
                 (not draft.values.get("security_title") and _caption_next(rows, k))
                 # ``Aor) 2   c25``: the ``(A) or (D)`` caption garbled; no title opens so
                 or (tokens[0].kind == TEXT and _closes_unopened(tokens[0].text))
+                # ``(Aor D) 2    9``: the same caption, its brackets kept
+                or _A_OR_D.match(row.text) is not None
             )
         )
         if row.shape == SPACE:
@@ -348,6 +372,12 @@ def read_table(
                     and k
                     and (rows[k - 1].shape == SEP or _lacks_code(prev, draft))
                     and _pushed_down(prev, draft, _ROW_OPENERS[:3])
+                )
+                or (
+                    row.shape in TABLED
+                    and k
+                    and rows[k - 1].shape == SEP
+                    and _title_below(prev, draft)
                 )
             )
         ):
@@ -400,7 +430,17 @@ def read_table(
                 if s < len(lines):
                     _attach(draft, lines[s:], fields, before=True, columns=placed_cols, flush=flush)
                     draft.above = len(lines) - s
-            elif (not title and not flush) or (
+            elif (
+                not title
+                and not flush
+                # (the row's own title is in the row of cells under the next rule: the
+                # converter cut the row there, :func:`_title_below`)
+                and not (
+                    k + 1 < len(rows)
+                    and rows[k + 1].shape == SEP
+                    and _title_next(rows, k + 1, draft)
+                )
+            ) or (
                 title and not (_JUNK_HEAD.sub("", title) if flush else title)[:1].isupper()
             ):
                 # (a scan keeps a row's first lines on its value line: words above a row whose
@@ -426,12 +466,47 @@ def read_table(
         if host is not None and host.plain:
             _words_left_below(host, pending, fields)
     for d in drafts:
-        _clean_text(d, fields)
+        _clean_text(d, fields, scan=flush)
     if placed_cols and not flush:  # (an OCR engine's flush lines keep no columns)
         _off_column(drafts)
     if flush and "date_exercisable" in fields:
         _window_by_rows(drafts)
+    if flush:
+        drafts = _values_lost(drafts)
     return _real_rows(drafts, orphans)
+
+
+def _values_lost(drafts: list[Draft]) -> list[Draft]:
+    """A scan's line with a title whose every value the scan garbled (``Class A Common Sock |
+    04/1872022    ee    ee``): no date, code, amount, price, balance or ownership form read.
+    Where the lines below it show rows the scan lost too (one printed twice: ``$0.01 par
+    value`` / ``$0.01 par value``, :func:`_drop_repeated`), they are as likely those rows'
+    titles as its own (``value $0.001``, ``HOSPITALITY REIT``): with nothing to match it to a
+    filed row, it is left out, with a note on the row above. Otherwise (``Class C Capital``
+    / ``Stock`` over a balance the scan garbled) it stays, its values empty with doubts."""
+    kept: list[Draft] = []
+    for d in drafts:
+        title = d.values.get("security_title")
+        if (
+            kept
+            and title
+            and any(f == "security_title" and _REPEATS in m for f, m in d.notes)
+            and any(m.startswith("could not read") for f, m in d.notes if f not in TEXT_FIELDS)
+            and all(
+                x is None for f, x in d.values.items() if f not in TEXT_FIELDS and f != "voluntary"
+            )
+        ):
+            said = "; ".join(m for f, m in d.notes if f not in TEXT_FIELDS)
+            kept[-1].notes.append(
+                (
+                    None,
+                    f"line {d.line} (title {d.values['security_title']!r}) shows no value the"
+                    f" scan kept readable ({said}): a row whose values the scan lost; left out",
+                )
+            )
+            continue
+        kept.append(d)
+    return kept
 
 
 def _window_by_rows(drafts: list[Draft]) -> None:
@@ -493,8 +568,9 @@ def settle_wraps(*tables: tuple[list[Draft], tuple[str, ...]], printed: str = ""
         for ds, fields in tables:
             column = wraps.column_titles(ds)
             for d in ds:
-                if d.undecided is not None and wraps.settle(d, known, below, cuts, column):
-                    _clean_text(d, fields)
+                u = d.undecided
+                if u is not None and wraps.settle(d, known, below, cuts, column):
+                    _clean_text(d, fields, scan=u.margin)  # (margin lines: a scan's)
                     changed = True
         if not changed:
             if below or not printed:
@@ -539,18 +615,24 @@ def _off_column(drafts: list[Draft]) -> None:
 # (``Stock™``, ``Footnotes)2)``, ``Trust?)``), quote marks for a superscript. No title or name
 # on the form ends in them, nor holds a word without a letter or digit (``|)``, ``©)``).
 _JUNK_TAIL = re.compile(
-    r"(?<=[^\W\d_])(?:[)\]}|?!*™®©“”‘°@~^«»€¢§_—\d]*[)\]}|?!*™®©“”‘°@~^«»€¢§]|\((?!\d+\))[^A-Za-z\s]{1,5}\))$"
+    r"(?<=[^\W\d_])(?:[)\]}|?!*™®©“”‘’'\"°@~^«»€¢§&_—\d]*[)\]}|?!*™®©“”‘\"°@~^«»€¢§]"
+    r"|\((?!\d+\))[^A-Za-z\s]{0,5}\))$"
 )
 """A scan's debris after a word's last letter: a torn footnote marker (``Trust®``, ``Stock‘)``:
-its opening bracket read as a quote that opens, which no word ends on), a rule, a bracket, and
-the underscores and dashes a rule's shadow leaves before it (``no_—_|``)."""
-_JUNK_ENDS = frozenset(")]}|?!*™®©“”‘°@~^«»€¢§")
+its opening bracket read as a quote that opens, which no word ends on; ``Stock"``, ``Stock’)``
+where no quote opened), a rule, a bracket, and the underscores and dashes a rule's shadow
+leaves before it (``no_—_|``)."""
+_JUNK_ENDS = frozenset(")]}|?!*™®©“”‘\"°@~^«»€¢§")
 """The characters a match of ``_JUNK_TAIL`` can end with (it ends the word)."""
+_OPEN_MARKER = re.compile(r"(?:\(\d{1,2})+[a-z]?")
+"""A cell's last word that opens a bracket on a footnote's number and never closes it
+(``(8y``, ``(8``, ``(8(9``): a marker the scan tore; no title or nature ends so."""
 _TORN_MARKER = re.compile(r"\((?!\d+\))[^A-Za-z\s]{1,5}\)")
 """A footnote marker the scan tore (``(©)``, ``(8€9)``); a whole ``(1)`` is a marker kept."""
-_LETTERED_MARKER = re.compile(r"(?<=[a-z])(?:\\[^\s)]{0,3}|[A-Z]{1,2})\)$")
-"""A torn footnote marker the scan read as letters after a word (``Units\\VO)``, ``UnitsV)``):
-a backslash, or capitals right after a small letter, then a ``)`` no ``(`` opened."""
+_LETTERED_MARKER = re.compile(r"(?<=[a-z])(?:(?:\\[^\s)]{0,3}|[A-Z]{1,2})\)|‘[A-Z\d]{1,3}\)?)$")
+"""A torn footnote marker the scan read as letters after a word (``Units\\VO)``, ``UnitsV)``,
+``Stock‘VO``): a backslash, or capitals right after a small letter, then a ``)`` no ``(``
+opened; or an opening quote and capitals or digits (the marker's bracket read as a quote)."""
 _MARKER_DEBRIS = re.compile(r"[\d¢@®©™°§«»€~^*]*[¢@®©™°§«»€~^*][\d¢@®©™°§«»€~^*]*\)")
 """A footnote marker torn to digits and symbols, its opening bracket read as a symbol
 (``¢9@)``): no letter, no ``(``, a scan's symbol in it; no word of a title or a nature."""
@@ -574,7 +656,7 @@ def _torn_marker(text: object) -> bool:
     return tail is not None and ("(" not in last or not _HAS_WORD.search(last[last.index("(") :]))
 
 
-def _clean_text(draft: Draft, fields: tuple[str, ...]) -> None:
+def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> None:
     """Scan debris taken off a row's text cells (a repair, noted): a word with no letter or
     digit goes, as do the symbols after a word's last letter (but a ``)`` closing an open
     ``(``) and rules or quote marks before its first. ``(Right to Buy)``, ``(DE)``, ``Inc.``
@@ -595,8 +677,25 @@ def _clean_text(draft: Draft, fields: tuple[str, ...]) -> None:
             draft.values[f] = clean or None
             draft.notes.append((f, f"dropped OCR fragments in {text!r}: read {clean!r}"))
             draft.repaired = True
+    if scan:
+        for f in _text_fields(fields):
+            text = draft.values.get(f)
+            if isinstance(text, str) and _BARE_MARKER.search(text):
+                # ``See Footnotes 2`` (the row above: ``See Footnotes\)2)``): a footnote marker
+                # whose brackets the scan lost, or the cell's word (``By family member 2``)
+                draft.values[f] = None
+                draft.blurred.add(f)
+                draft.notes.append(
+                    (
+                        f,
+                        f"{text!r}: its last number may be a footnote marker whose brackets the"
+                        " scan lost, or a word of it: left empty",
+                    )
+                )
 
 
+_BARE_MARKER = re.compile(r"[^\W\d_]{2} \d{1,2}$")
+"""A text cell's last word a number of one or two digits after a word (``See Footnotes 2``)."""
 _CLOSED_THEN_STRAY = re.compile(r"\([^()]*\)[^()]*\b[^\W\d_]+\)")
 
 
@@ -649,7 +748,10 @@ def _clean_words(text: str, opened: bool = False) -> str:
     cell's later line, whose ``)`` may close a bracket opened on a line above."""
     depth = 0
     words = []
-    for w in text.split():
+    split = text.split()
+    if len(split) > 1 and _OPEN_MARKER.fullmatch(split[-1]):
+        split.pop()  # ``footnotes (8y``: a torn marker, its ``)`` read as a letter
+    for w in split:
         if w.isalnum():  # letters and digits only: no debris, no bracket (most words)
             words.append(w)
             continue
@@ -660,6 +762,8 @@ def _clean_words(text: str, opened: bool = False) -> str:
         if len(w) > 2 and w[-1] in "’'" and w[-2].isalpha() and w[-2] not in "sS":
             w = w[:-1]  # ``Common’``: an apostrophe ends a word only after the s of a plural
         tail = _JUNK_TAIL.search(w) if w[-1] in _JUNK_ENDS else None
+        if tail and '"' in tail[0] and text.count('"') % 2 == 0:
+            tail = None  # a quote the cell opened, closed: words of it (``"Unitrust"``)
         depth += (w[: tail.start()] if tail else w).count("(")
         if tail:
             if tail.start() == 1 and w[0].islower():
@@ -832,6 +936,42 @@ def _states_ownership(row: Row, tokens: list[Token]) -> bool:
     )
 
 
+def _form_pushed_below(prev: Draft, tokens: list[Token]) -> bool:
+    """``D(10)`` alone on the line after markdown's rule, under a row of cells with no
+    ownership form (``| Common Shares, no | ... | 12,297 | | | |``): the form and its raised
+    marker, pushed out of the row by the rule the converter put after it. The row's form, read
+    with a note; a letter with a marker and nothing else is no word of a title."""
+    if len(tokens) != 1 or prev.values.get("ownership") is not None:
+        return False
+    t = tokens[0]
+    if t.kind != LETTER or t.value not in ("D", "I") or not t.marks:
+        return False
+    if prev.values.get("shares_owned_following") is None:
+        # a form reports a balance held, and the row read none: whose form, the line does not
+        # say for sure; it is no word of the title either
+        prev.notes.append(
+            (
+                "ownership",
+                f"{t.text!r} with a marker alone on the line after the rule: the row's form"
+                " pushed out of it, its balance unread? left out",
+            )
+        )
+        return True
+    prev.values["ownership"] = t.value
+    for mark in t.marks:
+        ids = prev.footnotes.setdefault("ownership", [])
+        if f"F{int(mark)}" not in ids:
+            ids.append(f"F{int(mark)}")
+    prev.notes[:] = [(f, m) for f, m in prev.notes if not (f == "ownership" and m in _AUTO_DOUBTS)]
+    prev.notes.append(
+        (
+            "ownership",
+            f"read {t.value!r} from the line after the rule, pushed out of the row; unsure",
+        )
+    )
+    return True
+
+
 def _form_xs(draft: Draft, tokens: list[Token]) -> set[int]:
     """Where a layout row read its ownership form: the last lone ``D`` or ``I`` it holds."""
     form = draft.values.get("ownership")
@@ -928,6 +1068,25 @@ def _values_next(rows: list[Row], k: int) -> bool:
     )
 
 
+def _title_next(rows: list[Row], k: int, prev: Draft) -> bool:
+    """The line after markdown's rule ``rows[k]`` is a row of cells with a title and, besides
+    it, only numbers and markers (no date, no code), under a row with a date or code and no
+    title: the two halves of one row the rule cut (:func:`_title_below`)."""
+    if prev.values.get("security_title") or (
+        prev.values.get("transaction_date") is None and prev.values.get("code") is None
+    ):
+        return False
+    if k + 1 >= len(rows) or rows[k + 1].shape not in TABLED:
+        return False
+    tokens = tokenize(rows[k + 1].cells, rows[k + 1].xs)
+    return (
+        bool(tokens)
+        and tokens[0].cell == 0
+        and tokens[0].kind == TEXT
+        and all(t.kind in (NUM, MARKER) for t in tokens if t.cell != 0)
+    )
+
+
 _VALUE_END = re.compile(r"\bvalue[:,]?$", re.IGNORECASE)
 _VALUE_LAST = frozenset("eE:,\n")
 """The characters a match of ``_VALUE_END`` can end with (it ends the text, or stands before
@@ -947,6 +1106,12 @@ def _ends_in_value(text: str) -> bool:
 _PAR_START = re.compile(r"par\b", re.IGNORECASE)
 # a title cut after ``par value`` on a row's first line, its amount printed a line below
 _PAR_CUT = re.compile(r"\bpar\s+value(?!\s*\$)\b.*\$", re.IGNORECASE)
+_PAR_CELL_END = re.compile(r"\bpar\s+value[\s|]*$", re.IGNORECASE)
+"""A title's cell ending on ``par value``, its amount not yet printed."""
+_CUT_PAR = re.compile(r"^\$\d+$")
+"""A par value's sign and units, its decimals cut off by a cell's border (``$0|.001``)."""
+_TORN_PAR = re.compile(r"(\$\d*\.\d+)[)\]}|°®©™’\"]{1,3}")
+"""A par value with a scan's torn footnote marker after it (``$0.001)``)."""
 
 
 def _row_above(rows: list[Row], k: int) -> Row | None:
@@ -995,19 +1160,49 @@ def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
             and _PAR_START.match(after.text)
         ):
             t.kind, t.value = TEXT, None
+    if row.shape in TABLED:
+        for i in range(len(tokens) - 1, 0, -1):
+            a, b = tokens[i - 1], tokens[i]
+            if (
+                a.kind == TEXT
+                and b.kind == NUM
+                and b.cell == a.cell + 1
+                and b.text[:1] == "."
+                and _CUT_PAR.search(a.text)
+                and "value" in row.cells[a.cell]
+            ):
+                # ``|par value $0|.001|``: a cell's border cut the par value after its units
+                a.text += b.text
+                del tokens[i]
     if above is None:
         return
     if (
         len(tokens) == 1
         and tokens[0].kind == NUM
         and tokens[0].dollar
-        and not tokens[0].malformed
+        and (not tokens[0].malformed or _TORN_PAR.fullmatch(tokens[0].text))
         and "par" in above.text
-        and _PAR_CUT.search(above.text)
+        and (
+            _PAR_CUT.search(above.text)
+            # ``Common Stock, par value | 10/02/2015 ...`` (no price) over ``$0.001`` at the
+            # margin, the title's column: no price stands there
+            or (
+                row.xs[0] < 4
+                and above.shape == SPACE
+                and _PAR_CELL_END.search(above.cells[0].split("|")[0])
+            )
+        )
     ):
         # ``Common Stock, par value 10/02/2015 S 300 D $647.56 7,064 D`` / ``$0.001(1)``: the
-        # row above has its price; the lone amount is its title's par value, wrapped
-        tokens[0].kind, tokens[0].value = TEXT, None
+        # row above has its price; the lone amount is its title's par value, wrapped (a scan's
+        # torn marker after it, ``$0.001)``, is no part of it)
+        t = tokens[0]
+        if t.malformed:
+            kept = _TORN_PAR.fullmatch(t.text)
+            assert kept is not None
+            t.notes.append(f"dropped OCR fragments in {t.text!r}: read {kept[1]!r}")
+            t.text, t.malformed = kept[1], False
+        t.kind, t.value = TEXT, None
         return
     if row.shape == PLAIN:
         # ``Purchase value`` / ``Warrants $0.001``: a plain line of words whose last word is
@@ -1126,6 +1321,44 @@ def _pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = _ROW_OPENER
     return True
 
 
+def _title_below(prev: Draft, draft: Draft) -> bool:
+    """A row of cells with a date or code but no title, and under the rule of a table the
+    converter broke off there, a row with a title and nothing the row above holds (markitdown:
+    ``| | 10/02/2015 | | S | 913 D | | 8,022 | | D |`` / ``| --- |`` / ``| Common Stock(1) |
+    | | | | $640.895(8) | |``): one row of the form, cut in two by the break; the cells
+    complement each other, so the title (and the price the lower line could not hold alone)
+    is the row's, read with a note. A row reports a title; a title alone reports nothing."""
+    if prev.values.get("security_title") or "security_title" in prev.blurred:
+        return False
+    if prev.values.get("transaction_date") is None and prev.values.get("code") is None:
+        return False
+    title = draft.values.get("security_title")
+    filled = [f for f, v in draft.values.items() if v is not None and f != "voluntary"]
+    if not isinstance(title, str) or filled != ["security_title"]:
+        return False
+    back = [f for f in draft.set_aside if prev.values.get(f) is None]
+    if len(back) != len(draft.set_aside):
+        return False  # a value the row above holds too: two rows, not one
+    prev.values["security_title"] = title
+    prev.title_raw = draft.title_raw
+    for f in back:
+        prev.values[f] = draft.set_aside[f]
+    for f in ["security_title", *back]:
+        for ref in draft.footnotes.get(f, []):
+            ids = prev.footnotes.setdefault(f, [])
+            if ref not in ids:
+                ids.append(ref)
+    prev.notes.append(
+        (
+            "security_title",
+            f"read {', '.join(['security_title', *back])} from line {draft.line}, below a rule"
+            " the converter put inside the row (the row above has no title, that line nothing"
+            " else the row holds); unsure",
+        )
+    )
+    return True
+
+
 _SET_ASIDE = "of a row with no date or code; left empty"
 _NO_AMOUNT = "transaction without an amount"
 _NO_SIDE = "no amount, so no (A) or (D) read"
@@ -1227,8 +1460,15 @@ def _caption_debris(values: dict[str, object]) -> bool:
     """A line under the captions holding no date, code, amount or ownership form, only a digit
     (``aor [ome |*  9``: OCR of ``(A) or (D)  Price`` and an ``(Instr. 4)`` superscript).
     A row states a transaction (date, code) or a holding (its balance and ownership form)."""
-    if any(values.get(f) is not None for f in ("transaction_date", "code", "ownership", "shares")):
+    if any(values.get(f) is not None for f in ("transaction_date", "ownership", "shares")):
         return False
+    if values.get("code") is not None:
+        # ``S   3   4)`` / `` or)``: a letter where the code stands, but no date, no amount and
+        # no title a row opens with (a capital): the captions' ``Security`` and ``(Instr. 3``,
+        # ``4)`` torn
+        title = values.get("security_title")
+        if isinstance(title, str) and title[:1].isupper():
+            return False
     numbers = [v for v in values.values() if isinstance(v, Decimal)]
     return bool(numbers) and all(v == v.to_integral_value() and 0 <= v < 10 for v in numbers)
 
@@ -1402,6 +1642,10 @@ def _is_caption_line(words: list[Token]) -> bool:
     )
 
 
+_A_OR_D = re.compile(r"\s*\(A\)?\s?or\b", re.IGNORECASE)
+"""The ``(A) or (D)`` caption as a scan reads it (``(Aor D)``, ``(A) or``): no title opens so."""
+_TORN_CAPTION = re.compile(r"\d{1,2}A?\.\s+[A-Z](?:\s|$)")
+"""A box's number and a capital with nothing after it: a numbered caption torn by a scan."""
 _NUMBERED_CAPTION = re.compile(
     r"\d{1,2}A?\.(?:\s+[A-Z][a-z]|\s*$)"  # ``4. Transaction``, a box number alone
     r"|(?:\d,\s*)*\d\s+and\s+\d\)\s*$"  # the end of ``(Instr. 3, 4 and 5)``
@@ -1586,6 +1830,8 @@ def _attach(
             now = frozenset(f for f in targets if draft.values.get(f) != had[f])
             _attach(draft, pairs[n:], fields, before, columns, flush, now)
             return
+    if flush and not before and len(pairs) > 1:
+        pairs = _drop_repeated(draft, pairs, targets)
     lines = [w for _, w in pairs]
     forced: dict[int, str] = {}
     placed_first = False  # cells left undecided here: the placed lines' words join their first text
@@ -1593,7 +1839,7 @@ def _attach(
         placeless = [
             w for r, w in pairs if len(r.cells) == 1 and r.xs[0] < 4 and any(t.text for t in w)
         ]
-        junk = [w for _, w in pairs if _scan_debris(w)] if not before else []
+        junk = [w for r, w in pairs if _scan_debris(w, r.text)] if not before else []
         form = (
             []
             if before or "ownership" not in fields or draft.values.get("ownership")
@@ -1667,6 +1913,15 @@ def _attach(
             and any(t.text for t in w)
             and any(x is w for x in lines)
         ]
+        if before and loose and len(open_cells) == 1:
+            # words above a row whose first text cell is empty on its line (``Series E`` /
+            # ``Preferred`` / ``Stock`` over ``$8.88 12/13/2022 M ... Class A``): the rest of
+            # the one cell the row opened, or that empty cell printed above its row? both read
+            # the same in text with no columns
+            at_first = targets.index(open_cells[0])
+            open_cells = [
+                f for f in targets[:at_first] if not draft.values.get(f) and f not in draft.blurred
+            ] + open_cells
         if loose and len(open_cells) == 1:
             (only,) = open_cells
             gone = {id(w) for w in loose}
@@ -1828,6 +2083,69 @@ def _attach(
             draft.values[f] = f"{have} {add}" if have else add
 
 
+_REPEATS = "repeats the line above"
+
+
+def _drop_repeated(
+    draft: Draft, pairs: list[tuple[Row, list[Token]]], targets: list[str]
+) -> list[tuple[Row, list[Token]]]:
+    """A scan's line of words under a row printed again, word for word, on the next line
+    (``$0.01 par value`` / ``$0.01 par value`` under ``Class A Common Stock,``), or the end of
+    it (``Common Stock`` / ``Stock``): a cell wraps on to new words, so the second is the
+    same-titled rest of a row the scan lost below, and is left out. Which of the two is this
+    row's, the text does not say; they read the same, so the cells it continues keep the words
+    once, with a note."""
+    title = str(draft.values.get("security_title") or "")
+    kept = pairs[:1]
+    if title and "security_title" not in draft.closed and len({t.cell for t in pairs[0][1]}) == 1:
+        title = f"{title} {' '.join(t.text for t in pairs[0][1] if t.text)}"
+    for r, w in pairs[1:]:
+        said = " ".join(t.text for t in w if t.text)
+        if (
+            _PAR_END.search(title)
+            and said[:1].isupper()
+            and len({t.cell for t in w}) == 1
+            and r.xs[0] < 4
+        ):
+            # ``Common Stock, par`` / ``value $0.001`` / ``Stock``: a title ends on its par
+            # value; a capitalised word at the margin below is a lost row's
+            draft.notes.append(
+                (
+                    "security_title",
+                    f"line {r.line} below ('{said}') follows a title ended by its par value: a"
+                    " row the scan lost, left out; unsure",
+                )
+            )
+            continue
+        above = " ".join(t.text for t in kept[-1][1] if t.text)
+        one_cell = len({t.cell for t in w}) == 1 and len({t.cell for t in kept[-1][1]}) == 1
+        if (
+            one_cell  # (``Common ... Stock``: two cells' words, the title's and another's)
+            and (said == above or above.endswith(f" {said}"))
+            and _THREE_LETTERS.search(said)
+        ):
+            for f in targets:
+                if draft.values.get(f) and f not in draft.closed:
+                    draft.notes.append(
+                        (
+                            f,
+                            f"line {r.line} below {_REPEATS}{'' if said == above else ' (its end)'}"
+                            f" word for word ('{said}'): read once, the other taken for the rest"
+                            " of a row the scan lost; unsure",
+                        )
+                    )
+            continue
+        kept.append((r, w))
+        if title and len({t.cell for t in w}) == 1:
+            title = f"{title} {said}"
+    return kept
+
+
+_PAR_END = re.compile(r"(?:\bpar value(?: \$[\d.,]+)?|\$[\d.,]+ par value)\)?$", re.IGNORECASE)
+"""A title ending on its par value (``Common Stock, par value $0.001``, ``... $0.01 par
+value``): no word of the title follows it."""
+
+
 def _wrapped_cuts(draft: Draft, toks: list[Token], goes: list[str]) -> None:
     """A wrapped pipe line's words going to one text cell from cells side by side
     (``|Common S|ock|`` under a row): a border may have cut a word there, as on the row's own
@@ -1852,11 +2170,32 @@ def _lone_form(words: list[Token]) -> bool:
     return len(texts) == 1 and texts[0] in ("D", "I")
 
 
-def _scan_debris(words: list[Token]) -> bool:
+_VOWELS = frozenset("aeiou")
+
+
+def _scan_debris(words: list[Token], text: str = "") -> bool:
     """A scan's margin line of two words or more with no three letters in a row in any
-    (``Sa | ei ee``): no title or nature wraps so, but a scan's speckles read as letters do."""
+    (``Sa | ei ee``): no title or nature wraps so, but a scan's speckles read as letters do.
+    So is a line of small lower-case words spread over several cells, at most one of three
+    letters (``see | a ee ee``): a cell's wrapped words stand one space apart, in one cell."""
     texts = [t.text for t in words if t.text]
-    return len(" ".join(texts).split()) > 1 and not any(_THREE_LETTERS.search(x) for x in texts)
+    split = " ".join(texts).split()
+    if len(split) < 2:
+        return False
+    if not any(_THREE_LETTERS.search(x) for x in texts):
+        return True
+    if (
+        len(split) >= 3
+        and all(w.isalpha() and w.islower() for w in split)
+        and 3 * sum(set(w) <= _VOWELS for w in split) >= 2 * len(split)
+    ):
+        return True  # ``ieee eee eee oe ee``: speckles read as vowels, no word of a title
+    return (
+        len(split) >= 3
+        and (len({t.cell for t in words if t.text}) > 1 or "|" in text)  # (a rule between)
+        and all(w.isalpha() and w.islower() for w in split)
+        and sum(len(w) >= 3 for w in split) <= 1
+    )
 
 
 def _placeless_target(draft: Draft, loose: list[list[Token]], targets: list[str]) -> str | None:
@@ -2026,6 +2365,27 @@ def _title_words(tokens: list[Token], title_end: int, priced: bool = False) -> N
             )
         ):
             t.kind, t.value = TEXT, None
+
+
+def _year_of_a_nature(prev: Draft, tokens: list[Token]) -> bool:
+    """``Common   ...   Common   ...   2021`` under a row whose nature of ownership is still open
+    (``SMB Pacific``), the year its last word: a wrapped trust's name (``2021 Charitable
+    Remainder Unitrust II``), not a balance, when no form letter stands on the line and no other
+    value (on a page whose columns sit elsewhere, past a page break, the nature's column from
+    the captions does not tell)."""
+    last = tokens[-1]
+    if last.kind != NUM or not _YEAR.fullmatch(last.text):
+        return False
+    nature = prev.values.get("nature_of_ownership")
+    if not isinstance(nature, str) or not nature or "nature_of_ownership" in prev.closed:
+        return False
+    return all(t.kind == TEXT for t in tokens[:-1]) and len(tokens) > 1
+
+
+_FORM_SPECKS = frozenset("DITJl1|")
+"""What a scan makes of an ownership form's ``I`` or ``D`` and a speck beside it (``TI``,
+``Il``)."""
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _nature_column(rows: list[Row]) -> int | None:
@@ -2433,9 +2793,16 @@ def _nature_without_values(draft: Draft, fields: tuple[str, ...]) -> None:
     if draft.values.get(balance) is not None or balance not in fields:
         # (a Form 3's Table II prints no balance: its form alone comes before the nature)
         word = nature.split()
-        if len(word) != 1 or len(_A_LETTER.findall(word[0])) > 2:
+        if len(word) == 1 and len(_A_LETTER.findall(word[0])) <= 2:
+            why = "a word of two letters or fewer where the row shows no ownership form: its form"
+        elif len(word) == 1 and word[0].isalpha() and word[0].islower():
+            # ``oiloelil`` (a balance's digits garbled): a nature opens with a capital
+            why = "one small-letter word where the row shows no ownership form: values"
+        elif len(word) > 1 and 1 < len(word[0]) <= 2 and set(word[0]) <= _FORM_SPECKS:
+            # ``TI See Footnotes``: the form's ``I`` with a speck glued before it
+            why = "it opens on a form's letter with a speck where the row shows no form: its form"
+        else:
             return
-        why = "a word of two letters or fewer where the row shows no ownership form: its form"
     else:
         why = "it stands where the row shows neither a balance nor an ownership form: those"
     draft.values["nature_of_ownership"] = None

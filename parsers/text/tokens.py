@@ -584,6 +584,10 @@ def _classify_value(word: str, cell: int, x: int) -> list[Token]:
         tok = Token(DATE, m[1], cell, x, date)
         tok.notes.append(f"ignored OCR debris {word!r}: read {m[1]!r}")
         return [tok]
+    if m and _DATE.fullmatch(m[1]):
+        # ``94/15/2026®)``: a date's shape, a month no calendar has (a digit the scan misread),
+        # and a torn marker after it: a damaged date (unread, said so), no word of the title
+        return [Token(DATE, word, cell, x, None, malformed=True)]
     m = _VALUE_DEBRIS.fullmatch(word)
     if m:
         before_debris = _value_before_debris(m, word, cell, x)

@@ -16,6 +16,8 @@ keeps a reading only where the page's own rules leave one:
 - a cell wraps greedily: a line and the next line's first word did not fit its column, so no
   line of that cell holds all of their characters (``Option (right Stock`` holds those of
   ``Stock Option``, which did not fit);
+- a title never ends on a word that only opens a security's name (``Restricted``, ``Tranche``,
+  ``Series``: ``Restricted`` / ``Stock Unit`` is one title, whatever another cut reads);
 - of the cuts left, the one under which the most title cells read as titles the filing prints
   elsewhere for sure (``Common Stock`` of a holding row, another row's ``Ordinary Shares``) is
   taken, only where no other cut reads as many. A cell the cut leaves as its first line read
@@ -452,6 +454,32 @@ def _vouched(
     return sure
 
 
+_OPENING_WORDS = frozenset(
+    {
+        "restricted",
+        "tranche",
+        "series",
+        "performance",
+        "deferred",
+        "phantom",
+        "incentive",
+        "nonqualified",
+        "non-qualified",
+        "qualified",
+        "employee",
+        "convertible",
+    }
+)
+"""Words that open a security's name and never end one (``Restricted Stock Units``, ``Series
+E Preferred Stock``, ``Incentive Stock Option``)."""
+
+
+def _opens_only(text: str) -> bool:
+    """A title ending on a word that only opens a name (``Restricted``): cut mid-name."""
+    words = text.split()
+    return bool(words) and words[-1].casefold() in _OPENING_WORDS
+
+
 def settle(
     draft: Draft,
     known: set[str],
@@ -478,6 +506,11 @@ def settle(
         readings = got
     if not readings:
         return False
+    if len(readings) > 1:
+        title_at = [i for i, c in enumerate(u.cells) if c in _TITLES]
+        ended = [r for r in readings if not any(_opens_only(r[1][i]) for i in title_at)]
+        if ended and len(ended) < len(readings):
+            readings = ended
     if len(readings) > 1:
         # the readings give each cell a few texts, each many times: each is judged once
         is_known: dict[str, bool] = {}

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from ledger.store import EventStore
+from parsers import Filing, NonDerivativeRow
 
 PG_ENV = "HOLDINGS_TEST_PG_URL"
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,3 +129,10 @@ StoreFactory = Callable[[str], EventStore]
 def need_shared() -> None:
     if not XML_DIR.is_dir():
         pytest.skip(f"shared data not found at {SHARED} (CI has it beside the clone)")
+
+
+def row_and_notes(f: Filing, line: int, field: str) -> tuple[NonDerivativeRow, list[str]]:
+    """Table I's row read from ``line`` of a text rendering, and the messages of the notes on
+    its ``field``: what a reader of the rendering sees of that cell."""
+    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == line)
+    return row, [n.message for n in f.notes if n.field == f"non_derivative[{k}].{field}"]

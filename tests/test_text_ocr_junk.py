@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import row_and_notes
 
 from parsers import Filing, parse_bytes
 from parsers.text.read import note_kind
@@ -1047,10 +1048,12 @@ def test_a_torn_marker_read_as_a_closing_quote_is_no_part_of_a_title() -> None:
 def test_a_par_value_wrapped_below_with_a_torn_marker_is_the_title_s() -> None:
     """``Common Stock, par value | 10/02/2015 ... S 532 ...`` over ``$0.001)``: the lone amount
     is the title's par value, its ``)`` a torn marker. It had been read as a line of values
-    with no title, left out, so the title lost its '$0.001' (a wrong value)."""
+    with no title, left out, so the title lost its '$0.001' (a wrong value). The ``)`` dropped
+    is a repair the row's notes say."""
     f = parse_bytes((REMIX / "ocr_torn_par_value_and_caption.txt").read_bytes(), "p.txt")
-    row = next(r for r in f.non_derivative if r.line == 22)
+    row, said = row_and_notes(f, 22, "security_title")
     assert row.security_title == "Common Stock, par value $0.001"
+    assert "dropped OCR fragments in 'Common Stock, par value $0.001)'" in said[0]
 
 
 def test_a_torn_numbered_caption_above_table_ii_opens_no_row() -> None:
@@ -1093,9 +1096,8 @@ def test_a_scan_s_bare_number_after_a_nature_is_no_sure_word_of_it() -> None:
     so the nature is left empty with a doubt. It had been read 'See Footnotes 2'."""
     path = REMIX / "ocr_bare_marker_after_a_nature.txt"
     f = parse_bytes(path.read_bytes(), path.name)
-    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 31)
+    row, said = row_and_notes(f, 31, "nature_of_ownership")
     assert row.nature_of_ownership is None
-    said = [n.message for n in f.notes if n.field == f"non_derivative[{k}].nature_of_ownership"]
     assert any("'See Footnotes 2': its last number may be a footnote marker" in m for m in said)
 
 
@@ -1106,9 +1108,8 @@ def test_a_line_of_small_words_over_several_cells_below_a_title_is_debris() -> N
     a doubt. It had been read into the title ('INNSUITES HOSPITALITY REIT see a ee ee')."""
     path = REMIX / "ocr_debris_line_of_small_words_below_a_title.txt"
     f = parse_bytes(path.read_bytes(), path.name)
-    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 31)
+    row, said = row_and_notes(f, 31, "security_title")
     assert row.security_title is None and row.shares_owned_following == Decimal("9686")
-    said = [n.message for n in f.notes if n.field == f"non_derivative[{k}].security_title"]
     assert any("'see a ee ee' below may be scan debris" in m for m in said)
 
 
@@ -1130,9 +1131,8 @@ def test_a_scan_s_wrapped_word_printed_again_below_is_read_once() -> None:
     read 'Class A Common Stock Stock'."""
     path = REMIX / "ocr_wrapped_word_printed_twice.txt"
     f = parse_bytes(path.read_bytes(), path.name)
-    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 24)
+    row, said = row_and_notes(f, 24, "security_title")
     assert row.security_title == "Class A Common Stock"
-    said = [n.message for n in f.notes if n.field == f"non_derivative[{k}].security_title"]
     assert any("repeats the line above (its end) word for word ('Stock')" in m for m in said)
 
 
@@ -1163,9 +1163,8 @@ def test_a_nature_the_scan_may_have_made_of_a_form_or_a_balance_is_left_empty() 
     g = parse_bytes(
         (REMIX / "ocr_wrap_under_two_cells_and_a_garbled_nature.txt").read_bytes(), "g.txt"
     )
-    k, row = next((k, r) for k, r in enumerate(g.non_derivative) if r.line == 21)
+    row, said = row_and_notes(g, 21, "nature_of_ownership")
     assert row.nature_of_ownership is None
-    said = [n.message for n in g.notes if n.field == f"non_derivative[{k}].nature_of_ownership"]
     assert any("'oiloelil': one small-letter word" in m for m in said)
 
 
@@ -1206,9 +1205,8 @@ def test_a_capitalised_word_below_a_title_ended_by_its_par_value_is_a_lost_row_s
     lost; left out with a note (it had been read 'Common Stock, par value $0.001 Stock')."""
     path = REMIX / "ocr_word_below_a_title_ended_by_its_par_value.txt"
     f = parse_bytes(path.read_bytes(), path.name)
-    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 22)
+    row, said = row_and_notes(f, 22, "security_title")
     assert row.security_title == "Common Stock, par value $0.001"
-    said = [n.message for n in f.notes if n.field == f"non_derivative[{k}].security_title"]
     assert any("follows a title ended by its par value" in m for m in said)
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import row_and_notes
 
 from parsers import Filing, parse_file
 from parsers.limits import Limits
@@ -507,9 +508,8 @@ def test_a_form_and_marker_pushed_past_markitdown_s_rule_is_no_title_word() -> N
     left out with a note; the title is whole ('Common Shares, no D par value' before)."""
     path = Path(__file__).parent / "fixtures/text/remix/markitdown_form_pushed_past_a_rule.md"
     f = parse_file(path)
-    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 45)
+    row, said = row_and_notes(f, 45, "ownership")
     assert row.security_title == "Common Shares, no par value"
-    said = [n.message for n in f.notes if n.field == f"non_derivative[{k}].ownership"]
     assert any("with a marker alone on the line after the rule" in m for m in said)
     assert next(r for r in f.non_derivative if r.line == 41).ownership == "D"
 

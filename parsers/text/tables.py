@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
@@ -480,7 +481,7 @@ def _values_lost(drafts: list[Draft]) -> list[Draft]:
     """A scan's line with a title whose every value the scan garbled (``Class A Common Sock |
     04/1872022    ee    ee``): no date, code, amount, price, balance or ownership form read.
     Where the lines below it show rows the scan lost too (one printed twice: ``$0.01 par
-    value`` / ``$0.01 par value``, :func:`_drop_repeated`), they are as likely those rows'
+    value`` / ``$0.01 par value``, :func:`_drop_lost_rows_lines`), they are as likely those rows'
     titles as its own (``value $0.001``, ``HOSPITALITY REIT``): with nothing to match it to a
     filed row, it is left out, with a note on the row above. Otherwise (``Class C Capital``
     / ``Stock`` over a balance the scan garbled) it stays, its values empty with doubts."""
@@ -757,6 +758,10 @@ def _clean_words(text: str, opened: bool = False) -> str:
             continue
         if not _HAS_WORD.search(w) or _TORN_MARKER.fullmatch(w) or _MARKER_DEBRIS.fullmatch(w):
             continue
+        par = _TORN_PAR.fullmatch(w) if depth == 0 and not opened else None
+        if par:  # ``$0.001)``: a par value, a torn marker after it
+            words.append(par[1])
+            continue
         if depth == 0 and not opened and "(" not in w:
             w = _LETTERED_MARKER.sub("", w)
         if len(w) > 2 and w[-1] in "’'" and w[-2].isalpha() and w[-2] not in "sS":
@@ -936,6 +941,28 @@ def _states_ownership(row: Row, tokens: list[Token]) -> bool:
     )
 
 
+def _add_refs(draft: Draft, f: str, refs: Iterable[str]) -> None:
+    """Footnote ids added to field ``f``'s, each once, in order (no entry where none)."""
+    for ref in refs:
+        ids = draft.footnotes.setdefault(f, [])
+        if ref not in ids:
+            ids.append(ref)
+
+
+def _mark_ids(marks: Iterable[str]) -> list[str]:
+    """Footnote markers as the ids a filing's notes carry (``1`` -> ``F1``)."""
+    return [f"F{int(mark)}" for mark in marks]
+
+
+def _take_pushed(prev: Draft, f: str, value: object, tok: Token, note: str) -> None:
+    """A value a converter pushed out of row ``prev`` onto a line of its own, taken back: its
+    markers with it, the row's automatic doubt on the field dropped, ``note`` said instead."""
+    prev.values[f] = value
+    _add_refs(prev, f, _mark_ids(tok.marks))
+    prev.notes[:] = [(g, m) for g, m in prev.notes if not (g == f and m in _AUTO_DOUBTS)]
+    prev.notes.append((f, note))
+
+
 def _form_pushed_below(prev: Draft, tokens: list[Token]) -> bool:
     """``D(10)`` alone on the line after markdown's rule, under a row of cells with no
     ownership form (``| Common Shares, no | ... | 12,297 | | | |``): the form and its raised
@@ -957,17 +984,12 @@ def _form_pushed_below(prev: Draft, tokens: list[Token]) -> bool:
             )
         )
         return True
-    prev.values["ownership"] = t.value
-    for mark in t.marks:
-        ids = prev.footnotes.setdefault("ownership", [])
-        if f"F{int(mark)}" not in ids:
-            ids.append(f"F{int(mark)}")
-    prev.notes[:] = [(f, m) for f, m in prev.notes if not (f == "ownership" and m in _AUTO_DOUBTS)]
-    prev.notes.append(
-        (
-            "ownership",
-            f"read {t.value!r} from the line after the rule, pushed out of the row; unsure",
-        )
+    _take_pushed(
+        prev,
+        "ownership",
+        t.value,
+        t,
+        f"read {t.value!r} from the line after the rule, pushed out of the row; unsure",
     )
     return True
 
@@ -1196,13 +1218,9 @@ def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
         # ``Common Stock, par value 10/02/2015 S 300 D $647.56 7,064 D`` / ``$0.001(1)``: the
         # row above has its price; the lone amount is its title's par value, wrapped (a scan's
         # torn marker after it, ``$0.001)``, is no part of it)
+        # (:func:`_clean_words` drops it from the title, with a note)
         t = tokens[0]
-        if t.malformed:
-            kept = _TORN_PAR.fullmatch(t.text)
-            assert kept is not None
-            t.notes.append(f"dropped OCR fragments in {t.text!r}: read {kept[1]!r}")
-            t.text, t.malformed = kept[1], False
-        t.kind, t.value = TEXT, None
+        t.kind, t.value, t.malformed = TEXT, None, False
         return
     if row.shape == PLAIN:
         # ``Purchase value`` / ``Warrants $0.001``: a plain line of words whose last word is
@@ -1300,10 +1318,7 @@ def _pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = _ROW_OPENER
     # and the raised marker that pushed the line (``(1)`` under the title) is its cell's
     marked = [f for f in draft.footnotes if f not in filled and prev.values.get(f) is not None]
     for f in [*filled, *marked]:
-        for ref in draft.footnotes.get(f, []):
-            ids = prev.footnotes.setdefault(f, [])
-            if ref not in ids:
-                ids.append(ref)
+        _add_refs(prev, f, draft.footnotes.get(f, []))
     prev.notes[:] = [
         (f, m) for f, m in prev.notes if not (f in filled and m.startswith(_AUTO_OR_NO_AMOUNT))
     ]
@@ -1344,10 +1359,7 @@ def _title_below(prev: Draft, draft: Draft) -> bool:
     for f in back:
         prev.values[f] = draft.set_aside[f]
     for f in ["security_title", *back]:
-        for ref in draft.footnotes.get(f, []):
-            ids = prev.footnotes.setdefault(f, [])
-            if ref not in ids:
-                ids.append(ref)
+        _add_refs(prev, f, draft.footnotes.get(f, []))
     prev.notes.append(
         (
             "security_title",
@@ -1418,10 +1430,7 @@ def _orphan_amount(prev: Draft, row: Row, tokens: list[Token], fields: tuple[str
         return False
     (f,) = empty
     prev.values[f] = tok.value
-    for mark in tok.marks:
-        ids = prev.footnotes.setdefault(f, [])
-        if f"F{int(mark)}" not in ids:
-            ids.append(f"F{int(mark)}")
+    _add_refs(prev, f, _mark_ids(tok.marks))
     prev.notes.append(
         (f, f"{f} taken from {tok.text!r} alone on line {row.line}, under the row's empty cell")
     )
@@ -1441,17 +1450,12 @@ def _orphan_code(prev: Draft, row: Row, tokens: list[Token]) -> bool:
         return False
     if prev.values.get("transaction_date") is None or prev.values.get("code") is not None:
         return False
-    prev.values["code"] = tok.value
-    ids = prev.footnotes.setdefault("code", [])
-    for mark in tok.marks:
-        if f"F{int(mark)}" not in ids:
-            ids.append(f"F{int(mark)}")
-    prev.notes[:] = [(f, m) for f, m in prev.notes if not (f == "code" and m in _AUTO_DOUBTS)]
-    prev.notes.append(
-        (
-            "code",
-            f"code taken from {tok.text!r} alone on line {row.line}, under the row's empty cell",
-        )
+    _take_pushed(
+        prev,
+        "code",
+        tok.value,
+        tok,
+        f"code taken from {tok.text!r} alone on line {row.line}, under the row's empty cell",
     )
     return True
 
@@ -1831,7 +1835,7 @@ def _attach(
             _attach(draft, pairs[n:], fields, before, columns, flush, now)
             return
     if flush and not before and len(pairs) > 1:
-        pairs = _drop_repeated(draft, pairs, targets)
+        pairs = _drop_lost_rows_lines(draft, pairs, targets)
     lines = [w for _, w in pairs]
     forced: dict[int, str] = {}
     placed_first = False  # cells left undecided here: the placed lines' words join their first text
@@ -2056,10 +2060,8 @@ def _attach(
         for t, f in zip(toks, goes, strict=True):
             if t.text:
                 extra.setdefault(f, []).append(t.text)
-            for mark in t.marks:
-                ids = draft.footnotes.setdefault(FOOTNOTE_FIELD.get(f, f), [])
-                if f"F{int(mark)}" not in ids:
-                    ids.append(f"F{int(mark)}")
+            if t.marks:
+                _add_refs(draft, FOOTNOTE_FIELD.get(f, f), _mark_ids(t.marks))
     if placed_first and draft.undecided is not None:
         u = draft.undecided
         first = tuple(
@@ -2086,15 +2088,16 @@ def _attach(
 _REPEATS = "repeats the line above"
 
 
-def _drop_repeated(
+def _drop_lost_rows_lines(
     draft: Draft, pairs: list[tuple[Row, list[Token]]], targets: list[str]
 ) -> list[tuple[Row, list[Token]]]:
-    """A scan's line of words under a row printed again, word for word, on the next line
-    (``$0.01 par value`` / ``$0.01 par value`` under ``Class A Common Stock,``), or the end of
-    it (``Common Stock`` / ``Stock``): a cell wraps on to new words, so the second is the
-    same-titled rest of a row the scan lost below, and is left out. Which of the two is this
-    row's, the text does not say; they read the same, so the cells it continues keep the words
-    once, with a note."""
+    """A scan's lines under a row that are the rest of rows the scan lost below it, left out
+    with a note. A line printed again, word for word, on the next line (``$0.01 par value`` /
+    ``$0.01 par value`` under ``Class A Common Stock,``), or the end of it (``Common Stock`` /
+    ``Stock``): a cell wraps on to new words, so the second is a same-titled lost row's; which
+    of the two is this row's, the text does not say, but they read the same, so the cells it
+    continues keep the words once. And a capitalised line at the margin after the title has
+    ended on its par value (``value $0.001`` / ``Stock``): no word of a title follows it."""
     title = str(draft.values.get("security_title") or "")
     kept = pairs[:1]
     if title and "security_title" not in draft.closed and len({t.cell for t in pairs[0][1]}) == 1:
@@ -2250,10 +2253,8 @@ def _cell_groups(words: list[Token]) -> list[list[Token]]:
 def _append_words(draft: Draft, f: str, toks: list[Token], before: bool) -> None:
     """Words of a wrapped line (and their footnote markers) added to text cell ``f``."""
     for t in toks:
-        for mark in t.marks:
-            ids = draft.footnotes.setdefault(f, [])
-            if f"F{int(mark)}" not in ids:
-                ids.append(f"F{int(mark)}")
+        if t.marks:
+            _add_refs(draft, f, _mark_ids(t.marks))
     if f in draft.blurred:
         return
     add = " ".join(t.text for t in toks if t.text)

@@ -4,7 +4,11 @@ each cell would become a phantom row or a title word a row's title."""
 
 from __future__ import annotations
 
-from parsers import Filing
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+from parsers import Filing, parse_file
 from parsers.limits import Limits
 from parsers.text.read import parse_text
 
@@ -523,3 +527,72 @@ def test_a_lone_date_with_words_under_a_plain_table1_row_is_no_row_of_its_own() 
     (row,) = f.non_derivative
     assert (row.security_title, row.nature_of_ownership) == (None, None)
     assert (str(row.shares), str(row.shares_owned_following)) == ("1000", "9000")
+
+
+REMIX = Path(__file__).parent / "fixtures" / "text" / "remix"
+
+
+def test_a_dump_printed_by_blocks_of_rows_is_read_row_by_row() -> None:
+    """pdfminer grouped the last row apart: rows 1-2's titles, their dates, then row 3's title
+    and date; prices and balances by the same blocks. Each column's cells stay in row order,
+    and every column has a cell in every row, so the reading is sure."""
+    f = _parse(
+        "Common Stock", "Class A Common Stock, $0.01 par value", "05/04/2022", "05/04/2022",
+        "Ordinary Shares", "05/05/2022", "Code", "S", "S", "P", "1,000", "2,000", "500",
+        "D", "D", "A", "$10.00", "$11.00", "9,000", "7,000", "$12.00", "7,500", "D", "D", "D",
+    )  # fmt: skip
+    rows = [
+        (r.security_title, str(r.transaction_date), r.code, str(r.shares), r.acquired_disposed,
+         str(r.price), str(r.shares_owned_following))
+        for r in f.non_derivative
+    ]  # fmt: skip
+    assert rows == [
+        ("Common Stock", "2022-05-04", "S", "1000", "D", "10.00", "9000"),
+        ("Class A Common Stock, $0.01 par value", "2022-05-04", "S", "2000", "D", "11.00", "7000"),
+        ("Ordinary Shares", "2022-05-05", "P", "500", "A", "12.00", "7500"),
+    ]
+    assert not _table_doubts(f)
+
+
+def test_a_dump_by_blocks_short_of_a_cell_is_left_out() -> None:
+    # the same blocks, with row 3's price empty (it prints nothing): no reading is sure
+    f = _parse(
+        "Common Stock", "Common Stock", "05/04/2022", "05/04/2022", "Ordinary Shares",
+        "05/05/2022", "Code", "S", "S", "P", "1,000", "2,000", "500", "D", "D", "A",
+        "$10.00", "$11.00", "9,000", "7,000", "7,500", "D", "D", "D",
+    )  # fmt: skip
+    assert f.non_derivative == []
+    assert any("column by column" in m for m in _table_doubts(f))
+    # blocks whose titles and dates do not pair up (two titles, one date) say no rows either
+    g = _parse(
+        "Common Stock", "Common Stock", "05/04/2022", "Ordinary Shares", "05/04/2022",
+        "05/05/2022", "Code", "S", "S", "P", "1,000", "2,000", "500", "D", "D", "A",
+        "$10.00", "$11.00", "9,000", "7,000", "$12.00", "7,500", "D", "D", "D",
+    )  # fmt: skip
+    assert g.non_derivative == []
+
+
+def test_remixed_dumps_by_blocks_of_rows_are_read_row_by_row() -> None:
+    """markitdown of remixed filings (seeds 101 and 103): ``Common Share`` / ``Common`` /
+    ``INNSUITES HOSPITALITY REIT`` / three dates / ``Ordinary Shares`` / its date, then
+    ``$0 $27.61 $27.61``, three balances, ``$0``, one balance; and a title printed with its
+    date beside it among titles printed apart from theirs. Both had been left out whole."""
+    f = parse_file(REMIX / "markitdown_dump_by_blocks_of_rows.md")
+    assert [
+        (r.security_title, r.code, r.shares, r.price, r.shares_owned_following)
+        for r in f.non_derivative
+    ] == [
+        ("Common Share", "A", Decimal(10000), Decimal(0), Decimal(69064)),
+        ("Common", "F", Decimal(2954), Decimal("27.61"), Decimal(66110)),
+        ("INNSUITES HOSPITALITY REIT", "F", Decimal(1897), Decimal("27.61"), Decimal(64213)),
+        ("Ordinary Shares", "A", Decimal(10000), Decimal(0), Decimal(74213)),
+    ]
+    g = parse_file(REMIX / "markitdown_dump_by_blocks_a_title_with_its_date.md")
+    assert [r.security_title for r in g.non_derivative] == [
+        "Class C Capital Stock",
+        "Common Shares, no par value",
+        "Class A Common Stock",
+        "Common",
+        "INNSUITES HOSPITALITY REIT",
+    ]
+    assert {r.transaction_date for r in g.non_derivative} == {dt.date(2025, 3, 15)}

@@ -18,6 +18,8 @@ from parsers.text.read import parse_text
 from parsers.text.tables import Draft
 from parsers.text.wraps import Undecided, _readings, settle
 
+REMIX = Path(__file__).parent / "fixtures" / "text" / "remix"
+
 RENDERINGS = Path(__file__).parent / "fixtures" / "renderings"
 TELOS = RENDERINGS / "real" / "000032012123000040_form4.xml" / "pdfplumber-text.txt"
 ALDW = RENDERINGS / "synthetic" / "ALDW_0001800009-16-000001.xml" / "pdfplumber-text.txt"
@@ -541,3 +543,77 @@ def test_a_year_under_an_open_nature_past_a_page_break_is_a_word_of_it() -> None
         "Class A Common Stock",
     )
     assert last.nature_of_ownership == "SMB Pacific 2021 Charitable Remainder Unitrust II"
+
+
+def test_a_price_and_a_par_value_both_pushed_below_a_row_are_left_empty() -> None:
+    """markitdown (remix seed 101): ``| Common Stock, par value | 10/02/2015 | | S | 258 D | |
+    7,764 | | D |`` / ``| --- |`` / ``$643.0848(9)`` / ``$0.001(1)``: the row's price cell is
+    empty and its title wants its par value; one lone amount is each, which one the text does
+    not say. Both are left empty with a doubt. Read one at a time, the price had gone into the
+    title, the par value opened a phantom row, and every later row's wrapped title went to
+    the row below it (six wrong titles)."""
+    path = (
+        Path(__file__).parent / "fixtures/text/remix/markitdown_price_and_par_value_pushed_below.md"
+    )
+    f = parse_file(path)
+    row, said = row_and_notes(f, 45, "security_title")
+    assert (row.security_title, row.price, row.shares) == (None, None, Decimal("258"))
+    assert any("which is which, the text does not say" in m for m in said)
+    assert any("which is which" in m for m in row_and_notes(f, 45, "price")[1])
+    assert 48 not in [r.line for r in f.non_derivative]  # no phantom row
+    titles = {r.line: r.security_title for r in f.non_derivative}
+    assert titles[51] == "INNSUITES HOSPITALITY REIT"
+    assert titles[54] == "Common Shares, no par value"
+    assert titles[57] == "Common Stock, par value $0.001"
+    assert titles[59] == titles[62] == "Class B Common Stock"
+    assert titles[65] == "Common Share"
+
+
+def test_a_price_pushed_below_a_title_ending_no_par_value_is_the_price() -> None:
+    """The remix seed 101 markitdown fixture with one row edited into a row of cells whose
+    price cell is empty: ``| Common Shares, no par value | ... | 718 D | | 6,346 |`` /
+    ``| --- |`` / ``$650.0274(13)``. A title ending in ``no par value`` wants no amount, so
+    the lone amount is the row's price pushed below (it had been read into the title:
+    'Common Shares, no par value $650.0274')."""
+    path = REMIX / "markitdown_price_pushed_below_a_no_par_value_title.md"
+    f = parse_file(path)
+    row, said = row_and_notes(f, 54, "price")
+    assert (row.security_title, row.price) == ("Common Shares, no par value", Decimal("650.0274"))
+    assert any("alone on line 56" in m for m in said)
+
+
+def test_values_pushed_under_a_rule_with_a_marker_alone_in_the_title_cell_are_the_rows() -> None:
+    """markitdown (remix seed 107): ``| Option | | 12/09/2024 | C | ... | Ordinary | $0 | | I |
+    By SVF II |`` / ``| --- |`` / ``| (2) | | | | 628,553(1) | (2) (2) | 628,553(1) | |
+    137,545(1) | | |``: a marker alone in the title's cell is no title but a value's marker, so
+    the line is the row's values pushed under the rule (it had opened a phantom row titled
+    '(right to buy)', and the row's title, underlying title and nature were cut)."""
+    f = parse_file(REMIX / "markitdown_pushed_values_with_a_marker_in_the_title_cell.md")
+    assert [r.line for r in f.derivative] == [43]
+    row = f.derivative[0]
+    assert (row.security_title, row.underlying_title, row.nature_of_ownership) == (
+        "Option (right to buy)",
+        "Ordinary Shares",
+        "By SVF II Beaver (DE) LLC",
+    )
+    assert (row.shares, row.underlying_shares, row.shares_owned_following) == (
+        Decimal(628553),
+        Decimal(628553),
+        Decimal(137545),
+    )
+
+
+def test_a_title_and_price_on_the_next_row_of_cells_with_no_rule_between_are_the_rows() -> None:
+    """markitdown (remix seed 113): ``| | 10/02/2015 | | S | 913 D | | 8,022 | | D |`` then,
+    with no rule between, ``| Common Share(1) | | | | | $640.895(8) | |``: the title and the
+    price their markers pushed a line down complement the row above, as they do past a rule
+    (it had been a phantom row titled 'Common Share', and the row above had no title)."""
+    f = parse_file(REMIX / "markitdown_title_and_price_on_the_next_row_of_cells.md")
+    assert 41 not in [r.line for r in f.non_derivative]
+    row, said = row_and_notes(f, 40, "security_title")
+    assert (row.security_title, row.price, row.shares) == (
+        "Common Share",
+        Decimal("640.895"),
+        Decimal(913),
+    )
+    assert any("from line 41" in m for m in said)

@@ -210,6 +210,8 @@ def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> 
     rows = [_mended(r, words) if r.shape is PIPE and "**" in r.text else r for r in rows]
     streams = _streams(rows)
     _read_owner(head, streams)
+    if head.owner_name is not None and _CAPTION_IN_NAME.search(head.owner_name):
+        _owner_from_bold(head, rows)
     if head.owner_name is None:
         _owner_from_cells(head, rows)
     _read_issuer(head, streams)
@@ -379,6 +381,12 @@ def read_more_owners(
         block = ["\n".join(lines)]
         head = Header()
         _read_owner(head, ["\n".join(left)])
+        said = head.owner_name
+        if said is not None and _CAPTION_IN_NAME.search(said):
+            _owner_from_bold(head, mended[i:stop])
+            if head.owner_name is None and left_out is not None:
+                left_out.append(said)
+                continue
         if head.owner_name is None or CUT in head.owner_name:
             if head.owner_name is not None and left_out is not None:
                 left_out.append(head.owner_name.replace(CUT, "|"))
@@ -495,10 +503,11 @@ def _read_owner(head: Header, streams: list[str]) -> None:
         ):
             lines = [ln.strip() for ln in part.split("\n")]
             lines = [ln for ln in lines if ln and not _RULE_DEBRIS.match(ln)]
-            if any(len(w) > 1 for ln in lines for w in ln.split()):
-                # a line of lone characters ("F    i", '"    2') beside a line of words is
-                # the box's rules and the next boxes' crumbs as a scan read them, no name's
-                lines = [ln for ln in lines if any(len(w) > 1 for w in ln.split())]
+            if any(_worded(w) for ln in lines for w in ln.split()):
+                # a line of lone characters ("F    i", '"    2', "i    %O": one letter or digit
+                # a word) beside a line of words is the box's rules and the next boxes' crumbs
+                # as a scan read them, no name's
+                lines = [ln for ln in lines if any(_worded(w) for w in ln.split())]
             if lines and "arliest" in stop.group():
                 lines[-1] = _TRAILING_CRUMB.sub("", lines[-1])  # (box 3's torn number: ``. ``)
             name = " ".join(ln for ln in lines if ln)
@@ -509,6 +518,51 @@ def _read_owner(head: Header, streams: list[str]) -> None:
             head.owner_name = name
             return
     head.notes.append((None, "reporting_owners[0].name", "reporting person's name not found"))
+
+
+def _worded(word: str) -> bool:
+    """A word of a name: two letters or digits or more, or an initial (``F.``); a scan's
+    crumb holds one character, or one beside a symbol (``i``, ``%O``)."""
+    return len(word) > 1 and (sum(ch.isalnum() for ch in word) > 1 or word[-1] == ".")
+
+
+_CAPTION_IN_NAME = re.compile(r"elationship|pplicable|\bReporting\b|\(\s*Ch\b")
+"""Box 5's caption, torn by cell borders, read into box 1's name (``5. R elationship of
+Reporting P erson(s) to Issuer Kress Colette (Ch eck all app licable)``)."""
+_BOLD_TEXT = re.compile(r"\*\*(.+?)\*\*")
+
+
+def _owner_from_bold(head: Header, rows: list[Row]) -> None:
+    """Box 1's name read with box 5's torn caption in it: a layout converter that cut the boxes'
+    captions into cells (pymupdf4llm: ``|1. Name and Address of<br>**Kress Colette**|Reporting
+    Person|5. R<br>(Ch|elationship<br>...``) prints the filled-in values in bold, so the bold
+    text in box 1's cell is the name. Without one, the name is left empty with a doubt."""
+    said = head.owner_name
+    for r in rows:
+        if r.shape not in TABLED:
+            continue
+        for cell in r.cells:
+            if "Name and" in cell and (bold := _BOLD_TEXT.search(cell)):
+                name = " ".join(bold[1].split())
+                if name and not _CAPTION_IN_NAME.search(name):
+                    head.owner_name = name
+                    head.notes.append(
+                        (
+                            name,
+                            "reporting_owners[0].name",
+                            f"read from the bold text of box 1's cell: the box's text read"
+                            f" {said!r}, box 5's caption cut into it",
+                        )
+                    )
+                    return
+    head.owner_name = None
+    head.notes.append(
+        (
+            None,
+            "reporting_owners[0].name",
+            f"{said!r} holds box 5's caption, cut into box 1: the name is unsure, left empty",
+        )
+    )
 
 
 def _owner_from_cells(head: Header, rows: list[Row]) -> None:
@@ -581,9 +635,10 @@ _TORN_TICKER = re.compile(r"\[ ([A-Z][A-Z0-9.\-]{0,9}) [J|Il1)}](?=\s{2,}|\s*$)"
 form prints a space inside each bracket, and no ticker holds a space."""
 
 
-_RULE_BEFORE_TICKER = re.compile(r"(?:\s+\|+)+$")
+_RULE_BEFORE_TICKER = re.compile(r"(?:\s*[|\[]+)+$")
 """A scan's box rule read as ``|`` between the issuer's name and its ticker's ``[``
-(``AAR CORP |[ GOOG ]``)."""
+(``AAR CORP |[ GOOG ]``, ``TELOS CORP|[ TLS ]``), or the ticker's bracket read twice
+(``ICAHN ENTERPRISES L.P. [ [HT ]``): no name ends in either."""
 
 
 def _take_issuer(head: Header, s: str, at: int, ticker: str) -> None:
@@ -603,7 +658,7 @@ def _take_issuer(head: Header, s: str, at: int, ticker: str) -> None:
                 name,
                 "issuer.name",
                 f"dropped OCR fragment {rule.group().strip()!r} after the issuer's name: a"
-                " box rule before its ticker's bracket, no character of a name",
+                " box rule or a second bracket before its ticker's, no character of a name",
             )
         )
         name = name[: rule.start()]

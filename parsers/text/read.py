@@ -83,8 +83,9 @@ _T1_CAPTION = re.compile(r"titleofsecurity")
 _T2_CAPTION = re.compile(r"titleofderivativesecurity")
 _END = re.compile(
     r"^explanationofresponses|^remarks|/s/|signatureof(?:the)?reportingperson|^reminder"
-    # a further reporting person's boxes, repeated below the tables of a joint filing
-    r"|^(?:\d\.)?nameandaddressofreportingperson",
+    # a further reporting person's boxes, repeated below the tables of a joint filing (a
+    # scan may read the box's ``1.`` as ``1,`` or ``l.``)
+    r"|^(?:[\dli][.,])?nameandaddressofreportingperson",
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])

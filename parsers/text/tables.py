@@ -180,7 +180,21 @@ def is_header_row(text: str) -> bool:
             for word in words:
                 if word in low:
                     return True
+    if "expiration" in low and "code" in low:
+        # a scan's torn line of Table II's sub-captions (``Satrelyy   Code   iV, |((A) 2 |
+        # (D)   Date   Expiration | Title   Amount or``): caption words the keywords above
+        # miss, spaced apart, and no date, amount or price of a row
+        found = set(_WORDS.findall(low))
+        return len(found & _CAPTION_LINE_WORDS) >= 4 and not _ROW_VALUE.search(low)
     return False
+
+
+_WORDS = re.compile(r"[a-z]+")
+_CAPTION_LINE_WORDS = frozenset(
+    ("code", "date", "expiration", "title", "amount", "exercisable", "number", "shares")
+)
+_ROW_VALUE = re.compile(r"\d/\d|\d,\d{3}|\$\s*\d")
+"""A date, a grouped amount or a price: what a row's line holds and a caption line does not."""
 
 
 def read_table(
@@ -228,7 +242,10 @@ def read_table(
     width: int | None = -1  # the title column's wrap width in layout text; -1: not measured
     shape: tuple[int, int] | None = None  # lines above and below the last row split so far
     form_xs: set[int] = set()  # where layout rows with values put their ownership form
+    taken = -1  # lines up to this one were read into a row above, out of turn
     for k, row in enumerate(rows):
+        if k <= taken:
+            continue
         if (
             row.shape == SEP
             and prev is not None
@@ -265,6 +282,14 @@ def read_table(
         else:
             tokens = tokenize(row.cells, row.xs, chars=row.shape == SPACE)
         if not tokens:
+            continue
+        if (
+            prev is not None
+            and not pending
+            and row.shape == PLAIN
+            and _price_or_par_below(prev, rows, k, tokens, fields)
+        ):
+            taken = k + 1
             continue
         if (
             row.shape == SPACE
@@ -377,7 +402,10 @@ def read_table(
                 or (
                     row.shape in TABLED
                     and k
-                    and rows[k - 1].shape == SEP
+                    # (past the rule the converter put inside the row, or with none between:
+                    # ``| | 10/02/2015 | | S | 913 D | | 8,022 |`` / ``| Common Share(1) | ... |
+                    # $640.895(8) |``, the title and price pushed down by their markers)
+                    and (rows[k - 1].shape == SEP or rows[k - 1].shape in TABLED)
                     and _title_below(prev, draft)
                 )
             )
@@ -638,6 +666,12 @@ _MARKER_DEBRIS = re.compile(r"[\d¢@®©™°§«»€~^*]*[¢@®©™°§«»�
 """A footnote marker torn to digits and symbols, its opening bracket read as a symbol
 (``¢9@)``): no letter, no ``(``, a scan's symbol in it; no word of a title or a nature."""
 _JUNK_HEAD = re.compile(r"^[|\[\]{}_*“”]+(?=\w)")
+_SECURITY_NOUNS = frozenset(
+    ("stock", "shares", "share", "units", "unit", "warrants", "options", "option", "rights")
+)
+_CAPS_MARKER = re.compile(r"[A-Z]{1,2}\)")
+"""A cell's last word of one or two capitals and a ``)`` that no ``(`` of the cell opened:
+a footnote marker the scan tore (``(10)`` read ``MO)``); no word of a title ends so."""
 _HAS_WORD = re.compile(r"[^\W_]")
 
 
@@ -681,6 +715,17 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
     if scan:
         for f in _text_fields(fields):
             text = draft.values.get(f)
+            if isinstance(text, str) and _GROUPED_AMOUNT.search(text):
+                # ``Ordinary {3,139,533 |@`` / ``Shares``: the scan ran the next cell's amount
+                # into the title's words; no title's word is an amount grouped by thousands,
+                # and what else of the cell is another's, the text does not say
+                draft.values[f] = None
+                draft.blurred.add(f)
+                draft.notes.append(
+                    (f, f"{text!r} holds an amount among its words, run in from a cell beside"
+                     " it by the scan: left empty")
+                )  # fmt: skip
+                continue
             if isinstance(text, str) and _BARE_MARKER.search(text):
                 # ``See Footnotes 2`` (the row above: ``See Footnotes\)2)``): a footnote marker
                 # whose brackets the scan lost, or the cell's word (``By family member 2``)
@@ -695,6 +740,9 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                 )
 
 
+_GROUPED_AMOUNT = re.compile(r"(?<![\w,.$])\d{1,3}(?:,\d{3})+(?![\w,.])")
+"""An amount grouped by thousands standing as a word (``3,139,533``); a par value or a year is
+never so written."""
 _BARE_MARKER = re.compile(r"[^\W\d_]{2} \d{1,2}$")
 """A text cell's last word a number of one or two digits after a word (``See Footnotes 2``)."""
 _CLOSED_THEN_STRAY = re.compile(r"\([^()]*\)[^()]*\b[^\W\d_]+\)")
@@ -752,9 +800,21 @@ def _clean_words(text: str, opened: bool = False) -> str:
     split = text.split()
     if len(split) > 1 and _OPEN_MARKER.fullmatch(split[-1]):
         split.pop()  # ``footnotes (8y``: a torn marker, its ``)`` read as a letter
-    for w in split:
+    last = len(split) - 1
+    for n, w in enumerate(split):
         if w.isalnum():  # letters and digits only: no debris, no bracket (most words)
             words.append(w)
+            continue
+        if (
+            n == last
+            and n
+            and depth == 0
+            and not opened
+            and _CAPS_MARKER.fullmatch(w)
+            and split[n - 1].lower() in _SECURITY_NOUNS
+        ):
+            # ``Class B Common Stock MO)``: a marker torn to capitals after the noun a title
+            # ends on (``By LP)`` keeps its ``LP``: a name's capitals, the marker's ``)``)
             continue
         if not _HAS_WORD.search(w) or _TORN_MARKER.fullmatch(w) or _MARKER_DEBRIS.fullmatch(w):
             continue
@@ -762,6 +822,8 @@ def _clean_words(text: str, opened: bool = False) -> str:
         if par:  # ``$0.001)``: a par value, a torn marker after it
             words.append(par[1])
             continue
+        if "\\" in w[2:]:
+            w = w[: w.index("\\")]  # ``Footnotes\V)2)``: no word holds a ``\``; a torn marker
         if depth == 0 and not opened and "(" not in w:
             w = _LETTERED_MARKER.sub("", w)
         if len(w) > 2 and w[-1] in "’'" and w[-2].isalpha() and w[-2] not in "sS":
@@ -1077,7 +1139,7 @@ def _values_next(rows: list[Row], k: int) -> bool:
         bool(tokens)
         and _has_value(tokens)
         and all(
-            t.cell != 0
+            (t.cell != 0 or t.kind == MARKER)  # (a marker alone is no title: a value's)
             and (
                 t.kind in (NUM, MARKER)
                 or (t.kind == LETTER and t.text in CODES)
@@ -1232,12 +1294,12 @@ def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
             and last.dollar
             and all(t.kind == TEXT for t in tokens[:-1])
             and (
-                (above.shape == PLAIN and _ends_in_value(above.text.strip()))
+                (above.shape == PLAIN and _wants_par(above.text.strip()))
                 # a lone ``$0.001`` line under a row of cells one of which ends in ``value``
                 or (
                     len(tokens) == 1
                     and above.shape in TABLED
-                    and any(_ends_in_value(c.strip()) for c in above.cells)
+                    and any(_wants_par(c.strip()) for c in above.cells)
                 )
             )
         ):
@@ -1250,10 +1312,16 @@ def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
         if (
             t.kind == NUM
             and t.cell < len(cells)
-            and _ends_in_value(cells[t.cell].strip())
+            and _wants_par(cells[t.cell].strip())
             and sum(1 for u in tokens if u.cell == t.cell) == 1
         ):
             t.kind, t.value = TEXT, None
+
+
+def _wants_par(text: str) -> bool:
+    """A title's cell ending in ``value`` that still wants its amount: ``par value``, not
+    ``no par value`` (an amount under that is another cell's: a price pushed below)."""
+    return _ends_in_value(text) and _NO_PAR.search(text) is None
 
 
 def _wrapped_cells(tokens: list[Token]) -> bool:
@@ -1435,6 +1503,58 @@ def _orphan_amount(prev: Draft, row: Row, tokens: list[Token], fields: tuple[str
         (f, f"{f} taken from {tok.text!r} alone on line {row.line}, under the row's empty cell")
     )
     return True
+
+
+def _lone_dollar(tokens: list[Token]) -> bool:
+    return (
+        len(tokens) == 1
+        and tokens[0].kind == NUM
+        and tokens[0].dollar
+        and (tokens[0].value is not None or _TORN_PAR.fullmatch(tokens[0].text) is not None)
+    )
+
+
+def _price_or_par_below(
+    prev: Draft, rows: list[Row], k: int, tokens: list[Token], fields: tuple[str, ...]
+) -> bool:
+    """Two dollar amounts alone on the plain lines under a row of cells whose title ends in
+    ``par value`` and whose one dollar cell is empty (markdown: ``| Common Stock, par value |
+    10/02/2015 | | S | 258 D | | 7,764 | | D |`` / ``$643.0848(9)`` / ``$0.001(1)``): one is the
+    price, pushed out of the row by its raised marker, the other the par value the title
+    wraps to. Which is which, the text does not say (a par value can be $5, a price
+    $0.001), so both cells are left empty with a doubt and both lines are taken; read one
+    at a time, the first went into the title and the second opened a phantom row. One
+    amount alone there stays the title's par value (:func:`_par_value_words`)."""
+    if prev.plain or not _lone_dollar(tokens) or k + 1 >= len(rows):
+        return False
+    title = prev.values.get("security_title")
+    if (
+        not isinstance(title, str)
+        or _PAR_CELL_END.search(title) is None
+        or _NO_PAR.search(title) is not None
+        or "security_title" in prev.closed
+    ):
+        return False
+    empty = [f for f in _DOLLAR_FIELDS if f in fields and prev.values.get(f) is None]
+    if len(empty) != 1 or prev.values.get("code") is None:
+        return False
+    nxt = rows[k + 1]
+    if nxt.shape != PLAIN:
+        return False
+    below = tokenize_plain(nxt.cells[0], nxt.xs[0])
+    if not _lone_dollar(below):
+        return False
+    said = f"'{tokens[0].text}' and '{below[0].text}' alone on lines {rows[k].line} and {nxt.line}"
+    said += " below the row: one its price, pushed out of its cell, the other its title's"
+    said += " par value; which is which, the text does not say: left empty"
+    for f in ("security_title", empty[0]):
+        prev.values[f] = None
+        prev.blurred.add(f)
+        prev.notes.append((f, said))
+    return True
+
+
+_NO_PAR = re.compile(r"\bno\s+par\s+value[\s|]*$", re.IGNORECASE)
 
 
 def _orphan_code(prev: Draft, row: Row, tokens: list[Token]) -> bool:
@@ -1839,6 +1959,22 @@ def _attach(
     lines = [w for _, w in pairs]
     forced: dict[int, str] = {}
     placed_first = False  # cells left undecided here: the placed lines' words join their first text
+    if flush and columns and not before and "security_title" in targets:
+        stray = _par_line_elsewhere(draft, pairs)
+        if stray is not None:
+            said = " / ".join(r.text.strip() for r, _ in pairs[stray:])
+            draft.values["security_title"] = None
+            draft.blurred.add("security_title")
+            draft.notes.append(
+                (
+                    "security_title",
+                    f"margin line(s) '{said}' below: a par value where the title before it ends"
+                    " in no comma (``Stock, $0.01 par value``), so the rest of this title or of"
+                    " a row the scan lost: left empty",
+                )
+            )
+            pairs = pairs[:stray]
+            lines = [w for _, w in pairs]
     if flush and columns:
         placeless = [
             w for r, w in pairs if len(r.cells) == 1 and r.xs[0] < 4 and any(t.text for t in w)
@@ -1861,6 +1997,20 @@ def _attach(
             gone = {id(w) for w in form}
             lines = [w for w in lines if id(w) not in gone]
             placeless = [w for w in placeless if id(w) not in gone]
+        ruled = (
+            [w for r, w in pairs if _RULED_START.match(r.text) and len({t.cell for t in w}) == 1]
+            if not before
+            else []
+        )  # (a line of several cells under a row is a row's garbled values: left out below)
+        if ruled:
+            # ``[conmonshae |]`` under ``INNSUITES`` / ``HOSPITALITY REIT``: a scan reads the
+            # rule over a row as ``[`` before its title, so the line may open a row whose
+            # values it lost, or be this cell's rest after a bracket misread
+            _blur_margin(
+                draft, targets, ruled, "opens on '[', as a row does after a rule a scan read"
+            )
+            gone = {id(w) for w in ruled}
+            lines = [w for w in lines if id(w) not in gone]
         if junk:
             # ``Sa |  ei ee`` under a row: the scan's debris, or a text cell's rest garbled;
             # which, the text does not say: the cells the line may continue are left empty
@@ -2025,7 +2175,10 @@ def _attach(
             shut
             and to is None
             and len({t.cell for t in toks}) > 1
-            and any(f in shut and _HAS_WORD.search(t.text) for t, f in zip(toks, goes, strict=True))
+            and any(
+                f in shut and _HAS_WORD.search(t.text) and not _LOST_MARKS.fullmatch(t.text)
+                for t, f in zip(toks, goes, strict=True)
+            )
         ):
             # a scan's line of cells with words under a cell whose footnote marker ended it
             # on a line above: no continuation of this row, but a row whose values the scan
@@ -2058,6 +2211,8 @@ def _attach(
         if id(toks) in piped:
             _wrapped_cuts(draft, toks, goes)
         for t, f in zip(toks, goes, strict=True):
+            if f in shut and _LOST_MARKS.fullmatch(t.text):
+                continue  # ``(891011)`` under a cell a marker ended: its markers, brackets lost
             if t.text:
                 extra.setdefault(f, []).append(t.text)
             if t.marks:
@@ -2085,6 +2240,42 @@ def _attach(
             draft.values[f] = f"{have} {add}" if have else add
 
 
+def _par_line_elsewhere(draft: Draft, pairs: list[tuple[Row, list[Token]]]) -> int | None:
+    """The first of a scan's lines below a row that opens on a par value (``$0.01 par value``,
+    ``par value $0.001``; ``value $0.001`` after ``par``) where the title read so far does not
+    end as a title does before one (``Stock,``; ``Shares, no``; ``Stock, par``): under
+    ``INNSUITES`` / ``HOSPITALITY REIT``, a row whose values the scan lost (``Class A Common
+    Stock,``) left its wrapped rest there. None if every line may continue the title."""
+    prior = str(draft.values.get("security_title") or "")
+    if not prior or all(
+        x is None for f, x in draft.values.items() if f not in TEXT_FIELDS and f != "voluntary"
+    ):
+        return None  # (a title whose values the scan lost: :func:`_values_lost` weighs it)
+    for n, (r, _) in enumerate(pairs):
+        text = r.text.strip()
+        need = (
+            ("par",)
+            if _VALUE_OPENS.match(text)
+            else (",", " no")  # (``Common Shares, no`` / ``par value``)
+            if _PAR_OPENS.match(text)
+            else None
+        )
+        if need is not None and not prior.rstrip().lower().endswith(need):
+            return n
+        prior = f"{prior} {text}"
+    return None
+
+
+_PAR_OPENS = re.compile(r"(?:\$[\d.,]*\d\s+)?par\s+value\b", re.IGNORECASE)
+_VALUE_OPENS = re.compile(r"value\s+\$[\d.,]*\d", re.IGNORECASE)
+
+
+_LOST_MARKS = re.compile(r"\(\d{1,8}\)")
+"""Footnote markers run together, their inner brackets lost (``(891011)`` for ``(8)(9)(10)(11)``):
+no word of a cell."""
+_RULED_START = re.compile(r"\s*\[[^\W\d_]")
+"""A scan's line opening on ``[`` before a letter: the rule over a row, read as a bracket."""
+
 _REPEATS = "repeats the line above"
 
 
@@ -2104,6 +2295,25 @@ def _drop_lost_rows_lines(
         title = f"{title} {' '.join(t.text for t in pairs[0][1] if t.text)}"
     for r, w in pairs[1:]:
         said = " ".join(t.text for t in w if t.text)
+        above = " ".join(t.text for t in kept[-1][1] if t.text)
+        if (
+            len({t.cell for t in w}) == 1
+            and r.xs[0] < 4
+            and len({t.cell for t in kept[-1][1]}) == 1
+            and kept[-1][0].xs[0] < 4
+            and _torn_marker(above)
+            and "(" not in above
+        ):
+            # ``Class A Common`` / ``Stock)`` / ``value``: a footnote marker (torn, ``)``) ends
+            # its cell's last word, so the margin line after it is a row the scan lost
+            draft.notes.append(
+                (
+                    "security_title",
+                    f"line {r.line} below ('{said}') follows '{above}', ended by a torn footnote"
+                    " marker: a row the scan lost, left out; unsure",
+                )
+            )
+            continue
         if (
             _PAR_END.search(title)
             and said[:1].isupper()
@@ -2120,7 +2330,6 @@ def _drop_lost_rows_lines(
                 )
             )
             continue
-        above = " ".join(t.text for t in kept[-1][1] if t.text)
         one_cell = len({t.cell for t in w}) == 1 and len({t.cell for t in kept[-1][1]}) == 1
         if (
             one_cell  # (``Common ... Stock``: two cells' words, the title's and another's)
@@ -2138,6 +2347,31 @@ def _drop_lost_rows_lines(
                         )
                     )
             continue
+        earlier = [" ".join(t.text for t in x if t.text) for _, x in kept[:-1]]
+        if (
+            len({t.cell for t in w}) == 1
+            and said in earlier
+            # (a line of several cells between is a lost row's own, left out by _attach)
+            and all(len({t.cell for t in x}) == 1 for _, x in kept[earlier.index(said) :])
+            and _THREE_LETTERS.search(said)
+            and "security_title" in targets
+            and draft.values.get("security_title")
+        ):
+            # ``Class A Common`` / ``Stock`` / ``HOSPITALITY REIT`` / ``Stock``: a line printed
+            # again with other words between is no one title wrapping on: rows the scan lost
+            # below this one left their titles' rest here, and which lines are this title's,
+            # the text does not say
+            draft.values["security_title"] = None
+            draft.blurred.add("security_title")
+            draft.notes.append(
+                (
+                    "security_title",
+                    f"line {r.line} below repeats an earlier wrapped line ('{said}') with"
+                    " other words between: the rest of rows the scan lost; which lines are this"
+                    " title's, unsure: left empty",
+                )
+            )
+            return pairs
         kept.append((r, w))
         if title and len({t.cell for t in w}) == 1:
             title = f"{title} {said}"
@@ -2383,7 +2617,7 @@ def _year_of_a_nature(prev: Draft, tokens: list[Token]) -> bool:
     return all(t.kind == TEXT for t in tokens[:-1]) and len(tokens) > 1
 
 
-_FORM_SPECKS = frozenset("DITJl1|")
+_FORM_SPECKS = frozenset("DITJil1|")
 """What a scan makes of an ownership form's ``I`` or ``D`` and a speck beside it (``TI``,
 ``Il``)."""
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -2771,9 +3005,10 @@ def _read_row(
     _holding_balance(draft, fields, cols)
     if not flush:  # (after a holding's lone balance has left the price column)
         _price_without_dollar(draft, row, fields, cols)
-    elif row.shape == SPACE:
+    else:  # (a scan's line holding a rule read as ``|`` is no less a scan's)
         _nature_without_values(draft, fields)
-        _scan_price_or_underlying(draft, fields, cols)
+        if row.shape == SPACE:
+            _scan_price_or_underlying(draft, fields, cols)
     _check_row(draft, fields, row.shape in TABLED)
     return draft
 
@@ -2800,8 +3035,13 @@ def _nature_without_values(draft: Draft, fields: tuple[str, ...]) -> None:
             # ``oiloelil`` (a balance's digits garbled): a nature opens with a capital
             why = "one small-letter word where the row shows no ownership form: values"
         elif len(word) > 1 and 1 < len(word[0]) <= 2 and set(word[0]) <= _FORM_SPECKS:
-            # ``TI See Footnotes``: the form's ``I`` with a speck glued before it
+            # ``TI See Footnotes``, ``iI By Trust``: the form's ``I`` with a speck beside it
             why = "it opens on a form's letter with a speck where the row shows no form: its form"
+        elif len(word) > 1 and 3 * sum(set(w.lower()) <= _VOWELS for w in word) >= 2 * len(word):
+            # ``eee Ee``, ``ee ee ee De``: a scan's speckles read as vowels; a nature's words
+            # are words (``By Trust``, ``See Footnote``)
+            why = "its words are mostly lone vowels, a scan's speckles, where the row shows no"
+            why += " form: values"
         else:
             return
     else:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import Any
 
 from parsers.text.cells import BLANK, PLAIN, TAB, Row
 from parsers.text.columns import CODES, T1_FORM3, T1_FORM4, T1_FORM5, T2_FORM3, T2_FORM4, T2_FORM5
@@ -460,6 +461,7 @@ def _rebuilt(
             runs[-1].append(c)
         else:
             runs.append([c])
+    runs, dated = _unblocked(runs)
     lead = 0
     while lead < len(runs) and runs[lead][0][2].startswith("text"):
         lead += 1
@@ -477,21 +479,22 @@ def _rebuilt(
     for run in runs:
         if len(run) == n:
             for i in range(n):
-                table[i].append(run[i])
+                # (a date printed beside its title stands in the title's cell)
+                if not dated or run is not runs[1] or i not in dated:
+                    table[i].append(run[i])
             if run[0][2] == "letter":
                 owned = [c[1].strip()[:1] for c in run]
         elif run is runs[-1] and _natures(run, owned, table, notes):
             pass
         elif len(run) == 2 * n and run[0][2] == "number":
-            dollars = [c[3].dollar for c in run]
-            if dollars == [True, False] * n:  # price and balance, row after row
-                for i in range(n):
-                    table[i].extend(run[2 * i : 2 * i + 2])
-            elif dollars == [True] * n + [False] * n:  # the price column, then the balance
-                for i in range(n):
-                    table[i].extend((run[i], run[n + i]))
-            else:
+            # price and balance: row after row, one column then the other, or so by blocks
+            # of rows (the blocks the titles came in, if they came in more than one)
+            split = _price_balance_blocks([c[3].dollar for c in run])
+            if split is None:
                 return None
+            prices, balances, _ = split
+            for i in range(n):
+                table[i].extend((run[prices[i]], run[balances[i]]))
         else:
             return None
     if any(len(cells) > width or not _in_form_order(cells, width) for cells in table):
@@ -500,6 +503,68 @@ def _rebuilt(
 
 
 _Cell = tuple[int, str, str, Token]  # line, text, kind, first token
+
+
+def _unblocked(runs: list[list[_Cell]]) -> tuple[list[list[_Cell]], set[int]]:
+    """The leading titles and their dates printed by blocks of rows, each block's titles then
+    its dates (markitdown: ``Common Share`` / ``Common`` / ``INNSUITES`` / three dates /
+    ``Ordinary Shares`` / its date: pdfminer grouped the last row apart), as one run of
+    titles and one of dates; ``runs`` as they are when they do not open so. A title printed
+    with its date beside it is a block of its own: its cell holds both, and stands in the
+    dates' run too, at the row given with the set returned. Each column's cells stay in row
+    order, blocks in page order."""
+    k = blocks = 0
+    titles: list[_Cell] = []
+    dates: list[_Cell] = []
+    dated: set[int] = set()
+    while k < len(runs):
+        kind = runs[k][0][2]
+        if kind == "text,date":
+            for c in runs[k]:
+                dated.add(len(titles))
+                titles.append(c)
+                dates.append(c)
+            blocks += len(runs[k])
+            k += 1
+        elif (
+            kind == "text"
+            and k + 1 < len(runs)
+            and runs[k + 1][0][2] == "date"
+            and len(runs[k]) == len(runs[k + 1])
+        ):
+            titles.extend(runs[k])
+            dates.extend(runs[k + 1])
+            blocks += 1
+            k += 2
+        else:
+            break
+    if blocks < 2 or len(dated) == len(titles):
+        return runs, set()
+    return [titles, dates, *runs[k:]], dated
+
+
+def _price_balance_blocks(dollars: list[bool]) -> tuple[list[int], list[int], list[int]] | None:
+    """Where each row's price and balance stand in a run of both (``dollars``: which cells
+    carry a ``$``), printed by blocks of rows, each block's prices then as many balances:
+    row after row (blocks of one), the price column then the balance column (one block), or
+    in between. None if the run does not split so: no reading of it is sure."""
+    prices: list[int] = []
+    balances: list[int] = []
+    sizes: list[int] = []
+    i = 0
+    while i < len(dollars):
+        j = i
+        while j < len(dollars) and dollars[j]:
+            j += 1
+        b = j - i
+        if b == 0 or dollars[j : j + b] != [False] * b:
+            return None
+        prices.extend(range(i, j))
+        balances.extend(range(j, j + b))
+        sizes.append(b)
+        i = j + b
+    return prices, balances, sizes
+
 
 NATURE_NOTE = (
     "the table is printed column by column with fewer natures of ownership than rows: each is "
@@ -660,17 +725,35 @@ def _kind(text: str) -> tuple[str, Token] | None:
     if not tokens:
         return None
     first = tokens[0][0]
-    if first == TEXT:  # a title, or a title and the values printed beside it
-        beside = [t[0] for t in tokens if t[0] not in (TEXT, MARKER, NA)]
+    par = _par_values(tokens)
+    if first == TEXT or 0 in par:  # a title (``$0.01 par value``: its wrapped rest), or a
+        # title and the values printed beside it
+        beside = [
+            t[0] for i, t in enumerate(tokens) if t[0] not in (TEXT, MARKER, NA) and i not in par
+        ]
         if len(beside) >= 3:  # a row's worth (a date, a code, an amount): a row, not a cell
             return None
-        values = ",".join([t[0] for t in tokens if t[0] != TEXT])
+        values = ",".join([t[0] for i, t in enumerate(tokens) if t[0] != TEXT and i not in par])
         return ("text," + values if values else "text"), token_of(tokens[0])
     if len(tokens) != 1:
         return None
     kinds = {DATE: "date", NUM: "number", LETTER: "letter", MARKER: "marker", NA: "marker"}
     kind = kinds.get(first, "immed" if first == IMMED else None)
     return (kind, token_of(tokens[0])) if kind else None
+
+
+def _par_values(tokens: Sequence[tuple[Any, ...]]) -> set[int]:
+    """The numbers among a cell's words that are a title's par value (``Common Stock, $0.01
+    par value``, ``par value $0.001``): words of the title, no value beside it."""
+    out = set()
+    for i, t in enumerate(tokens):
+        if t[0] != NUM or not t[3]:
+            continue
+        after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+        before = tokens[i - 1][1] if i else ""
+        if after.lower().startswith("par") or before.lower().endswith("value"):
+            out.add(i)
+    return out
 
 
 _LAYOUTS = {len(f): f for f in (T1_FORM4, T1_FORM5, T2_FORM4, T2_FORM5, T1_FORM3, T2_FORM3)}

@@ -43,6 +43,8 @@ _OWNER_LABEL = caseless(
 _TRAILING_CRUMB = re.compile(r"\s+[^\w\s]+$")
 _RULE_DEBRIS = re.compile(r"^(?:[^\W\dA-Z_]|[^\w\s]+)(?:\s+(?:[^\W\dA-Z_]|[^\w\s]+))*$")
 """An OCR'd line of box rules: lone lower-case letters and punctuation, no word of a name."""
+_TEN_PCT_PIECE = re.compile(r"(?:[xX\u2612\u2610]\s*)?10\s*%\s*O(?:w(?:n(?:er?)?)?)?")
+"""Box 5's ``10% Owner`` torn (``10% O``) on a line of its own under box 1's name."""
 _NAME_STOP = caseless(
     r"\((?:Last|First|Middle|Street)\)",
     r"\b2\.\s*Issuer",
@@ -502,7 +504,11 @@ def _read_owner(head: Header, streams: list[str]) -> None:
             or "arliest" in stop.group()
         ):
             lines = [ln.strip() for ln in part.split("\n")]
-            lines = [ln for ln in lines if ln and not _RULE_DEBRIS.match(ln)]
+            lines = [
+                ln
+                for ln in lines
+                if ln and not _RULE_DEBRIS.match(ln) and not _TEN_PCT_PIECE.fullmatch(ln)
+            ]
             if any(_worded(w) for ln in lines for w in ln.split()):
                 # a line of lone characters ("F    i", '"    2', "i    %O": one letter or digit
                 # a word) beside a line of words is the box's rules and the next boxes' crumbs

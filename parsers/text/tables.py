@@ -1635,6 +1635,14 @@ def _hollow_below(host: Draft, d: Draft) -> None:
             )
 
 
+_ROW_VALUES = frozenset(TEXT_FIELDS) | {"voluntary", "ownership", "nature_of_ownership"}
+
+
+def _holds_a_value(values: dict[str, object]) -> bool:
+    """A date, code, amount, price or balance read: what a row reports beyond its words."""
+    return any(x is not None for f, x in values.items() if f not in _ROW_VALUES)
+
+
 def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Draft]:
     """A filed row names its security and either reports a transaction or a balance. Values
     with no title and no transaction (a stray page number, an address line below the tables)
@@ -1648,6 +1656,17 @@ def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dr
             debris.append(d)
             continue
         titled = v.get("security_title") or "security_title" in d.blurred
+        if titled and not v.get("security_title") and not _holds_a_value(v):
+            # a scan's row whose title and every value were left empty with doubts: nothing
+            # of it can be read, so it is no row; its doubts go with the note
+            said = "; ".join(m for _, m in d.notes[:2])
+            host = kept[-1] if kept else None
+            message = f"line {d.line}: title and values all unread ({said}); not read as a row"
+            if host is not None:
+                host.notes.append((None, message))
+            elif orphans is not None:
+                orphans.append(message)
+            continue
         if titled and kept and kept[-1].plain and _hollow(d):
             _hollow_below(kept[-1], d)
             continue
@@ -2158,6 +2177,7 @@ def _attach(
     # so a line of words spread over several cells that all go to the title is no rest of it
     # but a row whose values the scan garbled (``[Common ____oariav2022   ee ee ee``)
     scan_below = flush and not before
+    tied: list[tuple[str, str, str]] = []  # words about as near two text columns, in a scan
     for n, toks in enumerate(lines):
         to = forced.get(id(toks))
         goes = []
@@ -2170,6 +2190,12 @@ def _attach(
             for _, x, g in spots[1:]:
                 if abs(x - pos) < near:
                     f, near = g, abs(x - pos)
+            if scan_below and to is None and t.x >= 4 and _THREE_LETTERS.search(t.text):
+                other = min(
+                    ((abs(x - pos), g) for _, x, g in spots if g != f), default=None
+                )
+                if other is not None and other[0] - near < _SCAN_TIE:
+                    tied.append((f, other[1], t.text))
             goes.append(to if to is not None else f)
         if (
             shut
@@ -2229,6 +2255,18 @@ def _attach(
             wrapped.append(_clean_words(margin, bracket))
             bracket = bracket or "(" in margin
         draft.undecided = Undecided(u.cells, first, wrapped, " / ".join(wrapped), margin=True)
+    for f, g, word in tied:
+        # a scan spaces each line on its own, so a run of words about as near two columns'
+        # places (``2021 Charitable`` between the underlying title's and the nature's) says
+        # which it continues no better than a plain line does
+        for h in (f, g):
+            if h not in draft.blurred:
+                draft.values[h] = None
+                draft.blurred.add(h)
+                draft.notes.append(
+                    (h, f"wrapped words '{word}' stand about as near the {f} as the {g}: left"
+                     " empty")
+                )  # fmt: skip
     for f, words in extra.items():
         if f in draft.blurred:
             continue
@@ -2270,6 +2308,9 @@ _PAR_OPENS = re.compile(r"(?:\$[\d.,]*\d\s+)?par\s+value\b", re.IGNORECASE)
 _VALUE_OPENS = re.compile(r"value\s+\$[\d.,]*\d", re.IGNORECASE)
 
 
+_SCAN_TIE = 6
+"""Characters by which a scan's wrapped words must stand nearer one text column's place than
+another's to be that column's (each scan line is spaced on its own)."""
 _LOST_MARKS = re.compile(r"\(\d{1,8}\)")
 """Footnote markers run together, their inner brackets lost (``(891011)`` for ``(8)(9)(10)(11)``):
 no word of a cell."""
@@ -2966,6 +3007,8 @@ def _read_row(
         _value_cut_off_text(draft, tokens, fields, cols)
         if dropped:
             _number_cut_beside(draft, tokens, dropped, fields, cols)
+    elif flush and dropped:
+        _scan_number_runs_on(draft, dropped, fields, cols)
     if date_x and row.shape == SPACE:
         for t in tokens:
             if t.kind == NUM and t.value is not None:
@@ -2996,7 +3039,12 @@ def _read_row(
         _lone_window_date(draft, row, cols, fields, cell=True)
     elif flush and row.shape == SPACE and "date_exercisable" in fields:
         # (a marker the scan read as a letter, ``(S)`` of ``(5)``, ``Q)``, is no value)
-        shifted = any(_readable(t) and not _letter_marker(t.text) for t in dropped)
+        # (and a word no column took, ``Ordinary`` of an underlying title: cells slid too)
+        shifted = any(
+            (_readable(t) and not _letter_marker(t.text))
+            or (t.kind == TEXT and _THREE_LETTERS.search(t.text) is not None)
+            for t in dropped
+        )
         _lone_window_date(
             draft, row, cols, fields, scan=True, shifted=shifted, by_caption=by_caption
         )
@@ -4014,6 +4062,30 @@ def _number_cut_beside(
         for across, joined in pairs:
             if across is not None and across.kind == NUM and ocr.GROUPED.fullmatch(joined):
                 _doubt_cut_value(draft, t, across, joined, fields, cols)
+
+
+def _scan_number_runs_on(
+    draft: Draft, dropped: list[Token], fields: tuple[str, ...], cols: list[list[Token]]
+) -> None:
+    """A scan's number one space before a token it garbled that opens on a digit (``2 1Do)``):
+    the scan may have broken one number (``21,600``) at a space, so the number read is a part
+    of it, or all of it; which, the text does not say: left empty with a doubt."""
+    for ci, toks in enumerate(cols):
+        for t in toks:
+            if t.kind != NUM or draft.values.get(fields[ci]) is None:
+                continue
+            end = t.x + len(t.text)
+            bad = next((d for d in dropped if d.text[:1].isdigit() and d.x == end + 1), None)
+            if bad is None:
+                continue
+            draft.values[fields[ci]] = None
+            draft.notes.append(
+                (
+                    fields[ci],
+                    f"{t.text!r} stands one space before {bad.text!r}, which the scan garbled:"
+                    " it may be the start of one number broken there; left empty",
+                )
+            )
 
 
 def _doubt_cut_value(

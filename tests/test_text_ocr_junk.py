@@ -1435,3 +1435,37 @@ def test_scan_words_about_as_near_two_text_columns_leave_both_empty() -> None:
         n.field == f"derivative[{k}].nature_of_ownership" and "about as near" in n.message
         for n in f.notes
     )
+
+
+def test_a_lone_date_placed_as_the_deemed_date_is_left_empty() -> None:
+    """OCR of a remixed filing (seed 137, scored first with every earlier fix in place):
+    ``Common Share — | 05/12/2023   84,603   A   $2.36   84,603``: the dash and the rule put the
+    row's one date under the deemed execution date. The form asks for a deemed date only beside
+    the transaction's, so the date may be the transaction's (or the transaction's was lost):
+    left empty with a doubt on both. It had been read as a deemed date the filing does not
+    have."""
+    path = REMIX / "ocr_lone_date_placed_as_the_deemed_date.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    row, said = row_and_notes(f, 21, "deemed_execution_date")
+    assert (row.transaction_date, row.deemed_execution_date) == (None, None)
+    # with no date and no code the line states no transaction: its amount and price are set
+    # aside with a doubt, its balance kept
+    assert (row.shares, row.price, row.shares_owned_following) == (None, None, Decimal(84603))
+    assert any("it may be the transaction's" in m for m in said)
+
+
+def test_a_scan_title_ending_par_value_with_no_amount_read_is_left_empty() -> None:
+    """OCR of a remixed filing (seed 139, scored first with every earlier fix in place):
+    ``Common Stock, par value | 05/04/2022 ... $162.77) 457,976`` over ``$0,001)``: the scan
+    read the par value's point as a comma, so no rule took the line as the title's amount. A
+    title ending on ``par value`` with no amount wants one, so it was cut: left empty with a
+    doubt (it had been read 'Common Stock, par value')."""
+    path = REMIX / "ocr_par_value_amount_garbled_below_a_title.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    row, said = row_and_notes(f, 27, "security_title")
+    assert row.security_title is None
+    assert any("ends on 'par value' with no amount" in m for m in said)
+    # a title that holds its amount, or says 'no par value', is kept
+    assert next(r for r in f.non_derivative if r.line == 29).security_title == (
+        "Class A Common Stock, $0.01 par value"
+    )

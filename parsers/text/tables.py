@@ -496,6 +496,8 @@ def read_table(
             _words_left_below(host, pending, fields)
     for d in drafts:
         _clean_text(d, fields, scan=flush)
+        if flush:
+            _par_value_lost(d)
     if placed_cols and not flush:  # (an OCR engine's flush lines keep no columns)
         _off_column(drafts)
     if flush and "date_exercisable" in fields:
@@ -503,6 +505,29 @@ def read_table(
     if flush:
         drafts = _values_lost(drafts)
     return _real_rows(drafts, orphans)
+
+
+def _par_value_lost(draft: Draft) -> None:
+    """A scan's title that ends on ``par value`` with no amount in it (``Common Stock, par
+    value`` over ``$0,001)``, which the scan garbled and no rule read as the par value): the
+    title wants its amount, so it was cut; left empty with a doubt. ``no par value`` and ``$0.01
+    par value`` want none."""
+    title = draft.values.get("security_title")
+    if (
+        isinstance(title, str)
+        and _PAR_CELL_END.search(title)
+        and "$" not in title
+        and _NO_PAR.search(title) is None
+    ):
+        draft.values["security_title"] = None
+        draft.blurred.add("security_title")
+        draft.notes.append(
+            (
+                "security_title",
+                f"{title!r} ends on 'par value' with no amount: the amount was not read (the"
+                " scan garbled or lost it); left empty",
+            )
+        )
 
 
 def _values_lost(drafts: list[Draft]) -> list[Draft]:
@@ -3057,6 +3082,19 @@ def _read_row(
         _nature_without_values(draft, fields)
         if row.shape == SPACE:
             _scan_price_or_underlying(draft, fields, cols)
+    if draft.values.get("deemed_execution_date") is not None and (
+        draft.values.get("transaction_date") is None
+    ):
+        # one date, placed under the deemed execution date: the form asks for a deemed date
+        # only beside the transaction's, so this one may be the transaction's, or the
+        # transaction's was lost; which, the text does not say
+        said = draft.values["deemed_execution_date"]
+        draft.values["deemed_execution_date"] = None
+        for f in ("transaction_date", "deemed_execution_date"):
+            draft.notes.append(
+                (f, f"one date ({said}), placed as the deemed execution date with no transaction"
+                 " date: it may be the transaction's; left empty")
+            )  # fmt: skip
     _check_row(draft, fields, row.shape in TABLED)
     return draft
 

@@ -617,3 +617,17 @@ def test_a_title_and_price_on_the_next_row_of_cells_with_no_rule_between_are_the
         Decimal(913),
     )
     assert any("from line 41" in m for m in said)
+
+
+def test_a_hollow_line_below_a_plain_row_still_blurs_its_cells_before_rows_are_dropped() -> None:
+    """markitdown (remix seed 149, scored first): a plain Table II row ``Non- (2) 12/09/2024 C
+    ...`` whose titles and nature wrap over pipe rows and plain lines, and below them a line
+    of words alone (``5. Relationship of Reporting Person(s) to Issuer``). That line's words may
+    be the row's rest, so the row's text cells are left empty with a doubt; the rule that drops
+    a row with nothing read (seed 127) must not drop the line first, which had left the row's
+    titles cut without a note ('Non-', 'Ordinary', 'By SVF II')."""
+    f = parse_file(REMIX / "markitdown_hollow_line_below_a_plain_row.md")
+    assert [r.line for r in f.derivative] == [45]
+    row = f.derivative[0]
+    assert (row.security_title, row.underlying_title, row.nature_of_ownership) == (None,) * 3
+    assert any("may be the rest of it" in n.message for n in f.notes)

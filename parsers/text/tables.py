@@ -1681,6 +1681,10 @@ def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dr
             debris.append(d)
             continue
         titled = v.get("security_title") or "security_title" in d.blurred
+        if titled and kept and kept[-1].plain and _hollow(d):
+            _hollow_below(kept[-1], d)
+            continue
+        # (after the hollow line's words are weighed against the plain row above)
         if titled and not v.get("security_title") and not _holds_a_value(v):
             # a scan's row whose title and every value were left empty with doubts: nothing
             # of it can be read, so it is no row; its doubts go with the note
@@ -1691,9 +1695,6 @@ def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dr
                 host.notes.append((None, message))
             elif orphans is not None:
                 orphans.append(message)
-            continue
-        if titled and kept and kept[-1].plain and _hollow(d):
-            _hollow_below(kept[-1], d)
             continue
         if titled or v.get("transaction_date") or v.get("code"):
             kept.append(d)

@@ -136,6 +136,13 @@ class Draft:
     place, left empty for :func:`_window_by_rows` to place by the other rows' columns."""
     lone_date: Any = None
     """That lone date's value."""
+
+    def leave_empty(self, f: str, message: str) -> None:
+        """Empty text or value cell ``f`` with a doubt: the text does not say its value for
+        sure. Blurred, so words nearest it below go with it rather than to a neighbour."""
+        self.values[f] = None
+        self.blurred.add(f)
+        self.notes.append((f, message))
     """Position (cell index, or character column in space-aligned text) of each field read,
     so that a wrapped line's words go to the text column they sit under."""
 
@@ -519,14 +526,10 @@ def _par_value_lost(draft: Draft) -> None:
         and "$" not in title
         and _NO_PAR.search(title) is None
     ):
-        draft.values["security_title"] = None
-        draft.blurred.add("security_title")
-        draft.notes.append(
-            (
-                "security_title",
-                f"{title!r} ends on 'par value' with no amount: the amount was not read (the"
-                " scan garbled or lost it); left empty",
-            )
+        draft.leave_empty(
+            "security_title",
+            f"{title!r} ends on 'par value' with no amount: the amount was not read (the scan"
+            " garbled or lost it); left empty",
         )
 
 
@@ -744,12 +747,11 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                 # ``Ordinary {3,139,533 |@`` / ``Shares``: the scan ran the next cell's amount
                 # into the title's words; no title's word is an amount grouped by thousands,
                 # and what else of the cell is another's, the text does not say
-                draft.values[f] = None
-                draft.blurred.add(f)
-                draft.notes.append(
-                    (f, f"{text!r} holds an amount among its words, run in from a cell beside"
-                     " it by the scan: left empty")
-                )  # fmt: skip
+                draft.leave_empty(
+                    f,
+                    f"{text!r} holds an amount among its words, run in from a cell beside it by"
+                    " the scan: left empty",
+                )
                 continue
             if isinstance(text, str) and _BARE_MARKER.search(text):
                 # ``See Footnotes 2`` (the row above: ``See Footnotes\)2)``): a footnote marker
@@ -1573,9 +1575,7 @@ def _price_or_par_below(
     said += " below the row: one its price, pushed out of its cell, the other its title's"
     said += " par value; which is which, the text does not say: left empty"
     for f in ("security_title", empty[0]):
-        prev.values[f] = None
-        prev.blurred.add(f)
-        prev.notes.append((f, said))
+        prev.leave_empty(f, said)
     return True
 
 
@@ -1963,9 +1963,7 @@ def _blur_margin(draft: Draft, targets: list[str], lines: list[list[Token]], why
     for f in targets:
         may = f == targets[0] or (draft.values.get(f) and f not in draft.closed)
         if may and f not in draft.blurred:
-            draft.values[f] = None
-            draft.blurred.add(f)
-            draft.notes.append((f, f"margin line(s) '{said}' {why}: left empty"))
+            draft.leave_empty(f, f"margin line(s) '{said}' {why}: left empty")
 
 
 def _attach(
@@ -2008,15 +2006,11 @@ def _attach(
         stray = _par_line_elsewhere(draft, pairs)
         if stray is not None:
             said = " / ".join(r.text.strip() for r, _ in pairs[stray:])
-            draft.values["security_title"] = None
-            draft.blurred.add("security_title")
-            draft.notes.append(
-                (
-                    "security_title",
-                    f"margin line(s) '{said}' below: a par value where the title before it ends"
-                    " in no comma (``Stock, $0.01 par value``), so the rest of this title or of"
-                    " a row the scan lost: left empty",
-                )
+            draft.leave_empty(
+                "security_title",
+                f"margin line(s) '{said}' below: a par value where the title before it ends in"
+                " no comma (``Stock, $0.01 par value``), so the rest of this title or of a row"
+                " the scan lost: left empty",
             )
             pairs = pairs[:stray]
             lines = [w for _, w in pairs]
@@ -2287,12 +2281,9 @@ def _attach(
         # which it continues no better than a plain line does
         for h in (f, g):
             if h not in draft.blurred:
-                draft.values[h] = None
-                draft.blurred.add(h)
-                draft.notes.append(
-                    (h, f"wrapped words '{word}' stand about as near the {f} as the {g}: left"
-                     " empty")
-                )  # fmt: skip
+                draft.leave_empty(
+                    h, f"wrapped words '{word}' stand about as near the {f} as the {g}: left empty"
+                )
     for f, words in extra.items():
         if f in draft.blurred:
             continue
@@ -2428,15 +2419,11 @@ def _drop_lost_rows_lines(
             # again with other words between is no one title wrapping on: rows the scan lost
             # below this one left their titles' rest here, and which lines are this title's,
             # the text does not say
-            draft.values["security_title"] = None
-            draft.blurred.add("security_title")
-            draft.notes.append(
-                (
-                    "security_title",
-                    f"line {r.line} below repeats an earlier wrapped line ('{said}') with"
-                    " other words between: the rest of rows the scan lost; which lines are this"
-                    " title's, unsure: left empty",
-                )
+            draft.leave_empty(
+                "security_title",
+                f"line {r.line} below repeats an earlier wrapped line ('{said}') with other"
+                " words between: the rest of rows the scan lost; which lines are this title's,"
+                " unsure: left empty",
             )
             return pairs
         kept.append((r, w))

@@ -755,6 +755,11 @@ def test_a_torn_marker_with_the_scan_s_debris_after_it_still_ends_its_cell() -> 
 REMIX = Path(__file__).parent / "fixtures" / "text" / "remix"
 
 
+def _remix(name: str) -> Filing:
+    """A remixed filing's rendering among the fixtures, read."""
+    return parse_bytes((REMIX / name).read_bytes(), name)
+
+
 def test_a_scan_row_with_no_values_reads_no_nature_from_its_speckles() -> None:
     """tesseract of a row whose values the scan lost (``Depositary Units") [10/02/2015     ee
     ee sas             Cee``, from a remixed work-list filing): the speckles where the values
@@ -966,8 +971,7 @@ def test_a_garbled_a_or_d_caption_above_a_scan_s_first_row_is_no_row() -> None:
     under the captions (a remixed filing, seed 59): it closes a bracket it never opened (no
     title starts so) and holds no date, so it is torn captions, left out with a note; it had
     been a phantom row titled 'Aor 2'."""
-    path = REMIX / "ocr_garbled_a_or_d_caption_above_the_first_row.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_garbled_a_or_d_caption_above_the_first_row.txt")
     assert f.non_derivative[0].security_title == "Class B Common Stock"
     assert not any("Aor" in (r.security_title or "") for r in f.non_derivative)
     assert any("read as OCR debris of the column captions" in n.message for n in f.notes)
@@ -980,8 +984,7 @@ def test_a_scan_s_bracket_before_a_title_is_no_middle_of_one() -> None:
     centred ones, so ``HOSPITALITY REIT`` stays with ``INNSUITES`` above it (a remixed filing,
     seed 61). They had been read 'Class B Common' and 'INNSUITES', the next titles starting
     with the words taken from them."""
-    path = REMIX / "ocr_debris_before_a_title_is_no_middle.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_debris_before_a_title_is_no_middle.txt")
     titles = [r.security_title for r in f.non_derivative]
     assert titles[0] == "Class B Common Stock"
     assert "INNSUITES HOSPITALITY REIT" in titles
@@ -995,8 +998,7 @@ def test_a_bracket_closed_then_another_closing_none_leaves_the_title_empty() -> 
     within it, so one of the two closings is no word of the title, and the text does not say
     which: the title is left empty with a doubt. It had been read 'Option (right go) to buy'.
     Debris with no letter (``(Right to |) Buy)``) is dropped as before."""
-    path = REMIX / "ocr_next_column_s_torn_marker_beside_an_option_title.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_next_column_s_torn_marker_beside_an_option_title.txt")
     assert [r.security_title for r in f.derivative[:2]] == [None, None]
     assert any("closing none" in n.message for n in f.notes)
     assert f.derivative[3].security_title == "Non-Qualifed Stock Option (right to buy)"
@@ -1008,8 +1010,7 @@ def test_a_scan_s_row_with_every_value_garbled_is_left_out_with_its_lines() -> N
     twice, ``value $0.001``, ``HOSPITALITY REIT``) are as likely the titles of rows the scan lost
     as its own. It is no row (it had been a phantom row with all of them in its title); the row
     above carries a note that says so."""
-    path = REMIX / "ocr_garbled_row_and_a_repeated_wrap.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_garbled_row_and_a_repeated_wrap.txt")
     assert [r.line for r in f.non_derivative] == [19, 27, 31, 33, 35]
     assert not any(r.security_title and "Sock" in r.security_title for r in f.non_derivative)
     lost = [
@@ -1022,8 +1023,7 @@ def test_a_scan_s_wrapped_line_printed_twice_is_read_once_with_a_doubt() -> None
     """``Class A Common Stock,`` over ``$0.01 par value`` / ``$0.01 par value``: a cell wraps on
     to new words, so one of the two is a lost row's; they read the same, so the title keeps them
     once, with a note (it had been '... $0.01 par value $0.01 par value')."""
-    path = REMIX / "ocr_garbled_row_and_a_repeated_wrap.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_garbled_row_and_a_repeated_wrap.txt")
     row = f.non_derivative[1]
     assert row.security_title == "Class A Common Stock, $0.01 par value"
     said = [n for n in f.notes if n.field == "non_derivative[1].security_title"]
@@ -1094,8 +1094,7 @@ def test_a_scan_s_bare_number_after_a_nature_is_no_sure_word_of_it() -> None:
     Footnotes\\)2)``): the last number may be a footnote marker whose brackets the scan lost,
     or a word of the nature (``By immediate family member 2``); the text does not say which,
     so the nature is left empty with a doubt. It had been read 'See Footnotes 2'."""
-    path = REMIX / "ocr_bare_marker_after_a_nature.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_bare_marker_after_a_nature.txt")
     row, said = row_and_notes(f, 31, "nature_of_ownership")
     assert row.nature_of_ownership is None
     assert any("'See Footnotes 2': its last number may be a footnote marker" in m for m in said)
@@ -1106,8 +1105,7 @@ def test_a_line_of_small_words_over_several_cells_below_a_title_is_debris() -> N
     lower-case words over a rule, at most one of three letters, are a scan's speckles or a
     cell's rest; which, the text does not say, so the cells it may continue are left empty with
     a doubt. It had been read into the title ('INNSUITES HOSPITALITY REIT see a ee ee')."""
-    path = REMIX / "ocr_debris_line_of_small_words_below_a_title.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_debris_line_of_small_words_below_a_title.txt")
     row, said = row_and_notes(f, 31, "security_title")
     assert row.security_title is None and row.shares_owned_following == Decimal("9686")
     assert any("'see a ee ee' below may be scan debris" in m for m in said)
@@ -1117,8 +1115,7 @@ def test_torn_captions_with_a_code_letter_above_the_first_row_are_no_row() -> No
     """``S   3   4)   4)`` / `` or)`` under Table I's captions (OCR, remix seed 73): a letter
     where the code stands, single digits, no date, amount or capitalised title: the captions'
     ``Security`` and ``(Instr. 3 ... 4)`` torn. It had been a phantom row ('or', code S)."""
-    path = REMIX / "ocr_torn_captions_with_a_code_letter.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_torn_captions_with_a_code_letter.txt")
     assert [r.line for r in f.non_derivative] == [23]
     assert any(
         "line 21" in n.message and "debris of the column captions" in n.message for n in f.notes
@@ -1129,8 +1126,7 @@ def test_a_scan_s_wrapped_word_printed_again_below_is_read_once() -> None:
     """``Class A`` / ``Common Stock`` / ``Stock`` (OCR, remix seed 73): the last line repeats
     the end of the one above; a cell wraps on to new words, so it is a lost row's. It had been
     read 'Class A Common Stock Stock'."""
-    path = REMIX / "ocr_wrapped_word_printed_twice.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_wrapped_word_printed_twice.txt")
     row, said = row_and_notes(f, 24, "security_title")
     assert row.security_title == "Class A Common Stock"
     assert any("repeats the line above (its end) word for word ('Stock')" in m for m in said)
@@ -1139,13 +1135,11 @@ def test_a_scan_s_wrapped_word_printed_again_below_is_read_once() -> None:
 def test_more_torn_markers_after_a_title_or_a_nature() -> None:
     """``Class A Common Stock'”`` and ``Please see footnotes (8(9`` (OCR, remix seed 73): a
     quote pair no quote opened, and two markers opened and never closed, are torn markers."""
-    path = REMIX / "ocr_torn_marker_quote_pair.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_torn_marker_quote_pair.txt")
     assert (
         next(r for r in f.non_derivative if r.line == 32).security_title == "Class A Common Stock"
     )
-    path = REMIX / "ocr_two_torn_markers_after_a_nature.txt"
-    g = parse_bytes(path.read_bytes(), path.name)
+    g = _remix("ocr_two_torn_markers_after_a_nature.txt")
     assert next(r for r in g.non_derivative if r.line == 23).nature_of_ownership == (
         "Please see footnotes"
     )
@@ -1174,16 +1168,14 @@ def test_a_wrapped_word_under_a_line_of_two_cells_is_no_repeat() -> None:
     ``Stock``), so the last line's ``Stock`` repeats no line of the title: it is the title's
     rest ('Class B Common Stock'; it had been cut to 'Class B Common' when the repeat rule took
     the two cells for one line)."""
-    path = REMIX / "ocr_wrap_under_two_cells_and_a_garbled_nature.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_wrap_under_two_cells_and_a_garbled_nature.txt")
     assert next(r for r in f.derivative if r.line == 41).security_title == "Class B Common Stock"
 
 
 def test_a_marker_read_as_an_opening_quote_and_capitals_is_dropped() -> None:
     """``Class B Common Stock‘VO`` (OCR, remix seed 79): the marker's bracket read as a quote,
     its digits as capitals."""
-    path = REMIX / "ocr_marker_read_as_a_quote_and_capitals.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_marker_read_as_a_quote_and_capitals.txt")
     assert next(r for r in f.non_derivative if r.line == 24).security_title == (
         "Class B Common Stock"
     )
@@ -1193,8 +1185,7 @@ def test_a_or_d_caption_read_with_its_brackets_opens_no_row() -> None:
     """``(Aor D) 2        9`` under the captions (OCR, remix seed 83): the ``(A) or (D)``
     caption garbled, its digits the ``(Instr.`` numbers. It had been a phantom row ('(Aor',
     D, 2 -> 9)."""
-    path = REMIX / "ocr_a_or_d_caption_with_its_brackets.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_a_or_d_caption_with_its_brackets.txt")
     assert [r.line for r in f.non_derivative] == [22]
     assert any("line 21" in n.message and "captions" in n.message for n in f.notes)
 
@@ -1203,8 +1194,7 @@ def test_a_capitalised_word_below_a_title_ended_by_its_par_value_is_a_lost_row_s
     """``Common Stock, par | 10/26/2021 ...`` / ``value $0.001`` / ``Stock`` (OCR, remix seed
     83): a title ends on its par value, so ``Stock`` at the margin below is a row the scan
     lost; left out with a note (it had been read 'Common Stock, par value $0.001 Stock')."""
-    path = REMIX / "ocr_word_below_a_title_ended_by_its_par_value.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_word_below_a_title_ended_by_its_par_value.txt")
     row, said = row_and_notes(f, 22, "security_title")
     assert row.security_title == "Common Stock, par value $0.001"
     assert any("follows a title ended by its par value" in m for m in said)
@@ -1233,8 +1223,7 @@ def test_a_lone_amount_at_the_margin_under_a_title_ending_par_value_is_its_par_v
     price stands, so the amount is the title's par value. It had been read as a line of values
     with no title and left out, the title cut to 'Common Stock, par value'. Empty brackets
     after a nature (``footnotes()``) are a torn marker."""
-    path = REMIX / "ocr_par_value_at_the_margin_under_a_row_without_price.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_par_value_at_the_margin_under_a_row_without_price.txt")
     row = next(r for r in f.non_derivative if r.line == 27)
     assert row.security_title == "Common Stock, par value $0.001"
     g = parse_bytes((REMIX / "ocr_empty_brackets_after_a_nature.txt").read_bytes(), "e.txt")
@@ -1287,8 +1276,7 @@ def test_a_par_value_line_under_a_title_that_ends_in_no_comma_is_no_sure_rest_of
     (``Class A Common Stock, $0.01 par value``, ``Common Shares, no`` / ``par value``), so the
     last line is the rest of a row the scan lost as likely as this title's; left empty with a
     doubt (it had been read 'INNSUITES HOSPITALITY REIT $0.01 par value')."""
-    path = REMIX / "ocr_par_value_line_under_a_title_without_comma.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_par_value_line_under_a_title_without_comma.txt")
     row, said = row_and_notes(f, 27, "security_title")
     assert (row.security_title, row.shares) == (None, Decimal(100))
     assert any("a par value where the title before it ends in no comma" in m for m in said)
@@ -1303,8 +1291,7 @@ def test_a_further_owner_s_box_numbered_1_comma_ends_table_ii() -> None:
     tables as ``1.`` does: it had been read into Table II (a phantom row, and the last row's
     wrapped title, underlying title and nature cut to 'Tranche A', 'Common', 'By SVF II'),
     and that owner was missing from the owners."""
-    path = REMIX / "ocr_further_owner_box_numbered_with_a_comma.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_further_owner_box_numbered_with_a_comma.txt")
     assert [r.line for r in f.derivative] == [34]
     row = f.derivative[0]
     assert row.security_title in (None, "Tranche A Common Share Purchase Warrants")
@@ -1353,23 +1340,20 @@ def test_more_scan_kinds_from_remix_seed_109() -> None:
     an amount among a title's words is a value the scan ran in: left empty (it had been read
     'Ordinary 3,139,533 Shares')."""
 
-    def read(name: str) -> Filing:
-        return parse_bytes((REMIX / name).read_bytes(), name)
-
-    f = read("ocr_marker_torn_to_capitals_after_stock.txt")
+    f = _remix("ocr_marker_torn_to_capitals_after_stock.txt")
     assert next(r for r in f.non_derivative if r.line == 23).security_title == (
         "Class B Common Stock"
     )
-    g = read("ocr_nature_ending_in_capitals_and_a_torn_marker.txt")
+    g = _remix("ocr_nature_ending_in_capitals_and_a_torn_marker.txt")
     assert next(r for r in g.non_derivative if r.line == 22).nature_of_ownership == "By LP"
-    h = read("ocr_line_after_a_torn_marker_is_a_lost_row.txt")
+    h = _remix("ocr_line_after_a_torn_marker_is_a_lost_row.txt")
     row, said = row_and_notes(h, 21, "security_title")
     assert row.security_title == "Class A Common Stock"
     assert any("ended by a torn footnote marker" in m for m in said)
-    k = read("ocr_run_together_markers_under_a_closed_nature.txt")
+    k = _remix("ocr_run_together_markers_under_a_closed_nature.txt")
     row = next(r for r in k.non_derivative if r.line == 23)
     assert (row.security_title, row.nature_of_ownership) == ("Common Share", "Please see footnotes")
-    m = read("ocr_amount_run_into_an_underlying_title.txt")
+    m = _remix("ocr_amount_run_into_an_underlying_title.txt")
     k51 = next(k for k, r in enumerate(m.derivative) if r.line == 51)
     assert m.derivative[k51].underlying_title is None
     assert any(
@@ -1384,8 +1368,7 @@ def test_a_further_owner_s_name_with_box_5_s_caption_cut_in_is_read_from_its_bol
     elationship<br>eck all app|...``: box 5's torn caption ran into the name ('5. R elationship
     of Reporting P erson(s) to Issuer Kress Colette (Ch eck all app licable)'); the bold text
     of box 1's cell is the name, read so with a note."""
-    path = REMIX / "layout_md_further_owner_with_box5_caption_cut_in.md"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("layout_md_further_owner_with_box5_caption_cut_in.md")
     names = [o.name for o in f.reporting_owners]
     assert "Kress Colette" in names
     assert not any(n and "elationship" in n for n in names)
@@ -1402,19 +1385,16 @@ def test_more_scan_kinds_from_remix_seed_127() -> None:
     (``21,600``): left empty. A row whose title and every value were left empty is no row: left
     out with its doubts in a note (such rows had counted as phantoms)."""
 
-    def read(name: str) -> Filing:
-        return parse_bytes((REMIX / name).read_bytes(), name)
-
-    f = read("ocr_ten_percent_owner_torn_under_the_name.txt")
+    f = _remix("ocr_ten_percent_owner_torn_under_the_name.txt")
     assert [o.name for o in f.reporting_owners] == ["Clements Carol Ann"]
-    g = read("ocr_lone_date_in_a_row_whose_words_no_column_took.txt")
+    g = _remix("ocr_lone_date_in_a_row_whose_words_no_column_took.txt")
     k, row = next((k, r) for k, r in enumerate(g.derivative) if r.line == 53)
     assert (row.date_exercisable, row.expiration_date) == (None, None)
     assert any(n.field == f"derivative[{k}].expiration_date" for n in g.notes)
-    h = read("ocr_number_before_a_garbled_one.txt")
+    h = _remix("ocr_number_before_a_garbled_one.txt")
     assert 34 not in [r.line for r in h.non_derivative]
     assert any("'2' stands one space before '1Do)'" in n.message for n in h.notes)
-    m = read("ocr_row_with_nothing_read.txt")
+    m = _remix("ocr_row_with_nothing_read.txt")
     assert [r.line for r in m.non_derivative] == [20, 22]
     assert any("line 24: title and values all unread" in n.message for n in m.notes)
 
@@ -1426,8 +1406,7 @@ def test_scan_words_about_as_near_two_text_columns_leave_both_empty() -> None:
     place as the nature's (each scan line is spaced on its own): either may continue, so both
     are left empty with a doubt. They had been read 'Class A Common 2021 Charitable Stock' and
     'SMB Pacific Remainder Unitrust I'."""
-    path = REMIX / "ocr_wrapped_words_between_two_text_columns.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_wrapped_words_between_two_text_columns.txt")
     k, row = next((k, r) for k, r in enumerate(f.derivative) if r.line == 76)
     assert (row.underlying_title, row.nature_of_ownership) == (None, None)
     assert row.underlying_shares == Decimal(8635)
@@ -1444,8 +1423,7 @@ def test_a_lone_date_placed_as_the_deemed_date_is_left_empty() -> None:
     the transaction's, so the date may be the transaction's (or the transaction's was lost):
     left empty with a doubt on both. It had been read as a deemed date the filing does not
     have."""
-    path = REMIX / "ocr_lone_date_placed_as_the_deemed_date.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_lone_date_placed_as_the_deemed_date.txt")
     row, said = row_and_notes(f, 21, "deemed_execution_date")
     assert (row.transaction_date, row.deemed_execution_date) == (None, None)
     # with no date and no code the line states no transaction: its amount and price are set
@@ -1460,8 +1438,7 @@ def test_a_scan_title_ending_par_value_with_no_amount_read_is_left_empty() -> No
     read the par value's point as a comma, so no rule took the line as the title's amount. A
     title ending on ``par value`` with no amount wants one, so it was cut: left empty with a
     doubt (it had been read 'Common Stock, par value')."""
-    path = REMIX / "ocr_par_value_amount_garbled_below_a_title.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
+    f = _remix("ocr_par_value_amount_garbled_below_a_title.txt")
     row, said = row_and_notes(f, 27, "security_title")
     assert row.security_title is None
     assert any("ends on 'par value' with no amount" in m for m in said)

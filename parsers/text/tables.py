@@ -1668,6 +1668,15 @@ def _holds_a_value(values: dict[str, object]) -> bool:
     return any(x is not None for f, x in values.items() if f not in _ROW_VALUES)
 
 
+def _note_left_out(host: Draft | None, message: str, orphans: list[str] | None) -> None:
+    """Say on ``host`` (the row nearest above) that a line was left out; with no row to carry
+    it, the table's own note (``orphans``)."""
+    if host is not None:
+        host.notes.append((None, message))
+    elif orphans is not None:
+        orphans.append(message)
+
+
 def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Draft]:
     """A filed row names its security and either reports a transaction or a balance. Values
     with no title and no transaction (a stray page number, an address line below the tables)
@@ -1689,12 +1698,8 @@ def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dr
             # a scan's row whose title and every value were left empty with doubts: nothing
             # of it can be read, so it is no row; its doubts go with the note
             said = "; ".join(m for _, m in d.notes[:2])
-            host = kept[-1] if kept else None
             message = f"line {d.line}: title and values all unread ({said}); not read as a row"
-            if host is not None:
-                host.notes.append((None, message))
-            elif orphans is not None:
-                orphans.append(message)
+            _note_left_out(kept[-1] if kept else None, message, orphans)
             continue
         if titled or v.get("transaction_date") or v.get("code"):
             kept.append(d)
@@ -1704,10 +1709,7 @@ def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dr
         host = next((k for k in reversed(kept) if k.line < d.line), kept[0] if kept else None)
         shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
         message = f"line {d.line} ({shown}) has no security title; not read as a row"
-        if host is not None:
-            host.notes.append((None, message))
-        elif orphans is not None:  # no row to carry it: the table's own note
-            orphans.append(message)
+        _note_left_out(host, message, orphans)
     for d in debris:
         if kept:
             shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)

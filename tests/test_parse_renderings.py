@@ -49,12 +49,13 @@ def test_plain_text_wrap_between_two_text_cells_is_cut_by_the_page_rules_with_a_
     # pdfplumber-text: "Stock $3.95 05/14/2021 (1) Common 25,087 25,087 D" / "Option Stock" /
     # "(Right to" / "Buy)": no columns say which words are the title's and which the
     # underlying title's -- never "Common" or a reordering; the only cut that keeps the form's
-    # "(Right to Buy)" in the derivative's title is read, with a doubt. The other cuts give the
-    # underlying title other words ("Common" / "Common Option Stock"): it stays empty.
+    # "(Right to Buy)" in the derivative's title is read, with a doubt. No other cut the page
+    # allows gives that title (one that wraps "Option" below "Stock" where the column prints
+    # wider lines is none), so the underlying title is the words it leaves, with that doubt.
     f = parse_file(OPTIONS / "pdfplumber-text.txt")
     first = f.derivative[0]
     assert first.security_title == "Stock Option (Right to Buy)"
-    assert first.underlying_title is None
+    assert first.underlying_title == "Common Stock"
     assert first.underlying_shares == 25087 and first.exercise_price == Decimal("3.95")
     for name in ("security_title", "underlying_title"):
         assert any("Option Stock" in m for m in _doubts(f, f"derivative[0].{name}"))

@@ -8,7 +8,7 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from parsers import Filing, parse_file
+from parsers import Filing, parse_bytes, parse_file
 from parsers.limits import Limits
 from parsers.text.read import parse_text
 
@@ -596,3 +596,53 @@ def test_remixed_dumps_by_blocks_of_rows_are_read_row_by_row() -> None:
         "INNSUITES HOSPITALITY REIT",
     ]
     assert {r.transaction_date for r in g.non_derivative} == {dt.date(2025, 3, 15)}
+
+
+def test_a_row_of_values_split_off_under_its_row_is_the_row_s() -> None:
+    """markitdown of a remixed filing (seed 163) printed one Table II row as four rows of cells
+    with no rule between: ``| Non-Qualifed | | 03/15/2025 | | M | 20,444 | | Class B 20,444 |
+    | 306,656 | D | |``, then ``| | $0(3) | ... | (8) (5) | | $0(3) | ...|`` (the cells its
+    raised markers pushed down), then the titles' rest (``Stock Option`` / ``Common``, ``(right
+    to buy)`` / ``Stock``). The values row had opened a row of its own, titled by the lines
+    below it (a phantom), and the row above kept its titles cut ('Non-Qualifed', 'Class B').
+    Values with no title, date or code, in columns the row above left empty, are that row's:
+    merged with a note, and the titles' rest is the row's."""
+    path = (
+        Path(__file__).parent
+        / "fixtures/text/remix/md_values_row_split_between_a_row_and_its_wrapped_titles.md"
+    )
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert len(f.derivative) == 4
+    row = f.derivative[3]
+    assert row.security_title == "Non-Qualifed Stock Option (right to buy)"
+    assert row.underlying_title == "Class B Common Stock"
+    assert (row.exercise_price, row.price, row.underlying_shares) == (
+        Decimal(0),
+        Decimal(0),
+        Decimal(20444),
+    )
+    assert any("pushed under the row" in n.message for n in f.notes if n.table == "derivative")
+
+
+def test_a_row_s_wrapped_titles_and_pushed_values_on_one_line_are_the_row_s_rest() -> None:
+    """The rendering above with the values row and the titles' next line on one row of cells,
+    as markdown prints them where they share a line (``| Stock Option | $0(3) | ... | (8) (5) |
+    Common | $0(3) | ...``; the seed-163 fixture so edited). That row states no transaction or
+    holding (no date, code, amount, balance or ownership form): it had read as a row of its own
+    titled 'Stock Option (right to buy)' (a phantom) and cut the row above's titles. It is the
+    row's rest: words to its open text cells, values to its empty cells, with a doubt."""
+    path = (
+        Path(__file__).parent / "fixtures/text/remix/md_row_rest_and_pushed_values_on_one_line.md"
+    )
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert len(f.derivative) == 4
+    row = f.derivative[3]
+    assert row.security_title == "Non-Qualifed Stock Option (right to buy)"
+    assert row.underlying_title == "Class B Common Stock"
+    assert (row.exercise_price, row.price) == (Decimal(0), Decimal(0))
+    for name in ("security_title", "underlying_title"):
+        assert any(
+            "read as the rest of this cell" in n.message
+            for n in f.notes
+            if n.field == f"derivative[3].{name}"
+        )

@@ -708,3 +708,49 @@ def test_a_raised_marker_a_cell_border_cut_is_the_marker_of_the_cell_before(
     assert row.nature_of_ownership == "by Trust"
     assert row.shares_owned_following == Decimal(411056826) and row.ownership == "I"
     assert row.footnotes == {"nature_of_ownership": ["F1"]}
+
+
+def _remix_md(name: str) -> Filing:
+    path = Path(__file__).parent / "fixtures/text/remix" / name
+    return parse_bytes(path.read_bytes(), path.name)
+
+
+def test_a_title_s_letter_cut_off_before_the_code_leaves_the_code_empty() -> None:
+    """pymupdf4llm's layout mode cut the title ``INNSUITES`` at a cell border and printed its
+    last letter above the transaction date's pieces (``|INNSUITE|S<br>05/1|2/2023|||P<br>
+    6,183|A<br>$1.95|...``; a remixed filing, seed 151): the ``S`` had been read as the code
+    (a sale, for a purchase) and the row's own ``P`` left out as fitting no column. Two code
+    letters, the text not saying which is the code: the code is left empty with a doubt,
+    and the row stays a transaction with its amount, side and price."""
+    f = _remix_md("layout_md_title_letter_cut_off_before_the_code.md")
+    row = f.non_derivative[1]
+    assert (row.kind, row.code) == ("transaction", None)
+    assert (row.shares, row.acquired_disposed, row.price) == (Decimal(6183), "A", Decimal("1.95"))
+    assert row.shares_owned_following == Decimal(4344800)
+    assert any(
+        n.field == "non_derivative[1].code" and "'S' read as the code" in n.message for n in f.notes
+    )
+
+
+def test_a_letter_left_out_before_the_code_leaves_the_code_read() -> None:
+    """The same cut title with the code in its own cell after it (``|INNSUITE|S|04/28/2025||
+    P<br>35,000|A|...``; seed 157): the ``S`` left out stands before the code, where the title
+    and the dates are; the code ``P`` stands where the table's codes stand, and stays."""
+    f = _remix_md("layout_md_title_letter_cut_off_left_of_the_code.md")
+    assert [r.code for r in f.non_derivative] == ["P", "P", "P", "P"]
+
+
+def test_a_title_whose_lines_a_border_cut_across_two_cells_is_left_empty() -> None:
+    """pymupdf4llm's layout mode cut a two-line title down the middle (``|Common St<br>value
+    $0.00|ock, par<br>1|``; seed 157): the lines run across the cells, so the cells read one
+    after the other gave 'Common St value $0.00 ock, par 1' with no note. Left empty with a
+    doubt; a cut cell of one line beside another's (``|INNSUITE|S|``) is read as before."""
+    f = _remix_md("layout_md_title_letter_cut_off_left_of_the_code.md")
+    row = f.non_derivative[0]
+    assert row.security_title is None
+    assert (row.code, row.shares) == ("P", Decimal(16000))
+    assert any(
+        n.field == "non_derivative[0].security_title" and "each hold lines" in n.message
+        for n in f.notes
+    )
+    assert f.non_derivative[2].security_title == "Ordinary Shares"

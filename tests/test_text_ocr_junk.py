@@ -1446,3 +1446,127 @@ def test_a_scan_title_ending_par_value_with_no_amount_read_is_left_empty() -> No
     assert next(r for r in f.non_derivative if r.line == 29).security_title == (
         "Class A Common Stock, $0.01 par value"
     )
+
+
+def test_a_scan_s_marker_torn_to_a_letter_and_a_symbol_is_no_part_of_the_title() -> None:
+    """tesseract read the marker after a title's wrapped word as a letter and a symbol
+    (``Class C Capital } 99/24/2025®) ...`` / ``Stock(V@)``; a remixed filing, seed 151): the
+    symbol had been dropped and ``(V)`` kept, as if the title ended so. A bracket glued to a
+    word's last letter holding a scan's symbol is a torn marker: dropped with it, noted."""
+    f = _remix("ocr_marker_torn_to_a_letter_and_a_symbol.txt")
+    row = f.non_derivative[0]
+    assert row.security_title == "Class C Capital Stock"
+    assert any("Stock(V@)" in n.message for n in f.notes if n.kind == "repair")
+
+
+@pytest.mark.parametrize(
+    ("word", "kept"),
+    [("Stock(V@)", "Stock"), ("Trust(©)", "Trust"), ("Inc.(DE)", "Inc.(DE)"), ("(right", "(right")],
+)
+def test_a_glued_bracket_goes_only_with_a_symbol_in_it(word: str, kept: str) -> None:
+    assert _clean_words(word) == kept
+
+
+def test_a_form_3_scan_row_with_a_date_run_into_its_title_is_read_without_a_crash() -> None:
+    """tesseract of a Form 3's Table II (no price column) whose row ran the window date, its
+    slashes read as 7s, into the title (``Restricted Stock Unit 0471472028 | ordinary
+    Shares®® [95/6980  $3.74``; a remixed Form 3, seed 151): the price-or-underlying check asked
+    for the price's column, which a Form 3's Table II has not, and the parser failed
+    (``tuple.index``). Read now, and the title, which holds a run of digits no title has, is
+    left empty with a doubt."""
+    f = _remix("ocr_form3_table2_title_with_a_date_run_in.txt")
+    assert f.form_type == "3"
+    row = f.derivative[2]
+    assert row.security_title is None
+    assert any(
+        n.field == "derivative[2].security_title" and "run of digits" in n.message for n in f.notes
+    )
+
+
+TEXT = Path(__file__).parent / "fixtures" / "text"
+
+
+def test_a_scan_s_number_broken_at_a_space_before_letters_read_as_digits_is_left_empty() -> None:
+    """tesseract of a work-list filing (render of session 14): ``Common Shares, } 07/25/2025
+    xD   697,674   A   e))   2 3lo tlt``, the balance 2,315,111 broken at a space and its
+    digits read as letters. ``3lo`` was read as 310 (its letters taken for digits) and the
+    ``2`` before it as the price, which the row does not have: a price nobody filed. A number
+    one space before a number read by mending its letters may be one number broken there:
+    both left empty with a doubt."""
+    f = parse_bytes(
+        (TEXT / "ocr_balance_broken_at_a_space_its_letters_mended.txt").read_bytes(), "scan.txt"
+    )
+    row = f.non_derivative[0]
+    assert (row.price, row.shares_owned_following) == (None, None)
+    assert row.shares == Decimal(697674)
+    said = [n.message for n in f.notes if n.field and n.field.startswith("non_derivative[0].")]
+    assert any("one space before" in m for m in said)
+    assert any("its letters read as digits" in m for m in said)
+
+
+def test_a_scan_s_torn_captions_read_as_code_amount_and_balance_are_no_row() -> None:
+    """tesseract of a synthetic filing (render of session 14): `` I) 9      9`` under Table I's
+    captions, the ``(I)`` and ``4)`` of the captions torn. It had been read as a row with code
+    I, amount 9 and balance 9, no title and no date: a phantom row. Lone digits under the
+    captions with no title, date or ownership form are the captions' debris, amount or not."""
+    f = parse_bytes((TEXT / "ocr_torn_captions_read_as_an_amount.txt").read_bytes(), "scan.txt")
+    assert f.non_derivative == []
+    assert [r.security_title for r in f.derivative] == ["Restricted Stock Units"]
+
+
+def test_a_scan_s_crumbs_under_the_owner_s_name_are_no_part_of_it() -> None:
+    """tesseract of a remixed filing (seed 163): box 1's name ``WIRTH JAMES F`` and, on the line
+    below, ``2        *.`` (the box's rules and a crumb). ``*.`` had passed for an initial
+    (a letter and a point) and the line was read as the name's rest: 'WIRTH JAMES F 2 *.'."""
+    f = _remix("ocr_crumbs_under_the_owner_s_name.txt")
+    assert [o.name for o in f.reporting_owners] == ["WIRTH JAMES F"]
+
+
+def test_a_scan_s_speckles_above_the_first_row_and_a_marker_torn_to_a_quote_are_dropped() -> None:
+    """tesseract of a remixed filing (seed 163): ``Foe eee ee`` above ``Common'Y@)  06/25/2026)
+    ...``: a line of speckles (most words vowels alone) had been read as the title's first
+    line, and the marker ``(7)`` torn to ``'Y@)`` as its last letters ('Foe eee ee
+    Common'Y'). Speckles are left out with a note; a quote and a capital after a word's small
+    letters are a torn marker, as a curly quote's were."""
+    f = _remix("ocr_speckles_above_the_first_row.txt")
+    assert f.non_derivative[0].security_title == "Common"
+    assert any("Foe eee ee" in n.message for n in f.notes)
+    assert _clean_words("Common'Y@)") == "Common"
+    assert _clean_words("Common's") == "Common's"
+
+
+def test_a_scan_s_torn_captions_in_small_words_with_a_mended_number_are_no_row() -> None:
+    """tesseract of a remixed filing (seed 167): ``jor [pace _|*      3S`` under Table I's
+    captions (``(A) or (D)  Price`` and a superscript, torn; ``3S`` read as 35). It had been
+    read as a holding titled 'jor pace' with a balance of 35: a phantom. Under the captions, a
+    line whose words open small (a title opens with a capital) and whose numbers have two
+    digits at most, with no date, code or form, is the captions' debris."""
+    f = _remix("ocr_torn_captions_small_words_and_a_mended_number.txt")
+    assert "jor pace" not in [r.security_title for r in f.non_derivative]
+    assert f.non_derivative[0].security_title == "Common Shares, no par value"
+
+
+def test_a_scan_s_marker_torn_to_a_capital_in_brackets_is_no_part_of_the_title() -> None:
+    """tesseract of a remixed filing (seed 167): ``Class B`` / ``Common`` / ``Stock(D)@)``, the
+    marker ``(1)`` read as ``(D)`` glued to the title's last word: 'Class B Common Stock(D)'.
+    One capital in brackets glued to a word's small letter is a torn marker; a title's own
+    bracket stands apart (``Class (A)``)."""
+    f = _remix("ocr_marker_torn_to_a_capital_in_brackets.txt")
+    assert f.non_derivative[0].security_title == "Class B Common Stock"
+    assert _clean_words("Stock(D)") == "Stock"
+    assert _clean_words("Class (A)") == "Class (A)"
+
+
+def test_the_form_s_i_read_with_a_stroke_before_the_nature_is_dropped_from_it() -> None:
+    """tesseract of a remixed filing (seed 167): ``... 411,062,076    If    by Trust?``: the
+    ownership form's ``I`` read with a stroke as ``If``, then the nature. The nature had read
+    'If by Trust'. A form's I and a stroke read as a small letter opens no nature: dropped from
+    it with a note; the form stays unread (a doubt), since a scan's I may be a rule."""
+    f = _remix("ocr_form_s_i_read_with_a_stroke_before_the_nature.txt")
+    row = f.non_derivative[1]
+    assert (row.nature_of_ownership, row.ownership) == ("by Trust", None)
+    assert any(
+        "'If' before the nature" in n.message
+        for n in f.notes
+        if n.field == "non_derivative[1].nature_of_ownership"
+    )

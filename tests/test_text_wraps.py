@@ -111,18 +111,20 @@ def test_a_right_to_buy_stays_in_the_derivative_s_title() -> None:
     # "Stock ... Common" / "Option Stock" / "(Right to" / "Buy)": the bracket could close in
     # either title, and no title is printed elsewhere; but "(right to buy)" is the form's
     # wording of an option's kind, never of the securities underlying it: of the cuts, one keeps
-    # it in the derivative's title, and is read (with a doubt naming the rule). The wording
-    # places itself, not the words around it: the other cuts give the underlying title
-    # other words ("Common" / "Common Option Stock"), so it stays empty with its doubt
+    # it in the derivative's title, and is read (with a doubt naming the rule). No other cut
+    # the page allows gives the title so ("Stock (Right to Buy)" would have held "Option" on
+    # its first line: the column prints wider lines), so the underlying title is the words
+    # that cut leaves, read with it (before the widths were weighed it stayed empty)
     f = parse_file(OPTIONS)
     assert len(f.derivative) == 4
     for k, r in enumerate(f.derivative):
         assert r.security_title == "Stock Option (Right to Buy)"
-        assert r.underlying_title is None
-        assert any(
-            "right to buy or sell" in m for m in _doubts(f, f"derivative[{k}].security_title")
-        )
-        assert any("left empty" in m for m in _doubts(f, f"derivative[{k}].underlying_title"))
+        assert r.underlying_title == "Common Stock"
+        for name in ("security_title", "underlying_title"):
+            assert any(
+                "right to buy or sell" in m and "the only cut giving that title" in m
+                for m in _doubts(f, f"derivative[{k}].{name}")
+            )
 
 
 def test_the_derivative_wording_picks_the_only_cut_that_keeps_it_in_the_title() -> None:
@@ -393,8 +395,10 @@ def test_a_one_word_title_another_column_prints_does_not_end_a_cell_on_its_first
     assert row.underlying_title is None and row.security_title is None
     for name in ("security_title", "underlying_title"):
         assert any("may continue" in m for m in _doubts(f, f"derivative[0].{name}"))
-    # the title printed whole in the cell's own column (Table II's underlying title) still
-    # tells the cut: the rows of one table repeat their securities
+    # the title printed whole in the cell's own column (Table II's underlying title) told the
+    # cut that reads 'Common' (the rows of one table repeat their securities); but that cut
+    # wraps 'Qualifed' below 'Non-' where 'Non-Qualifed' fits beside its own line 'Qualifed
+    # Stock', which greedy wrapping never does: no cut is left alone, both stay empty
     same = "Stock Option $1.00 03/08/2023 M 100 (1) 04/08/2023 Common 100 $0.00 0 D\n"
     g = parse_text(
         ONE_WORD_TITLE.format(table_1=row_1, table_2=same),
@@ -402,7 +406,9 @@ def test_a_one_word_title_another_column_prints_does_not_end_a_cell_on_its_first
         sha256="0" * 64,
         limits=Limits(),
     )
-    assert g.derivative[0].underlying_title == "Common"
+    assert (g.derivative[0].security_title, g.derivative[0].underlying_title) == (None, None)
+    assert not wraps._would_fit("Non-Qualifed Stock", wraps._printed_width("Qualifed Stock"))
+    assert wraps._would_fit("Non-Qualifed", wraps._printed_width("Qualifed Stock"))
     # a title of two words or more printed elsewhere still does
     h = parse_text(
         ONE_WORD_TITLE.format(table_1=row_1.replace("Common", "Common Stock"), table_2=""),
@@ -631,3 +637,73 @@ def test_a_hollow_line_below_a_plain_row_still_blurs_its_cells_before_rows_are_d
     row = f.derivative[0]
     assert (row.security_title, row.underlying_title, row.nature_of_ownership) == (None,) * 3
     assert any("may be the rest of it" in n.message for n in f.notes)
+
+
+def test_a_line_fits_for_sure_only_where_it_is_narrower_in_every_font() -> None:
+    """The page's font is not in the text: a line would have fitted only if it is narrower
+    than the column's printed line in each usual font, by a margin. Thin letters beside wide
+    ones fit in a proportional font, not in a fixed-width one; nor does a line as wide as the
+    printed one; an unknown character counts as the widest."""
+    room = wraps._printed_width("WWW")
+    assert not wraps._would_fit("iiiiiiiiii", room)  # 10 characters in place of 3
+    assert wraps._would_fit("ii", room)
+    assert not wraps._would_fit("WWW", room)
+    assert not wraps._would_fit("W\u00e9", wraps._printed_width("WW"))
+    # a footnote marker is raised and small: no width of the printed line
+    assert wraps._printed_width("Stock(12)") == wraps._printed_width("Stock")
+
+
+def test_a_wrapped_word_the_title_had_room_for_is_the_nature_s() -> None:
+    """pdfplumber-text of a remixed filing (seed 151): ``Common 05/12/2023 P ... I By Haley E.
+    Schaufeld Irr`` / ``Trust(2)``. ``Trust`` ends the title or the nature; the title's
+    column prints ``Common Shares, no par`` on another row's line, in which ``Common
+    Trust(2)`` would have fitted, in every usual font: the title did not wrap it, so it is
+    the nature's (read, with a doubt naming the rule). A row under ``Common Stock`` whose
+    ``Trust(3)`` fits no surer is left empty with its doubt."""
+    f = parse_file(REMIX / "plain_wrap_a_title_had_room_for.txt")
+    row, notes = row_and_notes(f, 24, "nature_of_ownership")
+    assert (row.security_title, row.nature_of_ownership) == (
+        "Common",
+        "By Haley E. Schaufeld Irr Trust",
+    )
+    assert row.footnotes.get("nature_of_ownership") == ["F2"]
+    assert any("no cell wraps a word its column had room for" in m for m in notes)
+    row, notes = row_and_notes(f, 26, "nature_of_ownership")
+    assert (row.security_title, row.nature_of_ownership) == (None, None)
+    assert any("may continue" in m for m in notes)
+
+
+def test_option_titles_the_widths_leave_one_cut_of_are_read_whole() -> None:
+    """pdfplumber-text of a remixed filing (seed 157), Table II's titles wrapped in a narrow
+    column (``Stock ... Ordinary`` / ``Option Shares`` / ``(Right to`` / ``Buy)``). The cuts that
+    keep ``(Right to Buy)`` whole in the underlying title, or wrap ``Option`` below ``Stock``
+    where the column prints wider lines, are not the page's; the one left gives the title
+    ``Stock Option (Right to Buy)`` and leaves ``Ordinary Shares`` to the underlying title.
+    Before, the first such row read its title only and left the underlying empty for good, so
+    which rows were read whole hung on their order."""
+    f = parse_file(REMIX / "plain_option_titles_cut_whole_by_their_wording.txt")
+    got = [(r.security_title, r.underlying_title) for r in f.derivative]
+    assert got == [
+        ("Deferred Stock Units", "Ordinary Shares"),
+        ("Stock Option (Right to Buy)", "Ordinary Shares"),
+        ("Restricted Stock Unit", "Common Stock"),
+        ("Stock Option (Right to Buy)", "Common Stock"),
+    ]
+
+
+def test_a_title_broken_after_its_hyphen_is_measured_without_a_space() -> None:
+    """``Non-`` / ``Qualifed Stock`` / ``Stock Option`` / ``(right to buy)`` (pdfplumber-text,
+    seed 157): the line broke after the hyphen, so what did not fit is ``Non-Qualifed``,
+    no space between; it is wider than the column's ``(right to buy)``, so the cut that keeps
+    ``Qualifed`` in the title stands, and is the only one giving the wording's title."""
+    f = parse_file(REMIX / "plain_option_title_wrapped_narrow.txt")
+    first = f.derivative[0]
+    assert (first.security_title, first.underlying_title) == (
+        "Non-Qualifed Stock Option (right to buy)",
+        "Common Stock",
+    )
+    last = f.derivative[3]
+    assert (last.security_title, last.underlying_title) == (
+        "Restricted Stock Units",
+        "Common Stock",
+    )

@@ -528,8 +528,10 @@ def _read_owner(head: Header, streams: list[str]) -> None:
 
 def _worded(word: str) -> bool:
     """A word of a name: two letters or digits or more, or an initial (``F.``); a scan's
-    crumb holds one character, or one beside a symbol (``i``, ``%O``)."""
-    return len(word) > 1 and (sum(ch.isalnum() for ch in word) > 1 or word[-1] == ".")
+    crumb holds one character, or one beside a symbol (``i``, ``%O``, ``*.``)."""
+    return len(word) > 1 and (
+        sum(ch.isalnum() for ch in word) > 1 or (word[-1] == "." and word[:-1].isalpha())
+    )
 
 
 _CAPTION_IN_NAME = re.compile(r"elationship|pplicable|\bReporting\b|\(\s*Ch\b")

@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import Any
 
 from parsers.text import ocr, wraps
-from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TAB, TABLED, Row
+from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TAB, TABLED, Row, clean
 from parsers.text.columns import CODES, TEXT_FIELDS, align, fits_cells, pattern
 from parsers.text.tokens import (
     DATE,
@@ -108,6 +108,8 @@ class Draft:
     title_raw: str | None = None
     """The title cell's text on the value line itself, as written (markers included)."""
     where: dict[str, int] = field(default_factory=dict)
+    """Position (cell index, or character column in space-aligned text) of each field read,
+    so that a wrapped line's words go to the text column they sit under."""
     plain: bool = False
     """The value line is a plain run of words: its tokens carry no column."""
     after_caption: bool = False
@@ -136,6 +138,9 @@ class Draft:
     place, left empty for :func:`_window_by_rows` to place by the other rows' columns."""
     lone_date: Any = None
     """That lone date's value."""
+    code_unsure: bool = False
+    """Two letters stood for the row's code and the text does not say which: a transaction
+    with its code left empty."""
 
     def leave_empty(self, f: str, message: str) -> None:
         """Empty text or value cell ``f`` with a doubt: the text does not say its value for
@@ -143,8 +148,6 @@ class Draft:
         self.values[f] = None
         self.blurred.add(f)
         self.notes.append((f, message))
-    """Position (cell index, or character column in space-aligned text) of each field read,
-    so that a wrapped line's words go to the text column they sit under."""
 
 
 _make = Draft.__new__
@@ -174,6 +177,7 @@ def _new_draft(line: int, plain: bool) -> Draft:
     d.cuts = []
     d.window = {}
     d.lone_date = None
+    d.code_unsure = False
     return d
 
 
@@ -409,6 +413,24 @@ def read_table(
                 or (
                     row.shape in TABLED
                     and k
+                    and draft.values.get("transaction_date") is None  # (most rows: a date)
+                    and (rows[k - 1].shape == SEP or rows[k - 1].shape in TABLED)
+                    and _rest_below(prev, draft)
+                )
+                or (
+                    # right under a row of cells, no rule between: values with no title,
+                    # date or code of their own (``| Non-Qualifed | | 03/15/2025 | | M | ... |``
+                    # / ``| | $0(3) | ... | (8) (5) | | $0(3) | ...|``: markdown split the
+                    # row at its raised markers), in columns the row left empty
+                    row.shape in TABLED
+                    and k
+                    and draft.values.get("transaction_date") is None
+                    and rows[k - 1].shape in TABLED
+                    and _pushed_down(prev, draft)
+                )
+                or (
+                    row.shape in TABLED
+                    and k
                     # (past the rule the converter put inside the row, or with none between:
                     # ``| | 10/02/2015 | | S | 913 D | | 8,022 |`` / ``| Common Share(1) | ... |
                     # $640.895(8) |``, the title and price pushed down by their markers)
@@ -618,15 +640,16 @@ def settle_wraps(*tables: tuple[list[Draft], tuple[str, ...]], printed: str = ""
     if not any(d.undecided is not None for d in drafts):
         return
     below = ""  # the text below the tables is asked only once the tables' own titles cut no more
-    cuts: dict[int, wraps.Readings] = {}
+    cuts: dict[int, wraps.Cuts] = {}  # (each row's, asked again round after round)
+    rooms = [wraps.column_room(ds) for ds, _ in tables]  # (the first lines do not change)
     for _ in range(5):
         known = wraps.known_titles(drafts)
         changed = False
-        for ds, fields in tables:
+        for (ds, fields), room in zip(tables, rooms, strict=True):
             column = wraps.column_titles(ds)
             for d in ds:
                 u = d.undecided
-                if u is not None and wraps.settle(d, known, below, cuts, column):
+                if u is not None and wraps.settle(d, known, below, cuts, column, room):
                     _clean_text(d, fields, scan=u.margin)  # (margin lines: a scan's)
                     changed = True
         if not changed:
@@ -686,14 +709,22 @@ _OPEN_MARKER = re.compile(r"(?:\(\d{1,2})+[a-z]?")
 (``(8y``, ``(8``, ``(8(9``): a marker the scan tore; no title or nature ends so."""
 _TORN_MARKER = re.compile(r"\((?!\d+\))[^A-Za-z\s]{1,5}\)")
 """A footnote marker the scan tore (``(©)``, ``(8€9)``); a whole ``(1)`` is a marker kept."""
-_LETTERED_MARKER = re.compile(r"(?<=[a-z])(?:(?:\\[^\s)]{0,3}|[A-Z]{1,2})\)|‘[A-Z\d]{1,3}\)?)$")
+_LETTERED_MARKER = re.compile(r"(?<=[a-z])(?:(?:\\[^\s)]{0,3}|[A-Z]{1,2})\)|[‘'][A-Z\d]{1,3}\)?)$")
 """A torn footnote marker the scan read as letters after a word (``Units\\VO)``, ``UnitsV)``,
-``Stock‘VO``): a backslash, or capitals right after a small letter, then a ``)`` no ``(``
-opened; or an opening quote and capitals or digits (the marker's bracket read as a quote)."""
+``Stock‘VO``, ``Common'Y``): a backslash, or capitals right after a small letter, then a ``)``
+no ``(`` opened; or a quote and capitals or digits (the marker's bracket read as a quote; an
+apostrophe before a capital writes no word's possessive)."""
 _MARKER_DEBRIS = re.compile(r"[\d¢@®©™°§«»€~^*]*[¢@®©™°§«»€~^*][\d¢@®©™°§«»€~^*]*\)")
 """A footnote marker torn to digits and symbols, its opening bracket read as a symbol
 (``¢9@)``): no letter, no ``(``, a scan's symbol in it; no word of a title or a nature."""
 _JUNK_HEAD = re.compile(r"^[|\[\]{}_*“”]+(?=\w)")
+_GLUED_TORN = re.compile(
+    r"(?<=[^\W\d_])\((?=[^)\s]*[^\w\s)])[^()\s]{1,4}\)$|(?<=[a-z])\([A-Z]\)[^\w\s()]*\)?$"
+)
+"""A bracket glued to a word's last letter holding a scan's symbol (``Stock(V@)``), or one
+capital glued to a small letter (``Stock(D)``, ``Stock(D)@)``): a footnote marker torn to
+letters; a title's
+bracketed words stand apart (``(right``, ``Class (A)``)."""
 _SECURITY_NOUNS = frozenset(
     ("stock", "shares", "share", "units", "unit", "warrants", "options", "option", "rights")
 )
@@ -753,6 +784,26 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                     " the scan: left empty",
                 )
                 continue
+            if f in ("security_title", "underlying_title") and isinstance(text, str) and (
+                _DIGIT_RUN.search(text) or _DATE_WORD.search(text)
+            ):
+                # ``Restricted Stock Unit 0471472028``: a date whose slashes the scan read as
+                # digits, run into the title; ``Common Shares, 07/25/2025 !``: the row's date,
+                # a speck after it, read as a word. A value of a cell beside it: left empty
+                draft.leave_empty(
+                    f,
+                    f"{text!r} holds a date, or a run of digits no title has (a value of a cell"
+                    " beside it, run in by the scan): left empty",
+                )
+                if _DATE_WORD.search(text) and draft.values.get("transaction_date") is None:
+                    draft.notes.append(
+                        (
+                            "transaction_date",
+                            f"a date stands among the title's words ({text!r}): the row's own,"
+                            " maybe; left empty",
+                        )
+                    )
+                continue
             if isinstance(text, str) and _BARE_MARKER.search(text):
                 # ``See Footnotes 2`` (the row above: ``See Footnotes\)2)``): a footnote marker
                 # whose brackets the scan lost, or the cell's word (``By family member 2``)
@@ -770,6 +821,10 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
 _GROUPED_AMOUNT = re.compile(r"(?<![\w,.$])\d{1,3}(?:,\d{3})+(?![\w,.])")
 """An amount grouped by thousands standing as a word (``3,139,533``); a par value or a year is
 never so written."""
+_DATE_WORD = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?![\w/])")
+"""A date written as a word (``07/25/2025``)."""
+_DIGIT_RUN = re.compile(r"\d{7}")
+"""Seven digits in a row: no title's word (a year has four, a par value or a rate a few)."""
 _BARE_MARKER = re.compile(r"[^\W\d_]{2} \d{1,2}$")
 """A text cell's last word a number of one or two digits after a word (``See Footnotes 2``)."""
 _CLOSED_THEN_STRAY = re.compile(r"\([^()]*\)[^()]*\b[^\W\d_]+\)")
@@ -849,6 +904,8 @@ def _clean_words(text: str, opened: bool = False) -> str:
         if par:  # ``$0.001)``: a par value, a torn marker after it
             words.append(par[1])
             continue
+        if depth == 0 and not opened and w[-1] == ")":
+            w = _GLUED_TORN.sub("", w)
         if "\\" in w[2:]:
             w = w[: w.index("\\")]  # ``Footnotes\V)2)``: no word holds a ``\``; a torn marker
         if depth == 0 and not opened and "(" not in w:
@@ -864,6 +921,8 @@ def _clean_words(text: str, opened: bool = False) -> str:
                 continue  # ``e5))``: a torn marker whose bracket was read as a small letter
             closes = (depth > 0 or opened) and ")" in tail[0] and not tail[0].startswith("(")
             w = w[: tail.start()] + (")" if closes else "")
+            if not closes and depth == 0 and not opened and "(" not in w:
+                w = _LETTERED_MARKER.sub("", w)  # ``Common'Y@)``: the marker's rest before it
         depth = max(depth - w.count(")"), 0)
         words.append(_JUNK_HEAD.sub("", w))
     return " ".join(words)
@@ -1431,6 +1490,68 @@ def _pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = _ROW_OPENER
     return True
 
 
+_HOLDS_A_ROW = (
+    "transaction_date",
+    "deemed_execution_date",
+    "code",
+    "shares",
+    "shares_owned_following",
+    "ownership",
+)
+"""What a row of the form states beside its title: a transaction (its date, code or amount) or
+a holding (its balance or ownership form)."""
+
+
+def _rest_below(prev: Draft, draft: Draft) -> bool:
+    """Right under a row of cells, a row of cells whose first cell holds words and whose other
+    cells hold only values the row above left empty, with no date, code, amount, balance or
+    ownership form (markitdown: ``| Non-Qualifed | | 03/15/2025 | | M | 20,444 | | Class B
+    20,444 | | 306,656 | D | |`` / ``| Stock Option | $0(3) | | ... | (8) (5) | Common | $0(3)
+    | ...``: the row split at its raised markers, its titles wrapped). A row of the form states
+    a transaction or a holding; this one states neither, so it is the rest of the row above:
+    its words go on the row's open text cells and its values into the row's empty cells, read
+    with a doubt (should the converter have lost a row's every other cell, it would be one)."""
+    v = draft.values
+    if any(v.get(f) is not None for f in _HOLDS_A_ROW) or "shares" in draft.set_aside:
+        return False
+    texts = [f for f in TEXT_FIELDS if isinstance(v.get(f), str) and v.get(f)]
+    if "security_title" not in texts or draft.blurred:
+        return False
+    if prev.values.get("transaction_date") is None and prev.values.get("code") is None:
+        return False
+    for f in texts:
+        if not isinstance(prev.values.get(f), str) or f in prev.closed or f in prev.blurred:
+            return False  # a cell the row above left empty or ended: not its rest
+    others = [f for f, x in v.items() if x is not None and f not in TEXT_FIELDS]
+    others = [f for f in others if f != "voluntary"]
+    back = [f for f in draft.set_aside if f != "acquired_disposed"]
+    if any(prev.values.get(f) is not None for f in [*others, *back]):
+        return False
+    for f in texts:
+        prev.values[f] = f"{prev.values[f]} {v[f]}"
+        prev.notes.append(
+            (
+                f,
+                f"{v[f]!r} on line {draft.line}, in a row of cells with no date, code, amount,"
+                " balance or ownership form of its own, read as the rest of this cell; unsure",
+            )
+        )
+    for f in others:
+        prev.values[f] = v[f]
+        prev.where[f] = draft.where.get(f, 0)
+    for f in back:
+        prev.values[f] = draft.set_aside[f]
+    for f in [*texts, *others, *back]:
+        _add_refs(prev, f, draft.footnotes.get(f, []))
+    if others or back:
+        said = ", ".join([*others, *back])
+        prev.notes.append((None, f"read {said} from line {draft.line}, pushed under the row"))
+    prev.notes[:] = [
+        (f, m) for f, m in prev.notes if not (f in others and m.startswith(_AUTO_OR_NO_AMOUNT))
+    ]
+    return True
+
+
 def _title_below(prev: Draft, draft: Draft) -> bool:
     """A row of cells with a date or code but no title, and under the rule of a table the
     converter broke off there, a row with a title and nothing the row above holds (markitdown:
@@ -1608,8 +1729,12 @@ def _orphan_code(prev: Draft, row: Row, tokens: list[Token]) -> bool:
 def _caption_debris(values: dict[str, object]) -> bool:
     """A line under the captions holding no date, code, amount or ownership form, only a digit
     (``aor [ome |*  9``: OCR of ``(A) or (D)  Price`` and an ``(Instr. 4)`` superscript).
-    A row states a transaction (date, code) or a holding (its balance and ownership form)."""
-    if any(values.get(f) is not None for f in ("transaction_date", "ownership", "shares")):
+    A row states a transaction (date, code) or a holding (its balance and ownership form); an
+    amount counts as one only beside a title (`` I) 9     9``: the ``(I)`` and ``4)`` of the
+    captions, torn, read as a code, an amount and a balance)."""
+    if any(values.get(f) is not None for f in ("transaction_date", "ownership")):
+        return False
+    if values.get("shares") is not None and values.get("security_title"):
         return False
     if values.get("code") is not None:
         # ``S   3   4)`` / `` or)``: a letter where the code stands, but no date, no amount and
@@ -1619,7 +1744,11 @@ def _caption_debris(values: dict[str, object]) -> bool:
         if isinstance(title, str) and title[:1].isupper():
             return False
     numbers = [v for v in values.values() if isinstance(v, Decimal)]
-    return bool(numbers) and all(v == v.to_integral_value() and 0 <= v < 10 for v in numbers)
+    title = values.get("security_title")
+    # ``jor [pace _|*   3S``: ``(A) or (D)  Price`` and a superscript ``3`` torn, its words
+    # small-lettered (a title opens with a capital) and a number of two digits at most
+    small = 100 if isinstance(title, str) and title[:1].islower() else 10
+    return bool(numbers) and all(v == v.to_integral_value() and 0 <= v < small for v in numbers)
 
 
 _LONE_DATES = frozenset(
@@ -1734,6 +1863,12 @@ _WORD_PARTS = re.compile(r"[a-z]+")
 _THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
 
 
+def _speckles(words: list[str]) -> bool:
+    """Words most of which are vowels alone (``Foe eee ee``, ``ee ee ee De``): what a scan
+    reads of its speckles; no title or nature is so written."""
+    return len(words) > 1 and 3 * sum(set(w.lower()) <= _VOWELS for w in words) >= 2 * len(words)
+
+
 def _drop_debris(
     draft: Draft, lines: list[tuple[Row, list[Token]]], first: bool
 ) -> list[tuple[Row, list[Token]]]:
@@ -1764,6 +1899,9 @@ def _drop_debris(
                 and lead[:1].islower()
                 and not any(w[:1].isupper() for t in texts for w in t.split())
             )
+            # ``Foe eee ee``: mostly words of vowels alone, a scan's speckles; a title's words
+            # are words
+            or _speckles([w for t in texts for w in t.split()])
         )
         if garbled:
             said = " ".join(texts)
@@ -2224,7 +2362,7 @@ def _attach(
             and to is None
             and len({t.cell for t in toks}) > 1
             and any(
-                f in shut and _HAS_WORD.search(t.text) and not _LOST_MARKS.fullmatch(t.text)
+                f in shut and _HAS_WORD.search(t.text) and not _marks_only(t.text)
                 for t, f in zip(toks, goes, strict=True)
             )
         ):
@@ -2259,7 +2397,7 @@ def _attach(
         if id(toks) in piped:
             _wrapped_cuts(draft, toks, goes)
         for t, f in zip(toks, goes, strict=True):
-            if f in shut and _LOST_MARKS.fullmatch(t.text):
+            if f in shut and _marks_only(t.text):
                 continue  # ``(891011)`` under a cell a marker ended: its markers, brackets lost
             if t.text:
                 extra.setdefault(f, []).append(t.text)
@@ -2333,6 +2471,11 @@ another's to be that column's (each scan line is spaced on its own)."""
 _LOST_MARKS = re.compile(r"\(\d{1,8}\)")
 """Footnote markers run together, their inner brackets lost (``(891011)`` for ``(8)(9)(10)(11)``):
 no word of a cell."""
+def _marks_only(text: str) -> bool:
+    """Footnote markers a scan ran together or tore (``(891011)``, ``(8€9)``): no words."""
+    return _LOST_MARKS.fullmatch(text) is not None or _TORN_MARKER.fullmatch(text) is not None
+
+
 _RULED_START = re.compile(r"\s*\[[^\W\d_]")
 """A scan's line opening on ``[`` before a letter: the rule over a row, read as a bracket."""
 
@@ -2676,6 +2819,9 @@ def _year_of_a_nature(prev: Draft, tokens: list[Token]) -> bool:
 _FORM_SPECKS = frozenset("DITJil1|")
 """What a scan makes of an ownership form's ``I`` or ``D`` and a speck beside it (``TI``,
 ``Il``)."""
+_STROKED_I = re.compile(r"[I|l1][ft!]")
+"""The form's ``I`` and a thin stroke beside it read as a small letter (``If``, ``It``): no
+word a nature opens with (``by``, ``See``, ``Trustees``)."""
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -3008,6 +3154,8 @@ def _read_row(
         if f in TEXT_FIELDS:
             if _ends_in_marker(row, toks[-1]):
                 draft.closed.add(f)
+            if piped and len(toks) > 1 and draft.values.get(f) and "<br>" in row.text:
+                _lines_side_by_side(draft, f, row, toks)
         elif spaced:
             draft.centres[f] = toks[0].x + len(toks[0].text) / 2
     if spaced and not flush and date_x and "underlying_title" in fields:
@@ -3022,7 +3170,7 @@ def _read_row(
         _value_cut_off_text(draft, tokens, fields, cols)
         if dropped:
             _number_cut_beside(draft, tokens, dropped, fields, cols)
-    elif flush and dropped:
+    elif flush:
         _scan_number_runs_on(draft, dropped, fields, cols)
     if date_x and row.shape == SPACE:
         for t in tokens:
@@ -3101,6 +3249,20 @@ def _nature_without_values(draft: Draft, fields: tuple[str, ...]) -> None:
     nature = draft.values.get("nature_of_ownership")
     if not isinstance(nature, str) or not nature or draft.values.get("ownership") is not None:
         return
+    head, _, rest = nature.partition(" ")
+    if rest and _STROKED_I.fullmatch(head):
+        # ``If   by Trust?``: the form's ``I`` read with a stroke as a small letter, then the
+        # nature; the form stays unread (a scan's ``I`` may be a rule), the nature is the rest
+        draft.values["nature_of_ownership"] = rest
+        draft.notes.append(
+            (
+                "nature_of_ownership",
+                f"dropped {head!r} before the nature, where the ownership form stands: the"
+                f" form's I and a stroke, as the scan read them; read {rest!r}",
+            )
+        )
+        draft.repaired = True
+        return
     balance = "shares_owned_following"
     if draft.values.get(balance) is not None or balance not in fields:
         # (a Form 3's Table II prints no balance: its form alone comes before the nature)
@@ -3113,7 +3275,7 @@ def _nature_without_values(draft: Draft, fields: tuple[str, ...]) -> None:
         elif len(word) > 1 and 1 < len(word[0]) <= 2 and set(word[0]) <= _FORM_SPECKS:
             # ``TI See Footnotes``, ``iI By Trust``: the form's ``I`` with a speck beside it
             why = "it opens on a form's letter with a speck where the row shows no form: its form"
-        elif len(word) > 1 and 3 * sum(set(w.lower()) <= _VOWELS for w in word) >= 2 * len(word):
+        elif _speckles(word):
             # ``eee Ee``, ``ee ee ee De``: a scan's speckles read as vowels; a nature's words
             # are words (``By Trust``, ``See Footnote``)
             why = "its words are mostly lone vowels, a scan's speckles, where the row shows no"
@@ -3143,8 +3305,10 @@ def _scan_price_or_underlying(
     if "underlying_shares" not in fields or draft.values.get("underlying_shares") is not None:
         return
     price = draft.values.get("price")
+    if price is None or "price" not in fields:  # (a Form 3's Table II has no price column)
+        return
     toks = cols[fields.index("price")]
-    if price is None or not toks or toks[0].kind != NUM or toks[0].dollar:
+    if not toks or toks[0].kind != NUM or toks[0].dollar:
         return
     draft.values["price"] = None
     draft.notes.append(
@@ -3860,6 +4024,31 @@ def _intact(row: Row, layout: tuple[str, ...]) -> bool:
     return n == len(layout)
 
 
+def _lines_side_by_side(draft: Draft, f: str, row: Row, toks: list[Token]) -> None:
+    """A text cell a converter's borders cut into cells side by side, two or more of them
+    holding lines (``|Common St<br>value $0.00|ock, par<br>1|``): the lines run across the
+    cells (``Common St|ock, par`` above ``value $0.00|1``), so the cells' words read one cell
+    after the other are out of order ('Common St value $0.00 ock, par 1'). Left empty with a
+    doubt. A cell whose words of the field stand on one line beside another's is read as
+    before (``|Class A<br>Common Stoc|k<br>03/14/2025|``: its lines need not run across)."""
+    lined = 0  # cells with the field's words on two lines or more
+    for c in sorted({t.cell for t in toks if t.kind == TEXT}):
+        if c >= len(row.cells) or "<br>" not in row.cells[c]:
+            continue
+        words = {w for t in toks if t.cell == c for w in t.text.split()}
+        lines = [set(clean(part).split()) for part in row.cells[c].split("<br>")]
+        lined += sum(bool(words & line) for line in lines) > 1
+    if lined < 2:
+        return
+    draft.cuts[:] = [c for c in draft.cuts if c.field != f]
+    draft.leave_empty(
+        f,
+        f"{draft.values.get(f)!r} is read from cells side by side that each hold lines: a"
+        " border cut the cell's lines, whose words run across the cells, not one cell after"
+        " the other; left empty",
+    )
+
+
 def _fill(draft: Draft, f: str, toks: list[Token], piped: bool = False) -> None:
     first = toks[0]
     fn_field = FOOTNOTE_FIELD.get(f, f)
@@ -3985,6 +4174,22 @@ def _note_dropped(
         # doubt is on the whole row, not on one column
         target: str | None = None
         message = f"{shown!r} fits no column where it stands; left out (the row may be shifted)"
+        code = draft.values.get("code")
+        if (
+            tok.kind == LETTER
+            and tok.text in CODES
+            and code is not None
+            and code != tok.text
+            and tok.cell > draft.where.get("code", tok.cell)
+            and any(draft.where.get(f) == tok.cell for f in ("shares", "shares_a", "shares_d"))
+        ):
+            # two code letters, the one left out further right, in the cell of the amount read
+            # (``P<br>6,183``: a converter stacks the code's cell and the amount's): a letter
+            # of a cut word (``INNSUITE|S<br>05/1``) may have been read as the code, and the
+            # code left out. (A letter left out before the code may be such a letter itself.)
+            draft.code_unsure = True
+            draft.leave_empty("code", f"{code!r} read as the code, and {shown!r} left out: which"
+                              " is the row's code, the text does not say; left empty")
     elif len(gaps) == 1:
         (target,) = gaps
         message = f"could not read {shown!r}; value left empty"
@@ -4095,9 +4300,18 @@ def _number_cut_beside(
 def _scan_number_runs_on(
     draft: Draft, dropped: list[Token], fields: tuple[str, ...], cols: list[list[Token]]
 ) -> None:
-    """A scan's number one space before a token it garbled that opens on a digit (``2 1Do)``):
-    the scan may have broken one number (``21,600``) at a space, so the number read is a part
-    of it, or all of it; which, the text does not say: left empty with a doubt."""
+    """A scan's number one space before a token it garbled that opens on a digit (``2 1Do)``),
+    or before a number read only by taking its letters for digits (``2 3lo``): the scan may
+    have broken one number (``21,600``, ``2,315,111``) at a space, so the number read is a
+    part of it, or all of it; which, the text does not say: left empty with a doubt (and the
+    mended number after it, a part of the same number, maybe)."""
+    mended = (
+        {id(t): ci for ci, toks in enumerate(cols) for t in toks if _letters_mended(t)}
+        if draft.repaired
+        else {}
+    )
+    if not dropped and not mended:
+        return
     for ci, toks in enumerate(cols):
         for t in toks:
             if t.kind != NUM or draft.values.get(fields[ci]) is None:
@@ -4105,7 +4319,23 @@ def _scan_number_runs_on(
             end = t.x + len(t.text)
             bad = next((d for d in dropped if d.text[:1].isdigit() and d.x == end + 1), None)
             if bad is None:
-                continue
+                bad = next(
+                    (u for toks2 in cols for u in toks2 if id(u) in mended and u.x == end + 1),
+                    None,
+                )
+                if bad is None:
+                    continue
+                after = fields[mended[id(bad)]]
+                if draft.values.get(after) is not None:
+                    draft.values[after] = None
+                    draft.notes.append(
+                        (
+                            after,
+                            f"{bad.text!r}, its letters read as digits, stands one space after"
+                            f" {t.text!r}: it may be the rest of one number broken there; left"
+                            " empty",
+                        )
+                    )
             draft.values[fields[ci]] = None
             draft.notes.append(
                 (
@@ -4114,6 +4344,11 @@ def _scan_number_runs_on(
                     " it may be the start of one number broken there; left empty",
                 )
             )
+
+
+def _letters_mended(t: Token) -> bool:
+    """A number read by taking a scan's letters for digits (``3lo`` as 310)."""
+    return t.kind == NUM and any(n.startswith("OCR letters in") for n in t.notes)
 
 
 def _doubt_cut_value(
@@ -4577,7 +4812,9 @@ def _check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> No
                 " the rest of the row does not show, or a stray letter; unsure, left empty",
             )
         )
-    is_txn = v.get("transaction_date") is not None or v.get("code") is not None
+    is_txn = (
+        v.get("transaction_date") is not None or v.get("code") is not None or draft.code_unsure
+    )
     if is_txn:
         v.setdefault("voluntary", False)
         if v.get("shares") is None and not any(f == "shares" for f, _ in draft.notes):
@@ -4603,6 +4840,9 @@ def _check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> No
             draft.set_aside[f] = shown
             if f == "shares" and v.get("acquired_disposed") is not None:
                 draft.set_aside["acquired_disposed"] = v["acquired_disposed"]
+                draft.notes.append(
+                    ("acquired_disposed", f"its side ({v['acquired_disposed']}) {_SET_ASIDE}")
+                )
             if f == "shares":
                 v.pop("acquired_disposed", None)
             draft.notes.append((f, f"{shown} in the {what} column {_SET_ASIDE}"))
@@ -4639,7 +4879,9 @@ def to_model_values(draft: Draft) -> dict[str, object]:
     """Model-ready keyword arguments for a row."""
     v = dict(draft.values)
     v["kind"] = (
-        "holding" if v.get("transaction_date") is None and v.get("code") is None else "transaction"
+        "holding"
+        if v.get("transaction_date") is None and v.get("code") is None and not draft.code_unsure
+        else "transaction"
     )
     for k, val in list(v.items()):
         if isinstance(val, str) and "- " in val and k in TEXT_FIELDS:

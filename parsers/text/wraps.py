@@ -53,6 +53,7 @@ from functools import lru_cache
 from math import comb
 from typing import TYPE_CHECKING
 
+from parsers.text.glyph_widths import FIRST, WIDTHS
 from parsers.text.printed import stands_whole
 from parsers.text.tokens import tokenize_plain
 
@@ -382,6 +383,149 @@ def _readings(u: Undecided) -> Readings:
     return out
 
 
+# --------------------------------------------------------------------------- line widths
+
+_MAX_WEIGHED = 64
+"""Cuts of a row weighed by their widths at most: past it, the row's lines leave too many
+ways to read them for the widths to leave one (and weighing them all costs more than the
+rest of the reading)."""
+_FONTS = tuple(WIDTHS.values())
+_WIDEST = tuple(max(w) for w in _FONTS)
+_SLACK = 0.95
+"""A line must be this much narrower than a line the column printed, in every font, to have
+fitted for sure (kerning, and a bold face beside a regular one, move a line's width a little)."""
+_MARKER = re.compile(r"\(\d{1,3}\)")
+
+Room = dict[str, tuple[float, ...]]
+"""Per text cell, how wide its column is at least, font by font (:data:`WIDTHS`): the widest
+line the table printed in it, with nothing counted for a character the fonts do not hold nor
+for a footnote marker (a superscript, narrower)."""
+
+
+_ASCII = tuple(tuple([0] * FIRST + list(w) + [0] * (128 - FIRST - len(w))) for w in _FONTS)
+"""Each font's widths indexed by a character's code, for the ASCII text most lines are."""
+
+
+def _width(text: str, font: int, unknown: int) -> int:
+    if text.isascii():
+        return sum(map(_ASCII[font].__getitem__, text.encode()))
+    widths = _FONTS[font]
+    total = 0
+    for ch in text:
+        at = ord(ch) - FIRST
+        total += widths[at] if 0 <= at < len(widths) else unknown
+    return total
+
+
+@lru_cache(maxsize=4096)
+def _printed_width(text: str) -> tuple[float, ...]:
+    """How wide a printed line is at least, font by font (remembered: a row's cuts measure
+    its lines again and again)."""
+    bare = _MARKER.sub("", text)
+    return tuple(_width(bare, f, 0) for f in range(len(_FONTS)))
+
+
+@lru_cache(maxsize=4096)
+def _widest_width(text: str) -> tuple[int, ...]:
+    """How wide a line is at most, font by font (a character the fonts do not hold counted
+    as their widest)."""
+    return tuple(_width(text, f, _WIDEST[f]) for f in range(len(_FONTS)))
+
+
+def _would_fit(text: str, room: tuple[float, ...]) -> bool:
+    """Whether a line this text makes fits the column for sure, in every font: its width at
+    most is below what the column printed."""
+    return all(w < have * _SLACK for w, have in zip(_widest_width(text), room, strict=True))
+
+
+def column_room(drafts: Sequence[Draft]) -> Room:
+    """How wide each text column of one table is at least: the widest of the lines its plain
+    rows print on their value lines (the first line of each cell a row left undecided, which
+    the values around it mark off). A cell's other lines are run together or cut unsure;
+    a markdown cell may hold several lines run together, and a scan's characters are unsure:
+    neither is a line to measure."""
+    room: dict[str, list[float]] = {}
+
+    def add(f: str, text: str) -> None:
+        if not text:
+            return
+        w = _printed_width(text)
+        have = room.get(f)
+        if have is None:
+            room[f] = list(w)
+        else:
+            for i, x in enumerate(w):
+                if x > have[i]:
+                    have[i] = x
+
+    for d in drafts:
+        if not d.plain:
+            continue
+        u = d.undecided
+        if u is not None and not u.joined and not u.margin:
+            for f, first in zip(u.cells, u.first, strict=True):
+                add(f, first)
+    return {f: tuple(w) for f, w in room.items()}
+
+
+def _wraps_short(
+    u: Undecided,
+    path: _Path,
+    room: Room,
+    plain: bool,
+    seen: dict[tuple[object, ...], bool],
+    said: dict[int, tuple[str, str]],
+) -> bool:
+    """Whether a cut makes a cell wrap a word its column had room for: a cell's line and the
+    first word of its next line (its footnote markers counted whole) would fit, for sure, in
+    the widest line the column printed (of the table's other rows, or of the cut's own lines
+    of that cell). Greedy wrapping puts a word on the line where it fits, so no such cut is
+    the page's. ``plain``: the value line is a plain run of words, so each cell's text on it
+    is one printed line (a converter's cell may hold several lines run together: no line to
+    measure, though still a line's end to go on from). ``seen``: each cell's lines judged
+    so far (the cuts of a row give a cell the same lines again and again); ``said``: each
+    run of words's line and first word, by the run (the cuts share their runs)."""
+    for c, f in enumerate(u.cells):
+        cell = []
+        for runs in path:
+            words = runs[c]
+            if words:
+                got_said = said.get(id(words))
+                if got_said is None:
+                    head = words[0]
+                    got_said = said[id(words)] = (
+                        " ".join(w.text for w in words),
+                        head.text + "".join(f"({m})" for m in head.marks),
+                    )
+                cell.append(got_said)
+        if not cell or (len(cell) == 1 and not u.first[c]):
+            continue
+        key = (c, *cell)
+        got = seen.get(key)
+        if got is None:
+            got = seen[key] = _cell_wraps_short(u.first[c], cell, room.get(f), plain)
+        if got:
+            return True
+    return False
+
+
+def _cell_wraps_short(
+    first: str, cell: list[tuple[str, str]], have: tuple[float, ...] | None, plain: bool
+) -> bool:
+    """:func:`_wraps_short` for one cell: its text on the value line and, for each wrapped line
+    below, its words there and the first of them (footnote markers and all)."""
+    lines = [first] if first else []
+    lines.extend(line for line, _ in cell)
+    units = [unit for _, unit in (cell if first else cell[1:])]
+    own = [_printed_width(line) for line in (lines if plain or not first else lines[1:])]
+    widest = tuple(max(col) for col in zip(*own, have or own[0], strict=True))
+    for line, unit in zip(lines, units, strict=False):
+        joined = f"{line}{unit}" if line.endswith("-") else f"{line} {unit}"
+        if _would_fit(joined, widest):
+            return True
+    return False
+
+
 def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -480,58 +624,118 @@ def _opens_only(text: str) -> bool:
     return bool(words) and words[-1].casefold() in _OPENING_WORDS
 
 
+@dataclass(slots=True)
+class Cuts:
+    """The cuts of a row's lines the page's rules leave (:func:`_cuts_left`), and those of
+    them the line widths leave too (:func:`_wraps_short`), worked out when first asked: each
+    once a row, since nothing they rest on changes."""
+
+    readings: Readings
+    greedy: Readings | None = None
+    narrowed: bool = False
+    """The widths ruled some cuts out."""
+
+
+def _cuts_left(u: Undecided) -> Cuts:
+    """The cuts of the lines that the page allows (:func:`_readings`), less those that end a
+    title on a word that only opens a name (where others are left)."""
+    readings = _readings(u)
+    if len(readings) > 1:
+        title_at = [i for i, c in enumerate(u.cells) if c in _TITLES]
+        ended = [r for r in readings if not any(_opens_only(r[1][i]) for i in title_at)]
+        if ended and len(ended) < len(readings):
+            readings = ended
+    return Cuts(readings)
+
+
+def _greedy(cuts: Cuts, u: Undecided, room: Room, plain: bool) -> Readings:
+    """The cuts that wrap no word a column had room for (none where every cut breaks the
+    widths: the lines are not what they seem)."""
+    if cuts.greedy is None:
+        seen: dict[tuple[object, ...], bool] = {}
+        said: dict[int, tuple[str, str]] = {}
+        cuts.greedy = [
+            r for r in cuts.readings if not _wraps_short(u, r[0], room, plain, seen, said)
+        ]
+        cuts.narrowed = len(cuts.greedy) < len(cuts.readings)
+    return cuts.greedy
+
+
+def _title_scores(
+    readings: Readings, u: Undecided, known: set[str], column: dict[str, set[str]] | None
+) -> list[int]:
+    """Cut by cut, how many title cells read as titles the filing prints elsewhere for sure
+    (a cell left as its first line: see the module's docstring)."""
+    # the readings give each cell a few texts, each many times: each is judged once
+    is_known: dict[str, bool] = {}
+
+    def knows(t: str) -> bool:
+        got = is_known.get(t)
+        if got is None:
+            got = is_known[t] = _key(t) in known
+        return got
+
+    titled_at = [i for i, c in enumerate(u.cells) if c in _TITLES]
+    # the titles each cell's own column prints for sure (with no columns told, any)
+    own = [known if column is None else column.get(c, set()) for c in u.cells]
+    scores = []
+    for _, texts in readings:  # (loops, not sum() over a generator: 150 cuts a row at times)
+        score = 0
+        for i in titled_at:
+            t = texts[i]
+            if knows(t) and (t != u.first[i] or " " in t.strip() or _key(t) in own[i]):
+                score += 1
+        scores.append(score)
+    return scores
+
+
 def settle(
     draft: Draft,
     known: set[str],
     printed: str = "",
-    cache: dict[int, Readings] | None = None,
+    cache: dict[int, Cuts] | None = None,
     column: dict[str, set[str]] | None = None,
+    room: Room | None = None,
 ) -> bool:
     """Fill the cells of ``draft.undecided`` where one cut of its wrapped lines is left (see
     the module's docstring); True if it did. ``printed``: the text below the tables
     (footnotes, remarks), where a title may stand whole. ``cache``: the cuts of each draft's
     lines (by ``id``) kept across the rounds of one filing (they do not change). ``column``:
     the titles read for sure in the draft's own table, by column (:func:`column_titles`);
-    without it, every known title counts as the cell's own column's."""
+    without it, every known title counts as the cell's own column's. ``room``: how wide the
+    table's text columns are at least (:func:`column_room`)."""
     u = draft.undecided
     only: set[str] | None = None
     if u is None or not set(u.cells) <= draft.blurred:
         return False
     if cache is None:
-        readings = _readings(u)
+        cuts = _cuts_left(u)
     else:
         got = cache.get(id(draft))
         if got is None:
-            got = cache[id(draft)] = _readings(u)
-        readings = got
+            got = cache[id(draft)] = _cuts_left(u)
+        cuts = got
+    readings = cuts.readings
+    narrowed = False
+    scores: list[int] | None = None
+    if (
+        1 < len(readings) <= _MAX_WEIGHED
+        and room is not None
+        and not (u.joined or u.margin or u.apart)
+    ):
+        # the widths rule cuts out, never in: where the titles alone leave one cut that the
+        # widths allow, it is the cut either way (and the widths are weighed for it alone)
+        scores = _title_scores(readings, u, known, column)
+        best = max(scores)
+        alone = best > 0 and scores.count(best) == 1
+        if not alone or _wraps_short(u, readings[scores.index(best)][0], room, draft.plain, {}, {}):
+            readings = _greedy(cuts, u, room, draft.plain)
+            narrowed, scores = cuts.narrowed, None
     if not readings:
-        return False
+        return False  # every cut breaks the widths: the lines are not what they seem
     if len(readings) > 1:
-        title_at = [i for i, c in enumerate(u.cells) if c in _TITLES]
-        ended = [r for r in readings if not any(_opens_only(r[1][i]) for i in title_at)]
-        if ended and len(ended) < len(readings):
-            readings = ended
-    if len(readings) > 1:
-        # the readings give each cell a few texts, each many times: each is judged once
-        is_known: dict[str, bool] = {}
-
-        def knows(t: str) -> bool:
-            got = is_known.get(t)
-            if got is None:
-                got = is_known[t] = _key(t) in known
-            return got
-
-        titled_at = [i for i, c in enumerate(u.cells) if c in _TITLES]
-        # the titles each cell's own column prints for sure (with no columns told, any)
-        own = [known if column is None else column.get(c, set()) for c in u.cells]
-        scores = []  # the title cells that read as known titles, cut by cut
-        for _, texts in readings:  # (loops, not sum() over a generator: 150 cuts a row at times)
-            score = 0
-            for i in titled_at:
-                t = texts[i]  # a cell left as its first line: see the module's docstring
-                if knows(t) and (t != u.first[i] or " " in t.strip() or _key(t) in own[i]):
-                    score += 1
-            scores.append(score)
+        if scores is None:
+            scores = _title_scores(readings, u, known, column)
         best = max(scores)
         if best > 0 and scores.count(best) == 1:
             readings = [readings[scores.index(best)]]
@@ -542,8 +746,14 @@ def settle(
                 [r for r, sc in zip(readings, scores, strict=True) if sc == best],
                 u.cells,
             )
-            readings = worded
             why = "the only cut under which a right to buy or sell stays in the derivative's title"
+            at = u.cells.index("security_title")
+            if sum(texts[at] == worded[0][1][at] for _, texts in readings) == 1:
+                # no other cut the page allows gives that title: the other cells' words are
+                # the words it leaves
+                only = None
+                why += ", and the only cut giving that title"
+            readings = worded
         else:
             titled = [c in _TITLES for c in u.cells]
             if not printed or not any(titled):
@@ -566,6 +776,11 @@ def settle(
                 return False
             readings = left
             why = "the only cut under which the titles read as the footnotes or remarks print them"
+    elif narrowed:
+        why = (
+            "the only cut under which no cell wraps a word its column had room for (the"
+            " widest line the column prints, in every usual font)"
+        )
     else:
         why = "the only cut the column order, brackets, markers and line widths allow"
     path, texts = readings[0]

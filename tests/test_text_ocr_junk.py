@@ -1570,3 +1570,13 @@ def test_the_form_s_i_read_with_a_stroke_before_the_nature_is_dropped_from_it() 
         for n in f.notes
         if n.field == "non_derivative[1].nature_of_ownership"
     )
+
+
+def test_a_scan_s_torn_marker_leaving_an_opening_bracket_is_no_part_of_the_nature() -> None:
+    """tesseract of a remixed filing (seed 173): ``Please see footnotes(`` / ``(8)(9)(10)(11)``,
+    the marker after the nature torn to its opening bracket, glued to the word. No word ends
+    on an opening bracket: it goes, with a note."""
+    f = _remix("ocr_nature_ending_on_a_torn_marker_s_bracket.txt")
+    assert f.non_derivative[0].nature_of_ownership == "Please see footnotes"
+    assert any("footnotes(" in n.message for n in f.notes if n.kind == "repair")
+    assert _clean_words("Stock (right") == "Stock (right"

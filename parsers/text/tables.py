@@ -910,6 +910,8 @@ def _clean_words(text: str, opened: bool = False) -> str:
             w = w[: w.index("\\")]  # ``Footnotes\V)2)``: no word holds a ``\``; a torn marker
         if depth == 0 and not opened and "(" not in w:
             w = _LETTERED_MARKER.sub("", w)
+        if len(w) > 2 and w[-1] == "(" and w[-2].isalpha():
+            w = w[:-1]  # ``footnotes(``: a torn marker's bracket; no word ends on an opening one
         if len(w) > 2 and w[-1] in "’'" and w[-2].isalpha() and w[-2] not in "sS":
             w = w[:-1]  # ``Common’``: an apostrophe ends a word only after the s of a plural
         tail = _JUNK_TAIL.search(w) if w[-1] in _JUNK_ENDS else None

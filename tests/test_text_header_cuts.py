@@ -159,3 +159,19 @@ def test_box_3_s_label_a_scan_read_under_the_name_is_no_part_of_it() -> None:
     path = REMIX_DIR / "ocr_box_3_label_under_the_name.txt"
     f = parse_bytes(path.read_bytes(), path.name)
     assert f.reporting_owners[0].name == "Fund 1 Investments, LLC"
+
+
+def test_box_5_s_label_opening_inside_a_cell_of_box_1_ends_the_name_s_line() -> None:
+    """pymupdf4llm's layout mode (seed 179): ``|1. Name and Address o<br>**Clements Carol
+    Ann**<br>(Last)|f Reporting Person*<br> <br>(First)|(Middle)<br>5. R<br>(Ch<br>**X**|
+    elationshi<br>eck all app<br> Director|...``: the cell holding box 1's ``(Middle)`` holds
+    box 5's ``5. R`` on the name's line. On a line, a piece opening another box ends box 1
+    (the boxes lie side by side); the name had read 'Clements Carol Ann 5. R eck all app
+    licable)'."""
+    path = REMIX_DIR / "layout_md_further_owner_beside_box5_label_in_one_cell.md"
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert [o.name for o in f.reporting_owners] == [
+        "WIRTH JAMES F",
+        "Clements Carol Ann",
+        "Scarpelli Michael",
+    ]

@@ -754,3 +754,55 @@ def test_a_title_whose_lines_a_border_cut_across_two_cells_is_left_empty() -> No
         for n in f.notes
     )
     assert f.non_derivative[2].security_title == "Ordinary Shares"
+
+
+def test_a_row_of_cells_holding_only_a_nature_s_rest_is_no_row() -> None:
+    """pymupdf4llm's layout mode (seed 179): ``|Common Sha|re|...|400||I|By imme|diate
+    family|`` / ``|||||||||||member|1|``: the second row holds words only in the cells where
+    the row above put its nature of ownership, the table's last column: the nature's wrapped
+    rest (``member 1``), not a row titled 'member' holding 1 share."""
+    text = (REMIX / "layout_md_nature_rest_in_a_row_of_its_own.md").read_text(encoding="utf-8")
+    f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+    assert len(f.non_derivative) == 4
+    assert [r.shares_owned_following for r in f.non_derivative] == [536960, 76768, 400, 400]
+    # the nature was cut by a border: left empty, its note naming the rest
+    assert f.non_derivative[3].nature_of_ownership is None
+    assert any("member 1" in m for m in _doubts(f, "non_derivative[3].nature_of_ownership"))
+
+
+def test_a_code_stacked_under_its_date_in_the_title_s_cell_is_the_code() -> None:
+    """pymupdf4llm's layout mode (seed 181): ``|Common Shares,<br>nopar value<br>03/08/2023<br>
+    M|5,250|A|$2.79|...``, the title, date and code stacked in one cell as the header's cell
+    stacks their captions. A capital among a cell's words is a cut word's piece, but this one
+    ends the cell with the date between it and the words: the code. Before, 'M' was left out
+    and the title left empty with it."""
+    text = (REMIX / "layout_md_title_date_and_code_stacked_in_one_cell.md").read_text(
+        encoding="utf-8"
+    )
+    f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+    got = [(r.security_title, r.code, r.shares) for r in f.non_derivative]
+    assert got == [("Common Shares, nopar value", "M", 5250), ("Common Stock", "M", 5250)]
+
+
+def test_sub_captions_merged_into_the_first_row_are_taken_off_its_cells() -> None:
+    """pymupdf4llm's layout mode (seed 181): ``|Class A<br>Common<br>Stock(1)(2)|12/24/2025(3)||
+    Code<br>V<br>J(5)|Amount<br>30,467,595|(A) or<br>(D)<br>A|Price<br>$7.6956(4)|4)<br>
+    549,400,539|I|4)<br>Please see footnotes...|``: the converter merged the row of
+    sub-captions into the table's first row. The caption lines above the values are taken off
+    (the side ``A`` under ``(D)`` kept); before, the words made every value fit no column and
+    only the balance was read. A marker line (``(2)``) is no caption and stays."""
+    text = (REMIX / "layout_md_sub_captions_merged_into_the_first_row.md").read_text(
+        encoding="utf-8"
+    )
+    f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+    row = f.non_derivative[0]
+    assert (row.security_title, row.transaction_date, row.code) == (
+        "Class A Common Stock",
+        dt.date(2025, 12, 24),
+        "J",
+    )
+    assert (row.shares, row.acquired_disposed, row.price) == (30467595, "A", Decimal("7.6956"))
+    assert (row.shares_owned_following, row.nature_of_ownership) == (
+        549400539,
+        "Please see footnotes",
+    )

@@ -8,6 +8,7 @@ after its word."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -1380,7 +1381,8 @@ def test_more_scan_kinds_from_remix_seed_127() -> None:
     the set was opened. ``10% O`` on a line of its own under box 1's name is box 5's ``10%
     Owner`` torn (the name had been 'Clements Carol Ann 10% O'). A lone window date in a Table
     II row whose words no column took (``Ordinary`` left out: the row's cells slid) may be the
-    transaction's: left empty (it had been read as the expiration date). ``2 1Do)``: a number
+    transaction's: left empty (it had been read as the expiration date); since seed 181 the
+    row's ``XxX`` reads as code X, so the date is the transaction's. ``2 1Do)``: a number
     one space before a token the scan garbled that opens on a digit may be one number's start
     (``21,600``): left empty. A row whose title and every value were left empty is no row: left
     out with its doubts in a note (such rows had counted as phantoms)."""
@@ -1390,7 +1392,9 @@ def test_more_scan_kinds_from_remix_seed_127() -> None:
     g = _remix("ocr_lone_date_in_a_row_whose_words_no_column_took.txt")
     k, row = next((k, r) for k, r in enumerate(g.derivative) if r.line == 53)
     assert (row.date_exercisable, row.expiration_date) == (None, None)
-    assert any(n.field == f"derivative[{k}].expiration_date" for n in g.notes)
+    # (seed 181: its ``XxX`` is the code X read three times, so the date is the transaction's)
+    assert (row.code, row.transaction_date) == ("X", dt.date(2025, 7, 25))
+    assert any(n.field == f"derivative[{k}].code" and "unsure" in n.message for n in g.notes)
     h = _remix("ocr_number_before_a_garbled_one.txt")
     assert 34 not in [r.line for r in h.non_derivative]
     assert any("'2' stands one space before '1Do)'" in n.message for n in h.notes)
@@ -1580,3 +1584,87 @@ def test_a_scan_s_torn_marker_leaving_an_opening_bracket_is_no_part_of_the_natur
     assert f.non_derivative[0].nature_of_ownership == "Please see footnotes"
     assert any("footnotes(" in n.message for n in f.notes if n.kind == "repair")
     assert _clean_words("Stock (right") == "Stock (right"
+
+
+def test_a_scan_s_code_and_price_pushed_below_merge_into_their_row() -> None:
+    """tesseract of a remixed filing (seed 179): ``Common Stock   12/13/2022   (2)   41,986
+    (5)   111,034`` / ``S   $152.655``, and ``Class ACommon Stock | 12/13/2022   (2) ...`` /
+    ``Ss   $150.841``: the raised markers pushed each row's code and price a line down, and
+    the scan kept them at the margin with nothing (or ``Ss``, a small s beside the capital)
+    before them. Each line was a row of its own (a phantom row, ``Ss`` its title); now it is
+    the row's code and price, with a note, ``Ss`` read as code S with a doubt."""
+    f = _remix("ocr_code_and_price_pushed_below_at_the_margin.txt")
+    rows = f.non_derivative
+    assert len(rows) == 5
+    assert (rows[1].code, rows[1].price) == ("S", Decimal("150.841"))
+    assert (rows[3].code, rows[3].price, rows[3].shares) == ("S", Decimal("152.655"), 41986)
+    assert (rows[4].code, rows[4].price) == ("S", Decimal("153.872"))
+    assert any("'Ss'" in n.message and "unsure" in n.message for n in f.notes)
+    # the pushed line's own want of an amount is no doubt on a row that has one
+    assert not any(
+        n.field == "non_derivative[3].acquired_disposed" and "no amount" in n.message
+        for n in f.notes
+    )
+
+
+def test_a_scan_s_rule_before_the_ticker_is_no_part_of_it() -> None:
+    """tesseract (seed 179): ``DraftKings Inc. [| WDAY ]``, the box rule read after the
+    bracket. No ticker holds a space: the ticker is ``WDAY``, with a doubt (was ``| WDAY``)."""
+    f = _remix("ocr_ticker_after_a_rule.txt")
+    assert f.issuer.ticker == "WDAY"
+    assert any(n.field == "issuer.ticker" and n.kind == "doubt" for n in f.notes)
+
+
+def test_a_scan_s_issuer_left_of_its_label_is_box_2_s_by_its_ticker() -> None:
+    """tesseract (seed 181): ``BERKSHIRE HATHAWAY INC          Wave Life Sciences Ltd. [ VCNX
+    ]`` under ``1. Name and Address ...          2. Issuer Name ...``: the scan set the issuer's
+    line left of box 2's label, so it fell in box 1's column, and both names read as one
+    (owner 'BERKSHIRE HATHAWAY INC Wave Life Sciences Ltd. [ VCNX ]'). A ticker in brackets
+    is box 2's alone: the cell goes to box 2."""
+    f = _remix("ocr_issuer_left_of_its_label_beside_the_owner.txt")
+    assert [o.name for o in f.reporting_owners] == ["BERKSHIRE HATHAWAY INC"]
+    assert (f.issuer.name, f.issuer.ticker) == ("Wave Life Sciences Ltd.", "VCNX")
+
+
+def test_a_scan_s_margin_lines_after_a_lost_row_s_line_are_not_the_title_s() -> None:
+    """tesseract (seed 181): ``Class A Common Stock, } 12/13/2022 ...`` / ``$0.01 par value`` /
+    ``value`` / ``a`` / ``HOSPITALITY REIT``: ``value`` repeats the end of the line above, a
+    lost row's; a cell's lines run on unbroken, so the lines below it are no part of this
+    title either (it had read '... $0.01 par value a HOSPITALITY REIT')."""
+    f = _remix("ocr_margin_lines_after_a_lost_row_s_line.txt")
+    row = f.non_derivative[0]
+    assert row.security_title == "Class A Common Stock, $0.01 par value"
+    assert any(
+        "HOSPITALITY REIT" in n.message and "lost" in n.message
+        for n in f.notes
+        if n.field == "non_derivative[0].security_title"
+    )
+
+
+def test_a_scan_s_code_x_read_three_times_is_the_code() -> None:
+    """tesseract (seed 181): ``Tranche C   (3)   07/25/2025   XxX   697,674 | (3)   (3)
+    Ordinary | 697,674``: ``XxX`` (the code X, a small x between) stands where the code does;
+    read as a word it had pushed the row's cells along (the date taken for the window's, the
+    underlying title 'XxX Shares'). Now code X with a doubt, the row read in its columns."""
+    f = _remix("ocr_code_x_read_three_times.txt")
+    row = f.derivative[2]
+    assert (row.code, row.transaction_date) == ("X", dt.date(2025, 7, 25))
+    assert row.underlying_title == "Ordinary Shares"
+    assert any("'XxX'" in n.message for n in f.notes if n.field == "derivative[2].code")
+
+
+def test_a_scan_s_number_and_three_digits_one_space_apart_are_left_empty() -> None:
+    """tesseract of a work-list filing (this session's render): ``...   A   @   2315 111``, the
+    balance 2,315,111 with its first separator lost and its second read as a space. Read as a
+    price of 2315 (the form prints none there) and a balance of 111; one number broken at a
+    space or two values, the text does not say: both left empty with a doubt."""
+    path = REMIX.parent / "ocr_balance_separators_lost.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    row = f.non_derivative[0]
+    assert (row.price, row.shares_owned_following) == (None, None)
+    assert row.shares == 697674
+    assert any(
+        "'2315' and '111' stand one space apart" in n.message
+        for n in f.notes
+        if n.field == "non_derivative[0].shares_owned_following"
+    )

@@ -57,20 +57,24 @@ def test_brackets_and_greedy_widths_rule_cuts_out() -> None:
 
 def test_a_title_printed_elsewhere_picks_the_cut_only_when_no_other_reads_as_well() -> None:
     cells, first = ("security_title", "underlying_title"), ("Restricted", "Common")
-    d = _draft(cells, first, ["Stock Units Stock"])
-    assert settle(d, {"common stock"})
+    d = _draft(cells, first, ["Stock Units Shares"])
+    assert settle(d, {"common shares"})
     assert (d.values["security_title"], d.values["underlying_title"]) == (
         "Restricted Stock Units",
-        "Common Stock",
+        "Common Shares",
     )
     # no title known: three cuts are left, the cells stay empty
-    d = _draft(cells, first, ["Stock Units Stock"])
+    d = _draft(cells, first, ["Stock Units Shares"])
     assert not settle(d, set())
     assert d.values.get("security_title") is None and d.blurred == set(cells)
-    # two cuts read as known titles ("Common Stock", or "Common" with the rest the title's):
+    # two cuts read as known titles ("Common Shares", or "Common" with the rest the title's):
     # still a guess, left empty
+    d = _draft(cells, first, ["Stock Units Shares"])
+    assert not settle(d, {"common shares", "common"})
+    # (``Stock Units Stock`` leaves one cut: no title runs on past a noun to ``Stock``)
     d = _draft(cells, first, ["Stock Units Stock"])
-    assert not settle(d, {"common stock", "common"})
+    assert settle(d, set())
+    assert d.values["underlying_title"] == "Common Stock"
 
 
 def test_a_marker_ends_its_cell() -> None:
@@ -280,16 +284,16 @@ def test_titles_the_footnotes_print_whole_pick_the_cut_where_the_tables_do_not()
 
 
 def test_one_title_printed_whole_does_not_carry_the_other_cells_words() -> None:
-    # "Restricted ... Common" / "Stock Units Stock": a footnote speaks of "Restricted Stock"
-    # only; the cut giving the title "Restricted Stock" would leave "Common Units Stock":
+    # "Restricted ... Common" / "Stock Units Shares": a footnote speaks of "Restricted Stock"
+    # only; the cut giving the title "Restricted Stock" would leave "Common Units Shares":
     # every title cell must stand whole, so nothing is cut
     cells, first = ("security_title", "underlying_title"), ("Restricted", "Common")
-    d = _draft(cells, first, ["Stock Units Stock"])
+    d = _draft(cells, first, ["Stock Units Shares"])
     assert not settle(d, set(), "1. The shares of Restricted Stock vest in equal parts.")
     assert d.blurred == set(cells)
     # both printed whole: the cut is read
-    d = _draft(cells, first, ["Stock Units Stock"])
-    said = "1. Each of the Restricted Stock Units is paid in one share of Common Stock."
+    d = _draft(cells, first, ["Stock Units Shares"])
+    said = "1. Each of the Restricted Stock Units is paid in Common Shares."
     assert settle(d, set(), said)
     assert d.values["security_title"] == "Restricted Stock Units"
 
@@ -298,9 +302,9 @@ def test_a_title_the_tables_print_comes_before_the_footnotes() -> None:
     # the known titles decide alone where they can; the footnotes are asked only where they
     # leave several cuts
     cells, first = ("security_title", "underlying_title"), ("Restricted", "Common")
-    d = _draft(cells, first, ["Stock Units Stock"])
-    assert settle(d, {"common stock"}, "1. Shares of Restricted Stock vest.")
-    assert d.values["underlying_title"] == "Common Stock"
+    d = _draft(cells, first, ["Stock Units Shares"])
+    assert settle(d, {"common shares"}, "1. Shares of Restricted Stock vest.")
+    assert d.values["underlying_title"] == "Common Shares"
     assert any("titles the filing prints elsewhere" in m for _, m in d.notes)
 
 
@@ -310,8 +314,9 @@ def test_plain_text_form_3_titles_read_as_its_footnotes_print_them() -> None:
         "Stock Option (Right to Buy)"
     ] * 5
     assert {r.underlying_title for r in f.derivative} == {"Class B Common Stock"}
-    # a doubt all the same: the cut rests on the layout and on the footnotes' words
-    assert any("footnotes or remarks" in m for m in _doubts(f, "derivative[0].security_title"))
+    # a doubt all the same: the cut rests on the layout and on titles printed elsewhere (the
+    # footnotes' words decided it before titles' ends ruled more cuts out, session 15)
+    assert any("split by" in m for m in _doubts(f, "derivative[0].security_title"))
 
 
 def _margin(first: tuple[str, str], lines: list[str]) -> Draft:
@@ -707,3 +712,76 @@ def test_a_title_broken_after_its_hyphen_is_measured_without_a_space() -> None:
         "Restricted Stock Units",
         "Common Stock",
     )
+
+
+def test_a_par_value_wraps_in_its_title_never_in_the_nature() -> None:
+    """pdfplumber-text of a remixed filing (seed 179): ``Common Stock, par ... By Trust`` /
+    ``value $0.001``, ``Class A Common Stock, ... By Trust`` / ``$0.01 par value`` and
+    ``Common Shares, no par ... By Trust`` / ``value``. The widths left each cut open; a title
+    does not end on ``, par``, ``, no`` or a comma, and no nature of ownership holds a par
+    value's words, so the title takes them and the nature stays ``By Trust``. Before, both
+    cells were left empty."""
+    f = parse_file(REMIX / "plain_par_values_wrapped_beside_natures.txt")
+    got = [(r.security_title, r.nature_of_ownership) for r in f.non_derivative[:6]]
+    assert got[1] == ("Common Stock, par value $0.001", "By Trust")
+    assert got[3] == ("Class A Common Stock, $0.01 par value", "By Trust")
+    assert got[5] == ("Common Shares, no par value", "By Trust")
+    assert any("split by" in m for m in _doubts(f, "non_derivative[1].security_title"))
+
+
+def test_a_title_ends_at_its_par_value() -> None:
+    """``Common Stock, par ... By Haley E. Schaufeld Irr`` / ``value $0.001 Trust(2)`` (the
+    same set): the title cannot take ``Trust`` after its par value (only ``per share`` follows
+    one), so the par value is the title's and ``Trust`` the nature's."""
+    f = parse_file(REMIX / "plain_par_value_and_nature_rest_on_one_line.txt")
+    row = f.non_derivative[0]
+    assert row.security_title == "Common Stock, par value $0.001"
+    assert row.nature_of_ownership == "By Haley E. Schaufeld Irr Trust"
+    assert not wraps._runs_past_its_end("Class A Common Stock, $0.01 par value per share")
+    assert wraps._runs_past_its_end("Common Stock, $.01 par value Irr")
+    # a holding's wrapped rest that is no par value stays unsure where the widths are
+    row = f.non_derivative[3]
+    assert (row.security_title, row.nature_of_ownership) == (None, None)
+
+
+def test_depositary_and_ordinary_open_a_name_and_never_end_one() -> None:
+    """markitdown of a remixed filing (seed 181): ``| Depositary | 10/22/2021 | ... | I | By
+    Trust |`` / ``Units``: the widths left ``Depositary`` / ``By Trust Units`` open beside
+    ``Depositary Units`` / ``By Trust``. Like ``Restricted`` or ``Series``, ``Depositary`` (and
+    ``Ordinary``, ``American``) opens a security's name and never ends one."""
+    f = parse_file(REMIX / "md_depositary_wrapped_beside_a_nature.md")
+    got = [(r.security_title, r.nature_of_ownership) for r in f.non_derivative]
+    assert got[1] == ("Depositary Units", "By Trust")
+    assert got[3] == ("Depositary Units", "By Trust")
+    assert wraps._opens_only("Ordinary") and not wraps._opens_only("Ordinary Shares")
+
+
+def test_a_title_ends_at_an_option_s_wording() -> None:
+    """markitdown of a remixed filing (seed 179): ``Option (right ... Class A`` / ``to buy)
+    Common`` / ``Stock`` and ``Share Option ... Class A`` / ``(right to buy) Common`` /
+    ``Stock``. No title runs on past ``(right to buy)``: the derivative is ``... (right to
+    buy)``, the underlying ``Class A Common Stock`` (both had been left empty). (A title never
+    ending on its class's letter, ``Class A``, was tried too: it left one cut of a hand-made
+    row, ``Warrants Common (Right to Purchase)`` / ``Class A Stock``, that no filer wrote.)"""
+    f = parse_file(REMIX / "md_option_wording_then_underlying_class.md")
+    got = [(r.security_title, r.underlying_title) for r in f.derivative[2:4]]
+    assert got == [
+        ("Option (right to buy)", "Class A Common Stock"),
+        ("Share Option (right to buy)", "Class A Common Stock"),
+    ]
+    assert wraps._runs_past_its_end("Option (right to buy) Common")
+
+
+def test_a_title_does_not_run_on_past_its_noun() -> None:
+    """pdfplumber-text of a remixed filing (seed 181): ``Class B ... Common`` / ``Common
+    Shares`` / ``Stock``: no title ends ``Shares Stock``, so the only cut left is ``Class B
+    Common Stock`` / ``Common Shares`` (both were left empty); ``Warrant to ... Class B`` /
+    ``Purchase Common`` / ``Common Stock`` / ``Shares`` reads so too."""
+    f = parse_file(REMIX / "plain_titles_wrapped_past_a_noun.txt")
+    got = [(r.security_title, r.underlying_title) for r in f.derivative[:2]]
+    assert got == [
+        ("Warrant to Purchase Common Shares", "Class B Common Stock"),
+        ("Class B Common Stock", "Common Shares"),
+    ]
+    assert wraps._runs_past_its_end("Common Shares Stock")
+    assert not wraps._runs_past_its_end("Restricted Stock Units")

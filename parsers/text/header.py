@@ -125,6 +125,9 @@ so the scan skips to those characters instead of trying every position (6x faste
 _JOINT = caseless(r"Form\s+filed\s+by\s+More\s+than\s+One")
 _SIGNATURE_LABEL = caseless(r"Signature\s+of\s+(?:the\s+)?Reporting\s+Person")
 _NUMBERED_LABEL = re.compile(r"^[1-7]\.\s")
+_TICKER_CELL = re.compile(r"\[\s?[A-Z][A-Z0-9.\-]{0,9}\s?\]\s*$")
+"""A cell ending on a ticker in brackets: box 2's issuer line (``Wave Life Sciences Ltd. [ VCNX
+]``)."""
 _ODD_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 """The only characters a case-blind pattern matches to an ASCII letter, besides its two cases
 (dotted and dotless I, long S, Kelvin sign)."""
@@ -406,12 +409,22 @@ def _side_by_side(cells: tuple[str, ...] | list[str]) -> str:
     """Cells a border cut from one box, joined line by line: their ``<br>`` lines are the same
     lines of the box (``1. Name an<br>**Musk Elon**`` | ``d Address of Repo<br>`` | ``rting
     Person``), so the label's pieces join the label and the name stays alone on its line (joined
-    cell after cell, the label's rest had run into the name)."""
+    cell after cell, the label's rest had run into the name). On a line, a piece opening
+    another box's label (``5. R`` beside ``**Clements Carol Ann**``: the cells cut across both
+    boxes) ends box 1 there: the boxes lie side by side, so what follows it is that box's."""
     parts = [_BR.split(c) for c in cells]
     depth = max(len(p) for p in parts)
-    return "<br>".join(
-        " ".join(p[j] for p in parts if j < len(p) and p[j].strip()) for j in range(depth)
-    )
+    lines = []
+    for j in range(depth):
+        pieces = []
+        for k, p in enumerate(parts):
+            if j >= len(p) or not p[j].strip():
+                continue
+            if k and _BOX_OPENING.match(clean(p[j])):
+                break
+            pieces.append(p[j])
+        lines.append(" ".join(pieces))
+    return "<br>".join(lines)
 
 
 _BOX_OPENING = re.compile(r"^\s*[1-7]\.(?:\s|$)")
@@ -446,6 +459,15 @@ def _streams(rows: list[Row]) -> list[str]:
         for x in xs:
             if not anchors or x - anchors[-1] > 3:
                 anchors.append(x)
+        box2 = next(
+            (
+                bisect_right(anchors, x + 2) - 1
+                for r in rows
+                for c, x in zip(r.cells, r.xs, strict=True)
+                if c[:2] == "2." and _ISSUER_LABEL.search(c)
+            ),
+            None,
+        )
     # a scan read back by OCR spaces each line on its own (no line starts indented): a cell
     # there belongs to the nearest label, not to the last one at or left of it
     flush = layout and not any(r.shape == SPACE and r.xs and r.xs[0] >= 4 for r in rows)
@@ -463,6 +485,15 @@ def _streams(rows: list[Row]) -> list[str]:
                     at = max(bisect_right(anchors, x + 2) - 1, 0)
                     if flush and at + 1 < len(anchors) and anchors[at + 1] - x < x - anchors[at]:
                         at += 1
+                    if (
+                        box2 is not None
+                        and at < box2
+                        and x > anchors[at] + 3
+                        and _TICKER_CELL.search(text)
+                    ):
+                        # ``Wave Life Sciences Ltd. [ VCNX ]`` left of box 2's label (a scan
+                        # spaces each line on its own): a ticker in brackets is box 2's alone
+                        at = box2
                     key = (0, at)
                     per_line.setdefault(key, []).append(text)
             for key, parts in per_line.items():  # a tab keeps apart what the layout kept apart:
@@ -603,6 +634,19 @@ def _read_issuer(head: Header, streams: list[str]) -> None:
                 break
             ticker = s[at + 1 : close].strip()
             ruled = _RULED_TICKER.fullmatch(ticker)
+            led = _RULE_LED_TICKER.fullmatch(ticker)
+            if led:
+                # ``[| WDAY ]``: the same, the scan's rule read before the ticker
+                _take_issuer(head, s, at, led[2])
+                head.notes.append(
+                    (
+                        None,
+                        "issuer.ticker",
+                        f"read {led[2]!r} from {s[at : close + 1]!r}: the {led[1]!r} before"
+                        " a space inside the bracket taken for a box rule a scan read; unsure",
+                    )
+                )
+                return
             if ruled:
                 # ``[ SNOW |]``: no ticker holds a space; the mark after it is a scan's rule
                 _take_issuer(head, s, at, ruled[1])
@@ -638,6 +682,8 @@ def _read_issuer(head: Header, streams: list[str]) -> None:
 
 _RULED_TICKER = re.compile(r"([A-Z][A-Z0-9.\-]{0,9})\s+([|}\])])")
 """Box 2's ticker with a rule the scan read before the closing bracket (``[ SNOW |]``)."""
+_RULE_LED_TICKER = re.compile(r"([|{(\[])\s+([A-Z][A-Z0-9.\-]{0,9})")
+"""Box 2's ticker with a rule the scan read right after the opening bracket (``[| WDAY ]``)."""
 _TORN_TICKER = re.compile(r"\[ ([A-Z][A-Z0-9.\-]{0,9}) [J|Il1)}](?=\s{2,}|\s*$)", re.M)
 """Box 2's ``[ AIR ]`` with its closing bracket read as a letter or a rule (``[ AIR J``): the
 form prints a space inside each bracket, and no ticker holds a space."""

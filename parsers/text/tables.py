@@ -288,6 +288,8 @@ def read_table(
             pending = []
             in_caption = True
             continue
+        if in_caption and not drafts and row.shape in TABLED and "<br>" in text:
+            row = _captions_off(row)
         if row.shape == PLAIN:
             tokens = tokenize_plain(row.cells[0], row.xs[0])
         else:
@@ -319,7 +321,9 @@ def read_table(
             _code_five(tokens)
             if "date_exercisable" in fields:
                 _ruled_marker_letter(tokens)
-        elif prev is not None and row.shape in TABLED and _wrapped_cells(tokens):
+        elif prev is not None and row.shape in TABLED and (
+            _wrapped_cells(tokens) or _nature_cells_below(prev, tokens)
+        ):
             for t in tokens:  # ``SMB Pacific`` / ``2021``: a word of the nature, not a balance
                 if t.kind == NUM:
                     t.kind, t.value = TEXT, None
@@ -445,8 +449,10 @@ def read_table(
             and not pending
             and flush
             and row.shape == SPACE
-            and _lacks_code(prev, draft)
-            and _scan_pushed_down(prev, draft)
+            and (
+                (_lacks_code(prev, draft) and _scan_pushed_down(prev, draft))
+                or _scan_code_below(prev, draft)
+            )
         ):
             continue
         draft.after_caption = after_caption
@@ -963,8 +969,8 @@ def _code_five(tokens: list[Token]) -> None:
     """A scan's ``5`` between a transaction date and an amount, in a row with no code letter,
     is the code ``S``: on the form only the code (and V) column lies between them, and no
     number can stand there (``04/13/2022   5   100   $2,556.73``: sold 100, not 5). So is a
-    word of one letter, once or twice and in small print (``x``, ``xX``, ``Ss``), whose small
-    form looks like its capital: the code ``X``, ``S``. Another lone digit there is a code
+    word of one letter, up to three times and in small print (``x``, ``xX``, ``XxX``), whose
+    small form looks like its capital: the code ``X``, ``S``. Another lone digit there is a code
     garbled past reading, never the amount (it is left out, its column unsure). Only a letter
     before the amount is a code read: the ownership form after it (``D``, ``I``) is a code's
     letter too, but stands in its own column."""
@@ -989,20 +995,29 @@ def _code_five(tokens: list[Token]) -> None:
             # fitted no column); left out like any garbled code
             t.kind, t.value = TEXT, None
             return
-        letter = t.text[:1].upper()
-        if (
-            t.kind == TEXT
-            and 0 < len(t.text) <= 2
-            and letter in _SMALL_LIKE_CAPITAL
-            and t.text.upper() == letter * len(t.text)
-            and not t.text.isupper()
-        ):
+        letter = _code_in_small_print(t.text, 3) if t.kind == TEXT else None
+        if letter is not None:
             said = t.text
             t.kind, t.value, t.text = LETTER, letter, letter
             t.notes.append(
                 f"{said!r} between the date and the amount taken for code {letter} (OCR); unsure"
             )
             return
+
+
+def _code_in_small_print(text: str, most: int) -> str | None:
+    """The code letter a scan's word of one letter stands for, read up to ``most`` times with
+    a small form among them (``x``, ``xX``, ``XxX``, ``Ss``), where the small form looks like
+    the capital (:data:`_SMALL_LIKE_CAPITAL`); None for any other word."""
+    letter = text[:1].upper()
+    if (
+        0 < len(text) <= most
+        and letter in _SMALL_LIKE_CAPITAL
+        and text.upper() == letter * len(text)
+        and not text.isupper()
+    ):
+        return letter
+    return None
 
 
 _UNGROUPED = re.compile(r"\d{4,}")
@@ -1488,6 +1503,8 @@ def _pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = _ROW_OPENER
         for f, m in draft.notes
         if f is not None and (f in filled or prev.values.get(f) is None)
         and not m.startswith(_AUTO_DOUBTS)
+        # (the line's own lack of an amount says nothing of the row's, which has one)
+        and not (m == _NO_SIDE and prev.values.get("shares") is not None)
     )  # fmt: skip
     return True
 
@@ -1605,6 +1622,9 @@ def _scan_pushed_down(prev: Draft, draft: Draft) -> bool:
     A scan's lost title alone is not enough (a holding row looks the same): the line must give
     the row its missing code."""
     title = draft.values.get("security_title")
+    if title is None and "security_title" not in draft.blurred:
+        # ``S   $152.655`` alone: the scan kept no speckle at the margin
+        return _pushed_down(prev, draft, _ROW_OPENERS[:3])
     if (
         not isinstance(title, str)
         or _THREE_LETTERS.search(title)
@@ -1616,6 +1636,35 @@ def _scan_pushed_down(prev: Draft, draft: Draft) -> bool:
         prev.notes.append((None, f"{title!r} before them on line {draft.line}: scan debris"))
         return True
     draft.values["security_title"] = title
+    return False
+
+
+def _scan_code_below(prev: Draft, draft: Draft) -> bool:
+    """``Ss   $150.841`` under a scan's row with a date and no code: a word of one letter,
+    once or twice in small print, whose small form looks like its capital, at the margin of a
+    line with no date: the row's code and price pushed down by their raised markers, as
+    :func:`_scan_pushed_down`, the code read as between a date and an amount
+    (:func:`_code_five`): likely, not certain, so with a doubt."""
+    said = draft.values.get("security_title")
+    if (
+        not isinstance(said, str)
+        or "security_title" in draft.blurred
+        or draft.values.get("code") is not None
+        or prev.values.get("transaction_date") is None
+        or prev.values.get("code") is not None
+    ):
+        return False
+    letter = _code_in_small_print(said, 2)
+    if letter is None:
+        return False
+    draft.values["security_title"], draft.values["code"] = None, letter
+    if _pushed_down(prev, draft, _ROW_OPENERS[:3]):
+        prev.notes.append(
+            ("code", f"{said!r} at the margin of line {draft.line} taken for code {letter} (OCR);"
+             " unsure")
+        )  # fmt: skip
+        return True
+    draft.values["security_title"], draft.values["code"] = said, None
     return False
 
 
@@ -1979,6 +2028,47 @@ def is_caption_text(text: str) -> bool:
             if part not in _CAPTION_WORDS:
                 return False
     return True
+
+
+_MARKS_ALONE = re.compile(r"(?:\s*(?:<sup>)?\(\d{1,3}\)(?:</sup>)?)+\s*")
+
+
+def _captions_off(row: Row) -> Row:
+    """The table's first row of cells with the sub-captions' lines on top of its values
+    (``|Code<br>V<br>J(5)|Amount<br>30,467,595|(A) or<br>(D)<br>A|Price<br>$7.6956(4)|4)<br>
+    549,400,539|``): a converter merged the row of sub-captions into it. Lines of caption
+    words above a cell's values are taken off, where two cells or more have them (one alone
+    may be a value that reads as a caption word); a cell of captions alone stays as it was,
+    and the side under ``(D)`` (``A``, ``D``, itself a caption word) is kept."""
+    cells = list(row.cells)
+    changed = 0
+    for i, cell in enumerate(cells):
+        if "<br>" not in cell:
+            continue
+        lines = cell.split("<br>")
+        k = 0
+        while (
+            k < len(lines) - 1
+            and lines[k].strip()
+            and not _MARKS_ALONE.fullmatch(lines[k])  # (``(2)``: a marker, no caption)
+            and is_caption_text(clean(lines[k]))
+        ):
+            k += 1
+        if not k:
+            continue
+        last = clean(lines[-1]).strip()
+        if (
+            k == len(lines) - 1
+            and is_caption_text(last)
+            and (last not in ("A", "D") or clean(lines[k - 1]).strip() != "(D)")
+        ):
+            continue  # captions alone (a side stands under ``(D)`` only)
+        cells[i] = "<br>".join(lines[k:])
+        changed += 1
+    if changed < 2:
+        return row
+    text = " ".join(c for c in cells if c)
+    return Row(row.line, tuple(cells), row.xs, row.shape, text, row.block)
 
 
 def _title_frag(row: Row, words: list[Token], draft: Draft) -> tuple[str, str] | None:
@@ -2498,9 +2588,22 @@ def _drop_lost_rows_lines(
     kept = pairs[:1]
     if title and "security_title" not in draft.closed and len({t.cell for t in pairs[0][1]}) == 1:
         title = f"{title} {' '.join(t.text for t in pairs[0][1] if t.text)}"
+    lost: int | None = None  # the first line left out as a lost row's
     for r, w in pairs[1:]:
         said = " ".join(t.text for t in w if t.text)
         above = " ".join(t.text for t in kept[-1][1] if t.text)
+        if lost is not None and len({t.cell for t in w}) == 1 and r.xs[0] < 4:
+            # a cell's lines run on unbroken: a margin line below a lost row's line is no
+            # line of this row's title (``value`` / ``a`` / ``HOSPITALITY REIT``)
+            draft.notes.append(
+                (
+                    "security_title",
+                    f"line {r.line} below ('{said}') comes after line {lost}, a row the scan"
+                    " lost: that row's or another's, left out; unsure",
+                )
+            )
+            continue
+        lost = r.line
         if (
             len({t.cell for t in w}) == 1
             and r.xs[0] < 4
@@ -2573,6 +2676,7 @@ def _drop_lost_rows_lines(
                 " unsure: left empty",
             )
             return pairs
+        lost = None
         kept.append((r, w))
         if title and len({t.cell for t in w}) == 1:
             title = f"{title} {said}"
@@ -2816,6 +2920,25 @@ def _year_of_a_nature(prev: Draft, tokens: list[Token]) -> bool:
     if not isinstance(nature, str) or not nature or "nature_of_ownership" in prev.closed:
         return False
     return all(t.kind == TEXT for t in tokens[:-1]) and len(tokens) > 1
+
+
+def _nature_cells_below(prev: Draft, tokens: list[Token]) -> bool:
+    """A row of cells filled only from the cell where the row above put its nature of
+    ownership on, that nature still open (``| | ... | member | 1 |`` under ``| Common Sha | ...
+    | I | By imme | diate family |``): the nature's wrapped rest. The nature is the table's
+    last column, so no value of a row stands there; its numbers are words (``member 1``)."""
+    nature = prev.values.get("nature_of_ownership")
+    if not isinstance(nature, str) or not nature or "nature_of_ownership" in prev.closed:
+        return False
+    at = prev.where.get("nature_of_ownership")
+    if at is None or any(x >= at for f, x in prev.where.items() if f != "nature_of_ownership"):
+        return False
+    if tokens[0].kind != TEXT or any(t.cell < at for t in tokens):
+        return False
+    return all(
+        t.kind in (TEXT, MARKER) or (t.kind == NUM and not t.dollar and t.text.isdigit())
+        for t in tokens
+    )
 
 
 _FORM_SPECKS = frozenset("DITJil1|")
@@ -3377,8 +3500,19 @@ def _letters_among_words(tokens: list[Token]) -> None:
     worded = {t.cell for t in tokens if t.kind == TEXT and _THREE_LETTERS.search(t.text)}
     if not worded:
         return
-    for t in tokens:
+    for i, t in enumerate(tokens):
         if t.kind == LETTER and t.cell in worded and t.text not in ("D", "I"):
+            if (
+                i
+                and tokens[i - 1].kind == DATE
+                and tokens[i - 1].cell == t.cell
+                and t.text in CODES
+                and (i + 1 == len(tokens) or tokens[i + 1].cell != t.cell)
+            ):
+                # ``|Common Stock<br>03/08/2023<br>M|5,250|``: the cell stacks the title, the
+                # date and the code, as the header's cell stacks their captions; a date
+                # stands between the words and the letter, which ends the cell: the code
+                continue
             t.kind, t.value = TEXT, None
 
 
@@ -4306,20 +4440,47 @@ def _scan_number_runs_on(
     or before a number read only by taking its letters for digits (``2 3lo``): the scan may
     have broken one number (``21,600``, ``2,315,111``) at a space, so the number read is a
     part of it, or all of it; which, the text does not say: left empty with a doubt (and the
-    mended number after it, a part of the same number, maybe)."""
+    mended number after it, a part of the same number, maybe). So are a number and three
+    digits one space after it (``2315 111``: ``2,315,111``, its separators lost), both."""
     mended = (
         {id(t): ci for ci, toks in enumerate(cols) for t in toks if _letters_mended(t)}
         if draft.repaired
         else {}
     )
-    if not dropped and not mended:
-        return
     for ci, toks in enumerate(cols):
         for t in toks:
             if t.kind != NUM or draft.values.get(fields[ci]) is None:
                 continue
             end = t.x + len(t.text)
             bad = next((d for d in dropped if d.text[:1].isdigit() and d.x == end + 1), None)
+            group = (
+                None
+                if bad is not None or t.dollar
+                else next(
+                    (
+                        (cj, u)
+                        for cj, toks2 in enumerate(cols)
+                        for u in toks2
+                        if u.x == end + 1 and u.kind == NUM and not u.dollar
+                        and id(u) not in mended and _THREE_DIGITS.fullmatch(u.text)
+                    ),
+                    None,
+                )
+            )  # fmt: skip
+            if group is not None:
+                # ``2315 111``: a balance's group separators lost or read as a space (2,315,111),
+                # or two values one space apart; which, the text does not say
+                cj, u = group
+                for f in (fields[ci], fields[cj]):
+                    draft.values[f] = None
+                    draft.notes.append(
+                        (
+                            f,
+                            f"{t.text!r} and {u.text!r} stand one space apart: one number whose"
+                            " separator the scan lost there, or two values; left empty",
+                        )
+                    )
+                continue
             if bad is None:
                 bad = next(
                     (u for toks2 in cols for u in toks2 if id(u) in mended and u.x == end + 1),
@@ -4346,6 +4507,9 @@ def _scan_number_runs_on(
                     " it may be the start of one number broken there; left empty",
                 )
             )
+
+
+_THREE_DIGITS = re.compile(r"\d{3}")
 
 
 def _letters_mended(t: Token) -> bool:

@@ -17,7 +17,12 @@ keeps a reading only where the page's own rules leave one:
   line of that cell holds all of their characters (``Option (right Stock`` holds those of
   ``Stock Option``, which did not fit);
 - a title never ends on a word that only opens a security's name (``Restricted``, ``Tranche``,
-  ``Series``: ``Restricted`` / ``Stock Unit`` is one title, whatever another cut reads);
+  ``Series``: ``Restricted`` / ``Stock Unit`` is one title, whatever another cut reads), nor
+  on a comma or a par value's opening (``Common Stock, par`` / ``value $0.001``), nor runs on
+  past its par value but for ``per share`` (``... $0.001 Trust``), past an option's wording
+  (``Option (right to buy) Common``) or past a noun (``Common Shares Stock``); and a par
+  value's words (``par``, ``$0.001``) wrap in a title, never in the nature of ownership (each
+  only where another cut is left);
 - of the cuts left, the one under which the most title cells read as titles the filing prints
   elsewhere for sure (``Common Stock`` of a holding row, another row's ``Ordinary Shares``) is
   taken, only where no other cut reads as many. A cell the cut leaves as its first line read
@@ -612,16 +617,74 @@ _OPENING_WORDS = frozenset(
         "qualified",
         "employee",
         "convertible",
+        "non-qualifed",
+        "depositary",
+        "ordinary",
+        "american",
     }
 )
 """Words that open a security's name and never end one (``Restricted Stock Units``, ``Series
-E Preferred Stock``, ``Incentive Stock Option``)."""
+E Preferred Stock``, ``Incentive Stock Option``, ``Depositary Units``, ``Ordinary Shares``;
+``Non-Qualifed``, as filers spell it)."""
 
 
 def _opens_only(text: str) -> bool:
-    """A title ending on a word that only opens a name (``Restricted``): cut mid-name."""
+    """A title ending on a word that only opens a name (``Restricted``) or a par value
+    (``Common Stock, par``, ``Common Shares, no``), or on a comma (``Class A Common Stock,``):
+    cut mid-name."""
     words = text.split()
-    return bool(words) and words[-1].casefold() in _OPENING_WORDS
+    if not words:
+        return False
+    last = words[-1].casefold()
+    return (
+        last in _OPENING_WORDS
+        or last[-1] == ","
+        or (last in ("par", "no") and words[-2:-1] != [] and words[-2][-1] == ",")
+        or (last == "par" and len(words) > 1)
+    )
+
+
+_PAR_PHRASE = re.compile(r"\bpar\s+value\s+\$\s?[\d.,]*\d|\$\s?[\d.,]*\d\s+par\s+value\b", re.I)
+_AFTER_PAR = ("per", "share")
+
+
+_WORDING_END = re.compile(r"\(right to (?:buy|sell)\)\s*\S", re.I)
+
+
+_NOUNS_BEFORE_STOCK = frozenset({"shares", "share", "units", "unit", "warrants", "warrant"})
+
+
+def _runs_past_its_end(text: str) -> bool:
+    """A title with words after its par value other than ``per share`` (``Common Stock, par
+    value $0.001 Trust``), or after the wording of an option's kind (``Option (right to buy)
+    Common``), or ``Stock`` after another security's noun (``Common Shares Stock``): a par
+    value, that wording or the noun ends a security's title, so the words are another
+    cell's."""
+    if _WORDING_END.search(text):
+        return True
+    words = text.casefold().split()
+    if len(words) > 1 and words[-1] == "stock" and words[-2] in _NOUNS_BEFORE_STOCK:
+        return True
+    m = _PAR_PHRASE.search(text)
+    if m is None:
+        return False
+    rest = [w.strip(",.;").casefold() for w in text[m.end() :].split()]
+    rest = [w for w in rest if w]
+    return bool(rest) and rest != list(_AFTER_PAR[: len(rest)])
+
+
+_PAR_WORD = re.compile(r"(?<![\w$.])(?:par|\$\d[\d,]*(?:\.\d+)?)(?![\w.])", re.I)
+"""A par value's word or amount: ``par``, ``$0.001``; no nature of ownership holds one."""
+
+
+def _par_elsewhere(texts: tuple[str, ...], title_at: list[int], wrapped: list[int]) -> bool:
+    """A cut giving words of a title's par value (``value $0.001`` under ``Common Stock,
+    par``) to a cell that is no title: the nature of ownership names an owner, never a par
+    value. ``wrapped``: where each cell's first line ends in its text."""
+    return any(
+        i not in title_at and _PAR_WORD.search(t[wrapped[i] :]) is not None
+        for i, t in enumerate(texts)
+    )
 
 
 @dataclass(slots=True)
@@ -640,11 +703,20 @@ def _cuts_left(u: Undecided) -> Cuts:
     """The cuts of the lines that the page allows (:func:`_readings`), less those that end a
     title on a word that only opens a name (where others are left)."""
     readings = _readings(u)
+    title_at = [i for i, c in enumerate(u.cells) if c in _TITLES]
     if len(readings) > 1:
-        title_at = [i for i, c in enumerate(u.cells) if c in _TITLES]
-        ended = [r for r in readings if not any(_opens_only(r[1][i]) for i in title_at)]
+        ended = [
+            r
+            for r in readings
+            if not any(_opens_only(r[1][i]) or _runs_past_its_end(r[1][i]) for i in title_at)
+        ]
         if ended and len(ended) < len(readings):
             readings = ended
+    if len(readings) > 1 and any(_PAR_WORD.search(line) for line in u.lines):
+        first = [len(f) for f in u.first]
+        kept = [r for r in readings if not _par_elsewhere(r[1], title_at, first)]
+        if kept and len(kept) < len(readings):
+            readings = kept
     return Cuts(readings)
 
 
@@ -782,7 +854,10 @@ def settle(
             " widest line the column prints, in every usual font)"
         )
     else:
-        why = "the only cut the column order, brackets, markers and line widths allow"
+        why = (
+            "the only cut the column order, brackets, markers, line widths and the way titles"
+            " end allow"
+        )
     path, texts = readings[0]
     words = _cell_words(path, len(u.cells))
     names = " or ".join(u.cells)

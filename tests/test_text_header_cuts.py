@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from parsers import Filing, parse_bytes
+from parsers.text import header
 
 ICAHN = (
     Path(__file__).parent
@@ -175,3 +176,16 @@ def test_box_5_s_label_opening_inside_a_cell_of_box_1_ends_the_name_s_line() -> 
         "Clements Carol Ann",
         "Scarpelli Michael",
     ]
+
+
+def test_a_torn_first_caption_under_a_further_owner_is_no_part_of_the_name() -> None:
+    """pymupdf4llm's layout mode (seed 191, scored before it was opened): ``|1. Name and Addr<br>
+    **Ante Joachim C**|ess of Reporti<br>**hristoph**|...`` over ``|<br>(Last)|<br>(F|irst)|
+    (Middle)|``: box 1's ``(First)`` cut by a cell border, its ``irst)`` joined to the name
+    ('Ante Joachim Christoph irst)'). A word closing a bracket the name never opened, itself
+    the end of one of box 1's captions, ends the name before it."""
+    path = REMIX_DIR / "layout_md_first_caption_torn_under_a_further_owner.md"
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert "Ante Joachim Christoph" in [o.name for o in f.reporting_owners]
+    assert header._before_unopened("SVF II Beaver (DE) LLC") == "SVF II Beaver (DE) LLC"
+    assert header._before_unopened("Scarpelli Michael)") == "Scarpelli Michael)"

@@ -551,10 +551,31 @@ def _read_owner(head: Header, streams: list[str]) -> None:
         else:
             name = next((ln.strip() for ln in part.split("\n") if ln.strip()), "")
         name = " ".join(name.split()).strip(' *:,\u201c\u201d\u00b0"')
+        name = _before_unopened(name)
         if name:
             head.owner_name = name
             return
     head.notes.append((None, "reporting_owners[0].name", "reporting person's name not found"))
+
+
+_BOX1_CAPTIONS = ("last", "first", "middle", "street", "city", "state", "zip")
+
+
+def _before_unopened(name: str) -> str:
+    """``Ante Joachim Christoph irst)``: a word closing a bracket the name never opened, and
+    itself the end of one of box 1's captions, is that caption's torn piece (``(F`` / ``irst)``:
+    ``(First)`` cut by a cell border), no part of the name: the name ends before it. (A name
+    opens its own brackets, ``SVF II Beaver (DE) LLC``; any other stray ``)`` is left.)"""
+    if ")" not in name:
+        return name
+    depth = 0
+    words = name.split(" ")
+    for i, w in enumerate(words):
+        piece = w[:-1].casefold() if w.endswith(")") and "(" not in w else ""
+        if depth == 0 and piece and any(c.endswith(piece) for c in _BOX1_CAPTIONS):
+            return " ".join(words[:i])
+        depth = max(depth + w.count("(") - w.count(")"), 0)
+    return name
 
 
 def _worded(word: str) -> bool:

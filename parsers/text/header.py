@@ -654,29 +654,20 @@ def _read_issuer(head: Header, streams: list[str]) -> None:
             if close < 0:
                 break
             ticker = s[at + 1 : close].strip()
-            ruled = _RULED_TICKER.fullmatch(ticker)
-            led = _RULE_LED_TICKER.fullmatch(ticker)
-            if led:
-                # ``[| WDAY ]``: the same, the scan's rule read before the ticker
-                _take_issuer(head, s, at, led[2])
-                head.notes.append(
-                    (
-                        None,
-                        "issuer.ticker",
-                        f"read {led[2]!r} from {s[at : close + 1]!r}: the {led[1]!r} before"
-                        " a space inside the bracket taken for a box rule a scan read; unsure",
-                    )
-                )
-                return
+            ruled = _RULE_LED_TICKER.fullmatch(ticker) or _RULED_TICKER.fullmatch(ticker)
             if ruled:
-                # ``[ SNOW |]``: no ticker holds a space; the mark after it is a scan's rule
-                _take_issuer(head, s, at, ruled[1])
+                # ``[| WDAY ]`` or ``[ SNOW |]``: no ticker holds a space, so the mark the
+                # space parts from the ticker is a box rule a scan read
+                led = ruled.re is _RULE_LED_TICKER
+                symbol, rule = (ruled[2], ruled[1]) if led else (ruled[1], ruled[2])
+                _take_issuer(head, s, at, symbol)
                 head.notes.append(
                     (
                         None,
                         "issuer.ticker",
-                        f"read {ruled[1]!r} from {s[at : close + 1]!r}: the {ruled[2]!r} after"
-                        " a space inside the bracket taken for a box rule a scan read; unsure",
+                        f"read {symbol!r} from {s[at : close + 1]!r}: the {rule!r}"
+                        f" {'before' if led else 'after'} a space inside the bracket taken"
+                        " for a box rule a scan read; unsure",
                     )
                 )
                 return

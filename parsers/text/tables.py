@@ -2907,6 +2907,13 @@ def _title_words(tokens: list[Token], title_end: int, priced: bool = False) -> N
             t.kind, t.value = TEXT, None
 
 
+def _nature_open(prev: Draft) -> bool:
+    """The row above has begun its nature of ownership and no later line has closed it, so a
+    line of words below may be that nature's wrapped rest."""
+    nature = prev.values.get("nature_of_ownership")
+    return isinstance(nature, str) and bool(nature) and "nature_of_ownership" not in prev.closed
+
+
 def _year_of_a_nature(prev: Draft, tokens: list[Token]) -> bool:
     """``Common   ...   Common   ...   2021`` under a row whose nature of ownership is still open
     (``SMB Pacific``), the year its last word: a wrapped trust's name (``2021 Charitable
@@ -2916,8 +2923,7 @@ def _year_of_a_nature(prev: Draft, tokens: list[Token]) -> bool:
     last = tokens[-1]
     if last.kind != NUM or not _YEAR.fullmatch(last.text):
         return False
-    nature = prev.values.get("nature_of_ownership")
-    if not isinstance(nature, str) or not nature or "nature_of_ownership" in prev.closed:
+    if not _nature_open(prev):
         return False
     return all(t.kind == TEXT for t in tokens[:-1]) and len(tokens) > 1
 
@@ -2927,8 +2933,7 @@ def _nature_cells_below(prev: Draft, tokens: list[Token]) -> bool:
     ownership on, that nature still open (``| | ... | member | 1 |`` under ``| Common Sha | ...
     | I | By imme | diate family |``): the nature's wrapped rest. The nature is the table's
     last column, so no value of a row stands there; its numbers are words (``member 1``)."""
-    nature = prev.values.get("nature_of_ownership")
-    if not isinstance(nature, str) or not nature or "nature_of_ownership" in prev.closed:
+    if not _nature_open(prev):
         return False
     at = prev.where.get("nature_of_ownership")
     if at is None or any(x >= at for f, x in prev.where.items() if f != "nature_of_ownership"):

@@ -200,7 +200,9 @@ def test_a_letter_after_the_signatures_name_still_cuts_nothing() -> None:
 
 
 def test_run_together_boxes_stay_empty_where_the_signature_may_leave_out_a_name() -> None:
-    # "TANG KEVIN C TCR2 ..." signed "Kevin Tang": is "C" his initial or the issuer's? Unknown.
+    # "TANG KEVIN C TCR2 ..." signed "Kevin Tang": is "C" his initial or the issuer's? Unknown
+    # (the ticker TCRR is spelt across two words, "TCR2 THERAPEUTICS", which cuts nothing:
+    # tests/test_text_read_apart.py)
     f = parse_file(TANG / "pdfplumber-text.txt")
     assert f.reporting_owners[0].name is None and f.issuer.name is None
     # "Moran Kyle Wave Life Sciences Ltd." signed "/s/ Kyle Moran": "Wave" could be a middle

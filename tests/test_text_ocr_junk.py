@@ -1668,3 +1668,140 @@ def test_a_scan_s_number_and_three_digits_one_space_apart_are_left_empty() -> No
         for n in f.notes
         if n.field == "non_derivative[0].shares_owned_following"
     )
+
+
+def test_a_two_digit_marker_read_as_three_small_letters_is_no_part_of_the_title() -> None:
+    """tesseract of a work-list filing (render of session 16): the exercise and expiration
+    dates hold only the marker ``(11)``, read ``en}`` and ``cen))``; the two-letter one was
+    taken for a marker, the three-letter one stayed as the underlying title's first word
+    (``cen Common Stock``, a title nobody filed). Three small letters closed by a doubled
+    bracket or a brace are no word of a title."""
+    f = parse_bytes((TEXT / "ocr_two_digit_markers_read_as_letters.txt").read_bytes(), "scan.txt")
+    (row,) = f.derivative
+    assert row.underlying_title == "Common Stock"
+    assert row.underlying_shares == Decimal("560000.0")
+    said = [n.message for n in f.notes if n.field == "derivative[0].underlying_title"]
+    assert any("taken for a scan's footnote marker" in m for m in said)
+
+
+def test_a_scan_line_of_the_underlying_title_printed_from_the_margin_is_no_part_of_the_title() -> (
+    None
+):
+    """tesseract of remix seed 193 (scored before it was opened): under ``Restricted ... Class
+    B ... By SVF II`` / ``Stock Units ... Common ... Beaver (DE)``, the line ``Stock  LLC®)``
+    holds the underlying title's ``Stock`` and the nature's ``LLC``, but tesseract prints
+    every line from its first word, so it stood at the margin and the nearest columns gave
+    ``Stock`` to the title and ``LLC`` to the underlying title (``Restricted Stock Units
+    Stock``, ``Class B Common LLC``: two titles nobody filed). A security's noun ends its
+    title, so the line's cells are those of the text cells after it, with a doubt."""
+    f = _remix("ocr_underlying_line_printed_from_the_margin.txt")
+    row = f.derivative[0]
+    assert row.security_title == "Restricted Stock Units"
+    assert row.underlying_title == "Class B Common Stock"
+    assert row.nature_of_ownership == "By SVF II Beaver (DE) LLC"
+    said = {
+        n.field: n.message
+        for n in f.notes
+        if n.field and n.field.startswith("derivative[0].") and "at the margin" in n.message
+    }
+    assert set(said) == {"derivative[0].underlying_title", "derivative[0].nature_of_ownership"}
+    assert all(n.kind == "doubt" for n in f.notes if "at the margin" in n.message)
+
+
+def test_a_scan_line_from_the_margin_under_a_trust_s_name_leaves_the_cells_it_may_continue() -> (
+    None
+):
+    """The same kind under a nature four lines long (``SMB Pacific`` / ``2021`` / ``Stock
+    Charitable`` / ``Remainder`` / ``Unitrust I``): ``Stock`` had gone to the title, and the
+    margin lines after it were cut into ``Deferred Stock Units Stock Remainder Unitrust I``
+    and ``Class B Common Charitable``. Now ``Stock`` and ``Charitable`` go to the underlying
+    title and the nature, and the lines left below may continue any open cell: left empty
+    with a doubt, never a title nobody filed."""
+    f = _remix("ocr_underlying_and_nature_line_from_the_margin.txt")
+    row = f.derivative[1]
+    assert row.shares_owned_following == Decimal(8635)
+    assert (row.security_title, row.underlying_title, row.nature_of_ownership) == (None,) * 3
+    fields = {n.field for n in f.notes if n.kind == "doubt" and "left empty" in n.message}
+    assert {
+        "derivative[1].security_title",
+        "derivative[1].underlying_title",
+        "derivative[1].nature_of_ownership",
+    } <= fields
+
+
+def test_a_scan_that_kept_a_captions_indent_is_still_read_as_a_scan() -> None:
+    """tesseract of remix seed 197 (scored before it was opened): the scan kept the indent of
+    one caption line, the lone ``4)`` of ``(Instr. 3 and 4)``, and the page was taken for
+    layout text, where a line above a row is its title's start; so the garbled ``(A) or``
+    caption above the first row (``Aor)``) opened its title (``Aor Common Shares, no par
+    value``, a title nobody filed). A line with no letter says nothing of indents: the page
+    is read as a scan, and no title starts on a closing bracket."""
+    f = _remix("ocr_caption_indent_kept_by_the_scan.txt")
+    row = f.non_derivative[0]
+    assert row.security_title == "Common Shares, no par value"
+    assert row.shares == Decimal(5250) and row.price == Decimal("2.79")
+    assert any("'Aor)'" in n.message and "no title's start" in n.message for n in f.notes)
+
+
+def test_a_marker_torn_to_small_letters_after_a_titles_first_word_is_dropped() -> None:
+    """tesseract of remix seed 193 (scored before it was opened): ``Non-Qualifed | go)`` /
+    ``Stock Option`` / ``(right to buy)``, the exercise price's marker cell read ``go)``. The
+    scan's ``)`` went, ``go`` stayed in the title. Small letters closing a bracket nothing
+    opened are a torn marker; a bracket a line above opened keeps its word (``to buy)``)."""
+    f = _remix("ocr_marker_torn_to_small_letters_in_a_title.txt")
+    titles = [r.security_title for r in f.derivative]
+    assert "Non-Qualifed Stock Option (right to buy)" in titles
+    assert not any(t and " go" in t for t in titles)
+    assert _clean_words("Non-Qualifed go) Stock") == "Non-Qualifed Stock"
+    assert _clean_words("to buy)", opened=True) == "to buy)"
+    assert _clean_words("Option (right to buy)") == "Option (right to buy)"
+
+
+def test_a_scan_s_speckles_read_as_vowels_are_no_words_of_a_nature() -> None:
+    """tesseract of remix seed 193: ``6,125,376   ee ee See footnote”?`` read the nature as
+    ``ee ee See footnote``, and ``153,020   Eee`` gave a row with no nature the nature
+    ``Eee``. Words of vowels alone are speckles: dropped before the cell's first word (a
+    repair), and a cell of nothing else is left empty with a doubt."""
+    f = _remix("ocr_speckles_before_a_nature.txt")
+    assert f.non_derivative[0].nature_of_ownership == "See footnote"
+    assert any("'ee ee'" in n.message and "speckles" in n.message for n in f.notes)
+    g = _remix("ocr_speckles_for_a_nature.txt")
+    row = g.non_derivative[0]
+    assert row.shares_owned_following == Decimal(153020) and row.nature_of_ownership is None
+    (note,) = [n for n in g.notes if n.field == "non_derivative[0].nature_of_ownership"]
+    assert note.kind == "doubt" and "'Eee'" in note.message
+
+
+def test_a_scan_s_line_after_a_title_s_par_value_is_left_out() -> None:
+    """tesseract of remix seed 199 (scored before it was opened): ``Common Stock, par`` /
+    ``value $0.001`` / ``value``, the last a word read twice (or a lost row's), gave the title
+    ``Common Stock, par value $0.001 value``. A par value ends a title (but for ``per share``),
+    so a line that would run it on is left out, with a doubt; a torn marker after the amount
+    (``value $0,001)``) runs nothing on."""
+    f = _remix("ocr_word_after_a_par_value.txt")
+    titles = [r.security_title for r in f.non_derivative]
+    assert not any(t and t.endswith("$0.001 value") for t in titles)
+    assert any("line 'value' below left out" in n.message for n in f.notes)
+    g = _remix("ocr_par_value_with_a_torn_marker.txt")
+    assert "Common Stock, par" not in [r.security_title for r in g.non_derivative]
+    assert not any("'value $0,001)' below left out" in n.message for n in g.notes)
+
+
+def test_markers_whose_digits_a_scan_read_as_letters_end_a_nature() -> None:
+    """tesseract of remix seed 199: ``Please see footnotes °\\”) (8(LO)``, the markers ``(8)(10)``
+    with their 1 and 0 read as L and O, stayed in the nature."""
+    f = _remix("ocr_markers_read_as_letters_after_a_nature.txt")
+    assert f.non_derivative[0].nature_of_ownership == "Please see footnotes"
+    assert _clean_words("By Trust (2021)") == "By Trust (2021)"
+    assert _clean_words("Units (1O)") == "Units"
+
+
+def test_a_scan_s_specks_under_box_1_are_no_part_of_the_owners_name() -> None:
+    """tesseract of remix seed 199: ``s.     .`` on the line under ``Stecyk Chrystyna Bedrij``
+    was joined to the name. Marks with no letter, or a small letter with a mark, are specks (an
+    initial is a capital: ``Eschenbach Carl M.`` keeps its ``M.``)."""
+    f = _remix("ocr_specks_under_the_owners_name.txt")
+    names = [o.name for o in f.reporting_owners]
+    assert names[0] == "Stecyk Chrystyna Bedrij"
+    assert "Eschenbach Carl M." in names
+    assert any("'s. .'" in n.message for n in f.notes if n.field == "reporting_owners[0].name")

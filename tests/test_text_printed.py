@@ -1,5 +1,5 @@
 """Boxes 1 and 2 run together in plain text, cut where the footnotes or remarks print the
-issuer's name whole (parsers.text.header.split_by_text_below, parsers.text.printed): read where
+issuer's name whole (parsers.text.header.split_by_issuer_name, parsers.text.printed): read where
 a tail of the run stands there as written, empty otherwise."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from parsers import parse_file
-from parsers.text.header import Header, split_by_text_below
+from parsers.text.header import Header, split_by_issuer_name
 
 AAR = Path(__file__).parent / "fixtures" / "renderings" / "real" / "0001127602-25-001055.txt"
 BELOW = (
@@ -25,7 +25,7 @@ def _run(text: str) -> Header:
 
 def test_the_longest_tail_the_footnotes_print_whole_is_the_issuers_name() -> None:
     h = _run("Garascia Jessica A. AAR CORP")
-    split_by_text_below(h, BELOW)
+    split_by_issuer_name(h, BELOW)
     assert (h.owner_name, h.issuer_name, h.run_together) == (
         "Garascia Jessica A.",
         "AAR CORP",
@@ -43,17 +43,17 @@ def test_a_tail_printed_otherwise_or_as_a_part_cuts_nothing() -> None:
         "1. Sold on the market CORP.",  # one word names nothing
     ):
         h = _run("Garascia Jessica A. AAR CORP")
-        split_by_text_below(h, below)
+        split_by_issuer_name(h, below)
         assert h.owner_name is None and h.issuer_name is None and h.run_together is not None
 
 
 def test_the_owners_name_keeps_two_words_at_least() -> None:
     # 'Jessica A. AAR CORP' printed whole would leave one word for box 1's name: not cut there
     h = _run("Garascia Jessica A. AAR CORP")
-    split_by_text_below(h, "1. Sold to Jessica A. AAR CORP. in May.")
+    split_by_issuer_name(h, "1. Sold to Jessica A. AAR CORP. in May.")
     assert h.issuer_name == "AAR CORP"
     h = _run("Garascia AAR CORP")
-    split_by_text_below(h, BELOW)
+    split_by_issuer_name(h, BELOW)
     assert h.owner_name is None and h.issuer_name is None
 
 

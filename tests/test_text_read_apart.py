@@ -32,7 +32,8 @@ def _variant() -> bytes:
 
 
 def test_a_cut_read_from_the_text_below_doubts_the_owners_name_too() -> None:
-    f = parse_bytes(_variant(), "variant.txt")
+    # a ticker spelt from no word of the run: the footnotes' cut alone, a word late
+    f = parse_bytes(_variant().replace(b"[ APLE ]", b"[ XYZ ]"), "variant.txt")
     # the cut this text gives is a word late: the owner's name is wrong, and must not look sure
     assert f.reporting_owners[0].name == "Adams Katherine Apple"
     doubted = {n.field for n in f.notes if n.kind == "doubt" and "read apart" in n.message}
@@ -40,8 +41,78 @@ def test_a_cut_read_from_the_text_below_doubts_the_owners_name_too() -> None:
     assert any(n.on_balance for n in f.notes if n.field == "reporting_owners[0].name")
 
 
+def test_the_footnotes_and_the_ticker_cutting_apart_leave_both_names_empty() -> None:
+    # 'Hospitality REIT Inc.' printed below, APLE spelt from 'Apple ...': one of them is wrong
+    f = parse_bytes(_variant(), "variant.txt")
+    assert f.reporting_owners[0].name is None and f.issuer.name is None
+    (note,) = [n for n in f.notes if n.field == "issuer.name" and "spells it" in n.message]
+    assert (
+        "'Hospitality REIT Inc.'" in note.message and "(APLE) spells it from 'Apple" in note.message
+    )
+    assert note.kind == "doubt"
+
+
 def test_a_cut_read_from_the_signature_doubts_both_names() -> None:
     f = parse_bytes(APPLE.read_bytes(), "apple.txt")
     assert f.reporting_owners[0].name == "Adams Katherine L."
     doubted = {n.field for n in f.notes if n.kind == "doubt" and "read apart" in n.message}
     assert doubted == {"issuer.name", "reporting_owners[0].name"}
+
+
+ZIP = (
+    Path(__file__).parent
+    / "fixtures"
+    / "renderings"
+    / "real"
+    / "RSU_with_disposal.xml"
+    / "pdfplumber-text.txt"
+)
+
+
+def test_a_cut_read_from_the_ticker_doubts_both_names() -> None:
+    # 'TRAVERS DAVID ZIPRECRUITER, INC. [ ZIP ]' and a signature by an attorney-in-fact only
+    f = parse_bytes(ZIP.read_bytes(), "zip.txt")
+    assert f.reporting_owners[0].name == "TRAVERS DAVID"
+    assert (f.issuer.name, f.issuer.ticker) == ("ZIPRECRUITER, INC.", "ZIP")
+    doubts = {
+        n.field: n.message for n in f.notes if n.kind == "doubt" and "read apart" in n.message
+    }
+    assert set(doubts) == {"issuer.name", "reporting_owners[0].name"}
+    assert "its ticker (ZIP) spells it" in doubts["issuer.name"]
+
+
+def _with_names(names: str) -> bytes:
+    text = ZIP.read_text()
+    assert "TRAVERS DAVID ZIPRECRUITER, INC. [ ZIP ]" in text
+    return text.replace("TRAVERS DAVID ZIPRECRUITER, INC. [ ZIP ]", names).encode()
+
+
+def test_the_ticker_cuts_past_a_middle_initial_and_middle_names() -> None:
+    for names, owner, issuer in (
+        ("McCabe Michael I ZIPRECRUITER, INC. [ ZIP ]", "McCabe Michael I", "ZIPRECRUITER, INC."),
+        # 'Christoph' starts with the C of CVAC but holds no V: the one word spelling it is the
+        # issuer's
+        (
+            "Ante Joachim Christoph CureVac N.V. [ CVAC ]",
+            "Ante Joachim Christoph",
+            "CureVac N.V.",
+        ),
+    ):
+        f = parse_bytes(_with_names(names), "names.txt")
+        assert (f.reporting_owners[0].name, f.issuer.name) == (owner, issuer), names
+
+
+def test_a_ticker_that_spells_no_one_word_cuts_nothing() -> None:
+    for names in (
+        "TANG KEVIN C TCR2 THERAPEUTICS INC. [ TCRR ]",  # spelt across two words only
+        "SB Global Advisers Ltd Apple Inc. [ AAPL ]",  # across words, from 'Advisers' on
+        "Garascia Jessica A. AAR CORP [ AIR ]",  # spelt from no word
+        "Iger Robert The Walt Disney Company [ DIS ]",  # 'The' is no part of a person's name
+        "Brin Sergey Alphabet Inc. [ GOOG ]",
+        "Smith Carol Acme Corp [ CAR ]",  # spelt across two words only
+        "Travers ZipRecruiter, Inc. [ ZIP ]",  # one word left for box 1's name
+    ):
+        f = parse_bytes(_with_names(names), "names.txt")
+        assert f.reporting_owners[0].name is None, names
+        assert f.issuer.name is None, names
+        assert any(n.field == "issuer.name" and "run together" in n.message for n in f.notes)

@@ -737,8 +737,8 @@ def test_a_title_ends_at_its_par_value() -> None:
     row = f.non_derivative[0]
     assert row.security_title == "Common Stock, par value $0.001"
     assert row.nature_of_ownership == "By Haley E. Schaufeld Irr Trust"
-    assert not wraps._runs_past_its_end("Class A Common Stock, $0.01 par value per share")
-    assert wraps._runs_past_its_end("Common Stock, $.01 par value Irr")
+    assert not wraps.runs_past_its_end("Class A Common Stock, $0.01 par value per share")
+    assert wraps.runs_past_its_end("Common Stock, $.01 par value Irr")
     # a holding's wrapped rest that is no par value stays unsure where the widths are
     row = f.non_derivative[3]
     assert (row.security_title, row.nature_of_ownership) == (None, None)
@@ -769,7 +769,7 @@ def test_a_title_ends_at_an_option_s_wording() -> None:
         ("Option (right to buy)", "Class A Common Stock"),
         ("Share Option (right to buy)", "Class A Common Stock"),
     ]
-    assert wraps._runs_past_its_end("Option (right to buy) Common")
+    assert wraps.runs_past_its_end("Option (right to buy) Common")
 
 
 def test_a_title_does_not_run_on_past_its_noun() -> None:
@@ -783,5 +783,20 @@ def test_a_title_does_not_run_on_past_its_noun() -> None:
         ("Warrant to Purchase Common Shares", "Class B Common Stock"),
         ("Class B Common Stock", "Common Shares"),
     ]
-    assert wraps._runs_past_its_end("Common Shares Stock")
-    assert not wraps._runs_past_its_end("Restricted Stock Units")
+    assert wraps.runs_past_its_end("Common Shares Stock")
+    assert not wraps.runs_past_its_end("Restricted Stock Units")
+
+
+def test_a_year_among_a_plain_line_s_words_under_an_open_nature_is_a_word() -> None:
+    """pdfplumber's plain text of remix seed 199 (scored before it was opened): ``Common
+    Stock, par 250,000 I By FDS New River Farm`` / ``value $0.001 2017 Irrevocable Trust``: the
+    second line, with one number and no ownership form, was read as a row holding 2,017 (a
+    phantom row, and both cells of the row above cut short). A row prints its ownership
+    form; a year among the words under an open nature is the nature's."""
+    path = Path(__file__).parent / "fixtures" / "text" / "remix"
+    f = parse_file(path / "plain_year_of_a_trust_under_a_par_value.txt")
+    held = [r for r in f.non_derivative if r.shares_owned_following == Decimal(250000)]
+    assert len(held) == 1
+    assert held[0].security_title == "Common Stock, par value $0.001"
+    assert held[0].nature_of_ownership == "By FDS New River Farm 2017 Irrevocable Trust"
+    assert not any(r.shares_owned_following == Decimal(2017) for r in f.non_derivative)

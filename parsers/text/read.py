@@ -52,8 +52,8 @@ from parsers.text.header import (
     read_header,
     read_more_owners,
     split_by_care_of,
+    split_by_issuer_name,
     split_by_signature,
-    split_by_text_below,
 )
 from parsers.text.ocr import torn_marker_price
 from parsers.text.scan_names import check_names
@@ -164,7 +164,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
             "\n".join(t for _, t in tail),
         )
         split_by_care_of(header, [r.text for r in rows[:t1]])
-        split_by_text_below(header, "\n".join(t for ln, t in tail if ln not in signed))
+        split_by_issuer_name(header, "\n".join(t for ln, t in tail if ln not in signed))
     notes: list[_Values] = [
         dict(line=_line_of(needle, rows[:t1]), field=f, message=msg, kind=note_kind(msg))
         for needle, f, msg in header.notes

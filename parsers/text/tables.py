@@ -236,8 +236,12 @@ def read_table(
     shapes = {r.shape for r in rows}
     placed_cols = SPACE in shapes
     # a scan read back by OCR starts every line at the margin: a wrapped line's first words
-    # then do not say which column they sit under (layout text indents them)
-    flush = placed_cols and not any(r.shape == SPACE and r.xs[0] >= 4 for r in rows)
+    # then do not say which column they sit under (layout text indents them). A line with no
+    # letter says nothing of it: a scan keeps the indent of a caption's lone ``4)`` (``(Instr.
+    # 3 and 4)`` wrapped) and of nothing else
+    flush = placed_cols and not any(
+        r.shape == SPACE and r.xs[0] >= 4 and any(c.isalpha() for c in r.text) for r in rows
+    )
     tabled = not shapes.isdisjoint(TABLED)
     ad_x = None
     if "shares_a" in fields:
@@ -316,13 +320,19 @@ def read_table(
                 if t.x >= nature_x and t.kind in (NUM, DATE, NA, IMMED):
                     t.kind, t.value = TEXT, None
         _par_value_words(tokens, row, _row_above(rows, k))
+        if row.shape == PLAIN and prev is not None and not pending:
+            year = _year_among_words(prev, tokens)
+            if year is not None:
+                year.kind, year.value = TEXT, None
         if flush and row.shape == SPACE:
             _year_words(tokens)
             _code_five(tokens)
             if "date_exercisable" in fields:
                 _ruled_marker_letter(tokens)
-        elif prev is not None and row.shape in TABLED and (
-            _wrapped_cells(tokens) or _nature_cells_below(prev, tokens)
+        elif (
+            prev is not None
+            and row.shape in TABLED
+            and (_wrapped_cells(tokens) or _nature_cells_below(prev, tokens))
         ):
             for t in tokens:  # ``SMB Pacific`` / ``2021``: a word of the nature, not a balance
                 if t.kind == NUM:
@@ -403,8 +413,7 @@ def read_table(
                     and (
                         _pushed_down(prev, draft)
                         or (
-                            _lacks_code(prev, draft)
-                            and _pushed_down(prev, draft, _ROW_OPENERS[:3])
+                            _lacks_code(prev, draft) and _pushed_down(prev, draft, _ROW_OPENERS[:3])
                         )
                     )
                 )
@@ -481,8 +490,7 @@ def read_table(
                 # (a row whose title a raised marker left a line above its values is no sign
                 # that the table centres its cells)
                 middle = middle or (
-                    not _title_left_above(draft)
-                    and any(_title_frag(r, w, draft) for r, w in lines)
+                    not _title_left_above(draft) and any(_title_frag(r, w, draft) for r, w in lines)
                 )
             elif middle:
                 if width == -1:
@@ -495,17 +503,18 @@ def read_table(
                     _attach(draft, lines[s:], fields, before=True, columns=placed_cols, flush=flush)
                     draft.above = len(lines) - s
             elif (
-                not title
-                and not flush
-                # (the row's own title is in the row of cells under the next rule: the
-                # converter cut the row there, :func:`_title_below`)
-                and not (
-                    k + 1 < len(rows)
-                    and rows[k + 1].shape == SEP
-                    and _title_next(rows, k + 1, draft)
+                (
+                    not title
+                    and not flush
+                    # (the row's own title is in the row of cells under the next rule: the
+                    # converter cut the row there, :func:`_title_below`)
+                    and not (
+                        k + 1 < len(rows)
+                        and rows[k + 1].shape == SEP
+                        and _title_next(rows, k + 1, draft)
+                    )
                 )
-            ) or (
-                title and not (_JUNK_HEAD.sub("", title) if flush else title)[:1].isupper()
+                or (title and not (_JUNK_HEAD.sub("", title) if flush else title)[:1].isupper())
             ):
                 # (a scan keeps a row's first lines on its value line: words above a row whose
                 # title the scan lost are no start of it, but the row above's rest; a rule or
@@ -539,7 +548,37 @@ def read_table(
         _window_by_rows(drafts)
     if flush:
         drafts = _values_lost(drafts)
+    if PIPE in shapes and SEP in shapes:  # (a markdown table has its rule under the captions)
+        _cells_lost(drafts, rows)
     return _real_rows(drafts, orphans)
+
+
+def _cells_lost(drafts: list[Draft], rows: list[Row]) -> None:
+    """A pipe row with fewer cells than the rows of its table: a converter writes every row
+    of a markdown table with the same number of cells (none of 19,794 rows its renderings
+    print breaks this), so a cell of the row was lost, and its values, placed by their kinds,
+    may stand a column off (``| 9,6 | 86 |`` with ``9,6`` lost reads 86 shares): a doubt on
+    the row."""
+    lines = {d.line for d in drafts}
+    counts: dict[tuple[int, int], int] = {}
+    mine: list[Row] = []
+    for r in rows:
+        if r.shape is PIPE:
+            key = (r.block, len(r.cells))
+            counts[key] = counts.get(key, 0) + 1
+            if r.line in lines:
+                mine.append(r)
+    by_line = {d.line: d for d in drafts} if mine else {}
+    for row in mine:
+        times, most = max((n, cells) for (block, cells), n in counts.items() if block == row.block)
+        if len(row.cells) < most and times >= 3:
+            by_line[row.line].notes.append(
+                (
+                    None,
+                    f"the row has {len(row.cells)} cells where {times} rows of its table have"
+                    f" {most}: a cell lost, so its values may stand a column off; unsure",
+                )
+            )
 
 
 def _par_value_lost(draft: Draft) -> None:
@@ -708,7 +747,7 @@ _JUNK_TAIL = re.compile(
 its opening bracket read as a quote that opens, which no word ends on; ``Stock"``, ``Stock’)``
 where no quote opened), a rule, a bracket, and the underscores and dashes a rule's shadow
 leaves before it (``no_—_|``)."""
-_JUNK_ENDS = frozenset(")]}|?!*™®©“”‘\"°@~^«»€¢§")
+_JUNK_ENDS = frozenset(')]}|?!*™®©“”‘"°@~^«»€¢§')
 """The characters a match of ``_JUNK_TAIL`` can end with (it ends the word)."""
 _OPEN_MARKER = re.compile(r"(?:\(\d{1,2})+[a-z]?")
 """A cell's last word that opens a bracket on a footnote's number and never closes it
@@ -720,6 +759,9 @@ _LETTERED_MARKER = re.compile(r"(?<=[a-z])(?:(?:\\[^\s)]{0,3}|[A-Z]{1,2})\)|[‘
 ``Stock‘VO``, ``Common'Y``): a backslash, or capitals right after a small letter, then a ``)``
 no ``(`` opened; or a quote and capitals or digits (the marker's bracket read as a quote; an
 apostrophe before a capital writes no word's possessive)."""
+_LETTERED_DIGITS = re.compile(r"\(\d[\d()]*[LOIlo][\dLOIlo()]*\)")
+"""Footnote markers whose digits a scan read partly as the letters they look like
+(``(8(LO)`` for ``(8)(10)``): a bracket, a digit, then digits, brackets and ``L O I l o``."""
 _MARKER_DEBRIS = re.compile(r"[\d¢@®©™°§«»€~^*]*[¢@®©™°§«»€~^*][\d¢@®©™°§«»€~^*]*\)")
 """A footnote marker torn to digits and symbols, its opening bracket read as a symbol
 (``¢9@)``): no letter, no ``(``, a scan's symbol in it; no word of a title or a nature."""
@@ -756,6 +798,11 @@ def _torn_marker(text: object) -> bool:
     return tail is not None and ("(" not in last or not _HAS_WORD.search(last[last.index("(") :]))
 
 
+_SPECKLE_WORD = re.compile(r"[AEIOUaeiou][aeiou]{1,3}(?=\s|$)")
+"""A word of two to four vowels, small but the first (``ee``, ``Eee``, ``oe``): what a scan
+reads of its speckles; no word of a title or a nature (``IOU`` is written in capitals)."""
+
+
 def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> None:
     """Scan debris taken off a row's text cells (a repair, noted): a word with no letter or
     digit goes, as do the symbols after a word's last letter (but a ``)`` closing an open
@@ -790,8 +837,10 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                     " the scan: left empty",
                 )
                 continue
-            if f in ("security_title", "underlying_title") and isinstance(text, str) and (
-                _DIGIT_RUN.search(text) or _DATE_WORD.search(text)
+            if (
+                f in ("security_title", "underlying_title")
+                and isinstance(text, str)
+                and (_DIGIT_RUN.search(text) or _DATE_WORD.search(text))
             ):
                 # ``Restricted Stock Unit 0471472028``: a date whose slashes the scan read as
                 # digits, run into the title; ``Common Shares, 07/25/2025 !``: the row's date,
@@ -810,6 +859,27 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                         )
                     )
                 continue
+            if isinstance(text, str) and _SPECKLE_WORD.match(text):
+                words = text.split()
+                rest = words[
+                    next(i for i, w in enumerate(words + ["|"]) if not _SPECKLE_WORD.fullmatch(w)) :
+                ]
+                if not rest:
+                    # ``Eee`` where the form has no nature: vowels alone, a scan's speckles
+                    draft.leave_empty(
+                        f, f"{text!r}: vowels alone, no word of a {f} but a scan's speckles"
+                    )
+                    continue
+                # ``ee ee See footnote``: speckles read as vowels before the cell's first word
+                text = draft.values[f] = " ".join(rest)
+                draft.notes.append(
+                    (
+                        f,
+                        f"dropped {' '.join(words[: len(words) - len(rest)])!r} before {text!r}:"
+                        " vowels alone, a scan's speckles",
+                    )
+                )
+                draft.repaired = True
             if isinstance(text, str) and _BARE_MARKER.search(text):
                 # ``See Footnotes 2`` (the row above: ``See Footnotes\)2)``): a footnote marker
                 # whose brackets the scan lost, or the cell's word (``By family member 2``)
@@ -906,6 +976,8 @@ def _clean_words(text: str, opened: bool = False) -> str:
             continue
         if not _HAS_WORD.search(w) or _TORN_MARKER.fullmatch(w) or _MARKER_DEBRIS.fullmatch(w):
             continue
+        if n and depth == 0 and not opened and _LETTERED_DIGITS.fullmatch(w):
+            continue  # ``footnotes (8(LO)``: markers ``(8)(10)``, their 1 and 0 read as letters
         par = _TORN_PAR.fullmatch(w) if depth == 0 and not opened else None
         if par:  # ``$0.001)``: a par value, a torn marker after it
             words.append(par[1])
@@ -927,6 +999,18 @@ def _clean_words(text: str, opened: bool = False) -> str:
         if tail:
             if tail.start() == 1 and w[0].islower():
                 continue  # ``e5))``: a torn marker whose bracket was read as a small letter
+            if (
+                n
+                and tail.start() <= 2
+                and depth == 0
+                and not opened
+                and tail[0].startswith(")")
+                and w[: tail.start()].isalpha()
+                and w[: tail.start()].islower()
+            ):
+                # ``Non-Qualifed go) Stock Option``: small letters closing a bracket nothing
+                # opened, after a cell's first word: a marker torn to letters (``(3)``)
+                continue
             closes = (depth > 0 or opened) and ")" in tail[0] and not tail[0].startswith("(")
             w = w[: tail.start()] + (")" if closes else "")
             if not closes and depth == 0 and not opened and "(" not in w:
@@ -1938,21 +2022,24 @@ def _drop_debris(
             first and len(parts) >= 4 and 2 * sum(p in _CAPTION_WORDS for p in parts) > len(parts)
         )
         lead = texts[0].strip("()[]{}|_") if texts else ""
-        crumbs = bool(texts) and (
-            (
-                not any(_THREE_LETTERS.search(t) for t in texts)
-                and (len(lead) <= 1 or lead[0].islower())
+        crumbs = (
+            bool(texts)
+            and (
+                (
+                    not any(_THREE_LETTERS.search(t) for t in texts)
+                    and (len(lead) <= 1 or lead[0].islower())
+                )
+                # above a table's first row nothing but captions stands: small words alone there
+                # (``ie eee``) open no title, which starts with a capital
+                or (
+                    first
+                    and lead[:1].islower()
+                    and not any(w[:1].isupper() for t in texts for w in t.split())
+                )
+                # ``Foe eee ee``: mostly words of vowels alone, a scan's speckles; a title's words
+                # are words
+                or _speckles([w for t in texts for w in t.split()])
             )
-            # above a table's first row nothing but captions stands: small words alone there
-            # (``ie eee``) open no title, which starts with a capital
-            or (
-                first
-                and lead[:1].islower()
-                and not any(w[:1].isupper() for t in texts for w in t.split())
-            )
-            # ``Foe eee ee``: mostly words of vowels alone, a scan's speckles; a title's words
-            # are words
-            or _speckles([w for t in texts for w in t.split()])
         )
         if garbled:
             said = " ".join(texts)
@@ -2433,6 +2520,7 @@ def _attach(
     for n, toks in enumerate(lines):
         to = forced.get(id(toks))
         goes = []
+        moved = None
         for t in toks:
             pos = t.x if t.x >= 0 else t.cell
             if not spots:
@@ -2443,12 +2531,17 @@ def _attach(
                 if abs(x - pos) < near:
                     f, near = g, abs(x - pos)
             if scan_below and to is None and t.x >= 4 and _THREE_LETTERS.search(t.text):
-                other = min(
-                    ((abs(x - pos), g) for _, x, g in spots if g != f), default=None
-                )
+                other = min(((abs(x - pos), g) for _, x, g in spots if g != f), default=None)
                 if other is not None and other[0] - near < _SCAN_TIE:
                     tied.append((f, other[1], t.text))
             goes.append(to if to is not None else f)
+        if scan_below and to is None:
+            moved = _scan_line_moved(draft, extra, toks, goes, spots)
+        if moved is not None:
+            goes, why = moved
+            said = " ".join(t.text for t in toks if t.text)
+            for f in dict.fromkeys(goes):
+                draft.notes.append((f, f"wrapped line '{said}': {why}"))
         if (
             shut
             and to is None
@@ -2488,6 +2581,25 @@ def _attach(
             break
         if id(toks) in piped:
             _wrapped_cuts(draft, toks, goes)
+        if scan_below and set(goes) == {"security_title"} and "security_title" not in draft.blurred:
+            title = " ".join(
+                [str(draft.values.get("security_title") or ""), *extra.get("security_title", [])]
+            )
+            said = " ".join(t.text for t in toks if t.text)
+            if not wraps.runs_past_its_end(title) and wraps.runs_past_its_end(
+                _clean_words(f"{title} {said}")
+            ):
+                # ``Common Stock, par`` / ``value $0.001`` / ``value``: a par value ends a
+                # title, so a scan's line after it is none of it (a word read twice, or a lost
+                # row's); left out
+                draft.notes.append(
+                    (
+                        "security_title",
+                        f"line '{said}' below left out: the title ends at its par value or"
+                        f" noun ({title!r}); unsure",
+                    )
+                )
+                continue
         for t, f in zip(toks, goes, strict=True):
             if f in shut and _marks_only(t.text):
                 continue  # ``(891011)`` under a cell a marker ended: its markers, brackets lost
@@ -2527,6 +2639,57 @@ def _attach(
             draft.values[f] = f"{have} {add}" if have else add
 
 
+def _scan_line_moved(
+    draft: Draft,
+    extra: dict[str, list[str]],
+    toks: list[Token],
+    goes: list[str],
+    spots: list[tuple[int, float, str]],
+) -> tuple[list[str], str] | None:
+    """A scan's line of words in two cells or more below a row, its first word at the margin:
+    tesseract prints every line from its first word, so a line whose first cell was the
+    underlying title's (``Stock      Charitable`` under ``Common      2021``) starts at the
+    margin too, and the nearest columns put its first cell in the security's title. Each line
+    is spaced on its own scale, so the gaps do not tell; the title does where it would run on
+    past its end (``Deferred Stock Units Stock``: a security's noun ends its title, see
+    :func:`parsers.text.wraps.runs_past_its_end`). Then the line's cells are the text cells
+    after the title, in order, where there are as many of them as cells (the new places and
+    the reason returned, for a doubt on the cells they fill); None otherwise. ``extra``: the
+    words the lines above gave each cell."""
+    cells: list[list[int]] = []
+    for i, t in enumerate(toks):
+        if not _HAS_WORD.search(t.text):
+            continue
+        if cells and toks[cells[-1][-1]].cell == t.cell:
+            cells[-1].append(i)
+        else:
+            cells.append([i])
+    if len(cells) < 2 or toks[cells[0][0]].x >= 4 or goes[cells[0][0]] != "security_title":
+        return None
+    title = " ".join(
+        [str(draft.values.get("security_title") or ""), *extra.get("security_title", [])]
+    )
+    longer = " ".join([title, *(toks[i].text for i in cells[0])])
+    if wraps.runs_past_its_end(title) or not wraps.runs_past_its_end(_clean_words(longer)):
+        return None
+    after = [g for _, _, g in sorted(spots) if g != "security_title"]
+    if len(after) != len(cells):
+        return None
+    moved = list(goes)
+    for c, f in zip(cells, after, strict=True):
+        for i in c:
+            moved[i] = f
+    for i in range(1, len(toks)):  # a marker or debris goes with the word before it
+        if not _HAS_WORD.search(toks[i].text):
+            moved[i] = moved[i - 1]
+    why = (
+        f"its first word at the margin, as a scan prints every line, would run the title on"
+        f" past its end ({_clean_words(longer)!r}): its cells read as those of"
+        f" {', '.join(after)}"
+    )
+    return moved, why
+
+
 def _par_line_elsewhere(draft: Draft, pairs: list[tuple[Row, list[Token]]]) -> int | None:
     """The first of a scan's lines below a row that opens on a par value (``$0.01 par value``,
     ``par value $0.001``; ``value $0.001`` after ``par``) where the title read so far does not
@@ -2563,6 +2726,8 @@ another's to be that column's (each scan line is spaced on its own)."""
 _LOST_MARKS = re.compile(r"\(\d{1,8}\)")
 """Footnote markers run together, their inner brackets lost (``(891011)`` for ``(8)(9)(10)(11)``):
 no word of a cell."""
+
+
 def _marks_only(text: str) -> bool:
     """Footnote markers a scan ran together or tore (``(891011)``, ``(8€9)``): no words."""
     return _LOST_MARKS.fullmatch(text) is not None or _TORN_MARKER.fullmatch(text) is not None
@@ -2926,6 +3091,22 @@ def _year_of_a_nature(prev: Draft, tokens: list[Token]) -> bool:
     if not _nature_open(prev):
         return False
     return all(t.kind == TEXT for t in tokens[:-1]) and len(tokens) > 1
+
+
+def _year_among_words(prev: Draft, tokens: list[Token]) -> Token | None:
+    """``value $0.001 2017 Irrevocable Trust`` in plain text, under a row whose nature of
+    ownership is still open (``By FDS New River Farm``): the line's one number a year among
+    words, with no form letter, date or other value beside it, is a wrapped trust's name
+    (``2017 Irrevocable Trust``), not a balance: a row of Table I or II prints its ownership
+    form, and this line would be a row holding 2,017 with none."""
+    if len(tokens) < 2 or not _nature_open(prev):
+        return None
+    years = [t for t in tokens if t.kind == NUM]
+    if len(years) != 1 or years[0].dollar or not _YEAR.fullmatch(years[0].text):
+        return None
+    if any(t.kind not in (TEXT, NUM, MARKER) for t in tokens):
+        return None
+    return years[0]
 
 
 def _nature_cells_below(prev: Draft, tokens: list[Token]) -> bool:
@@ -3709,10 +3890,18 @@ letters with a bracket or a symbol (``ie)``, ``en)``, ``(yy``, ``@``), or two ba
 (``ay``)."""
 
 
+_DEBRIS_OF_TWO_DIGITS = re.compile(r"(?!buy)[a-z]{3}(?:\){2,}|[}\]][^\w\s]*)", re.ASCII)
+"""A two-digit marker the scan read as three small letters, its closing bracket doubled or
+read as a brace (``cen))`` for ``(11)``): no word of a title ends so (but ``(right to buy)``,
+its bracket read twice)."""
+
+
 def _is_debris_cell(toks: list[Token]) -> bool:
     text = "".join(t.text for t in toks)
     if not text or any(t.kind not in (TEXT, FRAG) for t in toks):
         return False
+    if _DEBRIS_OF_TWO_DIGITS.fullmatch(text):
+        return True
     if not _DEBRIS_CELL.fullmatch(text):
         return False
     letters = [c for c in text if c.isalpha()]
@@ -4329,8 +4518,19 @@ def _note_dropped(
             # of a cut word (``INNSUITE|S<br>05/1``) may have been read as the code, and the
             # code left out. (A letter left out before the code may be such a letter itself.)
             draft.code_unsure = True
-            draft.leave_empty("code", f"{code!r} read as the code, and {shown!r} left out: which"
-                              " is the row's code, the text does not say; left empty")
+            draft.leave_empty(
+                "code",
+                f"{code!r} read as the code, and {shown!r} left out: which"
+                " is the row's code, the text does not say; left empty",
+            )
+    elif len(gaps) == 1 and gaps[0] in _LETTER_FIELDS and any(c.isdigit() for c in shown):
+        # ``9,6!`` where only the V column is empty: digits are no letter's, so a piece of an
+        # amount beside it (``9,6 | 86`` read as 9,686 where whole), which may be short of it
+        target = None
+        message = (
+            f"could not read {shown!r}; left out: digits, so a piece of an amount beside it"
+            f" (which may be short of it) or {gaps[0]}'s value, unsure"
+        )
     elif len(gaps) == 1:
         (target,) = gaps
         message = f"could not read {shown!r}; value left empty"
@@ -4346,6 +4546,8 @@ def _note_dropped(
         draft.notes.append((target, f"footnote marker F{int(mark)} was on an unreadable value"))
 
 
+_LETTER_FIELDS = frozenset({"voluntary", "code", "acquired_disposed", "ownership"})
+"""Columns that hold a letter, never a digit."""
 _PIECE_CHARS = frozenset("0123456789/.,")
 """The characters of a date's or a number's piece a cell border cut off."""
 
@@ -4966,9 +5168,7 @@ def _check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> No
         code is not None
         and v.get("security_title") is not None
         and (v.get("shares_owned_following") is not None or v.get("ownership") is not None)
-        and not any(
-            v.get(f) is not None or any(g == f for g, _ in draft.notes) for f in _TXN_SIGNS
-        )
+        and not any(v.get(f) is not None or any(g == f for g, _ in draft.notes) for f in _TXN_SIGNS)
     ):
         # a code is the only sign of a transaction in a row that shows a holding (its title,
         # and its balance or form), with no date, amount or price, read or unreadable
@@ -4983,9 +5183,7 @@ def _check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> No
                 " the rest of the row does not show, or a stray letter; unsure, left empty",
             )
         )
-    is_txn = (
-        v.get("transaction_date") is not None or v.get("code") is not None or draft.code_unsure
-    )
+    is_txn = v.get("transaction_date") is not None or v.get("code") is not None or draft.code_unsure
     if is_txn:
         v.setdefault("voluntary", False)
         if v.get("shares") is None and not any(f == "shares" for f, _ in draft.notes):

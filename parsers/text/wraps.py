@@ -654,7 +654,7 @@ _WORDING_END = re.compile(r"\(right to (?:buy|sell)\)\s*\S", re.I)
 _NOUNS_BEFORE_STOCK = frozenset({"shares", "share", "units", "unit", "warrants", "warrant"})
 
 
-def _runs_past_its_end(text: str) -> bool:
+def runs_past_its_end(text: str) -> bool:
     """A title with words after its par value other than ``per share`` (``Common Stock, par
     value $0.001 Trust``), or after the wording of an option's kind (``Option (right to buy)
     Common``), or ``Stock`` after another security's noun (``Common Shares Stock``): a par
@@ -669,7 +669,7 @@ def _runs_past_its_end(text: str) -> bool:
     if m is None:
         return False
     rest = [w.strip(",.;").casefold() for w in text[m.end() :].split()]
-    rest = [w for w in rest if w]
+    rest = [w for w in rest if any(c.isalnum() for c in w)]  # (a torn marker's ``)`` is none)
     return bool(rest) and rest != list(_AFTER_PAR[: len(rest)])
 
 
@@ -708,7 +708,7 @@ def _cuts_left(u: Undecided) -> Cuts:
         ended = [
             r
             for r in readings
-            if not any(_opens_only(r[1][i]) or _runs_past_its_end(r[1][i]) for i in title_at)
+            if not any(_opens_only(r[1][i]) or runs_past_its_end(r[1][i]) for i in title_at)
         ]
         if ended and len(ended) < len(readings):
             readings = ended

@@ -111,8 +111,29 @@ def test_a_ticker_that_spells_no_one_word_cuts_nothing() -> None:
         "Brin Sergey Alphabet Inc. [ GOOG ]",
         "Smith Carol Acme Corp [ CAR ]",  # spelt across two words only
         "Travers ZipRecruiter, Inc. [ ZIP ]",  # one word left for box 1's name
+        # remix seed 211: a name may open on numbers, so numbers before the cut say the cut
+        # may be late (it read 'FLOWERS COM INC')
+        "Jeremy M. Sclar 2012 Irrevocable Family Trust 1 800 FLOWERS COM INC [ FLWS ]",
     ):
         f = parse_bytes(_with_names(names), "names.txt")
         assert f.reporting_owners[0].name is None, names
         assert f.issuer.name is None, names
         assert any(n.field == "issuer.name" and "run together" in n.message for n in f.notes)
+
+
+def test_a_signature_writes_a_legal_form_whole_where_box_1_has_it_short() -> None:
+    """pdfplumber's plain text of remix seed 211 (scored before it was opened): ``SB Global
+    Advisers Ltd Better Home & Finance Holding Co [ BETR ]`` signed ``SB Global Advisers
+    Limited, By: ...``; the signature's words matched up to ``Advisers`` only, and the cut
+    gave box 2 ``Ltd Better Home ...``. A legal form is the same word short and whole, and no
+    issuer's name opens on one."""
+    path = (
+        Path(__file__).parent
+        / "fixtures"
+        / "text"
+        / "remix"
+        / "plain_owner_signed_limited_boxed_ltd.txt"
+    )
+    f = parse_bytes(path.read_bytes(), "remix.txt")
+    assert f.reporting_owners[0].name == "SB Global Advisers Ltd"
+    assert f.issuer.name == "Better Home & Finance Holding Co"

@@ -57,24 +57,30 @@ def test_brackets_and_greedy_widths_rule_cuts_out() -> None:
 
 def test_a_title_printed_elsewhere_picks_the_cut_only_when_no_other_reads_as_well() -> None:
     cells, first = ("security_title", "underlying_title"), ("Restricted", "Common")
-    d = _draft(cells, first, ["Stock Units Shares"])
-    assert settle(d, {"common shares"})
+    d = _draft(cells, first, ["Stock Units Interests"])
+    assert settle(d, {"common interests"})
     assert (d.values["security_title"], d.values["underlying_title"]) == (
         "Restricted Stock Units",
-        "Common Shares",
+        "Common Interests",
     )
     # no title known: three cuts are left, the cells stay empty
-    d = _draft(cells, first, ["Stock Units Shares"])
+    d = _draft(cells, first, ["Stock Units Interests"])
     assert not settle(d, set())
     assert d.values.get("security_title") is None and d.blurred == set(cells)
-    # two cuts read as known titles ("Common Shares", or "Common" with the rest the title's):
+    # two cuts read as known titles ("Common Interests", or "Common" with the rest the title's):
     # still a guess, left empty
-    d = _draft(cells, first, ["Stock Units Shares"])
-    assert not settle(d, {"common shares", "common"})
-    # (``Stock Units Stock`` leaves one cut: no title runs on past a noun to ``Stock``)
-    d = _draft(cells, first, ["Stock Units Stock"])
-    assert settle(d, set())
-    assert d.values["underlying_title"] == "Common Stock"
+    d = _draft(cells, first, ["Stock Units Interests"])
+    assert not settle(d, {"common interests", "common"})
+    # (``Stock Units Stock`` leaves one cut: no title runs on past a noun to ``Stock``; nor,
+    # since session 16, to ``Shares``: remix seed 197's ``Restricted ... Ordinary`` / ``Stock
+    # Units Shares``)
+    for rest, underlying in (("Stock", "Common Stock"), ("Shares", "Common Shares")):
+        d = _draft(cells, first, [f"Stock Units {rest}"])
+        assert settle(d, set())
+        assert d.values["security_title"] == "Restricted Stock Units"
+        assert d.values["underlying_title"] == underlying
+    assert wraps.runs_past_its_end("Ordinary Units Shares")
+    assert not wraps.runs_past_its_end("Restricted Share Units")
 
 
 def test_a_marker_ends_its_cell() -> None:
@@ -284,16 +290,16 @@ def test_titles_the_footnotes_print_whole_pick_the_cut_where_the_tables_do_not()
 
 
 def test_one_title_printed_whole_does_not_carry_the_other_cells_words() -> None:
-    # "Restricted ... Common" / "Stock Units Shares": a footnote speaks of "Restricted Stock"
+    # "Restricted ... Common" / "Stock Units Interests": a footnote speaks of "Restricted Stock"
     # only; the cut giving the title "Restricted Stock" would leave "Common Units Shares":
     # every title cell must stand whole, so nothing is cut
     cells, first = ("security_title", "underlying_title"), ("Restricted", "Common")
-    d = _draft(cells, first, ["Stock Units Shares"])
+    d = _draft(cells, first, ["Stock Units Interests"])
     assert not settle(d, set(), "1. The shares of Restricted Stock vest in equal parts.")
     assert d.blurred == set(cells)
     # both printed whole: the cut is read
-    d = _draft(cells, first, ["Stock Units Shares"])
-    said = "1. Each of the Restricted Stock Units is paid in Common Shares."
+    d = _draft(cells, first, ["Stock Units Interests"])
+    said = "1. Each of the Restricted Stock Units is paid in Common Interests."
     assert settle(d, set(), said)
     assert d.values["security_title"] == "Restricted Stock Units"
 
@@ -302,9 +308,9 @@ def test_a_title_the_tables_print_comes_before_the_footnotes() -> None:
     # the known titles decide alone where they can; the footnotes are asked only where they
     # leave several cuts
     cells, first = ("security_title", "underlying_title"), ("Restricted", "Common")
-    d = _draft(cells, first, ["Stock Units Shares"])
-    assert settle(d, {"common shares"}, "1. Shares of Restricted Stock vest.")
-    assert d.values["underlying_title"] == "Common Shares"
+    d = _draft(cells, first, ["Stock Units Interests"])
+    assert settle(d, {"common interests"}, "1. Shares of Restricted Stock vest.")
+    assert d.values["underlying_title"] == "Common Interests"
     assert any("titles the filing prints elsewhere" in m for _, m in d.notes)
 
 
@@ -800,3 +806,17 @@ def test_a_year_among_a_plain_line_s_words_under_an_open_nature_is_a_word() -> N
     assert held[0].security_title == "Common Stock, par value $0.001"
     assert held[0].nature_of_ownership == "By FDS New River Farm 2017 Irrevocable Trust"
     assert not any(r.shares_owned_following == Decimal(2017) for r in f.non_derivative)
+
+
+def test_a_title_does_not_run_on_past_its_noun_to_shares() -> None:
+    """pdfplumber's plain text of remix seed 197: ``Restricted $2.79 ... Ordinary 5,250 ...`` /
+    ``Stock Units Shares``: the cut ``Restricted Stock`` / ``Ordinary Units Shares`` was left
+    beside the right one, so both titles stayed empty. No title has ``Shares`` after another
+    security's noun (``Units``), as none has ``Stock`` after one."""
+    path = Path(__file__).parent / "fixtures" / "text" / "remix"
+    f = parse_file(path / "plain_units_then_shares_under_two_titles.txt")
+    row = f.derivative[0]
+    assert (row.security_title, row.underlying_title) == (
+        "Restricted Stock Units",
+        "Ordinary Shares",
+    )

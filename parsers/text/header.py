@@ -992,10 +992,10 @@ def split_by_signature(head: Header, signatures: list[str], elsewhere: str = "")
     if text is None or head.owner_name is not None:
         return
     spans = [(m.start(), m.end()) for m in _SIG_WORD.finditer(text)]
-    words = [text[a:b].casefold() for a, b in spans]
+    words = [_company_word(text[a:b]) for a, b in spans]
     runs: set[tuple[str, ...]] = set()
     for sig in signatures:
-        sw = _name_words(sig)
+        sw = [_company_word(w) for w in _name_words(sig)]
         for i in range(len(sw)):
             for j in range(i + 2, min(len(sw), i + len(words)) + 1):
                 runs.add(tuple(sorted(sw[i:j])))
@@ -1147,9 +1147,14 @@ def _cut_spelt_by_ticker(text: str, ticker: str | None) -> int | None:
     ]
     if len(cuts) != 1 or any(w in _NOT_IN_A_NAME for w in words[: cuts[0]]):
         return None
+    if words[cuts[0] - 1].isdigit():
+        return None  # ``... Family Trust 1 800 FLOWERS COM INC``: a name may open on numbers
     return spans[cuts[0]][0]
 
 
+_LEGAL_FORMS = frozenset({"ltd", "llc", "lp", "inc", "corp", "co", "plc"})
+"""A company's legal form (short, as :func:`_company_word` writes it): the end of a name, so
+no issuer's name starts with one, and a cut before one is a word early."""
 _NOT_IN_A_NAME = frozenset({"the", "of", "and", "for"})
 """Words that open or join a company's name and no person's (``The Walt Disney Company``)."""
 
@@ -1174,6 +1179,9 @@ def _read_apart(head: Header, text: str, at: int, why: str) -> None:
     issuer = text[at:].strip()
     if not owner or not issuer:
         return
+    first = _SIG_WORD.search(issuer)
+    if first is not None and _company_word(first.group()) in _LEGAL_FORMS:
+        return  # ``SB Global Advisers`` / ``Ltd Better Home ...``: a legal form ends a name
     head.owner_name, head.issuer_name, head.run_together = owner, issuer, None
     head.notes = [n for n in head.notes if n[1] not in ("issuer.name", "reporting_owners[0].name")]
     message = f"read apart: box 1 and box 2 run together ('{text}'), {why}"

@@ -652,12 +652,14 @@ _WORDING_END = re.compile(r"\(right to (?:buy|sell)\)\s*\S", re.I)
 
 
 _NOUNS_BEFORE_STOCK = frozenset({"shares", "share", "units", "unit", "warrants", "warrant"})
+_SHARES = frozenset({"shares", "share"})
 
 
 def runs_past_its_end(text: str) -> bool:
     """A title with words after its par value other than ``per share`` (``Common Stock, par
     value $0.001 Trust``), or after the wording of an option's kind (``Option (right to buy)
-    Common``), or ``Stock`` after another security's noun (``Common Shares Stock``): a par
+    Common``), or ``Stock`` or ``Shares`` after another security's noun (``Common Shares
+    Stock``, ``Ordinary Units Shares``; no real or synthetic filing's title has one): a par
     value, that wording or the noun ends a security's title, so the words are another
     cell's."""
     if _WORDING_END.search(text):
@@ -665,6 +667,8 @@ def runs_past_its_end(text: str) -> bool:
     words = text.casefold().split()
     if len(words) > 1 and words[-1] == "stock" and words[-2] in _NOUNS_BEFORE_STOCK:
         return True
+    if len(words) > 1 and words[-1] in _SHARES and words[-2] in _NOUNS_BEFORE_STOCK:
+        return True  # (``Restricted Share Units`` is a title: ``Units`` after ``Share``)
     m = _PAR_PHRASE.search(text)
     if m is None:
         return False

@@ -1805,3 +1805,16 @@ def test_a_scan_s_specks_under_box_1_are_no_part_of_the_owners_name() -> None:
     assert names[0] == "Stecyk Chrystyna Bedrij"
     assert "Eschenbach Carl M." in names
     assert any("'s. .'" in n.message for n in f.notes if n.field == "reporting_owners[0].name")
+
+
+def test_markers_a_scan_read_as_symbols_and_letters_are_no_words_of_a_title() -> None:
+    """tesseract of remix seed 223 (scored before it was opened): ``Stock Option | ¢g@)`` /
+    ``(Right to Buy)`` read ``Stock Option ¢g (Right to Buy)``, and ``Class C Capital`` /
+    ``Stock(‘V@`` read ``Class C Capital Stock(‘V``: footnote markers misread, as a symbol
+    and a small letter, or glued on as a bracket, a quote and a letter."""
+    f = _remix("ocr_marker_read_as_a_symbol_and_a_letter.txt")
+    assert "Stock Option (Right to Buy)" in [r.security_title for r in f.derivative]
+    g = _remix("ocr_marker_glued_as_a_quote_and_a_letter.txt")
+    assert g.non_derivative[0].security_title == "Class C Capital Stock"
+    assert _clean_words("By ©) Trust") == "By Trust"
+    assert _clean_words("Trust (‘A)") == "Trust (‘A)"

@@ -759,6 +759,11 @@ _LETTERED_MARKER = re.compile(r"(?<=[a-z])(?:(?:\\[^\s)]{0,3}|[A-Z]{1,2})\)|[‘
 ``Stock‘VO``, ``Common'Y``): a backslash, or capitals right after a small letter, then a ``)``
 no ``(`` opened; or a quote and capitals or digits (the marker's bracket read as a quote; an
 apostrophe before a capital writes no word's possessive)."""
+_SYMBOL_SPECK = re.compile(r"[¢@®©™°§«»€~^*‘’“”]+[a-z]{0,2}[^\w\s]*")
+"""A word opening on a scan's symbol with at most two small letters (``¢g@)``): a footnote
+marker misread; no word of a title or a nature opens on one."""
+_QUOTED_MARKER = re.compile(r"(?<=[a-z])\([‘’'][A-Za-z\d]{1,3}[^\w\s]*$")
+"""A marker glued to a word's end, its digit read as a letter after a quote (``Stock(‘V``)."""
 _LETTERED_DIGITS = re.compile(r"\(\d[\d()]*[LOIlo][\dLOIlo()]*\)")
 """Footnote markers whose digits a scan read partly as the letters they look like
 (``(8(LO)`` for ``(8)(10)``): a bracket, a digit, then digits, brackets and ``L O I l o``."""
@@ -978,6 +983,10 @@ def _clean_words(text: str, opened: bool = False) -> str:
             continue
         if n and depth == 0 and not opened and _LETTERED_DIGITS.fullmatch(w):
             continue  # ``footnotes (8(LO)``: markers ``(8)(10)``, their 1 and 0 read as letters
+        if n and _SYMBOL_SPECK.fullmatch(w):
+            continue  # ``Stock Option | ¢g@)``: a marker read as a symbol and a small letter
+        if depth == 0 and not opened:
+            w = _QUOTED_MARKER.sub("", w)  # ``Stock(‘V``: a marker torn to a quote and a letter
         par = _TORN_PAR.fullmatch(w) if depth == 0 and not opened else None
         if par:  # ``$0.001)``: a par value, a torn marker after it
             words.append(par[1])

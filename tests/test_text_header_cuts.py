@@ -109,6 +109,12 @@ def test_box_2_cut_after_a_point_is_read_by_the_text_or_left_cut() -> None:
 REMIX_DIR = Path(__file__).parent / "fixtures" / "text" / "remix"
 
 
+def _owners(name: str) -> list[str | None]:
+    """The reporting owners' names a remixed rendering among the fixtures reads."""
+    path = REMIX_DIR / name
+    return [o.name for o in parse_bytes(path.read_bytes(), path.name).reporting_owners]
+
+
 def test_a_name_cut_right_before_its_point_joins_it_with_a_doubt() -> None:
     """pymupdf4llm's layout mode cut box 1 by a border right before the initial's point
     (``**Garascia Jessica A**`` | ``**.**``; a remixed filing, seed 59): no filer types a space
@@ -128,9 +134,7 @@ def test_a_further_owner_box_cut_into_cells_joins_its_pieces_line_by_line() -> N
     Elon**|d Address of Repo<br>|rting Person*|``; a remixed filing, seed 59): each cell's lines
     are the box's lines, so the label's pieces join the label and the name stands alone. Joined
     cell after cell, the owner had been read 'Musk Elon d Address of Repo rting Person'."""
-    path = REMIX_DIR / "layout_md_further_owner_label_cut_beside_the_name.md"
-    f = parse_bytes(path.read_bytes(), path.name)
-    assert [o.name for o in f.reporting_owners] == [
+    assert _owners("layout_md_further_owner_label_cut_beside_the_name.md") == [
         "SVF II Holdings (DE) LLC",
         "Musk Elon",
         "GARRETT MARK",
@@ -144,9 +148,7 @@ def test_box_5_s_label_torn_into_cells_beside_a_further_owner_is_no_part_of_the_
     torn words had been read into the name ('SB Global Advisers Ltd 5. (C Relationship of
     Reporting heck all applicable) Person(s) to Issuer'). The cell opening box 5 ends box 1.
     Fixture: the remixed rendering (scripts/remix_real.py --seed 61)."""
-    text = (REMIX_DIR / "layout_md_box_5_label_torn_beside_further_owners.md").read_bytes()
-    f = parse_bytes(text, "x.md")
-    names = [o.name for o in f.reporting_owners]
+    names = _owners("layout_md_box_5_label_torn_beside_further_owners.md")
     assert names[:3] == ["Musk Elon", "SB Global Advisers Ltd", "SB Management Ltd"]
     assert not [n for n in names if "elationship" in n or "applicable" in n]
 
@@ -157,9 +159,7 @@ def test_box_3_s_label_a_scan_read_under_the_name_is_no_part_of_it() -> None:
     a remixed filing, seed 59): the name ends before it, the torn number's point left out. The
     owner had been read 'Fund 1 Investments, LLC . Date of Earliest Transaction
     (Month/Day/Year'."""
-    path = REMIX_DIR / "ocr_box_3_label_under_the_name.txt"
-    f = parse_bytes(path.read_bytes(), path.name)
-    assert f.reporting_owners[0].name == "Fund 1 Investments, LLC"
+    assert _owners("ocr_box_3_label_under_the_name.txt")[0] == "Fund 1 Investments, LLC"
 
 
 def test_box_5_s_label_opening_inside_a_cell_of_box_1_ends_the_name_s_line() -> None:
@@ -169,9 +169,7 @@ def test_box_5_s_label_opening_inside_a_cell_of_box_1_ends_the_name_s_line() -> 
     box 5's ``5. R`` on the name's line. On a line, a piece opening another box ends box 1
     (the boxes lie side by side); the name had read 'Clements Carol Ann 5. R eck all app
     licable)'."""
-    path = REMIX_DIR / "layout_md_further_owner_beside_box5_label_in_one_cell.md"
-    f = parse_bytes(path.read_bytes(), path.name)
-    assert [o.name for o in f.reporting_owners] == [
+    assert _owners("layout_md_further_owner_beside_box5_label_in_one_cell.md") == [
         "WIRTH JAMES F",
         "Clements Carol Ann",
         "Scarpelli Michael",
@@ -184,8 +182,8 @@ def test_a_torn_first_caption_under_a_further_owner_is_no_part_of_the_name() -> 
     (Middle)|``: box 1's ``(First)`` cut by a cell border, its ``irst)`` joined to the name
     ('Ante Joachim Christoph irst)'). A word closing a bracket the name never opened, itself
     the end of one of box 1's captions, ends the name before it."""
-    path = REMIX_DIR / "layout_md_first_caption_torn_under_a_further_owner.md"
-    f = parse_bytes(path.read_bytes(), path.name)
-    assert "Ante Joachim Christoph" in [o.name for o in f.reporting_owners]
+    assert "Ante Joachim Christoph" in _owners(
+        "layout_md_first_caption_torn_under_a_further_owner.md"
+    )
     assert header._before_unopened("SVF II Beaver (DE) LLC") == "SVF II Beaver (DE) LLC"
     assert header._before_unopened("Scarpelli Michael)") == "Scarpelli Michael)"

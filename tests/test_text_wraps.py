@@ -439,7 +439,7 @@ def test_a_par_value_wrapped_below_a_row_with_its_price_is_the_title_s(name: str
     10/02/2015 S 300 D $647.5612(12) 7,064 D`` / ``$0.001(1)``. The lone amount below is the
     title's par value, wrapped: the row above has its price. Read as a value, it was a row with
     no title, dropped, and the title stood cut ('Common Stock, par value')."""
-    f = parse_file(Path(__file__).parent / "fixtures" / "text" / "remix" / name)
+    f = parse_file(REMIX / name)
     rows = [r for r in f.non_derivative if r.price == Decimal("647.5612")]
     assert [(r.security_title, r.shares, r.footnotes.get("security_title")) for r in rows] == [
         ("Common Stock, par value $0.001", Decimal(300), ["F1"])
@@ -799,8 +799,7 @@ def test_a_year_among_a_plain_line_s_words_under_an_open_nature_is_a_word() -> N
     second line, with one number and no ownership form, was read as a row holding 2,017 (a
     phantom row, and both cells of the row above cut short). A row prints its ownership
     form; a year among the words under an open nature is the nature's."""
-    path = Path(__file__).parent / "fixtures" / "text" / "remix"
-    f = parse_file(path / "plain_year_of_a_trust_under_a_par_value.txt")
+    f = parse_file(REMIX / "plain_year_of_a_trust_under_a_par_value.txt")
     held = [r for r in f.non_derivative if r.shares_owned_following == Decimal(250000)]
     assert len(held) == 1
     assert held[0].security_title == "Common Stock, par value $0.001"
@@ -813,8 +812,7 @@ def test_a_title_does_not_run_on_past_its_noun_to_shares() -> None:
     ``Stock Units Shares``: the cut ``Restricted Stock`` / ``Ordinary Units Shares`` was left
     beside the right one, so both titles stayed empty. No title has ``Shares`` after another
     security's noun (``Units``), as none has ``Stock`` after one."""
-    path = Path(__file__).parent / "fixtures" / "text" / "remix"
-    f = parse_file(path / "plain_units_then_shares_under_two_titles.txt")
+    f = parse_file(REMIX / "plain_units_then_shares_under_two_titles.txt")
     row = f.derivative[0]
     assert (row.security_title, row.underlying_title) == (
         "Restricted Stock Units",

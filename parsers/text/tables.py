@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import pairwise
+from itertools import dropwhile, pairwise
 from typing import Any
 
 from parsers.text import ocr, wraps
@@ -803,9 +803,11 @@ def _torn_marker(text: object) -> bool:
     return tail is not None and ("(" not in last or not _HAS_WORD.search(last[last.index("(") :]))
 
 
-_SPECKLE_WORD = re.compile(r"[AEIOUaeiou][aeiou]{1,3}(?=\s|$)")
-"""A word of two to four vowels, small but the first (``ee``, ``Eee``, ``oe``): what a scan
-reads of its speckles; no word of a title or a nature (``IOU`` is written in capitals)."""
+def _speckle_word(word: str) -> bool:
+    """A word of two to four vowels, small but the first (``ee``, ``Eee``, ``oe``): what a scan
+    reads of its speckles (:func:`_speckles` weighs a line of them); no word of a title or a
+    nature (``IOU`` is written in capitals)."""
+    return 2 <= len(word) <= 4 and word[1:].islower() and set(word.casefold()) <= _VOWELS
 
 
 def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> None:
@@ -864,11 +866,9 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                         )
                     )
                 continue
-            if isinstance(text, str) and _SPECKLE_WORD.match(text):
-                words = text.split()
-                rest = words[
-                    next(i for i, w in enumerate(words + ["|"]) if not _SPECKLE_WORD.fullmatch(w)) :
-                ]
+            words = text.split() if isinstance(text, str) else []
+            if words and _speckle_word(words[0]):
+                rest = list(dropwhile(_speckle_word, words))
                 if not rest:
                     # ``Eee`` where the form has no nature: vowels alone, a scan's speckles
                     draft.leave_empty(
@@ -2591,13 +2591,9 @@ def _attach(
         if id(toks) in piped:
             _wrapped_cuts(draft, toks, goes)
         if scan_below and set(goes) == {"security_title"} and "security_title" not in draft.blurred:
-            title = " ".join(
-                [str(draft.values.get("security_title") or ""), *extra.get("security_title", [])]
-            )
+            title = _title_so_far(draft, extra)
             said = " ".join(t.text for t in toks if t.text)
-            if not wraps.runs_past_its_end(title) and wraps.runs_past_its_end(
-                _clean_words(f"{title} {said}")
-            ):
+            if _runs_title_on(title, said):
                 # ``Common Stock, par`` / ``value $0.001`` / ``value``: a par value ends a
                 # title, so a scan's line after it is none of it (a word read twice, or a lost
                 # row's); left out
@@ -2665,38 +2661,46 @@ def _scan_line_moved(
     after the title, in order, where there are as many of them as cells (the new places and
     the reason returned, for a doubt on the cells they fill); None otherwise. ``extra``: the
     words the lines above gave each cell."""
-    cells: list[list[int]] = []
-    for i, t in enumerate(toks):
-        if not _HAS_WORD.search(t.text):
-            continue
-        if cells and toks[cells[-1][-1]].cell == t.cell:
-            cells[-1].append(i)
-        else:
-            cells.append([i])
-    if len(cells) < 2 or toks[cells[0][0]].x >= 4 or goes[cells[0][0]] != "security_title":
+    at = {id(t): i for i, t in enumerate(toks)}
+    cells = _cell_groups([t for t in toks if _HAS_WORD.search(t.text)])
+    if len(cells) < 2 or cells[0][0].x >= 4 or goes[at[id(cells[0][0])]] != "security_title":
         return None
-    title = " ".join(
-        [str(draft.values.get("security_title") or ""), *extra.get("security_title", [])]
-    )
-    longer = " ".join([title, *(toks[i].text for i in cells[0])])
-    if wraps.runs_past_its_end(title) or not wraps.runs_past_its_end(_clean_words(longer)):
+    title = _title_so_far(draft, extra)
+    first = " ".join(t.text for t in cells[0])
+    if not _runs_title_on(title, first):
         return None
     after = [g for _, _, g in sorted(spots) if g != "security_title"]
     if len(after) != len(cells):
         return None
     moved = list(goes)
-    for c, f in zip(cells, after, strict=True):
-        for i in c:
-            moved[i] = f
+    for group, f in zip(cells, after, strict=True):
+        for t in group:
+            moved[at[id(t)]] = f
     for i in range(1, len(toks)):  # a marker or debris goes with the word before it
         if not _HAS_WORD.search(toks[i].text):
             moved[i] = moved[i - 1]
     why = (
         f"its first word at the margin, as a scan prints every line, would run the title on"
-        f" past its end ({_clean_words(longer)!r}): its cells read as those of"
+        f" past its end ({_clean_words(f'{title} {first}')!r}): its cells read as those of"
         f" {', '.join(after)}"
     )
     return moved, why
+
+
+def _title_so_far(draft: Draft, extra: dict[str, list[str]]) -> str:
+    """The row's title with the words the wrapped lines placed so far gave it."""
+    return " ".join(
+        [str(draft.values.get("security_title") or ""), *extra.get("security_title", [])]
+    )
+
+
+def _runs_title_on(title: str, words: str) -> bool:
+    """``words`` after ``title`` would run it on past its end where it had not yet reached it
+    (a par value, an option's wording or a security's noun ends a title:
+    :func:`parsers.text.wraps.runs_past_its_end`), scan debris aside."""
+    return not wraps.runs_past_its_end(title) and wraps.runs_past_its_end(
+        _clean_words(f"{title} {words}")
+    )
 
 
 def _par_line_elsewhere(draft: Draft, pairs: list[tuple[Row, list[Token]]]) -> int | None:

@@ -24,6 +24,7 @@ import random
 import re
 import sys
 import xml.etree.ElementTree as ET
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +42,29 @@ SWAPPED = (
     "derivativeTable/*/underlyingSecurity/underlyingSecurityTitle/value",
 )
 """Where the values swapped stand; each draws from the values the work list holds there."""
+SHAPES = (
+    "*/*/transactionAmounts/transactionPricePerShare/value",
+    "*/*/ownershipNature/natureOfOwnership/value",
+    "derivativeTable/*/conversionOrExercisePrice/value",
+    "reportingOwner/reportingOwnerRelationship/officerTitle",
+    "reportingOwner/reportingOwnerAddress/rptOwnerStreet1",
+    "reportingOwner/reportingOwnerAddress/rptOwnerCity",
+    "footnotes/footnote",
+    "remarks",
+)
+"""Swapped too with ``--shapes``: prices of other widths, natures of ownership, officer titles,
+addresses and footnotes of other lengths, which move where lines wrap and what stands beside
+what (and the issuer's name is swapped with its own ticker, :func:`issuers`). Kept apart so
+that a seed drawn without it gives the files it gave before."""
+AMOUNTS = (
+    "*/*/transactionAmounts/transactionShares/value",
+    "*/*/postTransactionAmounts/sharesOwnedFollowingTransaction/value",
+    "derivativeTable/*/underlyingSecurity/underlyingSecurityShares/value",
+)
+"""Scaled with ``--shapes``, all of a filing's by one factor drawn from :data:`FACTORS`: amounts
+of other widths that still add up (a balance after an acquisition stays above its amount, and
+the reader checks that: swapped amounts made it read (D) where the filing says (A))."""
+FACTORS = (3, 7, 13, 1000, 10007)
 
 
 def work_list(real: Path) -> list[tuple[str, ET.Element]]:
@@ -60,22 +84,59 @@ def work_list(real: Path) -> list[tuple[str, ET.Element]]:
     return docs
 
 
-def pools(docs: list[tuple[str, ET.Element]]) -> dict[str, list[str]]:
+def pools(
+    docs: list[tuple[str, ET.Element]], paths: tuple[str, ...] = SWAPPED
+) -> dict[str, list[str]]:
     """Every value the work list holds at each swapped place, sorted (a seed then gives the same
     draws on every machine)."""
-    found: dict[str, set[str]] = {path: set() for path in SWAPPED}
+    found: dict[str, set[str]] = {path: set() for path in paths}
     for _, doc in docs:
-        for path in SWAPPED:
+        for path in paths:
             for e in doc.iterfind(path):
                 if e.text and e.text.strip():
                     found[path].add(e.text.strip())
     return {path: sorted(values) for path, values in found.items() if values}
 
 
-def remix(doc: ET.Element, values: dict[str, list[str]], rng: random.Random, share: float) -> bytes:
-    """A copy of ``doc`` with each swapped value replaced, with probability ``share``."""
+def issuers(docs: list[tuple[str, ET.Element]]) -> list[tuple[str, str]]:
+    """Every issuer's name with its own ticker, sorted: ``--shapes`` swaps them together, as
+    a real box 2 prints them (a ticker spelt from the name is a cue the reader uses)."""
+    found = set()
+    for _, doc in docs:
+        name = (doc.findtext("issuer/issuerName") or "").strip()
+        ticker = (doc.findtext("issuer/issuerTradingSymbol") or "").strip()
+        if name and ticker:
+            found.add((name, ticker))
+    return sorted(found)
+
+
+def remix(
+    doc: ET.Element,
+    values: dict[str, list[str]],
+    rng: random.Random,
+    share: float,
+    pairs: list[tuple[str, str]] | None = None,
+) -> bytes:
+    """A copy of ``doc`` with each swapped value replaced, with probability ``share``; with
+    ``pairs`` (``--shapes``), the issuer's name and ticker are swapped together for one of
+    them, and the amounts scaled (:data:`AMOUNTS`)."""
     copy = ET.fromstring(ET.tostring(doc))
+    if pairs:
+        factor = Decimal(rng.choice(FACTORS))
+        for path in AMOUNTS:
+            for e in copy.iterfind(path):
+                try:
+                    e.text = format((Decimal(e.text or "") * factor).normalize(), "f")
+                except InvalidOperation:
+                    continue
+    if pairs and rng.random() < share:
+        name, ticker = rng.choice(pairs)
+        for path, text in (("issuer/issuerName", name), ("issuer/issuerTradingSymbol", ticker)):
+            for e in copy.iterfind(path):
+                e.text = text
     for path, pool in values.items():
+        if pairs and path == "issuer/issuerName":
+            continue
         for e in copy.iterfind(path):
             if rng.random() < share:
                 e.text = rng.choice(pool)
@@ -89,19 +150,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per", type=int, default=1, help="remixes of each real filing")
     ap.add_argument("--share", type=float, default=0.8, help="chance each value is swapped")
     ap.add_argument("--real", type=Path, default=REAL, help="folder of real ownership XML")
+    ap.add_argument(
+        "--shapes", action="store_true", help="swap amounts, natures, addresses, footnotes too"
+    )
     args = ap.parse_args(argv)
     docs = work_list(args.real)
     if not docs:
         print(f"remix_real: no real filings in {args.real}", file=sys.stderr)
         return 2
-    values = pools(docs)
+    values = pools(docs, SWAPPED + SHAPES if args.shapes else SWAPPED)
+    pairs = issuers(docs) if args.shapes else None
     rng = random.Random(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
     n = 0
     for stem, doc in docs:
         for k in range(args.per):
             name = f"remix{args.seed}_{k}_{stem}.xml"
-            (args.out / name).write_bytes(remix(doc, values, rng, args.share))
+            (args.out / name).write_bytes(remix(doc, values, rng, args.share, pairs))
             n += 1
     print(f"{n} remixed filings of {len(docs)} real ones in {args.out}")
     return 0

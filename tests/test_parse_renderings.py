@@ -199,12 +199,15 @@ def test_a_letter_after_the_signatures_name_still_cuts_nothing() -> None:
     assert (h.owner_name, h.issuer_name) == ("Fund 1 Investments, LLC", "1 800 FLOWERS COM INC")
 
 
-def test_run_together_boxes_stay_empty_where_the_signature_may_leave_out_a_name() -> None:
-    # "TANG KEVIN C TCR2 ..." signed "Kevin Tang": is "C" his initial or the issuer's? Unknown
-    # (the ticker TCRR is spelt across two words, "TCR2 THERAPEUTICS", which cuts nothing:
-    # tests/test_text_read_apart.py)
+def test_run_together_boxes_are_not_cut_where_the_signature_may_leave_out_a_name() -> None:
+    # "TANG KEVIN C TCR2 ..." signed "Kevin Tang": is "C" his initial or the issuer's? The
+    # signature does not say; EDGAR's conformed name does (last, first, middle initial), and
+    # the issuer's name so cut opens on its ticker's letter (TCRR), where "C TCR2 ..." would
+    # not: read by the initial, with the doubt saying so (tests/test_text_read_apart.py)
     f = parse_file(TANG / "pdfplumber-text.txt")
-    assert f.reporting_owners[0].name is None and f.issuer.name is None
+    assert (f.reporting_owners[0].name, f.issuer.name) == ("TANG KEVIN C", "TCR2 THERAPEUTICS INC.")
+    assert any("middle initial" in m for m in _doubts(f, "issuer.name"))
+    assert not any("signature" in m for m in _doubts(f, "issuer.name"))
     # "Moran Kyle Wave Life Sciences Ltd." signed "/s/ Kyle Moran": "Wave" could be a middle
     # name the signature left out, written like the name's own words: the signature does not
     # cut the run. Box 1's street line "C/O WAVE LIFE SCIENCES LTD., 733 CONCORD AVE." does
@@ -303,14 +306,19 @@ def test_ocr_torn_markers_and_box_rules_come_off_text_cells() -> None:
     assert "Stock Option (Right to Buy)" in {r.security_title for r in g.derivative}
 
 
-def test_ocr_margin_line_between_title_and_nature_is_left_empty_with_a_doubt() -> None:
+def test_ocr_margin_line_between_title_and_nature_is_read_by_the_way_titles_end() -> None:
     # OCR starts every line at the margin: "Trust" under "By Haley E. Schaufeld Irr" comes
     # back at column 0, where layout text would put the title's next line. Either cell may
-    # own it, so both are empty with a doubt -- never "Common Stock Trust".
+    # own it by where it stands; no title runs on past its noun to a word that ends an
+    # owner's name ("Common Stock Trust"), so it is the nature's, read with a doubt (it was
+    # left empty), and no doubt left saying the cells are empty.
     f = parse_file(TELOS / "ocr.txt")
     first = f.non_derivative[0]
-    assert first.security_title is None and first.nature_of_ownership is None
-    assert any("Trust" in m for m in _doubts(f, "non_derivative[0].nature_of_ownership"))
+    assert first.security_title == "Common Stock"
+    assert first.nature_of_ownership == "By Haley E. Schaufeld Irr Trust"
+    doubts = _doubts(f, "non_derivative[0].nature_of_ownership")
+    assert any("the way titles end" in m for m in doubts)
+    assert not any("left empty" in m for m in doubts)
     # layout text keeps the indentation: the same row reads whole
     g = parse_file(TELOS / "pdftotext-layout.txt")
     assert g.non_derivative[0].security_title == "Common Stock"

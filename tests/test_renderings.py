@@ -128,11 +128,15 @@ GOAL_OF_SHOWN = {"ocr"}
 # markitdown and pdfplumber-text raised (session 16) when boxes 1 and 2 run together are read
 # apart where the ticker is spelt from one word of the run (``TRAVERS DAVID ZIPRECRUITER, INC.
 # [ ZIP ]``).
+# markitdown, OCR and pdfplumber-text raised (session 17) when the way titles end cuts more
+# wrapped lines (no title goes on from its noun to an owner's word, a date or a word no title
+# holds there) and boxes 1 and 2 are read apart by a legal form, a middle initial or a change
+# of case (parsers/text/header.py).
 BASELINE: dict[str, tuple[float, int, int]] = {
-    "markitdown": (92.24, 0, 0),
-    "ocr": (60.06, 13, 0),
+    "markitdown": (92.33, 0, 0),
+    "ocr": (60.43, 13, 0),
     "pdfplumber-tables": (100.00, 0, 0),
-    "pdfplumber-text": (98.45, 0, 0),
+    "pdfplumber-text": (98.92, 0, 0),
     "pdftotext-layout": (99.95, 1, 0),
     "pymupdf4llm": (99.90, 0, 0),
     "pymupdf4llm-layout": (98.69, 3, 0),
@@ -150,12 +154,13 @@ BASELINE: dict[str, tuple[float, int, int]] = {
 # branch ocrshown ('(Right to Buy)' kept in the derivative's title, '$2.36)', 'Aor)', as above);
 # lowered by branch wording (the cut vouches for the derivative's title alone, as above).
 # Raised with BASELINE in session 14 (the same readings), pdfplumber-text in session 15, and
-# markitdown and pdfplumber-text in session 16 (the same readings).
+# markitdown and pdfplumber-text in session 16, markitdown, OCR and pdfplumber-text in session
+# 17 (the same readings).
 BASELINE_SHOWN: dict[str, tuple[float, int]] = {
-    "markitdown": (98.86, 0),
-    "ocr": (96.07, 0),
+    "markitdown": (98.98, 0),
+    "ocr": (96.69, 0),
     "pdfplumber-tables": (100.00, 0),
-    "pdfplumber-text": (99.43, 0),
+    "pdfplumber-text": (99.90, 0),
     "pdftotext-layout": (100.00, 0),
     "pymupdf4llm": (99.90, 0),
     "pymupdf4llm-layout": (100.00, 0),
@@ -216,8 +221,8 @@ def test_wrong_values_are_either_shown_or_misread(report: Report) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="issue #12: no wrong value among shown ones and no phantom row in these 329 "
-    "renderings now, but exactness is short of the goal: OCR 96.08% of shown fields, "
-    "markitdown 92.25%, pdfplumber-text 98.46% (Table II sides its plain text does not show) "
+    "renderings now, but exactness is short of the goal: OCR 96.69% of shown fields, "
+    "markitdown 92.34%, pdfplumber-text 98.93% (Table II sides its plain text does not show) "
     "and pymupdf4llm-layout 98.69% of all fields (docs/RENDERING_BASELINE.md); when this "
     "passes, drop the mark",
 )

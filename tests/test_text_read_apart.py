@@ -32,13 +32,20 @@ def _variant() -> bytes:
 
 
 def test_a_cut_read_from_the_text_below_doubts_the_owners_name_too() -> None:
-    # a ticker spelt from no word of the run: the footnotes' cut alone, a word late
-    f = parse_bytes(_variant().replace(b"[ APLE ]", b"[ XYZ ]"), "variant.txt")
+    # a ticker spelt from no word of the run: the footnotes' cut alone, a word late ('REIT'
+    # written 'Reit': in capitals, the case changing before it cuts elsewhere, so both names
+    # stay empty, below)
+    f = parse_bytes(
+        _variant().replace(b"[ APLE ]", b"[ XYZ ]").replace(b"REIT", b"Reit"), "variant.txt"
+    )
     # the cut this text gives is a word late: the owner's name is wrong, and must not look sure
     assert f.reporting_owners[0].name == "Adams Katherine Apple"
     doubted = {n.field for n in f.notes if n.kind == "doubt" and "read apart" in n.message}
     assert doubted == {"issuer.name", "reporting_owners[0].name"}
     assert any(n.on_balance for n in f.notes if n.field == "reporting_owners[0].name")
+    f = parse_bytes(_variant().replace(b"[ APLE ]", b"[ XYZ ]"), "variant.txt")
+    assert (f.reporting_owners[0].name, f.issuer.name) == (None, None)
+    assert any("another case before 'REIT Inc.'" in n.message for n in f.notes)
 
 
 def test_the_footnotes_and_the_ticker_cutting_apart_leave_both_names_empty() -> None:
@@ -104,9 +111,6 @@ def test_the_ticker_cuts_past_a_middle_initial_and_middle_names() -> None:
 
 def test_a_ticker_that_spells_no_one_word_cuts_nothing() -> None:
     for names in (
-        "TANG KEVIN C TCR2 THERAPEUTICS INC. [ TCRR ]",  # spelt across two words only
-        "SB Global Advisers Ltd Apple Inc. [ AAPL ]",  # across words, from 'Advisers' on
-        "Garascia Jessica A. AAR CORP [ AIR ]",  # spelt from no word
         "Iger Robert The Walt Disney Company [ DIS ]",  # 'The' is no part of a person's name
         "Brin Sergey Alphabet Inc. [ GOOG ]",
         "Smith Carol Acme Corp [ CAR ]",  # spelt across two words only
@@ -137,3 +141,93 @@ def test_a_signature_writes_a_legal_form_whole_where_box_1_has_it_short() -> Non
     f = parse_bytes(path.read_bytes(), "remix.txt")
     assert f.reporting_owners[0].name == "SB Global Advisers Ltd"
     assert f.issuer.name == "Better Home & Finance Holding Co"
+
+
+LEGAL = (
+    Path(__file__).parent
+    / "fixtures"
+    / "text"
+    / "remix"
+    / "plain_owner_ended_by_its_legal_form.txt"
+)
+"""pdfplumber's plain text of remix seed 227 (scored before it was opened), box 2 set to an
+issuer whose ticker no one word spells: ``PLP Funds Master Fund LP ICAHN ENTERPRISES L.P. [
+IEP ]`` (the remix drew another filing's ticker; the test gives the issuer its own)."""
+
+
+def _legal(names: str) -> bytes:
+    text = LEGAL.read_text()
+    said = "PLP Funds Master Fund LP ICAHN ENTERPRISES L.P. [ IEP ]"
+    assert said in text
+    return text.replace(said, names).encode()
+
+
+def test_a_legal_form_inside_the_run_ends_the_owners_name() -> None:
+    for names, owner, issuer in (
+        (
+            "PLP Funds Master Fund LP ICAHN ENTERPRISES L.P. [ IEP ]",
+            "PLP Funds Master Fund LP",
+            "ICAHN ENTERPRISES L.P.",
+        ),
+        # a legal form written with stops, and two side by side, are one end
+        ("SVF II Aggregator (Jersey) L.P. Apple Inc. [ AAPL ]", "SVF II Aggregator (Jersey) L.P.",
+         "Apple Inc."),
+        ("Goldman Sachs & Co. LLC Turtle Beach Corp [ TBCH ]", "Goldman Sachs & Co. LLC",
+         "Turtle Beach Corp"),
+        # AAPL, spelt from no one word (nor from 'Apple Inc.': one A), was left empty before
+        ("SB Global Advisers Ltd Apple Inc. [ AAPL ]", "SB Global Advisers Ltd", "Apple Inc."),
+    ):  # fmt: skip
+        f = parse_bytes(_legal(names), "legal.txt")
+        assert (f.reporting_owners[0].name, f.issuer.name) == (owner, issuer), names
+        doubts = {
+            n.field: n.message for n in f.notes if n.kind == "doubt" and "read apart" in n.message
+        }
+        assert set(doubts) == {"issuer.name", "reporting_owners[0].name"}
+        assert "ended by its legal form" in doubts["issuer.name"]
+
+
+def test_a_legal_form_cuts_nothing_where_the_rest_is_no_such_issuer() -> None:
+    for names in (
+        # a company whose own name holds a legal form: the rest opens on no letter of its ticker
+        "Smith John Limited Brands Inc [ LB ]",
+        "Smith John INC Research Holdings, Inc. [ INCR ]",
+        # an issuer's name ending in no legal form, two legal forms inside the run
+        "PLP Funds Master Fund LP INNSUITES HOSPITALITY TRUST [ IHT ]",
+        "XYZ Co Holdings LLC Apple Inc. [ AAPL ]",
+    ):
+        f = parse_bytes(_legal(names), "legal.txt")
+        assert (f.reporting_owners[0].name, f.issuer.name) == (None, None), names
+
+
+def test_a_legal_form_and_the_ticker_cutting_apart_leave_both_names_empty() -> None:
+    # 'Advisers' spells AIR, and was read as the issuer's first word: the Ltd before it ends the
+    # owner's name elsewhere, so neither cut is sure
+    f = parse_bytes(_legal("SB Global Advisers Ltd AAR CORP [ AIR ]"), "legal.txt")
+    assert (f.reporting_owners[0].name, f.issuer.name) == (None, None)
+    (note,) = [n for n in f.notes if n.field == "issuer.name" and "names left" in n.message]
+    assert "(AIR) spells it from 'Advisers Ltd AAR CORP'" in note.message
+    assert "the owner's name ended by its legal form before 'AAR CORP'" in note.message
+
+
+def test_a_middle_initial_or_a_change_of_case_ends_the_owners_name() -> None:
+    """Box 1 prints EDGAR's conformed name, last, first, middle initial: an initial ends a
+    person's name; names written in two cases change at the cut. Each only where the issuer's
+    name so cut opens on its ticker's first letter. (The first two were left empty: no one word
+    spells TCRR or AIR.)"""
+    for names, owner, issuer in (
+        ("TANG KEVIN C TCR2 THERAPEUTICS INC. [ TCRR ]", "TANG KEVIN C", "TCR2 THERAPEUTICS INC."),
+        ("Garascia Jessica A. AAR CORP [ AIR ]", "Garascia Jessica A.", "AAR CORP"),
+        ("Smith John A Jr Apple Inc. [ AAPL ]", "Smith John A Jr", "Apple Inc."),
+        ("Brin Sergey ALPHABET INC. [ ABC ]", "Brin Sergey", "ALPHABET INC."),
+        ("OTEE 2020 ApS Apple Inc. [ AAPL ]", "OTEE 2020 ApS", "Apple Inc."),  # a Danish form
+    ):
+        f = parse_bytes(_with_names(names), "names.txt")
+        assert (f.reporting_owners[0].name, f.issuer.name) == (owner, issuer), names
+        assert any("opening on its ticker's letter" in n.message for n in f.notes)
+    for names in (
+        "Smith John A. O. Smith Corp [ AOS ]",  # an issuer opening on initials: cut late
+        "Brin Sergey ALPHABET INC. [ GOOG ]",  # the rest opens on another letter
+        "OTEE 2020 Apple Inc. [ AAPL ]",  # one word in capitals is no owner's name
+    ):
+        f = parse_bytes(_with_names(names), "names.txt")
+        assert (f.reporting_owners[0].name, f.issuer.name) == (None, None), names

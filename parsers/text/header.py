@@ -1074,32 +1074,55 @@ def split_by_care_of(head: Header, lines: list[str]) -> None:
 
 
 def split_by_issuer_name(head: Header, below: str) -> None:
-    """Boxes 1 and 2 run together, read apart by the issuer's name alone, the last rules the
-    reader tries (after the signature and the c/o line): where the footnotes or remarks print
-    the run's last words (:func:`_cut_printed_below`), or else where the ticker is spelt from
-    them (:func:`_cut_spelt_by_ticker`). Each can cut too late (a footnote printing part of the
-    name, a ticker spelt from a later word), so the reading stays a doubt, and where both cut
-    in different places both names stay empty."""
+    """Boxes 1 and 2 run together, read apart by what the names themselves show, the last rules
+    the reader tries (after the signature and the c/o line): where the footnotes or remarks
+    print the run's last words (:func:`_cut_printed_below`), where the ticker is spelt from
+    them (:func:`_cut_spelt_by_ticker`); or, where the issuer's name so cut opens on its
+    ticker's first letter, where a legal form ends the owner's name
+    (:func:`_cut_after_legal_form`), a middle initial does (:func:`_cut_after_initial`), or the
+    words change case (:func:`_cut_at_case_change`). Each can cut in the wrong place (a
+    footnote printing part of the name, a ticker spelt from a later word, a company whose name
+    holds a legal form), so the reading stays a doubt, and where two cut in different places
+    both names stay empty. Measured on every pairing of the work list's 45 owners with its 27
+    issuers: with their own tickers, 1,022 of the 1,215 runs cut and none wrongly (765 and one
+    wrong with the first two rules alone); with every other issuer's ticker, 2,111 of 31,590
+    cut and 4 wrongly (70 before), each a ticker spelt within a word of the wrong issuer's
+    name or of the owner's (``AIR`` in ``AIRWAYS``, in ``Advisers``). Each of the last three
+    rules alone, with its ticker check, cut none wrongly either way."""
     text = head.run_together
     if text is None or head.owner_name is not None:
         return
     printed = _cut_printed_below(text, below)
     spelt = _cut_spelt_by_ticker(text, head.ticker)
-    if printed is not None and spelt is not None and printed != spelt:
-        head.notes.append(
-            (
-                text,
-                "issuer.name",
-                f"box 1 and box 2 run together ('{text}'): the footnotes print the issuer's"
-                f" name as {text[printed:].strip()!r}, its ticker ({head.ticker}) spells it"
-                f" from {text[spelt:].strip()!r}; names left empty",
-            )
-        )
-    elif printed is not None:
-        _read_apart(head, text, printed, "the issuer's name as the footnotes print it")
+    cues = {
+        "the owner's name ended by its legal form": _cut_after_legal_form(text),
+        "the owner's name ended by a middle initial": _cut_after_initial(text),
+        "the names written in another case": _cut_at_case_change(text),
+    }
+    found = {
+        "the footnotes print it from": printed,
+        f"its ticker ({head.ticker}) spells it from": spelt,
+        **{f"{how} before": at for how, at in cues.items()},
+    }
+    cuts = {at for at in found.values() if at is not None}
+    if len(cuts) > 1:
+        said = ", ".join(f"{how} {text[at:].strip()!r}" for how, at in found.items() if at)
+        message = f"box 1 and box 2 run together ('{text}'): {said}; names left empty"
+        head.notes.append((text, "issuer.name", message))
+        return
+    if not cuts:
+        return
+    (at,) = cuts
+    if printed is not None:
+        why = "the issuer's name as the footnotes print it"
     elif spelt is not None:
         why = f"the issuer's name as its ticker ({head.ticker}) spells it"
-        _read_apart(head, text, spelt, why)
+    elif _letters(text[at:])[:1] == _letters(head.ticker or "")[:1]:
+        said = ", ".join(how for how, cut in cues.items() if cut is not None)
+        why = f"{said}, the issuer's name opening on its ticker's letter ({head.ticker})"
+    else:
+        return  # (a cue leaving an issuer's name that opens on another letter: unsure)
+    _read_apart(head, text, at, why)
 
 
 def _cut_printed_below(text: str, below: str) -> int | None:
@@ -1152,9 +1175,92 @@ def _cut_spelt_by_ticker(text: str, ticker: str | None) -> int | None:
     return spans[cuts[0]][0]
 
 
+def _cut_after_legal_form(text: str) -> int | None:
+    """``PLP Funds Master Fund LP ICAHN ENTERPRISES L.P. [ IEP ]``: a company's name ends in
+    its legal form, so where the run ends in one (box 2 is a company) and exactly one word
+    inside it is one too (``LP``, ``L.P.``, ``Ltd``; a few side by side, ``& Co. LLC``, are
+    one), the owner's name ends there. The issuer's name so left must open on its ticker's
+    first letter (the caller's check): that turns away a company whose own name holds a
+    legal form (``Limited Brands Inc`` for ``LTD``: the cut leaves ``Brands Inc``). Measured
+    on every pairing of the work list's 45 owners with its 27 issuers: with their own
+    tickers 345 of 1,215 runs cut and none wrongly, with every other issuer's ticker 810 of
+    31,590 and none wrongly; with the ticker rule, 854 of the 1,215 cut and none wrongly (765
+    and one wrong before: ``AIR`` spelt in ``SB Global Advisers Ltd AAR CORP``, which this
+    cut now contradicts, so both names stay empty)."""
+    tag = _STATE_TAG.search(text)
+    core = text[: tag.start()] if tag else text
+    spans = [m.span() for m in _FORM_WORD.finditer(core)]
+    forms = [_company_word(core[a:b].replace(".", "")) in _ENDING_FORMS for a, b in spans]
+    if len(spans) < 4 or not forms[-1]:
+        return None
+    cuts = [k + 1 for k in range(1, len(spans) - 2) if forms[k] and not forms[k + 1]]
+    return spans[cuts[0]][0] if len(cuts) == 1 else None
+
+
+def _cut_after_initial(text: str) -> int | None:
+    """``Garascia Jessica A. AAR CORP``: box 1 prints EDGAR's conformed name, last name, first
+    name, middle initial, so a single letter three words or more into the run (with any
+    further initials and a suffix after it, ``Jr``) ends a person's name. An issuer whose
+    name opens on initials (``A. O. Smith Corp``) cuts too late; the caller's check that the
+    issuer's name opens on its ticker's letter turns it away."""
+    spans = [m.span() for m in _FORM_WORD.finditer(text)]
+    words = [text[a:b].rstrip(".") for a, b in spans]
+    k = next((k for k in range(2, len(words) - 1) if _is_initial(words[k])), None)
+    if k is None:
+        return None
+    k += 1
+    while k < len(words) and (_is_initial(words[k]) or words[k].casefold() in _NAME_SUFFIXES):
+        k += 1
+    return spans[k][0] if k < len(words) else None
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isalpha()
+
+
+def _cut_at_case_change(text: str) -> int | None:
+    """``Kress Colette NVIDIA CORP``, ``BUFFETT WARREN E Apple Inc.``: the names written in two
+    cases (the owner's in two words or more: ``OTEE 2020 ApS`` is no change after ``OTEE``),
+    the change being the only one in the run. Words that
+    belong to either (initials, suffixes, legal forms, ``II``) take no side and stay with the
+    owner's name; numbers between the two may open the issuer's (``Fund 1 ... 1 800
+    FLOWERS``): no cut."""
+    tag = _STATE_TAG.search(text)
+    core = text[: tag.start()] if tag else text
+    spans = [m.span() for m in _FORM_WORD.finditer(core)]
+    cased = [(i, c) for i, (a, b) in enumerate(spans) if (c := _case_of(core[a:b])) is not None]
+    changes = [j for j in range(1, len(cased)) if cased[j][1] != cased[j - 1][1]]
+    if len(changes) != 1 or changes[0] < 2:
+        return None
+    last, first = cased[changes[0] - 1][0], cased[changes[0]][0]
+    if any(core[a].isdigit() for a, _ in spans[last + 1 : first]):
+        return None
+    return spans[first][0]
+
+
+def _case_of(word: str) -> str | None:
+    """``upper`` or ``title`` for a word of two letters or more that is neither a legal form
+    nor a suffix; None for the rest."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2 or letters[0].islower():
+        return None
+    bare = _company_word(word.replace(".", ""))
+    if bare in _ENDING_FORMS or bare in _NEUTRAL_CAPITALS or bare in _NAME_SUFFIXES:
+        return None
+    return "upper" if all(c.isupper() for c in letters) else "title"
+
+
+_NEUTRAL_CAPITALS = frozenset({"pte", "sa", "nv", "ag", "bv", "se", "de"})
+"""Legal forms and places that a name in either case writes in capitals (``PTE. LTD.``)."""
+
+
+_FORM_WORD = re.compile(r"(?:[^\W_]\.){2,}|[^\W_]+(?:[-'&][^\W_]+)*")
+"""A word of a company's name, a legal form written with stops (``L.P.``, ``N.V.``) being one."""
 _LEGAL_FORMS = frozenset({"ltd", "llc", "lp", "inc", "corp", "co", "plc"})
 """A company's legal form (short, as :func:`_company_word` writes it): the end of a name, so
 no issuer's name starts with one, and a cut before one is a word early."""
+_ENDING_FORMS = _LEGAL_FORMS | {"llp", "lllp", "gmbh", "aps"}
+"""Legal forms that end an owner's name (``Trust`` does not: ``Northern Trust Corp``)."""
 _NOT_IN_A_NAME = frozenset({"the", "of", "and", "for"})
 """Words that open or join a company's name and no person's (``The Walt Disney Company``)."""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -548,9 +549,38 @@ def read_table(
         _window_by_rows(drafts)
     if flush:
         drafts = _values_lost(drafts)
+        _title_past_a_siblings(drafts)
     if PIPE in shapes and SEP in shapes:  # (a markdown table has its rule under the captions)
         _cells_lost(drafts, rows)
     return _real_rows(drafts, orphans)
+
+
+def _title_past_a_siblings(drafts: list[Draft]) -> None:
+    """A scan loses rows whole, their values and first lines, and keeps a wrapped line of
+    theirs, which the row above then takes (``INNSUITES`` / ``HOSPITALITY REIT`` / ``Stock``,
+    the ``Stock`` of a lost ``Class A Common`` row's title): where another row of the table
+    reads, for sure, a title that this one's wrapped lines run past by whole words, and no row
+    reads this one's, those words may be a lost row's: the title is left empty with a doubt."""
+    titles = [
+        d.values.get("security_title") if "security_title" not in d.blurred else None
+        for d in drafts
+    ]
+    counts = Counter(t for t in titles if isinstance(t, str))
+    for d, title in zip(drafts, titles, strict=True):
+        if not isinstance(title, str) or counts[title] > 1 or d.title_raw is None:
+            continue
+        first = clean(d.title_raw)
+        if title == first or not title.startswith(first):
+            continue
+        for other in counts:
+            if len(first) <= len(other) < len(title) and title.startswith(other + " "):
+                d.leave_empty(
+                    "security_title",
+                    f"{title!r} runs past {other!r}, another row's title, by words below the"
+                    f" row ({title[len(other) :].strip()!r}): the rest of a row the scan lost,"
+                    " or this title's; left empty",
+                )
+                break
 
 
 def _cells_lost(drafts: list[Draft], rows: list[Row]) -> None:
@@ -772,19 +802,27 @@ _MARKER_DEBRIS = re.compile(r"[\d¢@®©™°§«»€~^*]*[¢@®©™°§«»�
 (``¢9@)``): no letter, no ``(``, a scan's symbol in it; no word of a title or a nature."""
 _JUNK_HEAD = re.compile(r"^[|\[\]{}_*“”]+(?=\w)")
 _GLUED_TORN = re.compile(
-    r"(?<=[^\W\d_])\((?=[^)\s]*[^\w\s)])[^()\s]{1,4}\)$|(?<=[a-z])\([A-Z]\)[^\w\s()]*\)?$"
+    r"(?<=[^\W\d_])\((?=[^)\s]*[^\w\s)])[^()\s]{1,4}\)$"
+    r"|(?<=[a-z])\((?=[A-Z\d]{0,2}[A-Z])[A-Z\d]{1,3}\)[^\w\s()]*\)?$"
 )
-"""A bracket glued to a word's last letter holding a scan's symbol (``Stock(V@)``), or one
-capital glued to a small letter (``Stock(D)``, ``Stock(D)@)``): a footnote marker torn to
-letters; a title's
-bracketed words stand apart (``(right``, ``Class (A)``)."""
+"""A bracket glued to a word's last letter holding a scan's symbol (``Stock(V@)``), or a
+capital, alone or among digits, glued to a small letter (``Stock(D)``, ``Stock(D)@)``,
+``Footnotes(V2)`` for ``(1)(2)``): a footnote marker torn to letters; a title's bracketed
+words stand apart (``(right``, ``Class (A)``)."""
 _SECURITY_NOUNS = frozenset(
     ("stock", "shares", "share", "units", "unit", "warrants", "options", "option", "rights")
 )
-_CAPS_MARKER = re.compile(r"[A-Z]{1,2}\)")
-"""A cell's last word of one or two capitals and a ``)`` that no ``(`` of the cell opened:
-a footnote marker the scan tore (``(10)`` read ``MO)``); no word of a title ends so."""
+_CAPS_MARKER = re.compile(r"(?=[A-Z\d]?[A-Z])[A-Z\d]{1,2}\)")
+"""A cell's last word of one or two capitals (or a capital and a digit) and a ``)`` that no
+``(`` of the cell opened: a footnote marker the scan tore (``(10)`` read ``MO)``, ``(1)(2)``
+read ``V2)``); no word of a title ends so."""
 _HAS_WORD = re.compile(r"[^\W_]")
+_CLOSED_FIRST = re.compile(r"\)[A-Z\d()]{1,6}")
+"""A cell's last word opening on a closing bracket, then capitals, digits and brackets
+(``)E)A``): footnote markers the scan tore, no word of a title or a nature."""
+_SYMBOLS_TORN = re.compile(r"[^A-Za-z\s]*[@¢®©™°§«»€~^*%][^A-Za-z\s]*")
+"""A word of no letter with a scan's symbol in it (``@)2%``): footnote markers torn, where a
+``)`` is in it too; no word of a title or a nature."""
 
 
 def _torn_marker(text: object) -> bool:
@@ -817,8 +855,12 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
     and ``$0.01`` stay as they are."""
     for f in _text_fields(fields):
         text = draft.values.get(f)
-        if not isinstance(text, str) or _plain_words(text):
+        if not isinstance(text, str):
             continue
+        if _plain_words(text):
+            head, _, last = text.rpartition(" ")
+            if not (head and last.isupper() and _bracket_letters(last, head.split())):
+                continue
         clean = _clean_words(text)
         if _brackets_disagree(text):
             draft.values[f] = None
@@ -955,6 +997,17 @@ _SMALL_LIKE_CAPITAL = frozenset("CSUWXZ")
 """Code letters whose small form a scan cannot tell from the capital (``x``, ``Ss``)."""
 
 
+def _bracket_letters(word: str, before: list[str]) -> bool:
+    """A cell's last word in capitals, four letters or more, most of them letters a scan makes
+    of brackets and noughts (``O``, ``C``, ``D``, ``Q``: ``OMOOCHAD`` of ``(1)(4)(6)``), after
+    words not in capitals: torn footnote markers, no word of a title or a nature."""
+    if len(word) < 4 or not word.isalpha() or not word.isupper():
+        return False
+    if not any(w.isalpha() and not w.isupper() for w in before):
+        return False  # (a cell in capitals: a name's word may be any)
+    return 5 * sum(c in "OCDQ" for c in word) >= 3 * len(word)
+
+
 def _clean_words(text: str, opened: bool = False) -> str:
     """``text`` with the scan debris :func:`_clean_text` takes off a text cell; ``opened``: a
     cell's later line, whose ``)`` may close a bracket opened on a line above."""
@@ -966,6 +1019,8 @@ def _clean_words(text: str, opened: bool = False) -> str:
     last = len(split) - 1
     for n, w in enumerate(split):
         if w.isalnum():  # letters and digits only: no debris, no bracket (most words)
+            if n == last and n > 1 and not opened and _bracket_letters(w, split[:n]):
+                continue  # ``By Trust OMOOCHAD``: markers ``(1)(4)(6)`` read as capitals
             words.append(w)
             continue
         if (
@@ -981,6 +1036,10 @@ def _clean_words(text: str, opened: bool = False) -> str:
             continue
         if not _HAS_WORD.search(w) or _TORN_MARKER.fullmatch(w) or _MARKER_DEBRIS.fullmatch(w):
             continue
+        if n and ")" in w and _SYMBOLS_TORN.fullmatch(w):
+            continue  # ``By Spouse @)2%``: markers torn to symbols and a digit
+        if n == last and depth == 0 and _CLOSED_FIRST.fullmatch(w):
+            continue  # ``By Spouse )E)A``: no word opens on a closing bracket; markers torn
         if n and depth == 0 and not opened and _LETTERED_DIGITS.fullmatch(w):
             continue  # ``footnotes (8(LO)``: markers ``(8)(10)``, their 1 and 0 read as letters
         if n and _SYMBOL_SPECK.fullmatch(w):
@@ -2910,6 +2969,9 @@ def _scan_debris(words: list[Token], text: str = "") -> bool:
         and 3 * sum(set(w) <= _VOWELS for w in split) >= 2 * len(split)
     ):
         return True  # ``ieee eee eee oe ee``: speckles read as vowels, no word of a title
+    if sum(len(w) == 1 and w.islower() for w in split) >= 2:
+        return True  # ``FSS a a WC``: small letters standing alone, specks (a nature's ``a``
+        # stands once: ``By a trust``)
     return (
         len(split) >= 3
         and (len({t.cell for t in words if t.text}) > 1 or "|" in text)  # (a rule between)
@@ -4001,6 +4063,7 @@ def _lone_window_date(
     if cell:
         cells = row.cells
         text = cells[date.cell] if date is not None and 0 <= date.cell < len(cells) else ""
+        text = text.replace("<br>", " ")  # (``05/11/2024<br>(4)``: two cells' lines in one)
     else:
         text = row.text if scan else (row.cells[0] if row.cells else "")
     at = text.find(date.text) if date is not None else -1

@@ -55,6 +55,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from math import comb
 from typing import TYPE_CHECKING
 
@@ -621,11 +622,12 @@ _OPENING_WORDS = frozenset(
         "depositary",
         "ordinary",
         "american",
+        "capital",
     }
 )
 """Words that open a security's name and never end one (``Restricted Stock Units``, ``Series
-E Preferred Stock``, ``Incentive Stock Option``, ``Depositary Units``, ``Ordinary Shares``;
-``Non-Qualifed``, as filers spell it)."""
+E Preferred Stock``, ``Incentive Stock Option``, ``Depositary Units``, ``Ordinary Shares``,
+``Capital Stock``; ``Non-Qualifed``, as filers spell it)."""
 
 
 def _opens_only(text: str) -> bool:
@@ -636,6 +638,8 @@ def _opens_only(text: str) -> bool:
     if not words:
         return False
     last = words[-1].casefold()
+    if len(words) > 1 and words[-2].endswith("-"):
+        last = words[-2].casefold() + last  # ``Non- Qualifed``: a word broken at its hyphen
     return (
         last in _OPENING_WORDS
         or last[-1] == ","
@@ -653,22 +657,45 @@ _WORDING_END = re.compile(r"\(right to (?:buy|sell)\)\s*\S", re.I)
 
 _NOUNS_BEFORE_STOCK = frozenset({"shares", "share", "units", "unit", "warrants", "warrant"})
 _SHARES = frozenset({"shares", "share"})
+_OPTION = frozenset({"option", "options"})
+_NAMING = frozenset({"of", "in", "representing", "each"})
+"""Words after a security's noun that name whose it is (``Units of ABC Trust``)."""
+_OWNERS_WORDS = frozenset(
+    {"trust", "llc", "lp", "llp", "inc", "ltd", "corp", "corporation", "company", "foundation"}
+    | {"partnership", "partners"}
+)
+"""Words that end the name of an owner (``By Haley E. Schaufeld Irr`` / ``Trust``), and never a
+security's title after its noun: no title of a real or synthetic filing ends so."""
 
 
+@lru_cache(maxsize=4096)
 def runs_past_its_end(text: str) -> bool:
     """A title with words after its par value other than ``per share`` (``Common Stock, par
     value $0.001 Trust``), or after the wording of an option's kind (``Option (right to buy)
     Common``), or ``Stock`` or ``Shares`` after another security's noun (``Common Shares
-    Stock``, ``Ordinary Units Shares``; no real or synthetic filing's title has one): a par
-    value, that wording or the noun ends a security's title, so the words are another
-    cell's."""
+    Stock``, ``Ordinary Units Shares``, ``Common Shares Share Purchase Warrants``, ``Share Option
+    Stock``: the stock is the underlying's, an option's noun opens no other; no real or
+    synthetic filing's title has one): a par value, that wording or the noun ends a
+    security's title, so the words are another cell's. So is a word that ends an owner's name
+    after the noun (``Common Stock Trust``, ``Capital Stock LLC``, ``Ordinary Shares Schaufeld
+    Rev. Trust``), but for one after ``of`` (``Units of ABC Trust``): the rest of a nature of
+    ownership."""
     if _WORDING_END.search(text):
         return True
-    words = text.casefold().split()
-    if len(words) > 1 and words[-1] == "stock" and words[-2] in _NOUNS_BEFORE_STOCK:
-        return True
-    if len(words) > 1 and words[-1] in _SHARES and words[-2] in _NOUNS_BEFORE_STOCK:
-        return True  # (``Restricted Share Units`` is a title: ``Units`` after ``Share``)
+    words = [w.strip(",.;:”“\"'") for w in text.casefold().split()]
+    for before, word in pairwise(words):
+        if before == word and word in _NOUNS_BEFORE_STOCK | _OPTION | {"stock"}:
+            return True  # ``Stock Stock Option``: the underlying's noun beside the title's
+        if before in _NOUNS_BEFORE_STOCK | _OPTION and (word == "stock" or word in _SHARES):
+            return True  # (``Restricted Share Units`` is a title: ``Units`` after ``Share``)
+    after_noun = False
+    for word in words:
+        if word in _NOUNS_BEFORE_STOCK or word == "stock":
+            after_noun = True
+        elif word in _NAMING:
+            after_noun = False  # ``Units of ... Trust``: the words after it name the issuer
+        elif after_noun and word.replace(".", "") in _OWNERS_WORDS:
+            return True
     m = _PAR_PHRASE.search(text)
     if m is None:
         return False
@@ -703,16 +730,24 @@ class Cuts:
     """The widths ruled some cuts out."""
 
 
+_DATED = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?![\w/])")
+"""A date among a cell's words: a nature's (``Family Trust dtd 4/15/2014``), never a title's."""
+
+
 def _cuts_left(u: Undecided) -> Cuts:
     """The cuts of the lines that the page allows (:func:`_readings`), less those that end a
-    title on a word that only opens a name (where others are left)."""
+    title on a word that only opens a name, run it on past its end or give it a date (where
+    others are left)."""
     readings = _readings(u)
     title_at = [i for i, c in enumerate(u.cells) if c in _TITLES]
     if len(readings) > 1:
         ended = [
             r
             for r in readings
-            if not any(_opens_only(r[1][i]) or runs_past_its_end(r[1][i]) for i in title_at)
+            if not any(
+                _opens_only(r[1][i]) or runs_past_its_end(r[1][i]) or _DATED.search(r[1][i])
+                for i in title_at
+            )
         ]
         if ended and len(ended) < len(readings):
             readings = ended
@@ -721,7 +756,44 @@ def _cuts_left(u: Undecided) -> Cuts:
         kept = [r for r in readings if not _par_elsewhere(r[1], title_at, first)]
         if kept and len(kept) < len(readings):
             readings = kept
+    if len(readings) > 1:
+        kept = [
+            r
+            for r in readings
+            if not any(_goes_on_past_noun(u.first[i], r[1][i]) for i in title_at)
+        ]
+        if kept and len(kept) < len(readings):
+            readings = kept
     return Cuts(readings)
+
+
+_ENDING_NOUNS = frozenset({"stock", "share", "shares", "unit", "units"})
+_GOES_ON = frozenset(
+    {"units", "unit", "option", "options", "purchase", "appreciation", "right", "rights"}
+    | {"award", "awards", "equivalent", "equivalents", "warrant", "warrants", "par", "no"}
+    | {"of", "each", "representing", "held", "issuable", "underlying", "subject", "class"}
+    | {"series", "settled", "grant", "grants", "bonus", "dividend", "dividends", "-", "–"}
+)
+"""Words a title goes on with after its noun (``Stock Units``, ``Share Purchase Warrants``,
+``Shares, no par value``, ``Units of ...``, ``Stock (right to buy)``)."""
+
+
+@lru_cache(maxsize=4096)
+def _goes_on_past_noun(first: str, text: str) -> bool:
+    """A cut that gives a title a wrapped word right after its noun that no title goes on
+    with after one (``Common Share Carl``, ``Class B Common Stock Eschenbach``: a nature's
+    ``Carl Eschenbach Jr and``): the title ended there, and the word is another cell's. A
+    bracket or a par value's ``$`` may follow (``(ADS)``, ``$0.01``). Only words the cut adds
+    to the value line's text (``first``) are judged: that line is the title's as printed."""
+    if len(text) <= len(first) or not text.startswith(first):
+        return False
+    words = [w.casefold() for w in text.split()]
+    for k in range(max(len(first.split()) - 1, 0), len(words) - 1):
+        if words[k].strip(",") in _ENDING_NOUNS:
+            nxt = words[k + 1].strip(",.;")
+            if nxt[:1] not in ("(", "$") and nxt not in _GOES_ON:
+                return True
+    return False
 
 
 def _greedy(cuts: Cuts, u: Undecided, room: Room, plain: bool) -> Readings:
@@ -765,6 +837,26 @@ def _title_scores(
     return scores
 
 
+def _spliced(text: str, known: set[str]) -> bool:
+    """A title that another row prints for sure with words spliced into it (``Class A Common
+    Limited Stock, $0.01 par value`` beside ``Class A Common Stock, $0.01 par value``): its
+    first and last words that title's, the rest of it too, in order, and more between. A
+    converter that printed a row's lines out of order (markitdown: the nature's ``Limited
+    Partnership`` above the title's ``Stock, ...``) leaves no cut that reads it, and the cut
+    left splices another cell's words in; no cut is sure."""
+    key = _key(text)
+    if key in known:
+        return False
+    words = key.split()
+    for k in known:
+        have = k.split()
+        if 1 < len(have) < len(words) and have[0] == words[0] and have[-1] == words[-1]:
+            rest = iter(words[1:-1])
+            if all(w in rest for w in have[1:-1]):
+                return True
+    return False
+
+
 def settle(
     draft: Draft,
     known: set[str],
@@ -792,6 +884,13 @@ def settle(
             got = cache[id(draft)] = _cuts_left(u)
         cuts = got
     readings = cuts.readings
+    if known and len(readings) <= _MAX_WEIGHED:
+        titled = [i for i, c in enumerate(u.cells) if c in _TITLES]
+        spliced = {t for _, texts in readings for i in titled if _spliced(t := texts[i], known)}
+        if spliced:
+            readings = [r for r in readings if not any(r[1][i] in spliced for i in titled)]
+            if not readings:
+                return False  # every cut splices words into a title the filing prints
     narrowed = False
     scores: list[int] | None = None
     if (
@@ -866,8 +965,17 @@ def settle(
     words = _cell_words(path, len(u.cells))
     names = " or ".join(u.cells)
     stale = f"wrapped line(s) '{u.said}' may continue {names}: left empty"
+
+    def is_stale(n: tuple[str | None, str]) -> bool:
+        # (a scan's margin lines were said as printed, ``Trust?)``, before their debris went)
+        return n[1] == stale or (
+            n[0] in u.cells
+            and n[1].startswith("wrapped line(s) '")
+            and n[1].endswith(f"' may continue {names}: left empty")
+        )
+
     draft.notes[:] = [
-        n for n in draft.notes if n[1] != stale or (only is not None and n[0] not in only)
+        n for n in draft.notes if not is_stale(n) or (only is not None and n[0] not in only)
     ]
     for c, f in enumerate(u.cells):
         if only is not None and f not in only:

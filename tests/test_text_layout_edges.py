@@ -806,3 +806,33 @@ def test_sub_captions_merged_into_the_first_row_are_taken_off_its_cells() -> Non
         549400539,
         "Please see footnotes",
     )
+
+
+def test_a_cell_of_lines_ended_by_a_marker_or_a_number_is_not_run_on_by_the_next() -> None:
+    """pymupdf4llm's layout mode of remix seed 227 (scored before it was opened): the nature cut
+    down the middle across its lines, ``|By Limited L<br>Company(2)|iability|`` and ``|By
+    immediat<br>member 2|e family|``. Read cell after cell they gave 'By Limited L Company
+    iability' and 'By immediat member 2 e family' with no note (wrong values the scorer counts as
+    the converter's, its words being cut). A marker ends its cell's text, and no word runs on
+    from a number into small letters: the piece goes on a line above, so the lines run across
+    the cells, and the nature is left empty with a doubt."""
+    f = _remix_md("pml_nature_cut_across_lines_and_cells.md")
+    natures = {r.line: r.nature_of_ownership for r in f.non_derivative}
+    assert natures[9] is None and natures[10] is None and natures[11] is None
+    assert len(_doubts(f, "non_derivative[1].nature_of_ownership")) >= 1
+    assert any("each hold lines" in m for m in _doubts(f, "non_derivative[2].nature_of_ownership"))
+    assert [r.shares_owned_following for r in f.non_derivative] == [536960, 76768, 400, 400]
+
+
+def test_an_amount_below_a_no_par_value_title_in_its_cell_is_the_balance() -> None:
+    """pymupdf4llm's layout mode of remix seed 239 (scored before it was opened), a Form 3:
+    ``|Common Shares, no par value<br>42,877,632|I|See footnote(1)|``: the balance's cell merged
+    under the title. The amount after ``value`` had been taken for the title's par value
+    (``Common Shares, no par value 42,877,632``, a title nobody filed); ``no par value`` is
+    followed by no amount, and no par value is grouped by thousands."""
+    f = _remix_md("pml_amount_below_a_no_par_value_title.md")
+    (row,) = f.non_derivative
+    assert (row.security_title, row.shares_owned_following) == (
+        "Common Shares, no par value",
+        Decimal(42877632),
+    )

@@ -1905,3 +1905,39 @@ def test_a_lost_rows_rest_past_a_siblings_title_is_left_out() -> None:
         if n.field == f"non_derivative[{k}].security_title"
     )
     assert f.non_derivative[0].security_title == "INNSUITES HOSPITALITY REIT"
+
+
+def test_a_line_of_a_lone_noun_or_small_letters_is_no_row() -> None:
+    """tesseract of remix seed 239 (scored before it was opened): ``Stock 22)  14`` under
+    ``Series E Preferred Stock ... Class A Common ... By immediate family member`` and
+    ``member 19890)`` under a row the scan garbled were read as rows titled ``Stock`` and
+    ``member`` (phantom rows). No security is titled by its noun alone and no title opens on a
+    small letter: such a line with no date, code, amount or price is the rest of a cell above;
+    the cells above it may end are left empty with a doubt (the underlying's ``Class A Common``,
+    and the nature, which the ``22)`` may end: ``member 2``)."""
+    f = _remix("ocr_lone_noun_line_below_a_row.txt")
+    assert all(r.security_title not in ("Stock", "member") for r in f.derivative)
+    row = next(r for r in f.derivative if r.line == 23)
+    assert (row.underlying_title, row.nature_of_ownership) == (None, None)
+    assert row.underlying_shares == Decimal(938126)
+    f = _remix("ocr_small_letter_line_is_no_row.txt")
+    assert not any(r.security_title == "member" for r in f.non_derivative)
+    assert _clean_words("q@y By immediate family member") == "By immediate family member"
+
+
+def test_a_window_date_before_a_marker_torn_to_symbols_is_the_date_exercisable() -> None:
+    """tesseract of remix seed 239: ``Share  $0.41  05/14/2021 |@®  Class A``: the expiration
+    date's cell held only the marker ``(1)``, read as ``@®`` after the box rule; the date had
+    been read as the expiration date (a wrong value, the filing's date exercisable)."""
+    f = _remix("ocr_window_marker_torn_to_symbols.txt")
+    row = f.derivative[0]
+    assert (row.date_exercisable, row.expiration_date) == (dt.date(2021, 5, 14), None)
+
+
+def test_a_forms_letter_and_marker_read_as_a_word_are_no_nature() -> None:
+    """tesseract of remix seed 239: ``Common Shares, no  123,056,079  poe)``: the ownership form
+    and its marker garbled into one small-letter word with a torn bracket, read as the nature
+    ``poe`` of a row with no form (the filing gives it none). A nature opens with a capital."""
+    f = _remix("ocr_form_and_marker_read_as_a_word.txt")
+    row = next(r for r in f.non_derivative if r.line == 40)
+    assert (row.shares_owned_following, row.nature_of_ownership) == (Decimal(123056079), None)

@@ -42,7 +42,8 @@ def test_a_tail_printed_otherwise_or_as_a_part_cuts_nothing() -> None:
         "1. Shares held by Western AAR CORP.",  # 'Western' runs on before it
         "1. Sold on the market CORP.",  # one word names nothing
     ):
-        h = _run("Garascia Jessica A. AAR CORP")
+        # (in capitals, with no initial: no cue but the text below, which is what is tried)
+        h = _run("GARASCIA JESSICA AAR CORP")
         split_by_issuer_name(h, below)
         assert h.owner_name is None and h.issuer_name is None and h.run_together is not None
 

@@ -220,14 +220,18 @@ def test_a_middle_initial_or_a_change_of_case_ends_the_owners_name() -> None:
         ("Smith John A Jr Apple Inc. [ AAPL ]", "Smith John A Jr", "Apple Inc."),
         ("Brin Sergey ALPHABET INC. [ ABC ]", "Brin Sergey", "ALPHABET INC."),
         ("OTEE 2020 ApS Apple Inc. [ AAPL ]", "OTEE 2020 ApS", "Apple Inc."),  # a Danish form
+        # two cues in one place (the initial, the case): a ticker from no word of the name
+        ("TANG KEVIN C Turtle Beach Corp [ HEAR ]", "TANG KEVIN C", "Turtle Beach Corp"),
     ):
         f = parse_bytes(_with_names(names), "names.txt")
         assert (f.reporting_owners[0].name, f.issuer.name) == (owner, issuer), names
-        assert any("opening on its ticker's letter" in n.message for n in f.notes)
+        why = "opening on its ticker's letter" if "HEAR" not in names else "initial and the"
+        assert any(why in n.message for n in f.notes), names
     for names in (
         "Smith John A. O. Smith Corp [ AOS ]",  # an issuer opening on initials: cut late
         "Brin Sergey ALPHABET INC. [ GOOG ]",  # the rest opens on another letter
         "OTEE 2020 Apple Inc. [ AAPL ]",  # one word in capitals is no owner's name
+        "TANG KEVIN C Turtle Beach Corp [ XYZ ]".replace("TANG KEVIN", "Tang Kevin"),  # one cue
     ):
         f = parse_bytes(_with_names(names), "names.txt")
         assert (f.reporting_owners[0].name, f.issuer.name) == (None, None), names

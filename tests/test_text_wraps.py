@@ -931,3 +931,19 @@ def test_a_window_date_and_a_marker_on_lines_of_one_cell_are_read_apart() -> Non
     row = next(r for r in f.derivative if r.line == 36)
     assert (row.date_exercisable, row.expiration_date) == (dt.date(2024, 5, 11), None)
     assert row.footnotes.get("expiration_date") == ["F4"]
+
+
+def test_a_lone_number_below_an_open_nature_leaves_it_empty() -> None:
+    """pdfplumber's plain text of remix seed 239 (scored before it was opened): ``... I By
+    immediate family member`` / ``2(9)``: the line is no row (no title), and its number was
+    dropped with it, leaving the nature ``By immediate family member`` (a nature nobody filed:
+    ``... member 2``). A small number alone below a nature no marker closed may be its rest:
+    the nature is left empty with a doubt."""
+    f = parse_file(REMIX / "plain_lone_number_below_a_nature.txt")
+    k, row = next((k, r) for k, r in enumerate(f.derivative) if r.line == 34)
+    assert row.nature_of_ownership is None
+    assert any(
+        "holds a number alone (2)" in n.message
+        for n in f.notes
+        if n.field == f"derivative[{k}].nature_of_ownership"
+    )

@@ -19,7 +19,7 @@ from itertools import dropwhile, pairwise
 from typing import Any
 
 from parsers.text import ocr, wraps
-from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TAB, TABLED, Row, clean
+from parsers.text.cells import EMPTY, LOOSE, MARK, PIPE, PLAIN, SEP, SPACE, TAB, TABLED, Row, clean
 from parsers.text.columns import CODES, TEXT_FIELDS, align, fits_cells, pattern
 from parsers.text.tokens import (
     DATE,
@@ -817,6 +817,9 @@ _CAPS_MARKER = re.compile(r"(?=[A-Z\d]?[A-Z])[A-Z\d]{1,2}\)")
 ``(`` of the cell opened: a footnote marker the scan tore (``(10)`` read ``MO)``, ``(1)(2)``
 read ``V2)``); no word of a title ends so."""
 _HAS_WORD = re.compile(r"[^\W_]")
+_SPECK_AMID = re.compile(r"[a-z]{0,2}[@¢®©°§]+[a-z]{0,2}[^\w\s]*")
+"""A short word of a scan's symbol among small letters (``q@y``): specks, no word of a cell
+(no title or nature writes ``@``)."""
 _CLOSED_FIRST = re.compile(r"\)[A-Z\d()]{1,6}")
 """A cell's last word opening on a closing bracket, then capitals, digits and brackets
 (``)E)A``): footnote markers the scan tore, no word of a title or a nature."""
@@ -1044,6 +1047,8 @@ def _clean_words(text: str, opened: bool = False) -> str:
             continue  # ``footnotes (8(LO)``: markers ``(8)(10)``, their 1 and 0 read as letters
         if n and _SYMBOL_SPECK.fullmatch(w):
             continue  # ``Stock Option | ¢g@)``: a marker read as a symbol and a small letter
+        if len(w) <= 4 and _SPECK_AMID.fullmatch(w):
+            continue  # ``q@y By immediate family``: specks read as a symbol amid small letters
         if depth == 0 and not opened:
             w = _QUOTED_MARKER.sub("", w)  # ``Stock(‘V``: a marker torn to a quote and a letter
         par = _TORN_PAR.fullmatch(w) if depth == 0 and not opened else None
@@ -1460,6 +1465,11 @@ def _row_above(rows: list[Row], k: int) -> Row | None:
     return rows[k - 1] if k else None
 
 
+_NO_PAR_END = re.compile(r"\bno\s+par\s+value\W*$", re.I)
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+"""A whole number grouped by thousands: an amount of shares, never a par value."""
+
+
 def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
     """A number that is part of a title's words: a security's par value (``Common Stock, par
     value $0.001``, ``Common Stock, $0.001 par value``), right after ``value`` or right before
@@ -1476,6 +1486,8 @@ def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
             before is not None
             and before.kind == TEXT
             and _ends_in_value(before.text)
+            and not _NO_PAR_END.search(before.text)  # (``no par value``: no amount follows)
+            and not (not t.dollar and _GROUPED.fullmatch(t.text))  # (no par is ``42,877,632``)
             and (
                 before.cell == t.cell
                 # ``|par value $|0.001|``: a cell's border cut the amount from its sign
@@ -2033,6 +2045,9 @@ def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dr
             message = f"line {d.line}: title and values all unread ({said}); not read as a row"
             _note_left_out(kept[-1] if kept else None, message, orphans)
             continue
+        if _lone_noun_row(d):
+            _lone_noun_below(kept[-1] if kept else None, d, orphans)
+            continue
         if titled or v.get("transaction_date") or v.get("code"):
             kept.append(d)
         else:
@@ -2042,6 +2057,8 @@ def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dr
         shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
         message = f"line {d.line} ({shown}) has no security title; not read as a row"
         _note_left_out(host, message, orphans)
+        if host is not None and host.line < d.line <= host.line + 3:
+            _lone_number_below_a_nature(host, d)
     for d in debris:
         if kept:
             shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
@@ -2049,6 +2066,68 @@ def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dr
                 (None, f"line {d.line} ({shown}) read as OCR debris of the column captions")
             )
     return kept
+
+
+def _lone_noun_row(d: Draft) -> bool:
+    """A line read as a row whose title is a security's noun alone (``Stock 22)  14``) or opens
+    on a small letter (``member 19890)``): no security is titled ``Stock`` or ``Shares`` alone,
+    no title opens so, and a row with no date, code, amount or price reports nothing: the rest
+    of a cell above, with a scan's debris."""
+    title = d.values.get("security_title")
+    return (
+        isinstance(title, str)
+        and (title.casefold() in ("stock", "shares", "share") or title[:1].islower())
+        and not any(
+            d.values.get(f)
+            for f in ("transaction_date", "code", "shares", "price", "shares_owned_following")
+        )
+    )
+
+
+def _lone_noun_below(host: Draft | None, d: Draft, orphans: list[str] | None) -> None:
+    """:func:`_lone_noun_row` below ``host``: no row; the title cells of ``host`` it may end (not
+    ending on a noun) and an open nature of ownership (its other words and numbers may be the
+    nature's rest: ``member`` / ``22)``) are left empty with a doubt."""
+    said = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
+    _note_left_out(host, f"line {d.line} ({said}): the rest of a cell above, no row", orphans)
+    if host is None:
+        return
+    for f in ("security_title", "underlying_title", "nature_of_ownership"):
+        text = host.values.get(f)
+        if not isinstance(text, str) or not text or f in host.closed:
+            continue
+        if f == "nature_of_ownership" or (
+            not wraps.runs_past_its_end(f"{text} Stock")
+            and text.split()[-1].casefold().strip(",") not in _SECURITY_NOUNS
+        ):
+            host.leave_empty(
+                f,
+                f"line {d.line} below ({said}) may end it, or be a row's the scan lost: left empty",
+            )
+
+
+def _lone_number_below_a_nature(host: Draft, d: Draft) -> None:
+    """A line below a row holding one small whole number and nothing else (``2(9)`` under ``...
+    I By immediate family member``): no row, but the rest of the row's nature of ownership, if
+    that nature is open (no footnote marker closed it on its line), as well as a stray value:
+    which, the text does not say, so the nature is left empty with a doubt (it had been read
+    without its number, ``By immediate family member``, a nature nobody filed)."""
+    values = [v for v in d.values.values() if v is not None]
+    nature = host.values.get("nature_of_ownership")
+    if (
+        len(values) != 1
+        or not isinstance(values[0], Decimal)
+        or values[0] != values[0].to_integral_value()
+        or not 0 <= values[0] < 1000
+        or not nature
+        or "nature_of_ownership" in host.closed
+    ):
+        return
+    host.leave_empty(
+        "nature_of_ownership",
+        f"line {d.line} below holds a number alone ({values[0]}): the rest of the nature"
+        f" {nature!r}, or a value of no row; left empty",
+    )
 
 
 # Every word of the form's column captions (Forms 3, 4 and 5), to tell a caption line that
@@ -3623,6 +3702,10 @@ def _read_row(
     return draft
 
 
+_TORN_END = ")]}|°@©®*“”'’"
+"""What a torn footnote marker leaves after a word (``poe)``)."""
+
+
 def _nature_without_values(draft: Draft, fields: tuple[str, ...]) -> None:
     """A scan's row that read a nature of ownership with neither a balance nor an ownership
     form before it (``Depositary Units [10/02/2015     ee ee sas      Cee``, ``... S   1,745
@@ -3655,8 +3738,9 @@ def _nature_without_values(draft: Draft, fields: tuple[str, ...]) -> None:
         word = nature.split()
         if len(word) == 1 and len(_A_LETTER.findall(word[0])) <= 2:
             why = "a word of two letters or fewer where the row shows no ownership form: its form"
-        elif len(word) == 1 and word[0].isalpha() and word[0].islower():
-            # ``oiloelil`` (a balance's digits garbled): a nature opens with a capital
+        elif len(word) == 1 and (bare := word[0].rstrip(_TORN_END)).isalpha() and bare.islower():
+            # ``oiloelil`` (a balance's digits garbled), ``poe)`` (the form and a torn marker):
+            # a nature opens with a capital
             why = "one small-letter word where the row shows no ownership form: values"
         elif len(word) > 1 and 1 < len(word[0]) <= 2 and set(word[0]) <= _FORM_SPECKS:
             # ``TI See Footnotes``, ``iI By Trust``: the form's ``I`` with a speck beside it
@@ -3943,10 +4027,12 @@ _LETTER_CELL_BEFORE = re.compile(r"(?:^|\s)\([SOIlB]\)\s+$")
 """A marker cell the scan read as a bracketed letter (``(S)`` for ``(5)``) right before a
 date: no code or letter of the form is bracketed."""
 _TORN_CELL_AFTER = re.compile(
-    r"\s*\|\s*(?:\((?!\d{1,3}\))[^\w\s|()]{1,3}|\d{1,2}[^\w\s|()]{0,2}|[^\w\s|()]{0,3})\)(?=\s|$)"
+    r"\s*\|\s*(?:(?:\((?!\d{1,3}\))[^\w\s|()]{1,3}|\d{1,2}[^\w\s|()]{0,2}|[^\w\s|()]{0,3})\)"
+    r"|[@©®°“”]{1,3})(?=\s|$)"
 )
 """A marker cell the scan tore, after a box rule right after a date (``05/11/2024 | (@)``,
-``|)``, ``| 2)``: a bracket lost or read as a rule, as :data:`_TORN_CELL_BEFORE` takes them)."""
+``|)``, ``| 2)``: a bracket lost or read as a rule, as :data:`_TORN_CELL_BEFORE` takes them;
+``|@®``: both brackets lost, the digit read as symbols)."""
 _TORN_CELL_BEFORE = re.compile(r"\|\s*(?:[^\w\s|]{0,4}|\(?\d{1,2}[^\w\s|]{0,2})\)[\s|]*$")
 """A box rule and then a cell holding only a marker the scan tore (``| ©)``, ``|)``, ``| 6)``): no
 value on the form is written so, so the cell held a footnote marker alone."""
@@ -4430,20 +4516,39 @@ def _intact(row: Row, layout: tuple[str, ...]) -> bool:
     return n == len(layout)
 
 
+_MARKS = re.compile(f"{MARK}[^{MARK}]*{MARK}")
+"""A footnote marker as :func:`parsers.text.cells.clean` marks it."""
+
+
 def _lines_side_by_side(draft: Draft, f: str, row: Row, toks: list[Token]) -> None:
     """A text cell a converter's borders cut into cells side by side, two or more of them
     holding lines (``|Common St<br>value $0.00|ock, par<br>1|``): the lines run across the
     cells (``Common St|ock, par`` above ``value $0.00|1``), so the cells' words read one cell
     after the other are out of order ('Common St value $0.00 ock, par 1'). Left empty with a
     doubt. A cell whose words of the field stand on one line beside another's is read as
-    before (``|Class A<br>Common Stoc|k<br>03/14/2025|``: its lines need not run across)."""
+    before (``|Class A<br>Common Stoc|k<br>03/14/2025|``: its lines need not run across),
+    unless the cell of lines ends on a footnote marker or a digit and the next cell opens on a
+    small letter (``|By Limited L<br>Company(2)|iability|``, ``|By immediat<br>member 2|e
+    family|``): a marker ends its cell's text and no word runs on from a number into small
+    letters, so the piece goes on a line above, and read cell after cell the words are out of
+    order (``By Limited L Company iability``)."""
     lined = 0  # cells with the field's words on two lines or more
+    ended = False  # a cell of lines whose last line cannot run on into the next cell
     for c in sorted({t.cell for t in toks if t.kind == TEXT}):
-        if c >= len(row.cells) or "<br>" not in row.cells[c]:
+        if c >= len(row.cells):
+            continue
+        if ended and row.cells[c].lstrip()[:1].islower():
+            lined = 2  # ``By Limited L<br>Company(2)|iability``: the piece goes on a line above
+            break
+        ended = False
+        if "<br>" not in row.cells[c]:
             continue
         words = {w for t in toks if t.cell == c for w in t.text.split()}
-        lines = [set(clean(part).split()) for part in row.cells[c].split("<br>")]
-        lined += sum(bool(words & line) for line in lines) > 1
+        parts = [clean(part, markers=True) for part in row.cells[c].split("<br>")]
+        lines = [set(_MARKS.sub("", part).split()) for part in parts]
+        if sum(bool(words & line) for line in lines) > 1:
+            lined += 1
+            ended = parts[-1][-1:] == MARK or parts[-1][-1:].isdigit()
     if lined < 2:
         return
     draft.cuts[:] = [c for c in draft.cuts if c.field != f]

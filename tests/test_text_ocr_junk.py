@@ -1941,3 +1941,42 @@ def test_a_forms_letter_and_marker_read_as_a_word_are_no_nature() -> None:
     f = _remix("ocr_form_and_marker_read_as_a_word.txt")
     row = next(r for r in f.non_derivative if r.line == 40)
     assert (row.shares_owned_following, row.nature_of_ownership) == (Decimal(123056079), None)
+
+
+def test_remix_241_scan_specks_are_no_words_of_a_cell() -> None:
+    """tesseract of remix seed 241 (scored before it was opened). ``cee | Og [Es |e [so`` under
+    ``Ordinary ... By immediate family`` / ``Shares  member 2`` had run into the nature
+    (``By immediate family member 2 cee Og Es e so``): short specks between a scan's rules are
+    debris. ``Ce ee`` and ``See`` where a row shows no ownership form were read as natures
+    (the filing gives none): specks, and a nature's first word alone. ``(@y`` before an
+    underlying title is specks."""
+    f = _remix("ocr_short_specks_between_rules.txt")
+    row = next(r for r in f.non_derivative if r.line == 21)
+    assert row.nature_of_ownership is None and row.shares_owned_following == Decimal(5200)
+    f = _remix("ocr_specks_and_see_where_no_form.txt")
+    natures = {r.line: r.nature_of_ownership for r in f.non_derivative}
+    assert natures[33] is None and natures[45] is None
+    assert _clean_words("(@y Common Stock") == "Common Stock"
+
+
+def test_a_margin_noun_with_a_torn_marker_is_no_proof_the_title_ended() -> None:
+    """tesseract of remix seed 241: ``Common ... I  by Trust @Oava0`` / ``Stock ‘Y)`` at the
+    margin. ``‘Y`` is a torn marker, no word a title goes on with or not: ``Common Stock`` stays
+    a cut, beside ``by Trust ... Stock``; two cuts, so both cells are left empty (the title had
+    been read ``Common``, the nature ``by Trust @Oava0 Stock ‘Y``)."""
+    f = _remix("ocr_torn_marker_after_a_margin_noun.txt")
+    row = next(r for r in f.non_derivative if r.line == 25)
+    assert (row.security_title, row.nature_of_ownership) == (None, None)
+
+
+def test_a_par_value_whose_point_the_scan_read_as_a_comma_is_left_empty() -> None:
+    """tesseract of remix seed 229: ``Common Stock, par value $0,001``: the point read as a
+    comma; the title is left empty with a doubt that says so."""
+    f = _remix("ocr_par_value_point_read_as_comma.txt")
+    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 39)
+    assert row.security_title is None
+    assert any(
+        "point the scan read as a comma" in n.message
+        for n in f.notes
+        if n.field == f"non_derivative[{k}].security_title"
+    )

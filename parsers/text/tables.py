@@ -817,7 +817,7 @@ _CAPS_MARKER = re.compile(r"(?=[A-Z\d]?[A-Z])[A-Z\d]{1,2}\)")
 ``(`` of the cell opened: a footnote marker the scan tore (``(10)`` read ``MO)``, ``(1)(2)``
 read ``V2)``); no word of a title ends so."""
 _HAS_WORD = re.compile(r"[^\W_]")
-_SPECK_AMID = re.compile(r"[a-z]{0,2}[@¢®©°§]+[a-z]{0,2}[^\w\s]*")
+_SPECK_AMID = re.compile(r"[(|\[]?[a-z]{0,2}[@¢®©°§]+[a-z]{0,2}[^\w\s]*")
 """A short word of a scan's symbol among small letters (``q@y``): specks, no word of a cell
 (no title or nature writes ``@``)."""
 _CLOSED_FIRST = re.compile(r"\)[A-Z\d()]{1,6}")
@@ -879,15 +879,17 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
     if scan:
         for f in _text_fields(fields):
             text = draft.values.get(f)
-            if isinstance(text, str) and _GROUPED_AMOUNT.search(text):
+            if isinstance(text, str) and (m := _GROUPED_NUMBER.search(text)):
                 # ``Ordinary {3,139,533 |@`` / ``Shares``: the scan ran the next cell's amount
                 # into the title's words; no title's word is an amount grouped by thousands,
-                # and what else of the cell is another's, the text does not say
-                draft.leave_empty(
-                    f,
-                    f"{text!r} holds an amount among its words, run in from a cell beside it by"
-                    " the scan: left empty",
+                # and what else of the cell is another's, the text does not say. (``par value
+                # $0,001``: a par value's point read as a comma; which digits, unsure)
+                why = (
+                    "a par value whose point the scan read as a comma"
+                    if text[: m.start()].rstrip().endswith("$")
+                    else "an amount run in from a cell beside it by the scan"
                 )
+                draft.leave_empty(f, f"{text!r} holds an amount, {m[0]!r}: {why}; left empty")
                 continue
             if (
                 f in ("security_title", "underlying_title")
@@ -944,9 +946,6 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                 )
 
 
-_GROUPED_AMOUNT = re.compile(r"(?<![\w,.$])\d{1,3}(?:,\d{3})+(?![\w,.])")
-"""An amount grouped by thousands standing as a word (``3,139,533``); a par value or a year is
-never so written."""
 _DATE_WORD = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?![\w/])")
 """A date written as a word (``07/25/2025``)."""
 _DIGIT_RUN = re.compile(r"\d{7}")
@@ -1466,8 +1465,6 @@ def _row_above(rows: list[Row], k: int) -> Row | None:
 
 
 _NO_PAR_END = re.compile(r"\bno\s+par\s+value\W*$", re.I)
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
-"""A whole number grouped by thousands: an amount of shares, never a par value."""
 
 
 def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
@@ -1487,7 +1484,7 @@ def _par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
             and before.kind == TEXT
             and _ends_in_value(before.text)
             and not _NO_PAR_END.search(before.text)  # (``no par value``: no amount follows)
-            and not (not t.dollar and _GROUPED.fullmatch(t.text))  # (no par is ``42,877,632``)
+            and not (not t.dollar and _GROUPED_NUMBER.fullmatch(t.text))  # (a balance)
             and (
                 before.cell == t.cell
                 # ``|par value $|0.001|``: a cell's border cut the amount from its sign
@@ -3051,6 +3048,12 @@ def _scan_debris(words: list[Token], text: str = "") -> bool:
     if sum(len(w) == 1 and w.islower() for w in split) >= 2:
         return True  # ``FSS a a WC``: small letters standing alone, specks (a nature's ``a``
         # stands once: ``By a trust``)
+    if (
+        len(split) >= 4
+        and ("|" in text or "[" in text)
+        and all(len(w.strip("|[]")) <= 3 for w in split)
+    ):
+        return True  # ``cee | Og [Es |e [so``: short specks between a scan's box rules
     return (
         len(split) >= 3
         and (len({t.cell for t in words if t.text}) > 1 or "|" in text)  # (a rule between)
@@ -3745,6 +3748,12 @@ def _nature_without_values(draft: Draft, fields: tuple[str, ...]) -> None:
         elif len(word) > 1 and 1 < len(word[0]) <= 2 and set(word[0]) <= _FORM_SPECKS:
             # ``TI See Footnotes``, ``iI By Trust``: the form's ``I`` with a speck beside it
             why = "it opens on a form's letter with a speck where the row shows no form: its form"
+        elif len(word) > 1 and all(len(_A_LETTER.findall(w)) <= 2 for w in word):
+            # ``Ce ee``: words of two letters at most, specks where the form stands
+            why = "words of two letters at most where the row shows no ownership form: values"
+        elif [w.casefold() for w in word] == ["see"]:
+            # ``See``: a nature's first word alone (``See footnote``), the rest of it lost
+            why = "a nature's first word alone where the row shows no ownership form: values"
         elif _speckles(word):
             # ``eee Ee``, ``ee ee ee De``: a scan's speckles read as vowels; a nature's words
             # are words (``By Trust``, ``See Footnote``)
@@ -4477,7 +4486,10 @@ def _join_decimal_tails(tokens: list[Token], dropped: list[Token]) -> list[Token
     return dropped
 
 
-_GROUPED_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", re.ASCII)
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", re.ASCII)
+"""A number grouped by thousands (``6,125,376``): an amount of shares, never a par value or a
+title's word. (A stricter pattern of the same name, defined earlier in this module, was shadowed
+by this one and used by nobody: removed.)"""
 
 
 def _keep_title_cell(tokens: list[Token]) -> None:
@@ -4490,7 +4502,7 @@ def _keep_title_cell(tokens: list[Token]) -> None:
     while k < len(tokens) and tokens[k].cell == 0 and tokens[k].kind in (TEXT, NUM, LETTER, NA):
         k += 1
     last = tokens[k - 1]
-    if k > 1 and last.kind == NUM and _GROUPED_AMOUNT.fullmatch(last.text):
+    if k > 1 and last.kind == NUM and _GROUPED_NUMBER.fullmatch(last.text):
         # ``Class A Common Stock<br>6,125,376``: an amount grouped in thousands ends no title;
         # the converter put the next cell's amount under the title in one cell
         k -= 1

@@ -791,8 +791,8 @@ def _goes_on_past_noun(first: str, text: str) -> bool:
     for k in range(max(len(first.split()) - 1, 0), len(words) - 1):
         if words[k].strip(",") in _ENDING_NOUNS:
             nxt = words[k + 1].strip(",.;")
-            if nxt[:1] not in ("(", "$") and nxt not in _GOES_ON:
-                return True
+            if nxt[:1].isalnum() and nxt not in _GOES_ON:
+                return True  # (a bracket, a ``$``, a torn marker's ``‘Y``: no word)
     return False
 
 

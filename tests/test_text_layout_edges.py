@@ -836,3 +836,14 @@ def test_an_amount_below_a_no_par_value_title_in_its_cell_is_the_balance() -> No
         "Common Shares, no par value",
         Decimal(42877632),
     )
+
+
+def test_an_issuer_name_without_a_letter_is_no_name() -> None:
+    """pymupdf4llm's layout mode of remix seed 251 (scored before it was opened): box 2's cell
+    ``2. Issuer Name and<br>**VACCINEX, INC**<br>3. Date of Earliest T<br>**01/11/2022**`` beside
+    ``Ticker or Tra<br>**. [ VCNX ]**``: the name's stop went with the ticker into the next cell,
+    and the name read was box 3's date, ``01/11/2022.``. No issuer's name is written without a
+    letter: left empty with a doubt; the ticker stays."""
+    f = _remix_md("pml_box_3_date_read_as_the_issuer.md")
+    assert (f.issuer.name, f.issuer.ticker) == (None, "VCNX")
+    assert any(n.field == "issuer.name" and "no name" in n.message for n in f.notes)

@@ -1980,3 +1980,17 @@ def test_a_par_value_whose_point_the_scan_read_as_a_comma_is_left_empty() -> Non
         for n in f.notes
         if n.field == f"non_derivative[{k}].security_title"
     )
+
+
+def test_markers_torn_after_an_owners_last_word_are_no_words() -> None:
+    """tesseract of remix seed 251 (scored before it was opened): ``Trust“t)`` (a marker torn to
+    a double quote and a letter) and ``Irr Trust V2`` (``(1)(2)`` read as a capital and a digit)
+    had been kept as words of the nature. A double quote stands inside no word of a name, and a
+    capital and a digit after the word an owner's name ends on are a marker."""
+    f = _remix("ocr_marker_after_a_double_quote.txt")
+    assert next(r for r in f.non_derivative if r.line == 37).nature_of_ownership == "Trust"
+    f = _remix("ocr_markers_read_v2_after_trust.txt")
+    row = next(r for r in f.non_derivative if r.line == 26)
+    assert row.nature_of_ownership == "By Jacob A. Schaufeld Irr Trust"
+    assert _clean_words("By John’s Trust") == "By John’s Trust"  # an apostrophe stays
+    assert _clean_words("By Fund V2") == "By Fund V2"  # after no owner's last word: a name's

@@ -758,6 +758,17 @@ def _take_issuer(head: Header, s: str, at: int, ticker: str) -> None:
             )
         )
         name = name[: rule.start()]
+    if name and not any(c.isalpha() for c in name):
+        # ``01/11/2022.``: box 3's date, and the name's last stop cut off with the ticker into
+        # the next cell (pymupdf4llm-layout); no issuer's name is written without a letter
+        head.notes.append(
+            (
+                name,
+                "issuer.name",
+                f"{name!r} read where box 2 names the issuer: no name; left empty",
+            )
+        )
+        name = ""
     head.issuer_name = name or None
     head.ticker = None if ticker.upper() in ("NONE", "N/A", "NA") else ticker
 

@@ -792,8 +792,9 @@ apostrophe before a capital writes no word's possessive)."""
 _SYMBOL_SPECK = re.compile(r"[¢@®©™°§«»€~^*‘’“”]+[a-z]{0,2}[^\w\s]*")
 """A word opening on a scan's symbol with at most two small letters (``¢g@)``): a footnote
 marker misread; no word of a title or a nature opens on one."""
-_QUOTED_MARKER = re.compile(r"(?<=[a-z])\([‘’'][A-Za-z\d]{1,3}[^\w\s]*$")
-"""A marker glued to a word's end, its digit read as a letter after a quote (``Stock(‘V``)."""
+_QUOTED_MARKER = re.compile(r"(?<=[a-z])(?:\([‘’']|[“”])[A-Za-z\d]{1,3}[^\w\s]*$")
+"""A marker glued to a word's end, its digit read as a letter after a quote (``Stock(‘V``,
+``Trust“t)``: a double quote stands inside no word of a name)."""
 _LETTERED_DIGITS = re.compile(r"\(\d[\d()]*[LOIlo][\dLOIlo()]*\)")
 """Footnote markers whose digits a scan read partly as the letters they look like
 (``(8(LO)`` for ``(8)(10)``): a bracket, a digit, then digits, brackets and ``L O I l o``."""
@@ -820,6 +821,9 @@ _HAS_WORD = re.compile(r"[^\W_]")
 _SPECK_AMID = re.compile(r"[(|\[]?[a-z]{0,2}[@¢®©°§]+[a-z]{0,2}[^\w\s]*")
 """A short word of a scan's symbol among small letters (``q@y``): specks, no word of a cell
 (no title or nature writes ``@``)."""
+_LETTER_DIGIT = re.compile(r"[A-Z]\d")
+_OWNER_ENDS = frozenset({"Trust", "TRUST", "LLC", "LP", "L.P.", "Inc.", "INC", "Ltd", "LTD"})
+"""Words an owner's name ends on, after which a capital and a digit are a torn marker."""
 _CLOSED_FIRST = re.compile(r"\)[A-Z\d()]{1,6}")
 """A cell's last word opening on a closing bracket, then capitals, digits and brackets
 (``)E)A``): footnote markers the scan tore, no word of a title or a nature."""
@@ -862,7 +866,9 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
             continue
         if _plain_words(text):
             head, _, last = text.rpartition(" ")
-            if not (head and last.isupper() and _bracket_letters(last, head.split())):
+            caps = head and last.isupper() and _bracket_letters(last, head.split())
+            lettered = _LETTER_DIGIT.fullmatch(last) and head.rpartition(" ")[2] in _OWNER_ENDS
+            if not (caps or lettered):
                 continue
         clean = _clean_words(text)
         if _brackets_disagree(text):
@@ -1023,6 +1029,8 @@ def _clean_words(text: str, opened: bool = False) -> str:
         if w.isalnum():  # letters and digits only: no debris, no bracket (most words)
             if n == last and n > 1 and not opened and _bracket_letters(w, split[:n]):
                 continue  # ``By Trust OMOOCHAD``: markers ``(1)(4)(6)`` read as capitals
+            if n == last and n and _LETTER_DIGIT.fullmatch(w) and split[n - 1] in _OWNER_ENDS:
+                continue  # ``Irr Trust V2``: markers ``(1)(2)`` read as a capital and a digit
             words.append(w)
             continue
         if (

@@ -88,10 +88,15 @@ def test_a_cut_read_from_the_ticker_doubts_both_names() -> None:
     assert "its ticker (ZIP) spells it" in doubts["issuer.name"]
 
 
+def _renamed(path: Path, said: str, names: str) -> bytes:
+    """The rendering at ``path`` with its run of names ``said`` written as ``names``."""
+    text = path.read_text()
+    assert said in text
+    return text.replace(said, names).encode()
+
+
 def _with_names(names: str) -> bytes:
-    text = ZIP.read_text()
-    assert "TRAVERS DAVID ZIPRECRUITER, INC. [ ZIP ]" in text
-    return text.replace("TRAVERS DAVID ZIPRECRUITER, INC. [ ZIP ]", names).encode()
+    return _renamed(ZIP, "TRAVERS DAVID ZIPRECRUITER, INC. [ ZIP ]", names)
 
 
 def test_the_ticker_cuts_past_a_middle_initial_and_middle_names() -> None:
@@ -156,10 +161,7 @@ IEP ]`` (the remix drew another filing's ticker; the test gives the issuer its o
 
 
 def _legal(names: str) -> bytes:
-    text = LEGAL.read_text()
-    said = "PLP Funds Master Fund LP ICAHN ENTERPRISES L.P. [ IEP ]"
-    assert said in text
-    return text.replace(said, names).encode()
+    return _renamed(LEGAL, "PLP Funds Master Fund LP ICAHN ENTERPRISES L.P. [ IEP ]", names)
 
 
 def test_a_legal_form_inside_the_run_ends_the_owners_name() -> None:

@@ -17,6 +17,8 @@ from enum import StrEnum
 
 MARK = "\ue000"
 """Footnote markers become ``MARK + digits + MARK``: a character no filing text contains."""
+MARKS = re.compile(MARK + r"(\d{1,3})" + MARK)
+"""A footnote marker as :func:`clean` marks it, its number the group."""
 
 CHECKED = "☒"
 UNCHECKED = "☐"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from parsers.text.cells import CLEANED_TEXT, MARK, Row, clean
+from parsers.text.cells import CLEANED_TEXT, MARK, MARKS, Row, clean
 from parsers.text.tokens import parse_date
 
 EXPLAIN = re.compile(r"Explanation\s+of\s+Responses\s*:?", re.I)
@@ -50,7 +50,6 @@ _INLINE_NUMBER = re.compile(
 sentence: the punctuation is matched rather than looked behind for, so ``re`` skips ahead to it.
 No match ends where the next could start (one ends before a capital), so ``finditer`` finds the
 numbers it found when the punctuation was looked behind for."""
-_MARKS = re.compile(MARK + r"(\d{1,3})" + MARK)
 _ANY_DATE = (
     r"(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2},? \d{4})"
@@ -138,7 +137,7 @@ def read_footnotes(
             items[-1][1] = f"{items[-1][1]} {text}"
     out: dict[str, str] = {}
     for n, text in _split_run_together(items):
-        body = _MARKS.sub(lambda m: f"({m.group(1)})", text).strip()
+        body = MARKS.sub(lambda m: f"({m.group(1)})", text).strip()
         key = f"F{n}"
         out[key] = f"{out[key]} {body}" if key in out else body
     return out
@@ -181,7 +180,7 @@ def read_remarks(lines: list[tuple[int, str]], stop: frozenset[int] = frozenset(
         if _is_section_end(text):
             break
         if text:
-            parts.append(_MARKS.sub(lambda m: f"({m.group(1)})", text))
+            parts.append(MARKS.sub(lambda m: f"({m.group(1)})", text))
     joined = " ".join(parts).strip()
     return joined or None
 

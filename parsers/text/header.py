@@ -1043,6 +1043,12 @@ PHARMACEUTICALS INC / MA``, ``... CORP /DE/``, ``... INC /NEW/``): no company wr
 after its name in an address."""
 
 
+def _without_state_tag(text: str) -> str:
+    """``text`` less the state tag a conformed name may end in (:data:`_STATE_TAG`)."""
+    tag = _STATE_TAG.search(text)
+    return text[: tag.start()] if tag else text
+
+
 def _company_word(word: str) -> str:
     w = word.casefold()
     return _SHORT_FORMS.get(w, w)
@@ -1062,8 +1068,7 @@ def split_by_care_of(head: Header, lines: list[str]) -> None:
     text = head.run_together
     if text is None or head.owner_name is not None:
         return
-    tag = _STATE_TAG.search(text)
-    core = text[: tag.start()] if tag else text
+    core = _without_state_tag(text)
     spans = [m.span() for m in _SIG_WORD.finditer(core)]
     words = [_company_word(core[a:b]) for a, b in spans]
     cuts: set[int] = set()
@@ -1202,8 +1207,7 @@ def _cut_after_legal_form(text: str) -> int | None:
     31,590 and none wrongly; with the ticker rule, 854 of the 1,215 cut and none wrongly (765
     and one wrong before: ``AIR`` spelt in ``SB Global Advisers Ltd AAR CORP``, which this
     cut now contradicts, so both names stay empty)."""
-    tag = _STATE_TAG.search(text)
-    core = text[: tag.start()] if tag else text
+    core = _without_state_tag(text)
     spans = [m.span() for m in _FORM_WORD.finditer(core)]
     forms = [_company_word(core[a:b].replace(".", "")) in _ENDING_FORMS for a, b in spans]
     if len(spans) < 4 or not forms[-1]:
@@ -1240,8 +1244,7 @@ def _cut_at_case_change(text: str) -> int | None:
     belong to either (initials, suffixes, legal forms, ``II``) take no side and stay with the
     owner's name; numbers between the two may open the issuer's (``Fund 1 ... 1 800
     FLOWERS``): no cut."""
-    tag = _STATE_TAG.search(text)
-    core = text[: tag.start()] if tag else text
+    core = _without_state_tag(text)
     spans = [m.span() for m in _FORM_WORD.finditer(core)]
     cased = [(i, c) for i, (a, b) in enumerate(spans) if (c := _case_of(core[a:b])) is not None]
     changes = [j for j in range(1, len(cased)) if cased[j][1] != cased[j - 1][1]]

@@ -19,7 +19,20 @@ from itertools import dropwhile, pairwise
 from typing import Any
 
 from parsers.text import ocr, wraps
-from parsers.text.cells import EMPTY, LOOSE, MARK, PIPE, PLAIN, SEP, SPACE, TAB, TABLED, Row, clean
+from parsers.text.cells import (
+    EMPTY,
+    LOOSE,
+    MARK,
+    MARKS,
+    PIPE,
+    PLAIN,
+    SEP,
+    SPACE,
+    TAB,
+    TABLED,
+    Row,
+    clean,
+)
 from parsers.text.columns import CODES, TEXT_FIELDS, align, fits_cells, pattern
 from parsers.text.tokens import (
     DATE,
@@ -38,7 +51,7 @@ from parsers.text.tokens import (
     tokenize_plain,
 )
 from parsers.text.word_breaks import Cut, may_be_cut
-from parsers.text.wraps import Undecided
+from parsers.text.wraps import DATE_WORD, Undecided
 
 FOOTNOTE_FIELD = {"shares_a": "shares", "shares_d": "shares"}
 
@@ -900,7 +913,7 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
             if (
                 f in ("security_title", "underlying_title")
                 and isinstance(text, str)
-                and (_DIGIT_RUN.search(text) or _DATE_WORD.search(text))
+                and (_DIGIT_RUN.search(text) or DATE_WORD.search(text))
             ):
                 # ``Restricted Stock Unit 0471472028``: a date whose slashes the scan read as
                 # digits, run into the title; ``Common Shares, 07/25/2025 !``: the row's date,
@@ -910,7 +923,7 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                     f"{text!r} holds a date, or a run of digits no title has (a value of a cell"
                     " beside it, run in by the scan): left empty",
                 )
-                if _DATE_WORD.search(text) and draft.values.get("transaction_date") is None:
+                if DATE_WORD.search(text) and draft.values.get("transaction_date") is None:
                     draft.notes.append(
                         (
                             "transaction_date",
@@ -952,8 +965,6 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                 )
 
 
-_DATE_WORD = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?![\w/])")
-"""A date written as a word (``07/25/2025``)."""
 _DIGIT_RUN = re.compile(r"\d{7}")
 """Seven digits in a row: no title's word (a year has four, a par value or a rate a few)."""
 _BARE_MARKER = re.compile(r"[^\W\d_]{2} \d{1,2}$")
@@ -4536,10 +4547,6 @@ def _intact(row: Row, layout: tuple[str, ...]) -> bool:
     return n == len(layout)
 
 
-_MARKS = re.compile(f"{MARK}[^{MARK}]*{MARK}")
-"""A footnote marker as :func:`parsers.text.cells.clean` marks it."""
-
-
 def _lines_side_by_side(draft: Draft, f: str, row: Row, toks: list[Token]) -> None:
     """A text cell a converter's borders cut into cells side by side, two or more of them
     holding lines (``|Common St<br>value $0.00|ock, par<br>1|``): the lines run across the
@@ -4565,7 +4572,7 @@ def _lines_side_by_side(draft: Draft, f: str, row: Row, toks: list[Token]) -> No
             continue
         words = {w for t in toks if t.cell == c for w in t.text.split()}
         parts = [clean(part, markers=True) for part in row.cells[c].split("<br>")]
-        lines = [set(_MARKS.sub("", part).split()) for part in parts]
+        lines = [set(MARKS.sub("", part).split()) for part in parts]
         if sum(bool(words & line) for line in lines) > 1:
             lined += 1
             ended = parts[-1][-1:] == MARK or parts[-1][-1:].isdigit()

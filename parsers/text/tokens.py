@@ -17,7 +17,7 @@ from typing import Any
 
 from parsers.numbers import amount_problem
 from parsers.text import ocr
-from parsers.text.cells import MARK, clean
+from parsers.text.cells import MARK, MARKS, clean
 
 TEXT = "text"
 DATE = "date"
@@ -69,7 +69,6 @@ _LETTERED_MARK = re.compile(r"\((?:[A-Za-z]\d{1,2}|\d{1,2}[A-Za-z])\)|[GCIl{]\d{
 """A footnote marker with a letter the scan added or made of a digit (``(G3)``: ``(3)``, or
 ``(63)``?), or made of its opening bracket (``G3)``): debris, its number unsure; no title
 writes a letter and a digit alone in brackets."""
-_MARKS = re.compile(MARK + r"(\d{1,3})" + MARK)
 _NA_WORDS = frozenset({"n/a", "na", "n.a.", "none", "-", "--", "—", "–", "nil"})
 _IMMED = re.compile(r"(?:immed|currently|now)\w*\.?(?: exercisable)?", re.IGNORECASE)
 
@@ -319,15 +318,15 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token], apart: bool =
     start = len(out)
     pending: list[str] = []
     if text[0].isalpha() and (text[-1].isdigit() or text[-1] == MARK):
-        bare = _MARKS.sub("", text).strip() if MARK in text else text
+        bare = MARKS.sub("", text).strip() if MARK in text else text
         date = parse_date(bare) if TEXT_DATE.fullmatch(bare) else None
         if date is not None:
-            out.append(Token(DATE, bare, cell, x, date, marks=_MARKS.findall(text)))
+            out.append(Token(DATE, bare, cell, x, date, marks=MARKS.findall(text)))
             return
     if text[0] in "ICNicn":
-        bare = _MARKS.sub("", text).strip() if MARK in text else text
+        bare = MARKS.sub("", text).strip() if MARK in text else text
         if bare and _IMMED.fullmatch(bare):
-            out.append(Token(IMMED, bare, cell, x, marks=_MARKS.findall(text)))
+            out.append(Token(IMMED, bare, cell, x, marks=MARKS.findall(text)))
             return
     dollar = False
     leading: list[str] = []
@@ -340,8 +339,8 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token], apart: bool =
         if MARK in word:
             # ``6²7,104``: a marker follows a cell's last word, never splits a number
             split = _INNER_MARK.search(word) is not None
-            marks = [] if split else _MARKS.findall(word)
-            word = _MARKS.sub(lambda m: f"({m[1]})", word) if split else _MARKS.sub("", word)
+            marks = [] if split else MARKS.findall(word)
+            word = MARKS.sub(lambda m: f"({m[1]})", word) if split else MARKS.sub("", word)
         if not word:
             if apart and len(out) > start and marks:
                 out.append(Token(MARKER, "", cell, wx, marks=marks))

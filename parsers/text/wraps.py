@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -658,6 +658,10 @@ _WORDING_END = re.compile(r"\(right to (?:buy|sell)\)\s*\S", re.I)
 _NOUNS_BEFORE_STOCK = frozenset({"shares", "share", "units", "unit", "warrants", "warrant"})
 _SHARES = frozenset({"shares", "share"})
 _OPTION = frozenset({"option", "options"})
+_BEFORE_STOCK_OR_SHARES = _NOUNS_BEFORE_STOCK | _OPTION
+_NOUNS = _NOUNS_BEFORE_STOCK | {"stock"}
+_DOUBLED = _NOUNS | _OPTION
+"""Nouns no title writes twice in a row (``Stock Stock``)."""
 _NAMING = frozenset({"of", "in", "representing", "each"})
 """Words after a security's noun that name whose it is (``Units of ABC Trust``)."""
 _OWNERS_WORDS = frozenset(
@@ -684,13 +688,13 @@ def runs_past_its_end(text: str) -> bool:
         return True
     words = [w.strip(",.;:”“\"'") for w in text.casefold().split()]
     for before, word in pairwise(words):
-        if before == word and word in _NOUNS_BEFORE_STOCK | _OPTION | {"stock"}:
+        if before == word and word in _DOUBLED:
             return True  # ``Stock Stock Option``: the underlying's noun beside the title's
-        if before in _NOUNS_BEFORE_STOCK | _OPTION and (word == "stock" or word in _SHARES):
+        if before in _BEFORE_STOCK_OR_SHARES and (word == "stock" or word in _SHARES):
             return True  # (``Restricted Share Units`` is a title: ``Units`` after ``Share``)
     after_noun = False
     for word in words:
-        if word in _NOUNS_BEFORE_STOCK or word == "stock":
+        if word in _NOUNS:
             after_noun = True
         elif word in _NAMING:
             after_noun = False  # ``Units of ... Trust``: the words after it name the issuer
@@ -730,8 +734,9 @@ class Cuts:
     """The widths ruled some cuts out."""
 
 
-_DATED = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?![\w/])")
-"""A date among a cell's words: a nature's (``Family Trust dtd 4/15/2014``), never a title's."""
+DATE_WORD = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?![\w/])")
+"""A date written as a word (``07/25/2025``): among a cell's words a nature's (``Family Trust
+dtd 4/15/2014``), never a title's."""
 
 
 def _cuts_left(u: Undecided) -> Cuts:
@@ -740,31 +745,29 @@ def _cuts_left(u: Undecided) -> Cuts:
     others are left)."""
     readings = _readings(u)
     title_at = [i for i, c in enumerate(u.cells) if c in _TITLES]
-    if len(readings) > 1:
-        ended = [
-            r
-            for r in readings
-            if not any(
-                _opens_only(r[1][i]) or runs_past_its_end(r[1][i]) or _DATED.search(r[1][i])
-                for i in title_at
-            )
-        ]
-        if ended and len(ended) < len(readings):
-            readings = ended
-    if len(readings) > 1 and any(_PAR_WORD.search(line) for line in u.lines):
+    readings = _narrowed(
+        readings,
+        lambda texts: any(
+            _opens_only(texts[i]) or runs_past_its_end(texts[i]) or DATE_WORD.search(texts[i])
+            for i in title_at
+        ),
+    )
+    if any(_PAR_WORD.search(line) for line in u.lines):
         first = [len(f) for f in u.first]
-        kept = [r for r in readings if not _par_elsewhere(r[1], title_at, first)]
-        if kept and len(kept) < len(readings):
-            readings = kept
-    if len(readings) > 1:
-        kept = [
-            r
-            for r in readings
-            if not any(_goes_on_past_noun(u.first[i], r[1][i]) for i in title_at)
-        ]
-        if kept and len(kept) < len(readings):
-            readings = kept
+        readings = _narrowed(readings, lambda texts: _par_elsewhere(texts, title_at, first))
+    readings = _narrowed(
+        readings, lambda texts: any(_goes_on_past_noun(u.first[i], texts[i]) for i in title_at)
+    )
     return Cuts(readings)
+
+
+def _narrowed(readings: Readings, ruled_out: Callable[[tuple[str, ...]], object]) -> Readings:
+    """``readings`` less those whose texts a rule rules out, where that leaves some and takes
+    some (each rule narrows the cuts, and never leaves none)."""
+    if len(readings) < 2:
+        return readings
+    kept = [r for r in readings if not ruled_out(r[1])]
+    return kept if kept and len(kept) < len(readings) else readings
 
 
 _ENDING_NOUNS = frozenset({"stock", "share", "shares", "unit", "units"})

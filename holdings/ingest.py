@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import os
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -78,18 +78,39 @@ class IngestSummary:
         return {name: getattr(self, name) for name in COUNTS}
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and every filing-looking file below folders named, in a stable order."""
+def discover(paths: Iterable[str | Path], skipped: list[Path] | None = None) -> list[Path]:
+    """Files named, and every filing-looking file below folders named, in a stable order.
+    ``skipped`` gets the files below the folders that were passed over by their kind (a
+    folder's ``.md`` may be its notes or a converter's rendering of a filing: only a file
+    named is read as one), so that the ingest can say so."""
     found: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             for sub in sorted(p.rglob("*")):
-                if sub.is_file() and _wanted(sub):
+                if not sub.is_file():
+                    continue
+                if _wanted(sub):
                     found.append(sub)
+                elif (
+                    skipped is not None
+                    and not sub.name.startswith(".")
+                    and (sub.name not in SKIP_NAMES)
+                ):
+                    skipped.append(sub)
         else:
             found.append(p)
     return found
+
+
+def _skipped_note(skipped: list[Path]) -> str:
+    kinds = Counter(p.suffix.lower() or p.name for p in skipped)
+    said = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    return (
+        f"passed over {len(skipped)} file(s) in the folders by their kind ({said}), e.g."
+        f" {skipped[0]}: not read as filings; name a file to read it (a converter's .md"
+        " rendering, say)"
+    )
 
 
 def _wanted(p: Path) -> bool:
@@ -171,10 +192,13 @@ def ingest_paths(
 ) -> IngestSummary:
     """Parse, append and refresh. ``strict`` quarantines a filing read with a doubt that a
     balance rests on instead of appending it (its doubts are the reason)."""
-    files = [str(p) for p in discover(paths)]
+    skipped: list[Path] = []
+    files = [str(p) for p in discover(paths, skipped)]
     if workers is None:
         workers = min(2, os.cpu_count() or 1)
     summary = IngestSummary()
+    if skipped:
+        summary.notes.append(_skipped_note(skipped))
     appender = BatchAppender(store, summary, batch_size)
     for done, (path, prepared, reason, line, doubts) in enumerate(parse_all(files, workers), 1):
         summary.filings += 1

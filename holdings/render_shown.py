@@ -164,6 +164,29 @@ def _in_order(words: Sequence[str], stream: Sequence[tuple[int, str]], used: set
     return found if k == len(words) and words else []
 
 
+def _name_shown(words: Sequence[str], stream: Sequence[tuple[int, str]]) -> bool:
+    """``words`` in order in ``stream``, each on the line of the one before or the next: a name
+    the rendering prints (wrapped once or more in its box), not words of it scattered over the
+    header (``VACCINEX, ING.`` and a street's ``ALPHABET INC.`` two lines below it)."""
+    if not words:
+        return False
+    at: dict[str, list[int]] = {}
+    for pos, w in stream:
+        at.setdefault(w, []).append(pos)
+
+    def goes_on(k: int, pos: int) -> bool:
+        if k == len(words):
+            return True
+        line = pos // 10_000
+        return any(
+            goes_on(k + 1, nxt)
+            for nxt in at.get(words[k], ())
+            if nxt > pos and nxt // 10_000 <= line + 1
+        )
+
+    return any(goes_on(1, pos) for pos in at.get(words[0], ()))
+
+
 def _numeric(row: NonDerivativeRow | DerivativeRow) -> list[tuple[str, Any]]:
     out: list[tuple[str, Any]] = []
     for f in NUMBER_FIELDS:
@@ -392,7 +415,7 @@ def shown_fields(truth: Filing, text: str) -> Shown:
     header: set[str] = set()
     head_stream = [(i * 10_000 + p, w) for i in range(head_end) for p, w in
                    enumerate(lines[i].words)]  # fmt: skip
-    if truth.issuer.name and _in_order(words_of(truth.issuer.name), head_stream, set()):
+    if truth.issuer.name and _name_shown(words_of(truth.issuer.name), head_stream):
         header.add("issuer.name")
     if truth.issuer.ticker and any(truth.issuer.ticker in lines[i].tokens for i in range(head_end)):
         header.add("issuer.ticker")
@@ -408,7 +431,7 @@ def shown_fields(truth: Filing, text: str) -> Shown:
         header.add("form_type")
     all_stream = [(i * 10_000 + p, w) for i in range(end) for p, w in enumerate(lines[i].words)]
     owners = [
-        bool(_in_order(words_of(o.name), head_stream if i == 0 else all_stream, set()))
+        _name_shown(words_of(o.name), head_stream if i == 0 else all_stream)
         for i, o in enumerate(truth.reporting_owners)
     ]
 

@@ -92,6 +92,24 @@ def test_ingest_audit_snapshot_round(db: str) -> None:
     assert json.loads(out) == []
 
 
+def test_a_folders_files_passed_over_by_their_kind_are_named(db: str, tmp_path: Path) -> None:
+    # a folder of filings with a converter's markdown rendering and notes beside them: only
+    # the XML is read, and the ingest says what it passed over (it had said nothing)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "kress.xml").write_bytes(KRESS_ORIGINAL.read_bytes())
+    (folder / "kress.md").write_text("| Common Stock | 01/04/2023 | M |")
+    (folder / "notes.json").write_text("{}")
+    (folder / "README.md").write_text("# what this folder holds")
+    code, out, err = run("ingest", "--db", db, "-f", "json", str(folder))
+    assert code == 0 and json.loads(out)[0]["appended_filings"] == 1
+    note = " ".join(line for line in err.splitlines() if "passed over" in line)
+    assert "passed over 2 file(s)" in note and "1 .json, 1 .md" in note
+    assert "kress.md" in err and "README" not in note
+    code, out, err = run("ingest", "--db", db, "-f", "json", str(folder / "kress.xml"))
+    assert code == 0 and "passed over" not in err
+
+
 def test_clean_audit_exits_zero_and_verify_passes(db: str) -> None:
     files = sorted(XML.glob("icahn-entity-*.xml"))
     assert run("ingest", "--db", db, *map(str, files))[0] == 0

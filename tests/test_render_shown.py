@@ -303,3 +303,21 @@ def test_a_table_2_row_printed_as_a_run_of_words_shows_no_side_under_any_caption
         "acquired_disposed"
         in shown_fields(truth, head + caption + captions + gaps + NOTES).table2[0]
     )
+
+
+def test_a_name_is_shown_only_where_its_words_stand_together() -> None:
+    # OCR read the issuer's ``INC.`` as ``ING.``; an ``INC.`` two lines below (the owner's
+    # street, ``C/O ALPHABET INC.``) does not show the name
+    text = _text("Common Stock 05/04/2022 S 9,136 D $159.94 468,198 D")
+    truth = _filing(_row())
+    name = truth.issuer.name
+    assert name and "issuer.name" in shown_fields(truth, text).header
+    words = name.split()
+    lines = text.splitlines()
+    at = next(i for i, ln in enumerate(lines) if name in ln)
+    lines[at] = lines[at].replace(name, " ".join(words[:-1]) + " XXX")
+    lines.insert(at + 2, "C/O SOMEWHERE " + words[-1])
+    assert "issuer.name" not in shown_fields(truth, "\n".join(lines)).header
+    lines[at + 2] = ""
+    lines.insert(at + 1, words[-1])  # wrapped onto the next line: shown
+    assert "issuer.name" in shown_fields(truth, "\n".join(lines)).header

@@ -847,3 +847,61 @@ def test_an_issuer_name_without_a_letter_is_no_name() -> None:
     f = _remix_md("pml_box_3_date_read_as_the_issuer.md")
     assert (f.issuer.name, f.issuer.ticker) == (None, "VCNX")
     assert any(n.field == "issuer.name" and "no name" in n.message for n in f.notes)
+
+
+def test_a_side_and_a_price_marker_in_one_markdown_cell_are_two_cells() -> None:
+    """markitdown of remix seed 257: ``| X(1) | 2,093,022 | A (1) | 6,945,333 | | D |`` under a
+    caption ``(A) or (D) Price`` run into one cell: ``A`` and, a space apart, the price's
+    marker (a price the filing gives by footnote alone). Read as the side's marker, the balance
+    had taken the price's place (left empty there, no dollar sign) and the balance was lost."""
+    f = _remix_md("md_side_and_price_marker_in_one_cell.md")
+    rows = [
+        (r.line, r.acquired_disposed, r.price, r.shares_owned_following) for r in f.non_derivative
+    ]
+    assert rows == [
+        (31, "A", None, Decimal(6945333)),
+        (33, "A", None, Decimal(9038355)),
+        (36, "A", None, Decimal(11131377)),
+    ]
+    assert f.non_derivative[0].footnotes.get("price") == ["F1"]
+
+
+def test_a_further_owners_box_cut_into_cells_ends_table_2() -> None:
+    """pymupdf4llm's layout mode of remix seed 263: below Table II, a further reporting
+    person's box cut into cells, each holding its piece of every line (``|1. Name an<br>
+    **BERKSH**<br>(Last)|d Address of<br>**IRE HATHA**|Reporting Person...|``): its ``X 1|0%
+    Owner`` had been read as a Table II row with a balance of 1 (a phantom row). The cells'
+    first lines are the box's caption, which ends the tables."""
+    f = _remix_md("pml_layout_more_owners_box_cut_into_cells.md")
+    assert [r.line for r in f.derivative] == [30]
+
+
+def test_a_bracket_a_border_cut_off_its_word_is_put_back() -> None:
+    """pymupdf4llm's layout mode of remix seed 269: ``|I<br>By SVF II Beaver (|DE) LLC(6)|``: a
+    border cut ``(DE)`` after its bracket. The lone ``(`` had been dropped as debris and the
+    ``)`` with it: ``By SVF II Beaver DE LLC``, a name nobody filed."""
+    f = _remix_md("pml_layout_bracket_cut_by_a_border.md")
+    assert next(r for r in f.derivative if r.line == 13).nature_of_ownership == (
+        "By SVF II Beaver (DE) LLC"
+    )
+
+
+def test_a_year_inside_a_text_cell_is_a_word_of_it() -> None:
+    """pymupdf4llm's layout mode of remix seed 277 (scored before it was opened):
+    ``|96,927,802|I||SMB Pacific 2021 C<br>Remainder Unitrust I|haritable...|``: the nature's
+    ``2021`` between its words was read as a number, and the balance after the row's cells
+    slid: 2021 (a wrong value). A year between words of one cell is a word."""
+    f = _remix_md("pml_layout_year_inside_a_nature_cell.md")
+    row = next(r for r in f.non_derivative if r.line == 25)
+    assert (row.shares_owned_following, row.ownership) == (Decimal(96927802), "I")
+
+
+def test_a_form_5s_period_is_not_guessed_from_its_rows() -> None:
+    """pymupdf4llm's layout mode of remix seed 277: a Form 5 whose box 3 (``Statement for
+    Issuer's Fiscal Year Ended``) was cut into cells: the period was taken from the rows'
+    earliest date, 2021-12-23, as a Form 4's may be (its box 3 is that date); a Form 5's is
+    the fiscal year's end, which no row gives. Left empty with a doubt; a period left empty
+    for any form now says so."""
+    f = _remix_md("pml_layout_form5_fiscal_year_box_cut.md")
+    assert f.form_type == "5" and f.period_of_report is None
+    assert any(n.field == "period_of_report" and "left empty" in n.message for n in f.notes)

@@ -895,14 +895,14 @@ def test_a_title_that_ended_on_its_noun_goes_on_only_with_a_titles_words() -> No
         "Eschenbach Family Trust dtd 4/15/2014, Carl Eschenbach Jr and Ana Eschenbach TTEE",
     )
     assert any("split by" in m for m in notes)
-    assert wraps._goes_on_past_noun("Class B", "Class B Common Stock Eschenbach")
+    assert wraps.goes_on_past_noun("Class B", "Class B Common Stock Eschenbach")
     for first, title in (
         ("Restricted", "Restricted Stock Units"),
         ("Common", "Common Stock Purchase Warrants"),
         ("Common Stock,", "Common Stock, par value $0.01"),
         ("Common", "Common Stock (ADS)"),
     ):
-        assert not wraps._goes_on_past_noun(first, title), title
+        assert not wraps.goes_on_past_noun(first, title), title
 
 
 def test_a_title_with_another_rows_title_spliced_in_is_no_cut() -> None:
@@ -947,3 +947,75 @@ def test_a_lone_number_below_an_open_nature_leaves_it_empty() -> None:
         for n in f.notes
         if n.field == f"derivative[{k}].nature_of_ownership"
     )
+
+
+def test_a_par_goes_on_only_to_its_value() -> None:
+    """markitdown of remix seed 257 (scored before it was opened): ``Common Shares, no ... By
+    Jacob A. Schaufeld`` / ``par value`` / ``Irr Trust(1)(2)``: the title's and the nature's
+    rests on lines of their own, which no cut in column order reads (a cell with no words on a
+    line has none below). The one cut left gave ``Common Shares, no par Irr`` and ``By Jacob A.
+    Schaufeld value Trust``, two values nobody filed. ``par`` goes on only to ``value``, so
+    that cut is none either, and both cells are left empty with a doubt."""
+    f = parse_file(REMIX / "markitdown_par_value_beside_a_nature_line.md")
+    row, notes = row_and_notes(f, 40, "security_title")
+    assert (row.security_title, row.nature_of_ownership) == (None, None)
+    assert any("may continue" in m and "left empty" in m for m in notes)
+    assert wraps.runs_past_its_end("Common Shares, no par Irr")
+    assert not wraps.runs_past_its_end("Common Shares, no par value")
+
+
+def test_marker_halves_after_a_whole_marker_are_put_back_together() -> None:
+    """pymupdf4llm's layout mode of remix seed 257: ``|Trust<sup>(1)(2</sup>|<sup>)</sup>|``: a
+    border cut the second of two raised markers (or the first: ``(`` | ``1)(2)``). The first
+    half had been read as a word of the nature (``Trust(2``); both markers are the nature's."""
+    f = parse_file(REMIX / "pml_layout_marker_halves_after_a_whole_one.md")
+    row = next(r for r in f.non_derivative if r.line == 24)
+    assert row.nature_of_ownership == "Trust"
+    assert row.footnotes.get("nature_of_ownership") == ["F1", "F2"]
+    # ``|par value|...|Irr Trust<sup>(</sup>|<sup>1)(2)</sup>|``: a whole marker after the cut one
+    row = next(r for r in f.non_derivative if r.line == 26)
+    assert row.nature_of_ownership == "By Jacob A. Schaufeld Irr Trust"
+    assert row.footnotes.get("nature_of_ownership") == ["F1", "F2"]
+
+
+def test_a_cells_lines_past_its_marker_are_another_rows() -> None:
+    """pymupdf4llm's layout mode of remix seed 257 ran two rows into one: ``|Common<sup>(1)</sup>
+    <br>Common|10/02/2015|S|...|0<br>D<br>21,169,379,000<br>D|``. A marker follows its cell's
+    last word, so the ``Common`` below it is the next row's title; it had been read as one
+    title, ``Common Common``. Left empty with a doubt."""
+    f = parse_file(REMIX / "pml_layout_two_rows_in_one.md")
+    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 34)
+    assert row.security_title is None
+    assert any(
+        "past a footnote marker" in n.message
+        for n in f.notes
+        if n.field == f"non_derivative[{k}].security_title"
+    )
+
+
+def test_no_par_value_ends_a_title() -> None:
+    """pdfplumber's plain text of remix seed 257: ``Common Shares, no ... By Jacob A.
+    Schaufeld`` / ``par value Irr Trust(1)(2)``: two cuts were left, ``... no par value`` and
+    ``... no par value Irr``, so both cells had been left empty. Nothing follows ``no par
+    value`` in a title (``per share`` aside), so the one cut is read, with a doubt."""
+    f = parse_file(REMIX / "plain_no_par_value_then_a_nature.txt")
+    row, notes = row_and_notes(f, 34, "security_title")
+    assert row.security_title == "Common Shares, no par value"
+    assert row.nature_of_ownership == "By Jacob A. Schaufeld Irr Trust"
+    assert any("split by" in m for m in notes)
+    assert wraps.runs_past_its_end("Common Shares, no par value Irr")
+    assert not wraps.runs_past_its_end("Common Shares, no par value per share")
+
+
+def test_a_run_of_markers_wrapped_onto_a_line_of_its_own_stays_its_cells() -> None:
+    """pdfplumber's plain text of remix seed 263: ``Depositary ... By immediate family`` /
+    ``Units(1)(2) member 1(6)(7)(8)(9)(10)`` / ``(11)``: the nature's run of markers wrapped,
+    its last on a line alone. A line that opens on a marker ends a cell whose words are above,
+    so no cut was left and both cells were empty; the markers alone are the rest of the run
+    the line above ends on, and the one cut is read."""
+    f = parse_file(REMIX / "plain_marker_run_wrapped_alone.txt")
+    row, notes = row_and_notes(f, 28, "security_title")
+    assert row.security_title == "Depositary Units"
+    assert row.nature_of_ownership == "By immediate family member 1"
+    assert row.footnotes.get("nature_of_ownership") == ["F6", "F7", "F8", "F9", "F10", "F11"]
+    assert any("split by" in m for m in notes)

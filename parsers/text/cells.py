@@ -364,8 +364,12 @@ def _without_placeholders(cells: tuple[str, ...]) -> tuple[str, ...]:
     return tuple("" if c == f"Col{i}" else c for i, c in enumerate(cells, 1))
 
 
-_MARKER_OPENED = re.compile(r"<sup\b[^>]{0,100}>\s*([(\[]\s*F?\d{0,3})\s*</sup\s*>$", re.I)
-_MARKER_CLOSED = re.compile(r"^<sup\b[^>]{0,100}>\s*(F?\d{0,3}\s*[)\]])\s*</sup\s*>", re.I)
+_MARKER_OPENED = re.compile(
+    r"<sup\b[^>]{0,100}>\s*((?:\(\d{1,3}\)){0,4}[(\[]\s*F?\d{0,3})\s*</sup\s*>$", re.I
+)
+_MARKER_CLOSED = re.compile(
+    r"^<sup\b[^>]{0,100}>\s*(F?\d{0,3}\s*[)\]](?:\(\d{1,3}\)){0,4})\s*</sup\s*>", re.I
+)
 
 
 def _markers_across_borders(cells: tuple[str, ...]) -> tuple[str, ...]:
@@ -410,8 +414,12 @@ def _tab_in_layout(line: str) -> bool:
 
 
 # A raised footnote marker a cell border cut in two (``Limited Partnership<sup>(</sup>|<sup>4)
-# </sup>``, pymupdf4llm's layout mode): its halves, each raised, on either side of the border.
-_MARKER_HALVES = re.compile(r"<sup>([(\[]\d{0,2})</sup>\|<sup>(\d{0,2}[)\]])</sup>")
+# </sup>``, pymupdf4llm's layout mode): its halves, each raised, on either side of the border,
+# whole markers before the first half or after the second (``Trust<sup>(1)(2</sup>|<sup>)</sup>``,
+# ``Trust<sup>(</sup>|<sup>1)(2)</sup>``).
+_MARKER_HALVES = re.compile(
+    r"<sup>((?:\(\d{1,3}\)){0,4}[(\[]\d{0,2})</sup>\|<sup>(\d{0,2}[)\]](?:\(\d{1,3}\)){0,4})</sup>"
+)
 
 
 def _marker_mended(m: re.Match[str]) -> str:

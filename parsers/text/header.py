@@ -83,6 +83,8 @@ _PERIOD_LABEL = caseless(
     r"Date\s+of\s+Event\s+Requiring\s+Statement",
     r"Statement\s+for\s+Issuer.?s\s+Fiscal\s+Year\s+Ended",
 )
+_CITY_CAPTIONS = caseless(r"\(City\)", r"\(State\)", r"\(Zip\)")
+"""Box 1's last captions: below them the header holds boxes 4 and 6, never box 3's date."""
 _LABEL_KEYS = {  # cheap substring tests before the label's regex
     "period_of_report": ("arliest", "ARLIEST", "equiring", "EQUIRING", "iscal", "ISCAL"),
     "date_of_original_submission": ("riginal", "RIGINAL"),
@@ -829,6 +831,11 @@ def _date_after(
         if nxt:
             window = _word_start(window, nxt.start())
         d = _DATE_IN_TEXT.search(window)
+        if d and not amendment and _CITY_CAPTIONS.search(window, 0, d.start()):
+            # ``... (Month/Day/Year)`` / ``(Street)`` / ``ASHBURN CA`` / ``(City) (State)`` /
+            # ``01/27/2023``: the stream ran down past box 1's last captions, into the boxes
+            # below box 3 (box 4's date of the original); box 3's own date stood elsewhere
+            d = None
         if d:
             return parse_date(d.group(1))
         if nxt and amendment:

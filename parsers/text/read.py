@@ -184,13 +184,18 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         {"non_derivative": non_derivative, "derivative": derivative}, footnotes, notes
     )
     period = header.period
-    if period is None:
+    if period is None and form.startswith("4"):
+        # a Form 4's box 3 is the date of its earliest transaction: the rows' earliest date
+        # stands in, with a doubt (a Form 5's box 3 is the issuer's fiscal year end, which no
+        # row gives: left empty there)
         dates = [r.transaction_date for r in [*non_derivative, *derivative] if r.transaction_date]
         if dates:
             period = min(dates)
             notes.append(
                 dict(field="period_of_report", message="box 3 date not found; earliest row date")
             )
+    if period is None:
+        notes.append(dict(field="period_of_report", message="box 3's date not found: left empty"))
     if (header.original_filed is not None or printed_amendment(rows[:t1])) and not form.endswith(
         "/A"
     ):
@@ -414,6 +419,17 @@ def _landmarks(rows: list[Row], path: str) -> tuple[int, int | None, int]:
         kind = kinds.get(head)
         if kind is None:
             kind = _landmark_kind(head)
+        if (
+            not kind
+            and t1 is not None
+            and row.shape is PIPE
+            and ("(Last)" in head or "(First)" in head)
+            and "<br>" in head
+        ):
+            # a further reporting person's box cut into cells, each cell holding its piece of
+            # every line (``|1. Name an<br>**BERKSH**<br>(Last)|d Address of<br>...``): the
+            # cells' first lines, in order, are its caption's line
+            kind = _landmark_kind(" ".join(c.split("<br>", 1)[0] for c in row.cells)) & 4
         if not kind:
             continue
         if t1 is None:

@@ -377,6 +377,18 @@ def read_table(
             and not (not flush and _form_under_column(row, tokens, form_xs, title_end))
             and not (prev is not None and row.shape in TABLED and _pushed_code(prev, tokens))
         ):
+            for a, b in pairwise(tokens):
+                if (
+                    b.kind == FRAG
+                    and a.kind == TEXT
+                    and not a.marks
+                    and b.x - (a.x + len(a.text)) <= 2
+                    and _TORN_NUMBER_WORD.fullmatch(b.text)
+                ):
+                    # ``member 2)``: the word's number and a marker's bracket, or a marker
+                    # ``(2)`` that lost its ``(``: it goes with the word before it (its cell
+                    # is then left empty, :func:`_clean_text`), not dropped as debris
+                    b.kind = TEXT
             words = [
                 t
                 for t in tokens
@@ -684,10 +696,32 @@ def _window_by_rows(drafts: list[Draft]) -> None:
     sure: dict[str, list[float]] = {}
     for d in drafts:
         for f, x in d.window.items():
-            if f != "?":
+            if f[0] not in "?~":
                 sure.setdefault(f, []).append(x)
     if not sure:
         return
+    for d in drafts:
+        for key, x in list(d.window.items()):
+            if key[0] != "~":
+                continue
+            # a lone date its caption placed: where the other rows place the other window
+            # date in its column and none of its own, the captions (squeezed by the scan) lied
+            own = key[1:]
+            other = "expiration_date" if own == "date_exercisable" else "date_exercisable"
+            if any(abs(sx - x) <= _WINDOW_FAR for sx in sure.get(other, ())) and not any(
+                abs(sx - x) <= _WINDOW_FAR for sx in sure.get(own, ())
+            ):
+                value = d.values.get(own)
+                d.values[own] = None
+                d.notes.append(
+                    (
+                        own,
+                        f"{value} stands under the {own.replace('_', ' ')}'s caption, but where"
+                        f" the table's other rows place their {other.replace('_', ' ')}:"
+                        " which window date it is, unsure; left empty",
+                    )
+                )
+            del d.window[key]
     for d in drafts:
         if "?" not in d.window:
             continue
@@ -790,6 +824,9 @@ _JUNK_TAIL = re.compile(
 its opening bracket read as a quote that opens, which no word ends on; ``Stock"``, ``Stock’)``
 where no quote opened), a rule, a bracket, and the underscores and dashes a rule's shadow
 leaves before it (``no_—_|``)."""
+_SYMBOL_TAIL = re.compile(r"(?<=[^\W\d_])[™®©°¢§«»€][()\d%™®©°@¢§«»€~^*]*\)$")
+"""Markers torn to a scan's symbol (not ASCII), brackets, digits and a percent sign after a
+word's last letter (``Spouse®(@))2%)``)."""
 _JUNK_ENDS = frozenset(')]}|?!*™®©“”‘"°@~^«»€¢§')
 """The characters a match of ``_JUNK_TAIL`` can end with (it ends the word)."""
 _OPEN_MARKER = re.compile(r"(?:\(\d{1,2})+[a-z]?")
@@ -818,11 +855,14 @@ _JUNK_HEAD = re.compile(r"^[|\[\]{}_*“”]+(?=\w)")
 _GLUED_TORN = re.compile(
     r"(?<=[^\W\d_])\((?=[^)\s]*[^\w\s)])[^()\s]{1,4}\)$"
     r"|(?<=[a-z])\((?=[A-Z\d]{0,2}[A-Z])[A-Z\d]{1,3}\)[^\w\s()]*\)?$"
+    r"|(?<=[a-z])\([A-Z\d]{0,2}[@¢®©™°§«»€~^*]+$"
 )
 """A bracket glued to a word's last letter holding a scan's symbol (``Stock(V@)``), or a
 capital, alone or among digits, glued to a small letter (``Stock(D)``, ``Stock(D)@)``,
-``Footnotes(V2)`` for ``(1)(2)``): a footnote marker torn to letters; a title's bracketed
-words stand apart (``(right``, ``Class (A)``)."""
+``Footnotes(V2)`` for ``(1)(2)``), or one left open, a symbol last (``Trust(V@``): a
+footnote marker torn to letters; a title's bracketed words stand apart (``(right``, ``Class
+(A)``)."""
+_SCAN_SYMBOLS = frozenset("@¢®©™°§«»€~^*")
 _SECURITY_NOUNS = frozenset(
     ("stock", "shares", "share", "units", "unit", "warrants", "options", "option", "rights")
 )
@@ -837,6 +877,9 @@ _SPECK_AMID = re.compile(r"[(|\[]?[a-z]{0,2}[@¢®©°§]+[a-z]{0,2}[^\w\s]*")
 _LETTER_DIGIT = re.compile(r"[A-Z]\d")
 _OWNER_ENDS = frozenset({"Trust", "TRUST", "LLC", "LP", "L.P.", "Inc.", "INC", "Ltd", "LTD"})
 """Words an owner's name ends on, after which a capital and a digit are a torn marker."""
+_BRACKET_CUT_OFF = re.compile(r"(?<!\S)\(\s+(?=[^\W\d_][^\s()]*\))")
+"""A ``(`` standing alone before a word that closes it (``( DE)``): one word a border cut."""
+_TORN_TO_LETTERS = re.compile(r"[A-Za-z\d]{2,8}\)")
 _CLOSED_FIRST = re.compile(r"\)[A-Z\d()]{1,6}")
 """A cell's last word opening on a closing bracket, then capitals, digits and brackets
 (``)E)A``): footnote markers the scan tore, no word of a title or a nature."""
@@ -877,6 +920,20 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
         text = draft.values.get(f)
         if not isinstance(text, str):
             continue
+        if (
+            not text[-1].isalnum()
+            and text[text.rfind(" ") + 1 : text.rfind(" ") + 2].isdigit()
+            and (m := _NUMBER_TORN.search(text))
+        ):
+            # ``By immediate family member 25(7)8)(9)40)``, ``member 2”)``: a number glued to
+            # footnote markers the scan tore; whether its digits are all the cell's (``member
+            # 2``) or partly a marker's, the text does not say
+            draft.leave_empty(
+                f,
+                f"{text!r}: its last word {m[0]!r} is digits run into torn footnote markers; "
+                "which digits are the cell's, the text does not say: left empty",
+            )
+            continue
         if _plain_words(text):
             head, _, last = text.rpartition(" ")
             caps = head and last.isupper() and _bracket_letters(last, head.split())
@@ -913,7 +970,11 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
             if (
                 f in ("security_title", "underlying_title")
                 and isinstance(text, str)
-                and (_DIGIT_RUN.search(text) or DATE_WORD.search(text))
+                and (
+                    _DIGIT_RUN.search(text)
+                    or DATE_WORD.search(text)
+                    or _LETTERS_AND_DIGITS.search(text)
+                )
             ):
                 # ``Restricted Stock Unit 0471472028``: a date whose slashes the scan read as
                 # digits, run into the title; ``Common Shares, 07/25/2025 !``: the row's date,
@@ -965,6 +1026,15 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                 )
 
 
+_NUMBER_TORN = re.compile(r"(?<=[^\W\d_] )\d+[^\w\s]*(?:\d[^\w\s]*)*[()\]“”\"°®©@]$")
+"""A text cell's last word of digits with brackets, a double quote or a scan's symbol after
+them, after a word (``member 2”)``, ``member 25(7)8)``, ``member 1°)``): a number the cell ends
+on, glued to a torn marker."""
+_TORN_NUMBER_WORD = re.compile(r"\d{1,2}[^\w\s]{0,3}\)")
+"""A small number and a ``)`` no ``(`` opened, a word of its own (``member 2)``, ``1°)``)."""
+_LETTERS_AND_DIGITS = re.compile(r"(?<!\S)(?:[^\W\d_]{3,}\d{3,}|\d{3,}[^\W\d_]{3,})(?!\S)")
+"""A word of three letters or more glued to three digits or more (``oartsra022``): a value the
+scan garbled (a date's ``04/17/2022``), no word of a title."""
 _DIGIT_RUN = re.compile(r"\d{7}")
 """Seven digits in a row: no title's word (a year has four, a par value or a rate a few)."""
 _BARE_MARKER = re.compile(r"[^\W\d_]{2} \d{1,2}$")
@@ -1032,6 +1102,9 @@ def _clean_words(text: str, opened: bool = False) -> str:
     cell's later line, whose ``)`` may close a bracket opened on a line above."""
     depth = 0
     words = []
+    if "( " in text:
+        # ``Beaver (`` | ``DE) LLC``: a border cut the cell after a bracket that opens a word
+        text = _BRACKET_CUT_OFF.sub("(", text)
     split = text.split()
     if len(split) > 1 and _OPEN_MARKER.fullmatch(split[-1]):
         split.pop()  # ``footnotes (8y``: a torn marker, its ``)`` read as a letter
@@ -1050,13 +1123,23 @@ def _clean_words(text: str, opened: bool = False) -> str:
             and depth == 0
             and not opened
             and _CAPS_MARKER.fullmatch(w)
-            and split[n - 1].lower() in _SECURITY_NOUNS
+            and (split[n - 1].lower() in _SECURITY_NOUNS or split[n - 1] in _OWNER_ENDS)
         ):
             # ``Class B Common Stock MO)``: a marker torn to capitals after the noun a title
             # ends on (``By LP)`` keeps its ``LP``: a name's capitals, the marker's ``)``)
             continue
         if not _HAS_WORD.search(w) or _TORN_MARKER.fullmatch(w) or _MARKER_DEBRIS.fullmatch(w):
             continue
+        if (
+            n == last
+            and n
+            and depth == 0
+            and not opened
+            and split[n - 1] in _OWNER_ENDS
+            and _TORN_TO_LETTERS.fullmatch(w)
+            and w[:-1] not in (w[:-1].capitalize(), w[:-1].upper(), w[:-1].lower())
+        ):
+            continue  # ``Rev. Trust OCoay)``: markers torn to letters of no word's casing
         if n and ")" in w and _SYMBOLS_TORN.fullmatch(w):
             continue  # ``By Spouse @)2%``: markers torn to symbols and a digit
         if n == last and depth == 0 and _CLOSED_FIRST.fullmatch(w):
@@ -1067,13 +1150,15 @@ def _clean_words(text: str, opened: bool = False) -> str:
             continue  # ``Stock Option | ¢g@)``: a marker read as a symbol and a small letter
         if len(w) <= 4 and _SPECK_AMID.fullmatch(w):
             continue  # ``q@y By immediate family``: specks read as a symbol amid small letters
+        if not w.isascii() and w[-1] == ")" and (symbols := _SYMBOL_TAIL.search(w)):
+            w = w[: symbols.start()]  # ``By Spouse®(@))2%)``: markers torn to symbols
         if depth == 0 and not opened:
             w = _QUOTED_MARKER.sub("", w)  # ``Stock(‘V``: a marker torn to a quote and a letter
         par = _TORN_PAR.fullmatch(w) if depth == 0 and not opened else None
         if par:  # ``$0.001)``: a par value, a torn marker after it
             words.append(par[1])
             continue
-        if depth == 0 and not opened and w[-1] == ")":
+        if depth == 0 and not opened and (w[-1] == ")" or w[-1] in _SCAN_SYMBOLS):
             w = _GLUED_TORN.sub("", w)
         if "\\" in w[2:]:
             w = w[: w.index("\\")]  # ``Footnotes\V)2)``: no word holds a ``\``; a torn marker
@@ -2064,6 +2149,20 @@ def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dr
         if _lone_noun_row(d):
             _lone_noun_below(kept[-1] if kept else None, d, orphans)
             continue
+        if (
+            titled
+            and v.get("shares_owned_following") is None  # (most rows: a balance or a date)
+            and v.get("transaction_date") is None
+            and not v.get("ownership")
+            and _specks_for_a_title(v.get("security_title"))
+            and not _holds_a_value(v)
+        ):
+            # ``Sli |S eT NTI ce eS] ee eee a00``: a scan's specks where the table has no row
+            # (a garbled caption line), a title of no words and not a value read beside it
+            title = v.get("security_title")
+            message = f"line {d.line}: {title!r} and no value read; specks, not read as a row"
+            _note_left_out(kept[-1] if kept else None, message, orphans)
+            continue
         if titled or v.get("transaction_date") or v.get("code"):
             kept.append(d)
         else:
@@ -2082,6 +2181,27 @@ def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dr
                 (None, f"line {d.line} ({shown}) read as OCR debris of the column captions")
             )
     return kept
+
+
+_TITLE_SMALL_WORDS = frozenset({"of", "to", "per", "par", "no", "and", "or", "in", "on", "a", "an"})
+
+
+def _specks_for_a_title(title: object) -> bool:
+    """A title half or more of whose words are small letters no title writes (``eT``, ``ce``,
+    ``eee``): two or three letters, not a capitalised word, an acronym or a title's small word
+    (``of``, ``par``, ``no``): what a scan reads of specks."""
+    if not isinstance(title, str):
+        return False
+    words = [w for w in title.split() if w.isalpha()]
+    specks = [
+        w
+        for w in words
+        if len(w) <= 3
+        and not w.isupper()
+        and not (w[0].isupper() and w[1:].islower() and len(w) == 3)
+        and w.lower() not in _TITLE_SMALL_WORDS
+    ]
+    return len(words) >= 3 and 2 * len(specks) >= len(words)
 
 
 def _lone_noun_row(d: Draft) -> bool:
@@ -2488,12 +2608,27 @@ def _attach(
         stray = _par_line_elsewhere(draft, pairs)
         if stray is not None:
             said = " / ".join(r.text.strip() for r, _ in pairs[stray:])
-            draft.leave_empty(
-                "security_title",
-                f"margin line(s) '{said}' below: a par value where the title before it ends in"
-                " no comma (``Stock, $0.01 par value``), so the rest of this title or of a row"
-                " the scan lost: left empty",
+            whole = " ".join(
+                [str(draft.values.get("security_title") or "")]
+                + [r.text.strip() for r, _ in pairs[:stray]]
             )
+            if stray and _PAR_END.search(whole):
+                # ``Class A Common Stock,`` / ``$0.01 par value`` / ``value $0.001``: the lines
+                # above end the title with its par value, after which no title goes on
+                draft.notes.append(
+                    (
+                        None,
+                        f"margin line(s) '{said}' below: a par value after this row's title"
+                        " ended with its own, so the rest of a row the scan lost: left out",
+                    )
+                )
+            else:
+                draft.leave_empty(
+                    "security_title",
+                    f"margin line(s) '{said}' below: a par value where the title before it ends"
+                    " in no comma (``Stock, $0.01 par value``), so the rest of this title or of"
+                    " a row the scan lost: left empty",
+                )
             pairs = pairs[:stray]
             lines = [w for _, w in pairs]
     if flush and columns:
@@ -2877,12 +3012,14 @@ def _par_line_elsewhere(draft: Draft, pairs: list[tuple[Row, list[Token]]]) -> i
             if _PAR_OPENS.match(text)
             else None
         )
-        if need is not None and not prior.rstrip().lower().endswith(need):
+        if need is not None and not prior.rstrip(_RULE_DEBRIS).lower().endswith(need):
             return n
         prior = f"{prior} {text}"
     return None
 
 
+_RULE_DEBRIS = " |_—–-{}¦"
+"""What a scan makes of a rule and its shadow after a cell's last word (``Common Stock, —_|``)."""
 _PAR_OPENS = re.compile(r"(?:\$[\d.,]*\d\s+)?par\s+value\b", re.IGNORECASE)
 _VALUE_OPENS = re.compile(r"value\s+\$[\d.,]*\d", re.IGNORECASE)
 
@@ -3322,6 +3459,21 @@ def _nature_column(rows: list[Row]) -> int | None:
         for cell, x in zip(row.cells, row.xs, strict=True):
             if _NATURE_CAPTION.match(cell):
                 return x - 1
+            m = _NATURE_CAPTION.search(cell)
+            if m and cell[: m.start()].rstrip().endswith("|"):
+                # a scan's rule joined it to the caption before (``Direct | 7. Nature``); a
+                # scan may squeeze its captions too, so the column is taken only where no
+                # amount of a row stands in it
+                at = x + m.start() - 1
+                if not any(
+                    cx + g.start() >= at
+                    for r in rows
+                    if r.shape == SPACE
+                    for c, cx in zip(r.cells, r.xs, strict=True)
+                    if "," in c and cx + len(c) > at
+                    for g in _GROUPED_NUMBER.finditer(c)
+                ):
+                    return at
     return None
 
 
@@ -3634,6 +3786,7 @@ def _read_row(
     if title_toks and title_toks[0].kind == TEXT:
         draft.title_raw = row.cells[title_toks[0].cell]
     piped, spaced = row.shape == PIPE, row.shape == SPACE
+    marked_break: bool | None = None  # (worked out once a row, where a text cell asks)
     for f, toks in zip(fields, cols, strict=True):
         if not toks:
             continue
@@ -3641,8 +3794,13 @@ def _read_row(
         if f in TEXT_FIELDS:
             if _ends_in_marker(row, toks[-1]):
                 draft.closed.add(f)
-            if piped and len(toks) > 1 and draft.values.get(f) and "<br>" in row.text:
-                _lines_side_by_side(draft, f, row, toks)
+            if piped and draft.values.get(f) and "<br>" in row.text:
+                if len(toks) > 1:
+                    _lines_side_by_side(draft, f, row, toks)
+                if marked_break is None:
+                    marked_break = _MARK_THEN_BREAK.search(row.text) is not None
+                if marked_break:
+                    _lines_past_a_marker(draft, f, row, toks)
         elif spaced:
             draft.centres[f] = toks[0].x + len(toks[0].text) / 2
     if spaced and not flush and date_x and "underlying_title" in fields:
@@ -3973,7 +4131,11 @@ def _lone_tail_amount(draft: Draft, fields: tuple[str, ...], cols: list[list[Tok
         return
     tok = toks[0]
     title = cols[fields.index("underlying_title")][-1]
-    if 0 <= tok.x - (title.x + len(title.text)) <= _NEXT_CELL:
+    if _GROUPED_NUMBER.search(title.text) is None and (
+        0 <= tok.x - (title.x + len(title.text)) <= _NEXT_CELL
+    ):
+        # (a title that holds an amount, ``Common} 133,563,429 $2.586.4075°)``, took cells of
+        # the row's: the number after it is not the one next to the title)
         # right after the underlying title (a rule between at most): the amount's own cell;
         # the balance after stands two columns on, past the price's
         if tok.value is not None:
@@ -4208,6 +4370,10 @@ def _lone_window_date(
             return
         if after is None and before is None and not torn:
             if by_caption:
+                # kept in the caption's column, unless the table's other rows place the other
+                # window date there (:func:`_window_by_rows`: the scan squeezed its captions)
+                placed = "date_exercisable" if de is not None else "expiration_date"
+                draft.window[f"~{placed}"] = centre
                 return
             draft.window["?"], draft.lone_date = centre, value
         if shifted:
@@ -4585,6 +4751,36 @@ def _lines_side_by_side(draft: Draft, f: str, row: Row, toks: list[Token]) -> No
         " border cut the cell's lines, whose words run across the cells, not one cell after"
         " the other; left empty",
     )
+
+
+_MARK_THEN_BREAK = re.compile(r"(?:\)|\]|</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹])\s*<br>")
+"""A cell line that ends on a marker's last character, then another line (a cheap test)."""
+
+
+def _lines_past_a_marker(draft: Draft, f: str, row: Row, toks: list[Token]) -> None:
+    """A text cell whose lines go on with words past a line that ends on a footnote marker
+    (``|Common<sup>(1)</sup><br>Common|``): a marker follows its cell's last word, so the
+    words below it are another row's, which the converter ran into this one (its amounts
+    stand two to a cell: ``0<br>D<br>21,169,379,000<br>D``). Which words are this row's the
+    text does not say for sure: left empty."""
+    for c in sorted({t.cell for t in toks if t.kind == TEXT}):
+        if c >= len(row.cells) or not _MARK_THEN_BREAK.search(row.cells[c]):
+            continue
+        parts = [clean(part, markers=True).rstrip() for part in row.cells[c].split("<br>")]
+        for k, part in enumerate(parts[:-1]):
+            if (
+                part.endswith(MARK)
+                and any(ch.isalpha() for ch in part)  # (``(2)<br>Class A``: another cell's)
+                and any(ch.isalpha() for p in parts[k + 1 :] for ch in p)
+            ):
+                draft.cuts[:] = [cut for cut in draft.cuts if cut.field != f]
+                draft.leave_empty(
+                    f,
+                    f"{draft.values.get(f)!r} holds lines past a footnote marker, which ends"
+                    " its cell's words: the lines below are another row's, run into this one;"
+                    " left empty",
+                )
+                return
 
 
 def _fill(draft: Draft, f: str, toks: list[Token], piped: bool = False) -> None:
@@ -5432,6 +5628,25 @@ def _check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> No
                         draft.notes.append(
                             (g, f"read from the cell that also held {shown}; unsure")
                         )
+        balance = v.get("shares_owned_following")
+        if (
+            "shares" in draft.set_aside
+            and v.get("ownership") is None
+            and isinstance(balance, Decimal)
+            and 0 <= balance < 10
+        ):
+            # ``INNSUITES   4,002,800   7   See Footnotes``: a holding's one amount, and a digit
+            # where the ownership form stands (its ``I`` garbled, or a marker's rest): which is
+            # the balance, the text does not say
+            v["shares_owned_following"] = None
+            draft.notes.append(
+                (
+                    "shares_owned_following",
+                    f"{balance} after the amount {draft.set_aside['shares']} in a row with no"
+                    " date, code or ownership form: the balance, or the form garbled beside"
+                    " it? left empty",
+                )
+            )
     if (
         "ownership" in fields
         and v.get("ownership") is None

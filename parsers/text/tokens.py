@@ -298,9 +298,15 @@ def tokenize_plain(text: str, x: int) -> list[Token]:
 
 
 _PLAIN_TEMPLATES: dict[str, tuple[_Template, ...]] = {}
+_SIDE_THEN_MARKER = re.compile(r"[AD]\s+(?:<sup>\s*)?\(\d{1,3}\)(?:\s*</sup>)?")
+"""A cell of an (A) or (D) and, a space apart, a footnote marker alone: two cells run into one."""
 
 
 def _fresh_templates(raw: str, apart: bool = False) -> tuple[_Template, ...]:
+    if not apart and raw[:1] in "AD" and _SIDE_THEN_MARKER.fullmatch(raw):
+        # ``| A (1) |`` under a caption ``(A) or (D) Price``: markitdown ran the two cells into
+        # one, the price a footnote's alone; the side's own marker stands against it (``A(1)``)
+        apart = True
     toks: list[Token] = []
     text = clean(raw, markers=True)
     _tokenize_cell(text, 0, 0, toks, apart)
@@ -379,6 +385,8 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token], apart: bool =
         out[start].marks[:0] = leading
     if pending:
         out.append(Token(MARKER, "", cell, x, marks=pending))
+    if not apart and len(out) - start >= 3:
+        _fold_inner_years(out, start)
     if len(out) - start >= 2:
         _fold_cell_ends(out, start)
 
@@ -389,6 +397,34 @@ _RULE_CHARS = re.compile(r"[|_{}\u00a6]")
 
 _NAME_NUMBER = re.compile(r"\d{1,2}|(?:19|20)\d\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _fold_inner_years(out: list[Token], start: int) -> None:
+    """A year between two runs of words in one cell is a word of them (``SMB Pacific 2021
+    C<br>Remainder Unitrust I``: a trust's name, its cell cut by a border): a cell of a
+    value column holds no words on either side of its number. (A plain run of words is one
+    cell of many columns: there ``Stock 2021 ...`` may be a title and an amount.)"""
+    k = start + 1
+    while k < len(out) - 1:
+        a, b = out[k - 1], out[k]
+        # the words after it: a run of words, or a letter and a run (``2021 C Remainder``)
+        end = k + 2
+        if out[k + 1].kind == LETTER and end < len(out) and out[end].kind == TEXT:
+            end += 1
+        if (
+            a.kind == TEXT
+            and out[end - 1].kind == TEXT
+            and b.kind == NUM
+            and not b.dollar
+            and not b.marks
+            and not a.marks
+            and _YEAR.fullmatch(b.text)
+        ):
+            a.text = " ".join([a.text, *(t.text for t in out[k:end])])
+            a.marks.extend(m for t in out[k:end] for m in t.marks)
+            del out[k:end]
+        else:
+            k += 1
 
 
 def _fold_cell_ends(out: list[Token], start: int) -> None:

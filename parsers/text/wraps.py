@@ -123,6 +123,24 @@ def _words(line: str) -> list[_Word] | None:
     return out
 
 
+_MARKERS_ONLY = re.compile(r"(?:\(\d{1,3}\))+")
+_ENDS_IN_MARKER = re.compile(r"\(\d{1,3}\)$")
+
+
+def _marker_runs_joined(lines: Sequence[str]) -> list[str]:
+    """``lines`` with a line of footnote markers alone put back at the end of the line above
+    where that line ends in a marker (``member 1(6)(7)(8)(9)(10)`` / ``(11)``): a run of markers
+    the converter wrapped, the rest of the same cell's markers."""
+    out: list[str] = []
+    for line in lines:
+        bare = line.strip()
+        if out and _MARKERS_ONLY.fullmatch(bare) and _ENDS_IN_MARKER.search(out[-1].rstrip()):
+            out[-1] = out[-1].rstrip() + bare
+        else:
+            out.append(line)
+    return out
+
+
 def _cuts(n: int, k: int) -> Iterator[tuple[int, ...]]:
     """Every way to cut ``n`` words into ``k`` runs in order (runs may be empty): the runs'
     ends."""
@@ -261,7 +279,7 @@ def _readings(u: Undecided) -> Readings:
     where there are more ways of cutting than ``_MAX_CUTS`` (a part of them decides nothing)."""
     if sum(len(line.split()) for line in u.lines) > _MAX_WORDS:
         return []  # no real wrapped cells hold this many words; keep hostile input cheap
-    lines = [_words(line) for line in u.lines]
+    lines = [_words(line) for line in _marker_runs_joined(u.lines)]
     if any(w is None for w in lines):
         return []
     k = len(u.cells)
@@ -648,7 +666,9 @@ def _opens_only(text: str) -> bool:
     )
 
 
-_PAR_PHRASE = re.compile(r"\bpar\s+value\s+\$\s?[\d.,]*\d|\$\s?[\d.,]*\d\s+par\s+value\b", re.I)
+_PAR_PHRASE = re.compile(
+    r"\bpar\s+value\s+\$\s?[\d.,]*\d|\$\s?[\d.,]*\d\s+par\s+value\b|\bno\s+par\s+value\b", re.I
+)
 _AFTER_PAR = ("per", "share")
 
 
@@ -675,15 +695,16 @@ security's title after its noun: no title of a real or synthetic filing ends so.
 @lru_cache(maxsize=4096)
 def runs_past_its_end(text: str) -> bool:
     """A title with words after its par value other than ``per share`` (``Common Stock, par
-    value $0.001 Trust``), or after the wording of an option's kind (``Option (right to buy)
-    Common``), or ``Stock`` or ``Shares`` after another security's noun (``Common Shares
-    Stock``, ``Ordinary Units Shares``, ``Common Shares Share Purchase Warrants``, ``Share Option
-    Stock``: the stock is the underlying's, an option's noun opens no other; no real or
-    synthetic filing's title has one): a par value, that wording or the noun ends a
-    security's title, so the words are another cell's. So is a word that ends an owner's name
-    after the noun (``Common Stock Trust``, ``Capital Stock LLC``, ``Ordinary Shares Schaufeld
-    Rev. Trust``), but for one after ``of`` (``Units of ABC Trust``): the rest of a nature of
-    ownership."""
+    value $0.001 Trust``, ``Common Shares, no par value Irr``), or after the wording of an
+    option's kind (``Option (right to buy) Common``), or ``Stock`` or ``Shares`` after another
+    security's noun (``Common Shares Stock``, ``Ordinary Units Shares``, ``Common Shares Share
+    Purchase Warrants``, ``Share Option Stock``: the stock is the underlying's, an option's
+    noun opens no other; no real or synthetic filing's title has one), or a word but ``value``
+    after ``par`` (``no par Irr``), or ``value`` after a word but ``par`` (``Stock value``): a
+    par value, that wording or the noun ends a security's title, so the words are another
+    cell's. So is a word that ends an owner's name after the noun (``Common Stock Trust``,
+    ``Capital Stock LLC``, ``Ordinary Shares Schaufeld Rev. Trust``), but for one after ``of``
+    (``Units of ABC Trust``): the rest of a nature of ownership."""
     if _WORDING_END.search(text):
         return True
     words = [w.strip(",.;:”“\"'") for w in text.casefold().split()]
@@ -692,6 +713,10 @@ def runs_past_its_end(text: str) -> bool:
             return True  # ``Stock Stock Option``: the underlying's noun beside the title's
         if before in _BEFORE_STOCK_OR_SHARES and (word == "stock" or word in _SHARES):
             return True  # (``Restricted Share Units`` is a title: ``Units`` after ``Share``)
+        if before == "par" and word != "value" and word[:1].isalpha():
+            return True  # ``Common Shares, no par Irr``: ``par`` goes on only to ``value``
+        if word == "value" and before != "par":
+            return True  # ``Class B Common Stock value``: a lost row's ``par`` / ``value``
     after_noun = False
     for word in words:
         if word in _NOUNS:
@@ -756,7 +781,7 @@ def _cuts_left(u: Undecided) -> Cuts:
         first = [len(f) for f in u.first]
         readings = _narrowed(readings, lambda texts: _par_elsewhere(texts, title_at, first))
     readings = _narrowed(
-        readings, lambda texts: any(_goes_on_past_noun(u.first[i], texts[i]) for i in title_at)
+        readings, lambda texts: any(goes_on_past_noun(u.first[i], texts[i]) for i in title_at)
     )
     return Cuts(readings)
 
@@ -782,7 +807,7 @@ _GOES_ON = frozenset(
 
 
 @lru_cache(maxsize=4096)
-def _goes_on_past_noun(first: str, text: str) -> bool:
+def goes_on_past_noun(first: str, text: str) -> bool:
     """A cut that gives a title a wrapped word right after its noun that no title goes on
     with after one (``Common Share Carl``, ``Class B Common Stock Eschenbach``: a nature's
     ``Carl Eschenbach Jr and``): the title ended there, and the word is another cell's. A
@@ -840,6 +865,10 @@ def _title_scores(
     return scores
 
 
+_SPECK_WORD = re.compile(r"[^\w\s]+")
+"""A word of no letter or digit (``=``, ``|``): a scan's speck between words."""
+
+
 def _spliced(text: str, known: set[str]) -> bool:
     """A title that another row prints for sure with words spliced into it (``Class A Common
     Limited Stock, $0.01 par value`` beside ``Class A Common Stock, $0.01 par value``): its
@@ -856,7 +885,8 @@ def _spliced(text: str, known: set[str]) -> bool:
         if 1 < len(have) < len(words) and have[0] == words[0] and have[-1] == words[-1]:
             rest = iter(words[1:-1])
             if all(w in rest for w in have[1:-1]):
-                return True
+                # (``Common = Stock``: a scan's speck, no word, between its words splices none)
+                return " ".join(w for w in words if not _SPECK_WORD.fullmatch(w)) not in known
     return False
 
 

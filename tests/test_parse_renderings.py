@@ -914,3 +914,25 @@ def test_table_1s_last_row_over_table_2s_title_is_parted_where_the_captions_open
     assert [r.shares_owned_following for r in f.non_derivative] == [Decimal(49344), Decimal(43844)]
     assert f.non_derivative[1].price is None
     assert len(f.derivative) == 1
+
+
+def test_a_period_from_the_rows_only_where_the_header_shows_no_other_date() -> None:
+    """Box 3's caption unreadable (here garbled on purpose in a real filing's layout text): a
+    Form 4's period is its earliest transaction's date, so the rows' earliest date stands in,
+    with a doubt, where the header shows that date or none at all. Where the header shows
+    another date (a late row, an amended date, a row the text lost), box 3 may say that one:
+    the period is left empty with a doubt (the held-out set's pymupdf4llm-layout showed a period
+    read from the rows that was not box 3's)."""
+    text = (RENDERINGS / "real" / "form4.snow.xml" / "pdftotext-layout.txt").read_text()
+    text = text.replace("3. Date of Earliest Transaction", "3. Dxte xf Exrlixst Trxnsxctixn")
+    f = parse_bytes(text.encode(), "layout.txt")
+    assert f.period_of_report == dt.date(2022, 12, 13)  # the header shows the rows' date
+    assert any(n.field == "period_of_report" and "earliest row" in n.message for n in f.notes)
+    other = text.replace(
+        "SUITE 3A                                                               12/13/2022",
+        "SUITE 3A                                                               12/09/2022",
+    )
+    assert other != text
+    g = parse_bytes(other.encode(), "layout.txt")
+    assert g.period_of_report is None
+    assert any(n.field == "period_of_report" and "left empty" in n.message for n in g.notes)

@@ -131,10 +131,11 @@ GOAL_OF_SHOWN = {"ocr"}
 # markitdown, OCR and pdfplumber-text raised (session 17) when the way titles end cuts more
 # wrapped lines (no title goes on from its noun to an owner's word, a date or a word no title
 # holds there) and boxes 1 and 2 are read apart by a legal form, a middle initial or a change
-# of case (parsers/text/header.py).
+# of case (parsers/text/header.py). OCR raised (session 18) when a nature's legal form became
+# one phrase (``By Limited Liability`` / ``Company``: its margin lines now cut).
 BASELINE: dict[str, tuple[float, int, int]] = {
     "markitdown": (92.33, 0, 0),
-    "ocr": (60.43, 13, 0),
+    "ocr": (60.99, 13, 0),
     "pdfplumber-tables": (100.00, 0, 0),
     "pdfplumber-text": (98.92, 0, 0),
     "pdftotext-layout": (99.95, 1, 0),
@@ -155,10 +156,11 @@ BASELINE: dict[str, tuple[float, int, int]] = {
 # lowered by branch wording (the cut vouches for the derivative's title alone, as above).
 # Raised with BASELINE in session 14 (the same readings), pdfplumber-text in session 15, and
 # markitdown and pdfplumber-text in session 16, markitdown, OCR and pdfplumber-text in session
-# 17 (the same readings).
+# 17 (the same readings), OCR in session 18 (a nature's legal form is one phrase: ``By Limited
+# Liability`` / ``Company`` margin lines now cut; the same readings).
 BASELINE_SHOWN: dict[str, tuple[float, int]] = {
     "markitdown": (98.98, 0),
-    "ocr": (96.69, 0),
+    "ocr": (97.61, 0),
     "pdfplumber-tables": (100.00, 0),
     "pdfplumber-text": (99.90, 0),
     "pdftotext-layout": (100.00, 0),
@@ -221,7 +223,7 @@ def test_wrong_values_are_either_shown_or_misread(report: Report) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="issue #12: no wrong value among shown ones and no phantom row in these 329 "
-    "renderings now, but exactness is short of the goal: OCR 96.69% of shown fields, "
+    "renderings now, but exactness is short of the goal: OCR 97.62% of shown fields, "
     "markitdown 92.34%, pdfplumber-text 98.93% (Table II sides its plain text does not show) "
     "and pymupdf4llm-layout 98.69% of all fields (docs/RENDERING_BASELINE.md); when this "
     "passes, drop the mark",

@@ -905,3 +905,24 @@ def test_a_form_5s_period_is_not_guessed_from_its_rows() -> None:
     f = _remix_md("pml_layout_form5_fiscal_year_box_cut.md")
     assert f.form_type == "5" and f.period_of_report is None
     assert any(n.field == "period_of_report" and "left empty" in n.message for n in f.notes)
+
+
+def test_remix_281_markitdown_continuation_rows_and_a_code_below() -> None:
+    """markitdown of remix seed 281 (scored before it was opened): a Table II row whose cells
+    wrapped into two continuation rows under a rule (``| Common | ... | Common | ... | family
+    member |`` / ``| Stock | ... | Stock | ... | 2 |``): the nature's ``2`` in the last one was
+    read as a balance, a phantom row, and the titles lost their ``Stock``. A digit alone in the
+    cell of the nature the row above left open is a word of it. And ``Ordinary Shares
+    12/09/2025 36,000,000 A ...`` / ``M(1)``: the code's cell, pushed below a plain row, had
+    been read into the title (``Ordinary Shares M``)."""
+    f = _remix_md("md_nature_number_in_a_continuation_row.md")
+    row = next(r for r in f.derivative if r.line == 59)
+    assert (row.security_title, row.underlying_title, row.nature_of_ownership) == (
+        "Class B Common Stock",
+        "Class A Common Stock",
+        "By immediate family member 2",
+    )
+    assert [r.line for r in f.derivative] == [54, 59, 63]
+    f = _remix_md("md_code_below_a_plain_row.md")
+    row = next(r for r in f.non_derivative if r.line == 44)
+    assert (row.security_title, row.code) == ("Ordinary Shares", "M")

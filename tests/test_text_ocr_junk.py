@@ -2168,3 +2168,47 @@ def test_remix_271_markers_torn_to_symbols_after_a_word_or_a_number() -> None:
     row = next(r for r in f.non_derivative if r.line == 22)
     assert row.security_title == "Common Stock, par value $0.001"
     assert row.nature_of_ownership is None
+
+
+def test_remix_281_scan_debris_read_as_words_or_an_amount() -> None:
+    """tesseract of remix seed 281 (scored before it was opened): ``Irr`` / ``Trust D@)`` (a
+    marker torn to a capital and a symbol before its bracket) had been read ``... Irr Trust D``;
+    ``Dee le`` where the row shows no ownership form, a nature of specks (the filing gives
+    none); ``member 2.`` and ``Common Stock).`` (markers torn to a point) had kept their
+    points; and ``1B`` where the code stands was mended to ``18`` and read as the amount (the
+    real amount, 144,092, slid on): a word of two characters is too little to mend, so it is a
+    value unread (and remix seed 283's ``Class A  7B s5ialt``, an amount garbled, is no word of
+    the underlying title)."""
+    f = _remix("ocr_marker_torn_to_capital_symbol_bracket.txt")
+    row = next(r for r in f.non_derivative if r.line == 29)
+    assert row.nature_of_ownership == "By Haley E. Schaufeld Irr Trust"
+    f = _remix("ocr_short_specks_for_a_nature.txt")
+    assert next(r for r in f.non_derivative if r.line == 36).nature_of_ownership is None
+    f = _remix("ocr_number_then_a_point.txt")
+    assert next(r for r in f.derivative if r.line == 38).nature_of_ownership is None
+    f = _remix("ocr_title_then_bracket_and_point.txt")
+    assert next(r for r in f.derivative if r.line == 32).underlying_title == "Common Stock"
+    f = _remix("ocr_code_read_as_digit_and_letter.txt")
+    row = next(r for r in f.non_derivative if r.line == 24)
+    assert row.shares is None and row.price == Decimal("2585.3202")
+    assert any("'1B': a digit and a letter" in n.message for n in f.notes)
+    f = _remix("ocr_amount_garbled_after_an_underlying_title.txt")
+    row = next(r for r in f.derivative if r.line == 45)
+    assert (row.underlying_title, row.underlying_shares) == ("Class A Common Stock", None)
+
+
+def test_remix_283_a_natures_torn_ends_and_a_speck_before_it() -> None:
+    """tesseract of remix seed 283 (scored before it was opened): the margin line ``member 1°)``
+    had lost its ``1°)`` as marker debris (``By immediate family member``, a nature nobody
+    filed): after a word, the number is the cell's or a marker's, so the nature is left empty
+    (the title beside it too: no cut is left); ``Ce By Spouse®`` (a speck before a nature's
+    ``By``) and ``Please see footnotes (EVV)`` (markers torn to capitals after the word that
+    names them) are read without them."""
+    f = _remix("ocr_number_then_symbol_bracket_on_a_margin_line.txt")
+    assert next(r for r in f.non_derivative if r.line == 28).nature_of_ownership is None
+    f = _remix("ocr_speck_before_a_natures_by.txt")
+    assert next(r for r in f.derivative if r.line == 29).nature_of_ownership == "By Spouse"
+    f = _remix("ocr_markers_torn_to_bracketed_capitals.txt")
+    row = next(r for r in f.non_derivative if r.line == 23)
+    assert row.nature_of_ownership == "Please see footnotes"
+    assert _clean_words("By Spouse @)2%") == "By Spouse"

@@ -1019,3 +1019,19 @@ def test_a_run_of_markers_wrapped_onto_a_line_of_its_own_stays_its_cells() -> No
     assert row.nature_of_ownership == "By immediate family member 1"
     assert row.footnotes.get("nature_of_ownership") == ["F6", "F7", "F8", "F9", "F10", "F11"]
     assert any("split by" in m for m in notes)
+
+
+def test_no_word_stands_between_liability_and_company() -> None:
+    """pdfplumber's plain text of remix seed 283 (scored before it was opened): ``Common ... I
+    By Limited Liability`` / ``Stock Company(1)``: the cut ``Common`` / ``By Limited Liability
+    Stock Company`` was read, as ``Common`` is a title the table prints for sure; a legal form
+    is one phrase, so ``Stock`` is the title's."""
+    f = parse_file(REMIX / "plain_noun_between_liability_and_company.txt")
+    row = next(r for r in f.non_derivative if r.line == 25)
+    assert (row.security_title, row.nature_of_ownership) == (
+        "Common Stock",
+        "By Limited Liability Company",
+    )
+    assert wraps._splits_a_legal_form("By Limited Liability Stock Company")
+    assert not wraps._splits_a_legal_form("By Limited Liability Company")
+    assert wraps._splits_a_legal_form("By Limited Liability")  # (stopped inside it)

@@ -16,6 +16,7 @@ values up against the form's fixed column order by type. The pieces:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
@@ -189,7 +190,11 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         # stands in, with a doubt (a Form 5's box 3 is the issuer's fiscal year end, which no
         # row gives: left empty there)
         dates = [r.transaction_date for r in [*non_derivative, *derivative] if r.transaction_date]
-        if dates:
+        shown = _header_dates(rows[:t1]) - {header.original_filed}
+        if dates and (not shown or min(dates) in shown):
+            # box 3's caption not found: the earliest row's date stands in where the header
+            # shows it, or shows no date at all (a scan garbled it); where the header shows
+            # another date, box 3 may say that one: left empty
             period = min(dates)
             notes.append(
                 dict(field="period_of_report", message="box 3 date not found; earliest row date")
@@ -462,6 +467,21 @@ def _landmarks(rows: list[Row], path: str) -> tuple[int, int | None, int]:
             last,
         )
     return t1, t2, end
+
+
+_HEADER_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def _header_dates(rows: Sequence[Row]) -> set[dt.date]:
+    """Every date written ``MM/DD/YYYY`` in the header's text."""
+    found: set[dt.date] = set()
+    for row in rows:
+        for m, d, y in _HEADER_DATE.findall(row.text):
+            try:
+                found.add(dt.date(int(y), int(m), int(d)))
+            except ValueError:
+                continue
+    return found
 
 
 _BR = re.compile(r"<br\s*/?>", re.I)

@@ -346,7 +346,13 @@ def read_table(
         elif (
             prev is not None
             and row.shape in TABLED
-            and (_wrapped_cells(tokens) or _nature_cells_below(prev, tokens))
+            and (
+                _wrapped_cells(
+                    tokens,
+                    prev.where.get("nature_of_ownership") if _nature_open(prev) else None,
+                )
+                or _nature_cells_below(prev, tokens)
+            )
         ):
             for t in tokens:  # ``SMB Pacific`` / ``2021``: a word of the nature, not a balance
                 if t.kind == NUM:
@@ -818,7 +824,8 @@ def _off_column(drafts: list[Draft]) -> None:
 # on the form ends in them, nor holds a word without a letter or digit (``|)``, ``©)``).
 _JUNK_TAIL = re.compile(
     r"(?<=[^\W\d_])(?:[)\]}|?!*™®©“”‘’'\"°@~^«»€¢§&_—\d]*[)\]}|?!*™®©“”‘\"°@~^«»€¢§]"
-    r"|\((?!\d+\))[^A-Za-z\s]{0,5}\))$"
+    r"|\((?!\d+\))[^A-Za-z\s]{0,5}\)"
+    r"|[)\]}|?!*™®©“”‘’'\"°@~^«»€¢§&_—\d]*\)\.)$"
 )
 """A scan's debris after a word's last letter: a torn footnote marker (``Trust®``, ``Stock‘)``:
 its opening bracket read as a quote that opens, which no word ends on; ``Stock"``, ``Stock’)``
@@ -866,10 +873,10 @@ _SCAN_SYMBOLS = frozenset("@¢®©™°§«»€~^*")
 _SECURITY_NOUNS = frozenset(
     ("stock", "shares", "share", "units", "unit", "warrants", "options", "option", "rights")
 )
-_CAPS_MARKER = re.compile(r"(?=[A-Z\d]?[A-Z])[A-Z\d]{1,2}\)")
+_CAPS_MARKER = re.compile(r"(?=[A-Z\d]?[A-Z])[A-Z\d]{1,2}[@®©°¢§*]{0,2}\)")
 """A cell's last word of one or two capitals (or a capital and a digit) and a ``)`` that no
 ``(`` of the cell opened: a footnote marker the scan tore (``(10)`` read ``MO)``, ``(1)(2)``
-read ``V2)``); no word of a title ends so."""
+read ``V2)``, ``D@)``, a symbol before its bracket); no word of a title ends so."""
 _HAS_WORD = re.compile(r"[^\W_]")
 _SPECK_AMID = re.compile(r"[(|\[]?[a-z]{0,2}[@¢®©°§]+[a-z]{0,2}[^\w\s]*")
 """A short word of a scan's symbol among small letters (``q@y``): specks, no word of a cell
@@ -994,6 +1001,34 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                     )
                 continue
             words = text.split() if isinstance(text, str) else []
+            if (
+                f == "nature_of_ownership"
+                and len(words) > 2
+                and len(words[0]) <= 2
+                and words[0] not in ("I", "D")
+                and words[1].casefold() in ("by", "see")
+            ):
+                # ``Ce By Spouse``: a speck before the word a nature opens with
+                text = draft.values[f] = " ".join(words[1:])
+                draft.notes.append(
+                    (f, f"dropped {words[0]!r} before {text!r}: a scan's speck, no word of it")
+                )
+                draft.repaired = True
+                words = words[1:]
+            if (
+                f == "nature_of_ownership"
+                and len(words) > 1
+                and words[-2].casefold().startswith("footnote")
+                and _BRACKETED_CAPS.fullmatch(words[-1])
+            ):
+                # ``Please see footnotes (EVV)``: markers torn to capitals after the word that
+                # names them; no name follows ``footnotes``
+                text = draft.values[f] = " ".join(words[:-1])
+                draft.notes.append(
+                    (f, f"dropped {words[-1]!r} after 'footnotes': footnote markers torn")
+                )
+                draft.repaired = True
+                words = words[:-1]
             if words and _speckle_word(words[0]):
                 rest = list(dropwhile(_speckle_word, words))
                 if not rest:
@@ -1026,10 +1061,11 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                 )
 
 
-_NUMBER_TORN = re.compile(r"(?<=[^\W\d_] )\d+[^\w\s]*(?:\d[^\w\s]*)*[()\]“”\"°®©@]$")
+_BRACKETED_CAPS = re.compile(r"\([A-Z\d]{1,6}\)")
+_NUMBER_TORN = re.compile(r"(?<=[^\W\d_] )\d+[^\w\s]*(?:\d[^\w\s]*)*[()\]“”\"°®©@.]$")
 """A text cell's last word of digits with brackets, a double quote or a scan's symbol after
-them, after a word (``member 2”)``, ``member 25(7)8)``, ``member 1°)``): a number the cell ends
-on, glued to a torn marker."""
+them, after a word (``member 2”)``, ``member 25(7)8)``, ``member 1°)``, ``member 2.``): a number
+the cell ends on, glued to a torn marker."""
 _TORN_NUMBER_WORD = re.compile(r"\d{1,2}[^\w\s]{0,3}\)")
 """A small number and a ``)`` no ``(`` opened, a word of its own (``member 2)``, ``1°)``)."""
 _LETTERS_AND_DIGITS = re.compile(r"(?<!\S)(?:[^\W\d_]{3,}\d{3,}|\d{3,}[^\W\d_]{3,})(?!\S)")
@@ -1128,7 +1164,12 @@ def _clean_words(text: str, opened: bool = False) -> str:
             # ``Class B Common Stock MO)``: a marker torn to capitals after the noun a title
             # ends on (``By LP)`` keeps its ``LP``: a name's capitals, the marker's ``)``)
             continue
-        if not _HAS_WORD.search(w) or _TORN_MARKER.fullmatch(w) or _MARKER_DEBRIS.fullmatch(w):
+        if not _HAS_WORD.search(w) or _TORN_MARKER.fullmatch(w):
+            continue
+        number_torn = bool(n == last and n and w[0].isdigit() and split[n - 1].isalpha())
+        if _MARKER_DEBRIS.fullmatch(w) and not number_torn:
+            # (``member 1°)``: the cell's number and a torn marker, or a marker torn whole;
+            # kept for :func:`_clean_text` to leave the cell empty, unsure)
             continue
         if (
             n == last
@@ -1140,7 +1181,7 @@ def _clean_words(text: str, opened: bool = False) -> str:
             and w[:-1] not in (w[:-1].capitalize(), w[:-1].upper(), w[:-1].lower())
         ):
             continue  # ``Rev. Trust OCoay)``: markers torn to letters of no word's casing
-        if n and ")" in w and _SYMBOLS_TORN.fullmatch(w):
+        if n and ")" in w and _SYMBOLS_TORN.fullmatch(w) and not number_torn:
             continue  # ``By Spouse @)2%``: markers torn to symbols and a digit
         if n == last and depth == 0 and _CLOSED_FIRST.fullmatch(w):
             continue  # ``By Spouse )E)A``: no word opens on a closing bracket; markers torn
@@ -1168,7 +1209,7 @@ def _clean_words(text: str, opened: bool = False) -> str:
             w = w[:-1]  # ``footnotes(``: a torn marker's bracket; no word ends on an opening one
         if len(w) > 2 and w[-1] in "’'" and w[-2].isalpha() and w[-2] not in "sS":
             w = w[:-1]  # ``Common’``: an apostrophe ends a word only after the s of a plural
-        tail = _JUNK_TAIL.search(w) if w[-1] in _JUNK_ENDS else None
+        tail = _JUNK_TAIL.search(w) if w[-1] in _JUNK_ENDS or w.endswith(").") else None
         if tail and '"' in tail[0] and text.count('"') % 2 == 0:
             tail = None  # a quote the cell opened, closed: words of it (``"Unitrust"``)
         depth += (w[: tail.start()] if tail else w).count("(")
@@ -1692,17 +1733,22 @@ def _wants_par(text: str) -> bool:
     return _ends_in_value(text) and _NO_PAR.search(text) is None
 
 
-def _wrapped_cells(tokens: list[Token]) -> bool:
+def _wrapped_cells(tokens: list[Token], nature_at: int | None = None) -> bool:
     """A row of cells that is the wrapped rest of the row above (``| Common | Common | 2021 |``
     under ``| Class B | ... | SMB Pacific |``): a word in the first cell, no letter standing
     for a code or an ownership form, and numbers only as the form never prints an amount: an
-    integer of four digits or more without thousands separators, alone in its cell."""
+    integer of four digits or more without thousands separators, alone in its cell, or one of
+    a digit or two alone in the cell of the nature the row above left open (``nature_at``:
+    ``| Stock | ... | Stock | ... | 2 |`` under ``... | family member |``, the table's last
+    column, where no value stands)."""
     if not tokens or tokens[0].kind != TEXT or tokens[0].cell != 0:
         return False
     seen = False
     for t in tokens:
         if t.kind == NUM:
-            if t.dollar or not _UNGROUPED.fullmatch(t.text):
+            if t.cell == nature_at and t.text.isdigit() and len(t.text) <= 2:
+                pass  # (``member`` / ``2``)
+            elif t.dollar or not _UNGROUPED.fullmatch(t.text):
                 return False
             if sum(1 for u in tokens if u.cell == t.cell) > 1:
                 return False
@@ -2021,14 +2067,22 @@ _NO_PAR = re.compile(r"\bno\s+par\s+value[\s|]*$", re.IGNORECASE)
 
 def _orphan_code(prev: Draft, row: Row, tokens: list[Token]) -> bool:
     """A transaction code's letter with its footnote marker alone on a plain line right under
-    a row of cells that has a date and no code (markdown pushes a cell with a footnote marker
-    out of its table: ``| Class A Common | 03/17/2025 |  |  | 52,777 D | ...`` / ``S(1)`` /
-    ``Stock``) is that row's code, read so with a note; it is no word of the title, which a
-    marker would end (the ``Stock`` below it is the title's). True if it was read so."""
-    if row.shape != PLAIN or prev.plain or len(tokens) != 1:
+    a row (of cells, or a plain run of words) that has a date and no code (markdown pushes a
+    cell with a footnote marker out of its table: ``| Class A Common | 03/17/2025 |  |  |
+    52,777 D | ...`` / ``S(1)`` / ``Stock``) is that row's code, read so with a note; it is no
+    word of the title, which a marker would end (the ``Stock`` below it is the title's). True
+    if it was read so."""
+    if row.shape != PLAIN or len(tokens) != 1:
         return False
     tok = tokens[0]
     if tok.kind != LETTER or tok.value not in CODES or not tok.marks:
+        return False
+    title = prev.values.get("security_title")
+    if prev.plain and (not isinstance(title, str) or _CLASS_WORD.search(title)):
+        # under a plain run of words too (markdown printed the row's cells as words, the
+        # code's cell with its marker apart: ``Ordinary Shares 12/09/2025 36,000,000 A ...``
+        # / ``M(1)``), but for a title that may go on with a class's letter (``Series`` /
+        # ``A(1)``)
         return False
     if prev.values.get("transaction_date") is None or prev.values.get("code") is not None:
         return False
@@ -3886,6 +3940,10 @@ _TORN_END = ")]}|°@©®*“”'’"
 """What a torn footnote marker leaves after a word (``poe)``)."""
 
 
+_NATURE_SMALL_WORDS = frozenset({"by", "see", "for", "the", "and", "its", "his", "her", "ira"})
+"""Short words a nature of ownership is written with (``by ira``, ``see fn``)."""
+
+
 def _nature_without_values(draft: Draft, fields: tuple[str, ...]) -> None:
     """A scan's row that read a nature of ownership with neither a balance nor an ownership
     form before it (``Depositary Units [10/02/2015     ee ee sas      Cee``, ``... S   1,745
@@ -3928,6 +3986,16 @@ def _nature_without_values(draft: Draft, fields: tuple[str, ...]) -> None:
         elif len(word) > 1 and all(len(_A_LETTER.findall(w)) <= 2 for w in word):
             # ``Ce ee``: words of two letters at most, specks where the form stands
             why = "words of two letters at most where the row shows no ownership form: values"
+        elif (
+            len(word) > 1
+            and all(len(_A_LETTER.findall(w)) <= 3 for w in word)
+            and " ".join(word)[1:].islower()
+            and not {w.casefold() for w in word} & _NATURE_SMALL_WORDS
+        ):
+            # ``Dee le``: small words of three letters at most, none a nature's, specks where
+            # the form stands
+            why = "small words of three letters at most where the row shows no ownership form:"
+            why += " values"
         elif [w.casefold() for w in word] == ["see"]:
             # ``See``: a nature's first word alone (``See footnote``), the rest of it lost
             why = "a nature's first word alone where the row shows no ownership form: values"

@@ -589,6 +589,12 @@ def _classify_value(word: str, cell: int, x: int) -> list[Token]:
     repaired = ocr.fix_confusables(word)
     if repaired is not None:
         fixed, message = repaired
+        if len(word) <= 2 and word[0] != "$":
+            # ``1B`` where a code stands (or ``7B`` of a garbled amount): a digit and a
+            # letter are too little of a number to mend; a value unread, not a word
+            tok = Token(NUM, word, cell, x, None, malformed=True)
+            tok.notes.append(f"{word!r}: a digit and a letter, too little to read as a number")
+            return [tok]
         if _NUM.fullmatch(fixed):
             tok = Token(NUM, fixed, cell, x, parse_number(fixed), dollar=fixed[0] == "$")
             tok.notes.append(message)

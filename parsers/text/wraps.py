@@ -783,7 +783,25 @@ def _cuts_left(u: Undecided) -> Cuts:
     readings = _narrowed(
         readings, lambda texts: any(goes_on_past_noun(u.first[i], texts[i]) for i in title_at)
     )
+    if "nature_of_ownership" in u.cells:
+        at = u.cells.index("nature_of_ownership")
+        readings = _narrowed(readings, lambda texts: _splits_a_legal_form(texts[at]))
     return Cuts(readings)
+
+
+_LIABILITY_ENDS = ("company", "partnership", "co", "co.", "limited")
+
+
+def _splits_a_legal_form(text: str) -> bool:
+    """A nature of ownership with a word between ``Liability`` and the ``Company`` (or
+    ``Partnership``) it goes on with (``By Limited Liability Stock Company``), or ending on
+    ``Liability``: the legal form is one phrase, so the word is another cell's (the title's
+    ``Stock``), and no nature stops inside it."""
+    words = text.casefold().split()
+    return any(
+        w == "liability" and nxt.strip(",.;") not in _LIABILITY_ENDS
+        for w, nxt in pairwise([*words, ""])
+    )
 
 
 def _narrowed(readings: Readings, ruled_out: Callable[[tuple[str, ...]], object]) -> Readings:

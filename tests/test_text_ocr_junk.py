@@ -2201,14 +2201,28 @@ def test_remix_283_a_natures_torn_ends_and_a_speck_before_it() -> None:
     """tesseract of remix seed 283 (scored before it was opened): the margin line ``member 1°)``
     had lost its ``1°)`` as marker debris (``By immediate family member``, a nature nobody
     filed): after a word, the number is the cell's or a marker's, so the nature is left empty
-    (the title beside it too: no cut is left); ``Ce By Spouse®`` (a speck before a nature's
+    (the title beside it is still cut and read); ``Ce By Spouse®`` (a speck before a nature's
     ``By``) and ``Please see footnotes (EVV)`` (markers torn to capitals after the word that
     names them) are read without them."""
     f = _remix("ocr_number_then_symbol_bracket_on_a_margin_line.txt")
-    assert next(r for r in f.non_derivative if r.line == 28).nature_of_ownership is None
+    row = next(r for r in f.non_derivative if r.line == 28)
+    assert (row.security_title, row.nature_of_ownership) == ("Common Stock", None)
     f = _remix("ocr_speck_before_a_natures_by.txt")
     assert next(r for r in f.derivative if r.line == 29).nature_of_ownership == "By Spouse"
     f = _remix("ocr_markers_torn_to_bracketed_capitals.txt")
     row = next(r for r in f.non_derivative if r.line == 23)
     assert row.nature_of_ownership == "Please see footnotes"
     assert _clean_words("By Spouse @)2%") == "By Spouse"
+
+
+def test_remix_293_an_owners_last_word_and_a_number_are_no_row() -> None:
+    """tesseract of remix seed 293 (scored before it was opened): ``Class C Capital Stock  8,265
+    I  SMB Pacific 2021`` / ``Charitable Remainder`` / ``Unitrust 109`` (``Unitrust II`` and a
+    marker garbled): the last line was read as a holding of 109 titled ``Unitrust`` (a phantom
+    row) and the nature as ``SMB Pacific 2021 Charitable Remainder`` (a nature nobody filed). A
+    word that ends an owner's name titles no security: the line is the nature's rest, which the
+    text does not give for sure, so the nature is left empty and no row is read."""
+    f = _remix("ocr_owner_word_and_number_below_a_nature.txt")
+    assert all(r.security_title != "Unitrust" for r in f.non_derivative)
+    row = next(r for r in f.non_derivative if r.line == 35)
+    assert row.nature_of_ownership is None and row.shares_owned_following == Decimal(8265)

@@ -1167,10 +1167,13 @@ def _clean_words(text: str, opened: bool = False) -> str:
         if not _HAS_WORD.search(w) or _TORN_MARKER.fullmatch(w):
             continue
         number_torn = bool(n == last and n and w[0].isdigit() and split[n - 1].isalpha())
-        if _MARKER_DEBRIS.fullmatch(w) and not number_torn:
-            # (``member 1°)``: the cell's number and a torn marker, or a marker torn whole;
-            # kept for :func:`_clean_text` to leave the cell empty, unsure)
-            continue
+        if _MARKER_DEBRIS.fullmatch(w):
+            if not number_torn:
+                continue
+            # ``member 1°)``: the cell's number and a torn marker, or a marker torn whole; kept
+            # for :func:`_clean_text` to leave the cell empty, unsure (its ``)`` off: no
+            # bracket of the cell's, and a wrapped line's cut keeps brackets closed)
+            w = w.rstrip(")")
         if (
             n == last
             and n
@@ -2258,19 +2261,30 @@ def _specks_for_a_title(title: object) -> bool:
     return len(words) >= 3 and 2 * len(specks) >= len(words)
 
 
+_OWNER_WORDS_ALONE = frozenset(
+    {"trust", "unitrust", "llc", "lp", "l.p", "inc", "ltd", "partnership", "company", "foundation"}
+)
+
+
 def _lone_noun_row(d: Draft) -> bool:
     """A line read as a row whose title is a security's noun alone (``Stock 22)  14``) or opens
-    on a small letter (``member 19890)``): no security is titled ``Stock`` or ``Shares`` alone,
+    on a small letter (``member 19890)``), or is a word that ends an owner's name (``Unitrust
+    109``, whatever number beside it): no security is titled ``Stock`` or ``Shares`` alone,
     no title opens so, and a row with no date, code, amount or price reports nothing: the rest
     of a cell above, with a scan's debris."""
     title = d.values.get("security_title")
-    return (
-        isinstance(title, str)
-        and (title.casefold() in ("stock", "shares", "share") or title[:1].islower())
-        and not any(
-            d.values.get(f)
-            for f in ("transaction_date", "code", "shares", "price", "shares_owned_following")
-        )
+    if not isinstance(title, str):
+        return False
+    if title.casefold().rstrip(".") in _OWNER_WORDS_ALONE and not any(
+        d.values.get(f) for f in ("transaction_date", "code", "shares", "price", "ownership")
+    ):
+        # ``Unitrust 109`` under ``... I SMB Pacific 2021`` / ``Charitable Remainder``: a word
+        # that ends an owner's name titles no security; the nature's rest, and its number
+        # (``II``, a marker) garbled, not a holding of 109
+        return True
+    return (title.casefold() in ("stock", "shares", "share") or title[:1].islower()) and not any(
+        d.values.get(f)
+        for f in ("transaction_date", "code", "shares", "price", "shares_owned_following")
     )
 
 
@@ -2282,6 +2296,21 @@ def _lone_noun_below(host: Draft | None, d: Draft, orphans: list[str] | None) ->
     _note_left_out(host, f"line {d.line} ({said}): the rest of a cell above, no row", orphans)
     if host is None:
         return
+    u = host.undecided
+    if (
+        u is not None
+        and "nature_of_ownership" in u.cells
+        and "nature_of_ownership" not in host.closed
+    ):
+        # the nature's wrapped lines not yet cut: the line below may end it too, so no cut of
+        # them is read (the cells stay empty with their doubt)
+        host.undecided = None
+        host.notes.append(
+            (
+                "nature_of_ownership",
+                f"line {d.line} below ({said}) may end it, or be a row's the scan lost: left empty",
+            )
+        )
     for f in ("security_title", "underlying_title", "nature_of_ownership"):
         text = host.values.get(f)
         if not isinstance(text, str) or not text or f in host.closed:

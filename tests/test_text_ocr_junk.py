@@ -1837,13 +1837,9 @@ def test_small_letters_standing_alone_under_a_row_are_specks() -> None:
     with two small letters standing alone is no title's or nature's: scan debris, or the cell's
     rest garbled, so the cells it may continue are left empty with a doubt."""
     f = _remix("ocr_lone_small_letters_under_a_row.txt")
-    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 37)
+    row, notes = row_and_notes(f, 37, "security_title")
     assert (row.security_title, row.shares_owned_following) == (None, Decimal("2755"))
-    assert any(
-        "'FSS a a WC' below may be scan debris" in n.message
-        for n in f.notes
-        if n.field == f"non_derivative[{k}].security_title"
-    )
+    assert any("'FSS a a WC' below may be scan debris" in m for m in notes)
 
 
 def test_margin_lines_after_an_underlying_that_ended_on_its_noun_go_to_the_title() -> None:
@@ -1897,13 +1893,9 @@ def test_a_lost_rows_rest_past_a_siblings_title_is_left_out() -> None:
     ``INNSUITES HOSPITALITY REIT Stock``, where another row reads ``INNSUITES HOSPITALITY REIT``
     for sure. The words past a sibling's title may be a lost row's: left empty with a doubt."""
     f = _remix("ocr_lost_row_rest_past_a_siblings_title.txt")
-    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 23)
+    row, notes = row_and_notes(f, 23, "security_title")
     assert row.security_title is None and row.shares == Decimal(300000)
-    assert any(
-        "runs past 'INNSUITES HOSPITALITY REIT'" in n.message
-        for n in f.notes
-        if n.field == f"non_derivative[{k}].security_title"
-    )
+    assert any("runs past 'INNSUITES HOSPITALITY REIT'" in m for m in notes)
     assert f.non_derivative[0].security_title == "INNSUITES HOSPITALITY REIT"
 
 
@@ -1973,13 +1965,9 @@ def test_a_par_value_whose_point_the_scan_read_as_a_comma_is_left_empty() -> Non
     """tesseract of remix seed 229: ``Common Stock, par value $0,001``: the point read as a
     comma; the title is left empty with a doubt that says so."""
     f = _remix("ocr_par_value_point_read_as_comma.txt")
-    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 39)
+    row, notes = row_and_notes(f, 39, "security_title")
     assert row.security_title is None
-    assert any(
-        "point the scan read as a comma" in n.message
-        for n in f.notes
-        if n.field == f"non_derivative[{k}].security_title"
-    )
+    assert any("point the scan read as a comma" in m for m in notes)
 
 
 def test_markers_torn_after_an_owners_last_word_are_no_words() -> None:
@@ -2038,14 +2026,10 @@ def test_a_number_and_a_lone_bracket_on_a_wrapped_line_leave_the_nature_empty() 
     text = (REMIX / "ocr_number_then_quote_and_bracket.txt").read_text()
     assert "member 2”)" in text
     f = parse_bytes(text.replace("member 2”)", "member 2)").encode(), "ocr.txt")
-    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 29)
+    row, notes = row_and_notes(f, 29, "nature_of_ownership")
     assert row.security_title == "Common Stock, par value $0.001"
     assert row.nature_of_ownership is None
-    assert any(
-        "'2)' is digits run into torn footnote markers" in n.message
-        for n in f.notes
-        if n.field == f"non_derivative[{k}].nature_of_ownership"
-    )
+    assert any("'2)' is digits run into torn footnote markers" in m for m in notes)
 
 
 def test_a_par_value_line_after_a_title_ended_on_its_own_is_a_lost_rows() -> None:

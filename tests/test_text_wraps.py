@@ -984,13 +984,9 @@ def test_a_cells_lines_past_its_marker_are_another_rows() -> None:
     last word, so the ``Common`` below it is the next row's title; it had been read as one
     title, ``Common Common``. Left empty with a doubt."""
     f = parse_file(REMIX / "pml_layout_two_rows_in_one.md")
-    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == 34)
+    row, notes = row_and_notes(f, 34, "security_title")
     assert row.security_title is None
-    assert any(
-        "past a footnote marker" in n.message
-        for n in f.notes
-        if n.field == f"non_derivative[{k}].security_title"
-    )
+    assert any("past a footnote marker" in m for m in notes)
 
 
 def test_no_par_value_ends_a_title() -> None:

@@ -59,6 +59,7 @@ from parsers.text.header import (
 from parsers.text.ocr import torn_marker_price
 from parsers.text.scan_names import check_names
 from parsers.text.tables import Draft, is_caption_text, read_table, settle_wraps, to_model_values
+from parsers.text.tokens import parse_date
 from parsers.text.transposed import untranspose
 
 _SQUASH = re.compile(r"[\s|*_#`\\]+")
@@ -469,19 +470,13 @@ def _landmarks(rows: list[Row], path: str) -> tuple[int, int | None, int]:
     return t1, t2, end
 
 
-_HEADER_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_HEADER_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])")
 
 
 def _header_dates(rows: Sequence[Row]) -> set[dt.date]:
     """Every date written ``MM/DD/YYYY`` in the header's text."""
-    found: set[dt.date] = set()
-    for row in rows:
-        for m, d, y in _HEADER_DATE.findall(row.text):
-            try:
-                found.add(dt.date(int(y), int(m), int(d)))
-            except ValueError:
-                continue
-    return found
+    dates = (parse_date(m) for row in rows for m in _HEADER_DATE.findall(row.text))
+    return {d for d in dates if d is not None}
 
 
 _BR = re.compile(r"<br\s*/?>", re.I)

@@ -58,8 +58,25 @@ DERIVATIVE_FIELDS = (
     "underlying_title",
     "underlying_shares",
 )
+BOX5_FIELDS = (
+    "is_director",
+    "is_ten_percent_owner",
+    "is_officer",
+    "is_other",
+    "officer_title",
+    "other_text",
+)
+"""Box 5, the owner's relationship to the issuer: scored in a table of its own."""
 TEXT_FIELDS = frozenset(
-    {"issuer.name", "owner.name", "security_title", "nature_of_ownership", "underlying_title"}
+    {
+        "issuer.name",
+        "owner.name",
+        "security_title",
+        "nature_of_ownership",
+        "underlying_title",
+        "officer_title",
+        "other_text",
+    }
 )
 
 _SPACE = re.compile(r"\s+")
@@ -156,6 +173,9 @@ class Score:
     tally: Tally
     wrongs: list[Wrong] = field(default_factory=list)
     error: str | None = None
+    box5: Tally = field(default_factory=Tally)
+    """Box 5's fields, apart from ``tally`` (whose measures stay comparable with earlier runs)."""
+    box5_wrongs: list[Wrong] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- comparison
@@ -222,10 +242,18 @@ class _Scorer:
         self.lines = lines
 
     def field(
-        self, name: str, truth: Any, got: Any, line: int | None = None, shown: bool = False
+        self,
+        name: str,
+        truth: Any,
+        got: Any,
+        line: int | None = None,
+        shown: bool = False,
+        box5: bool = False,
     ) -> None:
-        t, g = normalise(name, truth), normalise(name, got)
-        tally = self.score.tally
+        kind = name.rsplit(".", 1)[-1] if box5 else name
+        t, g = normalise(kind, truth), normalise(kind, got)
+        tally = self.score.box5 if box5 else self.score.tally
+        wrongs = self.score.box5_wrongs if box5 else self.score.wrongs
         if t is None and g is None:
             return
         if t is not None:
@@ -245,7 +273,7 @@ class _Scorer:
         tally.wrong += 1
         tally.shown_wrong += shown
         tally.misread += not shown
-        self.score.wrongs.append(
+        wrongs.append(
             Wrong(self.score.file, self.score.converter, name, show(truth), show(got), line,
                   self._source(line), shown)
         )  # fmt: skip
@@ -356,6 +384,14 @@ def compare(truth: Filing, got: Filing | None, file: str, converter: str, text: 
         g_name = g_names[gi] if gi is not None else None
         shown = ti is not None and ti < len(seen.owners) and seen.owners[ti]
         fields("owner.name", t_name, g_name, None, shown)
+        if ti is None:
+            continue  # an owner the truth lacks: its name is the wrong value
+        t_owner = truth.reporting_owners[ti]
+        g_owner = got.reporting_owners[gi] if gi is not None else None
+        box = seen.relationships[ti] if ti < len(seen.relationships) else set()
+        for f in BOX5_FIELDS:
+            got_value = getattr(g_owner, f) if g_owner is not None else None
+            fields(f"owner[{ti}].{f}", getattr(t_owner, f), got_value, None, f in box, True)
     fields(
         "period_of_report",
         truth.period_of_report,
@@ -447,6 +483,15 @@ class Report:
     by_converter: dict[str, Tally]
     wrongs: list[Wrong]
     errors: list[tuple[str, str, str]]  # file, converter, message
+    box5_by_converter: dict[str, Tally] = field(default_factory=dict)
+    box5_wrongs: list[Wrong] = field(default_factory=list)
+
+    @property
+    def box5_total(self) -> Tally:
+        t = Tally()
+        for v in self.box5_by_converter.values():
+            t.add(v)
+        return t
 
     @property
     def total(self) -> Tally:
@@ -461,6 +506,9 @@ class Report:
             "total": self.total.to_dict(),
             "wrong": [asdict(w) for w in self.wrongs],
             "refused": [{"file": f, "converter": c, "error": e} for f, c, e in self.errors],
+            "box5": {k: v.to_dict() for k, v in sorted(self.box5_by_converter.items())},
+            "box5_total": self.box5_total.to_dict(),
+            "box5_wrong": [asdict(w) for w in self.box5_wrongs],
             "wrong_kinds": [
                 {"kind": k, "count": n, "example": asdict(ex)}
                 for k, n, ex in wrong_kinds(self.wrongs)
@@ -470,16 +518,20 @@ class Report:
 
 def score_all(renderings: Iterable[Rendering]) -> Report:
     by_converter: dict[str, Tally] = defaultdict(Tally)
+    box5: dict[str, Tally] = defaultdict(Tally)
     wrongs: list[Wrong] = []
+    box5_wrongs: list[Wrong] = []
     errors: list[tuple[str, str, str]] = []
     cache: dict[Path, Filing] = {}
     for r in renderings:
         s = score_rendering(r, cache)
         by_converter[s.converter].add(s.tally)
+        box5[s.converter].add(s.box5)
         wrongs.extend(s.wrongs)
+        box5_wrongs.extend(s.box5_wrongs)
         if s.error:
             errors.append((s.file, s.converter, s.error))
-    return Report(dict(by_converter), wrongs, errors)
+    return Report(dict(by_converter), wrongs, errors, dict(box5), box5_wrongs)
 
 
 # --------------------------------------------------------------------------- kinds of wrong
@@ -551,6 +603,43 @@ def wrong_kinds(wrongs: Sequence[Wrong], top: int | None = None) -> list[tuple[s
         counts[k] += 1
         example.setdefault(k, w)
     return [(k, n, example[k]) for k, n in counts.most_common(top)]
+
+
+def box5_table(report: Report) -> str:
+    """Box 5 (ticks and the written title) per converter: every truth field, then the shown
+    ones (``holdings.render_shown`` rule 7)."""
+    head = (
+        f"{'box 5':<20} {'fields':>7} {'exact':>7} {'exact%':>7} {'empty':>6} {'wrong':>6} "
+        f"{'shown':>6} {'s.exact':>7} {'s.exact%':>8} {'s.empty':>7} {'s.wrong':>7} "
+        f"{'misread':>7}"
+    )
+    lines = [head, "-" * len(head)]
+    items = sorted(report.box5_by_converter.items())
+    items.append(("TOTAL", report.box5_total))
+    for name, t in items:
+        lines.append(
+            f"{name:<20} {t.fields:>7} {t.exact:>7} {t.exact_pct:>6.2f}% {t.empty:>6} "
+            f"{t.wrong:>6} {t.shown:>6} {t.shown_exact:>7} {t.shown_exact_pct:>7.2f}% "
+            f"{t.shown_empty:>7} {t.shown_wrong:>7} {t.misread:>7}"
+        )
+    return "\n".join(lines)
+
+
+def box5_markdown_table(report: Report) -> str:
+    lines = [
+        "| converter | box 5 fields | exact | exact % | empty | wrong | shown | exact of shown "
+        "| exact % of shown | empty of shown | wrong of shown | misread by converter |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    items = sorted(report.box5_by_converter.items())
+    items.append(("**total**", report.box5_total))
+    for name, t in items:
+        lines.append(
+            f"| {name} | {t.fields} | {t.exact} | {t.exact_pct:.2f} | {t.empty} | {t.wrong} | "
+            f"{t.shown} | {t.shown_exact} | {t.shown_exact_pct:.2f} | {t.shown_empty} | "
+            f"{t.shown_wrong} | {t.misread} |"
+        )
+    return "\n".join(lines)
 
 
 def table(report: Report) -> str:

@@ -47,6 +47,13 @@ converter:
    the title box ('FORM 4', 'FORM 4/A': a bare '4' says nothing of an amendment), box 4's date
    of the original as a date in the header.
 
+7. **Box 5** (the relationship) is scored apart from the fields above, so that their measures
+   stay comparable with earlier runs. The first owner's box is read in the header section, a
+   further owner's in the block from the box 1 label that shows the owner's name to the next
+   box 1 label. A check box is shown when its label is printed whole there, with a tick mark
+   (``X``, ``☒``) right before it on its line exactly where the truth ticks it; the title
+   written under "Officer" / "Other" as a name is (its words in order, line to line).
+
 A value that the text holds only elsewhere (another row, the footnotes, the header) is not
 shown. The rule errs on the side of "shown" within a row's own lines (a stray neighbouring
 value next to the anchor can stand in for a lost one), so that misreads are never excused
@@ -386,12 +393,47 @@ def _bounds(lines: Sequence[str]) -> tuple[int | None, int | None, int | None]:
 @dataclass
 class Shown:
     """What a rendering shows of its truth: header field names, and per table a set of
-    field names for each truth row (in the truth's order)."""
+    field names for each truth row (in the truth's order); per owner, box 5's fields shown."""
 
     header: set[str]
     owners: list[bool]
     table1: list[set[str]]
     table2: list[set[str]]
+    relationships: list[set[str]] = field(default_factory=list)
+
+
+BOX5_LABELS = {
+    "is_director": re.compile(r"\bDirector\b", re.I),
+    "is_ten_percent_owner": re.compile(r"\b10\s*%\s*Owner\b", re.I),
+    "is_officer": re.compile(r"\bOfficer\s*\(\s*give\s+title\s+below\s*\)", re.I),
+    "is_other": re.compile(r"\bOther\s*\(\s*specify\s+below\s*\)", re.I),
+}
+_BOX1 = re.compile(r"Name\s+and\s+Address\s+of\s+Reporting\s+Person", re.I)
+_TICK = re.compile(r"(?:☒|(?<![A-Za-z0-9])[xX])[\s_]{0,3}$")
+
+
+def relationship_shown(
+    owner: Any, lines: Sequence[str], stream: Sequence[tuple[int, str]]
+) -> set[str]:
+    """Box 5 as the text shows it (rule 7 of the module's list): a check box is shown when
+    its label is printed whole in the owner's section, ticked (an ``X`` or ``☒`` right before
+    it on its line) where the truth ticks it and not ticked where it does not; the first label
+    printed is the one read (a further owner's box repeats below the tables). The title
+    written under "Officer"/"Other" is shown as a name is (its words in order, line to line)."""
+    shown: set[str] = set()
+    for name, label in BOX5_LABELS.items():
+        for line in lines:
+            m = label.search(line)
+            if m:
+                ticked = bool(_TICK.search(line[max(0, m.start() - 8) : m.start()]))
+                if ticked == bool(getattr(owner, name)):
+                    shown.add(name)
+                break
+    for name in ("officer_title", "other_text"):
+        value = getattr(owner, name)
+        if value and _name_shown(words_of(value), stream):
+            shown.add(name)
+    return shown
 
 
 def _prints_form(form_type: str, head: Sequence[str]) -> bool:
@@ -455,11 +497,23 @@ def shown_fields(truth: Filing, text: str) -> Shown:
             )
         return out
 
+    relationships = [relationship_shown(truth.reporting_owners[0], raw[:head_end], head_stream)]
+    boxes = [i for i in range(head_end, end) if _BOX1.search(raw[i])] + [end]
+    for o in truth.reporting_owners[1:]:
+        shown: set[str] = set()
+        for lo, hi in zip(boxes, boxes[1:], strict=False):
+            stream = [(i * 10_000 + p, w) for i in range(lo, hi) for p, w in
+                      enumerate(lines[i].words)]  # fmt: skip
+            if _name_shown(words_of(o.name), stream):
+                shown = relationship_shown(o, raw[lo:hi], stream)
+                break
+        relationships.append(shown)
     return Shown(
         header,
         owners,
         table(truth.non_derivative, s1, e1, False),
         table(truth.derivative, s2, stop, True),
+        relationships,
     )
 
 

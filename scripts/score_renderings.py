@@ -9,9 +9,11 @@ converter's rendering (``<converter>.<ext>``). Besides exact / empty / wrong ove
 field, each field is judged *shown* or not (``holdings.render_shown``: whether the rendering text
 shows the value correctly, near its row); the shown columns give exactness and wrong values among
 shown fields (issue #12's goal), and ``misread`` the wrong values the converter itself caused.
+Box 5 (the relationship check boxes and the title written under them) is a second table, kept
+apart so that the first stays comparable with earlier runs.
 The comparison itself lives in ``holdings.render_score`` so that ``tests/test_renderings.py``
 scores the same way.
-Exit 1 when any value is wrong.
+Exit 1 when any value is wrong, box 5's included.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from pathlib import Path
 
 from holdings.render_score import (
     Report,
+    box5_markdown_table,
+    box5_table,
     find_renderings,
     markdown_kinds,
     markdown_table,
@@ -78,15 +82,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         json.dump(report.to_dict(), sys.stdout, indent=1)
         print()
-        return 1 if report.total.wrong or report.total.phantom_rows else 0
+        return _status(report)
 
     if args.markdown:
         print(markdown_table(report))
         print()
+        print(box5_markdown_table(report))
+        print()
         print(markdown_kinds(report, args.kinds))
-        return 1 if report.total.wrong or report.total.phantom_rows else 0
+        return _status(report)
 
     print(table(report))
+    print()
+    print(box5_table(report))
     if report.errors:
         print(f"\nrefused ({len(report.errors)}):")
         for file, conv, err in report.errors:
@@ -102,10 +110,16 @@ def main(argv: list[str] | None = None) -> int:
             )
             if w.source_line:
                 print(f"      | {w.source_line[:150]}")
+    if report.box5_wrongs:
+        print(f"\nbox 5 wrong values ({len(report.box5_wrongs)}; first {args.show_wrong}):")
+        for w in report.box5_wrongs[: args.show_wrong]:
+            tag = "" if w.shown else " [misread by converter]"
+            print(f"  {w.converter:<20} {w.file} {w.field}: truth {w.truth!r} got {w.got!r}{tag}")
+    if report.wrongs:
         print(f"\nmost common kinds of wrong value among shown values (top {args.kinds}):")
         for kind, n, ex in wrong_kinds([w for w in report.wrongs if w.shown], args.kinds):
             print(f"  {n:>5}  {kind}  e.g. {ex.converter} {ex.file}: {ex.truth!r} -> {ex.got!r}")
-    return 1 if report.total.wrong or report.total.phantom_rows else 0
+    return _status(report)
 
 
 def _numbers_only(report: Report, as_json: bool, as_markdown: bool, kinds: int) -> int:
@@ -113,18 +127,34 @@ def _numbers_only(report: Report, as_json: bool, as_markdown: bool, kinds: int) 
     counts and the kinds of wrong value, never a file, a value or a line of their text."""
     counted = [(kind, n) for kind, n, _ in wrong_kinds([w for w in report.wrongs if w.shown])]
     if as_json:
-        numbers = {k: v for k, v in report.to_dict().items() if k in ("converters", "total")}
+        numbers = {
+            k: v
+            for k, v in report.to_dict().items()
+            if k in ("converters", "total", "box5", "box5_total")
+        }
         numbers["wrong_kinds_among_shown"] = [{"kind": k, "count": n} for k, n in counted]
         json.dump(numbers, sys.stdout, indent=1)
         print()
     else:
         print(markdown_table(report) if as_markdown else table(report))
+        print()
+        print(box5_markdown_table(report) if as_markdown else box5_table(report))
         if report.errors:
             print(f"\nrefused: {len(report.errors)}")
         print(f"\nkinds of wrong value among shown values (top {kinds}):")
         for kind, n in counted[:kinds]:
             print(f"  {n:>5}  {kind}")
-    return 1 if report.total.wrong or report.total.phantom_rows else 0
+        box5_kinds = wrong_kinds([w for w in report.box5_wrongs if w.shown])
+        if box5_kinds:
+            print("\nbox 5: kinds of wrong value among shown values:")
+            for kind, n, _ in box5_kinds:
+                print(f"  {n:>5}  {kind}")
+    return _status(report)
+
+
+def _status(report: Report) -> int:
+    wrong = report.total.wrong or report.total.phantom_rows or report.box5_total.wrong
+    return 1 if wrong else 0
 
 
 if __name__ == "__main__":

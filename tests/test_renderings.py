@@ -353,3 +353,58 @@ def test_a_held_out_score_gives_numbers_never_a_file_value_or_line(
         assert code == 1  # these two hold wrong values, which OCR misread
         assert "ocr" in out and "draftking" not in out and "snow" not in out
         assert "truth" not in out and "source_line" not in out and "| Common" not in out
+
+
+# Box 5 (the relationship ticks and the title written under them), scored in a table of its
+# own (holdings.render_shown rule 7). Measured in session 21 when box 5 was first scored:
+# main read 168 of its shown fields wrong (a box 3 caption on the labels' line hid "X
+# Officer", a label not shown read "unticked", box 1's address and a scan's specks read as the
+# title); now none. Floors: exact fields, the measured counts.
+BOX5_EXACT_FLOOR: dict[str, int] = {
+    "markitdown": 246,
+    "ocr": 228,
+    "pdfplumber-tables": 276,
+    "pdfplumber-text": 244,
+    "pdftotext-layout": 276,
+    "pymupdf4llm": 268,
+    "pymupdf4llm-layout": 211,
+}
+
+
+def test_box_5_exact_or_empty_never_wrong_among_shown(report: Report) -> None:
+    shown_wrong = [w for w in report.box5_wrongs if w.shown]
+    assert not shown_wrong, [(w.converter, w.file, w.field, w.truth, w.got) for w in shown_wrong]
+    assert set(report.box5_by_converter) == set(BOX5_EXACT_FLOOR)
+    for conv, floor in BOX5_EXACT_FLOOR.items():
+        t = report.box5_by_converter[conv]
+        assert t.exact >= floor, (conv, t.exact, floor)
+        assert t.fields == report.box5_by_converter["pdftotext-layout"].fields  # same truth
+
+
+def test_box_5_scoring_counts_a_wrong_tick_and_an_unknown_one() -> None:
+    owner = ReportingOwner(
+        name="Musk Elon",
+        is_director=True,
+        is_officer=True,
+        is_ten_percent_owner=False,
+        is_other=False,
+        officer_title="CEO",
+    )
+    text = (
+        "1. Name and Address of Reporting Person*\nMusk Elon\n5. Relationship of Reporting "
+        "Person(s) to Issuer\nX Director 10% Owner\nX Officer (give title below) Other (specify"
+        " below)\nCEO\nTable I - Non-Derivative Securities Acquired, Disposed of, or "
+        "Beneficially Owned\n"
+    )
+    f = _filing([_row("Common Stock", "10", "90")])
+    truth = f.model_copy(update={"reporting_owners": [owner]})
+    got = f.model_copy(update={"reporting_owners": [owner.model_copy(update={
+        "is_director": False, "is_other": None, "officer_title": None})]})  # fmt: skip
+    s = compare(truth, got, "f", "c", text)
+    assert (s.box5.fields, s.box5.exact, s.box5.empty, s.box5.wrong) == (5, 2, 2, 1)
+    assert s.box5.shown == 5 and s.box5.shown_wrong == 1
+    assert [w.field for w in s.box5_wrongs] == ["owner[0].is_director"]
+    assert s.tally.wrong == 0  # the first table is untouched by box 5
+    # a tick the text does not show (no X before Director) is the converter's misread
+    s = compare(truth, got, "f", "c", text.replace("X Director", "Director"))
+    assert s.box5.shown_wrong == 0 and s.box5.misread == 1

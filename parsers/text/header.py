@@ -94,7 +94,8 @@ _AMEND_FIRST_WORDS = ("If Amendment", "IF AMENDMENT")
 _NEXT_BOX = caseless(
     *(rf"\b{n}\.\s+[A-Z]" for n in "1234567"), r"ividual\s+or\s+Joint", r"Relationship\s+of"
 )
-_REL_LABEL = caseless(r"Relationship\s+of\s+Reporting\s+Person")
+_REL_LABEL = caseless(r"Relationship\s+of\s+Reporting\s+Person", r"Relationship\s+of\s+Rep")
+"""Box 5's caption, or what a cell border left of it (``5. Relationship of Reporting P``)."""
 _REL_END = caseless(
     r"ividual\s+or\s+Joint",
     r"\b6\.\s+\w",
@@ -102,10 +103,34 @@ _REL_END = caseless(
     r"Form\s+filed\s+by",
 )
 _CHECK_BEFORE = re.compile(r"(?:☒|\(\s*[xX]\s*\)|(?<![A-Za-z0-9])[xX])\s*$")
-_DIRECTOR = caseless(r"Director")
-_TEN_PCT = caseless(r"10\s*%\s*Owner")
-_OFFICER = caseless(r"Officer(?=\s*\(\s*give)", r"Officer")
-_OTHER = caseless(r"Other(?=\s*\(\s*specify)", r"\bOther\b")
+_TICK_BEFORE = re.compile(r"(?:☒|\(\s*[xX]\s*\)|(?<![A-Za-z0-9])[xX]_?)\s*$")
+_DIRECTOR = caseless(r"\bDirect(?:or)?(?![^\W_])")
+_TEN_PCT = caseless(r"\b10\s*%\s*O(?:w(?:n(?:er?)?)?)?(?![^\W_])")
+"""Both may be torn at the line's end in a scan (``X Direct``, ``X 10% O``)."""
+_OFFICER = caseless(r"Officer(?=\s*\(\s*give)", r"Officer(?=\s*\()")
+"""The label, or its word before a parenthesis a scan garbled; never a written title's
+``Chief Financial Officer``."""
+_OTHER = caseless(r"Other(?=\s*\(\s*specify)", r"\bOther(?=\s*\()")
+_REL_BOXES = (
+    ("is_director", _DIRECTOR),
+    ("is_ten_percent_owner", _TEN_PCT),
+    ("is_officer", _OFFICER),
+    ("is_other", _OTHER),
+)
+_BOX1_CAPTION = re.compile(
+    r"\(\s*(?:Street|City|State|Zip|Last|First|Middle)\s*\)|^\s*Street\s*$", re.I | re.M
+)
+_TITLE_STOP = re.compile(
+    _BOX1_CAPTION.pattern + r"|Explanation\s+of\s+Responses|Relationship\s+of\s+Reporting|^\s*#",
+    re.I | re.M,
+)
+"""Where the written title's lines end: box 1's captions (a scan's ``Street`` without its
+brackets on a line of its own), the explanation below the boxes, a further owner's box 5."""
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+_BOX5_WORDS = re.compile(
+    r"^\s*\(s\)\s*to\s+Issuer|\bOfficer\s*\(\s*give(?:\s+title)?(?:\s+below)?\s*\)?|\(\s*Check\s+all\s+applicable\s*\)|\bDirect(?:or)?\b|\b10\s*%\s*O(?:w(?:n(?:er?)?)?)?\b",
+    re.I,
+)
 _LABEL_DEBRIS = re.compile(
     r"(?:\s|[☐☒]|\(?\s*specify\b|\(?\s*give\s+title\b|\btitle\b|\bbelow\s*\)?|\)|:)*", re.I
 )
@@ -160,6 +185,8 @@ class Header:
     is_other: bool | None = None
     officer_title: str | None = None
     other_text: str | None = None
+    role_text: str | None = None
+    """What box 5 says under "Officer"/"Other", before the ticks say whose it is."""
     aff10b5_one: bool | None = None
     not_subject_to_section16: bool | None = None
     form_type: str | None = None
@@ -235,16 +262,8 @@ def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> 
     )
     _read_relationship(head, streams)
     head.joint = any(_checked(_JOINT, s) for s in streams if "More" in s or "MORE" in s)
-    if not (head.is_director or head.is_officer or head.is_ten_percent_owner or head.is_other):
-        # Nothing ticked in any column: the tick may sit in a cell of its own left of its label
-        # (``<td>X</td><td>Officer (give title below)</td>``); read the rows as lines instead.
-        flat = "\n".join(clean(r.text, keep_lines=True) for r in rows if r.text)
-        again = Header()
-        _read_relationship(again, [flat])
-        if again.is_director or again.is_officer or again.is_ten_percent_owner or again.is_other:
-            head.is_director, head.is_officer = again.is_director, again.is_officer
-            head.is_ten_percent_owner, head.is_other = again.is_ten_percent_owner, again.is_other
-            head.officer_title, head.other_text = again.officer_title, again.other_text
+    _relationship_by_lines(head, rows)
+    _place_roles(head)
     for row in rows:
         text = row.text
         if not text:
@@ -429,6 +448,7 @@ def read_more_owners(
                 left_out.append(head.owner_name.replace(CUT, "|"))
             continue  # (a name cut where the text does not say if a space stood there)
         _read_relationship(head, block)
+        _place_roles(head)
         _doubt_guessed(head, words.guessed)  # (its notes name the owner as the first: re-indexed)
         owners.append(head)
     return owners
@@ -907,31 +927,66 @@ def _word_start(text: str, at: int) -> str:
 
 
 def _read_relationship(head: Header, streams: list[str]) -> None:
+    """Box 5: each check box's tick from the mark right before its label, and what the filer
+    wrote under "Officer"/"Other". The labels are box 5's own words, so they are found wherever
+    they stand after the caption: a plain-text converter runs boxes side by side into one line
+    (``3. Date of Earliest Transaction (Month/Day/Year) X Officer (give title below)``), and the
+    box ends only at the first other box's label after its last label. A label the text does not
+    show leaves its tick unknown (None), not "unticked"."""
     for s in streams:
         if "elationship" not in s and "ELATIONSHIP" not in s:
             continue
         m = _REL_LABEL.search(s)
         if not m:
             continue
-        seg = s[m.end() :]
-        end = _REL_END.search(seg)
+        seg = s[m.end() :].replace(UNCHECKED, " ")
+        found = [(attr, label.search(seg)) for attr, label in _REL_BOXES]
+        last = max((f.end() for _, f in found if f), default=0)
+        end = _REL_END.search(seg, last)
         if end:
             seg = _word_start(seg, end.start())
-        seg = seg.replace(UNCHECKED, " ")
-        head.is_director = _checked(_DIRECTOR, seg)
-        head.is_ten_percent_owner = _checked(_TEN_PCT, seg)
-        head.is_officer = _checked(_OFFICER, seg)
-        head.is_other = _checked(_OTHER, seg)
-        title = _role_text(seg)
-        if title and head.is_officer and head.is_other:
-            head.officer_title, head.other_text = _split_roles(title)
-        elif title:
-            title = " ".join(title.split())
-            if head.is_officer or not head.is_other:
-                head.officer_title = title
-            else:
-                head.other_text = title
+        for attr, f in found:
+            setattr(head, attr, None if f is None or f.end() > len(seg) else _ticked(seg, f))
+        head.role_text = _role_text(head, seg)
         return
+
+
+def _place_roles(head: Header) -> None:
+    """What was written under the labels goes to Officer's title or Other's text by the ticks
+    (read last: a tick a column missed is read from the lines)."""
+    title = head.role_text
+    if title and head.is_officer and head.is_other:
+        head.officer_title, head.other_text = _split_roles(title)
+    elif title:
+        title = " ".join(title.split())
+        if head.is_officer or not head.is_other:
+            head.officer_title = title
+        else:
+            head.other_text = title
+
+
+def _relationship_by_lines(head: Header, rows: list[Row]) -> None:
+    """Box 5 read again from the rows as lines. Nothing ticked in any column: the tick may sit
+    in a cell of its own left of its label (``<td>X</td><td>Officer (give title below)</td>``),
+    so the lines' reading stands whole. A label no column showed (a scan spaces each line on its
+    own, so box 5's labels fall into several columns): its tick is the mark before it on its
+    line."""
+    ticks = [attr for attr, _ in _REL_BOXES]
+    if all(getattr(head, a) is not None for a in ticks) and any(getattr(head, a) for a in ticks):
+        return
+    flat = "\n".join(clean(r.text, keep_lines=True) for r in rows if r.text)
+    again = Header()
+    _read_relationship(again, [flat])
+    if not any(getattr(head, a) for a in ticks):
+        if any(getattr(again, a) for a in ticks):
+            for a in ticks:
+                setattr(head, a, getattr(again, a))
+            head.role_text = again.role_text
+            head.notes += again.notes
+        return
+    for a in ticks:
+        if getattr(head, a) is None:
+            setattr(head, a, getattr(again, a))
 
 
 _SEE = re.compile(r"\s(?=(?:see|refer\s+to)\b)", re.I)
@@ -946,7 +1001,7 @@ def _split_roles(text: str) -> tuple[str | None, str | None]:
     else:
         m = _SEE.search(text)
         if not m:
-            return text, None
+            return " ".join(text.split()), None
         officer, other = text[: m.start()], text[m.end() :]
     return " ".join(officer.split()) or None, " ".join(other.split()) or None
 
@@ -956,8 +1011,20 @@ def _checked(label: re.Pattern[str], seg: str) -> bool:
     return bool(m and _CHECK_BEFORE.search(seg[max(0, m.start() - 8) : m.start()]))
 
 
-def _role_text(seg: str) -> str | None:
-    """What the filer wrote under "Officer (give title below)" / "Other (specify below)"."""
+def _ticked(seg: str, label: re.Match[str]) -> bool:
+    """A mark right before the label on its line (a scan's ``X_`` too); a mark on the line
+    above is another box's, whose label the scan garbled."""
+    before = seg[max(0, label.start() - 8) : label.start()]
+    return bool(_TICK_BEFORE.search(before[before.rfind("\n") + 1 :]))
+
+
+def _role_text(head: Header, seg: str) -> str | None:
+    """What the filer wrote under "Officer (give title below)" / "Other (specify below)": the
+    lines after the labels, up to box 1's captions or the explanation. Lines of specks (no two
+    letters together: a scan's ``x``, ``S``, a rule's ``:``) are no words of a title. Where box
+    1's captions come among those lines, the box's lines are shared with box 1's address (plain
+    text runs the boxes side by side), and where the title ends is not said: left empty, with a
+    doubt when words stood there."""
     officer = _OFFICER.search(seg)
     start = officer.end() if officer else 0
     other = _OTHER.search(seg, start)
@@ -966,9 +1033,31 @@ def _role_text(seg: str) -> str | None:
         return None
     rest = seg[anchor:]
     rest = rest[_LABEL_DEBRIS.match(rest).end() :]  # type: ignore[union-attr]  # matches ""
-    parts = (" ".join(p.replace(CHECKED, " ").split()) for p in rest.split("\t"))
-    text = "\t".join(p for p in parts if p).strip(" :")
-    return text or None
+    stop = _TITLE_STOP.search(rest)
+    shared = bool(stop and _BOX1_CAPTION.match(stop.group()))
+    for label in (officer, other):  # a label's line opens on another box's words: box 5
+        if label and not shared:  # shares its lines with that box
+            line_start = seg.rfind("\n", 0, label.start()) + 1
+            before = _BOX5_WORDS.sub(" ", seg[line_start : label.start()])
+            shared = bool(_TWO_LETTERS.search(before))
+    if stop:
+        rest = rest[: stop.start()]
+    kept: list[str] = []
+    for line in rest.split("\n"):
+        parts = (" ".join(p.replace(CHECKED, " ").split()) for p in line.split("\t"))
+        line = "\t".join(p for p in parts if _TWO_LETTERS.search(p)).strip(" :")
+        if line:
+            kept.append(line)
+    text = "\n".join(kept)
+    if text and shared:
+        said = " ".join(text.split())
+        head.notes.append(
+            (None, "reporting_owners[0].officer_title",
+             f"box 5's written title shares its lines with other boxes ({said!r}): where it "
+             "begins and ends is not said; left empty")
+        )  # fmt: skip
+        return None
+    return text.replace("\n", " ") or None
 
 
 _SIG_WORD = re.compile(r"[^\W_]+(?:[-'&][^\W_]+)*")

@@ -1,0 +1,125 @@
+"""Box 5, the owner's relationship to the issuer, read from text renderings
+(parsers.text.header._read_relationship): each tick from the mark before its label, unknown
+where the label is not shown, and the written title only where the text says where it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsers import parse_file
+from parsers.text.header import Header, _place_roles, _read_relationship
+
+RENDERINGS = Path(__file__).parent / "fixtures" / "renderings" / "real"
+TICKS = ("is_director", "is_ten_percent_owner", "is_officer", "is_other")
+
+
+def _read(stream: str) -> Header:
+    head = Header()
+    _read_relationship(head, [stream])
+    _place_roles(head)
+    return head
+
+
+def _ticks(head: Header) -> tuple[bool | None, ...]:
+    return tuple(getattr(head, t) for t in TICKS)
+
+
+def test_a_label_after_another_boxs_caption_on_its_line_is_still_box_5s() -> None:
+    # plain text runs boxes side by side: box 3's caption stands before "X Officer"
+    head = _read(
+        "5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n"
+        "Director 10% Owner\n"
+        "C/O NVIDIA CORPORATION 2788 SAN TOMAS 3. Date of Earliest Transaction (Month/Day/Year)"
+        " X Officer (give title below) Other (specify below)\n"
+        "EXPRESSWAY 01/26/2023 EVP & Chief Financial Officer\n(Street)\n"
+        "4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint\n"
+    )
+    assert _ticks(head) == (False, False, True, False)
+    # the title's line is box 1's and box 3's too: where the title begins is not said
+    assert head.officer_title is None and head.other_text is None
+    assert any("shares its lines" in n[2] for n in head.notes)
+
+
+def test_a_label_the_text_does_not_show_is_unknown_not_unticked() -> None:
+    head = _read(
+        "5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n"
+        "X Direct\t10% O\nOfficer (give title below)\n6. Individual or Joint/Group Filing\n"
+    )
+    # torn labels still read; "Other (specify below)" is nowhere: unknown
+    assert _ticks(head) == (True, False, False, None)
+
+
+def test_a_written_titles_officer_is_no_label() -> None:
+    head = _read(
+        "5. Relationship of Reporting Person(s) to Issuer\nX Director 10% Owner\n"
+        "Chief Financial Officer\n6. Individual or Joint/Group Filing\n"
+    )
+    assert head.is_officer is None and head.is_other is None
+    assert head.is_director is True
+
+
+def test_a_mark_on_the_line_above_is_not_the_labels_tick() -> None:
+    # a scan garbled the first row's labels, its tick kept: it is not Officer's
+    head = _read(
+        "5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\nx\n"
+        "Officer (give title below)\tOther (specify below)\n6. Individual or Joint\n"
+    )
+    assert head.is_officer is False and head.is_other is False
+    head = _read(
+        "5. Relationship of Reporting Person(s) to Issuer\nX_ Director\tX 10% Owner\n"
+        "Officer (give title below)\tX Other (specify below)\nCHAIRMAN OF THE BOARD\n"
+    )
+    assert _ticks(head) == (True, True, False, True)
+    assert head.other_text == "CHAIRMAN OF THE BOARD" and head.officer_title is None
+
+
+def test_a_title_stops_at_box_1s_captions_and_specks_are_no_words_of_it() -> None:
+    head = _read(
+        "5. Relationship of Reporting Person(s) to Issuer\nDirector 10% Owner\n"
+        "X Officer (give title below)\tOther (specify below)\nChief Legal Officer\nS\nx\n"
+    )
+    assert head.officer_title == "Chief Legal Officer"
+    # a further owner's box below the tables: box 1's address follows its labels, no title
+    head = _read(
+        "1. Name and Address of Reporting Person* 5. Relationship of Reporting Person(s) to "
+        "Issuer\nSB Global Advisers Ltd (Check all applicable)\nDirector X 10% Owner\n"
+        "(Last) (First) (Middle) Officer (give title below) Other (specify below)\n"
+        "69 GROSVENOR STREET\n(Street)\nLONDON, X0 W1K 3JP\n(City) (State) (Zip)\n"
+    )
+    assert _ticks(head) == (False, True, False, False)
+    assert head.officer_title is None and head.other_text is None
+
+
+def test_officer_and_other_both_ticked_read_from_the_lines_where_a_column_missed_one() -> None:
+    # the scan's columns put "X Officer" in another column: the lines give its tick, and the
+    # title, read before that tick was known, is the officer's
+    head = Header()
+    _read_relationship(
+        head,
+        ["5. Relationship of Reporting Person(s) to Issuer\nX Director\t10% Owner\n"
+         "X Other (specify below)\nHead of Strategy\nX Form filed by One Reporting Person"],
+    )  # fmt: skip
+    assert head.is_officer is None
+    head.is_officer = True  # what _relationship_by_lines reads from the lines
+    _place_roles(head)
+    assert (head.officer_title, head.other_text) == ("Head of Strategy", None)
+
+
+def test_renderings_box_5_as_the_form_shows_it() -> None:
+    nvidia = RENDERINGS / "0001045810-23-000006_wf-form4_167486488448198.xml"
+    # pymupdf4llm-layout: a cell border cut box 5's caption ("5. Relationship of Reporting P")
+    got = parse_file(nvidia / "pymupdf4llm-layout.md").reporting_owners[0]
+    assert (got.is_director, got.is_officer, got.is_ten_percent_owner, got.is_other) == (
+        False, True, False, False,
+    )  # fmt: skip
+    # its title is torn across cells, a date between its pieces: left empty, never the date
+    assert got.officer_title is None
+    # pdfplumber-text: "X Officer" after box 3's caption on one line
+    filing = parse_file(nvidia / "pdfplumber-text.txt")
+    assert filing.reporting_owners[0].is_officer is True
+    assert filing.reporting_owners[0].officer_title is None
+    assert any(n.field == "reporting_owners[0].officer_title" for n in filing.notes)
+    # a joint filing's further owners: no address read as their title
+    soft = parse_file(RENDERINGS / "softbank_derivative_acquisition.xml" / "pdftotext-layout.txt")
+    assert len(soft.reporting_owners) > 2
+    assert all(o.officer_title is None for o in soft.reporting_owners[1:])

@@ -35,9 +35,47 @@ def test_a_label_after_another_boxs_caption_on_its_line_is_still_box_5s() -> Non
         "4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint\n"
     )
     assert _ticks(head) == (False, False, True, False)
-    # the title's line is box 1's and box 3's too: where the title begins is not said
+    # box 3's caption ends right before "X Officer": on the line below, what follows box 3's
+    # one date is box 5's title
+    assert head.officer_title == "EVP & Chief Financial Officer" and head.other_text is None
+    # ... or, box 3's date alone on its line, the title after box 1's "(Street)" caption
+    head = _read(
+        "5. Relationship of Reporting Person(s) to Issuer\nDirector 10% Owner\n"
+        "ONE APPLE PARK WAY 3. Date of Earliest Transaction (Month/Day/Year) X Officer (give"
+        " title below) Other (specify below)\n05/04/2022\n(Street) SVP, GC and Secretary\n"
+        "CUPERTINO CA 95014\n4. If Amendment, Date of Original Filed (Month/Day/Year)\n"
+    )
+    assert head.officer_title == "SVP, GC and Secretary"
+
+
+def test_a_title_beside_other_boxes_is_read_only_where_the_text_says_where_it_ends() -> None:
+    labels = (
+        "5. Relationship of Reporting Person(s) to Issuer\nDirector 10% Owner\n"
+        "C/O ACME INC. 3. Date of Earliest Transaction (Month/Day/Year) X Officer (give title"
+        " below) Other (specify below)\n"
+    )
+    for below in (
+        # the line under the title holds more words: they may be its rest
+        "SUITE 3A 12/13/2022 Executive Vice President\nand General Counsel (Street)\n",
+        # longer than one line of the box: it may have wrapped
+        "SUITE 3A 12/13/2022 Executive Vice President, Chief Operating Officer\n(Street)\n",
+        # no date of box 3's on the line: where box 1's words end is not said
+        "SUITE 3A Chief Financial Officer\n(Street)\n",
+    ):
+        head = _read(labels + below + "4. If Amendment, Date of Original Filed\n")
+        assert head.is_officer is True
+        assert head.officer_title is None, below
+        assert any("shares its lines" in n[2] for n in head.notes), below
+
+
+def test_words_under_the_labels_with_neither_officer_nor_other_ticked_are_no_title() -> None:
+    head = _read(
+        "5. Relationship of Reporting Person(s) to Issuer\nX Director\t10% Owner\n"
+        "Officer (give title below)\tOther (specify below)\nee hae\n6. Individual or Joint\n"
+    )
+    assert _ticks(head) == (True, False, False, False)
     assert head.officer_title is None and head.other_text is None
-    assert any("shares its lines" in n[2] for n in head.notes)
+    assert any("neither Officer nor Other" in n[2] for n in head.notes)
 
 
 def test_a_label_the_text_does_not_show_is_unknown_not_unticked() -> None:
@@ -114,11 +152,16 @@ def test_renderings_box_5_as_the_form_shows_it() -> None:
     )  # fmt: skip
     # its title is torn across cells, a date between its pieces: left empty, never the date
     assert got.officer_title is None
-    # pdfplumber-text: "X Officer" after box 3's caption on one line
+    # pdfplumber-text: "X Officer" after box 3's caption on one line, the title after its date
     filing = parse_file(nvidia / "pdfplumber-text.txt")
     assert filing.reporting_owners[0].is_officer is True
-    assert filing.reporting_owners[0].officer_title is None
-    assert any(n.field == "reporting_owners[0].officer_title" for n in filing.notes)
+    assert filing.reporting_owners[0].officer_title == "EVP & Chief Financial Officer"
+    # markitdown: box 3's date alone below the labels, then a row of cells: box 1's words in
+    # the first, box 5's title in one further right
+    filing = parse_file(nvidia / "markitdown.md")
+    assert filing.reporting_owners[0].is_officer is True
+    assert filing.reporting_owners[0].officer_title == "EVP & Chief Financial Officer"
+    assert not any(n.field == "reporting_owners[0].officer_title" for n in filing.notes)
     # a joint filing's further owners: no address read as their title
     soft = parse_file(RENDERINGS / "softbank_derivative_acquisition.xml" / "pdftotext-layout.txt")
     assert len(soft.reporting_owners) > 2

@@ -264,6 +264,7 @@ def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> 
     head.joint = any(_checked(_JOINT, s) for s in streams if "More" in s or "MORE" in s)
     _relationship_by_lines(head, rows)
     _place_roles(head)
+    _title_in_cells(head, rows)
     for row in rows:
         text = row.text
         if not text:
@@ -955,6 +956,16 @@ def _place_roles(head: Header) -> None:
     """What was written under the labels goes to Officer's title or Other's text by the ticks
     (read last: a tick a column missed is read from the lines)."""
     title = head.role_text
+    if title and not (head.is_officer or head.is_other):
+        # a title is written only below a ticked "Officer" or "Other"; words there with
+        # neither ticked (or neither tick read) are no title the text vouches for
+        said = " ".join(title.split())
+        head.notes.append(
+            (None, "reporting_owners[0].officer_title",
+             f"{said!r} stands under box 5's labels, but neither Officer nor Other is seen "
+             "ticked: not read as a title; left empty")
+        )  # fmt: skip
+        return
     if title and head.is_officer and head.is_other:
         head.officer_title, head.other_text = _split_roles(title)
     elif title:
@@ -1040,6 +1051,10 @@ def _role_text(head: Header, seg: str) -> str | None:
             line_start = seg.rfind("\n", 0, label.start()) + 1
             before = _BOX5_WORDS.sub(" ", seg[line_start : label.start()])
             shared = bool(_TWO_LETTERS.search(before))
+    if shared:
+        beside = _title_beside_box3(seg, officer or other, seg[anchor:])
+        if beside is not None:
+            return beside
     if stop:
         rest = rest[: stop.start()]
     kept: list[str] = []
@@ -1058,6 +1073,87 @@ def _role_text(head: Header, seg: str) -> str | None:
         )  # fmt: skip
         return None
     return text.replace("\n", " ") or None
+
+
+_BOX3_END = re.compile(
+    r"(?:Date\s+of\s+Earliest\s+Transaction|Fiscal\s+Year\s+Ended)\s*\(\s*Month/Day/Year\s*\)"
+    r"\s*(?:[xX\u2612]\s*)?$",
+    re.I,
+)
+_ONE_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])")
+_STREET_THEN = re.compile(r"^\s*\(\s*Street\s*\)\s*(\S.*)$", re.I)
+TITLE_FITS = 40
+"""Characters of a written title that fit one line of box 5 as the form prints it: a longer
+title may have wrapped, its rest on a line of box 1's address."""
+
+
+def _title_beside_box3(seg: str, label: re.Match[str] | None, rest: str) -> str | None:
+    """Plain text runs boxes 1, 3 and 5 side by side. Where box 3's caption ends right before
+    box 5's "Officer" label, the line below holds box 1's words, box 3's date and then box 5's
+    title (``EXPRESSWAY 01/26/2023 EVP & Chief Financial Officer``), or box 3's date with
+    nothing after it and the title after box 1's ``(Street)`` caption on the next line. Box 3
+    holds one date and nothing else, so what follows it on its line is box 5's. Read only where
+    that is the shape, the title fits one line of the box and the line below the title holds
+    no more of it; None otherwise (the caller leaves the title empty with a doubt)."""
+    if label is None:
+        return None
+    line_start = seg.rfind("\n", 0, label.start()) + 1
+    if not _BOX3_END.search(seg[line_start : label.start()]):
+        return None
+    lines = rest.split("\n")
+    if len(lines) < 3 or not _LABEL_DEBRIS.fullmatch(lines[0]):
+        return None
+    dates = _ONE_DATE.findall(lines[1])
+    if len(dates) != 1:
+        return None
+    after = lines[1][lines[1].index(dates[0]) + len(dates[0]) :].strip()
+    if after:
+        if not _BOX1_CAPTION.fullmatch(lines[2].strip()):
+            return None  # the line below may hold the title's rest
+        title = after
+    else:
+        m = _STREET_THEN.match(lines[2])
+        if not m:
+            return None
+        title = m.group(1).strip()
+    if len(title) > TITLE_FITS or not _TWO_LETTERS.search(title) or _ONE_DATE.search(title):
+        return None
+    return " ".join(title.split())
+
+
+def _title_in_cells(head: Header, rows: list[Row]) -> None:
+    """markitdown prints box 5's labels on a plain line after box 3's caption, box 3's date
+    alone on the line below, and then a row of cells holding box 1's next words in its first
+    cell and box 5's title in one cell further right (``| AVENUE | | ... | Chief Technology
+    Officer | |``). Where that is the shape (two cells with words in that row, nothing else),
+    the title fits one line of the box and Officer or Other is ticked, the cell is the title:
+    it replaces the doubt the shared lines left."""
+    if head.role_text is not None or not (head.is_officer or head.is_other):
+        return
+    at = next(
+        (
+            i
+            for i, r in enumerate(rows)
+            if r.shape is not PIPE
+            and (m := _OFFICER.search(r.text))
+            and _BOX3_END.search(clean(r.text[: m.start()]))
+        ),
+        None,
+    )
+    if at is None:
+        return
+    below = [r for r in rows[at + 1 : at + 4] if r.shape not in EMPTY]
+    if len(below) < 2 or below[0].shape is PIPE or not _ONE_DATE.fullmatch(below[0].text.strip()):
+        return
+    cells = [clean(c) for c in below[1].cells if c.strip()] if below[1].shape is PIPE else []
+    if len(cells) != 2:
+        return
+    title = " ".join(cells[1].split())
+    if len(title) > TITLE_FITS or not _TWO_LETTERS.search(title) or _ONE_DATE.search(title):
+        return
+    head.role_text = title
+    head.notes = [n for n in head.notes if not n[2].startswith("box 5's written title")]
+    _place_roles(head)
 
 
 _SIG_WORD = re.compile(r"[^\W_]+(?:[-'&][^\W_]+)*")

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -605,82 +605,92 @@ def wrong_kinds(wrongs: Sequence[Wrong], top: int | None = None) -> list[tuple[s
     return [(k, n, example[k]) for k, n in counts.most_common(top)]
 
 
-def box5_table(report: Report) -> str:
-    """Box 5 (ticks and the written title) per converter: every truth field, then the shown
-    ones (``holdings.render_shown`` rule 7)."""
-    head = (
-        f"{'box 5':<20} {'fields':>7} {'exact':>7} {'exact%':>7} {'empty':>6} {'wrong':>6} "
-        f"{'shown':>6} {'s.exact':>7} {'s.exact%':>8} {'s.empty':>7} {'s.wrong':>7} "
-        f"{'misread':>7}"
-    )
+@dataclass(frozen=True)
+class _Column:
+    head: str
+    """The plain table's caption (``s.exact%``)."""
+    markdown: str
+    """The markdown table's caption (``exact % of shown``)."""
+    width: int
+    value: Callable[[Tally], float]
+    percent: bool = False
+
+
+def _col(head: str, markdown: str, width: int, attr: str) -> _Column:
+    return _Column(head, markdown, width, lambda t: getattr(t, attr), attr.endswith("_pct"))
+
+
+_SHOWN_COLUMNS = (
+    _col("shown", "shown", 6, "shown"),
+    _col("s.exact", "exact of shown", 7, "shown_exact"),
+    _col("s.exact%", "exact % of shown", 8, "shown_exact_pct"),
+    _col("s.empty", "empty of shown", 7, "shown_empty"),
+    _col("s.wrong", "wrong of shown", 7, "shown_wrong"),
+    _col("misread", "misread by converter", 7, "misread"),
+)
+FIELD_COLUMNS = (
+    _col("files", "files", 5, "files"),
+    _col("refused", "refused", 7, "refused"),
+    _col("fields", "fields", 7, "fields"),
+    _col("exact", "exact", 7, "exact"),
+    _col("exact%", "exact %", 7, "exact_pct"),
+    _col("empty", "empty", 6, "empty"),
+    _col("wrong", "wrong", 6, "wrong"),
+    _col("invented", "of which invented", 8, "invented"),
+    _col("missed", "missed rows", 6, "missed_rows"),
+    _col("phantom", "phantom rows", 7, "phantom_rows"),
+    *_SHOWN_COLUMNS,
+)
+"""The first table's columns: every truth field, then the fields the rendering shows correctly
+(exact, exact % of shown, empty, wrong of shown) and the converter's misreads."""
+BOX5_COLUMNS = (
+    _col("fields", "box 5 fields", 7, "fields"),
+    _col("exact", "exact", 7, "exact"),
+    _col("exact%", "exact %", 7, "exact_pct"),
+    _col("empty", "empty", 6, "empty"),
+    _col("wrong", "wrong", 6, "wrong"),
+    *_SHOWN_COLUMNS,
+)
+"""Box 5's table (ticks and the written title): ``holdings.render_shown`` rule 7."""
+
+
+def _plain(title: str, tallies: dict[str, Tally], total: Tally, columns: Sequence[_Column]) -> str:
+    head = f"{title:<20} " + " ".join(f"{c.head:>{c.width}}" for c in columns)
     lines = [head, "-" * len(head)]
-    items = sorted(report.box5_by_converter.items())
-    items.append(("TOTAL", report.box5_total))
-    for name, t in items:
-        lines.append(
-            f"{name:<20} {t.fields:>7} {t.exact:>7} {t.exact_pct:>6.2f}% {t.empty:>6} "
-            f"{t.wrong:>6} {t.shown:>6} {t.shown_exact:>7} {t.shown_exact_pct:>7.2f}% "
-            f"{t.shown_empty:>7} {t.shown_wrong:>7} {t.misread:>7}"
+    for name, t in [*sorted(tallies.items()), ("TOTAL", total)]:
+        cells = (
+            f"{c.value(t):>{c.width - 1}.2f}%" if c.percent else f"{c.value(t):>{c.width}}"
+            for c in columns
         )
+        lines.append(f"{name:<20} " + " ".join(cells))
     return "\n".join(lines)
 
 
-def box5_markdown_table(report: Report) -> str:
+def _markdown(tallies: dict[str, Tally], total: Tally, columns: Sequence[_Column]) -> str:
     lines = [
-        "| converter | box 5 fields | exact | exact % | empty | wrong | shown | exact of shown "
-        "| exact % of shown | empty of shown | wrong of shown | misread by converter |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| converter | " + " | ".join(c.markdown for c in columns) + " |",
+        "|---|" + "--:|" * len(columns),
     ]
-    items = sorted(report.box5_by_converter.items())
-    items.append(("**total**", report.box5_total))
-    for name, t in items:
-        lines.append(
-            f"| {name} | {t.fields} | {t.exact} | {t.exact_pct:.2f} | {t.empty} | {t.wrong} | "
-            f"{t.shown} | {t.shown_exact} | {t.shown_exact_pct:.2f} | {t.shown_empty} | "
-            f"{t.shown_wrong} | {t.misread} |"
-        )
+    for name, t in [*sorted(tallies.items()), ("**total**", total)]:
+        cells = (f"{c.value(t):.2f}" if c.percent else f"{c.value(t)}" for c in columns)
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def table(report: Report) -> str:
-    """The old columns (every truth field), then the shown columns (fields the rendering shows
-    correctly: exact, exact % of shown, empty, wrong of shown) and the converter's misreads."""
-    head = (
-        f"{'converter':<20} {'files':>5} {'refused':>7} {'fields':>7} {'exact':>7} "
-        f"{'exact%':>7} {'empty':>6} {'wrong':>6} {'invented':>8} {'missed':>6} {'phantom':>7} "
-        f"{'shown':>6} {'s.exact':>7} {'s.exact%':>8} {'s.empty':>7} {'s.wrong':>7} "
-        f"{'misread':>7}"
-    )
-    lines = [head, "-" * len(head)]
-    items = sorted(report.by_converter.items())
-    items.append(("TOTAL", report.total))
-    for name, t in items:
-        lines.append(
-            f"{name:<20} {t.files:>5} {t.refused:>7} {t.fields:>7} {t.exact:>7} "
-            f"{t.exact_pct:>6.2f}% {t.empty:>6} {t.wrong:>6} {t.invented:>8} "
-            f"{t.missed_rows:>6} {t.phantom_rows:>7} {t.shown:>6} {t.shown_exact:>7} "
-            f"{t.shown_exact_pct:>7.2f}% {t.shown_empty:>7} {t.shown_wrong:>7} {t.misread:>7}"
-        )
-    return "\n".join(lines)
+    return _plain("converter", report.by_converter, report.total, FIELD_COLUMNS)
 
 
 def markdown_table(report: Report) -> str:
-    lines = [
-        "| converter | files | refused | fields | exact | exact % | empty | wrong | of which "
-        "invented | missed rows | phantom rows | shown | exact of shown | exact % of shown | "
-        "empty of shown | wrong of shown | misread by converter |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
-    ]
-    items = sorted(report.by_converter.items())
-    items.append(("**total**", report.total))
-    for name, t in items:
-        lines.append(
-            f"| {name} | {t.files} | {t.refused} | {t.fields} | {t.exact} | "
-            f"{t.exact_pct:.2f} | {t.empty} | {t.wrong} | {t.invented} | {t.missed_rows} | "
-            f"{t.phantom_rows} | {t.shown} | {t.shown_exact} | {t.shown_exact_pct:.2f} | "
-            f"{t.shown_empty} | {t.shown_wrong} | {t.misread} |"
-        )
-    return "\n".join(lines)
+    return _markdown(report.by_converter, report.total, FIELD_COLUMNS)
+
+
+def box5_table(report: Report) -> str:
+    return _plain("box 5", report.box5_by_converter, report.box5_total, BOX5_COLUMNS)
+
+
+def box5_markdown_table(report: Report) -> str:
+    return _markdown(report.box5_by_converter, report.box5_total, BOX5_COLUMNS)
 
 
 def markdown_kinds(report: Report, top: int = 30, shown_only: bool = True) -> str:

@@ -152,6 +152,16 @@ def test_renderings_box_5_as_the_form_shows_it() -> None:
     )  # fmt: skip
     # its title is torn across cells, a date between its pieces: left empty, never the date
     assert got.officer_title is None
+    # ... or to its number and first word ("5. Relationship"): the ticks are read, the title,
+    # whose words the borders cut across cells too ("EVP & Ch|ief Financial"), is not
+    torn = RENDERINGS / "0001045810-23-000050_wf-form4a_167882511093689.xml"
+    filing = parse_file(torn / "pymupdf4llm-layout.md")
+    got = filing.reporting_owners[0]
+    assert (got.is_director, got.is_officer, got.is_ten_percent_owner, got.is_other) == (
+        False, True, False, False,
+    )  # fmt: skip
+    assert got.officer_title is None
+    assert any("'EVP & Ch|ief Financial'" in n.message for n in filing.notes)
     # pdfplumber-text: "X Officer" after box 3's caption on one line, the title after its date
     filing = parse_file(nvidia / "pdfplumber-text.txt")
     assert filing.reporting_owners[0].is_officer is True

@@ -94,8 +94,14 @@ _AMEND_FIRST_WORDS = ("If Amendment", "IF AMENDMENT")
 _NEXT_BOX = caseless(
     *(rf"\b{n}\.\s+[A-Z]" for n in "1234567"), r"ividual\s+or\s+Joint", r"Relationship\s+of"
 )
-_REL_LABEL = caseless(r"Relationship\s+of\s+Reporting\s+Person", r"Relationship\s+of\s+Rep")
-"""Box 5's caption, or what a cell border left of it (``5. Relationship of Reporting P``)."""
+_REL_LABEL = caseless(
+    r"Relationship\s+of\s+Reporting\s+Person",
+    r"Relationship\s+of\s+Rep",
+    r"\b5\.\s*Relationship(?!\s+of\s+Rep)",
+    r"\b4\.\s*Relationship(?!\s+of\s+Rep)",
+)
+"""Box 5's caption (a Form 3's box 4), or what a cell border left of it (``5. Relationship of
+Reporting P``, ``5. Relationship``)."""
 _REL_END = caseless(
     r"ividual\s+or\s+Joint",
     r"\b6\.\s+\w",
@@ -941,6 +947,7 @@ def _read_relationship(head: Header, streams: list[str]) -> None:
         if not m:
             continue
         seg = s[m.end() :].replace(UNCHECKED, " ")
+        torn = "erson" not in m.group() and "ERSON" not in m.group()
         found = [(attr, label.search(seg)) for attr, label in _REL_BOXES]
         last = max((f.end() for _, f in found if f), default=0)
         end = _REL_END.search(seg, last)
@@ -948,7 +955,7 @@ def _read_relationship(head: Header, streams: list[str]) -> None:
             seg = _word_start(seg, end.start())
         for attr, f in found:
             setattr(head, attr, None if f is None or f.end() > len(seg) else _ticked(seg, f))
-        head.role_text = _role_text(head, seg)
+        head.role_text = _role_text(head, seg, torn)
         return
 
 
@@ -1029,13 +1036,14 @@ def _ticked(seg: str, label: re.Match[str]) -> bool:
     return bool(_TICK_BEFORE.search(before[before.rfind("\n") + 1 :]))
 
 
-def _role_text(head: Header, seg: str) -> str | None:
+def _role_text(head: Header, seg: str, torn: bool = False) -> str | None:
     """What the filer wrote under "Officer (give title below)" / "Other (specify below)": the
     lines after the labels, up to box 1's captions or the explanation. Lines of specks (no two
     letters together: a scan's ``x``, ``S``, a rule's ``:``) are no words of a title. Where box
     1's captions come among those lines, the box's lines are shared with box 1's address (plain
-    text runs the boxes side by side), and where the title ends is not said: left empty, with a
-    doubt when words stood there."""
+    text runs the boxes side by side), or where a cell border tore box 5's caption (``torn``:
+    the title's words may be cut across cells too), where the title ends is not said: left
+    empty, with a doubt when words stood there."""
     officer = _OFFICER.search(seg)
     start = officer.end() if officer else 0
     other = _OTHER.search(seg, start)
@@ -1045,7 +1053,8 @@ def _role_text(head: Header, seg: str) -> str | None:
     rest = seg[anchor:]
     rest = rest[_LABEL_DEBRIS.match(rest).end() :]  # type: ignore[union-attr]  # matches ""
     stop = _TITLE_STOP.search(rest)
-    shared = bool(stop and _BOX1_CAPTION.match(stop.group()))
+    # a caption a cell border tore: the box's words are cut across cells, the title's too
+    shared = torn or bool(stop and _BOX1_CAPTION.match(stop.group()))
     for label in (officer, other):  # a label's line opens on another box's words: box 5
         if label and not shared:  # shares its lines with that box
             line_start = seg.rfind("\n", 0, label.start()) + 1
@@ -1065,7 +1074,7 @@ def _role_text(head: Header, seg: str) -> str | None:
             kept.append(line)
     text = "\n".join(kept)
     if text and shared:
-        said = " ".join(text.split())
+        said = " ".join(text.split()).replace(CUT, "|")
         head.notes.append(
             (None, "reporting_owners[0].officer_title",
              f"box 5's written title shares its lines with other boxes ({said!r}): where it "

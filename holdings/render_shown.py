@@ -39,7 +39,8 @@ converter:
    no pipes, no column gaps: markitdown), whatever the captions above it look like.
 5. **Text** (titles, nature of ownership, names) is shown when its words (runs of letters and
    digits, any case) occur as whole words, in order, in the row's region; words glued together
-   (``ByLP``) or split (``Foot|note``) are not shown. Where two text fields of a row hold the
+   (``ByLP``) or split (``Foot|note``) are not shown, nor is a value whose comma after a word the
+   converter lost (``Common Stock $0.01 par value``). Where two text fields of a row hold the
    same words (title and underlying title), each needs its own occurrence.
 6. **Header.** The issuer name, ticker (a token of its own), period of report and the first
    owner's name must be in the header section; a further owner's name anywhere in the text (a
@@ -249,6 +250,21 @@ def anchors(
 # --------------------------------------------------------------------------- rows
 
 
+_BEFORE_COMMA = re.compile(r"([^\W_]+),")
+
+
+def _commas_kept(value: str, region: Sequence[str]) -> bool:
+    """Each word the value ends with a comma is printed with it in the row's lines: a comma the
+    converter lost (``Class A Common Stock $0.01 par value``) leaves the value not shown (its
+    words alone are). Lines not given (a caller without the source): no check."""
+    if not region:
+        return True
+    text = "\n".join(region)
+    return all(
+        re.search(rf"(?<![^\W_]){re.escape(w)}\s*,", text) for w in _BEFORE_COMMA.findall(value)
+    )
+
+
 def _row_shown(
     row: NonDerivativeRow | DerivativeRow,
     anchor: int | None,
@@ -276,7 +292,7 @@ def _row_shown(
         if not ws:
             continue
         found = _in_order(ws, stream, used)
-        if found:
+        if found and _commas_kept(value or "", [raw[k] for k in region if k < len(raw)]):
             used.update(found)
             shown.add(f)
         else:

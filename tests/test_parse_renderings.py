@@ -936,3 +936,64 @@ def test_a_period_from_the_rows_only_where_the_header_shows_no_other_date() -> N
     g = parse_bytes(other.encode(), "layout.txt")
     assert g.period_of_report is None
     assert any(n.field == "period_of_report" and "left empty" in n.message for n in g.notes)
+
+
+FRESH = Path(__file__).parent / "fixtures" / "text" / "fresh"
+
+
+def test_a_marker_alone_closing_the_cell_before_a_lone_window_date_says_which_date() -> None:
+    # pymupdf4llm-layout (remix seed 311, scored before it was opened): a Form 3's rows are a
+    # cell short of the form, the date exercisable's marker-only cell merged into the title's
+    # ('Stock Option (Right to Buy)<br>(5)' | '04/14/2028'): the date is the expiration date
+    f = parse_file(FRESH / "remix311_form3_marker_merged_into_title_pymupdf4llm-layout.md")
+    rows = f.derivative[1:]
+    assert len(rows) == 5
+    for r in rows:
+        assert (r.date_exercisable, r.expiration_date) == (None, dt.date(2028, 4, 14))
+        assert r.footnotes.get("date_exercisable") == ["F5"]
+
+
+def test_a_scans_nature_ending_on_a_short_word_or_number_a_torn_marker_closes_is_left_empty() -> (
+    None
+):
+    # OCR (remix seed 311): 'SMB Pacific 2021 Charitable Remainder Unitrust' / 'i)' (the
+    # nature's 'I' and its marker (6) torn), 'By immediate family member 2)' (its '2' and
+    # marker (8) torn): the word or the marker, the text does not say; was read without it
+    f = parse_file(FRESH / "remix311_form3_natures_torn_markers_ocr.txt")
+    assert [r.nature_of_ownership for r in f.derivative[1:4]] == [None, "By Spouse", None]
+    notes = [n.message for n in f.notes if n.field.endswith("nature_of_ownership")]
+    assert any("'i)'" in m for m in notes)
+    # 'Trustees of The Surace/Rogers Family Trust OOH)': a marker read as letters
+    f = parse_file(FRESH / "remix311_icahn2_nature_marker_as_letters_ocr.txt")
+    assert f.non_derivative[0].nature_of_ownership is None
+    # ... but a legal form is a word of the nature whatever bracket follows it
+    f = parse_file(RENDERINGS / "real" / "softbank_derivative_acquisition.xml" / "ocr.txt")
+    assert f.non_derivative[0].nature_of_ownership == "By SVF II Beaver (DE) LLC"
+
+
+def test_a_bare_price_that_is_a_marker_number_on_its_row_is_left_empty() -> None:
+    # OCR (remix seed 307): '... (4)  (4)  Common _ | 31,417,306,731 | 4': no price on the
+    # form, the marker (4) torn to its digit where the price stands
+    f = parse_file(FRESH / "remix307_promis_marker_number_price_ocr.txt")
+    row = f.derivative[3]
+    assert row.security_title == "Tranche B Common Share Purchase Warrants"
+    assert row.price is None
+    assert any(n.field == "derivative[3].price" and "(4)" in n.message for n in f.notes)
+
+
+def test_a_scans_underlying_amount_garbled_into_a_word_of_jumbled_case_is_no_title_word() -> None:
+    # OCR (remix seed 307): 'Class B        iSenlil       $132.0413' / 'Common Stock': the
+    # underlying amount garbled into letters a column past the title had been read into it
+    f = parse_file(FRESH / "remix307_rsu_amount_garbled_to_letters_ocr.txt")
+    row = next(r for r in f.derivative if r.line == 56)
+    assert row.underlying_title is None
+    assert any("'Class B iSenlil Common Stock'" in n.message for n in f.notes)
+
+
+def test_a_price_with_no_dollar_before_a_balance_the_scan_broke_is_left_empty() -> None:
+    # OCR (remix seed 307): '()      23,167,310 707,': the balance 23,167,315,777 broken at a
+    # space, the price's marker lost; 23,167,310 had been read as the price
+    f = parse_file(FRESH / "remix307_promis_marker_number_price_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 24)
+    assert row.price is None and row.shares_owned_following is None
+    assert any("no '$'" in n.message for n in f.notes if n.field == "non_derivative[0].price")

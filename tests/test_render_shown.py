@@ -321,3 +321,37 @@ def test_a_name_is_shown_only_where_its_words_stand_together() -> None:
     lines[at + 2] = ""
     lines.insert(at + 1, words[-1])  # wrapped onto the next line: shown
     assert "issuer.name" in shown_fields(truth, "\n".join(lines)).header
+
+
+def test_a_title_whose_comma_the_converter_lost_is_not_shown() -> None:
+    row = _row(title="Class A Common Stock, $0.01 par value")
+    kept = _text("Class A Common Stock, $0.01 par value 05/04/2022 S 9,136 D $159.94 468,198 D")
+    assert "security_title" in shown_fields(_filing(row), kept).table1[0]
+    lost = _text("Class A Common Stock $0.01 par value 05/04/2022 S 9,136 D $159.94 468,198 D")
+    assert shown_fields(_filing(row), lost).table1[0] == ALL - {"security_title"}
+
+
+def test_box_5_is_shown_where_its_labels_and_ticks_are_printed_in_the_owners_box() -> None:
+    owner = ReportingOwner(
+        name="Adams Katherine L.",
+        is_director=False,
+        is_officer=True,
+        is_ten_percent_owner=False,
+        is_other=False,
+        officer_title="SVP, GC and Secretary",
+    )
+    f = _filing(_row()).model_copy(update={"reporting_owners": [owner]})
+    box = (
+        "5. Relationship of Reporting Person(s) to Issuer\nDirector 10% Owner\n"
+        "X Officer (give title below) Other (specify below)\nSVP, GC and Secretary\n"
+    )
+    row = "Common Stock 05/04/2022 S 9,136 D $159.94 468,198 D"
+    s = shown_fields(f, HEAD.replace("FORM 4\n", "FORM 4\n" + box) + row + "\n" + NOTES)
+    assert s.relationships == [
+        {"is_director", "is_ten_percent_owner", "is_officer", "is_other", "officer_title"}
+    ]
+    # the tick lost: the officer's box is not shown ticked; a speck before "Director" read as
+    # a tick shows Director as not unticked
+    lost = box.replace("X Officer", "Officer").replace("Director 10%", "x Director 10%")
+    s = shown_fields(f, HEAD.replace("FORM 4\n", "FORM 4\n" + lost) + row + "\n" + NOTES)
+    assert s.relationships == [{"is_ten_percent_owner", "is_other", "officer_title"}]

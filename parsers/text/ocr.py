@@ -251,3 +251,56 @@ def torn_marker_price(
             " its digits may not be the price's last ones, or leave the same amount; unsure",
         )
         return
+
+
+def marker_number_price(
+    values: dict[str, object], notes: list[tuple[str | None, str]], footnotes: set[int], text: str
+) -> None:
+    """A price of one or two digits with no ``$``, the number of a footnote whose marker the
+    row prints too (``... (4)  (4)  Common | 31,417,306,731 | 4``): a marker the scan tore to
+    its digit, or the price; the text does not say which: left empty with a doubt."""
+    price = values.get("price")
+    if not isinstance(price, Decimal) or price != price.to_integral_value() or price > 99:
+        return
+    n = int(price)
+    if n not in footnotes or f"({n})" not in text.replace(" ", ""):
+        return
+    dollar = re.search(rf"\$\s*{n}(?![\d,])", text)
+    if dollar or not re.search(rf"(?<![\d.,$(]){n}(?![\d.,)])", text):
+        return
+    values["price"] = None
+    notes.append(
+        (
+            "price",
+            f"a bare {n} where the price stands, and the row prints footnote marker ({n}): a "
+            "marker the scan tore to its number, or the price; left empty",
+        )
+    )
+
+
+def price_beside_a_broken_balance(
+    values: dict[str, object], notes: list[tuple[str | None, str]], text: str
+) -> None:
+    """A price with no ``$`` where the row's balance right after it could not be read
+    (``()   23,167,310 707,``: the scan broke the balance ``23,167,315,777`` at a space and
+    lost the price's marker): the number may be the balance's first digits as well as a
+    price; left empty with a doubt."""
+    price = values.get("price")
+    if not isinstance(price, Decimal) or values.get("shares_owned_following") is not None:
+        return
+    if not any(f == "shares_owned_following" and m.startswith("could not read") for f, m in notes):
+        return
+    if price != price.to_integral_value():
+        return  # (a price with cents is printed as a price)
+    grouped = f"{int(price):,}"
+    found = list(re.finditer(rf"(?<![\d,.]){re.escape(grouped)}(?![\d,.]?\d)", text))
+    if not found or any(text[: m.start()].rstrip().endswith("$") for m in found):
+        return
+    values["price"] = None
+    notes.append(
+        (
+            "price",
+            f"{grouped} where the price stands has no '$', and the balance after it could not"
+            " be read: it may be the balance's first digits; left empty",
+        )
+    )

@@ -56,7 +56,11 @@ from parsers.text.header import (
     split_by_issuer_name,
     split_by_signature,
 )
-from parsers.text.ocr import torn_marker_price
+from parsers.text.ocr import (
+    marker_number_price,
+    price_beside_a_broken_balance,
+    torn_marker_price,
+)
 from parsers.text.scan_names import check_names
 from parsers.text.tables import Draft, is_caption_text, read_table, settle_wraps, to_model_values
 from parsers.text.tokens import parse_date
@@ -174,8 +178,13 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     notes += [dict(field="tables", message=f"{t}: {m}") for t, ms in orphans.items() for m in ms]
     footnotes = read_footnotes(tail, signed)
     numbers = {int(k[1:]) for k in footnotes if k[1:].isdigit()}
+    lines = {r.line: r.text for r in rows[t1:end]}
+    texts = lines if numbers else {}
     for d in (*nd, *dv):
         torn_marker_price(d.values, d.notes, numbers)
+        if texts:
+            marker_number_price(d.values, d.notes, numbers, texts.get(d.line, ""))
+        price_beside_a_broken_balance(d.values, d.notes, lines.get(d.line, ""))
     non_derivative = _ND_ROWS.validate_python(
         [_row_values(NonDerivativeRow, "non_derivative", i, d, notes) for i, d in enumerate(nd)]
     )

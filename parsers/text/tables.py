@@ -378,6 +378,20 @@ def read_table(
         ):
             continue
         if (
+            flush
+            and len(tokens) > 1
+            and tokens[-1].kind == FRAG
+            and tokens[-2].kind == TEXT
+            and not tokens[-2].marks
+            and tokens[-2].text[-1:].isalnum()  # a word's end, not a torn marker's
+            and tokens[-1].x - (tokens[-2].x + len(tokens[-2].text)) <= 2
+            and _TORN_NUMBER_WORD.fullmatch(tokens[-1].text)
+        ):
+            # a scan's row ending ``By immediate family member 2)``: the nature's number and a
+            # marker's bracket, or a marker that lost its ``(``; with the word before it (the
+            # cell is then left empty, :func:`_clean_text`), not dropped as debris
+            tokens[-1].kind = TEXT
+        if (
             not _has_value(tokens)
             and not _states_ownership(row, tokens)
             and not (not flush and _form_under_column(row, tokens, form_xs, title_end))
@@ -928,6 +942,22 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
         if not isinstance(text, str):
             continue
         if (
+            scan
+            and f == "nature_of_ownership"
+            and (m := _SHORT_WORD_TORN.search(text))
+            and text.count(")") > text.count("(")
+            and re.sub(r"[\W_]+$", "", m[0]).upper() not in _LEGAL_FORMS
+        ):
+            # ``... Charitable Remainder Unitrust`` / ``i)``, ``Family Trust OOH)``: a short
+            # word closed by a bracket nothing opened: the nature's last word (``Unitrust I``)
+            # with its marker torn, or a marker the scan read as letters; the text does not say
+            draft.leave_empty(
+                f,
+                f"{text!r}: its last word {m[0]!r} may be a word of it or a footnote marker "
+                "the scan tore; left empty",
+            )
+            continue
+        if (
             not text[-1].isalnum()
             and text[text.rfind(" ") + 1 : text.rfind(" ") + 2].isdigit()
             and (m := _NUMBER_TORN.search(text))
@@ -981,6 +1011,7 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                     _DIGIT_RUN.search(text)
                     or DATE_WORD.search(text)
                     or _LETTERS_AND_DIGITS.search(text)
+                    or _CASE_JUMBLE.search(text)
                 )
             ):
                 # ``Restricted Stock Unit 0471472028``: a date whose slashes the scan read as
@@ -988,8 +1019,8 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                 # a speck after it, read as a word. A value of a cell beside it: left empty
                 draft.leave_empty(
                     f,
-                    f"{text!r} holds a date, or a run of digits no title has (a value of a cell"
-                    " beside it, run in by the scan): left empty",
+                    f"{text!r} holds a date, a run of digits or a word of jumbled case no title"
+                    " has (a value of a cell beside it, run in by the scan): left empty",
                 )
                 if DATE_WORD.search(text) and draft.values.get("transaction_date") is None:
                     draft.notes.append(
@@ -1066,11 +1097,19 @@ _NUMBER_TORN = re.compile(r"(?<=[^\W\d_] )\d+[^\w\s]*(?:\d[^\w\s]*)*[()\]“”\
 """A text cell's last word of digits with brackets, a double quote or a scan's symbol after
 them, after a word (``member 2”)``, ``member 25(7)8)``, ``member 1°)``, ``member 2.``): a number
 the cell ends on, glued to a torn marker."""
+_SHORT_WORD_TORN = re.compile(r"(?<= )(?:[a-z]|[A-Z]{1,3})\)$")
+"""A nature's last word of one small letter or one to three capitals, closed by a ``)``:
+``i)``, ``OOH)`` (with a scan's symbol before the bracket, ``D@)``, it is a marker's debris)."""
+_LEGAL_FORMS = frozenset({"LLC", "LP", "LLP", "INC", "LTD", "CO", "PLC", "NA", "SA", "AG"})
+"""A nature's last word that is a legal form is a word of it whatever bracket follows."""
 _TORN_NUMBER_WORD = re.compile(r"\d{1,2}[^\w\s]{0,3}\)")
 """A small number and a ``)`` no ``(`` opened, a word of its own (``member 2)``, ``1°)``)."""
 _LETTERS_AND_DIGITS = re.compile(r"(?<!\S)(?:[^\W\d_]{3,}\d{3,}|\d{3,}[^\W\d_]{3,})(?!\S)")
 """A word of three letters or more glued to three digits or more (``oartsra022``): a value the
 scan garbled (a date's ``04/17/2022``), no word of a title."""
+_CASE_JUMBLE = re.compile(r"(?<!\S)[a-z]{1,3}[A-Z][a-z]+[A-Z]?[a-z]*(?!\S)")
+"""A word opening on small letters with a capital inside (``iSenlil``): a value the scan
+garbled into letters (an underlying amount beside the title), no word of a title."""
 _DIGIT_RUN = re.compile(r"\d{7}")
 """Seven digits in a row: no title's word (a year has four, a par value or a rate a few)."""
 _BARE_MARKER = re.compile(r"[^\W\d_]{2} \d{1,2}$")
@@ -4304,6 +4343,19 @@ def _holding_balance(draft: Draft, fields: tuple[str, ...], cols: list[list[Toke
     )
 
 
+_MARKER_LINE = re.compile(r"(?:<sup>)?\((\d{1,3})\)(?:</sup>)?")
+
+
+def _marker_line_before(cells: tuple[str, ...], at: int) -> str | None:
+    """The number of a footnote marker standing alone on the last line of the cell before
+    cell ``at`` (its ``<br>`` lines), or None."""
+    if at < 1 or at > len(cells):
+        return None
+    last = re.split(r"<br\s*/?>", cells[at - 1])[-1].strip()
+    m = _MARKER_LINE.fullmatch(last)
+    return m.group(1) if m else None
+
+
 _SPACED_MARK_AFTER = re.compile(r"\s+\((\d{1,3})\)(?=\s|$)")
 _SPACED_MARK_BEFORE = re.compile(r"(?:^|\s)\((\d{1,3})\)\s+$")
 # a scan's cells: a box rule may stand between a date and the marker-only cell beside it
@@ -4483,7 +4535,15 @@ def _lone_window_date(
         before = _SPACED_MARK_BEFORE.search(text[:at])
         torn = False
         if cell and after is None and before is None:
-            return  # the date alone in its cell: the cell's column holds
+            short = len(cells) == len(fields) - 1  # (a row a cell short of the form)
+            merged = _marker_line_before(cells, date.cell) if short else None
+            if merged is None:
+                return  # the date alone in its cell: the cell's column holds
+            # a row a cell short of the form, the cell before the date closing on a line of a
+            # marker alone (``Stock Option (Right to Buy)<br>(5)`` | ``04/14/2028``): the
+            # converter merged the marker-only window cell into the cell before it, so the
+            # marker stands before the date, as in a plain run
+            before = _SPACED_MARK_BEFORE.search(f" ({merged}) ")
     if (after is None) == (before is None and not torn):
         v["date_exercisable"] = v["expiration_date"] = None
         for f in ("date_exercisable", "expiration_date"):

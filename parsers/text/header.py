@@ -109,7 +109,8 @@ _REL_END = caseless(
     r"Form\s+filed\s+by",
 )
 _CHECK_BEFORE = re.compile(r"(?:☒|\(\s*[xX]\s*\)|(?<![A-Za-z0-9])[xX])\s*$")
-_TICK_BEFORE = re.compile(r"(?:☒|\(\s*[xX]\s*\)|(?<![A-Za-z0-9])[xX]_?)\s*$")
+_TICK_BEFORE = re.compile(r"(?:☒|\([ \t]*[xX][ \t]*\)|(?<![A-Za-z0-9])[xX]_?)[ \t]*\Z")
+"""The tick before a label on its own line (searched up to the label: ``\\Z`` is its start)."""
 _DIRECTOR = caseless(r"\bDirect(?:or)?(?![^\W_])")
 _TEN_PCT = caseless(r"\b10\s*%\s*O(?:w(?:n(?:er?)?)?)?(?![^\W_])")
 """Both may be torn at the line's end in a scan (``X Direct``, ``X 10% O``)."""
@@ -126,12 +127,31 @@ _REL_BOXES = (
 _BOX1_CAPTION = re.compile(
     r"\(\s*(?:Street|City|State|Zip|Last|First|Middle)\s*\)|^\s*Street\s*$", re.I | re.M
 )
-_TITLE_STOP = re.compile(
-    _BOX1_CAPTION.pattern + r"|Explanation\s+of\s+Responses|Relationship\s+of\s+Reporting|^\s*#",
-    re.I | re.M,
+_TITLE_STOP = caseless(
+    r"\(\s*(?:Street|City|State|Zip|Last|First|Middle)\s*\)",
+    r"Explanation\s+of\s+Responses",
+    r"Relationship\s+of\s+Reporting",
 )
+_TITLE_STOP_LINE = re.compile(r"\n[ \t]*(?:[Ss][Tt][Rr][Ee][Ee][Tt][ \t]*(?=\n|\Z)|#)")
 """Where the written title's lines end: box 1's captions (a scan's ``Street`` without its
-brackets on a line of its own), the explanation below the boxes, a further owner's box 5."""
+brackets on a line of its own), the explanation below the boxes, a further owner's box 5, a
+markdown heading. Two patterns, each opening on literal text, so that the scan skips to those
+characters (one case-blind pattern with line anchors tried every position: 17 us a box)."""
+
+
+def _title_stop(rest: str) -> tuple[int, bool] | None:
+    """Where the title's lines end in ``rest``, and whether box 1's caption ends them."""
+    words = _TITLE_STOP.search(rest)
+    line = _TITLE_STOP_LINE.search("\n" + rest)
+    stops = []
+    if words:
+        stops.append((words.start(), words.group()[:1] == "("))
+    if line:
+        at = line.start()  # (in ``rest``: the newline put before it shifts by one)
+        stops.append((at, line.group().strip()[:1] != "#"))
+    return min(stops) if stops else None
+
+
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _BOX5_WORDS = re.compile(
     r"^\s*\(s\)\s*to\s+Issuer|\bOfficer\s*\(\s*give(?:\s+title)?(?:\s+below)?\s*\)?|\(\s*Check\s+all\s+applicable\s*\)|\bDirect(?:or)?\b|\b10\s*%\s*O(?:w(?:n(?:er?)?)?)?\b",
@@ -946,7 +966,7 @@ def _read_relationship(head: Header, streams: list[str]) -> None:
         m = _REL_LABEL.search(s)
         if not m:
             continue
-        seg = s[m.end() :].replace(UNCHECKED, " ")
+        seg = _lines_after(s, m.end(), _BOX5_LINES).replace(UNCHECKED, " ")
         torn = "erson" not in m.group() and "ERSON" not in m.group()
         found = [(attr, label.search(seg)) for attr, label in _REL_BOXES]
         last = max((f.end() for _, f in found if f), default=0)
@@ -955,7 +975,8 @@ def _read_relationship(head: Header, streams: list[str]) -> None:
             seg = _word_start(seg, end.start())
         for attr, f in found:
             setattr(head, attr, None if f is None or f.end() > len(seg) else _ticked(seg, f))
-        head.role_text = _role_text(head, seg, torn)
+        within = [f if f is not None and f.end() <= len(seg) else None for _, f in found]
+        head.role_text = _role_text(head, seg, within[2], within[3], torn)
         return
 
 
@@ -983,6 +1004,20 @@ def _place_roles(head: Header) -> None:
             head.other_text = title
 
 
+_BOX5_LINES = 20
+"""Lines after box 5's caption that its labels and title take, side by side with other boxes
+(plain text) or a scan's specks among them: the rest of the header is not searched."""
+
+
+def _lines_after(text: str, start: int, count: int) -> str:
+    end = start
+    for _ in range(count):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return text[start:]
+    return text[start:end]
+
+
 def _relationship_by_lines(head: Header, rows: list[Row]) -> None:
     """Box 5 read again from the rows as lines. Nothing ticked in any column: the tick may sit
     in a cell of its own left of its label (``<td>X</td><td>Officer (give title below)</td>``),
@@ -992,7 +1027,14 @@ def _relationship_by_lines(head: Header, rows: list[Row]) -> None:
     ticks = [attr for attr, _ in _REL_BOXES]
     if all(getattr(head, a) is not None for a in ticks) and any(getattr(head, a) for a in ticks):
         return
-    flat = "\n".join(clean(r.text, keep_lines=True) for r in rows if r.text)
+    start = next(
+        (i for i, r in enumerate(rows) if "elationship" in r.text or "ELATIONSHIP" in r.text),
+        None,
+    )
+    if start is None:
+        return
+    near = rows[start : start + _BOX5_LINES]
+    flat = "\n".join(clean(r.text, keep_lines=True) for r in near if r.text)
     again = Header()
     _read_relationship(again, [flat])
     if not any(getattr(head, a) for a in ticks):
@@ -1032,11 +1074,16 @@ def _checked(label: re.Pattern[str], seg: str) -> bool:
 def _ticked(seg: str, label: re.Match[str]) -> bool:
     """A mark right before the label on its line (a scan's ``X_`` too); a mark on the line
     above is another box's, whose label the scan garbled."""
-    before = seg[max(0, label.start() - 8) : label.start()]
-    return bool(_TICK_BEFORE.search(before[before.rfind("\n") + 1 :]))
+    return _TICK_BEFORE.search(seg, max(0, label.start() - 8), label.start()) is not None
 
 
-def _role_text(head: Header, seg: str, torn: bool = False) -> str | None:
+def _role_text(
+    head: Header,
+    seg: str,
+    officer: re.Match[str] | None,
+    other: re.Match[str] | None,
+    torn: bool = False,
+) -> str | None:
     """What the filer wrote under "Officer (give title below)" / "Other (specify below)": the
     lines after the labels, up to box 1's captions or the explanation. Lines of specks (no two
     letters together: a scan's ``x``, ``S``, a rule's ``:``) are no words of a title. Where box
@@ -1044,28 +1091,30 @@ def _role_text(head: Header, seg: str, torn: bool = False) -> str | None:
     text runs the boxes side by side), or where a cell border tore box 5's caption (``torn``:
     the title's words may be cut across cells too), where the title ends is not said: left
     empty, with a doubt when words stood there."""
-    officer = _OFFICER.search(seg)
     start = officer.end() if officer else 0
-    other = _OTHER.search(seg, start)
+    if other is not None and other.start() < start:
+        other = _OTHER.search(seg, start)  # (an "Other" before Officer's label is no label)
     anchor = other.end() if other else start
     if not anchor:
         return None
     rest = seg[anchor:]
     rest = rest[_LABEL_DEBRIS.match(rest).end() :]  # type: ignore[union-attr]  # matches ""
-    stop = _TITLE_STOP.search(rest)
+    stop = _title_stop(rest)
     # a caption a cell border tore: the box's words are cut across cells, the title's too
-    shared = torn or bool(stop and _BOX1_CAPTION.match(stop.group()))
+    shared = torn or bool(stop and stop[1])
     for label in (officer, other):  # a label's line opens on another box's words: box 5
         if label and not shared:  # shares its lines with that box
             line_start = seg.rfind("\n", 0, label.start()) + 1
-            before = _BOX5_WORDS.sub(" ", seg[line_start : label.start()])
-            shared = bool(_TWO_LETTERS.search(before))
+            before = seg[line_start : label.start()]
+            shared = bool(
+                _TWO_LETTERS.search(before) and _TWO_LETTERS.search(_BOX5_WORDS.sub(" ", before))
+            )
     if shared:
         beside = _title_beside_box3(seg, officer or other, seg[anchor:])
         if beside is not None:
             return beside
     if stop:
-        rest = rest[: stop.start()]
+        rest = rest[: stop[0]]
     kept: list[str] = []
     for line in rest.split("\n"):
         parts = (" ".join(p.replace(CHECKED, " ").split()) for p in line.split("\t"))

@@ -253,6 +253,10 @@ def torn_marker_price(
         return
 
 
+_DOLLAR_SMALL = re.compile(r"\$\s*(\d{1,2})(?![\d,])")
+_BARE_SMALL = re.compile(r"(?<![\d.,$(])(\d{1,2})(?![\d.,)])")
+
+
 def marker_number_price(
     values: dict[str, object], notes: list[tuple[str | None, str]], footnotes: set[int], text: str
 ) -> None:
@@ -265,8 +269,7 @@ def marker_number_price(
     n = int(price)
     if n not in footnotes or f"({n})" not in text.replace(" ", ""):
         return
-    dollar = re.search(rf"\$\s*{n}(?![\d,])", text)
-    if dollar or not re.search(rf"(?<![\d.,$(]){n}(?![\d.,)])", text):
+    if str(n) in _DOLLAR_SMALL.findall(text) or str(n) not in _BARE_SMALL.findall(text):
         return
     values["price"] = None
     notes.append(
@@ -276,6 +279,9 @@ def marker_number_price(
             "marker the scan tore to its number, or the price; left empty",
         )
     )
+
+
+_GROUPED = re.compile(r"(?:\$\s*)?(?<![\d,.])(\d{1,3}(?:,\d{3})*)(?![\d,.]?\d)")
 
 
 def price_beside_a_broken_balance(
@@ -293,8 +299,8 @@ def price_beside_a_broken_balance(
     if price != price.to_integral_value():
         return  # (a price with cents is printed as a price)
     grouped = f"{int(price):,}"
-    found = list(re.finditer(rf"(?<![\d,.]){re.escape(grouped)}(?![\d,.]?\d)", text))
-    if not found or any(text[: m.start()].rstrip().endswith("$") for m in found):
+    found = [m for m in _GROUPED.finditer(text) if m[1] == grouped]
+    if not found or any(m[0].startswith("$") for m in found):
         return
     values["price"] = None
     notes.append(

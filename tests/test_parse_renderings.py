@@ -997,3 +997,21 @@ def test_a_price_with_no_dollar_before_a_balance_the_scan_broke_is_left_empty() 
     row = next(r for r in f.non_derivative if r.line == 24)
     assert row.price is None and row.shares_owned_following is None
     assert any("no '$'" in n.message for n in f.notes if n.field == "non_derivative[0].price")
+
+
+def test_a_scans_nature_after_a_garbled_form_or_before_a_torn_marker_is_left_empty() -> None:
+    # OCR (remix seed 313, scored before it was opened): 'Ik   Trustees of The Surace/...'
+    # where no ownership form was read (the form's 'I' and a speck) had been read into the
+    # nature; 'by Trust 2@OaHay' (a marker torn to a symbol and letters) had kept its debris
+    f = parse_file(FRESH / "remix313_telos_ownership_garbled_before_nature_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 23)
+    assert (row.ownership, row.nature_of_ownership) == (None, None)
+    assert any("'Ik'" in n.message for n in f.notes if n.field.endswith("nature_of_ownership"))
+    # ... a form read beside its nature leaves the nature as it is
+    assert next(r for r in f.non_derivative if r.line == 25).nature_of_ownership == (
+        "By FDS New River Farm 2017 Irrevocable Trust"
+    )
+    f = parse_file(FRESH / "remix313_icahn2_marker_torn_to_symbol_and_letters_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 23)
+    assert row.nature_of_ownership is None
+    assert any("'2@OaHay'" in n.message for n in f.notes)

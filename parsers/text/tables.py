@@ -1049,6 +1049,29 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
             if (
                 f == "nature_of_ownership"
                 and len(words) > 1
+                and draft.values.get("ownership") is None
+                and _FORM_GARBLED.fullmatch(words[0])
+            ):
+                # ``Ik   Trustees of ...`` where no ownership form was read: the form's ``I``
+                # the scan garbled, or a word of the nature; the text does not say
+                draft.leave_empty(
+                    f,
+                    f"{text!r}: its first word {words[0]!r} may be the ownership form (D or I)"
+                    " the scan garbled; left empty",
+                )
+                continue
+            if f == "nature_of_ownership" and len(words) > 1 and _SYMBOL_IN_WORD.match(words[-1]):
+                # ``by Trust 2@OaHay``: a footnote marker the scan tore into a symbol and
+                # letters, or a word of the nature garbled; the text does not say
+                draft.leave_empty(
+                    f,
+                    f"{text!r}: its last word {words[-1]!r} holds a scan's symbol (a torn"
+                    " footnote marker, or a word garbled); left empty",
+                )
+                continue
+            if (
+                f == "nature_of_ownership"
+                and len(words) > 1
                 and words[-2].casefold().startswith("footnote")
                 and _BRACKETED_CAPS.fullmatch(words[-1])
             ):
@@ -1100,6 +1123,10 @@ the cell ends on, glued to a torn marker."""
 _SHORT_WORD_TORN = re.compile(r"(?<= )(?:[a-z]|[A-Z]{1,3})\)$")
 """A nature's last word of one small letter or one to three capitals, closed by a ``)``:
 ``i)``, ``OOH)`` (with a scan's symbol before the bracket, ``D@)``, it is a marker's debris)."""
+_FORM_GARBLED = re.compile(r"[ID][^\sA-Z]")
+"""Two characters, an ownership form's ``I`` or ``D`` and a speck (``Ik``, ``I|``, ``D.``)."""
+_SYMBOL_IN_WORD = re.compile(r"(?=\S*[@®©§¢])(?=\S*[^\W\d_]{2})\S+$")
+"""A word with a scan's symbol in it and letters (``2@OaHay``): no word of a nature."""
 _LEGAL_FORMS = frozenset({"LLC", "LP", "LLP", "INC", "LTD", "CO", "PLC", "NA", "SA", "AG"})
 """A nature's last word that is a legal form is a word of it whatever bracket follows."""
 _TORN_NUMBER_WORD = re.compile(r"\d{1,2}[^\w\s]{0,3}\)")

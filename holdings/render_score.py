@@ -176,6 +176,9 @@ class Score:
     box5: Tally = field(default_factory=Tally)
     """Box 5's fields, apart from ``tally`` (whose measures stay comparable with earlier runs)."""
     box5_wrongs: list[Wrong] = field(default_factory=list)
+    empties: list[Wrong] = field(default_factory=list)
+    """Fields the rendering shows correctly and the parser left empty (``got`` is ''), box 5's
+    included: what stands between the parser and exactness, to look into."""
 
 
 # --------------------------------------------------------------------------- comparison
@@ -266,6 +269,8 @@ class _Scorer:
             if g is None:
                 tally.empty += 1
                 tally.shown_empty += shown
+                if shown:
+                    self._empty(name, truth, line)
                 return
         else:
             tally.invented += 1
@@ -291,7 +296,15 @@ class _Scorer:
                 self.score.tally.empty += 1
                 self.score.tally.shown += f in shown
                 self.score.tally.shown_empty += f in shown
+                if f in shown:
+                    self._empty(f"{prefix}[missed row].{f}", getattr(row, f), None)
         self.score.tally.missed_rows += 1
+
+    def _empty(self, name: str, truth: Any, line: int | None) -> None:
+        self.score.empties.append(
+            Wrong(self.score.file, self.score.converter, name, show(truth), "", line,
+                  self._source(line))
+        )  # fmt: skip
 
     def rows(
         self,
@@ -485,6 +498,8 @@ class Report:
     errors: list[tuple[str, str, str]]  # file, converter, message
     box5_by_converter: dict[str, Tally] = field(default_factory=dict)
     box5_wrongs: list[Wrong] = field(default_factory=list)
+    empties: list[Wrong] = field(default_factory=list)
+    """Shown fields left empty (``Score.empties``), every converter's."""
 
     @property
     def box5_total(self) -> Tally:
@@ -521,6 +536,7 @@ def score_all(renderings: Iterable[Rendering]) -> Report:
     box5: dict[str, Tally] = defaultdict(Tally)
     wrongs: list[Wrong] = []
     box5_wrongs: list[Wrong] = []
+    empties: list[Wrong] = []
     errors: list[tuple[str, str, str]] = []
     cache: dict[Path, Filing] = {}
     for r in renderings:
@@ -529,9 +545,10 @@ def score_all(renderings: Iterable[Rendering]) -> Report:
         box5[s.converter].add(s.box5)
         wrongs.extend(s.wrongs)
         box5_wrongs.extend(s.box5_wrongs)
+        empties.extend(s.empties)
         if s.error:
             errors.append((s.file, s.converter, s.error))
-    return Report(dict(by_converter), wrongs, errors, dict(box5), box5_wrongs)
+    return Report(dict(by_converter), wrongs, errors, dict(box5), box5_wrongs, empties)
 
 
 # --------------------------------------------------------------------------- kinds of wrong
@@ -593,6 +610,21 @@ def kind_of(w: Wrong) -> str:
         w.field.partition(".") if w.field.startswith("table") else ("header", "", w.field)
     )
     return f"{table} {name}: {_shape(w)}"
+
+
+def empty_field(w: Wrong) -> str:
+    """The field a shown value was left empty in, without its owner's index or row:
+    ``table1 nature_of_ownership``, ``owner officer_title``, ``header issuer.name``."""
+    name = re.sub(r"\[\d+\]", "", w.field)
+    if name.startswith("table"):
+        table, _, rest = name.partition(".")
+        return f"{table.replace('[missed row]', ' (missed row)')} {rest}"
+    return f"owner {name.partition('.')[2]}" if name.startswith("owner.") else f"header {name}"
+
+
+def empty_counts(empties: Sequence[Wrong]) -> list[tuple[str, int]]:
+    """Shown fields left empty, counted by field, most first."""
+    return Counter(empty_field(w) for w in empties).most_common()
 
 
 def wrong_kinds(wrongs: Sequence[Wrong], top: int | None = None) -> list[tuple[str, int, Wrong]]:

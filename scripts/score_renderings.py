@@ -27,6 +27,8 @@ from holdings.render_score import (
     Report,
     box5_markdown_table,
     box5_table,
+    empty_counts,
+    empty_field,
     find_renderings,
     markdown_kinds,
     markdown_table,
@@ -57,6 +59,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--show-wrong", type=int, default=50, metavar="N", help="list at most N wrong values"
+    )
+    parser.add_argument(
+        "--show-empty",
+        type=int,
+        default=0,
+        metavar="N",
+        help="list at most N fields the rendering shows and the parser left empty",
     )
     parser.add_argument("--kinds", type=int, default=30, help="most common wrong kinds to list")
     args = parser.parse_args(argv)
@@ -119,7 +128,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nmost common kinds of wrong value among shown values (top {args.kinds}):")
         for kind, n, ex in wrong_kinds([w for w in report.wrongs if w.shown], args.kinds):
             print(f"  {n:>5}  {kind}  e.g. {ex.converter} {ex.file}: {ex.truth!r} -> {ex.got!r}")
+    if args.show_empty and report.empties:
+        _print_empties(report, args.show_empty)
     return _status(report)
+
+
+def _print_empties(report: Report, top: int) -> None:
+    """The shown values left empty: by field first, then each one with its source line."""
+    print(f"\nshown values left empty ({len(report.empties)}), by field:")
+    for name, n in empty_counts(report.empties):
+        print(f"  {n:>5}  {name}")
+    print(f"\nshown values left empty (first {top}):")
+    for w in sorted(report.empties, key=lambda w: (w.converter, empty_field(w), w.file))[:top]:
+        where = f":{w.line}" if w.line else ""
+        print(f"  {w.converter:<20} {w.file}{where} {w.field}: truth {w.truth!r}")
+        if w.source_line:
+            print(f"      | {w.source_line[:150]}")
 
 
 def _numbers_only(report: Report, as_json: bool, as_markdown: bool, kinds: int) -> int:
@@ -133,6 +157,9 @@ def _numbers_only(report: Report, as_json: bool, as_markdown: bool, kinds: int) 
             if k in ("converters", "total", "box5", "box5_total")
         }
         numbers["wrong_kinds_among_shown"] = [{"kind": k, "count": n} for k, n in counted]
+        numbers["empty_of_shown_by_field"] = [
+            {"field": k, "count": n} for k, n in empty_counts(report.empties)
+        ]
         json.dump(numbers, sys.stdout, indent=1)
         print()
     else:
@@ -149,6 +176,9 @@ def _numbers_only(report: Report, as_json: bool, as_markdown: bool, kinds: int) 
             print("\nbox 5: kinds of wrong value among shown values:")
             for kind, n, _ in box5_kinds:
                 print(f"  {n:>5}  {kind}")
+        print("\nshown values left empty, by field (every converter):")
+        for name, n in empty_counts(report.empties):
+            print(f"  {n:>5}  {name}")
     return _status(report)
 
 

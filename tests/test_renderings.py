@@ -353,6 +353,7 @@ def test_a_held_out_score_gives_numbers_never_a_file_value_or_line(
         assert code == 1  # these two hold wrong values, which OCR misread
         assert "ocr" in out and "draftking" not in out and "snow" not in out
         assert "truth" not in out and "source_line" not in out and "| Common" not in out
+        assert ("empty_of_shown_by_field" if mode == ["--json"] else "left empty, by field") in out
 
 
 # Box 5 (the relationship ticks and the title written under them), scored in a table of its
@@ -410,3 +411,32 @@ def test_box_5_scoring_counts_a_wrong_tick_and_an_unknown_one() -> None:
     # a tick the text does not show (no X before Director) is the converter's misread
     s = compare(truth, got, "f", "c", text.replace("X Director", "Director"))
     assert s.box5.shown_wrong == 0 and s.box5.misread == 1
+
+
+def test_shown_values_left_empty_are_listed_by_field() -> None:
+    """The scorer lists the values a rendering shows and the parser left empty (what stands
+    between it and exactness), a missed row's by the row, and counts them by field without the
+    owner's index, as the held-out report prints them."""
+    from holdings.render_score import empty_counts
+
+    owner = ReportingOwner(name="Musk Elon", is_officer=True, officer_title="CEO")
+    text = (
+        "1. Name and Address of Reporting Person*\nMusk Elon\n5. Relationship of Reporting "
+        "Person(s) to Issuer\nDirector 10% Owner\nX Officer (give title below) Other (specify"
+        " below)\nCEO\n| Common Stock | 10 | 90 |\n| Common Stock | 20 | 70 |\n"
+    )
+    a, b = _row("Common Stock", "10", "90"), _row("Common Stock", "20", "70")
+    truth = _filing([a, b]).model_copy(update={"reporting_owners": [owner]})
+    lost = owner.model_copy(update={"officer_title": None})
+    got = _filing([a]).model_copy(update={"reporting_owners": [lost]})
+    s = compare(truth, got, "f", "c", text)
+    fields = [w.field for w in s.empties]
+    assert "owner[0].officer_title" in fields
+    assert "table1[missed row].shares_owned_following" in fields
+    assert all(w.got == "" for w in s.empties)
+    assert s.tally.shown_empty + s.box5.shown_empty == len(s.empties)
+    counts = dict(empty_counts(s.empties))
+    assert counts["owner officer_title"] == 1
+    assert counts["table1 (missed row) shares_owned_following"] == 1
+    exact = compare(truth, truth, "f", "c", text)
+    assert exact.empties == []

@@ -1015,3 +1015,131 @@ def test_a_scans_nature_after_a_garbled_form_or_before_a_torn_marker_is_left_emp
     row = next(r for r in f.non_derivative if r.line == 23)
     assert row.nature_of_ownership is None
     assert any("'2@OaHay'" in n.message for n in f.notes)
+
+
+def test_a_scans_margin_line_left_out_of_the_title_leaves_an_unfinished_underlying_empty() -> None:
+    # OCR (remix seed 311, this session's render): 'Stock Option (Right to Buy) | (6) ...
+    # Class B Common 671,286' / 'Stock)': the line, flush left, was left out of the title (it
+    # would run it on past its noun), and 'Class B Common' was read as the underlying title; a
+    # later row's cut was then vouched for by that wrong title ('... family member 2 Stock')
+    f = parse_file(FRESH / "remix311_form3_underlying_rest_on_a_margin_line_ocr.txt")
+    rows = {r.line: r for r in f.derivative}
+    assert rows[26].security_title == "Stock Option (Right to Buy)"
+    assert rows[26].underlying_title is None
+    assert any("'Stock)'" in n.message and "underlying title" in n.message for n in f.notes)
+    assert rows[30].underlying_title is None and rows[30].nature_of_ownership is None
+    assert rows[24].underlying_title == "Class A Common Stock"  # a title ending on its noun
+
+
+def test_a_scans_rule_and_dash_after_a_title_word_are_debris() -> None:
+    # OCR (remix seed 311): 'Tranche B_- | $2.79': a box rule read as '_' and a dash after it;
+    # no word goes on past a rule's character (the title had read 'Tranche B_- Common ...')
+    f = parse_file(FRESH / "remix311_wave_rule_and_dash_after_a_title_word_ocr.txt")
+    row = next(r for r in f.derivative if r.line == 52)
+    assert row.security_title == "Tranche B Common Share Purchase Warrants"
+    assert any("'B_-'" in n.message for n in f.notes)
+
+
+def test_a_scans_capitals_after_an_owners_last_word_leave_the_nature_empty() -> None:
+    # OCR (remix seed 311): 'By Jacob A. Schaufeld' / 'Irr Trust MAHAL' (six footnote markers,
+    # (6) to (11), read as capitals) and '... Ana Eschenbach' / 'TTEE OMEGA,' had been read
+    # whole into the nature
+    for name, line in (
+        ("remix311_icahn3_markers_as_capitals_after_trust_ocr.txt", 23),
+        ("remix311_icahn1_markers_as_capitals_after_ttee_ocr.txt", 23),
+    ):
+        f = parse_file(FRESH / name)
+        row = next(r for r in f.non_derivative if r.line == line)
+        assert row.nature_of_ownership is None, name
+        assert any("in capitals after" in n.message for n in f.notes), name
+    # a nature in capitals throughout may hold any word in capitals: read as it is
+    from parsers.text.tables import _CAPS_AFTER_OWNER_END
+
+    assert _CAPS_AFTER_OWNER_END.search("BY SMITH FAMILY TRUST UTMA") is None
+    assert _CAPS_AFTER_OWNER_END.search("By Smith Family Trust UTMA") is not None
+
+
+def test_a_bracket_a_scans_torn_marker_opens_closes_no_wrapped_line() -> None:
+    # OCR (remix seed 313): 'by Trust(7@@9AHaD' / 'StockVO)': the torn marker's '(' had made
+    # the cut give the title's wrapped 'StockVO)' to the nature, to close it
+    f = parse_file(FRESH / "remix313_icahn3_torn_marker_bracket_in_nature_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 24)
+    assert row.nature_of_ownership is None and row.security_title is None
+
+
+def test_a_scans_three_capitals_after_trust_leave_the_nature_empty() -> None:
+    # OCR (remix seed 317, scored before it was opened): '... 2017 Irrevocable Trust LLG' (the
+    # markers read as three capitals) had been read whole; the rows above, whose natures end
+    # on 'Trust' with nothing after it, keep theirs
+    f = parse_file(FRESH / "remix317_telos_three_capitals_after_trust_ocr.txt")
+    natures = {r.line: r.nature_of_ownership for r in f.non_derivative}
+    assert natures[28] is None
+    assert natures[24] == "By FDS New River Farm 2017 Irrevocable Trust"
+    assert natures[26] == "By Fredrick D. Schaufeld Rev. Trust"
+    assert any("'LLG'" in n.message for n in f.notes)
+
+
+def test_a_scans_price_one_space_before_the_balance_leaves_both_empty() -> None:
+    # OCR (remix seed 317): '(1)   23,167 315,777': the balance 23,167,315,777 broken at a
+    # space; 23,167 had been read as the price and 315,777 as the balance. A scan's columns
+    # stand two spaces apart or more
+    f = parse_file(FRESH / "remix317_promis_price_one_space_before_the_balance_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 30)
+    assert row.price is None and row.shares_owned_following is None
+    assert any("one space apart" in n.message for n in f.notes)
+    # a price with its '$', two spaces or more before the balance, is read
+    other = next(r for r in f.non_derivative if r.line == 32)
+    assert other.shares_owned_following == Decimal("30148939495")
+
+
+def test_a_scans_side_is_read_with_the_captions_spacing_scaled_to_the_rows() -> None:
+    # OCR (remix seed 317): the caption line 'Code  V |A  (D)  Date  Expiration | Title' was
+    # spaced narrower than the row 'A  331,422  (2)  (2)  Class A': the amount stood nearer
+    # where (D) is from Code on the caption line, and had been read (D). Where the row's
+    # underlying title stands from its code, against the Title caption from Code, scales it
+    f = parse_file(FRESH / "remix317_jetblue_captions_spaced_narrower_than_the_row_ocr.txt")
+    row = next(r for r in f.derivative if r.line == 32)
+    assert (row.code, row.shares, row.acquired_disposed) == ("A", Decimal("331422"), "A")
+    assert any("(A) from where '331,422' stands" in n.message for n in f.notes)
+
+
+def test_box_4s_date_in_a_row_of_cells_below_its_plain_caption() -> None:
+    # markitdown: '4. If Amendment, Date of Original Filed ... 6. Individual ...' (a plain
+    # line) / 'SANTA CLARA CA 95051' / '|  |  |  | 01/27/2023 | ... | X Form filed by One
+    # Reporting Person |': the only date between the caption and Table I
+    base = RENDERINGS / "real" / "0001045810-23-000050_wf-form4a_167882511093689.xml"
+    f = parse_file(base / "markitdown.md")
+    assert f.form_type == "4/A"
+    assert f.date_of_original_submission == dt.date(2023, 1, 27)
+    assert f.period_of_report == dt.date(2023, 1, 26)
+    assert any(
+        "only date between it and Table I" in n.message
+        for n in f.notes
+        if n.field == "date_of_original_submission"
+    )
+    # the same rows on a form not printed as an amendment read no date of an original
+    text = (base / "markitdown.md").read_text().replace("FORM 4/A", "FORM 4", 1)
+    g = parse_bytes(text.encode(), "not_amended.md")
+    assert g.date_of_original_submission is None
+
+
+def test_box_3s_caption_cut_by_a_border_keeps_its_date() -> None:
+    # pymupdf4llm-layout (remix seed 317): '3. Statement for Issu<br>**01/31/2022**|er's Fiscal
+    # Ye|ar Ended|...' (Form 5) and '2. Date of Event Requiring State<br>**09/18/2020**|ment
+    # (Month/Day/Year)...' (Form 3): the caption's words cut into the cells beside it
+    f = parse_file(FRESH / "remix317_form5_period_caption_cut_by_a_border_pymupdf4llm-layout.md")
+    assert (f.form_type, f.period_of_report) == ("5", dt.date(2022, 1, 31))
+    g = parse_file(FRESH / "remix317_form3_event_caption_cut_by_a_border_pymupdf4llm-layout.md")
+    assert (g.form_type, g.period_of_report) == ("3", dt.date(2020, 9, 18))
+
+
+def test_a_nature_cell_ending_in_a_line_break_is_left_empty() -> None:
+    # pymupdf4llm-layout (remix seed 317): '|...|I|By immediate family<br>|' and its last line,
+    # 'member 2(1)(2)', in the last cell of the Table II caption's row below; 'By immediate
+    # family' had been read as the nature. The row above it, whose cell holds both lines, reads
+    path = FRESH / "remix317_plp_nature_line_broken_off_pymupdf4llm-layout.md"
+    f = parse_file(path)
+    natures = {r.line: r.nature_of_ownership for r in f.non_derivative}
+    assert natures[26] is None
+    assert natures[25] == "By immediate family member 1"
+    assert any("line break with nothing after it" in n.message for n in f.notes)

@@ -901,10 +901,15 @@ def test_a_form_5s_period_is_not_guessed_from_its_rows() -> None:
     Issuer's Fiscal Year Ended``) was cut into cells: the period was taken from the rows'
     earliest date, 2021-12-23, as a Form 4's may be (its box 3 is that date); a Form 5's is
     the fiscal year's end, which no row gives. Left empty with a doubt; a period left empty
-    for any form now says so."""
+    for any form now says so. Since session 22 box 3's own date is read under its cut caption
+    (``3. Statement for Issu<br>**01/31/2022**``): the fiscal year's end the box prints."""
     f = _remix_md("pml_layout_form5_fiscal_year_box_cut.md")
-    assert f.form_type == "5" and f.period_of_report is None
-    assert any(n.field == "period_of_report" and "left empty" in n.message for n in f.notes)
+    assert f.form_type == "5" and f.period_of_report == dt.date(2022, 1, 31)
+    text = (REMIX / "pml_layout_form5_fiscal_year_box_cut.md").read_text()
+    assert "3. Statement for Issu<br>**01/31/2022**" in text
+    g = parse_bytes(text.replace("<br>**01/31/2022**", "").encode(), "form5.md")
+    assert g.form_type == "5" and g.period_of_report is None  # never the rows' 2021-12-23
+    assert any(n.field == "period_of_report" and "left empty" in n.message for n in g.notes)
 
 
 def test_remix_281_markitdown_continuation_rows_and_a_code_below() -> None:

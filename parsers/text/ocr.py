@@ -292,13 +292,16 @@ def price_beside_a_broken_balance(
     lost the price's marker): the number may be the balance's first digits as well as a
     price; left empty with a doubt."""
     price = values.get("price")
-    if not isinstance(price, Decimal) or values.get("shares_owned_following") is not None:
+    if not isinstance(price, Decimal) or price != price.to_integral_value():
+        return  # (a price with cents is printed as a price)
+    grouped = f"{int(price):,}"
+    balance = values.get("shares_owned_following")
+    if balance is not None:
+        if isinstance(balance, Decimal) and price >= 1000:
+            _split_balance(values, notes, text, grouped, balance)
         return
     if not any(f == "shares_owned_following" and m.startswith("could not read") for f, m in notes):
         return
-    if price != price.to_integral_value():
-        return  # (a price with cents is printed as a price)
-    grouped = f"{int(price):,}"
     found = [m for m in _GROUPED.finditer(text) if m[1] == grouped]
     if not found or any(m[0].startswith("$") for m in found):
         return
@@ -310,3 +313,29 @@ def price_beside_a_broken_balance(
             " be read: it may be the balance's first digits; left empty",
         )
     )
+
+
+def _split_balance(
+    values: dict[str, object],
+    notes: list[tuple[str | None, str]],
+    text: str,
+    grouped: str,
+    balance: Decimal,
+) -> None:
+    """A price with no ``$`` grouped by thousands one space before the balance, itself grouped
+    (``(1)   23,167 315,777``): a scan's columns stand two spaces apart or more, so the two
+    are one number the scan broke at a space (the balance ``23,167,315,777``), or a price and a
+    balance the scan squeezed together; the text does not say which. Both left empty."""
+    after = f"{int(balance):,}"
+    at = text.find(f"{grouped} {after}")
+    if at < 0 or text[at + len(grouped) + 1 + len(after) :][:1].isdigit():
+        return
+    before = text[:at].rstrip()
+    if before.endswith("$") or before[-1:].isdigit() or before.endswith(","):
+        return
+    values["price"] = None
+    values["shares_owned_following"] = None
+    said = f"'{grouped} {after}'"
+    why = "one space apart, where a scan's columns stand two or more: one number broken, or two"
+    notes.append(("price", f"{said}: no '$' before the price, {why}; left empty"))
+    notes.append(("shares_owned_following", f"{said}: {why}; left empty"))

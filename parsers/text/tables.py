@@ -433,6 +433,8 @@ def read_table(
         draft = _read_row(
             row, tokens, fields, header_date, ad_x, alternates, date_x, captions, flush, title_end
         )
+        if row.shape is PIPE and (k + 1 == len(rows) or rows[k + 1].shape is not PIPE):
+            _cell_broken_off(draft, row)  # (a pipe row below may go on with the cell's lines)
         draft.torn_caption = (
             flush
             and after_caption
@@ -897,6 +899,12 @@ _SPECK_AMID = re.compile(r"[(|\[]?[a-z]{0,2}[@¢®©°§]+[a-z]{0,2}[^\w\s]*")
 (no title or nature writes ``@``)."""
 _LETTER_DIGIT = re.compile(r"[A-Z]\d")
 _OWNER_ENDS = frozenset({"Trust", "TRUST", "LLC", "LP", "L.P.", "Inc.", "INC", "Ltd", "LTD"})
+_CAPS_AFTER_OWNER_END = re.compile(
+    r"(?=.*\b[A-Za-z][a-z]{2,}\b).*\s(?P<end>Trust|Trustee|TTEE|TTEES|LLC|LP|L\.P\.|Inc\.|Ltd)\s+"
+    r"(?P<caps>[A-Z]{3,})[,.;]?$"
+)
+"""A nature with a word not in capitals whose last word is four capitals or more after the
+word an owner's name ends on (``Irr Trust MAHAL``): torn markers, or a word, unsure."""
 """Words an owner's name ends on, after which a capital and a digit are a torn marker."""
 _BRACKET_CUT_OFF = re.compile(r"(?<!\S)\(\s+(?=[^\W\d_][^\s()]*\))")
 """A ``(`` standing alone before a word that closes it (``( DE)``): one word a border cut."""
@@ -969,6 +977,22 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                 f,
                 f"{text!r}: its last word {m[0]!r} is digits run into torn footnote markers; "
                 "which digits are the cell's, the text does not say: left empty",
+            )
+            continue
+        if (
+            scan
+            and f == "nature_of_ownership"
+            and (m := _CAPS_AFTER_OWNER_END.search(text))
+            and not _bracket_letters(m["caps"], text.split()[:-1])  # (dropped below: markers)
+        ):
+            # ``By Jacob A. Schaufeld Irr Trust MAHAL``, ``... Eschenbach TTEE OMEGA,``: a word
+            # in capitals after the word an owner's name ends on, in a nature not written in
+            # capitals: footnote markers the scan read as letters (``(6)(7)...(11)``), or a word
+            # of it (``Trust UTMA``); the text does not say
+            draft.leave_empty(
+                f,
+                f"{text!r}: its last word {m['caps']!r}, in capitals after {m['end']!r}, may be "
+                "footnote markers the scan read as letters, or a word of it; left empty",
             )
             continue
         if _plain_words(text):
@@ -3042,6 +3066,7 @@ def _attach(
                         f" noun ({title!r}); unsure",
                     )
                 )
+                _underlying_may_go_on(draft, said)
                 continue
         for t, f in zip(toks, goes, strict=True):
             if f in shut and _marks_only(t.text):
@@ -3129,6 +3154,28 @@ def _title_so_far(draft: Draft, extra: dict[str, list[str]]) -> str:
     """The row's title with the words the wrapped lines placed so far gave it."""
     return " ".join(
         [str(draft.values.get("security_title") or ""), *extra.get("security_title", [])]
+    )
+
+
+def _underlying_may_go_on(draft: Draft, said: str) -> None:
+    """A scan's margin line left out of a Table II row's title (it would run the title on) may
+    be the underlying title's rest: the scan printed it flush left, so its column is lost.
+    Where the underlying title read so far ends on no security's noun and the line's words go
+    on it as a title does (``Class B Common`` / ``Stock)``), it is left empty with a doubt, not
+    read cut short."""
+    under = draft.values.get("underlying_title")
+    if not isinstance(under, str) or "underlying_title" in draft.blurred:
+        return
+    words = _clean_words(said)
+    if not _HAS_WORD.search(words):
+        return
+    last = under.split()[-1].strip(",.;").casefold() if under.split() else ""
+    if last in wraps.ENDING_NOUNS or wraps.runs_past_its_end(f"{under} {words}"):
+        return
+    draft.leave_empty(
+        "underlying_title",
+        f"line '{said}' below, left out of the title, may be the rest of the underlying title"
+        f" ({under!r}): a scan's margin line keeps no column; left empty",
     )
 
 
@@ -3772,9 +3819,15 @@ _DATE_FIELDS = frozenset(
 
 _SCAN_A = re.compile(r"(?<![\w(])[(\[{|Ijl1]A\b\)?|\(A\b|(?<![\w(])A\)")
 _SCAN_D = re.compile(r"\(D\)")
+_SCAN_TITLE = re.compile(r"(?<![\w])Title\b")
+"""Table II's ``Title`` sub-caption (of column 7) on the line of the (A) and (D) ones."""
+AdPlaces = tuple[int, int, int, int]
+"""Where the (A) and (D) captions sit (:func:`_ad_positions`, :func:`_scan_ad_offsets`), the
+third item saying how they are measured, and in a scan the ``Title`` sub-caption's offset from
+``Code`` (-1 where unknown or not a scan)."""
 
 
-def _scan_ad_offsets(rows: list[Row]) -> tuple[int, int, int] | None:
+def _scan_ad_offsets(rows: list[Row]) -> AdPlaces | None:
     """In a scan, the (A) and (D) sub-captions' places as offsets from the ``Code`` caption on
     their line (``Code      V (A)      (D)      Date``; the scan may tear a bracket or read it
     as a letter or a rule: ``(A``, ``A)``, ``IA``, ``jA``, ``{(A)``), third item ``_BY_CODE``:
@@ -3797,7 +3850,9 @@ def _scan_ad_offsets(rows: list[Row]) -> tuple[int, int, int] | None:
             continue
         xa = ma.start() - (line[ma.start()] == "A")  # ``A)``: its bracket was lost
         if md.start() > xa + 2:
-            return xa - code, md.start() - code, _BY_CODE
+            mt = _SCAN_TITLE.search(line, md.end())
+            title = mt.start() - code if mt else -1
+            return xa - code, md.start() - code, _BY_CODE, title
     return None
 
 
@@ -3806,7 +3861,7 @@ _CODE_V = ["Code", "V"]
 """``Code<br>V``'s words: the converter put the V caption in Code's cell."""
 
 
-def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
+def _ad_positions(rows: list[Row]) -> AdPlaces | None:
     """Where the ``(A)`` and ``(D)`` captions sit, to place a lone number: the character
     column in space-aligned text (third item -1), or the cell index in a caption row of cells,
     with the index of its ``Code`` caption: a data row whose code sits in that cell has no
@@ -3829,7 +3884,7 @@ def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
                 ):
                     ic = i  # (``Code<br>V``: the converter put the V caption in Code's cell)
             if ia is not None and id_ is not None and ic is not None and ic < ia < id_:
-                return ia, id_, ic
+                return ia, id_, ic, -1
             continue
         if row.shape != SPACE:
             continue
@@ -3845,7 +3900,7 @@ def _ad_positions(rows: list[Row]) -> tuple[int, int, int] | None:
                 elif m.group(1) == "D" and xd is None:
                     xd = x + m.start()
         if xa is not None and xd is not None and xd > xa + 2:
-            return xa, xd, -1
+            return xa, xd, -1, -1
     return None
 
 
@@ -3854,7 +3909,7 @@ def _read_row(
     tokens: list[Token],
     fields: tuple[str, ...],
     header_date: dt.date | None,
-    ad_x: tuple[int, int, int] | None,
+    ad_x: AdPlaces | None,
     alternates: tuple[tuple[str, ...], ...],
     date_x: dict[str, int] | None = None,
     captions: _Captions | None = None,
@@ -4029,6 +4084,30 @@ def _read_row(
             )  # fmt: skip
     _check_row(draft, fields, row.shape in TABLED)
     return draft
+
+
+_TRAILING_BREAK = re.compile(r"<br\s*/?>\s*$", re.I)
+
+
+def _cell_broken_off(draft: Draft, row: Row) -> None:
+    """A text cell ending in a line break with nothing after it (pymupdf4llm: ``|By immediate
+    family<br>|``): its last line went elsewhere, into a cell of a row below (the Table II
+    caption's row, there: ``|...|member 2<sup>(1)(2)</sup>|``). The text read is cut short;
+    left empty with a doubt. Only for the table's last row of cells: a row of cells below may
+    hold the cell's next lines, which the reader joins to it (``|By Jacob<br>|A. Schaufeld<br>|``
+    / ``|...|Irr Trust<sup>(</sup>|``). A title is left to the reader, which takes its rest
+    from the first cell of the row below (``|Common Shares, no<br>|`` / ``|par value|``)."""
+    for f in ("nature_of_ownership",):
+        at = draft.where.get(f)
+        text = draft.values.get(f)
+        if at is None or not isinstance(text, str) or not 0 <= at < len(row.cells):
+            continue
+        if _TRAILING_BREAK.search(row.cells[at]):
+            draft.leave_empty(
+                f,
+                f"{text!r}: its cell ends in a line break with nothing after it, so its last"
+                " line stands elsewhere; left empty",
+            )
 
 
 _TORN_END = ")]}|°@©®*“”'’"
@@ -5399,7 +5478,7 @@ def _settle_direction(
     fields: tuple[str, ...],
     cols: list[list[Token]],
     positional: bool,
-    ad_x: tuple[int, int, int] | None,
+    ad_x: AdPlaces | None,
     row: Row,
     uneven: bool = False,
     dropped: list[Token] | None = None,
@@ -5500,7 +5579,10 @@ def _settle_direction(
                 # are placed from the code's caption, and the row's line by its code
                 if not code_toks and dropped:
                     code_toks = _garbled_code(cols[fields.index("transaction_date")], tok, dropped)
-                by_code = _side_by_code(draft, tok, code_toks, ad_x)
+                title_toks = (
+                    cols[fields.index("underlying_title")] if "underlying_title" in fields else []
+                )
+                by_code = _side_by_code(draft, tok, code_toks, ad_x, title_toks)
                 if by_code is None:
                     v["shares"] = amount = a if a is not None else d
                     v["acquired_disposed"] = _side_from_balance(draft, amount, side)
@@ -5599,7 +5681,7 @@ def _straddles(
     ia: int,
     id_: int,
     positional: bool,
-    ad_x: tuple[int, int, int] | None,
+    ad_x: AdPlaces | None,
 ) -> bool:
     """Whether a Table II amount joined from two cells' pieces (``|50|,000|``) has its first
     piece in the (A) cell and its second in the (D) cell right after it, by the form's
@@ -5628,9 +5710,7 @@ def _joined_across(cols: list[list[Token]], row: Row) -> bool:
     )
 
 
-def _under_ad_caption(
-    tok: Token, code_toks: list[Token], ad_x: tuple[int, int, int] | None
-) -> str | None:
+def _under_ad_caption(tok: Token, code_toks: list[Token], ad_x: AdPlaces | None) -> str | None:
     """The side a row of cells' amount stands under by the table's caption row (``ad_x``
     from :func:`_ad_positions`): only where the row's code stands in the ``Code`` caption's
     cell, so that no cell was lost or split before the amount; ``""`` where the amount stands
@@ -5661,7 +5741,11 @@ def _garbled_code(dates: list[Token], amount: Token, dropped: list[Token]) -> li
 
 
 def _side_by_code(
-    draft: Draft, tok: Token, code_toks: list[Token], ad_x: tuple[int, int, int]
+    draft: Draft,
+    tok: Token,
+    code_toks: list[Token],
+    ad_x: AdPlaces,
+    title_toks: list[Token],
 ) -> str | None:
     """(A) or (D) of a scan's Table II amount by where it stands from the row's code letter,
     against where the (A) and (D) captions stand from the ``Code`` caption (the code sits under
@@ -5672,8 +5756,15 @@ def _side_by_code(
         return None
     code_x = code_toks[0].x
     centre = tok.x + len(tok.text) / 2
-    to_a = abs(centre - code_x - ad_x[0] - 1.5)
-    to_d = abs(centre - code_x - ad_x[1] - 1.5)
+    scale = 1.0
+    if ad_x[3] > ad_x[1] and title_toks and title_toks[0].x > tok.x:
+        # the engine spaces each line by its own estimate: where the row's underlying title
+        # stands from its code says how much wider the row's line is spaced than the captions'
+        scale = (title_toks[0].x - code_x) / ad_x[3]
+        if abs(scale - 1) < 0.15:
+            scale = 1.0
+    to_a = abs(centre - code_x - (ad_x[0] + 1.5) * scale)
+    to_d = abs(centre - code_x - (ad_x[1] + 1.5) * scale)
     if abs(to_a - to_d) < 3:
         return None
     side = "A" if to_a < to_d else "D"

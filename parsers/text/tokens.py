@@ -360,7 +360,7 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token], apart: bool =
             continue
         debris_note = None
         if _RULE_CHARS.search(word):
-            bare = word.strip(_RULES)
+            bare = _RULE_TAIL.sub("", word.strip(_RULES))  # (``B_-``: a rule and a dash)
             if not bare:
                 continue  # a box rule the scan read as a character: no word, no value
             if bare != word and bare[0].isalpha() and not _RULE_CHARS.search(bare):
@@ -394,6 +394,9 @@ def _tokenize_cell(text: str, cell: int, x: int, out: list[Token], apart: bool =
 _RULES = "|_{}\u00a6"
 _RULE_CHARS = re.compile(r"[|_{}\u00a6]")
 """Box rules an OCR engine reads as characters; no title, name or value holds them."""
+_RULE_TAIL = re.compile(r"(?<=[^\W_])[|_{}\u00a6][-\u2013.|_{}\u00a6]*$")
+"""A box rule the scan read after a word's last letter, with a dash or a stop after it
+(``Tranche B_-``): no word goes on past a rule's character."""
 
 _NAME_NUMBER = re.compile(r"\d{1,2}|(?:19|20)\d\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -159,9 +159,19 @@ def _few_cuts(n: int, k: int) -> tuple[tuple[int, ...], ...]:
     return tuple(_cuts(n, k))
 
 
+_GLUED_MARKER_OPEN = re.compile(r"[^\W\d_]\(\d(?!\d{0,2}\))")
+"""A ``(`` glued to a word's end and a digit after it that no ``)`` closes as a footnote marker
+does (``Trust(7@@9AHaD``; ``Stock(1)`` is a marker whole)."""
+
+
 def _balanced(text: str) -> bool:
+    """A cell's brackets close within it. A ``(`` glued to a word's end with a digit after
+    it (``Trust(7@@9AHaD``) opens a footnote marker the scan tore, no bracket of the cell's:
+    no wrapped ``)`` is taken to close it."""
     if ")" not in text:  # most cells' lines: no bracket closes, so none may open
         return "(" not in text
+    if _GLUED_MARKER_OPEN.search(text):
+        return False
     depth = 0
     for ch in text:
         if ch == "(":
@@ -813,7 +823,7 @@ def _narrowed(readings: Readings, ruled_out: Callable[[tuple[str, ...]], object]
     return kept if kept and len(kept) < len(readings) else readings
 
 
-_ENDING_NOUNS = frozenset({"stock", "share", "shares", "unit", "units"})
+ENDING_NOUNS = frozenset({"stock", "share", "shares", "unit", "units"})
 _GOES_ON = frozenset(
     {"units", "unit", "option", "options", "purchase", "appreciation", "right", "rights"}
     | {"award", "awards", "equivalent", "equivalents", "warrant", "warrants", "par", "no"}
@@ -835,7 +845,7 @@ def goes_on_past_noun(first: str, text: str) -> bool:
         return False
     words = [w.casefold() for w in text.split()]
     for k in range(max(len(first.split()) - 1, 0), len(words) - 1):
-        if words[k].strip(",") in _ENDING_NOUNS:
+        if words[k].strip(",") in ENDING_NOUNS:
             nxt = words[k + 1].strip(",.;")
             if nxt[:1].isalnum() and nxt not in _GOES_ON:
                 return True  # (a bracket, a ``$``, a torn marker's ``‘Y``: no word)

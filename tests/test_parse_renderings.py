@@ -1143,3 +1143,30 @@ def test_a_nature_cell_ending_in_a_line_break_is_left_empty() -> None:
     assert natures[26] is None
     assert natures[25] == "By immediate family member 1"
     assert any("line break with nothing after it" in n.message for n in f.notes)
+
+
+def test_a_title_ending_on_a_comma_above_a_line_not_read_as_a_row_is_left_empty() -> None:
+    # remix seed 347 (scored before it was opened): 'Common Stock, 12/24/2025(3) J(5) ... I
+    # Eschenbach Family Trust dtd 4/15/2014,' / 'par value Carl Eschenbach Jr and Ana
+    # Eschenbach' / '$0.001(1)(2) TTEE(6)...': the par value's amount read as a price made the
+    # last line a row of its own, with no title, left out; the row kept 'Common Stock,' and a
+    # nature cut at its comma. Plain text and layout text alike
+    for name in (
+        "remix347_icahn3_par_value_read_as_a_price_pdfplumber-text.txt",
+        "remix347_icahn3_par_value_read_as_a_price_pdftotext-layout.txt",
+    ):
+        f = parse_file(FRESH / name)
+        (row,) = f.non_derivative
+        assert (row.security_title, row.nature_of_ownership) == (None, None), name
+        assert row.shares == Decimal("396078735") and row.code == "J", name
+        assert any(n.field.endswith("security_title") for n in f.notes if n.kind == "doubt")
+
+
+def test_a_number_in_the_right_half_of_a_cut_nature_cell_is_a_word() -> None:
+    # pymupdf4llm-layout (remix seed 317): '|Depositary<br>Units||...|377,211||I||SMB Pacific
+    # 20<br>Charitable Rem<br>Unitrust II(4)|21<br>ainder|': a border cut the nature's cell;
+    # '21' (of '2021') had been read as the balance, 377,211 as an amount and 'I' as no column
+    f = parse_file(FRESH / "remix317_form5_period_caption_cut_by_a_border_pymupdf4llm-layout.md")
+    row = next(r for r in f.non_derivative if r.line == 11)
+    assert (row.shares, row.shares_owned_following, row.ownership) == (None, 377211, "I")
+    assert row.nature_of_ownership is None  # cells side by side of lines: left empty

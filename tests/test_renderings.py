@@ -133,8 +133,10 @@ GOAL_OF_SHOWN = {"ocr"}
 # holds there) and boxes 1 and 2 are read apart by a legal form, a middle initial or a change
 # of case (parsers/text/header.py). OCR raised (session 18) when a nature's legal form became
 # one phrase (``By Limited Liability`` / ``Company``: its margin lines now cut).
+# markitdown raised in session 22: box 4's date of the original in a row of cells below its
+# plain caption (two amendments of the set).
 BASELINE: dict[str, tuple[float, int, int]] = {
-    "markitdown": (92.33, 0, 0),
+    "markitdown": (92.42, 0, 0),
     "ocr": (60.99, 13, 0),
     "pdfplumber-tables": (100.00, 0, 0),
     "pdfplumber-text": (98.92, 0, 0),
@@ -159,7 +161,7 @@ BASELINE: dict[str, tuple[float, int, int]] = {
 # 17 (the same readings), OCR in session 18 (a nature's legal form is one phrase: ``By Limited
 # Liability`` / ``Company`` margin lines now cut; the same readings).
 BASELINE_SHOWN: dict[str, tuple[float, int]] = {
-    "markitdown": (98.98, 0),
+    "markitdown": (99.09, 0),
     "ocr": (97.61, 0),
     "pdfplumber-tables": (100.00, 0),
     "pdfplumber-text": (99.90, 0),
@@ -224,7 +226,7 @@ def test_wrong_values_are_either_shown_or_misread(report: Report) -> None:
     strict=True,
     reason="issue #12: no wrong value among shown ones and no phantom row in these 329 "
     "renderings now, but exactness is short of the goal: OCR 97.62% of shown fields, "
-    "markitdown 92.34%, pdfplumber-text 98.93% (Table II sides its plain text does not show) "
+    "markitdown 92.43%, pdfplumber-text 98.93% (Table II sides its plain text does not show) "
     "and pymupdf4llm-layout 98.69% of all fields (docs/RENDERING_BASELINE.md); when this "
     "passes, drop the mark",
 )

@@ -479,7 +479,7 @@ def test_no_cut_leaves_a_title_on_a_word_that_only_opens_a_name() -> None:
     f = parse_file(path)
     row = next(r for r in f.derivative if r.line == 77)
     assert (row.security_title, row.underlying_title, row.nature_of_ownership) == (None,) * 3
-    assert wraps._opens_only("Restricted") and not wraps._opens_only("Restricted Stock Units")
+    assert wraps.opens_only("Restricted") and not wraps.opens_only("Restricted Stock Units")
     said = [
         n.message
         for n in f.notes
@@ -774,7 +774,7 @@ def test_depositary_and_ordinary_open_a_name_and_never_end_one() -> None:
     got = [(r.security_title, r.nature_of_ownership) for r in f.non_derivative]
     assert got[1] == ("Depositary Units", "By Trust")
     assert got[3] == ("Depositary Units", "By Trust")
-    assert wraps._opens_only("Ordinary") and not wraps._opens_only("Ordinary Shares")
+    assert wraps.opens_only("Ordinary") and not wraps.opens_only("Ordinary Shares")
 
 
 def test_a_title_ends_at_an_option_s_wording() -> None:
@@ -878,8 +878,8 @@ def test_the_way_titles_end_sets_a_derivatives_noun_apart_from_its_underlyings()
                   "Restricted Share Units", "Class A Common Stock", "Common Shares"):  # fmt: skip
         assert not wraps.runs_past_its_end(title), title
     # a word broken at its hyphen still only opens a name
-    assert wraps._opens_only("Non- Qualifed")
-    assert wraps._opens_only("Class C Capital")
+    assert wraps.opens_only("Non- Qualifed")
+    assert wraps.opens_only("Class C Capital")
 
 
 def test_a_title_that_ended_on_its_noun_goes_on_only_with_a_titles_words() -> None:

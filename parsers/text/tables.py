@@ -357,6 +357,8 @@ def read_table(
             for t in tokens:  # ``SMB Pacific`` / ``2021``: a word of the nature, not a balance
                 if t.kind == NUM:
                     t.kind, t.value = TEXT, None
+        if row.shape is PIPE and "<br>" in row.text:
+            _numbers_in_a_cut_cell(row, tokens)
         if title_end is not None and row.shape in LOOSE and tokens[0].x < title_end:
             _title_words(tokens, title_end, "exercise_price" in fields)
         elif tokens[-1].cell == 0 and row.shape in TABLED and len(tokens) > 1:
@@ -800,6 +802,51 @@ def settle_wraps(*tables: tuple[list[Draft], tuple[str, ...]], printed: str = ""
             if below or not printed:
                 return
             below = printed
+
+
+_WORD_REST = re.compile(r"[a-z]{2,}")
+"""A line opening on small letters: the rest of a word a cell border cut (``Rem`` | ``ainder``)."""
+
+
+def _numbers_in_a_cut_cell(row: Row, tokens: list[Token]) -> None:
+    """pymupdf4llm-layout: ``|SMB Pacific 20<br>Charitable Rem<br>Unitrust II|21<br>ainder|``:
+    a border cut the nature's cell, and its right half holds a line of digits (``2021``'s
+    ``21``) over a word's rest. Read as a value, the ``21`` was the balance and the row's
+    values slid a column. A cell of lines after a cell of as many lines or more, whose later
+    lines open on small letters, is the rest of that cell: its numbers are words."""
+    cells = row.cells
+    for c in range(1, len(cells)):
+        later = [ln.strip() for ln in cells[c].split("<br>")[1:] if ln.strip()]
+        if not later or not all(_WORD_REST.match(ln) for ln in later):
+            continue
+        lines = cells[c].split("<br>")
+        before = cells[c - 1].split("<br>")
+        if len(before) < len(lines) or not any(ch.isalpha() for ch in cells[c - 1]):
+            continue
+        for t in tokens:
+            if t.cell == c and t.kind == NUM:
+                t.kind, t.value = TEXT, None
+
+
+def _unfinished_above_a_lost_line(host: Draft, lost: Draft) -> None:
+    """A row's title or nature that ends mid-phrase (``Common Stock,``, ``Eschenbach Family
+    Trust dtd 4/15/2014,``; a title on a word that only opens a name or a par value) above a
+    line that holds words and was not read as a row (``$0.001(1)(2) TTEE(6)...``: the par
+    value's amount read as a price, with ``par value Carl Eschenbach Jr ...`` above it as its
+    wrapped words): those words may be the cells' rest. The text read is cut short; left empty
+    with a doubt."""
+    if not any(isinstance(lost.values.get(f), str) for f in TEXT_FIELDS):
+        return
+    for f in ("security_title", "underlying_title", "nature_of_ownership"):
+        text = host.values.get(f)
+        if not isinstance(text, str) or not text:
+            continue
+        if text.rstrip()[-1] in ",;" or (f != "nature_of_ownership" and wraps.opens_only(text)):
+            host.leave_empty(
+                f,
+                f"{text!r} ends mid-phrase, and line {lost.line} below, not read as a row, may"
+                " hold its rest; left empty",
+            )
 
 
 def _off_column(drafts: list[Draft]) -> None:
@@ -2321,6 +2368,7 @@ def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dr
         _note_left_out(host, message, orphans)
         if host is not None and host.line < d.line <= host.line + 3:
             _lone_number_below_a_nature(host, d)
+            _unfinished_above_a_lost_line(host, d)
     for d in debris:
         if kept:
             shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
@@ -2405,9 +2453,13 @@ def _lone_noun_below(host: Draft | None, d: Draft, orphans: list[str] | None) ->
         text = host.values.get(f)
         if not isinstance(text, str) or not text or f in host.closed:
             continue
-        if f == "nature_of_ownership" or (
-            not wraps.runs_past_its_end(f"{text} Stock")
-            and text.split()[-1].casefold().strip(",") not in _SECURITY_NOUNS
+        if (
+            f == "nature_of_ownership"
+            or wraps.opens_only(text)  # (``Common Stock,``: its par value below)
+            or (
+                not wraps.runs_past_its_end(f"{text} Stock")
+                and text.split()[-1].casefold().strip(",") not in _SECURITY_NOUNS
+            )
         ):
             host.leave_empty(
                 f,

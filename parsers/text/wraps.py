@@ -658,7 +658,7 @@ E Preferred Stock``, ``Incentive Stock Option``, ``Depositary Units``, ``Ordinar
 ``Capital Stock``; ``Non-Qualifed``, as filers spell it)."""
 
 
-def _opens_only(text: str) -> bool:
+def opens_only(text: str) -> bool:
     """A title ending on a word that only opens a name (``Restricted``) or a par value
     (``Common Stock, par``, ``Common Shares, no``), or on a comma (``Class A Common Stock,``):
     cut mid-name."""
@@ -783,7 +783,7 @@ def _cuts_left(u: Undecided) -> Cuts:
     readings = _narrowed(
         readings,
         lambda texts: any(
-            _opens_only(texts[i]) or runs_past_its_end(texts[i]) or DATE_WORD.search(texts[i])
+            opens_only(texts[i]) or runs_past_its_end(texts[i]) or DATE_WORD.search(texts[i])
             for i in title_at
         ),
     )

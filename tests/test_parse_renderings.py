@@ -1170,3 +1170,16 @@ def test_a_number_in_the_right_half_of_a_cut_nature_cell_is_a_word() -> None:
     row = next(r for r in f.non_derivative if r.line == 11)
     assert (row.shares, row.shares_owned_following, row.ownership) == (None, 377211, "I")
     assert row.nature_of_ownership is None  # cells side by side of lines: left empty
+
+
+def test_a_scans_line_of_words_below_an_unfinished_title_is_no_row() -> None:
+    # OCR (remix seed 317): 'Class A  12/24/20259) ... Jj  396,078,735  A  $7.69564)
+    # 7,142,207,007  I' / 'Common ... member 16978. )0\(11)' / 'Stock MO)': the date garbled,
+    # the second line (the title's and the nature's rest, their markers garbled into a number)
+    # had been read as a row titled 'Common member Stock' (a phantom row) and the first kept
+    # 'Class A' for its title
+    f = parse_file(FRESH / "remix317_icahn3_wrapped_line_read_as_a_row_ocr.txt")
+    (row,) = f.non_derivative
+    assert row.security_title is None and row.nature_of_ownership is None
+    assert row.shares_owned_following == Decimal("7142207007")
+    assert any("the rest of the cells above, no row" in n.message for n in f.notes)

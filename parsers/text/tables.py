@@ -828,6 +828,31 @@ def _numbers_in_a_cut_cell(row: Row, tokens: list[Token]) -> None:
                 t.kind, t.value = TEXT, None
 
 
+def _title_unfinished(title: object) -> bool:
+    """A title that ends where no security's title does: on a comma or a word that only opens
+    a name, or on no security's noun where one would follow (``Class A``, ``Common``)."""
+    if not isinstance(title, str) or not title.split():
+        return False
+    return wraps.opens_only(title) or (
+        not wraps.runs_past_its_end(f"{title} Stock")
+        and title.split()[-1].casefold().strip(",") not in _SECURITY_NOUNS
+    )
+
+
+def _words_below_an_unfinished_title(host: Draft, d: Draft, orphans: list[str] | None) -> None:
+    """A line of words with no value read (``Common ... member 16978.``, its number
+    unreadable) right below a row whose title is unfinished (``Class A``): the rest of that
+    row's cells, with a scan's debris, not a row of its own (a phantom row, titled ``Common
+    member Stock``). Which words are whose, the line does not say: the row's title and open
+    nature are left empty with a doubt."""
+    said = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
+    _note_left_out(host, f"line {d.line} ({said}): the rest of the cells above, no row", orphans)
+    for f in ("security_title", "underlying_title", "nature_of_ownership"):
+        if f in host.closed or not host.values.get(f):
+            continue
+        host.leave_empty(f, f"line {d.line} below ({said}) may hold its rest: left empty")
+
+
 def _unfinished_above_a_lost_line(host: Draft, lost: Draft) -> None:
     """A row's title or nature that ends mid-phrase (``Common Stock,``, ``Eschenbach Family
     Trust dtd 4/15/2014,``; a title on a word that only opens a name or a par value) above a
@@ -2356,6 +2381,16 @@ def _real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dr
             title = v.get("security_title")
             message = f"line {d.line}: {title!r} and no value read; specks, not read as a row"
             _note_left_out(kept[-1] if kept else None, message, orphans)
+            continue
+        if (
+            titled
+            and kept
+            and kept[-1].line < d.line <= kept[-1].line + 2
+            and not _holds_a_value(v)
+            and not v.get("ownership")
+            and _title_unfinished(kept[-1].values.get("security_title"))
+        ):
+            _words_below_an_unfinished_title(kept[-1], d, orphans)
             continue
         if titled or v.get("transaction_date") or v.get("code"):
             kept.append(d)

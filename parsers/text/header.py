@@ -220,6 +220,8 @@ class Header:
     """Box 1's name and box 2's issuer read as one run of words (see :func:`split_by_signature`)."""
     joint: bool = False
     """Box 6 ticks "Form filed by More than One Reporting Person"."""
+    amended: bool = False
+    """The title box prints ``FORM 4/A`` (asked only where box 4's date was not read)."""
     repaired: bool = False
     notes: list[tuple[str | None, str, str]] = field(default_factory=list)
     """(text to find the source line by, field, message) for header values read with doubt."""
@@ -286,8 +288,10 @@ def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> 
     head.original_filed = _date_after(
         _AMEND_LABEL, streams, None, head, "date_of_original_submission"
     )
-    if head.original_filed is None and printed_amendment(rows):
-        head.original_filed = _original_in_rows_below(head, rows)
+    if head.original_filed is None:
+        head.amended = printed_amendment(rows)
+        if head.amended:
+            head.original_filed = _original_in_rows_below(head, rows)
     _read_relationship(head, streams)
     head.joint = any(_checked(_JOINT, s) for s in streams if "More" in s or "MORE" in s)
     _relationship_by_lines(head, rows)
@@ -873,7 +877,7 @@ def _date_after(
                 break
         if end is None and amendment:
             end = _cut_amend_caption(s)
-        elif end is None and ("Date of" in s or "Statement for" in s):
+        elif end is None and ("2. Date of" in s or "3. Date of" in s or "3. Statement" in s):
             end = _cut_period_caption(s)
         if end is None:
             continue

@@ -49,7 +49,6 @@ from parsers.text.footer import (
 from parsers.text.header import (
     Header,
     form_type_of,
-    printed_amendment,
     read_header,
     read_more_owners,
     split_by_care_of,
@@ -211,9 +210,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
             )
     if period is None:
         notes.append(dict(field="period_of_report", message="box 3's date not found: left empty"))
-    if (header.original_filed is not None or printed_amendment(rows[:t1])) and not form.endswith(
-        "/A"
-    ):
+    if (header.original_filed is not None or header.amended) and not form.endswith("/A"):
         form = f"{form}/A"
     if form.endswith("/A") and header.original_filed is None:
         notes.append(

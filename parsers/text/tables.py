@@ -357,7 +357,7 @@ def read_table(
             for t in tokens:  # ``SMB Pacific`` / ``2021``: a word of the nature, not a balance
                 if t.kind == NUM:
                     t.kind, t.value = TEXT, None
-        if row.shape is PIPE and "<br>" in row.text:
+        if row.shape is PIPE and _BREAK_BEFORE_WORD_REST.search(row.text):
             _numbers_in_a_cut_cell(row, tokens)
         if title_end is not None and row.shape in LOOSE and tokens[0].x < title_end:
             _title_words(tokens, title_end, "exercise_price" in fields)
@@ -805,6 +805,7 @@ def settle_wraps(*tables: tuple[list[Draft], tuple[str, ...]], printed: str = ""
 
 
 _WORD_REST = re.compile(r"[a-z]{2,}")
+_BREAK_BEFORE_WORD_REST = re.compile(r"<br>\s*[a-z]{2}")
 """A line opening on small letters: the rest of a word a cell border cut (``Rem`` | ``ainder``)."""
 
 

@@ -1027,7 +1027,11 @@ def test_a_scans_margin_line_left_out_of_the_title_leaves_an_unfinished_underlyi
     assert rows[26].security_title == "Stock Option (Right to Buy)"
     assert rows[26].underlying_title is None
     assert any("'Stock)'" in n.message and "underlying title" in n.message for n in f.notes)
-    assert rows[30].underlying_title is None and rows[30].nature_of_ownership is None
+    # row 30's 'Stock@@)' below: no longer vouched for by row 26's cut title; the cut giving
+    # the nature the noun is ruled out (a nature takes no security's noun), the one left
+    # gives it to the underlying title
+    assert rows[30].underlying_title == "Class B Common Stock"
+    assert rows[30].nature_of_ownership is None
     assert rows[24].underlying_title == "Class A Common Stock"  # a title ending on its noun
 
 
@@ -1183,3 +1187,44 @@ def test_a_scans_line_of_words_below_an_unfinished_title_is_no_row() -> None:
     assert row.security_title is None and row.nature_of_ownership is None
     assert row.shares_owned_following == Decimal("7142207007")
     assert any("the rest of the cells above, no row" in n.message for n in f.notes)
+
+
+def test_a_cut_giving_the_nature_a_titles_noun_is_ruled_out() -> None:
+    # pdfplumber's plain text (remix seed 349, scored before it was opened): 'Common 1,058,316
+    # I Eschenbach Family Trust dtd 4/15/2014,' / 'Share Carl Eschenbach Jr and Ana Eschenbach'
+    # / 'TTEE(3)': the cut 'Common' / '... 4/15/2014, Share Carl ...' had been taken ('Common'
+    # is a title the column prints); a nature takes a security's noun only in a plan's name
+    f = parse_file(FRESH / "remix349_form5_title_noun_wrapped_beside_a_nature_pdfplumber-text.txt")
+    row = next(r for r in f.non_derivative if r.line == 24)
+    assert (row.security_title, row.nature_of_ownership) == (
+        "Common Share",
+        "Eschenbach Family Trust dtd 4/15/2014, Carl Eschenbach Jr and Ana Eschenbach TTEE",
+    )
+    from parsers.text.wraps import _nature_takes_a_titles_noun
+
+    assert _nature_takes_a_titles_noun("By", "By Shares", ["Common"])
+    assert not _nature_takes_a_titles_noun("By Employee", "By Employee Stock Plan", ["Common"])
+    assert not _nature_takes_a_titles_noun("By", "By Shares", ["Common Stock"])
+
+
+def test_a_scans_digits_one_space_after_a_price_are_no_value() -> None:
+    # OCR (remix seed 349): '$2,560.435 2          21,714': a torn marker's digit one space
+    # after the price; the price was doubted, but the '2' had been read as the balance (and
+    # 21,714 left out as fitting no column)
+    f = parse_file(FRESH / "remix349_doc4_marker_digit_after_a_price_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 31)
+    assert row.price is None and row.shares_owned_following != Decimal(2)
+    assert row.shares == Decimal(3500)
+
+
+def test_a_scans_nature_ending_on_digits_with_a_symbol_inside_is_left_empty() -> None:
+    # OCR (remix seed 349): 'By immediate family' / 'member 1°14)': the nature's number and
+    # its markers torn to a symbol and digits; it had been read 'By immediate family member
+    # 1°14'. Which digits are the cell's, the text does not say
+    f = parse_file(FRESH / "remix349_snow_nature_number_and_symbol_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 47)
+    assert row.nature_of_ownership is None
+    assert any("'1°14'" in n.message for n in f.notes)
+    from parsers.text.tables import _NUMBER_SYMBOL_TORN
+
+    assert _NUMBER_SYMBOL_TORN.search("By Smith Trust 2014") is None

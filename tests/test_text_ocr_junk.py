@@ -1955,10 +1955,13 @@ def test_a_margin_noun_with_a_torn_marker_is_no_proof_the_title_ended() -> None:
     """tesseract of remix seed 241: ``Common ... I  by Trust @Oava0`` / ``Stock ‘Y)`` at the
     margin. ``‘Y`` is a torn marker, no word a title goes on with or not: ``Common Stock`` stays
     a cut, beside ``by Trust ... Stock``; two cuts, so both cells are left empty (the title had
-    been read ``Common``, the nature ``by Trust @Oava0 Stock ‘Y``)."""
+    been read ``Common``, the nature ``by Trust @Oava0 Stock ‘Y``). Since session 22 a cut
+    giving the nature a security's noun is ruled out where another is left, and a quote and a
+    letter after a title's noun are a torn marker: the title reads ``Common Stock``; the
+    nature, ending on the scan's ``@Oava0``, stays empty."""
     f = _remix("ocr_torn_marker_after_a_margin_noun.txt")
     row = next(r for r in f.non_derivative if r.line == 25)
-    assert (row.security_title, row.nature_of_ownership) == (None, None)
+    assert (row.security_title, row.nature_of_ownership) == ("Common Stock", None)
 
 
 def test_a_par_value_whose_point_the_scan_read_as_a_comma_is_left_empty() -> None:

@@ -959,6 +959,8 @@ capital, alone or among digits, glued to a small letter (``Stock(D)``, ``Stock(D
 footnote marker torn to letters; a title's bracketed words stand apart (``(right``, ``Class
 (A)``)."""
 _SCAN_SYMBOLS = frozenset("@¢®©™°§«»€~^*")
+_QUOTE_AND_LETTER = re.compile(r"[‘’“”'\"][^\W\d_]{1,2}\)?")
+"""A quote mark and a letter or two (``‘Y``, ``“t)``): a torn marker, no word of a title."""
 _SECURITY_NOUNS = frozenset(
     ("stock", "shares", "share", "units", "unit", "warrants", "options", "option", "rights")
 )
@@ -1042,7 +1044,7 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
             not text[-1].isalnum()
             and text[text.rfind(" ") + 1 : text.rfind(" ") + 2].isdigit()
             and (m := _NUMBER_TORN.search(text))
-        ):
+        ) or (scan and text[-1].isdigit() and (m := _NUMBER_SYMBOL_TORN.search(text))):
             # ``By immediate family member 25(7)8)(9)40)``, ``member 2”)``: a number glued to
             # footnote markers the scan tore; whether its digits are all the cell's (``member
             # 2``) or partly a marker's, the text does not say
@@ -1217,6 +1219,9 @@ _NUMBER_TORN = re.compile(r"(?<=[^\W\d_] )\d+[^\w\s]*(?:\d[^\w\s]*)*[()\]“”\
 """A text cell's last word of digits with brackets, a double quote or a scan's symbol after
 them, after a word (``member 2”)``, ``member 25(7)8)``, ``member 1°)``, ``member 2.``): a number
 the cell ends on, glued to a torn marker."""
+_NUMBER_SYMBOL_TORN = re.compile(r"(?<=[^\W\d_] )\d+[°®©@¢§™]+\d+$")
+"""A scan's last word of digits with a symbol inside, after a word (``member 1°14``: the
+cell's number and torn markers whose brackets the scan read as a symbol)."""
 _SHORT_WORD_TORN = re.compile(r"(?<= )(?:[a-z]|[A-Z]{1,3})\)$")
 """A nature's last word of one small letter or one to three capitals, closed by a ``)``:
 ``i)``, ``OOH)`` (with a scan's symbol before the bracket, ``D@)``, it is a marker's debris)."""
@@ -1355,6 +1360,12 @@ def _clean_words(text: str, opened: bool = False) -> str:
             continue  # ``footnotes (8(LO)``: markers ``(8)(10)``, their 1 and 0 read as letters
         if n and _SYMBOL_SPECK.fullmatch(w):
             continue  # ``Stock Option | ¢g@)``: a marker read as a symbol and a small letter
+        if (
+            n == last
+            and _QUOTE_AND_LETTER.fullmatch(w)
+            and split[n - 1].lower().strip(",") in _SECURITY_NOUNS
+        ):
+            continue  # ``Common Stock ‘Y``: a marker torn to a quote and a letter after a noun
         if len(w) <= 4 and _SPECK_AMID.fullmatch(w):
             continue  # ``q@y By immediate family``: specks read as a symbol amid small letters
         if not w.isascii() and w[-1] == ")" and (symbols := _SYMBOL_TAIL.search(w)):

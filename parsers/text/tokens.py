@@ -187,6 +187,18 @@ def _join_spaced_groups(text: str, toks: list[Token]) -> None:
                 f"{a.text!r} and {b.text!r} one space apart in one cell: the decimal's last"
                 " digits, or another value's; unsure"
             )
+            if (
+                "|"
+                not in text[text.find(f"{a.text} {b.text}") + len(a.text) + 1 + len(b.text) :][:2]
+            ):
+                # (no border right after: not the piece of a cut number) the digits are no
+                # value of their own either (``$2,560.435 2  21,714``: a torn marker, read as the
+                # balance, had slid the row's balance out of its column)
+                b.value = None
+                b.notes.append(
+                    f"{b.text!r} one space after {a.text!r} in one cell: its last digits, or"
+                    " another value's; unread"
+                )
         i += 1
 
 

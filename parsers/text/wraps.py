@@ -796,7 +796,32 @@ def _cuts_left(u: Undecided) -> Cuts:
     if "nature_of_ownership" in u.cells:
         at = u.cells.index("nature_of_ownership")
         readings = _narrowed(readings, lambda texts: _splits_a_legal_form(texts[at]))
+        if title_at:
+            readings = _narrowed(
+                readings,
+                lambda texts: _nature_takes_a_titles_noun(
+                    u.first[at], texts[at], [texts[i] for i in title_at]
+                ),
+            )
     return Cuts(readings)
+
+
+def _nature_takes_a_titles_noun(first: str, text: str, titles: list[str]) -> bool:
+    """A cut giving the nature of ownership, as its first wrapped word, a security's noun
+    (``... 4/15/2014,`` / ``Share Carl Eschenbach ...``) while a title is left unfinished
+    (``Common``): the noun is the title's (``Common Share``), where another cut is left. A
+    nature names an owner; it holds a noun only in a plan's name (``By Employee`` / ``Stock
+    Ownership Plan``)."""
+    if not text.startswith(first):
+        return False
+    rest = text[len(first) :].split()
+    if not rest or rest[0].strip(",.;").casefold() not in ENDING_NOUNS:
+        return False
+    if first.split() and first.split()[-1].casefold() == "employee":
+        return False
+    return any(
+        t.split() and t.split()[-1].casefold().strip(",") not in ENDING_NOUNS for t in titles
+    )
 
 
 _LIABILITY_ENDS = ("company", "partnership", "co", "co.", "limited")

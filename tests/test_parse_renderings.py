@@ -1228,3 +1228,22 @@ def test_a_scans_nature_ending_on_digits_with_a_symbol_inside_is_left_empty() ->
     from parsers.text.tables import _NUMBER_SYMBOL_TORN
 
     assert _NUMBER_SYMBOL_TORN.search("By Smith Trust 2014") is None
+
+
+def test_a_scans_class_letter_read_as_a_symbol_leaves_the_title_empty() -> None:
+    # OCR (remix seed 349): 'Class © Capital Stock [0471572020  ee  i': the class's C read as
+    # '©' and dropped as a speck: the row read 'Class Capital Stock' and nothing else (a
+    # phantom row, its filed row missed). A title and no value: no row
+    f = parse_file(FRESH / "remix349_doc4_class_letter_read_as_a_symbol_ocr.txt")
+    assert 25 not in {r.line for r in f.non_derivative}
+    assert not any(r.security_title == "Class Capital Stock" for r in f.non_derivative)
+    assert any(n.message.startswith("line 25: title and values all unread") for n in f.notes)
+
+
+def test_a_scans_nature_of_one_capitals_word_closing_nothing_is_left_empty() -> None:
+    # OCR (remix seed 349): '$2,601.6983   222,639 PIAA)' where the filing has no nature (the
+    # ownership form and a marker garbled): read as a nature nobody filed. 'Trust)' stays
+    f = parse_file(FRESH / "remix349_multi_form_and_marker_garbled_to_a_word_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 27)
+    assert row.nature_of_ownership is None
+    assert row.shares_owned_following == Decimal(222639)

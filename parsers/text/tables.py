@@ -959,6 +959,13 @@ capital, alone or among digits, glued to a small letter (``Stock(D)``, ``Stock(D
 footnote marker torn to letters; a title's bracketed words stand apart (``(right``, ``Class
 (A)``)."""
 _SCAN_SYMBOLS = frozenset("@¢®©™°§«»€~^*")
+_LONE_TORN_WORD = re.compile(r"[A-Z]{2,5}\)")
+"""A whole cell of one short word in capitals and a ``)`` nothing opened (``PIAA)``; not
+``Trust)``, ``LLC)``: an owner's word and a torn marker)."""
+_CLASS_LETTER_AS_SYMBOL = re.compile(
+    r"\b(?:Class|CLASS|Series|SERIES|Tranche|TRANCHE)\s+([^\w\s()$]{1,2})\s+[A-Za-z]"
+)
+"""``Class © Capital``: a symbol where a class's or series's letter stands."""
 _QUOTE_AND_LETTER = re.compile(r"[‘’“”'\"][^\W\d_]{1,2}\)?")
 """A quote mark and a letter or two (``‘Y``, ``“t)``): a torn marker, no word of a title."""
 _SECURITY_NOUNS = frozenset(
@@ -1052,6 +1059,29 @@ def _clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> No
                 f,
                 f"{text!r}: its last word {m[0]!r} is digits run into torn footnote markers; "
                 "which digits are the cell's, the text does not say: left empty",
+            )
+            continue
+        if (
+            scan
+            and f == "nature_of_ownership"
+            and _LONE_TORN_WORD.fullmatch(text)
+            and text[:-1].casefold() not in _OWNER_WORDS_ALONE
+        ):
+            # ``222,639 PIAA)``: a nature of one short word closing a bracket nothing opened,
+            # where the ownership form stands: the form and a marker the scan garbled
+            draft.leave_empty(
+                f,
+                f"{text!r}: one short word closing a bracket nothing opened (an ownership form"
+                " and a marker the scan garbled?); left empty",
+            )
+            continue
+        if scan and f != "nature_of_ownership" and (m := _CLASS_LETTER_AS_SYMBOL.search(text)):
+            # ``Class © Capital Stock``: the class's letter read as a symbol (C as ©); dropped
+            # as a speck, the title had read ``Class Capital Stock``, a class nobody filed
+            draft.leave_empty(
+                f,
+                f"{text!r}: {m[1]!r} stands where the class's letter does (a letter the scan"
+                " read as a symbol); left empty",
             )
             continue
         if (

@@ -6,7 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from holdings.render_score import read_names
-from parsers import parse_bytes
+from parsers import Filing, parse_bytes
+
+
+def _read_apart_doubts(f: Filing) -> dict[str, str]:
+    """The doubts a cut of boxes 1 and 2 run together left, by field."""
+    return {n.field: n.message for n in f.notes if n.kind == "doubt" and "read apart" in n.message}
+
 
 APPLE = (
     Path(__file__).parent
@@ -41,7 +47,7 @@ def test_a_cut_read_from_the_text_below_doubts_the_owners_name_too() -> None:
     )
     # the cut this text gives is a word late: the owner's name is wrong, and must not look sure
     assert f.reporting_owners[0].name == "Adams Katherine Apple"
-    doubted = {n.field for n in f.notes if n.kind == "doubt" and "read apart" in n.message}
+    doubted = set(_read_apart_doubts(f))
     assert doubted == {"issuer.name", "reporting_owners[0].name"}
     assert any(n.on_balance for n in f.notes if n.field == "reporting_owners[0].name")
     f = parse_bytes(_variant().replace(b"[ APLE ]", b"[ XYZ ]"), "variant.txt")
@@ -63,7 +69,7 @@ def test_the_footnotes_and_the_ticker_cutting_apart_leave_both_names_empty() -> 
 def test_a_cut_read_from_the_signature_doubts_both_names() -> None:
     f = parse_bytes(APPLE.read_bytes(), "apple.txt")
     assert f.reporting_owners[0].name == "Adams Katherine L."
-    doubted = {n.field for n in f.notes if n.kind == "doubt" and "read apart" in n.message}
+    doubted = set(_read_apart_doubts(f))
     assert doubted == {"issuer.name", "reporting_owners[0].name"}
 
 
@@ -82,9 +88,7 @@ def test_a_cut_read_from_the_ticker_doubts_both_names() -> None:
     f = parse_bytes(ZIP.read_bytes(), "zip.txt")
     assert f.reporting_owners[0].name == "TRAVERS DAVID"
     assert (f.issuer.name, f.issuer.ticker) == ("ZIPRECRUITER, INC.", "ZIP")
-    doubts = {
-        n.field: n.message for n in f.notes if n.kind == "doubt" and "read apart" in n.message
-    }
+    doubts = _read_apart_doubts(f)
     assert set(doubts) == {"issuer.name", "reporting_owners[0].name"}
     assert "its ticker (ZIP) spells it" in doubts["issuer.name"]
 
@@ -184,9 +188,7 @@ def test_a_legal_form_inside_the_run_ends_the_owners_name() -> None:
     ):  # fmt: skip
         f = parse_bytes(_legal(names), "legal.txt")
         assert (f.reporting_owners[0].name, f.issuer.name) == (owner, issuer), names
-        doubts = {
-            n.field: n.message for n in f.notes if n.kind == "doubt" and "read apart" in n.message
-        }
+        doubts = _read_apart_doubts(f)
         assert set(doubts) == {"issuer.name", "reporting_owners[0].name"}
         assert "ended by its legal form" in doubts["issuer.name"]
 
@@ -259,9 +261,7 @@ def test_a_ticker_that_is_the_initials_of_the_runs_last_words_ends_the_owners_na
     ):  # fmt: skip
         f = parse_bytes(_legal(names), "legal.txt")
         assert (f.reporting_owners[0].name, f.issuer.name) == (owner, issuer), names
-        doubts = {
-            n.field: n.message for n in f.notes if n.kind == "doubt" and "read apart" in n.message
-        }
+        doubts = _read_apart_doubts(f)
         assert set(doubts) == {"issuer.name", "reporting_owners[0].name"}, names
         assert "initials" in doubts["issuer.name"] or "initial" in doubts["issuer.name"], names
     for names in (

@@ -817,10 +817,10 @@ def _numbers_in_a_cut_cell(row: Row, tokens: list[Token]) -> None:
     lines open on small letters, is the rest of that cell: its numbers are words."""
     cells = row.cells
     for c in range(1, len(cells)):
-        later = [ln.strip() for ln in cells[c].split("<br>")[1:] if ln.strip()]
+        lines = cells[c].split("<br>")
+        later = [ln.strip() for ln in lines[1:] if ln.strip()]
         if not later or not all(_WORD_REST.match(ln) for ln in later):
             continue
-        lines = cells[c].split("<br>")
         before = cells[c - 1].split("<br>")
         if len(before) < len(lines) or not any(ch.isalpha() for ch in cells[c - 1]):
             continue
@@ -2530,14 +2530,7 @@ def _lone_noun_below(host: Draft | None, d: Draft, orphans: list[str] | None) ->
         text = host.values.get(f)
         if not isinstance(text, str) or not text or f in host.closed:
             continue
-        if (
-            f == "nature_of_ownership"
-            or wraps.opens_only(text)  # (``Common Stock,``: its par value below)
-            or (
-                not wraps.runs_past_its_end(f"{text} Stock")
-                and text.split()[-1].casefold().strip(",") not in _SECURITY_NOUNS
-            )
-        ):
+        if f == "nature_of_ownership" or _title_unfinished(text):  # (``Common Stock,`` too)
             host.leave_empty(
                 f,
                 f"line {d.line} below ({said}) may end it, or be a row's the scan lost: left empty",
@@ -4226,17 +4219,16 @@ def _cell_broken_off(draft: Draft, row: Row) -> None:
     hold the cell's next lines, which the reader joins to it (``|By Jacob<br>|A. Schaufeld<br>|``
     / ``|...|Irr Trust<sup>(</sup>|``). A title is left to the reader, which takes its rest
     from the first cell of the row below (``|Common Shares, no<br>|`` / ``|par value|``)."""
-    for f in ("nature_of_ownership",):
-        at = draft.where.get(f)
-        text = draft.values.get(f)
-        if at is None or not isinstance(text, str) or not 0 <= at < len(row.cells):
-            continue
-        if _TRAILING_BREAK.search(row.cells[at]):
-            draft.leave_empty(
-                f,
-                f"{text!r}: its cell ends in a line break with nothing after it, so its last"
-                " line stands elsewhere; left empty",
-            )
+    at = draft.where.get("nature_of_ownership")
+    text = draft.values.get("nature_of_ownership")
+    if at is None or not isinstance(text, str) or not 0 <= at < len(row.cells):
+        return
+    if _TRAILING_BREAK.search(row.cells[at]):
+        draft.leave_empty(
+            "nature_of_ownership",
+            f"{text!r}: its cell ends in a line break with nothing after it, so its last line"
+            " stands elsewhere; left empty",
+        )
 
 
 _TORN_END = ")]}|°@©®*“”'’"

@@ -175,7 +175,7 @@ def _join_spaced_groups(text: str, toks: list[Token]) -> None:
             and not a.marks
             and not b.dollar
             and _decimal_goes_on(a, b)
-            and f"{a.text} {b.text}" in text
+            and (pair := text.find(f"{a.text} {b.text}")) >= 0
         ):
             # ``$3.9 5``: the decimal's last digits after a stray space, or two values run
             # together, or a value and the piece of one a cell border cut (``$92.7923 4|2,450``
@@ -187,10 +187,8 @@ def _join_spaced_groups(text: str, toks: list[Token]) -> None:
                 f"{a.text!r} and {b.text!r} one space apart in one cell: the decimal's last"
                 " digits, or another value's; unsure"
             )
-            if (
-                "|"
-                not in text[text.find(f"{a.text} {b.text}") + len(a.text) + 1 + len(b.text) :][:2]
-            ):
+            after = pair + len(a.text) + 1 + len(b.text)
+            if "|" not in text[after : after + 2]:
                 # (no border right after: not the piece of a cut number) the digits are no
                 # value of their own either (``$2,560.435 2  21,714``: a torn marker, read as the
                 # balance, had slid the row's balance out of its column)

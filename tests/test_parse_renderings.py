@@ -1057,7 +1057,7 @@ def test_a_scans_capitals_after_an_owners_last_word_leave_the_nature_empty() -> 
         assert row.nature_of_ownership is None, name
         assert any("in capitals after" in n.message for n in f.notes), name
     # a nature in capitals throughout may hold any word in capitals: read as it is
-    from parsers.text.tables import _CAPS_AFTER_OWNER_END
+    from parsers.text.debris import _CAPS_AFTER_OWNER_END
 
     assert _CAPS_AFTER_OWNER_END.search("BY SMITH FAMILY TRUST UTMA") is None
     assert _CAPS_AFTER_OWNER_END.search("By Smith Family Trust UTMA") is not None
@@ -1225,7 +1225,7 @@ def test_a_scans_nature_ending_on_digits_with_a_symbol_inside_is_left_empty() ->
     row = next(r for r in f.non_derivative if r.line == 47)
     assert row.nature_of_ownership is None
     assert any("'1°14'" in n.message for n in f.notes)
-    from parsers.text.tables import _NUMBER_SYMBOL_TORN
+    from parsers.text.debris import _NUMBER_SYMBOL_TORN
 
     assert _NUMBER_SYMBOL_TORN.search("By Smith Trust 2014") is None
 

@@ -13,7 +13,7 @@ import pytest
 from parsers import Filing, parse_bytes
 from parsers.limits import Limits
 from parsers.text.read import parse_text
-from parsers.text.tables import is_caption_text
+from parsers.text.stray_rows import is_caption_text
 
 HEAD = (
     "|1. Name and Address of Reporting Person<sup>*</sup><br>**Zielinski Ximena P**|"

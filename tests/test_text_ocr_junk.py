@@ -16,8 +16,9 @@ import pytest
 from conftest import row_and_notes
 
 from parsers import Filing, parse_bytes
+from parsers.text.debris import clean_words
 from parsers.text.read import note_kind
-from parsers.text.tables import _clean_words, _letter_marker
+from parsers.text.table_row import _letter_marker
 from parsers.text.tokens import NUM, tokenize
 
 
@@ -120,12 +121,12 @@ def test_a_price_with_a_bracket_after_it_or_a_broken_number_is_not_read(word: st
     ],
 )
 def test_a_torn_marker_read_as_letters_leaves_the_words(cell: str, clean: str) -> None:
-    assert _clean_words(cell) == clean
+    assert clean_words(cell) == clean
 
 
 def test_a_torn_marker_after_an_open_bracket_may_close_it() -> None:
     """On a later line of a cell whose ``(`` is still open, ``)`` may be the bracket's own."""
-    assert _clean_words("AB)", opened=True) == "AB)"
+    assert clean_words("AB)", opened=True) == "AB)"
 
 
 def _line(*cells: tuple[int, str]) -> str:
@@ -729,10 +730,10 @@ def test_a_torn_marker_with_the_scan_s_debris_after_it_still_ends_its_cell() -> 
     """``See Footnotes) @)``: the marker's rest follows the bracket; the nature is closed, so
     the margin lines below (``Stock, $0.01 par`` / ``value``) are the title's, which had both
     been left empty (the ``)`` it kept left no cut of the lines with brackets closed)."""
-    from parsers.text.tables import _torn_marker
+    from parsers.text.debris import torn_marker
 
-    assert _torn_marker("See Footnotes) @)") and _torn_marker("See Footnotes)")
-    assert not _torn_marker("See Footnotes @)") and not _torn_marker("@)")
+    assert torn_marker("See Footnotes) @)") and torn_marker("See Footnotes)")
+    assert not torn_marker("See Footnotes @)") and not torn_marker("@)")
     row = [
         _line(
             (0, "Class A Common"),
@@ -807,7 +808,7 @@ def test_a_marker_torn_to_an_opening_quote_and_a_bracket_is_debris(text: str, cl
     """tesseract read a title's raised ``(1)`` as ``‘)`` (``Stock‘)``): a quote that opens ends
     no word, so it and the bracket after it are the marker's debris, taken off the title (which
     had read 'Common Stock‘)')."""
-    assert _clean_words(text) == clean
+    assert clean_words(text) == clean
 
 
 def test_words_above_a_scan_row_whose_title_was_lost_are_the_row_above_s() -> None:
@@ -884,8 +885,8 @@ def test_a_rule_s_shadow_of_underscores_and_dashes_after_a_word_is_debris() -> N
     """tesseract: ``Common Shares, no_—_| 05/12/2023 ...``: the box rule after the title's
     cell, read ``|`` with underscores and a dash before it, is debris (the title had read
     'Common Shares, no_—_| par value')."""
-    assert _clean_words("Common Shares, no_—_| par value") == "Common Shares, no par value"
-    assert _clean_words("Class_A") == "Class_A"  # (no rule after it: left as written)
+    assert clean_words("Common Shares, no_—_| par value") == "Common Shares, no par value"
+    assert clean_words("Class_A") == "Class_A"  # (no rule after it: left as written)
 
 
 def test_a_scan_s_undollared_number_after_an_empty_underlying_amount_is_no_sure_price() -> None:
@@ -939,9 +940,9 @@ def test_a_marker_torn_to_digits_and_symbols_inside_a_title_is_debris() -> None:
     ``(9)`` torn to ``¢9@)`` (no letter, no opening bracket, a scan's symbol in it) is debris,
     not a word of the title (which had read 'Share Option ¢9@) (right to buy)'). A bracketed
     par value or a kept marker stays."""
-    assert _clean_words("Share Option ¢9@) (right to buy)") == "Share Option (right to buy)"
-    assert _clean_words("Common Stock (par value $0.01)") == "Common Stock (par value $0.01)"
-    assert _clean_words("Trust (1)") == "Trust (1)"
+    assert clean_words("Share Option ¢9@) (right to buy)") == "Share Option (right to buy)"
+    assert clean_words("Common Stock (par value $0.01)") == "Common Stock (par value $0.01)"
+    assert clean_words("Trust (1)") == "Trust (1)"
 
 
 def test_a_marker_torn_behind_a_small_letter_is_debris_whole() -> None:
@@ -949,8 +950,8 @@ def test_a_marker_torn_behind_a_small_letter_is_debris_whole() -> None:
     marker cell ``(5)`` read ``e5))``, its bracket a small letter. Taking the torn tail off left
     the ``e`` as a word of the underlying title ('e Class A Common Stock'); a small letter
     alone before a torn marker is the marker's too."""
-    assert _clean_words("e5)) Class A Common Stock") == "Class A Common Stock"
-    assert _clean_words("By a Trust") == "By a Trust"
+    assert clean_words("e5)) Class A Common Stock") == "Class A Common Stock"
+    assert clean_words("By a Trust") == "By a Trust"
 
 
 def test_torn_captions_above_a_scan_s_first_row_are_no_row_and_leave_its_title() -> None:
@@ -1042,8 +1043,8 @@ def test_a_torn_marker_read_as_a_closing_quote_is_no_part_of_a_title() -> None:
     assert next(r for r in g.non_derivative if r.line == 24).security_title == (
         "Class A Common Stock"
     )
-    assert _clean_words('By "Family" Trust') == 'By "Family" Trust'
-    assert _clean_words("Holders’ Trust") == "Holders’ Trust"
+    assert clean_words('By "Family" Trust') == 'By "Family" Trust'
+    assert clean_words("Holders’ Trust") == "Holders’ Trust"
 
 
 def test_a_par_value_wrapped_below_with_a_torn_marker_is_the_title_s() -> None:
@@ -1468,7 +1469,7 @@ def test_a_scan_s_marker_torn_to_a_letter_and_a_symbol_is_no_part_of_the_title()
     [("Stock(V@)", "Stock"), ("Trust(©)", "Trust"), ("Inc.(DE)", "Inc.(DE)"), ("(right", "(right")],
 )
 def test_a_glued_bracket_goes_only_with_a_symbol_in_it(word: str, kept: str) -> None:
-    assert _clean_words(word) == kept
+    assert clean_words(word) == kept
 
 
 def test_a_form_3_scan_row_with_a_date_run_into_its_title_is_read_without_a_crash() -> None:
@@ -1535,8 +1536,8 @@ def test_a_scan_s_speckles_above_the_first_row_and_a_marker_torn_to_a_quote_are_
     f = _remix("ocr_speckles_above_the_first_row.txt")
     assert f.non_derivative[0].security_title == "Common"
     assert any("Foe eee ee" in n.message for n in f.notes)
-    assert _clean_words("Common'Y@)") == "Common"
-    assert _clean_words("Common's") == "Common's"
+    assert clean_words("Common'Y@)") == "Common"
+    assert clean_words("Common's") == "Common's"
 
 
 def test_a_scan_s_torn_captions_in_small_words_with_a_mended_number_are_no_row() -> None:
@@ -1557,8 +1558,8 @@ def test_a_scan_s_marker_torn_to_a_capital_in_brackets_is_no_part_of_the_title()
     bracket stands apart (``Class (A)``)."""
     f = _remix("ocr_marker_torn_to_a_capital_in_brackets.txt")
     assert f.non_derivative[0].security_title == "Class B Common Stock"
-    assert _clean_words("Stock(D)") == "Stock"
-    assert _clean_words("Class (A)") == "Class (A)"
+    assert clean_words("Stock(D)") == "Stock"
+    assert clean_words("Class (A)") == "Class (A)"
 
 
 def test_the_form_s_i_read_with_a_stroke_before_the_nature_is_dropped_from_it() -> None:
@@ -1583,7 +1584,7 @@ def test_a_scan_s_torn_marker_leaving_an_opening_bracket_is_no_part_of_the_natur
     f = _remix("ocr_nature_ending_on_a_torn_marker_s_bracket.txt")
     assert f.non_derivative[0].nature_of_ownership == "Please see footnotes"
     assert any("footnotes(" in n.message for n in f.notes if n.kind == "repair")
-    assert _clean_words("Stock (right") == "Stock (right"
+    assert clean_words("Stock (right") == "Stock (right"
 
 
 def test_a_scan_s_code_and_price_pushed_below_merge_into_their_row() -> None:
@@ -1753,9 +1754,9 @@ def test_a_marker_torn_to_small_letters_after_a_titles_first_word_is_dropped() -
     titles = [r.security_title for r in f.derivative]
     assert "Non-Qualifed Stock Option (right to buy)" in titles
     assert not any(t and " go" in t for t in titles)
-    assert _clean_words("Non-Qualifed go) Stock") == "Non-Qualifed Stock"
-    assert _clean_words("to buy)", opened=True) == "to buy)"
-    assert _clean_words("Option (right to buy)") == "Option (right to buy)"
+    assert clean_words("Non-Qualifed go) Stock") == "Non-Qualifed Stock"
+    assert clean_words("to buy)", opened=True) == "to buy)"
+    assert clean_words("Option (right to buy)") == "Option (right to buy)"
 
 
 def test_a_scan_s_speckles_read_as_vowels_are_no_words_of_a_nature() -> None:
@@ -1793,8 +1794,8 @@ def test_markers_whose_digits_a_scan_read_as_letters_end_a_nature() -> None:
     with their 1 and 0 read as L and O, stayed in the nature."""
     f = _remix("ocr_markers_read_as_letters_after_a_nature.txt")
     assert f.non_derivative[0].nature_of_ownership == "Please see footnotes"
-    assert _clean_words("By Trust (2021)") == "By Trust (2021)"
-    assert _clean_words("Units (1O)") == "Units"
+    assert clean_words("By Trust (2021)") == "By Trust (2021)"
+    assert clean_words("Units (1O)") == "Units"
 
 
 def test_a_scan_s_specks_under_box_1_are_no_part_of_the_owners_name() -> None:
@@ -1817,8 +1818,8 @@ def test_markers_a_scan_read_as_symbols_and_letters_are_no_words_of_a_title() ->
     assert "Stock Option (Right to Buy)" in [r.security_title for r in f.derivative]
     g = _remix("ocr_marker_glued_as_a_quote_and_a_letter.txt")
     assert g.non_derivative[0].security_title == "Class C Capital Stock"
-    assert _clean_words("By ©) Trust") == "By Trust"
-    assert _clean_words("Trust (‘A)") == "Trust (‘A)"
+    assert clean_words("By ©) Trust") == "By Trust"
+    assert clean_words("Trust (‘A)") == "Trust (‘A)"
 
 
 def test_a_marker_read_as_a_capital_and_a_digit_is_no_word_of_a_nature() -> None:
@@ -1867,9 +1868,9 @@ def test_markers_torn_to_capitals_digits_and_brackets_are_no_words() -> None:
     f = _remix("ocr_marker_opening_on_a_closing_bracket.txt")
     assert next(r for r in f.non_derivative if r.line == 24).nature_of_ownership == "By Spouse"
     # capitals of a name stay: a cell in capitals, or a word of other letters
-    assert _clean_words("BY TRUST OMOOCHAD") == "BY TRUST OMOOCHAD"
-    assert _clean_words("By Trust DOC") == "By Trust DOC"
-    assert _clean_words("By Smith Family LLC") == "By Smith Family LLC"
+    assert clean_words("BY TRUST OMOOCHAD") == "BY TRUST OMOOCHAD"
+    assert clean_words("By Trust DOC") == "By Trust DOC"
+    assert clean_words("By Smith Family LLC") == "By Smith Family LLC"
 
 
 def test_an_owners_words_below_a_title_ended_on_its_noun_are_the_natures() -> None:
@@ -1914,7 +1915,7 @@ def test_a_line_of_a_lone_noun_or_small_letters_is_no_row() -> None:
     assert row.underlying_shares == Decimal(938126)
     f = _remix("ocr_small_letter_line_is_no_row.txt")
     assert not any(r.security_title == "member" for r in f.non_derivative)
-    assert _clean_words("q@y By immediate family member") == "By immediate family member"
+    assert clean_words("q@y By immediate family member") == "By immediate family member"
 
 
 def test_a_window_date_before_a_marker_torn_to_symbols_is_the_date_exercisable() -> None:
@@ -1948,7 +1949,7 @@ def test_remix_241_scan_specks_are_no_words_of_a_cell() -> None:
     f = _remix("ocr_specks_and_see_where_no_form.txt")
     natures = {r.line: r.nature_of_ownership for r in f.non_derivative}
     assert natures[33] is None and natures[45] is None
-    assert _clean_words("(@y Common Stock") == "Common Stock"
+    assert clean_words("(@y Common Stock") == "Common Stock"
 
 
 def test_a_margin_noun_with_a_torn_marker_is_no_proof_the_title_ended() -> None:
@@ -1983,8 +1984,8 @@ def test_markers_torn_after_an_owners_last_word_are_no_words() -> None:
     f = _remix("ocr_markers_read_v2_after_trust.txt")
     row = next(r for r in f.non_derivative if r.line == 26)
     assert row.nature_of_ownership == "By Jacob A. Schaufeld Irr Trust"
-    assert _clean_words("By John’s Trust") == "By John’s Trust"  # an apostrophe stays
-    assert _clean_words("By Fund V2") == "By Fund V2"  # after no owner's last word: a name's
+    assert clean_words("By John’s Trust") == "By John’s Trust"  # an apostrophe stays
+    assert clean_words("By Fund V2") == "By Fund V2"  # after no owner's last word: a name's
 
 
 def test_remix_257_a_number_run_into_torn_markers_leaves_the_nature_empty() -> None:
@@ -2015,8 +2016,8 @@ def test_a_marker_torn_open_to_a_capital_and_a_symbol_is_no_word() -> None:
     ``Trust(V`` (only the symbol taken off)."""
     f = _remix("ocr_marker_torn_open_to_a_symbol.txt")
     assert next(r for r in f.non_derivative if r.line == 27).nature_of_ownership == "Trust"
-    assert _clean_words("By Trust(V@") == "By Trust"
-    assert _clean_words("Option (right") == "Option (right"
+    assert clean_words("By Trust(V@") == "By Trust"
+    assert clean_words("Option (right") == "Option (right"
 
 
 def test_a_number_and_a_lone_bracket_on_a_wrapped_line_leave_the_nature_empty() -> None:
@@ -2078,8 +2079,8 @@ def test_remix_263_markers_torn_after_an_owners_last_word() -> None:
     f = _remix("ocr_markers_torn_to_mixed_letters.txt")
     row = next(r for r in f.non_derivative if r.line == 24)
     assert row.nature_of_ownership == "By Fredrick D. Schaufeld Rev. Trust"
-    assert _clean_words("Unitrust II)") == "Unitrust II"  # a name's capitals stay
-    assert _clean_words("By LP)") == "By LP"
+    assert clean_words("Unitrust II)") == "Unitrust II"  # a name's capitals stay
+    assert clean_words("By LP)") == "By LP"
 
 
 def test_remix_263_a_lost_rows_lines_and_a_garbled_date_are_no_title() -> None:
@@ -2199,7 +2200,7 @@ def test_remix_283_a_natures_torn_ends_and_a_speck_before_it() -> None:
     f = _remix("ocr_markers_torn_to_bracketed_capitals.txt")
     row = next(r for r in f.non_derivative if r.line == 23)
     assert row.nature_of_ownership == "Please see footnotes"
-    assert _clean_words("By Spouse @)2%") == "By Spouse"
+    assert clean_words("By Spouse @)2%") == "By Spouse"
 
 
 def test_remix_293_an_owners_last_word_and_a_number_are_no_row() -> None:

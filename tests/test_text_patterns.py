@@ -91,14 +91,14 @@ _SPEED_ALPHABET = st.sampled_from(
 @settings(max_examples=600, deadline=None)
 @given(parts=st.lists(_SPEED_ALPHABET, max_size=20))
 def test_speed_rewrites_match_as_the_plain_patterns(parts: list[str]) -> None:
-    from parsers.text import header, tables, wraps  # noqa: PLC0415
+    from parsers.text import header, pushed, wraps  # noqa: PLC0415
 
     text = "".join(parts)
     amended = re.compile(r"(?<![^\W_])FORM\s+[345]\s*/\s*A(?![^\W_])", re.I)
     checked = re.compile(r"(?:☒|\[\s*[xX]\s*\]|(?<![A-Za-z])[xX](?![A-Za-z]))\s*Check\s+this\s+box")
     for old, new in ((amended, header._AMENDED_FORM), (checked, header._BOX_CHECKED)):
         assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
-    assert tables._ends_in_value(text) == bool(re.search(r"\bvalue[:,]?$", text, re.I))
+    assert pushed._ends_in_value(text) == bool(re.search(r"\bvalue[:,]?$", text, re.I))
     depth, balanced = 0, True
     for ch in text:
         depth += {"(": 1, ")": -1}.get(ch, 0)
@@ -107,15 +107,15 @@ def test_speed_rewrites_match_as_the_plain_patterns(parts: list[str]) -> None:
 
 
 def test_speed_rewrites_still_find_what_the_form_prints() -> None:
-    from parsers.text import header, tables  # noqa: PLC0415
+    from parsers.text import header, pushed  # noqa: PLC0415
 
     assert header._AMENDED_FORM.search("FORM 4/A  UNITED STATES")
     assert not header._AMENDED_FORM.search("PLATFORM 4/A")
     assert header._BOX_CHECKED.search("X Check this box if no longer subject")
     assert not header._BOX_CHECKED.search("Box Check this box")
-    assert tables._ends_in_value("Common Stock, par value")
-    assert not tables._ends_in_value("Common Stock, par values")
-    assert not tables._ends_in_value("Common Stock, parvalue")
+    assert pushed._ends_in_value("Common Stock, par value")
+    assert not pushed._ends_in_value("Common Stock, par values")
+    assert not pushed._ends_in_value("Common Stock, parvalue")
 
 
 # cells._MARKUP and cells._PLAIN_MARK rewritten so that every branch opens on a literal

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers.text import tables, transposed
+from parsers.text import captions, debris, drafts, mending, stray_rows, transposed
 from parsers.text.cells import BLANK, PIPE, PLAIN, Row
 
 _WORDS = st.sampled_from(
@@ -18,21 +18,21 @@ _WORDS = st.sampled_from(
 @given(parts=st.lists(_WORDS, min_size=1, max_size=12))
 def test_plain_words_are_left_as_they_are(parts: list[str]) -> None:
     text = "".join(parts)
-    if tables._plain_words(text):
-        assert tables._clean_words(text) == text
+    if debris._plain_words(text):
+        assert debris.clean_words(text) == text
 
 
 def test_plain_words_take_the_common_titles() -> None:
-    assert tables._plain_words("Common Stock")
-    assert tables._plain_words("Class A Common Stock 2021")
-    assert not tables._plain_words("Common  Stock")
-    assert not tables._plain_words("Common Stock,")
-    assert not tables._plain_words(" Stock")
+    assert debris._plain_words("Common Stock")
+    assert debris._plain_words("Class A Common Stock 2021")
+    assert not debris._plain_words("Common  Stock")
+    assert not debris._plain_words("Common Stock,")
+    assert not debris._plain_words(" Stock")
 
 
 def test_text_fields_keep_the_layout_order() -> None:
     layout = ("nature_of_ownership", "price", "security_title")
-    assert tables._text_fields(layout) == ("nature_of_ownership", "security_title")
+    assert debris.text_fields(layout) == ("nature_of_ownership", "security_title")
 
 
 def test_a_region_is_asked_each_line_once_whether_it_is_captions() -> None:
@@ -98,10 +98,10 @@ def test_mending_only_where_the_kinds_ask_is_mending_every_row(
     every = copy.deepcopy(tokens)
     ocr.rebuild_dates(every, header)
     ocr.join_split_numbers(every)
-    tables._join_class_letter(every)
+    mending._join_class_letter(every)
     if piped:
-        tables._join_cut_dates(every)
-    tables._mend_tokens(tokens, header, piped)
+        mending._join_cut_dates(every)
+    mending.mend_tokens(tokens, header, piped)
     assert tokens == every
 
 
@@ -123,7 +123,17 @@ def test_a_cuts_words_are_its_cells_texts_over_the_lines() -> None:
 
 
 _CAPTION_PIECES = st.sampled_from(
-    [*tables._HEADER_WORDS, *tables._HEADER_STARTS, "Code", "INSTR", " ", "o", "(A) ", "Stock", "1"]
+    [
+        *captions._HEADER_WORDS,
+        *captions._HEADER_STARTS,
+        "Code",
+        "INSTR",
+        " ",
+        "o",
+        "(A) ",
+        "Stock",
+        "1",
+    ]
 )
 
 
@@ -132,9 +142,9 @@ _CAPTION_PIECES = st.sampled_from(
 def test_header_rows_are_told_as_by_every_keyword(parts: list[str]) -> None:
     text = "".join(parts)
     low = text.lower()
-    every = low.startswith(tables._HEADER_STARTS) or any(w in low for w in tables._HEADER_WORDS)
-    assert tables.is_header_row(text) == every
-    assert {w for _, words in tables._HEADER_GROUPS for w in words} == set(tables._HEADER_WORDS)
+    every = low.startswith(captions._HEADER_STARTS) or any(w in low for w in captions._HEADER_WORDS)
+    assert captions.is_header_row(text) == every
+    assert {w for _, words in captions._HEADER_GROUPS for w in words} == set(captions._HEADER_WORDS)
 
 
 _LINE_PIECES = st.sampled_from(
@@ -151,25 +161,25 @@ def test_caption_lines_are_told_as_by_the_plain_tests(parts: list[str]) -> None:
     text = "".join(parts).strip()
     tokens = cell_templates(text)
     plain = (
-        tables.is_header_row(text)
-        or tables._NUMBERED_CAPTION.match(text) is not None
+        captions.is_header_row(text)
+        or stray_rows._NUMBERED_CAPTION.match(text) is not None
         or (
             bool(tokens)
             and not any(t[0] in (NUM, DATE) for t in tokens)
             and not any(t[0] == TEXT and t[4] for t in tokens)  # (a word a marker follows)
             and all(
-                p in tables._CAPTION_WORDS
+                p in stray_rows._CAPTION_WORDS
                 for t in tokens
-                for p in tables._WORD_PARTS.findall(t[1].lower())
+                for p in stray_rows._WORD_PARTS.findall(t[1].lower())
             )
         )
     )
-    assert tables.is_caption_text(text) == plain
+    assert stray_rows.is_caption_text(text) == plain
 
 
 def test_a_new_draft_is_the_dataclass_default() -> None:
-    assert tables._new_draft(7, True) == tables.Draft(7, plain=True)
-    assert tables._new_draft(8, False) == tables.Draft(8)
-    fields = set(tables.Draft.__dataclass_fields__)
-    made = tables._new_draft(1, False)
+    assert drafts.new_draft(7, True) == drafts.Draft(7, plain=True)
+    assert drafts.new_draft(8, False) == drafts.Draft(8)
+    fields = set(drafts.Draft.__dataclass_fields__)
+    made = drafts.new_draft(1, False)
     assert all(hasattr(made, f) for f in fields)

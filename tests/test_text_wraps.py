@@ -14,9 +14,9 @@ from conftest import row_and_notes
 from parsers import Filing, parse_file
 from parsers.limits import Limits
 from parsers.text import wraps
+from parsers.text.drafts import Draft
 from parsers.text.printed import stands_whole
 from parsers.text.read import parse_text
-from parsers.text.tables import Draft
 from parsers.text.wraps import Undecided, _readings, settle
 
 REMIX = Path(__file__).parent / "fixtures" / "text" / "remix"

@@ -40,6 +40,7 @@ from parsers.text.columns import (
     T2_FORM4,
     T2_FORM5,
 )
+from parsers.text.drafts import Draft, to_model_values
 from parsers.text.footer import (
     read_footnotes,
     read_remarks,
@@ -61,7 +62,8 @@ from parsers.text.ocr import (
     torn_marker_price,
 )
 from parsers.text.scan_names import check_names
-from parsers.text.tables import Draft, is_caption_text, read_table, settle_wraps, to_model_values
+from parsers.text.stray_rows import is_caption_text
+from parsers.text.tables import read_table, settle_wraps
 from parsers.text.tokens import parse_date
 from parsers.text.transposed import untranspose
 

@@ -4,7 +4,7 @@ In plain text (a converter that prints each line as one run of words) the second
 row holds the wrapped rest of every text cell that wrapped, run together in column order:
 ``Option (right Stock`` under ``Stock ... Common`` is the title's ``Option (right`` and the
 underlying title's ``Stock``. The reader leaves such cells empty with a doubt
-(:func:`parsers.text.tables._attach`); this module tries each way of cutting the lines and
+(:func:`parsers.text.wrapped_lines.attach`); this module tries each way of cutting the lines and
 keeps a reading only where the page's own rules leave one:
 
 - cells are top-aligned and wrap line by line, so each line is cut into one run per cell,
@@ -64,7 +64,7 @@ from parsers.text.printed import stands_whole
 from parsers.text.tokens import tokenize_plain
 
 if TYPE_CHECKING:
-    from parsers.text.tables import Draft
+    from parsers.text.drafts import Draft
 
 _TITLES = ("security_title", "underlying_title")
 _MAX_WORDS = 48  # words of wrapped lines one row's cut may share out

@@ -1,0 +1,643 @@
+"""Words in a title or nature cell that no filer typed: OCR specks, torn markers, other cells'
+words.
+
+A title or nature is compared as text, so debris in it is a wrong value, not a cosmetic one:
+what can be told for debris is cut off with a note, and a cell that cannot be told clean is
+left empty.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import dropwhile
+
+from parsers.text.columns import TEXT_FIELDS
+from parsers.text.drafts import Draft
+from parsers.text.wraps import DATE_WORD
+
+# What a scan leaves around the words of a text cell: box rules, a torn footnote marker
+# (``Stock™``, ``Footnotes)2)``, ``Trust?)``), quote marks for a superscript. No title or name
+# on the form ends in them, nor holds a word without a letter or digit (``|)``, ``©)``).
+_JUNK_TAIL = re.compile(
+    r"(?<=[^\W\d_])(?:[)\]}|?!*™®©“”‘’'\"°@~^«»€¢§&_—\d]*[)\]}|?!*™®©“”‘\"°@~^«»€¢§]"
+    r"|\((?!\d+\))[^A-Za-z\s]{0,5}\)"
+    r"|[)\]}|?!*™®©“”‘’'\"°@~^«»€¢§&_—\d]*\)\.)$"
+)
+"""A scan's debris after a word's last letter: a torn footnote marker (``Trust®``, ``Stock‘)``:
+its opening bracket read as a quote that opens, which no word ends on; ``Stock"``, ``Stock’)``
+where no quote opened), a rule, a bracket, and the underscores and dashes a rule's shadow
+leaves before it (``no_—_|``)."""
+
+
+_SYMBOL_TAIL = re.compile(r"(?<=[^\W\d_])[™®©°¢§«»€][()\d%™®©°@¢§«»€~^*]*\)$")
+"""Markers torn to a scan's symbol (not ASCII), brackets, digits and a percent sign after a
+word's last letter (``Spouse®(@))2%)``)."""
+
+
+_JUNK_ENDS = frozenset(')]}|?!*™®©“”‘"°@~^«»€¢§')
+"""The characters a match of ``_JUNK_TAIL`` can end with (it ends the word)."""
+
+
+_OPEN_MARKER = re.compile(r"(?:\(\d{1,2})+[a-z]?")
+"""A cell's last word that opens a bracket on a footnote's number and never closes it
+(``(8y``, ``(8``, ``(8(9``): a marker the scan tore; no title or nature ends so."""
+
+
+TORN_MARKER = re.compile(r"\((?!\d+\))[^A-Za-z\s]{1,5}\)")
+"""A footnote marker the scan tore (``(©)``, ``(8€9)``); a whole ``(1)`` is a marker kept."""
+
+
+_LETTERED_MARKER = re.compile(r"(?<=[a-z])(?:(?:\\[^\s)]{0,3}|[A-Z]{1,2})\)|[‘'][A-Z\d]{1,3}\)?)$")
+"""A torn footnote marker the scan read as letters after a word (``Units\\VO)``, ``UnitsV)``,
+``Stock‘VO``, ``Common'Y``): a backslash, or capitals right after a small letter, then a ``)``
+no ``(`` opened; or a quote and capitals or digits (the marker's bracket read as a quote; an
+apostrophe before a capital writes no word's possessive)."""
+
+
+_SYMBOL_SPECK = re.compile(r"[¢@®©™°§«»€~^*‘’“”]+[a-z]{0,2}[^\w\s]*")
+"""A word opening on a scan's symbol with at most two small letters (``¢g@)``): a footnote
+marker misread; no word of a title or a nature opens on one."""
+
+
+_QUOTED_MARKER = re.compile(r"(?<=[a-z])(?:\([‘’']|[“”])[A-Za-z\d]{1,3}[^\w\s]*$")
+"""A marker glued to a word's end, its digit read as a letter after a quote (``Stock(‘V``,
+``Trust“t)``: a double quote stands inside no word of a name)."""
+
+
+_LETTERED_DIGITS = re.compile(r"\(\d[\d()]*[LOIlo][\dLOIlo()]*\)")
+"""Footnote markers whose digits a scan read partly as the letters they look like
+(``(8(LO)`` for ``(8)(10)``): a bracket, a digit, then digits, brackets and ``L O I l o``."""
+
+
+_MARKER_DEBRIS = re.compile(r"[\d¢@®©™°§«»€~^*]*[¢@®©™°§«»€~^*][\d¢@®©™°§«»€~^*]*\)")
+"""A footnote marker torn to digits and symbols, its opening bracket read as a symbol
+(``¢9@)``): no letter, no ``(``, a scan's symbol in it; no word of a title or a nature."""
+
+
+JUNK_HEAD = re.compile(r"^[|\[\]{}_*“”]+(?=\w)")
+
+
+_GLUED_TORN = re.compile(
+    r"(?<=[^\W\d_])\((?=[^)\s]*[^\w\s)])[^()\s]{1,4}\)$"
+    r"|(?<=[a-z])\((?=[A-Z\d]{0,2}[A-Z])[A-Z\d]{1,3}\)[^\w\s()]*\)?$"
+    r"|(?<=[a-z])\([A-Z\d]{0,2}[@¢®©™°§«»€~^*]+$"
+)
+"""A bracket glued to a word's last letter holding a scan's symbol (``Stock(V@)``), or a
+capital, alone or among digits, glued to a small letter (``Stock(D)``, ``Stock(D)@)``,
+``Footnotes(V2)`` for ``(1)(2)``), or one left open, a symbol last (``Trust(V@``): a
+footnote marker torn to letters; a title's bracketed words stand apart (``(right``, ``Class
+(A)``)."""
+
+
+_SCAN_SYMBOLS = frozenset("@¢®©™°§«»€~^*")
+
+
+_LONE_TORN_WORD = re.compile(r"[A-Z]{2,5}\)")
+"""A whole cell of one short word in capitals and a ``)`` nothing opened (``PIAA)``; not
+``Trust)``, ``LLC)``: an owner's word and a torn marker)."""
+
+
+_CLASS_LETTER_AS_SYMBOL = re.compile(
+    r"\b(?:Class|CLASS|Series|SERIES|Tranche|TRANCHE)\s+([^\w\s()$]{1,2})\s+[A-Za-z]"
+)
+"""``Class © Capital``: a symbol where a class's or series's letter stands."""
+
+
+_QUOTE_AND_LETTER = re.compile(r"[‘’“”'\"][^\W\d_]{1,2}\)?")
+"""A quote mark and a letter or two (``‘Y``, ``“t)``): a torn marker, no word of a title."""
+
+
+SECURITY_NOUNS = frozenset(
+    ("stock", "shares", "share", "units", "unit", "warrants", "options", "option", "rights")
+)
+
+
+_CAPS_MARKER = re.compile(r"(?=[A-Z\d]?[A-Z])[A-Z\d]{1,2}[@®©°¢§*]{0,2}\)")
+"""A cell's last word of one or two capitals (or a capital and a digit) and a ``)`` that no
+``(`` of the cell opened: a footnote marker the scan tore (``(10)`` read ``MO)``, ``(1)(2)``
+read ``V2)``, ``D@)``, a symbol before its bracket); no word of a title ends so."""
+
+
+HAS_WORD = re.compile(r"[^\W_]")
+
+
+_SPECK_AMID = re.compile(r"[(|\[]?[a-z]{0,2}[@¢®©°§]+[a-z]{0,2}[^\w\s]*")
+"""A short word of a scan's symbol among small letters (``q@y``): specks, no word of a cell
+(no title or nature writes ``@``)."""
+
+
+_LETTER_DIGIT = re.compile(r"[A-Z]\d")
+
+
+_OWNER_ENDS = frozenset({"Trust", "TRUST", "LLC", "LP", "L.P.", "Inc.", "INC", "Ltd", "LTD"})
+"""Words an owner's name ends on, after which a capital and a digit are a torn marker."""
+
+
+_CAPS_AFTER_OWNER_END = re.compile(
+    r"(?=.*\b[A-Za-z][a-z]{2,}\b).*\s(?P<end>Trust|Trustee|TTEE|TTEES|LLC|LP|L\.P\.|Inc\.|Ltd)\s+"
+    r"(?P<caps>[A-Z]{3,})[,.;]?$"
+)
+"""A nature with a word not in capitals whose last word is three capitals or more after the
+word an owner's name ends on (``Irr Trust MAHAL``): torn markers, or a word, unsure."""
+
+
+_BRACKET_CUT_OFF = re.compile(r"(?<!\S)\(\s+(?=[^\W\d_][^\s()]*\))")
+"""A ``(`` standing alone before a word that closes it (``( DE)``): one word a border cut."""
+
+
+_TORN_TO_LETTERS = re.compile(r"[A-Za-z\d]{2,8}\)")
+
+
+_CLOSED_FIRST = re.compile(r"\)[A-Z\d()]{1,6}")
+"""A cell's last word opening on a closing bracket, then capitals, digits and brackets
+(``)E)A``): footnote markers the scan tore, no word of a title or a nature."""
+
+
+_SYMBOLS_TORN = re.compile(r"[^A-Za-z\s]*[@¢®©™°§«»€~^*%][^A-Za-z\s]*")
+"""A word of no letter with a scan's symbol in it (``@)2%``): footnote markers torn, where a
+``)`` is in it too; no word of a title or a nature."""
+
+
+def torn_marker(text: object) -> bool:
+    """A text cell ending in a scan's torn footnote marker (``Footnotes)``, ``Trust®``): markers
+    follow a cell's last word, so no wrapped line continues it. Debris with no letter or digit
+    after it is the marker's rest too (``See Footnotes) @)``), as is an opened bracket with none
+    in it (``Footnotes()@)``: the marker's digit lost)."""
+    if not isinstance(text, str) or not text.strip():
+        return False
+    words = text.split()
+    while len(words) > 1 and not HAS_WORD.search(words[-1]):
+        words.pop()
+    last = words[-1]
+    tail = _JUNK_TAIL.search(last)
+    # (a bracket opened before the debris holds no letter or digit either: ``Footnotes()@)``)
+    return tail is not None and ("(" not in last or not HAS_WORD.search(last[last.index("(") :]))
+
+
+def _speckle_word(word: str) -> bool:
+    """A word of two to four vowels, small but the first (``ee``, ``Eee``, ``oe``): what a scan
+    reads of its speckles (:func:`are_speckles` weighs a line of them); no word of a title or a
+    nature (``IOU`` is written in capitals)."""
+    return 2 <= len(word) <= 4 and word[1:].islower() and set(word.casefold()) <= VOWELS
+
+
+def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> None:
+    """Scan debris taken off a row's text cells (a repair, noted): a word with no letter or
+    digit goes, as do the symbols after a word's last letter (but a ``)`` closing an open
+    ``(``) and rules or quote marks before its first. ``(Right to Buy)``, ``(DE)``, ``Inc.``
+    and ``$0.01`` stay as they are."""
+    for f in text_fields(fields):
+        text = draft.values.get(f)
+        if not isinstance(text, str):
+            continue
+        if (
+            scan
+            and f == "nature_of_ownership"
+            and (m := _SHORT_WORD_TORN.search(text))
+            and text.count(")") > text.count("(")
+            and re.sub(r"[\W_]+$", "", m[0]).upper() not in _LEGAL_FORMS
+        ):
+            # ``... Charitable Remainder Unitrust`` / ``i)``, ``Family Trust OOH)``: a short
+            # word closed by a bracket nothing opened: the nature's last word (``Unitrust I``)
+            # with its marker torn, or a marker the scan read as letters; the text does not say
+            draft.leave_empty(
+                f,
+                f"{text!r}: its last word {m[0]!r} may be a word of it or a footnote marker "
+                "the scan tore; left empty",
+            )
+            continue
+        if (
+            not text[-1].isalnum()
+            and text[text.rfind(" ") + 1 : text.rfind(" ") + 2].isdigit()
+            and (m := _NUMBER_TORN.search(text))
+        ) or (scan and text[-1].isdigit() and (m := _NUMBER_SYMBOL_TORN.search(text))):
+            # ``By immediate family member 25(7)8)(9)40)``, ``member 2”)``: a number glued to
+            # footnote markers the scan tore; whether its digits are all the cell's (``member
+            # 2``) or partly a marker's, the text does not say
+            draft.leave_empty(
+                f,
+                f"{text!r}: its last word {m[0]!r} is digits run into torn footnote markers; "
+                "which digits are the cell's, the text does not say: left empty",
+            )
+            continue
+        if (
+            scan
+            and f == "nature_of_ownership"
+            and _LONE_TORN_WORD.fullmatch(text)
+            and text[:-1].casefold() not in OWNER_WORDS_ALONE
+        ):
+            # ``222,639 PIAA)``: a nature of one short word closing a bracket nothing opened,
+            # where the ownership form stands: the form and a marker the scan garbled
+            draft.leave_empty(
+                f,
+                f"{text!r}: one short word closing a bracket nothing opened (an ownership form"
+                " and a marker the scan garbled?); left empty",
+            )
+            continue
+        if scan and f != "nature_of_ownership" and (m := _CLASS_LETTER_AS_SYMBOL.search(text)):
+            # ``Class © Capital Stock``: the class's letter read as a symbol (C as ©); dropped
+            # as a speck, the title had read ``Class Capital Stock``, a class nobody filed
+            draft.leave_empty(
+                f,
+                f"{text!r}: {m[1]!r} stands where the class's letter does (a letter the scan"
+                " read as a symbol); left empty",
+            )
+            continue
+        if (
+            scan
+            and f == "nature_of_ownership"
+            and (m := _CAPS_AFTER_OWNER_END.search(text))
+            and not _bracket_letters(m["caps"], text.split()[:-1])  # (dropped below: markers)
+        ):
+            # ``By Jacob A. Schaufeld Irr Trust MAHAL``, ``... Eschenbach TTEE OMEGA,``: a word
+            # in capitals after the word an owner's name ends on, in a nature not written in
+            # capitals: footnote markers the scan read as letters (``(6)(7)...(11)``), or a word
+            # of it (``Trust UTMA``); the text does not say
+            draft.leave_empty(
+                f,
+                f"{text!r}: its last word {m['caps']!r}, in capitals after {m['end']!r}, may be "
+                "footnote markers the scan read as letters, or a word of it; left empty",
+            )
+            continue
+        if _plain_words(text):
+            head, _, last = text.rpartition(" ")
+            caps = head and last.isupper() and _bracket_letters(last, head.split())
+            lettered = _LETTER_DIGIT.fullmatch(last) and head.rpartition(" ")[2] in _OWNER_ENDS
+            if not (caps or lettered):
+                continue
+        clean = clean_words(text)
+        if _brackets_disagree(text):
+            draft.values[f] = None
+            draft.blurred.add(f)
+            draft.notes.append(
+                (f, f"{text!r}: a bracket closed and another closing none after it: left empty")
+            )
+            continue
+        if clean != text:
+            draft.values[f] = clean or None
+            draft.notes.append((f, f"dropped OCR fragments in {text!r}: read {clean!r}"))
+            draft.repaired = True
+    if scan:
+        for f in text_fields(fields):
+            text = draft.values.get(f)
+            if isinstance(text, str) and (m := GROUPED_NUMBER.search(text)):
+                # ``Ordinary {3,139,533 |@`` / ``Shares``: the scan ran the next cell's amount
+                # into the title's words; no title's word is an amount grouped by thousands,
+                # and what else of the cell is another's, the text does not say. (``par value
+                # $0,001``: a par value's point read as a comma; which digits, unsure)
+                why = (
+                    "a par value whose point the scan read as a comma"
+                    if text[: m.start()].rstrip().endswith("$")
+                    else "an amount run in from a cell beside it by the scan"
+                )
+                draft.leave_empty(f, f"{text!r} holds an amount, {m[0]!r}: {why}; left empty")
+                continue
+            if (
+                f in ("security_title", "underlying_title")
+                and isinstance(text, str)
+                and (
+                    _DIGIT_RUN.search(text)
+                    or DATE_WORD.search(text)
+                    or _LETTERS_AND_DIGITS.search(text)
+                    or _CASE_JUMBLE.search(text)
+                )
+            ):
+                # ``Restricted Stock Unit 0471472028``: a date whose slashes the scan read as
+                # digits, run into the title; ``Common Shares, 07/25/2025 !``: the row's date,
+                # a speck after it, read as a word. A value of a cell beside it: left empty
+                draft.leave_empty(
+                    f,
+                    f"{text!r} holds a date, a run of digits or a word of jumbled case no title"
+                    " has (a value of a cell beside it, run in by the scan): left empty",
+                )
+                if DATE_WORD.search(text) and draft.values.get("transaction_date") is None:
+                    draft.notes.append(
+                        (
+                            "transaction_date",
+                            f"a date stands among the title's words ({text!r}): the row's own,"
+                            " maybe; left empty",
+                        )
+                    )
+                continue
+            words = text.split() if isinstance(text, str) else []
+            if (
+                f == "nature_of_ownership"
+                and len(words) > 2
+                and len(words[0]) <= 2
+                and words[0] not in ("I", "D")
+                and words[1].casefold() in ("by", "see")
+            ):
+                # ``Ce By Spouse``: a speck before the word a nature opens with
+                text = draft.values[f] = " ".join(words[1:])
+                draft.notes.append(
+                    (f, f"dropped {words[0]!r} before {text!r}: a scan's speck, no word of it")
+                )
+                draft.repaired = True
+                words = words[1:]
+            if (
+                f == "nature_of_ownership"
+                and len(words) > 1
+                and draft.values.get("ownership") is None
+                and _FORM_GARBLED.fullmatch(words[0])
+            ):
+                # ``Ik   Trustees of ...`` where no ownership form was read: the form's ``I``
+                # the scan garbled, or a word of the nature; the text does not say
+                draft.leave_empty(
+                    f,
+                    f"{text!r}: its first word {words[0]!r} may be the ownership form (D or I)"
+                    " the scan garbled; left empty",
+                )
+                continue
+            if f == "nature_of_ownership" and len(words) > 1 and _SYMBOL_IN_WORD.match(words[-1]):
+                # ``by Trust 2@OaHay``: a footnote marker the scan tore into a symbol and
+                # letters, or a word of the nature garbled; the text does not say
+                draft.leave_empty(
+                    f,
+                    f"{text!r}: its last word {words[-1]!r} holds a scan's symbol (a torn"
+                    " footnote marker, or a word garbled); left empty",
+                )
+                continue
+            if (
+                f == "nature_of_ownership"
+                and len(words) > 1
+                and words[-2].casefold().startswith("footnote")
+                and _BRACKETED_CAPS.fullmatch(words[-1])
+            ):
+                # ``Please see footnotes (EVV)``: markers torn to capitals after the word that
+                # names them; no name follows ``footnotes``
+                text = draft.values[f] = " ".join(words[:-1])
+                draft.notes.append(
+                    (f, f"dropped {words[-1]!r} after 'footnotes': footnote markers torn")
+                )
+                draft.repaired = True
+                words = words[:-1]
+            if words and _speckle_word(words[0]):
+                rest = list(dropwhile(_speckle_word, words))
+                if not rest:
+                    # ``Eee`` where the form has no nature: vowels alone, a scan's speckles
+                    draft.leave_empty(
+                        f, f"{text!r}: vowels alone, no word of a {f} but a scan's speckles"
+                    )
+                    continue
+                # ``ee ee See footnote``: speckles read as vowels before the cell's first word
+                text = draft.values[f] = " ".join(rest)
+                draft.notes.append(
+                    (
+                        f,
+                        f"dropped {' '.join(words[: len(words) - len(rest)])!r} before {text!r}:"
+                        " vowels alone, a scan's speckles",
+                    )
+                )
+                draft.repaired = True
+            if isinstance(text, str) and _BARE_MARKER.search(text):
+                # ``See Footnotes 2`` (the row above: ``See Footnotes\)2)``): a footnote marker
+                # whose brackets the scan lost, or the cell's word (``By family member 2``)
+                draft.values[f] = None
+                draft.blurred.add(f)
+                draft.notes.append(
+                    (
+                        f,
+                        f"{text!r}: its last number may be a footnote marker whose brackets the"
+                        " scan lost, or a word of it: left empty",
+                    )
+                )
+
+
+_BRACKETED_CAPS = re.compile(r"\([A-Z\d]{1,6}\)")
+
+
+_NUMBER_TORN = re.compile(r"(?<=[^\W\d_] )\d+[^\w\s]*(?:\d[^\w\s]*)*[()\]“”\"°®©@.]$")
+"""A text cell's last word of digits with brackets, a double quote or a scan's symbol after
+them, after a word (``member 2”)``, ``member 25(7)8)``, ``member 1°)``, ``member 2.``): a number
+the cell ends on, glued to a torn marker."""
+
+
+_NUMBER_SYMBOL_TORN = re.compile(r"(?<=[^\W\d_] )\d+[°®©@¢§™]+\d+$")
+"""A scan's last word of digits with a symbol inside, after a word (``member 1°14``: the
+cell's number and torn markers whose brackets the scan read as a symbol)."""
+
+
+_SHORT_WORD_TORN = re.compile(r"(?<= )(?:[a-z]|[A-Z]{1,3})\)$")
+"""A nature's last word of one small letter or one to three capitals, closed by a ``)``:
+``i)``, ``OOH)`` (with a scan's symbol before the bracket, ``D@)``, it is a marker's debris)."""
+
+
+_FORM_GARBLED = re.compile(r"[ID][^\sA-Z]")
+"""Two characters, an ownership form's ``I`` or ``D`` and a speck (``Ik``, ``I|``, ``D.``)."""
+
+
+_SYMBOL_IN_WORD = re.compile(r"(?=\S*[@®©§¢])(?=\S*[^\W\d_]{2})\S+$")
+"""A word with a scan's symbol in it and letters (``2@OaHay``): no word of a nature."""
+
+
+_LEGAL_FORMS = frozenset({"LLC", "LP", "LLP", "INC", "LTD", "CO", "PLC", "NA", "SA", "AG"})
+"""A nature's last word that is a legal form is a word of it whatever bracket follows."""
+
+
+_LETTERS_AND_DIGITS = re.compile(r"(?<!\S)(?:[^\W\d_]{3,}\d{3,}|\d{3,}[^\W\d_]{3,})(?!\S)")
+"""A word of three letters or more glued to three digits or more (``oartsra022``): a value the
+scan garbled (a date's ``04/17/2022``), no word of a title."""
+
+
+_CASE_JUMBLE = re.compile(r"(?<!\S)[a-z]{1,3}[A-Z][a-z]+[A-Z]?[a-z]*(?!\S)")
+"""A word opening on small letters with a capital inside (``iSenlil``): a value the scan
+garbled into letters (an underlying amount beside the title), no word of a title."""
+
+
+_DIGIT_RUN = re.compile(r"\d{7}")
+"""Seven digits in a row: no title's word (a year has four, a par value or a rate a few)."""
+
+
+_BARE_MARKER = re.compile(r"[^\W\d_]{2} \d{1,2}$")
+"""A text cell's last word a number of one or two digits after a word (``See Footnotes 2``)."""
+
+
+_CLOSED_THEN_STRAY = re.compile(r"\([^()]*\)[^()]*\b[^\W\d_]+\)")
+
+
+def _brackets_disagree(text: str) -> bool:
+    """A cell whose bracket closes and whose later word closes another none opened
+    (``Option (right go) to buy)``: a scan put the next column's torn ``$0(3)`` as ``go)``
+    beside the title): the cell's brackets close within it, so one of the two closings is no
+    word of it; which, the text does not say. Words with no letter or digit (``|)``, ``©)``)
+    are the scan's debris, dropped anyway, and are not counted."""
+    worded = " ".join(w for w in text.split() if HAS_WORD.search(w))  # debris (``|)``) aside
+    return worded.count(")") > worded.count("(") and _CLOSED_THEN_STRAY.search(worded) is not None
+
+
+_TEXT_OF: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def text_fields(fields: tuple[str, ...]) -> tuple[str, ...]:
+    """The text columns of a layout, in its order (worked out once per layout: a handful)."""
+    got = _TEXT_OF.get(fields)
+    if got is None:
+        got = _TEXT_OF[fields] = tuple(f for f in fields if f in TEXT_FIELDS)
+    return got
+
+
+_ORDER_OF: dict[tuple[str, ...], dict[str, int]] = {}
+
+
+def order_of(fields: tuple[str, ...]) -> dict[str, int]:
+    """Each column's index in a layout (worked out once per layout; not to be changed)."""
+    got = _ORDER_OF.get(fields)
+    if got is None:
+        got = _ORDER_OF[fields] = {f: i for i, f in enumerate(fields)}
+    return got
+
+
+def _plain_words(text: str) -> bool:
+    """Letters and digits only, one space between words and none around them (most titles:
+    ``Common Stock``): :func:`clean_words` gives it back unchanged, so it need not run."""
+    return (
+        text.replace(" ", "").isalnum() and text[0] != " " and text[-1] != " " and "  " not in text
+    )
+
+
+def _bracket_letters(word: str, before: list[str]) -> bool:
+    """A cell's last word in capitals, four letters or more, most of them letters a scan makes
+    of brackets and noughts (``O``, ``C``, ``D``, ``Q``: ``OMOOCHAD`` of ``(1)(4)(6)``), after
+    words not in capitals: torn footnote markers, no word of a title or a nature."""
+    if len(word) < 4 or not word.isalpha() or not word.isupper():
+        return False
+    if not any(w.isalpha() and not w.isupper() for w in before):
+        return False  # (a cell in capitals: a name's word may be any)
+    return 5 * sum(c in "OCDQ" for c in word) >= 3 * len(word)
+
+
+def clean_words(text: str, opened: bool = False) -> str:
+    """``text`` with the scan debris :func:`clean_text` takes off a text cell; ``opened``: a
+    cell's later line, whose ``)`` may close a bracket opened on a line above."""
+    depth = 0
+    words = []
+    if "( " in text:
+        # ``Beaver (`` | ``DE) LLC``: a border cut the cell after a bracket that opens a word
+        text = _BRACKET_CUT_OFF.sub("(", text)
+    split = text.split()
+    if len(split) > 1 and _OPEN_MARKER.fullmatch(split[-1]):
+        split.pop()  # ``footnotes (8y``: a torn marker, its ``)`` read as a letter
+    last = len(split) - 1
+    for n, w in enumerate(split):
+        if w.isalnum():  # letters and digits only: no debris, no bracket (most words)
+            if n == last and n > 1 and not opened and _bracket_letters(w, split[:n]):
+                continue  # ``By Trust OMOOCHAD``: markers ``(1)(4)(6)`` read as capitals
+            if n == last and n and _LETTER_DIGIT.fullmatch(w) and split[n - 1] in _OWNER_ENDS:
+                continue  # ``Irr Trust V2``: markers ``(1)(2)`` read as a capital and a digit
+            words.append(w)
+            continue
+        if (
+            n == last
+            and n
+            and depth == 0
+            and not opened
+            and _CAPS_MARKER.fullmatch(w)
+            and (split[n - 1].lower() in SECURITY_NOUNS or split[n - 1] in _OWNER_ENDS)
+        ):
+            # ``Class B Common Stock MO)``: a marker torn to capitals after the noun a title
+            # ends on (``By LP)`` keeps its ``LP``: a name's capitals, the marker's ``)``)
+            continue
+        if not HAS_WORD.search(w) or TORN_MARKER.fullmatch(w):
+            continue
+        number_torn = bool(n == last and n and w[0].isdigit() and split[n - 1].isalpha())
+        if _MARKER_DEBRIS.fullmatch(w):
+            if not number_torn:
+                continue
+            # ``member 1°)``: the cell's number and a torn marker, or a marker torn whole; kept
+            # for :func:`clean_text` to leave the cell empty, unsure (its ``)`` off: no
+            # bracket of the cell's, and a wrapped line's cut keeps brackets closed)
+            w = w.rstrip(")")
+        if (
+            n == last
+            and n
+            and depth == 0
+            and not opened
+            and split[n - 1] in _OWNER_ENDS
+            and _TORN_TO_LETTERS.fullmatch(w)
+            and w[:-1] not in (w[:-1].capitalize(), w[:-1].upper(), w[:-1].lower())
+        ):
+            continue  # ``Rev. Trust OCoay)``: markers torn to letters of no word's casing
+        if n and ")" in w and _SYMBOLS_TORN.fullmatch(w) and not number_torn:
+            continue  # ``By Spouse @)2%``: markers torn to symbols and a digit
+        if n == last and depth == 0 and _CLOSED_FIRST.fullmatch(w):
+            continue  # ``By Spouse )E)A``: no word opens on a closing bracket; markers torn
+        if n and depth == 0 and not opened and _LETTERED_DIGITS.fullmatch(w):
+            continue  # ``footnotes (8(LO)``: markers ``(8)(10)``, their 1 and 0 read as letters
+        if n and _SYMBOL_SPECK.fullmatch(w):
+            continue  # ``Stock Option | ¢g@)``: a marker read as a symbol and a small letter
+        if (
+            n == last
+            and _QUOTE_AND_LETTER.fullmatch(w)
+            and split[n - 1].lower().strip(",") in SECURITY_NOUNS
+        ):
+            continue  # ``Common Stock ‘Y``: a marker torn to a quote and a letter after a noun
+        if len(w) <= 4 and _SPECK_AMID.fullmatch(w):
+            continue  # ``q@y By immediate family``: specks read as a symbol amid small letters
+        if not w.isascii() and w[-1] == ")" and (symbols := _SYMBOL_TAIL.search(w)):
+            w = w[: symbols.start()]  # ``By Spouse®(@))2%)``: markers torn to symbols
+        if depth == 0 and not opened:
+            w = _QUOTED_MARKER.sub("", w)  # ``Stock(‘V``: a marker torn to a quote and a letter
+        par = TORN_PAR.fullmatch(w) if depth == 0 and not opened else None
+        if par:  # ``$0.001)``: a par value, a torn marker after it
+            words.append(par[1])
+            continue
+        if depth == 0 and not opened and (w[-1] == ")" or w[-1] in _SCAN_SYMBOLS):
+            w = _GLUED_TORN.sub("", w)
+        if "\\" in w[2:]:
+            w = w[: w.index("\\")]  # ``Footnotes\V)2)``: no word holds a ``\``; a torn marker
+        if depth == 0 and not opened and "(" not in w:
+            w = _LETTERED_MARKER.sub("", w)
+        if len(w) > 2 and w[-1] == "(" and w[-2].isalpha():
+            w = w[:-1]  # ``footnotes(``: a torn marker's bracket; no word ends on an opening one
+        if len(w) > 2 and w[-1] in "’'" and w[-2].isalpha() and w[-2] not in "sS":
+            w = w[:-1]  # ``Common’``: an apostrophe ends a word only after the s of a plural
+        tail = _JUNK_TAIL.search(w) if w[-1] in _JUNK_ENDS or w.endswith(").") else None
+        if tail and '"' in tail[0] and text.count('"') % 2 == 0:
+            tail = None  # a quote the cell opened, closed: words of it (``"Unitrust"``)
+        depth += (w[: tail.start()] if tail else w).count("(")
+        if tail:
+            if tail.start() == 1 and w[0].islower():
+                continue  # ``e5))``: a torn marker whose bracket was read as a small letter
+            if (
+                n
+                and tail.start() <= 2
+                and depth == 0
+                and not opened
+                and tail[0].startswith(")")
+                and w[: tail.start()].isalpha()
+                and w[: tail.start()].islower()
+            ):
+                # ``Non-Qualifed go) Stock Option``: small letters closing a bracket nothing
+                # opened, after a cell's first word: a marker torn to letters (``(3)``)
+                continue
+            closes = (depth > 0 or opened) and ")" in tail[0] and not tail[0].startswith("(")
+            w = w[: tail.start()] + (")" if closes else "")
+            if not closes and depth == 0 and not opened and "(" not in w:
+                w = _LETTERED_MARKER.sub("", w)  # ``Common'Y@)``: the marker's rest before it
+        depth = max(depth - w.count(")"), 0)
+        words.append(JUNK_HEAD.sub("", w))
+    return " ".join(words)
+
+
+TORN_PAR = re.compile(r"(\$\d*\.\d+)[)\]}|°®©™’\"]{1,3}")
+"""A par value with a scan's torn footnote marker after it (``$0.001)``)."""
+
+
+OWNER_WORDS_ALONE = frozenset(
+    {"trust", "unitrust", "llc", "lp", "l.p", "inc", "ltd", "partnership", "company", "foundation"}
+)
+
+
+def are_speckles(words: list[str]) -> bool:
+    """Words most of which are vowels alone (``Foe eee ee``, ``ee ee ee De``): what a scan
+    reads of its speckles; no title or nature is so written."""
+    return len(words) > 1 and 3 * sum(set(w.lower()) <= VOWELS for w in words) >= 2 * len(words)
+
+
+VOWELS = frozenset("aeiou")
+
+
+GROUPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", re.ASCII)
+"""A number grouped by thousands (``6,125,376``): an amount of shares, never a par value or a
+title's word. (A stricter pattern of the same name, defined earlier in this module, was shadowed
+by this one and used by nobody: removed.)"""

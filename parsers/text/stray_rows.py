@@ -1,0 +1,485 @@
+"""Lines read as rows that are no rows: caption debris, hollow rows, lone words or numbers.
+
+A phantom row would become a false event in the ledger; each stray is dropped or merged into
+the row it belongs to, and where the row above may have lost words to it, that row's text is
+left empty with a note.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from parsers.text import wraps
+from parsers.text.captions import is_header_row
+from parsers.text.cells import Row, clean
+from parsers.text.columns import TEXT_FIELDS
+from parsers.text.debris import OWNER_WORDS_ALONE, SECURITY_NOUNS, are_speckles
+from parsers.text.drafts import Draft
+from parsers.text.table_row import THREE_LETTERS
+from parsers.text.tokens import DATE, NUM, TEXT, Token, cell_templates
+
+
+def _title_unfinished(title: object) -> bool:
+    """A title that ends where no security's title does: on a comma or a word that only opens
+    a name, or on no security's noun where one would follow (``Class A``, ``Common``)."""
+    if not isinstance(title, str) or not title.split():
+        return False
+    return wraps.opens_only(title) or (
+        not wraps.runs_past_its_end(f"{title} Stock")
+        and title.split()[-1].casefold().strip(",") not in SECURITY_NOUNS
+    )
+
+
+def _words_below_an_unfinished_title(host: Draft, d: Draft, orphans: list[str] | None) -> None:
+    """A line of words with no value read (``Common ... member 16978.``, its number
+    unreadable) right below a row whose title is unfinished (``Class A``): the rest of that
+    row's cells, with a scan's debris, not a row of its own (a phantom row, titled ``Common
+    member Stock``). Which words are whose, the line does not say: the row's title and open
+    nature are left empty with a doubt."""
+    said = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
+    _note_left_out(host, f"line {d.line} ({said}): the rest of the cells above, no row", orphans)
+    for f in ("security_title", "underlying_title", "nature_of_ownership"):
+        if f in host.closed or not host.values.get(f):
+            continue
+        host.leave_empty(f, f"line {d.line} below ({said}) may hold its rest: left empty")
+
+
+def _unfinished_above_a_lost_line(host: Draft, lost: Draft) -> None:
+    """A row's title or nature that ends mid-phrase (``Common Stock,``, ``Eschenbach Family
+    Trust dtd 4/15/2014,``; a title on a word that only opens a name or a par value) above a
+    line that holds words and was not read as a row (``$0.001(1)(2) TTEE(6)...``: the par
+    value's amount read as a price, with ``par value Carl Eschenbach Jr ...`` above it as its
+    wrapped words): those words may be the cells' rest. The text read is cut short; left empty
+    with a doubt."""
+    if not any(isinstance(lost.values.get(f), str) for f in TEXT_FIELDS):
+        return
+    for f in ("security_title", "underlying_title", "nature_of_ownership"):
+        text = host.values.get(f)
+        if not isinstance(text, str) or not text:
+            continue
+        if text.rstrip()[-1] in ",;" or (f != "nature_of_ownership" and wraps.opens_only(text)):
+            host.leave_empty(
+                f,
+                f"{text!r} ends mid-phrase, and line {lost.line} below, not read as a row, may"
+                " hold its rest; left empty",
+            )
+
+
+def _caption_debris(values: dict[str, object]) -> bool:
+    """A line under the captions holding no date, code, amount or ownership form, only a digit
+    (``aor [ome |*  9``: OCR of ``(A) or (D)  Price`` and an ``(Instr. 4)`` superscript).
+    A row states a transaction (date, code) or a holding (its balance and ownership form); an
+    amount counts as one only beside a title (`` I) 9     9``: the ``(I)`` and ``4)`` of the
+    captions, torn, read as a code, an amount and a balance)."""
+    if any(values.get(f) is not None for f in ("transaction_date", "ownership")):
+        return False
+    if values.get("shares") is not None and values.get("security_title"):
+        return False
+    if values.get("code") is not None:
+        # ``S   3   4)`` / `` or)``: a letter where the code stands, but no date, no amount and
+        # no title a row opens with (a capital): the captions' ``Security`` and ``(Instr. 3``,
+        # ``4)`` torn
+        title = values.get("security_title")
+        if isinstance(title, str) and title[:1].isupper():
+            return False
+    numbers = [v for v in values.values() if isinstance(v, Decimal)]
+    title = values.get("security_title")
+    # ``jor [pace _|*   3S``: ``(A) or (D)  Price`` and a superscript ``3`` torn, its words
+    # small-lettered (a title opens with a capital) and a number of two digits at most
+    small = 100 if isinstance(title, str) and title[:1].islower() else 10
+    return bool(numbers) and all(v == v.to_integral_value() and 0 <= v < small for v in numbers)
+
+
+_LONE_DATES = frozenset(
+    {"date_exercisable", "expiration_date", "transaction_date", "deemed_execution_date"}
+)
+"""Dates a line of words may hold and still report no transaction (no code) or holding."""
+
+
+def _hollow(d: Draft) -> bool:
+    """A plain line of words whose only value read, if any, is a date (its values left empty
+    with doubts, or a date alone: a deemed or window date pushed down): no code, no amount, no
+    balance, no ownership form, no underlying amount. A row of the form reports a transaction or a
+    holding; this reports neither, so it is pieces of a row above pushed onto lines of their
+    own, under a plain row (markitdown: ``Stock $0.41
+    05/11/2023 A 143,848 (4) Common ...`` / ``05/11/2033`` / ``Option Stock`` / ``(Right to``
+    / ``Buy)``), not a row of its own."""
+    filled = [f for f, x in d.values.items() if x is not None and f != "voluntary"]
+    return d.plain and all(f in _LONE_DATES or f in TEXT_FIELDS for f in filled)
+
+
+def _hollow_below(host: Draft, d: Draft) -> None:
+    """``d`` (:func:`_hollow`) read as no row: its words may be the rest of the row above's
+    text cells, so those still open (no marker closed them) are left empty with a doubt, and
+    its date is said in a note, not given to the row."""
+    said = ", ".join(f"{k}={x}" for k, x in d.values.items() if x is not None and k != "voluntary")
+    host.notes.append(
+        (None, f"line {d.line} ({said}) holds words and at most a date, no"
+               " transaction or holding: not read as a row")
+    )  # fmt: skip
+    if not host.plain:
+        return
+    for f in TEXT_FIELDS:
+        if host.values.get(f) and f not in host.closed:
+            host.values[f] = None
+            host.blurred.add(f)
+            host.notes.append(
+                (f, f"the words of line {d.line} below may be the rest of it: left empty")
+            )
+
+
+_ROW_VALUES = frozenset(TEXT_FIELDS) | {"voluntary", "ownership", "nature_of_ownership"}
+
+
+def _holds_a_value(values: dict[str, object]) -> bool:
+    """A date, code, amount, price or balance read: what a row reports beyond its words."""
+    return any(x is not None for f, x in values.items() if f not in _ROW_VALUES)
+
+
+def _note_left_out(host: Draft | None, message: str, orphans: list[str] | None) -> None:
+    """Say on ``host`` (the row nearest above) that a line was left out; with no row to carry
+    it, the table's own note (``orphans``)."""
+    if host is not None:
+        host.notes.append((None, message))
+    elif orphans is not None:
+        orphans.append(message)
+
+
+def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Draft]:
+    """A filed row names its security and either reports a transaction or a balance. Values
+    with no title and no transaction (a stray page number, an address line below the tables)
+    are not a row: they are left out, and a neighbouring row carries a note that says so."""
+    kept: list[Draft] = []
+    lost: list[Draft] = []
+    debris: list[Draft] = []
+    for d in drafts:
+        v = d.values
+        if d.after_caption and (d.torn_caption or _caption_debris(v)):
+            debris.append(d)
+            continue
+        titled = v.get("security_title") or "security_title" in d.blurred
+        if titled and kept and kept[-1].plain and _hollow(d):
+            _hollow_below(kept[-1], d)
+            continue
+        # (after the hollow line's words are weighed against the plain row above)
+        if titled and not v.get("security_title") and not _holds_a_value(v):
+            # a scan's row whose title and every value were left empty with doubts: nothing
+            # of it can be read, so it is no row; its doubts go with the note
+            said = "; ".join(m for _, m in d.notes[:2])
+            message = f"line {d.line}: title and values all unread ({said}); not read as a row"
+            _note_left_out(kept[-1] if kept else None, message, orphans)
+            continue
+        if _lone_noun_row(d):
+            _lone_noun_below(kept[-1] if kept else None, d, orphans)
+            continue
+        if (
+            titled
+            and v.get("shares_owned_following") is None  # (most rows: a balance or a date)
+            and v.get("transaction_date") is None
+            and not v.get("ownership")
+            and _specks_for_a_title(v.get("security_title"))
+            and not _holds_a_value(v)
+        ):
+            # ``Sli |S eT NTI ce eS] ee eee a00``: a scan's specks where the table has no row
+            # (a garbled caption line), a title of no words and not a value read beside it
+            title = v.get("security_title")
+            message = f"line {d.line}: {title!r} and no value read; specks, not read as a row"
+            _note_left_out(kept[-1] if kept else None, message, orphans)
+            continue
+        if (
+            titled
+            and kept
+            and kept[-1].line < d.line <= kept[-1].line + 2
+            and not _holds_a_value(v)
+            and not v.get("ownership")
+            and _title_unfinished(kept[-1].values.get("security_title"))
+        ):
+            _words_below_an_unfinished_title(kept[-1], d, orphans)
+            continue
+        if titled or v.get("transaction_date") or v.get("code"):
+            kept.append(d)
+        else:
+            lost.append(d)
+    for d in lost:
+        host = next((k for k in reversed(kept) if k.line < d.line), kept[0] if kept else None)
+        shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
+        message = f"line {d.line} ({shown}) has no security title; not read as a row"
+        _note_left_out(host, message, orphans)
+        if host is not None and host.line < d.line <= host.line + 3:
+            _lone_number_below_a_nature(host, d)
+            _unfinished_above_a_lost_line(host, d)
+    for d in debris:
+        if kept:
+            shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
+            kept[0].notes.append(
+                (None, f"line {d.line} ({shown}) read as OCR debris of the column captions")
+            )
+    return kept
+
+
+_TITLE_SMALL_WORDS = frozenset({"of", "to", "per", "par", "no", "and", "or", "in", "on", "a", "an"})
+
+
+def _specks_for_a_title(title: object) -> bool:
+    """A title half or more of whose words are small letters no title writes (``eT``, ``ce``,
+    ``eee``): two or three letters, not a capitalised word, an acronym or a title's small word
+    (``of``, ``par``, ``no``): what a scan reads of specks."""
+    if not isinstance(title, str):
+        return False
+    words = [w for w in title.split() if w.isalpha()]
+    specks = [
+        w
+        for w in words
+        if len(w) <= 3
+        and not w.isupper()
+        and not (w[0].isupper() and w[1:].islower() and len(w) == 3)
+        and w.lower() not in _TITLE_SMALL_WORDS
+    ]
+    return len(words) >= 3 and 2 * len(specks) >= len(words)
+
+
+def _lone_noun_row(d: Draft) -> bool:
+    """A line read as a row whose title is a security's noun alone (``Stock 22)  14``) or opens
+    on a small letter (``member 19890)``), or is a word that ends an owner's name (``Unitrust
+    109``, whatever number beside it): no security is titled ``Stock`` or ``Shares`` alone,
+    no title opens so, and a row with no date, code, amount or price reports nothing: the rest
+    of a cell above, with a scan's debris."""
+    title = d.values.get("security_title")
+    if not isinstance(title, str):
+        return False
+    if title.casefold().rstrip(".") in OWNER_WORDS_ALONE and not any(
+        d.values.get(f) for f in ("transaction_date", "code", "shares", "price", "ownership")
+    ):
+        # ``Unitrust 109`` under ``... I SMB Pacific 2021`` / ``Charitable Remainder``: a word
+        # that ends an owner's name titles no security; the nature's rest, and its number
+        # (``II``, a marker) garbled, not a holding of 109
+        return True
+    return (title.casefold() in ("stock", "shares", "share") or title[:1].islower()) and not any(
+        d.values.get(f)
+        for f in ("transaction_date", "code", "shares", "price", "shares_owned_following")
+    )
+
+
+def _lone_noun_below(host: Draft | None, d: Draft, orphans: list[str] | None) -> None:
+    """:func:`_lone_noun_row` below ``host``: no row; the title cells of ``host`` it may end (not
+    ending on a noun) and an open nature of ownership (its other words and numbers may be the
+    nature's rest: ``member`` / ``22)``) are left empty with a doubt."""
+    said = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
+    _note_left_out(host, f"line {d.line} ({said}): the rest of a cell above, no row", orphans)
+    if host is None:
+        return
+    u = host.undecided
+    if (
+        u is not None
+        and "nature_of_ownership" in u.cells
+        and "nature_of_ownership" not in host.closed
+    ):
+        # the nature's wrapped lines not yet cut: the line below may end it too, so no cut of
+        # them is read (the cells stay empty with their doubt)
+        host.undecided = None
+        host.notes.append(
+            (
+                "nature_of_ownership",
+                f"line {d.line} below ({said}) may end it, or be a row's the scan lost: left empty",
+            )
+        )
+    for f in ("security_title", "underlying_title", "nature_of_ownership"):
+        text = host.values.get(f)
+        if not isinstance(text, str) or not text or f in host.closed:
+            continue
+        if f == "nature_of_ownership" or _title_unfinished(text):  # (``Common Stock,`` too)
+            host.leave_empty(
+                f,
+                f"line {d.line} below ({said}) may end it, or be a row's the scan lost: left empty",
+            )
+
+
+def _lone_number_below_a_nature(host: Draft, d: Draft) -> None:
+    """A line below a row holding one small whole number and nothing else (``2(9)`` under ``...
+    I By immediate family member``): no row, but the rest of the row's nature of ownership, if
+    that nature is open (no footnote marker closed it on its line), as well as a stray value:
+    which, the text does not say, so the nature is left empty with a doubt (it had been read
+    without its number, ``By immediate family member``, a nature nobody filed)."""
+    values = [v for v in d.values.values() if v is not None]
+    nature = host.values.get("nature_of_ownership")
+    if (
+        len(values) != 1
+        or not isinstance(values[0], Decimal)
+        or values[0] != values[0].to_integral_value()
+        or not 0 <= values[0] < 1000
+        or not nature
+        or "nature_of_ownership" in host.closed
+    ):
+        return
+    host.leave_empty(
+        "nature_of_ownership",
+        f"line {d.line} below holds a number alone ({values[0]}): the rest of the nature"
+        f" {nature!r}, or a value of no row; left empty",
+    )
+
+
+# Every word of the form's column captions (Forms 3, 4 and 5), to tell a caption line that
+# wrapped past the caption keywords from the first row's title sitting above its values.
+_CAPTION_TEXT = """
+    title of security instr transaction date month day year deemed execution if any code v
+    securities acquired a or disposed d amount price beneficially owned following reported
+    transactions ownership form direct indirect i nature beneficial derivative conversion
+    exercise number exercisable expiration and underlying shares trans action conver sion
+    owner ship at end issuer issuers s fiscal in the see instruction per share for"""
+
+
+_CAPTION_WORDS = frozenset(_CAPTION_TEXT.split())
+
+
+_WORD_PARTS = re.compile(r"[a-z]+")
+
+
+def drop_debris(
+    draft: Draft, lines: list[tuple[Row, list[Token]]], first: bool
+) -> list[tuple[Row, list[Token]]]:
+    """Text lines above a row's values that are no part of its title, left out with a note:
+    scan crumbs (no word of three letters, opening with a lower-case or one-letter word: ``ee``,
+    ``G i 4)``; a title opens with a capital word; above a table's first row, small words alone,
+    ``ie eee``) and, above a table's first row, a line of
+    column captions the scan garbled (``ode AY Amount | (A) or Price``: most of its words are
+    caption words). Taken for the title, they glue words onto it and make the table look as
+    if its cells were centred, which sends the next rows' wrapped words the wrong way."""
+    kept = []
+    for pair in lines:
+        texts = [t.text for t in pair[1] if t.text]
+        parts = [p for t in texts for p in _WORD_PARTS.findall(t.lower())]
+        garbled = (
+            first and len(parts) >= 4 and 2 * sum(p in _CAPTION_WORDS for p in parts) > len(parts)
+        )
+        lead = texts[0].strip("()[]{}|_") if texts else ""
+        crumbs = (
+            bool(texts)
+            and (
+                (
+                    not any(THREE_LETTERS.search(t) for t in texts)
+                    and (len(lead) <= 1 or lead[0].islower())
+                )
+                # above a table's first row nothing but captions stands: small words alone there
+                # (``ie eee``) open no title, which starts with a capital
+                or (
+                    first
+                    and lead[:1].islower()
+                    and not any(w[:1].isupper() for t in texts for w in t.split())
+                )
+                # ``Foe eee ee``: mostly words of vowels alone, a scan's speckles; a title's words
+                # are words
+                or are_speckles([w for t in texts for w in t.split()])
+            )
+        )
+        if garbled:
+            said = " ".join(texts)
+            draft.notes.append((None, f"ignored OCR debris {said!r} of the column captions"))
+            draft.repaired = True
+        elif crumbs:  # maybe values of a column the converter dumped apart: a doubt
+            said = " ".join(texts)
+            draft.notes.append((None, f"left out {said!r} above the row's values: no title word"))
+        else:
+            kept.append(pair)
+    return kept
+
+
+def drop_closing(
+    draft: Draft, lines: list[tuple[Row, list[Token]]]
+) -> list[tuple[Row, list[Token]]]:
+    """A scan's lines above a row's values that close a bracket they never opened (``Aor)``,
+    ``Wor) 2``: the ``(A) or (D)`` caption garbled), left out with a note: a scan prints a row's
+    title from its value line, and a line above it that is no title's start (no title opens on a
+    closing bracket) is not the row's title cut apart from it, so the title on the value line
+    stands."""
+    kept = []
+    for pair in lines:
+        said = " ".join(t.text for t in pair[1] if t.text)
+        if closes_unopened(said):
+            draft.notes.append(
+                (None, f"left out {said!r} above the row's values: no title's start")
+            )
+        else:
+            kept.append(pair)
+    return kept
+
+
+def closes_unopened(text: str) -> bool:
+    """``text`` closes a bracket it never opened (``Aor)``): no title starts so."""
+    depth = 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return True
+    return False
+
+
+def is_caption_line(words: list[Token]) -> bool:
+    return all(
+        part in _CAPTION_WORDS for t in words for part in _WORD_PARTS.findall(t.text.lower())
+    )
+
+
+_NUMBERED_CAPTION = re.compile(
+    r"\d{1,2}A?\.(?:\s+[A-Z][a-z]|\s*$)"  # ``4. Transaction``, a box number alone
+    r"|(?:\d,\s*)*\d\s+and\s+\d\)\s*$"  # the end of ``(Instr. 3, 4 and 5)``
+)
+
+
+def is_caption_text(text: str) -> bool:
+    """A line of column captions: a caption keyword, or only the captions' words (``V (A)``,
+    ``(D)``, ``Date Exercisable``), with no value."""
+    if is_header_row(text) or _NUMBERED_CAPTION.match(text):
+        return True
+    tokens = cell_templates(text)  # the tokens' kinds and texts, without making the tokens
+    if not tokens:
+        return False
+    for t in tokens:  # loops, not any() and all(): asked of every line of a plain region
+        if t[0] == NUM or t[0] == DATE or (t[0] == TEXT and t[4]):
+            return False  # (a value, or a word with a footnote marker: no caption has one)
+    for t in tokens:
+        for part in _WORD_PARTS.findall(t[1].lower()):
+            if part not in _CAPTION_WORDS:
+                return False
+    return True
+
+
+_MARKS_ALONE = re.compile(r"(?:\s*(?:<sup>)?\(\d{1,3}\)(?:</sup>)?)+\s*")
+
+
+def captions_off(row: Row) -> Row:
+    """The table's first row of cells with the sub-captions' lines on top of its values
+    (``|Code<br>V<br>J(5)|Amount<br>30,467,595|(A) or<br>(D)<br>A|Price<br>$7.6956(4)|4)<br>
+    549,400,539|``): a converter merged the row of sub-captions into it. Lines of caption
+    words above a cell's values are taken off, where two cells or more have them (one alone
+    may be a value that reads as a caption word); a cell of captions alone stays as it was,
+    and the side under ``(D)`` (``A``, ``D``, itself a caption word) is kept."""
+    cells = list(row.cells)
+    changed = 0
+    for i, cell in enumerate(cells):
+        if "<br>" not in cell:
+            continue
+        lines = cell.split("<br>")
+        k = 0
+        while (
+            k < len(lines) - 1
+            and lines[k].strip()
+            and not _MARKS_ALONE.fullmatch(lines[k])  # (``(2)``: a marker, no caption)
+            and is_caption_text(clean(lines[k]))
+        ):
+            k += 1
+        if not k:
+            continue
+        last = clean(lines[-1]).strip()
+        if (
+            k == len(lines) - 1
+            and is_caption_text(last)
+            and (last not in ("A", "D") or clean(lines[k - 1]).strip() != "(D)")
+        ):
+            continue  # captions alone (a side stands under ``(D)`` only)
+        cells[i] = "<br>".join(lines[k:])
+        changed += 1
+    if changed < 2:
+        return row
+    text = " ".join(c for c in cells if c)
+    return Row(row.line, tuple(cells), row.xs, row.shape, text, row.block)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parsers import parse_file
+from parsers import parse_bytes
 from parsers.text.header import Header, split_by_care_of
 
 RENDERINGS = Path(__file__).parent / "fixtures" / "renderings" / "real"
@@ -70,8 +70,16 @@ def test_two_c_o_names_that_cut_the_run_apart_differently_cut_nothing() -> None:
 
 
 def test_plain_text_header_read_apart_by_the_c_o_line() -> None:
-    f = parse_file(RENDERINGS / "tesla-form4.xml" / "pdfplumber-text.txt")
-    assert f.issuer.name == "Tesla, Inc." and f.issuer.ticker == "TSLA"
-    assert f.reporting_owners[0].name == "Musk Elon"
-    doubts = [n.message for n in f.notes if n.field == "issuer.name" and n.kind == "doubt"]
-    assert any("c/o line" in m for m in doubts)
+    # signed "Elon Musk": the signature's rule cuts first ("Tesla," is all the issuer's name
+    # before its legal form, so no middle name left out); signed by an attorney-in-fact, the
+    # c/o line "C/O TESLA, INC. 1 TESLA ROAD" cuts the run in the same place
+    path = RENDERINGS / "tesla-form4.xml" / "pdfplumber-text.txt"
+    signed = path.read_text()
+    by_attorney = signed.replace("Elon Musk 03/10/2023", "/s/ Aaron Beckman, Attorney-in-Fact")
+    assert by_attorney != signed
+    for text, rule in ((signed, "signature line"), (by_attorney, "c/o line")):
+        f = parse_bytes(text.encode(), "tesla.txt")
+        assert f.issuer.name == "Tesla, Inc." and f.issuer.ticker == "TSLA"
+        assert f.reporting_owners[0].name == "Musk Elon"
+        doubts = [n.message for n in f.notes if n.field == "issuer.name" and n.kind == "doubt"]
+        assert any(rule in m for m in doubts), rule

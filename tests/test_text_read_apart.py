@@ -297,7 +297,8 @@ def test_a_signature_in_box_1s_own_order_ends_the_owners_name() -> None:
     with no footnote or c/o line printing ``Alphabet Inc.``, was left empty: ``Alphabet`` might
     have been a middle name the signature left out. Box 1 writes the name in the signature's
     order, first name first, so a middle name would stand between its words, not after them.
-    Box 1 in the other order (``Brin Sergey``: last name first) keeps the doubt."""
+    Box 1 in the other order (``Brin Sergey``: last name first) keeps the doubt, unless the word
+    after the signature's name is all the issuer's name has before its legal form."""
     path = RENDERINGS_REAL / "000120919122024550__doc4.xml" / "pdfplumber-text.txt"
     text = (
         path.read_text()
@@ -307,8 +308,33 @@ def test_a_signature_in_box_1s_own_order_ends_the_owners_name() -> None:
     f = parse_bytes(text.encode(), "brin.txt")
     assert (f.reporting_owners[0].name, f.issuer.name) == ("Sergey Brin", "Alphabet Inc.")
     assert any("signature line writes it" in n.message for n in f.notes)
-    g = parse_bytes(text.replace("Sergey Brin Alphabet", "Brin Sergey Alphabet").encode(), "b.txt")
+    longer = text.replace("Sergey Brin Alphabet Inc.", "Brin Sergey Alphabet Holdings Inc.")
+    g = parse_bytes(longer.encode(), "b.txt")
     assert (g.reporting_owners[0].name, g.issuer.name) == (None, None)
+
+
+def test_a_word_that_is_all_the_issuers_name_is_no_middle_name_left_out() -> None:
+    """``Brin Sergey Alphabet Inc.`` signed ``... for Sergey Brin``: ``Alphabet`` as a middle name
+    the signature left out would leave box 2 only ``Inc.``, which names no company, so the
+    signature's words end the owner's name (with the doubt saying which rule cut). An issuer
+    of two words before its legal form (``Alphabet Holdings Inc.``) leaves the middle-name
+    reading open: both names stay empty (the test above)."""
+    path = RENDERINGS_REAL / "000120919122024550__doc4.xml" / "pdfplumber-text.txt"
+    text = (
+        path.read_text()
+        .replace("holder of Alphabet Inc. or", "holder of the Issuer or")
+        .replace("C/O ALPHABET INC. 1600", "1600")
+        .replace("Sergey Brin Alphabet Inc.", "Brin Sergey Alphabet Inc.")
+    )
+    f = parse_bytes(text.encode(), "brin.txt")
+    assert (f.reporting_owners[0].name, f.issuer.name) == ("Brin Sergey", "Alphabet Inc.")
+    doubts = _read_apart_doubts(f)
+    assert set(doubts) == {"issuer.name", "reporting_owners[0].name"}
+    assert all("signature line writes it" in m for m in doubts.values())
+    # the same with a name of one word and no legal form, and with EDGAR's state tag
+    for issuer in ("Alphabet", "Alphabet Inc / DE"):
+        g = parse_bytes(text.replace("Alphabet Inc. [", f"{issuer} [").encode(), "g.txt")
+        assert (g.reporting_owners[0].name, g.issuer.name) == ("Brin Sergey", issuer)
 
 
 def test_every_pairing_of_real_owners_and_issuers_is_cut_right_or_not_at_all() -> None:

@@ -176,3 +176,60 @@ def test_renderings_box_5_as_the_form_shows_it() -> None:
     soft = parse_file(RENDERINGS / "softbank_derivative_acquisition.xml" / "pdftotext-layout.txt")
     assert len(soft.reporting_owners) > 2
     assert all(o.officer_title is None for o in soft.reporting_owners[1:])
+
+
+# markitdown writes a page's text blocks one after another, in the order they were drawn: box
+# 5's labels each alone on a line, the written title a block among them (the real JetBlue
+# filing's rendering, from box 5's caption to box 6's)
+_BLOCKS = (
+    "5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\n\n"
+    "4. If Amendment, Date of Original Filed (Month/Day/Year)\n\n10% Owner\n"
+    "Other (specify below)\n\nChief Digital & Tech Officer\n\nX Officer (give title below)\n\n"
+    "Director\n\n(Middle)\n\n(State)\n\n(First)\n\n(Zip)\n\n"
+    "6. Individual or Joint/Group Filing (Check Applicable Line)\n"
+)
+
+
+def test_the_one_block_of_words_among_box_5s_labels_is_the_written_title() -> None:
+    head = _read(_BLOCKS)
+    assert _ticks(head) == (False, False, True, False)
+    assert head.officer_title == "Chief Digital & Tech Officer" and head.other_text is None
+    # the same filing's rendering in the regression set
+    f = parse_file(RENDERINGS / "jetblue_RSU_acquisition.xml" / "markitdown.md")
+    assert f.reporting_owners[0].officer_title == "Chief Digital & Tech Officer"
+    # another box's caption drawn among the labels is passed over (box 4's, right below the
+    # Officer label and its title)
+    moved = _BLOCKS.replace(
+        "4. If Amendment, Date of Original Filed (Month/Day/Year)\n\n10% Owner\n", "10% Owner\n"
+    ).replace(
+        "X Officer (give title below)\n\nDirector",
+        "X Officer (give title below)\n\n4. If Amendment, Date of Original Filed "
+        "(Month/Day/Year)\n\nDirector",
+    )
+    assert _read(moved).officer_title == "Chief Digital & Tech Officer"
+
+
+def test_words_among_box_5s_labels_that_may_be_another_boxs_are_no_title() -> None:
+    title = "Chief Digital & Tech Officer"
+    for instead in (
+        "X Form filed by One Reporting Person",  # box 6's tick
+        "JETBLUE AIRWAYS CORP [ JBLU ]",  # box 2's issuer
+        f"{title}\n\nSEE REMARKS",  # two blocks: which one is the title is unsaid
+    ):
+        head = _read(_BLOCKS.replace(title, instead))
+        assert head.officer_title is None and head.other_text is None, instead
+    # the words right below another box's caption may be that box's value
+    below = _BLOCKS.replace(title, f"3. Date of Earliest Transaction (Month/Day/Year)\n{title}")
+    assert _read(below).officer_title is None
+
+
+def test_a_torn_captions_piece_among_box_5s_labels_is_no_title() -> None:
+    # pymupdf4llm's layout mode, box 5's caption torn by cell borders ("Check all appli" /
+    # "cable)", the real SoftBank filing's third owner): the caption's piece stands among the
+    # labels, each on its line; it is no title, with Officer ticked or not
+    head = _read(
+        "5. Relationship\nCheck all appli\nDirector\nX Officer (give title below)\ncable)\n"
+        "10% Owner\nOther (specify below)\n6. Individual or Joint/Group Filing\n"
+    )
+    assert head.is_officer is True
+    assert head.officer_title is None and head.other_text is None

@@ -1036,7 +1036,7 @@ def _read_relationship(head: Header, streams: list[str]) -> None:
         for attr, f in found:
             setattr(head, attr, None if f is None or f.end() > len(seg) else _ticked(seg, f))
         within = [f if f is not None and f.end() <= len(seg) else None for _, f in found]
-        head.role_text = _role_text(head, seg, within[2], within[3], torn)
+        head.role_text = _role_text(head, seg, within, torn)
         return
 
 
@@ -1140,8 +1140,7 @@ def _ticked(seg: str, label: re.Match[str]) -> bool:
 def _role_text(
     head: Header,
     seg: str,
-    officer: re.Match[str] | None,
-    other: re.Match[str] | None,
+    labels: list[re.Match[str] | None],
     torn: bool = False,
 ) -> str | None:
     """What the filer wrote under "Officer (give title below)" / "Other (specify below)": the
@@ -1150,7 +1149,13 @@ def _role_text(
     1's captions come among those lines, the box's lines are shared with box 1's address (plain
     text runs the boxes side by side), or where a cell border tore box 5's caption (``torn``:
     the title's words may be cut across cells too), where the title ends is not said: left
-    empty, with a doubt when words stood there."""
+    empty, with a doubt when words stood there. Box 5's labels each on a line of its own, in
+    any order, are read first (:func:`_title_among_labels`), but not under a torn caption (its
+    pieces, ``cable)``, may stand among them)."""
+    officer, other = labels[2], labels[3]
+    among = None if torn else _title_among_labels(seg, labels)
+    if among is not None:
+        return among
     start = officer.end() if officer else 0
     if other is not None and other.start() < start:
         other = _OTHER.search(seg, start)  # (an "Other" before Officer's label is no label)
@@ -1191,6 +1196,69 @@ def _role_text(
         )  # fmt: skip
         return None
     return text.replace("\n", " ") or None
+
+
+def _title_among_labels(seg: str, labels: list[re.Match[str] | None]) -> str | None:
+    """Box 5 as a converter that writes a page's text blocks one after another gives it
+    (markitdown): each of the four labels alone on its line, in the order the blocks were
+    drawn, not the form's (``10% Owner`` / ``Other (specify below)`` / ``General Counsel &
+    Secretary`` / ``X Officer (give title below)`` / ``Director``). Where nothing but the
+    labels and one block of words stands from the first label to the last, those words are box
+    5's own: the written title; other boxes' captions drawn among the labels (``4. If
+    Amendment, ...``) are passed over, but not the words right below one (its box's value).
+    None (read as before) where nothing stands among the labels (a title below them is read as
+    ever), a label shares its line, or anything else stands among them: another box's ticks, a
+    number, a second block (``Officer (give title below)`` / ``6. Individual or Joint/Group
+    Filing`` / ``Form filed by One Reporting Person`` / ``Other``: box 6's words are no
+    title)."""
+    if any(f is None for f in labels):
+        return None
+    lines = seg.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    label_lines: set[int] = set()
+    for f in labels:
+        assert f is not None
+        i = next(k for k in range(len(lines)) if starts[k] <= f.start() < starts[k + 1])
+        rest = seg[starts[i] : f.start()] + seg[f.end() : starts[i + 1] - 1]
+        if i in label_lines or _TWO_LETTERS.search(_LABEL_DEBRIS.sub(" ", rest)):
+            return None  # the label shares its line: not the blocks' shape
+        label_lines.add(i)
+    lo, hi = min(label_lines), max(label_lines)
+    among = [
+        i
+        for i in range(lo + 1, hi)
+        if i not in label_lines and lines[i].strip() and not _CAPTION_ALONE.fullmatch(lines[i])
+    ]
+    if not among:
+        return None  # the title, if any, stands after the labels: read as before
+    if among != list(range(among[0], among[-1] + 1)):
+        return None  # two blocks: which one is the title is not said
+    above = next(lines[i] for i in range(among[0] - 1, lo - 1, -1) if lines[i].strip())
+    if _NUMBERED_CAPTION.match(above):
+        return None  # the words below another box's caption may be that box's value
+    words = [" ".join(lines[i].replace(CHECKED, " ").split()) for i in among]
+    if not all(_TWO_LETTERS.search(w) and not _NOT_A_TITLE.search(w) for w in words):
+        return None
+    return " ".join(words)
+
+
+_NUMBERED_CAPTION = re.compile(r"\s*\d[A-Z]?\.\s+[A-Z]")
+_CAPTION_ALONE = re.compile(
+    r"\s*(?:\d[A-Z]?\.\s+[A-Z].*|(?:\(\s*(?:Street|City|State|Zip|Last|First|Middle)\s*\)\s*)+"
+    r"|\(\s*Check\s+all\s+applicable\s*\))\s*"
+)
+"""A line that is a caption whole, which box 5's labels may be drawn among: another box's
+numbered caption (``4. If Amendment, Date of Original Filed ...``), box 1's address
+captions."""
+_NOT_A_TITLE = re.compile(
+    r"\(\s*(?:Street|City|State|Zip|Last|First|Middle)\s*\)|\(\s*Check\s+all"
+    r"|Form\s+filed\s+by|Reporting\s+Person|\[.*\]",
+    re.I,
+)
+"""Words of other boxes that may be drawn among box 5's labels: box 6's ticks, an issuer with
+its ticker, a caption run into words."""
 
 
 _BOX3_END = re.compile(
@@ -1310,7 +1378,9 @@ def split_by_signature(head: Header, signatures: list[str], elsewhere: str = "")
     issuer's name so cut stands whole in the text below the tables (``elsewhere``: footnotes,
     remarks), or box 1 writes the two words in the signature's own order (``Sergey Brin
     Alphabet Inc.`` signed ``... for Sergey Brin``): a name in a signature's order, first name
-    first, puts a middle name between its words, not after them."""
+    first, puts a middle name between its words, not after them; or the word after them is all
+    of the issuer's name but its legal form (``Musk Elon Apple Inc.``: a middle name there
+    would leave the issuer only ``Inc.``)."""
     text = head.run_together
     if text is None or head.owner_name is not None:
         return
@@ -1339,9 +1409,20 @@ def split_by_signature(head: Header, signatures: list[str], elsewhere: str = "")
         and tuple(words[:2]) not in in_order
         and _all_caps(nxt) == all(_all_caps(text[a:b]) for a, b in spans[:2])
         and not _names_phrase(elsewhere, issuer)
+        and not _one_name_word(issuer)
     ):
         return  # ``Moran Kyle Wave ...``: a middle name the signature left out reads the same
     _read_apart(head, text, spans[k][0], "the owner's name as a signature line writes it")
+
+
+def _one_name_word(issuer: str) -> bool:
+    """``Alphabet Inc.``, ``Tesla, Inc.``, ``NVIDIA``: an issuer's name of one word and its legal
+    form at most. Taken as a middle name the signature left out, that word would leave the
+    issuer no name at all (``Inc.`` alone names no company), so it cannot be one."""
+    core = _without_state_tag(issuer)
+    words = [core[a:b] for a, b in (m.span() for m in _FORM_WORD.finditer(core))]
+    forms = [_company_word(w.replace(".", "")) in _ENDING_FORMS for w in words]
+    return len(words) >= 1 and not forms[0] and all(forms[1:])
 
 
 _CARE_OF = re.compile(r"(?<![^\W_])c/o\s+(?P<rest>.+)", re.I)

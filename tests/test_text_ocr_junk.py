@@ -2214,3 +2214,25 @@ def test_remix_293_an_owners_last_word_and_a_number_are_no_row() -> None:
     assert all(r.security_title != "Unitrust" for r in f.non_derivative)
     row = next(r for r in f.non_derivative if r.line == 35)
     assert row.nature_of_ownership is None and row.shares_owned_following == Decimal(8265)
+
+
+def test_a_marker_torn_to_empty_brackets_and_a_code_read_as_a_small_letter() -> None:
+    """tesseract of two work-list filings, rendered afresh in session 23 (the scan's noise
+    differs from one render to the next): ``@ ()y Common`` / ``Stock`` (the date exercisable's
+    and the expiration date's ``(1)`` torn to a symbol and to empty brackets and a letter) had
+    been read ``()y Common Stock``; ``Tranche C (3) 07/25/2025 a 697,674 ... Common`` (code X
+    read as ``a``, the row's ``Common`` left out) had given the underlying title ``a Shares``,
+    a title nobody filed. No title opens on empty brackets or on a lone small letter."""
+    f = _remix("ocr_marker_torn_to_empty_brackets.txt")
+    row = next(r for r in f.derivative if r.line == 30)
+    assert (row.security_title, row.underlying_title) == ("Deferred Stock Units", "Common Stock")
+    assert clean_words("()y Common") == "Common"
+    f = _remix("ocr_code_read_as_a_small_letter_before_a_title.txt")
+    i, row = next((i, r) for i, r in enumerate(f.derivative) if r.line == 47)
+    assert row.underlying_title is None
+    assert any(
+        n.field == f"derivative[{i}].underlying_title" and "lone small letter" in n.message
+        for n in f.notes
+    )
+    # the other tranches' underlying titles, their codes read, are read whole
+    assert {r.underlying_title for r in f.derivative if r.line in (37, 42)} == {"Common Shares"}

@@ -234,6 +234,16 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                 " and a marker the scan garbled?); left empty",
             )
             continue
+        if scan and f != "nature_of_ownership" and _LONE_SMALL_LETTER_FIRST.match(text):
+            # ``a Shares`` where ``Common`` / ``Shares`` was written: a code or a marker the
+            # scan garbled to a small letter, read as the title's first word (no title opens on
+            # a lone small letter); its real first word may have been left out with it
+            draft.leave_empty(
+                f,
+                f"{text!r}: a title opening on a lone small letter (a code or a marker the scan "
+                "garbled?); left empty",
+            )
+            continue
         if scan and f != "nature_of_ownership" and (m := _CLASS_LETTER_AS_SYMBOL.search(text)):
             # ``Class © Capital Stock``: the class's letter read as a symbol (C as ©); dropped
             # as a speck, the title had read ``Class Capital Stock``, a class nobody filed
@@ -537,8 +547,8 @@ def clean_words(text: str, opened: bool = False) -> str:
             # ``Class B Common Stock MO)``: a marker torn to capitals after the noun a title
             # ends on (``By LP)`` keeps its ``LP``: a name's capitals, the marker's ``)``)
             continue
-        if not HAS_WORD.search(w) or TORN_MARKER.fullmatch(w):
-            continue
+        if not HAS_WORD.search(w) or TORN_MARKER.fullmatch(w) or _EMPTY_BRACKETS.fullmatch(w):
+            continue  # (``()y Common``: a marker ``(1)`` torn to its brackets and a letter)
         number_torn = bool(n == last and n and w[0].isdigit() and split[n - 1].isalpha())
         if _MARKER_DEBRIS.fullmatch(w):
             if not number_torn:
@@ -617,6 +627,13 @@ def clean_words(text: str, opened: bool = False) -> str:
         depth = max(depth - w.count(")"), 0)
         words.append(JUNK_HEAD.sub("", w))
     return " ".join(words)
+
+
+_EMPTY_BRACKETS = re.compile(r"\(\)[a-z]{0,2}[^\w\s]*")
+"""A word opening on an empty pair of brackets, at most two small letters after it (``()y``): a
+footnote marker the scan tore; no word of a title or a nature is so written."""
+_LONE_SMALL_LETTER_FIRST = re.compile(r"[a-z]\s")
+"""A text opening on a lone small letter: no security's title does."""
 
 
 TORN_PAR = re.compile(r"(\$\d*\.\d+)[)\]}|°®©™’\"]{1,3}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parsers import parse_file
+from parsers import parse_bytes, parse_file
 from parsers.text.header import Header, _place_roles, _read_relationship
 
 RENDERINGS = Path(__file__).parent / "fixtures" / "renderings" / "real"
@@ -233,3 +233,53 @@ def test_a_torn_captions_piece_among_box_5s_labels_is_no_title() -> None:
     )
     assert head.is_officer is True
     assert head.officer_title is None and head.other_text is None
+
+
+# a scan of the real AAR filing: box 1's street on one line, so its "(Street)" caption shares
+# box 3's date and box 5's title's line; box 1's city line below it
+_SCANNED = (
+    "5. Relationship of Reporting Person(s) to Issuer\n"
+    "Garascia Jessica A. AAR CORP [ AIR ] (Check all applicable)\n"
+    "(Last) (First) (Middle) Director 10% Owner\n"
+    "1100 N. WOOD DALE ROAD 3. Date of Earliest Transaction (Month/Day/Year) "
+    "X Officer (give title below) Other (specify below)\n"
+    "(Street) 01/10/2025 Senior VP, GC, CAO & Secretary\n"
+    "WOOD DALE IL 60191\n"
+    "(City) (State) (Zip) 4. If Amendment, Date of Original Filed (Month/Day/Year)\n"
+)
+
+
+def test_a_title_after_box_3s_date_above_box_1s_whole_city_line_is_read() -> None:
+    head = _read(_SCANNED)
+    assert _ticks(head) == (False, False, True, False)
+    assert head.officer_title == "Senior VP, GC, CAO & Secretary"
+    # the scan itself: its columns' stream holds the labels but not the title's line, so the
+    # lines' reading of the whole box gives the title
+    f = parse_file(RENDERINGS / "0001127602-25-001055.txt" / "ocr.txt")
+    assert f.reporting_owners[0].officer_title == "Senior VP, GC, CAO & Secretary"
+    # a city line that does not end in a ZIP code may hold the title's rest after it
+    for city in ("WOOD DALE IL 60191 Secretary", "LONDON X0 W1K 3JP"):
+        head = _read(_SCANNED.replace("WOOD DALE IL 60191", city))
+        assert head.officer_title is None, city
+
+
+def test_a_scans_title_with_a_character_no_title_is_typed_with_is_left_empty() -> None:
+    from parsers.text.scan_names import garbled_title_word
+
+    assert garbled_title_word("Go Founde:") == "Founde:"
+    assert garbled_title_word("Senior VP, GC, CAO & Secretary") is None
+    assert garbled_title_word("Co-Founder & EVP/CFO (Interim)") is None
+    # a scan (its text mended elsewhere, so read as one) of the real DraftKings filing
+    path = RENDERINGS / "draftking_multi_disposal.xml" / "ocr.txt"
+    assert parse_file(path).reporting_owners[0].officer_title == "Chief Legal Officer"
+    text = path.read_text().replace("Chief Legal Officer", "Chief Lega: Officer")
+    f = parse_bytes(text.encode(), "draftkings.txt")
+    assert f.source.format == "ocr"
+    assert f.reporting_owners[0].officer_title is None
+    assert any(
+        n.field == "reporting_owners[0].officer_title" and "'Lega:'" in n.message for n in f.notes
+    )
+    # a converter's text has the characters the filing printed: read as it stands
+    plain = (RENDERINGS / "0001127602-25-001055.txt" / "pdfplumber-text.txt").read_text()
+    g = parse_bytes(plain.replace("& Secretary", "& Secretary:").encode(), "aar.txt")
+    assert g.reporting_owners[0].officer_title == "Senior VP, GC, CAO & Secretary:"

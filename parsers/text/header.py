@@ -31,6 +31,9 @@ from parsers.text.printed import stands_whole
 from parsers.text.tokens import parse_date
 from parsers.text.word_breaks import CUT, Words, mend_boxes
 
+_YEAR_CUT = re.compile(r"(?P<date>\d{1,2}/\d{1,2}/(?:19|20))[ \t|]+(?P<rest>\d{2})(?![\d/.,])")
+"""A date printed with four digits for its year (every box's date is), cut after the
+century by a cell border: the rest of the year follows in the next cell (``03/08/20 23``)."""
 _OCR_DATE = re.compile(r"(?<![\w/])([\dOolI]{1,2}/[\dOolI]{1,2}/[\dOolI]{2,4})(?![\w/])")
 _DATE_IN_TEXT = re.compile(
     r"(?<![\d/])(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}"
@@ -891,6 +894,17 @@ def _date_after(
             # ``01/27/2023``: the stream ran down past box 1's last captions, into the boxes
             # below box 3 (box 4's date of the original); box 3's own date stood elsewhere
             d = None
+        if d and (cut := _YEAR_CUT.match(window, d.start())) is not None:
+            # ``3. Date o<br>**03/08/20**|f Earliest<br>**23**``: a cell border cut the year
+            head.notes.append(
+                (
+                    cut.group(),
+                    name,
+                    f"{cut.group()!r}: a date whose year a cell border cut; read as "
+                    f"{cut['date']}{cut['rest']!r}, unsure",
+                )
+            )
+            return parse_date(cut["date"] + cut["rest"])
         if d:
             return parse_date(d.group(1))
         if nxt and amendment:
@@ -1104,9 +1118,19 @@ def _relationship_by_lines(head: Header, rows: list[Row]) -> None:
             head.role_text = again.role_text
             head.notes += again.notes
         return
+    agree = all(
+        None in (getattr(head, a), getattr(again, a)) or getattr(head, a) == getattr(again, a)
+        for a in ticks
+    )
     for a in ticks:
         if getattr(head, a) is None:
             setattr(head, a, getattr(again, a))
+    if head.role_text is None and again.role_text is not None and agree:
+        # the column's stream held the labels but not the title's line (a scan's columns
+        # split box 5 from the line below its labels): the lines' reading of the whole box
+        head.role_text = again.role_text
+        head.notes = [n for n in head.notes if not n[2].startswith("box 5's written title")]
+        head.notes += again.notes
 
 
 _SEE = re.compile(r"\s(?=(?:see|refer\s+to)\b)", re.I)
@@ -1294,7 +1318,7 @@ def _title_beside_box3(seg: str, label: re.Match[str] | None, rest: str) -> str 
         return None
     after = lines[1][lines[1].index(dates[0]) + len(dates[0]) :].strip()
     if after:
-        if not _BOX1_CAPTION.fullmatch(lines[2].strip()):
+        if not (_BOX1_CAPTION.fullmatch(lines[2].strip()) or _city_line_below(lines)):
             return None  # the line below may hold the title's rest
         title = after
     else:
@@ -1305,6 +1329,23 @@ def _title_beside_box3(seg: str, label: re.Match[str] | None, rest: str) -> str 
     if len(title) > TITLE_FITS or not _TWO_LETTERS.search(title) or _ONE_DATE.search(title):
         return None
     return " ".join(title.split())
+
+
+_ZIP_END = re.compile(r"\b\d{5}(?:-\d{4})?$")
+_CITY_CAPTION_LINE = re.compile(r"\(\s*City\s*\)\s*\(\s*State\s*\)\s*\(\s*Zip\s*\)", re.I)
+
+
+def _city_line_below(lines: list[str]) -> bool:
+    """``(Street) 01/10/2025 Senior VP, GC, CAO & Secretary`` / ``WOOD DALE IL 60191`` / ``(City)
+    (State) (Zip)`` (a scan: box 1's street on one line, so its caption shares the date's
+    line): the line below the title is box 1's city line, whole, where it ends in a ZIP code
+    right above box 1's city captions; the title's rest would follow the ZIP code."""
+    return (
+        len(lines) > 3
+        and _STREET_THEN.match(lines[1]) is not None
+        and _ZIP_END.search(lines[2].strip()) is not None
+        and _CITY_CAPTION_LINE.match(lines[3].strip()) is not None
+    )
 
 
 def _title_in_cells(head: Header, rows: list[Row]) -> None:

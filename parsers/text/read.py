@@ -61,7 +61,7 @@ from parsers.text.ocr import (
     price_beside_a_broken_balance,
     torn_marker_price,
 )
-from parsers.text.scan_names import check_names
+from parsers.text.scan_names import check_names, garbled_title_word
 from parsers.text.stray_rows import is_caption_text
 from parsers.text.tables import read_table, settle_wraps
 from parsers.text.tokens import parse_date
@@ -248,6 +248,18 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
             if doubt is not None:
                 owners[i]["name"] = None
                 notes.append(dict(field=f"reporting_owners[{i}].name", message=doubt))
+        for i, owner in enumerate(owners):  # nor does any text check its written title
+            for f in ("officer_title", "other_text"):
+                title = owner.get(f)
+                if isinstance(title, str) and (word := garbled_title_word(title)) is not None:
+                    owner[f] = None
+                    notes.append(
+                        dict(
+                            field=f"reporting_owners[{i}].{f}",
+                            message=f"box 5's title {title!r} holds {word!r}, a word no title is"
+                            " typed with (a letter the scan misread?); left empty",
+                        )
+                    )
     if header.joint and len(owners) == 1:
         notes.append(
             dict(

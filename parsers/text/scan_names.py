@@ -107,3 +107,15 @@ def check_names(
         else:
             out.append(None)
     return out
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z0-9&.,/'()\-]+")
+"""A word of a written title as filers type it: letters, digits and the punctuation of
+``Senior VP, GC, CAO & Secretary`` or ``Co-Founder``."""
+
+
+def garbled_title_word(title: str) -> str | None:
+    """A word of box 5's written title holding a character no title is typed with (``Go
+    Founde:``, the scan's ``:`` for an ``r``), or None. A title's words are checked nowhere else
+    in the text, so a letter the scan misread would stand as the owner's title."""
+    return next((w for w in title.split() if not _TITLE_WORD.fullmatch(w)), None)

@@ -234,6 +234,16 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                 " and a marker the scan garbled?); left empty",
             )
             continue
+        head, _, last = text.rpartition(" ")
+        if scan and f != "nature_of_ownership" and head and _speck_after_noun(last, head):
+            # ``Class B Common Stock en``: specks after the noun a title ends on (a converter's
+            # ``Stock al`` is a word's piece a cell border cut off: not a scan's)
+            draft.values[f] = text = head
+            draft.notes.append((f, f"dropped OCR fragments in '{head} {last}': read {head!r}"))
+            draft.repaired = True
+        if scan and f != "nature_of_ownership" and (why := _scan_title_unsure(text)):
+            draft.leave_empty(f, f"{text!r}: {why}; left empty")
+            continue
         if scan and f != "nature_of_ownership" and _LONE_SMALL_LETTER_FIRST.match(text):
             # ``a Shares`` where ``Common`` / ``Shares`` was written: a code or a marker the
             # scan garbled to a small letter, read as the title's first word (no title opens on
@@ -629,6 +639,42 @@ def clean_words(text: str, opened: bool = False) -> str:
     return " ".join(words)
 
 
+def _scan_title_unsure(text: str) -> str | None:
+    """What makes a scan's title unsure where no word of it is debris to drop: a brace inside
+    a word (``Class B ilye}ayik Common Stock``: an amount the scan garbled into letters, in
+    the title's column); a lone capital with a hyphen where the line wrapped (``Tranche B-`` /
+    ``Common``: a class letter and a rule read as a hyphen, or a word cut after its first
+    letter); words in capitals followed by words that are not (``INNSUITES HOSPITALITY REIT``
+    / ``Stock``: the last line may be a lost row's, the scan having dropped the row's first
+    line). None where none of these holds."""
+    if _BRACE_AMID.search(text):
+        return "a word with a brace inside it (an amount or a marker the scan garbled?)"
+    if _LETTER_HYPHEN_WRAP.search(text):
+        return "a lone capital and a hyphen where its line wrapped (a rule read as a hyphen?)"
+    words = text.split()
+    k = 0
+    while k < len(words) and words[k].isupper() and sum(c.isalpha() for c in words[k]) >= 2:
+        k += 1
+    if k >= 2 and k < len(words) and not words[k].isupper():
+        return "words in capitals and then words that are not (a lost row's line?)"
+    return None
+
+
+def _speck_after_noun(word: str, before: str) -> bool:
+    """One or two small letters that are no word, after the noun a title ends on (``Stock
+    en``; ``before``: the words before it)."""
+    return (
+        len(word) <= 2
+        and word.islower()
+        and word not in _SMALL_WORDS
+        and before.rpartition(" ")[2].lower() in SECURITY_NOUNS
+    )
+
+
+_BRACE_AMID = re.compile(r"[^\W\d_][{}][^\W\d_]")
+_LETTER_HYPHEN_WRAP = re.compile(r"(?<![^\s(])[A-Z]- (?=[A-Z][a-z])")
+_SMALL_WORDS = frozenset(("a", "an", "as", "at", "by", "in", "of", "on", "or", "to"))
+"""Words of one or two small letters a title or a nature may hold."""
 _EMPTY_BRACKETS = re.compile(r"\(\)[a-z]{0,2}[^\w\s]*")
 """A word opening on an empty pair of brackets, at most two small letters after it (``()y``): a
 footnote marker the scan tore; no word of a title or a nature is so written."""

@@ -149,6 +149,36 @@ def garbled_values(tokens: list[Token]) -> None:
             t.kind, t.value, t.malformed = NUM, None, True
 
 
+def digit_read_as_letter(tokens: list[Token]) -> None:
+    """``Common |g 171,189``: a scan's letter that looks like a digit (``g`` for 8), one space
+    before an amount whose first group holds three digits, may be the amount's first digit
+    (8,171,189): the amount is unsure, and the letter no word of the text before it. The
+    amount is left unread, with a note; the letter is dropped from the words."""
+    for i in range(len(tokens) - 1):
+        t, nxt = tokens[i], tokens[i + 1]
+        if t.kind != TEXT or nxt.kind != NUM or nxt.dollar or not _THREE_FIRST.match(nxt.text):
+            continue
+        head, _, last = t.text.rpartition(" ")
+        if last not in _DIGIT_LIKE or nxt.x - (t.x + len(t.text)) > 2:
+            continue
+        nxt.notes.append(
+            f"'{last} {nxt.text}': {last!r} may be the amount's first digit, which the scan "
+            "read as a letter; the amount is unsure"
+        )
+        nxt.kind, nxt.value, nxt.malformed = NUM, None, True
+        if head:
+            t.text = head
+        else:
+            t.kind, t.value = FRAG, None
+        t.notes.append(f"{last!r} before {nxt.text!r} taken for a digit the scan misread")
+
+
+_DIGIT_LIKE = frozenset("gqBSOolIZz")
+"""Letters a scan reads for a digit (``g`` and ``B`` for 8, ``q`` for 9, ``S`` for 5, ``O``
+for 0, ``l`` and ``I`` for 1, ``Z`` for 2)."""
+_THREE_FIRST = re.compile(r"\d{3},\d{3}")
+
+
 _KIND_LETTER = {TEXT: "T", DATE: "D", NUM: "N", LETTER: "L", FRAG: "F", MARKER: "M", NA: "A"}
 
 

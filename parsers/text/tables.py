@@ -32,7 +32,13 @@ from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TABLED, Ro
 from parsers.text.columns import TEXT_FIELDS
 from parsers.text.debris import JUNK_HEAD, clean_text
 from parsers.text.drafts import Draft
-from parsers.text.mending import code_five, garbled_values, ruled_marker_letter, year_words
+from parsers.text.mending import (
+    code_five,
+    digit_read_as_letter,
+    garbled_values,
+    ruled_marker_letter,
+    year_words,
+)
 from parsers.text.pushed import (
     NO_PAR,
     PAR_CELL_END,
@@ -220,6 +226,7 @@ def read_table(
         if flush and row.shape == SPACE:
             year_words(tokens)
             code_five(tokens)
+            digit_read_as_letter(tokens)
             if "date_exercisable" in fields:
                 ruled_marker_letter(tokens)
         elif (

@@ -2297,3 +2297,31 @@ def test_remix_409_an_amounts_first_digit_read_as_a_letter() -> None:
         n.field == f"derivative[{i}].underlying_shares" and "first digit" in n.message
         for n in f.notes
     )
+
+
+def test_remix_419_a_garbled_row_does_not_make_the_scans_table_centre_its_cells() -> None:
+    """tesseract of remix seed 419 (scored before it was opened): a line garbled past reading
+    (``[common | oaa7a022 ee [sa || cocoon ...``), read at first as a row whose title opens in
+    small letters, had made the table one whose cells are centred (titles starting above their
+    values): every later row's wrapped ``Stock`` went to the row below (``Stock Class B
+    Common``, nine titles nobody filed). A scan keeps each row's first line on its value line."""
+    f = _remix("ocr_garbled_row_among_rows_whose_titles_wrap_below.txt")
+    titles = {r.line: r.security_title for r in f.non_derivative}
+    assert titles[39] == "Class A Common Stock"
+    assert titles[41] == "Class B Common Stock"
+    assert titles[43] == "Common Shares, no par value"
+    assert not any(str(t).startswith("Stock") for t in titles.values())
+
+
+def test_remix_419_an_amount_after_a_natures_by_and_a_code_read_as_two_letters() -> None:
+    """tesseract of remix seed 419: ``Common ... BY 7.241`` (the ownership form lost, 377,211
+    garbled) had been read as a holding of 7.241 (a phantom row: no row holds that); an amount
+    right after the word a nature opens on stands where no amount does, so it is left unread.
+    ``TrancheA | () 07/25/2025 xe ... Common``: code X read ``xe`` had given the underlying
+    title ``xe Shares``; a title opening on one or two small letters is left empty."""
+    f = _remix("ocr_amount_after_a_natures_by.txt")
+    assert all(r.shares_owned_following != Decimal("7.241") for r in f.non_derivative)
+    assert any("'BY 7.241'" in n.message for n in f.notes)
+    f = _remix("ocr_code_read_as_two_small_letters_before_a_title.txt")
+    row = next(r for r in f.derivative if r.line == 38)
+    assert row.underlying_title is None

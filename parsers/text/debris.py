@@ -250,8 +250,8 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             # a lone small letter); its real first word may have been left out with it
             draft.leave_empty(
                 f,
-                f"{text!r}: a title opening on a lone small letter (a code or a marker the scan "
-                "garbled?); left empty",
+                f"{text!r}: a title opening on a lone small letter or two (a code or a marker the "
+                "scan garbled?); left empty",
             )
             continue
         if scan and f != "nature_of_ownership" and (m := _CLASS_LETTER_AS_SYMBOL.search(text)):
@@ -678,8 +678,9 @@ _SMALL_WORDS = frozenset(("a", "an", "as", "at", "by", "in", "of", "on", "or", "
 _EMPTY_BRACKETS = re.compile(r"\(\)[a-z]{0,2}[^\w\s]*")
 """A word opening on an empty pair of brackets, at most two small letters after it (``()y``): a
 footnote marker the scan tore; no word of a title or a nature is so written."""
-_LONE_SMALL_LETTER_FIRST = re.compile(r"[a-z]\s")
-"""A text opening on a lone small letter: no security's title does."""
+_LONE_SMALL_LETTER_FIRST = re.compile(r"[a-z]{1,2}\s")
+"""A text opening on one or two small letters alone (``a Shares``, ``xe Shares``: a code read
+as letters): no security's title does."""
 
 
 TORN_PAR = re.compile(r"(\$\d*\.\d+)[)\]}|°®©™’\"]{1,3}")

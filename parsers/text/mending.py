@@ -173,6 +173,28 @@ def digit_read_as_letter(tokens: list[Token]) -> None:
         t.notes.append(f"{last!r} before {nxt.text!r} taken for a digit the scan misread")
 
 
+def amount_after_by(tokens: list[Token]) -> None:
+    """``Common   BY 7.241``: an amount right after a lone ``By``, the word a nature of
+    ownership opens on, stands where no amount does (the balance comes before the ownership
+    form and the nature): a value the scan garbled (377,211 read ``7.241``, the ``I`` before
+    ``By`` lost), left unread with a note rather than read as the balance."""
+    for t, nxt in zip(tokens, tokens[1:], strict=False):
+        if (
+            t.kind == TEXT
+            and t.text.casefold() == "by"
+            and nxt.kind == NUM
+            and not nxt.malformed
+            and not nxt.dollar
+            and _AMOUNT_LIKE.fullmatch(nxt.text)
+        ):
+            nxt.notes.append(
+                f"'{t.text} {nxt.text}': an amount right after the word a nature of ownership"
+                " opens on, where no amount stands (a value the scan garbled?); left unread"
+            )
+            nxt.kind, nxt.value, nxt.malformed = NUM, None, True
+
+
+_AMOUNT_LIKE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:\.\d+)?")
 _DIGIT_LIKE = frozenset("gqBSOolIZz")
 """Letters a scan reads for a digit (``g`` and ``B`` for 8, ``q`` for 9, ``S`` for 5, ``O``
 for 0, ``l`` and ``I`` for 1, ``Z`` for 2)."""

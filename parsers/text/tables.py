@@ -33,6 +33,7 @@ from parsers.text.columns import TEXT_FIELDS
 from parsers.text.debris import JUNK_HEAD, clean_text
 from parsers.text.drafts import Draft
 from parsers.text.mending import (
+    amount_after_by,
     code_five,
     digit_read_as_letter,
     garbled_values,
@@ -227,6 +228,7 @@ def read_table(
             year_words(tokens)
             code_five(tokens)
             digit_read_as_letter(tokens)
+            amount_after_by(tokens)
             if "date_exercisable" in fields:
                 ruled_marker_letter(tokens)
         elif (
@@ -451,7 +453,10 @@ def read_table(
                 # no middle of a title)
                 attach(draft, lines, fields, before=True, columns=placed_cols, flush=flush)
                 draft.above = len(lines)
-                middle = middle or any(title_frag(r, w, draft) for r, w in pending)
+                # (a scan keeps every row's first line on its value line: a line it garbled
+                # into a row whose title opens in small letters is no sign that the table
+                # centres its cells, and would put every later row's rest on the row below)
+                middle = middle or (not flush and any(title_frag(r, w, draft) for r, w in pending))
             else:
                 attach(prev, lines, fields, before=False, columns=placed_cols, flush=flush)
             pending = []

@@ -2325,3 +2325,18 @@ def test_remix_419_an_amount_after_a_natures_by_and_a_code_read_as_two_letters()
     f = _remix("ocr_code_read_as_two_small_letters_before_a_title.txt")
     row = next(r for r in f.derivative if r.line == 38)
     assert row.underlying_title is None
+
+
+def test_remix_421_a_date_garbled_with_a_slash_lost_is_a_date_unread() -> None:
+    """tesseract of remix seed 421 (scored before it was opened): ``Depostary Units |a/i72022
+    a a 94.416`` (04/13/2022 garbled, one slash lost) had put ``a/i72022 a a`` into the title
+    and, with no date left, read the row as a holding. A date's shape with its year whole is a
+    date unread: the row is a transaction whose date the text lost (said so), not a holding."""
+    f = _remix("ocr_date_garbled_with_a_slash_lost.txt")
+    i, row = next((i, r) for i, r in enumerate(f.non_derivative) if r.line == 22)
+    assert row.kind == "transaction" and row.transaction_date is None
+    assert row.security_title == "Depostary Units"  # (the scan's own misreading of a letter)
+    assert any(
+        n.field == f"non_derivative[{i}].transaction_date" and "'a/i72022'" in n.message
+        for n in f.notes
+    )

@@ -421,7 +421,12 @@ def check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> Non
                 " the rest of the row does not show, or a stray letter; unsure, left empty",
             )
         )
-    is_txn = v.get("transaction_date") is not None or v.get("code") is not None or draft.code_unsure
+    is_txn = (
+        v.get("transaction_date") is not None
+        or v.get("code") is not None
+        or draft.code_unsure
+        or draft.date_unread
+    )
     if is_txn:
         v.setdefault("voluntary", False)
         if v.get("shares") is None and not any(f == "shares" for f, _ in draft.notes):

@@ -67,6 +67,9 @@ class Draft:
     code_unsure: bool = False
     """Two letters stood for the row's code and the text does not say which: a transaction
     with its code left empty."""
+    date_unread: bool = False
+    """The row's transaction date stood in the text but could not be read: a transaction with
+    its date left empty, not a holding."""
 
     def leave_empty(self, f: str, message: str) -> None:
         """Empty text or value cell ``f`` with a doubt: the text does not say its value for
@@ -104,6 +107,7 @@ def new_draft(line: int, plain: bool) -> Draft:
     d.window = {}
     d.lone_date = None
     d.code_unsure = False
+    d.date_unread = False
     return d
 
 
@@ -133,7 +137,9 @@ def to_model_values(draft: Draft) -> dict[str, object]:
     v = dict(draft.values)
     v["kind"] = (
         "holding"
-        if v.get("transaction_date") is None and v.get("code") is None and not draft.code_unsure
+        if v.get("transaction_date") is None
+        and v.get("code") is None
+        and not (draft.code_unsure or draft.date_unread)
         else "transaction"
     )
     for k, val in list(v.items()):

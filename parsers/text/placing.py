@@ -148,6 +148,8 @@ def fill_field(draft: Draft, f: str, toks: list[Token], piped: bool = False) -> 
     if first.value is None:
         what = "a date" if k == DATE else "a number"
         draft.notes.append((fn_field, f"could not read {first.text!r} as {what}"))
+        if f == "transaction_date":
+            draft.date_unread = True  # a transaction whose date the text lost, no holding
     elif k == DATE and _SHORT_YEAR.search(first.text, max(0, len(first.text) - 4)):
         # the century is the reader's guess (and a torn-off year's rest may be lost)
         draft.notes.append((fn_field, f"two-digit year: {first.text!r} read as {first.value}"))

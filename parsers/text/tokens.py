@@ -663,6 +663,11 @@ def _classify_value(word: str, cell: int, x: int) -> list[Token]:
         # ``11/O5+2O2O``: a scan's date (OCR letters for digits) one of whose slashes was
         # damaged: a date still, unread; as words it went into the underlying title beside it
         return [Token(DATE, word, cell, x, None, malformed=True)]
+    if "/" in word and _DATE_SLASH_LOST.fullmatch(word) and sum(c.isdigit() for c in word) >= 5:
+        # ``a/i72022`` of ``04/13/2022``: a date the scan garbled past mending, a slash lost,
+        # its year whole at the end: a date still, unread (as words it went into the title and
+        # the row, with no date left, was read as a holding of an amount the scan misread)
+        return [Token(DATE, word, cell, x, None, malformed=True)]
     if len(word) == 2 and _JUNK_LETTER.fullmatch(word):
         # ``$D``, ``D=``: a flag or code letter with a character no word has glued to it
         return [Token(LETTER, word, cell, x, None, malformed=True)]
@@ -750,6 +755,9 @@ _SLASHED = re.compile(r"[^\s/()\[\]]{1,3}/[^\s/()\[\]]{1,2}/[^\s/()\[\]]{2,4}")
 many: ``1\\x11/O5/2O2O``, ``011/O5/2O2O``); brackets left to the markers."""
 _ONE_SLASH_LOST = re.compile(r"\d{1,2}/\d{1,2}[^\d/]\d{4}|\d{1,2}[^\d/]\d{1,2}/\d{4}")
 """A date one of whose slashes was damaged (``01/01?2032``): a date still, unread."""
+_DATE_SLASH_LOST = re.compile(r"[^\s/()\[\]$]{1,3}/[^\s/()\[\]]{1,3}(?:19|20)\d{2}")
+"""A date with one slash left, one to three characters on each side of it before a year of four
+digits (``a/i72022``)."""
 _DATE_DEBRIS = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})[^\w\s,.;:/]{1,3}")
 _DIGITS = tuple("0123456789")
 _DOLLAR_OR_DIGIT = ("$", *_DIGITS)

@@ -234,8 +234,8 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                 " and a marker the scan garbled?); left empty",
             )
             continue
-        head, _, last = text.rpartition(" ")
-        if scan and f != "nature_of_ownership" and head and _speck_after_noun(last, head):
+        head, _, last = text.rpartition(" ") if scan else ("", "", "")
+        if head and f != "nature_of_ownership" and _speck_after_noun(last, head):
             # ``Class B Common Stock en``: specks after the noun a title ends on (a converter's
             # ``Stock al`` is a word's piece a cell border cut off: not a scan's)
             draft.values[f] = text = head

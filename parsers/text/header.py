@@ -1237,6 +1237,10 @@ def _title_among_labels(seg: str, labels: list[re.Match[str] | None]) -> str | N
     title)."""
     if any(f is None for f in labels):
         return None
+    # (cheap tests first: most texts print two labels on one line, which ends it here)
+    heads = {seg.rfind("\n", 0, f.start()) + 1 for f in labels if f is not None}
+    if len(heads) < len(labels):
+        return None  # two labels share a line: not the blocks' shape
     lines = seg.split("\n")
     starts = [0]
     for line in lines:
@@ -1246,8 +1250,8 @@ def _title_among_labels(seg: str, labels: list[re.Match[str] | None]) -> str | N
         assert f is not None
         i = next(k for k in range(len(lines)) if starts[k] <= f.start() < starts[k + 1])
         rest = seg[starts[i] : f.start()] + seg[f.end() : starts[i + 1] - 1]
-        if i in label_lines or _TWO_LETTERS.search(_LABEL_DEBRIS.sub(" ", rest)):
-            return None  # the label shares its line: not the blocks' shape
+        if _TWO_LETTERS.search(_LABEL_DEBRIS.sub(" ", rest)):
+            return None  # the label shares its line with words: not the blocks' shape
         label_lines.add(i)
     lo, hi = min(label_lines), max(label_lines)
     among = [

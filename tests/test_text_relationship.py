@@ -283,3 +283,22 @@ def test_a_scans_title_with_a_character_no_title_is_typed_with_is_left_empty() -
     plain = (RENDERINGS / "0001127602-25-001055.txt" / "pdfplumber-text.txt").read_text()
     g = parse_bytes(plain.replace("& Secretary", "& Secretary:").encode(), "aar.txt")
     assert g.reporting_owners[0].officer_title == "Senior VP, GC, CAO & Secretary:"
+
+
+def test_pymupdf4llm_layouts_title_is_the_bold_run_below_its_label() -> None:
+    # the converter prints the filer's values in bold; box 5 in cells a border cut:
+    # "**X** Officer (give<br>**CEO**" | "title below)" (the real Tesla filing)
+    f = parse_file(RENDERINGS / "tesla-form4.xml" / "pymupdf4llm-layout.md")
+    assert f.reporting_owners[0].officer_title == "CEO"
+    g = parse_file(RENDERINGS / "wf-form4_156694501621463.xml" / "pymupdf4llm-layout.md")
+    assert g.reporting_owners[0].officer_title == "Chief Executive Officer"
+    # "**EVP & Chief Financial**" with "**Officer**" in the next cell (the title wrapped under
+    # the other label): where it ends is not said, left empty
+    path = RENDERINGS / "0001045810-23-000006_wf-form4_167486488448198.xml"
+    h = parse_file(path / "pymupdf4llm-layout.md")
+    assert h.reporting_owners[0].officer_title is None
+    # a bold run cut at the cell's border goes on in the next cell: left empty too
+    text = (RENDERINGS / "tesla-form4.xml" / "pymupdf4llm-layout.md").read_text()
+    cut = text.replace("<br>**CEO**|title below)", "<br>**Chief Operat**|tle below)<br>**ing**")
+    assert cut != text
+    assert parse_bytes(cut.encode(), "t.md").reporting_owners[0].officer_title is None

@@ -300,6 +300,7 @@ def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> 
     _relationship_by_lines(head, rows)
     _place_roles(head)
     _title_in_cells(head, rows)
+    _title_in_bold(head, rows)
     for row in rows:
         text = row.text
         if not text:
@@ -1350,6 +1351,50 @@ def _city_line_below(lines: list[str]) -> bool:
         and _ZIP_END.search(lines[2].strip()) is not None
         and _CITY_CAPTION_LINE.match(lines[3].strip()) is not None
     )
+
+
+_BOLD_BELOW_LABEL = re.compile(
+    r"(?:Officer|Other)\s*\((?:(?!<br>|\|).)*<br>\s*\*\*(?P<title>[^*<|]+)\*\*\s*"
+    r"(?:<br>\s*(?!\*\*)|$)",
+    re.I,
+)
+"""A box 5 label's cell whose next line is one bold run (pymupdf4llm prints what the filer
+filled in bold), followed by the cell's end or by a line not in bold."""
+_BOLD = re.compile(r"\*\*([^*]+)\*\*")
+
+
+def _title_in_bold(head: Header, rows: list[Row]) -> None:
+    """pymupdf4llm's layout mode: ``**X** Officer (give<br>**CEO**`` | ``title below)``, box 5
+    in cells a border cut, so its lines are shared with other boxes and the title was left
+    empty. The converter prints the filer's values in bold: the one bold run on the line right
+    below the label, in the label's own cell, is the title, where exactly one of Officer and
+    Other is ticked and exactly one such cell is in the header. The title may go on past it,
+    cut by a border or wrapped under the other label: read only where no later bold run of the
+    row, in the cell or beyond it, holds words (a date's may follow: ``3. Date of Earliest
+    Transaction`` / ``**12/13/2022**``); ``**EVP & Chief Financial**`` with ``**Officer**`` in
+    the next cell is left empty."""
+    if head.role_text is not None or bool(head.is_officer) == bool(head.is_other):
+        return
+    found: list[str] = []
+    for r in rows:
+        for i, cell in enumerate(r.cells):
+            if "**" not in cell or not ("Officer" in cell or "Other" in cell):
+                continue
+            m = _BOLD_BELOW_LABEL.search(cell)
+            if m is None:
+                continue
+            later = [cell[m.end() :], *r.cells[i + 1 :]]
+            if any(_TWO_LETTERS.search(b) for c in later for b in _BOLD.findall(c)):
+                return  # the title may go on in a later bold run: where it ends is not said
+            found.append(m["title"])
+    if len(found) != 1:
+        return
+    title = " ".join(found[0].split())
+    if len(title) > TITLE_FITS or not _TWO_LETTERS.search(title) or _ONE_DATE.search(title):
+        return
+    head.role_text = title
+    head.notes = [n for n in head.notes if not n[2].startswith("box 5's written title")]
+    _place_roles(head)
 
 
 def _title_in_cells(head: Header, rows: list[Row]) -> None:

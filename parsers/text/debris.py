@@ -244,7 +244,7 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
         if scan and f != "nature_of_ownership" and (why := _scan_title_unsure(text)):
             draft.leave_empty(f, f"{text!r}: {why}; left empty")
             continue
-        if scan and f != "nature_of_ownership" and _LONE_SMALL_LETTER_FIRST.match(text):
+        if scan and f != "nature_of_ownership" and _SMALL_LETTERS_FIRST.match(text):
             # ``a Shares`` where ``Common`` / ``Shares`` was written: a code or a marker the
             # scan garbled to a small letter, read as the title's first word (no title opens on
             # a lone small letter); its real first word may have been left out with it
@@ -678,7 +678,7 @@ _SMALL_WORDS = frozenset(("a", "an", "as", "at", "by", "in", "of", "on", "or", "
 _EMPTY_BRACKETS = re.compile(r"\(\)[a-z]{0,2}[^\w\s]*")
 """A word opening on an empty pair of brackets, at most two small letters after it (``()y``): a
 footnote marker the scan tore; no word of a title or a nature is so written."""
-_LONE_SMALL_LETTER_FIRST = re.compile(r"[a-z]{1,2}\s")
+_SMALL_LETTERS_FIRST = re.compile(r"[a-z]{1,2}\s")
 """A text opening on one or two small letters alone (``a Shares``, ``xe Shares``: a code read
 as letters): no security's title does."""
 

@@ -1130,7 +1130,7 @@ def _relationship_by_lines(head: Header, rows: list[Row]) -> None:
         # the column's stream held the labels but not the title's line (a scan's columns
         # split box 5 from the line below its labels): the lines' reading of the whole box
         head.role_text = again.role_text
-        head.notes = [n for n in head.notes if not n[2].startswith("box 5's written title")]
+        _drop_title_doubts(head)
         head.notes += again.notes
 
 
@@ -1331,7 +1331,7 @@ def _title_beside_box3(seg: str, label: re.Match[str] | None, rest: str) -> str 
         if not m:
             return None
         title = m.group(1).strip()
-    if len(title) > TITLE_FITS or not _TWO_LETTERS.search(title) or _ONE_DATE.search(title):
+    if not _title_fits(title):
         return None
     return " ".join(title.split())
 
@@ -1387,14 +1387,8 @@ def _title_in_bold(head: Header, rows: list[Row]) -> None:
             if any(_TWO_LETTERS.search(b) for c in later for b in _BOLD.findall(c)):
                 return  # the title may go on in a later bold run: where it ends is not said
             found.append(m["title"])
-    if len(found) != 1:
-        return
-    title = " ".join(found[0].split())
-    if len(title) > TITLE_FITS or not _TWO_LETTERS.search(title) or _ONE_DATE.search(title):
-        return
-    head.role_text = title
-    head.notes = [n for n in head.notes if not n[2].startswith("box 5's written title")]
-    _place_roles(head)
+    if len(found) == 1:
+        _take_title(head, found[0])
 
 
 def _title_in_cells(head: Header, rows: list[Row]) -> None:
@@ -1424,12 +1418,30 @@ def _title_in_cells(head: Header, rows: list[Row]) -> None:
     cells = [clean(c) for c in below[1].cells if c.strip()] if below[1].shape is PIPE else []
     if len(cells) != 2:
         return
-    title = " ".join(cells[1].split())
-    if len(title) > TITLE_FITS or not _TWO_LETTERS.search(title) or _ONE_DATE.search(title):
-        return
-    head.role_text = title
+    _take_title(head, cells[1])
+
+
+def _take_title(head: Header, title: str) -> None:
+    """A title read from the cells where the lines shared with other boxes left it empty: it
+    replaces their doubt, where it fits one line of the box (:func:`_title_fits`)."""
+    title = " ".join(title.split())
+    if _title_fits(title):
+        head.role_text = title
+        _drop_title_doubts(head)
+        _place_roles(head)
+
+
+def _title_fits(title: str) -> bool:
+    """Words that fit box 5's one line for a title, and no date (box 3's)."""
+    return (
+        len(title) <= TITLE_FITS
+        and bool(_TWO_LETTERS.search(title))
+        and not _ONE_DATE.search(title)
+    )
+
+
+def _drop_title_doubts(head: Header) -> None:
     head.notes = [n for n in head.notes if not n[2].startswith("box 5's written title")]
-    _place_roles(head)
 
 
 _SIG_WORD = re.compile(r"[^\W_]+(?:[-'&][^\W_]+)*")
@@ -1510,9 +1522,8 @@ def _one_name_word(issuer: str) -> bool:
     form at most. Taken as a middle name the signature left out, that word would leave the
     issuer no name at all (``Inc.`` alone names no company), so it cannot be one."""
     core = _without_state_tag(issuer)
-    words = [core[a:b] for a, b in (m.span() for m in _FORM_WORD.finditer(core))]
-    forms = [_company_word(w.replace(".", "")) in _ENDING_FORMS for w in words]
-    return len(words) >= 1 and not forms[0] and all(forms[1:])
+    forms = [_is_ending_form(m.group()) for m in _FORM_WORD.finditer(core)]
+    return len(forms) >= 1 and not forms[0] and all(forms[1:])
 
 
 _CARE_OF = re.compile(r"(?<![^\W_])c/o\s+(?P<rest>.+)", re.I)
@@ -1709,7 +1720,7 @@ def _cut_by_initials(text: str, ticker: str | None) -> int | None:
     for k in range(2, len(words) - n + 1):
         if "".join(w[0] for w in words[k : k + n]) != letters:
             continue
-        if any(_company_word(w.replace(".", "")) not in _ENDING_FORMS for w in words[k + n :]):
+        if not all(_is_ending_form(w) for w in words[k + n :]):
             continue
         if _company_word(words[k].replace(".", "")) in _ENDING_FORMS | _NAME_SUFFIXES:
             continue
@@ -1733,7 +1744,7 @@ def _cut_after_legal_form(text: str) -> int | None:
     cut now contradicts, so both names stay empty)."""
     core = _without_state_tag(text)
     spans = [m.span() for m in _FORM_WORD.finditer(core)]
-    forms = [_company_word(core[a:b].replace(".", "")) in _ENDING_FORMS for a, b in spans]
+    forms = [_is_ending_form(core[a:b]) for a, b in spans]
     if len(spans) < 4 or not forms[-1]:
         return None
     cuts = [k + 1 for k in range(1, len(spans) - 2) if forms[k] and not forms[k + 1]]

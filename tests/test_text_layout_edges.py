@@ -578,10 +578,11 @@ def test_a_cell_pushed_out_of_a_row_of_cells_may_stand_beside_its_value_line() -
     """markitdown: ``| Class C Capital | 04/25/2025 | P | 100,000 A | $5.4598 8,652,914 | I |
     |`` then ``See Footnotes(1)(2)`` and ``Stock`` on plain lines: markdown pushed the nature
     cell, footnote markers and all, out of the row; its line stands beside the value line, not
-    under it, so the title may go on below it without words there. Both cuts are left
+    under it, so the title may go on below it without words there. Two cuts are left
     ('Class C Capital Stock' / 'See Footnotes', or 'Class C Capital See Stock' /
-    'Footnotes'), so both cells stay empty with their doubt; only the second was read before,
-    wrong."""
+    'Footnotes'); the second was read once, wrong, and then both cells were left empty. A
+    nature's ``See`` is no word of a title (remix seed 433): the first is read, with its
+    doubt."""
     rows = (
         "|Common Stock|04/24/2025|P|16,847 A|8,552,914|I|See Footnotes(1)(2)|\n"
         "|Class C Capital|04/25/2025|P|100,000 A|8,652,914|I||\n"
@@ -591,10 +592,10 @@ def test_a_cell_pushed_out_of_a_row_of_cells_may_stand_beside_its_value_line() -
     )
     f = _parse(rows)
     r = f.non_derivative[1]
-    assert r.security_title is None and r.nature_of_ownership is None
+    assert (r.security_title, r.nature_of_ownership) == ("Class C Capital Stock", "See Footnotes")
     assert (r.shares, r.ownership) == (Decimal(100000), "I")
     for name in ("security_title", "nature_of_ownership"):
-        assert any("may continue" in m for m in _doubts(f, f"non_derivative[1].{name}"))
+        assert any("split by the only cut" in m for m in _doubts(f, f"non_derivative[1].{name}"))
 
 
 REMIX = Path(__file__).parent / "fixtures" / "text" / "remix"
@@ -931,3 +932,52 @@ def test_remix_281_markitdown_continuation_rows_and_a_code_below() -> None:
     f = _remix_md("md_code_below_a_plain_row.md")
     row = next(r for r in f.non_derivative if r.line == 44)
     assert (row.security_title, row.code) == ("Ordinary Shares", "M")
+
+
+def test_remix_431_a_nature_number_in_a_cell_past_the_natures_first() -> None:
+    """pymupdf4llm's layout mode, remix seed 431 (scored before it was opened): ``|Class A<br>|
+    ... |I|By imme<br>|diate family<br>|`` and below it ``|Common Stoc|k| ... |member|1|``, the
+    title's and the nature's rest (``By immediate family member 1``), had been read as a
+    further row holding 1 share (a phantom). A digit or two in the nature's column, in any of
+    the cells a border cut it into, is a word of the nature, not a balance."""
+    f = _remix_md("layout_md_title_and_nature_rest_in_cells_a_border_cut.md")
+    assert [r.line for r in f.non_derivative] == [9, 10, 11, 12, 13]
+    assert f.non_derivative[4].security_title == "Class A Common Stock"
+    assert all(r.shares_owned_following != 1 for r in f.non_derivative)
+
+
+def test_remix_431_box_5s_other_label_torn_above_a_bold_title() -> None:
+    """pymupdf4llm's layout mode, remix seed 431: ``**X** Officer (give title below)<br>Othe
+    <br>**SVP, GC and Secretary**`` | ``r (specify below)``: Other's label torn by a border
+    had been read into the title (``Othe SVP, GC and Secretary``). Its piece is no word of a
+    title; the bold run below the label is."""
+    f = _remix_md("layout_md_other_label_torn_above_a_bold_title.md")
+    assert f.reporting_owners[0].officer_title == "SVP, GC and Secretary"
+
+
+def test_remix_433_further_owners_names_beside_box_5s_torn_label() -> None:
+    """pymupdf4llm's layout mode, remix seed 433: a further owner's box 1 cut into cells beside
+    box 5's label (``**OTEE 2020 ApS**`` ... ``5.<br>(C`` | ``Relationship<br>heck all appli``
+    | ``... to<br>cable)``) had read ``OTEE 2020 ApS (C heck all appli cable)``: the cell
+    opening box 5's label ends box 1 on every line. And ``**SVF II Holdings (**`` | ``**DE)
+    LLC**`` had read ``SVF II Holdings ( DE) LLC``: no space stands inside a name's
+    brackets."""
+    f = _remix_md("layout_md_further_owner_beside_a_torn_box5_label.md")
+    assert "OTEE 2020 ApS" in [o.name for o in f.reporting_owners]
+    f = _remix_md("layout_md_further_owner_name_cut_after_a_bracket.md")
+    assert [o.name for o in f.reporting_owners] == [
+        "Fund 1 Investments, LLC",
+        "SVF II Holdings (DE) LLC",
+        "SB Management Ltd",
+    ]
+
+
+def test_remix_439_a_further_owners_tick_in_a_cell_with_an_empty_last_line() -> None:
+    """pymupdf4llm's layout mode, remix seed 439 (scored before it was opened): a further
+    owner's box 5 as ``|**X**  <br>|10% Owner<br>Other (specify below)|``: the tick's cell
+    ends in an empty line, which had put the label on a line of its own and the tick on the
+    line above (another box's): 10% Owner read unticked. A cell's empty last lines hold
+    nothing: the tick stands beside its label."""
+    f = _remix_md("layout_md_further_owners_tick_in_a_cell_with_an_empty_line.md")
+    assert len(f.reporting_owners) == 8
+    assert all(o.is_ten_percent_owner for o in f.reporting_owners)

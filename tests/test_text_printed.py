@@ -42,8 +42,9 @@ def test_a_tail_printed_otherwise_or_as_a_part_cuts_nothing() -> None:
         "1. Shares held by Western AAR CORP.",  # 'Western' runs on before it
         "1. Sold on the market CORP.",  # one word names nothing
     ):
-        # (in capitals, with no initial: no cue but the text below, which is what is tried)
-        h = _run("GARASCIA JESSICA AAR CORP")
+        # (in capitals, with a middle name and no initial: two places to cut and no cue but the
+        # text below, which is what is tried)
+        h = _run("GARASCIA JESSICA LYNN AAR CORP")
         split_by_issuer_name(h, below)
         assert h.owner_name is None and h.issuer_name is None and h.run_together is not None
 
@@ -64,3 +65,34 @@ def test_plain_text_header_read_apart_by_the_footnotes() -> None:
     assert f.reporting_owners[0].name == "Garascia Jessica A."
     doubts = [n.message for n in f.notes if n.field == "issuer.name" and n.kind == "doubt"]
     assert any("footnotes print" in m for m in doubts)
+
+
+def test_the_footnotes_may_write_the_issuers_legal_form_otherwise() -> None:
+    """The weighted-average price's footnote names the issuer with its legal form whole and in
+    its own case (``undertakes to provide Turtle Beach Corporation, any security holder of
+    Turtle Beach Corporation``) where box 2 has ``Turtle Beach Corp``: the run's words before
+    its legal form, printed capitalised before a legal form and after no capitalised word, are
+    the issuer's name (a middle name may stand before them: two places to cut, no other cue)."""
+    below = (
+        "1. The price reported is a weighted average price. The reporting person undertakes to"
+        " provide Turtle Beach Corporation, any security holder of Turtle Beach\nCorporation, or"
+        " the staff of the Securities and Exchange Commission full information."
+    )
+    for run, owner in (
+        ("Scarpelli Michael Turtle Beach Corp", "Scarpelli Michael"),
+        ("SZE JULIA ANN TURTLE BEACH CORP", "SZE JULIA ANN"),
+    ):
+        h = _run(run)
+        split_by_issuer_name(h, below)
+        assert h.owner_name == owner, run
+        assert any("with its legal form" in n[2] for n in h.notes)
+    for run in (
+        "Smith John Ann Beach Corp",  # 'Beach Corporation' is a part of 'Turtle Beach ...'
+        "Smith John Ann Turtle Beach Holdings",  # the run ends in no legal form
+    ):
+        h = _run(run)
+        split_by_issuer_name(h, below)
+        assert h.owner_name is None and h.issuer_name is None, run
+    h = _run("Scarpelli Michael Ann Turtle Beach Corp")
+    split_by_issuer_name(h, below.lower())  # not capitalised: no name printed
+    assert h.owner_name is None

@@ -1037,3 +1037,43 @@ def test_no_word_stands_between_liability_and_company() -> None:
     assert wraps._splits_a_legal_form("By Limited Liability Stock Company")
     assert not wraps._splits_a_legal_form("By Limited Liability Company")
     assert wraps._splits_a_legal_form("By Limited Liability")  # (stopped inside it)
+
+
+def test_remix_433_a_natures_see_is_no_word_of_a_title() -> None:
+    """markitdown, remix seed 433 (scored before it was opened): ``Class A Common 04/28/2025 P
+    ...`` then ``See Footnotes(1)(2)`` / ``Stock, $0.01 par`` / ``value``: the one cut the page
+    left had read the title ``Class A Common See Stock, $0.01 par value`` and the nature
+    ``Footnotes``. ``See`` opens a nature, never a title's word: both cells are left empty."""
+    f = parse_file(REMIX / "markitdown_see_footnotes_line_before_a_titles_rest.md")
+    i, row = next((i, r) for i, r in enumerate(f.non_derivative) if r.line == 42)
+    assert (row.security_title, row.nature_of_ownership) == (None, None)
+    assert row.shares_owned_following == Decimal(112942882)
+    assert any(
+        n.field == f"non_derivative[{i}].security_title" and "may continue" in n.message
+        for n in f.notes
+    )
+
+
+def test_remix_439_the_one_cut_left_giving_a_nature_a_titles_noun_reads_nothing() -> None:
+    """markitdown, remix seed 439 (scored before it was opened): ``Common 03/08/2023 M ... I By
+    Jacob A. Schaufeld`` then ``Stock`` / ``Irr Trust(1)``: the one cut the page left gave the
+    title ``Common`` and the nature ``By Jacob A. Schaufeld Stock Irr Trust``, a nature taking
+    a title's noun while the title is left unfinished, which the rules rule out wherever
+    another cut is left. With none left, the page contradicts itself: both left empty."""
+    f = parse_file(REMIX / "markitdown_title_noun_line_among_a_trusts_lines.md")
+    i, row = next((i, r) for i, r in enumerate(f.non_derivative) if r.line == 34)
+    assert (row.security_title, row.nature_of_ownership) == (None, None)
+    assert any(
+        n.field == f"non_derivative[{i}].nature_of_ownership" and "may continue" in n.message
+        for n in f.notes
+    )
+
+
+def test_remix_439_a_nature_ends_on_no_securitys_noun() -> None:
+    """tesseract of remix seed 439: ``... Eschenbach Family Trust dtd`` / ``4/15/2014, Carl
+    Eschenbach Jr and`` / ``Ana Eschenbach TTEE`` / ``Stock`` (a lost row's line) had read the
+    nature ``... Ana Eschenbach TTEE Stock``. No nature ends on a security's noun."""
+    f = parse_file(REMIX / "ocr_lone_noun_line_below_a_trusts_lines.txt")
+    row = next(r for r in f.non_derivative if r.line == 21)
+    assert row.nature_of_ownership is None
+    assert row.shares_owned_following == Decimal(370038500)

@@ -173,6 +173,30 @@ def digit_read_as_letter(tokens: list[Token]) -> None:
         t.notes.append(f"{last!r} before {nxt.text!r} taken for a digit the scan misread")
 
 
+def amount_after_digits(tokens: list[Token]) -> None:
+    """``[0000 700``: a number one space after a piece of three digits or more that the scan
+    tore from its neighbours (a box rule glued before it) may be the last group of the same
+    amount, whose first groups the scan garbled (13,009,100): no footnote marker holds three
+    digits, and a date's debris is not digits alone. The amount is left unread, with a note."""
+    for t, nxt in zip(tokens, tokens[1:], strict=False):
+        if (
+            t.kind == FRAG
+            and sum(c.isdigit() for c in t.text) >= 3
+            and t.text[-1:].isdigit()
+            and nxt.kind == NUM
+            and not nxt.malformed
+            and not nxt.dollar
+            and nxt.text.isdigit()
+            and len(nxt.text) <= 3
+            and nxt.x - (t.x + len(t.text)) <= 2
+        ):
+            nxt.notes.append(
+                f"'{t.text} {nxt.text}': a number right after digits the scan tore off, maybe"
+                " the last group of one amount whose first groups it garbled; left unread"
+            )
+            nxt.kind, nxt.value, nxt.malformed = NUM, None, True
+
+
 def amount_after_by(tokens: list[Token]) -> None:
     """``Common   BY 7.241``: an amount right after a lone ``By``, the word a nature of
     ownership opens on, stands where no amount does (the balance comes before the ownership

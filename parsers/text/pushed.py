@@ -407,16 +407,17 @@ def wrapped_cells(tokens: list[Token], nature_at: int | None = None) -> bool:
     under ``| Class B | ... | SMB Pacific |``): a word in the first cell, no letter standing
     for a code or an ownership form, and numbers only as the form never prints an amount: an
     integer of four digits or more without thousands separators, alone in its cell, or one of
-    a digit or two alone in the cell of the nature the row above left open (``nature_at``:
-    ``| Stock | ... | Stock | ... | 2 |`` under ``... | family member |``, the table's last
-    column, where no value stands)."""
+    a digit or two alone in the cell of the nature the row above left open, or in a cell
+    after it (``nature_at``: ``| Stock | ... | Stock | ... | 2 |`` under ``... | family member
+    |``, ``| Common Stoc | k | ... | member | 1 |`` under ``... | By imme | diate family |``: the
+    table's last column, where no value stands, cut by a border into cells)."""
     if not tokens or tokens[0].kind != TEXT or tokens[0].cell != 0:
         return False
     seen = False
     for t in tokens:
         if t.kind == NUM:
-            if t.cell == nature_at and t.text.isdigit() and len(t.text) <= 2:
-                pass  # (``member`` / ``2``)
+            if nature_at is not None and t.cell >= nature_at and _nature_number(t):
+                pass  # (``member`` / ``2``; a border may cut the nature into cells)
             elif t.dollar or not UNGROUPED.fullmatch(t.text):
                 return False
             if sum(1 for u in tokens if u.cell == t.cell) > 1:
@@ -425,6 +426,10 @@ def wrapped_cells(tokens: list[Token], nature_at: int | None = None) -> bool:
         elif t.kind not in (TEXT, MARKER):
             return False
     return seen
+
+
+def _nature_number(t: Token) -> bool:
+    return t.text.isdigit() and len(t.text) <= 2
 
 
 _DOLLAR_FIELDS = ("price", "exercise_price")

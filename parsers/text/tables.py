@@ -34,6 +34,7 @@ from parsers.text.debris import JUNK_HEAD, clean_text
 from parsers.text.drafts import Draft
 from parsers.text.mending import (
     amount_after_by,
+    amount_after_digits,
     code_five,
     digit_read_as_letter,
     garbled_values,
@@ -229,6 +230,7 @@ def read_table(
             code_five(tokens)
             digit_read_as_letter(tokens)
             amount_after_by(tokens)
+            amount_after_digits(tokens)
             if "date_exercisable" in fields:
                 ruled_marker_letter(tokens)
         elif (

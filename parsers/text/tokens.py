@@ -663,6 +663,11 @@ def _classify_value(word: str, cell: int, x: int) -> list[Token]:
         # ``11/O5+2O2O``: a scan's date (OCR letters for digits) one of whose slashes was
         # damaged: a date still, unread; as words it went into the underlying title beside it
         return [Token(DATE, word, cell, x, None, malformed=True)]
+    if word[-4:-2] in ("19", "20") and _SLASHES_AS_DIGITS.fullmatch(word):
+        # ``[0471372022`` of ``04/13/2022``: both slashes read as digits (``7``, ``1``), a box
+        # rule before it: a date still, unread (as a number it was an amount of 10 digits
+        # that pushed the row's values a column over and left it no date: a holding)
+        return [Token(DATE, word, cell, x, None, malformed=True)]
     if "/" in word and _DATE_SLASH_LOST.fullmatch(word) and sum(c.isdigit() for c in word) >= 5:
         # ``a/i72022`` of ``04/13/2022``: a date the scan garbled past mending, a slash lost,
         # its year whole at the end: a date still, unread (as words it went into the title and
@@ -758,6 +763,12 @@ _ONE_SLASH_LOST = re.compile(r"\d{1,2}/\d{1,2}[^\d/]\d{4}|\d{1,2}[^\d/]\d{1,2}/\
 _DATE_SLASH_LOST = re.compile(r"[^\s/()\[\]$]{1,3}/[^\s/()\[\]]{1,3}(?:19|20)\d{2}")
 """A date with one slash left, one to three characters on each side of it before a year of four
 digits (``a/i72022``)."""
+_SLASHES_AS_DIGITS = re.compile(
+    r"[|\[\]{}(]?(?:0[1-9]|1[0-2])(?:[17]|/)(?:0[1-9]|[12]\d|3[01])[17](?:19|20)\d{2}"
+    r"|[|\[\]{}(]?(?:0[1-9]|1[0-2])[17](?:0[1-9]|[12]\d|3[01])/(?:19|20)\d{2}"
+)
+"""A date whose slashes (one or both) a scan read as ``1`` or ``7`` (``0471372022``): ten
+characters no amount has (an amount is grouped by commas), a month, a day and a year."""
 _DATE_DEBRIS = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})[^\w\s,.;:/]{1,3}")
 _DIGITS = tuple("0123456789")
 _DOLLAR_OR_DIGIT = ("$", *_DIGITS)

@@ -266,6 +266,8 @@ def _join_value(left: str, right: str, words: Words) -> str:
         return left or right
     if left.rfind("[") > left.rfind("]"):
         return left + right if left[-1] != "[" else f"{left} {right}"
+    if left[-1] == "(" or right[0] == ")":
+        return left + right  # ``SVF II Holdings (`` + ``DE) LLC``: no space inside brackets
     if left[-1] == "." and right[0].isalpha():
         return _join_after_point(left, right, words)
     if right[0] in ".,;:" and left[-1].isalnum():

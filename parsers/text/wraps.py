@@ -774,36 +774,63 @@ DATE_WORD = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?![\w/])")
 dtd 4/15/2014``), never a title's."""
 
 
+_SEE = re.compile(r"(?<!\S)See(?!\S)")
+"""``See``, the word a nature of ownership opens on (``See Footnotes``), never a title's: the
+filings' titles never hold it."""
+
+
 def _cuts_left(u: Undecided) -> Cuts:
-    """The cuts of the lines that the page allows (:func:`_readings`), less those that end a
-    title on a word that only opens a name, run it on past its end or give it a date (where
-    others are left)."""
+    """The cuts of the lines that the page allows (:func:`_readings`), less those that one of
+    the rules on how titles and natures read rules out (:func:`_rules`), each where others are
+    left."""
     readings = _readings(u)
+    for ruled_out in _rules(u):
+        readings = _narrowed(readings, ruled_out)
+    return Cuts(readings)
+
+
+def _rules(u: Undecided) -> list[Callable[[tuple[str, ...]], object]]:
+    """What rules a cut out, in the order they narrow the cuts: a title ending on a word that
+    only opens a name, run on past its end, or given a date or a nature's ``See``; a par
+    value's words read into the wrong cell; a title going on past its noun; a nature cutting
+    a legal form apart, ending on a security's noun, or taking a title's noun while a title is
+    left unfinished. Where the
+    page leaves one cut and one of them rules it out, the page contradicts itself: no sure
+    reading (:func:`settle`)."""
     title_at = [i for i, c in enumerate(u.cells) if c in _TITLES]
-    readings = _narrowed(
-        readings,
+    rules: list[Callable[[tuple[str, ...]], object]] = [
         lambda texts: any(
-            opens_only(texts[i]) or runs_past_its_end(texts[i]) or DATE_WORD.search(texts[i])
+            opens_only(texts[i])
+            or runs_past_its_end(texts[i])
+            or DATE_WORD.search(texts[i])
+            or _SEE.search(texts[i])
             for i in title_at
-        ),
-    )
+        )
+    ]
     if any(_PAR_WORD.search(line) for line in u.lines):
         first = [len(f) for f in u.first]
-        readings = _narrowed(readings, lambda texts: _par_elsewhere(texts, title_at, first))
-    readings = _narrowed(
-        readings, lambda texts: any(goes_on_past_noun(u.first[i], texts[i]) for i in title_at)
-    )
+        rules.append(lambda texts: _par_elsewhere(texts, title_at, first))
+    rules.append(lambda texts: any(goes_on_past_noun(u.first[i], texts[i]) for i in title_at))
     if "nature_of_ownership" in u.cells:
         at = u.cells.index("nature_of_ownership")
-        readings = _narrowed(readings, lambda texts: _splits_a_legal_form(texts[at]))
+        rules.append(lambda texts: _splits_a_legal_form(texts[at]))
+        rules.append(lambda texts: _ends_on_a_noun(u.first[at], texts[at]))
         if title_at:
-            readings = _narrowed(
-                readings,
+            rules.append(
                 lambda texts: _nature_takes_a_titles_noun(
                     u.first[at], texts[at], [texts[i] for i in title_at]
-                ),
+                )
             )
-    return Cuts(readings)
+    return rules
+
+
+def _ends_on_a_noun(first: str, text: str) -> bool:
+    """A nature of ownership given wrapped words that end on a security's noun (``... Ana
+    Eschenbach TTEE`` / ``Stock``): a nature names an owner (``Trust``, ``Spouse``, ``LLC``,
+    ``See Footnotes``) and ends on no such noun in any filing; the noun is a title's (or a
+    lost row's)."""
+    words = text.split()
+    return len(text) > len(first) and bool(words) and words[-1].casefold() in ENDING_NOUNS
 
 
 def _nature_takes_a_titles_noun(first: str, text: str, titles: list[str]) -> bool:
@@ -1048,6 +1075,12 @@ def settle(
             " end allow"
         )
     path, texts = readings[0]
+    if any(ruled_out(texts) for ruled_out in _rules(u)):
+        # the one cut left is one the rules rule out: ``Common Stock, par`` (the scan's
+        # ``$0,001)`` unbalanced the brackets of the cut that would not end a title on
+        # ``par``), ``Class A Common See Stock, ...``, a nature ``By Jacob A. Schaufeld Stock
+        # Irr Trust`` beside the title ``Common``: no sure reading
+        return False
     words = _cell_words(path, len(u.cells))
     names = " or ".join(u.cells)
     stale = f"wrapped line(s) '{u.said}' may continue {names}: left empty"

@@ -2380,3 +2380,28 @@ def test_remix_439_a_speck_after_a_companys_legal_form_is_no_word_of_its_name() 
     f = _remix("ocr_digit_speck_below_a_companys_name.txt")
     assert f.reporting_owners[0].name == "TANG CAPITAL PARTNERS LP"
     assert any("dropped '2 i.'" in n.message for n in f.notes)
+
+
+def test_remix_443_capitals_closing_an_unopened_bracket_end_no_title() -> None:
+    """tesseract of remix seed 443 (scored before it was opened): ``Class B`` / ``Common`` /
+    ``Stock MYO)`` had read the title ``Class B Common Stock MYO)``: a word in capitals closing
+    a bracket nothing opened, after a title not in capitals, is a footnote marker the scan read
+    as letters or a word: left empty. A title all in capitals keeps it (``INNSUITES HOSPITALITY
+    REIT)``: a word and a torn marker, read ``INNSUITES HOSPITALITY REIT``)."""
+    f = _remix("ocr_capitals_closing_an_unopened_bracket_after_a_title.txt")
+    i, row = next((i, r) for i, r in enumerate(f.non_derivative) if r.line == 24)
+    assert row.security_title is None
+    assert row.shares == Decimal(422978062)
+    assert any(
+        n.field == f"non_derivative[{i}].security_title" and "'MYO)'" in n.message for n in f.notes
+    )
+
+
+def test_remix_443_two_letter_specks_beside_a_price_pushed_below_are_no_row() -> None:
+    """tesseract of remix seed 443: ``Pp   $2,579.3767`` under a row (its price pushed below,
+    specks beside it) had been read as a row titled ``Pp`` (a phantom): two letters not both
+    capitals title no security; the line is the rest of a cell above, no row."""
+    f = _remix("ocr_two_letter_specks_beside_a_price_pushed_below.txt")
+    assert all(r.security_title != "Pp" for r in f.non_derivative)
+    assert not any(r.line == 39 for r in f.non_derivative)
+    assert any("line 39 (security_title=Pp)" in n.message for n in f.notes)

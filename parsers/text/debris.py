@@ -97,6 +97,11 @@ _LONE_TORN_WORD = re.compile(r"[A-Z]{2,5}\)")
 ``Trust)``, ``LLC)``: an owner's word and a torn marker)."""
 
 
+_CAPS_TORN = re.compile(r"[A-Z]{3,5}\)")
+"""A word of three to five capitals and a ``)`` (``MYO)``): shorter ones are a torn marker
+(:data:`_CAPS_MARKER`)."""
+
+
 _CLASS_LETTER_AS_SYMBOL = re.compile(
     r"\b(?:Class|CLASS|Series|SERIES|Tranche|TRANCHE)\s+([^\w\s()$]{1,2})\s+[A-Za-z]"
 )
@@ -235,6 +240,23 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             )
             continue
         head, _, last = text.rpartition(" ") if scan else ("", "", "")
+        if (
+            head
+            and f != "nature_of_ownership"
+            and _CAPS_TORN.fullmatch(last)
+            and text.count(")") > text.count("(")
+            and any(c.islower() for c in head)
+        ):
+            # ``Class B Common Stock MYO)``: a title not in capitals whose last word, in
+            # capitals, closes a bracket nothing opened: a footnote marker the scan read as
+            # letters (``(1)``), or a word (``INNSUITES HOSPITALITY REIT)``, all in capitals, is
+            # a word and a torn marker)
+            draft.leave_empty(
+                f,
+                f"{text!r}: its last word {last!r} closes a bracket nothing opened (a footnote"
+                " marker the scan read as letters, or a word?); left empty",
+            )
+            continue
         if head and f != "nature_of_ownership" and _speck_after_noun(last, head):
             # ``Class B Common Stock en``: specks after the noun a title ends on (a converter's
             # ``Stock al`` is a word's piece a cell border cut off: not a scan's)

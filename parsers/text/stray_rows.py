@@ -240,11 +240,12 @@ def _specks_for_a_title(title: object) -> bool:
 
 
 def _lone_noun_row(d: Draft) -> bool:
-    """A line read as a row whose title is a security's noun alone (``Stock 22)  14``) or opens
-    on a small letter (``member 19890)``), or is a word that ends an owner's name (``Unitrust
-    109``, whatever number beside it): no security is titled ``Stock`` or ``Shares`` alone,
-    no title opens so, and a row with no date, code, amount or price reports nothing: the rest
-    of a cell above, with a scan's debris."""
+    """A line read as a row whose title is a security's noun alone (``Stock 22)  14``), opens
+    on a small letter (``member 19890)``) or is two letters not both capitals (``Pp``, a scan's
+    specks beside a price pushed below its row), or is a word that ends an owner's name
+    (``Unitrust 109``, whatever number beside it): no security is titled ``Stock`` or
+    ``Shares`` alone, no title opens so, and a row with no date, code, amount or price reports
+    nothing: the rest of a cell above, with a scan's debris."""
     title = d.values.get("security_title")
     if not isinstance(title, str):
         return False
@@ -255,7 +256,10 @@ def _lone_noun_row(d: Draft) -> bool:
         # that ends an owner's name titles no security; the nature's rest, and its number
         # (``II``, a marker) garbled, not a holding of 109
         return True
-    return (title.casefold() in ("stock", "shares", "share") or title[:1].islower()) and not any(
+    speck = len(title) <= 2 and title.isalpha() and not title.isupper()  # ``Pp``: no title
+    return (
+        title.casefold() in ("stock", "shares", "share") or title[:1].islower() or speck
+    ) and not any(
         d.values.get(f)
         for f in ("transaction_date", "code", "shares", "price", "shares_owned_following")
     )

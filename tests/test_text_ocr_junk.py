@@ -2405,3 +2405,38 @@ def test_remix_443_two_letter_specks_beside_a_price_pushed_below_are_no_row() ->
     assert all(r.security_title != "Pp" for r in f.non_derivative)
     assert not any(r.line == 39 for r in f.non_derivative)
     assert any("line 39 (security_title=Pp)" in n.message for n in f.notes)
+
+
+def test_remix_449_a_noun_drifted_under_the_nature_beside_an_unfinished_title() -> None:
+    """tesseract of remix seed 449 (scored before it was opened): the underlying title
+    ``Class A`` / ``Common`` / ``Stock`` beside the nature ``Trustees of The`` /
+    ``Surace/Rogers`` / ``Family Trust``, each line's words a little further right (the scan
+    turned): ``Stock`` had gone to the nature (``... Surace/Rogers Stock Family Trust``) and the
+    underlying title read ``Class A Common``. A security's noun in the nature beside a title
+    left unfinished: whose it is, the columns do not say, so both are left empty."""
+    f = _remix("ocr_underlying_noun_drifted_under_the_nature.txt")
+    i, row = next((i, r) for i, r in enumerate(f.derivative) if r.line == 33)
+    assert (row.underlying_title, row.nature_of_ownership) == (None, None)
+    assert row.underlying_shares == Decimal(8171189)
+    assert any(
+        n.field == f"derivative[{i}].nature_of_ownership" and "beside a title" in n.message
+        for n in f.notes
+    )
+
+
+def test_remix_449_a_point_after_a_titles_noun_and_a_date_behind_a_rule() -> None:
+    """tesseract of remix seed 449: ``Common Shares. [671.266`` had read the underlying title
+    ``Common Shares.`` (no title ends on a point after its noun: a speck, dropped with a note);
+    ``Class A Common Stock_[oa/r372022 ... 94.416``, a rule and a garbled date glued to the
+    title's last word, had been read as a holding: the date is a date unread, the row a
+    transaction."""
+    f = _remix("ocr_point_speck_after_a_titles_noun.txt")
+    row = next(r for r in f.derivative if r.line == 32)
+    assert row.underlying_title == "Common Shares"
+    f = _remix("ocr_date_with_a_rule_glued_to_the_title.txt")
+    i, row = next((i, r) for i, r in enumerate(f.non_derivative) if r.line == 30)
+    assert row.kind == "transaction" and row.transaction_date is None
+    assert any(
+        n.field == f"non_derivative[{i}].transaction_date" and "'oa/r372022'" in n.message
+        for n in f.notes
+    )

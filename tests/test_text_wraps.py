@@ -1077,3 +1077,15 @@ def test_remix_439_a_nature_ends_on_no_securitys_noun() -> None:
     row = next(r for r in f.non_derivative if r.line == 21)
     assert row.nature_of_ownership is None
     assert row.shares_owned_following == Decimal(370038500)
+
+
+def test_remix_431_a_nature_takes_no_titles_noun_among_its_wrapped_words() -> None:
+    """pdfplumber's plain text, remix seed 431: ``Class A 5,200 I By immediate family`` then
+    ``Common Stock member 1``: a cut giving the nature ``Stock member 1`` while the title is
+    left ``Class A Common`` is ruled out (the noun anywhere among the nature's wrapped words,
+    not only its first): the title reads ``Class A Common Stock``, the nature ``By immediate
+    family member 1`` (both had been left empty)."""
+    f = parse_file(REMIX / "pdfplumber_title_and_nature_rests_on_one_line.txt")
+    row = next(r for r in f.non_derivative if r.line == 29)
+    assert row.security_title == "Class A Common Stock"
+    assert row.nature_of_ownership == "By immediate family member 1"

@@ -13,7 +13,7 @@ from itertools import dropwhile
 
 from parsers.text.columns import TEXT_FIELDS
 from parsers.text.drafts import Draft
-from parsers.text.wraps import DATE_WORD
+from parsers.text.wraps import DATE_WORD, ENDING_NOUNS
 
 # What a scan leaves around the words of a text cell: box rules, a torn footnote marker
 # (``Stock™``, ``Footnotes)2)``, ``Trust?)``), quote marks for a superscript. No title or name
@@ -257,6 +257,16 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                 " marker the scan read as letters, or a word?); left empty",
             )
             continue
+        if (
+            last[:-1].casefold() in ENDING_NOUNS
+            and last.endswith(".")
+            and f != "nature_of_ownership"
+        ):
+            # ``Common Shares.``: a speck the scan read as a point after the noun a title ends
+            # on (no title ends on a point after its noun); dropped, said
+            draft.values[f] = text = text[:-1]
+            draft.notes.append((f, f"dropped the point after {last[:-1]!r}: a scan's speck"))
+            draft.repaired = True
         if head and f != "nature_of_ownership" and _speck_after_noun(last, head):
             # ``Class B Common Stock en``: specks after the noun a title ends on (a converter's
             # ``Stock al`` is a word's piece a cell border cut off: not a scan's)
@@ -443,6 +453,38 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                         " scan lost, or a word of it: left empty",
                     )
                 )
+        _noun_beside_an_unfinished_title(draft)
+
+
+def _noun_beside_an_unfinished_title(draft: Draft) -> None:
+    """A scan's nature of ownership holding a security's noun (``Trustees of The`` /
+    ``Surace/Rogers Stock Family Trust``) beside a title of the row left unfinished (``Class A``
+    / ``Common``): the noun is the title's, its line put under the nature by a scan turned a
+    little (each line's words drift right), or the nature's own (a plan's ``Stock``); the
+    columns do not say: both left empty. A nature holds a noun only in a plan's name (``By
+    Employee Stock Ownership Plan``), which stays."""
+    nature = draft.values.get("nature_of_ownership")
+    if not isinstance(nature, str):
+        return
+    words = [w.strip(",.;").casefold() for w in nature.split()]
+    if not any(
+        w in ENDING_NOUNS and (k == 0 or words[k - 1] != "employee") for k, w in enumerate(words)
+    ):
+        return
+    open_titles = [
+        f
+        for f in ("security_title", "underlying_title")
+        if isinstance(t := draft.values.get(f), str)
+        and t.split()
+        and t.split()[-1].casefold().strip(",") not in ENDING_NOUNS
+    ]
+    for f in ("nature_of_ownership", *open_titles) if open_titles else ():
+        draft.leave_empty(
+            f,
+            f"a security's noun in the nature ({nature!r}) beside a title left unfinished"
+            f" ({draft.values.get(open_titles[0]) or open_titles[0]!r}): whose it is, a scan's"
+            " columns do not say; left empty",
+        )
 
 
 _BRACKETED_CAPS = re.compile(r"\([A-Z\d]{1,6}\)")

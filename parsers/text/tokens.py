@@ -668,6 +668,17 @@ def _classify_value(word: str, cell: int, x: int) -> list[Token]:
         # rule before it: a date still, unread (as a number it was an amount of 10 digits
         # that pushed the row's values a column over and left it no date: a holding)
         return [Token(DATE, word, cell, x, None, malformed=True)]
+    if (
+        "/" in word
+        and (m := _RULE_THEN_DATE.fullmatch(word))
+        and sum(c.isdigit() for c in m["date"]) >= 5
+    ):
+        # ``Stock_[oa/r372022``: a title's last word, the table's rule the scan read as ``_[``,
+        # and the row's date garbled with a slash lost: the word, and a date unread
+        return [
+            Token(TEXT, m["word"], cell, x),
+            Token(DATE, m["date"], cell, x + m.start("date"), None, malformed=True),
+        ]
     if "/" in word and _DATE_SLASH_LOST.fullmatch(word) and sum(c.isdigit() for c in word) >= 5:
         # ``a/i72022`` of ``04/13/2022``: a date the scan garbled past mending, a slash lost,
         # its year whole at the end: a date still, unread (as words it went into the title and
@@ -760,15 +771,19 @@ _SLASHED = re.compile(r"[^\s/()\[\]]{1,3}/[^\s/()\[\]]{1,2}/[^\s/()\[\]]{2,4}")
 many: ``1\\x11/O5/2O2O``, ``011/O5/2O2O``); brackets left to the markers."""
 _ONE_SLASH_LOST = re.compile(r"\d{1,2}/\d{1,2}[^\d/]\d{4}|\d{1,2}[^\d/]\d{1,2}/\d{4}")
 """A date one of whose slashes was damaged (``01/01?2032``): a date still, unread."""
-_DATE_SLASH_LOST = re.compile(r"[^\s/()\[\]$]{1,3}/[^\s/()\[\]]{1,3}(?:19|20)\d{2}")
+_DATE_SLASH_LOST = re.compile(r"[|\[\]{}]?[^\s/()\[\]$]{1,3}/[^\s/()\[\]]{1,3}(?:19|20)\d{2}")
 """A date with one slash left, one to three characters on each side of it before a year of four
-digits (``a/i72022``)."""
+digits (``a/i72022``), a box rule before it maybe (``[oa/r372022``)."""
 _SLASHES_AS_DIGITS = re.compile(
     r"[|\[\]{}(]?(?:0[1-9]|1[0-2])(?:[17]|/)(?:0[1-9]|[12]\d|3[01])[17](?:19|20)\d{2}"
     r"|[|\[\]{}(]?(?:0[1-9]|1[0-2])[17](?:0[1-9]|[12]\d|3[01])/(?:19|20)\d{2}"
 )
 """A date whose slashes (one or both) a scan read as ``1`` or ``7`` (``0471372022``): ten
 characters no amount has (an amount is grouped by commas), a month, a day and a year."""
+_RULE_THEN_DATE = re.compile(
+    r"(?P<word>[^\W\d_]{2,})_?[|\[\]{}](?P<date>[^\s/()\[\]$]{1,3}/[^\s/()\[\]]{1,3}(?:19|20)\d{2})"
+)
+"""A word, a box rule glued to it, and a date with one slash left (``Stock_[oa/r372022``)."""
 _DATE_DEBRIS = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})[^\w\s,.;:/]{1,3}")
 _DIGITS = tuple("0123456789")
 _DOLLAR_OR_DIGIT = ("$", *_DIGITS)

@@ -834,17 +834,20 @@ def _ends_on_a_noun(first: str, text: str) -> bool:
 
 
 def _nature_takes_a_titles_noun(first: str, text: str, titles: list[str]) -> bool:
-    """A cut giving the nature of ownership, as its first wrapped word, a security's noun
-    (``... 4/15/2014,`` / ``Share Carl Eschenbach ...``) while a title is left unfinished
-    (``Common``): the noun is the title's (``Common Share``), where another cut is left. A
-    nature names an owner; it holds a noun only in a plan's name (``By Employee`` / ``Stock
-    Ownership Plan``)."""
+    """A cut giving the nature of ownership, among its wrapped words, a security's noun (``...
+    4/15/2014,`` / ``Share Carl Eschenbach ...``; ``Trustees of The`` / ``Surace/Rogers Stock
+    Family Trust``) while a title is left unfinished (``Common``, ``Class A Common``): the noun
+    is the title's (``Common Share``), where another cut is left. A nature names an owner; it
+    holds a noun only in a plan's name (``By Employee`` / ``Stock Ownership Plan``)."""
     if not text.startswith(first):
         return False
-    rest = text[len(first) :].split()
-    if not rest or rest[0].strip(",.;").casefold() not in ENDING_NOUNS:
-        return False
-    if first.split() and first.split()[-1].casefold() == "employee":
+    words = [w.strip(",.;").casefold() for w in text.split()]
+    start = len(first.split())
+    if not any(
+        w in ENDING_NOUNS and (k == 0 or words[k - 1] != "employee")
+        for k, w in enumerate(words)
+        if k >= start
+    ):
         return False
     return any(
         t.split() and t.split()[-1].casefold().strip(",") not in ENDING_NOUNS for t in titles

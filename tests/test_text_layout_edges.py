@@ -981,3 +981,14 @@ def test_remix_439_a_further_owners_tick_in_a_cell_with_an_empty_last_line() -> 
     f = _remix_md("layout_md_further_owners_tick_in_a_cell_with_an_empty_line.md")
     assert len(f.reporting_owners) == 8
     assert all(o.is_ten_percent_owner for o in f.reporting_owners)
+
+
+def test_remix_457_a_further_owners_name_in_bold_pieces_side_by_side() -> None:
+    """pymupdf4llm's layout mode, remix seed 457: a further owner's name cut by two borders
+    (``|<br>**Silver Bric**|<br>**k Managemen**|<br>**t PTE. LTD.**|``) had read ``Silver Bric
+    k Managemen t PTE. LTD.``: bold runs side by side are one value's pieces, joined as the rest
+    of the text writes the words (``Brick``, ``Management``), with a doubt."""
+    f = _remix_md("layout_md_further_owner_name_in_bold_pieces_side_by_side.md")
+    names = [o.name for o in f.reporting_owners]
+    assert names.count("Silver Brick Management PTE. LTD.") == 2
+    assert any(n.field == "reporting_owners[2].name" and "'Brick'" in n.message for n in f.notes)

@@ -2440,3 +2440,22 @@ def test_remix_449_a_point_after_a_titles_noun_and_a_date_behind_a_rule() -> Non
         n.field == f"non_derivative[{i}].transaction_date" and "'oa/r372022'" in n.message
         for n in f.notes
     )
+
+
+def test_remix_457_a_capital_and_a_symbol_after_a_titles_noun_is_a_torn_marker() -> None:
+    """tesseract of remix seed 457 (scored before it was opened): ``Class A`` / ``Common`` /
+    ``Stock V@`` had read the title ``Class A Common Stock V``: a capital with a scan's symbol
+    after the noun a title ends on is a torn footnote marker, dropped with a note."""
+    f = _remix("ocr_capital_and_symbol_after_a_titles_noun.txt")
+    row = next(r for r in f.non_derivative if r.line == 25)
+    assert row.security_title == "Class A Common Stock"
+    assert any("'Class A Common Stock V@'" in n.message for n in f.notes)
+
+
+def test_remix_457_a_par_value_line_below_a_pushed_price_is_no_row() -> None:
+    """tesseract of remix seed 457: ``$2,559.0283`` (a price pushed below its row) and then
+    ``$0.01 par value`` had been read as a row titled ``$0.01 par value`` (a phantom): no
+    title opens on a par value; the line is the rest of a cell above."""
+    f = _remix("ocr_par_value_line_below_a_pushed_price.txt")
+    assert not any(r.line == 22 for r in f.non_derivative)
+    assert any("line 22 (security_title=$0.01 par value)" in n.message for n in f.notes)

@@ -725,14 +725,13 @@ def _scan_title_unsure(text: str) -> str | None:
 
 
 def _speck_after_noun(word: str, before: str) -> bool:
-    """One or two small letters that are no word, after the noun a title ends on (``Stock
-    en``; ``before``: the words before it)."""
-    return (
-        len(word) <= 2
-        and word.islower()
-        and word not in _SMALL_WORDS
-        and before.rpartition(" ")[2].lower() in SECURITY_NOUNS
+    """One or two small letters that are no word, or a capital with a scan's symbols after it
+    (a torn footnote marker: ``V@``), after the noun a title ends on (``Stock en``, ``Stock
+    V@``; ``before``: the words before it)."""
+    speck = (len(word) <= 2 and word.islower() and word not in _SMALL_WORDS) or (
+        len(word) > 1 and word[0].isupper() and all(c in _SCAN_SYMBOLS for c in word[1:])
     )
+    return speck and before.rpartition(" ")[2].lower() in SECURITY_NOUNS
 
 
 _BRACE_AMID = re.compile(r"[^\W\d_][{}][^\W\d_]")

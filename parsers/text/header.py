@@ -29,7 +29,7 @@ from parsers.text.ocr import fix_confusables
 from parsers.text.patterns import caseless
 from parsers.text.printed import stands_whole
 from parsers.text.tokens import parse_date
-from parsers.text.word_breaks import CUT, Words, mend_boxes
+from parsers.text.word_breaks import CUT, Words, join_bold, mend_boxes
 
 _YEAR_CUT = re.compile(r"(?P<date>\d{1,2}/\d{1,2}/(?:19|20))[ \t|]+(?P<rest>\d{2})(?![\d/.,])")
 """A date printed with four digits for its year (every box's date is), cut after the
@@ -465,7 +465,7 @@ def read_more_owners(
             elif cut and r.shape is PIPE:
                 # box 1 cut into cells: its pieces run to the first empty cell (box 5 beyond)
                 end = r.cells.index("") if "" in r.cells else len(r.cells)
-                text = clean(_side_by_side(r.cells[:end]), keep_lines=True)
+                text = clean(_side_by_side(r.cells[:end], words), keep_lines=True)
             elif r.shape is PIPE and (box_end := _next_box_cell(r.cells)) is not None:
                 # box 1 is the row's first box: a cell opening another box's label ends it
                 text = clean(" ".join(r.cells[:box_end]), keep_lines=True)
@@ -516,7 +516,7 @@ def _without_empty_last_lines(row: Row) -> str:
     return " ".join(c for c in (_EMPTY_LAST_LINES.sub("", c) for c in row.cells) if c)
 
 
-def _side_by_side(cells: tuple[str, ...] | list[str]) -> str:
+def _side_by_side(cells: tuple[str, ...] | list[str], words: Words) -> str:
     """Cells a border cut from one box, joined line by line: their ``<br>`` lines are the same
     lines of the box (``1. Name an<br>**Musk Elon**`` | ``d Address of Repo<br>`` | ``rting
     Person``), so the label's pieces join the label and the name stays alone on its line (joined
@@ -524,7 +524,9 @@ def _side_by_side(cells: tuple[str, ...] | list[str]) -> str:
     another box's label (``5. R`` beside ``**Clements Carol Ann**``, ``5.<br>(C``: the cells cut
     across both boxes) ends box 1 there on every line: the boxes lie side by side, so that
     cell and those after it are the other box's (``(C`` / ``heck all appli`` below ``5.`` had
-    run into the name)."""
+    run into the name). Bold runs side by side on a line are one value's pieces, joined as
+    :func:`parsers.text.word_breaks.join_bold` says (``**Silver Bric**`` | ``**k Managemen**``
+    had read ``Silver Bric k Managemen``)."""
     parts = [_BR.split(c) for c in cells]
     depth = max(len(p) for p in parts)
     # the first cell where a line opens another box's label: that box's cells, on every line
@@ -533,9 +535,15 @@ def _side_by_side(cells: tuple[str, ...] | list[str]) -> str:
         (k for k, p in enumerate(parts) if k and any(_BOX_OPENING.match(clean(x)) for x in p)),
         len(parts),
     )
-    lines = [
-        " ".join(p[j] for p in parts[:width] if j < len(p) and p[j].strip()) for j in range(depth)
-    ]
+    lines = []
+    for j in range(depth):
+        line = ""
+        for p in parts[:width]:
+            if j >= len(p) or not p[j].strip():
+                continue
+            joined = join_bold(line, p[j], words) if line else None
+            line = joined if joined is not None else f"{line} {p[j]}" if line else p[j]
+        lines.append(line)
     return "<br>".join(lines)
 
 

@@ -241,8 +241,9 @@ def _specks_for_a_title(title: object) -> bool:
 
 def _lone_noun_row(d: Draft) -> bool:
     """A line read as a row whose title is a security's noun alone (``Stock 22)  14``), opens
-    on a small letter (``member 19890)``) or is two letters not both capitals (``Pp``, a scan's
-    specks beside a price pushed below its row), or is a word that ends an owner's name
+    on a small letter (``member 19890)``) or a par value (``$0.01 par value``), or is two
+    letters not both capitals (``Pp``, a scan's specks beside a price pushed below its row),
+    or is a word that ends an owner's name
     (``Unitrust 109``, whatever number beside it): no security is titled ``Stock`` or
     ``Shares`` alone, no title opens so, and a row with no date, code, amount or price reports
     nothing: the rest of a cell above, with a scan's debris."""
@@ -258,7 +259,10 @@ def _lone_noun_row(d: Draft) -> bool:
         return True
     speck = len(title) <= 2 and title.isalpha() and not title.isupper()  # ``Pp``: no title
     return (
-        title.casefold() in ("stock", "shares", "share") or title[:1].islower() or speck
+        title.casefold() in ("stock", "shares", "share")
+        or title[:1].islower()
+        or title[:1] == "$"  # ``$0.01 par value``: a title's par value, which opens none
+        or speck
     ) and not any(
         d.values.get(f)
         for f in ("transaction_date", "code", "shares", "price", "shares_owned_following")

@@ -234,6 +234,17 @@ def _bold(line: str) -> str | None:
     return m[1].strip() if m else None
 
 
+def join_bold(left: str, right: str, words: Words) -> str | None:
+    """Two lines of cells side by side that are each one bold run (a box's value a border cut:
+    ``**Silver Bric**`` | ``**k Managemen**``), joined as one value's pieces are
+    (:func:`_join_value`: by the rest of the text, or marked ``CUT``); None where either is
+    no bold run."""
+    a, b = _bold(left), _bold(right)
+    if a is None or b is None:
+        return None
+    return f"**{_join_value(a, b, words)}**"
+
+
 def _caption_piece(line: str) -> bool:
     """A piece of a box's label: plain words, no box number, no bracketed caption of its own
     (``(Street)``), no tick or value (``**X** Officer``)."""

@@ -2459,3 +2459,17 @@ def test_remix_457_a_par_value_line_below_a_pushed_price_is_no_row() -> None:
     f = _remix("ocr_par_value_line_below_a_pushed_price.txt")
     assert not any(r.line == 22 for r in f.non_derivative)
     assert any("line 22 (security_title=$0.01 par value)" in n.message for n in f.notes)
+
+
+def test_remix_461_a_word_closing_an_unopened_bracket_after_trust() -> None:
+    """tesseract of remix seed 461 (scored before it was opened): the nature ``Trust`` with its
+    footnote markers read ``Manat)`` had read ``Trust Manat``: after the word an owner's name
+    ends on, a word closing a bracket nothing opened may be torn markers or a word of it, so
+    the nature is left empty (a legal form there, ``Trust LLC)``, stays a word of it)."""
+    f = _remix("ocr_word_closing_an_unopened_bracket_after_trust.txt")
+    i, row = next((i, r) for i, r in enumerate(f.non_derivative) if r.line == 24)
+    assert row.nature_of_ownership is None
+    assert any(
+        n.field == f"non_derivative[{i}].nature_of_ownership" and "'Manat)'" in n.message
+        for n in f.notes
+    )

@@ -198,6 +198,22 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
         if (
             scan
             and f == "nature_of_ownership"
+            and (m := _WORD_TORN_AFTER_OWNER_END.search(text))
+            and text.count(")") > text.count("(")
+            and m["w"][:-1].upper() not in _LEGAL_FORMS
+        ):
+            # ``Trust Manat)``: after the word an owner's name ends on, a word closing a bracket
+            # nothing opened: footnote markers the scan read as letters, or a word of it
+            draft.leave_empty(
+                f,
+                f"{text!r}: its last word {m['w']!r}, after {m['end']!r}, closes a bracket"
+                " nothing opened (footnote markers the scan read as letters, or a word?); left"
+                " empty",
+            )
+            continue
+        if (
+            scan
+            and f == "nature_of_ownership"
             and (m := _SHORT_WORD_TORN.search(text))
             and text.count(")") > text.count("(")
             and re.sub(r"[\W_]+$", "", m[0]).upper() not in _LEGAL_FORMS
@@ -504,6 +520,14 @@ cell's number and torn markers whose brackets the scan read as a symbol)."""
 _SHORT_WORD_TORN = re.compile(r"(?<= )(?:[a-z]|[A-Z]{1,3})\)$")
 """A nature's last word of one small letter or one to three capitals, closed by a ``)``:
 ``i)``, ``OOH)`` (with a scan's symbol before the bracket, ``D@)``, it is a marker's debris)."""
+
+
+_WORD_TORN_AFTER_OWNER_END = re.compile(
+    r"\b(?P<end>Trust|Trustee|TTEE|TTEES|LLC|LP|L\.P\.|Inc\.|Ltd)\s+"
+    r"(?P<w>(?:[A-Z][a-z]{1,7}|[a-z]{2,8})\))$"
+)
+"""A nature's last word in a word's casing, closed by a ``)``, after the word an owner's name
+ends on (``Trust Manat)``; ``Trust OCoay)``, in no word's casing, is torn markers, dropped)."""
 
 
 _FORM_GARBLED = re.compile(r"[ID][^\sA-Z]")

@@ -992,3 +992,14 @@ def test_remix_457_a_further_owners_name_in_bold_pieces_side_by_side() -> None:
     names = [o.name for o in f.reporting_owners]
     assert names.count("Silver Brick Management PTE. LTD.") == 2
     assert any(n.field == "reporting_owners[2].name" and "'Brick'" in n.message for n in f.notes)
+
+
+def test_remix_467_a_further_owners_name_cut_between_two_digits() -> None:
+    """pymupdf4llm's layout mode, remix seed 467 (scored at the session's end, before it was
+    opened): ``|1. Name an<br>**OTEE 202**|d Address of<br>**0 ApS**|`` had read ``OTEE 202 0
+    ApS``, with no doubt: a border between two digits may cut one number, so it is read as the
+    rest of the text writes it (``OTEE 2020 ApS`` in the signature), with a doubt; where the text
+    says neither, the name is left out, as a cut between letters is."""
+    f = _remix_md("layout_md_further_owner_name_cut_between_digits.md")
+    assert "OTEE 2020 ApS" in [o.name for o in f.reporting_owners]
+    assert any(n.field.endswith(".name") and "'2020'" in n.message for n in f.notes)

@@ -270,8 +270,9 @@ def _join_caption(left: str, right: str, words: Words) -> str:
 
 def _join_value(left: str, right: str, words: Words) -> str:
     """A box's value in two pieces (``ICAHN ENTERP`` + ``RISES L.P. [ I``): inside the ticker's
-    brackets the pieces join (a ticker has no space); elsewhere a cut between letters is read
-    by the rest of the text, or marked ``CUT`` where it says nothing sure."""
+    brackets the pieces join (a ticker has no space); elsewhere a cut between letters or
+    between digits (``OTEE 202`` + ``0 ApS``) is read by the rest of the text, or marked ``CUT``
+    where it says nothing sure."""
     left, right = left.rstrip(), right.strip()
     if not left or not right:
         return left or right
@@ -283,6 +284,9 @@ def _join_value(left: str, right: str, words: Words) -> str:
         return _join_after_point(left, right, words)
     if right[0] in ".,;:" and left[-1].isalnum():
         return _join_before_point(left, right, words)
+    if left[-1].isdigit() and right[0].isdigit() and "/" not in left.split()[-1]:
+        # (a date cut in its year, ``03/08/20`` + ``23``, is read by the box's date rule)
+        return _join_digits(left, right, words)
     if not may_be_cut(left, right, False):
         return f"{left} {right}"
     last, first = left.split()[-1], right.split()[0]
@@ -307,6 +311,23 @@ def _join_before_point(left: str, right: str, words: Words) -> str:
         return f"{left} {right}"
     words.guessed.append(joined)
     return left + right
+
+
+def _join_digits(left: str, right: str, words: Words) -> str:
+    """A border between two digits (``OTEE 202`` | ``0 ApS``): one number cut, or two numbers
+    side by side. The form the rest of the text writes (``OTEE 2020 ApS`` in the signature)
+    is read, as a likely reading (a doubt); where it writes neither or both, ``CUT`` (the
+    value is left empty)."""
+    last, first = left.split()[-1], right.split()[0]
+    joined, apart = last + first, f"{last} {first}"
+    together, separate = _shown(joined, words.text), _shown(apart, words.text)
+    if together and not separate:
+        words.guessed.append(joined)
+        return left + right
+    if separate and not together:
+        words.guessed.append(apart)
+        return f"{left} {right}"
+    return left + CUT + right
 
 
 def _shown(form: str, text: str) -> bool:

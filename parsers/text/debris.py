@@ -13,7 +13,7 @@ from itertools import dropwhile
 
 from parsers.text.columns import TEXT_FIELDS
 from parsers.text.drafts import Draft
-from parsers.text.wraps import DATE_WORD, ENDING_NOUNS
+from parsers.text.wraps import DATE_WORD, ENDING_NOUNS, holds_a_titles_noun, unfinished
 
 # What a scan leaves around the words of a text cell: box rules, a torn footnote marker
 # (``Stock™``, ``Footnotes)2)``, ``Trust?)``), quote marks for a superscript. No title or name
@@ -480,19 +480,12 @@ def _noun_beside_an_unfinished_title(draft: Draft) -> None:
     columns do not say: both left empty. A nature holds a noun only in a plan's name (``By
     Employee Stock Ownership Plan``), which stays."""
     nature = draft.values.get("nature_of_ownership")
-    if not isinstance(nature, str):
-        return
-    words = [w.strip(",.;").casefold() for w in nature.split()]
-    if not any(
-        w in ENDING_NOUNS and (k == 0 or words[k - 1] != "employee") for k, w in enumerate(words)
-    ):
+    if not isinstance(nature, str) or not holds_a_titles_noun(nature):
         return
     open_titles = [
         f
         for f in ("security_title", "underlying_title")
-        if isinstance(t := draft.values.get(f), str)
-        and t.split()
-        and t.split()[-1].casefold().strip(",") not in ENDING_NOUNS
+        if isinstance(t := draft.values.get(f), str) and unfinished(t)
     ]
     for f in ("nature_of_ownership", *open_titles) if open_titles else ():
         draft.leave_empty(

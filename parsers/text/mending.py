@@ -161,11 +161,11 @@ def digit_read_as_letter(tokens: list[Token]) -> None:
         head, _, last = t.text.rpartition(" ")
         if last not in _DIGIT_LIKE or nxt.x - (t.x + len(t.text)) > 2:
             continue
-        nxt.notes.append(
+        _leave_unread(
+            nxt,
             f"'{last} {nxt.text}': {last!r} may be the amount's first digit, which the scan "
-            "read as a letter; the amount is unsure"
+            "read as a letter; the amount is unsure",
         )
-        nxt.kind, nxt.value, nxt.malformed = NUM, None, True
         if head:
             t.text = head
         else:
@@ -190,11 +190,11 @@ def amount_after_digits(tokens: list[Token]) -> None:
             and len(nxt.text) <= 3
             and nxt.x - (t.x + len(t.text)) <= 2
         ):
-            nxt.notes.append(
+            _leave_unread(
+                nxt,
                 f"'{t.text} {nxt.text}': a number right after digits the scan tore off, maybe"
-                " the last group of one amount whose first groups it garbled; left unread"
+                " the last group of one amount whose first groups it garbled; left unread",
             )
-            nxt.kind, nxt.value, nxt.malformed = NUM, None, True
 
 
 def amount_after_by(tokens: list[Token]) -> None:
@@ -211,11 +211,17 @@ def amount_after_by(tokens: list[Token]) -> None:
             and not nxt.dollar
             and _AMOUNT_LIKE.fullmatch(nxt.text)
         ):
-            nxt.notes.append(
+            _leave_unread(
+                nxt,
                 f"'{t.text} {nxt.text}': an amount right after the word a nature of ownership"
-                " opens on, where no amount stands (a value the scan garbled?); left unread"
+                " opens on, where no amount stands (a value the scan garbled?); left unread",
             )
-            nxt.kind, nxt.value, nxt.malformed = NUM, None, True
+
+
+def _leave_unread(tok: Token, note: str) -> None:
+    """An amount the text shows but does not say for sure: unread (its cell left empty), said."""
+    tok.notes.append(note)
+    tok.kind, tok.value, tok.malformed = NUM, None, True
 
 
 _AMOUNT_LIKE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:\.\d+)?")

@@ -243,10 +243,9 @@ def _lone_noun_row(d: Draft) -> bool:
     """A line read as a row whose title is a security's noun alone (``Stock 22)  14``), opens
     on a small letter (``member 19890)``) or a par value (``$0.01 par value``), or is two
     letters not both capitals (``Pp``, a scan's specks beside a price pushed below its row),
-    or is a word that ends an owner's name
-    (``Unitrust 109``, whatever number beside it): no security is titled ``Stock`` or
-    ``Shares`` alone, no title opens so, and a row with no date, code, amount or price reports
-    nothing: the rest of a cell above, with a scan's debris."""
+    or is a word that ends an owner's name (``Unitrust 109``, whatever number beside it): no
+    security is titled ``Stock`` or ``Shares`` alone, no title opens so, and a row with no date,
+    code, amount or price reports nothing: the rest of a cell above, with a scan's debris."""
     title = d.values.get("security_title")
     if not isinstance(title, str):
         return False

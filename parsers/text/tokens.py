@@ -771,7 +771,8 @@ _SLASHED = re.compile(r"[^\s/()\[\]]{1,3}/[^\s/()\[\]]{1,2}/[^\s/()\[\]]{2,4}")
 many: ``1\\x11/O5/2O2O``, ``011/O5/2O2O``); brackets left to the markers."""
 _ONE_SLASH_LOST = re.compile(r"\d{1,2}/\d{1,2}[^\d/]\d{4}|\d{1,2}[^\d/]\d{1,2}/\d{4}")
 """A date one of whose slashes was damaged (``01/01?2032``): a date still, unread."""
-_DATE_SLASH_LOST = re.compile(r"[|\[\]{}]?[^\s/()\[\]$]{1,3}/[^\s/()\[\]]{1,3}(?:19|20)\d{2}")
+_ONE_SLASH_LEFT = r"[^\s/()\[\]$]{1,3}/[^\s/()\[\]]{1,3}(?:19|20)\d{2}"
+_DATE_SLASH_LOST = re.compile(r"[|\[\]{}]?" + _ONE_SLASH_LEFT)
 """A date with one slash left, one to three characters on each side of it before a year of four
 digits (``a/i72022``), a box rule before it maybe (``[oa/r372022``)."""
 _SLASHES_AS_DIGITS = re.compile(
@@ -780,9 +781,7 @@ _SLASHES_AS_DIGITS = re.compile(
 )
 """A date whose slashes (one or both) a scan read as ``1`` or ``7`` (``0471372022``): ten
 characters no amount has (an amount is grouped by commas), a month, a day and a year."""
-_RULE_THEN_DATE = re.compile(
-    r"(?P<word>[^\W\d_]{2,})_?[|\[\]{}](?P<date>[^\s/()\[\]$]{1,3}/[^\s/()\[\]]{1,3}(?:19|20)\d{2})"
-)
+_RULE_THEN_DATE = re.compile(r"(?P<word>[^\W\d_]{2,})_?[|\[\]{}](?P<date>" + _ONE_SLASH_LEFT + ")")
 """A word, a box rule glued to it, and a date with one slash left (``Stock_[oa/r372022``)."""
 _DATE_DEBRIS = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})[^\w\s,.;:/]{1,3}")
 _DIGITS = tuple("0123456789")

@@ -281,12 +281,12 @@ def _join_value(left: str, right: str, words: Words) -> str:
     if left[-1] == "(" or right[0] == ")":
         return left + right  # ``SVF II Holdings (`` + ``DE) LLC``: no space inside brackets
     if left[-1] == "." and right[0].isalpha():
-        return _join_after_point(left, right, words)
+        return _join_as_written(left, right, words)
     if right[0] in ".,;:" and left[-1].isalnum():
         return _join_before_point(left, right, words)
     if left[-1].isdigit() and right[0].isdigit() and "/" not in left.split()[-1]:
         # (a date cut in its year, ``03/08/20`` + ``23``, is read by the box's date rule)
-        return _join_digits(left, right, words)
+        return _join_as_written(left, right, words)
     if not may_be_cut(left, right, False):
         return f"{left} {right}"
     last, first = left.split()[-1], right.split()[0]
@@ -313,31 +313,16 @@ def _join_before_point(left: str, right: str, words: Words) -> str:
     return left + right
 
 
-def _join_digits(left: str, right: str, words: Words) -> str:
-    """A border between two digits (``OTEE 202`` | ``0 ApS``): one number cut, or two numbers
-    side by side. The form the rest of the text writes (``OTEE 2020 ApS`` in the signature)
-    is read, as a likely reading (a doubt); where it writes neither or both, ``CUT`` (the
-    value is left empty)."""
-    last, first = left.split()[-1], right.split()[0]
-    joined, apart = last + first, f"{last} {first}"
-    together, separate = _shown(joined, words.text), _shown(apart, words.text)
-    if together and not separate:
-        words.guessed.append(joined)
-        return left + right
-    if separate and not together:
-        words.guessed.append(apart)
-        return f"{left} {right}"
-    return left + CUT + right
-
-
 def _shown(form: str, text: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(form)}(?!\w)", text) is not None
 
 
-def _join_after_point(left: str, right: str, words: Words) -> str:
-    """A border right after a point (``ICAHN ENTERPRISES L.|P.``): a filer writes ``L.P.`` and
-    ``U.S.`` without a space and initials (``A. B. SMITH``) with one, so the text elsewhere
-    decides, as written there; where it shows neither form, or both, the value is cut."""
+def _join_as_written(left: str, right: str, words: Words) -> str:
+    """A border right after a point (``ICAHN ENTERPRISES L.|P.``: a filer writes ``L.P.`` and
+    ``U.S.`` without a space and initials, ``A. B. SMITH``, with one) or between two digits
+    (``OTEE 202`` | ``0 ApS``: one number cut, or two side by side): the text elsewhere
+    decides, as written there (``OTEE 2020 ApS`` in the signature), a likely reading (a
+    doubt); where it shows neither form, or both, the value is cut."""
     last, first = left.split()[-1], right.split()[0]
     joined, apart = last + first, f"{last} {first}"
 

@@ -764,6 +764,8 @@ class Cuts:
     once a row, since nothing they rest on changes."""
 
     readings: Readings
+    rules: list[Callable[[tuple[str, ...]], object]]
+    """What rules a cut out (:func:`_rules`): the one cut left is judged by them too."""
     greedy: Readings | None = None
     narrowed: bool = False
     """The widths ruled some cuts out."""
@@ -784,9 +786,10 @@ def _cuts_left(u: Undecided) -> Cuts:
     the rules on how titles and natures read rules out (:func:`_rules`), each where others are
     left."""
     readings = _readings(u)
-    for ruled_out in _rules(u):
+    rules = _rules(u)
+    for ruled_out in rules:
         readings = _narrowed(readings, ruled_out)
-    return Cuts(readings)
+    return Cuts(readings, rules)
 
 
 def _rules(u: Undecided) -> list[Callable[[tuple[str, ...]], object]]:
@@ -794,9 +797,8 @@ def _rules(u: Undecided) -> list[Callable[[tuple[str, ...]], object]]:
     only opens a name, run on past its end, or given a date or a nature's ``See``; a par
     value's words read into the wrong cell; a title going on past its noun; a nature cutting
     a legal form apart, ending on a security's noun, or taking a title's noun while a title is
-    left unfinished. Where the
-    page leaves one cut and one of them rules it out, the page contradicts itself: no sure
-    reading (:func:`settle`)."""
+    left unfinished. Where the page leaves one cut and one of them rules it out, the page
+    contradicts itself: no sure reading (:func:`settle`)."""
     title_at = [i for i, c in enumerate(u.cells) if c in _TITLES]
     rules: list[Callable[[tuple[str, ...]], object]] = [
         lambda texts: any(
@@ -841,17 +843,24 @@ def _nature_takes_a_titles_noun(first: str, text: str, titles: list[str]) -> boo
     holds a noun only in a plan's name (``By Employee`` / ``Stock Ownership Plan``)."""
     if not text.startswith(first):
         return False
-    words = [w.strip(",.;").casefold() for w in text.split()]
-    start = len(first.split())
-    if not any(
+    return holds_a_titles_noun(text, len(first.split())) and any(map(unfinished, titles))
+
+
+def holds_a_titles_noun(nature: str, start: int = 0) -> bool:
+    """A nature of ownership holding a security's noun among its words from the ``start``-th
+    on, other than a plan's (``By Employee Stock Ownership Plan``)."""
+    words = [w.strip(",.;").casefold() for w in nature.split()]
+    return any(
         w in ENDING_NOUNS and (k == 0 or words[k - 1] != "employee")
         for k, w in enumerate(words)
         if k >= start
-    ):
-        return False
-    return any(
-        t.split() and t.split()[-1].casefold().strip(",") not in ENDING_NOUNS for t in titles
     )
+
+
+def unfinished(title: str) -> bool:
+    """A title not ending on a security's noun (``Common``, ``Class A Common``)."""
+    words = title.split()
+    return bool(words) and words[-1].casefold().strip(",") not in ENDING_NOUNS
 
 
 _LIABILITY_ENDS = ("company", "partnership", "co", "co.", "limited")
@@ -1078,7 +1087,7 @@ def settle(
             " end allow"
         )
     path, texts = readings[0]
-    if any(ruled_out(texts) for ruled_out in _rules(u)):
+    if any(ruled_out(texts) for ruled_out in cuts.rules):
         # the one cut left is one the rules rule out: ``Common Stock, par`` (the scan's
         # ``$0,001)`` unbalanced the brackets of the cut that would not end a title on
         # ``par``), ``Class A Common See Stock, ...``, a nature ``By Jacob A. Schaufeld Stock

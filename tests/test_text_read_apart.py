@@ -107,12 +107,47 @@ def _with_names(names: str) -> bytes:
 def test_the_ticker_cuts_past_a_middle_initial_and_middle_names() -> None:
     for names, owner, issuer in (
         ("McCabe Michael I ZIPRECRUITER, INC. [ ZIP ]", "McCabe Michael I", "ZIPRECRUITER, INC."),
-        # 'Christoph' starts with the C of CVAC but holds no V: the one word spelling it is the
-        # issuer's
         (
-            "Ante Joachim Christoph CureVac N.V. [ CVAC ]",
-            "Ante Joachim Christoph",
-            "CureVac N.V.",
+            "Sclar Jeremy M. Jr. ZIPRECRUITER, INC. [ ZIP ]",
+            "Sclar Jeremy M. Jr.",
+            "ZIPRECRUITER, INC.",
+        ),
+    ):
+        f = parse_bytes(_with_names(names), "names.txt")
+        assert (f.reporting_owners[0].name, f.issuer.name) == (owner, issuer), names
+
+
+def test_a_ticker_spelt_after_a_whole_word_cuts_nothing() -> None:
+    """Whether the whole word before the word that spells the ticker is the owner's middle
+    name or the issuer's first word, the text does not say: issuers' names open on words
+    that spell no ticker (a founder's first name most often). Each was read apart a word late
+    (``JOHNSON ROBERT WALT`` / ``DISNEY CO``) or, for CureVac, right by luck."""
+    for names in (
+        "JOHNSON ROBERT WALT DISNEY CO [ DIS ]",
+        "Lee Kevin Charles Schwab Corp [ SCHW ]",
+        "BROWN DAVID ELI LILLY & Co [ LLY ]",
+        "Ante Joachim Christoph CureVac N.V. [ CVAC ]",
+        # the case changes before 'Healthcare', which opens on HCA's letter, but 'HCA' spells it
+        "JOHNSON ROBERT HCA Healthcare, Inc. [ HCA ]",
+    ):
+        f = parse_bytes(_with_names(names), "names.txt")
+        assert (f.reporting_owners[0].name, f.issuer.name) == (None, None), names
+        assert any(n.field == "issuer.name" and "run together" in n.message for n in f.notes)
+
+
+def test_a_funds_number_and_a_banks_form_take_neither_case() -> None:
+    """``XV`` and ``N.A.`` are capitals in a name written in either case: they were read as
+    a change of case that contradicted the right cut, and both names were left empty."""
+    for names, owner, issuer in (
+        (
+            "Sequoia Capital XV, L.P. VALERO ENERGY CORP/TX [ VLO ]",
+            "Sequoia Capital XV, L.P.",
+            "VALERO ENERGY CORP/TX",
+        ),
+        (
+            "Third Point LLC Zions Bancorporation, N.A. [ ZION ]",
+            "Third Point LLC",
+            "Zions Bancorporation, N.A.",
         ),
     ):
         f = parse_bytes(_with_names(names), "names.txt")
@@ -354,7 +389,30 @@ def test_every_pairing_of_real_owners_and_issuers_is_cut_right_or_not_at_all() -
             got = pair_names.cut(owner, issuer, ticker)
             assert got in ((None, None), (owner, issuer)), (owner, issuer, ticker, got)
             right += got == (owner, issuer)
-    assert right >= 1090
+    # 1,090 until the ticker's cut after a three-word name was found a guess (see the test
+    # below): 60 such runs are left empty now
+    assert right >= 1030
+
+
+def test_every_pairing_of_made_up_owners_with_listed_issuers_is_cut_right_or_not_at_all() -> None:
+    """``scripts/pair_names.py --wide``: 101 owners' names of every shape box 1 prints, each run
+    together with each of 262 listed issuers and its own ticker, are read apart right or left
+    empty, never wrongly (83 were cut a word late before: ``WALT DISNEY CO``, ``HCA
+    Healthcare``). Nothing below the tables helps here: the names alone."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import pair_names
+
+    owners, issuers = pair_names.wide_names()
+    assert (len(owners), len(issuers)) == (101, 262)
+    right = 0
+    for owner in owners:
+        for issuer, ticker in issuers:
+            got = pair_names.cut(owner, issuer, ticker)
+            assert got in ((None, None), (owner, issuer)), (owner, issuer, ticker, got)
+            right += got == (owner, issuer)
+    assert right >= 22408
 
 
 def test_where_the_names_can_part_in_one_place_only_they_part_there() -> None:

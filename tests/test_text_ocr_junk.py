@@ -2473,3 +2473,17 @@ def test_remix_461_a_word_closing_an_unopened_bracket_after_trust() -> None:
         n.field == f"non_derivative[{i}].nature_of_ownership" and "'Manat)'" in n.message
         for n in f.notes
     )
+
+
+def test_remix_479_a_point_inside_a_wrapped_title_is_a_speck() -> None:
+    """tesseract of remix seed 479 (scored before it was opened): ``Class B Common. |
+    01/11/2022`` over ``Stock`` had read the title ``Class B Common. Stock``: no title
+    abbreviates ``Common`` or its noun, so in a scan the point between the title's words is a
+    speck, dropped with a note."""
+    f = _remix("ocr_point_inside_a_wrapped_title.txt")
+    i, row = next((i, r) for i, r in enumerate(f.non_derivative) if r.line == 24)
+    assert row.security_title == "Class B Common Stock"
+    assert any(
+        n.field == f"non_derivative[{i}].security_title" and "after 'Common'" in n.message
+        for n in f.notes
+    )

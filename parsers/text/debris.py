@@ -102,6 +102,13 @@ _CAPS_TORN = re.compile(r"[A-Z]{3,5}\)")
 (:data:`_CAPS_MARKER`)."""
 
 
+_POINT_INSIDE = re.compile(
+    rf"(?<![^\W_])(?:common|{'|'.join(sorted(ENDING_NOUNS))})\.(?= [^\W\d_])", re.I
+)
+"""``Class B Common. Stock``: a point after a whole word of a title with more of it after:
+no title abbreviates ``Common`` or its noun, so in a scan the point is a speck."""
+
+
 _CLASS_LETTER_AS_SYMBOL = re.compile(
     r"\b(?:Class|CLASS|Series|SERIES|Tranche|TRANCHE)\s+([^\w\s()$]{1,2})\s+[A-Za-z]"
 )
@@ -282,6 +289,12 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             # on (no title ends on a point after its noun); dropped, said
             draft.values[f] = text = text[:-1]
             draft.notes.append((f, f"dropped the point after {last[:-1]!r}: a scan's speck"))
+            draft.repaired = True
+        if scan and f != "nature_of_ownership" and (m := _POINT_INSIDE.search(text)):
+            # ``Class B Common. | 01/11/2022`` over ``Stock``: the scan's speck (or the cell's
+            # border) by a wrapped title's first line, read as a point
+            draft.values[f] = text = text[: m.end() - 1] + text[m.end() :]
+            draft.notes.append((f, f"dropped the point after {m[0][:-1]!r}: a scan's speck"))
             draft.repaired = True
         if head and f != "nature_of_ownership" and _speck_after_noun(last, head):
             # ``Class B Common Stock en``: specks after the noun a title ends on (a converter's

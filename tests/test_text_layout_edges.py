@@ -1003,3 +1003,15 @@ def test_remix_467_a_further_owners_name_cut_between_two_digits() -> None:
     f = _remix_md("layout_md_further_owner_name_cut_between_digits.md")
     assert "OTEE 2020 ApS" in [o.name for o in f.reporting_owners]
     assert any(n.field.endswith(".name") and "'2020'" in n.message for n in f.notes)
+
+
+def test_remix_487_a_further_owners_block_under_a_row_opening_on_an_empty_cell() -> None:
+    """pymupdf4llm's layout mode of remix seed 487 (scored before it was opened): a row whose
+    first cell is empty (``|||||Code<br>V|...``) above further owners' boxes cut into cells
+    had crashed the reader (box 1's cells joined from none: the filing refused as a parser
+    bug). Box 1 holds nothing on such a row; the filing is read, and the further owners whose
+    names a border cut where the text does not say if a space stood are left out, said."""
+    f = _remix_md("pml_layout_further_owners_row_opening_on_an_empty_cell.md")
+    assert [o.name for o in f.reporting_owners] == ["SOFTBANK GROUP CORP."]
+    assert (f.issuer.name, f.issuer.ticker) == ("Workday, Inc.", "WDAY")
+    assert any("'COOK TI|MOTHY D'" in n.message for n in f.notes)

@@ -528,6 +528,8 @@ def _side_by_side(cells: tuple[str, ...] | list[str], words: Words) -> str:
     :func:`parsers.text.word_breaks.join_bold` says (``**Silver Bric**`` | ``**k Managemen**``
     had read ``Silver Bric k Managemen``)."""
     parts = [_BR.split(c) for c in cells]
+    if not parts:
+        return ""  # (a row whose first cell is empty: box 1 holds nothing there)
     depth = max(len(p) for p in parts)
     # the first cell where a line opens another box's label: that box's cells, on every line
     # (``5.<br>(C`` | ``Relationship<br>heck all appli``: its second line is no name's rest)

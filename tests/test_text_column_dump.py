@@ -348,6 +348,29 @@ def test_natures_one_under_the_other_in_one_paragraph_are_each_rows() -> None:
     assert any("opens on the word" in m for m in _table_doubts(f))
 
 
+def test_a_nature_after_one_closed_by_its_marker_is_the_next_rows_even_where_it_wraps() -> None:
+    """markitdown of remix seed 479 (scored before it was opened): ``See Footnote(1)`` over
+    ``SMB Pacific 2021`` / ``Charitable Remainder`` / ``Unitrust II(1)``, two natures in one
+    paragraph, had been read as one cell, so the dump's rows were left out (8 fields missed).
+    A cell the form closed with its marker is whole: the line after it opens the next."""
+    f = _parse(
+        "Common Stock", "Common Shares,\nno par value", "03/08/2023", "03/08/2023", "M", "M",
+        "36,750", "36,750", "A", "A", "$43.93", "2,877,397,782", "$7.2956", "2,877,434,532",
+        "I", "I", "See Footnote(1)\nSMB Pacific 2021\nCharitable Remainder\nUnitrust II(1)",
+    )  # fmt: skip
+    rows = [(r.security_title, str(r.shares_owned_following), r.nature_of_ownership)
+            for r in f.non_derivative]  # fmt: skip
+    assert rows == [
+        ("Common Stock", "2877397782", "See Footnote"),
+        (
+            "Common Shares, no par value",
+            "2877434532",
+            "SMB Pacific 2021 Charitable Remainder Unitrust II",
+        ),
+    ]
+    assert any("closes on none" in m for m in _table_doubts(f))
+
+
 def test_a_nature_wrapped_after_its_marker_is_one_cell() -> None:
     # the second line opens on another word: the first cell's wrapped words, not a second
     # nature, so the one nature for two indirect rows is no rebuild

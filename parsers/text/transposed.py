@@ -89,8 +89,8 @@ def untranspose(
 
 TWIN_NOTE = (
     "the table is printed column by column with cells of words one under the other in one "
-    "paragraph (lines {lines}): each line that closes on a footnote marker and opens on the "
-    "word the cell above opened on is read as the next row's cell"
+    "paragraph (lines {lines}): a line under a cell that closed on a footnote marker is read as "
+    "the next row's cell where it closes on none, or opens on the word the cell above opened on"
 )
 
 
@@ -692,10 +692,16 @@ def _cells_of(
 
 def _closed_twin(cell: str, line: str) -> bool:
     """Whether ``line``, under a cell of words, is the next cell of the same column rather
-    than the cell's wrapped words: both close on a footnote marker (which the form prints at
-    a cell's end) and open on the same word (``By Trust(5)`` over ``By Spouse(6)``, ``by
-    Trust(1)`` over ``by Trust(1)``: natures of ownership printed as one paragraph). A
+    than the cell's wrapped words. The form prints a value's footnote markers after it, so a
+    cell that closes on one is whole: a line under it that closes on none opens the next
+    cell, its words wrapping on (``See Footnote(1)`` over ``SMB Pacific 2021`` /
+    ``Charitable Remainder`` / ``Unitrust II(1)``). Where both close on a marker, the line may
+    be the cell's own words after a marker the filer typed inside it (``By Trust(1)`` /
+    ``for children(2)``), so only the same opening word says it is the next cell (``By
+    Trust(5)`` over ``By Spouse(6)``: natures of ownership printed as one paragraph); a
     title's or a nature's wrapped words do not open on the word the cell opened on."""
+    if _ends_in_marker(cell) and not _ends_in_marker(line):
+        return bool(line.strip())
     if not (_ends_in_marker(cell) and _ends_in_marker(line)):
         return False
     head, _, _ = cell.partition(" ")

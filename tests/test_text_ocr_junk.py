@@ -2487,3 +2487,28 @@ def test_remix_479_a_point_inside_a_wrapped_title_is_a_speck() -> None:
         n.field == f"non_derivative[{i}].security_title" and "after 'Common'" in n.message
         for n in f.notes
     )
+
+
+def test_remix_487_the_side_columns_caption_garbled_is_no_row() -> None:
+    """tesseract of remix seed 487 (scored before it was opened): a Table I with no rows, whose
+    captions' last line the scan read ``>) Aor)  9`` (``3)``, ``(A) or``, a caption's ``4)``),
+    had been read as a holding titled ``Aor`` of 9 shares (a phantom row): no security is
+    titled by the (A)/(D) column's caption; the line is no row, said."""
+    f = _remix("ocr_side_caption_garbled_below_table1s_captions.txt")
+    assert f.non_derivative == []
+    assert any(n.field == "tables" and "security_title=Aor" in n.message for n in f.notes)
+
+
+def test_remix_491_a_number_and_a_torn_marker_alone_below_a_nature() -> None:
+    """tesseract of remix seed 491 (scored before it was opened): ``By immediate family
+    member`` over a margin line ``Stock 2)  ...  29)`` (the nature's ``2`` and its marker
+    ``(9)``, torn) had read the nature ``By immediate family member`` (cut short): the
+    ``29)`` standing alone was dropped as a speck. It is a word of its cell: digits run into a
+    torn marker, whose digits are the nature's the text does not say, so it is left empty."""
+    f = _remix("ocr_number_and_torn_marker_alone_below_a_nature.txt")
+    i, row = next((i, r) for i, r in enumerate(f.derivative) if r.line == 42)
+    assert row.nature_of_ownership is None
+    assert any(
+        n.field == f"derivative[{i}].nature_of_ownership" and "'29)'" in n.message
+        for n in f.notes
+    )

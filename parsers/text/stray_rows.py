@@ -239,6 +239,10 @@ def _specks_for_a_title(title: object) -> bool:
     return len(words) >= 3 and 2 * len(specks) >= len(words)
 
 
+_SIDE_CAPTION = re.compile(r"\(?A\)?\s*or(?:\s*\(?D\)?)?")
+"""The caption of the (A)/(D) column, ``(A) or (D)``, with brackets or spaces a scan lost."""
+
+
 def _lone_noun_row(d: Draft) -> bool:
     """A line read as a row whose title is a security's noun alone (``Stock 22)  14``), opens
     on a small letter (``member 19890)``) or a par value (``$0.01 par value``), or is two
@@ -255,6 +259,12 @@ def _lone_noun_row(d: Draft) -> bool:
         # ``Unitrust 109`` under ``... I SMB Pacific 2021`` / ``Charitable Remainder``: a word
         # that ends an owner's name titles no security; the nature's rest, and its number
         # (``II``, a marker) garbled, not a holding of 109
+        return True
+    if _SIDE_CAPTION.fullmatch(title) and not any(
+        d.values.get(f) for f in ("transaction_date", "code", "shares", "price")
+    ):
+        # ``>) Aor)  9`` under Table I's captions: the (A)/(D) column's caption as a scan
+        # garbled it, beside a caption's ``4)`` read as a number; no security is so titled
         return True
     speck = len(title) <= 2 and title.isalpha() and not title.isupper()  # ``Pp``: no title
     return (

@@ -301,6 +301,13 @@ def read_table(
                     # ``(2)`` that lost its ``(``: it goes with the word before it (its cell
                     # is then left empty, :func:`clean_text`), not dropped as debris
                     b.kind = TEXT
+            if flush:
+                for a, b in pairwise(tokens):
+                    if b.kind == FRAG and a.cell != b.cell and _TORN_NUMBER_WORD.fullmatch(b.text):
+                        # ``Stock 2)   ...   29)`` under ``By immediate family member``: a
+                        # number and a torn marker in a cell of its own, a nature's number or
+                        # its marker's digits; a word of that cell, not a speck dropped
+                        b.kind = TEXT
             words = [
                 t
                 for t in tokens

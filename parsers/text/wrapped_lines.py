@@ -659,8 +659,17 @@ no word of a cell."""
 
 
 def _marks_only(text: str) -> bool:
-    """Footnote markers a scan ran together or tore (``(891011)``, ``(8€9)``): no words."""
-    return _LOST_MARKS.fullmatch(text) is not None or TORN_MARKER.fullmatch(text) is not None
+    """Footnote markers a scan ran together or tore (``(891011)``, ``(8€9)``; ``10)`` under a
+    cell that closed on its marker's opening, ``footnotes”)`` / ``10)``): no words. Asked only of
+    what stands under a cell its marker ended."""
+    return (
+        _LOST_MARKS.fullmatch(text) is not None
+        or TORN_MARKER.fullmatch(text) is not None
+        or _DIGITS_CLOSED.fullmatch(text) is not None
+    )
+
+
+_DIGITS_CLOSED = re.compile(r"\d{1,3}\)")
 
 
 _RULED_START = re.compile(r"\s*\[[^\W\d_]")

@@ -2509,6 +2509,20 @@ def test_remix_491_a_number_and_a_torn_marker_alone_below_a_nature() -> None:
     i, row = next((i, r) for i, r in enumerate(f.derivative) if r.line == 42)
     assert row.nature_of_ownership is None
     assert any(
-        n.field == f"derivative[{i}].nature_of_ownership" and "'29)'" in n.message
+        n.field == f"derivative[{i}].nature_of_ownership" and "'29)'" in n.message for n in f.notes
+    )
+
+
+def test_remix_499_a_lone_one_before_the_nature_where_no_form_is_read() -> None:
+    """tesseract of remix seed 499 (scored before it was opened): ``Class B ... 60,445
+    60,445   1   See Footnote``, the form's ``I`` read as ``1``, had read a balance of 1 share
+    (the balance slid into the price's column): a lone ``1`` right before the nature where no
+    form was read is the form as likely as a balance; left empty, said. The nature stays."""
+    f = _remix("ocr_form_read_as_one_before_the_nature.txt")
+    i, row = next((i, r) for i, r in enumerate(f.derivative) if r.line == 51)
+    assert row.shares_owned_following is None
+    assert row.nature_of_ownership == "See Footnote"
+    assert any(
+        n.field == f"derivative[{i}].shares_owned_following" and "form's I" in n.message
         for n in f.notes
     )

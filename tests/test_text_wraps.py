@@ -541,7 +541,7 @@ def test_a_form_and_marker_pushed_past_markitdown_s_rule_is_no_title_word() -> N
     f = parse_file(path)
     row, said = row_and_notes(f, 45, "ownership")
     assert row.security_title == "Common Shares, no par value"
-    assert any("with a marker alone on the line after the rule" in m for m in said)
+    assert any("with a marker alone on the line after the row" in m for m in said)
     assert next(r for r in f.non_derivative if r.line == 41).ownership == "D"
 
 
@@ -1089,3 +1089,19 @@ def test_remix_431_a_nature_takes_no_titles_noun_among_its_wrapped_words() -> No
     row = next(r for r in f.non_derivative if r.line == 29)
     assert row.security_title == "Class A Common Stock"
     assert row.nature_of_ownership == "By immediate family member 1"
+
+
+def test_remix_499_a_form_pushed_below_a_blocks_last_row_is_no_title_word() -> None:
+    """markitdown of remix seed 499 (scored before it was opened): ``| Ordinary Shares | ... |
+    12,297,000 | | |`` as a block's last row, then ``D(10)`` alone on the next line (the
+    form and its marker, pushed out by the block's end as by markdown's rule) had read the
+    title ``Ordinary Shares D`` (a phantom row): a letter with a marker alone is no word of a
+    title; the row's balance unread, the form is left out, said."""
+    f = parse_file(REMIX / "md_form_pushed_below_the_blocks_last_row.md")
+    i, row = next((i, r) for i, r in enumerate(f.non_derivative) if r.line == 47)
+    assert row.security_title == "Ordinary Shares"
+    assert any(
+        n.field == f"non_derivative[{i}].ownership"
+        and "alone on the line after the row" in n.message
+        for n in f.notes
+    )

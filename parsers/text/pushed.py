@@ -93,10 +93,11 @@ def _take_pushed(prev: Draft, f: str, value: object, tok: Token, note: str) -> N
 
 
 def form_pushed_below(prev: Draft, tokens: list[Token]) -> bool:
-    """``D(10)`` alone on the line after markdown's rule, under a row of cells with no
-    ownership form (``| Common Shares, no | ... | 12,297 | | | |``): the form and its raised
-    marker, pushed out of the row by the rule the converter put after it. The row's form, read
-    with a note; a letter with a marker and nothing else is no word of a title."""
+    """``D(10)`` alone on the line after markdown's rule, or after a block of cells' last row,
+    under a row of cells with no ownership form (``| Common Shares, no | ... | 12,297 | | |
+    |``): the form and its raised marker, pushed out of the row by the rule the converter put
+    after it or by the block's end. The row's form, read with a note; a letter with a marker
+    and nothing else is no word of a title (``Ordinary Shares D`` had been read)."""
     if len(tokens) != 1 or prev.values.get("ownership") is not None:
         return False
     t = tokens[0]
@@ -108,7 +109,7 @@ def form_pushed_below(prev: Draft, tokens: list[Token]) -> bool:
         prev.notes.append(
             (
                 "ownership",
-                f"{t.text!r} with a marker alone on the line after the rule: the row's form"
+                f"{t.text!r} with a marker alone on the line after the row: the row's form"
                 " pushed out of it, its balance unread? left out",
             )
         )
@@ -118,7 +119,7 @@ def form_pushed_below(prev: Draft, tokens: list[Token]) -> bool:
         "ownership",
         t.value,
         t,
-        f"read {t.value!r} from the line after the rule, pushed out of the row; unsure",
+        f"read {t.value!r} from the line after the row, pushed out of it; unsure",
     )
     return True
 

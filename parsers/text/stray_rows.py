@@ -263,8 +263,10 @@ def _lone_noun_row(d: Draft) -> bool:
     if _SIDE_CAPTION.fullmatch(title) and not any(
         d.values.get(f) for f in ("transaction_date", "code", "shares", "price")
     ):
-        # ``>) Aor)  9`` under Table I's captions: the (A)/(D) column's caption as a scan
-        # garbled it, beside a caption's ``4)`` read as a number; no security is so titled
+        # ``>) Aor)  9`` under Table I's captions, a scan's blank line between (so no torn
+        # caption by its place, :func:`parsers.text.tables.read_table`): the (A)/(D) column's
+        # caption as a scan garbled it, a caption's ``4)`` read as a number beside it; no
+        # security is so titled
         return True
     speck = len(title) <= 2 and title.isalpha() and not title.isupper()  # ``Pp``: no title
     return (

@@ -222,6 +222,7 @@ def read_row(
         _price_without_dollar(draft, row, fields, cols)
     else:  # (a scan's line holding a rule read as ``|`` is no less a scan's)
         _nature_without_values(draft, fields)
+        _form_read_as_one(draft, fields, cols)  # (after: the balance read says the nature is one)
         if row.shape == SPACE:
             _scan_price_or_underlying(draft, fields, cols)
     if draft.values.get("deemed_execution_date") is not None and (
@@ -270,6 +271,28 @@ _TORN_END = ")]}|°@©®*“”'’"
 
 _NATURE_SMALL_WORDS = frozenset({"by", "see", "for", "the", "and", "its", "his", "her", "ira"})
 """Short words a nature of ownership is written with (``by ira``, ``see fn``)."""
+
+
+def _form_read_as_one(draft: Draft, fields: tuple[str, ...], cols: list[list[Token]]) -> None:
+    """A scan's row with a nature of ownership and no ownership form whose balance is a lone
+    ``1`` (``Class B ... 60,445   60,445   1   See Footnote``): the form's ``I`` as a scan
+    reads it, standing where the form does, right before the nature, with the balance slid
+    into the column before (a price's, left empty), as likely as a balance of one share. Left
+    empty with a doubt; the form stays unread."""
+    v = draft.values
+    if v.get("ownership") is not None or not v.get("nature_of_ownership"):
+        return
+    if "shares_owned_following" not in fields:
+        return
+    toks = cols[fields.index("shares_owned_following")]
+    if len(toks) != 1 or toks[0].text != "1" or toks[0].marks:
+        return
+    draft.leave_empty(
+        "shares_owned_following",
+        "'1' read as the amount owned following, right before the nature of ownership where"
+        " the row shows no ownership form: the form's I as a scan reads it, or a balance of"
+        " one share? left empty",
+    )
 
 
 def _nature_without_values(draft: Draft, fields: tuple[str, ...]) -> None:

@@ -265,7 +265,7 @@ def read_table(
             and not pending
             and row.shape == PLAIN
             and k
-            and rows[k - 1].shape == SEP
+            and rows[k - 1].shape in (SEP, PIPE)  # (after the rule, or the block's last row)
             and form_pushed_below(prev, tokens)
         ):
             continue

@@ -1105,3 +1105,21 @@ def test_remix_499_a_form_pushed_below_a_blocks_last_row_is_no_title_word() -> N
         and "alone on the line after the row" in n.message
         for n in f.notes
     )
+
+
+def test_remix_509_a_noun_and_the_natures_number_after_markdowns_rule_are_no_row() -> None:
+    """markitdown of remix seed 509 (scored before it was opened): ``Class B ... I By
+    immediate`` / ``| Common | ... | Shares | ... | family member |``, markdown's rule, then ``|
+    Stock | ... | 1 |`` had read a row titled ``Stock`` holding 1 (a phantom) and cut the row
+    above short (``Class B Common``, ``By immediate family member``). A security's noun alone
+    and a small number alone in the nature's cell are the row's wrapped rest; which cells they
+    end, the plain row above does not say for sure: left empty, said, never cut short."""
+    f = parse_file(REMIX / "md_noun_and_natures_number_after_the_rule.md")
+    assert not any(r.security_title == "Stock" for r in f.derivative)
+    i, row = next((i, r) for i, r in enumerate(f.derivative) if r.line == 117)
+    assert row.security_title is None and row.nature_of_ownership is None
+    assert row.shares_owned_following == Decimal(25905)
+    assert any(
+        n.field == f"derivative[{i}].nature_of_ownership" and "'Stock 1'" in n.message
+        for n in f.notes
+    )

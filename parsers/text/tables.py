@@ -284,6 +284,16 @@ def read_table(
             # cell is then left empty, :func:`clean_text`), not dropped as debris
             tokens[-1].kind = TEXT
         if (
+            prev is None
+            and drafts
+            and k
+            and rows[k - 1].shape == SEP
+            and _noun_and_natures_number(row, tokens, drafts[-1])
+        ):
+            prev = drafts[-1]  # (markdown's rule cut no row: the one above goes on below it)
+            for t in tokens[1:]:  # the nature's number, a word of its cell
+                t.kind, t.value = TEXT, None
+        if (
             not has_value(tokens)
             and not states_ownership(row, tokens)
             and not (not flush and form_under_column(row, tokens, form_xs, title_end))
@@ -757,6 +767,26 @@ def _off_column(drafts: list[Draft]) -> None:
                         f"not the {f}'s: unsure",
                     )
                 )
+
+
+def _noun_and_natures_number(row: Row, tokens: list[Token], prev: Draft) -> bool:
+    """``| Stock | | ... | 1 |`` after markdown's rule, under a row whose title is left
+    unfinished (``Class B`` / ``Common``) and whose nature goes on (``By immediate`` / ``family
+    member``): a security's noun alone in the first cell and a small number alone in the last,
+    the nature's: the two cells' wrapped rest (``Class B Common Stock``, ``By immediate family
+    member 1``), not a row titled ``Stock`` holding 1 (no security is titled by its noun
+    alone, and the number stands in the nature's cell, not the balance's)."""
+    if row.shape is not PIPE or len(tokens) < 2 or tokens[0].cell != 0:
+        return False
+    title, nature = prev.values.get("security_title"), prev.values.get("nature_of_ownership")
+    if not isinstance(title, str) or not wraps.unfinished(title) or not isinstance(nature, str):
+        return False
+    if tokens[0].kind != TEXT or tokens[0].text.casefold() not in wraps.ENDING_NOUNS:
+        return False
+    last = len(row.cells) - 1
+    return all(
+        t.kind == NUM and t.cell == last and not t.dollar and len(t.text) <= 2 for t in tokens[1:]
+    )
 
 
 _TORN_NUMBER_WORD = re.compile(r"\d{1,2}[^\w\s]{0,3}\)")

@@ -2526,3 +2526,14 @@ def test_remix_499_a_lone_one_before_the_nature_where_no_form_is_read() -> None:
         n.field == f"derivative[{i}].shares_owned_following" and "form's I" in n.message
         for n in f.notes
     )
+
+
+def test_remix_509_a_marker_read_as_an_open_bracket_and_capitals_is_dropped() -> None:
+    """tesseract of remix seed 509 (scored before it was opened): ``Common`` / ``Stock(VO``,
+    the marker ``(10)`` with its digits read as capitals and its ``)`` lost, had read the title
+    ``Common Stock(VO``: no word of a title opens a bracket on capitals it does not close; the
+    marker's rest is dropped, said."""
+    f = _remix("ocr_marker_open_bracket_and_capitals_after_a_noun.txt")
+    row = next(r for r in f.non_derivative if r.line == 24)
+    assert row.security_title == "Common Stock"
+    assert any("'Common Stock(VO'" in n.message for n in f.notes)

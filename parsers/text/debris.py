@@ -59,9 +59,13 @@ _SYMBOL_SPECK = re.compile(r"[¢@®©™°§«»€~^*‘’“”]+[a-z]{0,2}[^
 marker misread; no word of a title or a nature opens on one."""
 
 
-_QUOTED_MARKER = re.compile(r"(?<=[a-z])(?:\([‘’']|[“”])[A-Za-z\d]{1,3}[^\w\s]*$")
+_QUOTED_MARKER = re.compile(
+    r"(?<=[a-z])(?:(?:\([‘’']|[“”])[A-Za-z\d]{1,3}[^\w\s]*|\((?=\d?[A-Z])[A-Z\d]{1,3})$"
+)
 """A marker glued to a word's end, its digit read as a letter after a quote (``Stock(‘V``,
-``Trust“t)``: a double quote stands inside no word of a name)."""
+``Trust“t)``: a double quote stands inside no word of a name), or its digits read as capitals
+and its ``)`` lost (``Stock(VO`` for ``Stock(10)``: no word of a title opens a bracket on
+capitals it does not close)."""
 
 
 _LETTERED_DIGITS = re.compile(r"\(\d[\d()]*[LOIlo][\dLOIlo()]*\)")

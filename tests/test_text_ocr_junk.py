@@ -2537,3 +2537,22 @@ def test_remix_509_a_marker_read_as_an_open_bracket_and_capitals_is_dropped() ->
     row = next(r for r in f.non_derivative if r.line == 24)
     assert row.security_title == "Common Stock"
     assert any("'Common Stock(VO'" in n.message for n in f.notes)
+
+
+def test_remix_503_a_margin_line_after_a_title_ended_but_for_debris() -> None:
+    """tesseract of remix seed 503 (scored before it was opened): ``Stock Option (Right to
+    Buy) |)  ...  Class B Common`` over a margin line ``Stock)  ...  Irrevocable Trust®)``: the
+    title has reached its end but for the scan's ``|)``, so the margin line is no more of it
+    (it had been read into the title, left empty for its brackets, and the underlying title
+    read cut short, ``Class B Common``); its cells are the underlying title's rest and the
+    nature's, read with a doubt."""
+    f = _remix("ocr_margin_noun_after_a_title_with_debris.txt")
+    i, row = next((i, r) for i, r in enumerate(f.derivative) if r.line == 31)
+    assert row.security_title == "Stock Option (Right to Buy)"
+    assert row.underlying_title == "Class B Common Stock"
+    assert row.nature_of_ownership == "By FDS New River Farm 2017 Irrevocable Trust"
+    assert any(
+        n.field == f"derivative[{i}].underlying_title"
+        and "its first word at the margin" in n.message
+        for n in f.notes
+    )

@@ -606,8 +606,10 @@ def _underlying_may_go_on(draft: Draft, said: str) -> None:
 def _runs_title_on(title: str, words: str) -> bool:
     """``words`` after ``title`` would run it on past its end where it had not yet reached it
     (a par value, an option's wording or a security's noun ends a title:
-    :func:`parsers.text.wraps.runs_past_its_end`), scan debris aside."""
-    return not wraps.runs_past_its_end(title) and wraps.runs_past_its_end(
+    :func:`parsers.text.wraps.runs_past_its_end`), scan debris aside on both sides (``Stock
+    Option (Right to Buy) |)``, a rule and a torn marker after it, has reached its end: it had
+    read as run past it, so ``Stock)`` below went on it)."""
+    return not wraps.runs_past_its_end(clean_words(title)) and wraps.runs_past_its_end(
         clean_words(f"{title} {words}")
     )
 

@@ -103,7 +103,11 @@ def test_speed_rewrites_match_as_the_plain_patterns(parts: list[str]) -> None:
     for ch in text:
         depth += {"(": 1, ")": -1}.get(ch, 0)
         balanced = balanced and depth >= 0
-    assert wraps._balanced(text) == (balanced and depth == 0)
+    # a ``(`` glued to a word's end with a digit after it that no ``)`` closes as a marker does
+    # (``F(3F)``) opens a torn footnote marker, no bracket of the cell's (session 23's rule;
+    # this model lacked it, and hypothesis found ``F(3F)`` in session 25)
+    glued = re.search(r"[^\W\d_]\(\d(?!\d{0,2}\))", text) is not None
+    assert wraps._balanced(text) == (balanced and depth == 0 and not glued)
 
 
 def test_speed_rewrites_still_find_what_the_form_prints() -> None:

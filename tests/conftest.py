@@ -8,12 +8,13 @@ import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from ledger.store import EventStore
-from parsers import Filing, NonDerivativeRow
+from parsers import DerivativeRow, Filing, NonDerivativeRow
 
 PG_ENV = "HOLDINGS_TEST_PG_URL"
 ROOT = Path(__file__).resolve().parents[1]
@@ -134,5 +135,19 @@ def need_shared() -> None:
 def row_and_notes(f: Filing, line: int, field: str) -> tuple[NonDerivativeRow, list[str]]:
     """Table I's row read from ``line`` of a text rendering, and the messages of the notes on
     its ``field``: what a reader of the rendering sees of that cell."""
-    k, row = next((k, r) for k, r in enumerate(f.non_derivative) if r.line == line)
-    return row, [n.message for n in f.notes if n.field == f"non_derivative[{k}].{field}"]
+    return _row_and_notes(f, f.non_derivative, "non_derivative", line, field)
+
+
+def derivative_row_and_notes(f: Filing, line: int, field: str) -> tuple[DerivativeRow, list[str]]:
+    """Table II's row read from ``line``, and the messages of the notes on its ``field``."""
+    return _row_and_notes(f, f.derivative, "derivative", line, field)
+
+
+_Row = TypeVar("_Row", NonDerivativeRow, DerivativeRow)
+
+
+def _row_and_notes(
+    f: Filing, rows: list[_Row], table: str, line: int, field: str
+) -> tuple[_Row, list[str]]:
+    k, row = next((k, r) for k, r in enumerate(rows) if r.line == line)
+    return row, [n.message for n in f.notes if n.field == f"{table}[{k}].{field}"]

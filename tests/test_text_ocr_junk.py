@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import row_and_notes
+from conftest import derivative_row_and_notes, row_and_notes
 
 from parsers import Filing, parse_bytes
 from parsers.text.debris import clean_words
@@ -2415,13 +2415,10 @@ def test_remix_449_a_noun_drifted_under_the_nature_beside_an_unfinished_title() 
     underlying title read ``Class A Common``. A security's noun in the nature beside a title
     left unfinished: whose it is, the columns do not say, so both are left empty."""
     f = _remix("ocr_underlying_noun_drifted_under_the_nature.txt")
-    i, row = next((i, r) for i, r in enumerate(f.derivative) if r.line == 33)
+    row, said = derivative_row_and_notes(f, 33, "nature_of_ownership")
     assert (row.underlying_title, row.nature_of_ownership) == (None, None)
     assert row.underlying_shares == Decimal(8171189)
-    assert any(
-        n.field == f"derivative[{i}].nature_of_ownership" and "beside a title" in n.message
-        for n in f.notes
-    )
+    assert any("beside a title" in m for m in said)
 
 
 def test_remix_449_a_point_after_a_titles_noun_and_a_date_behind_a_rule() -> None:
@@ -2434,12 +2431,9 @@ def test_remix_449_a_point_after_a_titles_noun_and_a_date_behind_a_rule() -> Non
     row = next(r for r in f.derivative if r.line == 32)
     assert row.underlying_title == "Common Shares"
     f = _remix("ocr_date_with_a_rule_glued_to_the_title.txt")
-    i, row = next((i, r) for i, r in enumerate(f.non_derivative) if r.line == 30)
-    assert row.kind == "transaction" and row.transaction_date is None
-    assert any(
-        n.field == f"non_derivative[{i}].transaction_date" and "'oa/r372022'" in n.message
-        for n in f.notes
-    )
+    ndrow, said = row_and_notes(f, 30, "transaction_date")
+    assert ndrow.kind == "transaction" and ndrow.transaction_date is None
+    assert any("'oa/r372022'" in m for m in said)
 
 
 def test_remix_457_a_capital_and_a_symbol_after_a_titles_noun_is_a_torn_marker() -> None:
@@ -2467,12 +2461,9 @@ def test_remix_461_a_word_closing_an_unopened_bracket_after_trust() -> None:
     ends on, a word closing a bracket nothing opened may be torn markers or a word of it, so
     the nature is left empty (a legal form there, ``Trust LLC)``, stays a word of it)."""
     f = _remix("ocr_word_closing_an_unopened_bracket_after_trust.txt")
-    i, row = next((i, r) for i, r in enumerate(f.non_derivative) if r.line == 24)
+    row, said = row_and_notes(f, 24, "nature_of_ownership")
     assert row.nature_of_ownership is None
-    assert any(
-        n.field == f"non_derivative[{i}].nature_of_ownership" and "'Manat)'" in n.message
-        for n in f.notes
-    )
+    assert any("'Manat)'" in m for m in said)
 
 
 def test_remix_479_a_point_inside_a_wrapped_title_is_a_speck() -> None:
@@ -2481,12 +2472,9 @@ def test_remix_479_a_point_inside_a_wrapped_title_is_a_speck() -> None:
     abbreviates ``Common`` or its noun, so in a scan the point between the title's words is a
     speck, dropped with a note."""
     f = _remix("ocr_point_inside_a_wrapped_title.txt")
-    i, row = next((i, r) for i, r in enumerate(f.non_derivative) if r.line == 24)
+    row, said = row_and_notes(f, 24, "security_title")
     assert row.security_title == "Class B Common Stock"
-    assert any(
-        n.field == f"non_derivative[{i}].security_title" and "after 'Common'" in n.message
-        for n in f.notes
-    )
+    assert any("after 'Common'" in m for m in said)
 
 
 def test_remix_487_the_side_columns_caption_garbled_is_no_row() -> None:
@@ -2506,11 +2494,9 @@ def test_remix_491_a_number_and_a_torn_marker_alone_below_a_nature() -> None:
     ``29)`` standing alone was dropped as a speck. It is a word of its cell: digits run into a
     torn marker, whose digits are the nature's the text does not say, so it is left empty."""
     f = _remix("ocr_number_and_torn_marker_alone_below_a_nature.txt")
-    i, row = next((i, r) for i, r in enumerate(f.derivative) if r.line == 42)
+    row, said = derivative_row_and_notes(f, 42, "nature_of_ownership")
     assert row.nature_of_ownership is None
-    assert any(
-        n.field == f"derivative[{i}].nature_of_ownership" and "'29)'" in n.message for n in f.notes
-    )
+    assert any("'29)'" in m for m in said)
 
 
 def test_remix_499_a_lone_one_before_the_nature_where_no_form_is_read() -> None:
@@ -2519,13 +2505,10 @@ def test_remix_499_a_lone_one_before_the_nature_where_no_form_is_read() -> None:
     (the balance slid into the price's column): a lone ``1`` right before the nature where no
     form was read is the form as likely as a balance; left empty, said. The nature stays."""
     f = _remix("ocr_form_read_as_one_before_the_nature.txt")
-    i, row = next((i, r) for i, r in enumerate(f.derivative) if r.line == 51)
+    row, said = derivative_row_and_notes(f, 51, "shares_owned_following")
     assert row.shares_owned_following is None
     assert row.nature_of_ownership == "See Footnote"
-    assert any(
-        n.field == f"derivative[{i}].shares_owned_following" and "form's I" in n.message
-        for n in f.notes
-    )
+    assert any("form's I" in m for m in said)
 
 
 def test_remix_509_a_marker_read_as_an_open_bracket_and_capitals_is_dropped() -> None:
@@ -2547,12 +2530,8 @@ def test_remix_503_a_margin_line_after_a_title_ended_but_for_debris() -> None:
     read cut short, ``Class B Common``); its cells are the underlying title's rest and the
     nature's, read with a doubt."""
     f = _remix("ocr_margin_noun_after_a_title_with_debris.txt")
-    i, row = next((i, r) for i, r in enumerate(f.derivative) if r.line == 31)
+    row, said = derivative_row_and_notes(f, 31, "underlying_title")
     assert row.security_title == "Stock Option (Right to Buy)"
     assert row.underlying_title == "Class B Common Stock"
     assert row.nature_of_ownership == "By FDS New River Farm 2017 Irrevocable Trust"
-    assert any(
-        n.field == f"derivative[{i}].underlying_title"
-        and "its first word at the margin" in n.message
-        for n in f.notes
-    )
+    assert any("its first word at the margin" in m for m in said)

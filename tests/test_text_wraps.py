@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import row_and_notes
+from conftest import derivative_row_and_notes, row_and_notes
 
 from parsers import Filing, parse_file
 from parsers.limits import Limits
@@ -1098,13 +1098,9 @@ def test_remix_499_a_form_pushed_below_a_blocks_last_row_is_no_title_word() -> N
     title ``Ordinary Shares D`` (a phantom row): a letter with a marker alone is no word of a
     title; the row's balance unread, the form is left out, said."""
     f = parse_file(REMIX / "md_form_pushed_below_the_blocks_last_row.md")
-    i, row = next((i, r) for i, r in enumerate(f.non_derivative) if r.line == 47)
+    row, said = row_and_notes(f, 47, "ownership")
     assert row.security_title == "Ordinary Shares"
-    assert any(
-        n.field == f"non_derivative[{i}].ownership"
-        and "alone on the line after the row" in n.message
-        for n in f.notes
-    )
+    assert any("alone on the line after the row" in m for m in said)
 
 
 def test_remix_509_a_noun_and_the_natures_number_after_markdowns_rule_are_no_row() -> None:
@@ -1116,10 +1112,7 @@ def test_remix_509_a_noun_and_the_natures_number_after_markdowns_rule_are_no_row
     end, the plain row above does not say for sure: left empty, said, never cut short."""
     f = parse_file(REMIX / "md_noun_and_natures_number_after_the_rule.md")
     assert not any(r.security_title == "Stock" for r in f.derivative)
-    i, row = next((i, r) for i, r in enumerate(f.derivative) if r.line == 117)
+    row, said = derivative_row_and_notes(f, 117, "nature_of_ownership")
     assert row.security_title is None and row.nature_of_ownership is None
     assert row.shares_owned_following == Decimal(25905)
-    assert any(
-        n.field == f"derivative[{i}].nature_of_ownership" and "'Stock 1'" in n.message
-        for n in f.notes
-    )
+    assert any("'Stock 1'" in m for m in said)

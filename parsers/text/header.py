@@ -1709,7 +1709,13 @@ def _spelt_in_owner(text: str, at: int, ticker: str | None) -> bool:
     if not letters or not letters[0].isalpha():
         return False
     words = [_letters(m.group()) for m in _SIG_WORD.finditer(text[:at])]
-    return any(w.startswith(letters[0]) and _spells(letters, w) for w in words[2:])
+    return any(_spells_ticker(letters, w) for w in words[2:])
+
+
+def _spells_ticker(letters: str, word: str) -> bool:
+    """``word`` (casefolded) opens on the ticker's first letter and holds all its ``letters``
+    in order: a word the issuer's name may start at (``JETBLUE`` for ``JBLU``)."""
+    return word.startswith(letters[0]) and _spells(letters, _letters(word))
 
 
 def _only_cut(text: str) -> int | None:
@@ -1828,8 +1834,7 @@ def _cut_spelt_by_ticker(text: str, ticker: str | None) -> int | None:
         for k in range(2, len(spans))
         if len(words[k]) > 1
         and words[k] not in _NAME_SUFFIXES
-        and words[k].startswith(letters[0])
-        and _spells(letters, _letters(words[k]))
+        and _spells_ticker(letters, words[k])
     ]
     if len(cuts) != 1 or any(w in _NOT_IN_A_NAME for w in words[: cuts[0]]):
         return None

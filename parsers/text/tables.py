@@ -272,12 +272,8 @@ def read_table(
         if (
             flush
             and len(tokens) > 1
-            and tokens[-1].kind == FRAG
-            and tokens[-2].kind == TEXT
-            and not tokens[-2].marks
             and tokens[-2].text[-1:].isalnum()  # a word's end, not a torn marker's
-            and tokens[-1].x - (tokens[-2].x + len(tokens[-2].text)) <= 2
-            and _TORN_NUMBER_WORD.fullmatch(tokens[-1].text)
+            and _torn_number_after(tokens[-2], tokens[-1])
         ):
             # a scan's row ending ``By immediate family member 2)``: the nature's number and a
             # marker's bracket, or a marker that lost its ``(``; with the word before it (the
@@ -300,13 +296,7 @@ def read_table(
             and not (prev is not None and row.shape in TABLED and pushed_code(prev, tokens))
         ):
             for a, b in pairwise(tokens):
-                if (
-                    b.kind == FRAG
-                    and a.kind == TEXT
-                    and not a.marks
-                    and b.x - (a.x + len(a.text)) <= 2
-                    and _TORN_NUMBER_WORD.fullmatch(b.text)
-                ):
+                if _torn_number_after(a, b):
                     # ``member 2)``: the word's number and a marker's bracket, or a marker
                     # ``(2)`` that lost its ``(``: it goes with the word before it (its cell
                     # is then left empty, :func:`clean_text`), not dropped as debris
@@ -791,6 +781,18 @@ def _noun_and_natures_number(row: Row, tokens: list[Token], prev: Draft) -> bool
 
 _TORN_NUMBER_WORD = re.compile(r"\d{1,2}[^\w\s]{0,3}\)")
 """A small number and a ``)`` no ``(`` opened, a word of its own (``member 2)``, ``1°)``)."""
+
+
+def _torn_number_after(a: Token, b: Token) -> bool:
+    """``b`` is a small number and a ``)`` (:data:`_TORN_NUMBER_WORD`) a scan left as debris,
+    right after the word ``a`` (``member 2)``): the word's number, or its marker torn."""
+    return (
+        b.kind == FRAG
+        and a.kind == TEXT
+        and not a.marks
+        and b.x - (a.x + len(a.text)) <= 2
+        and _TORN_NUMBER_WORD.fullmatch(b.text) is not None
+    )
 
 
 _A_OR_D = re.compile(r"\s*\(A\)?\s?or\b", re.IGNORECASE)

@@ -1577,6 +1577,26 @@ def test_the_form_s_i_read_with_a_stroke_before_the_nature_is_dropped_from_it() 
     )
 
 
+def test_the_form_s_i_read_as_il_before_the_nature_is_dropped_from_it() -> None:
+    """tesseract of a real Form 3 (Snowflake, work list): Table II's first row ends ``IL
+    Limited Partnership``, the ownership form's ``I`` (its marker a stroke read as ``L``) under
+    box 5 and the nature under box 6. The nature had read 'IL Limited Partnership': a wrong
+    value. ``IL`` opens no nature: dropped with a note, the form left unread; the titles of the
+    row, which a wrapped ``Stock@)`` completes, still read."""
+    f = _remix("ocr_form_s_i_read_as_il_before_the_nature.txt")
+    row = f.derivative[0]
+    assert (row.nature_of_ownership, row.ownership) == ("Limited Partnership", None)
+    assert (row.security_title, row.underlying_title) == (
+        "Series E Preferred Stock",
+        "Class B Common Stock",
+    )
+    assert any(
+        "'IL' before the nature" in n.message
+        for n in f.notes
+        if n.field == "derivative[0].nature_of_ownership"
+    )
+
+
 def test_a_scan_s_torn_marker_leaving_an_opening_bracket_is_no_part_of_the_nature() -> None:
     """tesseract of a remixed filing (seed 173): ``Please see footnotes(`` / ``(8)(9)(10)(11)``,
     the marker after the nature torn to its opening bracket, glued to the word. No word ends

@@ -223,6 +223,34 @@ def test_words_among_box_5s_labels_that_may_be_another_boxs_are_no_title() -> No
     assert _read(below).officer_title is None
 
 
+# markitdown's blocks in another order (the real Icahn filings' renderings): Officer's label
+# alone on a line with the title right under it, Other's label after both, nothing after it
+_UNDER_OFFICER = (
+    "5. Relationship of Reporting Person(s) to Issuer\n(Check all applicable)\nX Director\n\n"
+    "6. Individual or Joint/Group Filing (Check Applicable Line)\n"
+    "X Form filed by One Reporting Person\n\n"
+    "3. Date of Earliest Transaction (Month/Day/Year)\n06/25/2026\n\n"
+    "2. Issuer Name and Ticker or Trading Symbol\nICAHN ENTERPRISES L.P. [ IEP ]\n\n"
+    "Officer (give title below)\nCHAIRMAN OF THE BOARD\n\nX 10% Owner\n"
+    "X Other (specify below)\n\n4. If Amendment, Date of Original Filed (Month/Day/Year)\n"
+)
+
+
+def test_the_block_under_a_lone_officer_label_is_the_written_title() -> None:
+    head = _read(_UNDER_OFFICER)
+    assert _ticks(head) == (True, True, False, True)
+    # only Other is ticked: the words under the labels are Other's text
+    assert head.other_text == "CHAIRMAN OF THE BOARD" and head.officer_title is None
+    f = parse_file(RENDERINGS / "icahn-entity-1-2026-06-29.xml" / "markitdown.md")
+    assert f.reporting_owners[0].other_text == "CHAIRMAN OF THE BOARD"
+    # words another box prints are no title, nor is a line that shares the label's
+    for instead in ("ICAHN ENTERPRISES L.P. [ IEP ]", "(Middle)", "06/25/2026", "(Street)"):
+        head = _read(_UNDER_OFFICER.replace("CHAIRMAN OF THE BOARD", instead))
+        assert head.officer_title is None and head.other_text is None, instead
+    shared = _UNDER_OFFICER.replace("Officer (give", "ICAHN CARL C Officer (give")
+    assert _read(shared).other_text is None
+
+
 def test_a_torn_captions_piece_among_box_5s_labels_is_no_title() -> None:
     # pymupdf4llm's layout mode, box 5's caption torn by cell borders ("Check all appli" /
     # "cable)", the real SoftBank filing's third owner): the caption's piece stands among the
@@ -302,3 +330,29 @@ def test_pymupdf4llm_layouts_title_is_the_bold_run_below_its_label() -> None:
     cut = text.replace("<br>**CEO**|title below)", "<br>**Chief Operat**|tle below)<br>**ing**")
     assert cut != text
     assert parse_bytes(cut.encode(), "t.md").reporting_owners[0].officer_title is None
+
+
+OCR_TITLE = Path(__file__).parent / "fixtures" / "text" / "remix"
+OCR_TITLE /= "ocr_box_5_title_beside_a_garbled_date.txt"
+
+
+def test_a_scans_title_is_the_one_cell_under_box_5s_labels() -> None:
+    """tesseract of a synthetic filing: ``AVENUE   echlald da   General Counsel & Secretary``,
+    box 1's street, box 3's date garbled and box 5's title on one line. The shared line gave no
+    cut (the date that ends box 3 is unreadable): left empty with a doubt. The scan keeps the
+    columns, and the title is the one cell starting under the labels (``X Officer (give title
+    below)``) with nothing under it: read, the doubt gone."""
+    f = parse_file(OCR_TITLE)
+    assert f.reporting_owners[0].officer_title == "General Counsel & Secretary"
+    assert not any(n.field == "reporting_owners[0].officer_title" for n in f.notes)
+    text = OCR_TITLE.read_text()
+    street = next(ln for ln in text.splitlines() if ln.startswith("(Street)"))
+    # words under the title on the next line: its rest or another box's; not said which
+    more = text.replace(street, street.ljust(150) + "Legal Affairs", 1)
+    g = parse_bytes(more.encode(), "more.txt")
+    assert g.reporting_owners[0].officer_title is None
+    assert any(n.field == "reporting_owners[0].officer_title" for n in g.notes)
+    # a second cell under the labels (a speck beside the title): which is the title, unsaid
+    title = "General Counsel & Secretary"
+    specked = text.replace(title, "Qx   " + title, 1)
+    assert parse_bytes(specked.encode(), "specked.txt").reporting_owners[0].officer_title is None

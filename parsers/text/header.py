@@ -307,6 +307,7 @@ def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> 
     _place_roles(head)
     _title_in_cells(head, rows)
     _title_in_bold(head, rows)
+    _title_in_box5s_column(head, rows)
     for row in rows:
         text = row.text
         if not text:
@@ -1256,7 +1257,54 @@ def _role_text(
              "begins and ends is not said; left empty")
         )  # fmt: skip
         return None
-    return text.replace("\n", " ") or None
+    if text or shared:
+        return text.replace("\n", " ") or None
+    return _title_under_lone_officer(head, seg, officer)
+
+
+def _words_beside_label(text: str) -> bool:
+    """Words of two letters beside a label on its line, past its own words (``(give title
+    below)``). (The debris pattern matches the empty string: substituted as it is, it spaced
+    every letter apart, so no line ever showed words beside its label.)"""
+    return bool(_TWO_LETTERS.search(_LABEL_DEBRIS.sub(lambda m: " " if m.group() else "", text)))
+
+
+def _title_under_lone_officer(head: Header, seg: str, officer: re.Match[str] | None) -> str | None:
+    """Box 5 as markitdown writes its blocks, the title's block right under ``Officer (give
+    title below)`` alone on its line and Other's label after it (``X Director`` / ...  /
+    ``Officer (give title below)`` / ``CHAIRMAN OF THE BOARD`` / ``X 10% Owner`` / ``X Other
+    (specify below)``): nothing follows the last label, so the title is the block the label
+    points down to. Read only where that block is words that no other box prints (no caption,
+    no label, no ticker, not the owner's or issuer's name); which of Officer and Other it
+    belongs to, their ticks say (:func:`_place_roles`). Over the work list's and the synthetic
+    corpus's renderings, every line under a lone Officer label was its filing's title."""
+    if officer is None:
+        return None
+    line_start = seg.rfind("\n", 0, officer.start()) + 1
+    line_end = seg.find("\n", officer.end())
+    if line_end < 0:
+        return None
+    alone = seg[line_start : officer.start()] + seg[officer.end() : line_end]
+    if _words_beside_label(alone):
+        return None  # the label shares its line with words
+    block: list[str] = []
+    for line in seg[line_end + 1 :].split("\n"):
+        words = " ".join(line.replace(CHECKED, " ").split())
+        if not words or any(label.search(words) for _, label in _REL_BOXES):
+            break  # the block ends at a blank line or the next label's
+        block.append(words)
+    title = " ".join(block)
+    known = {" ".join((n or "").split()).casefold() for n in (head.owner_name, head.issuer_name)}
+    if (
+        not block
+        or title.casefold() in known
+        or any(
+            not _TWO_LETTERS.search(w) or _NOT_A_TITLE.search(w) or _CAPTION_ALONE.fullmatch(w)
+            for w in block
+        )
+    ):
+        return None
+    return title
 
 
 def _title_among_labels(seg: str, labels: list[re.Match[str] | None]) -> str | None:
@@ -1287,7 +1335,7 @@ def _title_among_labels(seg: str, labels: list[re.Match[str] | None]) -> str | N
         assert f is not None
         i = next(k for k in range(len(lines)) if starts[k] <= f.start() < starts[k + 1])
         rest = seg[starts[i] : f.start()] + seg[f.end() : starts[i + 1] - 1]
-        if _TWO_LETTERS.search(_LABEL_DEBRIS.sub(" ", rest)):
+        if _words_beside_label(rest):
             return None  # the label shares its line with words: not the blocks' shape
         label_lines.add(i)
     lo, hi = min(label_lines), max(label_lines)
@@ -1457,6 +1505,50 @@ def _title_in_cells(head: Header, rows: list[Row]) -> None:
     if len(cells) != 2:
         return
     _take_title(head, cells[1])
+
+
+_COLUMN_SLACK = 4
+"""Characters a scan's line may start its cell left of the cell above it: tesseract spaces
+each line on its own."""
+
+
+def _title_in_box5s_column(head: Header, rows: list[Row]) -> None:
+    """Layout text and a scan's lines keep box 5 in its column (``AVENUE   echlald da   General
+    Counsel & Secretary``, box 3's date garbled between): the shared lines gave no cut, but
+    the one cell of the line below the labels that starts under them, with the line below it
+    holding no words there, is the title (``X Officer (give title below)`` at column 150, the
+    title at 172; ``(Street)   09/25/2025   President & CEO``). It replaces the doubt the
+    shared lines left; a second cell there (the title's rest on the next line, specks beside
+    it) leaves it."""
+    if head.role_text is not None or not (head.is_officer or head.is_other):
+        return
+    if not any(n[2].startswith("box 5's written title shares") for n in head.notes):
+        return
+    spaced = [r for r in rows if r.shape is SPACE]
+    at = next((i for i, r in enumerate(spaced) if _OFFICER.search(r.text)), None)
+    if at is None or at + 1 >= len(spaced):
+        return
+    label = spaced[at]
+    left = (
+        min(
+            x
+            for c, x in zip(label.cells, label.xs, strict=True)
+            if _OFFICER.search(c) or _OTHER.search(c)
+        )
+        - _COLUMN_SLACK
+    )
+    row = spaced[at + 1]
+    if row.line != label.line + 1:
+        return
+    under = [c for c, x in zip(row.cells, row.xs, strict=True) if x >= left]
+    if len(under) != 1 or row.xs[-1] < left or _NOT_A_TITLE.search(under[0]):
+        return
+    nxt = spaced[at + 2] if at + 2 < len(spaced) else None
+    if nxt is not None and nxt.line == row.line + 1:
+        rest = [c for c, x in zip(nxt.cells, nxt.xs, strict=True) if x >= left]
+        if any(_TWO_LETTERS.search(c) and not _CAPTION_ALONE.fullmatch(c) for c in rest):
+            return  # words under the title: its rest, or another box's
+    _take_title(head, under[0])
 
 
 def _take_title(head: Header, title: str) -> None:
@@ -1644,7 +1736,9 @@ def split_by_issuer_name(head: Header, below: str) -> None:
     initials of the run's last words (:func:`_cut_by_initials`) and a legal form ending an
     owner's name that opens on numbers, counted again over the same pairings: with their own
     tickers 1,046 -> 1,066 cut, none wrongly; with every other issuer's ticker 7,514 -> 7,857 of
-    31,500, the same 4 wrongly (``scripts/pair_names.py`` counts them)."""
+    31,500, the same 4 wrongly (``scripts/pair_names.py`` counts them). A middle initial after
+    a last and a first name ends the owner's name whatever the ticker
+    (:func:`_middle_initial_at`)."""
     text = head.run_together
     if text is None or head.owner_name is not None:
         return
@@ -1692,6 +1786,8 @@ def split_by_issuer_name(head: Header, below: str) -> None:
         why = " and ".join(how for how, cut in cues.items() if cut is not None)
     elif only is not None:
         why = "the only place the names can part (two words of the owner's, a word of the issuer's)"
+    elif cues["the owner's name ended by a middle initial"] == at and _middle_initial_at(text, at):
+        why = "the owner's name ended by its middle initial (last name, first name, initial)"
     else:
         return  # (one cue leaving an issuer's name that opens on another letter: unsure)
     if _spelt_in_owner(text, at, head.ticker):
@@ -1916,6 +2012,25 @@ def _cut_after_initial(text: str) -> int | None:
     while k < len(words) and (_is_initial(words[k]) or words[k].casefold() in _NAME_SUFFIXES):
         k += 1
     return spans[k][0] if k < len(words) else None
+
+
+def _middle_initial_at(text: str, at: int) -> bool:
+    """``Rogers Erica J. Alphabet Inc.``: the owner's part is EDGAR's conformed name whole, a
+    last and a first name of two letters or more and one initial, and the issuer's opens on a
+    word of two letters or more (no further initial, suffix or legal form) and goes on to a
+    second word. A first name that is an initial (``Dodge R Stanton``) or a second initial
+    (``A. O. Smith Corp``) is not this shape."""
+    owner = [w.rstrip(".") for w in _FORM_WORD.findall(text[:at])]
+    issuer = [w.rstrip(".") for w in _FORM_WORD.findall(text[at:])]
+    return (
+        len(owner) == 3
+        and all(len(w) > 1 and w.isalpha() for w in owner[:2])
+        and _is_initial(owner[2])
+        and len(issuer) >= 2
+        and len(issuer[0]) > 1
+        and issuer[0].casefold() not in _NAME_SUFFIXES
+        and not _is_ending_form(issuer[0])
+    )
 
 
 def _is_initial(word: str) -> bool:

@@ -54,9 +54,10 @@ _FORM_SPECKS = frozenset("DITJil1|")
 ``Il``)."""
 
 
-_STROKED_I = re.compile(r"[I|l1][ft!]")
-"""The form's ``I`` and a thin stroke beside it read as a small letter (``If``, ``It``): no
-word a nature opens with (``by``, ``See``, ``Trustees``)."""
+_STROKED_I = re.compile(r"[I|l1][ft!L]")
+"""The form's ``I`` and a thin stroke beside it read as a small letter (``If``, ``It``) or as
+an ``L`` (``IL   Limited Partnership``, its marker's stroke): no word a nature opens with
+(``by``, ``See``, ``Trustees``)."""
 
 
 def read_row(

@@ -1597,6 +1597,22 @@ def test_the_form_s_i_read_as_il_before_the_nature_is_dropped_from_it() -> None:
     )
 
 
+def test_markers_run_together_into_one_number_are_no_part_of_the_nature() -> None:
+    """tesseract of a remixed filing (seed 523): ``By Spouse(28920)`` and, on the line below
+    at the margin, ``ay``: the nature's six markers ``(6)...(11)`` read as one bracketed number
+    glued to its last word, and their wrapped rest as two small letters. The nature had read
+    'By Spouse(28920) ay': a wrong value. Three digits or more in a bracket glued to a word are
+    no footnote's number, and small letters after such a marker are no word of the cell."""
+    f = _remix("ocr_markers_run_together_after_the_nature.txt")
+    row = f.non_derivative[0]
+    assert row.nature_of_ownership == "By Spouse"
+    assert any("By Spouse(28920) ay" in n.message for n in f.notes if n.kind == "repair")
+    assert clean_words("By Spouse(28920)") == "By Spouse"
+    assert clean_words("Family Trust (2012)") == "Family Trust (2012)"  # a bracket apart
+    assert clean_words("By Trust(4) of") == "By Trust(4)"
+    assert clean_words("Trust of") == "Trust of"
+
+
 def test_a_scan_s_torn_marker_leaving_an_opening_bracket_is_no_part_of_the_nature() -> None:
     """tesseract of a remixed filing (seed 173): ``Please see footnotes(`` / ``(8)(9)(10)(11)``,
     the marker after the nature torn to its opening bracket, glued to the word. No word ends

@@ -41,6 +41,10 @@ _JUNK_ENDS = frozenset(')]}|?!*™®©“”‘"°@~^«»€¢§')
 _OPEN_MARKER = re.compile(r"(?:\(\d{1,2})+[a-z]?")
 """A cell's last word that opens a bracket on a footnote's number and never closes it
 (``(8y``, ``(8``, ``(8(9``): a marker the scan tore; no title or nature ends so."""
+_MARKED_WORD = re.compile(r"[^\W\d_]\(\d+\)$")
+"""A word with a footnote marker glued to it (``Spouse(6)``, ``Spouse(28920)``): the cell's
+text ends there."""
+_SMALL_SPECK = re.compile(r"[a-z]{1,2}")
 
 
 TORN_MARKER = re.compile(r"\((?!\d+\))[^A-Za-z\s]{1,5}\)")
@@ -85,12 +89,14 @@ _GLUED_TORN = re.compile(
     r"(?<=[^\W\d_])\((?=[^)\s]*[^\w\s)])[^()\s]{1,4}\)$"
     r"|(?<=[a-z])\((?=[A-Z\d]{0,2}[A-Z])[A-Z\d]{1,3}\)[^\w\s()]*\)?$"
     r"|(?<=[a-z])\([A-Z\d]{0,2}[@¢®©™°§«»€~^*]+$"
+    r"|(?<=[a-z])\(\d{3,}\)$"
 )
 """A bracket glued to a word's last letter holding a scan's symbol (``Stock(V@)``), or a
 capital, alone or among digits, glued to a small letter (``Stock(D)``, ``Stock(D)@)``,
-``Footnotes(V2)`` for ``(1)(2)``), or one left open, a symbol last (``Trust(V@``): a
-footnote marker torn to letters; a title's bracketed words stand apart (``(right``, ``Class
-(A)``)."""
+``Footnotes(V2)`` for ``(1)(2)``), or one left open, a symbol last (``Trust(V@``), or
+holding three digits or more glued to a small letter (``Spouse(28920)``, markers run
+together, their inner brackets lost: no footnote is numbered so): a footnote marker torn; a
+title's bracketed words stand apart (``(right``, ``Class (A)``, ``Trust (2012)``)."""
 
 
 _SCAN_SYMBOLS = frozenset("@¢®©™°§«»€~^*")
@@ -635,6 +641,13 @@ def clean_words(text: str, opened: bool = False) -> str:
     split = text.split()
     if len(split) > 1 and _OPEN_MARKER.fullmatch(split[-1]):
         split.pop()  # ``footnotes (8y``: a torn marker, its ``)`` read as a letter
+    if (
+        len(split) > 2
+        and not opened
+        and _SMALL_SPECK.fullmatch(split[-1])
+        and _MARKED_WORD.search(split[-2])
+    ):
+        split.pop()  # ``By Spouse(28920) ay``: after the markers, their wrapped rest as letters
     last = len(split) - 1
     for n, w in enumerate(split):
         if w.isalnum():  # letters and digits only: no debris, no bracket (most words)

@@ -2571,3 +2571,34 @@ def test_remix_503_a_margin_line_after_a_title_ended_but_for_debris() -> None:
     assert row.underlying_title == "Class B Common Stock"
     assert row.nature_of_ownership == "By FDS New River Farm 2017 Irrevocable Trust"
     assert any("its first word at the margin" in m for m in said)
+
+
+def test_a_scan_garbling_every_code_side_and_form_leaves_gaps_not_values() -> None:
+    """tesseract of a remixed filing (seed 541) whose scan garbled every row's code, (A)/(D)
+    and ownership form (``eee 2,001,400  Ee $2,595.5784) | 126,968,816  Del``) and lost the
+    value lines of two rows titled ``INNSUITES HOSPITALITY REIT`` (their ``HOSPITALITY REIT``
+    stand alone below, a speck ``:`` far right). Six values had been read wrong: each is
+    left empty or left out now, with a note."""
+    f = _remix("ocr_garbled_codes_forms_and_lost_rows.txt")
+    rows = {r.line: r for r in f.non_derivative}
+    # a title written in small letters goes on in capitals past its noun no more: the lost
+    # rows' 'HOSPITALITY REIT' is left out (a speck beside it on the line did not hide it)
+    assert rows[26].security_title == "Class A Common Stock"
+    assert rows[33].security_title == "Class A Common Stock"
+    said = [n.message for n in f.notes if n.field == "non_derivative[3].security_title"]
+    assert any("'HOSPITALITY REIT' below left out" in m for m in said)
+    # the form's garbled letters are no nature ('Del', 'Pee' and a margin 'i', 'a LLU')
+    assert [rows[n].nature_of_ownership for n in (26, 30, 37)] == [None, None, None]
+    assert any("'Del': short words" in n.message for n in f.notes)
+    # '1D': the (D) and a speck, the amount 4,062,842 left out as shifted: not 1 share
+    assert rows[33].shares is None
+    assert any("1 read as the amount, where 4,062,842" in n.message for n in f.notes)
+
+
+def test_short_words_a_nature_is_written_with_stay_where_no_form_was_read() -> None:
+    text = (REMIX / "ocr_garbled_codes_forms_and_lost_rows.txt").read_text()
+    for nature in ("IRA", "Son", "FBO"):
+        changed = text.replace("126,968,816                       Del", "126,968,816   " + nature)
+        assert changed != text
+        f = parse_bytes(changed.encode(), "nature.txt")
+        assert next(r for r in f.non_derivative if r.line == 26).nature_of_ownership == nature

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import derivative_row_and_notes, row_and_notes
 
-from parsers import Filing, parse_file
+from parsers import Filing, parse_bytes, parse_file
 from parsers.limits import Limits
 from parsers.text import wraps
 from parsers.text.drafts import Draft
@@ -1116,3 +1116,36 @@ def test_remix_509_a_noun_and_the_natures_number_after_markdowns_rule_are_no_row
     assert row.security_title is None and row.nature_of_ownership is None
     assert row.shares_owned_following == Decimal(25905)
     assert any("'Stock 1'" in m for m in said)
+
+
+INNSUITES = RENDERINGS / "real" / "0001493152-25-015819.txt" / "pdfplumber-text.txt"
+
+
+def test_wrapped_words_go_to_the_cell_written_in_their_case() -> None:
+    """``INNSUITES ... I By Spouse`` / ``HOSPITALITY REIT`` (a real filing, pdfplumber-text):
+    the title is written in capitals and the nature not, so the capitals of the wrapped line
+    are the title's; it had left both empty. So in a remixed filing (seed 523): ``... By
+    immediate family`` / ``HOSPITALITY REIT member 2``, and ``River Farm Investments,`` /
+    ``HOSPITALITY REIT LLC``, where a legal form is written the same in either case but a cell
+    does not end on a comma."""
+    row, notes = row_and_notes(parse_file(INNSUITES), 27, "security_title")
+    assert (row.security_title, row.nature_of_ownership) == (
+        "INNSUITES HOSPITALITY REIT",
+        "By Spouse",
+    )
+    assert any("first line's case" in n for n in notes)
+    f = parse_file(REMIX / "plain_wrapped_words_in_each_cells_case.txt")
+    got = {r.line: (r.security_title, r.nature_of_ownership) for r in f.non_derivative}
+    assert got[31] == ("INNSUITES HOSPITALITY REIT", "River Farm Investments, LLC")
+    assert got[33] == ("INNSUITES HOSPITALITY REIT", "By immediate family member 2")
+
+
+def test_cells_of_one_case_or_of_mixed_case_say_nothing_of_the_cut() -> None:
+    # both cells written in the same case, or one in mixed case: the case does not cut
+    assert wraps._written_in_case([], [], 0, ("Common", "By Spouse")) == []
+    assert wraps._written_in_case([], [], 0, ("COMMON Stock", "By Spouse")) == []
+    assert wraps._case_of_cell("River Farm Investments, LLC") == "lower"
+    assert wraps._case_of_cell("INNSUITES II") == "upper"
+    text = INNSUITES.read_text().replace("INNSUITES 09/25", "InnSuites 09/25")
+    row, _ = row_and_notes(parse_bytes(text.encode(), "innsuites.txt"), 27, "security_title")
+    assert (row.security_title, row.nature_of_ownership) == (None, None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from parsers.text.captions import (
     EVEN_ROWS,
@@ -222,6 +223,7 @@ def read_row(
     if not flush:  # (after a holding's lone balance has left the price column)
         _price_without_dollar(draft, row, fields, cols)
     else:  # (a scan's line holding a rule read as ``|`` is no less a scan's)
+        _digit_beside_a_left_out_amount(draft)
         _nature_without_values(draft, fields)
         _form_read_as_one(draft, fields, cols)  # (after: the balance read says the nature is one)
         if row.shape == SPACE:
@@ -272,6 +274,10 @@ _TORN_END = ")]}|°@©®*“”'’"
 
 _NATURE_SMALL_WORDS = frozenset({"by", "see", "for", "the", "and", "its", "his", "her", "ira"})
 """Short words a nature of ownership is written with (``by ira``, ``see fn``)."""
+_NATURE_WORDS_SHORT = _NATURE_SMALL_WORDS | {
+    "lp", "llc", "son", "sons", "dad", "mom", "co", "inc", "ltd", "gp", "llp", "fn", "fbo", "spouse"
+}  # fmt: skip
+"""Words of three letters at most a nature alone may be (``By LP``, ``Son``, ``FBO``)."""
 
 
 def _form_read_as_one(draft: Draft, fields: tuple[str, ...], cols: list[list[Token]]) -> None:
@@ -293,6 +299,27 @@ def _form_read_as_one(draft: Draft, fields: tuple[str, ...], cols: list[list[Tok
         "'1' read as the amount owned following, right before the nature of ownership where"
         " the row shows no ownership form: the form's I as a scan reads it, or a balance of"
         " one share? left empty",
+    )
+
+
+_LEFT_OUT = re.compile(r"'(\d{1,3}(?:,\d{3})+)' fits no column where it stands")
+
+
+def _digit_beside_a_left_out_amount(draft: Draft) -> None:
+    """A scan's row whose amount is one digit while a number in thousands fits no column
+    (``be   4,062,842   1D   $2,563.746709``: the (A)/(D) letter with a speck read as ``1D``,
+    the amount left out as shifted): the digit may be the speck as well as the amount, and the
+    number the amount as well as a shifted cell's: left empty, said."""
+    shares = draft.values.get("shares")
+    if not isinstance(shares, Decimal) or shares >= 10:
+        return
+    left = next((g for f, m in draft.notes if f is None and (g := _LEFT_OUT.match(m))), None)
+    if left is None:
+        return
+    draft.leave_empty(
+        "shares",
+        f"{shares} read as the amount, where {left[1]} fits no column: a speck beside the"
+        " (A)/(D) letter read as a digit, or the amount? left empty",
     )
 
 
@@ -356,6 +383,15 @@ def _nature_without_values(draft: Draft, fields: tuple[str, ...]) -> None:
             # are words (``By Trust``, ``See Footnote``)
             why = "its words are mostly lone vowels, a scan's speckles, where the row shows no"
             why += " form: values"
+        elif (
+            len(word) <= 2
+            and all(len(_A_LETTER.findall(w)) <= 3 for w in word)
+            and not {w.casefold().strip(".,") for w in word} & _NATURE_WORDS_SHORT
+        ):
+            # ``Del``, ``Pee``, ``a LLU``: a word or two of three letters at most, none a
+            # nature's own (``IRA``, ``By LP``, ``Son``), where the form stands
+            why = "short words no nature is written with where the row shows no ownership form:"
+            why += " values"
         else:
             return
     else:

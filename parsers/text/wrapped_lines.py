@@ -476,9 +476,13 @@ def attach(
             break
         if id(toks) in piped:
             _wrapped_cuts(draft, toks, goes)
-        if scan_below and set(goes) == {"security_title"} and "security_title" not in draft.blurred:
+        if (
+            scan_below
+            and {f for _, f in worded} == {"security_title"}  # (a speck beside it: ``:``)
+            and "security_title" not in draft.blurred
+        ):
             title = _title_so_far(draft, extra)
-            said = " ".join(t.text for t in toks if t.text)
+            said = " ".join(t.text for t, f in worded)
             if _runs_title_on(title, said):
                 # ``Common Stock, par`` / ``value $0.001`` / ``value``: a par value ends a
                 # title, so a scan's line after it is none of it (a word read twice, or a lost

@@ -35,6 +35,11 @@ keeps a reading only where the page's own rules leave one:
   other cell is taken, only where no other cut keeps it so: it names the derivative security,
   never the class of securities underlying it (``Stock`` / ``Option ... Stock`` / ``(right to``
   / ``buy)``);
+- where that leaves several, the one under which each cell's wrapped words are written in
+  the case of its first line, where every cell's first line is written in one case and not all
+  in the same (``INNSUITES`` beside ``By immediate family``, then ``HOSPITALITY REIT member
+  2``), and no cell ends on a comma (``River Farm Investments,`` / ``LLC``), is taken, only
+  where no other cut does so;
 - where that leaves several, the one under which every title cell the lines may continue
   stands whole in the text below the tables, as written (case and all, two words or more), is
   taken, only where no other cut does: a footnote names a title as the filer typed it (``Each
@@ -728,12 +733,16 @@ def runs_past_its_end(text: str) -> bool:
         if word == "value" and before != "par":
             return True  # ``Class B Common Stock value``: a lost row's ``par`` / ``value``
     after_noun = False
-    for word in words:
+    for word, written in zip(words, text.split(), strict=True):
         if word in _NOUNS:
             after_noun = True
         elif word in _NAMING:
             after_noun = False  # ``Units of ... Trust``: the words after it name the issuer
         elif after_noun and word.replace(".", "") in _OWNERS_WORDS:
+            return True
+        elif after_noun and _SHOUTED.fullmatch(written) and not text.isupper():
+            # ``Class A Common Stock HOSPITALITY REIT``: a title written in small letters
+            # goes on in capitals past its noun no more (a lost row's rest, in capitals)
             return True
     m = _PAR_PHRASE.search(text)
     if m is None:
@@ -743,6 +752,8 @@ def runs_past_its_end(text: str) -> bool:
     return bool(rest) and rest != list(_AFTER_PAR[: len(rest)])
 
 
+_SHOUTED = re.compile(r"[A-Z]{4,}")
+"""A word of four capitals or more: no acronym a title writes after its noun (``ADS``)."""
 _PAR_WORD = re.compile(r"(?<![\w$.])(?:par|\$\d[\d,]*(?:\.\d+)?)(?![\w.])", re.I)
 """A par value's word or amount: ``par``, ``$0.001``; no nature of ownership holds one."""
 
@@ -982,6 +993,58 @@ def _spliced(text: str, known: set[str]) -> bool:
     return False
 
 
+_NEUTRAL_CASE = frozenset(
+    {"llc", "lp", "llp", "inc", "corp", "co", "ltd", "plc", "na", "ii", "iii"}
+)
+"""Words either case writes the same: legal forms, Roman numbers (``River Farm Investments,``
+/ ``LLC``)."""
+
+
+def _case_of_word(word: str) -> str | None:
+    """``upper`` for a word of two capitals or more, ``lower`` for one with a small letter;
+    None for the rest (a number, an initial, a legal form)."""
+    letters = "".join(c for c in word if c.isalpha())
+    if len(letters) < 2 or letters.casefold() in _NEUTRAL_CASE:
+        return None
+    return "upper" if letters.isupper() else "lower"
+
+
+def _case_of_cell(text: str) -> str | None:
+    cases = {c for w in text.split() if (c := _case_of_word(w))}
+    return cases.pop() if len(cases) == 1 else None
+
+
+def _written_in_case(
+    readings: list[tuple[_Path, tuple[str, ...]]],
+    scores: list[int],
+    best: int,
+    first: tuple[str, ...],
+) -> list[tuple[_Path, tuple[str, ...]]]:
+    """``INNSUITES ... By immediate family`` / ``HOSPITALITY REIT member 2``: where every cell's
+    first line is written in one case, and not all in the same (a title in capitals, a nature
+    not), each cell's wrapped words are in its own case, and a cell whose first line ends on a
+    comma goes on (``River Farm Investments,`` / ``LLC``). The cuts of the best title score
+    that so read; none where the cells' first lines do not say (a title in capitals may hold
+    a word in small letters no more than a nature may hold an acronym, so a cell of mixed
+    case says nothing)."""
+    cases = [_case_of_cell(t) for t in first]
+    if None in cases or len(set(cases)) < 2:
+        return []
+    kept = []
+    for r, sc in zip(readings, scores, strict=True):
+        texts = r[1]
+        if sc != best or any(t.rstrip().endswith(",") for t in texts):
+            continue
+        added = [t[len(f) :] if t.startswith(f) else t for t, f in zip(texts, first, strict=True)]
+        if all(
+            _case_of_word(w) in (None, case)
+            for a, case in zip(added, cases, strict=True)
+            for w in a.split()
+        ):
+            kept.append(r)
+    return kept
+
+
 def settle(
     draft: Draft,
     known: set[str],
@@ -1054,6 +1117,12 @@ def settle(
                 only = None
                 why += ", and the only cut giving that title"
             readings = worded
+        elif not u.margin and len(cased := _written_in_case(readings, scores, best, u.first)) == 1:
+            readings = cased
+            why = (
+                "the only cut under which each cell's wrapped words are written in its first"
+                " line's case and none ends on a comma"
+            )
         else:
             titled = [c in _TITLES for c in u.cells]
             if not printed or not any(titled):

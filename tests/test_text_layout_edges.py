@@ -1015,3 +1015,21 @@ def test_remix_487_a_further_owners_block_under_a_row_opening_on_an_empty_cell()
     assert [o.name for o in f.reporting_owners] == ["SOFTBANK GROUP CORP."]
     assert (f.issuer.name, f.issuer.ticker) == ("Workday, Inc.", "WDAY")
     assert any("'COOK TI|MOTHY D'" in n.message for n in f.notes)
+
+
+def test_the_only_row_under_captions_merged_into_it_is_read_not_dropped() -> None:
+    """pymupdf4llm-layout of a remixed filing (seed 547): Table I's one row with the
+    sub-captions' lines on top of its values (``|3)<br>Common<br>Stock(1)(2)|...|Code<br>V<br>
+    J(5)|Amount<br>30,467,595,000|...|(Instr. 4)<br>I|...``). The row read as a row of captions
+    (it holds ``(Instr. 4)``) and was dropped with no note: Table I came out empty. The
+    captions' lines are taken off first; the form ``I`` under ``(Instr. 4)`` is kept."""
+    f = _remix_md("layout_captions_on_top_of_the_only_row.md")
+    (row,) = f.non_derivative
+    assert (row.security_title, row.code, row.shares, row.acquired_disposed) == (
+        "Common Stock",
+        "J",
+        Decimal("30467595000"),
+        "A",
+    )
+    assert (row.shares_owned_following, row.ownership) == (Decimal("549400539000"), "I")
+    assert row.nature_of_ownership == "SMB Pacific 2021 Charitable Remainder Unitrust I"

@@ -2602,3 +2602,15 @@ def test_short_words_a_nature_is_written_with_stay_where_no_form_was_read() -> N
         assert changed != text
         f = parse_bytes(changed.encode(), "nature.txt")
         assert next(r for r in f.non_derivative if r.line == 26).nature_of_ownership == nature
+
+
+def test_a_code_read_as_two_digits_beside_a_left_out_amount_is_no_amount() -> None:
+    """tesseract of a remixed filing (seed 547): ``Class A   03/05/2025   18   144,092
+    $37.59   8,152,352)``: the code and its marker read as ``18`` under the code's caption, the
+    amount 144,092 then fitting no column (left out as shifted). The amount had read 18. A
+    digit or two beside a left-out number in thousands is no sure amount: left empty, said."""
+    f = _remix("ocr_code_and_marker_read_as_an_amount.txt")
+    row = f.non_derivative[0]
+    assert row.shares is None
+    assert row.shares_owned_following == Decimal("8152352")
+    assert any("18 read as the amount, where 144,092" in n.message for n in f.notes)

@@ -2105,7 +2105,7 @@ def _middle_initial_at(text: str, at: int) -> bool:
         and all(len(w) > 1 and w.isalpha() for w in owner[:2])
         and _is_initial(owner[2])
         and len(issuer) >= 2
-        and len(issuer[0]) > 1
+        and (len(issuer[0]) > 1 or issuer[0].isdigit())  # (``1 800 FLOWERS``: no initial)
         and issuer[0].casefold() not in _NAME_SUFFIXES
         and not _is_ending_form(issuer[0])
     )

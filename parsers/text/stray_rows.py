@@ -494,8 +494,10 @@ def captions_off(row: Row) -> Row:
             k == len(lines) - 1
             and is_caption_text(last)
             and (last not in ("A", "D") or clean(lines[k - 1]).strip() != "(D)")
+            and (last not in ("D", "I") or clean(lines[k - 1]).strip() != "(Instr. 4)")
         ):
-            continue  # captions alone (a side stands under ``(D)`` only)
+            continue  # captions alone (a side stands under ``(D)`` only, a form under the
+            # ownership caption's ``(Instr. 4)``)
         cells[i] = "<br>".join(lines[k:])
         changed += 1
     if changed < 2:

@@ -306,20 +306,21 @@ _LEFT_OUT = re.compile(r"'(\d{1,3}(?:,\d{3})+)' fits no column where it stands")
 
 
 def _digit_beside_a_left_out_amount(draft: Draft) -> None:
-    """A scan's row whose amount is one digit while a number in thousands fits no column
-    (``be   4,062,842   1D   $2,563.746709``: the (A)/(D) letter with a speck read as ``1D``,
-    the amount left out as shifted): the digit may be the speck as well as the amount, and the
-    number the amount as well as a shifted cell's: left empty, said."""
+    """A scan's row whose amount is a digit or two while a number in thousands fits no column
+    (``be   4,062,842   1D   $2,563.746709``: the (A)/(D) letter with a speck read as ``1D``;
+    ``03/05/2025   18   144,092   $37.59``: the code and its marker read as ``18``; the amount
+    left out as shifted): the digits may be a letter and a speck as well as the amount, and
+    the number the amount as well as a shifted cell's: left empty, said."""
     shares = draft.values.get("shares")
-    if not isinstance(shares, Decimal) or shares >= 10:
+    if not isinstance(shares, Decimal) or shares >= 100:
         return
     left = next((g for f, m in draft.notes if f is None and (g := _LEFT_OUT.match(m))), None)
     if left is None:
         return
     draft.leave_empty(
         "shares",
-        f"{shares} read as the amount, where {left[1]} fits no column: a speck beside the"
-        " (A)/(D) letter read as a digit, or the amount? left empty",
+        f"{shares} read as the amount, where {left[1]} fits no column: a letter and a speck"
+        " (the code's, the (A)/(D) side's) read as digits, or the amount? left empty",
     )
 
 

@@ -182,6 +182,12 @@ def read_table(
         text = row.text
         if text[:1] in "hw0123456789" and PAGE_FURNITURE.match(text):
             continue  # invisible: the rows on either side of a page break still pair up
+        if in_caption and not drafts and row.shape in TABLED and "<br>" in text:
+            # (before the captions' test: the captions' lines on top of the first row's values
+            # make it read as captions, ``(Instr. 4)<br>I``)
+            off = captions_off(row)
+            if off is not row and not is_header_row(off.text):
+                row, text = off, off.text
         if (
             not text
             or is_header_row(text)

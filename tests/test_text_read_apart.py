@@ -259,6 +259,22 @@ def test_a_legal_form_written_short_ends_the_owners_name() -> None:
         assert (f.reporting_owners[0].name, f.issuer.name) == (None, None), names
 
 
+def test_a_number_after_a_last_and_a_first_name_opens_the_issuers_name() -> None:
+    """``Musk Elon 1 800 FLOWERS COM INC [ FLWS ]`` (remix seed 541, pdfplumber-text): no
+    person's name holds a number, so after two words of letters it opens the issuer's name;
+    both had been left empty. Not where a legal form before it may end an owner that is a
+    company, nor after a firm's word (``Sequoia Capital 2021``)."""
+    _read_apart_as(
+        (("Musk Elon 1 800 FLOWERS COM INC [ FLWS ]", "Musk Elon", "1 800 FLOWERS COM INC"),)
+    )
+    for names in (
+        "Sequoia Capital 2021 FLOWERS COM INC [ XYZ ]",
+        "Musk Elon 1 800 FLOWERS COM [ XYZ ]",  # the issuer's name ends in no legal form
+    ):
+        f = parse_bytes(_with_names(names), "names.txt")
+        assert (f.reporting_owners[0].name, f.issuer.name) == (None, None), names
+
+
 def test_a_funds_number_and_a_banks_form_take_neither_case() -> None:
     """``XV`` and ``N.A.`` are capitals in a name written in either case: they were read as
     a change of case that contradicted the right cut, and both names were left empty."""
@@ -536,8 +552,9 @@ def test_every_pairing_of_real_owners_and_issuers_is_cut_right_or_not_at_all() -
     # trust's name and after a last name, an initial and a middle name; 1,064 since a cut leaving
     # a legal form inside the issuer's name gives way and a change of case after a last and a
     # first name parts the names; 1,094 since a legal form written short ends the owner's name;
-    # 1,106 since a number after a middle initial opens the issuer's
-    assert right >= 1106
+    # 1,106 since a number after a middle initial opens the issuer's, 1,118 since one after a last
+    # and a first name does
+    assert right >= 1118
 
 
 def test_every_pairing_of_made_up_owners_with_listed_issuers_is_cut_right_or_not_at_all() -> None:
@@ -555,8 +572,9 @@ def test_every_pairing_of_made_up_owners_with_listed_issuers_is_cut_right_or_not
     # 22,408 before the middle initial's rule, 22,675 before the ticker's cut after a trust,
     # 22,773 before the case's cut after two words and the legal form left inside, 22,968
     # before a legal form written short ends the owner's name whatever the ticker, 23,175
-    # before a number after a middle initial opens the issuer's name
-    assert _cut_right_or_not_at_all(owners, issuers) >= 23197
+    # before a number after a middle initial opens the issuer's name, 23,197 before one after a
+    # last and a first name does
+    assert _cut_right_or_not_at_all(owners, issuers) >= 23281
 
 
 def _cut_right_or_not_at_all(owners: list[str], issuers: list[tuple[str, str | None]]) -> int:

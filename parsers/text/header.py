@@ -1743,9 +1743,9 @@ def split_by_issuer_name(head: Header, below: str) -> None:
     (:func:`_two_names_at`); of two cuts, one leaving a legal form inside the issuer's name
     gives way to the other (:func:`_legal_form_inside`); a legal form written short ends the
     owner's name whatever the ticker (:func:`_short_form_before`). Session 26: own tickers
-    1,030 -> 1,106 of 1,215 right, the wide pairing 22,408 -> 23,197 of 26,462, none wrongly
+    1,030 -> 1,118 of 1,215 right, the wide pairing 22,408 -> 23,281 of 26,462, none wrongly
     (with the ticker's cut after a trust's name or a whole conformed name, and a number after a
-    middle initial)."""
+    middle initial or after a last and a first name: :func:`_number_after_two_names`)."""
     text = head.run_together
     if text is None or head.owner_name is not None:
         return
@@ -1754,6 +1754,7 @@ def split_by_issuer_name(head: Header, below: str) -> None:
     company = _cut_printed_as_a_company(text, below)
     spelt = _cut_spelt_by_ticker(text, head.ticker)
     initials = _cut_by_initials(text, head.ticker)
+    numbered = _number_after_two_names(text)
     cues = {
         "the owner's name ended by its legal form": _cut_after_legal_form(text),
         "the owner's name ended by a middle initial": _cut_after_initial(text),
@@ -1765,6 +1766,7 @@ def split_by_issuer_name(head: Header, below: str) -> None:
         "the footnotes print it with its legal form from": company,
         f"its ticker ({head.ticker}) spells it from": spelt,
         f"its ticker ({head.ticker}) is the initials of": initials,
+        "a number after a last and a first name opens it from": numbered,
         **{f"{how} before": at for how, at in cues.items()},
     }
     cuts = {at for at in found.values() if at is not None}
@@ -1773,8 +1775,8 @@ def split_by_issuer_name(head: Header, below: str) -> None:
         # ``SB Global Advisers Ltd AAR CORP`` (AIR): the ticker spelt from ``Advisers`` would
         # leave ``Ltd`` inside the issuer's name; the cut after it leaves a name whole
         (at,) = whole
-        printed, company, spelt, initials, only = (
-            c if c == at else None for c in (printed, company, spelt, initials, only)
+        printed, company, spelt, initials, only, numbered = (
+            c if c == at else None for c in (printed, company, spelt, initials, only, numbered)
         )
         cues = {how: c if c == at else None for how, c in cues.items()}
         cuts = whole
@@ -1794,6 +1796,8 @@ def split_by_issuer_name(head: Header, below: str) -> None:
         why = f"the issuer's name as its ticker ({head.ticker}) spells it"
     elif initials is not None:
         why = f"the issuer's name whose initials its ticker ({head.ticker}) is"
+    elif numbered is not None:
+        why = "the issuer's name opening on a number after a last and a first name"
     elif _letters(text[at:])[:1] == _letters(head.ticker or "")[:1]:
         said = ", ".join(how for how, cut in cues.items() if cut is not None)
         why = f"{said}, the issuer's name opening on its ticker's letter ({head.ticker})"
@@ -2078,6 +2082,38 @@ def _short_form_before(text: str, at: int) -> bool:
         and _is_ending_form(issuer[-1])
         and not _legal_form_inside(text[at:])
     )
+
+
+_FIRM_WORDS = frozenset(
+    {"capital", "partners", "fund", "funds", "management", "holdings", "group", "investments",
+     "advisors", "advisers", "ventures", "trust", "associates", "equity", "global"}
+)  # fmt: skip
+"""Words a company's name holds and a person's does not (``Sequoia Capital 2021``)."""
+
+
+def _number_after_two_names(text: str) -> int | None:
+    """``Musk Elon 1 800 FLOWERS COM INC``: two words of letters, a last and a first name, then
+    a number: no person's name holds one, so the issuer's name opens on it, where it ends in its
+    legal form and the run holds no other (an owner's own legal form would end the owner's name
+    elsewhere: ``Fund 1 Investments, LLC``), neither word is one of a firm's (``Sequoia
+    Capital 2021``), and no word is a family holder's (``Sclar Jeremy 2012 Irrevocable Family
+    Trust``)."""
+    words = _FORM_WORD.findall(text)
+    spans = [m.start() for m in _FORM_WORD.finditer(text)]
+    if len(words) < 4 or not words[2].isdigit() or not _is_ending_form(words[-1]):
+        return None
+    if any(_is_ending_form(w) for w in words[:-1]):
+        return None
+    owner = words[:2]
+    if not all(len(w) > 1 and w.isalpha() and w.casefold() not in _FIRM_WORDS for w in owner):
+        return None
+    if any(w.casefold() in _FAMILY_HOLDER for w in words):
+        return None  # ``Sclar Jeremy 2012 Irrevocable Family Trust``: a trust's name holds one
+    return spans[2]
+
+
+_FAMILY_HOLDER = frozenset({"trust", "foundation", "family", "irrevocable", "revocable", "estate"})
+"""Words of a holder named for a person, whose name may hold a year after the person's."""
 
 
 def _two_names_at(text: str, at: int) -> bool:

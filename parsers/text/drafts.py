@@ -70,6 +70,9 @@ class Draft:
     date_unread: bool = False
     """The row's transaction date stood in the text but could not be read: a transaction with
     its date left empty, not a holding."""
+    left_out: list[str] = field(default_factory=list)
+    """Readable values no column took where they stood (the row may be shifted), as written:
+    what a value read beside them may have been read in place of."""
 
     def leave_empty(self, f: str, message: str) -> None:
         """Empty text or value cell ``f`` with a doubt: the text does not say its value for
@@ -108,6 +111,7 @@ def new_draft(line: int, plain: bool) -> Draft:
     d.lone_date = None
     d.code_unsure = False
     d.date_unread = False
+    d.left_out = []
     return d
 
 

@@ -2112,7 +2112,7 @@ def _number_after_two_names(text: str) -> int | None:
     return spans[2]
 
 
-_FAMILY_HOLDER = frozenset({"trust", "foundation", "family", "irrevocable", "revocable", "estate"})
+_FAMILY_HOLDER = _HOLDER_ENDS | {"family", "irrevocable", "revocable", "estate"}
 """Words of a holder named for a person, whose name may hold a year after the person's."""
 
 

@@ -232,6 +232,7 @@ def note_dropped(
         # doubt is on the whole row, not on one column
         target: str | None = None
         message = f"{shown!r} fits no column where it stands; left out (the row may be shifted)"
+        draft.left_out.append(tok.text)
         code = draft.values.get("code")
         if (
             tok.kind == LETTER

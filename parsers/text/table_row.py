@@ -302,7 +302,7 @@ def _form_read_as_one(draft: Draft, fields: tuple[str, ...], cols: list[list[Tok
     )
 
 
-_LEFT_OUT = re.compile(r"'(\d{1,3}(?:,\d{3})+)' fits no column where it stands")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def _digit_beside_a_left_out_amount(draft: Draft) -> None:
@@ -314,12 +314,12 @@ def _digit_beside_a_left_out_amount(draft: Draft) -> None:
     shares = draft.values.get("shares")
     if not isinstance(shares, Decimal) or shares >= 100:
         return
-    left = next((g for f, m in draft.notes if f is None and (g := _LEFT_OUT.match(m))), None)
+    left = next((t for t in draft.left_out if _THOUSANDS.fullmatch(t)), None)
     if left is None:
         return
     draft.leave_empty(
         "shares",
-        f"{shares} read as the amount, where {left[1]} fits no column: a letter and a speck"
+        f"{shares} read as the amount, where {left} fits no column: a letter and a speck"
         " (the code's, the (A)/(D) side's) read as digits, or the amount? left empty",
     )
 

@@ -182,12 +182,15 @@ def read_table(
         text = row.text
         if text[:1] in "hw0123456789" and PAGE_FURNITURE.match(text):
             continue  # invisible: the rows on either side of a page break still pair up
-        if in_caption and not drafts and row.shape in TABLED and "<br>" in text:
-            # (before the captions' test: the captions' lines on top of the first row's values
-            # make it read as captions, ``(Instr. 4)<br>I``)
-            off = captions_off(row)
-            if off is not row and not is_header_row(off.text):
-                row, text = off, off.text
+        # the table's first row with the sub-captions' lines on top of its values, taken off
+        # before the captions' test (they make it read as captions: ``(Instr. 4)<br>I``)
+        off = (
+            captions_off(row)
+            if in_caption and not drafts and row.shape in TABLED and "<br>" in text
+            else row
+        )
+        if off is not row and not is_header_row(off.text):
+            row, text = off, off.text
         if (
             not text
             or is_header_row(text)
@@ -199,8 +202,7 @@ def read_table(
             pending = []
             in_caption = True
             continue
-        if in_caption and not drafts and row.shape in TABLED and "<br>" in text:
-            row = captions_off(row)
+        row = off  # (captions_off of a row it took captions off leaves it as it is)
         if row.shape == PLAIN:
             tokens = tokenize_plain(row.cells[0], row.xs[0])
         else:

@@ -1253,7 +1253,7 @@ def _role_text(
         said = " ".join(text.split()).replace(CUT, "|")
         head.notes.append(
             (None, "reporting_owners[0].officer_title",
-             f"box 5's written title shares its lines with other boxes ({said!r}): where it "
+             f"{_SHARED_TITLE} ({said!r}): where it "
              "begins and ends is not said; left empty")
         )  # fmt: skip
         return None
@@ -1305,6 +1305,11 @@ def _title_under_lone_officer(head: Header, seg: str, officer: re.Match[str] | N
     ):
         return None
     return title
+
+
+_SHARED_TITLE = "box 5's written title shares its lines with other boxes"
+"""How the doubt on a title left empty for its shared lines opens: a reading from the cells
+or the columns replaces it (:func:`_drop_title_doubts`)."""
 
 
 def _title_among_labels(seg: str, labels: list[re.Match[str] | None]) -> str | None:
@@ -1522,7 +1527,7 @@ def _title_in_box5s_column(head: Header, rows: list[Row]) -> None:
     it) leaves it."""
     if head.role_text is not None or not (head.is_officer or head.is_other):
         return
-    if not any(n[2].startswith("box 5's written title shares") for n in head.notes):
+    if not any(n[2].startswith(_SHARED_TITLE) for n in head.notes):
         return
     spaced = [r for r in rows if r.shape is SPACE]
     at = next((i for i, r in enumerate(spaced) if _OFFICER.search(r.text)), None)
@@ -1571,7 +1576,7 @@ def _title_fits(title: str) -> bool:
 
 
 def _drop_title_doubts(head: Header) -> None:
-    head.notes = [n for n in head.notes if not n[2].startswith("box 5's written title")]
+    head.notes = [n for n in head.notes if not n[2].startswith(_SHARED_TITLE)]
 
 
 _SIG_WORD = re.compile(r"[^\W_]+(?:[-'&][^\W_]+)*")

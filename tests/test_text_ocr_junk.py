@@ -2614,3 +2614,31 @@ def test_a_code_read_as_two_digits_beside_a_left_out_amount_is_no_amount() -> No
     assert row.shares is None
     assert row.shares_owned_following == Decimal("8152352")
     assert any("18 read as the amount, where 144,092" in n.message for n in f.notes)
+
+
+def test_remix_607_capitals_after_a_companys_last_word_may_be_torn_markers() -> None:
+    """tesseract of a remixed filing (seed 607): ``By Limited Liability`` / ``Company
+    OMOOAHAD``, the nature's markers read as capitals after the word a company's name ends
+    on. The nature had read 'By Limited Liability Company OMOOAHAD': a wrong value. As after
+    ``Trust`` (``Irr Trust MAHAL``), the text does not say whether it is a word: left empty."""
+    f = _remix("ocr_capitals_after_a_companys_nature.txt")
+    row = f.non_derivative[0]
+    assert row.nature_of_ownership is None
+    assert row.shares_owned_following == Decimal("518932944000")
+    assert any(
+        "OMOOAHAD" in n.message and "left empty" in n.message
+        for n in f.notes
+        if n.field == "non_derivative[0].nature_of_ownership"
+    )
+
+
+def test_remix_607_a_marker_read_as_a_question_mark_after_a_natures_number() -> None:
+    """tesseract of a remixed filing (seed 607): ``By immediate family`` / ``member 1?``, the
+    raised marker after the nature's number read as a question mark (the next row's reads
+    ``member 1°)``). The nature had read 'By immediate family member 1?': a wrong value.
+    Whether the ``1`` is the cell's or the marker's, the text does not say: left empty."""
+    f = _remix("ocr_marker_read_as_a_question_mark_after_a_number.txt")
+    row = next(r for r in f.non_derivative if r.line == 26)
+    assert row.nature_of_ownership is None
+    assert row.shares_owned_following == Decimal("85393500")
+    assert any("'1?'" in n.message for n in f.notes if n.field and "nature" in n.field)

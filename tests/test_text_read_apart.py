@@ -181,6 +181,69 @@ def test_a_ticker_spelt_after_a_trust_or_a_whole_conformed_name_cuts_there() -> 
         assert (f.reporting_owners[0].name, f.issuer.name) == (None, None), names
 
 
+def test_a_ticker_spelt_from_a_first_word_and_the_initials_after_it_cuts_there() -> None:
+    """``PMN``: ``P`` and ``M`` in ``ProMIS``, ``N`` for ``Neurosciences``; no one word spells
+    it, so both names had been left empty (remix seed 601, pdfplumber-text and markitdown
+    alike; the rendering is copied under tests/fixtures/text/remix)."""
+    path = Path(__file__).parent / "fixtures" / "text" / "remix"
+    path = path / "plain_names_run_together_ticker_spelt_across_words.txt"
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert (f.reporting_owners[0].name, f.issuer.name) == (
+        "Moran Kyle",
+        "ProMIS Neurosciences Inc.",
+    )
+    assert "spells it across its words" in _read_apart_doubts(f)["issuer.name"]
+    _read_apart_as(
+        (
+            (
+                "Sclar Jeremy 2012 Family Trust ProMIS Neurosciences Inc. [ PMN ]",
+                "Sclar Jeremy 2012 Family Trust",
+                "ProMIS Neurosciences Inc.",
+            ),
+        )
+    )
+    for names in (
+        # a middle name may open the spelling: 'A' in 'Ann', 'APL' in 'Apple' (letters from
+        # within a later word are not taken)
+        "Clements Carol Ann Apple Inc. [ AAPL ]",
+        # an initial for a first name may go on with a middle name
+        "Dodge R Stanton Workday, Inc. [ SNOW ]",
+        # a word and initials, but the name goes on past them
+        "DE LA CRUZ MARIA SALESFORCE, INC. [ CRM ]",
+        # a third plain word before the spelling: a middle name or the issuer's, unsaid
+        "Moran Kyle Peter ProMIS Neurosciences Inc. [ PMN ]",
+    ):
+        f = parse_bytes(_with_names(names), "names.txt")
+        assert (f.reporting_owners[0].name, f.issuer.name) == (None, None), names
+
+
+def test_a_trusts_last_word_ends_the_holders_name() -> None:
+    """``Trust`` ends a holder's name; the issuer's name after it opening on its ticker's
+    letter is the check (``AAPL`` is spelt by no word of ``Apple Inc.``, so nothing else cut
+    it). Not where the word stands twice, last, or before a legal form."""
+    _read_apart_as(
+        (
+            (
+                "Jeremy M. Sclar 2012 Irrevocable Family Trust Apple Inc. [ AAPL ]",
+                "Jeremy M. Sclar 2012 Irrevocable Family Trust",
+                "Apple Inc.",
+            ),
+            # a trust company's name goes on to its legal form, which ends it
+            (
+                "Smith Family Trust Company Apple Inc. [ AAPL ]",
+                "Smith Family Trust Company",
+                "Apple Inc.",
+            ),
+        )
+    )
+    for names in (
+        "Sclar Family Trust Northern Trust Corp [ NTRS ]",  # twice: which ends the holder's?
+        "Sclar Family Trust Alphabet Inc. [ GOOG ]",  # the issuer's opens on no G
+    ):
+        f = parse_bytes(_with_names(names), "names.txt")
+        assert (f.reporting_owners[0].name, f.issuer.name) == (None, None), names
+
+
 def test_a_number_after_a_signed_two_word_name_is_the_issuers() -> None:
     """``Kress Colette 1 800 FLOWERS COM INC`` signed ``... Attorney-in-Fact for Colette Kress``
     (remix seed 523, pdfplumber-text): after a two-word name the signature writes in another
@@ -553,8 +616,9 @@ def test_every_pairing_of_real_owners_and_issuers_is_cut_right_or_not_at_all() -
     # a legal form inside the issuer's name gives way and a change of case after a last and a
     # first name parts the names; 1,094 since a legal form written short ends the owner's name;
     # 1,106 since a number after a middle initial opens the issuer's, 1,118 since one after a last
-    # and a first name does
-    assert right >= 1118
+    # and a first name does; 1,128 since a ticker spelt from a first word and the initials after
+    # it cuts, 1,129 since a trust's last word ends the holder's name
+    assert right >= 1129
 
 
 def test_every_pairing_of_made_up_owners_with_listed_issuers_is_cut_right_or_not_at_all() -> None:
@@ -573,8 +637,9 @@ def test_every_pairing_of_made_up_owners_with_listed_issuers_is_cut_right_or_not
     # 22,773 before the case's cut after two words and the legal form left inside, 22,968
     # before a legal form written short ends the owner's name whatever the ticker, 23,175
     # before a number after a middle initial opens the issuer's name, 23,197 before one after a
-    # last and a first name does
-    assert _cut_right_or_not_at_all(owners, issuers) >= 23281
+    # last and a first name does, 23,281 before a ticker spelt from a first word and the
+    # initials after it cuts (23,475), and a trust's last word ends the holder's name
+    assert _cut_right_or_not_at_all(owners, issuers) >= 23507
 
 
 def _cut_right_or_not_at_all(owners: list[str], issuers: list[tuple[str, str | None]]) -> int:

@@ -156,11 +156,13 @@ _OWNER_ENDS = frozenset({"Trust", "TRUST", "LLC", "LP", "L.P.", "Inc.", "INC", "
 
 
 _CAPS_AFTER_OWNER_END = re.compile(
-    r"(?=.*\b[A-Za-z][a-z]{2,}\b).*\s(?P<end>Trust|Trustee|TTEE|TTEES|LLC|LP|L\.P\.|Inc\.|Ltd)\s+"
+    r"(?=.*\b[A-Za-z][a-z]{2,}\b).*\s"
+    r"(?P<end>Trust|Trustee|TTEE|TTEES|LLC|LP|L\.P\.|Inc\.|Ltd|Company|Partnership|Foundation)\s+"
     r"(?P<caps>[A-Z]{3,})[,.;]?$"
 )
 """A nature with a word not in capitals whose last word is three capitals or more after the
-word an owner's name ends on (``Irr Trust MAHAL``): torn markers, or a word, unsure."""
+word an owner's name ends on (``Irr Trust MAHAL``, ``Limited Liability Company OMOOAHAD``):
+torn markers, or a word, unsure."""
 
 
 _BRACKET_CUT_OFF = re.compile(r"(?<!\S)\(\s+(?=[^\W\d_][^\s()]*\))")
@@ -522,10 +524,11 @@ def _noun_beside_an_unfinished_title(draft: Draft) -> None:
 _BRACKETED_CAPS = re.compile(r"\([A-Z\d]{1,6}\)")
 
 
-_NUMBER_TORN = re.compile(r"(?<=[^\W\d_] )\d+[^\w\s]*(?:\d[^\w\s]*)*[()\]“”\"°®©@.]$")
+_NUMBER_TORN = re.compile(r"(?<=[^\W\d_] )\d+[^\w\s]*(?:\d[^\w\s]*)*[()\]“”\"°®©@.?]$")
 """A text cell's last word of digits with brackets, a double quote or a scan's symbol after
-them, after a word (``member 2”)``, ``member 25(7)8)``, ``member 1°)``, ``member 2.``): a number
-the cell ends on, glued to a torn marker."""
+them, after a word (``member 2”)``, ``member 25(7)8)``, ``member 1°)``, ``member 2.``,
+``member 1?``: a raised marker read as a question mark): a number the cell ends on, glued to
+a torn marker."""
 
 
 _NUMBER_SYMBOL_TORN = re.compile(r"(?<=[^\W\d_] )\d+[°®©@¢§™]+\d+$")

@@ -2642,3 +2642,48 @@ def test_remix_607_a_marker_read_as_a_question_mark_after_a_natures_number() -> 
     assert row.nature_of_ownership is None
     assert row.shares_owned_following == Decimal("85393500")
     assert any("'1?'" in n.message for n in f.notes if n.field and "nature" in n.field)
+
+
+def test_remix_613_margin_lines_past_a_titles_noun_are_no_part_of_the_title() -> None:
+    """tesseract of a remixed filing (seed 613): ``Common Share   10/26/2021   S ...   SMB
+    Pacific 2021`` / ``Charitable Remainder`` / ``Unitrust I`` (the nature left empty: the row
+    shows no form), and ``Class A   12/23/2021   GX   798,018 ...`` / ``Common Stock`` / ``Kou
+    cole ee ee See footnote”``: the margin lines had all gone to the title ('Common Share
+    Charitable Remainder Unitrust I', 'Class A Common Stock Kou cole ee ee See footnote'), two
+    wrong values. No title goes on past its noun with such words: from that line on they are
+    the nature's rest or debris, and the nature is left empty with them; the lines before
+    stay the title's."""
+    f = _remix("ocr_nature_lines_below_a_title_ended_on_its_noun.txt")
+    row, said = row_and_notes(f, 28, "nature_of_ownership")
+    assert (row.security_title, row.nature_of_ownership) == ("Common Share", None)
+    assert any("Charitable Remainder / Unitrust I" in m for m in said)
+    g = _remix("ocr_debris_line_after_a_titles_wrapped_noun.txt")
+    row, said = row_and_notes(g, 20, "nature_of_ownership")
+    assert (row.security_title, row.nature_of_ownership) == ("Class A Common Stock", None)
+    assert any("Kou cole" in m for m in said)
+
+
+def test_remix_613_small_specks_one_without_a_vowel_are_no_wrapped_words() -> None:
+    """tesseract of a remixed filing (seed 613): ``Class B Common ... 537,376   I   By Lp®)`` /
+    ``Stock`` / ``ees eg nrc | |``: the last line's specks had gone onto the title ('Class B
+    Common Stock ees eg nrc'). Three words of three small letters at most, one with no vowel,
+    are no title's or nature's wrapped words (``by his son``): debris, or a cell's rest the
+    scan garbled; the cells it may continue are left empty."""
+    f = _remix("ocr_specks_without_a_vowel_below_a_row.txt")
+    row, said = row_and_notes(f, 22, "security_title")
+    assert row.security_title is None
+    assert row.shares_owned_following == Decimal("537376")
+    assert any("ees eg nrc" in m for m in said)
+
+
+def test_remix_613_the_forms_i_read_as_a_seven_before_the_nature() -> None:
+    """tesseract of a remixed filing (seed 613): ``Series E   $3.74 ...   60,445   7
+    Trustees of The`` / ``Surace/Rogers`` / ``Trust``: the form's ``I`` read as ``7`` had opened
+    the nature ('7 Trustees of The Surace/Rogers Family Trust'). A lone digit or rule where the
+    form stands, before a capitalised word, is the form as the scan read it: dropped, said; the
+    form stays unread."""
+    f = _remix("ocr_form_read_as_seven_before_the_nature.txt")
+    row, said = derivative_row_and_notes(f, 44, "nature_of_ownership")
+    assert row.nature_of_ownership == "Trustees of The Surace/Rogers Family Trust"
+    assert row.ownership is None
+    assert any("dropped '7'" in m for m in said)

@@ -1149,3 +1149,25 @@ def test_cells_of_one_case_or_of_mixed_case_say_nothing_of_the_cut() -> None:
     text = INNSUITES.read_text().replace("INNSUITES 09/25", "InnSuites 09/25")
     row, _ = row_and_notes(parse_bytes(text.encode(), "innsuites.txt"), 27, "security_title")
     assert (row.security_title, row.nature_of_ownership) == (None, None)
+
+
+def test_rows_of_cells_after_a_rule_keep_the_columns_of_the_row_of_cells_above() -> None:
+    """markitdown of a remixed filing (seed 601): ``Stock $0.00 (6) (7) Class A ...`` / ``|
+    Option | ... | Common | ... | footnotes |`` / ``| --- |`` / ``| (Right to | ... | Stock |
+    ... | |`` / ``Buy)``: markitdown cut the row's wrapped lines into two tables, each under its
+    own rule. The first row of cells fills the three open cells in order; the next, of as many
+    cells but two of them written, had been read as a plain line (``(Right to Stock``: whose
+    words? all three cells left empty). Its cells stand in the columns the first row's went
+    to, so they go there too; so for ``| Share | ... | Charitable |`` / ``| Purchase | ... |
+    Remainder |`` / ``| Warrants | ... | Unitrust II |``."""
+    f = parse_file(REMIX / "markitdown_wrapped_cells_after_a_rule_keep_their_columns.md")
+    got = [(r.security_title, r.underlying_title, r.nature_of_ownership) for r in f.derivative]
+    assert got == [
+        ("Series E Preferred Stock", "Common Shares", None),
+        ("Stock Option (Right to Buy)", "Class A Common Stock", "Please see footnotes"),
+        (
+            "Tranche C Common Share Purchase Warrants",
+            "Common Stock",
+            "SMB Pacific 2021 Charitable Remainder Unitrust II",
+        ),
+    ]

@@ -173,6 +173,7 @@ def attach(
     columns: bool = True,
     flush: bool = False,
     went_on: frozenset[str] | None = None,
+    kept: dict[int, dict[int, str]] | None = None,
 ) -> None:
     """Fold wrapped text lines into ``draft``, each word run into the nearest text column.
 
@@ -183,18 +184,21 @@ def attach(
     In ``flush`` layout text (OCR: every line starts at the margin) a line of one cell is as
     placeless as a plain one. Plain lines after a markdown row's continuation rows of cells
     (``Remainder`` / ``Unitrust I`` under ``| Stock | Stock | Charitable |``) are cut after
-    those rows are placed, knowing which cells went on to the last of them (``went_on``)."""
+    those rows are placed, knowing which cells went on to the last of them (``went_on``).
+    ``kept``: which text cell each pipe column of those rows went to, by the rows' number of
+    cells (see below)."""
     targets = list(text_fields(fields))
     if not columns and not before and not flush and went_on is None:
         plain = [r.shape == PLAIN for r, _ in pairs]
         n = plain.index(True) if True in plain else 0
         if n and all(plain[n:]):
+            kept = {}
             if n > 1:
-                attach(draft, pairs[: n - 1], fields, before, columns, flush, frozenset())
+                attach(draft, pairs[: n - 1], fields, before, columns, flush, frozenset(), kept)
             had = {f: draft.values.get(f) for f in targets}
-            attach(draft, pairs[n - 1 : n], fields, before, columns, flush, frozenset())
+            attach(draft, pairs[n - 1 : n], fields, before, columns, flush, frozenset(), kept)
             now = frozenset(f for f in targets if draft.values.get(f) != had[f])
-            attach(draft, pairs[n:], fields, before, columns, flush, now)
+            attach(draft, pairs[n:], fields, before, columns, flush, now, kept)
             return
     if flush and not before and len(pairs) > 1:
         pairs = _drop_lost_rows_lines(draft, pairs, targets)
@@ -275,6 +279,12 @@ def attach(
             said_first = {f: str(draft.values.get(f) or "") for f in targets}
             fresh = not draft.blurred
             to = _placeless_target(draft, placeless, targets)
+            if to == targets[0] and "nature_of_ownership" in targets and not before:
+                past = _past_the_titles_noun(draft, placeless, targets[0])
+                if past:
+                    gone = {id(w) for w in past}
+                    lines = [w for w in lines if id(w) not in gone]
+                    placeless = [w for w in placeless if id(w) not in gone]
             forced = {id(w): to for w in placeless if to is not None}
             if to is None:
                 gone = {id(w) for w in placeless}
@@ -307,11 +317,22 @@ def attach(
             )
         ]
         if draft.plain:  # cells of a pipe line under a plain row: only their order is known
+            kept = {} if kept is None else kept
             for r, w in pairs:
                 groups = _cell_groups(w) if r.shape in TABLED else []
+                cols = kept.setdefault(len(r.cells), {})
                 if groups and len(groups) == len(open_cells) > 1:
                     for f, toks in zip(open_cells, groups, strict=True):
                         _append_words(draft, f, toks, before)
+                        cols[toks[0].cell] = f
+                    lines = [x for x in lines if x is not w]
+                elif groups and cols and all(g[0].cell in cols for g in groups):
+                    # ``| (Right to | ... | Stock | ... |`` below ``| Option | ... | Common |
+                    # ... | footnotes |``: a line of as many cells as one whose every cell
+                    # went to an open cell keeps that line's columns (markitdown cuts one
+                    # table of a row's wrapped lines into several, each with its own rule)
+                    for toks in groups:
+                        _append_words(draft, cols[toks[0].cell], toks, before)
                     lines = [x for x in lines if x is not w]
         loose = [
             w
@@ -849,12 +870,68 @@ def _scan_debris(words: list[Token], text: str = "") -> bool:
         and all(len(w.strip("|[]")) <= 3 for w in split)
     ):
         return True  # ``cee | Og [Es |e [so``: short specks between a scan's box rules
+    if (
+        len(split) >= 3
+        and all(w.isalpha() and w.islower() and len(w) <= 3 for w in split)
+        and any(not set(w) & (VOWELS | {"y"}) for w in split)
+    ):
+        return True  # ``ees eg nrc | |``: small specks (by a scan's box rules), one with no
+        # vowel: a wrapped line of words this short is a nature's (``by his son``), all voiced
     return (
         len(split) >= 3
         and (len({t.cell for t in words if t.text}) > 1 or "|" in text)  # (a rule between)
         and all(w.isalpha() and w.islower() for w in split)
         and sum(len(w) >= 3 for w in split) <= 1
     )
+
+
+_NATURES_OWN = frozenset(
+    {"see", "footnote", "footnotes", "by", "trust", "unitrust", "trustee", "trustees", "ttee"}
+    | {"spouse", "family", "charitable", "remainder", "irrevocable", "revocable", "ira", "gst"}
+    | {"foundation", "member", "son", "daughter", "children", "wife", "husband", "llc"}
+)
+"""Words a nature of ownership is written with and no security's title (``See footnote``,
+``Charitable Remainder Unitrust``, ``By Spouse``)."""
+
+
+def _words_of(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
+
+
+def _past_the_titles_noun(
+    draft: Draft, placeless: list[list[Token]], title: str
+) -> list[list[Token]]:
+    """The margin lines, from the first that would take the title on past its noun with a word
+    no title goes on with (:func:`parsers.text.wraps.goes_on_past_noun`) and holding a word
+    only a nature is written with (:data:`_NATURES_OWN`), that are no part of the title:
+    ``Common Share ... SMB Pacific 2021`` / ``Charitable Remainder`` / ``Unitrust I`` (the
+    nature left empty: no form on the row), ``Class A ... 798,018`` / ``Common Stock`` / ``Kou
+    cole ee ee See footnote``. They are the nature's rest, or the scan's debris; the nature is
+    left empty with them (a doubt), and the lines before them stay the title's. (Without a
+    nature's word the lines may be the rest of a title that goes on past its noun.)"""
+    so_far = str(draft.values.get(title) or "")
+    for k, w in enumerate(placeless):
+        words = " ".join(t.text for t in w if t.text)
+        if (
+            so_far
+            and wraps.goes_on_past_noun(so_far, f"{so_far} {words}")
+            and not _NATURES_OWN.isdisjoint(
+                _words_of(" ".join(t.text for x in placeless[k:] for t in x))
+            )
+        ):
+            past = placeless[k:]
+            said = " / ".join(" ".join(t.text for t in x if t.text) for x in past)
+            message = (
+                f"margin line(s) '{said}' below: no title goes on past its noun so; the rest of"
+                " the nature or the scan's debris: left empty"
+            )
+            if "nature_of_ownership" in draft.blurred:
+                draft.notes.append(("nature_of_ownership", message))
+            else:
+                draft.leave_empty("nature_of_ownership", message)
+            return past
+        so_far = f"{so_far} {words}" if so_far else words
+    return []
 
 
 def _placeless_target(draft: Draft, loose: list[list[Token]], targets: list[str]) -> str | None:

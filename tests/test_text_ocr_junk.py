@@ -2687,3 +2687,26 @@ def test_remix_613_the_forms_i_read_as_a_seven_before_the_nature() -> None:
     assert row.nature_of_ownership == "Trustees of The Surace/Rogers Family Trust"
     assert row.ownership is None
     assert any("dropped '7'" in m for m in said)
+
+
+def test_remix_617_markers_run_together_with_a_digit_read_as_a_capital() -> None:
+    """tesseract of a remixed filing (seed 617): ``By Max R. Schaufeld Irr`` /
+    ``Trust(78N910)(11)``, the markers ``(7)...(11)`` run together, a ``9``'s stroke read as
+    ``N``. The nature had read 'By Max R. Schaufeld Irr Trust(78N)': a wrong value. A bracket
+    glued to a word holding three digits or more and capitals is markers, as ``(28920)`` is."""
+    f = _remix("ocr_markers_run_together_with_a_capital_after_trust.txt")
+    row = next(r for r in f.non_derivative if r.line == 24)
+    assert row.nature_of_ownership == "By Max R. Schaufeld Irr Trust"
+    assert clean_words("Irr Trust(78N910)") == "Irr Trust"
+    assert clean_words("Family Trust (2012)") == "Family Trust (2012)"
+
+
+def test_remix_617_a_capital_symbols_and_a_digit_after_trust_are_a_torn_marker() -> None:
+    """tesseract of a remixed filing (seed 617): ``By FDS New River Farm 2017`` /
+    ``Irrevocable Trust M@@0)``: the nature had read '... Irrevocable Trust M' (the symbols and
+    the digit dropped, the capital kept): a wrong value. A capital, a scan's symbols and a
+    digit closing a bracket after the word an owner's name ends on are a marker, as ``D@)``."""
+    f = _remix("ocr_capital_symbols_and_a_digit_after_trust.txt")
+    row = next(r for r in f.non_derivative if r.line == 23)
+    assert row.nature_of_ownership == "By FDS New River Farm 2017 Irrevocable Trust"
+    assert clean_words("Remainder Unitrust I@)") == "Remainder Unitrust I"

@@ -90,12 +90,14 @@ _GLUED_TORN = re.compile(
     r"|(?<=[a-z])\((?=[A-Z\d]{0,2}[A-Z])[A-Z\d]{1,3}\)[^\w\s()]*\)?$"
     r"|(?<=[a-z])\([A-Z\d]{0,2}[@¢®©™°§«»€~^*]+$"
     r"|(?<=[a-z])\(\d{3,}\)$"
+    r"|(?<=[a-z])\((?=(?:[A-Z]*\d){3})[A-Z\d]{4,8}\)$"
 )
 """A bracket glued to a word's last letter holding a scan's symbol (``Stock(V@)``), or a
 capital, alone or among digits, glued to a small letter (``Stock(D)``, ``Stock(D)@)``,
 ``Footnotes(V2)`` for ``(1)(2)``), or one left open, a symbol last (``Trust(V@``), or
-holding three digits or more glued to a small letter (``Spouse(28920)``, markers run
-together, their inner brackets lost: no footnote is numbered so): a footnote marker torn; a
+holding three digits or more glued to a small letter (``Spouse(28920)``, ``Trust(78N910)``
+with a digit read as a capital: markers run together, their inner brackets lost; no
+footnote is numbered so): a footnote marker torn; a
 title's bracketed words stand apart (``(right``, ``Class (A)``, ``Trust (2012)``)."""
 
 
@@ -134,10 +136,11 @@ SECURITY_NOUNS = frozenset(
 )
 
 
-_CAPS_MARKER = re.compile(r"(?=[A-Z\d]?[A-Z])[A-Z\d]{1,2}[@®©°¢§*]{0,2}\)")
+_CAPS_MARKER = re.compile(r"(?=[A-Z\d]?[A-Z])[A-Z\d]{1,2}(?:[@®©°¢§*]{0,2}|[@®©°¢§*]{1,2}\d)\)")
 """A cell's last word of one or two capitals (or a capital and a digit) and a ``)`` that no
 ``(`` of the cell opened: a footnote marker the scan tore (``(10)`` read ``MO)``, ``(1)(2)``
-read ``V2)``, ``D@)``, a symbol before its bracket); no word of a title ends so."""
+read ``V2)``, ``D@)``, a symbol before its bracket, ``M@@0)``, and a digit); no word of a
+title ends so."""
 
 
 HAS_WORD = re.compile(r"[^\W_]")

@@ -1753,8 +1753,9 @@ def split_by_issuer_name(head: Header, below: str) -> None:
     middle initial or after a last and a first name: :func:`_number_after_two_names`).
     Session 27: a ticker spelt from the issuer's first word and the initials after it
     (:func:`_cut_spelt_across_words`) and a trust's last word ending the holder's name
-    (:func:`_cut_after_holder`): own tickers 1,118 -> 1,129, other tickers 23,904 -> 24,198
-    (the same 1 wrongly), the wide pairing 23,281 -> 23,507, none wrongly."""
+    (:func:`_cut_after_holder`; whatever the ticker where a name of one word and its legal
+    form follows): own tickers 1,118 -> 1,130, other tickers 23,904 -> 24,368 (the same 1
+    wrongly), the wide pairing 23,281 -> 23,516, none wrongly."""
     text = head.run_together
     if text is None or head.owner_name is not None:
         return
@@ -1826,6 +1827,11 @@ def split_by_issuer_name(head: Header, below: str) -> None:
         why = "the owner's name ended by its legal form, written short"
     elif cues["the names written in another case"] == at and _two_names_at(text, at):
         why = "the names written in another case, the owner's a last and a first name"
+    elif cues["the holder's name ended by its last word"] == at and _one_name_word(text[at:]):
+        # ``... Irrevocable Family Trust Alphabet Inc.`` (GOOG): the trust's last word, then
+        # one word of a name and its legal form: whatever the ticker, no holder's name goes on
+        # so and the issuer's is whole
+        why = "the holder's name ended by its last word, the issuer's a name and its legal form"
     elif cues["the owner's name ended by a middle initial"] == at and _middle_initial_at(text, at):
         why = "the owner's name ended by its middle initial (last name, first name, initial)"
     else:

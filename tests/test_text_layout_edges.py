@@ -897,6 +897,19 @@ def test_a_year_inside_a_text_cell_is_a_word_of_it() -> None:
     assert (row.shares_owned_following, row.ownership) == (Decimal(96927802), "I")
 
 
+def test_a_year_after_a_letter_a_border_cut_off_is_a_word_of_the_cell() -> None:
+    """pymupdf4llm's layout mode of remix seed 613 (scored before it was opened):
+    ``|Depositary<br>Units||||2,800||I||By FDS New R<br>2017 Irrevocabl|iver Farm<br>e Trust|``:
+    the border cut ``River`` after its ``R``, so a lone letter stood before the year, and the
+    year was read as the balance (2017, a wrong value; 2,800 left empty). A letter after a run
+    of words, then a year, then words, in one cell: the year is a word too. The nature, cut
+    across the two cells line by line, stays empty with its doubt."""
+    f = _remix_md("layout_md_year_after_a_letter_a_border_cut_off.md")
+    row = next(r for r in f.non_derivative if r.line == 11)
+    assert (row.shares_owned_following, row.ownership) == (Decimal(2800), "I")
+    assert row.nature_of_ownership is None
+
+
 def test_a_form_5s_period_is_not_guessed_from_its_rows() -> None:
     """pymupdf4llm's layout mode of remix seed 277: a Form 5 whose box 3 (``Statement for
     Issuer's Fiscal Year Ended``) was cut into cells: the period was taken from the rows'

@@ -414,12 +414,19 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 def _fold_inner_years(out: list[Token], start: int) -> None:
     """A year between two runs of words in one cell is a word of them (``SMB Pacific 2021
-    C<br>Remainder Unitrust I``: a trust's name, its cell cut by a border): a cell of a
+    C<br>Remainder Unitrust I``, ``By FDS New R<br>2017 Irrevocabl``: a trust's name, its cell
+    cut by a border, a letter beside the year either side): a cell of a
     value column holds no words on either side of its number. (A plain run of words is one
     cell of many columns: there ``Stock 2021 ...`` may be a title and an amount.)"""
     k = start + 1
     while k < len(out) - 1:
         a, b = out[k - 1], out[k]
+        # the words before it: a run of words, or a run and a letter (``By FDS New R<br>2017
+        # Irrevocabl``: a word's first letter a border cut off, then the year)
+        first = k - 1
+        if a.kind == LETTER and first > start and out[first - 1].kind == TEXT:
+            first -= 1
+            a = out[first]
         # the words after it: a run of words, or a letter and a run (``2021 C Remainder``)
         end = k + 2
         if out[k + 1].kind == LETTER and end < len(out) and out[end].kind == TEXT:
@@ -430,12 +437,13 @@ def _fold_inner_years(out: list[Token], start: int) -> None:
             and b.kind == NUM
             and not b.dollar
             and not b.marks
-            and not a.marks
+            and not any(t.marks for t in out[first:k])
             and _YEAR.fullmatch(b.text)
         ):
-            a.text = " ".join([a.text, *(t.text for t in out[k:end])])
-            a.marks.extend(m for t in out[k:end] for m in t.marks)
-            del out[k:end]
+            a.text = " ".join([a.text, *(t.text for t in out[first + 1 : end])])
+            a.marks.extend(m for t in out[first + 1 : end] for m in t.marks)
+            del out[first + 1 : end]
+            k = first + 1
         else:
             k += 1
 

@@ -2710,3 +2710,29 @@ def test_remix_617_a_capital_symbols_and_a_digit_after_trust_are_a_torn_marker()
     row = next(r for r in f.non_derivative if r.line == 23)
     assert row.nature_of_ownership == "By FDS New River Farm 2017 Irrevocable Trust"
     assert clean_words("Remainder Unitrust I@)") == "Remainder Unitrust I"
+
+
+def test_remix_631_a_scan_lines_last_two_cells_are_two_columns() -> None:
+    """tesseract of a remixed filing (seed 631, scored before it was opened): ``Stock   $8.17
+    ... Class A   112,255 ...   I   By Fredrick`` / ``Option   Common   D. Schaufeld`` /
+    ``(Right to   Stock   Rev. Trust``: the second line, spaced on its own scale, put both
+    ``Common`` and ``D. Schaufeld`` nearest the underlying title's column: 'Class A Common D.
+    Schaufeld Stock' and 'By Fredrick Rev. Trust', two wrong values. A line's cells are
+    columns in order: the last is the nature's, said."""
+    f = _remix("ocr_last_two_cells_nearest_the_underlying_title.txt")
+    row, said = derivative_row_and_notes(f, 64, "nature_of_ownership")
+    assert row.underlying_title == "Class A Common Stock"
+    assert row.nature_of_ownership == "By Fredrick D. Schaufeld Rev. Trust"
+    assert any("last two cells" in m for m in said)
+
+
+def test_remix_631_open_markers_one_read_as_capitals_are_no_part_of_the_nature() -> None:
+    """tesseract of a remixed filing (seed 631): ``Please see footnotes`` / ``(7(8)(9)(LOV(11)``
+    (``(10)`` read as ``(LOV``): the whole markers came off, ``(7(LOV`` stayed ('Please see
+    footnotes (7(LOV'), a wrong value. Brackets opened on a marker's digits or capitals, one
+    of them a digit, are a torn marker; ``(DE`` (a border's cut, no digit) stays."""
+    f = _remix("ocr_open_markers_with_one_read_as_capitals.txt")
+    row = next(r for r in f.non_derivative if r.line == 32)
+    assert row.nature_of_ownership == "Please see footnotes"
+    assert clean_words("Please see footnotes (7(LOV") == "Please see footnotes"
+    assert clean_words("By SVF II Beaver (DE") == "By SVF II Beaver (DE"

@@ -38,9 +38,10 @@ _JUNK_ENDS = frozenset(')]}|?!*™®©“”‘"°@~^«»€¢§')
 """The characters a match of ``_JUNK_TAIL`` can end with (it ends the word)."""
 
 
-_OPEN_MARKER = re.compile(r"(?:\(\d{1,2})+[a-z]?")
+_OPEN_MARKER = re.compile(r"(?=\S*\d)(?:\((?:\d{1,2}|[A-Z]{1,3}))+[a-z]?")
 """A cell's last word that opens a bracket on a footnote's number and never closes it
-(``(8y``, ``(8``, ``(8(9``): a marker the scan tore; no title or nature ends so."""
+(``(8y``, ``(8``, ``(8(9``, ``(7(LOV`` with ``(10`` read as capitals): a marker the scan tore;
+no title or nature ends so (``(DE``, a border's cut, holds no digit)."""
 _MARKED_WORD = re.compile(r"[^\W\d_]\(\d+\)$")
 """A word with a footnote marker glued to it (``Spouse(6)``, ``Spouse(28920)``): the cell's
 text ends there."""

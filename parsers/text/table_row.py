@@ -339,29 +339,19 @@ def _nature_without_values(draft: Draft, fields: tuple[str, ...]) -> None:
     if not isinstance(nature, str) or not nature or draft.values.get("ownership") is not None:
         return
     head, _, rest = nature.partition(" ")
-    if rest and head in _LONE_I and rest[:1].isupper() and rest.split()[0].isalpha():
-        # ``60,445   7   Trustees of The``: the form's ``I`` read as a digit or a rule, alone
-        # where the form stands, then the nature (no nature opens on a lone digit before a
-        # word); the form stays unread, the nature is the rest
+    lone = head in _LONE_I and rest[:1].isupper() and rest.split()[0].isalpha()
+    if rest and (lone or _STROKED_I.fullmatch(head)):
+        # ``60,445   7   Trustees of The``: the form's ``I`` read alone as a digit or a rule;
+        # ``If   by Trust?``: read with a stroke as a small letter; then the nature (no
+        # nature opens on either). The form stays unread (a scan's ``I`` may be a rule), the
+        # nature is the rest
+        how = "as the scan read it" if lone else "and a stroke, as the scan read them"
         draft.values["nature_of_ownership"] = rest
         draft.notes.append(
             (
                 "nature_of_ownership",
                 f"dropped {head!r} before the nature, where the ownership form stands: the"
-                f" form's I as the scan read it; read {rest!r}",
-            )
-        )
-        draft.repaired = True
-        return
-    if rest and _STROKED_I.fullmatch(head):
-        # ``If   by Trust?``: the form's ``I`` read with a stroke as a small letter, then the
-        # nature; the form stays unread (a scan's ``I`` may be a rule), the nature is the rest
-        draft.values["nature_of_ownership"] = rest
-        draft.notes.append(
-            (
-                "nature_of_ownership",
-                f"dropped {head!r} before the nature, where the ownership form stands: the"
-                f" form's I and a stroke, as the scan read them; read {rest!r}",
+                f" form's I {how}; read {rest!r}",
             )
         )
         draft.repaired = True

@@ -453,6 +453,8 @@ def attach(
             goes.append(to if to is not None else f)
         if scan_below and to is None:
             moved = _scan_line_moved(draft, extra, toks, goes, spots)
+            if moved is None:
+                moved = _two_cells_in_one_column(toks, goes, spots)
         if moved is not None:
             goes, why = moved
             said = " ".join(t.text for t in toks if t.text)
@@ -595,6 +597,37 @@ def _scan_line_moved(
         f"its first word at the margin, as a scan prints every line, would run the title on"
         f" past its end ({clean_words(f'{title} {first}')!r}): its cells read as those of"
         f" {', '.join(after)}"
+    )
+    return moved, why
+
+
+def _two_cells_in_one_column(
+    toks: list[Token], goes: list[str], spots: list[tuple[int, float, str]]
+) -> tuple[list[str], str] | None:
+    """A scan's line whose last two cells are both nearest the underlying title's column
+    (``Option      Common      D. Schaufeld`` under ``Stock ... Class A ... I   By
+    Fredrick``): each line is spaced on its own scale, but a line's cells are columns, in
+    order, so the last is the text column after the underlying title, the nature (the
+    underlying title had read ``Class A Common D. Schaufeld Stock``). Only where the nature is
+    one of the row's columns; the new places and the reason returned, for a doubt on the
+    cells they fill."""
+    at = {id(t): i for i, t in enumerate(toks)}
+    cells = _cell_groups([t for t in toks if HAS_WORD.search(t.text)])
+    to = [{goes[at[id(t)]] for t in c} for c in cells]
+    if len(cells) < 2 or to[-1] != {"underlying_title"} or to[-2] != {"underlying_title"}:
+        return None
+    if "nature_of_ownership" not in {g for _, _, g in spots}:
+        return None
+    moved = list(goes)
+    for t in cells[-1]:
+        moved[at[id(t)]] = "nature_of_ownership"
+    for i in range(1, len(toks)):  # a marker or debris goes with the word before it
+        if not HAS_WORD.search(toks[i].text):
+            moved[i] = moved[i - 1]
+    said = " ".join(t.text for t in cells[-1])
+    why = (
+        f"its last two cells both nearest the underlying title's column, as a scan spaces each"
+        f" line on its own: the last ({said!r}) read as the nature's, the column after it"
     )
     return moved, why
 

@@ -1787,12 +1787,7 @@ def split_by_issuer_name(head: Header, below: str) -> None:
     if len(cuts) > 1 and len(whole) == 1:
         # ``SB Global Advisers Ltd AAR CORP`` (AIR): the ticker spelt from ``Advisers`` would
         # leave ``Ltd`` inside the issuer's name; the cut after it leaves a name whole
-        (at,) = whole
-        printed, company, spelt, initials, across, only, numbered = (
-            c if c == at else None
-            for c in (printed, company, spelt, initials, across, only, numbered)
-        )
-        cues = {how: c if c == at else None for how, c in cues.items()}
+        # (the reasons below ask which rules cut at the one place left, not which cut at all)
         cuts = whole
     if len(cuts) > 1:
         said = ", ".join(f"{how} {text[at:].strip()!r}" for how, at in found.items() if at)
@@ -1802,26 +1797,26 @@ def split_by_issuer_name(head: Header, below: str) -> None:
     if not cuts:
         return
     (at,) = cuts
-    if printed is not None:
+    if printed == at:
         why = "the issuer's name as the footnotes print it"
-    elif company is not None:
+    elif company == at:
         why = "the issuer's name as the footnotes print it, with its legal form"
-    elif spelt is not None:
+    elif spelt == at:
         why = f"the issuer's name as its ticker ({head.ticker}) spells it"
-    elif initials is not None:
+    elif initials == at:
         why = f"the issuer's name whose initials its ticker ({head.ticker}) is"
-    elif across is not None:
+    elif across == at:
         why = f"the issuer's name as its ticker ({head.ticker}) spells it across its words"
-    elif numbered is not None:
+    elif numbered == at:
         why = "the issuer's name opening on a number after a last and a first name"
     elif _letters(text[at:])[:1] == _letters(head.ticker or "")[:1]:
-        said = ", ".join(how for how, cut in cues.items() if cut is not None)
+        said = ", ".join(how for how, cut in cues.items() if cut == at)
         why = f"{said}, the issuer's name opening on its ticker's letter ({head.ticker})"
-    elif sum(cut is not None for cut in cues.values()) > 1:
+    elif sum(cut == at for cut in cues.values()) > 1:
         # two cues of different kinds in one place (``TANG KEVIN C Turtle Beach Corp``, HEAR:
         # the initial and the change of case): a ticker taken from no word of the name
-        why = " and ".join(how for how, cut in cues.items() if cut is not None)
-    elif only is not None:
+        why = " and ".join(how for how, cut in cues.items() if cut == at)
+    elif only == at:
         why = "the only place the names can part (two words of the owner's, a word of the issuer's)"
     elif cues["the owner's name ended by its legal form"] == at and _short_form_before(text, at):
         why = "the owner's name ended by its legal form, written short"

@@ -590,15 +590,20 @@ def _scan_line_moved(
     for group, f in zip(cells, after, strict=True):
         for t in group:
             moved[at[id(t)]] = f
-    for i in range(1, len(toks)):  # a marker or debris goes with the word before it
-        if not HAS_WORD.search(toks[i].text):
-            moved[i] = moved[i - 1]
+    _debris_with_the_word_before(toks, moved)
     why = (
         f"its first word at the margin, as a scan prints every line, would run the title on"
         f" past its end ({clean_words(f'{title} {first}')!r}): its cells read as those of"
         f" {', '.join(after)}"
     )
     return moved, why
+
+
+def _debris_with_the_word_before(toks: list[Token], goes: list[str]) -> None:
+    """A marker or debris of a moved line goes with the word before it."""
+    for i in range(1, len(toks)):
+        if not HAS_WORD.search(toks[i].text):
+            goes[i] = goes[i - 1]
 
 
 def _two_cells_in_one_column(
@@ -621,9 +626,7 @@ def _two_cells_in_one_column(
     moved = list(goes)
     for t in cells[-1]:
         moved[at[id(t)]] = "nature_of_ownership"
-    for i in range(1, len(toks)):  # a marker or debris goes with the word before it
-        if not HAS_WORD.search(toks[i].text):
-            moved[i] = moved[i - 1]
+    _debris_with_the_word_before(toks, moved)
     said = " ".join(t.text for t in cells[-1])
     why = (
         f"its last two cells both nearest the underlying title's column, as a scan spaces each"

@@ -1171,3 +1171,27 @@ def test_rows_of_cells_after_a_rule_keep_the_columns_of_the_row_of_cells_above()
             "SMB Pacific 2021 Charitable Remainder Unitrust II",
         ),
     ]
+
+
+def test_a_code_and_a_window_date_pushed_below_a_plain_row_are_the_rows() -> None:
+    """markitdown of a remixed filing (seed 661): ``Share $1.60 01/11/2022 30,000 08/04/2026
+    Class B 30,000 $43.94 457,962 D`` / ``M(1) 09/04/2016(4)`` / ``| Option | ... | Common |``
+    / ``| (right to | ... | Stock |`` / ``buy)``: the code and the date exercisable, raised
+    by their markers, pushed onto a line of their own. Read as a row, that line had opened a
+    phantom row that took the wrapped titles (the row's title cut to 'Share', its underlying
+    title to 'Class B'). The earlier of the two window dates is the date exercisable."""
+    f = parse_file(REMIX / "markitdown_code_and_window_date_pushed_below_a_plain_row.md")
+    assert [r.line for r in f.derivative] == [48]
+    row = f.derivative[0]
+    assert (row.security_title, row.underlying_title, row.code) == (
+        "Share Option (right to buy)",
+        "Class B Common Stock",
+        "M",
+    )
+    assert (row.date_exercisable, row.expiration_date) == (
+        dt.date(2016, 9, 4),
+        dt.date(2026, 8, 4),
+    )
+    assert row.footnotes == {"code": ["F1"], "date_exercisable": ["F4"]}
+    said = [n.message for n in f.notes if n.field == "derivative[0].date_exercisable"]
+    assert any("earlier of the row's two window dates" in m for m in said)

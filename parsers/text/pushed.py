@@ -768,3 +768,56 @@ def orphan_code(prev: Draft, row: Row, tokens: list[Token]) -> bool:
         f"code taken from {tok.text!r} alone on line {row.line}, under the row's empty cell",
     )
     return True
+
+
+def orphan_code_and_date(prev: Draft, row: Row, tokens: list[Token]) -> bool:
+    """A code and a date, each with its footnote marker, alone on a plain line right under a
+    Table II row whose date came without a code and whose one window date said not which it
+    was (markdown pushes the marked cells out of the row: ``Share $1.60 01/11/2022 30,000
+    08/04/2026 Class B 30,000 ...`` / ``M(1) 09/04/2016(4)``): the row's code and its other
+    window date, raised by their markers. Read as two rows, the line became a row of its own
+    and took the wrapped titles below it. Of the two dates, the earlier is the date
+    exercisable: an option expires after it can be exercised (equal dates say nothing of
+    which cell is whose: not taken). True if it was read so."""
+    if row.shape != PLAIN or len(tokens) != 2:
+        return False
+    code, date = tokens
+    if code.kind != LETTER or code.value not in CODES or not code.marks or date.kind != DATE:
+        return False
+    lone = prev.lone_date
+    if (
+        lone is None
+        or date.value is None
+        or lone == date.value
+        or "date_exercisable" not in prev.values
+        or prev.values.get("date_exercisable") is not None
+        or prev.values.get("expiration_date") is not None
+        or prev.values.get("transaction_date") is None
+        or prev.values.get("code") is not None
+    ):
+        return False
+    title = prev.values.get("security_title")
+    if prev.plain and (not isinstance(title, str) or CLASS_WORD.search(title)):
+        return False  # (a title that may go on with a class's letter: as :func:`orphan_code`)
+    _take_pushed(
+        prev,
+        "code",
+        code.value,
+        code,
+        f"code taken from {code.text!r} on line {row.line}, under the row's empty cell",
+    )
+    first, last = sorted((lone, date.value))
+    prev.values["date_exercisable"], prev.values["expiration_date"] = first, last
+    pushed = "date_exercisable" if date.value == first else "expiration_date"
+    add_refs(prev, pushed, mark_ids(date.marks))
+    prev.notes[:] = [(f, m) for f, m in prev.notes if not m.startswith("one date (")]
+    prev.notes.append(
+        (
+            pushed,
+            f"{date.text!r} on line {row.line}, pushed under the row beside its code, read as"
+            f" the {pushed.replace('_', ' ')}: the earlier of the row's two window dates is"
+            " the date exercisable",
+        )
+    )
+    prev.lone_date = None
+    return True

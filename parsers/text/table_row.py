@@ -891,6 +891,7 @@ def _lone_window_date(
             before = _SPACED_MARK_BEFORE.search(f" ({merged}) ")
     if (after is None) == (before is None and not torn):
         v["date_exercisable"] = v["expiration_date"] = None
+        draft.lone_date = value  # (a line below may push the row's other window date)
         for f in ("date_exercisable", "expiration_date"):
             draft.notes.append(
                 (f, f"one date ({value}) for the date exercisable and expiration date: left empty")

@@ -53,6 +53,7 @@ from parsers.text.pushed import (
     lacks_code,
     orphan_amount,
     orphan_code,
+    orphan_code_and_date,
     par_value_words,
     plain_next,
     price_or_par_below,
@@ -267,6 +268,8 @@ def read_table(
         if flush and row.shape == SPACE and not has_value(tokens):
             garbled_values(tokens)
         if prev is not None and not pending and tabled and orphan_code(prev, row, tokens):
+            continue
+        if prev is not None and not pending and tabled and orphan_code_and_date(prev, row, tokens):
             continue
         if (
             prev is not None

@@ -692,3 +692,26 @@ def test_where_the_names_can_part_in_one_place_only_they_part_there() -> None:
     ):
         f = parse_bytes(_with_names(names), "names.txt")
         assert (f.reporting_owners[0].name, f.issuer.name) == (None, None), names
+
+
+def test_a_signature_run_that_opens_a_company_name_writes_no_owner_whole() -> None:
+    """``TANG CAPITAL PARTNERS LP ICAHN ENTERPRISES L.P. [ IEP ]`` signed ``Kevin Tang, Manager
+    of Tang Capital Management, LLC, General Partner`` (remix seed 661, pdfplumber-text and
+    markitdown): ``Tang Capital`` stands in the signature, but goes on there to a legal form,
+    the first words of another company's name; the owner's name had been cut to ``TANG
+    CAPITAL`` and the issuer's read ``PARTNERS LP ICAHN ENTERPRISES L.P.``. The legal form
+    ending the owner's name cuts instead. A name the signature writes whole still cuts."""
+    path = (
+        Path(__file__).parent
+        / "fixtures/text/remix/pdfplumber_text_signature_opening_a_company_name.txt"
+    )
+    f = parse_bytes(path.read_bytes(), path.name)
+    assert (f.reporting_owners[0].name, f.issuer.name) == (
+        "TANG CAPITAL PARTNERS LP",
+        "ICAHN ENTERPRISES L.P.",
+    )
+    text = _with_names("Kress Colette 1 800 FLOWERS COM INC [ FLWS ]").decode()
+    said = "Attorney-in-Fact for Reporting Person"
+    signed = "Attorney-in-Fact for Colette Kress, Director of Acme Holdings, LLC"
+    g = parse_bytes(text.replace(said, signed).encode(), "k.txt")
+    assert (g.reporting_owners[0].name, g.issuer.name) == ("Kress Colette", "1 800 FLOWERS COM INC")

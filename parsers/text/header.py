@@ -1626,9 +1626,12 @@ def split_by_signature(head: Header, signatures: list[str], elsewhere: str = "")
     runs: set[tuple[str, ...]] = set()
     in_order: set[tuple[str, ...]] = set()
     for sig in signatures:
-        sw = [_company_word(w) for w in _name_words(sig)]
+        found = list(_SIG_WORD.finditer(sig))
+        sw = [_company_word(m.group()) for m in found]
         for i in range(len(sw)):
             for j in range(i + 2, min(len(sw), i + len(words)) + 1):
+                if _opens_a_company(sig, found[j - 1].end()):
+                    continue
                 runs.add(tuple(sorted(sw[i:j])))
                 in_order.add(tuple(sw[i:j]))
     cuts = [k for k in range(2, len(words)) if tuple(sorted(words[:k])) in runs]
@@ -1651,6 +1654,18 @@ def split_by_signature(head: Header, signatures: list[str], elsewhere: str = "")
     ):
         return  # ``Moran Kyle Wave ...``: a middle name the signature left out reads the same
     _read_apart(head, text, spans[k][0], "the owner's name as a signature line writes it")
+
+
+_NAME_GOES_ON = re.compile(r"((?:[ \t]+[A-Z][^\s,]*)+),?[ \t]+(?P<form>[^\s,]+)")
+
+
+def _opens_a_company(sig: str, end: int) -> bool:
+    """The signature's words before ``end`` go on with capitalised words to a legal form:
+    they open a company's name, not name the owner whole (``Kevin Tang, Manager of Tang
+    Capital Management, LLC`` does not write ``TANG CAPITAL`` of ``TANG CAPITAL PARTNERS LP
+    ICAHN ENTERPRISES L.P.``; read so, the issuer's name had been ``PARTNERS LP ICAHN ...``)."""
+    m = _NAME_GOES_ON.match(sig, end)
+    return m is not None and _is_ending_form(m["form"].rstrip(".,;"))
 
 
 def _one_name_word(issuer: str) -> bool:

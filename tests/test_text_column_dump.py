@@ -669,3 +669,22 @@ def test_a_row_s_wrapped_titles_and_pushed_values_on_one_line_are_the_row_s_rest
             for n in f.notes
             if n.field == f"derivative[3].{name}"
         )
+
+
+def test_a_word_of_table_iis_captions_under_a_table_i_titles_words_is_the_titles() -> None:
+    """markitdown of a remixed filing (seed 661): Table I printed column by column, its first
+    title ``Ordinary`` / ``Shares`` in one paragraph. ``Shares`` is a caption's word (Table
+    II's ``Amount or Number of Shares``), and was passed over as one: the title read
+    ``Ordinary``. No caption of Table I holds it, so under a cell's words there it is the
+    title's. In Table II the line may be either, and nothing is rebuilt."""
+    f = _parse(
+        "Ordinary\nShares", "Common\nStock", "05/04/2022", "05/04/2022", "Code", "S", "S",
+        "1,000", "2,000", "D", "D", "$10.00", "$11.00", "9,000", "7,000", "D", "D",
+    )  # fmt: skip
+    assert [r.security_title for r in f.non_derivative] == ["Ordinary Shares", "Common Stock"]
+    assert not _table_doubts(f)
+    path = (
+        Path(__file__).parent / "fixtures/text/remix/md_column_dump_title_word_read_as_caption.md"
+    )
+    g = parse_bytes(path.read_bytes(), path.name)
+    assert [r.security_title for r in g.non_derivative] == ["Ordinary Shares", "Common Stock"]

@@ -441,7 +441,12 @@ def _rebuilt(
             # a converter moved up from Table I)
             break
         if not started:
-            lines = [x for x in lines if not is_caption(x.text) and not _FURNITURE.search(x.text)]
+            lines = [
+                x
+                for k, x in enumerate(lines)
+                if not _FURNITURE.search(x.text)
+                and not (is_caption(x.text) and not _titles_word(lines[:k], x, width, is_caption))
+            ]
             if not lines:
                 continue
             started = True
@@ -449,7 +454,7 @@ def _rebuilt(
             lines = lines[1:]  # the V column's caption, under the code column's
         # the code column's caption ends its paragraph, or heads its paragraph of codes
         after_code = any(x.text.strip() == "Code" for x in lines) if lines else after_code
-        got = _cells_of(lines, is_caption, twins)
+        got = _cells_of(lines, is_caption, twins, width)
         if got is None:
             return None
         cells.extend(got)
@@ -648,7 +653,10 @@ def _natures(
 
 
 def _cells_of(
-    lines: list[Row], is_caption: Callable[[str], bool], twins: list[int] | None = None
+    lines: list[Row],
+    is_caption: Callable[[str], bool],
+    twins: list[int] | None = None,
+    width: int = 0,
 ) -> list[tuple[int, str, str, Token]] | None:
     """The cells of one paragraph: lines of words are one cell wrapped over them (with any
     marker-only line after them) unless a line is the next cell's (:func:`_closed_twin`), each
@@ -658,11 +666,12 @@ def _cells_of(
     out: list[tuple[int, str, str, Token]] = []
     open_text = False  # the last cell is words, which a further line of words continues
     after_caption = False
-    for x in lines:
+    for k, x in enumerate(lines):
         kind = _kind(x.text)
         lone_letter = _LONE_LETTER.fullmatch(x.text.strip()) is not None
         if (
             is_caption(x.text)
+            and not (open_text and _titles_word(lines[:k], x, width, is_caption))
             and (kind is None or kind[0].startswith("text") or after_caption)
             and not lone_letter
         ):
@@ -688,6 +697,29 @@ def _cells_of(
         out.append((x.line, x.text, kind[0], kind[1]))
         open_text = kind[0].startswith("text")
     return out
+
+
+_TABLE_ONE_WORDS = frozenset(
+    {"title", "of", "security", "instr", "transaction", "date", "month", "day", "year"}
+    | {"deemed", "execution", "if", "any", "code", "v", "securities", "acquired", "a", "or"}
+    | {"disposed", "d", "and", "amount", "price", "beneficially", "owned", "following"}
+    | {"reported", "s", "ownership", "form", "direct", "indirect", "i", "nature", "beneficial"}
+)
+"""Every word Table I's captions are written with (Forms 3, 4 and 5, their numbers aside)."""
+
+
+def _titles_word(
+    above: list[Row], line: Row, width: int, is_caption: Callable[[str], bool]
+) -> bool:
+    """A caption's words under a cell's words in one paragraph of Table I (``Ordinary`` /
+    ``Shares``), holding a word none of Table I's captions holds (``Shares``, of Table II's
+    ``Amount or Number of Shares``): no caption of this table, so the cell's last words (the
+    title had been read ``Ordinary``, its ``Shares`` passed over as a caption). In Table II
+    such a line may be either: :func:`_cells_of` builds nothing."""
+    if width > 11 or not above or is_caption(above[-1].text) or not _is_text(above[-1].text):
+        return False
+    words = re.findall(r"[^\W\d_]+", line.text.casefold())
+    return any(w not in _TABLE_ONE_WORDS for w in words)
 
 
 def _closed_twin(cell: str, line: str) -> bool:

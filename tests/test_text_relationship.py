@@ -356,3 +356,19 @@ def test_a_scans_title_is_the_one_cell_under_box_5s_labels() -> None:
     title = "General Counsel & Secretary"
     specked = text.replace(title, "Qx   " + title, 1)
     assert parse_bytes(specked.encode(), "specked.txt").reporting_owners[0].officer_title is None
+
+
+def test_a_date_captions_words_under_box_5s_labels_are_no_title() -> None:
+    """tesseract of a remixed filing (seed 667): box 4's caption cut by the scan to ``mendment,
+    Date of Original File   onth/Day/Year`` on the line under box 5's ticked ``X Officer``, and
+    ``onth/Day/Year`` had been read as the officer's title (truth ``CEO``, which the scan lost).
+    A date caption's format is no title: left empty, said."""
+    f = parse_file(OCR_TITLE.parent / "ocr_box4_date_caption_where_box5_title_would_be.txt")
+    owner = f.reporting_owners[0]
+    assert (owner.is_officer, owner.officer_title) == (True, None)
+    said = [n.message for n in f.notes if n.field == "reporting_owners[0].officer_title"]
+    assert any("a date caption's words, not a title" in m for m in said)
+    head = Header()
+    head.is_officer, head.role_text = True, "Chief Financial Officer"
+    _place_roles(head)
+    assert head.officer_title == "Chief Financial Officer"

@@ -1092,6 +1092,9 @@ def _read_relationship(head: Header, streams: list[str]) -> None:
         return
 
 
+_DATE_CAPTION_WORDS = re.compile(r"Day\s*/\s*Year|onth\s*/\s*Day", re.I)
+
+
 def _place_roles(head: Header) -> None:
     """What was written under the labels goes to Officer's title or Other's text by the ticks
     (read last: a tick a column missed is read from the lines)."""
@@ -1104,6 +1107,15 @@ def _place_roles(head: Header) -> None:
             (None, "reporting_owners[0].officer_title",
              f"{said!r} stands under box 5's labels, but neither Officer nor Other is seen "
              "ticked: not read as a title; left empty")
+        )  # fmt: skip
+        return
+    if title and _DATE_CAPTION_WORDS.search(title):
+        # ``onth/Day/Year``: a date caption's format (box 4's, as a scan cut it) where the
+        # title would be; no title is written so
+        said = " ".join(title.split())
+        head.notes.append(
+            (None, "reporting_owners[0].officer_title",
+             f"{said!r} under box 5's labels is a date caption's words, not a title: left empty")
         )  # fmt: skip
         return
     if title and head.is_officer and head.is_other:

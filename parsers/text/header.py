@@ -1640,9 +1640,10 @@ def split_by_signature(head: Header, signatures: list[str], elsewhere: str = "")
     for sig in signatures:
         found = list(_SIG_WORD.finditer(sig))
         sw = [_company_word(m.group()) for m in found]
+        opens = [_opens_a_company(sig, m.end()) for m in found]  # (a run ending at that word)
         for i in range(len(sw)):
             for j in range(i + 2, min(len(sw), i + len(words)) + 1):
-                if _opens_a_company(sig, found[j - 1].end()):
+                if opens[j - 1]:
                     continue
                 runs.add(tuple(sorted(sw[i:j])))
                 in_order.add(tuple(sw[i:j]))

@@ -749,16 +749,7 @@ def orphan_code(prev: Draft, row: Row, tokens: list[Token]) -> bool:
     if row.shape != PLAIN or len(tokens) != 1:
         return False
     tok = tokens[0]
-    if tok.kind != LETTER or tok.value not in CODES or not tok.marks:
-        return False
-    title = prev.values.get("security_title")
-    if prev.plain and (not isinstance(title, str) or CLASS_WORD.search(title)):
-        # under a plain run of words too (markdown printed the row's cells as words, the
-        # code's cell with its marker apart: ``Ordinary Shares 12/09/2025 36,000,000 A ...``
-        # / ``M(1)``), but for a title that may go on with a class's letter (``Series`` /
-        # ``A(1)``)
-        return False
-    if prev.values.get("transaction_date") is None or prev.values.get("code") is not None:
+    if not _code_pushed_from(prev, tok):
         return False
     _take_pushed(
         prev,
@@ -768,6 +759,21 @@ def orphan_code(prev: Draft, row: Row, tokens: list[Token]) -> bool:
         f"code taken from {tok.text!r} alone on line {row.line}, under the row's empty cell",
     )
     return True
+
+
+def _code_pushed_from(prev: Draft, tok: Token) -> bool:
+    """``tok`` is a code's letter with its footnote marker, and ``prev`` a row with a date and
+    no code that it may have been pushed out of."""
+    if tok.kind != LETTER or tok.value not in CODES or not tok.marks:
+        return False
+    title = prev.values.get("security_title")
+    if prev.plain and (not isinstance(title, str) or CLASS_WORD.search(title)):
+        # under a plain run of words too (markdown printed the row's cells as words, the
+        # code's cell with its marker apart: ``Ordinary Shares 12/09/2025 36,000,000 A ...``
+        # / ``M(1)``), but for a title that may go on with a class's letter (``Series`` /
+        # ``A(1)``)
+        return False
+    return prev.values.get("transaction_date") is not None and prev.values.get("code") is None
 
 
 def orphan_code_and_date(prev: Draft, row: Row, tokens: list[Token]) -> bool:
@@ -782,23 +788,18 @@ def orphan_code_and_date(prev: Draft, row: Row, tokens: list[Token]) -> bool:
     if row.shape != PLAIN or len(tokens) != 2:
         return False
     code, date = tokens
-    if code.kind != LETTER or code.value not in CODES or not code.marks or date.kind != DATE:
-        return False
     lone = prev.lone_date
     if (
-        lone is None
+        date.kind != DATE
+        or lone is None
         or date.value is None
         or lone == date.value
         or "date_exercisable" not in prev.values
         or prev.values.get("date_exercisable") is not None
         or prev.values.get("expiration_date") is not None
-        or prev.values.get("transaction_date") is None
-        or prev.values.get("code") is not None
+        or not _code_pushed_from(prev, code)
     ):
         return False
-    title = prev.values.get("security_title")
-    if prev.plain and (not isinstance(title, str) or CLASS_WORD.search(title)):
-        return False  # (a title that may go on with a class's letter: as :func:`orphan_code`)
     _take_pushed(
         prev,
         "code",

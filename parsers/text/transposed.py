@@ -433,7 +433,7 @@ def _rebuilt(
             started
             and _BOX_NUMBER.match(lines[0].text)
             and all(is_caption(x.text) for x in lines)
-            and (width > 11 or "deriv" in " ".join(x.text for x in lines).lower())
+            and (width > _TABLE_ONE_WIDEST or "deriv" in " ".join(x.text for x in lines).lower())
         ):
             # numbered captions after values: the next table's, printed before its landmark
             # (Table II's, which name the derivative, in Table I, whose own captions 5 to 7
@@ -445,7 +445,10 @@ def _rebuilt(
                 x
                 for k, x in enumerate(lines)
                 if not _FURNITURE.search(x.text)
-                and not (is_caption(x.text) and not _titles_word(lines[:k], x, width, is_caption))
+                and not (
+                    is_caption(x.text)
+                    and not _titles_word(lines[k - 1] if k else None, x, width, is_caption)
+                )
             ]
             if not lines:
                 continue
@@ -671,7 +674,7 @@ def _cells_of(
         lone_letter = _LONE_LETTER.fullmatch(x.text.strip()) is not None
         if (
             is_caption(x.text)
-            and not (open_text and _titles_word(lines[:k], x, width, is_caption))
+            and not (open_text and _titles_word(lines[k - 1], x, width, is_caption))
             and (kind is None or kind[0].startswith("text") or after_caption)
             and not lone_letter
         ):
@@ -699,6 +702,10 @@ def _cells_of(
     return out
 
 
+_TABLE_ONE_WIDEST = max(len(T1_FORM3), len(T1_FORM4), len(T1_FORM5))
+"""Columns of the widest Table I (Form 4's 11): a wider table is Table II."""
+
+
 _TABLE_ONE_WORDS = frozenset(
     {"title", "of", "security", "instr", "transaction", "date", "month", "day", "year"}
     | {"deemed", "execution", "if", "any", "code", "v", "securities", "acquired", "a", "or"}
@@ -709,14 +716,16 @@ _TABLE_ONE_WORDS = frozenset(
 
 
 def _titles_word(
-    above: list[Row], line: Row, width: int, is_caption: Callable[[str], bool]
+    above: Row | None, line: Row, width: int, is_caption: Callable[[str], bool]
 ) -> bool:
     """A caption's words under a cell's words in one paragraph of Table I (``Ordinary`` /
     ``Shares``), holding a word none of Table I's captions holds (``Shares``, of Table II's
     ``Amount or Number of Shares``): no caption of this table, so the cell's last words (the
     title had been read ``Ordinary``, its ``Shares`` passed over as a caption). In Table II
     such a line may be either: :func:`_cells_of` builds nothing."""
-    if width > 11 or not above or is_caption(above[-1].text) or not _is_text(above[-1].text):
+    if width > _TABLE_ONE_WIDEST or above is None or is_caption(above.text):
+        return False
+    if not _is_text(above.text):
         return False
     words = re.findall(r"[^\W\d_]+", line.text.casefold())
     return any(w not in _TABLE_ONE_WORDS for w in words)

@@ -110,6 +110,22 @@ def issuers(docs: list[tuple[str, ET.Element]]) -> list[tuple[str, str]]:
     return sorted(found)
 
 
+def names_from(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """Owner names and issuer ``(name, ticker)`` pairs from a tab-separated list (``--names``):
+    the work list holds a few dozen names, the held-out filings other shapes of them."""
+    owners: list[str] = []
+    pairs: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, *rest = line.split("\t")
+        if kind == "owner" and rest:
+            owners.append(rest[0].strip())
+        elif kind == "issuer" and len(rest) >= 2:
+            pairs.append((rest[0].strip(), rest[1].strip()))
+    return sorted(owners), sorted(pairs)
+
+
 def remix(
     doc: ET.Element,
     values: dict[str, list[str]],
@@ -153,6 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--shapes", action="store_true", help="swap amounts, natures, addresses, footnotes too"
     )
+    ap.add_argument(
+        "--names",
+        type=Path,
+        metavar="FILE",
+        help="draw owner names and issuers from FILE (scripts/remix_names.tsv) instead",
+    )
     args = ap.parse_args(argv)
     docs = work_list(args.real)
     if not docs:
@@ -160,6 +182,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     values = pools(docs, SWAPPED + SHAPES if args.shapes else SWAPPED)
     pairs = issuers(docs) if args.shapes else None
+    if args.names:
+        owners, named = names_from(args.names)
+        values["reportingOwner/reportingOwnerId/rptOwnerName"] = owners
+        pairs = named
     rng = random.Random(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
     n = 0

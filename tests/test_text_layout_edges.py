@@ -1046,3 +1046,52 @@ def test_the_only_row_under_captions_merged_into_it_is_read_not_dropped() -> Non
     )
     assert (row.shares_owned_following, row.ownership) == (Decimal("549400539000"), "I")
     assert row.nature_of_ownership == "SMB Pacific 2021 Charitable Remainder Unitrust I"
+
+
+def test_a_first_row_whose_cells_open_on_caption_words_keeps_them() -> None:
+    """pymupdf4llm of remix seed 683 (scored before it was opened): Table II's first row is
+    ``|Share<br>Option<br>(right to<br>buy)|(2)|12/09/2024||C|...|See<br>Footnote(3)|``. Both
+    ``Share`` and ``See`` are words of the form's captions (``per share``, ``See Instruction``),
+    so two cells opening on a caption line read as sub-captions merged into the row, and were
+    taken off: 'Option (right to buy)' and 'Footnote' (two wrong values). A word alone that
+    opens a title or a nature is no sub-caption; the merged sub-captions are kept apart still
+    (test above)."""
+    text = (REMIX / "md_first_row_value_lines_read_as_sub_captions.md").read_text(encoding="utf-8")
+    f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+    row = f.derivative[0]
+    assert row.security_title == "Share Option (right to buy)"
+    assert row.nature_of_ownership == "See Footnote"
+    assert (row.code, row.shares, row.price) == ("C", 6289929871, Decimal("132.7698"))
+
+
+def test_an_owner_name_a_border_cut_after_its_hyphen_joins_without_a_space() -> None:
+    """pymupdf4llm's layout mode of remix seed 683 (scored before it was opened): box 1's bold
+    name cut by a cell border right after its hyphen, ``**Fernandez-**`` | ``**Garcia Ana**``,
+    was joined with a space ('Fernandez- Garcia Ana', a wrong value). No one types a space
+    after a hyphen inside a name: the pieces join as written."""
+    text = (REMIX / "layout_md_owner_name_cut_after_its_hyphen.md").read_text(encoding="utf-8")
+    f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+    assert f.reporting_owners[0].name == "Fernandez-Garcia Ana"
+    assert f.reporting_owners[0].is_director is True
+
+
+def test_table_two_caption_printed_across_table_one_last_row_is_taken_off() -> None:
+    """pymupdf4llm's layout mode of remix seed 683 (scored before it was opened): Table I's
+    last row, a holding, with Table II's bold caption cut across its cells
+    (``|INNSUITES<br>HOSPITALI<br>|TY REIT<br>|||**Table II - D**<br>**(e**<br>|...|21,16<br>
+    **, or Benef**<br>...|9,379,000<br>**icially Owned**<br>...||D<br>|``). Read with the
+    caption, its ``D`` was the row's code and the balance 9,379,000 (a row of no title the
+    scorer could not pair: a phantom). The caption's bold lines go; the balance cut by a border
+    is joined (21,169,379,000, with a repair note) and the row is a holding."""
+    text = (REMIX / "layout_md_table_two_caption_across_the_last_row.md").read_text(
+        encoding="utf-8"
+    )
+    f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+    row = f.non_derivative[-1]
+    assert (row.kind, row.code, row.ownership) == ("holding", None, "D")
+    assert row.shares_owned_following == Decimal("21169379000")
+    assert len(f.non_derivative) == 19 and len(f.derivative) == 1
+    assert any(
+        n.field == "non_derivative[18].shares_owned_following" and n.kind == "repair"
+        for n in f.notes
+    )

@@ -350,6 +350,10 @@ _CAPTION_TEXT = """
 
 _CAPTION_WORDS = frozenset(_CAPTION_TEXT.split())
 
+_OPENERS = frozenset({"share", "see"})
+"""Caption words (``per share``, ``See Instruction``) that alone on a line open a value instead
+(``Share Option``, ``See Footnote``): no sub-caption is either word alone."""
+
 
 _WORD_PARTS = re.compile(r"[a-z]+")
 
@@ -466,6 +470,24 @@ def is_caption_text(text: str) -> bool:
 _MARKS_ALONE = re.compile(r"(?:\s*(?:<sup>)?\(\d{1,3}\)(?:</sup>)?)+\s*")
 
 
+_BOLD_LINE = re.compile(r"\s*\*\*[^*]+\*\*\s*")
+_TABLE_TWO_BOLD = re.compile(r"\s*\*\*Table\s+II\b")
+
+
+def caption_across_row_off(row: Row) -> Row:
+    """Table I's last row with Table II's caption printed across its cells (pymupdf4llm's
+    layout mode, remix seed 683: ``|INNSUITES<br>HOSPITALI<br>|...|**Table II - D**<br>**(e**
+    <br>|...|21,16<br>**, or Benef**<br>...|9,379,000<br>**icially Owned**<br>...|``): the
+    caption's lines are bold, a row's values never are, so every bold line goes; read with
+    them, the caption's ``D`` had been the row's code."""
+    lines = [c.split("<br>") for c in row.cells]
+    if not any(_TABLE_TWO_BOLD.match(x) for cell in lines for x in cell):
+        return row
+    cells = tuple("<br>".join(x for x in cell if not _BOLD_LINE.fullmatch(x)) for cell in lines)
+    text = " ".join(c for c in cells if c)
+    return Row(row.line, cells, row.xs, row.shape, text, row.block)
+
+
 def captions_off(row: Row) -> Row:
     """The table's first row of cells with the sub-captions' lines on top of its values
     (``|Code<br>V<br>J(5)|Amount<br>30,467,595|(A) or<br>(D)<br>A|Price<br>$7.6956(4)|4)<br>
@@ -479,6 +501,8 @@ def captions_off(row: Row) -> Row:
         if "<br>" not in cell:
             continue
         lines = cell.split("<br>")
+        if clean(lines[0]).strip().casefold() in _OPENERS:
+            continue  # ``Share<br>Option ...``, ``See<br>Footnote``: a value's first word
         k = 0
         while (
             k < len(lines) - 1

@@ -71,6 +71,7 @@ from parsers.text.pushed import (
     wrapped_cells,
 )
 from parsers.text.stray_rows import (
+    caption_across_row_off,
     captions_off,
     closes_unopened,
     drop_closing,
@@ -180,6 +181,8 @@ def read_table(
             prev = None
             in_caption = False
             continue
+        if row.shape in TABLED and "**Table" in row.text:
+            row = caption_across_row_off(row)
         text = row.text
         if text[:1] in "hw0123456789" and PAGE_FURNITURE.match(text):
             continue  # invisible: the rows on either side of a page break still pair up

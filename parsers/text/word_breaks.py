@@ -280,6 +280,8 @@ def _join_value(left: str, right: str, words: Words) -> str:
         return left + right if left[-1] != "[" else f"{left} {right}"
     if left[-1] == "(" or right[0] == ")":
         return left + right  # ``SVF II Holdings (`` + ``DE) LLC``: no space inside brackets
+    if (left[-1] == "-" and left[-2:-1].isalnum()) or (right[0] == "-" and right[1:2].isalnum()):
+        return left + right  # ``Fernandez-`` + ``Garcia Ana``: a hyphen joins two words
     if left[-1] == "." and right[0].isalpha():
         return _join_as_written(left, right, words)
     if right[0] in ".,;:" and left[-1].isalnum():

@@ -2449,12 +2449,18 @@ def test_remix_449_a_noun_drifted_under_the_nature_beside_an_unfinished_title() 
     ``Surace/Rogers`` / ``Family Trust``, each line's words a little further right (the scan
     turned): ``Stock`` had gone to the nature (``... Surace/Rogers Stock Family Trust``) and the
     underlying title read ``Class A Common``. A security's noun in the nature beside a title
-    left unfinished: whose it is, the columns do not say, so both are left empty."""
+    left unfinished: whose it is, the columns do not say, so both were left empty. Since seed
+    673 the line's cells say it: ``Stock``, ``Stock``, ``Family Trust``, three cells for the
+    row's three text columns and none nearest the underlying title's, are each its column in
+    order (a doubt on each)."""
     f = _remix("ocr_underlying_noun_drifted_under_the_nature.txt")
     row, said = derivative_row_and_notes(f, 33, "nature_of_ownership")
-    assert (row.underlying_title, row.nature_of_ownership) == (None, None)
+    assert (row.underlying_title, row.nature_of_ownership) == (
+        "Class A Common Stock",
+        "Trustees of The Surace/Rogers Family Trust",
+    )
     assert row.underlying_shares == Decimal(8171189)
-    assert any("beside a title" in m for m in said)
+    assert any("last two cells" in m for m in said)
 
 
 def test_remix_449_a_point_after_a_titles_noun_and_a_date_behind_a_rule() -> None:
@@ -2736,3 +2742,29 @@ def test_remix_631_open_markers_one_read_as_capitals_are_no_part_of_the_nature()
     assert row.nature_of_ownership == "Please see footnotes"
     assert clean_words("Please see footnotes (7(LOV") == "Please see footnotes"
     assert clean_words("By SVF II Beaver (DE") == "By SVF II Beaver (DE"
+
+
+def test_remix_673_digits_closing_a_bracket_after_a_nature_are_a_marker_rest() -> None:
+    """tesseract of a remixed filing (seed 673, scored before it was opened): ``By FDS New
+    River Farm 2017`` / ``Irrevocable Trust\\ 90)``: the markers ``(6)(7)(8)(9)`` torn to
+    ``\\ 90)``; the backslash went as a fragment and the nature read '... Irrevocable Trust
+    90)', a wrong value. Digits closing a bracket nothing opened are a marker's rest."""
+    f = _remix("ocr_marker_rest_of_digits_after_a_nature.txt")
+    row, said = row_and_notes(f, 24, "nature_of_ownership")
+    assert row.nature_of_ownership == "By FDS New River Farm 2017 Irrevocable Trust"
+    assert any("dropped OCR fragments" in m for m in said)
+
+
+def test_remix_673_two_cells_nearest_the_nature_are_the_underlying_and_the_nature() -> None:
+    """tesseract of a remixed filing (seed 673, scored before it was opened): ``Option ...
+    Class A ... I   By SVF II`` / ``(right to      Common      Beaver`` / ``buy)   Stock
+    (DE)``: the second line, spaced on its own scale, put both ``Common`` and ``Beaver``
+    nearest the nature's column: 'By SVF II Common Beaver (DE) LLC' and 'Class A Stock', two
+    wrong values. Three cells for the row's three text columns, none the underlying title's:
+    each its column, in order (the mirror of seed 631's case above)."""
+    f = _remix("ocr_underlying_and_nature_words_both_nearest_the_nature.txt")
+    row, said = derivative_row_and_notes(f, 34, "nature_of_ownership")
+    assert row.underlying_title == "Class A Common Stock"
+    assert row.nature_of_ownership == "By SVF II Beaver (DE) LLC"
+    assert row.security_title == "Option (right to buy)"
+    assert any("last two cells" in m for m in said)

@@ -363,6 +363,10 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             if not (caps or lettered):
                 continue
         clean = clean_words(text)
+        if scan and clean.count(")") > clean.count("(") and (m := _MARKER_REST.search(clean)):
+            # ``... Irrevocable Trust\ 90)``: digits closing a bracket nothing opened, a
+            # footnote marker (``(9)``) the scan tore, dropped as its fragments are
+            clean = clean[: m.start()]
         if _brackets_disagree(text):
             draft.values[f] = None
             draft.blurred.add(f)
@@ -584,6 +588,10 @@ _BARE_MARKER = re.compile(r"[^\W\d_]{2} \d{1,2}$")
 
 
 _CLOSED_THEN_STRAY = re.compile(r"\([^()]*\)[^()]*\b[^\W\d_]+\)")
+
+
+_MARKER_REST = re.compile(r"\s+\d{1,2}\)$")
+"""A last word of digits that closes a bracket: a footnote marker's rest (``90)``)."""
 
 
 def _brackets_disagree(text: str) -> bool:

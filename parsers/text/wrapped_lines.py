@@ -607,30 +607,48 @@ def _debris_with_the_word_before(toks: list[Token], goes: list[str]) -> None:
 
 
 def _two_cells_in_one_column(
-    toks: list[Token], goes: list[str], spots: list[tuple[int, float, str]]
+    toks: list[Token],
+    goes: list[str],
+    spots: list[tuple[int, float, str]],
 ) -> tuple[list[str], str] | None:
     """A scan's line whose last two cells are both nearest the underlying title's column
     (``Option      Common      D. Schaufeld`` under ``Stock ... Class A ... I   By
     Fredrick``): each line is spaced on its own scale, but a line's cells are columns, in
     order, so the last is the text column after the underlying title, the nature (the
     underlying title had read ``Class A Common D. Schaufeld Stock``). Only where the nature is
-    one of the row's columns; the new places and the reason returned, for a doubt on the
+    one of the row's columns. And the other way round: both nearest the nature's column
+    (``(right to      Common      Beaver`` under ``... Class A ... I   By SVF II``, remix seed
+    673: the nature had read ``By SVF II Common Beaver (DE) LLC``, the underlying title
+    ``Class A Stock``), the one before the last is the underlying title's, where the line has
+    as many cells as the row has text columns and none went to the underlying title: each
+    cell its column, in order. The new places and the reason returned, for a doubt on the
     cells they fill."""
     at = {id(t): i for i, t in enumerate(toks)}
     cells = _cell_groups([t for t in toks if HAS_WORD.search(t.text)])
     to = [{goes[at[id(t)]] for t in c} for c in cells]
-    if len(cells) < 2 or to[-1] != {"underlying_title"} or to[-2] != {"underlying_title"}:
+    if len(cells) < 2 or to[-1] != to[-2]:
         return None
-    if "nature_of_ownership" not in {g for _, _, g in spots}:
+    columns = {g for _, _, g in spots}
+    if to[-1] == {"underlying_title"} and "nature_of_ownership" in columns:
+        cell, f, which = cells[-1], "nature_of_ownership", "the last"
+    elif (
+        to[-1] == {"nature_of_ownership"}
+        and "underlying_title" in columns
+        and len(cells) == len(columns)
+        and not any("underlying_title" in t for t in to)
+    ):
+        cell, f, which = cells[-2], "underlying_title", "the one before the last"
+    else:
         return None
     moved = list(goes)
-    for t in cells[-1]:
-        moved[at[id(t)]] = "nature_of_ownership"
+    for t in cell:
+        moved[at[id(t)]] = f
     _debris_with_the_word_before(toks, moved)
-    said = " ".join(t.text for t in cells[-1])
+    said = " ".join(t.text for t in cell)
     why = (
-        f"its last two cells both nearest the underlying title's column, as a scan spaces each"
-        f" line on its own: the last ({said!r}) read as the nature's, the column after it"
+        f"its last two cells both nearest the {to[-1].pop().replace('_', ' ')}'s column, as a"
+        f" scan spaces each line on its own: {which} ({said!r}) read as the"
+        f" {f.replace('_', ' ')}'s, the column {'after' if which == 'the last' else 'before'} it"
     )
     return moved, why
 

@@ -129,6 +129,86 @@ def test_the_ticker_cuts_past_a_middle_initial_and_middle_names() -> None:
     )
 
 
+def test_a_ticker_spelt_by_letters_with_points_between_them_cuts_there() -> None:
+    """Remix seed 683 (pdfplumber's text and markitdown, scored before it was opened):
+    ``Scarpelli Michael e.l.f. Beauty, Inc. [ ELF ]`` was left empty: read as single letters,
+    ``e.l.f.`` spelt no ticker, and no other rule cut. Letters with points between them are
+    one word, and it spells ELF."""
+    _read_apart_as(
+        (
+            (
+                "Scarpelli Michael e.l.f. Beauty, Inc. [ ELF ]",
+                "Scarpelli Michael",
+                "e.l.f. Beauty, Inc.",
+            ),
+        )
+    )
+
+
+def test_a_last_name_opening_on_a_particle_is_one_of_the_two_names() -> None:
+    """Remix seeds 683-727 (pdfplumber's text and markitdown, scored before they were opened):
+    ``de la Cruz Maria DoorDash, Inc. [ DASH ]`` was left empty: the word that spells the
+    ticker came after four words, and a whole word before it may be a middle name or the
+    issuer's first word. ``de la``, ``Van Der``, ``St.`` open a last name: with them the owner
+    holds two names, a last and a first, and the cut after two names is taken. And a
+    ticker's share class (``.B`` of ``BRK.B``) is no letter of the issuer's name: set aside,
+    the rest is spelt from its first word."""
+    _read_apart_as(
+        (
+            ("de la Cruz Maria DoorDash, Inc. [ DASH ]", "de la Cruz Maria", "DoorDash, Inc."),
+            (
+                "Van Der Berg Johannes e.l.f. Beauty, Inc. [ ELF ]",
+                "Van Der Berg Johannes",
+                "e.l.f. Beauty, Inc.",
+            ),
+            (
+                "St. John Robert Better Home & Finance Holding Co [ BETR ]",
+                "St. John Robert",
+                "Better Home & Finance Holding Co",
+            ),
+        )
+    )
+    # a ticker's share class is no letter of the name (``BRK.B``: BRK spelt from BERKSHIRE)
+    _read_apart_as(
+        (
+            (
+                "JOHNSON ROBERT BERKSHIRE HATHAWAY INC [ BRK.B ]",
+                "JOHNSON ROBERT",
+                "BERKSHIRE HATHAWAY INC",
+            ),
+        )
+    )
+    # three names still: whose is ``WALT``, the text does not say
+    f = parse_bytes(_with_names("de la Cruz Maria WALT DISNEY CO [ DIS ]"), "names.txt")
+    assert (f.reporting_owners[0].name, f.issuer.name) == (None, None)
+
+
+def test_a_signature_writing_the_middle_name_as_its_initial_ends_the_owners_name() -> None:
+    """A three-word owner before an issuer (``Ellison Lawrence Joseph Carvana Co.``, left empty:
+    whose is the third word?) signed ``... for Lawrence J. Ellison``: the signature writes the
+    same name, the middle one as its initial, so box 1's name is those three words. A last
+    name is signed whole (the initial stands for no first word of box 1), and a name signed
+    with no initial matching the third word cuts nothing."""
+    sig = "/s/ Ryan Sakamoto, Attorney-in-Fact for Reporting Person"
+    said = "TRAVERS DAVID ZIPRECRUITER, INC. [ ZIP ]"
+
+    def read(names: str, signed: str) -> tuple[str | None, str | None]:
+        text = ZIP.read_text().replace(said, names).replace(sig, signed)
+        f = parse_bytes(text.encode(), "names.txt")
+        return f.reporting_owners[0].name, f.issuer.name
+
+    assert read(
+        "Ellison Lawrence Joseph Carvana Co. [ CVNA ]",
+        "/s/ Jane Roe, Attorney-in-Fact for Lawrence J. Ellison",
+    ) == ("Ellison Lawrence Joseph", "Carvana Co.")
+    assert read(
+        "JOHNSON ROBERT WALT DISNEY CO [ DIS ]", "/s/ Jane Roe, Attorney-in-Fact for Robert Johnson"
+    ) == (None, None)
+    assert read(
+        "JOHNSON ROBERT WALT DISNEY CO [ DIS ]", "/s/ Jane Roe, Attorney-in-Fact for R. Johnson"
+    ) == (None, None)
+
+
 def test_a_ticker_spelt_after_a_whole_word_cuts_nothing() -> None:
     """Whether the whole word before the word that spells the ticker is the owner's middle
     name or the issuer's first word, the text does not say: issuers' names open on words
@@ -632,7 +712,7 @@ def test_every_pairing_of_real_owners_and_issuers_is_cut_right_or_not_at_all() -
 
 def test_every_pairing_of_made_up_owners_with_listed_issuers_is_cut_right_or_not_at_all() -> None:
     """``scripts/pair_names.py --wide``: 101 owners' names of every shape box 1 prints, each run
-    together with each of 262 listed issuers and its own ticker, are read apart right or left
+    together with each of 263 listed issuers and its own ticker, are read apart right or left
     empty, never wrongly (83 were cut a word late before: ``WALT DISNEY CO``, ``HCA
     Healthcare``). Nothing below the tables helps here: the names alone."""
     import sys
@@ -641,15 +721,18 @@ def test_every_pairing_of_made_up_owners_with_listed_issuers_is_cut_right_or_not
     import pair_names
 
     owners, issuers = pair_names.wide_names()
-    assert (len(owners), len(issuers)) == (101, 262)
+    assert (len(owners), len(issuers)) == (101, 263)
     # 22,408 before the middle initial's rule, 22,675 before the ticker's cut after a trust,
     # 22,773 before the case's cut after two words and the legal form left inside, 22,968
     # before a legal form written short ends the owner's name whatever the ticker, 23,175
     # before a number after a middle initial opens the issuer's name, 23,197 before one after a
     # last and a first name does, 23,281 before a ticker spelt from a first word and the
     # initials after it cuts (23,475), and a trust's last word ends the holder's name (23,507;
-    # whatever the ticker before a name of one word and its legal form, 23,516)
-    assert _cut_right_or_not_at_all(owners, issuers) >= 23516
+    # whatever the ticker before a name of one word and its legal form, 23,516); with
+    # ``e.l.f. Beauty, Inc.`` (ELF) added, 23,542 before letters with points between them
+    # spell a ticker as one word (23,579), and a particle opening a last name counted with
+    # the word after it (23,776), and a ticker's share class set aside (23,788)
+    assert _cut_right_or_not_at_all(owners, issuers) >= 23788
 
 
 def _cut_right_or_not_at_all(owners: list[str], issuers: list[tuple[str, str | None]]) -> int:

@@ -1620,8 +1620,10 @@ def split_by_signature(head: Header, signatures: list[str], elsewhere: str = "")
     (``/s/ ..., Attorney-in-Fact for Katherine L. Adams``): the most first words of the run
     that are, in any order, exactly the words of a run of words of one signature line. Box
     1's name is the reporting person's name, which the signature line writes in its own
-    order; without such a line both names stay empty. A signature may leave out a
-    middle name or initial that box 1 has: so the word after the cut must not be an initial
+    order (or, failing that, writes box 1's middle name as its initial:
+    :func:`_names_with_initials`); without such a line both names stay empty. A signature may
+    leave out a middle name or initial that box 1 has: so the word after the cut must not be
+    an initial
     (a letter; a digit is none) or a suffix, and after a two-word name it must be written in
     another case (``Kress Colette NVIDIA CORP``), not as a further name could be, unless the
     issuer's name so cut stands whole in the text below the tables (``elsewhere``: footnotes,
@@ -1649,6 +1651,14 @@ def split_by_signature(head: Header, signatures: list[str], elsewhere: str = "")
                 in_order.add(tuple(sw[i:j]))
     cuts = [k for k in range(2, len(words)) if tuple(sorted(words[:k])) in runs]
     if not cuts:
+        # ``Ellison Lawrence Joseph Carvana Co.`` signed ``... for Lawrence J. Ellison``: a
+        # signature writes a middle name as its initial where box 1 writes it whole
+        cuts = [
+            k
+            for k in range(3, len(words))
+            if any(len(r) == k and _names_with_initials(words[:k], r) for r in runs)
+        ]
+    if not cuts:
         return
     k = cuts[-1]  # the whole name: its first words may match a run as well (``OTEE 2020``)
     nxt = text[spans[k][0] : spans[k][1]]
@@ -1667,6 +1677,28 @@ def split_by_signature(head: Header, signatures: list[str], elsewhere: str = "")
     ):
         return  # ``Moran Kyle Wave ...``: a middle name the signature left out reads the same
     _read_apart(head, text, spans[k][0], "the owner's name as a signature line writes it")
+
+
+def _names_with_initials(box: list[str], signed: tuple[str, ...]) -> bool:
+    """Box 1's words are, in any order, a signature's, one initial there (``J``) standing for
+    a whole name here that opens on it (``Joseph``), and that name not box 1's first (a last
+    name is signed whole)."""
+    rest = list(box)
+    initials = []
+    for w in signed:
+        if w in rest:
+            rest.remove(w)
+        elif len(w) == 1 and w.isalpha():
+            initials.append(w)
+        else:
+            return False
+    return (
+        len(initials) == 1
+        and len(rest) == 1
+        and len(rest[0]) > 1
+        and rest[0][0] == initials[0]
+        and rest[0] != box[0]
+    )
 
 
 _NAME_GOES_ON = re.compile(r"((?:[ \t]+[A-Z][^\s,]*)+),?[ \t]+(?P<form>[^\s,]+)")
@@ -1880,7 +1912,7 @@ def _spelt_in_owner(text: str, at: int, ticker: str | None) -> bool:
     ``JOHNSON ROBERT HCA Healthcare, Inc.`` changes case before ``Healthcare``, which opens on
     HCA's letter, but ``HCA`` is the name's first word. A cut so placed is a guess between two
     places; both names stay empty (13 of the 26,462 wide pairings had been cut wrongly so)."""
-    letters = _letters(ticker or "")
+    letters = _ticker_letters(ticker)
     if not letters or not letters[0].isalpha():
         return False
     found = list(_SIG_WORD.finditer(text[:at]))[2:]
@@ -2004,11 +2036,16 @@ def _cut_spelt_by_ticker(text: str, ticker: str | None) -> int | None:
     after; of the work list's own pairings, 60 of the 1,090 it cut right were three-word names
     and are left empty now. A trust's last word ends the owner's part too, and so does a
     middle name after an initial for a first name (``Dodge R Stanton``): 20 more of the work
-    list's pairings and 98 of the wide ones cut right, none wrongly."""
-    letters = _letters(ticker or "")
+    list's pairings and 98 of the wide ones cut right, none wrongly. Session 29: letters with
+    points between them are one word (``e.l.f.``), and a last name's particles count with the
+    word after them (``de la Cruz Maria`` holds two names, :func:`_name_units`): the wide
+    pairing, with ``e.l.f. Beauty, Inc.`` added, 23,542 -> 23,776 of 26,563 cut right, none
+    wrongly; the work list's the same."""
+    letters = _ticker_letters(ticker)
     if not letters or not letters[0].isalpha():
         return None
-    spans = [m.span() for m in _SIG_WORD.finditer(text)]
+    # (letters with points between them are one word: ``e.l.f. Beauty, Inc.`` spells ELF)
+    spans = [m.span() for m in _FORM_WORD.finditer(text)]
     words = [text[a:b].casefold() for a, b in spans]
     cuts = [
         k
@@ -2025,9 +2062,23 @@ def _cut_spelt_by_ticker(text: str, ticker: str | None) -> int | None:
     # ``Dodge R Stanton StepStone Group Inc.``: a last name, an initial for the first name and
     # the middle name after it are EDGAR's conformed name whole
     conformed = cuts[0] == 3 and _is_initial(words[1].rstrip("."))
-    if cuts[0] > 2 and len(before) > 1 and not _ends_a_name(before) and not conformed:
+    named = _name_units(words[: cuts[0]])
+    if named > 2 and len(before) > 1 and not _ends_a_name(before) and not conformed:
         return None  # ``JOHNSON ROBERT WALT DISNEY CO``: whose is ``WALT``? (see above)
     return spans[cuts[0]][0]
+
+
+_PARTICLES = frozenset(
+    {"de", "la", "del", "della", "van", "von", "der", "den", "da", "di", "du", "st"}
+)
+"""Words a last name opens with (``de la Cruz``, ``Van Der Berg``, ``St. John``): each goes with
+the word after it, so ``de la Cruz Maria`` is a last and a first name, two names."""
+
+
+def _name_units(words: list[str]) -> int:
+    """How many names ``words`` (casefolded) hold, a particle counted with the word after it
+    (:data:`_PARTICLES`)."""
+    return sum(1 for k, w in enumerate(words) if w not in _PARTICLES or k == len(words) - 1)
 
 
 def _cut_spelt_across_words(text: str, ticker: str | None) -> int | None:
@@ -2041,7 +2092,7 @@ def _cut_spelt_across_words(text: str, ticker: str | None) -> int | None:
     open the spelling (``Clements Carol Ann Apple Inc.``: ``A`` in ``Ann``, ``APL`` in
     ``Apple``), and so would a ticker spelt from one word and the initials of a name that
     goes on past them (``DE LA CRUZ MARIA SALESFORCE, INC.``, ``CRM``)."""
-    letters = _letters(ticker or "")
+    letters = _ticker_letters(ticker)
     if len(letters) < 2 or not letters[0].isalpha():
         return None
     core = _without_state_tag(text)
@@ -2102,7 +2153,7 @@ def _cut_by_initials(text: str, ticker: str | None) -> int | None:
     initials and only legal forms after it, the issuer's name starts there. Not where the word
     before it opens or joins a company's name (``The Home Depot``, ``HD``: the issuer's name
     would lose its ``The``), nor where the run's first word is a legal form or a suffix."""
-    letters = _letters(ticker or "")
+    letters = _ticker_letters(ticker)
     if len(letters) < 2 or not letters.isalpha():
         return None
     core = _without_state_tag(text)
@@ -2332,6 +2383,15 @@ _NOT_IN_A_NAME = frozenset({"the", "of", "and", "for"})
 
 def _letters(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalnum())
+
+
+_CLASS_SUFFIX = re.compile(r"[.\-/][A-Z]$")
+"""A ticker's share class (``BRK.B``, ``BF-B``): no letter of the issuer's name."""
+
+
+def _ticker_letters(ticker: str | None) -> str:
+    """The letters a ticker may be spelt from the issuer's name with, its class aside."""
+    return _letters(_CLASS_SUFFIX.sub("", ticker or ""))
 
 
 def _spells(short: str, long: str) -> bool:

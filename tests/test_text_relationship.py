@@ -372,3 +372,29 @@ def test_a_date_captions_words_under_box_5s_labels_are_no_title() -> None:
     head.is_officer, head.role_text = True, "Chief Financial Officer"
     _place_roles(head)
     assert head.officer_title == "Chief Financial Officer"
+
+
+TEXT = Path(__file__).parent / "fixtures" / "text"
+
+
+def test_a_title_after_the_street_wrapped_beside_it_is_read() -> None:
+    """markitdown of a synthetic filing: ``C/O ALDERWOOD SYSTEMS, INC. 400 CEDAR 3. Date of
+    ... X Officer (give title below) ...`` / ``01/19/2016`` / ``AVENUE General Counsel &
+    Secretary``: box 1's street wrapped onto the line of box 5's title. Its words were left
+    empty (where the title begins is not said); a street's last word opens the line, and no
+    title opens on one: the rest is the title (a doubt says so)."""
+    f = parse_file(TEXT / "md_title_after_a_street_wrapped_beside_it.md")
+    owner = f.reporting_owners[0]
+    assert (owner.is_officer, owner.officer_title) == (True, "General Counsel & Secretary")
+    assert any("street's last word" in n.message and n.kind == "doubt" for n in f.notes)
+
+
+def test_a_scans_title_line_after_a_street_is_not_read_so() -> None:
+    """The same line in a scan, ``AVENUE      Eee      Chief Executive Officer``: its cells
+    stand apart, specks among them (``Eee``); read as one line after the street's word, the
+    title was 'Eee Chief Executive Officer'. A text that keeps its columns apart is not
+    read so (the title stays as it was read before: empty, with a doubt)."""
+    f = parse_file(TEXT / "ocr_title_after_a_street_and_specks.txt")
+    owner = f.reporting_owners[0]
+    assert owner.officer_title in (None, "Chief Executive Officer")
+    assert not any("street's last word" in n.message for n in f.notes)

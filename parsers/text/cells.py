@@ -197,6 +197,9 @@ class Row:
 _SPACE_CELL = re.compile(r"\S+(?:[ \u00a0]\S+)*")
 """A cell of layout text: words one space apart (a no-break space is one space too: ``1\u00a0570``
 is one cell, as ``64 327`` is); columns are two or more apart."""
+_CONTROL_IN_WORD = re.compile(r"(?<=\S)[\x0b\x0c\x1c-\x1f\x85](?=\S)")
+"""A control character Python counts as white space, between two characters of a word: no
+converter separates cells with one (only spaces and tabs), so it is damage inside the word."""
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]{0,300}>", re.IGNORECASE)
 _TR = re.compile(r"<tr\b[^>]{0,300}>", re.IGNORECASE)
 _TD = re.compile(r"<t[dh]\b([^<>]{0,300})>", re.IGNORECASE)
@@ -457,6 +460,10 @@ def _split_fresh(line: str) -> _Split:
         stripped = line.strip()
     if "  " not in stripped:
         return (stripped,), (len(line) - len(line.lstrip()),), PLAIN, stripped
+    if not line.isprintable():
+        # ``1\x0c820,000``: a control character inside a word (a byte the damage turned into
+        # a form feed) parts no cells: it stands as a character no value holds
+        line = _CONTROL_IN_WORD.sub("\ufffd", line)
     found = [(m.start(), m.group()) for m in _SPACE_CELL.finditer(line)]
     cells = tuple(t for _, t in found)
     shape = PLAIN if len(found) == 1 else SPACE

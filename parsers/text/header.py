@@ -229,6 +229,9 @@ class Header:
     """Box 1's name and box 2's issuer read as one run of words (see :func:`split_by_signature`)."""
     joint: bool = False
     """Box 6 ticks "Form filed by More than One Reporting Person"."""
+    columned: bool = False
+    """The header's lines keep their columns apart by spaces (a layout text, a scan): words
+    of one line that stand apart are the cells of boxes side by side, read apart already."""
     amended: bool = False
     """The title box prints ``FORM 4/A`` (asked only where box 4's date was not read)."""
     repaired: bool = False
@@ -280,6 +283,8 @@ def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> 
     words.guessed.clear()
     rows = [_mended(r, words) if r.shape is PIPE and "**" in r.text else r for r in rows]
     streams = _streams(rows)
+    shapes = {r.shape for r in rows}
+    head.columned = shapes.isdisjoint(TABLED) and SPACE in shapes
     _read_owner(head, streams)
     _drop_specks(head)
     if head.owner_name is not None and _CAPTION_IN_NAME.search(head.owner_name):
@@ -1159,7 +1164,7 @@ def _relationship_by_lines(head: Header, rows: list[Row]) -> None:
         return
     near = rows[start : start + _BOX5_LINES]
     flat = "\n".join(clean(r.text, keep_lines=True) for r in near if r.text)
-    again = Header()
+    again = Header(columned=head.columned)
     _read_relationship(again, [flat])
     if not any(getattr(head, a) for a in ticks):
         if any(getattr(again, a) for a in ticks):
@@ -1261,6 +1266,20 @@ def _role_text(
         if line:
             kept.append(line)
     text = "\n".join(kept)
+    if (
+        text
+        and shared
+        and not head.columned
+        and (after := _title_after_street_rest(text)) is not None
+    ):
+        title, street = after
+        head.notes.append(
+            (None, "reporting_owners[0].officer_title",
+             f"box 5's written title shares its line with box 1's street"
+             f" ({' '.join(text.split())!r}): {street!r}, a street's last word, is the address"
+             f" wrapped; read {title!r}; unsure")
+        )  # fmt: skip
+        return title
     if text and shared:
         said = " ".join(text.split()).replace(CUT, "|")
         head.notes.append(
@@ -1272,6 +1291,31 @@ def _role_text(
     if text or shared:
         return text.replace("\n", " ") or None
     return _title_under_lone_officer(head, seg, officer)
+
+
+_STREET_ENDS = frozenset(
+    {"avenue", "ave", "street", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln"}
+    | {"parkway", "pkwy", "place", "plaza", "court", "ct", "way", "circle", "highway", "hwy"}
+)
+"""A street's last word: no officer's title opens on one (``AVENUE General Counsel``)."""
+_STREET_REST = re.compile(r"(?P<street>[A-Za-z]+\.?)[ \t]+(?P<title>[A-Z][^\n]*)")
+
+
+def _title_after_street_rest(text: str) -> tuple[str, str] | None:
+    """Box 5's title on one line after box 1's street wrapped beside it (markitdown:
+    ``C/O ALDERWOOD SYSTEMS, INC. 400 CEDAR 3. Date of ...  X Officer (give title below)`` /
+    ``AVENUE General Counsel & Secretary``): the line opens on a street's last word, the rest
+    is the title. None where the words are on more lines than one (where the title ends is
+    not said) or open on no street's word. Not asked of a text that keeps columns apart (a
+    scan: ``AVENUE      Eee      Chief Executive Officer``, specks among the cells)."""
+    if "\n" in text.strip() or "\t" in text:
+        return None
+    m = _STREET_REST.fullmatch(text.strip())
+    if m is None or m["street"].rstrip(".").casefold() not in _STREET_ENDS:
+        return None
+    if not _title_fits(m["title"]) or _NOT_A_TITLE.search(m["title"]):
+        return None
+    return m["title"], m["street"]
 
 
 def _words_beside_label(text: str) -> bool:

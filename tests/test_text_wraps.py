@@ -1195,3 +1195,18 @@ def test_a_code_and_a_window_date_pushed_below_a_plain_row_are_the_rows() -> Non
     assert row.footnotes == {"code": ["F1"], "date_exercisable": ["F4"]}
     said = [n.message for n in f.notes if n.field == "derivative[0].date_exercisable"]
     assert any("earlier of the row's two window dates" in m for m in said)
+
+
+def test_a_class_title_over_a_line_not_read_as_a_row_is_left_empty() -> None:
+    """markitdown of remix seed 743 (scored before it was opened): ``| Class B | | 12/09/2024
+    | | C | ... | Ordinary | $645.2954 | | I | |`` / ``(2) 628,553,000(1) (2) (2) ...
+    Trust(3)`` / ``| Common | ... | Shares |`` / ``Stock``: the title's rest went below a line
+    of values not read as a row. The underlying title, on a word that only opens a name, was
+    left empty; the title, ``Class B``, was read so (a wrong value: 'Class B Common Stock').
+    A title on no security's noun where one would follow is unfinished too: left empty."""
+    f = parse_file(REMIX / "markitdown_class_title_over_a_line_not_read_as_a_row.md")
+    row = f.derivative[0]
+    assert (row.security_title, row.underlying_title) == (None, None)
+    assert (row.code, row.price) == ("C", Decimal("645.2954"))
+    said = [n.message for n in f.notes if n.field == "derivative[0].security_title"]
+    assert any("'Class B' ends mid-phrase" in m for m in said)

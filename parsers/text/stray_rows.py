@@ -47,7 +47,9 @@ def _words_below_an_unfinished_title(host: Draft, d: Draft, orphans: list[str] |
 
 def _unfinished_above_a_lost_line(host: Draft, lost: Draft) -> None:
     """A row's title or nature that ends mid-phrase (``Common Stock,``, ``Eschenbach Family
-    Trust dtd 4/15/2014,``; a title on a word that only opens a name or a par value) above a
+    Trust dtd 4/15/2014,``; a title on a word that only opens a name or a par value, or on
+    no security's noun where one would follow: ``Class B`` over a line ``(2) 628,553,000(1)
+    ... Trust(3)`` and ``| Common | ... | Shares |``, remix seed 743) above a
     line that holds words and was not read as a row (``$0.001(1)(2) TTEE(6)...``: the par
     value's amount read as a price, with ``par value Carl Eschenbach Jr ...`` above it as its
     wrapped words): those words may be the cells' rest. The text read is cut short; left empty
@@ -58,7 +60,7 @@ def _unfinished_above_a_lost_line(host: Draft, lost: Draft) -> None:
         text = host.values.get(f)
         if not isinstance(text, str) or not text:
             continue
-        if text.rstrip()[-1] in ",;" or (f != "nature_of_ownership" and wraps.opens_only(text)):
+        if text.rstrip()[-1] in ",;" or (f != "nature_of_ownership" and _title_unfinished(text)):
             host.leave_empty(
                 f,
                 f"{text!r} ends mid-phrase, and line {lost.line} below, not read as a row, may"

@@ -173,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         "--names",
         type=Path,
         metavar="FILE",
-        help="draw owner names and issuers from FILE (scripts/remix_names.tsv) instead",
+        help="draw owner names and issuers (each with its ticker, as --shapes swaps them) from"
+        " FILE (scripts/remix_names.tsv) instead of the work list's",
     )
     args = ap.parse_args(argv)
     docs = work_list(args.real)

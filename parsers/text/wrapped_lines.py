@@ -646,7 +646,7 @@ def _two_cells_in_one_column(
     _debris_with_the_word_before(toks, moved)
     said = " ".join(t.text for t in cell)
     why = (
-        f"its last two cells both nearest the {to[-1].pop().replace('_', ' ')}'s column, as a"
+        f"its last two cells both nearest the {next(iter(to[-1])).replace('_', ' ')}'s column, as a"
         f" scan spaces each line on its own: {which} ({said!r}) read as the"
         f" {f.replace('_', ' ')}'s, the column {'after' if which == 'the last' else 'before'} it"
     )

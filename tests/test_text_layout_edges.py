@@ -1095,3 +1095,41 @@ def test_table_two_caption_printed_across_table_one_last_row_is_taken_off() -> N
         n.field == "non_derivative[18].shares_owned_following" and n.kind == "repair"
         for n in f.notes
     )
+
+
+def test_a_one_row_table_printed_inside_its_captions_cells_is_read() -> None:
+    """pymupdf4llm's layout mode of remix seed 691 (scored before it was opened): Table I of one
+    row printed with its captions in the same cells (``|1. Title of Security (Instr.<br>3)<br>
+    Class A Common<br>Stock, $0.01 par<br>value(1)(2)|2. Transaction Date<br>(Month/Day/Year)
+    <br>04/15/2026(3)|...|ired (A) or Disposed Of (D)<br>(A) or<br>(D)<br>Price<br>A<br>
+    $2,604.73(4)|...``): read as a row of captions, the row was missed (9 fields). The caption
+    lines come off each cell's top (the bracket the next line closes, a caption a border cut in
+    a word too), and the lines under them are the row."""
+    text = (REMIX / "layout_md_one_row_table_inside_its_captions.md").read_text(encoding="utf-8")
+    f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+    (row,) = f.non_derivative
+    assert (row.security_title, row.transaction_date, row.code) == (
+        "Class A Common Stock, $0.01 par value",
+        dt.date(2026, 4, 15),
+        "J",
+    )
+    assert (row.shares, row.acquired_disposed, row.price) == (
+        422978062,
+        "A",
+        Decimal("2604.73"),
+    )
+    assert (row.shares_owned_following, row.ownership, row.nature_of_ownership) == (
+        7565185069,
+        "I",
+        "See footnote",
+    )
+
+
+def test_captions_torn_across_cells_with_no_values_under_them_are_no_row() -> None:
+    """The other side (a synthetic filing, pymupdf4llm's layout mode): a row of captions a
+    border tore (``2A. Deemed Exec<br>any (Month/Day/`` | ``ution Date, if<br>Year)``) holds
+    words under its captions but no date or amount: no row (read as one, its pieces had gone
+    into the next row's title: 'ear 2A. Dee any (Month/Day/Year) Common Stock')."""
+    text = (REMIX / "layout_md_captions_torn_across_cells_no_values.md").read_text(encoding="utf-8")
+    f = parse_text(text, path="x.md", sha256="0" * 64, limits=Limits())
+    assert f.non_derivative[0].security_title == "Common Stock"

@@ -490,6 +490,63 @@ def caption_across_row_off(row: Row) -> Row:
     return Row(row.line, cells, row.xs, row.shape, text, row.block)
 
 
+_TITLE_CAPTION = re.compile(r"\s*1\.\s*Title\s+of\b", re.I)
+_CLOSES_CAPTION = re.compile(r"\s*(?:(?:\d,\s*)*\d\s+and\s+)?\d\)\s*")
+_TORN_WORD = re.compile(r"\s*([a-z]{2,})\s+(\S.*)")
+
+
+def values_under_captions(row: Row) -> Row | None:
+    """A table of one row printed with its captions in the same cells (pymupdf4llm's layout
+    mode, remix seed 691: ``|1. Title of Security (Instr.<br>3)<br>Class A Common<br>Stock,
+    $0.01 par<br>value(1)(2)|2. Transaction Date<br>(Month/Day/Year)<br>04/15/2026(3)|...``):
+    each cell's caption lines come off its top (a caption, the bracket it closes on the next
+    line, a caption a border cut in a word: ``ired (A) or Disposed Of (D)``), and the lines
+    under them are the row's; a cell of captions alone is empty. The row so read, where its
+    first cell opens on Table I's or II's first caption and three cells or more hold values
+    under their captions; None otherwise (a row of captions alone is read as ever)."""
+    lines = [c.split("<br>") for c in row.cells]
+    first = next((c for c in lines if c and c[0].strip()), None)
+    if first is None or not _TITLE_CAPTION.match(clean(first[0])):
+        return None
+    cells: list[str] = []
+    held = 0
+    for cell in lines:
+        k, opened = 0, False
+        while k < len(cell):
+            line = clean(cell[k]).strip()
+            if line in ("A", "D", "I"):
+                break  # a side or a form: a value (the captions write ``(A)``, ``(D)``)
+            caption = (
+                not line
+                or is_caption_text(line)
+                or (opened and _CLOSES_CAPTION.fullmatch(line) is not None)
+                or _torn_caption(line)
+            )
+            if not caption:
+                break
+            opened = line.count("(") > line.count(")")
+            k += 1
+        rest = "<br>".join(cell[k:]).strip()
+        if rest and k > 0 and any(t[0] in (NUM, DATE) for t in cell_templates(clean(rest))):
+            held += 1  # (a date or an amount under the captions, not a caption's torn rest)
+        cells.append(rest)
+    text = " ".join(c for c in cells if c)
+    if held < 3 or is_header_row(text):
+        return None
+    return Row(row.line, tuple(cells), row.xs, row.shape, text, row.block)
+
+
+def _torn_caption(line: str) -> bool:
+    """``ired (A) or Disposed Of (D)``: a caption whose first word a cell border cut, its
+    rest a caption's words (``Acquired``)."""
+    m = _TORN_WORD.fullmatch(line)
+    return (
+        m is not None
+        and any(w.endswith(m[1]) and w != m[1] for w in _CAPTION_WORDS)
+        and is_caption_text(m[2])
+    )
+
+
 def captions_off(row: Row) -> Row:
     """The table's first row of cells with the sub-captions' lines on top of its values
     (``|Code<br>V<br>J(5)|Amount<br>30,467,595|(A) or<br>(D)<br>A|Price<br>$7.6956(4)|4)<br>

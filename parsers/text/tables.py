@@ -78,6 +78,7 @@ from parsers.text.stray_rows import (
     drop_debris,
     is_caption_line,
     real_rows,
+    values_under_captions,
 )
 from parsers.text.table_row import cell_broken_off, read_row, title_left_above
 from parsers.text.tokens import (
@@ -183,6 +184,13 @@ def read_table(
             continue
         if row.shape in TABLED and "**Table" in row.text:
             row = caption_across_row_off(row)
+        if (
+            not drafts
+            and row.shape in TABLED
+            and "<br>" in row.text
+            and (whole := values_under_captions(row)) is not None
+        ):
+            row = whole  # a table of one row with its captions in its cells
         text = row.text
         if text[:1] in "hw0123456789" and PAGE_FURNITURE.match(text):
             continue  # invisible: the rows on either side of a page break still pair up

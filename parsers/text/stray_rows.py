@@ -490,6 +490,7 @@ def caption_across_row_off(row: Row) -> Row:
     return Row(row.line, cells, row.xs, row.shape, text, row.block)
 
 
+_ROW_VALUE = re.compile(r"\d/\d{1,2}/\d{2}|\d,\d{3}|\$\s?\d")
 _TITLE_CAPTION = re.compile(r"\s*1\.\s*Title\s+of\b", re.I)
 _CLOSES_CAPTION = re.compile(r"\s*(?:(?:\d,\s*)*\d\s+and\s+)?\d\)\s*")
 _TORN_WORD = re.compile(r"\s*([a-z]{2,})\s+(\S.*)")
@@ -504,6 +505,8 @@ def values_under_captions(row: Row) -> Row | None:
     under them are the row's; a cell of captions alone is empty. The row so read, where its
     first cell opens on Table I's or II's first caption and three cells or more hold values
     under their captions; None otherwise (a row of captions alone is read as ever)."""
+    if _ROW_VALUE.search(row.text) is None:
+        return None  # (no date, grouped amount or price: the captions alone, as most are)
     lines = [c.split("<br>") for c in row.cells]
     first = next((c for c in lines if c and c[0].strip()), None)
     if first is None or not _TITLE_CAPTION.match(clean(first[0])):

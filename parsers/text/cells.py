@@ -193,6 +193,13 @@ class Row:
     text: str
     block: int = 0
 
+    def with_cells(self, cells: tuple[str, ...]) -> Row:
+        """The same row with other cells in the same places (lines taken off them, a cut value
+        mended), its text joined from them again."""
+        return Row(
+            self.line, cells, self.xs, self.shape, " ".join(c for c in cells if c), self.block
+        )
+
 
 _SPACE_CELL = re.compile(r"\S+(?:[ \u00a0]\S+)*")
 """A cell of layout text: words one space apart (a no-break space is one space too: ``1\u00a0570``

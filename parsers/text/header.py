@@ -379,7 +379,7 @@ def _mended(row: Row, words: Words) -> Row:
     cells = mend_boxes(row.cells, words)
     if cells is None:
         return row
-    return Row(row.line, cells, row.xs, row.shape, " ".join(c for c in cells if c), row.block)
+    return row.with_cells(cells)
 
 
 _CUT_FIELDS = {

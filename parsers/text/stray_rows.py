@@ -485,9 +485,9 @@ def caption_across_row_off(row: Row) -> Row:
     lines = [c.split("<br>") for c in row.cells]
     if not any(_TABLE_TWO_BOLD.match(x) for cell in lines for x in cell):
         return row
-    cells = tuple("<br>".join(x for x in cell if not _BOLD_LINE.fullmatch(x)) for cell in lines)
-    text = " ".join(c for c in cells if c)
-    return Row(row.line, cells, row.xs, row.shape, text, row.block)
+    return row.with_cells(
+        tuple("<br>".join(x for x in cell if not _BOLD_LINE.fullmatch(x)) for cell in lines)
+    )
 
 
 _ROW_VALUE = re.compile(r"\d/\d{1,2}/\d{2}|\d,\d{3}|\$\s?\d")
@@ -533,10 +533,10 @@ def values_under_captions(row: Row) -> Row | None:
         if rest and k > 0 and any(t[0] in (NUM, DATE) for t in cell_templates(clean(rest))):
             held += 1  # (a date or an amount under the captions, not a caption's torn rest)
         cells.append(rest)
-    text = " ".join(c for c in cells if c)
-    if held < 3 or is_header_row(text):
+    whole = row.with_cells(tuple(cells))
+    if held < 3 or is_header_row(whole.text):
         return None
-    return Row(row.line, tuple(cells), row.xs, row.shape, text, row.block)
+    return whole
 
 
 def _torn_caption(line: str) -> bool:
@@ -588,5 +588,4 @@ def captions_off(row: Row) -> Row:
         changed += 1
     if changed < 2:
         return row
-    text = " ".join(c for c in cells if c)
-    return Row(row.line, tuple(cells), row.xs, row.shape, text, row.block)
+    return row.with_cells(tuple(cells))

@@ -1253,3 +1253,44 @@ def test_a_scans_nature_of_one_capitals_word_closing_nothing_is_left_empty() -> 
     row = next(r for r in f.non_derivative if r.line == 27)
     assert row.nature_of_ownership is None
     assert row.shares_owned_following == Decimal(222639)
+
+
+def test_a_scans_bare_small_price_one_space_before_the_balance_leaves_both_empty() -> None:
+    # OCR (work list, session 30's scan): 'qd)   2 315,111': the balance 2,315,111 with its
+    # comma read as a space, after the price column's marker (1) garbled; the row had been
+    # read price 2 (the form has none) and balance 315,111. Both left empty, said
+    f = parse_file(FRESH / "promis_price_digit_one_space_before_the_balance_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 22)
+    assert row.price is None and row.shares_owned_following is None
+    assert any("'2 315,111'" in n.message and n.field.endswith(".price") for n in f.notes)
+    # the next rows, their balance standing alone in its column, are read
+    assert [r.shares_owned_following for r in f.non_derivative if r.line in (24, 26)] == [
+        Decimal("3012785"),
+        Decimal("3710459"),
+    ]
+
+
+def test_a_scans_bare_small_price_in_a_column_of_its_own_is_read() -> None:
+    # the same row with the 2 standing in a column of its own (two spaces or more each side):
+    # a price and a balance, read; a price under 1,000 is asked only where the two share a
+    # cell (a price of 1,000 or more grouped by thousands is asked wherever it stands)
+    fixture = FRESH / "promis_price_digit_one_space_before_the_balance_ocr.txt"
+    body = fixture.read_text()
+    assert "qd)          2 315,111\n" in body
+    f = parse_bytes(
+        body.replace("qd)          2 315,111\n", "qd)      2      315,111\n").encode(), "o.txt"
+    )
+    row = next(r for r in f.non_derivative if r.line == 22)
+    assert row.price == Decimal(2) and row.shares_owned_following == Decimal(315111)
+
+
+def test_a_point_a_border_put_apart_joins_the_word_before_it() -> None:
+    # pymupdf4llm layout (remix seed 757): '|By Max R|. Schaufeld Irr Trust<sup>(9)</sup>|':
+    # the border cut the nature before the point after the initial; the point, standing
+    # alone, had been dropped as a scan's speck ('By Max R Schaufeld Irr Trust')
+    f = parse_file(FRESH / "remix757_point_a_border_put_apart_pymupdf4llm_layout.md")
+    row = next(r for r in f.derivative if r.line == 16)
+    assert row.nature_of_ownership == "By Max R. Schaufeld Irr Trust"
+    assert any(
+        n.kind == "repair" and n.message.startswith("joined a point or comma") for n in f.notes
+    )

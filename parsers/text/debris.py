@@ -115,6 +115,9 @@ _CAPS_TORN = re.compile(r"[A-Z]{3,5}\)")
 (:data:`_CAPS_MARKER`)."""
 
 
+_STOP_PUT_APART = re.compile(r"(?<=[^\W_]) ([.,])(?= [^\W_])")
+"""``By Max R`` | ``. Schaufeld Irr Trust``: a cell border cut before the point (or comma) that
+ends a word, and the cells joined by a space stood it alone between two words."""
 _POINT_INSIDE = re.compile(
     rf"(?<![^\W_])(?:common|{'|'.join(sorted(ENDING_NOUNS))})\.(?= [^\W\d_])", re.I
 )
@@ -356,6 +359,14 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                 "footnote markers the scan read as letters, or a word of it; left empty",
             )
             continue
+        if not scan and _STOP_PUT_APART.search(text):
+            # (in a scan a point alone is as often a speck: dropped below, said)
+            glued = _STOP_PUT_APART.sub(r"\1", text)
+            draft.values[f] = glued
+            said = f"joined a point or comma a cell border put apart in {text!r} to the word"
+            draft.notes.append((f, f"{said} before it: read {glued!r}"))
+            draft.repaired = True
+            text = glued
         if _plain_words(text):
             head, _, last = text.rpartition(" ")
             caps = head and last.isupper() and _bracket_letters(last, head.split())

@@ -285,7 +285,10 @@ _GROUPED = re.compile(r"(?:\$\s*)?(?<![\d,.])(\d{1,3}(?:,\d{3})*)(?![\d,.]?\d)")
 
 
 def price_beside_a_broken_balance(
-    values: dict[str, object], notes: list[tuple[str | None, str]], text: str
+    values: dict[str, object],
+    notes: list[tuple[str | None, str]],
+    text: str,
+    cells: tuple[str, ...] = (),
 ) -> None:
     """A price with no ``$`` where the row's balance right after it could not be read
     (``()   23,167,310 707,``: the scan broke the balance ``23,167,315,777`` at a space and
@@ -297,7 +300,12 @@ def price_beside_a_broken_balance(
     grouped = f"{int(price):,}"
     balance = values.get("shares_owned_following")
     if balance is not None:
-        if isinstance(balance, Decimal) and price >= 1000:
+        if not isinstance(balance, Decimal):
+            return
+        # (a price under 1,000 only where the text's columns stand apart and the two share
+        # one (``cells``, space-aligned text): plain text prints every value one space apart)
+        pair = f"{grouped} {int(balance):,}"
+        if price >= 1000 or any(c == pair or c.endswith(f" {pair}") for c in cells):
             _split_balance(values, notes, text, grouped, balance)
         return
     if not any(f == "shares_owned_following" and m.startswith("could not read") for f, m in notes):
@@ -315,6 +323,9 @@ def price_beside_a_broken_balance(
     )
 
 
+_WELL_GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+
+
 def _split_balance(
     values: dict[str, object],
     notes: list[tuple[str | None, str]],
@@ -322,11 +333,16 @@ def _split_balance(
     grouped: str,
     balance: Decimal,
 ) -> None:
-    """A price with no ``$`` grouped by thousands one space before the balance, itself grouped
-    (``(1)   23,167 315,777``): a scan's columns stand two spaces apart or more, so the two
-    are one number the scan broke at a space (the balance ``23,167,315,777``), or a price and a
-    balance the scan squeezed together; the text does not say which. Both left empty."""
+    """A price with no ``$`` one space before the balance, itself grouped (``(1)   23,167
+    315,777``, ``qd)   2 315,111``): a scan's columns stand two spaces apart or more, so the two
+    are one number the scan broke at a space or whose comma it read as one (the balance
+    ``23,167,315,777``, ``2,315,111``), or a price and a balance the scan squeezed together;
+    the text does not say which. Both left empty, where the two joined are grouped right."""
     after = f"{int(balance):,}"
+    if not _WELL_GROUPED.fullmatch(f"{grouped},{after}") and not _WELL_GROUPED.fullmatch(
+        grouped + after
+    ):
+        return
     at = text.find(f"{grouped} {after}")
     if at < 0 or text[at + len(grouped) + 1 + len(after) :][:1].isdigit():
         return

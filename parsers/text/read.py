@@ -31,7 +31,7 @@ from parsers.model import (
     NonDerivativeRow,
 )
 from parsers.text import word_breaks
-from parsers.text.cells import EMPTY, HTML, PIPE, Row, split_rows
+from parsers.text.cells import EMPTY, HTML, PIPE, SPACE, Row, split_rows
 from parsers.text.columns import (
     T1_FORM3,
     T1_FORM4,
@@ -180,12 +180,15 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
     footnotes = read_footnotes(tail, signed)
     numbers = {int(k[1:]) for k in footnotes if k[1:].isdigit()}
     lines = {r.line: r.text for r in rows[t1:end]}
+    spaced = {r.line: r.cells for r in rows[t1:end] if r.shape is SPACE}
     texts = lines if numbers else {}
     for d in (*nd, *dv):
         torn_marker_price(d.values, d.notes, numbers)
         if texts:
             marker_number_price(d.values, d.notes, numbers, texts.get(d.line, ""))
-        price_beside_a_broken_balance(d.values, d.notes, lines.get(d.line, ""))
+        price_beside_a_broken_balance(
+            d.values, d.notes, lines.get(d.line, ""), spaced.get(d.line, ())
+        )
     non_derivative = _ND_ROWS.validate_python(
         [_row_values(NonDerivativeRow, "non_derivative", i, d, notes) for i, d in enumerate(nd)]
     )
@@ -294,6 +297,7 @@ REPAIRS = (
     "dropped OCR fragment",
     "joined number split across cells",
     "joined date split across cells",  # a three-digit year and the next cell's digit
+    "joined a point or comma",  # a border cut before it: ``By Max R`` | ``. Schaufeld``
     "OCR damage in",
     "OCR letter",
     "ignored OCR debris",

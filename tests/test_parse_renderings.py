@@ -1294,3 +1294,31 @@ def test_a_point_a_border_put_apart_joins_the_word_before_it() -> None:
     assert any(
         n.kind == "repair" and n.message.startswith("joined a point or comma") for n in f.notes
     )
+
+
+def test_a_rows_underlying_title_and_nature_going_on_under_a_rule_are_its_own() -> None:
+    # markitdown (remix seed 761): 'Option (right $0 (6) (7) Class A 86,410,445 86,410,445 I By
+    # FDS New' / '| to buy) | ... | Common | ... | River Farm |' / rule / '| | ... | Stock | ...
+    # | 2017 |' / 'Irrevocable' / 'Trust': the row under the rule, its first cell empty, had
+    # opened a row of its own (title 'Stock Irrevocable Trust', balance 2,017: a phantom) and
+    # left the underlying title and the nature cut ('Class A Common', 'By FDS New River Farm')
+    f = parse_file(FRESH / "remix761_nature_and_underlying_below_a_rule_markitdown.md")
+    row = next(r for r in f.derivative if r.line == 66)
+    assert row.security_title == "Option (right to buy)"
+    assert row.underlying_title == "Class A Common Stock"
+    assert row.nature_of_ownership == "By FDS New River Farm 2017 Irrevocable Trust"
+    assert 69 not in {r.line for r in f.derivative}
+    assert all(r.shares_owned_following != Decimal(2017) for r in f.derivative)
+
+
+def test_a_scans_nature_ending_on_capitals_and_digits_in_brackets_is_left_empty() -> None:
+    # OCR (remix seed 761): 'By Spouse (EOA0)': the markers after the nature read as capitals
+    # and a digit; the digit had been dropped as a speck and the nature read 'By Spouse (EOA)'
+    f = parse_file(FRESH / "remix761_nature_caps_and_digits_in_brackets_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 24)
+    assert row.nature_of_ownership is None and row.ownership == "I"
+    assert any("'(EOA0)'" in n.message for n in f.notes)
+    from parsers.text.debris import _CAPS_WITH_DIGITS
+
+    assert _CAPS_WITH_DIGITS.search("By Spouse (UTMA)") is None
+    assert _CAPS_WITH_DIGITS.search("By Trust (2012)") is None

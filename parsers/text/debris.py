@@ -221,6 +221,13 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
         text = draft.values.get(f)
         if not isinstance(text, str):
             continue
+        if scan and f == "nature_of_ownership" and (m := _CAPS_WITH_DIGITS.search(text)):
+            draft.leave_empty(
+                f,
+                f"{text!r}: its last word {m[0]!r}, capitals and digits in brackets, may be"
+                " footnote markers the scan read as letters, or a word of it; left empty",
+            )
+            continue
         if (
             scan
             and f == "nature_of_ownership"
@@ -541,6 +548,10 @@ def _noun_beside_an_unfinished_title(draft: Draft) -> None:
 
 
 _BRACKETED_CAPS = re.compile(r"\([A-Z\d]{1,6}\)")
+_CAPS_WITH_DIGITS = re.compile(r"(?<=\S )\((?=[A-Z\d]*[A-Z])(?=[A-Z\d]*\d)[A-Z\d]{2,6}\)$")
+"""A nature's last word of capitals and digits in brackets (``By Spouse (EOA0)``): footnote
+markers (``(6)(7)``) the scan read as letters, or a word's letters (``(UTMA)``) with a speck
+read as a digit; the text does not say."""
 
 
 _NUMBER_TORN = re.compile(r"(?<=[^\W\d_] )\d+[^\w\s]*(?:\d[^\w\s]*)*[()\]“”\"°®©@.?]$")

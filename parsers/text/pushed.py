@@ -177,9 +177,10 @@ def caption_next(rows: list[Row], k: int) -> bool:
     return nxt is not None and is_header_row(nxt.text)
 
 
-def plain_next(rows: list[Row], k: int) -> bool:
+def plain_next(rows: list[Row], k: int, nature_open: bool = False) -> bool:
     """The line after ``rows[k]`` is a plain run of text, or a row of cells holding only words
-    (a wrapped title's next line), not another table row."""
+    (a wrapped title's next line), not another table row (``nature_open``: the row above's
+    nature goes on, :func:`wrapped_cells`)."""
     if k + 1 >= len(rows):
         return False
     nxt = rows[k + 1]
@@ -191,7 +192,7 @@ def plain_next(rows: list[Row], k: int) -> bool:
         return True
     tokens = tokenize(nxt.cells, nxt.xs)
     par_value_words(tokens, nxt, row_above(rows, k + 1))
-    return bool(tokens) and not has_value(tokens) or wrapped_cells(tokens)
+    return bool(tokens) and not has_value(tokens) or wrapped_cells(tokens, None, nature_open)
 
 
 def values_next(rows: list[Row], k: int) -> bool:
@@ -403,7 +404,9 @@ def _wants_par(text: str) -> bool:
     return _ends_in_value(text) and NO_PAR.search(text) is None
 
 
-def wrapped_cells(tokens: list[Token], nature_at: int | None = None) -> bool:
+def wrapped_cells(
+    tokens: list[Token], nature_at: int | None = None, nature_open: bool = False
+) -> bool:
     """A row of cells that is the wrapped rest of the row above (``| Common | Common | 2021 |``
     under ``| Class B | ... | SMB Pacific |``): a word in the first cell, no letter standing
     for a code or an ownership form, and numbers only as the form never prints an amount: an
@@ -411,8 +414,15 @@ def wrapped_cells(tokens: list[Token], nature_at: int | None = None) -> bool:
     a digit or two alone in the cell of the nature the row above left open, or in a cell
     after it (``nature_at``: ``| Stock | ... | Stock | ... | 2 |`` under ``... | family member
     |``, ``| Common Stoc | k | ... | member | 1 |`` under ``... | By imme | diate family |``: the
-    table's last column, where no value stands, cut by a border into cells)."""
-    if not tokens or tokens[0].kind != TEXT or tokens[0].cell != 0:
+    table's last column, where no value stands, cut by a border into cells). The first cell
+    may be empty where the row above's nature is open (``nature_open``) and the numbers are
+    years (``| | ... | Stock | ... | 2017 |`` under ``Option (right ... Class A ... I By FDS
+    New``: the title's lines ended above, the underlying title's and the nature's go on)."""
+    if not tokens or tokens[0].kind != TEXT:
+        return False
+    if tokens[0].cell != 0 and (
+        not nature_open or not all(_YEAR.fullmatch(t.text) for t in tokens if t.kind == NUM)
+    ):
         return False
     seen = False
     for t in tokens:
@@ -427,6 +437,9 @@ def wrapped_cells(tokens: list[Token], nature_at: int | None = None) -> bool:
         elif t.kind not in (TEXT, MARKER):
             return False
     return seen
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _nature_number(t: Token) -> bool:

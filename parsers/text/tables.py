@@ -168,7 +168,11 @@ def read_table(
         if (
             row.shape == SEP
             and prev is not None
-            and (plain_next(rows, k) or values_next(rows, k) or title_next(rows, k, prev))
+            and (
+                plain_next(rows, k, nature_open(prev))
+                or values_next(rows, k)
+                or title_next(rows, k, prev)
+            )
         ):
             continue  # markdown's rule under a one-row table: the row's wrapped rest follows
         if row.shape in EMPTY and flush and prev is not None and not in_caption:
@@ -260,6 +264,7 @@ def read_table(
                 wrapped_cells(
                     tokens,
                     prev.where.get("nature_of_ownership") if nature_open(prev) else None,
+                    nature_open(prev),
                 )
                 or nature_cells_below(prev, tokens)
             )

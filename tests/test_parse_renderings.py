@@ -1322,3 +1322,11 @@ def test_a_scans_nature_ending_on_capitals_and_digits_in_brackets_is_left_empty(
 
     assert _CAPS_WITH_DIGITS.search("By Spouse (UTMA)") is None
     assert _CAPS_WITH_DIGITS.search("By Trust (2012)") is None
+
+
+def test_a_scans_star_after_box_1s_label_read_as_a_trade_mark_is_no_name() -> None:
+    # OCR (remix seed 769): '1. Name and Address of Reporting Person™': the label's '*' read
+    # as '™' had been returned as the owner's name, the name on the line below lost
+    f = parse_file(FRESH / "remix769_owner_label_star_read_as_trade_mark_ocr.txt")
+    assert f.reporting_owners[0].name == "ValueAct Holdings, L.P."
+    assert all(o.name and any(c.isalnum() for c in o.name) for o in f.reporting_owners)

@@ -526,6 +526,22 @@ def test_a_legal_form_inside_the_run_ends_the_owners_name() -> None:
         assert why in doubts["issuer.name"]
 
 
+def test_any_legal_form_ends_the_owners_name_before_a_name_of_one_word_and_its_form() -> None:
+    """``Vanguard Group Inc Salesforce, Inc.`` (CRM), ``SoftBank Group Corp. Alphabet Inc.``
+    (GOOGL): the issuer's name opens on no letter of its ticker, and ``Inc``/``Corp`` alone
+    did not end the owner's name (``SMITH JOHN INC Research Holdings, Inc.``); before an
+    issuer's name of one word and its form they do (remix seed 773, markitdown and
+    pdfplumber-text: both names had been left empty)."""
+    for names, owner, issuer in (
+        ("Vanguard Group Inc Salesforce, Inc. [ CRM ]", "Vanguard Group Inc", "Salesforce, Inc."),
+        ("SoftBank Group Corp. Alphabet Inc. [ GOOGL ]", "SoftBank Group Corp.", "Alphabet Inc."),
+    ):
+        f = parse_bytes(_with_names(names), "names.txt")
+        assert (f.reporting_owners[0].name, f.issuer.name) == (owner, issuer), names
+    f = parse_bytes(_with_names("Smith John INC Research Holdings, Inc. [ INCR ]"), "n.txt")
+    assert (f.reporting_owners[0].name, f.issuer.name) == (None, None)
+
+
 def test_a_legal_form_cuts_nothing_where_the_rest_is_no_such_issuer() -> None:
     for names in (
         # a company whose own name holds a legal form: the rest opens on no letter of its ticker
@@ -696,10 +712,18 @@ def test_the_ticker_itself_and_letters_with_points_take_neither_names_case() -> 
     """``HCA Healthcare``: the ticker is the issuer's first word, and ``HealthCAre`` spells it
     too; ``U.S. Bancorp \\DE\\``: its state tag written with backslashes, its ``U.S.`` in
     capitals whatever the case of the name. Both had been left empty: the words in capitals
-    had been taken for the owner's case and cut the run one word late."""
+    had been taken for the owner's case, a cut one word late against the ticker's."""
     for names, owner, issuer in (
         ("JOHNSON ROBERT HCA Healthcare, Inc. [ HCA ]", "JOHNSON ROBERT", "HCA Healthcare, Inc."),
         ("JOHNSON ROBERT U.S. Bancorp \\DE\\ [ USB ]", "JOHNSON ROBERT", "U.S. Bancorp \\DE\\"),
+    ):
+        f = parse_bytes(_with_names(names), "names.txt")
+        assert (f.reporting_owners[0].name, f.issuer.name) == (owner, issuer), names
+    # a ticker word in the issuer's case, after an owner's name of three words, and ``e.l.f.``
+    # after a name in capitals: as they were read before
+    for names, owner, issuer in (
+        ("Huang Jen Hsun MSCI Inc. [ MSCI ]", "Huang Jen Hsun", "MSCI Inc."),
+        ("BROWN DAVID e.l.f. Beauty, Inc. [ ELF ]", "BROWN DAVID", "e.l.f. Beauty, Inc."),
     ):
         f = parse_bytes(_with_names(names), "names.txt")
         assert (f.reporting_owners[0].name, f.issuer.name) == (owner, issuer), names
@@ -728,6 +752,12 @@ def test_a_ticker_spelt_across_words_takes_more_than_their_initials() -> None:
         assert any("spells it across its words" in n.message for n in f.notes), names
     f = parse_bytes(_with_names("Clements Carol Ann Apple Inc. [ AAPL ]"), "names.txt")
     assert (f.reporting_owners[0].name, f.issuer.name) == (None, None)
+    # by initials alone the next word may open on the first letter (remix seed 769)
+    f = parse_bytes(_with_names("BAKER BROS. ADVISORS LP JOHNSON & JOHNSON [ JNJ ]"), "n.txt")
+    assert (f.reporting_owners[0].name, f.issuer.name) == (
+        "BAKER BROS. ADVISORS LP",
+        "JOHNSON & JOHNSON",
+    )
 
 
 def test_every_pairing_of_real_owners_and_issuers_is_cut_right_or_not_at_all() -> None:
@@ -780,10 +810,11 @@ def test_every_pairing_of_made_up_owners_with_listed_issuers_is_cut_right_or_not
     # ``e.l.f. Beauty, Inc.`` (ELF) added, 23,542 before letters with points between them
     # spell a ticker as one word (23,579), and a particle opening a last name counted with
     # the word after it (23,776), and a ticker's share class set aside (23,788); 23,953 since
-    # the ticker itself and ``U.S.`` take neither name's case, and ``\\DE\\`` is a state tag
-    # (23,953); 24,249 since each word after the issuer's first may give the ticker more than
-    # its initial (``Lockheed Martin``, LMT)
-    assert _cut_right_or_not_at_all(owners, issuers) >= 24249
+    # the ticker itself opens the issuer's name whatever its case, ``U.S.`` takes neither
+    # name's case and ``\\DE\\`` is a state tag; 24,318 since each word after the issuer's
+    # first may give the ticker more than its initial (``Lockheed Martin``, LMT); 24,337
+    # since any legal form ends an owner's name before an issuer's of one word and its form
+    assert _cut_right_or_not_at_all(owners, issuers) >= 24337
 
 
 def _cut_right_or_not_at_all(owners: list[str], issuers: list[tuple[str, str | None]]) -> int:

@@ -39,10 +39,12 @@ _DATE_IN_TEXT = re.compile(
     r"(?<![\d/])(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2},? \d{4})(?![\d/])"
 )
-# the label's superscript ``*`` comes back from OCR as a quote mark or a degree sign
+# the label's superscript ``*`` comes back from OCR as a quote mark, a degree or a trade mark
 _OWNER_LABEL = caseless(
-    r"Name\s+and\s+Address\s+of\s+Reporting\s+Person(?:\s*[*\u201c\u201d\u2019\u00b0\"'])*"
+    r"Name\s+and\s+Address\s+of\s+Reporting\s+Person"
+    r"(?:\s*[*\u201c\u201d\u2019\u00b0\u2122\"'])*"
 )
+_HAS_ALNUM = re.compile(r"[^\W_]")
 _TRAILING_CRUMB = re.compile(r"\s+[^\w\s]+$")
 _RULE_DEBRIS = re.compile(r"^(?:[^\W\dA-Z_]|[^\w\s]+)(?:\s+(?:[^\W\dA-Z_]|[^\w\s]+))*$")
 """An OCR'd line of box rules: lone lower-case letters and punctuation, no word of a name."""
@@ -677,7 +679,9 @@ def _read_owner(head: Header, streams: list[str]) -> None:
                 lines[-1] = _TRAILING_CRUMB.sub("", lines[-1])  # (box 3's torn number: ``. ``)
             name = " ".join(ln for ln in lines if ln)
         else:
-            name = next((ln.strip() for ln in part.split("\n") if ln.strip()), "")
+            # (the first line with a letter or digit: a scan's speck of the label's ``*`` is
+            # no name)
+            name = next((ln.strip() for ln in part.split("\n") if _HAS_ALNUM.search(ln)), "")
         name = " ".join(name.split()).strip(' *:,\u201c\u201d\u00b0"')
         name = _before_unopened(name)
         if name:
@@ -1860,8 +1864,9 @@ def split_by_issuer_name(head: Header, below: str) -> None:
     (:func:`_cut_after_holder`; whatever the ticker where a name of one word and its legal
     form follows): own tickers 1,118 -> 1,130, other tickers 23,904 -> 24,368 (the same 1
     wrongly), the wide pairing 23,281 -> 23,516, none wrongly. Session 30: the ticker itself
-    (``HCA Healthcare``) and letters with points (``U.S.``) take neither name's case, and a
-    state tag may be written with backslashes (``\\DE\\``): the wide pairing 23,788 -> 23,953."""
+    in the owner's case opens the issuer's name (``HCA Healthcare``), letters with points
+    (``U.S.``) take neither name's case, and a state tag may be written with backslashes
+    (``\\DE\\``): the wide pairing 23,788 -> 23,953 (24,318 with the ticker's inner letters)."""
     text = head.run_together
     if text is None or head.owner_name is not None:
         return
@@ -2139,14 +2144,15 @@ def _cut_spelt_across_words(text: str, ticker: str | None) -> int | None:
     such a spelling, with the owner's two words before it (the first no initial: ``Dodge R
     Stanton`` may go on with a middle name) or a name ended by a suffix, a legal form or a
     trust's last word. Each later word gives its initial and maybe more of the ticker's
-    letters (``Lockheed MarTin``, LMT; ``Intuitive SuRGical``, ISRG; ``T-Mobile US``), but not
-    where the word after the first opens on the ticker's first letter too: a middle name may
-    open the spelling then (``Clements Carol Ann Apple Inc.``: ``A`` in ``Ann``, ``APL`` in
-    ``Apple``). The spelling ends where the name does, or before its legal form: a ticker
+    letters (``Lockheed MarTin``, LMT; ``Intuitive SuRGical``, ISRG; ``T-Mobile US``), but a
+    spelling from inside the later words is not taken where the word after the first opens on
+    the ticker's first letter too: a middle name may open it then (``Clements Carol Ann Apple
+    Inc.``: ``A`` in ``Ann``, ``APL`` in ``Apple``); by initials alone it is (``JOHNSON &
+    JOHNSON``, JNJ). The spelling ends where the name does, or before its legal form: a ticker
     spelt from one word and the initials of a name that goes on past them (``DE LA CRUZ MARIA
     SALESFORCE, INC.``, ``CRM``) cuts nothing. Session 30: with the later words' inner letters,
-    the wide pairing 23,953 -> 24,249 of 26,563 cut right and the work list's own 1,130 ->
-    1,133 of 1,215, none wrongly."""
+    the wide pairing 23,953 -> 24,318 of 26,563 cut right and the work list's own 1,130 ->
+    1,133 of 1,215, none wrongly, and no run cut right before left empty."""
     letters = _ticker_letters(ticker)
     if len(letters) < 2 or not letters[0].isalpha():
         return None
@@ -2154,18 +2160,26 @@ def _cut_spelt_across_words(text: str, ticker: str | None) -> int | None:
     spans = [m.span() for m in _FORM_WORD.finditer(core)]
     words = [core[a:b].casefold() for a, b in spans]
 
-    def spelt_from(k: int, at: int = 0) -> bool:
-        # each word from ``k`` on gives the ticker's next letters, the first its initial, till
-        # the ticker ends and only legal forms are left
+    def spelt_from(k: int, inner: bool, at: int = 0) -> bool:
+        # each word from ``k`` on gives the ticker's next letters, the first its initial (and,
+        # after the first word, only that unless ``inner``), till the ticker ends and only
+        # legal forms are left
         if at == len(letters):
             return at > 0 and all(_is_ending_form(w) for w in words[k:])
         word = _letters(words[k]) if k < len(words) else ""
         if not word.startswith(letters[at]):
             return False
+        last = len(letters) if inner or at == 0 else at + 1
         return any(
-            _spells(letters[at + 1 : end], word[1:]) and spelt_from(k + 1, end)
-            for end in range(at + 1, len(letters) + 1)
+            _spells(letters[at + 1 : end], word[1:]) and spelt_from(k + 1, inner, end)
+            for end in range(at + 1, last + 1)
         )
+
+    def opens_late(k: int) -> bool:
+        # (``Clements Carol Ann Apple Inc.``, AAPL: where the next word opens on the ticker's
+        # first letter too, a spelling from inside the later words may as well open a word
+        # late, on a middle name's; ``JOHNSON & JOHNSON``, JNJ, spelt by initials, stands)
+        return k + 1 < len(words) and _letters(words[k + 1]).startswith(letters[0])
 
     cuts = [
         k
@@ -2173,10 +2187,7 @@ def _cut_spelt_across_words(text: str, ticker: str | None) -> int | None:
         if len(words[k]) > 1
         and words[k] not in _NAME_SUFFIXES
         and not _is_ending_form(words[k])
-        and spelt_from(k)
-        # (``Clements Carol Ann Apple Inc.``, AAPL: where the next word opens on the ticker's
-        # first letter too, the spelling may as well open a word late, on a middle name's)
-        and not (k + 1 < len(words) and _letters(words[k + 1]).startswith(letters[0]))
+        and (spelt_from(k, False) or (spelt_from(k, True) and not opens_late(k)))
     ]
     if len(cuts) != 1 or any(w in _NOT_IN_A_NAME for w in words[: cuts[0]]):
         return None
@@ -2299,6 +2310,12 @@ def _short_form_before(text: str, at: int) -> bool:
     no letter of its ticker (GOOG)."""
     owner = _FORM_WORD.findall(text[:at])
     issuer = _FORM_WORD.findall(text[at:])
+    short = owner[-1].casefold().replace(".", "").rstrip(",") if owner else ""
+    if len(owner) >= 2 and short in _ENDING_FORMS and _one_name_word(text[at:]):
+        # ``Vanguard Group Inc Salesforce, Inc.`` (CRM): any legal form written short (not
+        # ``Limited Brands Inc``, a name's word), where the issuer's part is one word and its
+        # form (``INC Research Holdings, Inc.`` is more)
+        return len(issuer) == 2
     return (
         len(owner) >= 2
         and owner[-1].casefold().rstrip(",") in _ABBREVIATED_FORMS
@@ -2386,25 +2403,33 @@ def _cut_at_case_change(text: str, ticker: str | None = None) -> int | None:
     for numbers before a legal form there, which end the owner's name (``OTEE 2020 ApS``)."""
     core = _without_state_tag(text)
     spans = [m.span() for m in _FORM_WORD.finditer(core)]
-    letters = _ticker_letters(ticker)
-    # (the ticker itself, ``HCA Healthcare``, and ``U.S.``: capitals in a name of either case)
-    unsided = [_DOTTED.fullmatch(core[a:b]) or _letters(core[a:b]) == letters for a, b in spans]
+    # ``U.S.``, ``e.l.f.``: in a name of either case (``L.P.``, ``N.A.``: forms, the owner's)
+    dotted = [
+        _DOTTED.fullmatch(w := core[a:b]) is not None
+        and not _is_ending_form(w)
+        and w.replace(".", "").casefold() not in _NEUTRAL_CAPITALS
+        for a, b in spans
+    ]
     cased = [
         (i, c)
         for i, (a, b) in enumerate(spans)
-        if not unsided[i] and (c := _case_of(core[a:b])) is not None
+        if not dotted[i] and (c := _case_of(core[a:b])) is not None
     ]
     changes = [j for j in range(1, len(cased)) if cased[j][1] != cased[j - 1][1]]
     if len(changes) != 1:
         return None
     last, first = cased[changes[0] - 1][0], cased[changes[0]][0]
+    if any(dotted[last + 1 : first]):
+        return None  # ``JOHNSON ROBERT U.S. Bancorp``: whose is ``U.S.``? the case won't say
+    if changes[0] >= 3 and _letters(core[slice(*spans[last])]) == _ticker_letters(ticker):
+        # ``JOHNSON ROBERT HCA Healthcare``: the word before the change, the ticker itself in
+        # the owner's case, opens the issuer's name after the owner's two names or more
+        last, first = cased[changes[0] - 2][0], last
     between = spans[last + 1 : first]
     ends = [i for i, (a, b) in enumerate(between) if _is_ending_form(core[a:b])]
     after_form = between[ends[-1] + 1 :] if ends else between
     if any(core[a].isdigit() for a, _ in after_form):
         return None
-    if any(unsided[last + 1 : first]):
-        return None  # ``JOHNSON ROBERT U.S. Bancorp``: whose is ``U.S.``? the case won't say
     if changes[0] < 2 and not (ends and first >= 3):
         return None
     return spans[first][0]

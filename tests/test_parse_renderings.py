@@ -1330,3 +1330,42 @@ def test_a_scans_star_after_box_1s_label_read_as_a_trade_mark_is_no_name() -> No
     f = parse_file(FRESH / "remix769_owner_label_star_read_as_trade_mark_ocr.txt")
     assert f.reporting_owners[0].name == "ValueAct Holdings, L.P."
     assert all(o.name and any(c.isalnum() for c in o.name) for o in f.reporting_owners)
+
+
+def test_a_scans_torn_instruction_caption_before_the_first_row_is_no_row() -> None:
+    # OCR (remix seed 787): 'C   3 and 4)   4)' among Table I's captions, what the scan left
+    # of '(Instr. 3 and 4)' with Code's first letter: it had been read as a row (code C,
+    # balance 3: a phantom)
+    f = parse_file(FRESH / "remix787_torn_instruction_caption_ocr.txt")
+    assert 27 not in {r.line for r in f.non_derivative}
+    assert all(r.shares_owned_following != Decimal(3) for r in f.non_derivative)
+    from parsers.text.captions import torn_instruction
+
+    assert torn_instruction("C   3 and 4)   4)")
+    assert not torn_instruction("By Trust 3 and 4)")  # a nature's rest: words
+    assert not torn_instruction("Common 05/04/2022 S 9,136 D 3 and 4)")  # a row's values
+
+
+def test_a_scans_amount_with_five_decimals_is_left_empty() -> None:
+    # OCR (remix seed 787): 'Depostary Unis _Joariso2z | ____[s___| __ 200000 [> _|s13.20
+    # 73.48600': the balance 73,486,000 with a comma read as a point and a digit lost had been
+    # read 73.486 (a phantom row with a balance nobody filed). No amount of shares is filed
+    # with five decimals: left empty, and with nothing else readable the line is no row
+    f = parse_file(FRESH / "remix787_balance_comma_read_as_a_point_ocr.txt")
+    assert 25 not in {r.line for r in f.non_derivative}
+    assert all(r.shares_owned_following != Decimal("73.486") for r in f.non_derivative)
+    assert any("73.48600 has five decimals" in n.message for n in f.notes)
+
+
+def test_a_scans_markers_torn_after_a_nature_are_no_word_of_it() -> None:
+    # OCR (remix seed 797): 'by Trust) 78X10)', the markers (7)(8)(10) torn to digits and a
+    # capital, had been read 'by Trust 78X'; left empty with a doubt. 'Limited Partnership
+    # OM®)': capitals and a bracket after the word a partnership's name ends on, as after
+    # 'Trust', are a torn marker (it had been read 'Limited Partnership OM')
+    f = parse_file(FRESH / "remix797_nature_markers_torn_to_digits_and_a_capital_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 23)
+    assert row.nature_of_ownership is None
+    assert any("'78X10)'" in n.message for n in f.notes)
+    g = parse_file(FRESH / "remix797_markers_after_partnership_ocr.txt")
+    row = next(r for r in g.non_derivative if r.line == 24)
+    assert row.nature_of_ownership == "Limited Partnership"

@@ -83,8 +83,25 @@ _CAPTION_LINE_WORDS = frozenset(
 )
 
 
+_INSTR_REST = re.compile(r"(?<![\w(])[345],? and [45]\)")
+"""What a torn ``(Instr. 3 and 4)`` or ``(Instr. 3, 4 and 5)`` caption leaves on a line."""
+_TWO_LETTERS = re.compile(r"[a-z]{2}")
 _ROW_VALUE = re.compile(r"\d/\d|\d,\d{3}|\$\s*\d")
 """A date, a grouped amount or a price: what a row's line holds and a caption line does not."""
+
+
+def torn_instruction(text: str) -> bool:
+    """``C   3 and 4)   4)`` among a table's captions: the rest of ``(Instr. 3 and 4)`` a scan
+    tore from its first words (with ``Code``'s first letter), and no date, amount, price or
+    word of a row. Asked before the table's first row only: below a row, ``3 and 4)`` may be
+    a nature's wrapped rest (``By Trust (see footnotes`` / ``3 and 4)``)."""
+    low = text.lower()
+    return (
+        " and " in low
+        and _INSTR_REST.search(low) is not None
+        and not _ROW_VALUE.search(low)
+        and not _TWO_LETTERS.search(_INSTR_REST.sub(" ", low))
+    )
 
 
 def date_anchors(rows: list[Row]) -> dict[str, int] | None:

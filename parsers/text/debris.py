@@ -158,7 +158,10 @@ _SPECK_AMID = re.compile(r"[(|\[]?[a-z]{0,2}[@¢®©°§]+[a-z]{0,2}[^\w\s]*")
 _LETTER_DIGIT = re.compile(r"[A-Z]\d")
 
 
-_OWNER_ENDS = frozenset({"Trust", "TRUST", "LLC", "LP", "L.P.", "Inc.", "INC", "Ltd", "LTD"})
+_OWNER_ENDS = frozenset(
+    {"Trust", "TRUST", "LLC", "LP", "L.P.", "Inc.", "INC", "Ltd", "LTD", "Partnership",
+     "PARTNERSHIP", "Foundation", "FOUNDATION"}
+)  # fmt: skip
 """Words an owner's name ends on, after which a capital and a digit are a torn marker."""
 
 
@@ -224,7 +227,7 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
         if scan and f == "nature_of_ownership" and (m := _CAPS_WITH_DIGITS.search(text)):
             draft.leave_empty(
                 f,
-                f"{text!r}: its last word {m[0]!r}, capitals and digits in brackets, may be"
+                f"{text!r}: its last word {m[0]!r}, capitals and digits closed by a bracket, may be"
                 " footnote markers the scan read as letters, or a word of it; left empty",
             )
             continue
@@ -548,10 +551,13 @@ def _noun_beside_an_unfinished_title(draft: Draft) -> None:
 
 
 _BRACKETED_CAPS = re.compile(r"\([A-Z\d]{1,6}\)")
-_CAPS_WITH_DIGITS = re.compile(r"(?<=\S )\((?=[A-Z\d]*[A-Z])(?=[A-Z\d]*\d)[A-Z\d]{2,6}\)$")
-"""A nature's last word of capitals and digits in brackets (``By Spouse (EOA0)``): footnote
-markers (``(6)(7)``) the scan read as letters, or a word's letters (``(UTMA)``) with a speck
-read as a digit; the text does not say."""
+_CAPS_WITH_DIGITS = re.compile(
+    r"(?<=\S )(?:\((?=[A-Z\d]*[A-Z])(?=[A-Z\d]*\d)[A-Z\d]{2,6}"
+    r"|(?=[A-Z\d]*[A-Z])(?=[A-Z\d]*\d)[A-Z\d]{3,6})\)$"
+)
+"""A nature's last word of capitals and digits closed by a bracket (``By Spouse (EOA0)``, ``by
+Trust) 78X10)``): footnote markers (``(6)(7)``, ``(7)(8)(10)``) the scan read as letters, or a
+word's letters (``(UTMA)``) with a speck read as a digit; the text does not say."""
 
 
 _NUMBER_TORN = re.compile(r"(?<=[^\W\d_] )\d+[^\w\s]*(?:\d[^\w\s]*)*[()\]“”\"°®©@.?]$")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from decimal import Decimal
 from itertools import pairwise
 
 from parsers.text import wraps
@@ -27,6 +28,7 @@ from parsers.text.captions import (
     header_cells,
     is_header_row,
     scan_ad_offsets,
+    torn_instruction,
 )
 from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TABLED, Row, clean
 from parsers.text.columns import TEXT_FIELDS
@@ -213,6 +215,7 @@ def read_table(
             # ``8. P     P`` above the captions: a numbered caption the scan tore (``8. Price
             # of``); before a table's first row, a box's number opens no row
             or (not drafts and text[:1].isdigit() and _TORN_CAPTION.match(text) is not None)
+            or (not drafts and flush and torn_instruction(text))
         ):
             prev = None
             pending = []
@@ -512,6 +515,7 @@ def read_table(
         clean_text(d, fields, scan=flush)
         if flush:
             _par_value_lost(d)
+            _point_for_a_comma(d)
     if placed_cols and not flush:  # (an OCR engine's flush lines keep no columns)
         _off_column(drafts)
     if flush and "date_exercisable" in fields:
@@ -597,6 +601,25 @@ def _par_value_lost(draft: Draft) -> None:
             f"{title!r} ends on 'par value' with no amount: the amount was not read (the scan"
             " garbled or lost it); left empty",
         )
+
+
+_AMOUNTS = ("shares", "shares_owned_following", "underlying_shares")
+
+
+def _point_for_a_comma(draft: Draft) -> None:
+    """A scan's amount of shares with five decimals or more (``73.48600`` where 73,486,000 was
+    filed): a comma the scan read as a point (and a digit lost) gives such a tail; a filing
+    states a fraction of a share to four places at most. Left empty with a doubt (a price may
+    have more: ``$0.03790``)."""
+    for f in _AMOUNTS:
+        v = draft.values.get(f)
+        exponent = v.as_tuple().exponent if isinstance(v, Decimal) else 0
+        if isinstance(exponent, int) and exponent <= -5:
+            draft.leave_empty(
+                f,
+                f"{v} has five decimals or more, which no amount of shares is filed with: a"
+                " comma the scan read as a point? left empty",
+            )
 
 
 def _values_lost(drafts: list[Draft]) -> list[Draft]:

@@ -24,6 +24,7 @@ from parsers.text.tokens import (
     MARKER,
     NUM,
     TEXT,
+    YEAR,
     Token,
     tokenize,
     tokenize_plain,
@@ -421,7 +422,7 @@ def wrapped_cells(
     if not tokens or tokens[0].kind != TEXT:
         return False
     if tokens[0].cell != 0 and (
-        not nature_open or not all(_YEAR.fullmatch(t.text) for t in tokens if t.kind == NUM)
+        not nature_open or not all(YEAR.fullmatch(t.text) for t in tokens if t.kind == NUM)
     ):
         return False
     seen = False
@@ -437,9 +438,6 @@ def wrapped_cells(
         elif t.kind not in (TEXT, MARKER):
             return False
     return seen
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _nature_number(t: Token) -> bool:

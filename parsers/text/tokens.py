@@ -409,7 +409,9 @@ _RULE_TAIL = re.compile(r"(?<=[^\W_])[|_{}\u00a6][-\u2013.|_{}\u00a6]*$")
 (``Tranche B_-``): no word goes on past a rule's character."""
 
 _NAME_NUMBER = re.compile(r"\d{1,2}|(?:19|20)\d\d")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR = re.compile(r"(?:19|20)\d\d")
+"""A year written whole (``2021`` of a trust's name, a date's year): never an amount the form
+prints, which it groups by thousands."""
 
 
 def _fold_inner_years(out: list[Token], start: int) -> None:
@@ -438,7 +440,7 @@ def _fold_inner_years(out: list[Token], start: int) -> None:
             and not b.dollar
             and not b.marks
             and not any(t.marks for t in out[first:k])
-            and _YEAR.fullmatch(b.text)
+            and YEAR.fullmatch(b.text)
         ):
             a.text = " ".join([a.text, *(t.text for t in out[first + 1 : end])])
             a.marks.extend(m for t in out[first + 1 : end] for m in t.marks)
@@ -471,7 +473,7 @@ def _fold_cell_ends(out: list[Token], start: int) -> None:
             first.kind == NUM
             and second.kind == TEXT
             and not first.marks
-            and _YEAR.fullmatch(first.text)
+            and YEAR.fullmatch(first.text)
             and second.text[:1].isalpha()
         ):
             second.text = f"{first.text} {second.text}"

@@ -26,7 +26,7 @@ from parsers.text.debris import (
 from parsers.text.drafts import Draft, add_refs, mark_ids
 from parsers.text.placing import FOOTNOTE_FIELD
 from parsers.text.table_row import THREE_LETTERS
-from parsers.text.tokens import LETTER, MARKER, NA, NUM, TEXT, Token
+from parsers.text.tokens import LETTER, MARKER, NA, NUM, TEXT, YEAR, Token
 from parsers.text.word_breaks import Cut, may_be_cut
 from parsers.text.wraps import Undecided
 
@@ -1169,7 +1169,7 @@ def year_of_a_nature(prev: Draft, tokens: list[Token]) -> bool:
     value (on a page whose columns sit elsewhere, past a page break, the nature's column from
     the captions does not tell)."""
     last = tokens[-1]
-    if last.kind != NUM or not _YEAR.fullmatch(last.text):
+    if last.kind != NUM or not YEAR.fullmatch(last.text):
         return False
     if not nature_open(prev):
         return False
@@ -1185,7 +1185,7 @@ def year_among_words(prev: Draft, tokens: list[Token]) -> Token | None:
     if len(tokens) < 2 or not nature_open(prev):
         return None
     years = [t for t in tokens if t.kind == NUM]
-    if len(years) != 1 or years[0].dollar or not _YEAR.fullmatch(years[0].text):
+    if len(years) != 1 or years[0].dollar or not YEAR.fullmatch(years[0].text):
         return None
     if any(t.kind not in (TEXT, NUM, MARKER) for t in tokens):
         return None
@@ -1208,9 +1208,6 @@ def nature_cells_below(prev: Draft, tokens: list[Token]) -> bool:
         t.kind in (TEXT, MARKER) or (t.kind == NUM and not t.dollar and t.text.isdigit())
         for t in tokens
     )
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def nature_column(rows: list[Row]) -> int | None:

@@ -286,8 +286,6 @@ def test_a_ticker_spelt_from_a_first_word_and_the_initials_after_it_cuts_there()
         "Clements Carol Ann Apple Inc. [ AAPL ]",
         # an initial for a first name may go on with a middle name
         "Dodge R Stanton Workday, Inc. [ SNOW ]",
-        # a word and initials, but the name goes on past them
-        "DE LA CRUZ MARIA SALESFORCE, INC. [ CRM ]",
         # a third plain word before the spelling: a middle name or the issuer's, unsaid
         "Moran Kyle Peter ProMIS Neurosciences Inc. [ PMN ]",
     ):
@@ -542,6 +540,34 @@ def test_any_legal_form_ends_the_owners_name_before_a_name_of_one_word_and_its_f
     assert (f.reporting_owners[0].name, f.issuer.name) == (None, None)
 
 
+def test_particles_and_a_ticker_spelt_later_settle_the_cut() -> None:
+    """Remix seed 821 (pdfplumber-text, markitdown; session 30): ``de la Cruz Maria 3M CO``
+    and ``St. John Robert Apple Inc.``, the only cut after two names once a last name's
+    particles count with the word after them; ``BERKSHIRE HATHAWAY INC ELI LILLY & Co``, the
+    owner's legal form written short with the issuer's ticker (LLY) spelt by a later word of
+    the rest. Each had left both names empty."""
+    for names, owner, issuer in (
+        ("de la Cruz Maria 3M CO [ MMM ]", "de la Cruz Maria", "3M CO"),
+        # (CRM is spelt from no word and the initials after it, the name going on past them:
+        # the cut after two names is the only one)
+        ("DE LA CRUZ MARIA SALESFORCE, INC. [ CRM ]", "DE LA CRUZ MARIA", "SALESFORCE, INC."),
+        ("St. John Robert Apple Inc. [ AAPL ]", "St. John Robert", "Apple Inc."),
+        (
+            "BERKSHIRE HATHAWAY INC ELI LILLY & Co [ LLY ]",
+            "BERKSHIRE HATHAWAY INC",
+            "ELI LILLY & Co",
+        ),
+    ):
+        f = parse_bytes(_with_names(names), "names.txt")
+        assert (f.reporting_owners[0].name, f.issuer.name) == (owner, issuer), names
+    for names in (
+        "Smith John INC Research Holdings, Inc. [ INCR ]",  # no later word spells INCR
+        "Smith John Limited Brands Inc [ LB ]",  # a legal form written out: a name's word
+    ):
+        f = parse_bytes(_with_names(names), "names.txt")
+        assert (f.reporting_owners[0].name, f.issuer.name) == (None, None), names
+
+
 def test_a_legal_form_cuts_nothing_where_the_rest_is_no_such_issuer() -> None:
     for names in (
         # a company whose own name holds a legal form: the rest opens on no letter of its ticker
@@ -601,6 +627,9 @@ def test_a_middle_initial_after_a_last_and_a_first_name_ends_the_owners_name() -
                 "1 800 FLOWERS COM INC",
             ),
             ("Tang Kevin C Turtle Beach Corp [ XYZ ]", "Tang Kevin C", "Turtle Beach Corp"),
+            # a suffix after the initial (remix seed 809, pdfplumber-text; session 30)
+            ("SMITH JOHN A JR AT&T INC. [ T ]", "SMITH JOHN A JR", "AT&T INC."),
+            ("Smith John A. Jr Apple Inc. [ XYZ ]", "Smith John A. Jr", "Apple Inc."),
         )
     )
     f = parse_bytes(_with_names("Rogers Erica J. Alphabet Inc. [ GOOG ]"), "names.txt")
@@ -608,7 +637,7 @@ def test_a_middle_initial_after_a_last_and_a_first_name_ends_the_owners_name() -
     for names in (
         "Dodge R Stanton Alphabet Inc. [ GOOG ]",  # the first name an initial: the middle name's
         "Smith John A. O. Smith Corp [ XYZ ]",  # a second initial: the issuer's, as likely
-        "Smith John A. Jr Apple Inc. [ XYZ ]",  # four words: read by the suffix rule, not this
+        "Smith John A. Jr. Sr. Apple Inc. [ XYZ ]",  # two suffixes: no conformed name's shape
         "Smith John A. Holdings [ XYZ ]",  # the issuer's one word
     ):
         f = parse_bytes(_with_names(names), "names.txt")
@@ -784,8 +813,9 @@ def test_every_pairing_of_real_owners_and_issuers_is_cut_right_or_not_at_all() -
     # and a first name does; 1,128 since a ticker spelt from a first word and the initials after
     # it cuts, 1,129 since a trust's last word ends the holder's name, 1,130 since it does
     # whatever the ticker before a name of one word and its legal form; 1,133 since each word
-    # after the issuer's first may give the ticker more than its initial
-    assert right >= 1133
+    # after the issuer's first may give the ticker more than its initial; 1,136 since a legal
+    # form written short ends the owner's name where a later word of the rest spells the ticker
+    assert right >= 1136
 
 
 def test_every_pairing_of_made_up_owners_with_listed_issuers_is_cut_right_or_not_at_all() -> None:
@@ -813,8 +843,11 @@ def test_every_pairing_of_made_up_owners_with_listed_issuers_is_cut_right_or_not
     # the ticker itself opens the issuer's name whatever its case, ``U.S.`` takes neither
     # name's case and ``\\DE\\`` is a state tag; 24,318 since each word after the issuer's
     # first may give the ticker more than its initial (``Lockheed Martin``, LMT); 24,337
-    # since any legal form ends an owner's name before an issuer's of one word and its form
-    assert _cut_right_or_not_at_all(owners, issuers) >= 24337
+    # since any legal form ends an owner's name before an issuer's of one word and its form;
+    # 24,370 since a suffix may follow the middle initial that ends it; 24,444 since particles
+    # count with the next word for the only cut, and a legal form written short ends the
+    # owner's name where a later word of the rest spells the ticker
+    assert _cut_right_or_not_at_all(owners, issuers) >= 24444
 
 
 def _cut_right_or_not_at_all(owners: list[str], issuers: list[tuple[str, str | None]]) -> int:

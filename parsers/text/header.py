@@ -1929,7 +1929,9 @@ def split_by_issuer_name(head: Header, below: str) -> None:
         why = " and ".join(how for how, cut in cues.items() if cut == at)
     elif only == at:
         why = "the only place the names can part (two words of the owner's, a word of the issuer's)"
-    elif cues["the owner's name ended by its legal form"] == at and _short_form_before(text, at):
+    elif cues["the owner's name ended by its legal form"] == at and _short_form_before(
+        text, at, head.ticker
+    ):
         why = "the owner's name ended by its legal form, written short"
     elif cues["the names written in another case"] == at and _two_names_at(text, at):
         why = "the names written in another case, the owner's a last and a first name"
@@ -2001,12 +2003,19 @@ def _only_cut(text: str) -> int | None:
     lettered = [k for k, w in enumerate(words) if any(c.isalpha() for c in w)]
     if len(lettered) < 2:
         return None
+    # (``de la Cruz Maria 3M CO``, ``St. John Robert Apple Inc.``: a last name's particles
+    # count with the word after them, :func:`_name_units`)
+    two = next((k + 1 for k in range(len(words)) if _name_units(_folded(words[: k + 1])) == 2), 2)
     cuts = [
         k
-        for k in range(max(2, lettered[1] + 1), named[-1] + 1)
+        for k in range(max(2, lettered[1] + 1, two), named[-1] + 1)
         if words[k].casefold() not in _NAME_SUFFIXES
     ]
     return spans[cuts[0]][0] if len(cuts) == 1 else None
+
+
+def _folded(words: list[str]) -> list[str]:
+    return [w.casefold() for w in words]
 
 
 def _cut_printed_below(text: str, below: str) -> int | None:
@@ -2303,7 +2312,7 @@ _ABBREVIATED_FORMS = frozenset({"llc", "lp", "l.p.", "llp", "ltd", "ltd.", "l.l.
 one written out)."""
 
 
-def _short_form_before(text: str, at: int) -> bool:
+def _short_form_before(text: str, at: int, ticker: str | None = None) -> bool:
     """``Pleasant Lake Partners LLC Alphabet Inc.``: the owner's part ends in a legal form
     written short, no company's first word, and the issuer's part is two words or more, the
     last its legal form: the form ends the owner's name even where the issuer's name opens on
@@ -2316,6 +2325,16 @@ def _short_form_before(text: str, at: int) -> bool:
         # ``Limited Brands Inc``, a name's word), where the issuer's part is one word and its
         # form (``INC Research Holdings, Inc.`` is more)
         return len(issuer) == 2
+    letters = _ticker_letters(ticker)
+    if (
+        len(owner) >= 2
+        and short in _ENDING_FORMS
+        and letters[:1].isalpha()
+        and any(_spells_ticker(letters, w.casefold()) for w in issuer[1:])
+    ):
+        # ``BERKSHIRE HATHAWAY INC ELI LILLY & Co`` (LLY): or where a later word of the
+        # issuer's part spells its ticker (its first word opening on another letter)
+        return not _legal_form_inside(text[at:])
     return (
         len(owner) >= 2
         and owner[-1].casefold().rstrip(",") in _ABBREVIATED_FORMS
@@ -2376,9 +2395,12 @@ def _middle_initial_at(text: str, at: int) -> bool:
     last and a first name of two letters or more and one initial, and the issuer's opens on a
     word of two letters or more (no further initial, suffix or legal form) and goes on to a
     second word. A first name that is an initial (``Dodge R Stanton``) or a second initial
-    (``A. O. Smith Corp``) is not this shape."""
+    (``A. O. Smith Corp``) is not this shape. A suffix may follow the initial (``SMITH JOHN A
+    JR AT&T INC.``)."""
     owner = [w.rstrip(".") for w in _FORM_WORD.findall(text[:at])]
     issuer = [w.rstrip(".") for w in _FORM_WORD.findall(text[at:])]
+    if len(owner) == 4 and owner[3].casefold() in _NAME_SUFFIXES:
+        owner = owner[:3]
     return (
         len(owner) == 3
         and all(len(w) > 1 and w.isalpha() for w in owner[:2])
@@ -2400,7 +2422,10 @@ def _cut_at_case_change(text: str, ticker: str | None = None) -> int | None:
     Turtle Beach Corp``), the change being the only one in the run. Words that belong to either
     (initials, suffixes, legal forms, ``II``) take no side and stay with the owner's name;
     numbers between the two may open the issuer's (``Fund 1 ... 1 800 FLOWERS``): no cut, but
-    for numbers before a legal form there, which end the owner's name (``OTEE 2020 ApS``)."""
+    for numbers before a legal form there, which end the owner's name (``OTEE 2020 ApS``).
+    Letters with points (``U.S.``) take no side either, and between the two cases say nothing;
+    the ``ticker`` itself written in the owner's case just before the change opens the issuer's
+    name (``JOHNSON ROBERT HCA Healthcare``)."""
     core = _without_state_tag(text)
     spans = [m.span() for m in _FORM_WORD.finditer(core)]
     # ``U.S.``, ``e.l.f.``: in a name of either case (``L.P.``, ``N.A.``: forms, the owner's)

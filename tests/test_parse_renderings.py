@@ -1369,3 +1369,14 @@ def test_a_scans_markers_torn_after_a_nature_are_no_word_of_it() -> None:
     g = parse_file(FRESH / "remix797_markers_after_partnership_ocr.txt")
     row = next(r for r in g.non_derivative if r.line == 24)
     assert row.nature_of_ownership == "Limited Partnership"
+
+
+def test_a_nature_ending_on_dtd_above_a_line_not_read_as_a_row_is_left_empty() -> None:
+    # pdfplumber-text (remix seed 821): '... I Eschenbach Family Trust dtd' / 'par value
+    # 4/15/2014, Carl Eschenbach Jr and' / '$0.001(1)(2) Ana Eschenbach TTEE(6)...': the lines
+    # below, not read as a row, hold the nature's rest; it had been read cut, 'Eschenbach
+    # Family Trust dtd'. No nature ends on 'dtd': left empty, as the title ending on a comma is
+    f = parse_file(FRESH / "remix821_nature_ending_dtd_above_a_lost_line_pdfplumber_text.txt")
+    row = next(r for r in f.non_derivative if r.line == 26)
+    assert row.nature_of_ownership is None and row.ownership == "I"
+    assert any("'Eschenbach Family Trust dtd' ends mid-phrase" in n.message for n in f.notes)

@@ -47,7 +47,8 @@ def _words_below_an_unfinished_title(host: Draft, d: Draft, orphans: list[str] |
 
 def _unfinished_above_a_lost_line(host: Draft, lost: Draft) -> None:
     """A row's title or nature that ends mid-phrase (``Common Stock,``, ``Eschenbach Family
-    Trust dtd 4/15/2014,``; a title on a word that only opens a name or a par value, or on
+    Trust dtd 4/15/2014,``, ``Eschenbach Family Trust dtd``; a title on a word that only opens
+    a name or a par value, or on
     no security's noun where one would follow: ``Class B`` over a line ``(2) 628,553,000(1)
     ... Trust(3)`` and ``| Common | ... | Shares |``, remix seed 743) above a
     line that holds words and was not read as a row (``$0.001(1)(2) TTEE(6)...``: the par
@@ -60,12 +61,26 @@ def _unfinished_above_a_lost_line(host: Draft, lost: Draft) -> None:
         text = host.values.get(f)
         if not isinstance(text, str) or not text:
             continue
-        if text.rstrip()[-1] in ",;" or (f != "nature_of_ownership" and _title_unfinished(text)):
+        if (
+            text.rstrip()[-1] in ",;"
+            or (f != "nature_of_ownership" and _title_unfinished(text))
+            or (f == "nature_of_ownership" and _nature_goes_on(text))
+        ):
             host.leave_empty(
                 f,
                 f"{text!r} ends mid-phrase, and line {lost.line} below, not read as a row, may"
                 " hold its rest; left empty",
             )
+
+
+_NATURE_GOES_ON = frozenset({"dtd", "dated", "and", "of", "for", "the", "fbo", "f/b/o", "u/a", "&"})
+"""Words no nature of ownership ends on: a trust's date, a conjunction, a preposition."""
+
+
+def _nature_goes_on(text: str) -> bool:
+    """``Eschenbach Family Trust dtd`` (its date and trustees on the lines below): a nature
+    ending on a word that wants more."""
+    return text.split()[-1].casefold() in _NATURE_GOES_ON
 
 
 def _caption_debris(values: dict[str, object]) -> bool:

@@ -25,6 +25,7 @@ from parsers.text.cells import (
     Row,
     clean,
 )
+from parsers.text.debris import HAS_WORD
 from parsers.text.ocr import fix_confusables
 from parsers.text.patterns import caseless
 from parsers.text.printed import stands_whole
@@ -44,7 +45,6 @@ _OWNER_LABEL = caseless(
     r"Name\s+and\s+Address\s+of\s+Reporting\s+Person"
     r"(?:\s*[*\u201c\u201d\u2019\u00b0\u2122\"'])*"
 )
-_HAS_ALNUM = re.compile(r"[^\W_]")
 _TRAILING_CRUMB = re.compile(r"\s+[^\w\s]+$")
 _RULE_DEBRIS = re.compile(r"^(?:[^\W\dA-Z_]|[^\w\s]+)(?:\s+(?:[^\W\dA-Z_]|[^\w\s]+))*$")
 """An OCR'd line of box rules: lone lower-case letters and punctuation, no word of a name."""
@@ -681,7 +681,7 @@ def _read_owner(head: Header, streams: list[str]) -> None:
         else:
             # (the first line with a letter or digit: a scan's speck of the label's ``*`` is
             # no name)
-            name = next((ln.strip() for ln in part.split("\n") if _HAS_ALNUM.search(ln)), "")
+            name = next((ln.strip() for ln in part.split("\n") if HAS_WORD.search(ln)), "")
         name = " ".join(name.split()).strip(' *:,\u201c\u201d\u00b0"')
         name = _before_unopened(name)
         if name:

@@ -110,11 +110,22 @@ def issuers(docs: list[tuple[str, ET.Element]]) -> list[tuple[str, str]]:
     return sorted(found)
 
 
-def names_from(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
-    """Owner names and issuer ``(name, ticker)`` pairs from a tab-separated list (``--names``):
-    the work list holds a few dozen names, the held-out filings other shapes of them."""
+_KINDS = {
+    "title": "nonDerivativeTable/*/securityTitle/value",
+    "derivative": "derivativeTable/*/securityTitle/value",
+    "underlying": "derivativeTable/*/underlyingSecurity/underlyingSecurityTitle/value",
+    "nature": "*/*/ownershipNature/natureOfOwnership/value",
+}
+"""The other kinds a ``--names`` file may list, and where their values stand."""
+
+
+def names_from(path: Path) -> tuple[list[str], list[tuple[str, str]], dict[str, list[str]]]:
+    """Owner names, issuer ``(name, ticker)`` pairs, and titles and natures by where they stand,
+    from a tab-separated list (``--names``): the work list holds a few dozen names and titles,
+    the held-out filings other shapes of them."""
     owners: list[str] = []
     pairs: list[tuple[str, str]] = []
+    others: dict[str, list[str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -123,7 +134,9 @@ def names_from(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
             owners.append(rest[0].strip())
         elif kind == "issuer" and len(rest) >= 2:
             pairs.append((rest[0].strip(), rest[1].strip()))
-    return sorted(owners), sorted(pairs)
+        elif kind in _KINDS and rest:
+            others.setdefault(_KINDS[kind], []).append(rest[0].strip())
+    return sorted(owners), sorted(pairs), {k: sorted(v) for k, v in others.items()}
 
 
 def remix(
@@ -176,6 +189,11 @@ def main(argv: list[str] | None = None) -> int:
         help="draw owner names and issuers (each with its ticker, as --shapes swaps them) from"
         " FILE (scripts/remix_names.tsv) instead of the work list's",
     )
+    ap.add_argument(
+        "--titles",
+        action="store_true",
+        help="with --names, draw titles and natures from FILE's lists too",
+    )
     args = ap.parse_args(argv)
     docs = work_list(args.real)
     if not docs:
@@ -184,9 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     values = pools(docs, SWAPPED + SHAPES if args.shapes else SWAPPED)
     pairs = issuers(docs) if args.shapes else None
     if args.names:
-        owners, named = names_from(args.names)
+        owners, named, others = names_from(args.names)
         values["reportingOwner/reportingOwnerId/rptOwnerName"] = owners
         pairs = named
+        if args.titles:
+            values.update(others)
     rng = random.Random(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
     n = 0

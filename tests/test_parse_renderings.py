@@ -7,6 +7,8 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from parsers import Filing, parse_bytes, parse_file
 from parsers.limits import Limits
 from parsers.text.read import parse_text
@@ -1380,3 +1382,193 @@ def test_a_nature_ending_on_dtd_above_a_line_not_read_as_a_row_is_left_empty() -
     row = next(r for r in f.non_derivative if r.line == 26)
     assert row.nature_of_ownership is None and row.ownership == "I"
     assert any("'Eschenbach Family Trust dtd' ends mid-phrase" in n.message for n in f.notes)
+
+
+def test_a_nature_above_a_line_not_read_as_a_row_with_words_in_its_column_is_left_empty() -> None:
+    # pdfplumber-text (remix seed 839): '... I SMB Pacific 2021' / 'par value Charitable
+    # Remainder' / '$0.001(1)(2) Unitrust I(6)...': the lines below, not read as a row, hold
+    # words read as a nature; the nature above had been read cut, 'SMB Pacific 2021', which
+    # reads whole. Words in its column below may be its rest: left empty with a doubt
+    f = parse_file(
+        FRESH / "remix839_nature_whole_above_a_lost_line_with_its_words_pdfplumber_text.txt"
+    )
+    row = next(r for r in f.non_derivative if r.line == 28)
+    assert row.nature_of_ownership is None and row.ownership == "I"
+    assert row.shares_owned_following == Decimal("5823446691191")
+    assert any("may be the rest of 'SMB Pacific 2021'" in n.message and n.row == 0 for n in f.notes)
+
+
+def test_a_warrant_named_in_wrapped_lines_goes_to_the_derivatives_title() -> None:
+    # markitdown (remix seed 853): 'Tranche C $10.48 ... Class A 150,000 ...' / 'Common Common'
+    # / 'Share Stock' / 'Purchase' / 'Warrants': 'Purchase Warrants' might have ended either
+    # title, so both were left empty. A warrant names the derivative security, never the class
+    # underlying it: one cut is left
+    f = parse_file(FRESH / "remix853_warrants_wrapped_beside_the_underlying_markitdown.md")
+    row = next(r for r in f.derivative if r.line == 78)
+    assert row.security_title == "Tranche C Common Share Purchase Warrants"
+    assert row.underlying_title == "Class A Common Stock"
+    assert any("a warrant, an option" in n.message and n.row == 4 for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [("markitdown.md", 105), ("pdfplumber_text.txt", 83)],
+)
+def test_a_lone_number_among_wrapped_words_is_no_row(name: str, line: int) -> None:
+    # remix seed 859: 'Restricted $3.74 ... Common 60,445 60,445 I By FDS New' / 'Stock Units
+    # Stock River Farm' / '2017' / 'Irrevocable' / 'Trust': the year of 'By FDS New River Farm
+    # 2017 Irrevocable Trust' alone on its line had been read as a phantom row (title 'Stock
+    # Units ...', 2017 owned), the row above cut ('Restricted', 'By FDS New'; markitdown:
+    # 'Restricted Irrevocable Trust'). A row's line holds its title's first words and its
+    # ownership form: the number is wrapped text; the row's text cells are left empty
+    f = parse_file(FRESH / f"remix859_year_alone_in_a_wrapped_nature_{name}")
+    assert not any(r.shares_owned_following == Decimal("2017") for r in f.derivative)
+    row = next(r for r in f.derivative if r.line == line)
+    assert row.shares_owned_following == Decimal("60445") and row.ownership == "I"
+    assert row.security_title is None and row.nature_of_ownership is None
+    assert row.underlying_title is None
+    assert any("holds a lone number" in n.message for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("remix863_par_value_amount_set_aside_pdfplumber_text.txt", 27),
+        ("remix877_par_value_amount_left_out_pdftotext_layout.txt", 30),
+    ],
+)
+def test_a_par_values_amount_beside_the_title_is_the_titles(name: str, line: int) -> None:
+    # 'Common Stock, $.001 3,069,206 D' / 'par value' (pdfplumber-text, a holding: its price
+    # set aside) and 'Common Stock, $.001   05/04/2022 ...' / 'par value(1)' (layout: a value
+    # that fits no column) had been read 'Common Stock, par value', the amount dropped
+    f = parse_file(FRESH / name)
+    row = next(r for r in f.non_derivative if r.line == line)
+    assert row.security_title == "Common Stock, $.001 par value"
+    assert any("read as the par value's amount" in n.message for n in f.notes)
+    assert not any("'$.001' fits no column" in n.message for n in f.notes)
+
+
+def test_a_trusts_date_after_dated_is_the_natures_words() -> None:
+    # pdftotext-layout (remix seed 877): 'American Depositary ... I  By Revocable Trust' /
+    # 'Shares  dated 3/1/2010(11)': the date after 'dated' had made the line a phantom row of
+    # 2010-03-01 ('Shares dated'), the row above cut; no column follows 'dated'
+    f = parse_file(FRESH / "remix877_trust_dated_on_a_wrapped_line_pdftotext_layout.txt")
+    row = next(r for r in f.non_derivative if r.line == 46)
+    assert row.security_title == "American Depositary Shares"
+    assert row.nature_of_ownership == "By Revocable Trust dated 3/1/2010"
+    assert not any(r.transaction_date == dt.date(2010, 3, 1) for r in f.non_derivative)
+    # markdown cells under a plain row: '| Stock | ... | dated 3/1/2010(2) |' (seed 863)
+    g = parse_file(FRESH / "remix863_dated_cells_under_a_plain_row_markitdown.md")
+    row = next(r for r in g.non_derivative if r.line == 32)
+    assert row.security_title == "Class C Capital Stock"
+    assert row.nature_of_ownership == "By Revocable Trust dated 3/1/2010"
+    assert len(g.non_derivative) == 2
+
+
+def test_a_date_alone_past_the_ownership_column_is_no_row() -> None:
+    # the trust's date wrapped apart from 'dated': 'Subordinate ... I  By Revocable Trust
+    # dated' / 'Voting Shares(1)(2)    3/1/2010(6)...' (layout, seed 877) and '| sell) | ... |
+    # Shares | ... | 3/1/2010 |' under a row of cells (markitdown): the date stands in the
+    # nature's column; the line had been read as a row of 2010-03-01, the row above cut
+    f = parse_file(FRESH / "remix877_trust_date_alone_below_dated_pdftotext_layout.txt")
+    assert not any(r.transaction_date == dt.date(2010, 3, 1) for r in f.non_derivative)
+    row = next(r for r in f.non_derivative if r.line == 28)
+    assert row.security_title is None and row.nature_of_ownership is None
+    assert row.shares_owned_following == Decimal("3845803773")
+    g = parse_file(FRESH / "remix877_trust_date_alone_in_cells_markitdown.md")
+    assert not any(r.date_exercisable == dt.date(2010, 3, 1) for r in g.derivative)
+    row = next(r for r in g.derivative if r.line == 61)
+    assert (row.security_title, row.underlying_title, row.nature_of_ownership) == (None,) * 3
+    # a plain row's rest in markdown cells, its date alone in the nature's cell
+    text = (FRESH / "remix863_dated_cells_under_a_plain_row_markitdown.md").read_text()
+    text = text.replace("| dated 3/1/2010(2) |", "| 3/1/2010(2)       |")
+    h = parse_text(text, path="m.md", sha256="0" * 64, limits=Limits())
+    assert len(h.non_derivative) == 2
+    row = next(r for r in h.non_derivative if r.line == 32)
+    assert row.security_title is None and row.nature_of_ownership is None
+
+
+def test_a_wrapped_line_of_no_row_sets_no_centring() -> None:
+    # markitdown (remix seed 863): 'dated 3/1/2010(2)' under 'Common Shares of ... I By
+    # Revocable Trust' / 'Beneficial Interest' took the line above as its title's, which set
+    # the table as centring its cells: later lines between rows were then split between them
+    # ('Shares, par value' / '$0.0001' given to the next row: 'Shares, par value $0.0001
+    # Restricted Stock', and 'Class A Ordinary' cut)
+    f = parse_file(FRESH / "remix863_dated_line_sets_no_centring_markitdown.md")
+    rows = {r.line: r for r in f.non_derivative}
+    assert rows[44].security_title == "Class A Ordinary Shares, par value $0.0001"
+    assert rows[47].security_title == "Restricted Stock"
+
+
+def test_box_1_and_box_2_cells_under_their_labels_stay_apart() -> None:
+    # pymupdf4llm-layout (remix seed 877): '|**BUFFETT WARREN E**|**AT&T INC. [ T ]**|' under
+    # '|1. Name and Address ...|2. Issuer Name and Ticker ...|' had been joined as one box's
+    # value cut by a border: owner 'BUFFETT WARREN E AT&T INC. [ T', issuer the same run
+    f = parse_file(
+        FRESH / "remix877_owner_and_issuer_cells_under_their_labels_pymupdf4llm_layout.md"
+    )
+    assert f.reporting_owners[0].name == "BUFFETT WARREN E"
+    assert f.issuer.name == "AT&T INC." and f.issuer.ticker == "T"
+
+
+def test_an_obligation_to_sell_is_the_forms_wording_of_a_derivatives_kind() -> None:
+    # a written call is filed 'Call Option (obligation to sell)': the wording ends the
+    # derivative's title as '(right to buy)' does, and names the derivative, not its underlying
+    from parsers.text import wraps
+
+    assert wraps.runs_past_its_end("Call Option (obligation to sell) Common")
+    assert wraps._RIGHT_TO.search("Call Option (obligation to sell)")
+    assert wraps._says_right("(obligation to") and not wraps._says_right("Common Stock")
+
+
+def test_a_row_whose_title_was_left_empty_takes_no_lines_above() -> None:
+    # pdfplumber-text (remix seed 887): '... I Held by the Reporting' / "Person's spouse(2)" /
+    # 'Common Stock, $.001 09/15/2021 S ...': the lower row's title left empty (a value beside
+    # it fits no column) had made it 'no title of its own', so the line above went to it and the
+    # table was taken as centring its cells: natures cut ('Held by the Reporting') and
+    # "Person's spouse" opening a later row's title
+    f = parse_file(FRESH / "remix887_title_left_empty_takes_no_lines_above_pdfplumber_text.txt")
+    rows = {r.line: r for r in f.non_derivative}
+    assert rows[31].nature_of_ownership == "Held by the Reporting Person's spouse"
+    assert rows[36].nature_of_ownership == "Held by the Reporting Person's spouse"
+    assert rows[38].security_title == "Class A Ordinary Shares, par value $0.0001"
+    assert rows[33].security_title is None
+
+
+def test_a_brackets_close_a_border_put_apart_stays_with_its_word() -> None:
+    # pymupdf4llm-layout (remix seed 883): '|By 401(k|) Plan(2)|' had been read 'By 401(k
+    # Plan', the lone ')' dropped as a scan's fragment
+    f = parse_file(FRESH / "remix883_bracket_close_cut_apart_pymupdf4llm_layout.md")
+    row = next(r for r in f.non_derivative if r.line == 20)
+    assert row.nature_of_ownership == "By 401(k) Plan"
+
+
+def test_a_trusts_nature_ending_on_dated_over_a_lone_date_is_left_empty() -> None:
+    # pdfplumber-text (remix seed 883): '... I By Revocable Trust dated' / '(3) 3/1/2010(7)':
+    # the line below, a marker and a date, is no row; the nature had been read cut
+    f = parse_file(FRESH / "remix883_trust_dated_over_a_lone_date_pdfplumber_text.txt")
+    row = next(r for r in f.derivative if r.line == 31)
+    assert row.nature_of_ownership is None and row.ownership == "I"
+    assert any("'By Revocable Trust dated' ends mid-phrase" in n.message for n in f.notes)
+
+
+def test_an_ungrouped_amount_under_the_title_in_its_cell_is_the_balance() -> None:
+    # pymupdf4llm-layout (remix seed 881): '|Restricted Stock<br>6125376000|I|...|' had been
+    # read as the title 'Restricted Stock 6125376000' with no balance; a title's numbers are
+    # a series, a year or a rate, never five digits and more written whole
+    f = parse_file(FRESH / "remix881_ungrouped_balance_under_the_title_pymupdf4llm_layout.md")
+    (row,) = f.non_derivative
+    assert row.security_title == "Restricted Stock"
+    assert row.shares_owned_following == Decimal("6125376000")
+
+
+def test_a_streets_direction_is_no_word_of_the_officers_title() -> None:
+    # markitdown (remix seed 889): '| PLAZA NORTH | ... | Co-Founder |', box 1's street '27-01
+    # QUEENS PLAZA NORTH' wrapped beside box 5's title, had been read 'NORTH Co-Founder': the
+    # street was taken to end on 'PLAZA'. A direction may end a street's name
+    f = parse_file(FRESH / "remix889_street_ending_north_beside_the_title_markitdown.md")
+    assert f.reporting_owners[0].officer_title == "Co-Founder"
+    from parsers.text.header import _title_after_street_rest
+
+    assert _title_after_street_rest("PLAZA NORTH Co-Founder") is None
+    assert _title_after_street_rest("AVENUE General Counsel") == ("General Counsel", "AVENUE")

@@ -711,6 +711,12 @@ def clean_words(text: str, opened: bool = False) -> str:
             # ``Class B Common Stock MO)``: a marker torn to capitals after the noun a title
             # ends on (``By LP)`` keeps its ``LP``: a name's capitals, the marker's ``)``)
             continue
+        if w == ")" and depth > 0 and words:
+            # ``By 401(k`` | ``) Plan``: a cell border put the bracket's close apart from the
+            # word it closes (remix seed 883, read ``By 401(k Plan``); no ``)`` follows a space
+            words[-1] += w
+            depth -= 1
+            continue
         if not HAS_WORD.search(w) or TORN_MARKER.fullmatch(w) or _EMPTY_BRACKETS.fullmatch(w):
             continue  # (``()y Common``: a marker ``(1)`` torn to its brackets and a letter)
         number_torn = bool(n == last and n and w[0].isdigit() and split[n - 1].isalpha())

@@ -19,6 +19,7 @@ from parsers.text.cells import (
     EMPTY,
     MARK,
     PIPE,
+    SEP,
     SPACE,
     TABLED,
     UNCHECKED,
@@ -283,7 +284,7 @@ def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> 
     head = Header()
     words = words or Words(text)
     words.guessed.clear()
-    rows = [_mended(r, words) if r.shape is PIPE and "**" in r.text else r for r in rows]
+    rows = _all_mended(rows, words)
     streams = _streams(rows)
     shapes = {r.shape for r in rows}
     head.columned = shapes.isdisjoint(TABLED) and SPACE in shapes
@@ -372,13 +373,28 @@ def _drop_specks(head: Header) -> None:
     )
 
 
-def _mended(row: Row, words: Words) -> Row:
+def _all_mended(rows: list[Row], words: Words) -> list[Row]:
+    """Each pipe row with a value in bold :func:`_mended`, under the pipe row of cells above
+    it (a markdown table's rule between them passed over)."""
+    out: list[Row] = []
+    above: Row | None = None
+    for r in rows:
+        if r.shape is PIPE:
+            out.append(_mended(r, words, above) if "**" in r.text else r)
+            above = r
+        else:
+            out.append(r)
+            if r.shape is not SEP:
+                above = None
+    return out
+
+
+def _mended(row: Row, words: Words, above: Row | None = None) -> Row:
     """A pipe row whose boxes a converter cut into cells, put back together; any other row as
-    it is (callers test ``row.shape is PIPE and "**" in row.text`` themselves first: most rows
-    are not, and the call was most of the cost of a row that is not)."""
+    it is. ``above``: the row of cells right above, whose box labels say where boxes begin."""
     if row.shape is not PIPE or "**" not in row.text:
         return row
-    cells = mend_boxes(row.cells, words)
+    cells = mend_boxes(row.cells, words, above.cells if above is not None else ())
     if cells is None:
         return row
     return row.with_cells(cells)
@@ -445,7 +461,7 @@ def read_more_owners(
     """
     words = words or Words(text)
     words.guessed.clear()
-    mended = [_mended(r, words) if r.shape is PIPE and "**" in r.text else r for r in rows]
+    mended = _all_mended(rows, words)
     starts = [
         i
         for i, r in enumerate(mended)
@@ -1302,6 +1318,11 @@ _STREET_ENDS = frozenset(
     | {"parkway", "pkwy", "place", "plaza", "court", "ct", "way", "circle", "highway", "hwy"}
 )
 """A street's last word: no officer's title opens on one (``AVENUE General Counsel``)."""
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "n", "s", "e", "w", "ne", "nw", "se", "sw"}
+    | {"northeast", "northwest", "southeast", "southwest"}
+)
+"""Words a street's name may end on after its kind (``QUEENS PLAZA NORTH``)."""
 _STREET_REST = re.compile(r"(?P<street>[A-Za-z]+\.?)[ \t]+(?P<title>[A-Z][^\n]*)")
 
 
@@ -1317,6 +1338,8 @@ def _title_after_street_rest(text: str) -> tuple[str, str] | None:
     m = _STREET_REST.fullmatch(text.strip())
     if m is None or m["street"].rstrip(".").casefold() not in _STREET_ENDS:
         return None
+    if m["title"].split()[0].rstrip(".,").casefold() in _DIRECTIONS:
+        return None  # ``PLAZA NORTH Co-Founder``: the street's or the title's? (remix seed 889)
     if not _title_fits(m["title"]) or _NOT_A_TITLE.search(m["title"]):
         return None
     return m["title"], m["street"]

@@ -431,6 +431,9 @@ def join_decimal_tails(tokens: list[Token], dropped: list[Token]) -> list[Token]
     return dropped
 
 
+_AN_AMOUNT = re.compile(GROUPED_NUMBER.pattern + r"|[1-9]\d{4,}", re.ASCII)
+
+
 def keep_title_cell(tokens: list[Token]) -> None:
     """In a row whose cells are intact, the first cell is the title whole: ``Common Stock, par
     value $0.001`` or ``Series 2019 Notes`` keep their numbers. A date still splits off (OCR
@@ -441,9 +444,11 @@ def keep_title_cell(tokens: list[Token]) -> None:
     while k < len(tokens) and tokens[k].cell == 0 and tokens[k].kind in (TEXT, NUM, LETTER, NA):
         k += 1
     last = tokens[k - 1]
-    if k > 1 and last.kind == NUM and GROUPED_NUMBER.fullmatch(last.text):
+    if k > 1 and last.kind == NUM and _AN_AMOUNT.fullmatch(last.text):
         # ``Class A Common Stock<br>6,125,376``: an amount grouped in thousands ends no title;
-        # the converter put the next cell's amount under the title in one cell
+        # the converter put the next cell's amount under the title in one cell. So does a
+        # whole number of five digits or more written ungrouped (``Restricted Stock<br>
+        # 6125376000``, remix seed 881): a title's numbers are a series, a year, a rate
         k -= 1
     if k == 1:
         return

@@ -15,6 +15,7 @@ from parsers.text.captions import is_header_row
 from parsers.text.cells import Row, clean
 from parsers.text.columns import TEXT_FIELDS
 from parsers.text.debris import OWNER_WORDS_ALONE, SECURITY_NOUNS, are_speckles
+from parsers.text.direction import SET_ASIDE
 from parsers.text.drafts import Draft
 from parsers.text.table_row import THREE_LETTERS
 from parsers.text.tokens import DATE, NUM, TEXT, Token, cell_templates
@@ -54,13 +55,18 @@ def _unfinished_above_a_lost_line(host: Draft, lost: Draft) -> None:
     line that holds words and was not read as a row (``$0.001(1)(2) TTEE(6)...``: the par
     value's amount read as a price, with ``par value Carl Eschenbach Jr ...`` above it as its
     wrapped words): those words may be the cells' rest. The text read is cut short; left empty
-    with a doubt."""
-    if not any(isinstance(lost.values.get(f), str) for f in TEXT_FIELDS):
-        return
+    with a doubt. So is a cell whose column holds words on that line, however whole the cell
+    reads above it, but for a cell a footnote marker closed (``SMB Pacific 2021`` over ``par
+    value Charitable Remainder`` read as a nature: remix seed 839)."""
+    if not any(isinstance(lost.values.get(f), str) for f in TEXT_FIELDS) and not any(
+        lost.values.get(f) is not None for f in _LONE_DATES
+    ):
+        return  # (a date may be a trust's: ``By Revocable Trust dated`` / ``(3) 3/1/2010(7)``)
     for f in ("security_title", "underlying_title", "nature_of_ownership"):
         text = host.values.get(f)
         if not isinstance(text, str) or not text:
             continue
+        below = lost.values.get(f)
         if (
             text.rstrip()[-1] in ",;"
             or (f != "nature_of_ownership" and _title_unfinished(text))
@@ -70,6 +76,12 @@ def _unfinished_above_a_lost_line(host: Draft, lost: Draft) -> None:
                 f,
                 f"{text!r} ends mid-phrase, and line {lost.line} below, not read as a row, may"
                 " hold its rest; left empty",
+            )
+        elif isinstance(below, str) and below and f not in host.closed:
+            host.leave_empty(
+                f,
+                f"line {lost.line} below, not read as a row, holds words read in this column"
+                f" ({below!r}) that may be the rest of {text!r}; left empty",
             )
 
 
@@ -114,7 +126,7 @@ _LONE_DATES = frozenset(
 """Dates a line of words may hold and still report no transaction (no code) or holding."""
 
 
-def _hollow(d: Draft) -> bool:
+def hollow(d: Draft) -> bool:
     """A plain line of words whose only value read, if any, is a date (its values left empty
     with doubts, or a date alone: a deemed or window date pushed down): no code, no amount, no
     balance, no ownership form, no underlying amount. A row of the form reports a transaction or a
@@ -122,12 +134,29 @@ def _hollow(d: Draft) -> bool:
     own, under a plain row (markitdown: ``Stock $0.41
     05/11/2023 A 143,848 (4) Common ...`` / ``05/11/2033`` / ``Option Stock`` / ``(Right to``
     / ``Buy)``), not a row of its own."""
+    return d.plain and _reports_nothing(d)
+
+
+def _date_past_the_ownership(host: Draft, d: Draft) -> bool:
+    """A date ``d`` holds that stands past the ownership form's column of the row above it, in
+    the nature of ownership's (``Trust dated`` / ``3/1/2010(6)``): a trust's date wrapped, no
+    date of a row. (A scan's row with its values garbled, ``Class C Capital ... 21°169;379``,
+    reports nothing either, but is a row: its dates, if any, stand in date columns.)"""
+    own = host.where.get("ownership")
+    if own is None or d.line > host.line + 4:
+        return False
+    return any(d.values.get(f) is not None and d.where.get(f, -1) > own for f in _LONE_DATES)
+
+
+def _reports_nothing(d: Draft) -> bool:
+    """Words and at most a date: no code, amount, balance, ownership form or underlying
+    amount, so neither a transaction nor a holding."""
     filled = [f for f, x in d.values.items() if x is not None and f != "voluntary"]
-    return d.plain and all(f in _LONE_DATES or f in TEXT_FIELDS for f in filled)
+    return all(f in _LONE_DATES or f in TEXT_FIELDS for f in filled)
 
 
 def _hollow_below(host: Draft, d: Draft) -> None:
-    """``d`` (:func:`_hollow`) read as no row: its words may be the rest of the row above's
+    """``d`` (:func:`hollow`) read as no row: its words may be the rest of the row above's
     text cells, so those still open (no marker closed them) are left empty with a doubt, and
     its date is said in a note, not given to the row."""
     said = ", ".join(f"{k}={x}" for k, x in d.values.items() if x is not None and k != "voluntary")
@@ -135,8 +164,6 @@ def _hollow_below(host: Draft, d: Draft) -> None:
         (None, f"line {d.line} ({said}) holds words and at most a date, no"
                " transaction or holding: not read as a row")
     )  # fmt: skip
-    if not host.plain:
-        return
     for f in TEXT_FIELDS:
         if host.values.get(f) and f not in host.closed:
             host.values[f] = None
@@ -144,6 +171,41 @@ def _hollow_below(host: Draft, d: Draft) -> None:
             host.notes.append(
                 (f, f"the words of line {d.line} below may be the rest of it: left empty")
             )
+
+
+def _lone_number(d: Draft) -> bool:
+    """A plain line that holds one number and nothing else (``2017``), the words around it
+    read as its title: a row's cells are top-aligned, so a filed row's line holds its title's
+    first words and its ownership form beside its numbers. This is a number inside the
+    wrapped text of the row above (``By FDS New`` / ``River Farm`` / ``2017`` /
+    ``Irrevocable`` / ``Trust``: remix seed 859, a phantom row titled ``Stock Units Stock River
+    Farm Irrevocable Trust`` owning 2017)."""
+    if not d.plain or (d.title_raw or "").strip():
+        return False
+    said = [
+        x
+        for f, x in d.values.items()
+        if x is not None and f != "voluntary" and f not in TEXT_FIELDS
+    ]
+    return len(said) == 1 and isinstance(said[0], Decimal)
+
+
+def _lone_number_below(host: Draft, d: Draft) -> None:
+    """``d`` (:func:`_lone_number`) read as no row: its number and the words read with it are
+    the row above's wrapped cells, which of them the text does not say; the row's open text
+    cells are left empty with a doubt, and the wrapped lines it kept are no longer all of
+    them (nothing of them is cut later)."""
+    said = ", ".join(f"{k}={x}" for k, x in d.values.items() if x is not None and k != "voluntary")
+    host.notes.append(
+        (None, f"line {d.line} ({said}) holds a lone number and no title, ownership form, date"
+               " or code on its line: words wrapped from the row above, not a row")
+    )  # fmt: skip
+    for f in TEXT_FIELDS:
+        if f in host.closed or not (host.values.get(f) or f in host.blurred):
+            continue
+        host.leave_empty(f, f"line {d.line} below (a lone number among wrapped words) may hold"
+                            " its rest: left empty")  # fmt: skip
+    host.undecided = None
 
 
 _ROW_VALUES = frozenset(TEXT_FIELDS) | {"voluntary", "ownership", "nature_of_ownership"}
@@ -176,8 +238,21 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             debris.append(d)
             continue
         titled = v.get("security_title") or "security_title" in d.blurred
-        if titled and kept and kept[-1].plain and _hollow(d):
+        if (
+            titled
+            and kept
+            and _reports_nothing(d)
+            and (kept[-1].plain or _date_past_the_ownership(kept[-1], d))
+        ):
+            # (a row of cells too: markdown puts a plain row's wrapped rest in cells, ``|
+            # Stock | ... | dated 3/1/2010(2) |`` under ``Class C Capital 05/11/2023 P ... I By
+            # Revocable Trust``, remix seed 863, a phantom row of 2010-03-01 as read; and
+            # under a row of cells or columns, ``Voting Shares(1)(2)   3/1/2010(6)`` under
+            # ``Subordinate ... I   By Revocable Trust dated``, seed 877)
             _hollow_below(kept[-1], d)
+            continue
+        if titled and kept and _lone_number(d):
+            _lone_number_below(kept[-1], d)
             continue
         # (after the hollow line's words are weighed against the plain row above)
         if titled and not v.get("security_title") and not _holds_a_value(v):
@@ -232,7 +307,53 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             kept[0].notes.append(
                 (None, f"line {d.line} ({shown}) read as OCR debris of the column captions")
             )
+    for d in kept:
+        _par_value_set_aside(d)
     return kept
+
+
+_DOLLARS = re.compile(r"\$\s?(?:\d{1,3}(?:,\d{3})*)?\.?\d+(?=\s|$)")
+
+
+def _par_value_set_aside(d: Draft) -> None:
+    """An amount in dollars no column of the row took (a holding's price set aside: a row
+    with no date or code has none; or a value that fits no column where it stands) that stood
+    right after the title's words, where the title's wrapped rest opens on ``par value``: the
+    par value's amount, the title's own (``Common Stock, $.001`` / ``par value``, read
+    ``Common Stock, par value`` with ``$.001`` left out: remix seeds 863, 877). Put back where
+    it stood, as written."""
+    title = d.values.get("security_title")
+    price = d.set_aside.get("price") if d.plain else None
+    if not isinstance(title, str) or not d.title_raw or (price is None and not d.left_out):
+        return
+    for m in _DOLLARS.finditer(d.title_raw):
+        head = d.title_raw[: m.start()].split()
+        words = title.split()
+        rest = words[len(head) :]
+        if words[: len(head)] != head or [w.casefold() for w in rest[:2]] != ["par", "value"]:
+            continue
+        written = m.group().replace(" ", "")
+        if written in d.left_out:
+            d.left_out.remove(written)
+            d.notes[:] = [(f, t) for f, t in d.notes if not (f is None and f"{written!r}" in t)]
+        else:
+            try:
+                amount = Decimal(written.lstrip("$").replace(",", ""))
+            except ArithmeticError:
+                continue
+            if amount != price:
+                continue
+            del d.set_aside["price"]
+            d.notes[:] = [(f, t) for f, t in d.notes if not (f == "price" and SET_ASIDE in t)]
+        d.values["security_title"] = " ".join([*head, written, *rest])
+        d.notes.append(
+            (
+                "security_title",
+                f"{m.group()} beside the title, over its rest 'par value', read as the par"
+                " value's amount, the title's own",
+            )
+        )
+        return
 
 
 _TITLE_SMALL_WORDS = frozenset({"of", "to", "per", "par", "no", "and", "or", "in", "on", "a", "an"})

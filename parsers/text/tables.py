@@ -78,6 +78,7 @@ from parsers.text.stray_rows import (
     closes_unopened,
     drop_closing,
     drop_debris,
+    hollow,
     is_caption_line,
     real_rows,
     values_under_captions,
@@ -475,6 +476,10 @@ def read_table(
             elif (
                 (
                     not title
+                    # (a title read and left empty with a doubt was on the row's line: the
+                    # words above are no start of it; remix seed 887's ``Common Stock, $.001
+                    # ...``, its title left empty, took the row above's ``Person's spouse``)
+                    and "security_title" not in draft.blurred
                     and not flush
                     # (the row's own title is in the row of cells under the next rule: the
                     # converter cut the row there, :func:`title_below`)
@@ -495,7 +500,14 @@ def read_table(
                 # (a scan keeps every row's first line on its value line: a line it garbled
                 # into a row whose title opens in small letters is no sign that the table
                 # centres its cells, and would put every later row's rest on the row below)
-                middle = middle or (not flush and any(title_frag(r, w, draft) for r, w in pending))
+                # (a line of words and at most a date, ``dated 3/1/2010(2)`` under ``Common
+                # Shares of ... I By Revocable Trust``, is no row: the words it took say nothing
+                # of where a table's rows put their values; remix seed 863)
+                middle = middle or (
+                    not flush
+                    and not hollow(draft)
+                    and any(title_frag(r, w, draft) for r, w in pending)
+                )
             else:
                 attach(prev, lines, fields, before=False, columns=placed_cols, flush=flush)
             pending = []

@@ -481,9 +481,29 @@ def _fold_cell_ends(out: list[Token], start: int) -> None:
             del out[start]
 
 
+_DATED = re.compile(r"(?:^|\s)(?:dated|dtd|dated:|u/a|u/a/d|dated as of)$", re.IGNORECASE)
+"""Words a trust's name puts its date after (``By Revocable Trust dated 3/1/2010``): no column
+of the form follows them, so the date after them is the text's own."""
+
+
 def _push(out: list[Token], tok: Token, start: int) -> None:
     """Append ``tok``, folding text runs together: ``Class A Common Stock`` stays one title and
-    a value between two words of one cell (``Series 2 Preferred``) belongs to the text."""
+    a value between two words of one cell (``Series 2 Preferred``) belongs to the text, and so
+    does a date after ``dated`` (a trust's, in a nature of ownership: remix seed 877 read
+    ``Shares dated 3/1/2010(11)`` below ``American Depositary ... I By Revocable Trust`` as a
+    row of that date)."""
+    if (
+        tok.kind == DATE
+        and len(out) > start
+        and out[-1].kind == TEXT
+        and not out[-1].marks
+        and _DATED.search(out[-1].text)
+    ):
+        last = out[-1]
+        last.text = f"{last.text} {tok.text}"
+        last.marks.extend(tok.marks)
+        last.notes.extend(tok.notes)
+        return
     if tok.kind == TEXT and len(out) > start:
         last = out[-1]
         if last.kind == TEXT:

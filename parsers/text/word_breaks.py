@@ -340,7 +340,9 @@ def _join_as_written(left: str, right: str, words: Words) -> str:
     return left + CUT + right
 
 
-def mend_boxes(cells: tuple[str, ...], words: Words) -> tuple[str, ...] | None:
+def mend_boxes(
+    cells: tuple[str, ...], words: Words, above: tuple[str, ...] = ()
+) -> tuple[str, ...] | None:
     """A markdown header row whose boxes a converter cut into cells side by side by where the
     text lay (pymupdf4llm's layout mode: ``|2. Issuer Name and<br>**ICAHN ENTERP**|Ticker or
     Tradin<br>**RISES L.P. [ I**|g Symbol<br>**EP ]**|``), its boxes put back together: a cell
@@ -348,14 +350,23 @@ def mend_boxes(cells: tuple[str, ...], words: Words) -> tuple[str, ...] | None:
     typed) comes before any numbered box label in it, and the cell before ends in a value.
     The two values are one value's pieces on one line, and the caption pieces just above them
     one label's. A continued cell is left empty, so that the row keeps its columns. None where
-    no cell continues another."""
+    no cell continues another. A cell under a cell of the row above (``above``) that opens a
+    numbered box's label opens that box: it continues none (``|**BUFFETT WARREN E**|**AT&T INC.
+    [ T ]**|`` under ``|1. Name and Address ...|2. Issuer Name ...|``, remix seed 877: one
+    name had been read of the two)."""
     out: list[list[str]] = []
     at: list[int] = []
     changed = False
     for k, cell in enumerate(cells):
         lines = _BR.split(cell) if "<" in cell else [cell]
         # a cell continues the one before only from a value of its own, which is bold
-        if out and "**" in cell and (joined := _continue(out[-1], lines, words)) is not None:
+        opens = k < len(above) and _BOX_LABEL.match(above[k]) is not None
+        if (
+            out
+            and "**" in cell
+            and not opens
+            and (joined := _continue(out[-1], lines, words)) is not None
+        ):
             out[-1] = joined
             changed = True
         else:

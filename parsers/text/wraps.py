@@ -34,7 +34,7 @@ keeps a reading only where the page's own rules leave one:
   (``(right to buy)``, ``(right to sell)``) stands whole in the derivative's title and in no
   other cell is taken, only where no other cut keeps it so: it names the derivative security,
   never the class of securities underlying it (``Stock`` / ``Option ... Stock`` / ``(right to``
-  / ``buy)``);
+  / ``buy)``); so does a warrant or an option named (``Purchase`` / ``Warrants``);
 - where that leaves several, the one under which each cell's wrapped words are written in
   the case of its first line, where every cell's first line is written in one case and not all
   in the same (``INNSUITES`` beside ``By immediate family``, then ``HOSPITALITY REIT member
@@ -592,9 +592,17 @@ def known_titles(drafts: Sequence[Draft]) -> set[str]:
     return seen
 
 
-_RIGHT_TO = re.compile(r"\(\s*rights?\s+to\s+(?:buy|sell|purchase|acquire)\s*\)", re.IGNORECASE)
+_RIGHT_TO = re.compile(
+    r"\(\s*(?:rights?|obligations?)\s+to\s+(?:buy|sell|purchase|acquire)\s*\)", re.IGNORECASE
+)
 """The form's wording of an option's kind (``Stock Option (right to buy)``): it names the
 derivative security, never the class of securities underlying it, nor an ownership's nature."""
+
+
+_KIND_WORD = re.compile(r"\b(?:warrants?|options?)\b", re.IGNORECASE)
+"""A derivative's kind named in its title (``Common Share Purchase Warrants``, ``Stock
+Option``): the derivative security, never the class of securities underlying it (``Class A
+Common Stock``)."""
 
 
 def _derivative_wording(
@@ -602,22 +610,34 @@ def _derivative_wording(
 ) -> Readings:
     """The cuts (of those scoring ``best``) under which the wrapped lines' ``(right to buy)``
     (the form's wording of a derivative's kind) stands whole in Table II's title of the
-    derivative and in no other cell: where only one is left, the lines split so."""
+    derivative and in no other cell: where only one is left, the lines split so. So with a
+    warrant or an option named (``Tranche C`` / ``Common Common`` / ``Share Stock`` /
+    ``Purchase`` / ``Warrants`` beside ``Class A``: remix seed 853), which no class of
+    securities underlying a derivative is."""
     if "security_title" not in cells or "underlying_title" not in cells:
         return []
     at = cells.index("security_title")
-    left = []
-    for r, sc in zip(readings, scores, strict=True):
-        if sc != best:
-            continue
-        texts = r[1]
-        if _RIGHT_TO.search(texts[at]) and not any(
-            "right" in t.lower() for i, t in enumerate(texts) if i != at
-        ):
-            left.append(r)
-    if not left or len(left) == len([sc for sc in scores if sc == best]):
-        return []  # the wording does not tell the cuts apart
-    return left
+    tied = [r for r, sc in zip(readings, scores, strict=True) if sc == best]
+    # the form's own wording first; a warrant or an option named where it tells none apart
+    # (``Share Option (right buy)`` names an option too, but leaves ``to`` to another cell)
+    for names, other in ((_RIGHT_TO.search, _says_right), (_KIND_WORD.search, _names_a_kind)):
+        left = [
+            r
+            for r in tied
+            if names(r[1][at]) and not any(other(t) for i, t in enumerate(r[1]) if i != at)
+        ]
+        if left and len(left) < len(tied):
+            return left
+    return []  # the wording does not tell the cuts apart
+
+
+def _says_right(text: str) -> bool:
+    low = text.lower()
+    return "right" in low or "obligation" in low
+
+
+def _names_a_kind(text: str) -> bool:
+    return _says_right(text) or _KIND_WORD.search(text) is not None
 
 
 def _vouched(
@@ -687,7 +707,7 @@ _PAR_PHRASE = re.compile(
 _AFTER_PAR = ("per", "share")
 
 
-_WORDING_END = re.compile(r"\(right to (?:buy|sell)\)\s*\S", re.I)
+_WORDING_END = re.compile(r"\((?:right|obligation) to (?:buy|sell)\)\s*\S", re.I)
 
 
 _NOUNS_BEFORE_STOCK = frozenset({"shares", "share", "units", "unit", "warrants", "warrant"})
@@ -902,6 +922,7 @@ ENDING_NOUNS = frozenset({"stock", "share", "shares", "unit", "units"})
 _GOES_ON = frozenset(
     {"units", "unit", "option", "options", "purchase", "appreciation", "right", "rights"}
     | {"award", "awards", "equivalent", "equivalents", "warrant", "warrants", "par", "no"}
+    | {"obligation", "obligations"}
     | {"of", "each", "representing", "held", "issuable", "underlying", "subject", "class"}
     | {"series", "settled", "grant", "grants", "bonus", "dividend", "dividends", "-", "–"}
 )
@@ -1109,7 +1130,10 @@ def settle(
                 [r for r, sc in zip(readings, scores, strict=True) if sc == best],
                 u.cells,
             )
-            why = "the only cut under which a right to buy or sell stays in the derivative's title"
+            why = (
+                "the only cut under which the derivative's kind (a right to buy or sell, a"
+                " warrant, an option) stays in its title"
+            )
             at = u.cells.index("security_title")
             if sum(texts[at] == worded[0][1][at] for _, texts in readings) == 1:
                 # no other cut the page allows gives that title: the other cells' words are

@@ -1572,3 +1572,45 @@ def test_a_streets_direction_is_no_word_of_the_officers_title() -> None:
 
     assert _title_after_street_rest("PLAZA NORTH Co-Founder") is None
     assert _title_after_street_rest("AVENUE General Counsel") == ("General Counsel", "AVENUE")
+
+
+def test_a_scans_whole_number_in_the_price_column_with_no_balance_is_left_empty() -> None:
+    # OCR (remix seed 863): 'G  8,171,189)  A  2)  8,171,189)  1  By Foundation®)': the
+    # price's marker torn to '2)' and dropped, the form's I read '1'; the balance was read as
+    # the price (8171189). No dollar sign, no cents, no balance after it: left empty
+    f = parse_file(FRESH / "remix863_balance_in_the_price_column_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 22)
+    assert row.price is None and row.shares == Decimal("8171189")
+    assert any("it may be the balance, the price's cell lost" in n.message for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("name", "table", "line", "field", "said"),
+    [
+        # 'Common Stock' / '(restricted) VO': capitals after the bracket ending the title
+        ("remix863_capitals_after_restricted_ocr.txt", "non_derivative", 23, "security_title",
+         "'VO' after its closing bracket"),
+        # a nature of one word, 'VTTE238,', where the form and a grouped amount stood
+        ("remix863_garbled_number_as_a_nature_ocr.txt", "non_derivative", 28,
+         "nature_of_ownership", "capitals run into a number"),
+        # 'By Revocable Trust dated 3/1/2010 OMGOOAHAD': torn markers after the trust's date
+        ("remix877_capitals_after_a_trusts_date_ocr.txt", "non_derivative", 24,
+         "nature_of_ownership", "in capitals after '3/1/2010'"),
+    ],
+)  # fmt: skip
+def test_a_scans_capitals_no_cell_ends_on_leave_it_empty(
+    name: str, table: str, line: int, field: str, said: str
+) -> None:
+    f = parse_file(FRESH / name)
+    row = next(r for r in getattr(f, table) if r.line == line)
+    assert getattr(row, field) is None
+    assert any(said in n.message for n in f.notes)
+
+
+def test_a_scans_markers_torn_to_symbols_after_a_nature_are_dropped() -> None:
+    # OCR (remix seed 877): 'Custodian for minor child ©M@@a0)': the markers after the nature
+    # torn to symbols and a few letters had been read as its last word
+    f = parse_file(FRESH / "remix877_markers_torn_to_symbols_after_a_nature_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 22)
+    assert row.nature_of_ownership == "Custodian for minor child"
+    assert any("dropped OCR fragments" in n.message and "©M@@a" in n.message for n in f.notes)

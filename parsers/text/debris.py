@@ -140,6 +140,9 @@ SECURITY_NOUNS = frozenset(
 )
 
 
+_CAPS_AFTER_WORDING = re.compile(r"\)\s+([A-Z][A-Z\d]{0,2})$")
+"""A title's last word of one to three capitals after a closing bracket (``(restricted)
+VO``)."""
 _CAPS_MARKER = re.compile(r"(?=[A-Z\d]?[A-Z])[A-Z\d]{1,2}(?:[@®©°¢§*]{0,2}|[@®©°¢§*]{1,2}\d)\)")
 """A cell's last word of one or two capitals (or a capital and a digit) and a ``)`` that no
 ``(`` of the cell opened: a footnote marker the scan tore (``(10)`` read ``MO)``, ``(1)(2)``
@@ -148,6 +151,11 @@ title ends so."""
 
 
 HAS_WORD = re.compile(r"[^\W_]")
+
+
+def _few_letters(word: str) -> bool:
+    """Three letters or digits at most: what a torn marker leaves among its symbols."""
+    return sum(c.isalnum() for c in word) <= 3
 
 
 _SPECK_AMID = re.compile(r"[(|\[]?[a-z]{0,2}[@¢®©°§]+[a-z]{0,2}[^\w\s]*")
@@ -167,11 +175,13 @@ _OWNER_ENDS = frozenset(
 
 _CAPS_AFTER_OWNER_END = re.compile(
     r"(?=.*\b[A-Za-z][a-z]{2,}\b).*\s"
-    r"(?P<end>Trust|Trustee|TTEE|TTEES|LLC|LP|L\.P\.|Inc\.|Ltd|Company|Partnership|Foundation)\s+"
+    r"(?P<end>Trust|Trustee|TTEE|TTEES|LLC|LP|L\.P\.|Inc\.|Ltd|Company|Partnership|Foundation"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})\s+"
     r"(?P<caps>[A-Z]{3,})[,.;]?$"
 )
 """A nature with a word not in capitals whose last word is three capitals or more after the
-word an owner's name ends on (``Irr Trust MAHAL``, ``Limited Liability Company OMOOAHAD``):
+word an owner's name ends on (``Irr Trust MAHAL``, ``Limited Liability Company OMOOAHAD``), or
+on a trust's date (``Trust dated 3/1/2010 OMGOOAHAD``, remix seed 877):
 torn markers, or a word, unsure."""
 
 
@@ -223,6 +233,15 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
     for f in text_fields(fields):
         text = draft.values.get(f)
         if not isinstance(text, str):
+            continue
+        if scan and f == "nature_of_ownership" and _GARBLED_NUMBER.fullmatch(text.strip()):
+            # ``VTTE238,``: a nature of one word, capitals run into digits and a comma, where
+            # the ownership form and a grouped amount stood (remix seed 863): no nature is so
+            draft.leave_empty(
+                f,
+                f"{text!r}: capitals run into a number, a grouped amount and letters the scan"
+                " garbled, not a nature's words; left empty",
+            )
             continue
         if scan and f == "nature_of_ownership" and (m := _CAPS_WITH_DIGITS.search(text)):
             draft.leave_empty(
@@ -351,6 +370,16 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                 f,
                 f"{text!r}: {m[1]!r} stands where the class's letter does (a letter the scan"
                 " read as a symbol); left empty",
+            )
+            continue
+        if scan and f != "nature_of_ownership" and (m := _CAPS_AFTER_WORDING.search(text)):
+            # ``Common Stock (restricted) VO``: capitals after the bracket that ends a title's
+            # wording, which no word of a title follows: markers the scan tore, or a word
+            # (remix seed 863); the text does not say
+            draft.leave_empty(
+                f,
+                f"{text!r}: {m[1]!r} after its closing bracket may be footnote markers the scan"
+                " read as letters, or a word of it; left empty",
             )
             continue
         if (
@@ -551,6 +580,8 @@ def _noun_beside_an_unfinished_title(draft: Draft) -> None:
 
 
 _BRACKETED_CAPS = re.compile(r"\([A-Z\d]{1,6}\)")
+_GARBLED_NUMBER = re.compile(r"[A-Z]{2,}\d{2,}[,.]?(?:\d{1,3})?[,.]?")
+"""One word of capitals run into digits (``VTTE238,``)."""
 _CAPS_WITH_DIGITS = re.compile(
     r"(?<=\S )(?:\((?=[A-Z\d]*[A-Z])(?=[A-Z\d]*\d)[A-Z\d]{2,6}"
     r"|(?=[A-Z\d]*[A-Z])(?=[A-Z\d]*\d)[A-Z\d]{3,6})\)$"
@@ -753,6 +784,8 @@ def clean_words(text: str, opened: bool = False) -> str:
             continue  # ``Common Stock ‘Y``: a marker torn to a quote and a letter after a noun
         if len(w) <= 4 and _SPECK_AMID.fullmatch(w):
             continue  # ``q@y By immediate family``: specks read as a symbol amid small letters
+        if n == last and n and sum(c in _SCAN_SYMBOLS for c in w) >= 2 and _few_letters(w):
+            continue  # ``Custodian for minor child ©M@@a``: markers torn to symbols (seed 877)
         if not w.isascii() and w[-1] == ")" and (symbols := _SYMBOL_TAIL.search(w)):
             w = w[: symbols.start()]  # ``By Spouse®(@))2%)``: markers torn to symbols
         if depth == 0 and not opened:

@@ -290,10 +290,10 @@ def price_beside_a_broken_balance(
     text: str,
     cells: tuple[str, ...] = (),
 ) -> None:
-    """A price with no ``$`` where the row's balance right after it could not be read
-    (``()   23,167,310 707,``: the scan broke the balance ``23,167,315,777`` at a space and
-    lost the price's marker): the number may be the balance's first digits as well as a
-    price; left empty with a doubt."""
+    """A whole price with no ``$`` where no balance was read after it (``()   23,167,310
+    707,``: the scan broke the balance ``23,167,315,777`` at a space and lost the price's
+    marker; or the balance itself, in the price's column): the number may be the balance, or
+    its first digits, as well as a price; left empty with a doubt."""
     price = values.get("price")
     if not isinstance(price, Decimal) or price != price.to_integral_value():
         return  # (a price with cents is printed as a price)
@@ -308,19 +308,17 @@ def price_beside_a_broken_balance(
         if price >= 1000 or any(c == pair or c.endswith(f" {pair}") for c in cells):
             _split_balance(values, notes, text, grouped, balance)
         return
-    if not any(f == "shares_owned_following" and m.startswith("could not read") for f, m in notes):
-        return
     found = [m for m in _GROUPED.finditer(text) if m[1] == grouped]
     if not found or any(m[0].startswith("$") for m in found):
         return
     values["price"] = None
-    notes.append(
-        (
-            "price",
-            f"{grouped} where the price stands has no '$', and the balance after it could not"
-            " be read: it may be the balance's first digits; left empty",
-        )
-    )
+    if any(f == "shares_owned_following" and m.startswith("could not read") for f, m in notes):
+        why = "the balance after it could not be read: it may be the balance's first digits"
+    else:
+        # ``G  8,171,189)  A  2)  8,171,189)  1  By Foundation``, remix seed 863: the price's
+        # cell held a marker only, torn to ``2)`` and dropped, and the form's I read ``1``
+        why = "no balance was read after it: it may be the balance, the price's cell lost"
+    notes.append(("price", f"{grouped} where the price stands has no '$', and {why}; left empty"))
 
 
 _WELL_GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")

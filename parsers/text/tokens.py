@@ -481,9 +481,16 @@ def _fold_cell_ends(out: list[Token], start: int) -> None:
             del out[start]
 
 
-_DATED = re.compile(r"(?:^|\s)(?:dated|dtd|dated:|u/a|u/a/d|dated as of)$", re.IGNORECASE)
+_DATED = frozenset({"dated", "dtd", "dated:", "u/a", "u/a/d"})
 """Words a trust's name puts its date after (``By Revocable Trust dated 3/1/2010``): no column
 of the form follows them, so the date after them is the text's own."""
+
+
+def _dated_before(text: str) -> bool:
+    """``text`` ends on a word of :data:`_DATED` (or ``dated as of``)."""
+    at = text.rfind(" ")
+    word = text[at + 1 :].casefold()
+    return word in _DATED or (word == "of" and text[:at].casefold().endswith("dated as"))
 
 
 def _push(out: list[Token], tok: Token, start: int) -> None:
@@ -497,7 +504,7 @@ def _push(out: list[Token], tok: Token, start: int) -> None:
         and len(out) > start
         and out[-1].kind == TEXT
         and not out[-1].marks
-        and _DATED.search(out[-1].text)
+        and _dated_before(out[-1].text)
     ):
         last = out[-1]
         last.text = f"{last.text} {tok.text}"

@@ -1373,15 +1373,28 @@ def test_a_scans_markers_torn_after_a_nature_are_no_word_of_it() -> None:
     assert row.nature_of_ownership == "Limited Partnership"
 
 
-def test_a_nature_ending_on_dtd_above_a_line_not_read_as_a_row_is_left_empty() -> None:
-    # pdfplumber-text (remix seed 821): '... I Eschenbach Family Trust dtd' / 'par value
-    # 4/15/2014, Carl Eschenbach Jr and' / '$0.001(1)(2) Ana Eschenbach TTEE(6)...': the lines
-    # below, not read as a row, hold the nature's rest; it had been read cut, 'Eschenbach
-    # Family Trust dtd'. No nature ends on 'dtd': left empty, as the title ending on a comma is
-    f = parse_file(FRESH / "remix821_nature_ending_dtd_above_a_lost_line_pdfplumber_text.txt")
-    row = next(r for r in f.non_derivative if r.line == 26)
+@pytest.mark.parametrize(
+    ("name", "table", "line", "nature"),
+    [
+        # pdfplumber-text (remix seed 821): '... I Eschenbach Family Trust dtd' / 'par value
+        # 4/15/2014, Carl Eschenbach Jr and' / '$0.001(1)(2) Ana Eschenbach TTEE(6)...': the
+        # lines below, not read as a row, hold the nature's rest; it had been read cut
+        ("remix821_nature_ending_dtd_above_a_lost_line_pdfplumber_text.txt", "non_derivative",
+         26, "Eschenbach Family Trust dtd"),
+        # pdfplumber-text (remix seed 883): '... I By Revocable Trust dated' / '(3)
+        # 3/1/2010(7)': the line below, a marker and a date, is no row
+        ("remix883_trust_dated_over_a_lone_date_pdfplumber_text.txt", "derivative", 31,
+         "By Revocable Trust dated"),
+    ],
+)  # fmt: skip
+def test_a_nature_ending_mid_phrase_above_a_line_not_read_as_a_row_is_left_empty(
+    name: str, table: str, line: int, nature: str
+) -> None:
+    # no nature ends on 'dtd' or 'dated': left empty, as a title ending on a comma is
+    f = parse_file(FRESH / name)
+    row = next(r for r in getattr(f, table) if r.line == line)
     assert row.nature_of_ownership is None and row.ownership == "I"
-    assert any("'Eschenbach Family Trust dtd' ends mid-phrase" in n.message for n in f.notes)
+    assert any(f"{nature!r} ends mid-phrase" in n.message for n in f.notes)
 
 
 def test_a_nature_above_a_line_not_read_as_a_row_with_words_in_its_column_is_left_empty() -> None:
@@ -1541,15 +1554,6 @@ def test_a_brackets_close_a_border_put_apart_stays_with_its_word() -> None:
     f = parse_file(FRESH / "remix883_bracket_close_cut_apart_pymupdf4llm_layout.md")
     row = next(r for r in f.non_derivative if r.line == 20)
     assert row.nature_of_ownership == "By 401(k) Plan"
-
-
-def test_a_trusts_nature_ending_on_dated_over_a_lone_date_is_left_empty() -> None:
-    # pdfplumber-text (remix seed 883): '... I By Revocable Trust dated' / '(3) 3/1/2010(7)':
-    # the line below, a marker and a date, is no row; the nature had been read cut
-    f = parse_file(FRESH / "remix883_trust_dated_over_a_lone_date_pdfplumber_text.txt")
-    row = next(r for r in f.derivative if r.line == 31)
-    assert row.nature_of_ownership is None and row.ownership == "I"
-    assert any("'By Revocable Trust dated' ends mid-phrase" in n.message for n in f.notes)
 
 
 def test_an_ungrouped_amount_under_the_title_in_its_cell_is_the_balance() -> None:

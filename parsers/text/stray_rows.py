@@ -159,18 +159,25 @@ def _hollow_below(host: Draft, d: Draft) -> None:
     """``d`` (:func:`hollow`) read as no row: its words may be the rest of the row above's
     text cells, so those still open (no marker closed them) are left empty with a doubt, and
     its date is said in a note, not given to the row."""
+    _no_row_below(
+        host,
+        d,
+        "holds words and at most a date, no transaction or holding: not read as a row",
+        f"the words of line {d.line} below may be the rest of it",
+    )
+
+
+def _no_row_below(host: Draft, d: Draft, why: str, rest: str) -> None:
+    """Say why line ``d`` is no row, on the row above, and leave that row's open text cells
+    empty: the line's words may be their rest, which of them the text does not say. The
+    wrapped lines the row kept are no longer all of them: nothing of them is cut later."""
     said = ", ".join(f"{k}={x}" for k, x in d.values.items() if x is not None and k != "voluntary")
-    host.notes.append(
-        (None, f"line {d.line} ({said}) holds words and at most a date, no"
-               " transaction or holding: not read as a row")
-    )  # fmt: skip
+    host.notes.append((None, f"line {d.line} ({said}) {why}"))
     for f in TEXT_FIELDS:
-        if host.values.get(f) and f not in host.closed:
-            host.values[f] = None
-            host.blurred.add(f)
-            host.notes.append(
-                (f, f"the words of line {d.line} below may be the rest of it: left empty")
-            )
+        if f in host.closed or not (host.values.get(f) or f in host.blurred):
+            continue
+        host.leave_empty(f, f"{rest}: left empty")
+    host.undecided = None
 
 
 def _lone_number(d: Draft) -> bool:
@@ -192,20 +199,14 @@ def _lone_number(d: Draft) -> bool:
 
 def _lone_number_below(host: Draft, d: Draft) -> None:
     """``d`` (:func:`_lone_number`) read as no row: its number and the words read with it are
-    the row above's wrapped cells, which of them the text does not say; the row's open text
-    cells are left empty with a doubt, and the wrapped lines it kept are no longer all of
-    them (nothing of them is cut later)."""
-    said = ", ".join(f"{k}={x}" for k, x in d.values.items() if x is not None and k != "voluntary")
-    host.notes.append(
-        (None, f"line {d.line} ({said}) holds a lone number and no title, ownership form, date"
-               " or code on its line: words wrapped from the row above, not a row")
-    )  # fmt: skip
-    for f in TEXT_FIELDS:
-        if f in host.closed or not (host.values.get(f) or f in host.blurred):
-            continue
-        host.leave_empty(f, f"line {d.line} below (a lone number among wrapped words) may hold"
-                            " its rest: left empty")  # fmt: skip
-    host.undecided = None
+    the row above's wrapped cells (:func:`_no_row_below`)."""
+    _no_row_below(
+        host,
+        d,
+        "holds a lone number and no title, ownership form, date or code on its line: words"
+        " wrapped from the row above, not a row",
+        f"line {d.line} below (a lone number among wrapped words) may hold its rest",
+    )
 
 
 _ROW_VALUES = frozenset(TEXT_FIELDS) | {"voluntary", "ownership", "nature_of_ownership"}

@@ -66,9 +66,10 @@ _DATE_GAIN = {
     "expiration_date": 10.0,
 }
 _PRICES = frozenset({"price", "exercise_price"})
-_SHARES = frozenset(
+SHARE_FIELDS = frozenset(
     {"shares", "shares_a", "shares_d", "shares_owned_following", "underlying_shares"}
 )
+"""The columns that hold an amount of shares."""
 _SKIP = {
     "security_title": 3.0,
     "shares_owned_following": 3.0,
@@ -105,7 +106,7 @@ def fits_cells(
         bad = [
             t.cell >= n
             or _gains(fields, t)[t.cell] is None
-            or (t.dollar and fields[t.cell] in _SHARES)  # a dollar amount is no share count
+            or (t.dollar and fields[t.cell] in SHARE_FIELDS)  # a dollar amount is no share count
             for t in tokens
         ]
         for i, t in enumerate(tokens):
@@ -173,7 +174,7 @@ def gain(tok: Token, f: str) -> float | None:
             return 10.0 if v in ("A", "D") else None
         if f == "ownership":
             return 10.0 if v in ("D", "I") else None
-        if f in _SHARES and v == "O" and tok.text == "O":
+        if f in SHARE_FIELDS and v == "O" and tok.text == "O":
             return 2.0  # a zero the scan read as a letter, where no code can stand
         return None
     if f in _PRICES:
@@ -184,7 +185,7 @@ def gain(tok: Token, f: str) -> float | None:
         if k == NA:
             return 5.0
         return None
-    if f in _SHARES:
+    if f in SHARE_FIELDS:
         if k == NUM:
             return 10.0 + (-4.0 if tok.dollar else 1.0)
         if k == NA:
@@ -399,7 +400,7 @@ def _in_place(tokens: list[Token], fields: tuple[str, ...]) -> tuple[tuple[int, 
         if (
             t.cell >= n
             or _gains(fields, t)[t.cell] is None
-            or (t.dollar and fields[t.cell] in _SHARES)  # a dollar amount is no share count
+            or (t.dollar and fields[t.cell] in SHARE_FIELDS)  # a dollar amount is no share count
         ):
             return None
         col = cols[t.cell]

@@ -21,6 +21,12 @@ from parsers.text.table_row import THREE_LETTERS
 from parsers.text.tokens import DATE, NUM, TEXT, Token, cell_templates
 
 
+def _said(d: Draft, but: str = "") -> str:
+    """The values read on line ``d`` (``shares_owned_following=2017, security_title=...``), as
+    the notes about a line not read as a row say them."""
+    return ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None and k != but)
+
+
 def _title_unfinished(title: object) -> bool:
     """A title that ends where no security's title does: on a comma or a word that only opens
     a name, or on no security's noun where one would follow (``Class A``, ``Common``)."""
@@ -38,7 +44,7 @@ def _words_below_an_unfinished_title(host: Draft, d: Draft, orphans: list[str] |
     row's cells, with a scan's debris, not a row of its own (a phantom row, titled ``Common
     member Stock``). Which words are whose, the line does not say: the row's title and open
     nature are left empty with a doubt."""
-    said = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
+    said = _said(d)
     _note_left_out(host, f"line {d.line} ({said}): the rest of the cells above, no row", orphans)
     for f in ("security_title", "underlying_title", "nature_of_ownership"):
         if f in host.closed or not host.values.get(f):
@@ -171,7 +177,7 @@ def _no_row_below(host: Draft, d: Draft, why: str, rest: str) -> None:
     """Say why line ``d`` is no row, on the row above, and leave that row's open text cells
     empty: the line's words may be their rest, which of them the text does not say. The
     wrapped lines the row kept are no longer all of them: nothing of them is cut later."""
-    said = ", ".join(f"{k}={x}" for k, x in d.values.items() if x is not None and k != "voluntary")
+    said = _said(d, but="voluntary")
     host.notes.append((None, f"line {d.line} ({said}) {why}"))
     for f in TEXT_FIELDS:
         if f in host.closed or not (host.values.get(f) or f in host.blurred):
@@ -296,7 +302,7 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             lost.append(d)
     for d in lost:
         host = next((k for k in reversed(kept) if k.line < d.line), kept[0] if kept else None)
-        shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
+        shown = _said(d)
         message = f"line {d.line} ({shown}) has no security title; not read as a row"
         _note_left_out(host, message, orphans)
         if host is not None and host.line < d.line <= host.line + 3:
@@ -304,7 +310,7 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             _unfinished_above_a_lost_line(host, d)
     for d in debris:
         if kept:
-            shown = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
+            shown = _said(d)
             kept[0].notes.append(
                 (None, f"line {d.line} ({shown}) read as OCR debris of the column captions")
             )
@@ -423,7 +429,7 @@ def _lone_noun_below(host: Draft | None, d: Draft, orphans: list[str] | None) ->
     """:func:`_lone_noun_row` below ``host``: no row; the title cells of ``host`` it may end (not
     ending on a noun) and an open nature of ownership (its other words and numbers may be the
     nature's rest: ``member`` / ``22)``) are left empty with a doubt."""
-    said = ", ".join(f"{k}={v}" for k, v in d.values.items() if v is not None)
+    said = _said(d)
     _note_left_out(host, f"line {d.line} ({said}): the rest of a cell above, no row", orphans)
     if host is None:
         return

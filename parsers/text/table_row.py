@@ -21,7 +21,7 @@ from parsers.text.captions import (
     off_caption,
 )
 from parsers.text.cells import PIPE, PLAIN, SPACE, TABLED, Row
-from parsers.text.columns import CODES, TEXT_FIELDS, align, fits_cells, pattern
+from parsers.text.columns import CODES, SHARE_FIELDS, TEXT_FIELDS, align, fits_cells, pattern
 from parsers.text.debris import GROUPED_NUMBER, are_speckles
 from parsers.text.direction import check_row, settle_direction
 from parsers.text.drafts import Draft, new_draft
@@ -192,7 +192,7 @@ def read_row(
                     )
     if not positional:
         for ci, toks in enumerate(cols):
-            if toks and toks[0].dollar and fields[ci] in _SHARE_FIELDS:
+            if toks and toks[0].dollar and fields[ci] in SHARE_FIELDS:
                 # types placed a price where a number of shares goes: the values after a lost
                 # cell slid over, so the whole row is in doubt (its value is kept, said so)
                 draft.notes.append(
@@ -970,8 +970,3 @@ def _by_order_differs(
         if name not in out:
             out.append(name)
     return out
-
-
-_SHARE_FIELDS = frozenset(
-    {"shares", "shares_a", "shares_d", "shares_owned_following", "underlying_shares"}
-)

@@ -31,7 +31,7 @@ from parsers.text.captions import (
     torn_instruction,
 )
 from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TABLED, Row, clean
-from parsers.text.columns import TEXT_FIELDS
+from parsers.text.columns import SHARE_FIELDS, TEXT_FIELDS
 from parsers.text.debris import JUNK_HEAD, clean_text
 from parsers.text.drafts import Draft
 from parsers.text.mending import (
@@ -615,15 +615,12 @@ def _par_value_lost(draft: Draft) -> None:
         )
 
 
-_AMOUNTS = ("shares", "shares_owned_following", "underlying_shares")
-
-
 def _point_for_a_comma(draft: Draft) -> None:
     """A scan's amount of shares with five decimals or more (``73.48600`` where 73,486,000 was
     filed): a comma the scan read as a point (and a digit lost) gives such a tail; a filing
     states a fraction of a share to four places at most. Left empty with a doubt (a price may
     have more: ``$0.03790``)."""
-    for f in _AMOUNTS:
+    for f in sorted(SHARE_FIELDS):  # (in one order: the notes keep it)
         v = draft.values.get(f)
         exponent = v.as_tuple().exponent if isinstance(v, Decimal) else 0
         if isinstance(exponent, int) and exponent <= -5:

@@ -1618,3 +1618,88 @@ def test_a_scans_markers_torn_to_symbols_after_a_nature_are_dropped() -> None:
     row = next(r for r in f.non_derivative if r.line == 22)
     assert row.nature_of_ownership == "Custodian for minor child"
     assert any("dropped OCR fragments" in n.message and "©M@@a" in n.message for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("remix901_acronym_in_wrapped_lines_pdfplumber_text.txt", 47),
+        ("remix901_acronym_in_wrapped_lines_markitdown.md", 62),
+    ],
+)
+def test_a_bracketed_acronym_goes_to_the_words_it_spells(name: str, line: int) -> None:
+    # 'Restricted $4.75 (6) (7) Common 25,905 25,905 I By Limited' / 'Stock Unit Stock
+    # Partnership' / '(RSU)' (remix seed 901): pdfplumber had been cut by the title 'Restricted
+    # Stock' that Table I prints, giving 'Common Unit' and 'By Limited Stock Partnership
+    # (RSU)'; markitdown had been left empty
+    f = parse_file(FRESH / name)
+    row = next(r for r in f.derivative if r.line == line)
+    assert row.security_title == "Restricted Stock Unit (RSU)"
+    assert row.underlying_title == "Common Stock"
+    assert row.nature_of_ownership == "By Limited Partnership"
+    assert any("acronym follows the words it spells" in n.message for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("remix907_bracket_after_a_printed_title_pdfplumber_text.txt", 29),
+        ("remix907_bracket_after_a_printed_title_markitdown.md", 34),
+    ],
+)
+def test_a_bracket_after_a_title_the_footnotes_print_is_not_the_natures(
+    name: str, line: int
+) -> None:
+    # 'Common Stock 4,002,800 I By GRAT' / '(restricted)' (seed 907): the footnotes print
+    # 'shares of Common Stock', which had cut the bracket off to the nature ('By GRAT
+    # (restricted)'); that says nothing against 'Common Stock (restricted)': both left empty
+    f = parse_file(FRESH / name)
+    row = next(r for r in f.non_derivative if r.line == line)
+    assert row.security_title is None and row.nature_of_ownership is None
+    assert row.shares_owned_following == Decimal("4002800")
+    said = [n.message for n in f.notes if n.row is not None and n.line == line]
+    assert any("'(restricted)' may continue security_title or nature" in m for m in said)
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("remix911_notes_due_their_year_below_pdftotext_layout.txt", 39),
+        ("remix911_notes_due_their_year_below_pdfplumber_text.txt", 32),
+    ],
+)
+def test_a_year_alone_below_a_title_ending_on_due_is_the_titles(name: str, line: int) -> None:
+    # 'Convertible Senior Notes due   (5)   04/14/2028 ...' / '2028' (seed 911): the year had
+    # been left out as a line of no row, the title read 'Convertible Senior Notes due'
+    f = parse_file(FRESH / name)
+    row = next(r for r in f.derivative if r.line == line)
+    assert row.security_title == "Convertible Senior Notes due 2028"
+    assert row.expiration_date == dt.date(2028, 4, 14)
+    assert any("holds the year 2028 alone" in n.message for n in f.notes)
+    assert not any("has no security title" in n.message for n in f.notes)
+
+
+def test_a_par_values_amount_in_the_dates_cell_is_the_titles() -> None:
+    # pdftotext-layout (seed 911): 'Common Stock, $.001 05/11/2023   P ...' / 'par value': the
+    # amount, one space from the date, had been dropped as a piece beside the date read
+    f = parse_file(FRESH / "remix911_par_value_amount_in_the_dates_cell_pdftotext_layout.txt")
+    row = next(r for r in f.non_derivative if r.line == 27)
+    assert row.security_title == "Common Stock, $.001 par value"
+    assert row.transaction_date == dt.date(2023, 5, 11)
+    assert not any("'$.001' beside the transaction_date" in n.message for n in f.notes)
+
+
+def test_a_second_owners_boxes_inside_table_ii_are_no_row() -> None:
+    # pymupdf4llm-layout, a Form 3 of two owners (seed 911): the second owner's box 1 laid out
+    # as a row of Table II had been a phantom row titled 'D Eibl ate xercsae 1. Name and
+    # Address of Reporting Person BUFFETT WARREN E ...'
+    f = parse_file(FRESH / "remix911_second_owners_boxes_in_table2_pymupdf4llm_layout.md")
+    assert f.derivative == []
+    assert any("a box of the form's head" in n.message for n in f.notes)
+
+
+def test_a_torn_first_caption_after_a_name_is_no_part_of_it() -> None:
+    # pymupdf4llm-layout (seed 903): '|1. Name and Addres<br>**Bezos Jeffrey P**|' over
+    # '|<br>(Last)|(F|irst)|(Middle)|': the name had been read 'Bezos Jeffrey P (F irst)'
+    f = parse_file(FRESH / "remix903_first_caption_torn_after_a_name_pymupdf4llm_layout.md")
+    assert [o.name for o in f.reporting_owners][1] == "Bezos Jeffrey P"

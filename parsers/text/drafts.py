@@ -70,9 +70,10 @@ class Draft:
     date_unread: bool = False
     """The row's transaction date stood in the text but could not be read: a transaction with
     its date left empty, not a holding."""
-    left_out: list[str] = field(default_factory=list)
-    """Readable values no column took where they stood (the row may be shifted), as written:
-    what a value read beside them may have been read in place of."""
+    left_out: list[tuple[str, tuple[str | None, str]]] = field(default_factory=list)
+    """Readable values no column took where they stood (the row may be shifted), or that stood
+    in the cell of a value read and were not read with it, as written, each with the note that
+    says so: what a value read beside them may have been read in place of, or part of."""
 
     def leave_empty(self, f: str, message: str) -> None:
         """Empty text or value cell ``f`` with a doubt: the text does not say its value for

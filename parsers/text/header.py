@@ -719,6 +719,13 @@ def _before_unopened(name: str) -> str:
     depth = 0
     words = name.split(" ")
     for i, w in enumerate(words):
+        if w.startswith("(") and i > 0:
+            # ``Bezos Jeffrey P (F irst)``: the caption whole, a border's space inside it
+            shut = next((k for k in range(i, len(words)) if ")" in words[k]), None)
+            if shut is not None and "".join(words[i : shut + 1]).strip("()").casefold() in (
+                _BOX1_CAPTIONS
+            ):
+                return " ".join(words[:i])
         piece = w[:-1].casefold() if w.endswith(")") and "(" not in w else ""
         if depth == 0 and piece and any(c.endswith(piece) for c in _BOX1_CAPTIONS):
             return " ".join(words[:i])

@@ -208,7 +208,9 @@ def note_dropped(
     if tok.kind in (NUM, DATE) and len(beside) == 1:
         # a piece of figure in the cell of a figure read: that value may be incomplete
         near = FOOTNOTE_FIELD.get(beside[0], beside[0])
-        draft.notes.append((near, f"could not read {tok.text!r} beside the {near} read; unsure"))
+        note = (near, f"could not read {tok.text!r} beside the {near} read; unsure")
+        draft.notes.append(note)
+        draft.left_out.append((tok.text, note))
         return
     gaps: list[str]
     if positional and tok.cell < len(fields) and not cols[tok.cell]:
@@ -232,7 +234,7 @@ def note_dropped(
         # doubt is on the whole row, not on one column
         target: str | None = None
         message = f"{shown!r} fits no column where it stands; left out (the row may be shifted)"
-        draft.left_out.append(tok.text)
+        draft.left_out.append((tok.text, (None, message)))
         code = draft.values.get("code")
         if (
             tok.kind == LETTER

@@ -186,6 +186,15 @@ def _no_row_below(host: Draft, d: Draft, why: str, rest: str) -> None:
     host.undecided = None
 
 
+_BOX_LABEL = re.compile(r"(?:Name and Address|Relationship) of Reporting Person", re.IGNORECASE)
+
+
+def _box_label(title: object) -> bool:
+    """A title holding a label of the form's head (box 1 or box 4), which no security's title
+    holds."""
+    return isinstance(title, str) and _BOX_LABEL.search(title) is not None
+
+
 def _lone_number(d: Draft) -> bool:
     """A plain line that holds one number and nothing else (``2017``), the words around it
     read as its title: a row's cells are top-aligned, so a filed row's line holds its title's
@@ -245,6 +254,13 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             debris.append(d)
             continue
         titled = v.get("security_title") or "security_title" in d.blurred
+        if _box_label(v.get("security_title")) and not _holds_a_value(v):
+            # the next reporting person's boxes, which a converter laid out inside the table
+            # (pymupdf4llm-layout, a Form 3 of two owners, remix seed 911: a phantom row
+            # titled ``D Eibl ate xercsae 1. Name and Address of Reporting Person ...``)
+            message = f"line {d.line}: a box of the form's head ({_said(d)}), not a row"
+            _note_left_out(kept[-1] if kept else None, message, orphans)
+            continue
         if (
             titled
             and kept
@@ -306,6 +322,8 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
         message = f"line {d.line} ({shown}) has no security title; not read as a row"
         _note_left_out(host, message, orphans)
         if host is not None and host.line < d.line <= host.line + 3:
+            if _year_below_a_title_due(host, d):
+                continue
             _lone_number_below_a_nature(host, d)
             _unfinished_above_a_lost_line(host, d)
     for d in debris:
@@ -340,9 +358,10 @@ def _par_value_set_aside(d: Draft) -> None:
         if words[: len(head)] != head or [w.casefold() for w in rest[:2]] != ["par", "value"]:
             continue
         written = m.group().replace(" ", "")
-        if written in d.left_out:
-            d.left_out.remove(written)
-            d.notes[:] = [(f, t) for f, t in d.notes if not (f is None and f"{written!r}" in t)]
+        note = next((n for w, n in d.left_out if w == written), None)
+        if note is not None:
+            d.left_out.remove((written, note))
+            d.notes.remove(note)
         else:
             try:
                 amount = Decimal(written.lstrip("$").replace(",", ""))
@@ -457,6 +476,40 @@ def _lone_noun_below(host: Draft | None, d: Draft, orphans: list[str] | None) ->
                 f,
                 f"line {d.line} below ({said}) may end it, or be a row's the scan lost: left empty",
             )
+
+
+def _year_below_a_title_due(host: Draft, d: Draft) -> bool:
+    """A title ending on ``due`` (``Convertible Senior Notes due``) over a line holding a year
+    alone (``2028``, read as an amount of no row): the year the notes fall due, the title's
+    own. No title ends on ``due``, and no other cell of the row is open for a number, so the
+    year goes back into the title (remix seed 911). True where it did; the note saying the
+    line was left out is then taken back."""
+    title = host.values.get("security_title")
+    said = [x for x in d.values.values() if x is not None]
+    if (
+        not isinstance(title, str)
+        or title.split()[-1].casefold() != "due"
+        or "security_title" in host.closed
+        or len(said) != 1
+        or not isinstance(said[0], Decimal)
+        or not 1900 <= said[0] <= 2199
+        or said[0] != said[0].to_integral_value()
+        or _nature_goes_on(str(host.values.get("nature_of_ownership") or "-"))
+    ):
+        return False
+    year = f"{int(said[0])}"
+    host.values["security_title"] = f"{title} {year}"
+    host.notes[:] = [
+        (f, t) for f, t in host.notes if not (f is None and t.startswith(f"line {d.line} ("))
+    ]
+    host.notes.append(
+        (
+            "security_title",
+            f"{title!r} ends on 'due', and line {d.line} below holds the year {year} alone:"
+            " read as the title's rest",
+        )
+    )
+    return True
 
 
 def _lone_number_below_a_nature(host: Draft, d: Draft) -> None:

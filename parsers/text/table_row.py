@@ -316,7 +316,9 @@ def _digit_beside_a_left_out_amount(draft: Draft) -> None:
     shares = draft.values.get("shares")
     if not isinstance(shares, Decimal) or shares >= 100:
         return
-    left = next((t for t in draft.left_out if _THOUSANDS.fullmatch(t)), None)
+    left = next(
+        (t for t, (f, _) in draft.left_out if f is None and _THOUSANDS.fullmatch(t)), None
+    )  # (one that fits no column: its note is the row's)
     if left is None:
         return
     draft.leave_empty(

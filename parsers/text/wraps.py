@@ -1014,6 +1014,35 @@ def _spliced(text: str, known: set[str]) -> bool:
     return False
 
 
+def _bracket_after(title: str, others: list[str]) -> bool:
+    """Whether another cut gives the cell ``title`` and a bracketed phrase after it (``Common
+    Stock`` beside ``Common Stock (restricted)``): the footnotes printing ``shares of Common
+    Stock`` do not say the bracket is not the title's own qualifier (remix seed 907: read
+    ``Common Stock`` with ``(restricted)`` given to the nature, ``By GRAT (restricted)``)."""
+    head = f"{title} ("
+    return any(
+        o.startswith(head) and o.endswith(")") and o.count("(") == 1 + title.count("(")
+        for o in others
+    )
+
+
+_ACRONYM = re.compile(r"\(([A-Z]{2,5})s?\)")
+"""A bracketed acronym of capitals, a plural's ``s`` after them (``(RSU)``, ``(PSUs)``)."""
+
+
+def _acronyms_spelt(text: str) -> bool:
+    """Whether each bracketed acronym in ``text`` follows the words whose initials it spells
+    (``Restricted Stock Unit (RSU)``): a cut that leaves ``(RSU)`` after ``By Limited Stock
+    Partnership`` puts it in a cell not its own (remix seed 901, pdfplumber)."""
+    for m in _ACRONYM.finditer(text):
+        letters = m.group(1).casefold()
+        words = [w for w in text[: m.start()].split() if w[:1].isalpha()]
+        initials = "".join(w[0] for w in words[-len(letters) :]).casefold()
+        if initials != letters:
+            return False
+    return True
+
+
 _NEUTRAL_CASE = frozenset(
     {"llc", "lp", "llp", "inc", "corp", "co", "ltd", "plc", "na", "ii", "iii"}
 )
@@ -1100,6 +1129,12 @@ def settle(
             readings = [r for r in readings if not any(r[1][i] in spliced for i in titled)]
             if not readings:
                 return False  # every cut splices words into a title the filing prints
+    acronyms = False  # (whether a bracketed acronym ruled cuts out)
+    if 1 < len(readings) <= _MAX_WEIGHED:
+        spelt = [r for r in readings if all(_acronyms_spelt(t) for t in r[1])]
+        if spelt and len(spelt) < len(readings):
+            readings = spelt  # (``Restricted Stock Unit (RSU)``, not ``By Limited ... (RSU)``)
+            acronyms = True
     narrowed = False
     scores: list[int] | None = None
     if (
@@ -1159,11 +1194,15 @@ def settle(
                     got = whole[t] = stands_whole(t, printed)
                 return got
 
+            tied = [r for r, sc in zip(readings, scores, strict=True) if sc == best]
             left = [
                 r
-                for r, sc in zip(readings, scores, strict=True)
-                if sc == best
-                and all(printed_whole(t) for t, ti in zip(r[1], titled, strict=True) if ti)
+                for r in tied
+                if all(
+                    printed_whole(t) and not _bracket_after(t, [o[1][i] for o in tied])
+                    for i, (t, ti) in enumerate(zip(r[1], titled, strict=True))
+                    if ti
+                )
             ]
             if len(left) != 1:
                 return False
@@ -1174,6 +1213,8 @@ def settle(
             "the only cut under which no cell wraps a word its column had room for (the"
             " widest line the column prints, in every usual font)"
         )
+    elif acronyms:
+        why = "the only cut under which each bracketed acronym follows the words it spells"
     else:
         why = (
             "the only cut the column order, brackets, markers, line widths and the way titles"

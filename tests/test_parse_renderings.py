@@ -1703,3 +1703,17 @@ def test_a_torn_first_caption_after_a_name_is_no_part_of_it() -> None:
     # '|<br>(Last)|(F|irst)|(Middle)|': the name had been read 'Bezos Jeffrey P (F irst)'
     f = parse_file(FRESH / "remix903_first_caption_torn_after_a_name_pymupdf4llm_layout.md")
     assert [o.name for o in f.reporting_owners][1] == "Bezos Jeffrey P"
+
+
+def test_a_par_values_rest_alone_on_a_line_is_the_titles() -> None:
+    # pdfplumber (remix seed 903): 'Common Stock, par value 10/02/2015 S 12,908 D ...' /
+    # '$0.01 per share(1)': the line (its amount read as a price set aside, its words as a
+    # nature) was no row, and the title, ending mid-phrase, had been left empty
+    f = parse_file(FRESH / "remix903_par_values_rest_on_its_own_line_pdfplumber_text.txt")
+    titles = {r.line: r.security_title for r in f.non_derivative}
+    assert titles[28] == titles[30] == titles[45] == "Common Stock, par value $0.01 per share"
+    assert titles[39] == "Class A Ordinary Shares, par value $0.0001"
+    row = next(r for r in f.non_derivative if r.line == 28)
+    assert row.footnotes.get("security_title") == ["F1"]
+    assert any("holds only its par value's rest ('$0.01 per share')" in n.message for n in f.notes)
+    assert not any("line 29 (" in n.message for n in f.notes)

@@ -33,6 +33,8 @@ class Draft:
     """Wrapped text lines read as this row's, above its values."""
     title_raw: str | None = None
     """The title cell's text on the value line itself, as written (markers included)."""
+    text: str = ""
+    """The value line as written."""
     where: dict[str, int] = field(default_factory=dict)
     """Position (cell index, or character column in space-aligned text) of each field read,
     so that a wrapped line's words go to the text column they sit under."""
@@ -98,6 +100,7 @@ def new_draft(line: int, plain: bool) -> Draft:
     d.repaired = False
     d.above = 0
     d.title_raw = None
+    d.text = ""
     d.where = {}
     d.plain = plain
     d.after_caption = False

@@ -16,7 +16,7 @@ from parsers.text.cells import Row, clean
 from parsers.text.columns import TEXT_FIELDS
 from parsers.text.debris import OWNER_WORDS_ALONE, SECURITY_NOUNS, are_speckles
 from parsers.text.direction import SET_ASIDE
-from parsers.text.drafts import Draft
+from parsers.text.drafts import Draft, add_refs
 from parsers.text.table_row import THREE_LETTERS
 from parsers.text.tokens import DATE, NUM, TEXT, Token, cell_templates
 
@@ -322,7 +322,7 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
         message = f"line {d.line} ({shown}) has no security title; not read as a row"
         _note_left_out(host, message, orphans)
         if host is not None and host.line < d.line <= host.line + 3:
-            if _year_below_a_title_due(host, d):
+            if _year_below_a_title_due(host, d) or _par_value_below(host, d):
                 continue
             _lone_number_below_a_nature(host, d)
             _unfinished_above_a_lost_line(host, d)
@@ -498,16 +498,66 @@ def _year_below_a_title_due(host: Draft, d: Draft) -> bool:
     ):
         return False
     year = f"{int(said[0])}"
-    host.values["security_title"] = f"{title} {year}"
+    _title_goes_on(
+        host,
+        d,
+        year,
+        f"{title!r} ends on 'due', and line {d.line} below holds the year {year} alone: read"
+        " as the title's rest",
+    )
+    return True
+
+
+def _title_goes_on(host: Draft, d: Draft, rest: str, message: str) -> None:
+    """Line ``d``, read as no row, is the rest of ``host``'s title: joined to it, its markers
+    the title's, and the note that the line was left out taken back."""
+    host.values["security_title"] = f"{host.values['security_title']} {rest}"
+    for refs in d.footnotes.values():
+        add_refs(host, "security_title", refs)
     host.notes[:] = [
         (f, t) for f, t in host.notes if not (f is None and t.startswith(f"line {d.line} ("))
     ]
-    host.notes.append(
-        (
-            "security_title",
-            f"{title!r} ends on 'due', and line {d.line} below holds the year {year} alone:"
-            " read as the title's rest",
-        )
+    host.notes.append(("security_title", message))
+
+
+_PAR_VALUE_REST = re.compile(
+    r"(?:par\s+value,?\s+)?\$\s?(?:\d{1,3}(?:,\d{3})*)?\.?\d+(?:\s+per\s+share)?"
+    r"|par\s+value(?:\s+per\s+share)?",
+    re.IGNORECASE,
+)
+"""What a par value's wrapped line holds: ``$0.01 per share``, ``par value $0.0001``, ``par
+value``."""
+_MARKERS = re.compile(r"(?:\s*\(\d{1,2}\))+$")
+
+
+def _par_value_below(host: Draft, d: Draft) -> bool:
+    """A title ending on ``par value`` or a comma (``Common Stock, par value``, ``Class A
+    Ordinary Shares,``) over a line that holds the par value's rest and nothing else (``$0.01
+    per share(1)``, ``par value $0.0001(1)``; its amount read as a price set aside, its words as
+    a nature: a line of no row, the title left empty as unfinished). No other cell's words read
+    so: the title's own, joined to it (remix seed 903, pdfplumber). True where it did."""
+    title = host.values.get("security_title")
+    if not isinstance(title, str) or "security_title" in host.closed:
+        return False
+    rest = _MARKERS.sub("", d.text.strip())
+    if not _PAR_VALUE_REST.fullmatch(rest):
+        return False
+    ends_par_value = title.casefold().rstrip(",").endswith("par value")
+    opens_par_value = rest.casefold().startswith("par")
+    if not (ends_par_value and not opens_par_value) and not (
+        title.endswith(",") and opens_par_value
+    ):
+        return False
+    underlying = host.values.get("underlying_title")
+    if isinstance(underlying, str) and _title_unfinished(underlying):
+        return False  # (Table II: whose rest it is, the line does not say)
+    rest = " ".join(rest.split())
+    _title_goes_on(
+        host,
+        d,
+        rest,
+        f"{title!r} ends mid-phrase, and line {d.line} below holds only its par value's rest"
+        f" ({rest!r}): read as the title's",
     )
     return True
 

@@ -76,6 +76,7 @@ def read_row(
     title_end: int | None = None,
 ) -> Draft:
     draft = new_draft(row.line, row.shape == PLAIN)
+    draft.text = row.text
     # the table's caption row has another number of cells (or as many, with a word or date
     # under an amount's sub-caption): this row lost or gained one somewhere, so the form's
     # positions may not say its columns

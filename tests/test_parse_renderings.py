@@ -1717,3 +1717,28 @@ def test_a_par_values_rest_alone_on_a_line_is_the_titles() -> None:
     assert row.footnotes.get("security_title") == ["F1"]
     assert any("holds only its par value's rest ('$0.01 per share')" in n.message for n in f.notes)
     assert not any("line 29 (" in n.message for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "nature"),
+    [
+        ("remix907_bracket_after_a_printed_title_markitdown.md", 37, "By ESOP"),
+        ("remix907_bracket_after_a_printed_title_pdfplumber_text.txt", 31, "By ESOP"),
+        (
+            "remix911_units_wording_wrapped_beside_a_nature_pdfplumber_text.txt",
+            32,
+            "By Jane Doe 2019 Irrevocable Trust",
+        ),
+    ],
+)
+def test_units_wording_wrapped_beside_a_nature_is_the_titles(
+    name: str, line: int, nature: str
+) -> None:
+    # 'Common Units ... I By ESOP' / 'representing limited' / 'partner interests' (remix seeds
+    # 907, 911): no cut was sure ('By ESOP limited' beside '... representing partner
+    # interests' was left), title and nature left empty; a nature holds no 'representing',
+    # ends on no 'interests', nor on a small-lettered 'limited'
+    f = parse_file(FRESH / name)
+    row = next(r for r in f.non_derivative if r.line == line)
+    assert row.security_title == "Common Units representing limited partner interests"
+    assert row.nature_of_ownership == nature

@@ -848,6 +848,7 @@ def _rules(u: Undecided) -> list[Callable[[tuple[str, ...]], object]]:
         at = u.cells.index("nature_of_ownership")
         rules.append(lambda texts: _splits_a_legal_form(texts[at]))
         rules.append(lambda texts: _ends_on_a_noun(u.first[at], texts[at]))
+        rules.append(lambda texts: _holds_a_units_wording(u.first[at], texts[at]))
         if title_at:
             rules.append(
                 lambda texts: _nature_takes_a_titles_noun(
@@ -864,6 +865,27 @@ def _ends_on_a_noun(first: str, text: str) -> bool:
     lost row's)."""
     words = text.split()
     return len(text) > len(first) and bool(words) and words[-1].casefold() in ENDING_NOUNS
+
+
+_UNITS_WORDING = frozenset({"representing", "interests", "interest"})
+
+
+def _holds_a_units_wording(first: str, text: str) -> bool:
+    """A nature of ownership given wrapped words that say what a security's units are
+    (``By ESOP`` / ``representing limited`` / ``partner interests``, remix seed 907): a nature
+    names an owner; ``representing`` goes on after a security's noun (``Common Units
+    representing limited partner interests``), and a nature ends on no ``interests``, nor on
+    ``limited`` in small letters (a legal form's ``Limited`` is capitalised; this one is cut
+    from its ``partner interests``)."""
+    if not text.startswith(first) or len(text) == len(first):
+        return False
+    written = text[len(first) :].split()
+    added = [w.casefold() for w in written]
+    return (
+        "representing" in added
+        or added[-1].strip(".,;") in _UNITS_WORDING
+        or written[-1] == "limited"
+    )
 
 
 def _nature_takes_a_titles_noun(first: str, text: str, titles: list[str]) -> bool:

@@ -1742,3 +1742,19 @@ def test_units_wording_wrapped_beside_a_nature_is_the_titles(
     row = next(r for r in f.non_derivative if r.line == line)
     assert row.security_title == "Common Units representing limited partner interests"
     assert row.nature_of_ownership == nature
+
+
+def test_a_row_of_cells_under_a_plain_row_holding_its_missing_values_is_its_rest() -> None:
+    # markitdown (remix seed 923): 'Deferred Stock 03/15/2025 M 265,772 Class B 265,772
+    # 3,986,528 D' / '| | $2.79(3) | | | (8) | (5) | | $176.74(3) | | |' / '| Units | ... |
+    # Common | ...' / 'Stock': the cells had been a phantom row titled 'Units', the row's
+    # titles cut ('Deferred Stock', 'Class B')
+    f = parse_file(FRESH / "remix923_cells_pushed_under_a_plain_row_markitdown.md")
+    assert [r.line for r in f.derivative] == [56, 60, 64, 67]
+    row = f.derivative[-1]
+    assert row.security_title == "Deferred Stock Units"
+    assert row.underlying_title == "Class B Common Stock"
+    assert (row.exercise_price, row.price) == (Decimal("2.79"), Decimal("176.74"))
+    assert row.footnotes["date_exercisable"] == ["F8"]
+    assert row.footnotes["expiration_date"] == ["F5"]
+    assert any("from line 68, pushed under the row" in n.message for n in f.notes)

@@ -457,6 +457,9 @@ _AUTO_DOUBTS = (
 )
 
 
+_WINDOW = ("date_exercisable", "expiration_date")
+
+
 def pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = ROW_OPENERS) -> bool:
     """Values on the line right under a row, in layout text, with no title, date or code of
     their own and only in columns the row above left empty: a raised footnote marker pushed
@@ -487,6 +490,10 @@ def pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = ROW_OPENERS)
         prev.where[f] = draft.where.get(f, 0)
     # and the raised marker that pushed the line (``(1)`` under the title) is its cell's
     marked = [f for f in draft.footnotes if f not in filled and prev.values.get(f) is not None]
+    if prev.plain:
+        # (under a plain line, which markitdown printed without its markers: a marker alone in
+        # an exercise window's cell, ``| (8) | (5) |``, stands for its date, as on any row)
+        marked += [f for f in _WINDOW if f in draft.footnotes and f not in prev.footnotes]
     for f in [*filled, *marked]:
         add_refs(prev, f, draft.footnotes.get(f, []))
     prev.notes[:] = [

@@ -409,7 +409,14 @@ def read_table(
                     row.shape in TABLED
                     and k
                     and draft.values.get("transaction_date") is None
-                    and rows[k - 1].shape in TABLED
+                    and (
+                        rows[k - 1].shape in TABLED
+                        # (or under the row's own plain line, which markitdown printed without
+                        # the cells it put in this one: ``Deferred Stock 03/15/2025 M 265,772
+                        # Class B ...`` / ``| | $2.79(3) | ... | (8) | (5) | | $176.74(3) |``,
+                        # remix seed 923, a phantom row titled by the wrapped cells below)
+                        or (prev.plain and prev.line == rows[k - 1].line)
+                    )
                     and pushed_down(prev, draft)
                 )
                 or (

@@ -1758,3 +1758,32 @@ def test_a_row_of_cells_under_a_plain_row_holding_its_missing_values_is_its_rest
     assert row.footnotes["date_exercisable"] == ["F8"]
     assert row.footnotes["expiration_date"] == ["F5"]
     assert any("from line 68, pushed under the row" in n.message for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("name", "table", "line", "title"),
+    [
+        (
+            "remix919_acronym_glued_to_a_title_pymupdf4llm_layout.md",
+            "derivative",
+            39,
+            "Restricted Stock Unit (RSU)",
+        ),
+        (
+            "remix903_bracket_glued_to_a_title_pymupdf4llm_layout.md",
+            "non_derivative",
+            30,
+            "Common Stock (restricted)",
+        ),
+    ],
+)
+def test_a_bracket_of_words_glued_to_a_title_is_read_apart(
+    name: str, table: str, line: int, title: str
+) -> None:
+    # pymupdf4llm's layout mode loses the space: '|Restricted Stock<br>Unit(RSU)|' had been
+    # read 'Restricted Stock Unit' ('(RSU)' dropped as a scan's torn marker), and
+    # '|Common Stock(restricted)|' kept glued (remix seeds 919, 903)
+    f = parse_file(FRESH / name)
+    row = next(r for r in getattr(f, table) if r.line == line)
+    assert row.security_title == title
+    assert any("lost the space before a bracket of words" in n.message for n in f.notes)

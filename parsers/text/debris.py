@@ -13,7 +13,7 @@ from itertools import dropwhile
 
 from parsers.text.columns import TEXT_FIELDS
 from parsers.text.drafts import Draft
-from parsers.text.wraps import DATE_WORD, ENDING_NOUNS, holds_a_titles_noun, unfinished
+from parsers.text.wraps import DATE_WORD, ENDING_NOUNS, holds_a_titles_noun, spells, unfinished
 
 # What a scan leaves around the words of a text cell: box rules, a torn footnote marker
 # (``Stock™``, ``Footnotes)2)``, ``Trust?)``), quote marks for a superscript. No title or name
@@ -704,6 +704,16 @@ def _bracket_letters(word: str, before: list[str]) -> bool:
     return 5 * sum(c in "OCDQ" for c in word) >= 3 * len(word)
 
 
+_ACRONYM_GLUED = re.compile(r"\(([A-Z]{2,5})s?\)")
+
+
+def _spelt_glued(bracket: str, before: list[str]) -> bool:
+    """``(RSU)`` run into ``Restricted Stock Unit``: an acronym the words before it spell,
+    its space lost (pymupdf4llm), no marker a scan tore to capitals."""
+    m = _ACRONYM_GLUED.fullmatch(bracket)
+    return m is not None and spells(m[1], before)
+
+
 def clean_words(text: str, opened: bool = False) -> str:
     """``text`` with the scan debris :func:`clean_text` takes off a text cell; ``opened``: a
     cell's later line, whose ``)`` may close a bracket opened on a line above."""
@@ -794,8 +804,14 @@ def clean_words(text: str, opened: bool = False) -> str:
         if par:  # ``$0.001)``: a par value, a torn marker after it
             words.append(par[1])
             continue
-        if depth == 0 and not opened and (w[-1] == ")" or w[-1] in _SCAN_SYMBOLS):
-            w = _GLUED_TORN.sub("", w)
+        if (
+            depth == 0
+            and not opened
+            and (w[-1] == ")" or w[-1] in _SCAN_SYMBOLS)
+            and (glued := _GLUED_TORN.search(w))
+            and not _spelt_glued(glued[0], [*words, w[: glued.start()]])
+        ):
+            w = w[: glued.start()]
         if "\\" in w[2:]:
             w = w[: w.index("\\")]  # ``Footnotes\V)2)``: no word holds a ``\``; a torn marker
         if depth == 0 and not opened and "(" not in w:

@@ -201,19 +201,40 @@ _GLUED_BY = re.compile(r"([Bb]y)([A-Z])")
 
 
 def unglue_by(values: dict[str, object]) -> list[tuple[str, str]]:
-    """The nature of ownership's leading ``By`` glued to its holder (``ByTrust``) read apart;
-    the note it leaves, as (field, message)."""
+    """The nature of ownership's leading ``By`` glued to its holder (``ByTrust``), and a
+    title's bracket of words glued to the word before it (``Unit(RSU)``, ``Stock(restricted)``:
+    pymupdf4llm's layout mode loses such spaces), read apart; the notes they leave, as (field,
+    message)."""
+    notes = []
     text = values.get("nature_of_ownership")
-    if not isinstance(text, str) or not _GLUED_BY.match(text):
-        return []
-    fixed = _GLUED_BY.sub(r"\1 \2", text, count=1)
-    values["nature_of_ownership"] = fixed
-    return [
-        (
-            "nature_of_ownership",
-            f"{text!r} read as {fixed!r}: the converter lost the space after its 'By'; unsure",
+    if isinstance(text, str) and _GLUED_BY.match(text):
+        fixed = _GLUED_BY.sub(r"\1 \2", text, count=1)
+        values["nature_of_ownership"] = fixed
+        notes.append(
+            (
+                "nature_of_ownership",
+                f"{text!r} read as {fixed!r}: the converter lost the space after its 'By'; unsure",
+            )
         )
-    ]
+    for f in ("security_title", "underlying_title"):
+        text = values.get(f)
+        if isinstance(text, str) and "(" in text and _GLUED_BRACKET.search(text):
+            fixed = _GLUED_BRACKET.sub(" (", text)
+            values[f] = fixed
+            notes.append(
+                (
+                    f,
+                    f"{text!r} read as {fixed!r}: the converter lost the space before a"
+                    " bracket of words; unsure",
+                )
+            )
+    return notes
+
+
+_GLUED_BRACKET = re.compile(r"(?<=[^\W\d_]{2})\((?=[^\W\d_]{2,}(?: [^\W\d_]+)*\))")
+"""A bracket of words (``(RSU)``, ``(restricted)``, ``(right to buy)``) opened right after a
+word's letters, no space between; not ``401(k)`` (a digit before), nor a one-letter ``(A)``
+(a class's letter as some titles write it)."""
 
 
 # --------------------------------------------------------------------------- header boxes

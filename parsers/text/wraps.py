@@ -1056,13 +1056,16 @@ def _acronyms_spelt(text: str) -> bool:
     """Whether each bracketed acronym in ``text`` follows the words whose initials it spells
     (``Restricted Stock Unit (RSU)``): a cut that leaves ``(RSU)`` after ``By Limited Stock
     Partnership`` puts it in a cell not its own (remix seed 901, pdfplumber)."""
-    for m in _ACRONYM.finditer(text):
-        letters = m.group(1).casefold()
-        words = [w for w in text[: m.start()].split() if w[:1].isalpha()]
-        initials = "".join(w[0] for w in words[-len(letters) :]).casefold()
-        if initials != letters:
-            return False
-    return True
+    return all(spells(m.group(1), text[: m.start()].split()) for m in _ACRONYM.finditer(text))
+
+
+def spells(letters: str, words: list[str]) -> bool:
+    """Whether capitals ``letters`` are the initials of the last of ``words`` (``RSU`` of
+    ``... Restricted Stock Unit``)."""
+    worded = [w for w in words if w[:1].isalpha()]
+    if len(worded) < len(letters):
+        return False
+    return "".join(w[0] for w in worded[-len(letters) :]).casefold() == letters.casefold()
 
 
 _NEUTRAL_CASE = frozenset(

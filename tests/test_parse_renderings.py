@@ -1787,3 +1787,16 @@ def test_a_bracket_of_words_glued_to_a_title_is_read_apart(
     row = next(r for r in getattr(f, table) if r.line == line)
     assert row.security_title == title
     assert any("lost the space before a bracket of words" in n.message for n in f.notes)
+
+
+def test_a_par_values_amount_after_a_titles_comma_is_the_titles() -> None:
+    # pdfplumber (remix seed 903): 'Common Stock, $.001 05/04/2022 S 52,078 D ...' / 'par
+    # value(1)': '$.001' fitted no column, and the title beside it had been left empty as
+    # possibly part of it
+    f = parse_file(FRESH / "remix903_par_value_amount_beside_a_comma_pdfplumber_text.txt")
+    row = next(r for r in f.non_derivative if r.line == 28)
+    assert row.security_title == "Common Stock, $.001 par value"
+    assert row.price == Decimal("652.1317")
+    said = [n.message for n in f.notes if n.line == 28]
+    assert any("read as the par value's amount" in m for m in said)
+    assert not any("fits no column" in m for m in said)

@@ -499,6 +499,35 @@ def _cut_piece(t: Token, first: Token, last: Token, lo: int, hi: int) -> bool:
     return t.cell == lo and may_be_cut(t.text, first.text, bool(t.marks))
 
 
+_PAR_AMOUNT = re.compile(r"\$\s?0?\.\d+")
+
+
+def _par_value_after(draft: Draft, lost: list[str]) -> bool:
+    """A title ending on a comma (``Common Stock,``) and, left out beside it, a dollar amount
+    under a dollar (``$.001``) that fitted no column: the par value's amount, the title's own
+    (``Common Stock, $.001`` / ``par value``, pdfplumber: remix seed 903, the title had been
+    left empty as a part). Put back, said; True where it was."""
+    title = draft.values.get("security_title")
+    if len(lost) != 1 or not isinstance(title, str) or not title.endswith(","):
+        return False
+    if not _PAR_AMOUNT.fullmatch(lost[0]):
+        return False
+    entry = next((e for e in draft.left_out if e[0] == lost[0] and e[1][0] is None), None)
+    if entry is None:
+        return False
+    draft.left_out.remove(entry)
+    draft.notes.remove(entry[1])
+    draft.values["security_title"] = f"{title} {lost[0]}"
+    draft.notes.append(
+        (
+            "security_title",
+            f"{lost[0]} beside the title ending on a comma, fitting no column, read as the par"
+            " value's amount, the title's own",
+        )
+    )
+    return True
+
+
 def words_left_out(
     draft: Draft,
     dropped: list[Token],
@@ -526,6 +555,8 @@ def words_left_out(
             or (t.cell in cells and t.kind not in (MARKER, FRAG) and t.text)
             or (words and _cut_piece(t, words[0], words[-1], lo, hi))
         ]
+        if f == "security_title" and _par_value_after(draft, lost):
+            continue
         if lost:
             said = " / ".join(lost)
             draft.notes.append(

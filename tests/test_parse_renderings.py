@@ -1800,3 +1800,36 @@ def test_a_par_values_amount_after_a_titles_comma_is_the_titles() -> None:
     said = [n.message for n in f.notes if n.line == 28]
     assert any("read as the par value's amount" in m for m in said)
     assert not any("fits no column" in m for m in said)
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "nature", "nature_refs"),
+    [
+        # 'Class A Ordinary ... I By Jane Doe 2019' / 'Shares, par value Irrevocable Trust(2)'
+        # / '$0.0001' (remix seed 913)
+        (
+            "remix913_par_value_amount_wrapped_alone_pdfplumber_text.txt",
+            25,
+            "By Jane Doe 2019 Irrevocable Trust",
+            ["F2"],
+        ),
+        # '... I By IRA(6)(7)(8)(9)(10)' / 'Shares, par value (11)' / '$0.0001(1)(2)' (seed 901)
+        (
+            "remix901_par_value_amount_wrapped_alone_pdfplumber_text.txt",
+            26,
+            "By IRA",
+            ["F6", "F7", "F8", "F9", "F10", "F11"],
+        ),
+    ],
+)
+def test_a_par_values_amount_alone_below_wrapped_words_is_the_titles(
+    name: str, line: int, nature: str, nature_refs: list[str]
+) -> None:
+    # the amount's line had taken the wrapped words for its title: no row, and the row's
+    # title and nature had been left empty as perhaps its rest
+    f = parse_file(FRESH / name)
+    row = next(r for r in f.non_derivative if r.line == line)
+    assert row.security_title == "Class A Ordinary Shares, par value $0.0001"
+    assert row.nature_of_ownership == nature
+    assert row.footnotes.get("nature_of_ownership") == nature_refs
+    assert any("the title's par value, read as" in n.message for n in f.notes)

@@ -173,6 +173,58 @@ def _hollow_below(host: Draft, d: Draft) -> None:
     )
 
 
+_PAR_AMOUNT_ALONE = re.compile(r"\$\s?0?\.\d+(?:\s*\(\d{1,2}\))*")
+
+
+def _par_value_wrapped(host: Draft, d: Draft) -> bool:
+    """A row's plain line (``Class A Ordinary ... I By Jane Doe 2019``) over its wrapped words
+    (``Shares, par value Irrevocable Trust(2)``) and a line holding only a dollar amount under a
+    dollar (``$0.0001``), which took those words for its title: no row, but the title's par
+    value, run on after ``par value`` across a line; the words up to ``par value`` and the
+    amount are the title's, the rest the nature's (pdfplumber: remix seeds 901-913). True
+    where it read them so."""
+    title, nature = host.values.get("security_title"), host.values.get("nature_of_ownership")
+    words = str(d.values.get("security_title") or "").split()
+    if (
+        not (host.plain and d.plain)
+        or d.line - d.above != host.line + 1
+        or not isinstance(title, str)
+        or "security_title" in host.closed
+        or not _PAR_AMOUNT_ALONE.fullmatch(d.text.strip())
+        or "price" not in d.set_aside
+    ):
+        return False
+    ends = [
+        k
+        for k in range(1, len(words))
+        if [w.casefold() for w in words[k - 1 : k + 1]] == ["par", "value"]
+    ]
+    if len(ends) != 1:
+        return False
+    cut = ends[0] + 1
+    rest = words[cut:]
+    if rest and (not isinstance(nature, str) or "nature_of_ownership" in host.closed):
+        return False
+    amount = d.text.strip().split("(")[0].strip()
+    host.values["security_title"] = " ".join([title, *words[:cut], amount])
+    add_refs(host, "security_title", d.footnotes.get("price", []))
+    if rest:
+        host.values["nature_of_ownership"] = " ".join([str(nature), *rest])
+    said = d.footnotes.get("security_title", [])
+    add_refs(host, "nature_of_ownership" if isinstance(nature, str) else "security_title", said)
+    host.notes.append(
+        (
+            "security_title",
+            f"line {d.line} holds only {amount!r} below the wrapped words"
+            f" {' '.join(words)!r}: the title's par value, read as"
+            f" {host.values['security_title']!r}"
+            + (f", the rest the nature's ({' '.join(rest)!r})" if rest else ""),
+        )
+    )
+    host.undecided = None
+    return True
+
+
 def _no_row_below(host: Draft, d: Draft, why: str, rest: str) -> None:
     """Say why line ``d`` is no row, on the row above, and leave that row's open text cells
     empty: the line's words may be their rest, which of them the text does not say. The
@@ -272,7 +324,8 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             # Revocable Trust``, remix seed 863, a phantom row of 2010-03-01 as read; and
             # under a row of cells or columns, ``Voting Shares(1)(2)   3/1/2010(6)`` under
             # ``Subordinate ... I   By Revocable Trust dated``, seed 877)
-            _hollow_below(kept[-1], d)
+            if not _par_value_wrapped(kept[-1], d):
+                _hollow_below(kept[-1], d)
             continue
         if titled and kept and _lone_number(d):
             _lone_number_below(kept[-1], d)

@@ -1833,3 +1833,15 @@ def test_a_par_values_amount_alone_below_wrapped_words_is_the_titles(
     assert row.nature_of_ownership == nature
     assert row.footnotes.get("nature_of_ownership") == nature_refs
     assert any("the title's par value, read as" in n.message for n in f.notes)
+
+
+def test_a_scans_price_read_with_a_cents_sign_in_the_title_cell_leaves_titles_empty() -> None:
+    # a scan (remix seed 923): 'Phantom Stock | ¢3,74(3)  03/15/2025 ... Class' / 'Units ...
+    # Ordinary' / 'Shares': the title had been read 'Phantom Stock ¢3,74' and, the lines
+    # below left out, the underlying title 'Class A' (both cut)
+    f = parse_file(FRESH / "remix923_price_in_the_title_cell_ocr.txt")
+    for line in (44, 52):
+        row = next(r for r in f.derivative if r.line == line)
+        assert row.security_title is None and row.underlying_title is None
+    assert any("the scan read as '¢'" in n.message for n in f.notes)
+    assert any("put words in this cell: its rest?" in n.message for n in f.notes)

@@ -102,6 +102,8 @@ footnote is numbered so): a footnote marker torn; a
 title's bracketed words stand apart (``(right``, ``Class (A)``, ``Trust (2012)``)."""
 
 
+_CENTS_AMOUNT = re.compile(r"(?<!\S)¢\d[\d,.]*")
+"""A dollar amount whose ``$`` a scan read as ``¢`` (``¢3,74``)."""
 _SCAN_SYMBOLS = frozenset("@¢®©™°§«»€~^*")
 
 
@@ -442,6 +444,16 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                     else "an amount run in from a cell beside it by the scan"
                 )
                 draft.leave_empty(f, f"{text!r} holds an amount, {m[0]!r}: {why}; left empty")
+                continue
+            if isinstance(text, str) and (m := _CENTS_AMOUNT.search(text)):
+                # ``Phantom Stock | ¢3,74(3)``: the exercise price beside the title, its ``$``
+                # read as ``¢`` (remix seed 923's scan); no text cell holds such a word, and
+                # what else of the cell is the price's cell's, the text does not say
+                draft.leave_empty(
+                    f,
+                    f"{text!r} holds {m[0]!r}, an amount whose '$' the scan read as '¢', run in"
+                    " from the cell beside it; left empty",
+                )
                 continue
             if (
                 f in ("security_title", "underlying_title")

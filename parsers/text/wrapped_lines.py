@@ -480,6 +480,16 @@ def attach(
                     " ended: a row whose values the scan lost? left out",
                 )
             )
+            for f in dict.fromkeys(
+                f for t, f in zip(toks, goes, strict=True) if HAS_WORD.search(t.text)
+            ):
+                if n == 0 and f not in shut and isinstance(draft.values.get(f), str):
+                    # (or, right under the row, its wrapped words after all: ``Class A`` /
+                    # ``Ordinary`` beside ``Phantom Stock ¢3,74(3)`` / ``Units``, remix seed
+                    # 923's scan; a cell that wrapped a line already is read as it stands)
+                    draft.leave_empty(
+                        f, f"line(s) '{said}' below, left out, put words in this cell: its rest?"
+                    )
             break
         worded = [(t, f) for t, f in zip(toks, goes, strict=True) if HAS_WORD.search(t.text)]
         if (

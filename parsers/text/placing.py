@@ -499,7 +499,8 @@ def _cut_piece(t: Token, first: Token, last: Token, lo: int, hi: int) -> bool:
     return t.cell == lo and may_be_cut(t.text, first.text, bool(t.marks))
 
 
-_PAR_AMOUNT = re.compile(r"\$\s?0?\.\d+")
+PAR_AMOUNT = re.compile(r"\$\s?0?\.\d+")
+"""A dollar amount under a dollar, as a par value is written (``$.001``, ``$0.0001``)."""
 
 
 def _par_value_after(draft: Draft, lost: list[str]) -> bool:
@@ -510,7 +511,7 @@ def _par_value_after(draft: Draft, lost: list[str]) -> bool:
     title = draft.values.get("security_title")
     if len(lost) != 1 or not isinstance(title, str) or not title.endswith(","):
         return False
-    if not _PAR_AMOUNT.fullmatch(lost[0]):
+    if not PAR_AMOUNT.fullmatch(lost[0]):
         return False
     entry = next((e for e in draft.left_out if e[0] == lost[0] and e[1][0] is None), None)
     if entry is None:

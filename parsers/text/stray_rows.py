@@ -17,6 +17,7 @@ from parsers.text.columns import TEXT_FIELDS
 from parsers.text.debris import OWNER_WORDS_ALONE, SECURITY_NOUNS, are_speckles
 from parsers.text.direction import SET_ASIDE
 from parsers.text.drafts import Draft, add_refs
+from parsers.text.placing import PAR_AMOUNT
 from parsers.text.table_row import THREE_LETTERS
 from parsers.text.tokens import DATE, NUM, TEXT, Token, cell_templates
 
@@ -173,7 +174,7 @@ def _hollow_below(host: Draft, d: Draft) -> None:
     )
 
 
-_PAR_AMOUNT_ALONE = re.compile(r"\$\s?0?\.\d+(?:\s*\(\d{1,2}\))*")
+_PAR_AMOUNT_ALONE = re.compile(PAR_AMOUNT.pattern + r"(?:\s*\(\d{1,2}\))*")
 
 
 def _par_value_wrapped(host: Draft, d: Draft) -> bool:
@@ -371,12 +372,17 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             lost.append(d)
     for d in lost:
         host = next((k for k in reversed(kept) if k.line < d.line), kept[0] if kept else None)
+        near = host is not None and host.line < d.line <= host.line + 3
+        if (
+            host is not None
+            and near
+            and (_year_below_a_title_due(host, d) or _par_value_below(host, d))
+        ):
+            continue
         shown = _said(d)
         message = f"line {d.line} ({shown}) has no security title; not read as a row"
         _note_left_out(host, message, orphans)
-        if host is not None and host.line < d.line <= host.line + 3:
-            if _year_below_a_title_due(host, d) or _par_value_below(host, d):
-                continue
+        if host is not None and near:
             _lone_number_below_a_nature(host, d)
             _unfinished_above_a_lost_line(host, d)
     for d in debris:
@@ -535,8 +541,7 @@ def _year_below_a_title_due(host: Draft, d: Draft) -> bool:
     """A title ending on ``due`` (``Convertible Senior Notes due``) over a line holding a year
     alone (``2028``, read as an amount of no row): the year the notes fall due, the title's
     own. No title ends on ``due``, and no other cell of the row is open for a number, so the
-    year goes back into the title (remix seed 911). True where it did; the note saying the
-    line was left out is then taken back."""
+    year goes back into the title (remix seed 911). True where it did."""
     title = host.values.get("security_title")
     said = [x for x in d.values.values() if x is not None]
     if (
@@ -563,13 +568,10 @@ def _year_below_a_title_due(host: Draft, d: Draft) -> bool:
 
 def _title_goes_on(host: Draft, d: Draft, rest: str, message: str) -> None:
     """Line ``d``, read as no row, is the rest of ``host``'s title: joined to it, its markers
-    the title's, and the note that the line was left out taken back."""
+    the title's."""
     host.values["security_title"] = f"{host.values['security_title']} {rest}"
     for refs in d.footnotes.values():
         add_refs(host, "security_title", refs)
-    host.notes[:] = [
-        (f, t) for f, t in host.notes if not (f is None and t.startswith(f"line {d.line} ("))
-    ]
     host.notes.append(("security_title", message))
 
 

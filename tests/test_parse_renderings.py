@@ -1845,3 +1845,15 @@ def test_a_scans_price_read_with_a_cents_sign_in_the_title_cell_leaves_titles_em
         assert row.security_title is None and row.underlying_title is None
     assert any("the scan read as '¢'" in n.message for n in f.notes)
     assert any("put words in this cell: its rest?" in n.message for n in f.notes)
+
+
+def test_a_scans_unread_line_holding_the_rows_wrapped_lines_leaves_its_cells_empty() -> None:
+    # a scan (remix seed 911): 'Call Option | $0.00 ... Class A ... I By Revocable' /
+    # '(obligation to ... Common' / 'sell)  Stock, par  3/1/2010' / 'value $0.01': the last
+    # two lines, title and values unread, were no row, and the row kept 'Call Option', 'Class
+    # A' and 'By Revocable' (all cut)
+    f = parse_file(FRESH / "remix911_wrapped_lines_taken_by_an_unread_line_ocr.txt")
+    row = next(r for r in f.derivative if r.line == 43)
+    assert (row.security_title, row.underlying_title, row.nature_of_ownership) == (None,) * 3
+    assert row.underlying_shares == Decimal(8635000)
+    assert any("not read as a row, may hold its rest" in n.message for n in f.notes)

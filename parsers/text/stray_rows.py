@@ -338,6 +338,17 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             said = "; ".join(m for _, m in d.notes[:2])
             message = f"line {d.line}: title and values all unread ({said}); not read as a row"
             _note_left_out(kept[-1] if kept else None, message, orphans)
+            if kept and d.above and d.line - d.above == kept[-1].line + 1:
+                # its lines start right under the row above, so they may be that row's rest
+                # (``Call Option | ... By Revocable`` / ``(obligation to ... Common`` / ``sell)
+                # Stock, par 3/1/2010``: a scan's, remix seed 911)
+                row = kept[-1]
+                for f in TEXT_FIELDS:
+                    if f not in row.closed and isinstance(row.values.get(f), str):
+                        row.leave_empty(
+                            f,
+                            f"the lines above line {d.line}, not read as a row, may hold its rest",
+                        )
             continue
         if _lone_noun_row(d):
             _lone_noun_below(kept[-1] if kept else None, d, orphans)

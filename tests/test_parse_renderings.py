@@ -1857,3 +1857,17 @@ def test_a_scans_unread_line_holding_the_rows_wrapped_lines_leaves_its_cells_emp
     assert (row.security_title, row.underlying_title, row.nature_of_ownership) == (None,) * 3
     assert row.underlying_shares == Decimal(8635000)
     assert any("not read as a row, may hold its rest" in n.message for n in f.notes)
+
+
+def test_a_scans_par_value_line_left_out_with_a_natures_words_leaves_the_nature_empty() -> None:
+    # a scan (remix seed 911): '... Class ACommon Stock, par | ... I  Held by the Reporting
+    # Person's' / 'value $0.010°)   spouse”)': the margin line was left out with the title,
+    # and the nature kept cut; seed 923's 'value $0.019°)' alone leaves 'Custodian for minor
+    # child' as read
+    f = parse_file(FRESH / "remix911_nature_rest_beside_a_par_value_ocr.txt")
+    row = next(r for r in f.derivative if r.line == 25)
+    assert row.security_title is None and row.nature_of_ownership is None
+    assert any("left out, may hold its rest" in n.message for n in f.notes)
+    g = parse_file(FRESH / "remix923_par_value_alone_below_a_nature_ocr.txt")
+    row = next(r for r in g.derivative if r.line == 24)
+    assert row.nature_of_ownership == "Custodian for minor child"

@@ -230,6 +230,18 @@ def attach(
                     " in no comma (``Stock, $0.01 par value``), so the rest of this title or of"
                     " a row the scan lost: left empty",
                 )
+            for f in targets:
+                if (
+                    f != "security_title"
+                    and f not in draft.closed
+                    and isinstance(draft.values.get(f), str)
+                    and any(_word_past_a_par_value(t.text) for _, w in pairs[stray:] for t in w)
+                ):
+                    # (the lines hold more than the par value: ``value $0.010°)   spouse”)``
+                    # under ``... Held by the Reporting Person's``, remix seed 911's scan)
+                    draft.leave_empty(
+                        f, f"margin line(s) '{said}' below, left out, may hold its rest"
+                    )
             pairs = pairs[:stray]
             lines = [w for _, w in pairs]
     if flush and columns:
@@ -701,6 +713,16 @@ def _runs_title_on(title: str, words: str) -> bool:
     return not wraps.runs_past_its_end(clean_words(title)) and wraps.runs_past_its_end(
         clean_words(f"{title} {words}")
     )
+
+
+_PAR_WORDS = frozenset({"par", "value", "per", "share", "no"})
+
+
+def _word_past_a_par_value(text: str) -> bool:
+    """A word a par value's line holds besides the par value's own (``spouse”)`` beside
+    ``value $0.010°)``): another cell's."""
+    letters = "".join(c for c in text if c.isalpha()).casefold()
+    return len(letters) > 1 and letters not in _PAR_WORDS
 
 
 def _par_line_elsewhere(draft: Draft, pairs: list[tuple[Row, list[Token]]]) -> int | None:

@@ -13,7 +13,14 @@ from itertools import dropwhile
 
 from parsers.text.columns import TEXT_FIELDS
 from parsers.text.drafts import Draft
-from parsers.text.wraps import DATE_WORD, ENDING_NOUNS, holds_a_titles_noun, spells, unfinished
+from parsers.text.wraps import (
+    ACRONYM,
+    DATE_WORD,
+    ENDING_NOUNS,
+    holds_a_titles_noun,
+    spells,
+    unfinished,
+)
 
 # What a scan leaves around the words of a text cell: box rules, a torn footnote marker
 # (``Stock™``, ``Footnotes)2)``, ``Trust?)``), quote marks for a superscript. No title or name
@@ -716,13 +723,10 @@ def _bracket_letters(word: str, before: list[str]) -> bool:
     return 5 * sum(c in "OCDQ" for c in word) >= 3 * len(word)
 
 
-_ACRONYM_GLUED = re.compile(r"\(([A-Z]{2,5})s?\)")
-
-
 def _spelt_glued(bracket: str, before: list[str]) -> bool:
     """``(RSU)`` run into ``Restricted Stock Unit``: an acronym the words before it spell,
     its space lost (pymupdf4llm), no marker a scan tore to capitals."""
-    m = _ACRONYM_GLUED.fullmatch(bracket)
+    m = ACRONYM.fullmatch(bracket)
     return m is not None and spells(m[1], before)
 
 

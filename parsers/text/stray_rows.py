@@ -174,9 +174,6 @@ def _hollow_below(host: Draft, d: Draft) -> None:
     )
 
 
-_PAR_AMOUNT_ALONE = re.compile(PAR_AMOUNT.pattern + r"(?:\s*\(\d{1,2}\))*")
-
-
 def _par_value_wrapped(host: Draft, d: Draft) -> bool:
     """A row's plain line (``Class A Ordinary ... I By Jane Doe 2019``) over its wrapped words
     (``Shares, par value Irrevocable Trust(2)``) and a line holding only a dollar amount under a
@@ -191,7 +188,7 @@ def _par_value_wrapped(host: Draft, d: Draft) -> bool:
         or d.line - d.above != host.line + 1
         or not isinstance(title, str)
         or "security_title" in host.closed
-        or not _PAR_AMOUNT_ALONE.fullmatch(d.text.strip())
+        or not PAR_AMOUNT.fullmatch(amount := _MARKERS.sub("", d.text.strip()))
         or "price" not in d.set_aside
     ):
         return False
@@ -206,7 +203,6 @@ def _par_value_wrapped(host: Draft, d: Draft) -> bool:
     rest = words[cut:]
     if rest and (not isinstance(nature, str) or "nature_of_ownership" in host.closed):
         return False
-    amount = d.text.strip().split("(")[0].strip()
     host.values["security_title"] = " ".join([title, *words[:cut], amount])
     add_refs(host, "security_title", d.footnotes.get("price", []))
     if rest:
@@ -232,10 +228,17 @@ def _no_row_below(host: Draft, d: Draft, why: str, rest: str) -> None:
     wrapped lines the row kept are no longer all of them: nothing of them is cut later."""
     said = _said(d, but="voluntary")
     host.notes.append((None, f"line {d.line} ({said}) {why}"))
+    _open_cells_left_empty(host, f"{rest}: left empty")
+
+
+def _open_cells_left_empty(host: Draft, message: str) -> None:
+    """The row's text cells no footnote marker closed, read or waiting on its wrapped lines,
+    left empty with ``message``: lines below it not read as a row may hold their rest. The
+    wrapped lines the row kept are no longer all of them: nothing of them is cut later."""
     for f in TEXT_FIELDS:
         if f in host.closed or not (host.values.get(f) or f in host.blurred):
             continue
-        host.leave_empty(f, f"{rest}: left empty")
+        host.leave_empty(f, message)
     host.undecided = None
 
 
@@ -342,13 +345,9 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
                 # its lines start right under the row above, so they may be that row's rest
                 # (``Call Option | ... By Revocable`` / ``(obligation to ... Common`` / ``sell)
                 # Stock, par 3/1/2010``: a scan's, remix seed 911)
-                row = kept[-1]
-                for f in TEXT_FIELDS:
-                    if f not in row.closed and isinstance(row.values.get(f), str):
-                        row.leave_empty(
-                            f,
-                            f"the lines above line {d.line}, not read as a row, may hold its rest",
-                        )
+                _open_cells_left_empty(
+                    kept[-1], f"the lines above line {d.line}, not read as a row, may hold its rest"
+                )
             continue
         if _lone_noun_row(d):
             _lone_noun_below(kept[-1] if kept else None, d, orphans)

@@ -1048,7 +1048,7 @@ def _bracket_after(title: str, others: list[str]) -> bool:
     )
 
 
-_ACRONYM = re.compile(r"\(([A-Z]{2,5})s?\)")
+ACRONYM = re.compile(r"\(([A-Z]{2,5})s?\)")
 """A bracketed acronym of capitals, a plural's ``s`` after them (``(RSU)``, ``(PSUs)``)."""
 
 
@@ -1056,7 +1056,7 @@ def _acronyms_spelt(text: str) -> bool:
     """Whether each bracketed acronym in ``text`` follows the words whose initials it spells
     (``Restricted Stock Unit (RSU)``): a cut that leaves ``(RSU)`` after ``By Limited Stock
     Partnership`` puts it in a cell not its own (remix seed 901, pdfplumber)."""
-    return all(spells(m.group(1), text[: m.start()].split()) for m in _ACRONYM.finditer(text))
+    return all(spells(m.group(1), text[: m.start()].split()) for m in ACRONYM.finditer(text))
 
 
 def spells(letters: str, words: list[str]) -> bool:

@@ -1220,11 +1220,12 @@ def settle(
                 return got
 
             tied = [r for r, sc in zip(readings, scores, strict=True) if sc == best]
+            by_cell = [[o[1][i] for o in tied] for i in range(len(titled))]  # (each cell's texts)
             left = [
                 r
                 for r in tied
                 if all(
-                    printed_whole(t) and not _bracket_after(t, [o[1][i] for o in tied])
+                    printed_whole(t) and not _bracket_after(t, by_cell[i])
                     for i, (t, ti) in enumerate(zip(r[1], titled, strict=True))
                     if ti
                 )

@@ -1871,3 +1871,112 @@ def test_a_scans_par_value_line_left_out_with_a_natures_words_leaves_the_nature_
     g = parse_file(FRESH / "remix923_par_value_alone_below_a_nature_ocr.txt")
     row = next(r for r in g.derivative if r.line == 24)
     assert row.nature_of_ownership == "Custodian for minor child"
+
+
+def test_a_par_values_amount_goes_back_once_the_titles_rest_is_cut() -> None:
+    # 'Common Stock, $.001 1,200 I By Jane Doe 2019' / 'par value Irrevocable Trust' (remix
+    # seed 937): the wrapped line is cut only once both tables are read, so the amount set
+    # aside as a price had stayed out and the title read 'Common Stock, par value' (wrong)
+    f = parse_file(FRESH / "remix937_par_value_amount_over_a_rest_cut_later_pdfplumber_text.txt")
+    row = next(r for r in f.non_derivative if r.line == 27)
+    assert row.security_title == "Common Stock, $.001 par value"
+    assert row.nature_of_ownership == "By Jane Doe 2019 Irrevocable Trust"
+    assert row.price is None
+    assert any("read as the par value's amount" in n.message for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "title", "underlying"),
+    [
+        # 'Convertible ... Class A' / 'Senior Notes Ordinary' / 'due 2028 Shares': a title
+        # does not end on 'due', so 'Class A Ordinary 2028 Shares' is no cut
+        (
+            "remix937_notes_due_beside_wrapped_shares_pdfplumber_text.txt",
+            49,
+            "Convertible Senior Notes due 2028",
+            "Class A Ordinary Shares",
+        ),
+        # 'Convertible ... Common' / 'Senior Notes Stock' / 'due 2028': only a debt falls due
+        # ('Convertible Senior due 2028' beside 'Common Notes Stock' is no cut)
+        (
+            "remix937_notes_due_beside_wrapped_stock_pdfplumber_text.txt",
+            31,
+            "Convertible Senior Notes due 2028",
+            "Common Stock",
+        ),
+        # 'Stock ... Class A' / 'Appreciation Common' / 'Rights Stock, par' / 'value $0.01'
+        (
+            "remix937_appreciation_rights_beside_wrapped_shares_pdfplumber_text.txt",
+            63,
+            "Stock Appreciation Rights",
+            "Class A Common Stock, par value $0.01",
+        ),
+        # 'Stock ... Common' / 'Appreciation Shares' / 'Rights': not 'Common Shares Rights'
+        (
+            "remix937_appreciation_rights_beside_wrapped_shares_pdfplumber_text.txt",
+            67,
+            "Stock Appreciation Rights",
+            "Common Shares",
+        ),
+        # 'Market ... Ordinary' / 'Stock Shares' / 'Units': not 'Ordinary Shares Units'
+        (
+            "remix937_stock_units_beside_wrapped_shares_pdfplumber_text.txt",
+            45,
+            "Market Stock Units",
+            "Ordinary Shares",
+        ),
+    ],
+)
+def test_wrapped_titles_side_by_side_cut_where_each_reads_as_a_title(
+    name: str, line: int, title: str, underlying: str
+) -> None:
+    # each had been left empty with both cuts (or more) still open
+    f = parse_file(FRESH / name)
+    row = next(r for r in f.derivative if r.line == line)
+    assert (row.security_title, row.underlying_title) == (title, underlying)
+
+
+def test_a_line_of_a_titles_rest_and_a_trusts_date_is_read_as_both() -> None:
+    # 'Common Shares of ... I By Revocable Trust dated' / 'Beneficial Interest 3/1/2010(1)(2)'
+    # (remix seed 937): the line was no row, and title and nature were left empty
+    f = parse_file(FRESH / "remix937_title_rest_before_a_trusts_date_pdfplumber_text.txt")
+    row = next(r for r in f.non_derivative if r.line == 28)
+    assert row.security_title == "Common Shares of Beneficial Interest"
+    assert row.nature_of_ownership == "By Revocable Trust dated 3/1/2010"
+    assert row.footnotes.get("nature_of_ownership") == ["F1", "F2"]
+    assert row.transaction_date == dt.date(2025, 4, 24)
+    assert any("a trust's date follows 'dated' at once" in n.message for n in f.notes)
+    # the next row, over a line of its title's rest alone, reads as before
+    nxt = next(r for r in f.non_derivative if r.line == 30)
+    assert nxt.security_title == "American Depositary Shares"
+
+
+@pytest.mark.parametrize(
+    ("name", "table", "line", "title", "nature"),
+    [
+        # 'Non-Qualified Stock Option ... I Held by the Reporting Person's' / '(right to buy)
+        # spouse(4)': an option's kind is no nature's
+        (
+            "remix937_option_kind_beside_a_nature_pdfplumber_text.txt",
+            "derivative",
+            25,
+            "Non-Qualified Stock Option (right to buy)",
+            "Held by the Reporting Person's spouse",
+        ),
+        # 'Common Units ... I By The Smith Family' / 'representing limited partner Trust(3)' /
+        # 'interests': 'limited' and 'partner' in small letters after a name are the units'
+        (
+            "remix937_units_wording_beside_a_family_trust_pdfplumber_text.txt",
+            "non_derivative",
+            28,
+            "Common Units representing limited partner interests",
+            "By The Smith Family Trust",
+        ),
+    ],
+)
+def test_a_natures_wrapped_words_hold_no_titles_wording(
+    name: str, table: str, line: int, title: str, nature: str
+) -> None:
+    f = parse_file(FRESH / name)
+    row = next(r for r in getattr(f, table) if r.line == line)
+    assert (row.security_title, row.nature_of_ownership) == (title, nature)

@@ -16,7 +16,7 @@ from parsers.text.cells import Row, clean
 from parsers.text.columns import TEXT_FIELDS
 from parsers.text.debris import OWNER_WORDS_ALONE, SECURITY_NOUNS, are_speckles
 from parsers.text.direction import SET_ASIDE
-from parsers.text.drafts import Draft, add_refs
+from parsers.text.drafts import Draft, add_refs, mark_ids
 from parsers.text.placing import PAR_AMOUNT
 from parsers.text.table_row import THREE_LETTERS
 from parsers.text.tokens import DATE, NUM, TEXT, Token, cell_templates
@@ -297,6 +297,50 @@ def _note_left_out(host: Draft | None, message: str, orphans: list[str] | None) 
         orphans.append(message)
 
 
+_WORDS_THEN_DATE = re.compile(
+    r"(?P<words>[^\d()]*[A-Za-z][^\d()]*?)(?P<wm>(?:\s*\(\d{1,2}\))*)\s+"
+    r"(?P<date>\d{1,2}/\d{1,2}/\d{4})(?P<dm>(?:\s*\(\d{1,2}\))*)"
+)
+
+
+def _title_and_trust_date(host: Draft, d: Draft) -> bool:
+    """A plain line of words and then a date (``Beneficial Interest 3/1/2010(1)(2)``) under a
+    plain row whose title and nature both end mid-phrase (``Common Shares of``, ``By Revocable
+    Trust dated``): the date is the trust's, which must follow ``dated`` at once, so the words
+    before it are not the nature's; the title wants its rest, and no other text cell is open
+    beside it: they are the title's (remix seed 937, both cells had been left empty). True
+    where the line is read so."""
+    nature, title = host.values.get("nature_of_ownership"), host.values.get("security_title")
+    m = _WORDS_THEN_DATE.fullmatch(d.text.strip())
+    if (
+        m is None
+        or not (host.plain and d.plain)
+        or not isinstance(nature, str)
+        or not isinstance(title, str)
+        or {"security_title", "nature_of_ownership"} & host.closed
+        or nature.split()[-1].casefold() not in ("dated", "dtd")
+        or not _title_unfinished(title)
+        or host.values.get("underlying_title") is not None
+        or "underlying_title" in host.blurred
+    ):
+        return False
+    words, date = " ".join(m["words"].split()), m["date"]
+    host.values["security_title"] = f"{title} {words}"
+    host.values["nature_of_ownership"] = f"{nature} {date}"
+    add_refs(host, "security_title", mark_ids(re.findall(r"\d+", m["wm"])))
+    add_refs(host, "nature_of_ownership", mark_ids(re.findall(r"\d+", m["dm"])))
+    for f, got in (("security_title", words), ("nature_of_ownership", date)):
+        host.notes.append(
+            (
+                f,
+                f"line {d.line} ({d.text.strip()!r}) holds the rest of {title!r} and of"
+                f" {nature!r}: a trust's date follows 'dated' at once, so the words before it"
+                f" are the title's; read {got!r} as this cell's",
+            )
+        )
+    return True
+
+
 def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Draft]:
     """A filed row names its security and either reports a transaction or a balance. Values
     with no title and no transaction (a stray page number, an address line below the tables)
@@ -328,7 +372,7 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             # Revocable Trust``, remix seed 863, a phantom row of 2010-03-01 as read; and
             # under a row of cells or columns, ``Voting Shares(1)(2)   3/1/2010(6)`` under
             # ``Subordinate ... I   By Revocable Trust dated``, seed 877)
-            if not _par_value_wrapped(kept[-1], d):
+            if not _par_value_wrapped(kept[-1], d) and not _title_and_trust_date(kept[-1], d):
                 _hollow_below(kept[-1], d)
             continue
         if titled and kept and _lone_number(d):
@@ -402,14 +446,14 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
                 (None, f"line {d.line} ({shown}) read as OCR debris of the column captions")
             )
     for d in kept:
-        _par_value_set_aside(d)
+        par_value_set_aside(d)
     return kept
 
 
 _DOLLARS = re.compile(r"\$\s?(?:\d{1,3}(?:,\d{3})*)?\.?\d+(?=\s|$)")
 
 
-def _par_value_set_aside(d: Draft) -> None:
+def par_value_set_aside(d: Draft) -> None:
     """An amount in dollars no column of the row took (a holding's price set aside: a row
     with no date or code has none; or a value that fits no column where it stands) that stood
     right after the title's words, where the title's wrapped rest opens on ``par value``: the

@@ -80,6 +80,7 @@ from parsers.text.stray_rows import (
     drop_debris,
     hollow,
     is_caption_line,
+    par_value_set_aside,
     real_rows,
     values_under_captions,
 )
@@ -758,6 +759,7 @@ def settle_wraps(*tables: tuple[list[Draft], tuple[str, ...]], printed: str = ""
                 u = d.undecided
                 if u is not None and wraps.settle(d, known, below, cuts, column, room):
                     clean_text(d, fields, scan=u.margin)  # (margin lines: a scan's)
+                    par_value_set_aside(d)  # (the title's rest ``par value`` is known now)
                     changed = True
         if not changed:
             if below or not printed:

@@ -681,12 +681,16 @@ _OPENING_WORDS = frozenset(
 """Words that open a security's name and never end one (``Restricted Stock Units``, ``Series
 E Preferred Stock``, ``Incentive Stock Option``, ``Depositary Units``, ``Ordinary Shares``,
 ``Capital Stock``; ``Non-Qualifed``, as filers spell it)."""
+_MID_WORDS = frozenset({"due", "of", "appreciation"})
+"""Words inside a security's name that another must follow (``Senior Notes due 2028``,
+``Common Shares of Beneficial Interest``, ``Stock Appreciation Rights``): a title never ends
+on one."""
 
 
 def opens_only(text: str) -> bool:
-    """A title ending on a word that only opens a name (``Restricted``) or a par value
-    (``Common Stock, par``, ``Common Shares, no``), or on a comma (``Class A Common Stock,``):
-    cut mid-name."""
+    """A title ending on a word that only opens a name (``Restricted``), on one another word
+    must follow (``Notes due``, ``Shares of``), on a par value (``Common Stock, par``,
+    ``Common Shares, no``), or on a comma (``Class A Common Stock,``): cut mid-name."""
     words = text.split()
     if not words:
         return False
@@ -695,6 +699,7 @@ def opens_only(text: str) -> bool:
         last = words[-2].casefold() + last  # ``Non- Qualifed``: a word broken at its hyphen
     return (
         last in _OPENING_WORDS
+        or last in _MID_WORDS
         or last[-1] == ","
         or (last in ("par", "no") and words[-2:-1] != [] and words[-2][-1] == ",")
         or (last == "par" and len(words) > 1)
@@ -715,6 +720,11 @@ _SHARES = frozenset({"shares", "share"})
 _OPTION = frozenset({"option", "options"})
 _BEFORE_STOCK_OR_SHARES = _NOUNS_BEFORE_STOCK | _OPTION
 _NOUNS = _NOUNS_BEFORE_STOCK | {"stock"}
+_RIGHTS = frozenset({"rights", "right"})
+_APPRECIATED = _RIGHTS | {"units", "unit"}
+_NO_SHARES_BEFORE = _APPRECIATED
+"""Nouns no title writes right after ``Shares`` (``Ordinary Shares Units``): they follow
+``Share`` or ``Stock`` (``Restricted Share Units``, ``Stock Appreciation Rights``)."""
 _DOUBLED = _NOUNS | _OPTION
 """Nouns no title writes twice in a row (``Stock Stock``)."""
 _NAMING = frozenset({"of", "in", "representing", "each"})
@@ -735,7 +745,9 @@ def runs_past_its_end(text: str) -> bool:
     security's noun (``Common Shares Stock``, ``Ordinary Units Shares``, ``Common Shares Share
     Purchase Warrants``, ``Share Option Stock``: the stock is the underlying's, an option's
     noun opens no other; no real or synthetic filing's title has one), or a word but ``value``
-    after ``par`` (``no par Irr``), or ``value`` after a word but ``par`` (``Stock value``): a
+    after ``par`` (``no par Irr``), or ``value`` after a word but ``par`` (``Stock value``), or
+    ``Appreciation`` before a word but a right or unit, a right's or unit's noun after
+    ``Shares`` or ``Stock`` after a right's (``Common Shares Rights``, ``Rights Stock``): a
     par value, that wording or the noun ends a security's title, so the words are another
     cell's. So is a word that ends an owner's name after the noun (``Common Stock Trust``,
     ``Capital Stock LLC``, ``Ordinary Shares Schaufeld Rev. Trust``), but for one after ``of``
@@ -752,6 +764,13 @@ def runs_past_its_end(text: str) -> bool:
             return True  # ``Common Shares, no par Irr``: ``par`` goes on only to ``value``
         if word == "value" and before != "par":
             return True  # ``Class B Common Stock value``: a lost row's ``par`` / ``value``
+        if before == "appreciation" and word not in _APPRECIATED:
+            return True  # ``Stock Appreciation Common``: only a right or unit appreciates
+        if before == "shares" and word in _NO_SHARES_BEFORE:
+            return True  # ``Ordinary Shares Units``, ``Common Shares Rights`` (a unit's or
+            # right's noun follows ``Share`` or ``Stock``: ``Restricted Share Units``)
+        if before in _RIGHTS and (word == "stock" or word in _SHARES):
+            return True  # ``Stock Appreciation Rights Stock``: a right's noun opens no other
     after_noun = False
     for word, written in zip(words, text.split(), strict=True):
         if word in _NOUNS:
@@ -837,6 +856,7 @@ def _rules(u: Undecided) -> list[Callable[[tuple[str, ...]], object]]:
             or runs_past_its_end(texts[i])
             or DATE_WORD.search(texts[i])
             or _SEE.search(texts[i])
+            or _due_after_no_debt(texts[i])
             for i in title_at
         )
     ]
@@ -849,6 +869,7 @@ def _rules(u: Undecided) -> list[Callable[[tuple[str, ...]], object]]:
         rules.append(lambda texts: _splits_a_legal_form(texts[at]))
         rules.append(lambda texts: _ends_on_a_noun(u.first[at], texts[at]))
         rules.append(lambda texts: _holds_a_units_wording(u.first[at], texts[at]))
+        rules.append(lambda texts: _KIND_WORDING.search(texts[at]) is not None)
         if title_at:
             rules.append(
                 lambda texts: _nature_takes_a_titles_noun(
@@ -856,6 +877,19 @@ def _rules(u: Undecided) -> list[Callable[[tuple[str, ...]], object]]:
                 )
             )
     return rules
+
+
+_DEBTS = frozenset(
+    {"notes", "note", "debentures", "debenture", "bonds", "bond", "securities", "loan"}
+)
+
+
+def _due_after_no_debt(text: str) -> bool:
+    """A title with ``due`` after a word but a debt's noun (``Convertible Senior due 2028``,
+    beside ``Common Notes Stock``): only a debt falls due (``Senior Notes due 2028``,
+    ``Debentures due 2030``), so the noun it follows was cut away to another cell."""
+    words = [w.strip(",.;:").casefold() for w in text.split()]
+    return any(w == "due" and b not in _DEBTS for b, w in pairwise(words))
 
 
 def _ends_on_a_noun(first: str, text: str) -> bool:
@@ -870,21 +904,38 @@ def _ends_on_a_noun(first: str, text: str) -> bool:
 _UNITS_WORDING = frozenset({"representing", "interests", "interest"})
 
 
+_KIND_WORDING = re.compile(r"\((?:right|obligation)\s+to\b", re.I)
+"""An option's kind (``(right to buy)``, ``(obligation to sell)``): a derivative's title's
+words, never a nature of ownership's (``Held by the Reporting Person's (right to buy)
+spouse``, remix seed 937)."""
+_NOT_A_PARTNER = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "as", "general", "sole", "limited"}
+)
+
+
 def _holds_a_units_wording(first: str, text: str) -> bool:
     """A nature of ownership given wrapped words that say what a security's units are
     (``By ESOP`` / ``representing limited`` / ``partner interests``, remix seed 907): a nature
     names an owner; ``representing`` goes on after a security's noun (``Common Units
     representing limited partner interests``), and a nature ends on no ``interests``, nor on
     ``limited`` in small letters (a legal form's ``Limited`` is capitalised; this one is cut
-    from its ``partner interests``)."""
+    from its ``partner interests``), nor holds ``limited`` or ``partner`` in small letters
+    but after an article or a partner's kind (``By ABC LP, its general partner``): ``By The
+    Smith Family`` / ``representing limited partner Trust`` / ``interests`` (remix seed 937)
+    gives the nature ``By The Smith Family limited partner Trust`` or ``... partner Trust``."""
     if not text.startswith(first) or len(text) == len(first):
         return False
     written = text[len(first) :].split()
     added = [w.casefold() for w in written]
+    before = [(first.split() or [""])[-1], *written]
     return (
         "representing" in added
         or added[-1].strip(".,;") in _UNITS_WORDING
         or written[-1] == "limited"
+        or any(
+            w in ("limited", "partner") and b.casefold() not in _NOT_A_PARTNER
+            for b, w in zip(before, written, strict=False)
+        )
     )
 
 

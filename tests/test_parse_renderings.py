@@ -1980,3 +1980,60 @@ def test_a_natures_wrapped_words_hold_no_titles_wording(
     f = parse_file(FRESH / name)
     row = next(r for r in getattr(f, table) if r.line == line)
     assert (row.security_title, row.nature_of_ownership) == (title, nature)
+
+
+def test_a_printed_title_is_no_proof_against_the_same_title_with_a_bracket() -> None:
+    # 'Common Stock 29,058 I Custodian for minor' / '(restricted) child(12)' (remix seed 941):
+    # the filing prints 'Common Stock' elsewhere, which had settled the cut as 'Common Stock'
+    # and 'Custodian for minor (restricted) child' (both wrong); 'Common Stock (restricted)'
+    # is a title too, so both stay empty
+    name = "remix941_bracket_beside_a_printed_title_and_a_nature_pdfplumber_text.txt"
+    f = parse_file(FRESH / name)
+    row = next(r for r in f.non_derivative if r.line == 43)
+    assert row.security_title is None and row.nature_of_ownership is None
+    assert row.shares_owned_following == Decimal(29058)
+    assert any("'(restricted) child' may continue" in n.message for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "date", "shares", "price"),
+    [
+        # '| Restricted Stock | 12/13/2022 | | | 31,087 D | | 707,679 | | D |' / '| --- |' /
+        # 'S(2) $152.655(7)': a phantom row of the code and price (remix seed 937)
+        ("remix937_code_and_price_past_the_rule_markitdown.md", 38, dt.date(2022, 12, 13), 31087,
+         "152.655"),
+        # '| Ordinary Shares | | 12/08/2025 | | | 50,000,000 | D | 139,218,000 | | D |' /
+        # '| --- |' / 'S(1) $2,586.4075(4)': its one date in the deemed date's cell, left empty;
+        # the amount and side set aside are the transaction's once its code comes (seed 941)
+        ("remix941_code_and_price_past_the_rule_date_unplaced_markitdown.md", 38, None, 50000000,
+         "2586.4075"),
+    ],
+)  # fmt: skip
+def test_a_code_and_price_past_the_rule_under_a_row_of_cells_are_the_rows(
+    name: str, line: int, date: dt.date | None, shares: int, price: str
+) -> None:
+    f = parse_file(FRESH / name)
+    row = next(r for r in f.non_derivative if r.line == line)
+    assert (row.code, row.price, row.shares) == ("S", Decimal(price), Decimal(shares))
+    assert row.acquired_disposed == "D" and row.transaction_date == date
+    assert not any(r.line == line + 2 for r in f.non_derivative)
+    assert any(f"from line {line + 2}, pushed under the row" in n.message for n in f.notes)
+
+
+def test_a_box_label_number_alone_over_a_cell_opens_that_box() -> None:
+    # pymupdf4llm-layout (remix seed 943): '|1. Name and Address ...|2.<br>|Issuer Name an<br>|'
+    # over '|<br>**Orbimed Advisors LLC**|**T**|**he Trade Desk**|**, Inc. [ TTD ]**|': the
+    # name's cell and the issuer's were joined as one value's pieces (both names wrong)
+    f = parse_file(FRESH / "remix943_issuer_label_number_alone_over_its_cell_pymupdf4llm_layout.md")
+    assert f.reporting_owners[0].name == "Orbimed Advisors LLC"
+    assert f.issuer.name == "The Trade Desk, Inc." and f.issuer.ticker == "TTD"
+
+
+def test_a_natures_plan_number_in_a_cell_is_no_balance() -> None:
+    # pymupdf4llm-layout (remix seed 943): '... | 181,636<br>**or Beneficially Ow** | ... | I |
+    # | By 401 | (k) Plan(3) |': the '401' had been read as the balance of a phantom row
+    f = parse_file(FRESH / "remix943_plan_number_cut_from_its_section_pymupdf4llm_layout.md")
+    row = next(r for r in f.non_derivative if r.line == 23)
+    assert row.shares_owned_following == Decimal(181636) and row.ownership == "I"
+    assert row.nature_of_ownership == "By 401(k) Plan"
+    assert row.footnotes.get("nature_of_ownership") == ["F3"]

@@ -101,6 +101,10 @@ def lines_past_a_marker(draft: Draft, f: str, row: Row, toks: list[Token]) -> No
                 return
 
 
+_PLAN_NUMBER = re.compile(r"(?<![\w.,])\d{3}$")
+_PLAN_SECTION = re.compile(r"\([a-z]\)(?![\w(])")
+
+
 def fill_field(draft: Draft, f: str, toks: list[Token], piped: bool = False) -> None:
     first = toks[0]
     fn_field = FOOTNOTE_FIELD.get(f, f)
@@ -124,6 +128,21 @@ def fill_field(draft: Draft, f: str, toks: list[Token], piped: bool = False) -> 
                 for a, b in zip(words, words[1:], strict=False):
                     if a.cell != b.cell and may_be_cut(a.text, b.text, bool(a.marks)):
                         draft.cuts.append(Cut(f, a.text.split()[-1], b.text.split()[0]))
+                    elif (
+                        a.cell != b.cell
+                        and _PLAN_NUMBER.search(a.text)
+                        and _PLAN_SECTION.match(b.text)
+                    ):
+                        # ``| By 401 | (k) Plan |``: a border cut the plan's section, ``401(k)``
+                        text = text.replace(f"{a.text} {b.text}", a.text + b.text, 1)
+                        draft.notes.append(
+                            (
+                                f,
+                                f"{a.text!r} and {b.text!r} in cells side by side read as"
+                                f" {a.text + b.text!r}: a section's letter in brackets follows"
+                                " its number with no space (401(k), 403(b))",
+                            )
+                        )
         # every match of the damage pattern has " l" or a digit: most titles have neither
         if (" l" in text or _HAS_DIGIT.search(text)) and _WORD_DAMAGE.search(text):
             mended = _mend_words(text)

@@ -485,9 +485,18 @@ def pushed_down(prev: Draft, draft: Draft, opens: tuple[str, ...] = ROW_OPENERS)
         draft.values[f] = draft.set_aside[f]
     filled.extend(back)
     draft.notes[:] = [(f, m) for f, m in draft.notes if f not in back or SET_ASIDE not in m]
+    stated = prev.values.get("transaction_date") is not None or prev.values.get("code") is not None
     for f in filled:
         prev.values[f] = draft.values[f]
         prev.where[f] = draft.where.get(f, 0)
+    if not stated and ("code" in filled or "transaction_date" in filled):
+        # the row's own amount and side, set aside while its line stated no transaction, are
+        # the transaction's now that its code came (``| Ordinary Shares | | 12/08/2025 | | |
+        # 50,000,000 | D | ...`` / ``S(1) $2,586.4075(4)``, remix seed 941)
+        own = [f for f in prev.set_aside if prev.values.get(f) is None]
+        for f in own:
+            prev.values[f] = prev.set_aside.pop(f)
+        prev.notes[:] = [(f, m) for f, m in prev.notes if f not in own or SET_ASIDE not in m]
     # and the raised marker that pushed the line (``(1)`` under the title) is its cell's
     marked = [f for f in draft.footnotes if f not in filled and prev.values.get(f) is not None]
     if prev.plain:

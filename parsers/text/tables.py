@@ -396,6 +396,22 @@ def read_table(
                     and pushed_down(prev, draft, ROW_OPENERS[:3])
                 )
                 or (
+                    # a plain line past the rule under a row of cells with a date and no code
+                    # (``| Restricted Stock | 12/13/2022 | | | 31,087 D | | 707,679 | ...`` /
+                    # ``| --- |`` / ``S(2) $152.655(7)``: markitdown, remix seed 937, a phantom
+                    # row of the code and price)
+                    row.shape == PLAIN
+                    and k > 1
+                    and rows[k - 1].shape == SEP
+                    and rows[k - 2].shape in TABLED
+                    and rows[k - 2].line == prev.line
+                    and prev.values.get("code") is None
+                    and draft.values.get("code") is not None
+                    # (its date read, or left empty as perhaps the deemed one: seed 941)
+                    and _DATED.search(prev.text) is not None
+                    and pushed_down(prev, draft, ROW_OPENERS[:3])
+                )
+                or (
                     row.shape in TABLED
                     and k
                     and draft.values.get("transaction_date") is None  # (most rows: a date)
@@ -730,6 +746,10 @@ def _window_by_rows(drafts: list[Draft]) -> None:
             )
         )
         del d.window["?"]
+
+
+_DATED = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])")
+"""A date as the form prints it, anywhere on a row's line."""
 
 
 _WINDOW_NEAR = 4

@@ -322,6 +322,14 @@ def _fresh_templates(raw: str, apart: bool = False) -> tuple[_Template, ...]:
     _tokenize_cell(text, 0, 0, toks, apart)
     if not apart:  # a plain line parts all its cells by single spaces: no sign of a grouping
         _join_spaced_groups(text, toks)
+        if len(toks) > 1 and toks[0].kind == TEXT and toks[0].text.casefold() == "by":
+            # ``| By 401 | (k) Plan |``: a cell opening on a nature's ``By`` holds its words
+            # (a cell holds one value, and no value's cell opens on a word); a plan's number
+            # of three digits there is theirs, not the balance (remix seed 943,
+            # pymupdf4llm-layout: a phantom row of 401)
+            for t in toks[1:]:
+                if t.kind == NUM and len(t.text) == 3 and t.text.isdigit():
+                    t.kind, t.value, t.dollar = TEXT, None, False
     return tuple(
         (t.kind, t.text, t.value, t.dollar, tuple(t.marks), tuple(t.notes), t.malformed, t.x)
         for t in toks

@@ -245,7 +245,7 @@ there: the value read across it is left empty with a doubt."""
 
 _BR = re.compile(r"<br\s*/?>", re.I)
 _BOLD_LINE = re.compile(r"\s*\*\*(.*?)\*\*\s*")
-_BOX_LABEL = re.compile(r"\s*(?:\*\*)?\s*[1-7][A-Z]?\.(?:\s|$)")
+_BOX_LABEL = re.compile(r"\s*(?:\*\*)?\s*[1-7][A-Z]?\.(?:\s|$|<br>)")
 
 
 def _bold(line: str) -> str | None:

@@ -1051,11 +1051,21 @@ def _title_scores(
     titled_at = [i for i, c in enumerate(u.cells) if c in _TITLES]
     # the titles each cell's own column prints for sure (with no columns told, any)
     own = [known if column is None else column.get(c, set()) for c in u.cells]
+    # a title printed elsewhere is no proof where another cut gives it a qualifier in brackets
+    # after it (``Common Stock`` beside ``Common Stock (restricted)``: :func:`_bracket_after`;
+    # an option's kind is no qualifier: the rules weigh ``(right to buy)``)
+    texts_at = {i: {texts[i] for _, texts in readings} for i in titled_at}
+    qualified = {
+        i: [t for t in ts if "(" in t and not _KIND_WORDING.search(t)] for i, ts in texts_at.items()
+    }
+    bracketed = {i: {t for t in texts_at[i] if _bracket_after(t, qualified[i])} for i in titled_at}
     scores = []
     for _, texts in readings:  # (loops, not sum() over a generator: 150 cuts a row at times)
         score = 0
         for i in titled_at:
             t = texts[i]
+            if t in bracketed[i]:
+                continue
             if knows(t) and (t != u.first[i] or " " in t.strip() or _key(t) in own[i]):
                 score += 1
         scores.append(score)

@@ -1545,7 +1545,10 @@ def test_a_row_whose_title_was_left_empty_takes_no_lines_above() -> None:
     assert rows[31].nature_of_ownership == "Held by the Reporting Person's spouse"
     assert rows[36].nature_of_ownership == "Held by the Reporting Person's spouse"
     assert rows[38].security_title == "Class A Ordinary Shares, par value $0.0001"
-    assert rows[33].security_title is None
+    # (left empty until session 33: the nature beside the par value's amount the title took
+    # had been left empty as perhaps holding it, which kept 'par value' below from a cut)
+    assert rows[33].security_title == "Common Stock, $.001 par value"
+    assert rows[33].nature_of_ownership == "By Children"
 
 
 def test_a_brackets_close_a_border_put_apart_stays_with_its_word() -> None:
@@ -2037,3 +2040,58 @@ def test_a_natures_plan_number_in_a_cell_is_no_balance() -> None:
     assert row.shares_owned_following == Decimal(181636) and row.ownership == "I"
     assert row.nature_of_ownership == "By 401(k) Plan"
     assert row.footnotes.get("nature_of_ownership") == ["F3"]
+
+
+def test_a_par_amount_the_title_took_is_no_part_of_the_nature() -> None:
+    # 'Common Stock, $.001 09/14/2021 S ... I By Jane Doe 2019' / 'par value Irrevocable
+    # Trust(2)' (remix seed 941): the title took '$.001' as its par value's amount, but the
+    # nature beside it had been left empty as perhaps holding it; and 'Common Shares of ... I
+    # By Limited' / 'Beneficial Interest Partnership(2)': a title ends on no 'Beneficial', nor
+    # goes on past 'Interest' to an owner's word
+    name = "remix941_par_amount_and_beneficial_interest_pdfplumber_text.txt"
+    f = parse_file(FRESH / name)
+    row = next(r for r in f.non_derivative if r.line == 28)
+    assert row.security_title == "Common Stock, $.001 par value"
+    assert row.nature_of_ownership == "By Jane Doe 2019 Irrevocable Trust"
+    row = next(r for r in f.non_derivative if r.line == 32)
+    assert row.security_title == "Common Shares of Beneficial Interest"
+    assert row.nature_of_ownership == "By Limited Partnership"
+
+
+@pytest.mark.parametrize(
+    ("name", "table", "line", "cells"),
+    [
+        # 'Class A ... I Held by the Reporting' / "Common Person's spouse(6)..." / 'Stock(1)(2)':
+        # no title holds "Person's", no nature a 'Reporting' cut from its 'Person'
+        ("remix947_reporting_persons_beside_a_wrapped_title_pdfplumber_text.txt", "non_derivative",
+         28, {"security_title": "Class A Common Stock",
+              "nature_of_ownership": "Held by the Reporting Person's spouse"}),
+        # 'Common Units ... I By Revocable Trust' / 'representing limited dated 3/1/2010(9)' /
+        # 'partner interests': no title holds 'dated'
+        ("remix943_dated_beside_units_wording_pdfplumber_text.txt", "non_derivative", 36,
+         {"security_title": "Common Units representing limited partner interests",
+          "nature_of_ownership": "By Revocable Trust dated 3/1/2010"}),
+        # 'Common Units ... I Custodian for minor' / 'representing limited child' / 'partner
+        # interests': a title's small 'limited' goes on to its 'partner'
+        ("remix947_minor_child_beside_units_wording_pdfplumber_text.txt", "non_derivative", 33,
+         {"security_title": "Common Units representing limited partner interests",
+          "nature_of_ownership": "Custodian for minor child"}),
+        # 'Class A Ordinary ... I By LLC' / 'Shares, par value' / '$0.0001': 'par' goes on to
+        # 'value', not to an amount ('By LLC value' had been a cut)
+        ("remix947_par_value_words_beside_a_short_nature_pdfplumber_text.txt", "non_derivative",
+         36, {"security_title": "Class A Ordinary Shares, par value $0.0001",
+              "nature_of_ownership": "By LLC"}),
+        # 'Incentive ... Common' / 'Stock Units' / 'Option' / '(right to' / 'buy)': an option's
+        # kind is no underlying's, and no 'Option' follows 'Units'
+        ("remix943_option_kind_beside_an_underlying_pdfplumber_text.txt", "derivative", 46,
+         {"security_title": "Incentive Stock Option (right to buy)",
+          "underlying_title": "Common Units"}),
+    ],
+)  # fmt: skip
+def test_wrapped_words_go_where_each_cell_reads_as_its_kind(
+    name: str, table: str, line: int, cells: dict[str, str]
+) -> None:
+    # each had been left empty, two cuts or more left open
+    f = parse_file(FRESH / name)
+    row = next(r for r in getattr(f, table) if r.line == line)
+    assert {k: getattr(row, k) for k in cells} == cells

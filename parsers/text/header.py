@@ -2251,10 +2251,15 @@ def _ends_a_name(word: str) -> bool:
     return word in _NAME_SUFFIXES or word in _HOLDER_ENDS or _is_ending_form(word)
 
 
+_JOINING = frozenset({"of", "and", "&"})
+"""Words inside a company's name that its ticker's initials pass over (``Bank of America``)."""
+
+
 def _cut_by_initials(text: str, ticker: str | None) -> int | None:
     """``SZE JULIA INNSUITES HOSPITALITY TRUST [ IHT ]``: a ticker of two letters or more may
     be the initials of the issuer's name, each letter the first of one word in order, the name
-    ending there or in its legal form (``International Business Machines Corp``, ``IBM``). So
+    ending there or in its legal form (``International Business Machines Corp``, ``IBM``), or
+    in the form's own initial (``BANK OF AMERICA CORP``, ``BAC``: ``of`` and ``and`` give none). So
     where exactly one run of words, the owner's two or more before it, has the ticker for its
     initials and only legal forms after it, the issuer's name starts there. Not where the word
     before it opens or joins a company's name (``The Home Depot``, ``HD``: the issuer's name
@@ -2265,13 +2270,15 @@ def _cut_by_initials(text: str, ticker: str | None) -> int | None:
     core = _without_state_tag(text)
     spans = [m.span() for m in _FORM_WORD.finditer(core)]
     words = [core[a:b].casefold() for a, b in spans]
-    n = len(letters)
     cuts = []
-    for k in range(2, len(words) - n + 1):
-        if "".join(w[0] for w in words[k : k + n]) != letters:
-            continue
-        if not all(_is_ending_form(w) for w in words[k + n :]):
-            continue
+    for k in range(2, len(words)):
+        named = [w for j, w in enumerate(words[k:]) if not j or w not in _JOINING]
+        forms = len(named)
+        while forms and _is_ending_form(named[forms - 1]):
+            forms -= 1
+        initials = "".join(w[0] for w in named)
+        if letters not in (initials[:forms], initials[: forms + 1]):
+            continue  # (a legal form's initial may end it: ``BANK OF AMERICA CORP``, BAC)
         if _company_word(words[k].replace(".", "")) in _ENDING_FORMS | _NAME_SUFFIXES:
             continue
         cuts.append(k)
@@ -2321,7 +2328,8 @@ def _cut_after_initial(text: str) -> int | None:
 def _cut_after_holder(text: str) -> int | None:
     """``Jeremy M. Sclar 2012 Irrevocable Family Trust Apple Inc.``: a trust's or a
     foundation's last word (:data:`_HOLDER_ENDS`) ends the holder's name, so where exactly one
-    such word stands inside the run, two words or more into it and not before a legal form
+    such word stands inside the run (or a run of them: ``Bill & Melinda Gates Foundation
+    Trust``), two words or more into it and not before a legal form
     (``... Trust Company``, ``Trust Inc.``: a company's name goes on), the owner's name ends
     there. An issuer whose name holds the word (``Northern Trust Corp``) makes it two, or puts
     it last (``INNSUITES HOSPITALITY TRUST``): no cut; the caller's check that the issuer's
@@ -2329,6 +2337,7 @@ def _cut_after_holder(text: str) -> int | None:
     spans = [m.span() for m in _FORM_WORD.finditer(text)]
     words = [text[a:b].casefold() for a, b in spans]
     ends = [k for k, w in enumerate(words) if w in _HOLDER_ENDS]
+    ends = [k for k in ends if k + 1 not in ends]  # (``Gates Foundation Trust``: one name's)
     if len(ends) != 1 or not 2 <= ends[0] < len(words) - 1:
         return None
     nxt = _company_word(words[ends[0] + 1].replace(".", ""))
@@ -2408,16 +2417,22 @@ _FAMILY_HOLDER = _HOLDER_ENDS | {"family", "irrevocable", "revocable", "estate"}
 
 def _two_names_at(text: str, at: int) -> bool:
     """``TRAVERS DAVID Turtle Beach Corp``: the owner's part is two words of letters, a last and
-    a first name, and the issuer's two words or more: a third word of the owner's would be
-    written in the owner's case, so the change of case is where the names part even where the
-    issuer's name opens on no letter of its ticker (HEAR)."""
+    a first name (a last name's particles counted with it, ``Van Der Berg Johannes``; parts
+    joined by a hyphen, ``Fernandez-Garcia Ana``), and the issuer's two words or more: a third
+    word of the owner's would be written in the owner's case, so the change of case is where
+    the names part even where the issuer's name opens on no letter of its ticker (HEAR)."""
     owner = _FORM_WORD.findall(text[:at])
     issuer = _FORM_WORD.findall(text[at:])
     return (
-        len(owner) == 2
-        and all(len(w) > 1 and w.isalpha() and not _is_ending_form(w) for w in owner)
+        _name_units([w.casefold() for w in owner]) == 2
+        and all(len(w) > 1 and _NAME_WORD.fullmatch(w) and not _is_ending_form(w) for w in owner)
         and len(issuer) >= 2
     )
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+"""A word of a person's name: letters, parts joined by a hyphen or an apostrophe
+(``Fernandez-Garcia``, ``O'Brien``)."""
 
 
 def _middle_initial_at(text: str, at: int) -> bool:

@@ -561,6 +561,7 @@ def words_left_out(
     ``01`` of ``$0.001``), may have lost those words: what it holds is then a part, so it is
     left empty with a doubt. In a row of the form's cells, a cell beside is another column's,
     and its junk (``n.m. x`` under the underlying amount) no part of the text."""
+    taken: list[str] = []  # (a par value's amount the title took: no other cell's part)
     for ci, toks in enumerate(cols):
         f = fields[ci]
         if not toks or f not in TEXT_FIELDS or draft.values.get(f) is None:
@@ -576,7 +577,9 @@ def words_left_out(
             or (words and _cut_piece(t, words[0], words[-1], lo, hi))
         ]
         if f == "security_title" and _par_value_after(draft, lost):
+            taken.extend(lost)
             continue
+        lost = [x for x in lost if x not in taken]  # (``... $.001 ... I By ESOP``, plain)
         if lost:
             said = " / ".join(lost)
             draft.notes.append(

@@ -681,7 +681,7 @@ _OPENING_WORDS = frozenset(
 """Words that open a security's name and never end one (``Restricted Stock Units``, ``Series
 E Preferred Stock``, ``Incentive Stock Option``, ``Depositary Units``, ``Ordinary Shares``,
 ``Capital Stock``; ``Non-Qualifed``, as filers spell it)."""
-_MID_WORDS = frozenset({"due", "of", "appreciation"})
+_MID_WORDS = frozenset({"due", "of", "appreciation", "beneficial"})
 """Words inside a security's name that another must follow (``Senior Notes due 2028``,
 ``Common Shares of Beneficial Interest``, ``Stock Appreciation Rights``): a title never ends
 on one."""
@@ -721,6 +721,8 @@ _OPTION = frozenset({"option", "options"})
 _BEFORE_STOCK_OR_SHARES = _NOUNS_BEFORE_STOCK | _OPTION
 _NOUNS = _NOUNS_BEFORE_STOCK | {"stock"}
 _RIGHTS = frozenset({"rights", "right"})
+_INTERESTS = frozenset({"interest", "interests"})
+_UNITS_OR_SHARES = frozenset({"units", "unit", "shares"})
 _APPRECIATED = _RIGHTS | {"units", "unit"}
 _NO_SHARES_BEFORE = _APPRECIATED
 """Nouns no title writes right after ``Shares`` (``Ordinary Shares Units``): they follow
@@ -744,10 +746,12 @@ def runs_past_its_end(text: str) -> bool:
     option's kind (``Option (right to buy) Common``), or ``Stock`` or ``Shares`` after another
     security's noun (``Common Shares Stock``, ``Ordinary Units Shares``, ``Common Shares Share
     Purchase Warrants``, ``Share Option Stock``: the stock is the underlying's, an option's
-    noun opens no other; no real or synthetic filing's title has one), or a word but ``value``
-    after ``par`` (``no par Irr``), or ``value`` after a word but ``par`` (``Stock value``), or
-    ``Appreciation`` before a word but a right or unit, a right's or unit's noun after
-    ``Shares`` or ``Stock`` after a right's (``Common Shares Rights``, ``Rights Stock``): a
+    noun opens no other; no real or synthetic filing's title has one), or a word or amount but
+    ``value`` after ``par`` (``no par Irr``, ``par $0.0001``), or ``value`` after a word but
+    ``par`` (``Stock value``), or ``Appreciation`` before a word but a right or unit, a right's
+    or unit's noun after ``Shares``, an option's after ``Units`` or ``Shares`` or ``Stock``
+    after a right's (``Common Shares Rights``, ``Stock Units Option``, ``Rights Stock``), or a
+    word that ends an owner's name after ``Interest`` (``Interest Partnership``): a
     par value, that wording or the noun ends a security's title, so the words are another
     cell's. So is a word that ends an owner's name after the noun (``Common Stock Trust``,
     ``Capital Stock LLC``, ``Ordinary Shares Schaufeld Rev. Trust``), but for one after ``of``
@@ -760,7 +764,7 @@ def runs_past_its_end(text: str) -> bool:
             return True  # ``Stock Stock Option``: the underlying's noun beside the title's
         if before in _BEFORE_STOCK_OR_SHARES and (word == "stock" or word in _SHARES):
             return True  # (``Restricted Share Units`` is a title: ``Units`` after ``Share``)
-        if before == "par" and word != "value" and word[:1].isalpha():
+        if before == "par" and word != "value" and (word[:1].isalpha() or word[:1] == "$"):
             return True  # ``Common Shares, no par Irr``: ``par`` goes on only to ``value``
         if word == "value" and before != "par":
             return True  # ``Class B Common Stock value``: a lost row's ``par`` / ``value``
@@ -771,6 +775,10 @@ def runs_past_its_end(text: str) -> bool:
             # right's noun follows ``Share`` or ``Stock``: ``Restricted Share Units``)
         if before in _RIGHTS and (word == "stock" or word in _SHARES):
             return True  # ``Stock Appreciation Rights Stock``: a right's noun opens no other
+        if before in _UNITS_OR_SHARES and word in _OPTION:
+            return True  # ``Stock Units Option``: an option's noun follows ``Stock`` or ``Share``
+        if before in _INTERESTS and word in _OWNERS_WORDS:
+            return True  # ``Shares of Beneficial Interest Partnership``: a nature's word
     after_noun = False
     for word, written in zip(words, text.split(), strict=True):
         if word in _NOUNS:
@@ -857,6 +865,8 @@ def _rules(u: Undecided) -> list[Callable[[tuple[str, ...]], object]]:
             or DATE_WORD.search(texts[i])
             or _SEE.search(texts[i])
             or _due_after_no_debt(texts[i])
+            or _NATURES_WORD.search(texts[i])
+            or _LIMITED_CUT.search(texts[i])
             for i in title_at
         )
     ]
@@ -864,12 +874,17 @@ def _rules(u: Undecided) -> list[Callable[[tuple[str, ...]], object]]:
         first = [len(f) for f in u.first]
         rules.append(lambda texts: _par_elsewhere(texts, title_at, first))
     rules.append(lambda texts: any(goes_on_past_noun(u.first[i], texts[i]) for i in title_at))
+    if "underlying_title" in u.cells:
+        under = u.cells.index("underlying_title")
+        # an option's kind is its own title's (``Common Units Option (right to buy)``)
+        rules.append(lambda texts: _KIND_WORDING.search(texts[under]) is not None)
     if "nature_of_ownership" in u.cells:
         at = u.cells.index("nature_of_ownership")
         rules.append(lambda texts: _splits_a_legal_form(texts[at]))
         rules.append(lambda texts: _ends_on_a_noun(u.first[at], texts[at]))
         rules.append(lambda texts: _holds_a_units_wording(u.first[at], texts[at]))
         rules.append(lambda texts: _KIND_WORDING.search(texts[at]) is not None)
+        rules.append(lambda texts: _REPORTING_CUT.search(texts[at]) is not None)
         if title_at:
             rules.append(
                 lambda texts: _nature_takes_a_titles_noun(
@@ -908,6 +923,15 @@ _KIND_WORDING = re.compile(r"\((?:right|obligation)\s+to\b", re.I)
 """An option's kind (``(right to buy)``, ``(obligation to sell)``): a derivative's title's
 words, never a nature of ownership's (``Held by the Reporting Person's (right to buy)
 spouse``, remix seed 937)."""
+_NATURES_WORD = re.compile(r"(?<![\w'’])(?:dated|dtd|person['’]s)(?![\w'’])", re.I)
+"""Words of a nature of ownership no title holds: a trust's date (``By Revocable Trust dated``),
+``Person's`` of ``Held by the Reporting Person's spouse`` (remix seeds 943, 947)."""
+_LIMITED_CUT = re.compile(r"\blimited\s+(?!partner|partnership|liability)\S")
+"""A title's ``limited`` in small letters, of ``representing limited partner interests``, before
+another word (``limited child partner interests``: a nature's word cut in)."""
+_REPORTING_CUT = re.compile(r"\breporting(?!\s+persons?\b|\s+person['’]s)(?=\s|$)", re.I)
+"""A nature's ``Reporting`` not followed by its ``Person``: cut from it (``Held by the
+Reporting spouse`` beside ``Class A Common Person's Stock``)."""
 _NOT_A_PARTNER = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "as", "general", "sole", "limited"}
 )

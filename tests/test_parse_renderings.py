@@ -2095,3 +2095,22 @@ def test_wrapped_words_go_where_each_cell_reads_as_its_kind(
     f = parse_file(FRESH / name)
     row = next(r for r in getattr(f, table) if r.line == line)
     assert {k: getattr(row, k) for k in cells} == cells
+
+
+def test_a_scans_lone_close_before_a_word_that_closes_the_bracket_is_debris() -> None:
+    # a scan of the work list's form3.snow (session 33's render): 'Stock Option (Right to | )'
+    # / 'Buy)': the torn marker's ')' had closed the bracket, and 'Buy)''s was dropped: read
+    # 'Stock Option (Right to) Buy' (wrong)
+    f = parse_file(FRESH / "worklist_form3_torn_marker_close_before_the_wordings_rest_ocr.txt")
+    row = next(r for r in f.derivative if r.line == 27)
+    assert row.security_title == "Stock Option (Right to Buy)"
+    assert all(r.security_title != "Stock Option (Right to) Buy" for r in f.derivative)
+
+
+def test_a_scans_torn_captions_whose_numbers_were_set_aside_are_no_row() -> None:
+    # a scan of the work list's softbank filing (session 33's render): '2   5   4)   4)' /
+    # ' (or)' under the captions: the small numbers set aside or left empty as a row's, the
+    # line had been a phantom row titled '(or)'
+    f = parse_file(FRESH / "worklist_softbank_captions_debris_with_numbers_set_aside_ocr.txt")
+    assert [r.line for r in f.non_derivative] == [30]
+    assert any("read as OCR debris of the column captions" in n.message for n in f.notes)

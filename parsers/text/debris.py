@@ -768,9 +768,16 @@ def clean_words(text: str, opened: bool = False) -> str:
             # ``Class B Common Stock MO)``: a marker torn to capitals after the noun a title
             # ends on (``By LP)`` keeps its ``LP``: a name's capitals, the marker's ``)``)
             continue
-        if w == ")" and depth > 0 and words:
+        if (
+            w == ")"
+            and depth > 0
+            and words
+            and not any(")" in x and HAS_WORD.search(x) for x in split[n + 1 :])
+        ):
             # ``By 401(k`` | ``) Plan``: a cell border put the bracket's close apart from the
-            # word it closes (remix seed 883, read ``By 401(k Plan``); no ``)`` follows a space
+            # word it closes (remix seed 883, read ``By 401(k Plan``); no ``)`` follows a space.
+            # Not where a later word closes the bracket (``Stock Option (Right to | )`` /
+            # ``Buy)``: a scan's torn marker, which had read ``(Right to) Buy``)
             words[-1] += w
             depth -= 1
             continue

@@ -102,7 +102,7 @@ def _nature_goes_on(text: str) -> bool:
     return text.split()[-1].casefold() in _NATURE_GOES_ON
 
 
-def _caption_debris(values: dict[str, object]) -> bool:
+def _caption_debris(values: dict[str, object], written: str = "") -> bool:
     """A line under the captions holding no date, code, amount or ownership form, only a digit
     (``aor [ome |*  9``: OCR of ``(A) or (D)  Price`` and an ``(Instr. 4)`` superscript).
     A row states a transaction (date, code) or a holding (its balance and ownership form); an
@@ -120,11 +120,20 @@ def _caption_debris(values: dict[str, object]) -> bool:
         if isinstance(title, str) and title[:1].isupper():
             return False
     numbers = [v for v in values.values() if isinstance(v, Decimal)]
+    if not numbers and written:
+        # ``2   5   4)   4)`` / `` (or)``: the numbers set aside or left empty as a row's (no
+        # date or code) are the line's all the same (the work list's softbank scan: a phantom
+        # row titled ``(or)``)
+        numbers = [Decimal(n) for n in _WRITTEN_NUMBER.findall(written)]
     title = values.get("security_title")
     # ``jor [pace _|*   3S``: ``(A) or (D)  Price`` and a superscript ``3`` torn, its words
     # small-lettered (a title opens with a capital) and a number of two digits at most
     small = 100 if isinstance(title, str) and title[:1].islower() else 10
     return bool(numbers) and all(v == v.to_integral_value() and 0 <= v < small for v in numbers)
+
+
+_WRITTEN_NUMBER = re.compile(r"(?<![\w.,$/])\d+(?![\w.,/])")
+"""A whole number as a line writes it, alone (not part of a date, an amount or a word)."""
 
 
 _LONE_DATES = frozenset(
@@ -350,7 +359,7 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
     debris: list[Draft] = []
     for d in drafts:
         v = d.values
-        if d.after_caption and (d.torn_caption or _caption_debris(v)):
+        if d.after_caption and (d.torn_caption or _caption_debris(v, d.text)):
             debris.append(d)
             continue
         titled = v.get("security_title") or "security_title" in d.blurred

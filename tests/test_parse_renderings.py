@@ -2114,3 +2114,30 @@ def test_a_scans_torn_captions_whose_numbers_were_set_aside_are_no_row() -> None
     f = parse_file(FRESH / "worklist_softbank_captions_debris_with_numbers_set_aside_ocr.txt")
     assert [r.line for r in f.non_derivative] == [30]
     assert any("read as OCR debris of the column captions" in n.message for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "values"),
+    [
+        # '|Code<br>V<br>P|Amount<br>35,000|(A) or<br>(D)<br>A|Price<br>$2,556.7346(1)|and 4)<br>
+        # 129,171|D|(Instr. 4)|': the balance's caption's rest 'and 4)' and the nature's
+        # '(Instr. 4)' alone had kept the row reading as captions (no row at all)
+        ("remix941_balance_captions_rest_over_its_value_pymupdf4llm_layout.md", 23,
+         {"code": "P", "shares": Decimal(35000), "acquired_disposed": "A",
+          "price": Decimal("2556.7346"), "shares_owned_following": Decimal(129171),
+          "ownership": "D", "nature_of_ownership": None}),
+        # '|(A) or<br>(D)<br>Price<br>A<br>$44.75(4)|': the side under 'Price' had gone with
+        # the captions (the change left unsigned)
+        ("remix947_side_under_the_price_caption_pymupdf4llm_layout.md", 22,
+         {"acquired_disposed": "A", "price": Decimal("44.75"), "code": "J"}),
+        # '|Code<br>V<br>S|': the code under 'V' had been left out as a caption
+        ("remix943_code_under_the_v_caption_pymupdf4llm_layout.md", 22,
+         {"code": "S", "acquired_disposed": "D", "nature_of_ownership": "By Children"}),
+    ],
+)  # fmt: skip
+def test_values_under_sub_captions_in_the_first_rows_cells_are_read(
+    name: str, line: int, values: dict[str, object]
+) -> None:
+    f = parse_file(FRESH / name)
+    row = next(r for r in f.non_derivative if r.line == line)
+    assert {k: getattr(row, k) for k in values} == values

@@ -13,7 +13,7 @@ from decimal import Decimal
 from parsers.text import wraps
 from parsers.text.captions import is_header_row
 from parsers.text.cells import Row, clean
-from parsers.text.columns import TEXT_FIELDS
+from parsers.text.columns import CODES, TEXT_FIELDS
 from parsers.text.debris import OWNER_WORDS_ALONE, SECURITY_NOUNS, are_speckles
 from parsers.text.direction import SET_ASIDE
 from parsers.text.drafts import Draft, add_refs, mark_ids
@@ -923,8 +923,11 @@ def captions_off(row: Row) -> Row:
     and the side under ``(D)`` (``A``, ``D``, itself a caption word) is kept."""
     cells = list(row.cells)
     changed = 0
+    alone: list[int] = []  # (cells of captions alone)
     for i, cell in enumerate(cells):
         if "<br>" not in cell:
+            if is_caption_text(clean(cell)) and _CAPTION_ALONE.fullmatch(clean(cell).strip()):
+                alone.append(i)
             continue
         lines = cell.split("<br>")
         if clean(lines[0]).strip().casefold() in _OPENERS:
@@ -934,7 +937,12 @@ def captions_off(row: Row) -> Row:
             k < len(lines) - 1
             and lines[k].strip()
             and not _MARKS_ALONE.fullmatch(lines[k])  # (``(2)``: a marker, no caption)
-            and is_caption_text(clean(lines[k]))
+            and clean(lines[k]).strip() not in ("A", "D", "I")  # (a side or form: a value)
+            and (
+                is_caption_text(clean(lines[k]))
+                # ``and 4)<br>129,171``: the rest of the balance's caption, its bracket's close
+                or (k == 0 and _CLOSES_CAPTION.fullmatch(_AND_REST.sub("", clean(lines[k]))))
+            )
         ):
             k += 1
         if not k:
@@ -945,11 +953,21 @@ def captions_off(row: Row) -> Row:
             and is_caption_text(last)
             and (last not in ("A", "D") or clean(lines[k - 1]).strip() != "(D)")
             and (last not in ("D", "I") or clean(lines[k - 1]).strip() != "(Instr. 4)")
+            and (last not in CODES or clean(lines[k - 1]).strip() != "V")
         ):
             continue  # captions alone (a side stands under ``(D)`` only, a form under the
-            # ownership caption's ``(Instr. 4)``)
+            # ownership caption's ``(Instr. 4)``, a code under ``V``: ``Code<br>V<br>S``)
         cells[i] = "<br>".join(lines[k:])
         changed += 1
     if changed < 2:
         return row
+    for i in alone:
+        # ``(Instr. 4)`` alone in the nature's cell of a row whose values stand under their
+        # captions: the caption's, no value (remix seed 941: the row had read as captions)
+        cells[i] = ""
     return row.with_cells(tuple(cells))
+
+
+_AND_REST = re.compile(r"^\s*and\s+")
+_CAPTION_ALONE = re.compile(r"\(Instr\.\s*\d\)")
+"""A cell holding only an instruction's reference, the last line of a column's caption."""

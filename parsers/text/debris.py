@@ -470,6 +470,8 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                     or DATE_WORD.search(text)
                     or _LETTERS_AND_DIGITS.search(text)
                     or _CASE_JUMBLE.search(text)
+                    # ``Common 5a2.912,/70 Shares``: the underlying amount, garbled (seed 937)
+                    or _amount_in_words(text)
                 )
             ):
                 # ``Restricted Stock Unit 0471472028``: a date whose slashes the scan read as
@@ -668,6 +670,21 @@ _BARE_MARKER = re.compile(r"[^\W\d_]{2} \d{1,2}$")
 _CLOSED_THEN_STRAY = re.compile(r"\([^()]*\)[^()]*\b[^\W\d_]+\)")
 
 
+_CLEAN_AMOUNT = re.compile(r"\$?\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:[-/]\d+)*")
+
+
+def _amount_in_words(text: str) -> str | None:
+    """A word of five digits or more with letters or marks among them (``5a2.912,/70``): a
+    grouped amount garbled by a scan; no title's word is so (a year, a series ``2019-1``, a date,
+    a rate or a par value are written cleanly)."""
+    for w in text.split():
+        if sum(c.isdigit() for c in w) >= 5 and not _CLEAN_AMOUNT.fullmatch(w.strip(",.;:()")):
+            return w
+    return None
+
+
+_SHORTENED = frozenset({"corp", "assn", "bros", "intl", "dept", "natl", "mgmt"})
+"""Words of four letters or more written short with a point (``Corp.``): the point is theirs."""
 _MARKER_REST = re.compile(r"\s+\d{1,2}\)$")
 """A last word of digits that closes a bracket: a footnote marker's rest (``90)``)."""
 
@@ -843,6 +860,15 @@ def clean_words(text: str, opened: bool = False) -> str:
             w = w[:-1]  # ``footnotes(``: a torn marker's bracket; no word ends on an opening one
         if len(w) > 2 and w[-1] in "’'" and w[-2].isalpha() and w[-2] not in "sS":
             w = w[:-1]  # ``Common’``: an apostrophe ends a word only after the s of a plural
+        if (
+            depth == 0
+            and not opened
+            and w.endswith(".)")
+            and len(w) > 5
+            and w[:-2].isalpha()
+            and w[:-2].casefold() not in _SHORTENED
+        ):
+            w = w[:-2]  # ``By Trust.)``: a marker torn to a point and its close, nothing opened
         tail = _JUNK_TAIL.search(w) if w[-1] in _JUNK_ENDS or w.endswith(").") else None
         if tail and '"' in tail[0] and text.count('"') % 2 == 0:
             tail = None  # a quote the cell opened, closed: words of it (``"Unitrust"``)

@@ -470,7 +470,7 @@ def par_value_set_aside(d: Draft) -> None:
     ``Common Stock, par value`` with ``$.001`` left out: remix seeds 863, 877). Put back where
     it stood, as written."""
     title = d.values.get("security_title")
-    price = d.set_aside.get("price") if d.plain else None
+    price = d.set_aside.get("price")  # (the amount stood in the title's text: title_raw)
     if not isinstance(title, str) or not d.title_raw or (price is None and not d.left_out):
         return
     for m in _DOLLARS.finditer(d.title_raw):

@@ -720,6 +720,7 @@ _SHARES = frozenset({"shares", "share"})
 _OPTION = frozenset({"option", "options"})
 _BEFORE_STOCK_OR_SHARES = _NOUNS_BEFORE_STOCK | _OPTION
 _NOUNS = _NOUNS_BEFORE_STOCK | {"stock"}
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _RIGHTS = frozenset({"rights", "right"})
 _INTERESTS = frozenset({"interest", "interests"})
 _UNITS_OR_SHARES = frozenset({"units", "unit", "shares"})
@@ -751,7 +752,9 @@ def runs_past_its_end(text: str) -> bool:
     ``par`` (``Stock value``), or ``Appreciation`` before a word but a right or unit, a right's
     or unit's noun after ``Shares``, an option's after ``Units`` or ``Shares`` or ``Stock``
     after a right's (``Common Shares Rights``, ``Stock Units Option``, ``Rights Stock``), or a
-    word that ends an owner's name after ``Interest`` (``Interest Partnership``): a
+    word that ends an owner's name after ``Interest`` (``Interest Partnership``), or a word
+    after a debt's year (``Notes due 2028 Stock``) or after the interests a unit represents
+    (``representing limited partner interests Beneficial``): a
     par value, that wording or the noun ends a security's title, so the words are another
     cell's. So is a word that ends an owner's name after the noun (``Common Stock Trust``,
     ``Capital Stock LLC``, ``Ordinary Shares Schaufeld Rev. Trust``), but for one after ``of``
@@ -759,6 +762,13 @@ def runs_past_its_end(text: str) -> bool:
     if _WORDING_END.search(text):
         return True
     words = [w.strip(",.;:”“\"'") for w in text.casefold().split()]
+    for k in range(2, len(words)):
+        if words[k - 2] == "due" and _YEAR.fullmatch(words[k - 1]) and words[k][:1].isalpha():
+            return True  # ``Senior Notes due 2028 Stock``: a debt's title ends on its year
+    if "representing" in words:
+        at = words.index("representing")
+        if any(w in _INTERESTS and n[:1].isalpha() for w, n in pairwise(words[at:])):
+            return True  # ``... representing limited partner interests Beneficial Interest``
     for before, word in pairwise(words):
         if before == word and word in _DOUBLED:
             return True  # ``Stock Stock Option``: the underlying's noun beside the title's

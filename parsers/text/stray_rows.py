@@ -312,13 +312,18 @@ _WORDS_THEN_DATE = re.compile(
 )
 
 
+_OTHER_ENDS = frozenset({"interest", "interests", "notes", "debentures", "stock"})
+"""Nouns a title ends on besides a share's or unit's (``Shares of Beneficial Interest``)."""
+
+
 def _title_and_trust_date(host: Draft, d: Draft) -> bool:
     """A plain line of words and then a date (``Beneficial Interest 3/1/2010(1)(2)``) under a
     plain row whose title and nature both end mid-phrase (``Common Shares of``, ``By Revocable
     Trust dated``): the date is the trust's, which must follow ``dated`` at once, so the words
     before it are not the nature's; the title wants its rest, and no other text cell is open
-    beside it: they are the title's (remix seed 937, both cells had been left empty). True
-    where the line is read so."""
+    beside it: they are the title's (remix seed 937, both cells had been left empty), where
+    they end it on its noun (``Class B`` / ``Common 3/1/2010`` / ``Stock(1)(2)``: its rest goes
+    on below, seed 951, read ``Class B Common``). True where the line is read so."""
     nature, title = host.values.get("nature_of_ownership"), host.values.get("security_title")
     m = _WORDS_THEN_DATE.fullmatch(d.text.strip())
     if (
@@ -334,6 +339,9 @@ def _title_and_trust_date(host: Draft, d: Draft) -> bool:
     ):
         return False
     words, date = " ".join(m["words"].split()), m["date"]
+    last = words.split()[-1].casefold().strip(",")
+    if wraps.opens_only(f"{title} {words}") or last not in SECURITY_NOUNS | _OTHER_ENDS:
+        return False  # (``Class B`` / ``Common 3/1/2010`` / ``Stock(1)``: more below, seed 951)
     host.values["security_title"] = f"{title} {words}"
     host.values["nature_of_ownership"] = f"{nature} {date}"
     add_refs(host, "security_title", mark_ids(re.findall(r"\d+", m["wm"])))

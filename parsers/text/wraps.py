@@ -721,6 +721,10 @@ _OPTION = frozenset({"option", "options"})
 _BEFORE_STOCK_OR_SHARES = _NOUNS_BEFORE_STOCK | _OPTION
 _NOUNS = _NOUNS_BEFORE_STOCK | {"stock"}
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_BENEFICIAL = frozenset({"interest", "interests", "ownership"})
+_QUALIFIER_END = re.compile(r"\([a-z][a-z ]*\)\s+[A-Za-z]")
+"""A title's qualifier in brackets and small letters, then a word (``Common Stock (restricted)
+Irrevocable``): the qualifier ends the title."""
 _RIGHTS = frozenset({"rights", "right"})
 _INTERESTS = frozenset({"interest", "interests"})
 _UNITS_OR_SHARES = frozenset({"units", "unit", "shares"})
@@ -744,7 +748,8 @@ security's title after its noun: no title of a real or synthetic filing ends so.
 def runs_past_its_end(text: str) -> bool:
     """A title with words after its par value other than ``per share`` (``Common Stock, par
     value $0.001 Trust``, ``Common Shares, no par value Irr``), or after the wording of an
-    option's kind (``Option (right to buy) Common``), or ``Stock`` or ``Shares`` after another
+    option's kind (``Option (right to buy) Common``) or a qualifier in small letters
+    (``(restricted) Irrevocable``), or ``Stock`` or ``Shares`` after another
     security's noun (``Common Shares Stock``, ``Ordinary Units Shares``, ``Common Shares Share
     Purchase Warrants``, ``Share Option Stock``: the stock is the underlying's, an option's
     noun opens no other; no real or synthetic filing's title has one), or a word or amount but
@@ -753,18 +758,29 @@ def runs_past_its_end(text: str) -> bool:
     or unit's noun after ``Shares``, an option's after ``Units`` or ``Shares`` or ``Stock``
     after a right's (``Common Shares Rights``, ``Stock Units Option``, ``Rights Stock``), or a
     word that ends an owner's name after ``Interest`` (``Interest Partnership``), or a word
-    after a debt's year (``Notes due 2028 Stock``) or after the interests a unit represents
-    (``representing limited partner interests Beneficial``): a
+    after a debt's year (``Notes due 2028 Stock``), after ``Beneficial Interest`` (or any but
+    ``Interest`` after ``Beneficial``) or after the
+    interests a unit represents (``representing limited partner interests Beneficial``): a
     par value, that wording or the noun ends a security's title, so the words are another
     cell's. So is a word that ends an owner's name after the noun (``Common Stock Trust``,
     ``Capital Stock LLC``, ``Ordinary Shares Schaufeld Rev. Trust``), but for one after ``of``
     (``Units of ABC Trust``): the rest of a nature of ownership."""
-    if _WORDING_END.search(text):
+    if _WORDING_END.search(text) or _QUALIFIER_END.search(text):
         return True
     words = [w.strip(",.;:”“\"'") for w in text.casefold().split()]
     for k in range(2, len(words)):
         if words[k - 2] == "due" and _YEAR.fullmatch(words[k - 1]) and words[k][:1].isalpha():
             return True  # ``Senior Notes due 2028 Stock``: a debt's title ends on its year
+        if (
+            words[k - 2] == "beneficial"
+            and words[k - 1] in _INTERESTS
+            and words[k][:1].isalpha()
+            and words[k] not in _NAMING  # (``Units of Beneficial Interest of ABC Trust``)
+        ):
+            return True  # ``Shares of Beneficial Interest Account``: the phrase ends the title
+    for before, word in pairwise(words):
+        if before == "beneficial" and word not in _BENEFICIAL:
+            return True  # ``Shares of Beneficial Irrevocable``: its ``Interest`` cut away
     if "representing" in words:
         at = words.index("representing")
         if any(w in _INTERESTS and n[:1].isalpha() for w, n in pairwise(words[at:])):
@@ -894,6 +910,7 @@ def _rules(u: Undecided) -> list[Callable[[tuple[str, ...]], object]]:
         rules.append(lambda texts: _ends_on_a_noun(u.first[at], texts[at]))
         rules.append(lambda texts: _holds_a_units_wording(u.first[at], texts[at]))
         rules.append(lambda texts: _KIND_WORDING.search(texts[at]) is not None)
+        rules.append(lambda texts: _QUALIFIED.search(texts[at]) is not None)
         rules.append(lambda texts: _REPORTING_CUT.search(texts[at]) is not None)
         if title_at:
             rules.append(
@@ -929,6 +946,8 @@ def _ends_on_a_noun(first: str, text: str) -> bool:
 _UNITS_WORDING = frozenset({"representing", "interests", "interest"})
 
 
+_QUALIFIED = re.compile(r"\(restricted\)", re.I)
+"""A security's qualifier (``Common Stock (restricted)``), never a nature's words."""
 _KIND_WORDING = re.compile(r"\((?:right|obligation)\s+to\b", re.I)
 """An option's kind (``(right to buy)``, ``(obligation to sell)``): a derivative's title's
 words, never a nature of ownership's (``Held by the Reporting Person's (right to buy)

@@ -2186,3 +2186,43 @@ def test_scans_of_remix_seeds_937_941_read_no_wrong_text(
     f = parse_file(FRESH / name)
     row = next(r for r in getattr(f, table) if r.line == line)
     assert {k: getattr(row, k) for k in values} == values
+
+
+@pytest.mark.parametrize(
+    ("name", "table", "line", "cells"),
+    [
+        # 'Common ... I Trustees of The' / 'Surace/Rogers Family' / 'Trust': no class of stock
+        # goes on to an owner's name ('Common Surace/Rogers Trust')
+        ("remix961_one_word_title_beside_a_trustees_nature_pdfplumber_text.txt", "non_derivative",
+         28, {"security_title": "Common",
+              "nature_of_ownership": "Trustees of The Surace/Rogers Family Trust"}),
+        # 'INNSUITES ... I SMB Pacific 2021' / 'HOSPITALITY REIT Charitable Remainder' /
+        # 'Unitrust I': a title in capitals goes on in no word capitalised in small letters
+        ("remix963_title_in_capitals_beside_a_unitrust_pdfplumber_text.txt", "non_derivative", 38,
+         {"security_title": "INNSUITES HOSPITALITY REIT",
+          "nature_of_ownership": "SMB Pacific 2021 Charitable Remainder Unitrust I"}),
+        # 'Class A Common ... I By FDS New River Farm' / 'Stock, $0.01 par 2017 Irrevocable
+        # Trust' / 'value': 'par' goes on to 'value', not to a year
+        ("remix961_par_beside_a_trusts_year_pdfplumber_text.txt", "non_derivative", 27,
+         {"security_title": "Class A Common Stock, $0.01 par value",
+          "nature_of_ownership": "By FDS New River Farm 2017 Irrevocable Trust"}),
+        # 'Class A ... I By immediate family' / 'Common member 1(2)' / 'Stock': a nature's small
+        # word before a title's noun ('Class A Common member Stock')
+        ("remix967_family_member_beside_a_wrapped_title_pdfplumber_text.txt", "non_derivative", 25,
+         {"security_title": "Class A Common Stock",
+          "nature_of_ownership": "By immediate family member 1"}),
+        # 'Share ... Class A ... I By Fredrick' / 'Option Common D. Schaufeld' / '(right to Stock
+        # Rev. Trust' / 'buy)': no '(right buy)', no initial in a title ('Common D. Stock')
+        ("remix967_option_kind_and_an_initial_beside_titles_pdfplumber_text.txt", "derivative", 46,
+         {"security_title": "Share Option (right to buy)",
+          "underlying_title": "Class A Common Stock",
+          "nature_of_ownership": "By Fredrick D. Schaufeld Rev. Trust"}),
+    ],
+)  # fmt: skip
+def test_remix_961_967_wrapped_words_go_where_each_cell_reads_as_its_kind(
+    name: str, table: str, line: int, cells: dict[str, str]
+) -> None:
+    # (real filings' titles and natures, remixed: each had been left empty)
+    f = parse_file(FRESH / name)
+    row = next(r for r in getattr(f, table) if r.line == line)
+    assert {k: getattr(row, k) for k in cells} == cells

@@ -721,6 +721,17 @@ _OPTION = frozenset({"option", "options"})
 _BEFORE_STOCK_OR_SHARES = _NOUNS_BEFORE_STOCK | _OPTION
 _NOUNS = _NOUNS_BEFORE_STOCK | {"stock"}
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_KIND_TORN = re.compile(r"\((?:right|obligation)(?!\s+to\b)", re.I)
+"""An option's kind with its ``to`` cut away (``(right buy)``)."""
+_TITLE_SMALL = frozenset(
+    {"of", "to", "per", "par", "no", "and", "or", "in", "on", "a", "an", "each", "value"}
+    | {"representing", "limited", "partner", "partnership", "interests", "interest", "share"}
+)
+_INITIAL = re.compile(r"[A-Z]\.")
+_SHOUTED_THEN_CASED = re.compile(r"\b[A-Z]{3,}\s+[A-Z]{3,}\b.*?\b([A-Z][a-z]{2,})")
+"""Two words in capitals, then a word capitalised in small letters: a title written in
+capitals does not go on so (a nature's words beside it)."""
+_CLASS_WORDS = frozenset({"common", "class", "series", "ordinary", "preferred"})
 _BENEFICIAL = frozenset({"interest", "interests", "ownership"})
 _QUALIFIER_END = re.compile(r"\([a-z][a-z ]*\)\s+[A-Za-z]")
 """A title's qualifier in brackets and small letters, then a word (``Common Stock (restricted)
@@ -764,8 +775,9 @@ def runs_past_its_end(text: str) -> bool:
     par value, that wording or the noun ends a security's title, so the words are another
     cell's. So is a word that ends an owner's name after the noun (``Common Stock Trust``,
     ``Capital Stock LLC``, ``Ordinary Shares Schaufeld Rev. Trust``), but for one after ``of``
-    (``Units of ABC Trust``): the rest of a nature of ownership."""
-    if _WORDING_END.search(text) or _QUALIFIER_END.search(text):
+    (``Units of ABC Trust``): the rest of a nature of ownership. So is an option's kind cut
+    from its ``to`` (``(right buy)``)."""
+    if _WORDING_END.search(text) or _QUALIFIER_END.search(text) or _KIND_TORN.search(text):
         return True
     words = [w.strip(",.;:”“\"'") for w in text.casefold().split()]
     for k in range(2, len(words)):
@@ -790,7 +802,7 @@ def runs_past_its_end(text: str) -> bool:
             return True  # ``Stock Stock Option``: the underlying's noun beside the title's
         if before in _BEFORE_STOCK_OR_SHARES and (word == "stock" or word in _SHARES):
             return True  # (``Restricted Share Units`` is a title: ``Units`` after ``Share``)
-        if before == "par" and word != "value" and (word[:1].isalpha() or word[:1] == "$"):
+        if before == "par" and word != "value" and (word[:1].isalnum() or word[:1] == "$"):
             return True  # ``Common Shares, no par Irr``: ``par`` goes on only to ``value``
         if word == "value" and before != "par":
             return True  # ``Class B Common Stock value``: a lost row's ``par`` / ``value``
@@ -823,6 +835,37 @@ def runs_past_its_end(text: str) -> bool:
     rest = [w.strip(",.;").casefold() for w in text[m.end() :].split()]
     rest = [w for w in rest if any(c.isalnum() for c in w)]  # (a torn marker's ``)`` is none)
     return bool(rest) and rest != list(_AFTER_PAR[: len(rest)])
+
+
+def _natures_words_in(text: str) -> bool:
+    """A cut's title holding what only a nature's words give it, asked of the cuts
+    :func:`settle` weighs (not of a title read whole): a small word before a capitalised noun
+    (``Class A Common member Stock``), a name's initial (``Common D. Stock``, of ``Fredrick D.
+    Schaufeld``), words capitalised in small letters after a title in capitals (``INNSUITES
+    HOSPITALITY REIT Unitrust``), an owner's word ending a class's words with no noun
+    (``Common Trust``, ``Common Surace/Rogers Family Trust``; a fund's own name may end so, as
+    ``SPDR Gold Trust`` does, with no class's word first). Remix seeds 961-967."""
+    for a, b in pairwise(text.split()):
+        if (
+            a.isalpha()
+            and a.islower()
+            and a not in _TITLE_SMALL
+            and b[:1].isupper()
+            and b.strip(",.;:").casefold() in _NOUNS
+        ):
+            return True
+        if _INITIAL.fullmatch(a) and b[:1].isupper():
+            return True
+    m = _SHOUTED_THEN_CASED.search(text)
+    if m and m[1].casefold() not in _NOUNS | _CLASS_WORDS | _OPTION:
+        return True  # (``... REIT Stock``: a lost row's noun, or the title's own: not ruled)
+    words = [w.strip(",.;:") for w in text.casefold().split()]
+    return (
+        len(words) > 1
+        and words[0] in _CLASS_WORDS
+        and words[-1].replace(".", "") in _OWNERS_WORDS
+        and not any(w in _NAMING for w in words)
+    )
 
 
 _SHOUTED = re.compile(r"[A-Z]{4,}")
@@ -892,6 +935,7 @@ def _rules(u: Undecided) -> list[Callable[[tuple[str, ...]], object]]:
             or _SEE.search(texts[i])
             or _due_after_no_debt(texts[i])
             or _NATURES_WORD.search(texts[i])
+            or _natures_words_in(texts[i])
             or _LIMITED_CUT.search(texts[i])
             for i in title_at
         )

@@ -2226,3 +2226,32 @@ def test_remix_961_967_wrapped_words_go_where_each_cell_reads_as_its_kind(
     f = parse_file(FRESH / name)
     row = next(r for r in getattr(f, table) if r.line == line)
     assert {k: getattr(row, k) for k in cells} == cells
+
+
+@pytest.mark.parametrize(
+    ("name", "table", "line", "values"),
+    [
+        # 'Class B Common Stock | 10/02/2015  Ce Se ee ...' / 'SG eee) |S [fs fe nea': the
+        # specks had run the title on ('Class B Common Stock SG eee S fs fe nea')
+        ("remix943_specks_run_into_a_title_after_its_noun_ocr.txt", "non_derivative", 54,
+         {"security_title": None}),
+        # '... Class A Common Stock | 04/13/2022 ...' / '$0.01 per share' (a lost row's par
+        # value): had read 'Class A Common Stock $0.01 per share'
+        ("remix943_lost_rows_par_value_and_noun_below_titles_ocr.txt", "non_derivative", 28,
+         {"security_title": "Class A Common Stock"}),
+        # 'Series A Common Stock _ | ...' / 'value' / 'Shares' / 'Shares': no 'Shares' after
+        # 'Stock' ('Series A Common Stock Shares')
+        ("remix943_lost_rows_par_value_and_noun_below_titles_ocr.txt", "non_derivative", 30,
+         {"security_title": "Series A Common Stock"}),
+        # "... Held by the Reporting Person's" with its 'spouse)' at the margin, lost: a
+        # possessive wants its noun ("Held by the Reporting Person's", cut)
+        ("remix943_nature_cut_after_a_possessive_ocr.txt", "derivative", 23,
+         {"nature_of_ownership": None, "security_title": "Class B Common Stock"}),
+    ],
+)  # fmt: skip
+def test_scans_of_remix_seed_943_read_no_wrong_text(
+    name: str, table: str, line: int, values: dict[str, object]
+) -> None:
+    f = parse_file(FRESH / name)
+    row = next(r for r in getattr(f, table) if r.line == line)
+    assert {k: getattr(row, k) for k in values} == values

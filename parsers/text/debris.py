@@ -252,6 +252,20 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                 " garbled, not a nature's words; left empty",
             )
             continue
+        if f == "nature_of_ownership" and _POSSESSIVE_END.search(text):
+            # ``Held by the Reporting Person's`` (its ``spouse`` on a line the row lost, remix
+            # seed 943's scan): a possessive wants its noun; the nature is cut short
+            draft.leave_empty(f, f"{text!r} ends on a possessive, its noun cut off; left empty")
+            continue
+        if scan and f != "nature_of_ownership" and (specks := _specks_after_noun(text)):
+            # ``Class B Common Stock SG eee S fs fe nea``: a line of specks below the row run
+            # into the title after its noun (remix seed 943); what they hide, the scan lost
+            draft.leave_empty(
+                f,
+                f"{text!r}: {specks!r} after its noun is what a scan reads of specks (a word of"
+                " the title, or a lost row's, garbled?); left empty",
+            )
+            continue
         if scan and f == "nature_of_ownership" and (m := _CAPS_WITH_DIGITS.search(text)):
             draft.leave_empty(
                 f,
@@ -947,6 +961,41 @@ TORN_PAR = re.compile(r"(\$\d*\.\d+)[)\]}|°®©™’\"]{1,3}")
 OWNER_WORDS_ALONE = frozenset(
     {"trust", "unitrust", "llc", "lp", "l.p", "inc", "ltd", "partnership", "company", "foundation"}
 )
+
+
+_TITLE_SMALL_WORDS = frozenset({"of", "to", "per", "par", "no", "and", "or", "in", "on", "a", "an"})
+
+
+def specks_for_a_title(title: object) -> bool:
+    """A title half or more of whose words are small letters no title writes (``eT``, ``ce``,
+    ``eee``): two or three letters, not a capitalised word, an acronym or a title's small word
+    (``of``, ``par``, ``no``): what a scan reads of specks."""
+    if not isinstance(title, str):
+        return False
+    words = [w for w in title.split() if w.isalpha()]
+    specks = [
+        w
+        for w in words
+        if len(w) <= 3
+        and not w.isupper()
+        and not (w[0].isupper() and w[1:].islower() and len(w) == 3)
+        and w.lower() not in _TITLE_SMALL_WORDS
+    ]
+    return len(words) >= 3 and 2 * len(specks) >= len(words)
+
+
+_POSSESSIVE_END = re.compile(r"\w['’]s$")
+
+
+def _specks_after_noun(title: str) -> str | None:
+    """The words after a title's last security noun, where they read as specks
+    (:func:`specks_for_a_title`): what a scan ran into the title from a line of speckles."""
+    words = title.split()
+    at = max(
+        (k for k, w in enumerate(words) if w.casefold().strip(",") in SECURITY_NOUNS), default=-1
+    )
+    rest = " ".join(words[at + 1 :]) if at >= 0 else ""
+    return rest if rest and specks_for_a_title(rest) else None
 
 
 def are_speckles(words: list[str]) -> bool:

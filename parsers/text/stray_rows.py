@@ -14,7 +14,12 @@ from parsers.text import wraps
 from parsers.text.captions import is_header_row
 from parsers.text.cells import Row, clean
 from parsers.text.columns import CODES, TEXT_FIELDS
-from parsers.text.debris import OWNER_WORDS_ALONE, SECURITY_NOUNS, are_speckles
+from parsers.text.debris import (
+    OWNER_WORDS_ALONE,
+    SECURITY_NOUNS,
+    are_speckles,
+    specks_for_a_title,
+)
 from parsers.text.direction import SET_ASIDE
 from parsers.text.drafts import Draft, add_refs, mark_ids
 from parsers.text.placing import PAR_AMOUNT
@@ -418,7 +423,7 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             and v.get("shares_owned_following") is None  # (most rows: a balance or a date)
             and v.get("transaction_date") is None
             and not v.get("ownership")
-            and _specks_for_a_title(v.get("security_title"))
+            and specks_for_a_title(v.get("security_title"))
             and not _holds_a_value(v)
         ):
             # ``Sli |S eT NTI ce eS] ee eee a00``: a scan's specks where the table has no row
@@ -510,27 +515,6 @@ def par_value_set_aside(d: Draft) -> None:
             )
         )
         return
-
-
-_TITLE_SMALL_WORDS = frozenset({"of", "to", "per", "par", "no", "and", "or", "in", "on", "a", "an"})
-
-
-def _specks_for_a_title(title: object) -> bool:
-    """A title half or more of whose words are small letters no title writes (``eT``, ``ce``,
-    ``eee``): two or three letters, not a capitalised word, an acronym or a title's small word
-    (``of``, ``par``, ``no``): what a scan reads of specks."""
-    if not isinstance(title, str):
-        return False
-    words = [w for w in title.split() if w.isalpha()]
-    specks = [
-        w
-        for w in words
-        if len(w) <= 3
-        and not w.isupper()
-        and not (w[0].isupper() and w[1:].islower() and len(w) == 3)
-        and w.lower() not in _TITLE_SMALL_WORDS
-    ]
-    return len(words) >= 3 and 2 * len(specks) >= len(words)
 
 
 _SIDE_CAPTION = re.compile(r"\(?A\)?\s*or(?:\s*\(?D\)?)?")

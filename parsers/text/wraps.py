@@ -721,6 +721,9 @@ _OPTION = frozenset({"option", "options"})
 _BEFORE_STOCK_OR_SHARES = _NOUNS_BEFORE_STOCK | _OPTION
 _NOUNS = _NOUNS_BEFORE_STOCK | {"stock"}
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_AMOUNT_PER_SHARE = re.compile(r"(?<!\bvalue)\s\$\s?[\d.]+\s+per\s+share", re.I)
+"""A par value's amount and ``per share`` with no ``par value`` before them (``Class A Common
+Stock $0.01 per share``): a lost row's par value run into a title that had ended."""
 _KIND_TORN = re.compile(r"\((?:right|obligation)(?!\s+to\b)", re.I)
 """An option's kind with its ``to`` cut away (``(right buy)``)."""
 _TITLE_SMALL = frozenset(
@@ -776,8 +779,14 @@ def runs_past_its_end(text: str) -> bool:
     cell's. So is a word that ends an owner's name after the noun (``Common Stock Trust``,
     ``Capital Stock LLC``, ``Ordinary Shares Schaufeld Rev. Trust``), but for one after ``of``
     (``Units of ABC Trust``): the rest of a nature of ownership. So is an option's kind cut
-    from its ``to`` (``(right buy)``)."""
-    if _WORDING_END.search(text) or _QUALIFIER_END.search(text) or _KIND_TORN.search(text):
+    from its ``to`` (``(right buy)``), and a par value's amount ``per share`` with no ``par
+    value`` before it (``Stock $0.01 per share``)."""
+    if (
+        _WORDING_END.search(text)
+        or _QUALIFIER_END.search(text)
+        or _KIND_TORN.search(text)
+        or _AMOUNT_PER_SHARE.search(text)
+    ):
         return True
     words = [w.strip(",.;:”“\"'") for w in text.casefold().split()]
     for k in range(2, len(words)):
@@ -800,7 +809,9 @@ def runs_past_its_end(text: str) -> bool:
     for before, word in pairwise(words):
         if before == word and word in _DOUBLED:
             return True  # ``Stock Stock Option``: the underlying's noun beside the title's
-        if before in _BEFORE_STOCK_OR_SHARES and (word == "stock" or word in _SHARES):
+        if (before in _BEFORE_STOCK_OR_SHARES and (word == "stock" or word in _SHARES)) or (
+            before == "stock" and word in _SHARES
+        ):
             return True  # (``Restricted Share Units`` is a title: ``Units`` after ``Share``)
         if before == "par" and word != "value" and (word[:1].isalnum() or word[:1] == "$"):
             return True  # ``Common Shares, no par Irr``: ``par`` goes on only to ``value``

@@ -848,6 +848,31 @@ def runs_past_its_end(text: str) -> bool:
     return bool(rest) and rest != list(_AFTER_PAR[: len(rest)])
 
 
+@lru_cache(maxsize=8192)
+def _no_title(text: str) -> bool:
+    """A cut's title text no title reads as (:func:`_rules`), asked once a text: the cuts of a
+    row give each cell a few texts, each many times."""
+    return bool(
+        opens_only(text)
+        or runs_past_its_end(text)
+        or DATE_WORD.search(text)
+        or _SEE.search(text)
+        or _due_after_no_debt(text)
+        or _NATURES_WORD.search(text)
+        or _natures_words_in(text)
+        or _LIMITED_CUT.search(text)
+    )
+
+
+@lru_cache(maxsize=8192)
+def _titles_words_in(text: str) -> bool:
+    """A cut's nature holding a title's words: an option's kind, a security's qualifier, or a
+    ``Reporting`` cut from its ``Person``."""
+    return bool(
+        _KIND_WORDING.search(text) or _QUALIFIED.search(text) or _REPORTING_CUT.search(text)
+    )
+
+
 def _natures_words_in(text: str) -> bool:
     """A cut's title holding what only a nature's words give it, asked of the cuts
     :func:`settle` weighs (not of a title read whole): a small word before a capitalised noun
@@ -939,17 +964,7 @@ def _rules(u: Undecided) -> list[Callable[[tuple[str, ...]], object]]:
     contradicts itself: no sure reading (:func:`settle`)."""
     title_at = [i for i, c in enumerate(u.cells) if c in _TITLES]
     rules: list[Callable[[tuple[str, ...]], object]] = [
-        lambda texts: any(
-            opens_only(texts[i])
-            or runs_past_its_end(texts[i])
-            or DATE_WORD.search(texts[i])
-            or _SEE.search(texts[i])
-            or _due_after_no_debt(texts[i])
-            or _NATURES_WORD.search(texts[i])
-            or _natures_words_in(texts[i])
-            or _LIMITED_CUT.search(texts[i])
-            for i in title_at
-        )
+        lambda texts: any(_no_title(texts[i]) for i in title_at)
     ]
     if any(_PAR_WORD.search(line) for line in u.lines):
         first = [len(f) for f in u.first]
@@ -964,9 +979,7 @@ def _rules(u: Undecided) -> list[Callable[[tuple[str, ...]], object]]:
         rules.append(lambda texts: _splits_a_legal_form(texts[at]))
         rules.append(lambda texts: _ends_on_a_noun(u.first[at], texts[at]))
         rules.append(lambda texts: _holds_a_units_wording(u.first[at], texts[at]))
-        rules.append(lambda texts: _KIND_WORDING.search(texts[at]) is not None)
-        rules.append(lambda texts: _QUALIFIED.search(texts[at]) is not None)
-        rules.append(lambda texts: _REPORTING_CUT.search(texts[at]) is not None)
+        rules.append(lambda texts: _titles_words_in(texts[at]))
         if title_at:
             rules.append(
                 lambda texts: _nature_takes_a_titles_noun(

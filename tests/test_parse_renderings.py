@@ -943,6 +943,13 @@ def test_a_period_from_the_rows_only_where_the_header_shows_no_other_date() -> N
 FRESH = Path(__file__).parent / "fixtures" / "text" / "fresh"
 
 
+def _reads(name: str, table: str, line: int, values: dict[str, object]) -> None:
+    """The row of ``table`` on ``line`` of the fresh rendering ``name`` holds ``values``."""
+    f = parse_file(FRESH / name)
+    row = next(r for r in getattr(f, table) if r.line == line)
+    assert {k: getattr(row, k) for k in values} == values
+
+
 def test_a_marker_alone_closing_the_cell_before_a_lone_window_date_says_which_date() -> None:
     # pymupdf4llm-layout (remix seed 311, scored before it was opened): a Form 3's rows are a
     # cell short of the form, the date exercisable's marker-only cell merged into the title's
@@ -2104,9 +2111,7 @@ def test_wrapped_words_go_where_each_cell_reads_as_its_kind(
     name: str, table: str, line: int, cells: dict[str, str]
 ) -> None:
     # each had been left empty, two cuts or more left open
-    f = parse_file(FRESH / name)
-    row = next(r for r in getattr(f, table) if r.line == line)
-    assert {k: getattr(row, k) for k in cells} == cells
+    _reads(name, table, line, cells)
 
 
 def test_a_scans_lone_close_before_a_word_that_closes_the_bracket_is_debris() -> None:
@@ -2150,9 +2155,7 @@ def test_a_scans_torn_captions_whose_numbers_were_set_aside_are_no_row() -> None
 def test_values_under_sub_captions_in_the_first_rows_cells_are_read(
     name: str, line: int, values: dict[str, object]
 ) -> None:
-    f = parse_file(FRESH / name)
-    row = next(r for r in f.non_derivative if r.line == line)
-    assert {k: getattr(row, k) for k in values} == values
+    _reads(name, "non_derivative", line, values)
 
 
 @pytest.mark.parametrize(
@@ -2183,9 +2186,7 @@ def test_values_under_sub_captions_in_the_first_rows_cells_are_read(
 def test_scans_of_remix_seeds_937_941_read_no_wrong_text(
     name: str, table: str, line: int, values: dict[str, object]
 ) -> None:
-    f = parse_file(FRESH / name)
-    row = next(r for r in getattr(f, table) if r.line == line)
-    assert {k: getattr(row, k) for k in values} == values
+    _reads(name, table, line, values)
 
 
 @pytest.mark.parametrize(
@@ -2223,9 +2224,7 @@ def test_remix_961_967_wrapped_words_go_where_each_cell_reads_as_its_kind(
     name: str, table: str, line: int, cells: dict[str, str]
 ) -> None:
     # (real filings' titles and natures, remixed: each had been left empty)
-    f = parse_file(FRESH / name)
-    row = next(r for r in getattr(f, table) if r.line == line)
-    assert {k: getattr(row, k) for k in cells} == cells
+    _reads(name, table, line, cells)
 
 
 @pytest.mark.parametrize(
@@ -2252,6 +2251,4 @@ def test_remix_961_967_wrapped_words_go_where_each_cell_reads_as_its_kind(
 def test_scans_of_remix_seed_943_read_no_wrong_text(
     name: str, table: str, line: int, values: dict[str, object]
 ) -> None:
-    f = parse_file(FRESH / name)
-    row = next(r for r in getattr(f, table) if r.line == line)
-    assert {k: getattr(row, k) for k in values} == values
+    _reads(name, table, line, values)

@@ -2252,3 +2252,15 @@ def test_scans_of_remix_seed_943_read_no_wrong_text(
     name: str, table: str, line: int, values: dict[str, object]
 ) -> None:
     _reads(name, table, line, values)
+
+
+def test_a_title_left_ending_on_par_value_is_left_empty() -> None:
+    # markitdown (remix seed 973, scored before opened): '| Common Stock, par value | ... |
+    # 125,918 | | I | |' / '| --- |' / 'By LLC(12)' / '$0.01 per share': no rule read the
+    # amount's line as the title's, and the title 'Common Stock, par value' had been kept (wrong)
+    _reads(
+        "remix973_par_value_rest_below_the_natures_rest_markitdown.md",
+        "non_derivative",
+        52,
+        {"security_title": None, "shares_owned_following": Decimal(125918)},
+    )

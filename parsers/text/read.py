@@ -63,7 +63,7 @@ from parsers.text.ocr import (
 )
 from parsers.text.scan_names import check_names, garbled_title_word
 from parsers.text.stray_rows import is_caption_text
-from parsers.text.tables import read_table, settle_wraps
+from parsers.text.tables import par_value_wanting, read_table, settle_wraps
 from parsers.text.tokens import parse_date
 from parsers.text.transposed import untranspose
 
@@ -158,6 +158,8 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
         d.notes.extend(word_breaks.unglue_by(d.values))
     for d in dv:
         d.notes.extend(word_breaks.unglue_by(d.values))
+    for d in (*nd, *dv):
+        par_value_wanting(d)
     if len(nd) + len(dv) > limits.max_rows:
         raise ParseError(
             f"{len(nd) + len(dv):,} table rows, over the limit of {limits.max_rows:,}", path

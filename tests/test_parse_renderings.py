@@ -2264,3 +2264,19 @@ def test_a_title_left_ending_on_par_value_is_left_empty() -> None:
         52,
         {"security_title": None, "shares_owned_following": Decimal(125918)},
     )
+
+
+@pytest.mark.parametrize("line", [30, 37])
+def test_a_holders_words_go_to_the_nature_not_the_title(line: int) -> None:
+    # pdfplumber-text (remix seed 977, scored before opened): 'Common ... I SMB Pacific 2021' /
+    # 'Charitable Remainder' / 'Unitrust II(4)': no title holds a holder's word ('Common
+    # Charitable'); both cells had been left empty
+    _reads(
+        "remix977_one_word_title_beside_a_charitable_trust_pdfplumber_text.txt",
+        "non_derivative",
+        line,
+        {
+            "security_title": "Common",
+            "nature_of_ownership": "SMB Pacific 2021 Charitable Remainder Unitrust II",
+        },
+    )

@@ -734,6 +734,12 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _SHOUTED_THEN_CASED = re.compile(r"\b[A-Z]{3,}\s+[A-Z]{3,}\b.*?\b([A-Z][a-z]{2,})")
 """Two words in capitals, then a word capitalised in small letters: a title written in
 capitals does not go on so (a nature's words beside it)."""
+_HOLDERS_WORDS = frozenset(
+    {"charitable", "remainder", "unitrust", "irrevocable", "revocable", "custodian", "trustee"}
+    | {"trustees", "ttee", "spouse", "grat", "family", "ira"}
+)
+"""Words of a holder's name or of how it holds (``SMB Pacific 2021 Charitable Remainder
+Unitrust``, ``Custodian for minor``): no security's title holds one."""
 _CLASS_WORDS = frozenset({"common", "class", "series", "ordinary", "preferred"})
 _BENEFICIAL = frozenset({"interest", "interests", "ownership"})
 _QUALIFIER_END = re.compile(r"\([a-z][a-z ]*\)\s+[A-Za-z]")
@@ -878,9 +884,10 @@ def _natures_words_in(text: str) -> bool:
     :func:`settle` weighs (not of a title read whole): a small word before a capitalised noun
     (``Class A Common member Stock``), a name's initial (``Common D. Stock``, of ``Fredrick D.
     Schaufeld``), words capitalised in small letters after a title in capitals (``INNSUITES
-    HOSPITALITY REIT Unitrust``), an owner's word ending a class's words with no noun
-    (``Common Trust``, ``Common Surace/Rogers Family Trust``; a fund's own name may end so, as
-    ``SPDR Gold Trust`` does, with no class's word first). Remix seeds 961-967."""
+    HOSPITALITY REIT Unitrust``), a holder's word (``Common Charitable``, remix seed 977), an
+    owner's word ending a class's words with no noun (``Common Trust``, ``Common Surace/Rogers
+    Family Trust``; a fund's own name may end so, as ``SPDR Gold Trust`` does, with no class's
+    word first). Remix seeds 961-967."""
     for a, b in pairwise(text.split()):
         if (
             a.isalpha()
@@ -896,6 +903,8 @@ def _natures_words_in(text: str) -> bool:
     if m and m[1].casefold() not in _NOUNS | _CLASS_WORDS | _OPTION:
         return True  # (``... REIT Stock``: a lost row's noun, or the title's own: not ruled)
     words = [w.strip(",.;:") for w in text.casefold().split()]
+    if any(w in _HOLDERS_WORDS for w in words):
+        return True  # ``Common Charitable Unitrust``: a trust's or a holder's word
     return (
         len(words) > 1
         and words[0] in _CLASS_WORDS

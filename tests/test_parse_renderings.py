@@ -11,6 +11,7 @@ import pytest
 
 from parsers import Filing, parse_bytes, parse_file
 from parsers.limits import Limits
+from parsers.text import wraps
 from parsers.text.read import parse_text
 
 RENDERINGS = Path(__file__).parent / "fixtures" / "renderings"
@@ -2280,3 +2281,21 @@ def test_a_holders_words_go_to_the_nature_not_the_title(line: int) -> None:
             "nature_of_ownership": "SMB Pacific 2021 Charitable Remainder Unitrust II",
         },
     )
+
+
+def test_a_titles_noun_between_a_natures_small_words_is_no_cut() -> None:
+    # pdfplumber-text (remix seed 973, scored before opened): 'Performance ... Common ...
+    # Custodian for' / 'Stock Units Units minor child(3)': 'Custodian for Units minor child'
+    # had kept the cut open; and 'Appreciation' follows only a stock's or share's name
+    _reads(
+        "remix973_noun_between_a_natures_small_words_pdfplumber_text.txt",
+        "derivative",
+        40,
+        {
+            "security_title": "Performance Stock Units",
+            "underlying_title": "Common Units",
+            "nature_of_ownership": "Custodian for minor child",
+        },
+    )
+    assert wraps.runs_past_its_end("Common Appreciation Units Rights")
+    assert not wraps.runs_past_its_end("Stock Appreciation Rights")

@@ -825,6 +825,8 @@ def runs_past_its_end(text: str) -> bool:
             return True  # ``Class B Common Stock value``: a lost row's ``par`` / ``value``
         if before == "appreciation" and word not in _APPRECIATED:
             return True  # ``Stock Appreciation Common``: only a right or unit appreciates
+        if word == "appreciation" and before not in ("stock", "share"):
+            return True  # ``Common Appreciation``: a stock's or share's appreciation
         if before == "shares" and word in _NO_SHARES_BEFORE:
             return True  # ``Ordinary Shares Units``, ``Common Shares Rights`` (a unit's or
             # right's noun follows ``Share`` or ``Stock``: ``Restricted Share Units``)
@@ -872,10 +874,13 @@ def _no_title(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _titles_words_in(text: str) -> bool:
-    """A cut's nature holding a title's words: an option's kind, a security's qualifier, or a
-    ``Reporting`` cut from its ``Person``."""
+    """A cut's nature holding a title's words: an option's kind, a security's qualifier, a
+    noun between small words, or a ``Reporting`` cut from its ``Person``."""
     return bool(
-        _KIND_WORDING.search(text) or _QUALIFIED.search(text) or _REPORTING_CUT.search(text)
+        _KIND_WORDING.search(text)
+        or _QUALIFIED.search(text)
+        or _REPORTING_CUT.search(text)
+        or _NOUN_AMID_SMALL.search(text)
     )
 
 
@@ -1023,6 +1028,9 @@ def _ends_on_a_noun(first: str, text: str) -> bool:
 _UNITS_WORDING = frozenset({"representing", "interests", "interest"})
 
 
+_NOUN_AMID_SMALL = re.compile(r"\b[a-z]+\s+(?:Stock|Shares?|Units?)\s+[a-z]")
+"""A security's capitalised noun between words in small letters (``Custodian for Units minor
+child``): a title's noun cut into a nature."""
 _QUALIFIED = re.compile(r"\(restricted\)", re.I)
 """A security's qualifier (``Common Stock (restricted)``), never a nature's words."""
 _KIND_WORDING = re.compile(r"\((?:right|obligation)\s+to\b", re.I)

@@ -946,3 +946,22 @@ def test_remix_941_947_shapes_of_names_the_cues_had_left_empty() -> None:
     ):
         f = parse_bytes(_with_names(names), "names.txt")
         assert (f.reporting_owners[0].name, f.issuer.name) == (None, None), names
+
+
+def test_a_particle_after_a_name_is_a_first_name() -> None:
+    """Review of session 33: a particle counted with the word after it wherever it stood had
+    cut ``LIU DA AMC Networks Inc.`` as ``LIU DA AMC`` / ``Networks Inc.`` (the change of case)
+    and ``SMITH DEL WALT DISNEY CO`` as ``SMITH DEL WALT`` (the ticker spelt from ``DISNEY``):
+    a particle opens a last name; after a name it is a first name (``DA``, ``DEL``), so the
+    owner holds three names and the run stays empty."""
+    for names in (
+        "LIU DA AMC Networks Inc. [ AMCX ]",
+        "WANG DI GE HealthCare Technologies Inc. [ GEHC ]",
+        "SMITH DEL WALT DISNEY CO [ DIS ]",
+    ):
+        f = parse_bytes(_with_names(names), "names.txt")
+        assert (f.reporting_owners[0].name, f.issuer.name) == (None, None), names
+    _read_apart_as(
+        (("Van Der Berg Johannes EXXON MOBIL CORP [ XOM ]", "Van Der Berg Johannes",
+          "EXXON MOBIL CORP"),)
+    )  # fmt: skip

@@ -1217,3 +1217,41 @@ def test_a_class_title_over_a_line_not_read_as_a_row_is_left_empty() -> None:
     assert (row.code, row.price) == ("C", Decimal("645.2954"))
     said = [n.message for n in f.notes if n.field == "derivative[0].security_title"]
     assert any("'Class B' ends mid-phrase" in m for m in said)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Common Shares of Beneficial Interest, par value $0.01 per share",
+        "Shares of Beneficial Interest without par value",
+        "Common Stock, par value of $0.001 per share",
+        "Series B Preferred Stock, liquidation preference $25.00 per share",
+        "Common Units representing limited partner interests in Sunoco LP",
+        "Options to purchase Shares of Common Stock",
+        "Common Stock underlying Warrants",
+        "7.50% Senior Notes, Series A, due 2030",
+        "Convertible Notes due 2028 and 2030",
+        "Senior Notes due 2028, convertible into Common Stock",
+        "Common Stock - IRA",
+        "Trust Preferred Securities due 2035",
+        "Depositary Shares each representing 1/1000th of a share of Series B Preferred Stock",
+    ],
+)
+def test_session_33s_title_rules_leave_real_titles_readable(title: str) -> None:
+    # an independent review of session 33's rules found titles filers write that some of them
+    # ruled out (a cut ruled out leaves the others, and one of them alone is read: a wrong value)
+    assert not wraps._no_title(title)
+
+
+@pytest.mark.parametrize(
+    ("first", "nature"),
+    [
+        ("By", "By limited partnership"),
+        ("By", "By family limited partnership"),
+        ("By XYZ LP, of which the", "By XYZ LP, of which the reporting person is managing partner"),
+        ("By Smith Family LP, of", "By Smith Family LP, of which he is a limited partner"),
+    ],
+)  # fmt: skip
+def test_session_33s_nature_rules_leave_real_natures_readable(first: str, nature: str) -> None:
+    assert not wraps._holds_a_units_wording(first, nature)
+    assert not wraps._titles_words_in(nature)

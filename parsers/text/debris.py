@@ -684,13 +684,15 @@ _BARE_MARKER = re.compile(r"[^\W\d_]{2} \d{1,2}$")
 _CLOSED_THEN_STRAY = re.compile(r"\([^()]*\)[^()]*\b[^\W\d_]+\)")
 
 
-_CLEAN_AMOUNT = re.compile(r"\$?\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:[-/]\d+)*")
+_CLEAN_AMOUNT = re.compile(
+    r"\$?\d{1,3}(?:,\d{3})*(?:\.\d+)?|\$?\d*\.\d+|\d+(?:[-/]\d+)*(?:st|nd|rd|th)?"
+)
 
 
 def _amount_in_words(text: str) -> str | None:
     """A word of five digits or more with letters or marks among them (``5a2.912,/70``): a
     grouped amount garbled by a scan; no title's word is so (a year, a series ``2019-1``, a date,
-    a rate or a par value are written cleanly)."""
+    a rate, a par value ``$.00001`` or a share's part ``1/1000th`` are written cleanly)."""
     for w in text.split():
         if sum(c.isdigit() for c in w) >= 5 and not _CLEAN_AMOUNT.fullmatch(w.strip(",.;:()")):
             return w

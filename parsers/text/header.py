@@ -2170,9 +2170,11 @@ the word after it, so ``de la Cruz Maria`` is a last and a first name, two names
 
 
 def _name_units(words: list[str]) -> int:
-    """How many names ``words`` (casefolded) hold, a particle counted with the word after it
-    (:data:`_PARTICLES`)."""
-    return sum(1 for k, w in enumerate(words) if w not in _PARTICLES or k == len(words) - 1)
+    """How many names ``words`` (casefolded) hold, the particles a last name opens on counted
+    with the word after them (:data:`_PARTICLES`); a particle after a name is a name itself
+    (``SMITH DEL``, ``LIU DA``: a first name)."""
+    lead = next((k for k, w in enumerate(words) if w not in _PARTICLES), len(words))
+    return max(len(words) - lead, 1 if words else 0)
 
 
 def _cut_spelt_across_words(text: str, ticker: str | None) -> int | None:
@@ -2424,6 +2426,8 @@ def _two_names_at(text: str, at: int) -> bool:
     owner = _FORM_WORD.findall(text[:at])
     issuer = _FORM_WORD.findall(text[at:])
     return (
+        # (particles open a last name, ``Van Der Berg Johannes``; one after a name is a first
+        # name: ``LIU DA AMC Networks`` holds three names)
         _name_units([w.casefold() for w in owner]) == 2
         and all(len(w) > 1 and _NAME_WORD.fullmatch(w) and not _is_ending_form(w) for w in owner)
         and len(issuer) >= 2

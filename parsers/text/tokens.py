@@ -327,9 +327,9 @@ def _fresh_templates(raw: str, apart: bool = False) -> tuple[_Template, ...]:
             # (a cell holds one value, and no value's cell opens on a word); a plan's number
             # of three digits there is theirs, not the balance (remix seed 943,
             # pymupdf4llm-layout: a phantom row of 401)
-            for t in toks[1:]:
-                if t.kind == NUM and len(t.text) == 3 and t.text.isdigit():
-                    t.kind, t.value, t.dollar = TEXT, None, False
+            t = toks[1]  # (right after ``By``: ``By spouse 500`` keeps its amount)
+            if t.kind == NUM and len(t.text) == 3 and t.text.isdigit():
+                t.kind, t.value, t.dollar = TEXT, None, False
     return tuple(
         (t.kind, t.text, t.value, t.dollar, tuple(t.marks), tuple(t.notes), t.malformed, t.x)
         for t in toks

@@ -721,27 +721,44 @@ _OPTION = frozenset({"option", "options"})
 _BEFORE_STOCK_OR_SHARES = _NOUNS_BEFORE_STOCK | _OPTION
 _NOUNS = _NOUNS_BEFORE_STOCK | {"stock"}
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_AMOUNT_PER_SHARE = re.compile(r"(?<!\bvalue)\s\$\s?[\d.]+\s+per\s+share", re.I)
-"""A par value's amount and ``per share`` with no ``par value`` before them (``Class A Common
-Stock $0.01 per share``): a lost row's par value run into a title that had ended."""
+_AMOUNT_PER_SHARE = re.compile(r"\s\$\s?[\d.]+\s+per\s+share", re.I)
+_WHAT_AN_AMOUNT_IS = re.compile(r"\b(?:par|value|preference|stated|price)\b", re.I)
+
+
+def _amount_per_share_alone(text: str) -> bool:
+    """A par value's amount and ``per share`` with nothing before them that says what the
+    amount is (``Class A Common Stock $0.01 per share``): a lost row's par value run into a
+    title that had ended (``par value of $0.001 per share``, ``liquidation preference $25.00 per
+    share`` say it)."""
+    m = _AMOUNT_PER_SHARE.search(text)
+    return m is not None and _WHAT_AN_AMOUNT_IS.search(text, 0, m.start()) is None
+
+
 _KIND_TORN = re.compile(r"\((?:right|obligation)(?!\s+to\b)", re.I)
 """An option's kind with its ``to`` cut away (``(right buy)``)."""
 _TITLE_SMALL = frozenset(
     {"of", "to", "per", "par", "no", "and", "or", "in", "on", "a", "an", "each", "value"}
     | {"representing", "limited", "partner", "partnership", "interests", "interest", "share"}
+    | {"purchase", "underlying", "acquire", "buy", "sell", "receive", "into", "for", "with"}
+    | {"issuable", "convertible", "exercisable", "including", "exchangeable", "settled"}
 )
+"""Small words a title holds before a capitalised noun (``Options to purchase Shares``,
+``Common Stock underlying Warrants``)."""
 _INITIAL = re.compile(r"[A-Z]\.")
 _SHOUTED_THEN_CASED = re.compile(r"\b[A-Z]{3,}\s+[A-Z]{3,}\b.*?\b([A-Z][a-z]{2,})")
 """Two words in capitals, then a word capitalised in small letters: a title written in
 capitals does not go on so (a nature's words beside it)."""
 _HOLDERS_WORDS = frozenset(
     {"charitable", "remainder", "unitrust", "irrevocable", "revocable", "custodian", "trustee"}
-    | {"trustees", "ttee", "spouse", "grat", "family", "ira"}
+    | {"trustees", "ttee", "spouse", "grat", "family"}
 )
 """Words of a holder's name or of how it holds (``SMB Pacific 2021 Charitable Remainder
 Unitrust``, ``Custodian for minor``): no security's title holds one."""
 _CLASS_WORDS = frozenset({"common", "class", "series", "ordinary", "preferred"})
 _BENEFICIAL = frozenset({"interest", "interests", "ownership"})
+_PAR_GOES = frozenset({"par", "no", "without", "each", "per"})
+"""Words a par value's phrase opens on after a title's noun (``, par value``, ``without par
+value``)."""
 _QUALIFIER_END = re.compile(r"\([a-z][a-z ]*\)\s+[A-Za-z]")
 """A title's qualifier in brackets and small letters, then a word (``Common Stock (restricted)
 Irrevocable``): the qualifier ends the title."""
@@ -791,18 +808,26 @@ def runs_past_its_end(text: str) -> bool:
         _WORDING_END.search(text)
         or _QUALIFIER_END.search(text)
         or _KIND_TORN.search(text)
-        or _AMOUNT_PER_SHARE.search(text)
+        or _amount_per_share_alone(text)
     ):
         return True
     words = [w.strip(",.;:”“\"'") for w in text.casefold().split()]
+    said = text.split()
     for k in range(2, len(words)):
-        if words[k - 2] == "due" and _YEAR.fullmatch(words[k - 1]) and words[k][:1].isalpha():
+        if (
+            words[k - 2] == "due"
+            and _YEAR.fullmatch(words[k - 1])
+            and not said[k - 1].endswith(",")  # (``due 2028, convertible into ...``)
+            and words[k][:1].isalpha()
+            and words[k] not in ("and", "or")  # (``Notes due 2028 and 2030``)
+        ):
             return True  # ``Senior Notes due 2028 Stock``: a debt's title ends on its year
         if (
             words[k - 2] == "beneficial"
             and words[k - 1] in _INTERESTS
             and words[k][:1].isalpha()
             and words[k] not in _NAMING  # (``Units of Beneficial Interest of ABC Trust``)
+            and words[k] not in _PAR_GOES  # (``... Beneficial Interest, par value $0.01``)
         ):
             return True  # ``Shares of Beneficial Interest Account``: the phrase ends the title
     for before, word in pairwise(words):
@@ -810,7 +835,10 @@ def runs_past_its_end(text: str) -> bool:
             return True  # ``Shares of Beneficial Irrevocable``: its ``Interest`` cut away
     if "representing" in words:
         at = words.index("representing")
-        if any(w in _INTERESTS and n[:1].isalpha() for w, n in pairwise(words[at:])):
+        if any(
+            w in _INTERESTS and n[:1].isalpha() and n not in _NAMING and n not in _PAR_GOES
+            for w, n in pairwise(words[at:])
+        ):
             return True  # ``... representing limited partner interests Beneficial Interest``
     for before, word in pairwise(words):
         if before == word and word in _DOUBLED:
@@ -908,6 +936,8 @@ def _natures_words_in(text: str) -> bool:
     if m and m[1].casefold() not in _NOUNS | _CLASS_WORDS | _OPTION:
         return True  # (``... REIT Stock``: a lost row's noun, or the title's own: not ruled)
     words = [w.strip(",.;:") for w in text.casefold().split()]
+    if "representing partner" in text:
+        return True  # (a unit represents a limited partner's interest: ``limited`` cut away)
     if any(w in _HOLDERS_WORDS for w in words):
         return True  # ``Common Charitable Unitrust``: a trust's or a holder's word
     return (
@@ -1009,11 +1039,11 @@ _DEBTS = frozenset(
 
 
 def _due_after_no_debt(text: str) -> bool:
-    """A title with ``due`` after a word but a debt's noun (``Convertible Senior due 2028``,
+    """A title with ``due`` and no debt's noun before it (``Convertible Senior due 2028``,
     beside ``Common Notes Stock``): only a debt falls due (``Senior Notes due 2028``,
-    ``Debentures due 2030``), so the noun it follows was cut away to another cell."""
+    ``Notes, Series A, due 2030``), so its noun was cut away to another cell."""
     words = [w.strip(",.;:").casefold() for w in text.split()]
-    return any(w == "due" and b not in _DEBTS for b, w in pairwise(words))
+    return any(w == "due" and not _DEBTS.intersection(words[:k]) for k, w in enumerate(words))
 
 
 def _ends_on_a_noun(first: str, text: str) -> bool:
@@ -1046,9 +1076,14 @@ another word (``limited child partner interests``: a nature's word cut in)."""
 _REPORTING_CUT = re.compile(r"\breporting(?!\s+persons?\b|\s+person['’]s)(?=\s|$)", re.I)
 """A nature's ``Reporting`` not followed by its ``Person``: cut from it (``Held by the
 Reporting spouse`` beside ``Class A Common Person's Stock``)."""
-_NOT_A_PARTNER = frozenset(
-    {"a", "an", "the", "its", "their", "his", "her", "as", "general", "sole", "limited"}
+
+
+_LIMITED_WHAT = frozenset({"partner", "partners", "partnership", "liability"})
+"""What a ``limited`` in small letters goes on to, in a nature as in a units title."""
+_A_PARTNERS_KIND = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "as", "sole", "general", "special"}
 )
+"""Words before a nature's own ``limited partner`` (``of which he is a limited partner``)."""
 
 
 def _holds_a_units_wording(first: str, text: str) -> bool:
@@ -1058,21 +1093,25 @@ def _holds_a_units_wording(first: str, text: str) -> bool:
     representing limited partner interests``), and a nature ends on no ``interests``, nor on
     ``limited`` in small letters (a legal form's ``Limited`` is capitalised; this one is cut
     from its ``partner interests``), nor holds ``limited`` or ``partner`` in small letters
-    but after an article or a partner's kind (``By ABC LP, its general partner``): ``By The
-    Smith Family`` / ``representing limited partner Trust`` / ``interests`` (remix seed 937)
-    gives the nature ``By The Smith Family limited partner Trust`` or ``... partner Trust``."""
+    before a capitalised word (``By The Smith Family`` / ``representing limited partner Trust``
+    / ``interests``, remix seed 937, gives the nature ``By The Smith Family limited partner
+    Trust``; ``By limited partnership``, ``its managing partner`` are natures), nor ``limited
+    partner`` but after an article or a partner's kind (``Custodian for minor limited partner
+    child``; ``of which he is a limited partner`` is a nature), nor ``limited`` before a word
+    but a partner's or a liability (``By Revocable Trust limited dated``)."""
     if not text.startswith(first) or len(text) == len(first):
         return False
     written = text[len(first) :].split()
     added = [w.casefold() for w in written]
-    before = [(first.split() or [""])[-1], *written]
     return (
         "representing" in added
         or added[-1].strip(".,;") in _UNITS_WORDING
         or written[-1] == "limited"
+        or any(w in ("limited", "partner") and n[:1].isupper() for w, n in pairwise(written))
+        or any(w == "limited" and n not in _LIMITED_WHAT for w, n in pairwise(written))
         or any(
-            w in ("limited", "partner") and b.casefold() not in _NOT_A_PARTNER
-            for b, w in zip(before, written, strict=False)
+            (w, n) == ("limited", "partner") and b.casefold() not in _A_PARTNERS_KIND
+            for b, w, n in zip([*first.split()[-1:], *written], written, written[1:], strict=False)
         )
     )
 

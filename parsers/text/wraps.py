@@ -1086,6 +1086,7 @@ _A_PARTNERS_KIND = frozenset(
 """Words before a nature's own ``limited partner`` (``of which he is a limited partner``)."""
 
 
+@lru_cache(maxsize=8192)
 def _holds_a_units_wording(first: str, text: str) -> bool:
     """A nature of ownership given wrapped words that say what a security's units are
     (``By ESOP`` / ``representing limited`` / ``partner interests``, remix seed 907): a nature

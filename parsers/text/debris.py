@@ -17,6 +17,7 @@ from parsers.text.wraps import (
     ACRONYM,
     DATE_WORD,
     ENDING_NOUNS,
+    TITLE_SMALL_WORDS,
     holds_a_titles_noun,
     spells,
     unfinished,
@@ -965,9 +966,6 @@ OWNER_WORDS_ALONE = frozenset(
 )
 
 
-_TITLE_SMALL_WORDS = frozenset({"of", "to", "per", "par", "no", "and", "or", "in", "on", "a", "an"})
-
-
 def specks_for_a_title(title: object) -> bool:
     """A title half or more of whose words are small letters no title writes (``eT``, ``ce``,
     ``eee``): two or three letters, not a capitalised word, an acronym or a title's small word
@@ -981,7 +979,7 @@ def specks_for_a_title(title: object) -> bool:
         if len(w) <= 3
         and not w.isupper()
         and not (w[0].isupper() and w[1:].islower() and len(w) == 3)
-        and w.lower() not in _TITLE_SMALL_WORDS
+        and w.lower() not in TITLE_SMALL_WORDS
     ]
     return len(words) >= 3 and 2 * len(specks) >= len(words)
 

@@ -317,7 +317,7 @@ _WORDS_THEN_DATE = re.compile(
 )
 
 
-_OTHER_ENDS = frozenset({"interest", "interests", "notes", "debentures", "stock"})
+_OTHER_ENDS = frozenset({"interest", "interests", "notes", "debentures"})
 """Nouns a title ends on besides a share's or unit's (``Shares of Beneficial Interest``)."""
 
 

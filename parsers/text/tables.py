@@ -626,17 +626,23 @@ def _par_value_lost(draft: Draft) -> None:
     title wants its amount, so it was cut; left empty with a doubt. ``no par value`` and ``$0.01
     par value`` want none."""
     title = draft.values.get("security_title")
-    if (
-        isinstance(title, str)
-        and PAR_CELL_END.search(title)
-        and "$" not in title
-        and NO_PAR.search(title) is None
-    ):
+    if _wants_its_par_amount(title):
         draft.leave_empty(
             "security_title",
             f"{title!r} ends on 'par value' with no amount: the amount was not read (the scan"
             " garbled or lost it); left empty",
         )
+
+
+def _wants_its_par_amount(title: object) -> bool:
+    """A title ending on ``par value`` with no amount in it (``no par value`` and ``$0.01 par
+    value`` want none)."""
+    return (
+        isinstance(title, str)
+        and PAR_CELL_END.search(title) is not None
+        and "$" not in title
+        and NO_PAR.search(title) is None
+    )
 
 
 def par_value_wanting(draft: Draft) -> None:
@@ -647,12 +653,7 @@ def par_value_wanting(draft: Draft) -> None:
     ``$0.01 par value`` want none."""
     for f in ("security_title", "underlying_title"):
         title = draft.values.get(f)
-        if (
-            isinstance(title, str)
-            and PAR_CELL_END.search(title)
-            and "$" not in title
-            and NO_PAR.search(title) is None
-        ):
+        if _wants_its_par_amount(title):
             draft.leave_empty(
                 f,
                 f"{title!r} ends on 'par value' with no amount: the amount was not read as"

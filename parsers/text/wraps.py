@@ -736,8 +736,10 @@ def _amount_per_share_alone(text: str) -> bool:
 
 _KIND_TORN = re.compile(r"\((?:right|obligation)(?!\s+to\b)", re.I)
 """An option's kind with its ``to`` cut away (``(right buy)``)."""
-_TITLE_SMALL = frozenset(
-    {"of", "to", "per", "par", "no", "and", "or", "in", "on", "a", "an", "each", "value"}
+TITLE_SMALL_WORDS = frozenset({"of", "to", "per", "par", "no", "and", "or", "in", "on", "a", "an"})
+"""A title's small words (``Shares of``, ``par value``): no scan's speck, no nature's."""
+_TITLE_SMALL = TITLE_SMALL_WORDS | frozenset(
+    {"each", "value"}
     | {"representing", "limited", "partner", "partnership", "interests", "interest", "share"}
     | {"purchase", "underlying", "acquire", "buy", "sell", "receive", "into", "for", "with"}
     | {"issuable", "convertible", "exercisable", "including", "exchangeable", "settled"}

@@ -688,3 +688,37 @@ def test_a_word_of_table_iis_captions_under_a_table_i_titles_words_is_the_titles
     )
     g = parse_bytes(path.read_bytes(), path.name)
     assert [r.security_title for r in g.non_derivative] == ["Ordinary Shares", "Common Stock"]
+
+
+FRESH = Path(__file__).parent / "fixtures" / "text" / "fresh"
+
+
+def test_titles_closing_on_markers_one_under_another_are_rows_where_only_so_columns_line_up() -> (
+    None
+):
+    # markitdown (remix seed 981, scored before it was opened): seven titles in one paragraph,
+    # each closing on '(1)'; 'Common(1)' over 'Depositary Units(1)' had been read as one
+    # cell's words (six titles for seven dates, codes, ...: the table was left out), and
+    # 'Common Stock, par value $0.001(1)' closed on no marker (its amount a par value)
+    f = parse_file(FRESH / "remix981_dump_titles_closing_on_markers_markitdown.md")
+    rows = [(r.security_title, str(r.shares), str(r.price)) for r in f.non_derivative]
+    assert rows == [
+        ("Class A Common Stock", "9136000", "2568.02"),
+        ("Class C Capital Stock", "5316000", "45.03"),
+        ("Common Stock, par value $0.001", "4006000", "2581.3733"),
+        ("Common Stock, par value $0.001", "900000", "2599.5213"),
+        ("Common", "1550000", "0.00"),
+        ("Depositary Units", "1800000", "202.64"),
+        ("Class A Common Stock, $0.01 par value", "2292000", "6.67"),
+    ]
+    assert any("lined up row by row nowhere" in m for m in _table_doubts(f))
+
+
+def test_titles_closing_on_markers_stay_one_cell_where_the_columns_line_up_so() -> None:
+    # two titles' worth of lines closing on markers, but one row in every other column: the
+    # lines are one title's words (read as before: no split where nothing asks for it)
+    f = _parse(
+        "Common Stock(1)\nSeries A(2)", "05/04/2022", "Code", "S", "1,000", "D", "$10.00",
+        "9,000", "D",
+    )  # fmt: skip
+    assert [r.security_title for r in f.non_derivative] == ["Common Stock Series A"]

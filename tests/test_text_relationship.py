@@ -398,3 +398,37 @@ def test_a_scans_title_line_after_a_street_is_not_read_so() -> None:
     owner = f.reporting_owners[0]
     assert owner.officer_title in (None, "Chief Executive Officer")
     assert not any("street's last word" in n.message for n in f.notes)
+
+
+FRESH = TEXT / "fresh"
+
+
+def test_a_title_printed_as_a_block_of_its_own_before_box_1s_caption_is_read() -> None:
+    """markitdown prints each text block apart, in the order drawn: ``10% Owner`` / ``Other
+    (specify below)`` / ``General Counsel & Secretary`` / ``(Middle)``, each a paragraph
+    between blank lines. Box 1's caption after the title had made its lines 'shared' (left
+    empty, six filings of the work list); a block holds one box's words, so the title is
+    whole."""
+    f = parse_file(FRESH / "worklist_aldw_title_a_block_of_its_own_markitdown.md")
+    owner = f.reporting_owners[0]
+    assert (owner.is_officer, owner.officer_title) == (True, "General Counsel & Secretary")
+    assert not any(n.field.endswith("officer_title") for n in f.notes)
+
+
+def test_box_5s_own_label_printed_as_a_block_is_no_title() -> None:
+    """remix seed 981, markitdown: ``X Officer (give title below)`` / ``Director`` /
+    ``(Middle)`` / ``CEO``: the block after the officer's label is box 5's ``Director``
+    label (the title stands after box 1's caption): read as the title, it was 'Director'."""
+    f = parse_file(FRESH / "remix981_box5_label_a_block_after_officer_markitdown.md")
+    assert f.reporting_owners[0].officer_title is None
+    assert any(n.field.endswith("officer_title") for n in f.notes)
+
+
+def test_a_title_beside_box_1s_street_on_lines_without_blanks_stays_unsure() -> None:
+    """The same words with no blank lines around them (plain text runs boxes side by side:
+    the line may hold box 1's words too) are not a block: left empty, as before."""
+    text = (FRESH / "worklist_aldw_title_a_block_of_its_own_markitdown.md").read_text()
+    text = text.replace("Other (specify below)\n\nGeneral Counsel & Secretary\n\n(Middle)",
+                        "Other (specify below)\nGeneral Counsel & Secretary\n(Middle)")  # fmt: skip
+    f = parse_bytes(text.encode(), path="aldw.md")
+    assert f.reporting_owners[0].officer_title is None

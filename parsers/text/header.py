@@ -14,11 +14,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from parsers.text.cells import (
+    BLANK,
     CHECKED,
     CLEANED_LINES,
     EMPTY,
     MARK,
     PIPE,
+    PLAIN,
     SEP,
     SPACE,
     TABLED,
@@ -145,6 +147,32 @@ markdown heading. Two patterns, each opening on literal text, so that the scan s
 characters (one case-blind pattern with line anchors tried every position: 17 us a box)."""
 
 
+def _lone_paragraphs(rows: list[Row]) -> frozenset[str]:
+    """The plain lines with a blank line right above and below: :attr:`Header.blocks`."""
+    return frozenset(
+        " ".join(r.text.split())
+        for above, r, below in zip(rows, rows[1:], rows[2:], strict=False)
+        if r.shape == PLAIN and above.shape == BLANK and below.shape == BLANK and r.text.strip()
+    )
+
+
+def _block_of_its_own(head: Header, rest: str, stop: int) -> bool:
+    """The title's words one paragraph of their own, between blank lines, and box 1's caption
+    that ends them a paragraph of its own too (markitdown prints each text block of the page
+    so, in the order drawn: ``Other (specify below)`` / ``General Counsel & Secretary`` /
+    ``(Middle)``). A block holds one box's words, so that paragraph is box 5's title whole,
+    though box 1's captions follow it; lines side by side (``HARBOR STREET Chief People
+    Officer`` / ``(Street)``) have no blank line between them and stay unsure."""
+    lines = [ln.strip() for ln in rest[:stop].split("\n") if ln.strip()]
+    if len(lines) != 1 or " ".join(lines[0].split()) not in head.blocks:
+        return False
+    if any(label.search(lines[0]) for label in (_DIRECTOR, _TEN_PCT, _OFFICER, _OTHER)):
+        return False  # box 5's own label, drawn after the one read last (``Director``)
+    end = rest.find("\n", stop)
+    caption = " ".join(rest[stop : end if end >= 0 else len(rest)].split())
+    return caption in head.blocks and _CAPTION_ALONE.fullmatch(caption) is not None
+
+
 def _title_stop(rest: str) -> tuple[int, bool] | None:
     """Where the title's lines end in ``rest``, and whether box 1's caption ends them."""
     words = _TITLE_STOP.search(rest)
@@ -235,6 +263,9 @@ class Header:
     columned: bool = False
     """The header's lines keep their columns apart by spaces (a layout text, a scan): words
     of one line that stand apart are the cells of boxes side by side, read apart already."""
+    blocks: frozenset[str] = frozenset()
+    """Lines that stand as paragraphs of their own, a blank line above and below (markitdown
+    prints each text block of the page so): one box's words whole (:func:`_block_of_its_own`)."""
     amended: bool = False
     """The title box prints ``FORM 4/A`` (asked only where box 4's date was not read)."""
     repaired: bool = False
@@ -288,6 +319,7 @@ def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> 
     streams = _streams(rows)
     shapes = {r.shape for r in rows}
     head.columned = shapes.isdisjoint(TABLED) and SPACE in shapes
+    head.blocks = _lone_paragraphs(rows)
     _read_owner(head, streams)
     _drop_specks(head)
     if head.owner_name is not None and _CAPTION_IN_NAME.search(head.owner_name):
@@ -1272,7 +1304,7 @@ def _role_text(
     rest = rest[_LABEL_DEBRIS.match(rest).end() :]  # type: ignore[union-attr]  # matches ""
     stop = _title_stop(rest)
     # a caption a cell border tore: the box's words are cut across cells, the title's too
-    shared = torn or bool(stop and stop[1])
+    shared = torn or bool(stop and stop[1] and not _block_of_its_own(head, rest, stop[0]))
     for label in (officer, other):  # a label's line opens on another box's words: box 5
         if label and not shared:  # shares its lines with that box
             line_start = seg.rfind("\n", 0, label.start()) + 1

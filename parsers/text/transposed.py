@@ -61,6 +61,16 @@ def untranspose(
         is_caption = _remembered(is_caption)  # both readings below ask of the same lines
         twins: list[int] = []
         out = _rebuilt(rows, is_caption, width, notes, twins)
+        if out is None:
+            # cells closing on a marker one under the other in a paragraph, read as rows'
+            # cells of their own, where read as one cell's words the columns lined up nowhere
+            twins.clear()
+            said: list[str] = []
+            out = _rebuilt(rows, is_caption, width, said, twins, marked=True)
+            if out is not None and notes is not None:
+                notes.extend(said)
+                notes.append(MARKED_NOTE.format(lines=", ".join(map(str, twins))))
+                return out
         if out is not None:
             if twins and notes is not None:
                 notes.append(TWIN_NOTE.format(lines=", ".join(map(str, twins))))
@@ -91,6 +101,14 @@ TWIN_NOTE = (
     "the table is printed column by column with cells of words one under the other in one "
     "paragraph (lines {lines}): a line under a cell that closed on a footnote marker is read as "
     "the next row's cell where it closes on none, or opens on the word the cell above opened on"
+)
+
+
+MARKED_NOTE = (
+    "the table is printed column by column with cells of words one under the other in one "
+    "paragraph (lines {lines}): a line closing on a footnote marker under a cell closing on "
+    "one is read as the next row's cell, for read as the cell's words the columns lined up "
+    "row by row nowhere, and so read every column holds a cell for every row"
 )
 
 
@@ -412,11 +430,13 @@ def _rebuilt(
     width: int,
     notes: list[str] | None = None,
     twins: list[int] | None = None,
+    marked: bool = False,
 ) -> list[Row] | None:
     """``rows`` rebuilt as one row of cells a table row when they are a column-by-column dump,
     else None. ``is_caption(text)`` tells a line of column captions; ``width`` is the table's
     number of columns, which no rebuilt row may exceed. Lines read as cells of their own by
-    :func:`_closed_twin` are added to ``twins``."""
+    :func:`_closed_twin` (``marked``: every line closing on a marker under a cell closing on
+    one) are added to ``twins``."""
     if not rows or not _all_plain(rows):
         return None
     cells: list[tuple[int, str, str, Token]] = []  # line, text, kind, first token
@@ -457,7 +477,10 @@ def _rebuilt(
             lines = lines[1:]  # the V column's caption, under the code column's
         # the code column's caption ends its paragraph, or heads its paragraph of codes
         after_code = any(x.text.strip() == "Code" for x in lines) if lines else after_code
-        got = _cells_of(lines, is_caption, twins, width)
+        # (only the titles, the leading cells of words: a nature may close on a marker the
+        # filer typed inside it, ``By Trust(1)`` / ``for children(2)``)
+        leading = all(c[2].startswith("text") for c in cells)
+        got = _cells_of(lines, is_caption, twins, width, marked and leading)
         if got is None:
             return None
         cells.extend(got)
@@ -660,6 +683,7 @@ def _cells_of(
     is_caption: Callable[[str], bool],
     twins: list[int] | None = None,
     width: int = 0,
+    marked: bool = False,
 ) -> list[tuple[int, str, str, Token]] | None:
     """The cells of one paragraph: lines of words are one cell wrapped over them (with any
     marker-only line after them) unless a line is the next cell's (:func:`_closed_twin`), each
@@ -689,7 +713,7 @@ def _cells_of(
             return None
         if open_text and (kind[0].startswith("text") or kind[0] == "marker"):
             line, text, _, first = out[-1]
-            if kind[0] == "text" and _closed_twin(text, x.text):
+            if kind[0] == "text" and _closed_twin(text, x.text, marked):
                 out.append((x.line, x.text, kind[0], kind[1]))
                 if twins is not None:
                     twins.append(x.line)
@@ -731,7 +755,7 @@ def _titles_word(
     return any(w not in _TABLE_ONE_WORDS for w in words)
 
 
-def _closed_twin(cell: str, line: str) -> bool:
+def _closed_twin(cell: str, line: str, marked: bool = False) -> bool:
     """Whether ``line``, under a cell of words, is the next cell of the same column rather
     than the cell's wrapped words. The form prints a value's footnote markers after it, so a
     cell that closes on one is whole: a line under it that closes on none opens the next
@@ -745,16 +769,20 @@ def _closed_twin(cell: str, line: str) -> bool:
         return bool(line.strip())
     if not (_ends_in_marker(cell) and _ends_in_marker(line)):
         return False
+    if marked and line.lstrip()[:1].isupper():
+        return True
     head, _, _ = cell.partition(" ")
     word, _, _ = line.lstrip().partition(" ")
     return bool(word) and word.casefold() == head.strip().casefold()
 
 
 def _ends_in_marker(text: str) -> bool:
+    """Words closing on a footnote marker, a title's par value among them (``Common Stock,
+    par value $0.001(1)``: the amount is the title's last word, not a value beside it)."""
     tokens = cell_templates(text)
     return (
         bool(tokens)
-        and tokens[-1][0] == TEXT
+        and (tokens[-1][0] == TEXT or len(tokens) - 1 in _par_values(tokens))
         and bool(tokens[-1][4])
         and text.rstrip().endswith((")", "]"))
     )

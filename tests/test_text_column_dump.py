@@ -722,3 +722,57 @@ def test_titles_closing_on_markers_stay_one_cell_where_the_columns_line_up_so() 
         "9,000", "D",
     )  # fmt: skip
     assert [r.security_title for r in f.non_derivative] == ["Common Stock Series A"]
+
+
+def test_a_dump_out_of_row_order_with_its_titles_then_its_dates_is_rebuilt_by_the_chain() -> None:
+    # the same dump with the title column whole before the date column (each title closing
+    # on a marker, one under another in one paragraph): the chain reads it the same way
+    f = _parse(
+        "Common Stock(3)\nCommon Stock(3)\nCommon Stock(3)", "05/04/2022", "05/04/2022",
+        "05/05/2022", *_SCRAMBLED[3:], "7,000", "D", "D", "D",
+    )  # fmt: skip
+    rows = [
+        (r.transaction_date.isoformat() if r.transaction_date else None, r.code, str(r.shares),
+         r.acquired_disposed, str(r.price), str(r.shares_owned_following))
+        for r in f.non_derivative
+    ]  # fmt: skip
+    assert rows == [
+        ("2022-05-04", "M", "10000", "A", "None", "12000"),
+        ("2022-05-04", "S", "2000", "D", "10.00", "10000"),
+        ("2022-05-05", "S", "3000", "D", "11.00", "7000"),
+    ]
+    assert any("previous + acquired - disposed" in m for m in _table_doubts(f))
+
+
+def test_fewer_dates_than_titles_make_the_first_rows_the_transactions() -> None:
+    # markitdown (the work list's Form 5, form5.snow.xml): one date drawn above three titles,
+    # then one code, amount, side and price, three balances and three ownership forms; the
+    # natures printed past Table II's landmark. The form prints transactions before holdings:
+    # row 1 is the gift, rows 2 and 3 holdings owned indirectly with no nature read (a note
+    # says so); the table had been left out
+    f = parse_file(FRESH / "worklist_form5_dump_one_date_three_titles_markitdown.md")
+    rows = [
+        (r.kind, r.transaction_date, r.code, r.shares, r.price, r.shares_owned_following,
+         r.ownership, r.nature_of_ownership)
+        for r in f.non_derivative
+    ]  # fmt: skip
+    assert rows == [
+        ("transaction", dt.date(2021, 12, 23), "G", Decimal("61386"), Decimal("0"),
+         Decimal("54666"), "D", None),
+        ("holding", None, None, None, None, Decimal("151188"), "I", None),
+        ("holding", None, None, None, None, Decimal("125737"), "I", None),
+    ]  # fmt: skip
+    doubts = _table_doubts(f)
+    assert any("transactions before its holdings" in m for m in doubts)
+    assert any("keep none" in m for m in doubts)
+
+
+def test_fewer_dates_than_titles_but_more_codes_are_no_rebuild() -> None:
+    # one date for three titles, but two codes and two amounts: the transactions are not the
+    # first rows one date says; the table is left out, not guessed
+    f = _parse(
+        "05/04/2022", "Common Stock", "Common Stock", "Common Stock", "Code", "S", "S",
+        "1,000", "2,000", "D", "D", "$10.00", "$11.00", "9,000", "7,000", "4,000", "D", "D", "D",
+    )  # fmt: skip
+    assert f.non_derivative == []
+    assert any("do not line up" in m for m in _table_doubts(f))

@@ -77,6 +77,8 @@ def untranspose(
             return out
         if is_dump(rows, is_caption):
             chained = _by_chain(rows, is_caption, width)
+            if chained is None:
+                chained = _by_chain(rows, is_caption, width, marked=True)
             if chained is not None:
                 if notes is not None:
                     notes.append(CHAIN_NOTE)
@@ -150,7 +152,9 @@ CHAIN_NOTE = (
 )
 
 
-def _by_chain(rows: list[Row], is_caption: Callable[[str], bool], width: int) -> list[Row] | None:
+def _by_chain(
+    rows: list[Row], is_caption: Callable[[str], bool], width: int, marked: bool = False
+) -> list[Row] | None:
     """A Table I dump of transactions whose columns interleave out of row order (markitdown:
     ``560,000(1)(2)(3) A``, then row 2's ``D`` before its amount, balances between prices),
     rebuilt where the form's structure leaves one reading, else None. Every title carries its
@@ -162,7 +166,7 @@ def _by_chain(rows: list[Row], is_caption: Callable[[str], bool], width: int) ->
     security owned one way (so the chain can be checked at all), with two rows or more."""
     if width not in (10, 11):
         return None
-    items = _dump_items(rows, is_caption)
+    items = _dump_items(rows, is_caption, marked)
     if items is None:
         return None
     n = 0
@@ -171,9 +175,21 @@ def _by_chain(rows: list[Row], is_caption: Callable[[str], bool], width: int) ->
     n //= 2
     titles = [items[2 * i][1] for i in range(n)]
     lines = [items[2 * i][2] for i in range(n)]
+    dates = [items[2 * i + 1][1] for i in range(n)]
+    rest = items[2 * n :]
+    if n == 0:
+        # the titles, then as many dates (each column whole, the title cells one under
+        # another closing on their markers: ``... Stock(1)`` / ``Depositary Units(1)``)
+        t = next((i for i, it in enumerate(items) if it[0] != "text"), len(items))
+        d = next((i for i, it in enumerate(items[t:]) if it[0] != "date"), len(items) - t)
+        if t == d:
+            n = t
+            titles = [it[1] for it in items[:n]]
+            lines = [it[2] for it in items[:n]]
+            dates = [it[1] for it in items[n : 2 * n]]
+            rest = items[2 * n :]
     if n < 2 or len(set(t.casefold() for t in titles)) != 1:
         return None
-    rest = items[2 * n :]
     natures = [t for k, t, _ in rest if k == "text"]
     values = [(k, t) for k, t, _ in rest if k != "text"]
     if natures and [t for k, t, _ in rest[-len(natures) :] if k == "text"] != natures:
@@ -228,14 +244,14 @@ def _by_chain(rows: list[Row], is_caption: Callable[[str], bool], width: int) ->
             nature = natures[i]
         elif natures and i in indirect:
             nature = natures[indirect.index(i)]
-        cells = (titles[i], items[2 * i + 1][1], codes[i], amounts[i], sides[i], prices[i],
+        cells = (titles[i], dates[i], codes[i], amounts[i], sides[i], prices[i],
                  balances[i], forms[i], nature)  # fmt: skip
         table.append([(lines[i], c, "", _NO_TOKEN) for c in cells if c])
     return _rebuild(table)
 
 
 def _dump_items(
-    rows: list[Row], is_caption: Callable[[str], bool]
+    rows: list[Row], is_caption: Callable[[str], bool], marked: bool = False
 ) -> list[tuple[str, str, int]] | None:
     """A dump's cells in the order printed, each ``(kind, text, line)``: kind ``text`` (a line of
     words, joined with the words under it in its paragraph, a value after the words a cell of
@@ -265,7 +281,8 @@ def _dump_items(
             kind = t[0]
             text = t[1] + "".join(f"({m})" for m in t[4])
             if kind == TEXT:
-                if i == 0 and open_text and not _closed_twin(out[-1][1], r.text):
+                split = marked and all(k == "text" for k, _, _ in out)  # (titles only)
+                if i == 0 and open_text and not _closed_twin(out[-1][1], r.text, split):
                     out[-1] = ("text", f"{out[-1][1]} {text}", out[-1][2])
                 elif i == 0:
                     out.append(("text", text, r.line))
@@ -484,14 +501,24 @@ def _rebuilt(
         if got is None:
             return None
         cells.extend(got)
-    if len(cells) < 2 or not cells[0][2].startswith("text"):
-        return None
     runs: list[list[tuple[int, str, str, Token]]] = []
     for c in cells:
         if runs and runs[-1][0][2] == c[2]:
             runs[-1].append(c)
         else:
             runs.append([c])
+    if (
+        width in (10, 11)
+        and len(runs) > 2
+        and runs[0][0][2] == "date"
+        and runs[1][0][2] == "text"
+        and len(runs[0]) < len(runs[1])
+    ):
+        # fewer dates than titles, drawn above them (a one-line date's top stands above a
+        # two-line title's): the transactions' dates, the holdings having none
+        runs = [runs[1], runs[0], *runs[2:]]
+    if len(cells) < 2 or not runs[0][0][2].startswith("text"):
+        return None
     runs, dated = _unblocked(runs)
     lead = 0
     while lead < len(runs) and runs[lead][0][2].startswith("text"):
@@ -499,6 +526,8 @@ def _rebuilt(
     if lead > 1:  # titles with their date and titles without: transactions and holdings
         return _with_holdings(runs, lead, width, notes)
     n = len(runs[0])
+    if lead == 1 and not dated and len(runs) > 1 and runs[1][0][2] == "date" and len(runs[1]) < n:
+        return _with_holdings(runs, lead, width, notes, first=len(runs[1]))
     if n == 1:  # one row: its cells in the form's order
         if len(cells) > width or (width >= 15 and _underlying_last(cells)):
             return None
@@ -604,7 +633,7 @@ NATURE_NOTE = (
 
 
 def _with_holdings(
-    runs: list[list[_Cell]], lead: int, width: int, notes: list[str] | None
+    runs: list[list[_Cell]], lead: int, width: int, notes: list[str] | None, first: int = 0
 ) -> list[Row] | None:
     """A Table I dump of transactions and holdings, rebuilt, else None. Each transaction's
     title cell holds its date (``Common Stock 12/17/2015``), a holding's does not, so the
@@ -614,11 +643,19 @@ def _with_holdings(
     of every row, which is the price column's cells followed by the balances (``$0``,
     ``$148.849``, ``39,476``, ``39,076``, ``2,600``). Natures of ownership as many as the
     rows are each row's; fewer, as many as the rows owned indirectly (I), are those rows',
-    with a note (a direct row rarely names one); any other count is no rebuild."""
+    with a note (a direct row rarely names one); any other count is no rebuild. Titles with
+    no date beside them and ``first`` dates in a column of their own after them: the form
+    prints a table's transactions before its holdings, so the first ``first`` rows are the
+    transactions (with a note). Rows owned indirectly whose natures stand nowhere in the
+    table's text keep none, with a note."""
     titles = [c for run in runs[:lead] for c in run]
     if width not in (10, 11) or any(c[2] not in ("text", "text,date") for c in titles):
         return None
     moves = [i for i, c in enumerate(titles) if c[2] == "text,date"]
+    if first:
+        if moves:
+            return None
+        moves = list(range(first))
     n, k = len(titles), len(moves)
     if not 0 < k < n:
         return None
@@ -650,7 +687,23 @@ def _with_holdings(
             return None
     if not held or any(len(cells) > width or not _in_form_order(cells, width) for cells in table):
         return None
+    if notes is not None:
+        if first:
+            notes.append(FIRST_ROWS_NOTE.format(k=first, n=n))
+        if "I" in owned and not any(len(cells) > 1 and cells[-1][2] == "text" for cells in table):
+            notes.append(NO_NATURES_NOTE)
     return _rebuild(table)
+
+
+FIRST_ROWS_NOTE = (
+    "the table is printed column by column with transaction dates for {k} of its {n} rows, "
+    "none beside its title: the form prints a table's transactions before its holdings, so "
+    "the first {k} are read as the transactions"
+)
+NO_NATURES_NOTE = (
+    "the table is printed column by column and no nature of ownership stands among its "
+    "columns: the rows owned indirectly (I) keep none"
+)
 
 
 def _underlying_last(cells: list[_Cell]) -> bool:

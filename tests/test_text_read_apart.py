@@ -965,3 +965,34 @@ def test_a_particle_after_a_name_is_a_first_name() -> None:
         (("Van Der Berg Johannes EXXON MOBIL CORP [ XOM ]", "Van Der Berg Johannes",
           "EXXON MOBIL CORP"),)
     )  # fmt: skip
+
+
+def test_a_suffix_after_a_last_and_a_first_name_ends_the_owners_name_at_a_change_of_case() -> None:
+    """``McDonald Ronald III COCA COLA CO [ KO ]`` (remix seed 991, markitdown and
+    pdfplumber-text): the change of case comes after a last name, a first name and a suffix,
+    which ends a name as no middle name does; KO opens on no letter of ``COCA``, so the one
+    cue had been too weak alone. A third word that is no suffix stays unsure."""
+    _read_apart_as(
+        (
+            ("McDonald Ronald III COCA COLA CO [ KO ]", "McDonald Ronald III", "COCA COLA CO"),
+            ("SMITH JOHN JR. Turtle Beach Corp [ HEAR ]", "SMITH JOHN JR.", "Turtle Beach Corp"),
+        )
+    )
+    f = parse_bytes(_with_names("McDonald Ronald James COCA COLA CO [ KO ]"), "names.txt")
+    assert (f.reporting_owners[0].name, f.issuer.name) == (None, None)
+
+
+def test_a_trusts_last_word_spells_no_ticker() -> None:
+    """``Bill & Melinda Gates Foundation Trust AT&T INC. [ T ]`` (remix seed 991): a one-letter
+    ticker is spelt by any word opening on it, ``Trust`` too, which pitted that cut against the
+    trust's end and the change of case (both names had been left empty); no company's name
+    opens on a holder's last word."""
+    _read_apart_as(
+        (
+            (
+                "Bill & Melinda Gates Foundation Trust AT&T INC. [ T ]",
+                "Bill & Melinda Gates Foundation Trust",
+                "AT&T INC.",
+            ),
+        )
+    )

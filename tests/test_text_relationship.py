@@ -432,3 +432,22 @@ def test_a_title_beside_box_1s_street_on_lines_without_blanks_stays_unsure() -> 
                         "Other (specify below)\nGeneral Counsel & Secretary\n(Middle)")  # fmt: skip
     f = parse_bytes(text.encode(), path="aldw.md")
     assert f.reporting_owners[0].officer_title is None
+
+
+def test_a_title_after_a_streets_rest_of_two_words_in_capitals_is_read() -> None:
+    """markitdown (the work list's BWTX): ``C/O BRIGHTWATER THERAPEUTICS, INC. 75 3. Date of
+    ... X Officer (give title below) ...`` / ``HARBOR STREET Chief People Officer``: the
+    street's wrapped rest is two words in capitals ending on the street's kind, and the
+    title opens in other letters after it; it had been left empty (only a rest of one word
+    was known). A title whose own words hold a street's kind changes no case: not cut."""
+    from parsers.text.header import _title_after_street_rest
+
+    f = parse_file(FRESH / "worklist_bwtx_title_after_a_two_word_street_rest_markitdown.md")
+    assert f.reporting_owners[0].officer_title == "Chief People Officer"
+    assert any("street's last word" in n.message and n.kind == "doubt" for n in f.notes)
+    assert _title_after_street_rest("OLD MILL ROAD President & CEO") == (
+        "President & CEO",
+        "OLD MILL ROAD",
+    )
+    for text in ("Chief Court Officer", "CHIEF COURT OFFICER", "MAIN STREET SUITE 100 Chief"):
+        assert _title_after_street_rest(text) is None, text

@@ -1375,13 +1375,36 @@ def _title_after_street_rest(text: str) -> tuple[str, str] | None:
     if "\n" in text.strip() or "\t" in text:
         return None
     m = _STREET_REST.fullmatch(text.strip())
-    if m is None or m["street"].rstrip(".").casefold() not in _STREET_ENDS:
+    if m is not None and m["street"].rstrip(".").casefold() not in _STREET_ENDS:
+        m = _street_words_then_title(text.strip())
+    if m is None:
         return None
     if m["title"].split()[0].rstrip(".,").casefold() in _DIRECTIONS:
         return None  # ``PLAZA NORTH Co-Founder``: the street's or the title's? (remix seed 889)
     if not _title_fits(m["title"]) or _NOT_A_TITLE.search(m["title"]):
         return None
     return m["title"], m["street"]
+
+
+_STREET_WORDS_REST = re.compile(
+    r"(?P<street>(?:[A-Z][A-Z'.-]*[ \t]+){1,2}[A-Z]+\.?)[ \t]+(?P<title>[A-Z][^\n]*)"
+)
+
+
+def _street_words_then_title(text: str) -> re.Match[str] | None:
+    """``HARBOR STREET Chief People Officer`` (markitdown, the work list's BWTX): the street's
+    wrapped rest is more than its last word, written in capitals, the street's kind last, and
+    the title after it opens on a word in other letters: the change of case parts them (a
+    title whose own words hold a street's kind, ``Chief Court Officer``, changes no case)."""
+    m = _STREET_WORDS_REST.fullmatch(text)
+    if m is None:
+        return None
+    if m["street"].split()[-1].rstrip(".").casefold() not in _STREET_ENDS:
+        return None
+    if any(w.rstrip(".").casefold() in _STREET_ENDS for w in m["street"].split()[:-1]):
+        return None
+    first = m["title"].split()[0]
+    return None if first.isupper() or not first[1:].islower() else m
 
 
 def _words_beside_label(text: str) -> bool:

@@ -172,6 +172,51 @@ def remix(
     return b'<?xml version="1.0"?>\n' + ET.tostring(copy)
 
 
+_TRANSACTION_ONLY = (
+    "transactionDate",
+    "deemedExecutionDate",
+    "transactionCoding",
+    "transactionTimeliness",
+    "transactionAmounts",
+)
+"""A transaction's elements that a holding of the same table lacks; the rest stand in the
+holding's order already."""
+
+
+def reshape(doc: ET.Element, rng: random.Random, share: float) -> None:
+    """``--rows``: other structures from the same rows, which the work list holds few of (a
+    Form 4 holding options in Table II, rows repeated): each table's transactions, with
+    probability ``share / 2`` each, become holdings (their transaction's elements dropped,
+    printed after the transactions, as the form orders them), and with the same probability a
+    row is printed twice (its balance too: a column dump's reading by the chain of balances
+    then leaves such a table out, as it should)."""
+    for table, row in (("nonDerivativeTable", "nonDerivative"), ("derivativeTable", "derivative")):
+        t = doc.find(table)
+        if t is None:
+            continue
+        moves = [e for e in t if e.tag == f"{row}Transaction"]
+        held = [e for e in t if e.tag == f"{row}Holding"]
+        kept = []
+        for e in moves:
+            if rng.random() < share / 2:
+                e.tag = f"{row}Holding"
+                for tag in _TRANSACTION_ONLY:
+                    for child in e.findall(tag):
+                        e.remove(child)
+                held.insert(0, e)
+            else:
+                kept.append(e)
+        rows = []
+        for e in kept:
+            rows.append(e)
+            if rng.random() < share / 2:
+                rows.append(ET.fromstring(ET.tostring(e)))
+        for e in list(t):
+            t.remove(e)
+        for e in rows + held:
+            t.append(e)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, required=True, help="folder to write the XML to")
@@ -194,6 +239,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with --names, draw titles and natures from FILE's lists too",
     )
+    ap.add_argument(
+        "--rows",
+        action="store_true",
+        help="turn some transactions into holdings and print some rows twice (other structures)",
+    )
     args = ap.parse_args(argv)
     docs = work_list(args.real)
     if not docs:
@@ -213,6 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     for stem, doc in docs:
         for k in range(args.per):
             name = f"remix{args.seed}_{k}_{stem}.xml"
+            if args.rows:
+                doc = ET.fromstring(ET.tostring(doc))
+                reshape(doc, rng, args.share)
             (args.out / name).write_bytes(remix(doc, values, rng, args.share, pairs))
             n += 1
     print(f"{n} remixed filings of {len(docs)} real ones in {args.out}")

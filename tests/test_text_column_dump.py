@@ -776,3 +776,56 @@ def test_fewer_dates_than_titles_but_more_codes_are_no_rebuild() -> None:
     )  # fmt: skip
     assert f.non_derivative == []
     assert any("do not line up" in m for m in _table_doubts(f))
+
+
+def _t2_row(name: str) -> tuple[object, ...]:
+    f = parse_file(FRESH / name)
+    (r,) = f.derivative
+    return (
+        r.security_title, r.transaction_date, r.code, r.shares, r.acquired_disposed,
+        r.underlying_title, r.underlying_shares, r.shares_owned_following, r.ownership,
+    )  # fmt: skip
+
+
+def test_a_table_two_row_drawn_with_its_title_last_is_read_by_the_title_naming_a_derivative() -> (
+    None
+):
+    # markitdown (remix seed 981, scored before it was opened): '(1)' / '03/10/2025' / 'A' /
+    # ... / 'Common Stock' / ... / 'D' / 'Tranche C Common Share Purchase Warrants': the row's
+    # title drawn after its ownership form; 'Warrants' names the derivative. The row had been
+    # left out; its side stays empty (the dump does not say which column the amount is in)
+    assert _t2_row("remix981_t2_dump_title_drawn_last_markitdown.md") == (
+        "Tranche C Common Share Purchase Warrants", dt.date(2025, 3, 10), "A",
+        Decimal("1436162"), None, "Common Stock", Decimal("1436162"), Decimal("3833830"), "D",
+    )  # fmt: skip
+    f = parse_file(FRESH / "remix981_t2_dump_title_drawn_last_markitdown.md")
+    assert f.derivative[0].footnotes["exercise_price"] == ["F1"]  # the '(1)' before any words
+    assert any("names a derivative" in m or "named as a derivative" in m for m in _table_doubts(f))
+
+
+def test_a_table_two_row_drawn_with_its_underlying_last_is_read_so_too() -> None:
+    # remix seed 987: the same shape with the title where the underlying stands and the
+    # underlying ('Class A Common Stock') drawn last: taking the last words for the title
+    # gave 'Class A Common Stock' (wrong); the words name which is the derivative
+    assert _t2_row("remix987_t2_dump_underlying_drawn_last_markitdown.md") == (
+        "Call Option (obligation to sell)", dt.date(2019, 8, 24), "M", Decimal("560000000"),
+        None, "Class A Common Stock", Decimal("560000000"), Decimal("1820000000"), "D",
+    )  # fmt: skip
+
+
+def test_a_table_two_row_drawn_out_of_order_whose_words_name_no_derivative_is_left_out() -> None:
+    text = (FRESH / "remix987_t2_dump_underlying_drawn_last_markitdown.md").read_text()
+    text = text.replace("Call Option\n(obligation\nto sell)", "Class B\nCommon\nStock")
+    f = parse_bytes(text.encode(), path="dump.md")
+    assert f.derivative == []
+    assert any("do not line up" in m for m in _table_doubts(f))
+
+
+def test_a_title_ending_on_a_captions_word_printed_whole_elsewhere_keeps_it() -> None:
+    # remix seed 987: 'Ordinary' / 'Shares' under the title's words, Table II's caption
+    # 'Amount or' / 'Number of' / 'Shares' printed whole as a paragraph of its own: the
+    # 'Shares' under 'Ordinary' is the title's (the table had been left out, unsure)
+    assert _t2_row("remix987_t2_dump_title_ending_on_a_captions_word_markitdown.md") == (
+        "Restricted Stock Unit (RSU)", dt.date(2025, 3, 10), "A", Decimal("1436162"), None,
+        "Ordinary Shares", Decimal("1436162"), Decimal("3833830"), "D",
+    )  # fmt: skip

@@ -456,6 +456,7 @@ def _rebuilt(
     one) are added to ``twins``."""
     if not rows or not _all_plain(rows):
         return None
+    whole = _whole_captions(rows, is_caption)
     cells: list[tuple[int, str, str, Token]] = []  # line, text, kind, first token
     started = after_code = False
     para: list[Row] = []
@@ -485,6 +486,9 @@ def _rebuilt(
                 and not (
                     is_caption(x.text)
                     and not _titles_word(lines[k - 1] if k else None, x, width, is_caption)
+                    # (a footnote marker alone is a cell, no caption: Table II's first row's
+                    # exercise price, ``(1)``, drawn before its title)
+                    and not (width > _TABLE_ONE_WIDEST and _is_marker_alone(x.text))
                 )
             ]
             if not lines:
@@ -497,10 +501,15 @@ def _rebuilt(
         # (only the titles, the leading cells of words: a nature may close on a marker the
         # filer typed inside it, ``By Trust(1)`` / ``for children(2)``)
         leading = all(c[2].startswith("text") for c in cells)
-        got = _cells_of(lines, is_caption, twins, width, marked and leading)
+        got = _cells_of(lines, is_caption, twins, width, marked and leading, whole)
         if got is None:
             return None
         cells.extend(got)
+    put = _title_put_first(cells, width)
+    if put is not None:
+        cells = put
+        if notes is not None:
+            notes.append(TITLE_OUT_OF_ORDER_NOTE)
     runs: list[list[tuple[int, str, str, Token]]] = []
     for c in cells:
         if runs and runs[-1][0][2] == c[2]:
@@ -737,6 +746,7 @@ def _cells_of(
     twins: list[int] | None = None,
     width: int = 0,
     marked: bool = False,
+    whole: frozenset[str] = frozenset(),
 ) -> list[tuple[int, str, str, Token]] | None:
     """The cells of one paragraph: lines of words are one cell wrapped over them (with any
     marker-only line after them) unless a line is the next cell's (:func:`_closed_twin`), each
@@ -755,6 +765,14 @@ def _cells_of(
             and (kind is None or kind[0].startswith("text") or after_caption)
             and not lone_letter
         ):
+            if open_text and kind is not None and _printed_whole(x.text.strip(), whole):
+                # the caption's line stands in its own caption's paragraph already (``Amount
+                # or`` / ``Number of`` / ``Shares``): under a title's words (``Ordinary`` /
+                # ``Shares``, ``Common`` / ``Share`` / ``Purchase``), it is theirs
+                line, text, _, first = out[-1]
+                joined = f"{text} {x.text}"
+                out[-1] = (line, joined, (_kind(joined) or kind)[0], first)
+                continue
             if open_text and kind is not None and not _BOX_NUMBER.match(x.text):
                 # a line of captions' words under a title's words (``Ordinary`` / ``Shares``):
                 # the title's last word or a caption, the text does not say; no rebuild
@@ -777,6 +795,86 @@ def _cells_of(
         out.append((x.line, x.text, kind[0], kind[1]))
         open_text = kind[0].startswith("text")
     return out
+
+
+TITLE_OUT_OF_ORDER_NOTE = (
+    "the table is printed column by column, its one row's words drawn out of the form's order "
+    "(none before its values, some after its ownership form D): of its two titles, the one "
+    "named as a derivative (an option, a warrant, a unit, a right, a note, a preferred or "
+    "convertible security) is read as the row's title and the other as its underlying "
+    "security's"
+)
+_DERIVATIVE_WORDS = frozenset(
+    {"option", "options", "warrant", "warrants", "right", "rights", "unit", "units", "rsu"}
+    | {"rsus", "psu", "psus", "note", "notes", "debenture", "debentures", "convertible"}
+    | {"preferred", "swap", "call", "put", "sar", "sars", "ltip", "phantom", "award", "awards"}
+)
+"""Words that name a derivative security, which Table II's title does and an underlying
+share class (``Common Stock``, ``Class A Ordinary Shares``) does not."""
+
+
+def _derivative_named(text: str) -> bool:
+    return any(w in _DERIVATIVE_WORDS for w in re.findall(r"[a-z]+", text.casefold()))
+
+
+def _title_put_first(cells: list[_Cell], width: int) -> list[_Cell] | None:
+    """One Table II row whose cells open on no words and close on words after its ownership
+    form ``D`` (markitdown drew a text cell last: ``(1)`` / ``03/10/2025`` / ``A`` / ... /
+    ``Common Stock`` / ``1,436,162`` / ... / ``D`` / ``Tranche C Common Share Purchase
+    Warrants``), rebuilt in the form's order where the words say which text is which: of the
+    two, exactly one names a derivative (``Warrants``, ``Option``), the title, the other the
+    underlying security, put where the first text stood. Either may be drawn last (``Call
+    Option (obligation to sell)`` stood first and ``Class A Common Stock`` last in another
+    such dump), so where both or neither name one: None. A row owned indirectly (``I``) may
+    close on its nature of ownership: None."""
+    if width <= _TABLE_ONE_WIDEST or len(cells) < 4 or cells[0][2].startswith("text"):
+        return None
+    texts = [i for i, c in enumerate(cells) if c[2].startswith("text")]
+    form = cells[-2]
+    if (
+        len(texts) != 2
+        or texts[1] != len(cells) - 1
+        or cells[-1][2] != "text"
+        or form[2] != "letter"
+        or _bare(form[1].strip()) != "D"
+        or sum(c[2] == "date" for c in cells) > 3
+    ):
+        return None
+    first, last = cells[texts[0]], cells[-1]
+    named = [_derivative_named(first[1]), _derivative_named(last[1])]
+    if named.count(True) != 1:
+        return None
+    title, underlying = (first, last) if named[0] else (last, first)
+    rest = [underlying if k == texts[0] else c for k, c in enumerate(cells[:-1])]
+    return [title, *rest]
+
+
+def _is_marker_alone(text: str) -> bool:
+    kind = _kind(text)
+    return kind is not None and kind[0] == "marker"
+
+
+def _printed_whole(line: str, whole: frozenset[str]) -> bool:
+    """``line`` is one of the captions' lines printed whole, or the opening of one (``Share``
+    of ``Shares``: no caption of the form is written so, a title's word is)."""
+    return line in whole or (len(line) >= 4 and any(w.startswith(line) for w in whole))
+
+
+def _whole_captions(rows: list[Row], is_caption: Callable[[str], bool]) -> frozenset[str]:
+    """The lines that stand once in the region among paragraphs of captions alone, each the
+    line of a caption printed whole (``Amount or`` / ``Number of`` / ``Shares``): the same
+    words again under a title's words in a paragraph of values are the title's own."""
+    seen: dict[str, int] = {}
+    para: list[str] = []
+    for r in [*rows, Row(0, (), (), BLANK, "")]:
+        if r.shape != BLANK:
+            para.append(r.text.strip())
+            continue
+        if para and all(is_caption(t) for t in para):
+            for t in para:
+                seen[t] = seen.get(t, 0) + 1
+        para = []
+    return frozenset(t for t, k in seen.items() if k == 1)
 
 
 _TABLE_ONE_WIDEST = max(len(T1_FORM3), len(T1_FORM4), len(T1_FORM5))

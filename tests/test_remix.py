@@ -40,3 +40,21 @@ def test_remixes_keep_each_filing_whole_and_never_touch_the_held_out(tmp_path: P
         ]
         swapped += remixed.issuer.name != truth.issuer.name
     assert swapped > len(made) // 2  # most issuers' names were swapped (share 0.8)
+
+
+def test_rows_turn_transactions_into_holdings_after_the_transactions(tmp_path: Path) -> None:
+    args = ["--out", str(tmp_path), "--seed", "5", "--real", str(REAL), "--rows", "--share", "1"]
+    assert remix_real.main(args) == 0
+    holdings = more = 0
+    for path in sorted(tmp_path.iterdir()):
+        remixed = parse_file(path)
+        base = path.name.split("_", 2)[2].removesuffix(".xml")
+        truth = parse_file(next(p for p in REAL.iterdir() if p.stem == base))
+        for got, was in ((remixed.non_derivative, truth.non_derivative),
+                         (remixed.derivative, truth.derivative)):  # fmt: skip
+            kinds = [r.kind for r in got]
+            # the form's order: every transaction before every holding
+            assert kinds == sorted(kinds, key=lambda k: k != "transaction"), path.name
+            holdings += kinds.count("holding") - [r.kind for r in was].count("holding")
+            more += len(got) > len(was)
+    assert holdings > 0 and more > 0  # some transactions held, some rows printed twice

@@ -2299,3 +2299,27 @@ def test_a_titles_noun_between_a_natures_small_words_is_no_cut() -> None:
     )
     assert wraps.runs_past_its_end("Common Appreciation Units Rights")
     assert not wraps.runs_past_its_end("Stock Appreciation Rights")
+
+
+def test_a_letter_torn_from_a_word_above_and_decimals_torn_from_a_par_value_are_no_values() -> None:
+    # pymupdf4llm-layout (remix seed 1023, --rows: options held in a Form 4's Table II): a
+    # border cut the underlying title from its amount, '|(6)<br>(7)<br>Class A<br>Ordinar<br>
+    # Shares|y<br>18,509,696,000|': the 'y' torn from 'Ordinar' on a line above had been read
+    # last ('Class A Ordinar Shares y', 'Commo Stock n'), and '|... value $0|n<br>ar<br>.01<br>
+    # 8,635,000|' gave the underlying amount 0.01 (wrong): all left empty, with doubts
+    f = parse_file(FRESH / "remix1023_t2_holdings_torn_underlying_pymupdf4llm-layout.md")
+    rows = {r.line: r for r in f.derivative}
+    assert [rows[n].underlying_title for n in (23, 24, 25)] == [None, None, None]
+    assert rows[23].underlying_shares == Decimal("18509696000")
+    assert rows[25].underlying_shares is None
+    assert any("opens on its decimal point" in n.message for n in f.notes)
+
+
+def test_a_title_word_beside_a_cell_of_lines_ending_on_its_noun_is_not_read_last() -> None:
+    # pymupdf4llm-layout (remix seed 1023): '|Subordinate<br>Shares|Voting|': 'Voting' stands
+    # on the first line beside 'Subordinate'; read one cell after the other the title was
+    # 'Subordinate Shares Voting' (wrong: a title ends on its noun). Left empty, with a doubt
+    f = parse_file(FRESH / "remix1023_title_word_beside_its_lines_pymupdf4llm-layout.md")
+    row = next(r for r in f.non_derivative if r.line == 27)
+    assert row.security_title is None
+    assert any("ending on a security's noun" in n.message for n in f.notes)

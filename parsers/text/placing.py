@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import pairwise
 
 from parsers.text import ocr
 from parsers.text.cells import MARK, MARKS, Row, clean
@@ -26,7 +27,8 @@ from parsers.text.tokens import (
     parse_date,
     parse_number,
 )
-from parsers.text.word_breaks import Cut, may_be_cut
+from parsers.text.word_breaks import FORM_WORDS, Cut, may_be_cut
+from parsers.text.wraps import GOES_ON, unfinished
 
 FOOTNOTE_FIELD = {"shares_a": "shares", "shares_d": "shares"}
 
@@ -45,13 +47,20 @@ def lines_side_by_side(draft: Draft, f: str, row: Row, toks: list[Token]) -> Non
     order (``By Limited L Company iability``)."""
     lined = 0  # cells with the field's words on two lines or more
     ended = False  # a cell of lines whose last line cannot run on into the next cell
+    whole = False  # a cell of lines whose last line ends on a whole word
     for c in sorted({t.cell for t in toks if t.kind == TEXT}):
         if c >= len(row.cells):
             continue
         if ended and row.cells[c].lstrip()[:1].islower():
             lined = 2  # ``By Limited L<br>Company(2)|iability``: the piece goes on a line above
             break
-        ended = False
+        if whole and _TORN_PIECE.fullmatch(clean(row.cells[c].split("<br>")[0]).strip()):
+            # ``|Class A<br>Ordinar<br>Shares|y<br>18,509,696,000|``: a letter or two in
+            # small letters, no word, after a cell of lines ending on a whole word: torn
+            # from a word on a line above (``Ordinar|y``); read last, it garbled the title
+            lined = 2
+            break
+        ended = whole = False
         if "<br>" not in row.cells[c]:
             continue
         words = {w for t in toks if t.cell == c for w in t.text.split()}
@@ -60,15 +69,52 @@ def lines_side_by_side(draft: Draft, f: str, row: Row, toks: list[Token]) -> Non
         if sum(bool(words & line) for line in lines) > 1:
             lined += 1
             ended = parts[-1][-1:] == MARK or parts[-1][-1:].isdigit()
-    if lined < 2:
+            whole = (parts[-1].split() or [""])[-1].casefold() in FORM_WORDS
+    if lined >= 2:
+        why = "that each hold lines: a border cut the cell's lines"
+    elif f in _TITLES and _word_beside_a_whole_title(row, toks):
+        why = "the first of lines ending on a security's noun, the next on none beside it"
+    else:
         return
     draft.cuts[:] = [c for c in draft.cuts if c.field != f]
     draft.leave_empty(
         f,
-        f"{draft.values.get(f)!r} is read from cells side by side that each hold lines: a"
-        " border cut the cell's lines, whose words run across the cells, not one cell after"
-        " the other; left empty",
+        f"{draft.values.get(f)!r} is read from cells side by side, {why}: its words run"
+        " across the cells, not one cell after the other; left empty",
     )
+
+
+_TITLES = ("security_title", "underlying_title")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _word_beside_a_whole_title(row: Row, toks: list[Token]) -> bool:
+    """``|Subordinate<br>Shares|Voting|``: a cell of lines ending on a security's noun, the
+    next cell's words on one line and ending on none (``Voting``, no word a title goes on
+    with after its noun): read one cell after the other, the title ends on them
+    ('Subordinate Shares Voting'), but a title ends on its noun, so the words stand on a line
+    above, which the text does not say."""
+    cells = sorted({t.cell for t in toks if t.kind == TEXT})
+    for a, b in pairwise(cells):
+        if b != a + 1 or b >= len(row.cells) or "<br>" not in row.cells[a]:
+            continue
+        own = " ".join(t.text for t in toks if t.cell == a and t.kind == TEXT)
+        beside = " ".join(t.text for t in toks if t.cell == b and t.kind == TEXT).split()
+        parts = [p for p in row.cells[b].split("<br>") if _HAS_LETTER.search(p)]
+        if (
+            len(parts) == 1
+            and beside
+            and beside[0][:1].isupper()
+            and not unfinished(own)
+            and unfinished(beside[-1])
+            and beside[0].casefold() not in GOES_ON
+        ):
+            return True
+    return False
+
+
+_TORN_PIECE = re.compile(r"(?!(?:a|of|to|by|or|in|on|an|as|at)$)[a-z]{1,2}")
+"""A cell's first line that is a piece of a word, no word: one or two small letters."""
 
 
 MARK_THEN_BREAK = re.compile(r"(?:\)|\]|</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹])\s*<br>")
@@ -169,10 +215,21 @@ def fill_field(draft: Draft, f: str, toks: list[Token], piped: bool = False) -> 
         draft.notes.append((fn_field, f"could not read {first.text!r} as {what}"))
         if f == "transaction_date":
             draft.date_unread = True  # a transaction whose date the text lost, no holding
+    elif k == NUM and "shares" in f and _TORN_DECIMALS.match(first.text):
+        # ``|... value $0|n<br>ar<br>.01<br>8,635,000|``: decimals with no digit before
+        # their point, the rest of an amount a border tore (the title's par value), no count
+        # of shares the form prints so
+        draft.leave_empty(
+            f, f"{first.text!r} opens on its decimal point: torn from an amount beside it"
+        )
+        return
     elif k == DATE and _SHORT_YEAR.search(first.text, max(0, len(first.text) - 4)):
         # the century is the reader's guess (and a torn-off year's rest may be lost)
         draft.notes.append((fn_field, f"two-digit year: {first.text!r} read as {first.value}"))
     draft.values[f] = first.value
+
+
+_TORN_DECIMALS = re.compile(r"\s*\.\d")
 
 
 _SHORT_YEAR = re.compile(r"[/.\-]\d{2}$")

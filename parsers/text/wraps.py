@@ -1172,7 +1172,7 @@ def _narrowed(readings: Readings, ruled_out: Callable[[tuple[str, ...]], object]
 
 
 ENDING_NOUNS = frozenset({"stock", "share", "shares", "unit", "units"})
-_GOES_ON = frozenset(
+GOES_ON = frozenset(
     {"units", "unit", "option", "options", "purchase", "appreciation", "right", "rights"}
     | {"award", "awards", "equivalent", "equivalents", "warrant", "warrants", "par", "no"}
     | {"obligation", "obligations"}
@@ -1196,7 +1196,7 @@ def goes_on_past_noun(first: str, text: str) -> bool:
     for k in range(max(len(first.split()) - 1, 0), len(words) - 1):
         if words[k].strip(",") in ENDING_NOUNS:
             nxt = words[k + 1].strip(",.;")
-            if nxt[:1].isalnum() and nxt not in _GOES_ON:
+            if nxt[:1].isalnum() and nxt not in GOES_ON:
                 return True  # (a bracket, a ``$``, a torn marker's ``‘Y``: no word)
     return False
 

@@ -829,3 +829,20 @@ def test_a_title_ending_on_a_captions_word_printed_whole_elsewhere_keeps_it() ->
         "Restricted Stock Unit (RSU)", dt.date(2025, 3, 10), "A", Decimal("1436162"), None,
         "Ordinary Shares", Decimal("1436162"), Decimal("3833830"), "D",
     )  # fmt: skip
+
+
+def test_rows_a_line_each_with_a_par_amount_alone_are_no_dump() -> None:
+    # pdfplumber-text (remix seed 1027, --rows: a Form 4's Table I of holdings only): lines of
+    # a title and values ('Class A Ordinary 8,589,418,387 D(5)'), wrapped words, and a par
+    # value's amount alone ('$0.0001'): read as a dump's one row, the lines made one cell of
+    # words and the table one transaction (code D, price 0.0001: four wrong values). Lines
+    # that together hold a row's worth of values are rows, no cell
+    f = parse_file(FRESH / "remix1027_holdings_with_a_par_amount_alone_pdfplumber_text.txt")
+    rows = [(r.kind, r.security_title, r.shares_owned_following) for r in f.non_derivative]
+    assert rows == [
+        ("holding", "Common Stock, par value $0.01 per share", Decimal("8554473943")),
+        ("holding", "Class A Ordinary Shares, par value $0.0001", Decimal("8589418387")),
+        ("holding", "Class C Capital Stock", Decimal("9911473178")),
+        ("holding", "Series A Common Stock", Decimal("11207930063")),
+        ("holding", "Common Shares of Beneficial Interest", Decimal("14158393943")),
+    ]

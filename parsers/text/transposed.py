@@ -790,7 +790,13 @@ def _cells_of(
                     twins.append(x.line)
                 continue
             joined = f"{text} {x.text}"
-            out[-1] = (line, joined, (_kind(joined) or kind)[0], first)
+            both = _kind(joined)
+            if both is None:
+                # the lines together hold a row's worth of values (``Common Stock, par
+                # 8,554,473,943 D(5)`` / ``value $0.01 per share`` / ``Class A Ordinary
+                # 8,589,418,387 D(5)``): rows a line each, no cell of a dump
+                return None
+            out[-1] = (line, joined, both[0], first)
             continue
         out.append((x.line, x.text, kind[0], kind[1]))
         open_text = kind[0].startswith("text")

@@ -2323,3 +2323,32 @@ def test_a_title_word_beside_a_cell_of_lines_ending_on_its_noun_is_not_read_last
     row = next(r for r in f.non_derivative if r.line == 27)
     assert row.security_title is None
     assert any("ending on a security's noun" in n.message for n in f.notes)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "remix1031_trust_date_alone_below_a_holding_pdfplumber_text.txt",
+        "remix1031_trust_date_alone_below_a_holding_markitdown.md",
+    ],
+)
+def test_a_trusts_date_alone_below_a_nature_ending_on_dated_is_no_row(name: str) -> None:
+    # remix seed 1031 (--rows): 'Restricted Stock 35,815 I By Revocable Trust dated' /
+    # '3/1/2010(11)': the date alone on its line had been a phantom transaction of 2010-03-01;
+    # it follows 'dated' at once, the nature's rest
+    f = parse_file(FRESH / name)
+    assert not any(r.transaction_date == dt.date(2010, 3, 1) for r in f.non_derivative)
+    row = next(r for r in f.non_derivative if r.security_title == "Restricted Stock")
+    assert row.nature_of_ownership == "By Revocable Trust dated 3/1/2010"
+    assert row.footnotes["nature_of_ownership"] == ["F11"]
+
+
+def test_an_untitled_row_whose_title_stands_below_leaves_the_words_above_to_the_row_above() -> None:
+    # markitdown (remix seed 1031): '| Common Units | ... | 56,154 | D |' / 'representing
+    # limited partner' / 'interests(1)' / '| | ... | 67,389 | D |' / 'Ordinary Shares(1)': the
+    # untitled row took the words above it too ('representing limited partner interests
+    # Ordinary Shares', wrong; 'Common Units' cut short)
+    f = parse_file(FRESH / "remix1031_untitled_row_its_title_below_markitdown.md")
+    titles = {r.line: r.security_title for r in f.non_derivative}
+    assert titles[60] == "Common Units representing limited partner interests"
+    assert titles[64] == "Ordinary Shares"

@@ -363,6 +363,38 @@ def _title_and_trust_date(host: Draft, d: Draft) -> bool:
     return True
 
 
+_DATE_ALONE = re.compile(r"(?P<date>\d{1,2}/\d{1,2}/\d{4})(?P<dm>(?:\s*\(\d{1,2}\))*)")
+
+
+def _trust_date_below(host: Draft, d: Draft) -> bool:
+    """A line holding a date and its markers and nothing else (``3/1/2010(11)``) right under a
+    row whose nature of ownership ends on ``dated`` (``Restricted Stock 35,815 I By Revocable
+    Trust dated``, no marker closing it): the trust's date, wrapped, which follows ``dated``
+    at once; read as a row, it was a phantom transaction of that date (remix seed 1031, a
+    holding's nature in plain text, markitdown and layout text alike). True where so read."""
+    nature = host.values.get("nature_of_ownership")
+    m = _DATE_ALONE.fullmatch(d.text.strip())
+    if (
+        m is None
+        or not isinstance(nature, str)
+        or not nature.split()
+        or nature.split()[-1].casefold() not in ("dated", "dtd")
+        or "nature_of_ownership" in host.closed
+        or not host.line < d.line <= host.line + 2
+    ):
+        return False
+    host.values["nature_of_ownership"] = f"{nature} {m['date']}"
+    add_refs(host, "nature_of_ownership", mark_ids(re.findall(r"\d+", m["dm"])))
+    host.notes.append(
+        (
+            "nature_of_ownership",
+            f"line {d.line} ({d.text.strip()!r}) holds only a date under {nature!r}: a trust's"
+            " date follows 'dated' at once; read as the nature's rest, no row",
+        )
+    )
+    return True
+
+
 def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Draft]:
     """A filed row names its security and either reports a transaction or a balance. Values
     with no title and no transaction (a stray page number, an address line below the tables)
@@ -441,6 +473,8 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             and _title_unfinished(kept[-1].values.get("security_title"))
         ):
             _words_below_an_unfinished_title(kept[-1], d, orphans)
+            continue
+        if not titled and kept and _trust_date_below(kept[-1], d):
             continue
         if titled or v.get("transaction_date") or v.get("code"):
             kept.append(d)

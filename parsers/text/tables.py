@@ -512,6 +512,9 @@ def read_table(
                         and rows[k + 1].shape == SEP
                         and title_next(rows, k + 1, draft)
                     )
+                    # (its own title on the lines below it, the row above's open: the words
+                    # above are that row's rest, :func:`_own_title_below`)
+                    and not _own_title_below(prev, rows, k)
                 )
                 or (title and not (JUNK_HEAD.sub("", title) if flush else title)[:1].isupper())
             ):
@@ -562,6 +565,33 @@ def read_table(
     if PIPE in shapes and SEP in shapes:  # (a markdown table has its rule under the captions)
         _cells_lost(drafts, rows)
     return real_rows(drafts, orphans)
+
+
+def _own_title_below(prev: Draft | None, rows: list[Row], k: int) -> bool:
+    """A row of cells with no title, whose own title stands on the plain lines under it (past
+    its rule), words alone closing on a footnote marker (markitdown: ``| Common Units | ... |
+    56,154 | D |`` / ``representing limited partner`` / ``interests(1)`` / ``| | ... | 67,389 |
+    D |`` / ``Ordinary Shares(1)``), under a row whose title no marker closed: the words above
+    it are that row's rest, not this one's start (remix seed 1031, read ``representing limited
+    partner interests Ordinary Shares``, wrong, and ``Common Units``, cut short)."""
+    if prev is None or not prev.values.get("security_title") or "security_title" in prev.closed:
+        return False
+    j = k + 1
+    while j < len(rows) and rows[j].shape == SEP:
+        j += 1
+    below: list[Row] = []
+    while j < len(rows) and rows[j].shape == PLAIN:
+        below.append(rows[j])
+        j += 1
+    if not below:
+        return False
+    tokens = [t for r in below for t in tokenize_plain(r.cells[0], r.xs[0])]
+    return (
+        bool(tokens)
+        and all(t.kind == TEXT for t in tokens)
+        and bool(tokens[-1].marks)
+        and tokens[0].text[:1].isupper()
+    )
 
 
 def _title_past_a_siblings(drafts: list[Draft]) -> None:

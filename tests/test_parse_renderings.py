@@ -2352,3 +2352,15 @@ def test_an_untitled_row_whose_title_stands_below_leaves_the_words_above_to_the_
     titles = {r.line: r.security_title for r in f.non_derivative}
     assert titles[60] == "Common Units representing limited partner interests"
     assert titles[64] == "Ordinary Shares"
+
+
+def test_a_held_options_first_date_is_not_read_as_a_transactions() -> None:
+    # pdftotext-layout (remix seed 1033, --rows: an option held in a Form 4's Table II):
+    # 'Deferred  $2.83  09/04/2016(4)  08/04/2026  Class A  10,000,000  152,654,000  D': no
+    # code, amount or price; the first date had been read as the transaction's (wrong). It
+    # may be the date exercisable as well: left empty with a doubt, the row a holding
+    f = parse_file(FRESH / "remix1033_t2_holding_window_dates_pdftotext_layout.txt")
+    (row,) = f.derivative
+    assert row.kind == "holding" and row.transaction_date is None
+    assert row.expiration_date == dt.date(2026, 8, 4)
+    assert any("a held derivative's date exercisable" in n.message for n in f.notes)

@@ -397,6 +397,33 @@ _TXN_SIGNS = ("transaction_date", "deemed_execution_date", "shares", "price")
 """What shows a row is a transaction beside its code."""
 
 
+def _window_date_alone(draft: Draft, fields: tuple[str, ...]) -> None:
+    """A Table II row with a date read as the transaction's and an expiration date, but no
+    code, amount, price or date exercisable, and nothing of them unread (pdftotext-layout, an
+    option held: ``Deferred  $2.83  09/04/2016(4)  08/04/2026  Class A ...``): a holding
+    prints its window's two dates and no transaction's, so the first date may be the date
+    exercisable as well as a transaction's whose code and amount the text lost. Which, the row
+    does not say: left empty with a doubt (it had been read as the transaction's date)."""
+    v = draft.values
+    date = v.get("transaction_date")
+    if (
+        "date_exercisable" not in fields
+        or date is None
+        or v.get("expiration_date") is None
+        or v.get("date_exercisable") is not None
+        or any(v.get(f) is not None for f in ("code", "shares", "price", "deemed_execution_date"))
+        or draft.code_unsure
+        or draft.date_unread
+        or any(f in ("code", "shares", "date_exercisable") for f, _ in draft.notes)
+    ):
+        return
+    draft.leave_empty(
+        "transaction_date",
+        f"{date} read as a transaction's date in a row with no code, amount or price and an"
+        " expiration date: a held derivative's date exercisable as well; left empty",
+    )
+
+
 def check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> None:
     """Doubts worth a reviewer's eye: a transaction without date, code, amount or resulting
     balance. ``cells``: the row's cells are the converter's own (positions are cell indexes)."""
@@ -421,6 +448,7 @@ def check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> Non
                 " the rest of the row does not show, or a stray letter; unsure, left empty",
             )
         )
+    _window_date_alone(draft, fields)
     is_txn = (
         v.get("transaction_date") is not None
         or v.get("code") is not None

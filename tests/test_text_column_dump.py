@@ -846,3 +846,36 @@ def test_rows_a_line_each_with_a_par_amount_alone_are_no_dump() -> None:
         ("holding", "Series A Common Stock", Decimal("11207930063")),
         ("holding", "Common Shares of Beneficial Interest", Decimal("14158393943")),
     ]
+
+
+def test_a_table_two_row_whose_texts_are_no_derivative_and_share_class_is_left_out() -> None:
+    # (review) an exchangeable share over partnership units, or partnership interests over
+    # common units: neither text is a share class with the other naming a derivative, so
+    # which is the title the words do not say ('Class A Limited Partnership Units' had been
+    # read as the title, wrong)
+    text = (FRESH / "remix987_t2_dump_underlying_drawn_last_markitdown.md").read_text()
+    for title, underlying in (
+        ("Exchangeable\nShares", "Class A Limited\nPartnership Units"),
+        ("Partnership\nInterests", "Common\nUnits"),
+    ):
+        swapped = text.replace("Call Option\n(obligation\nto sell)", title)
+        swapped = swapped.replace("Class A\nCommon\nStock", underlying)
+        f = parse_bytes(swapped.encode(), path="dump.md")
+        assert f.derivative == [], title
+
+
+def test_fewer_dates_than_titles_with_no_price_column_is_no_crash() -> None:
+    # (review) one date for two titles, and the price column printing only a marker: the
+    # balances' run holds no price; zipping the transactions against none raised (a
+    # ParserBug, the filing lost)
+    f = _parse(
+        "Common Stock", "Common Stock", "05/04/2022", "Code", "J(1)", "1,000", "A", "(2)",
+        "9,000", "7,000", "D", "I", "By Trust",
+    )  # fmt: skip
+    rows = [(r.kind, r.code, r.shares, r.price, r.shares_owned_following, r.ownership,
+             r.nature_of_ownership) for r in f.non_derivative]  # fmt: skip
+    assert rows == [
+        ("transaction", "J", Decimal("1000"), None, Decimal("9000"), "D", None),
+        ("holding", None, None, None, Decimal("7000"), "I", "By Trust"),
+    ]
+    assert f.non_derivative[0].footnotes["price"] == ["F2"]

@@ -451,3 +451,37 @@ def test_a_title_after_a_streets_rest_of_two_words_in_capitals_is_read() -> None
     )
     for text in ("Chief Court Officer", "CHIEF COURT OFFICER", "MAIN STREET SUITE 100 Chief"):
         assert _title_after_street_rest(text) is None, text
+
+
+def test_a_street_rests_title_that_runs_on_past_box_1s_caption_is_not_read() -> None:
+    """(review) ``HARBOR STREET Chief Financial`` / ``(Street) Officer``, ``... Executive Vice
+    President,`` / ``(Street) Chief People Officer``, ``... Vice President`` / ``(Street)`` /
+    ``and Controller``: the title's lines go on past the caption, so the first line is part
+    of it only (read 'Chief Financial', 'Vice President', wrong): left empty."""
+    base = (FRESH / "worklist_bwtx_title_after_a_two_word_street_rest_markitdown.md").read_text()
+    line = "HARBOR STREET Chief People Officer\n(Street)\n"
+    assert line in base
+    for lines in (
+        "HARBOR STREET Chief Financial\n(Street) Officer\n",
+        "HARBOR STREET Executive Vice President,\n(Street) Chief People Officer\n",
+        "HARBOR STREET Vice President\n(Street)\nand Controller\n",
+    ):
+        f = parse_bytes(base.replace(line, lines).encode(), path="bwtx.md")
+        assert f.reporting_owners[0].officer_title is None, lines
+
+
+def test_a_block_after_box_5s_labels_that_is_no_title_is_not_read() -> None:
+    """(review) a paragraph of its own where the title stands may be another box's words
+    drawn there: box 1's name or a word of it, its address, the form's own text, a title's
+    first line; none is read as the title. An officer's initials are."""
+    base = (FRESH / "worklist_aldw_title_a_block_of_its_own_markitdown.md").read_text()
+    title = "\n\nGeneral Counsel & Secretary\n\n"
+    assert title in base
+    for block in (
+        "Ellsworth Vivian M", "Marie", "AVENUE", "C/O ALDERWOOD SYSTEMS, INC.",
+        "Estimated average burden", "Chief Financial", "Executive Vice President,", "Other",
+    ):  # fmt: skip
+        f = parse_bytes(base.replace(title, f"\n\n{block}\n\n").encode(), path="aldw.md")
+        assert f.reporting_owners[0].officer_title is None, block
+    f = parse_bytes(base.replace(title, "\n\nCEO\n\n").encode(), path="aldw.md")
+    assert f.reporting_owners[0].officer_title == "CEO"

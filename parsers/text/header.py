@@ -156,6 +156,18 @@ def _lone_paragraphs(rows: list[Row]) -> frozenset[str]:
     )
 
 
+_FORM_FURNITURE = frozenset(
+    {"estimated", "burden", "hours", "response", "approval", "omb", "expires", "washington"}
+    | {"commission", "instruction", "pursuant", "filed", "check", "applicable", "amendment"}
+)
+"""Words of the form's own printed text around the boxes, which no officer's title holds."""
+_ONE_WORD_TITLE = re.compile(
+    r"[A-Z]{2,4}|(?i:President|Chairman|Chairwoman|Chairperson|Chair|Treasurer|Secretary"
+    r"|Controller|Comptroller|Founder|Co-Founder)"
+)
+"""A title of one word: an officer's initials (``CEO``, ``CFO``) or an office's name."""
+
+
 def _block_of_its_own(head: Header, rest: str, stop: int) -> bool:
     """The title's words one paragraph of their own, between blank lines, and box 1's caption
     that ends them a paragraph of its own too (markitdown prints each text block of the page
@@ -166,8 +178,21 @@ def _block_of_its_own(head: Header, rest: str, stop: int) -> bool:
     lines = [ln.strip() for ln in rest[:stop].split("\n") if ln.strip()]
     if len(lines) != 1 or " ".join(lines[0].split()) not in head.blocks:
         return False
-    if any(label.search(lines[0]) for label in (_DIRECTOR, _TEN_PCT, _OFFICER, _OTHER)):
-        return False  # box 5's own label, drawn after the one read last (``Director``)
+    title = " ".join(lines[0].split())
+    if not _whole_title(title) or not _title_fits(title) or _NOT_A_TITLE.search(title):
+        return False  # box 5's own label, drawn after the one read last (``Director``), ...
+    if re.search(r"\d|\bOMB\b|\(", title) or _CAPTION_ALONE.fullmatch(title):
+        return False  # (an address's number, a caption: another box's words)
+    words = _SIG_WORD.findall(title)
+    issuer = {w.casefold() for w in _SIG_WORD.findall(head.issuer_name or "") if len(w) > 3}
+    if "c/o" in title.casefold() or issuer & {w.casefold() for w in words}:
+        return False  # (``C/O ALDERWOOD SYSTEMS, INC.``: box 1's address, box 2's name)
+    if len(words) == 1 and not _ONE_WORD_TITLE.fullmatch(words[0]):
+        return False  # (``Marie``, ``AVENUE``: a name's or a street's word drawn apart)
+    owner = {w.casefold() for w in _SIG_WORD.findall(head.owner_name or "")}
+    folded = {w.casefold() for w in words}
+    if folded <= owner or folded & _FORM_FURNITURE:
+        return False  # (box 1's name, the form's own words: ``Estimated average burden``)
     end = rest.find("\n", stop)
     caption = " ".join(rest[stop : end if end >= 0 else len(rest)].split())
     return caption in head.blocks and _CAPTION_ALONE.fullmatch(caption) is not None
@@ -1303,6 +1328,7 @@ def _role_text(
     rest = seg[anchor:]
     rest = rest[_LABEL_DEBRIS.match(rest).end() :]  # type: ignore[union-attr]  # matches ""
     stop = _title_stop(rest)
+    beyond = stop is not None and _words_after_the_caption(rest, stop[0])
     # a caption a cell border tore: the box's words are cut across cells, the title's too
     shared = torn or bool(stop and stop[1] and not _block_of_its_own(head, rest, stop[0]))
     for label in (officer, other):  # a label's line opens on another box's words: box 5
@@ -1329,6 +1355,7 @@ def _role_text(
         text
         and shared
         and not head.columned
+        and not beyond
         and (after := _title_after_street_rest(text)) is not None
     ):
         title, street = after
@@ -1365,6 +1392,21 @@ _DIRECTIONS = frozenset(
 _STREET_REST = re.compile(r"(?P<street>[A-Za-z]+\.?)[ \t]+(?P<title>[A-Z][^\n]*)")
 
 
+def _words_after_the_caption(rest: str, stop: int) -> bool:
+    """Words on box 1's caption's line after it (``(Street) Chief People Officer``), or a
+    line in small letters under it: the title's lines run on past the caption, so the line
+    above holds only part of it."""
+    end = rest.find("\n", stop)
+    line = rest[stop : end if end >= 0 else len(rest)]
+    nxt = rest[end + 1 :].lstrip(" \t")[:1] if end >= 0 else ""
+    # (or on the line after it, in small letters: ``(Street)`` / ``and Controller``)
+    runs_on = bool(_TWO_LETTERS.search(_CAPTION_WORDS.sub(" ", line)))
+    return runs_on or nxt.islower() or nxt == "&"
+
+
+_CAPTION_WORDS = re.compile(r"\(\s*(?:Street|City|State|Zip|Last|First|Middle)\s*\)", re.I)
+
+
 def _title_after_street_rest(text: str) -> tuple[str, str] | None:
     """Box 5's title on one line after box 1's street wrapped beside it (markitdown:
     ``C/O ALDERWOOD SYSTEMS, INC. 400 CEDAR 3. Date of ...  X Officer (give title below)`` /
@@ -1383,6 +1425,8 @@ def _title_after_street_rest(text: str) -> tuple[str, str] | None:
         return None  # ``PLAZA NORTH Co-Founder``: the street's or the title's? (remix seed 889)
     if not _title_fits(m["title"]) or _NOT_A_TITLE.search(m["title"]):
         return None
+    if not _whole_title(m["title"]):
+        return None  # (``HARBOR STREET Executive Vice President,``: its rest below)
     return m["title"], m["street"]
 
 
@@ -1405,6 +1449,33 @@ def _street_words_then_title(text: str) -> re.Match[str] | None:
         return None
     first = m["title"].split()[0]
     return None if first.isupper() or not first[1:].islower() else m
+
+
+_TITLE_GOES_ON = re.compile(r"(?:[,&/-]|\b(?:and|of|for|to|the|&amp;))\s*$", re.I)
+"""A title's line that ends mid-phrase (``Executive Vice President,``, ``Chief Executive
+Officer and``): its rest is on a line below."""
+
+
+_TITLE_OPENERS = frozenset(
+    {"chief", "vice", "executive", "senior", "financial", "operating", "accounting", "legal"}
+    | {"general", "managing", "assistant", "deputy", "principal", "corporate", "human"}
+    | {"information", "medical", "scientific", "people", "administrative", "commercial"}
+)
+"""Words an officer's title goes on after (``Chief Financial`` / ``Officer``), never its last."""
+_BOX5_LABELS = frozenset({"director", "officer", "other", "10% owner"})
+
+
+def _whole_title(title: str) -> bool:
+    """Words that may be box 5's title whole: none of box 5's labels among them, nothing
+    ending mid-phrase (``Executive Vice President,``, ``Chief Financial``)."""
+    words = title.split()
+    return (
+        bool(words)
+        and not _TITLE_GOES_ON.search(title)
+        and words[-1].casefold() not in _TITLE_OPENERS
+        and " ".join(words).casefold() not in _BOX5_LABELS
+        and not any(label.search(title) for label in (_DIRECTOR, _TEN_PCT, _OFFICER, _OTHER))
+    )
 
 
 def _words_beside_label(text: str) -> bool:

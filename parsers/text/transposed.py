@@ -77,8 +77,6 @@ def untranspose(
             return out
         if is_dump(rows, is_caption):
             chained = _by_chain(rows, is_caption, width)
-            if chained is None:
-                chained = _by_chain(rows, is_caption, width, marked=True)
             if chained is not None:
                 if notes is not None:
                     notes.append(CHAIN_NOTE)
@@ -152,13 +150,12 @@ CHAIN_NOTE = (
 )
 
 
-def _by_chain(
-    rows: list[Row], is_caption: Callable[[str], bool], width: int, marked: bool = False
-) -> list[Row] | None:
+def _by_chain(rows: list[Row], is_caption: Callable[[str], bool], width: int) -> list[Row] | None:
     """A Table I dump of transactions whose columns interleave out of row order (markitdown:
     ``560,000(1)(2)(3) A``, then row 2's ``D`` before its amount, balances between prices),
     rebuilt where the form's structure leaves one reading, else None. Every title carries its
-    transaction date (no holdings among the rows); the values are then sorted by kind: the
+    transaction date beside it, or the title column stands whole before as many dates (no
+    holdings among the rows); the values are then sorted by kind: the
     prices (``$`` or a marker alone) one a row, the letters (code, (A)/(D), D/I) and the plain
     numbers (amount, balance) each a shuffle of their columns, each column in row order. Of
     every way to deal the letters and the numbers out, exactly one set of values must make
@@ -166,7 +163,7 @@ def _by_chain(
     security owned one way (so the chain can be checked at all), with two rows or more."""
     if width not in (10, 11):
         return None
-    items = _dump_items(rows, is_caption, marked)
+    items = _dump_items(rows, is_caption)
     if items is None:
         return None
     n = 0
@@ -251,7 +248,7 @@ def _by_chain(
 
 
 def _dump_items(
-    rows: list[Row], is_caption: Callable[[str], bool], marked: bool = False
+    rows: list[Row], is_caption: Callable[[str], bool]
 ) -> list[tuple[str, str, int]] | None:
     """A dump's cells in the order printed, each ``(kind, text, line)``: kind ``text`` (a line of
     words, joined with the words under it in its paragraph, a value after the words a cell of
@@ -281,8 +278,7 @@ def _dump_items(
             kind = t[0]
             text = t[1] + "".join(f"({m})" for m in t[4])
             if kind == TEXT:
-                split = marked and all(k == "text" for k, _, _ in out)  # (titles only)
-                if i == 0 and open_text and not _closed_twin(out[-1][1], r.text, split):
+                if i == 0 and open_text and not _closed_twin(out[-1][1], r.text):
                     out[-1] = ("text", f"{out[-1][1]} {text}", out[-1][2])
                 elif i == 0:
                     out.append(("text", text, r.line))
@@ -508,8 +504,6 @@ def _rebuilt(
     put = _title_put_first(cells, width)
     if put is not None:
         cells = put
-        if notes is not None:
-            notes.append(TITLE_OUT_OF_ORDER_NOTE)
     runs: list[list[tuple[int, str, str, Token]]] = []
     for c in cells:
         if runs and runs[-1][0][2] == c[2]:
@@ -542,6 +536,8 @@ def _rebuilt(
             return None
         if not _in_form_order(cells, width):
             return None
+        if put is not None and notes is not None:
+            notes.append(TITLE_OUT_OF_ORDER_NOTE)
         return _rebuild([cells])
     table: list[list[tuple[int, str, str, Token]]] = [[] for _ in range(n)]
     owned: list[str] = []
@@ -677,7 +673,9 @@ def _with_holdings(
             dollars = [c[3].dollar for c in run]
             if dollars != [True] * (m - n) + [False] * n:
                 return None
-            for i, c in zip(moves, run[: m - n], strict=True):
+            # (the prices, one a transaction, before the balances; none where the price
+            # column printed nothing but markers: ``(2)`` / ``9,000`` / ``7,000``)
+            for i, c in zip(moves, run[: m - n], strict=m > n):
                 table[i].append(c)
             for i, c in enumerate(run[m - n :]):
                 table[i].append(c)
@@ -771,7 +769,10 @@ def _cells_of(
                 # ``Shares``, ``Common`` / ``Share`` / ``Purchase``), it is theirs
                 line, text, _, first = out[-1]
                 joined = f"{text} {x.text}"
-                out[-1] = (line, joined, (_kind(joined) or kind)[0], first)
+                both = _kind(joined)
+                if both is None:
+                    return None
+                out[-1] = (line, joined, both[0], first)
                 continue
             if open_text and kind is not None and not _BOX_NUMBER.match(x.text):
                 # a line of captions' words under a title's words (``Ordinary`` / ``Shares``):
@@ -811,28 +812,47 @@ TITLE_OUT_OF_ORDER_NOTE = (
     "security's"
 )
 _DERIVATIVE_WORDS = frozenset(
-    {"option", "options", "warrant", "warrants", "right", "rights", "unit", "units", "rsu"}
-    | {"rsus", "psu", "psus", "note", "notes", "debenture", "debentures", "convertible"}
-    | {"preferred", "swap", "call", "put", "sar", "sars", "ltip", "phantom", "award", "awards"}
+    {"option", "options", "warrant", "warrants", "right", "rights", "rsu", "rsus", "psu"}
+    | {"psus", "note", "notes", "debenture", "debentures", "convertible", "preferred", "swap"}
+    | {"call", "put", "sar", "sars", "ltip", "phantom", "award", "awards"}
 )
-"""Words that name a derivative security, which Table II's title does and an underlying
-share class (``Common Stock``, ``Class A Ordinary Shares``) does not."""
+"""Words that name a derivative security, which an underlying share class (``Common Stock``,
+``Class A Ordinary Shares``) does not hold. ``Units`` is none: an underlying may be units
+(``Common Units``, ``Depositary Units``), and a title name none (``Exchangeable Shares``)."""
+_SHARE_NOUNS = frozenset({"stock", "share", "shares", "ordinary"})
+
+
+def _words_of(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.casefold()))
 
 
 def _derivative_named(text: str) -> bool:
-    return any(w in _DERIVATIVE_WORDS for w in re.findall(r"[a-z]+", text.casefold()))
+    return bool(_words_of(text) & _DERIVATIVE_WORDS)
+
+
+def _share_class(text: str) -> bool:
+    """A share class and nothing else: a share's noun, no derivative's word, no unit's or
+    interest's (``Class A Limited Partnership Units`` is no underlying to be sure of)."""
+    words = _words_of(text)
+    return (
+        bool(words & _SHARE_NOUNS)
+        and not words & _DERIVATIVE_WORDS
+        and not words & {"unit", "units", "interest", "interests", "exchangeable"}
+    )
 
 
 def _title_put_first(cells: list[_Cell], width: int) -> list[_Cell] | None:
     """One Table II row whose cells open on no words and close on words after its ownership
     form ``D`` (markitdown drew a text cell last: ``(1)`` / ``03/10/2025`` / ``A`` / ... /
     ``Common Stock`` / ``1,436,162`` / ... / ``D`` / ``Tranche C Common Share Purchase
-    Warrants``), rebuilt in the form's order where the words say which text is which: of the
-    two, exactly one names a derivative (``Warrants``, ``Option``), the title, the other the
-    underlying security, put where the first text stood. Either may be drawn last (``Call
-    Option (obligation to sell)`` stood first and ``Class A Common Stock`` last in another
-    such dump), so where both or neither name one: None. A row owned indirectly (``I``) may
-    close on its nature of ownership: None."""
+    Warrants``), rebuilt in the form's order where the words say which text is which: one
+    names a derivative (``Warrants``, ``Option``), the title, and the other is a share class
+    and nothing else (``Common Stock``), the underlying security, put where the first text
+    stood. Either may be drawn last (``Call Option (obligation to sell)`` stood first and
+    ``Class A Common Stock`` last in another such dump), so where the words do not say so
+    (``Exchangeable Shares`` over ``Class A Limited Partnership Units``, ``LTIP Units`` over
+    ``Common Units``): None. A row owned indirectly (``I``) may close on its nature of
+    ownership: None."""
     if width <= _TABLE_ONE_WIDEST or len(cells) < 4 or cells[0][2].startswith("text"):
         return None
     texts = [i for i, c in enumerate(cells) if c[2].startswith("text")]
@@ -847,10 +867,12 @@ def _title_put_first(cells: list[_Cell], width: int) -> list[_Cell] | None:
     ):
         return None
     first, last = cells[texts[0]], cells[-1]
-    named = [_derivative_named(first[1]), _derivative_named(last[1])]
-    if named.count(True) != 1:
+    if _derivative_named(first[1]) and _share_class(last[1]):
+        title, underlying = first, last
+    elif _derivative_named(last[1]) and _share_class(first[1]):
+        title, underlying = last, first
+    else:
         return None
-    title, underlying = (first, last) if named[0] else (last, first)
     rest = [underlying if k == texts[0] else c for k, c in enumerate(cells[:-1])]
     return [title, *rest]
 
@@ -861,9 +883,9 @@ def _is_marker_alone(text: str) -> bool:
 
 
 def _printed_whole(line: str, whole: frozenset[str]) -> bool:
-    """``line`` is one of the captions' lines printed whole, or the opening of one (``Share``
-    of ``Shares``: no caption of the form is written so, a title's word is)."""
-    return line in whole or (len(line) >= 4 and any(w.startswith(line) for w in whole))
+    """``line`` is one of the captions' lines printed whole, or its noun in the singular
+    (``Share`` of ``Shares``: no caption of the form is written so, a title's word is)."""
+    return line in whole or f"{line}s" in whole
 
 
 def _whole_captions(rows: list[Row], is_caption: Callable[[str], bool]) -> frozenset[str]:

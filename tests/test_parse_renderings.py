@@ -2364,3 +2364,18 @@ def test_a_held_options_first_date_is_not_read_as_a_transactions() -> None:
     assert row.kind == "holding" and row.transaction_date is None
     assert row.expiration_date == dt.date(2026, 8, 4)
     assert any("a held derivative's date exercisable" in n.message for n in f.notes)
+
+
+def test_a_rows_wrapped_rest_below_its_cells_with_a_par_amount_is_no_row() -> None:
+    # markitdown (remix seed 1039, --rows): '| Class A Ordinary | ... | I | By The Smith
+    # Family |' / 'Shares, par value' / 'Trust(1)' / '$0.0001': the lines below the cells are
+    # the row's rest (title, nature and the par value's amount); read as a row they were a
+    # phantom row titled 'Shares, par value Trust', and the row's title and nature were cut
+    # short ('Class A Ordinary', 'By The Smith Family': wrong). Not a row; the row's open
+    # cells left empty with doubts
+    f = parse_file(FRESH / "remix1039_cells_row_rest_below_with_par_amount_markitdown.md")
+    lines = [r.line for r in f.non_derivative]
+    assert 33 not in lines
+    row = next(r for r in f.non_derivative if r.line == 30)
+    assert (row.security_title, row.nature_of_ownership) == (None, None)
+    assert row.shares_owned_following == Decimal("411062076000")

@@ -169,6 +169,23 @@ def _date_past_the_ownership(host: Draft, d: Draft) -> bool:
     return any(d.values.get(f) is not None and d.where.get(f, -1) > own for f in _LONE_DATES)
 
 
+def _open_cells_above(host: Draft, d: Draft) -> bool:
+    """Plain lines of words (and at most a value set aside) right under a row of cells whose
+    title or nature no marker closed (markitdown: ``| Class A Ordinary | ... | I | By The Smith
+    Family |`` / ``Shares, par value`` / ``Trust(1)`` / ``$0.0001``): the row's wrapped rest,
+    which markdown prints below its cells, not a row (read as one, a phantom row titled
+    ``Shares, par value Trust``, and the row's title and nature cut short; remix seed 1039)."""
+    return (
+        not host.plain
+        and d.plain
+        and host.line < d.line <= host.line + 4
+        and any(
+            isinstance(host.values.get(f), str) and f not in host.closed
+            for f in ("security_title", "nature_of_ownership", "underlying_title")
+        )
+    )
+
+
 def _reports_nothing(d: Draft) -> bool:
     """Words and at most a date: no code, amount, balance, ownership form or underlying
     amount, so neither a transaction nor a holding."""
@@ -419,7 +436,11 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             titled
             and kept
             and _reports_nothing(d)
-            and (kept[-1].plain or _date_past_the_ownership(kept[-1], d))
+            and (
+                kept[-1].plain
+                or _date_past_the_ownership(kept[-1], d)
+                or _open_cells_above(kept[-1], d)
+            )
         ):
             # (a row of cells too: markdown puts a plain row's wrapped rest in cells, ``|
             # Stock | ... | dated 3/1/2010(2) |`` under ``Class C Capital 05/11/2023 P ... I By

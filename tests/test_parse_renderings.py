@@ -2379,3 +2379,15 @@ def test_a_rows_wrapped_rest_below_its_cells_with_a_par_amount_is_no_row() -> No
     row = next(r for r in f.non_derivative if r.line == 30)
     assert (row.security_title, row.nature_of_ownership) == (None, None)
     assert row.shares_owned_following == Decimal("411062076000")
+
+
+def test_a_lone_window_date_in_markdown_cells_with_no_marker_beside_it_is_left_empty() -> None:
+    # markitdown (remix seed 1041): '| Series B-1 | $1.60 | | | | 06/10/2023 | Class A 68,250
+    # | ...' with '(3)' pushed onto a line below: the date is the expiration date (the
+    # exercisable cell holds only '(3)'); it had been read as the date exercisable, the
+    # window's first column (wrong). The work list's 000106299323011116 prints the same shape
+    # with the date exercisable and '(1)' the expiration's: the cells do not say which
+    f = parse_file(FRESH / "remix1041_t2_lone_window_date_marker_below_markitdown.md")
+    row = next(r for r in f.derivative if r.line == 50)
+    assert (row.date_exercisable, row.expiration_date) == (None, None)
+    assert any("one window date" in n.message for n in f.notes)

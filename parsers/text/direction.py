@@ -424,6 +424,32 @@ def _window_date_alone(draft: Draft, fields: tuple[str, ...]) -> None:
     )
 
 
+def _lone_window_date(draft: Draft, fields: tuple[str, ...]) -> None:
+    """A Table II row of cells with one window date and no footnote marker on either window
+    cell (markitdown: ``| Series B-1 | $1.60 | | | | 06/10/2023 | Class A 68,250 | ...`` with
+    ``(3)`` pushed onto a line below): which of the two dates it is, its cell does not say,
+    for markdown merges the window's cells and their captions (the same shape was the date
+    exercisable on the work list's 000106299323011116, ``(1)`` the expiration's, and the
+    expiration date on remix seed 1041, ``(3)`` the date exercisable's). Left empty with a
+    doubt (the first window column had been taken)."""
+    v = draft.values
+    if "date_exercisable" not in fields:
+        return
+    dates = [f for f in ("date_exercisable", "expiration_date") if v.get(f) is not None]
+    marked = [f for f in ("date_exercisable", "expiration_date") if draft.footnotes.get(f)]
+    if len(dates) != 1 or marked:
+        return
+    if any(f in ("date_exercisable", "expiration_date") for f, _ in draft.notes):
+        return  # (the other window cell held something, read with a doubt already)
+    if v.get("shares_owned_following") is None and v.get("ownership") is None:
+        return  # (a line of no row, ``| ... | 3/1/2010 |``: a trust's date, weighed later)
+    draft.leave_empty(
+        dates[0],
+        f"{v[dates[0]]} is the row's one window date, and no footnote marker beside it says"
+        " which: the date exercisable or the expiration date; left empty",
+    )
+
+
 def check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> None:
     """Doubts worth a reviewer's eye: a transaction without date, code, amount or resulting
     balance. ``cells``: the row's cells are the converter's own (positions are cell indexes)."""
@@ -449,6 +475,8 @@ def check_row(draft: Draft, fields: tuple[str, ...], cells: bool = False) -> Non
             )
         )
     _window_date_alone(draft, fields)
+    if cells:
+        _lone_window_date(draft, fields)
     is_txn = (
         v.get("transaction_date") is not None
         or v.get("code") is not None

@@ -61,7 +61,7 @@ def untranspose(
         is_caption = _remembered(is_caption)  # both readings below ask of the same lines
         twins: list[int] = []
         out = _rebuilt(rows, is_caption, width, notes, twins)
-        if out is None:
+        if out is None and _marked_pair(rows):
             # cells closing on a marker one under the other in a paragraph, read as rows'
             # cells of their own, where read as one cell's words the columns lined up nowhere
             twins.clear()
@@ -110,6 +110,25 @@ MARKED_NOTE = (
     "one is read as the next row's cell, for read as the cell's words the columns lined up "
     "row by row nowhere, and so read every column holds a cell for every row"
 )
+
+
+def _marked_pair(rows: list[Row]) -> bool:
+    """Two lines one under the other, each closing on a footnote marker, the lower opening
+    on a capital: the only lines a second reading with ``marked`` reads otherwise (cheap
+    tests first: most regions have none, and the second reading costs the first's time)."""
+    above = ""
+    for r in rows:
+        text = r.text.rstrip() if r.shape == PLAIN else ""
+        if (
+            above
+            and text.endswith((")", "]"))
+            and text.lstrip()[:1].isupper()
+            and _ends_in_marker(above)
+            and _ends_in_marker(text)
+        ):
+            return True
+        above = text if text.endswith((")", "]")) else ""
+    return False
 
 
 def _all_plain(rows: list[Row]) -> bool:
@@ -452,7 +471,13 @@ def _rebuilt(
     one) are added to ``twins``."""
     if not rows or not _all_plain(rows):
         return None
-    whole = _whole_captions(rows, is_caption)
+    found: list[frozenset[str]] = []
+
+    def whole() -> frozenset[str]:  # (asked only where a caption's words follow a title's)
+        if not found:
+            found.append(_whole_captions(rows, is_caption))
+        return found[0]
+
     cells: list[tuple[int, str, str, Token]] = []  # line, text, kind, first token
     started = after_code = False
     para: list[Row] = []
@@ -744,7 +769,7 @@ def _cells_of(
     twins: list[int] | None = None,
     width: int = 0,
     marked: bool = False,
-    whole: frozenset[str] = frozenset(),
+    whole: Callable[[], frozenset[str]] = frozenset,
 ) -> list[tuple[int, str, str, Token]] | None:
     """The cells of one paragraph: lines of words are one cell wrapped over them (with any
     marker-only line after them) unless a line is the next cell's (:func:`_closed_twin`), each
@@ -763,7 +788,7 @@ def _cells_of(
             and (kind is None or kind[0].startswith("text") or after_caption)
             and not lone_letter
         ):
-            if open_text and kind is not None and _printed_whole(x.text.strip(), whole):
+            if open_text and kind is not None and _printed_whole(x.text.strip(), whole()):
                 # the caption's line stands in its own caption's paragraph already (``Amount
                 # or`` / ``Number of`` / ``Shares``): under a title's words (``Ordinary`` /
                 # ``Shares``, ``Common`` / ``Share`` / ``Purchase``), it is theirs

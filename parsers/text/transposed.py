@@ -792,12 +792,8 @@ def _cells_of(
                 # the caption's line stands in its own caption's paragraph already (``Amount
                 # or`` / ``Number of`` / ``Shares``): under a title's words (``Ordinary`` /
                 # ``Shares``, ``Common`` / ``Share`` / ``Purchase``), it is theirs
-                line, text, _, first = out[-1]
-                joined = f"{text} {x.text}"
-                both = _kind(joined)
-                if both is None:
+                if not _join_last(out, x.text):
                     return None
-                out[-1] = (line, joined, both[0], first)
                 continue
             if open_text and kind is not None and not _BOX_NUMBER.match(x.text):
                 # a line of captions' words under a title's words (``Ordinary`` / ``Shares``):
@@ -809,24 +805,32 @@ def _cells_of(
         if kind is None:
             return None
         if open_text and (kind[0].startswith("text") or kind[0] == "marker"):
-            line, text, _, first = out[-1]
+            text = out[-1][1]
             if kind[0] == "text" and _closed_twin(text, x.text, marked):
                 out.append((x.line, x.text, kind[0], kind[1]))
                 if twins is not None:
                     twins.append(x.line)
                 continue
-            joined = f"{text} {x.text}"
-            both = _kind(joined)
-            if both is None:
-                # the lines together hold a row's worth of values (``Common Stock, par
-                # 8,554,473,943 D(5)`` / ``value $0.01 per share`` / ``Class A Ordinary
-                # 8,589,418,387 D(5)``): rows a line each, no cell of a dump
+            if not _join_last(out, x.text):
                 return None
-            out[-1] = (line, joined, both[0], first)
             continue
         out.append((x.line, x.text, kind[0], kind[1]))
         open_text = kind[0].startswith("text")
     return out
+
+
+def _join_last(out: list[_Cell], text: str) -> bool:
+    """``text`` joined onto the last cell of ``out`` as its wrapped words; False where the
+    lines together hold a row's worth of values (``Common Stock, par 8,554,473,943 D(5)`` /
+    ``value $0.01 per share`` / ``Class A Ordinary 8,589,418,387 D(5)``): rows a line each,
+    no cell of a dump."""
+    line, cell, _, first = out[-1]
+    joined = f"{cell} {text}"
+    both = _kind(joined)
+    if both is None:
+        return False
+    out[-1] = (line, joined, both[0], first)
+    return True
 
 
 TITLE_OUT_OF_ORDER_NOTE = (

@@ -2391,3 +2391,15 @@ def test_a_lone_window_date_in_markdown_cells_with_no_marker_beside_it_is_left_e
     row = next(r for r in f.derivative if r.line == 50)
     assert (row.date_exercisable, row.expiration_date) == (None, None)
     assert any("one window date" in n.message for n in f.notes)
+
+
+def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
+    # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
+    # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's
+    # wrapped words went to the nature ('By LLC Shares, par value') and the title stayed
+    # 'Class A Ordinary', both wrong with no doubt. No nature names a par value: both empty
+    f = parse_file(FRESH / "remix1061_title_par_value_read_as_nature_pdfplumber_text.txt")
+    row = next(r for r in f.non_derivative if r.line == 27)
+    assert (row.security_title, row.nature_of_ownership) == (None, None)
+    assert row.shares_owned_following == Decimal("18680388") and row.ownership == "I"
+    assert any("holds a title's 'par value'" in n.message for n in f.notes)

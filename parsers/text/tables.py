@@ -689,6 +689,18 @@ def par_value_wanting(draft: Draft) -> None:
                 f"{title!r} ends on 'par value' with no amount: the amount was not read as"
                 " the title's (a line below, set apart or lost); left empty",
             )
+    nature = draft.values.get("nature_of_ownership")
+    if isinstance(nature, str) and _PAR_VALUE.search(nature):
+        # ``By LLC Shares, par value`` beside ``Class A Ordinary`` (pdfplumber-text, remix
+        # seed 1061): a title's wrapped words read as the nature's; no nature names a par value
+        said = f"{nature!r} holds a title's 'par value': the wrapped words were cut wrongly"
+        draft.leave_empty("nature_of_ownership", f"{said}; left empty")
+        for f in ("security_title", "underlying_title"):
+            if isinstance(draft.values.get(f), str) and f not in draft.closed:
+                draft.leave_empty(f, f"{said}, so this cell's too; left empty")
+
+
+_PAR_VALUE = re.compile(r"\bpar\s+value\b", re.I)
 
 
 def _point_for_a_comma(draft: Draft) -> None:

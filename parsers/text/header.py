@@ -132,11 +132,11 @@ _REL_BOXES = (
     ("is_officer", _OFFICER),
     ("is_other", _OTHER),
 )
-_BOX1_CAPTION = re.compile(
-    r"\(\s*(?:Street|City|State|Zip|Last|First|Middle)\s*\)|^\s*Street\s*$", re.I | re.M
-)
+_BOX1_CAPTION_TEXT = r"\(\s*(?:Street|City|State|Zip|Last|First|Middle)\s*\)"
+"""Box 1's captions under its name and address lines (``(Last)``, ``(Street)``, ...)."""
+_BOX1_CAPTION = re.compile(_BOX1_CAPTION_TEXT + r"|^\s*Street\s*$", re.I | re.M)
 _TITLE_STOP = caseless(
-    r"\(\s*(?:Street|City|State|Zip|Last|First|Middle)\s*\)",
+    _BOX1_CAPTION_TEXT,
     r"Explanation\s+of\s+Responses",
     r"Relationship\s+of\s+Reporting",
 )
@@ -181,7 +181,7 @@ def _block_of_its_own(head: Header, rest: str, stop: int) -> bool:
     title = " ".join(lines[0].split())
     if not _whole_title(title) or not _title_fits(title) or _NOT_A_TITLE.search(title):
         return False  # box 5's own label, drawn after the one read last (``Director``), ...
-    if re.search(r"\d|\bOMB\b|\(", title) or _CAPTION_ALONE.fullmatch(title):
+    if re.search(r"\d|\(", title) or _CAPTION_ALONE.fullmatch(title):
         return False  # (an address's number, a caption: another box's words)
     words = _SIG_WORD.findall(title)
     issuer = {w.casefold() for w in _SIG_WORD.findall(head.issuer_name or "") if len(w) > 3}
@@ -1404,7 +1404,7 @@ def _words_after_the_caption(rest: str, stop: int) -> bool:
     return runs_on or nxt.islower() or nxt == "&"
 
 
-_CAPTION_WORDS = re.compile(r"\(\s*(?:Street|City|State|Zip|Last|First|Middle)\s*\)", re.I)
+_CAPTION_WORDS = re.compile(_BOX1_CAPTION_TEXT, re.I)
 
 
 def _title_after_street_rest(text: str) -> tuple[str, str] | None:
@@ -1462,7 +1462,9 @@ _TITLE_OPENERS = frozenset(
     | {"information", "medical", "scientific", "people", "administrative", "commercial"}
 )
 """Words an officer's title goes on after (``Chief Financial`` / ``Officer``), never its last."""
-_BOX5_LABELS = frozenset({"director", "officer", "other", "10% owner"})
+_BOX5_LABELS = frozenset({"officer", "other"})
+"""Box 5's labels alone, without the words after them that its label patterns ask for
+(``Director`` and ``10% Owner`` alone those patterns match)."""
 
 
 def _whole_title(title: str) -> bool:
@@ -1580,14 +1582,14 @@ def _title_among_labels(seg: str, labels: list[re.Match[str] | None]) -> str | N
 
 _NUMBERED_CAPTION = re.compile(r"\s*\d[A-Z]?\.\s+[A-Z]")
 _CAPTION_ALONE = re.compile(
-    r"\s*(?:\d[A-Z]?\.\s+[A-Z].*|(?:\(\s*(?:Street|City|State|Zip|Last|First|Middle)\s*\)\s*)+"
+    rf"\s*(?:\d[A-Z]?\.\s+[A-Z].*|(?:{_BOX1_CAPTION_TEXT}\s*)+"
     r"|\(\s*Check\s+all\s+applicable\s*\))\s*"
 )
 """A line that is a caption whole, which box 5's labels may be drawn among: another box's
 numbered caption (``4. If Amendment, Date of Original Filed ...``), box 1's address
 captions."""
 _NOT_A_TITLE = re.compile(
-    r"\(\s*(?:Street|City|State|Zip|Last|First|Middle)\s*\)|\(\s*Check\s+all"
+    _BOX1_CAPTION_TEXT + r"|\(\s*Check\s+all"
     r"|Form\s+filed\s+by|Reporting\s+Person|\[.*\]",
     re.I,
 )

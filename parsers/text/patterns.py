@@ -55,3 +55,12 @@ def caseless(*branches: str) -> re.Pattern[str]:
                 lead += rf"(?<!\w{re.escape(char)})"
             alternatives.append(f"{lead}(?i:{rest})" if rest else lead)
     return re.compile("|".join(alternatives))
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def letter_words(text: str) -> set[str]:
+    """The runs of letters in ``text``, casefolded: its words, asked whether any is one of a
+    set (a derivative's, a title's noun)."""
+    return {w.casefold() for w in _LETTER_RUN.findall(text)}

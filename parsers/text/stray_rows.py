@@ -328,14 +328,21 @@ def _note_left_out(host: Draft | None, message: str, orphans: list[str] | None) 
         orphans.append(message)
 
 
+_DATE_MARKED = r"(?P<date>\d{1,2}/\d{1,2}/\d{4})(?P<dm>(?:\s*\(\d{1,2}\))*)"
+"""A trust's date and its footnote markers."""
 _WORDS_THEN_DATE = re.compile(
-    r"(?P<words>[^\d()]*[A-Za-z][^\d()]*?)(?P<wm>(?:\s*\(\d{1,2}\))*)\s+"
-    r"(?P<date>\d{1,2}/\d{1,2}/\d{4})(?P<dm>(?:\s*\(\d{1,2}\))*)"
+    r"(?P<words>[^\d()]*[A-Za-z][^\d()]*?)(?P<wm>(?:\s*\(\d{1,2}\))*)\s+" + _DATE_MARKED
 )
 
 
 _OTHER_ENDS = frozenset({"interest", "interests", "notes", "debentures"})
 """Nouns a title ends on besides a share's or unit's (``Shares of Beneficial Interest``)."""
+
+
+def _ends_on_dated(nature: str) -> bool:
+    """A nature whose last word wants a trust's date after it (``By Revocable Trust dated``)."""
+    words = nature.split()
+    return bool(words) and words[-1].casefold() in ("dated", "dtd")
 
 
 def _title_and_trust_date(host: Draft, d: Draft) -> bool:
@@ -354,7 +361,7 @@ def _title_and_trust_date(host: Draft, d: Draft) -> bool:
         or not isinstance(nature, str)
         or not isinstance(title, str)
         or {"security_title", "nature_of_ownership"} & host.closed
-        or nature.split()[-1].casefold() not in ("dated", "dtd")
+        or not _ends_on_dated(nature)
         or not _title_unfinished(title)
         or host.values.get("underlying_title") is not None
         or "underlying_title" in host.blurred
@@ -380,7 +387,7 @@ def _title_and_trust_date(host: Draft, d: Draft) -> bool:
     return True
 
 
-_DATE_ALONE = re.compile(r"(?P<date>\d{1,2}/\d{1,2}/\d{4})(?P<dm>(?:\s*\(\d{1,2}\))*)")
+_DATE_ALONE = re.compile(_DATE_MARKED)
 
 
 def _trust_date_below(host: Draft, d: Draft) -> bool:
@@ -394,8 +401,7 @@ def _trust_date_below(host: Draft, d: Draft) -> bool:
     if (
         m is None
         or not isinstance(nature, str)
-        or not nature.split()
-        or nature.split()[-1].casefold() not in ("dated", "dtd")
+        or not _ends_on_dated(nature)
         or "nature_of_ownership" in host.closed
         or not host.line < d.line <= host.line + 2
     ):

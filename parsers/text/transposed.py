@@ -19,7 +19,7 @@ from typing import Any
 
 from parsers.text.cells import BLANK, PLAIN, TAB, Row
 from parsers.text.columns import CODES, T1_FORM3, T1_FORM4, T1_FORM5, T2_FORM3, T2_FORM4, T2_FORM5
-from parsers.text.patterns import caseless
+from parsers.text.patterns import caseless, letter_words
 from parsers.text.tokens import (
     DATE,
     IMMED,
@@ -851,18 +851,14 @@ _DERIVATIVE_WORDS = frozenset(
 _SHARE_NOUNS = frozenset({"stock", "share", "shares", "ordinary"})
 
 
-def _words_of(text: str) -> set[str]:
-    return set(re.findall(r"[a-z]+", text.casefold()))
-
-
 def _derivative_named(text: str) -> bool:
-    return bool(_words_of(text) & _DERIVATIVE_WORDS)
+    return bool(letter_words(text) & _DERIVATIVE_WORDS)
 
 
 def _share_class(text: str) -> bool:
     """A share class and nothing else: a share's noun, no derivative's word, no unit's or
     interest's (``Class A Limited Partnership Units`` is no underlying to be sure of)."""
-    words = _words_of(text)
+    words = letter_words(text)
     return (
         bool(words & _SHARE_NOUNS)
         and not words & _DERIVATIVE_WORDS

@@ -24,6 +24,7 @@ from parsers.text.debris import (
     torn_marker,
 )
 from parsers.text.drafts import Draft, add_refs, mark_ids
+from parsers.text.patterns import letter_words
 from parsers.text.placing import FOOTNOTE_FIELD
 from parsers.text.table_row import THREE_LETTERS
 from parsers.text.tokens import LETTER, MARKER, NA, NUM, TEXT, YEAR, Token
@@ -980,10 +981,6 @@ _NATURES_OWN = frozenset(
 ``Charitable Remainder Unitrust``, ``By Spouse``)."""
 
 
-def _words_of(text: str) -> set[str]:
-    return {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
-
-
 def _past_the_titles_noun(
     draft: Draft, placeless: list[list[Token]], title: str
 ) -> list[list[Token]]:
@@ -1002,7 +999,7 @@ def _past_the_titles_noun(
             so_far
             and wraps.goes_on_past_noun(so_far, f"{so_far} {words}")
             and not _NATURES_OWN.isdisjoint(
-                _words_of(" ".join(t.text for x in placeless[k:] for t in x))
+                letter_words(" ".join(t.text for x in placeless[k:] for t in x))
             )
         ):
             past = placeless[k:]

@@ -836,8 +836,8 @@ def _join_last(out: list[_Cell], text: str) -> bool:
 TITLE_OUT_OF_ORDER_NOTE = (
     "the table is printed column by column, its one row's words drawn out of the form's order "
     "(none before its values, some after its ownership form D): of its two titles, the one "
-    "named as a derivative (an option, a warrant, a unit, a right, a note, a preferred or "
-    "convertible security) is read as the row's title and the other as its underlying "
+    "named as a derivative (an option, a warrant, a right, a note, a preferred or convertible "
+    "security) is read as the row's title and the other, a share class, as its underlying "
     "security's"
 )
 _DERIVATIVE_WORDS = frozenset(

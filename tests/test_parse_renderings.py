@@ -2381,15 +2381,39 @@ def test_a_rows_wrapped_rest_below_its_cells_with_a_par_amount_is_no_row() -> No
     assert row.shares_owned_following == Decimal("411062076000")
 
 
-def test_a_lone_window_date_in_markdown_cells_with_no_marker_beside_it_is_left_empty() -> None:
+def test_a_lone_window_date_in_markdown_cells_is_read_by_the_caption_its_cell_stands_under() -> None:
     # markitdown (remix seed 1041): '| Series B-1 | $1.60 | | | | 06/10/2023 | Class A 68,250
-    # | ...' with '(3)' pushed onto a line below: the date is the expiration date (the
-    # exercisable cell holds only '(3)'); it had been read as the date exercisable, the
-    # window's first column (wrong). The work list's 000106299323011116 prints the same shape
-    # with the date exercisable and '(1)' the expiration's: the cells do not say which
+    # | ...' with '(3)' pushed onto a line below: the date stands in cell 5, under the
+    # captions' '| Expiration |' / '| Date |', so it is the expiration date (it had been read
+    # as the date exercisable by order, wrong, then left empty). The work list's
+    # 000106299323011116 prints the same shape the other way round: '| 05/14/2021 |' in cell
+    # 4, under '| (D) Date |' / '| Exercisable |', the date exercisable
     f = parse_file(FRESH / "remix1041_t2_lone_window_date_marker_below_markitdown.md")
     row = next(r for r in f.derivative if r.line == 50)
-    assert (row.date_exercisable, row.expiration_date) == (None, None)
+    assert (row.date_exercisable, row.expiration_date) == (None, dt.date(2023, 6, 10))
+    assert not any("one window date" in n.message for n in f.notes)
+    g = parse_file(OPTIONS / "markitdown.md")
+    assert [(r.date_exercisable, r.expiration_date) for r in g.derivative[:3]] == [
+        (dt.date(2021, 5, 14), None),
+        (dt.date(2022, 5, 11), None),
+        (dt.date(2023, 5, 12), None),
+    ]
+
+
+def test_a_lone_window_date_in_a_markdown_row_wider_than_its_captions_is_left_empty() -> None:
+    # the same row with a cell more than the captions' rows: its cells do not line up with
+    # theirs, so the cell's caption says nothing and no marker says which date it is
+    text = (FRESH / "remix1041_t2_lone_window_date_marker_below_markitdown.md").read_text()
+    row = "| Series B-1 | $1.60 |     |     |     | 06/10/2023 |"
+    assert row in text
+    f = parse_text(
+        text.replace(row, row.replace("$1.60 |", "$1.60 |     |")),
+        path="m.md",
+        sha256="0" * 64,
+        limits=Limits(),
+    )
+    first = next(r for r in f.derivative if r.line == 50)
+    assert (first.date_exercisable, first.expiration_date) == (None, None)
     assert any("one window date" in n.message for n in f.notes)
 
 

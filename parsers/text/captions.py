@@ -126,6 +126,41 @@ def date_anchors(rows: list[Row]) -> dict[str, int] | None:
     return found if len(found) >= 2 else None
 
 
+def window_cells(rows: list[Row]) -> WindowCells | None:
+    """Which cell of a markdown Table II stands under "Date Exercisable" and which under
+    "Expiration Date", as its caption rows show (``| (D) Date | Expiration Title |`` over
+    ``| Exercisable | Date |``), and how many cells those rows have. markitdown writes each
+    row of values as a table of its own, so a cell's caption is found across tables: only for
+    a row exactly as wide as the captions, and only where each caption stands in one cell
+    apart from the other (a cell holding both says nothing)."""
+    texts: dict[int, list[str]] = {}
+    count: int | None = None
+    for row in rows:
+        if row.shape != PIPE:
+            continue
+        if _ROW_VALUE.search(row.text):
+            break  # the table's first row of values: the captions are above it
+        low = row.text.lower()
+        if "exercisable" not in low and "expiration" not in low:
+            continue
+        if count is None:
+            count = len(row.cells)
+        elif count != len(row.cells):
+            return None  # (caption rows of other widths: their cells do not line up)
+        for i, cell in enumerate(row.cells):
+            texts.setdefault(i, []).append(cell.lower())
+    if count is None:
+        return None
+    exercisable = [i for i, t in texts.items() if any("exercisable" in c for c in t)]
+    expiration = [i for i, t in texts.items() if any("expiration" in c for c in t)]
+    if len(exercisable) != 1 or len(expiration) != 1 or exercisable == expiration:
+        return None
+    return count, {exercisable[0]: "date_exercisable", expiration[0]: "expiration_date"}
+
+
+WindowCells = tuple[int, dict[int, str]]
+
+
 def holding_dates(tokens: list[Token], fields: tuple[str, ...]) -> dict[int, int] | None:
     """A Table II row with one letter (its ownership form) has no transaction code, so it
     reports a holding: its dates are the exercise window, not a transaction's."""

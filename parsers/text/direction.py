@@ -433,7 +433,7 @@ def _lone_window_date(draft: Draft, fields: tuple[str, ...]) -> None:
     expiration date on remix seed 1041, ``(3)`` the date exercisable's). Left empty with a
     doubt (the first window column had been taken)."""
     v = draft.values
-    if "date_exercisable" not in fields:
+    if "date_exercisable" not in fields or draft.window_by_caption:
         return
     dates = [f for f in ("date_exercisable", "expiration_date") if v.get(f) is not None]
     marked = [f for f in ("date_exercisable", "expiration_date") if draft.footnotes.get(f)]

@@ -66,6 +66,9 @@ class Draft:
     place, left empty for :func:`_window_by_rows` to place by the other rows' columns."""
     lone_date: Any = None
     """That lone date's value."""
+    window_by_caption: bool = False
+    """A markdown row's lone window date placed by the caption its cell stands under, in the
+    table of captions above (:func:`parsers.text.captions.window_cells`)."""
     code_unsure: bool = False
     """Two letters stood for the row's code and the text does not say which: a transaction
     with its code left empty."""
@@ -113,6 +116,7 @@ def new_draft(line: int, plain: bool) -> Draft:
     d.cuts = []
     d.window = {}
     d.lone_date = None
+    d.window_by_caption = False
     d.code_unsure = False
     d.date_unread = False
     d.left_out = []

@@ -15,6 +15,7 @@ from parsers.text.captions import (
     EVEN_ROWS,
     AdPlaces,
     CaptionCells,
+    WindowCells,
     against_captions,
     date_hints,
     holding_dates,
@@ -74,6 +75,7 @@ def read_row(
     captions: CaptionCells | None = None,
     flush: bool = False,
     title_end: int | None = None,
+    window: WindowCells | None = None,
 ) -> Draft:
     draft = new_draft(row.line, row.shape == PLAIN)
     draft.text = row.text
@@ -208,7 +210,7 @@ def read_row(
     if row.shape == PLAIN and "date_exercisable" in fields:
         _lone_window_date(draft, row, cols, fields)
     elif row.shape in TABLED and "date_exercisable" in fields:
-        _lone_window_date(draft, row, cols, fields, cell=True)
+        _lone_window_date(draft, row, cols, fields, cell=True, captioned=window)
     elif flush and row.shape == SPACE and "date_exercisable" in fields:
         # (a marker the scan read as a letter, ``(S)`` of ``(5)``, ``Q)``, is no value)
         # (and a word no column took, ``Ordinary`` of an underlying title: cells slid too)
@@ -792,6 +794,26 @@ def _drop_debris_cells(draft: Draft, cols: list[list[Token]], fields: tuple[str,
         draft.repaired = True
 
 
+def _window_by_captions(draft: Draft, row: Row, date: Token, window: WindowCells | None) -> None:
+    """A markdown row's one window date, alone in its cell, read as the date its cell stands
+    under in the captions' table above (``| 05/14/2021 |`` under ``| (D) Date | Expiration |``
+    over ``| Exercisable | Date |``: the date exercisable). markitdown merges the window's
+    cells and pushes a marker-only cell's ``(1)`` onto a line below, so the date's order in
+    the row does not say which it is (the work list's 000106299323011116 and remix seed
+    1041's show the two ways round); the cell under its caption does. Only where the row is
+    exactly as wide as the captions' rows: a row that lost or gained a cell does not line up."""
+    if window is None or len(row.cells) != window[0]:
+        return
+    own = window[1].get(date.cell)
+    if own is None:
+        return
+    other = "expiration_date" if own == "date_exercisable" else "date_exercisable"
+    v = draft.values
+    value = v.get("date_exercisable") or v.get("expiration_date")
+    v[own], v[other] = value, None
+    draft.window_by_caption = True
+
+
 def _lone_window_date(
     draft: Draft,
     row: Row,
@@ -801,6 +823,7 @@ def _lone_window_date(
     shifted: bool = False,
     cell: bool = False,
     by_caption: bool = False,
+    captioned: WindowCells | None = None,
 ) -> None:
     """One date where Table II has two (date exercisable, expiration date), in a plain run of
     words: the other cell was empty or held only a footnote marker. A converter writes a
@@ -886,7 +909,10 @@ def _lone_window_date(
             short = len(cells) == len(fields) - 1  # (a row a cell short of the form)
             merged = _marker_line_before(cells, date.cell) if short else None
             if merged is None:
-                return  # the date alone in its cell: the cell's column holds
+                # the date alone in its cell: the cell's column holds, where the captions'
+                # cells say which it is
+                _window_by_captions(draft, row, date, captioned)
+                return
             # a row a cell short of the form, the cell before the date closing on a line of a
             # marker alone (``Stock Option (Right to Buy)<br>(5)`` | ``04/14/2028``): the
             # converter merged the marker-only window cell into the cell before it, so the

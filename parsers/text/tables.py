@@ -29,6 +29,7 @@ from parsers.text.captions import (
     is_header_row,
     scan_ad_offsets,
     torn_instruction,
+    window_cells,
 )
 from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TABLED, Row, clean
 from parsers.text.columns import SHARE_FIELDS, TEXT_FIELDS
@@ -156,6 +157,7 @@ def read_table(
         ad_x = scan_ad_offsets(rows) if flush else ad_positions(rows)
     captions = caption_cells(rows) or header_cells(rows)
     date_x = date_anchors(rows) if "date_exercisable" in fields else None
+    window = window_cells(rows) if "date_exercisable" in fields and PIPE in shapes else None
     nature_x = nature_column(rows)
     title_end = title_column_end(rows)
     prev: Draft | None = None  # data row right above, with nothing but text lines between
@@ -357,7 +359,17 @@ def read_table(
         if prev is not None and not pending and tabled and orphan_amount(prev, row, tokens, fields):
             continue
         draft = read_row(
-            row, tokens, fields, header_date, ad_x, alternates, date_x, captions, flush, title_end
+            row,
+            tokens,
+            fields,
+            header_date,
+            ad_x,
+            alternates,
+            date_x,
+            captions,
+            flush,
+            title_end,
+            window,
         )
         if row.shape is PIPE and (k + 1 == len(rows) or rows[k + 1].shape is not PIPE):
             cell_broken_off(draft, row)  # (a pipe row below may go on with the cell's lines)

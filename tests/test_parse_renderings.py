@@ -2417,6 +2417,47 @@ def test_a_lone_window_date_in_a_markdown_row_wider_than_its_captions_is_left_em
     assert any("one window date" in n.message for n in f.notes)
 
 
+def test_wrapped_pipe_cells_under_a_plain_row_go_to_the_titles_their_captions_name() -> None:
+    # markitdown (remix seed 1071): 'Market $10.48 (6) (7) American 86,410,445 86,410,445 I By
+    # ESOP' as plain words, then '| Stock Units | | | | | Depositary | ...' and 'Shares'
+    # below. By order alone, two cells of words under a row with three open text cells (title,
+    # underlying, nature) went nowhere for sure: all three had been left empty. The captions'
+    # rows, as wide, name cell 5 '| Expiration Title |': the underlying's; cell 0 is the
+    # title's. 'Shares' and 'sell)' are then cut as before (brackets, the way titles end)
+    f = parse_file(FRESH / "remix1071_t2_wrapped_cells_under_a_plain_row_markitdown.md")
+    rows = {r.line: r for r in f.derivative}
+    assert (
+        rows[62].security_title,
+        rows[62].underlying_title,
+        rows[62].nature_of_ownership,
+    ) == ("Market Stock Units", "American Depositary Shares", "By ESOP")
+    assert (
+        rows[66].security_title,
+        rows[66].underlying_title,
+        rows[66].nature_of_ownership,
+    ) == ("Put Option (right to sell)", "Common Units", "By Children")
+
+
+def test_wrapped_pipe_cells_narrower_than_the_captions_stay_empty() -> None:
+    # the same rows with the wrapped cells a cell short of the captions' rows: their cells
+    # do not line up with the captions', so which text cells they continue stays unsaid
+    text = (FRESH / "remix1071_t2_wrapped_cells_under_a_plain_row_markitdown.md").read_text()
+    row = "| Stock Units |     |     |     |     | Depositary |     |     |     |     |     |"
+    assert row in text
+    f = parse_text(
+        text.replace(row, row.replace("| Stock Units |     |", "| Stock Units |")),
+        path="m.md",
+        sha256="0" * 64,
+        limits=Limits(),
+    )
+    first = next(r for r in f.derivative if r.line == 62)
+    assert (first.security_title, first.underlying_title, first.nature_of_ownership) == (
+        None,
+        None,
+        None,
+    )
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

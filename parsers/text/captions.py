@@ -126,6 +126,31 @@ def date_anchors(rows: list[Row]) -> dict[str, int] | None:
     return found if len(found) >= 2 else None
 
 
+def _caption_texts(rows: list[Row]) -> tuple[int, dict[int, str]] | None:
+    """A markdown table's caption rows above its first row of values, cell by cell (each
+    index's texts joined, lower case), and how many cells they have: None where they differ
+    in width (their cells then do not line up) or there are none."""
+    texts: dict[int, str] = {}
+    count: int | None = None
+    for row in rows:
+        if row.shape != PIPE:
+            continue
+        if _ROW_VALUE.search(row.text):
+            break  # the table's first row of values: the captions are above it
+        if not is_header_row(row.text) and not _CAPTION_CELL_WORDS.search(row.text):
+            continue
+        if count is None:
+            count = len(row.cells)
+        elif count != len(row.cells):
+            return None
+        for i, cell in enumerate(row.cells):
+            texts[i] = f"{texts.get(i, '')} {cell.lower()}"
+    return None if count is None else (count, texts)
+
+
+_CAPTION_CELL_WORDS = re.compile(r"\b(?:Exercisable|Expiration|Title|Date)\b")
+
+
 def window_cells(rows: list[Row]) -> WindowCells | None:
     """Which cell of a markdown Table II stands under "Date Exercisable" and which under
     "Expiration Date", as its caption rows show (``| (D) Date | Expiration Title |`` over
@@ -133,29 +158,35 @@ def window_cells(rows: list[Row]) -> WindowCells | None:
     row of values as a table of its own, so a cell's caption is found across tables: only for
     a row exactly as wide as the captions, and only where each caption stands in one cell
     apart from the other (a cell holding both says nothing)."""
-    texts: dict[int, list[str]] = {}
-    count: int | None = None
-    for row in rows:
-        if row.shape != PIPE:
-            continue
-        if _ROW_VALUE.search(row.text):
-            break  # the table's first row of values: the captions are above it
-        low = row.text.lower()
-        if "exercisable" not in low and "expiration" not in low:
-            continue
-        if count is None:
-            count = len(row.cells)
-        elif count != len(row.cells):
-            return None  # (caption rows of other widths: their cells do not line up)
-        for i, cell in enumerate(row.cells):
-            texts.setdefault(i, []).append(cell.lower())
-    if count is None:
+    found = _caption_texts(rows)
+    if found is None:
         return None
-    exercisable = [i for i, t in texts.items() if any("exercisable" in c for c in t)]
-    expiration = [i for i, t in texts.items() if any("expiration" in c for c in t)]
+    count, texts = found
+    exercisable = [i for i, t in texts.items() if "exercisable" in t]
+    expiration = [i for i, t in texts.items() if "expiration" in t]
     if len(exercisable) != 1 or len(expiration) != 1 or exercisable == expiration:
         return None
     return count, {exercisable[0]: "date_exercisable", expiration[0]: "expiration_date"}
+
+
+def title_cells(rows: list[Row]) -> WindowCells | None:
+    """Which cells of a markdown Table II's rows hold its two titles: the first cell the
+    derivative's, and the one cell the captions name ``Title`` past it (``| Expiration Title
+    |``) the underlying's; by the captions' width. Words in those cells of a wrapped pipe row
+    under a plain run of values (``Market $10.48 (6) (7) American ...`` over ``| Stock Units
+    | ... | Depositary |``) go to those titles, where their order alone does not say which of
+    the row's three text cells (title, underlying, nature) they continue."""
+    found = _caption_texts(rows)
+    if found is None:
+        return None
+    count, texts = found
+    titled = [i for i, t in texts.items() if i and _TITLE_WORD.search(t)]
+    if len(titled) != 1 or titled[0] == count - 1:
+        return None
+    return count, {0: "security_title", titled[0]: "underlying_title"}
+
+
+_TITLE_WORD = re.compile(r"\btitle\b")
 
 
 WindowCells = tuple[int, dict[int, str]]

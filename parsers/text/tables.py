@@ -22,12 +22,14 @@ from itertools import pairwise
 
 from parsers.text import wraps
 from parsers.text.captions import (
+    WindowCells,
     ad_positions,
     caption_cells,
     date_anchors,
     header_cells,
     is_header_row,
     scan_ad_offsets,
+    title_cells,
     torn_instruction,
     window_cells,
 )
@@ -158,6 +160,7 @@ def read_table(
     captions = caption_cells(rows) or header_cells(rows)
     date_x = date_anchors(rows) if "date_exercisable" in fields else None
     window = window_cells(rows) if "date_exercisable" in fields and PIPE in shapes else None
+    titled = title_cells(rows) if "underlying_title" in fields and PIPE in shapes else None
     nature_x = nature_column(rows)
     title_end = title_column_end(rows)
     prev: Draft | None = None  # data row right above, with nothing but text lines between
@@ -187,7 +190,15 @@ def read_table(
             continue  # markdown's rule under a row of captions: more captions may follow it
         if row.shape in EMPTY:
             if pending and prev is not None:
-                attach(prev, pending, fields, before=False, columns=placed_cols, flush=flush)
+                attach(
+                    prev,
+                    pending,
+                    fields,
+                    before=False,
+                    columns=placed_cols,
+                    flush=flush,
+                    kept=_columns(titled),
+                )
                 pending = []
             prev = None
             in_caption = False
@@ -505,7 +516,15 @@ def read_table(
                 s = split_wrapped(prev, draft, pending, width, shape)
                 shape = (prev.above, s)
                 if s:
-                    attach(prev, lines[:s], fields, before=False, columns=placed_cols, flush=flush)
+                    attach(
+                        prev,
+                        lines[:s],
+                        fields,
+                        before=False,
+                        columns=placed_cols,
+                        flush=flush,
+                        kept=_columns(titled),
+                    )
                 if s < len(lines):
                     attach(draft, lines[s:], fields, before=True, columns=placed_cols, flush=flush)
                     draft.above = len(lines) - s
@@ -548,14 +567,30 @@ def read_table(
                     and any(title_frag(r, w, draft) for r, w in pending)
                 )
             else:
-                attach(prev, lines, fields, before=False, columns=placed_cols, flush=flush)
+                attach(
+                    prev,
+                    lines,
+                    fields,
+                    before=False,
+                    columns=placed_cols,
+                    flush=flush,
+                    kept=_columns(titled),
+                )
             pending = []
         drafts.append(draft)
         if tabled and row.shape == PLAIN and not any(t.kind in (TEXT, DATE) for t in tokens):
             continue  # a cell pushed out of the pipe row above: it opens no row of its own
         prev = draft
     if pending and prev is not None:
-        attach(prev, pending, fields, before=False, columns=placed_cols, flush=flush)
+        attach(
+            prev,
+            pending,
+            fields,
+            before=False,
+            columns=placed_cols,
+            flush=flush,
+            kept=_columns(titled),
+        )
     elif pending and drafts:
         host = next(  # the last row of words (a line of values alone is no row)
             (d for d in reversed(drafts) if any(d.values.get(f) for f in TEXT_FIELDS)), None
@@ -965,3 +1000,9 @@ _A_OR_D = re.compile(r"\s*\(A\)?\s?or\b", re.IGNORECASE)
 
 _TORN_CAPTION = re.compile(r"\d{1,2}A?\.\s+[A-Z](?:\s|$)")
 """A box's number and a capital with nothing after it: a numbered caption torn by a scan."""
+
+
+def _columns(titled: WindowCells | None) -> dict[int, dict[int, str]] | None:
+    """The text cells a wrapped pipe row's cells go to, by its width, as the captions name
+    them (:func:`title_cells`): a fresh map for each row (lines below add to it)."""
+    return None if titled is None else {titled[0]: dict(titled[1])}

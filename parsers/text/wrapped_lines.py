@@ -193,7 +193,7 @@ def attach(
         plain = [r.shape == PLAIN for r, _ in pairs]
         n = plain.index(True) if True in plain else 0
         if n and all(plain[n:]):
-            kept = {}
+            kept = {} if kept is None else kept
             if n > 1:
                 attach(draft, pairs[: n - 1], fields, before, columns, flush, frozenset(), kept)
             had = {f: draft.values.get(f) for f in targets}
@@ -334,18 +334,22 @@ def attach(
             for r, w in pairs:
                 groups = _cell_groups(w) if r.shape in TABLED else []
                 cols = kept.setdefault(len(r.cells), {})
-                if groups and len(groups) == len(open_cells) > 1:
-                    for f, toks in zip(open_cells, groups, strict=True):
+                placed = _by_columns(groups, cols, open_cells, targets) if groups else None
+                if placed is not None:
+                    # ``| Stock Units | ... | Depositary |`` under ``Market $10.48 (6) (7)
+                    # American ... I By ESOP``: each cell under the column the captions (or a
+                    # line above) say, the rest in order, where the words' order alone names
+                    # no cell for sure
+                    for f, toks in placed:
                         _append_words(draft, f, toks, before)
                         cols[toks[0].cell] = f
                     lines = [x for x in lines if x is not w]
-                elif groups and cols and all(g[0].cell in cols for g in groups):
-                    # ``| (Right to | ... | Stock | ... |`` below ``| Option | ... | Common |
-                    # ... | footnotes |``: a line of as many cells as one whose every cell
-                    # went to an open cell keeps that line's columns (markitdown cuts one
-                    # table of a row's wrapped lines into several, each with its own rule)
-                    for toks in groups:
-                        _append_words(draft, cols[toks[0].cell], toks, before)
+                elif groups and any(g[0].cell in cols for g in groups):
+                    pass  # (cells under columns that do not fit the open cells: nothing sure)
+                elif groups and len(groups) == len(open_cells) > 1:
+                    for f, toks in zip(open_cells, groups, strict=True):
+                        _append_words(draft, f, toks, before)
+                        cols[toks[0].cell] = f
                     lines = [x for x in lines if x is not w]
         loose = [
             w
@@ -1056,6 +1060,33 @@ def _placeless_target(draft: Draft, loose: list[list[Token]], targets: list[str]
         draft.values[f] = None
         draft.notes.append((f, f"wrapped line(s) '{said}' may continue {names}: left empty"))
     return None
+
+
+def _by_columns(
+    groups: list[list[Token]],
+    cols: dict[int, str],
+    open_cells: list[str],
+    targets: list[str],
+) -> list[tuple[str, list[Token]]] | None:
+    """Which open text cell each cell's words of a wrapped pipe line go to, where some of its
+    cells stand under columns known (``cols``: by the captions, or a line above): those go
+    there, the others to the open cells left, one each in order, and the whole left to right
+    in the text cells' order. None where no cell is known, a known one is not open, or the
+    rest do not pair up."""
+    known = [(cols[g[0].cell], g) for g in groups if g[0].cell in cols]
+    if not known or any(f not in open_cells for f, _ in known):
+        return None
+    taken = {f for f, _ in known}
+    rest = [g for g in groups if g[0].cell not in cols]
+    free = [f for f in open_cells if f not in taken]
+    if rest and len(rest) != len(free):
+        return None
+    paired = dict(zip((id(g) for g in rest), free, strict=True)) if rest else {}
+    placed = [(cols.get(g[0].cell) or paired[id(g)], g) for g in groups]
+    order = [targets.index(f) for f, _ in placed]
+    if order != sorted(order) or len(set(order)) != len(order):
+        return None
+    return placed
 
 
 def _cell_groups(words: list[Token]) -> list[list[Token]]:

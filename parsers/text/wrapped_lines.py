@@ -334,13 +334,13 @@ def attach(
             for r, w in pairs:
                 groups = _cell_groups(w) if r.shape in TABLED else []
                 cols = kept.setdefault(len(r.cells), {})
-                placed = _by_columns(groups, cols, open_cells, targets) if groups else None
-                if placed is not None:
+                by_cols = _by_columns(groups, cols, open_cells, targets) if groups else None
+                if by_cols is not None:
                     # ``| Stock Units | ... | Depositary |`` under ``Market $10.48 (6) (7)
                     # American ... I By ESOP``: each cell under the column the captions (or a
                     # line above) say, the rest in order, where the words' order alone names
                     # no cell for sure
-                    for f, toks in placed:
+                    for f, toks in by_cols:
                         _append_words(draft, f, toks, before)
                         cols[toks[0].cell] = f
                     lines = [x for x in lines if x is not w]

@@ -2458,6 +2458,21 @@ def test_wrapped_pipe_cells_narrower_than_the_captions_stay_empty() -> None:
     )
 
 
+def test_a_known_title_is_no_proof_where_its_noun_would_go_to_the_nature() -> None:
+    # pdfplumber-text (remix seed 1079, scored before opened): 'Restricted $2.15 (28) (29)
+    # Common 112,255 112,255 I By Jane Doe' / 'Stock Units Units 2019' / 'Irrevocable' /
+    # 'Trust'. The cut reading 'Restricted Stock' (Table I prints it) gave 'Units' to the
+    # nature: 'By Jane Doe Units 2019 Irrevocable Trust', both wrong. Another cut reads
+    # 'Restricted Stock Units'; a nature names no security, so the printed title is no proof,
+    # and no other rule picks a cut: the three cells are left empty, said
+    f = parse_file(FRESH / "remix1079_title_noun_given_to_the_nature_pdfplumber_text.txt")
+    row = next(r for r in f.derivative if r.line == 97)
+    assert (row.security_title, row.underlying_title, row.nature_of_ownership) == (None,) * 3
+    assert row.shares_owned_following == Decimal("112255")
+    said = [n.message for n in f.notes if n.line == 97 and n.field and "title" in n.field]
+    assert said and all("left empty" in m for m in said)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

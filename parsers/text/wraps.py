@@ -1239,12 +1239,15 @@ def _title_scores(
         i: [t for t in ts if "(" in t and not _KIND_WORDING.search(t)] for i, ts in texts_at.items()
     }
     bracketed = {i: {t for t in texts_at[i] if _bracket_after(t, qualified[i])} for i in titled_at}
+    nature_at = u.cells.index("nature_of_ownership") if "nature_of_ownership" in u.cells else None
     scores = []
     for _, texts in readings:  # (loops, not sum() over a generator: 150 cuts a row at times)
         score = 0
         for i in titled_at:
             t = texts[i]
             if t in bracketed[i]:
+                continue
+            if nature_at is not None and _noun_given_away(t, texts_at[i], texts[nature_at]):
                 continue
             if knows(t) and (t != u.first[i] or " " in t.strip() or _key(t) in own[i]):
                 score += 1
@@ -1274,6 +1277,25 @@ def _spliced(text: str, known: set[str]) -> bool:
             if all(w in rest for w in have[1:-1]):
                 # (``Common = Stock``: a scan's speck, no word, between its words splices none)
                 return " ".join(w for w in words if not _SPECK_WORD.fullmatch(w)) not in known
+    return False
+
+
+_RIGHTS_NOUNS = frozenset({"options", "option", "rights", "right", "awards", "notes"})
+
+
+def _noun_given_away(title: str, others: set[str], nature: str) -> bool:
+    """Whether another cut gives the cell ``title`` and words after it ending on a security's
+    noun, words this cut gives the nature (``Restricted Stock`` beside ``Restricted Stock
+    Units``, with ``By Jane Doe Units 2019 Irrevocable Trust``): a filing printing the one
+    (Table I's ``Restricted Stock``) does not say the other is not this row's title, and no
+    nature names a security (remix seed 1079, pdfplumber-text: read so, both wrong)."""
+    head = f"{title} "
+    for o in others:
+        if o.startswith(head):
+            rest = o[len(head) :]
+            last = _SPECK_WORD.sub("", rest.rsplit(None, 1)[-1]).lower()
+            if (last in _NOUNS or last in _RIGHTS_NOUNS) and f" {rest} " in f" {nature} ":
+                return True
     return False
 
 

@@ -2473,6 +2473,27 @@ def test_a_known_title_is_no_proof_where_its_noun_would_go_to_the_nature() -> No
     assert said and all("left empty" in m for m in said)
 
 
+def test_a_price_under_a_title_in_its_cell_is_no_word_of_the_title() -> None:
+    # pymupdf4llm-layout (remix seed 1081, scored before opened): '|Series A<br>Convertible<br>
+    # Preferred<br>Stock<br>$0|...': the converter put the exercise price under the title in
+    # one cell. The title had been read 'Series A Convertible Preferred Stock $0' (wrong): a
+    # price ends no title but after 'value' or 'par'
+    f = parse_file(FRESH / "remix1081_price_under_the_title_in_its_cell_pymupdf4llm_layout.md")
+    row = next(r for r in f.derivative if r.line == 20)
+    assert row.security_title == "Series A Convertible Preferred Stock"
+    assert row.exercise_price == Decimal("0")
+
+
+def test_a_roman_suffix_cut_by_a_border_is_no_number_and_an_initial() -> None:
+    # pymupdf4llm-layout (remix seed 1081): a second owner's box cut by a border through its
+    # suffix, '**McDonald Ronald II**|...**I**'. The text has 'II' (``SVF II``) and 'I', not
+    # 'III' whole where it can be counted, so the pieces had been read apart: 'McDonald Ronald
+    # II I' (wrong). Roman capitals on both sides say nothing: the person is left out, said
+    f = parse_file(FRESH / "remix1081_roman_suffix_cut_by_a_border_pymupdf4llm_layout.md")
+    assert [o.name for o in f.reporting_owners] == ["McDonald Ronald III"]
+    assert any("'McDonald Ronald II|I'" in n.message for n in f.notes)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

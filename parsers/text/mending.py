@@ -434,6 +434,9 @@ def join_decimal_tails(tokens: list[Token], dropped: list[Token]) -> list[Token]
 _AN_AMOUNT = re.compile(GROUPED_NUMBER.pattern + r"|[1-9]\d{4,}", re.ASCII)
 
 
+_BEFORE_A_TITLES_AMOUNT = frozenset({"value", "par", "of", "at", "stated", "liquidation"})
+
+
 def keep_title_cell(tokens: list[Token]) -> None:
     """In a row whose cells are intact, the first cell is the title whole: ``Common Stock, par
     value $0.001`` or ``Series 2019 Notes`` keep their numbers. A date still splits off (OCR
@@ -449,6 +452,16 @@ def keep_title_cell(tokens: list[Token]) -> None:
         # the converter put the next cell's amount under the title in one cell. So does a
         # whole number of five digits or more written ungrouped (``Restricted Stock<br>
         # 6125376000``, remix seed 881): a title's numbers are a series, a year, a rate
+        k -= 1
+    elif (
+        k > 1
+        and last.kind == NUM
+        and last.dollar
+        and tokens[k - 2].text.split()[-1].rstrip(",").lower() not in _BEFORE_A_TITLES_AMOUNT
+    ):
+        # ``Series A<br>Convertible<br>Preferred<br>Stock<br>$0``: a price after a title's
+        # last word is the next cell's (the exercise price the converter put under the title,
+        # pymupdf4llm-layout, remix seed 1081); a title's amount follows ``value`` or ``par``
         k -= 1
     if k == 1:
         return

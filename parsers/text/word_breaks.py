@@ -34,6 +34,9 @@ _MARKUP = re.compile(r"<sup\b[^>]*>.*?</sup\s*>|<br\s*/?>|</?[A-Za-z][^<>]{0,100
 _BOLD_RUN = re.compile(r"\*\*([^*|]*)\*\*")
 _CUT_BORDER = re.compile(r"(?<=[A-Za-z])\|(?=[A-Za-z])")
 _WORD = re.compile(r"(?<![A-Za-z\x00])[A-Za-z]+(?![A-Za-z\x00])")
+_ROMAN_LETTERS = re.compile(r"[IVX]+")
+"""A Roman number's capitals: a suffix's (``III``) or a fund's (``Fund IV``), whose pieces the
+text's other words cannot tell apart from a number and an initial."""
 _GLUED_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
 _LAST_LETTERS = re.compile(r"[A-Za-z]+$")
 _FIRST_LETTERS = re.compile(r"[A-Za-z]+")
@@ -141,6 +144,8 @@ def reading(cut: Cut, words: Counter[str]) -> str | None:
     glued = _GLUED_TAIL.search(last[0])  # ``ByTrus|t``: the word cut is the glued ``Trus``
     piece = glued[0] if glued else last[0]
     left, right = piece.casefold(), first[0].casefold()
+    if _ROMAN_LETTERS.fullmatch(piece) and _ROMAN_LETTERS.fullmatch(first[0]):
+        return None  # ``McDonald Ronald II|I``: ``III``, or ``II`` and an initial? (seed 1081)
     joined = _found(left + right, words)
     # a capital alone may be an initial (``KEVIN C|TANG``), not both pieces (``Fund L|P``)
     alone = all(len(p) > 1 or p.isupper() for p in (piece, first[0])) and (

@@ -2494,6 +2494,24 @@ def test_a_roman_suffix_cut_by_a_border_is_no_number_and_an_initial() -> None:
     assert any("'McDonald Ronald II|I'" in n.message for n in f.notes)
 
 
+def test_a_year_opening_a_title_before_the_exercise_price_is_the_titles_word() -> None:
+    # pdfplumber-text (remix seed 1087, with long titles; scored before opened): '2021 $0.41(3)
+    # (8) (5) Common 20,444,000 306,656,000 D' / 'Performance Stock,' / ... / 'Relative TSR
+    # share'. '2021' had been read as an amount, the row untitled on its line, so the row
+    # above's wrapped lines went to it: 'Profits Interest' and 'Class A' (both cut, wrong).
+    # No column but the title's stands before the exercise price. And ' - ' between a title's
+    # words is the title's, no scan's speck: '(PSUs) - Relative TSR'
+    f = parse_file(FRESH / "remix1087_year_opening_a_long_title_pdfplumber_text.txt")
+    rows = {r.line: r for r in f.derivative}
+    assert (rows[57].security_title, rows[57].underlying_title) == (
+        "Profits Interest Units",
+        "Class A Common Stock, par value $0.01",
+    )
+    assert rows[61].security_title == "2021 Performance Share Units (PSUs) - Relative TSR"
+    assert rows[61].underlying_title == "Common Stock, $0.001 par value per share"
+    assert rows[61].shares is None
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

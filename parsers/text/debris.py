@@ -436,7 +436,7 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             lettered = _LETTER_DIGIT.fullmatch(last) and head.rpartition(" ")[2] in _OWNER_ENDS
             if not (caps or lettered):
                 continue
-        clean = clean_words(text)
+        clean = clean_words(text, dashes=not scan)
         if scan and clean.count(")") > clean.count("(") and (m := _MARKER_REST.search(clean)):
             # ``... Irrevocable Trust\ 90)``: digits closing a bracket nothing opened, a
             # footnote marker (``(9)``) the scan tore, dropped as its fragments are
@@ -764,9 +764,14 @@ def _spelt_glued(bracket: str, before: list[str]) -> bool:
     return m is not None and spells(m[1], before)
 
 
-def clean_words(text: str, opened: bool = False) -> str:
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def clean_words(text: str, opened: bool = False, dashes: bool = False) -> str:
     """``text`` with the scan debris :func:`clean_text` takes off a text cell; ``opened``: a
-    cell's later line, whose ``)`` may close a bracket opened on a line above."""
+    cell's later line, whose ``)`` may close a bracket opened on a line above. ``dashes``: a
+    dash standing alone between two words stays (a converter's text: ``Share Units (PSUs) -
+    Relative TSR``, remix seed 1087; in a scan it may be a speck)."""
     depth = 0
     words = []
     if "( " in text:
@@ -814,6 +819,9 @@ def clean_words(text: str, opened: bool = False) -> str:
             # ``Buy)``: a scan's torn marker, which had read ``(Right to) Buy``)
             words[-1] += w
             depth -= 1
+            continue
+        if dashes and w in _DASHES and 0 < n < last and words:
+            words.append(w)
             continue
         if not HAS_WORD.search(w) or TORN_MARKER.fullmatch(w) or _EMPTY_BRACKETS.fullmatch(w):
             continue  # (``()y Common``: a marker ``(1)`` torn to its brackets and a letter)

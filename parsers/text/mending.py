@@ -134,6 +134,27 @@ def year_words(tokens: list[Token]) -> None:
             t.kind, t.value = TEXT, None
 
 
+def number_before_the_exercise_price(tokens: list[Token]) -> None:
+    """A Table II row opening on a number of four digits or fewer, printed ungrouped, right
+    before a price: the title's first word (``2021 $0.41(3) (8) (5) Common ...``: ``2021
+    Performance Share Units``, remix seed 1087), for no column but the title's stands before
+    the exercise price. Read as a number it had been an amount, the row's title left to the
+    lines above it, cut from the row above."""
+    if (
+        len(tokens) > 1
+        and tokens[0].kind == NUM
+        and not tokens[0].dollar
+        and _SHORT_NUMBER.fullmatch(tokens[0].text)
+        and tokens[1].kind == NUM
+        and tokens[1].dollar
+        and tokens[1].cell - tokens[0].cell in (0, 1)
+    ):
+        tokens[0].kind, tokens[0].value = TEXT, None
+
+
+_SHORT_NUMBER = re.compile(r"\d{1,4}")
+
+
 _GARBLED_NUMBER = re.compile(r"\$?\d{1,3}(?:[^\w\s]\d{3})+(?:\.\d+)?[^\w\s]?", re.ASCII)
 """A scan's amount whose separators came out as other marks (``21°169;379``): digits in groups
 of three, as the form prints amounts, but not readable as a number."""

@@ -43,6 +43,7 @@ from parsers.text.mending import (
     code_five,
     digit_read_as_letter,
     garbled_values,
+    number_before_the_exercise_price,
     ruled_marker_letter,
     year_words,
 )
@@ -263,6 +264,8 @@ def read_table(
                 if t.x >= nature_x and t.kind in (NUM, DATE, NA, IMMED):
                     t.kind, t.value = TEXT, None
         par_value_words(tokens, row, row_above(rows, k))
+        if "exercise_price" in fields:
+            number_before_the_exercise_price(tokens)
         if row.shape == PLAIN and prev is not None and not pending:
             year = year_among_words(prev, tokens)
             if year is not None:
@@ -547,7 +550,7 @@ def read_table(
                     # above are that row's rest, :func:`_own_title_below`)
                     and not _own_title_below(prev, rows, k)
                 )
-                or (title and not (JUNK_HEAD.sub("", title) if flush else title)[:1].isupper())
+                or (title and not _opens_a_title(JUNK_HEAD.sub("", title) if flush else title))
             ):
                 # (a scan keeps a row's first lines on its value line: words above a row whose
                 # title the scan lost are no start of it, but the row above's rest; a rule or
@@ -1006,3 +1009,13 @@ def _columns(titled: WindowCells | None) -> dict[int, dict[int, str]] | None:
     """The text cells a wrapped pipe row's cells go to, by its width, as the captions name
     them (:func:`title_cells`): a fresh map for each row (lines below add to it)."""
     return None if titled is None else {titled[0]: dict(titled[1])}
+
+
+def _opens_a_title(text: str) -> bool:
+    """A title's first word as a row's line shows it: a capital, or a year or series number
+    before the exercise price (``2021 $0.41(3) ...``: ``2021 Performance Share Units``, remix
+    seed 1087; read as a title's middle, the row above's wrapped lines had gone to it)."""
+    return text[:1].isupper() or _NUMBER_WORD.match(text) is not None
+
+
+_NUMBER_WORD = re.compile(r"\d{1,4}\s+[A-Z]|\d{1,4}$")

@@ -2512,6 +2512,36 @@ def test_a_year_opening_a_title_before_the_exercise_price_is_the_titles_word() -
     assert rows[61].shares is None
 
 
+def test_a_dash_after_a_titles_words_in_a_wrapped_cell_is_the_titles() -> None:
+    # markitdown (remix seed 1087): '| (PSUs) -  |' over '| Relative TSR |': the dash had been
+    # taken for a value's 'none' and dropped, '... (PSUs) Relative TSR' (wrong)
+    f = parse_file(FRESH / "remix1087_dash_in_a_wrapped_title_cell_markitdown.md")
+    row = next(r for r in f.derivative if r.line == 74)
+    assert row.security_title == "2021 Performance Share Units (PSUs) - Relative TSR"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "remix1087_par_amount_line_under_value_cells_markitdown.md",
+        "remix1087_par_amount_line_under_value_pdftotext_layout.txt",
+    ],
+)
+def test_a_par_amount_and_words_under_value_are_the_titles_rest_not_a_row(name: str) -> None:
+    # remix seed 1087: '... | Stock, par |' / '... | value |' / '$0.0001 per' / 'share'. Read
+    # as a row's price, '$0.0001 per' made a row, after which the table was read as one whose
+    # values sit mid-row, and the 'Warrants to purchase Class A Common Stock' row's wrapped
+    # lines went to the row below: 'A Common Stock Market Stock Units' and 'par value per
+    # share Ordinary Shares' (wrong, markitdown and pdftotext-layout). The next row is read
+    # whole; the row the par amount ends is read or left empty, never cut
+    f = parse_file(FRESH / name)
+    market = next(r for r in f.derivative if r.security_title and "Market" in r.security_title)
+    assert market.security_title == "Market Stock Units"
+    assert market.underlying_title == "Ordinary Shares"
+    series = [r for r in f.derivative if r.shares == Decimal("300000")]
+    assert series and series[0].security_title in (None, "Series A Convertible Preferred Stock")
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

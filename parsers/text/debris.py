@@ -764,7 +764,7 @@ def _spelt_glued(bracket: str, before: list[str]) -> bool:
     return m is not None and spells(m[1], before)
 
 
-_DASHES = frozenset({"-", "–", "—"})
+DASHES = frozenset({"-", "–", "—"})
 
 
 def clean_words(text: str, opened: bool = False, dashes: bool = False) -> str:
@@ -820,7 +820,7 @@ def clean_words(text: str, opened: bool = False, dashes: bool = False) -> str:
             words[-1] += w
             depth -= 1
             continue
-        if dashes and w in _DASHES and 0 < n < last and words:
+        if dashes and w in DASHES and 0 < n < last and words:
             words.append(w)
             continue
         if not HAS_WORD.search(w) or TORN_MARKER.fullmatch(w) or _EMPTY_BRACKETS.fullmatch(w):

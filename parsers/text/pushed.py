@@ -284,6 +284,19 @@ def row_above(rows: list[Row], k: int) -> Row | None:
 _NO_PAR_END = re.compile(r"\bno\s+par\s+value\W*$", re.I)
 
 
+_PAR_LIKE = re.compile(r"\$\s?0?\.\d{2,5}")
+
+
+def _par_cell_over(above: Row, x: int) -> bool:
+    """Whether layout text's line ``above`` has a cell ending in ``value`` (or ``par``) right
+    over character column ``x``: the par value's words, whose amount wraps under them
+    (``value`` / ``$0.0001 per``, pdftotext-layout, remix seed 1087)."""
+    at = max((i for i, cx in enumerate(above.xs) if cx <= x), default=None)
+    if at is None or not _wants_par(above.cells[at].strip()):
+        return False
+    return x < above.xs[at] + len(above.cells[at]) + 2
+
+
 def par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
     """A number that is part of a title's words: a security's par value (``Common Stock, par
     value $0.001``, ``Common Stock, $0.001 par value``), right after ``value`` or right before
@@ -385,6 +398,33 @@ def par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
             )
         ):
             last.kind, last.value = TEXT, None
+        first = tokens[0]
+        if (
+            len(tokens) > 1
+            and first.kind == NUM
+            and first.dollar
+            and all(t.kind == TEXT for t in tokens[1:])
+            and (
+                (above.shape in TABLED and any(_wants_par(c.strip()) for c in above.cells))
+                or (above.shape == SPACE and _par_cell_over(above, row.xs[0]))
+            )
+        ):
+            # ``$0.0001 per`` / ``share`` under ``| Stock | ... | value |`` (markitdown, remix
+            # seed 1087): the par value's amount and its words; read as a row's price, the
+            # line had made a row, and the table's later rows took their neighbours' lines
+            first.kind, first.value = TEXT, None
+        return
+    if row.shape == SPACE and above.shape == SPACE:
+        first = tokens[0]
+        if (
+            first.kind == NUM
+            and first.dollar
+            and _PAR_LIKE.fullmatch(first.text)
+            and all(t.kind == TEXT and t.cell == first.cell for t in tokens[1:])
+            and _par_cell_over(above, first.x)
+        ):
+            # ``$0.0001 per`` under ``value`` in layout text, beside a title's words
+            first.kind, first.value = TEXT, None
         return
     if row.shape not in TABLED:
         return

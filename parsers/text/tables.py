@@ -35,7 +35,7 @@ from parsers.text.captions import (
 )
 from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TABLED, Row, clean
 from parsers.text.columns import SHARE_FIELDS, TEXT_FIELDS
-from parsers.text.debris import JUNK_HEAD, clean_text
+from parsers.text.debris import DASHES, JUNK_HEAD, clean_text
 from parsers.text.drafts import Draft
 from parsers.text.mending import (
     amount_after_by,
@@ -356,6 +356,13 @@ def read_table(
                         # number and a torn marker in a cell of its own, a nature's number or
                         # its marker's digits; a word of that cell, not a speck dropped
                         b.kind = TEXT
+            if not flush:
+                for a, b in pairwise(tokens):
+                    if b.kind == NA and b.text in DASHES and a.kind == TEXT and a.cell == b.cell:
+                        # ``| (PSUs) - |`` over ``| Relative TSR |``: a dash after a title's
+                        # words in their cell is the title's (``Share Units (PSUs) - Relative
+                        # TSR``, remix seed 1087), no value left empty
+                        b.kind = TEXT
             words = [
                 t
                 for t in tokens
@@ -532,26 +539,23 @@ def read_table(
                     attach(draft, lines[s:], fields, before=True, columns=placed_cols, flush=flush)
                     draft.above = len(lines) - s
             elif (
-                (
-                    not title
-                    # (a title read and left empty with a doubt was on the row's line: the
-                    # words above are no start of it; remix seed 887's ``Common Stock, $.001
-                    # ...``, its title left empty, took the row above's ``Person's spouse``)
-                    and "security_title" not in draft.blurred
-                    and not flush
-                    # (the row's own title is in the row of cells under the next rule: the
-                    # converter cut the row there, :func:`title_below`)
-                    and not (
-                        k + 1 < len(rows)
-                        and rows[k + 1].shape == SEP
-                        and title_next(rows, k + 1, draft)
-                    )
-                    # (its own title on the lines below it, the row above's open: the words
-                    # above are that row's rest, :func:`_own_title_below`)
-                    and not _own_title_below(prev, rows, k)
+                not title
+                # (a title read and left empty with a doubt was on the row's line: the
+                # words above are no start of it; remix seed 887's ``Common Stock, $.001
+                # ...``, its title left empty, took the row above's ``Person's spouse``)
+                and "security_title" not in draft.blurred
+                and not flush
+                # (the row's own title is in the row of cells under the next rule: the
+                # converter cut the row there, :func:`title_below`)
+                and not (
+                    k + 1 < len(rows)
+                    and rows[k + 1].shape == SEP
+                    and title_next(rows, k + 1, draft)
                 )
-                or (title and not _opens_a_title(JUNK_HEAD.sub("", title) if flush else title))
-            ):
+                # (its own title on the lines below it, the row above's open: the words
+                # above are that row's rest, :func:`_own_title_below`)
+                and not _own_title_below(prev, rows, k)
+            ) or (title and not _opens_a_title(JUNK_HEAD.sub("", title) if flush else title)):
                 # (a scan keeps a row's first lines on its value line: words above a row whose
                 # title the scan lost are no start of it, but the row above's rest; a rule or
                 # bracket the scan read before a title's first letter (``[Common Stock``) is

@@ -2542,6 +2542,22 @@ def test_a_par_amount_and_words_under_value_are_the_titles_rest_not_a_row(name: 
     assert series and series[0].security_title in (None, "Series A Convertible Preferred Stock")
 
 
+def test_a_par_amount_and_words_under_a_plain_value_line_are_no_row() -> None:
+    # pdfplumber-text (remix seed 1089, scored before opened): 'Units Common' / 'Stock, par' /
+    # 'value' / '$0.0001 per' / 'share' and then 'Class B (4) 07/29/2025 P 9,418,599 ...':
+    # '$0.0001 per' had made a row, the table was read as centred, and each later row lost
+    # its wrapped lines to the row below ('Class B' and 'Class A' cut short, 'Warrants to
+    # purchase Class Common': 3 wrong). Under a plain line ending in 'value' the amount is
+    # the par value's
+    f = parse_file(FRESH / "remix1089_par_amount_line_under_plain_value_pdfplumber_text.txt")
+    rows = {r.line: r for r in f.derivative}
+    assert (rows[55].security_title, rows[55].underlying_title) == (
+        "Class B Common Stock",
+        "Class A Ordinary Shares",
+    )
+    assert rows[64].security_title in (None, "Warrants to purchase Class A Common Stock")
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -407,6 +407,7 @@ def par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
             and (
                 (above.shape in TABLED and any(_wants_par(c.strip()) for c in above.cells))
                 or (above.shape == SPACE and _par_cell_over(above, row.xs[0]))
+                or (above.shape == PLAIN and _wants_par(above.text.strip()))
             )
         ):
             # ``$0.0001 per`` / ``share`` under ``| Stock | ... | value |`` (markitdown, remix

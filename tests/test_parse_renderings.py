@@ -1170,16 +1170,21 @@ def test_a_title_ending_on_a_comma_above_a_line_not_read_as_a_row_is_left_empty(
     # Eschenbach Family Trust dtd 4/15/2014,' / 'par value Carl Eschenbach Jr and Ana
     # Eschenbach' / '$0.001(1)(2) TTEE(6)...': the par value's amount read as a price made the
     # last line a row of its own, with no title, left out; the row kept 'Common Stock,' and a
-    # nature cut at its comma. Plain text and layout text alike
-    for name in (
-        "remix347_icahn3_par_value_read_as_a_price_pdfplumber-text.txt",
-        "remix347_icahn3_par_value_read_as_a_price_pdftotext-layout.txt",
-    ):
-        f = parse_file(FRESH / name)
-        (row,) = f.non_derivative
-        assert (row.security_title, row.nature_of_ownership) == (None, None), name
-        assert row.shares == Decimal("396078735") and row.code == "J", name
-        assert any(n.field.endswith("security_title") for n in f.notes if n.kind == "doubt")
+    # nature cut at its comma. Plain text: both left empty. Layout text, since remix seed
+    # 1091's rule (a par amount under the layout cell that ends in 'par value' is the title's):
+    # both read whole, each line's words under their own column
+    f = parse_file(FRESH / "remix347_icahn3_par_value_read_as_a_price_pdfplumber-text.txt")
+    (row,) = f.non_derivative
+    assert (row.security_title, row.nature_of_ownership) == (None, None)
+    assert row.shares == Decimal("396078735") and row.code == "J"
+    assert any(n.field.endswith("security_title") for n in f.notes if n.kind == "doubt")
+    g = parse_file(FRESH / "remix347_icahn3_par_value_read_as_a_price_pdftotext-layout.txt")
+    (row,) = g.non_derivative
+    assert row.security_title == "Common Stock, par value $0.001"
+    assert row.nature_of_ownership == (
+        "Eschenbach Family Trust dtd 4/15/2014, Carl Eschenbach Jr and Ana Eschenbach TTEE"
+    )
+    assert row.shares == Decimal("396078735") and row.code == "J"
 
 
 def test_a_number_in_the_right_half_of_a_cut_nature_cell_is_a_word() -> None:
@@ -2556,6 +2561,31 @@ def test_a_par_amount_and_words_under_a_plain_value_line_are_no_row() -> None:
         "Class A Ordinary Shares",
     )
     assert rows[64].security_title in (None, "Warrants to purchase Class A Common Stock")
+
+
+def test_a_par_amount_under_value_beside_a_titles_words_is_no_row() -> None:
+    # pdftotext-layout (remix seed 1091, scored before opened): 'Equity Incentive   $0.0001
+    # per' under '... value': a phantom row titled 'Equity Incentive' with the par amount as
+    # its exercise price, and the row above's title cut ('... (right to buy) under the 2019')
+    f = parse_file(FRESH / "remix1091_par_amount_beside_title_words_pdftotext_layout.txt")
+    assert 116 not in [r.line for r in f.derivative]
+    first = next(r for r in f.derivative if r.line == 112)
+    assert first.security_title in (
+        None,
+        "Non-Qualified Stock Option (right to buy) under the 2019 Equity Incentive Plan",
+    )
+
+
+def test_two_rows_in_one_row_of_cells_leave_the_text_cells_empty() -> None:
+    # pymupdf4llm-layout (remix seed 1091): '|Call Option<br>(obligation to<br>sell)<br>
+    # Performance-<br>...|$3.95<sup>(3)</sup><br>$2.15<sup>(3)</sup>|...|62,073<br>18,750|':
+    # two of the form's rows in one row of cells; the titles ran together ('Call Option
+    # (obligation to sell) Performance-Based Restricted Stock Units', wrong). Two prices one
+    # under the other in a cell say so: the text cells are left empty, said
+    f = parse_file(FRESH / "remix1091_two_rows_in_one_row_of_cells_pymupdf4llm_layout.md")
+    row = next(r for r in f.derivative if r.line == 43)
+    assert (row.security_title, row.underlying_title) == (None, None)
+    assert any("two rows' values in one row of cells" in n.message for n in f.notes)
 
 
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:

@@ -416,16 +416,13 @@ def par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
             first.kind, first.value = TEXT, None
         return
     if row.shape == SPACE and above.shape == SPACE:
-        first = tokens[0]
-        if (
-            first.kind == NUM
-            and first.dollar
-            and _PAR_LIKE.fullmatch(first.text)
-            and all(t.kind == TEXT and t.cell == first.cell for t in tokens[1:])
-            and _par_cell_over(above, first.x)
-        ):
-            # ``$0.0001 per`` under ``value`` in layout text, beside a title's words
-            first.kind, first.value = TEXT, None
+        values = [t for t in tokens if t.kind in (NUM, DATE)]
+        if len(values) == 1 and all(t.kind == TEXT for t in tokens if t is not values[0]):
+            t = values[0]
+            if t.dollar and _PAR_LIKE.fullmatch(t.text) and _par_cell_over(above, t.x):
+                # ``Equity Incentive   $0.0001 per`` under ``value`` in layout text (remix
+                # seed 1091): beside a title's words, the par value's amount in its column
+                t.kind, t.value = TEXT, None
         return
     if row.shape not in TABLED:
         return

@@ -246,8 +246,39 @@ def read_row(
                 (f, f"one date ({said}), placed as the deemed execution date with no transaction"
                  " date: it may be the transaction's; left empty")
             )  # fmt: skip
+    if row.shape == PIPE and "<br>" in row.text and (stacked := _stacked_values(row)):
+        for f in TEXT_FIELDS:
+            if f in fields and draft.values.get(f):
+                draft.leave_empty(
+                    f,
+                    f"a cell holds {stacked!r} one under the other: two rows' values in one row"
+                    " of cells, whose words the text does not part; left empty",
+                )
     check_row(draft, fields, row.shape in TABLED)
     return draft
+
+
+def _stacked_values(row: Row) -> str | None:
+    """The first cell of a markdown row holding two prices, or two amounts grouped in
+    thousands (not a price over an amount: two columns' values), on lines of their own
+    (``$3.95<sup>(3)</sup><br>$2.15<sup>(3)</sup>``, ``62,073<br>18,750``): pymupdf4llm-layout
+    put two of the form's rows into one row of cells (remix seed 1091), whose text cells then
+    run the two rows' titles together (``Call Option (obligation to sell) Performance-Based
+    Restricted Stock Units``)."""
+    for cell in row.cells:
+        if cell.count("<br>") < 1:
+            continue
+        lines = [_SUP.sub("", ln).strip() for ln in cell.split("<br>")]
+        for kind in (_STACKED_PRICE, _STACKED_AMOUNT):
+            found = [ln for ln in lines if kind.fullmatch(ln)]
+            if len(found) > 1:
+                return " / ".join(found)
+    return None
+
+
+_SUP = re.compile(r"<sup>.*?</sup>")
+_STACKED_PRICE = re.compile(r"\$\d[\d,]*(?:\.\d+)?")
+_STACKED_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
 _TRAILING_BREAK = re.compile(r"<br\s*/?>\s*$", re.I)

@@ -162,6 +162,19 @@ def read_table(
     date_x = date_anchors(rows) if "date_exercisable" in fields else None
     window = window_cells(rows) if "date_exercisable" in fields and PIPE in shapes else None
     titled = title_cells(rows) if "underlying_title" in fields and PIPE in shapes else None
+
+    def below(host: Draft, lines: list[tuple[Row, list[Token]]]) -> None:
+        """Wrapped lines folded into ``host``, the row above them."""
+        attach(
+            host,
+            lines,
+            fields,
+            before=False,
+            columns=placed_cols,
+            flush=flush,
+            kept=_columns(titled),
+        )
+
     nature_x = nature_column(rows)
     title_end = title_column_end(rows)
     prev: Draft | None = None  # data row right above, with nothing but text lines between
@@ -191,15 +204,7 @@ def read_table(
             continue  # markdown's rule under a row of captions: more captions may follow it
         if row.shape in EMPTY:
             if pending and prev is not None:
-                attach(
-                    prev,
-                    pending,
-                    fields,
-                    before=False,
-                    columns=placed_cols,
-                    flush=flush,
-                    kept=_columns(titled),
-                )
+                below(prev, pending)
                 pending = []
             prev = None
             in_caption = False
@@ -526,15 +531,7 @@ def read_table(
                 s = split_wrapped(prev, draft, pending, width, shape)
                 shape = (prev.above, s)
                 if s:
-                    attach(
-                        prev,
-                        lines[:s],
-                        fields,
-                        before=False,
-                        columns=placed_cols,
-                        flush=flush,
-                        kept=_columns(titled),
-                    )
+                    below(prev, lines[:s])
                 if s < len(lines):
                     attach(draft, lines[s:], fields, before=True, columns=placed_cols, flush=flush)
                     draft.above = len(lines) - s
@@ -574,30 +571,14 @@ def read_table(
                     and any(title_frag(r, w, draft) for r, w in pending)
                 )
             else:
-                attach(
-                    prev,
-                    lines,
-                    fields,
-                    before=False,
-                    columns=placed_cols,
-                    flush=flush,
-                    kept=_columns(titled),
-                )
+                below(prev, lines)
             pending = []
         drafts.append(draft)
         if tabled and row.shape == PLAIN and not any(t.kind in (TEXT, DATE) for t in tokens):
             continue  # a cell pushed out of the pipe row above: it opens no row of its own
         prev = draft
     if pending and prev is not None:
-        attach(
-            prev,
-            pending,
-            fields,
-            before=False,
-            columns=placed_cols,
-            flush=flush,
-            kept=_columns(titled),
-        )
+        below(prev, pending)
     elif pending and drafts:
         host = next(  # the last row of words (a line of values alone is no row)
             (d for d in reversed(drafts) if any(d.values.get(f) for f in TEXT_FIELDS)), None

@@ -2588,6 +2588,41 @@ def test_two_rows_in_one_row_of_cells_leave_the_text_cells_empty() -> None:
     assert any("two rows' values in one row of cells" in n.message for n in f.notes)
 
 
+def test_a_year_opening_a_title_before_a_footnote_only_exercise_price() -> None:
+    # pdfplumber-text (remix seed 1093, validation, scored before opened): '2021 (4)
+    # 08/24/2019 M ...': the exercise price is a footnote alone, '2021' the title's first
+    # word; read as a price without its dollar, the row above lost its wrapped lines to it
+    # ('Performance-' and 'Common', wrong)
+    f = parse_file(FRESH / "remix1093_year_title_before_a_marker_price_pdfplumber_text.txt")
+    rows = {r.line: r for r in f.derivative}
+    assert (rows[47].security_title, rows[47].underlying_title) in (
+        (None, None),
+        ("Performance-Based Restricted Stock Units", "Common Stock"),
+    )
+    assert rows[50].security_title in (None, "2021 Performance Share Units (PSUs) - Relative TSR")
+    assert rows[50].exercise_price is None and rows[50].shares == Decimal("560000000")
+
+
+def test_a_par_amount_opening_the_title_cell_below_a_plain_row_is_the_titles() -> None:
+    # markitdown (remix seed 1093): 'Common Stock, par value 08/24/2019 M ... (4) ...' over '|
+    # $0.01 per share | ... | (3) |': the amount had been read as the row's price and 'per
+    # share' as its nature (both wrong); no price stands in the title's cell
+    f = parse_file(FRESH / "remix1093_par_amount_in_the_title_cell_below_markitdown.md")
+    row = next(r for r in f.non_derivative if r.line == 31)
+    assert row.price is None and row.nature_of_ownership is None
+    assert row.security_title in (None, "Common Stock, par value $0.01 per share")
+
+
+def test_a_date_cut_in_its_year_under_a_marker_is_joined_in_its_cell() -> None:
+    # pymupdf4llm-layout (remix seed 1093): '|(3)<br>06/10/20|23<br>Class A<br>Common<br>...|':
+    # read apart, a transaction of 2020-06-10 and an amount of 23 (wrong); joined in the cell,
+    # the marker above it says it is the expiration date
+    f = parse_file(FRESH / "remix1093_year_cut_under_a_marker_pymupdf4llm_layout.md")
+    row = next(r for r in f.derivative if r.line == 16)
+    assert row.transaction_date is None and row.shares is None
+    assert row.expiration_date == dt.date(2023, 6, 10)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

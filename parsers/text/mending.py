@@ -136,17 +136,17 @@ def year_words(tokens: list[Token]) -> None:
 
 def number_before_the_exercise_price(tokens: list[Token]) -> None:
     """A Table II row opening on a number of four digits or fewer, printed ungrouped, right
-    before a price: the title's first word (``2021 $0.41(3) (8) (5) Common ...``: ``2021
-    Performance Share Units``, remix seed 1087), for no column but the title's stands before
-    the exercise price. Read as a number it had been an amount, the row's title left to the
-    lines above it, cut from the row above."""
+    before a price or a footnote marker alone (a footnote-only exercise price): the title's
+    first word (``2021 $0.41(3) (8) (5) Common ...``, ``2021 (4) 08/24/2019 M ...``: ``2021
+    Performance Share Units``, remix seeds 1087, 1093), for no column but the title's stands
+    before the exercise price. Read as a number it had been an amount, the row's title left to
+    the lines above it, cut from the row above."""
     if (
         len(tokens) > 1
         and tokens[0].kind == NUM
         and not tokens[0].dollar
         and _SHORT_NUMBER.fullmatch(tokens[0].text)
-        and tokens[1].kind == NUM
-        and tokens[1].dollar
+        and ((tokens[1].kind == NUM and tokens[1].dollar) or tokens[1].kind == MARKER)
         and tokens[1].cell - tokens[0].cell in (0, 1)
     ):
         tokens[0].kind, tokens[0].value = TEXT, None

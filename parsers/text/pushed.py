@@ -426,6 +426,22 @@ def par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
         return
     if row.shape not in TABLED:
         return
+    first = tokens[0]
+    if (
+        above.shape == PLAIN
+        and first.cell == 0
+        and first.kind == NUM
+        and first.dollar
+        and _PAR_LIKE.fullmatch(first.text)
+        and len(tokens) > 1
+        and tokens[1].kind == TEXT
+        and tokens[1].cell == 0
+        and "par value" in above.text
+    ):
+        # ``| $0.01 per share | ... | (3) |`` under ``Common Stock, par value 08/24/2019 M ...``
+        # (markitdown, remix seed 1093): in the title's cell, the par value's amount and its
+        # words, no price (it had been read as the row's price, 'per share' its nature)
+        first.kind, first.value = TEXT, None
     cells = above.cells if above.shape == row.shape else ()
     for t in tokens:
         if (

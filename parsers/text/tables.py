@@ -211,6 +211,8 @@ def read_table(
             continue
         if row.shape in TABLED and "**Table" in row.text:
             row = caption_across_row_off(row)
+        if row.shape is PIPE and "<br>" in row.text and "/" in row.text:
+            row = _year_cut_off(row)
         if (
             not drafts
             and row.shape in TABLED
@@ -1004,3 +1006,28 @@ def _opens_a_title(text: str) -> bool:
 
 
 _NUMBER_WORD = re.compile(r"\d{1,4}\s+[A-Z]|\d{1,4}$")
+
+
+def _year_cut_off(row: Row) -> Row:
+    """A date whose year a cell border cut, under a footnote marker's line, the next cell
+    opening on the year's two digits on a line of their own (``(3)<br>06/10/20`` |
+    ``23<br>Class A<br>...``, pymupdf4llm-layout, remix seed 1093): the form prints every date
+    with four digits of year, and no value opens a cell of words so; joined back in the cell,
+    where the marker beside it still says which window date it is. Read apart, ``06/10/20`` had
+    been a transaction of 2020 and ``23`` its amount (the tokens' join, :mod:`mending`, takes
+    a date with no marker, and says it is unsure)."""
+    cells = list(row.cells)
+    changed = False
+    for i in range(len(cells) - 1):
+        cut = _MARKED_SHORT_YEAR.search(cells[i])
+        rest = _YEAR_LINE.match(cells[i + 1]) if cut is not None else None
+        if rest is None:
+            continue
+        cells[i] += rest[1]
+        cells[i + 1] = cells[i + 1][rest.end() :]
+        changed = True
+    return row.with_cells(tuple(cells)) if changed else row
+
+
+_MARKED_SHORT_YEAR = re.compile(r"\(\d{1,2}\)<br>\d{1,2}/\d{1,2}/\d{2}$")
+_YEAR_LINE = re.compile(r"(\d{2})<br>(?=[A-Za-z])")

@@ -2386,7 +2386,7 @@ def test_a_rows_wrapped_rest_below_its_cells_with_a_par_amount_is_no_row() -> No
     assert row.shares_owned_following == Decimal("411062076000")
 
 
-def test_a_lone_window_date_in_markdown_cells_is_read_by_the_caption_its_cell_stands_under() -> None:
+def test_a_lone_window_date_in_markdown_cells_is_read_by_its_cells_caption() -> None:
     # markitdown (remix seed 1041): '| Series B-1 | $1.60 | | | | 06/10/2023 | Class A 68,250
     # | ...' with '(3)' pushed onto a line below: the date stands in cell 5, under the
     # captions' '| Expiration |' / '| Date |', so it is the expiration date (it had been read
@@ -2621,6 +2621,34 @@ def test_a_date_cut_in_its_year_under_a_marker_is_joined_in_its_cell() -> None:
     row = next(r for r in f.derivative if r.line == 16)
     assert row.transaction_date is None and row.shares is None
     assert row.expiration_date == dt.date(2023, 6, 10)
+
+
+def test_a_plan_named_after_an_options_kind_does_not_end_the_title() -> None:
+    # pdfplumber-text (remix seed 1097, validation, scored before opened): 'Non-Qualified Stock
+    # Option (right to buy) (5) ... Class A Ordinary ... I By The Smith Family' / 'under the
+    # 2019 Equity Incentive Plan Shares(2)(3) Trust(7)'. '(right to buy)' was taken to end the
+    # title, so the plan went to the underlying: 'Class A Ordinary under the 2019 Equity
+    # Incentive Plan Shares' (wrong). A title may name its plan after its kind; the cut is
+    # then no longer the only one
+    f = parse_file(FRESH / "remix1097_plan_after_an_options_kind_pdfplumber_text.txt")
+    row = next(r for r in f.derivative if r.line == 29)
+    assert row.underlying_title in (None, "Class A Ordinary Shares")
+    assert row.security_title in (
+        None,
+        "Non-Qualified Stock Option (right to buy) under the 2019 Equity Incentive Plan",
+    )
+
+
+def test_a_par_amount_among_wrapped_words_under_an_open_par_value_is_no_row() -> None:
+    # pdfplumber-text (remix seed 1099, validation): '... Class A Common Stock, par value
+    # 95,898,000 $3.74 I Held by the Reporting' / 'Common Stock $0.01(2)(3) Person's
+    # spouse(6)': a phantom row titled 'Common Stock' with the par amount as its price, and the
+    # row above cut ('Warrants to purchase Class A', 'Held by the Reporting': wrong)
+    f = parse_file(FRESH / "remix1099_par_amount_among_wrapped_words_pdfplumber_text.txt")
+    assert 28 not in [r.line for r in f.derivative]
+    row = next(r for r in f.derivative if r.line == 27)
+    assert row.security_title in (None, "Warrants to purchase Class A Common Stock")
+    assert row.nature_of_ownership in (None, "Held by the Reporting Person's spouse")
 
 
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:

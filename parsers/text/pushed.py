@@ -284,6 +284,7 @@ def row_above(rows: list[Row], k: int) -> Row | None:
 _NO_PAR_END = re.compile(r"\bno\s+par\s+value\W*$", re.I)
 
 
+_PAR_VALUE_OPEN = re.compile(r"\bpar value(?!\s*\$)", re.I)
 _PAR_LIKE = re.compile(r"\$\s?0?\.\d{2,5}")
 
 
@@ -414,6 +415,20 @@ def par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
             # seed 1087): the par value's amount and its words; read as a row's price, the
             # line had made a row, and the table's later rows took their neighbours' lines
             first.kind, first.value = TEXT, None
+        values = [t for t in tokens if t.kind in (NUM, DATE)]
+        if (
+            len(values) == 1
+            and values[0] is not tokens[0]  # (a line opening on it: the amount's own rules)
+            and values[0].dollar
+            and _PAR_LIKE.fullmatch(values[0].text)
+            and above.shape == PLAIN
+            and _PAR_VALUE_OPEN.search(above.text)
+        ):
+            # ``Common Stock $0.01(2)(3) Person's spouse(6)`` under ``... Class A Common
+            # Stock, par value 95,898,000 $3.74 I Held by the Reporting`` (pdfplumber-text,
+            # remix seed 1099): the one amount, among wrapped words, is the par value the
+            # line above left open; read as a price it made a phantom row
+            values[0].kind, values[0].value = TEXT, None
         return
     if row.shape == SPACE and above.shape == SPACE:
         values = [t for t in tokens if t.kind in (NUM, DATE)]

@@ -712,7 +712,13 @@ _PAR_PHRASE = re.compile(
 _AFTER_PAR = ("per", "share")
 
 
-_WORDING_END = re.compile(r"\((?:right|obligation) to (?:buy|sell)\)\s*\S", re.I)
+_WORDING_END = re.compile(
+    r"\((?:right|obligation) to (?:buy|sell)\)\s*(?!(?:under|granted|pursuant|issued)\b|[-–])\S",
+    re.I,
+)
+"""An option's kind and a word after it: the title ended on the kind, but for the plan or
+grant a title may name after it (``Non-Qualified Stock Option (right to buy) under the 2019
+Equity Incentive Plan``, remix seed 1097: its rest had been cut into the underlying's)."""
 
 
 _NOUNS_BEFORE_STOCK = frozenset({"shares", "share", "units", "unit", "warrants", "warrant"})
@@ -761,9 +767,10 @@ _BENEFICIAL = frozenset({"interest", "interests", "ownership"})
 _PAR_GOES = frozenset({"par", "no", "without", "each", "per"})
 """Words a par value's phrase opens on after a title's noun (``, par value``, ``without par
 value``)."""
-_QUALIFIER_END = re.compile(r"\([a-z][a-z ]*\)\s+[A-Za-z]")
+_QUALIFIER_END = re.compile(r"\([a-z][a-z ]*\)\s+(?!(?:under|granted|pursuant|issued)\b)[A-Za-z]")
 """A title's qualifier in brackets and small letters, then a word (``Common Stock (restricted)
-Irrevocable``): the qualifier ends the title."""
+Irrevocable``): the qualifier ends the title; but for the plan or grant a title may name after
+it (``Stock Option (right to buy) under the 2019 Equity Incentive Plan``, remix seed 1097)."""
 _RIGHTS = frozenset({"rights", "right"})
 _INTERESTS = frozenset({"interest", "interests"})
 _UNITS_OR_SHARES = frozenset({"units", "unit", "shares"})

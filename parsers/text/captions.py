@@ -126,7 +126,7 @@ def date_anchors(rows: list[Row]) -> dict[str, int] | None:
     return found if len(found) >= 2 else None
 
 
-def _caption_texts(rows: list[Row]) -> tuple[int, dict[int, str]] | None:
+def caption_texts(rows: list[Row]) -> CaptionTexts | None:
     """A markdown table's caption rows above its first row of values, cell by cell (each
     index's texts joined, lower case), and how many cells they have: None where they differ
     in width (their cells then do not line up) or there are none."""
@@ -137,7 +137,7 @@ def _caption_texts(rows: list[Row]) -> tuple[int, dict[int, str]] | None:
             continue
         if _ROW_VALUE.search(row.text):
             break  # the table's first row of values: the captions are above it
-        if not is_header_row(row.text) and not _CAPTION_CELL_WORDS.search(row.text):
+        if not _CAPTION_CELL_WORDS.search(row.text) and not is_header_row(row.text):
             continue
         if count is None:
             count = len(row.cells)
@@ -151,14 +151,16 @@ def _caption_texts(rows: list[Row]) -> tuple[int, dict[int, str]] | None:
 _CAPTION_CELL_WORDS = re.compile(r"\b(?:Exercisable|Expiration|Title|Date)\b")
 
 
-def window_cells(rows: list[Row]) -> WindowCells | None:
+CaptionTexts = tuple[int, dict[int, str]]
+
+
+def window_cells(found: CaptionTexts | None) -> WindowCells | None:
     """Which cell of a markdown Table II stands under "Date Exercisable" and which under
     "Expiration Date", as its caption rows show (``| (D) Date | Expiration Title |`` over
     ``| Exercisable | Date |``), and how many cells those rows have. markitdown writes each
     row of values as a table of its own, so a cell's caption is found across tables: only for
     a row exactly as wide as the captions, and only where each caption stands in one cell
     apart from the other (a cell holding both says nothing)."""
-    found = _caption_texts(rows)
     if found is None:
         return None
     count, texts = found
@@ -169,14 +171,13 @@ def window_cells(rows: list[Row]) -> WindowCells | None:
     return count, {exercisable[0]: "date_exercisable", expiration[0]: "expiration_date"}
 
 
-def title_cells(rows: list[Row]) -> WindowCells | None:
+def title_cells(found: CaptionTexts | None) -> WindowCells | None:
     """Which cells of a markdown Table II's rows hold its two titles: the first cell the
     derivative's, and the one cell the captions name ``Title`` past it (``| Expiration Title
     |``) the underlying's; by the captions' width. Words in those cells of a wrapped pipe row
     under a plain run of values (``Market $10.48 (6) (7) American ...`` over ``| Stock Units
     | ... | Depositary |``) go to those titles, where their order alone does not say which of
     the row's three text cells (title, underlying, nature) they continue."""
-    found = _caption_texts(rows)
     if found is None:
         return None
     count, texts = found

@@ -415,13 +415,14 @@ def par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
             # seed 1087): the par value's amount and its words; read as a row's price, the
             # line had made a row, and the table's later rows took their neighbours' lines
             first.kind, first.value = TEXT, None
+        if "$" not in row.text or above.shape != PLAIN:
+            return
         values = [t for t in tokens if t.kind in (NUM, DATE)]
         if (
             len(values) == 1
             and values[0] is not tokens[0]  # (a line opening on it: the amount's own rules)
             and values[0].dollar
             and _PAR_LIKE.fullmatch(values[0].text)
-            and above.shape == PLAIN
             and _PAR_VALUE_OPEN.search(above.text)
         ):
             # ``Common Stock $0.01(2)(3) Person's spouse(6)`` under ``... Class A Common
@@ -431,6 +432,8 @@ def par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
             values[0].kind, values[0].value = TEXT, None
         return
     if row.shape == SPACE and above.shape == SPACE:
+        if "$" not in row.text:
+            return
         values = [t for t in tokens if t.kind in (NUM, DATE)]
         if len(values) == 1 and all(t.kind == TEXT for t in tokens if t is not values[0]):
             t = values[0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from parsers.text.captions import (
@@ -75,7 +76,7 @@ def read_row(
     captions: CaptionCells | None = None,
     flush: bool = False,
     title_end: int | None = None,
-    window: WindowCells | None = None,
+    window: Callable[[], WindowCells | None] | None = None,
 ) -> Draft:
     draft = new_draft(row.line, row.shape == PLAIN)
     draft.text = row.text
@@ -266,8 +267,8 @@ def _stacked_values(row: Row) -> str | None:
     run the two rows' titles together (``Call Option (obligation to sell) Performance-Based
     Restricted Stock Units``)."""
     for cell in row.cells:
-        if cell.count("<br>") < 1:
-            continue
+        if "<br>" not in cell or (cell.count("$") < 2 and cell.count(",") < 2):
+            continue  # (two prices or two grouped amounts need two signs or two commas)
         lines = [_SUP.sub("", ln).strip() for ln in cell.split("<br>")]
         for kind in (_STACKED_PRICE, _STACKED_AMOUNT):
             found = [ln for ln in lines if kind.fullmatch(ln)]
@@ -854,7 +855,7 @@ def _lone_window_date(
     shifted: bool = False,
     cell: bool = False,
     by_caption: bool = False,
-    captioned: WindowCells | None = None,
+    captioned: Callable[[], WindowCells | None] | None = None,
 ) -> None:
     """One date where Table II has two (date exercisable, expiration date), in a plain run of
     words: the other cell was empty or held only a footnote marker. A converter writes a
@@ -942,7 +943,7 @@ def _lone_window_date(
             if merged is None:
                 # the date alone in its cell: the cell's column holds, where the captions'
                 # cells say which it is
-                _window_by_captions(draft, row, date, captioned)
+                _window_by_captions(draft, row, date, captioned() if captioned else None)
                 return
             # a row a cell short of the form, the cell before the date closing on a line of a
             # marker alone (``Stock Option (Right to Buy)<br>(5)`` | ``04/14/2028``): the

@@ -22,9 +22,11 @@ from itertools import pairwise
 
 from parsers.text import wraps
 from parsers.text.captions import (
+    CaptionTexts,
     WindowCells,
     ad_positions,
     caption_cells,
+    caption_texts,
     date_anchors,
     header_cells,
     is_header_row,
@@ -160,11 +162,22 @@ def read_table(
         ad_x = scan_ad_offsets(rows) if flush else ad_positions(rows)
     captions = caption_cells(rows) or header_cells(rows)
     date_x = date_anchors(rows) if "date_exercisable" in fields else None
-    window = window_cells(rows) if "date_exercisable" in fields and PIPE in shapes else None
-    titled = title_cells(rows) if "underlying_title" in fields and PIPE in shapes else None
+    # markdown's caption rows, read once and only when asked: which cells hold the window
+    # dates (a row's lone date) and the titles (a plain row's wrapped cells)
+    read_caps: list[CaptionTexts | None] = []
+    markdown_t2 = "date_exercisable" in fields and PIPE in shapes
+
+    def caps() -> CaptionTexts | None:
+        if not read_caps:
+            read_caps.append(caption_texts(rows) if markdown_t2 else None)
+        return read_caps[0]
+
+    def window() -> WindowCells | None:
+        return window_cells(caps()) if markdown_t2 else None
 
     def below(host: Draft, lines: list[tuple[Row, list[Token]]]) -> None:
         """Wrapped lines folded into ``host``, the row above them."""
+        celled = markdown_t2 and host.plain and any(r.shape is PIPE for r, _ in lines)
         attach(
             host,
             lines,
@@ -172,7 +185,7 @@ def read_table(
             before=False,
             columns=placed_cols,
             flush=flush,
-            kept=_columns(titled),
+            kept=_columns(title_cells(caps())) if celled else None,
         )
 
     nature_x = nature_column(rows)
@@ -363,7 +376,7 @@ def read_table(
                         # number and a torn marker in a cell of its own, a nature's number or
                         # its marker's digits; a word of that cell, not a speck dropped
                         b.kind = TEXT
-            if not flush:
+            if not flush and any(t.kind == NA for t in tokens):
                 for a, b in pairwise(tokens):
                     if b.kind == NA and b.text in DASHES and a.kind == TEXT and a.cell == b.cell:
                         # ``| (PSUs) - |`` over ``| Relative TSR |``: a dash after a title's

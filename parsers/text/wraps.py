@@ -1247,6 +1247,7 @@ def _title_scores(
     }
     bracketed = {i: {t for t in texts_at[i] if _bracket_after(t, qualified[i])} for i in titled_at}
     nature_at = u.cells.index("nature_of_ownership") if "nature_of_ownership" in u.cells else None
+    rests: dict[tuple[int, str], list[str]] = {}
     scores = []
     for _, texts in readings:  # (loops, not sum() over a generator: 150 cuts a row at times)
         score = 0
@@ -1254,10 +1255,15 @@ def _title_scores(
             t = texts[i]
             if t in bracketed[i]:
                 continue
-            if nature_at is not None and _noun_given_away(t, texts_at[i], texts[nature_at]):
+            if not (knows(t) and (t != u.first[i] or " " in t.strip() or _key(t) in own[i])):
                 continue
-            if knows(t) and (t != u.first[i] or " " in t.strip() or _key(t) in own[i]):
-                score += 1
+            if nature_at is not None:
+                given = rests.get((i, t))
+                if given is None:
+                    given = rests[i, t] = _nouns_after(t, texts_at[i])
+                if given and any(f" {r} " in f" {texts[nature_at]} " for r in given):
+                    continue
+            score += 1
         scores.append(score)
     return scores
 
@@ -1290,20 +1296,21 @@ def _spliced(text: str, known: set[str]) -> bool:
 _RIGHTS_NOUNS = frozenset({"options", "option", "rights", "right", "awards", "notes"})
 
 
-def _noun_given_away(title: str, others: set[str], nature: str) -> bool:
-    """Whether another cut gives the cell ``title`` and words after it ending on a security's
-    noun, words this cut gives the nature (``Restricted Stock`` beside ``Restricted Stock
-    Units``, with ``By Jane Doe Units 2019 Irrevocable Trust``): a filing printing the one
-    (Table I's ``Restricted Stock``) does not say the other is not this row's title, and no
-    nature names a security (remix seed 1079, pdfplumber-text: read so, both wrong)."""
+def _nouns_after(title: str, others: set[str]) -> list[str]:
+    """The words other cuts give the cell after ``title``, ending on a security's noun
+    (``Restricted Stock`` beside ``Restricted Stock Units``: ``Units``). A cut that gives such
+    words to the nature instead (``By Jane Doe Units 2019 Irrevocable Trust``) has no proof in
+    the filing printing ``title`` elsewhere (Table I's ``Restricted Stock``): no nature names a
+    security (remix seed 1079, pdfplumber-text: read so, both wrong)."""
     head = f"{title} "
+    out = []
     for o in others:
         if o.startswith(head):
             rest = o[len(head) :]
             last = _SPECK_WORD.sub("", rest.rsplit(None, 1)[-1]).lower()
-            if (last in _NOUNS or last in _RIGHTS_NOUNS) and f" {rest} " in f" {nature} ":
-                return True
-    return False
+            if last in _NOUNS or last in _RIGHTS_NOUNS:
+                out.append(rest)
+    return out
 
 
 def _bracket_after(title: str, others: list[str]) -> bool:

@@ -1032,6 +1032,8 @@ def _year_cut_off(row: Row) -> Row:
     cells = list(row.cells)
     changed = False
     for i in range(len(cells) - 1):
+        if not cells[i][-1:].isdigit() or not cells[i + 1][:2].isdigit():
+            continue
         cut = _MARKED_SHORT_YEAR.search(cells[i])
         rest = _YEAR_LINE.match(cells[i + 1]) if cut is not None else None
         if rest is None:

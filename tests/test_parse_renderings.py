@@ -2651,6 +2651,32 @@ def test_a_par_amount_among_wrapped_words_under_an_open_par_value_is_no_row() ->
     assert row.nature_of_ownership in (None, "Held by the Reporting Person's spouse")
 
 
+def test_an_amount_a_title_names_stays_in_its_cell() -> None:
+    # an independent review's input (remix 1081's rendering, its title cell changed): '|Series
+    # A<br>Preferred Stock,<br>liquidation<br>preference $25|...': the amount is the title's
+    # own; only a price on a line of its own after a security's noun is the next cell's
+    f = parse_file(
+        FRESH / "review35_liquidation_preference_amount_in_the_title_cell_pymupdf4llm_layout.md"
+    )
+    row = next(r for r in f.derivative if r.line == 20)
+    assert row.security_title == "Series A Preferred Stock, liquidation preference $25"
+    assert row.exercise_price is None
+
+
+def test_a_number_alone_is_no_title() -> None:
+    # an independent review's input (pdfplumber-text lines, values centred in their row):
+    # 'Convertible Senior Notes due' / '2028 $10.00 08/24/2019 M ...': the year may end the
+    # title whose words went to the row above, or open one; '2028' alone had been read as the
+    # title. No title is a number alone: left empty, said
+    f = parse_file(
+        FRESH / "review35_year_ending_a_title_on_a_centred_value_line_pdfplumber_text.txt"
+    )
+    row = next(r for r in f.derivative if r.line == 50)
+    assert row.security_title is None
+    assert any("'2028' alone" in n.message for n in f.notes)
+    assert all(r.security_title in (None, "Stock Option (right to buy)") for r in f.derivative)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -244,6 +244,14 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
         text = draft.values.get(f)
         if not isinstance(text, str):
             continue
+        if f != "nature_of_ownership" and text.isdigit():
+            # ``2028`` alone: a number is no title; the end of one whose lines above went to
+            # the row above (``Convertible Senior Notes due`` / ``2028 $10.00 ...`` in a table
+            # that centres its values), or the start of one whose lines were not found
+            draft.leave_empty(
+                f, f"{text!r} alone: a number is no title, and its other words were not found"
+            )
+            continue
         if scan and f == "nature_of_ownership" and _GARBLED_NUMBER.fullmatch(text.strip()):
             # ``VTTE238,``: a nature of one word, capitals run into digits and a comma, where
             # the ownership form and a grouped amount stood (remix seed 863): no nature is so

@@ -146,12 +146,17 @@ def number_before_the_exercise_price(tokens: list[Token]) -> None:
         and tokens[0].kind == NUM
         and not tokens[0].dollar
         and _SHORT_NUMBER.fullmatch(tokens[0].text)
-        and ((tokens[1].kind == NUM and tokens[1].dollar) or tokens[1].kind == MARKER)
+        and (
+            (tokens[1].kind == NUM and tokens[1].dollar)
+            # (before a marker, a year only: ``10 (4)`` may be a price printed without its $)
+            or (tokens[1].kind == MARKER and _YEAR_WORD.fullmatch(tokens[0].text) is not None)
+        )
         and tokens[1].cell - tokens[0].cell in (0, 1)
     ):
         tokens[0].kind, tokens[0].value = TEXT, None
 
 
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
 
 
@@ -455,10 +460,13 @@ def join_decimal_tails(tokens: list[Token], dropped: list[Token]) -> list[Token]
 _AN_AMOUNT = re.compile(GROUPED_NUMBER.pattern + r"|[1-9]\d{4,}", re.ASCII)
 
 
-_BEFORE_A_TITLES_AMOUNT = frozenset({"value", "par", "of", "at", "stated", "liquidation"})
+_PRICE_LINE_AFTER_NOUN = re.compile(
+    r"(?:Stock|Shares|Units|Warrants|Rights|Options?|Notes|\))(?:<sup>[^<]*</sup>)?"
+    r"<br>\$\d[\d,]*(?:\.\d+)?(?:<sup>[^<]*</sup>)?\s*$"
+)
 
 
-def keep_title_cell(tokens: list[Token]) -> None:
+def keep_title_cell(tokens: list[Token], cell: str = "") -> None:
     """In a row whose cells are intact, the first cell is the title whole: ``Common Stock, par
     value $0.001`` or ``Series 2019 Notes`` keep their numbers. A date still splits off (OCR
     glues the date onto the title), and a row with merged cells is left to typed reading."""
@@ -474,15 +482,12 @@ def keep_title_cell(tokens: list[Token]) -> None:
         # whole number of five digits or more written ungrouped (``Restricted Stock<br>
         # 6125376000``, remix seed 881): a title's numbers are a series, a year, a rate
         k -= 1
-    elif (
-        k > 1
-        and last.kind == NUM
-        and last.dollar
-        and tokens[k - 2].text.split()[-1].rstrip(",").lower() not in _BEFORE_A_TITLES_AMOUNT
-    ):
-        # ``Series A<br>Convertible<br>Preferred<br>Stock<br>$0``: a price after a title's
-        # last word is the next cell's (the exercise price the converter put under the title,
-        # pymupdf4llm-layout, remix seed 1081); a title's amount follows ``value`` or ``par``
+    elif k > 1 and last.kind == NUM and last.dollar and _PRICE_LINE_AFTER_NOUN.search(cell):
+        # ``Series A<br>Convertible<br>Preferred<br>Stock<br>$0``: a price on a line of its
+        # own after the line ending on a security's noun is the next cell's (the exercise
+        # price the converter put under the title, pymupdf4llm-layout, remix seed 1081); an
+        # amount a title names follows another word (``par value``, ``liquidation preference``,
+        # ``principal amount``) or a comma (``Common Stock,<br>$0.0001``), and stays
         k -= 1
     if k == 1:
         return

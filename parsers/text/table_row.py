@@ -92,7 +92,7 @@ def read_row(
         # table's own width (its captions' or header's) is not that layout's
         layouts = [f for f in layouts if f is fields]
     if layouts and not uneven:  # (a row that lost a cell may have lost the title's border)
-        keep_title_cell(tokens)
+        keep_title_cell(tokens, row.cells[0] if row.cells else "")
     mend_tokens(tokens, header_date, row.shape == PIPE, flush and row.shape == SPACE)
     if row.shape in TABLED:
         _letters_among_words(tokens)

@@ -2677,6 +2677,27 @@ def test_a_number_alone_is_no_title() -> None:
     assert all(r.security_title in (None, "Stock Option (right to buy)") for r in f.derivative)
 
 
+def test_a_year_after_due_is_the_debts_title_word() -> None:
+    # pymupdf4llm-layout (remix seed 1103, validation, never opened before it was scored):
+    # '|Convertible<br>Senior Notes<br>due 2028<br>$6.67|...': '2028' had been read as an amount
+    # and the title cut to 'Convertible Senior Notes due' (wrong)
+    f = parse_file(FRESH / "remix1103_year_after_due_in_a_title_cell_pymupdf4llm_layout.md")
+    row = next(r for r in f.derivative if r.line == 37)
+    assert row.security_title in (None, "Convertible Senior Notes due 2028")
+    assert row.shares is None
+
+
+def test_a_par_amount_and_its_words_in_a_cell_under_value_are_no_row() -> None:
+    # markitdown (remix seed 1103): '| Relative TSR | ... | $0.0001 per |' under '| (PSUs) - |
+    # ... | value |': the amount and 'per' in one cell, the par value's rest; read as a price,
+    # a phantom row, and the title above cut ('2021 Performance Share Units (PSUs)', wrong)
+    f = parse_file(FRESH / "remix1103_par_amount_and_words_in_a_cell_under_value_markitdown.md")
+    assert 62 not in [r.line for r in f.derivative]
+    row = next(r for r in f.derivative if r.line == 57)
+    assert row.security_title in (None, "2021 Performance Share Units (PSUs) - Relative TSR")
+    assert row.underlying_title in (None, "Class A Common Stock, par value $0.0001 per share")
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -134,6 +134,22 @@ def year_words(tokens: list[Token]) -> None:
             t.kind, t.value = TEXT, None
 
 
+def year_after_due(tokens: list[Token]) -> None:
+    """A year right after ``due`` in its cell is a debt's maturity, a word of its title
+    (``Convertible<br>Senior Notes<br>due 2028<br>$6.67``, pymupdf4llm-layout, remix seed
+    1103: read as an amount, the title had been cut to ``... Notes due``)."""
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if (
+            b.kind == NUM
+            and not b.dollar
+            and a.kind == TEXT
+            and a.cell == b.cell
+            and a.text.rsplit(None, 1)[-1].lower() == "due"
+            and _YEAR_WORD.fullmatch(b.text)
+        ):
+            b.kind, b.value = TEXT, None
+
+
 def number_before_the_exercise_price(tokens: list[Token]) -> None:
     """A Table II row opening on a number of four digits or fewer, printed ungrouped, right
     before a price or a footnote marker alone (a footnote-only exercise price): the title's

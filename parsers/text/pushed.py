@@ -466,8 +466,11 @@ def par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
             t.kind == NUM
             and t.cell < len(cells)
             and _wants_par(cells[t.cell].strip())
-            and sum(1 for u in tokens if u.cell == t.cell) == 1
+            and all(u is t or u.kind == TEXT for u in tokens if u.cell == t.cell)
+            and (sum(1 for u in tokens if u.cell == t.cell) == 1 or _PAR_LIKE.fullmatch(t.text))
         ):
+            # (``| $0.0001 per |`` under ``| value |``: the amount and the words after it, the
+            # par value's rest, remix seed 1103; a phantom row had been read of it)
             t.kind, t.value = TEXT, None
 
 

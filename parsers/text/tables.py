@@ -47,6 +47,7 @@ from parsers.text.mending import (
     garbled_values,
     number_before_the_exercise_price,
     ruled_marker_letter,
+    year_after_due,
     year_words,
 )
 from parsers.text.pushed import (
@@ -286,6 +287,7 @@ def read_table(
         par_value_words(tokens, row, row_above(rows, k))
         if "exercise_price" in fields:
             number_before_the_exercise_price(tokens)
+            year_after_due(tokens)
         if row.shape == PLAIN and prev is not None and not pending:
             year = year_among_words(prev, tokens)
             if year is not None:

@@ -287,7 +287,8 @@ def read_table(
         par_value_words(tokens, row, row_above(rows, k))
         if "exercise_price" in fields:
             number_before_the_exercise_price(tokens)
-            year_after_due(tokens)
+            if "due" in row.text:
+                year_after_due(tokens)
         if row.shape == PLAIN and prev is not None and not pending:
             year = year_among_words(prev, tokens)
             if year is not None:
@@ -378,7 +379,7 @@ def read_table(
                         # number and a torn marker in a cell of its own, a nature's number or
                         # its marker's digits; a word of that cell, not a speck dropped
                         b.kind = TEXT
-            if not flush and any(t.kind == NA for t in tokens):
+            if not flush and ("-" in row.text or "–" in row.text or "—" in row.text):
                 for a, b in pairwise(tokens):
                     if b.kind == NA and b.text in DASHES and a.kind == TEXT and a.cell == b.cell:
                         # ``| (PSUs) - |`` over ``| Relative TSR |``: a dash after a title's

@@ -154,7 +154,7 @@ _CAPTION_CELL_WORDS = re.compile(r"\b(?:Exercisable|Expiration|Title|Date)\b")
 CaptionTexts = tuple[int, dict[int, str]]
 
 
-def window_cells(found: CaptionTexts | None) -> WindowCells | None:
+def window_cells(found: CaptionTexts | None) -> NamedCells | None:
     """Which cell of a markdown Table II stands under "Date Exercisable" and which under
     "Expiration Date", as its caption rows show (``| (D) Date | Expiration Title |`` over
     ``| Exercisable | Date |``), and how many cells those rows have. markitdown writes each
@@ -171,7 +171,7 @@ def window_cells(found: CaptionTexts | None) -> WindowCells | None:
     return count, {exercisable[0]: "date_exercisable", expiration[0]: "expiration_date"}
 
 
-def title_cells(found: CaptionTexts | None) -> WindowCells | None:
+def title_cells(found: CaptionTexts | None) -> NamedCells | None:
     """Which cells of a markdown Table II's rows hold its two titles: the first cell the
     derivative's, and the one cell the captions name ``Title`` past it (``| Expiration Title
     |``) the underlying's; by the captions' width. Words in those cells of a wrapped pipe row
@@ -190,7 +190,9 @@ def title_cells(found: CaptionTexts | None) -> WindowCells | None:
 _TITLE_WORD = re.compile(r"\btitle\b")
 
 
-WindowCells = tuple[int, dict[int, str]]
+NamedCells = tuple[int, dict[int, str]]
+"""How many cells the caption rows have, and the field each named cell stands under (the
+window dates', :func:`window_cells`, or the titles', :func:`title_cells`)."""
 
 
 def holding_dates(tokens: list[Token], fields: tuple[str, ...]) -> dict[int, int] | None:

@@ -27,6 +27,7 @@ from parsers.text.tokens import (
     parse_date,
     parse_number,
 )
+from parsers.text.wraps import YEAR
 
 _SMALL_LIKE_CAPITAL = frozenset("CSUWXZ")
 """Code letters whose small form a scan cannot tell from the capital (``x``, ``Ss``)."""
@@ -145,7 +146,7 @@ def year_after_due(tokens: list[Token]) -> None:
             and a.kind == TEXT
             and a.cell == b.cell
             and a.text.rsplit(None, 1)[-1].lower() == "due"
-            and _YEAR_WORD.fullmatch(b.text)
+            and YEAR.fullmatch(b.text)
         ):
             b.kind, b.value = TEXT, None
 
@@ -165,14 +166,13 @@ def number_before_the_exercise_price(tokens: list[Token]) -> None:
         and (
             (tokens[1].kind == NUM and tokens[1].dollar)
             # (before a marker, a year only: ``10 (4)`` may be a price printed without its $)
-            or (tokens[1].kind == MARKER and _YEAR_WORD.fullmatch(tokens[0].text) is not None)
+            or (tokens[1].kind == MARKER and YEAR.fullmatch(tokens[0].text) is not None)
         )
         and tokens[1].cell - tokens[0].cell in (0, 1)
     ):
         tokens[0].kind, tokens[0].value = TEXT, None
 
 
-_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
 
 

@@ -16,7 +16,7 @@ from parsers.text.captions import (
     EVEN_ROWS,
     AdPlaces,
     CaptionCells,
-    WindowCells,
+    NamedCells,
     against_captions,
     date_hints,
     holding_dates,
@@ -76,7 +76,7 @@ def read_row(
     captions: CaptionCells | None = None,
     flush: bool = False,
     title_end: int | None = None,
-    window: Callable[[], WindowCells | None] | None = None,
+    window: Callable[[], NamedCells | None] | None = None,
 ) -> Draft:
     draft = new_draft(row.line, row.shape == PLAIN)
     draft.text = row.text
@@ -826,7 +826,7 @@ def _drop_debris_cells(draft: Draft, cols: list[list[Token]], fields: tuple[str,
         draft.repaired = True
 
 
-def _window_by_captions(draft: Draft, row: Row, date: Token, window: WindowCells | None) -> None:
+def _window_by_captions(draft: Draft, row: Row, date: Token, window: NamedCells | None) -> None:
     """A markdown row's one window date, alone in its cell, read as the date its cell stands
     under in the captions' table above (``| 05/14/2021 |`` under ``| (D) Date | Expiration |``
     over ``| Exercisable | Date |``: the date exercisable). markitdown merges the window's
@@ -855,7 +855,7 @@ def _lone_window_date(
     shifted: bool = False,
     cell: bool = False,
     by_caption: bool = False,
-    captioned: Callable[[], WindowCells | None] | None = None,
+    captioned: Callable[[], NamedCells | None] | None = None,
 ) -> None:
     """One date where Table II has two (date exercisable, expiration date), in a plain run of
     words: the other cell was empty or held only a footnote marker. A converter writes a

@@ -23,7 +23,7 @@ from itertools import pairwise
 from parsers.text import wraps
 from parsers.text.captions import (
     CaptionTexts,
-    WindowCells,
+    NamedCells,
     ad_positions,
     caption_cells,
     caption_texts,
@@ -173,8 +173,8 @@ def read_table(
             read_caps.append(caption_texts(rows) if markdown_t2 else None)
         return read_caps[0]
 
-    def window() -> WindowCells | None:
-        return window_cells(caps()) if markdown_t2 else None
+    def window() -> NamedCells | None:
+        return window_cells(caps())
 
     def below(host: Draft, lines: list[tuple[Row, list[Token]]]) -> None:
         """Wrapped lines folded into ``host``, the row above them."""
@@ -1008,7 +1008,7 @@ _TORN_CAPTION = re.compile(r"\d{1,2}A?\.\s+[A-Z](?:\s|$)")
 """A box's number and a capital with nothing after it: a numbered caption torn by a scan."""
 
 
-def _columns(titled: WindowCells | None) -> dict[int, dict[int, str]] | None:
+def _columns(titled: NamedCells | None) -> dict[int, dict[int, str]] | None:
     """The text cells a wrapped pipe row's cells go to, by its width, as the captions name
     them (:func:`title_cells`): a fresh map for each row (lines below add to it)."""
     return None if titled is None else {titled[0]: dict(titled[1])}

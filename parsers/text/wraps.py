@@ -726,7 +726,8 @@ _SHARES = frozenset({"shares", "share"})
 _OPTION = frozenset({"option", "options"})
 _BEFORE_STOCK_OR_SHARES = _NOUNS_BEFORE_STOCK | _OPTION
 _NOUNS = _NOUNS_BEFORE_STOCK | {"stock"}
-_YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR = re.compile(r"(?:19|20)\d\d")
+"""A year of this century or the last, as a title writes one (``due 2028``, ``2021 ...``)."""
 _AMOUNT_PER_SHARE = re.compile(r"\s\$\s?[\d.]+\s+per\s+share", re.I)
 _WHAT_AN_AMOUNT_IS = re.compile(r"\b(?:par|value|preference|stated|price)\b", re.I)
 
@@ -825,7 +826,7 @@ def runs_past_its_end(text: str) -> bool:
     for k in range(2, len(words)):
         if (
             words[k - 2] == "due"
-            and _YEAR.fullmatch(words[k - 1])
+            and YEAR.fullmatch(words[k - 1])
             and not said[k - 1].endswith(",")  # (``due 2028, convertible into ...``)
             and words[k][:1].isalpha()
             and words[k] not in ("and", "or")  # (``Notes due 2028 and 2030``)
@@ -1293,7 +1294,7 @@ def _spliced(text: str, known: set[str]) -> bool:
     return False
 
 
-_RIGHTS_NOUNS = frozenset({"options", "option", "rights", "right", "awards", "notes"})
+_RIGHTS_NOUNS = _OPTION | _RIGHTS | {"awards", "notes"}
 
 
 def _nouns_after(title: str, others: set[str]) -> list[str]:

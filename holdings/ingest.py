@@ -34,7 +34,7 @@ from ledger.store import (
     StoreUnavailable,
     prepare,
 )
-from parsers import Filing, Limits, Note, ParseError, parse_bytes, parse_file
+from parsers import Filing, KnownNames, Limits, Note, ParseError, parse_bytes, parse_file
 from projections.materialize import catch_up
 from projections.people import refresh_people
 
@@ -146,9 +146,9 @@ def _doubts(filing: Filing) -> Doubts | None:
     )
 
 
-def _parse_one(path: str) -> ParsedItem:
+def _parse_one(path: str, known: KnownNames | None = None) -> ParsedItem:
     try:
-        filing = parse_file(path)
+        filing = parse_file(path, known=known)
         return path, prepare(filing, filing_events(filing)), None, None, _doubts(filing)
     except ParseError as exc:
         return path, None, exc.message, exc.line, None
@@ -156,25 +156,29 @@ def _parse_one(path: str) -> ParsedItem:
         return path, None, str(exc), None, None
 
 
-def _parse_chunk(paths: list[str]) -> list[ParsedItem]:
-    return [_parse_one(p) for p in paths]
+def _parse_chunk(paths: list[str], known: KnownNames | None = None) -> list[ParsedItem]:
+    return [_parse_one(p, known) for p in paths]
 
 
 def parse_all(
-    paths: list[str], workers: int = 1, chunk: int = 32, ahead: int = 8
+    paths: list[str],
+    workers: int = 1,
+    chunk: int = 32,
+    ahead: int = 8,
+    known: KnownNames | None = None,
 ) -> Iterator[ParsedItem]:
     """Parsed files in the order given. With workers, parsing runs in a process pool that stays
     at most ``ahead`` chunks in front of the consumer: memory stays flat however many files
     there are, even when appending is slower than parsing."""
     if workers <= 1 or len(paths) < 2 * chunk:
         for p in paths:
-            yield _parse_one(p)
+            yield _parse_one(p, known)
         return
     chunks = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque[Future[list[ParsedItem]]] = deque()
         for part in chunks:
-            pending.append(pool.submit(_parse_chunk, part))
+            pending.append(pool.submit(_parse_chunk, part, known))
             if len(pending) > ahead * workers:
                 yield from pending.popleft().result()
         while pending:
@@ -200,20 +204,33 @@ def ingest_paths(
     if skipped:
         summary.notes.append(_skipped_note(skipped))
     appender = BatchAppender(store, summary, batch_size)
-    for done, (path, prepared, reason, line, doubts) in enumerate(parse_all(files, workers), 1):
-        summary.filings += 1
-        if doubts is not None:
-            summary.with_doubts += 1
-            summary.doubted.append(_doubt_line(path, doubts))
-        if prepared is None:
-            quarantine_input(store, summary, path, reason or "unreadable", line)
-        elif strict and doubts is not None and doubts.on_balance:
-            reason = "--strict: doubt on a balance field: " + "; ".join(doubts.on_balance)
-            quarantine_input(store, summary, path, reason, doubts.first_line)
-        else:
-            appender.add(prepared)
-        if progress:
-            progress(done, len(files), path)
+    # XML first: the issuer names they state apart read apart, in the text renderings after
+    # them, boxes 1 and 2 run together (``parsers.KnownNames``), with the ledger's own
+    structured = [p for p in files if p.lower().endswith(".xml")]
+    rest = [p for p in files if not p.lower().endswith(".xml")]
+    done = 0
+    for batch in (structured, rest):
+        if not batch:
+            continue
+        known = None
+        if batch is rest:
+            appender.flush()
+            known = KnownNames.of(store.issuer_names())
+        for path, prepared, reason, line, doubts in parse_all(batch, workers, known=known):
+            done += 1
+            summary.filings += 1
+            if doubts is not None:
+                summary.with_doubts += 1
+                summary.doubted.append(_doubt_line(path, doubts))
+            if prepared is None:
+                quarantine_input(store, summary, path, reason or "unreadable", line)
+            elif strict and doubts is not None and doubts.on_balance:
+                reason = "--strict: doubt on a balance field: " + "; ".join(doubts.on_balance)
+                quarantine_input(store, summary, path, reason, doubts.first_line)
+            else:
+                appender.add(prepared)
+            if progress:
+                progress(done, len(files), path)
     appender.finish()
     return summary
 

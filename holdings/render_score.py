@@ -33,7 +33,15 @@ from pathlib import Path
 from typing import Any
 
 from holdings.render_shown import Shown, shown_fields
-from parsers import DerivativeRow, Filing, Issuer, NonDerivativeRow, ParseError, parse_file
+from parsers import (
+    DerivativeRow,
+    Filing,
+    Issuer,
+    KnownNames,
+    NonDerivativeRow,
+    ParseError,
+    parse_file,
+)
 
 TRUTH = "truth.xml"
 SKIP = frozenset({TRUTH, "form.html", "form.pdf"})
@@ -467,7 +475,9 @@ def find_renderings(
                     yield r
 
 
-def score_rendering(r: Rendering, truth_cache: dict[Path, Filing] | None = None) -> Score:
+def score_rendering(
+    r: Rendering, truth_cache: dict[Path, Filing] | None = None, known: KnownNames | None = None
+) -> Score:
     truth_path = r.folder / TRUTH
     truth = truth_cache.get(truth_path) if truth_cache is not None else None
     if truth is None:
@@ -478,7 +488,7 @@ def score_rendering(r: Rendering, truth_cache: dict[Path, Filing] | None = None)
     error = None
     bug = False
     try:
-        got: Filing | None = parse_file(r.path)
+        got: Filing | None = parse_file(r.path, known=known)
     except ParseError as exc:  # includes ParserBug
         got = None
         error = str(exc)
@@ -531,7 +541,27 @@ class Report:
         }
 
 
-def score_all(renderings: Iterable[Rendering]) -> Report:
+def known_issuers(folder: Path, skip: set[str]) -> dict[str, tuple[str | None, str | None]]:
+    """(ticker, issuer name) of each XML filing in ``folder`` but those named in ``skip``,
+    by file name: what a ledger holding those filings knows (``score_all``'s ``known``)."""
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for p in sorted(folder.glob("*.xml")):
+        if p.name in skip:
+            continue
+        try:
+            f = parse_file(p)
+        except ParseError:
+            continue
+        found[p.name] = (f.issuer.ticker, f.issuer.name)
+    return found
+
+
+def score_all(
+    renderings: Iterable[Rendering],
+    known: dict[str, tuple[str | None, str | None]] | None = None,
+) -> Report:
+    """``known``: issuer names by filing (:func:`known_issuers`); each rendering is read
+    knowing those of every other filing, never its own."""
     by_converter: dict[str, Tally] = defaultdict(Tally)
     box5: dict[str, Tally] = defaultdict(Tally)
     wrongs: list[Wrong] = []
@@ -540,7 +570,10 @@ def score_all(renderings: Iterable[Rendering]) -> Report:
     errors: list[tuple[str, str, str]] = []
     cache: dict[Path, Filing] = {}
     for r in renderings:
-        s = score_rendering(r, cache)
+        names = None
+        if known is not None:
+            names = KnownNames.of(v for k, v in known.items() if k != r.filing)
+        s = score_rendering(r, cache, names)
         by_converter[s.converter].add(s.tally)
         box5[s.converter].add(s.box5)
         wrongs.extend(s.wrongs)

@@ -458,6 +458,31 @@ class EventStore:
                 out.update((sha, path) for sha, path in conn.execute(q))
         return out
 
+    def issuer_names(self, conn: Connection | None = None) -> list[tuple[str, str]]:
+        """(ticker, issuer name) of each issuer as filings that state their names apart give
+        it (XML, the SEC's data set), the first and the last such filing's name: what reads
+        apart a text rendering's boxes 1 and 2 run together (``parsers.KnownNames``). Two
+        events a ticker, read by the issuer index, whatever the size of the log."""
+        structured = FILINGS.c.format.in_(("xml", "sec_dataset"))
+        joined = EVENTS.join(FILINGS, EVENTS.c.filing_sha256 == FILINGS.c.sha256)
+        ends = (
+            select(func.min(EVENTS.c.seq).label("first"), func.max(EVENTS.c.seq).label("last"))
+            .select_from(joined)
+            .where(structured, EVENTS.c.issuer_key.not_like("%:%"))
+            .group_by(EVENTS.c.issuer_key)
+            .subquery()
+        )
+        q = select(EVENTS.c.payload).where(
+            EVENTS.c.seq.in_(select(ends.c.first)) | EVENTS.c.seq.in_(select(ends.c.last))
+        )
+        out: set[tuple[str, str]] = set()
+        with _reading(self, conn) as c:
+            for (payload,) in c.execute(q):
+                e = read_event(payload)
+                if e.issuer_ticker and e.issuer_name:
+                    out.add((e.issuer_ticker, e.issuer_name))
+        return sorted(out)
+
     def count_events(self, **filters: Any) -> int:
         """Events in the log, or those the filters of ``where_events`` keep."""
         q = where_events(select(func.count()).select_from(EVENTS), **filters)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from parsers.errors import ParseError, ParserBug
+from parsers.known_names import KnownNames
 from parsers.limits import Limits
 from parsers.model import (
     DerivativeRow,
@@ -26,6 +27,7 @@ __all__ = [
     "DerivativeRow",
     "Filing",
     "Issuer",
+    "KnownNames",
     "Limits",
     "NonDerivativeRow",
     "Note",
@@ -39,7 +41,12 @@ __all__ = [
 ]
 
 
-def parse_file(path: str | Path, limits: Limits | None = None) -> Filing:
+def parse_file(
+    path: str | Path, limits: Limits | None = None, known: KnownNames | None = None
+) -> Filing:
+    """One filing from a file. ``known``: issuer names by ticker that the caller holds from
+    filings stating them apart (a ledger's XML), which read apart a text rendering's boxes 1
+    and 2 where its own words cannot (:class:`KnownNames`)."""
     limits = limits or Limits.from_env()
     p = Path(path)
     try:
@@ -56,10 +63,15 @@ def parse_file(path: str | Path, limits: Limits | None = None) -> Filing:
         data = p.read_bytes()
     except OSError as exc:
         raise ParseError(f"cannot read file: {exc.strerror or exc}", str(path)) from None
-    return parse_bytes(data, str(path), limits)
+    return parse_bytes(data, str(path), limits, known)
 
 
-def parse_bytes(data: bytes, path: str = "<input>", limits: Limits | None = None) -> Filing:
+def parse_bytes(
+    data: bytes,
+    path: str = "<input>",
+    limits: Limits | None = None,
+    known: KnownNames | None = None,
+) -> Filing:
     limits = limits or Limits.from_env()
     if len(data) > limits.max_bytes:
         raise ParseError(
@@ -76,7 +88,8 @@ def parse_bytes(data: bytes, path: str = "<input>", limits: Limits | None = None
 
             filing = parse_xml(data, path=path, sha256=sha256, limits=limits)
         else:
-            filing = _text_reader()(_decode(data, path), path=path, sha256=sha256, limits=limits)
+            text = _decode(data, path)
+            filing = _text_reader()(text, path=path, sha256=sha256, limits=limits, known=known)
     except ParseError:
         raise
     except RecursionError:

@@ -3,6 +3,7 @@
     python scripts/score_renderings.py /work/renderings
     python scripts/score_renderings.py /work/renderings --held-out scripts/renderings_heldout.txt
     python scripts/score_renderings.py tests/fixtures/renderings --json > score.json
+    python scripts/score_renderings.py /work/renderings --known-from ../shared/realdata/xml
 
 Every folder holding a ``truth.xml`` is a filing; every other text file in it is one
 converter's rendering (``<converter>.<ext>``). Besides exact / empty / wrong over every truth
@@ -30,6 +31,7 @@ from holdings.render_score import (
     empty_counts,
     empty_field,
     find_renderings,
+    known_issuers,
     markdown_kinds,
     markdown_table,
     read_names,
@@ -37,6 +39,8 @@ from holdings.render_score import (
     table,
     wrong_kinds,
 )
+
+HELD_OUT = Path(__file__).resolve().parent / "renderings_heldout.txt"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,6 +72,13 @@ def main(argv: list[str] | None = None) -> int:
         help="list at most N fields the rendering shows and the parser left empty",
     )
     parser.add_argument("--kinds", type=int, default=30, help="most common wrong kinds to list")
+    parser.add_argument(
+        "--known-from",
+        type=Path,
+        metavar="DIR",
+        help="read each rendering knowing the issuer names (by ticker) of the XML filings in "
+        "DIR, as a ledger holding them would: never its own filing's, never a held-out one's",
+    )
     args = parser.parse_args(argv)
 
     only = read_names(args.held_out) if args.held_out else None
@@ -85,7 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     if not renderings:
         print("score_renderings: no renderings found (folders with truth.xml)", file=sys.stderr)
         return 2
-    report = score_all(renderings)
+    known = None
+    if args.known_from:
+        known = known_issuers(args.known_from, read_names(HELD_OUT))
+    report = score_all(renderings, known)
     if args.held_out:
         return _numbers_only(report, args.json, args.markdown, args.kinds)
     if args.json:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from parsers.known_names import KnownNames, words_at
 from parsers.text.cells import (
     BLANK,
     CHECKED,
@@ -1951,6 +1952,30 @@ def _without_state_tag(text: str) -> str:
 def _company_word(word: str) -> str:
     w = word.casefold()
     return _SHORT_FORMS.get(w, w)
+
+
+def split_by_known_issuer(head: Header, known: KnownNames | None) -> None:
+    """Boxes 1 and 2 run together (``Clements Carol Ann Apple Inc.``), read apart where the run
+    ends in the words of an issuer's name that filings stating it apart (the ledger's XML)
+    give beside the ticker box 2 prints, since a three-word owner leaves the text itself no way
+    to tell ``Ann Apple Inc.`` from ``Apple Inc.``. Tried after the signature and the c/o line,
+    which read this filing's own names (a ticker may pass to another company), and before the
+    rules that read the names' shapes (:func:`split_by_issuer_name`), which may cut wrongly.
+    Where two such names end the run in different places (a name and a longer one for one
+    ticker), those rules decide. The reading is said, as theirs are."""
+    text = head.run_together
+    if text is None or head.owner_name is not None or not known:
+        return
+    names = known.issuer_names(head.ticker)
+    if not names:
+        return
+    found = words_at(text)
+    words = tuple(w for _, w in found)
+    cuts = [k for k in range(1, len(words)) if words[k:] in names]
+    if len(cuts) != 1:
+        return
+    why = f"the issuer's name as filings stating it apart give it for its ticker ({head.ticker})"
+    _read_apart(head, text, found[cuts[0]][0], why)
 
 
 def split_by_care_of(head: Header, lines: list[str]) -> None:

@@ -24,6 +24,7 @@ from typing import Literal
 from pydantic import TypeAdapter
 
 from parsers.errors import ParseError
+from parsers.known_names import KnownNames
 from parsers.limits import Limits
 from parsers.model import (
     DerivativeRow,
@@ -54,6 +55,7 @@ from parsers.text.header import (
     read_more_owners,
     split_by_care_of,
     split_by_issuer_name,
+    split_by_known_issuer,
     split_by_signature,
 )
 from parsers.text.ocr import (
@@ -98,9 +100,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 
 
-def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
+def parse_text(
+    text: str, *, path: str, sha256: str, limits: Limits, known: KnownNames | None = None
+) -> Filing:
     """One filing from one text rendering; ``ParseError`` names the file and line when the text
-    is not a Form 3/4/5 or stops before its tables end."""
+    is not a Form 3/4/5 or stops before its tables end. ``known``: issuer names by ticker, for
+    boxes 1 and 2 run together (:func:`parsers.text.header.split_by_known_issuer`)."""
     _require_text(text, path)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -173,6 +178,7 @@ def parse_text(text: str, *, path: str, sha256: str, limits: Limits) -> Filing:
             "\n".join(t for _, t in tail),
         )
         split_by_care_of(header, [r.text for r in rows[:t1]])
+        split_by_known_issuer(header, known)
         split_by_issuer_name(header, "\n".join(t for ln, t in tail if ln not in signed))
     notes: list[_Values] = [
         dict(line=_line_of(needle, rows[:t1]), field=f, message=msg, kind=note_kind(msg))

@@ -1,0 +1,129 @@
+"""Boxes 1 and 2 run together with a three-word owner (``Clements Carol Ann Apple Inc.``): the
+text alone cannot say where the owner's name ends, an issuer name that the ledger holds from a
+filing stating it apart can (parsers/known_names.py, parsers/text/header.py
+split_by_known_issuer, EventStore.issuer_names, holdings.ingest.ingest_paths)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from holdings.ingest import ingest_paths
+from ledger.classify import filing_events
+from ledger.store import EventStore
+from parsers import Filing, KnownNames, parse_bytes, parse_file
+
+FIXTURES = Path(__file__).parent / "fixtures"
+APPLE_TEXT = FIXTURES / "renderings" / "real" / "0000320193-22-000061.txt" / "pdfplumber-text.txt"
+APPLE_XML = FIXTURES / "xml" / "wf-form4_156694501621463.xml"  # Tim Cook's, another filing
+
+
+def _three_word_owner() -> bytes:
+    """The Apple rendering with a three-word owner and a signature that does not name her: no
+    rule of the text's own can tell ``Clements Carol`` / ``Ann Apple Inc.`` from
+    ``Clements Carol Ann`` / ``Apple Inc.``."""
+    lines = APPLE_TEXT.read_text().splitlines()
+    assert lines[8].startswith("Adams Katherine L. Apple Inc. [ AAPL ]")
+    lines[8] = lines[8].replace("Adams Katherine L.", "Clements Carol Ann")
+    assert lines[65].startswith("/s/ Sam Whittington, Attorney-in-Fact for Katherine L. Adams")
+    lines[65] = "/s/ Sam Whittington, Attorney-in-Fact 05/06/2022"
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _names(f: Filing) -> tuple[str | None, str | None]:
+    return f.reporting_owners[0].name, f.issuer.name
+
+
+def _name_notes(f: Filing) -> list[str]:
+    return [n.message for n in f.notes if n.field == "issuer.name"]
+
+
+def test_name_words_set_case_points_and_state_tags_aside() -> None:
+    known = KnownNames.of([("aapl", "APPLE INC /CA/"), ("AAPL", "Apple Inc."), (None, "X Corp")])
+    assert known.issuer_names("AAPL") == frozenset({("apple", "inc")})
+    assert known.issuer_names(" aapl ") == known.issuer_names("AAPL")
+    assert known.issuer_names("XCRP") == frozenset() and len(known) == 1
+    assert KnownNames.of([("USB", "U.S. Bancorp \\DE\\")]).issuer_names("USB") == frozenset(
+        {("us", "bancorp")}
+    )
+
+
+def test_without_known_names_a_three_word_owner_leaves_both_names_empty() -> None:
+    f = parse_bytes(_three_word_owner(), "variant.txt")
+    assert _names(f) == (None, None)
+    assert any("run together" in m for m in _name_notes(f))
+
+
+def test_an_issuer_name_known_for_the_ticker_reads_the_names_apart_and_says_so() -> None:
+    known = KnownNames.of([("AAPL", "APPLE INC")])  # the conformed name, in capitals
+    f = parse_bytes(_three_word_owner(), "variant.txt", known=known)
+    assert _names(f) == ("Clements Carol Ann", "Apple Inc.")
+    assert f.issuer.ticker == "AAPL"
+    said = {n.field: n for n in f.notes if "read apart" in n.message}
+    assert set(said) == {"issuer.name", "reporting_owners[0].name"}
+    assert "filings stating it apart give it for its ticker (AAPL)" in said["issuer.name"].message
+    assert said["reporting_owners[0].name"].kind == "doubt"
+
+
+def test_known_names_that_end_the_run_in_two_places_decide_nothing() -> None:
+    known = KnownNames.of([("AAPL", "Apple Inc."), ("AAPL", "Ann Apple Inc.")])
+    f = parse_bytes(_three_word_owner(), "variant.txt", known=known)
+    assert _names(f) == (None, None)
+
+
+def test_a_name_known_only_for_another_ticker_is_not_used() -> None:
+    known = KnownNames.of([("MSFT", "Apple Inc.")])
+    assert _names(parse_bytes(_three_word_owner(), "variant.txt", known=known)) == (None, None)
+
+
+def test_a_known_name_that_is_the_whole_run_cuts_nothing() -> None:
+    known = KnownNames.of([("AAPL", "Clements Carol Ann Apple Inc.")])
+    assert _names(parse_bytes(_three_word_owner(), "variant.txt", known=known)) == (None, None)
+
+
+def test_known_names_do_not_touch_names_the_text_reads_apart_itself() -> None:
+    # the fixture as rendered: box 1's 'Adams Katherine L.' is signed for, read apart already;
+    # a known name that would cut elsewhere is not asked
+    data = APPLE_TEXT.read_bytes()
+    alone = parse_bytes(data, "apple.txt")
+    known = KnownNames.of([("AAPL", "L. Apple Inc.")])
+    assert _names(parse_bytes(data, "apple.txt", known=known)) == _names(alone)
+    assert _names(alone) == ("Adams Katherine L.", "Apple Inc.")
+
+
+def test_only_filings_that_state_names_apart_teach_a_name() -> None:
+    xml, text = parse_file(APPLE_XML), parse_bytes(_three_word_owner(), "variant.txt")
+    known = KnownNames.of_filings([xml, text])
+    assert known.issuer_names("AAPL") == frozenset({("apple", "inc")})
+    assert not KnownNames.of_filings([text])
+
+
+def test_the_store_gives_the_issuer_names_of_its_xml_filings_only(store: EventStore) -> None:
+    assert store.issuer_names() == []
+    known = KnownNames.of([("AAPL", "Apple Inc.")])
+    text = parse_bytes(_three_word_owner(), "variant.txt", known=known)
+    store.append_filing(text, filing_events(text))
+    assert store.issuer_names() == []  # a rendering's names were read apart by a rule
+    xml = parse_file(APPLE_XML)
+    store.append_filing(xml, filing_events(xml))
+    assert store.issuer_names() == [("AAPL", "Apple Inc.")]
+
+
+def test_ingest_reads_a_rendering_knowing_the_batchs_and_the_ledgers_xml(
+    store: EventStore, tmp_path: Path
+) -> None:
+    # the rendering listed before the XML: the XML is read first all the same
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_rendering.txt").write_bytes(_three_word_owner())
+    shutil.copy(APPLE_XML, folder / "z_cook.xml")
+    summary = ingest_paths(store, [folder], workers=1)
+    assert summary.filings == 2 and summary.quarantined == 0
+    people = {e.person_name for _, e in store.iter_events()}
+    assert people == {"COOK TIMOTHY D", "Clements Carol Ann"}
+    # a later batch of renderings alone still knows the ledger's XML
+    again = tmp_path / "again"
+    again.mkdir()
+    (again / "b.txt").write_bytes(_three_word_owner().replace(b"Clements", b"Gomez"))
+    ingest_paths(store, [again], workers=1)
+    assert "Gomez Carol Ann" in {e.person_name for _, e in store.iter_events()}

@@ -222,6 +222,15 @@ def _scope(person: str | None, key: str | None, issuer: str | None) -> str:
 def parse(
     files: Annotated[list[Path], typer.Argument(help="Form 3/4/5 files: XML, SGML .txt, text.")],
     fmt: FormatOption = Format.json,
+    names_from: Annotated[
+        str | None,
+        typer.Option(
+            "--names-from",
+            help="A ledger (as --db takes it) whose XML filings' issuer names read apart a "
+            "text rendering's boxes 1 and 2 run together, as ingest into it would.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Parse filings and print them as the contract JSON (or a readable table).
 
@@ -229,14 +238,15 @@ def parse(
 
     Exit 0 when every file parsed, 1 when any failed (each failure on stderr).
     """
-    from parsers import ParseError, parse_file
+    from parsers import KnownNames, ParseError, parse_file
 
+    known = KnownNames.of(_store(names_from).issuer_names()) if names_from else None
     out: list[dict[str, Any]] = []
     failed = 0
     err = stderr_console()
     for f in files:
         try:
-            filing = parse_file(f)
+            filing = parse_file(f, known=known)
         except ParseError as exc:
             failed += 1
             err.print(f"[red]error[/red] {exc}", highlight=False, markup=True)

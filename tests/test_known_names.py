@@ -5,9 +5,13 @@ split_by_known_issuer, EventStore.issuer_names, holdings.ingest.ingest_paths).""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from holdings.cli import app
 from holdings.ingest import ingest_paths
 from ledger.classify import filing_events
 from ledger.store import EventStore
@@ -127,3 +131,22 @@ def test_ingest_reads_a_rendering_knowing_the_batchs_and_the_ledgers_xml(
     (again / "b.txt").write_bytes(_three_word_owner().replace(b"Clements", b"Gomez"))
     ingest_paths(store, [again], workers=1)
     assert "Gomez Carol Ann" in {e.person_name for _, e in store.iter_events()}
+
+
+def test_parse_reads_with_a_ledgers_names_only_when_asked(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = str(tmp_path / "l.db")
+    assert runner.invoke(app, ["ingest", "--db", db, str(APPLE_XML)]).exit_code == 0
+    rendering = tmp_path / "three.txt"
+    rendering.write_bytes(_three_word_owner())
+    alone = json.loads(runner.invoke(app, ["parse", str(rendering)]).stdout)
+    assert (alone["reporting_owners"][0]["name"], alone["issuer"]["name"]) == (None, None)
+    result = runner.invoke(app, ["parse", str(rendering), "--names-from", db])
+    assert result.exit_code == 0, result.output
+    read = json.loads(result.stdout)
+    assert (read["reporting_owners"][0]["name"], read["issuer"]["name"]) == (
+        "Clements Carol Ann",
+        "Apple Inc.",
+    )
+    missing = runner.invoke(app, ["parse", str(rendering), "--names-from", str(tmp_path / "no")])
+    assert missing.exit_code != 0

@@ -146,6 +146,20 @@ def _doubts(filing: Filing) -> Doubts | None:
     )
 
 
+_XML_ROOT = b"<ownershipDocument"
+
+
+def _states_names(path: str) -> bool:
+    """An XML filing, or an EDGAR submission wrapping one, by its name or its first 64 KB."""
+    if path.lower().endswith(".xml"):
+        return True
+    try:
+        with open(path, "rb") as fh:
+            return _XML_ROOT in fh.read(65536)
+    except OSError:
+        return False  # (read, and quarantined, with the rest)
+
+
 def _parse_one(path: str, known: KnownNames | None = None) -> ParsedItem:
     try:
         filing = parse_file(path, known=known)
@@ -206,8 +220,9 @@ def ingest_paths(
     appender = BatchAppender(store, summary, batch_size)
     # XML first: the issuer names they state apart read apart, in the text renderings after
     # them, boxes 1 and 2 run together (``parsers.KnownNames``), with the ledger's own
-    structured = [p for p in files if p.lower().endswith(".xml")]
-    rest = [p for p in files if not p.lower().endswith(".xml")]
+    states = {p: _states_names(p) for p in files}
+    structured = [p for p in files if states[p]]
+    rest = [p for p in files if not states[p]]
     done = 0
     for batch in (structured, rest):
         if not batch:

@@ -545,14 +545,15 @@ def known_issuers(folder: Path, skip: set[str]) -> dict[str, tuple[str | None, s
     """(ticker, issuer name) of each XML filing in ``folder`` but those named in ``skip``,
     by file name: what a ledger holding those filings knows (``score_all``'s ``known``)."""
     found: dict[str, tuple[str | None, str | None]] = {}
-    for p in sorted(folder.glob("*.xml")):
-        if p.name in skip:
+    for p in sorted(folder.iterdir()):
+        if p.name in skip or p.suffix.lower() not in (".xml", ".txt"):
             continue
         try:
             f = parse_file(p)
         except ParseError:
             continue
-        found[p.name] = (f.issuer.ticker, f.issuer.name)
+        if f.source.format == "xml":  # (an EDGAR .txt wraps its XML)
+            found[p.name] = (f.issuer.ticker, f.issuer.name)
     return found
 
 

@@ -150,3 +150,15 @@ def test_parse_reads_with_a_ledgers_names_only_when_asked(tmp_path: Path) -> Non
     )
     missing = runner.invoke(app, ["parse", str(rendering), "--names-from", str(tmp_path / "no")])
     assert missing.exit_code != 0
+
+
+def test_an_edgar_text_file_wrapping_xml_teaches_the_batch_too(
+    store: EventStore, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_rendering.txt").write_bytes(_three_word_owner())
+    wrapped = b"<SEC-DOCUMENT>\n<TYPE>4\n<XML>\n" + APPLE_XML.read_bytes() + b"\n</XML>\n"
+    (folder / "b_submission.txt").write_bytes(wrapped)
+    ingest_paths(store, [folder], workers=1)
+    assert "Clements Carol Ann" in {e.person_name for _, e in store.iter_events()}

@@ -1394,10 +1394,6 @@ def test_a_scans_markers_torn_after_a_nature_are_no_word_of_it() -> None:
         # lines below, not read as a row, hold the nature's rest; it had been read cut
         ("remix821_nature_ending_dtd_above_a_lost_line_pdfplumber_text.txt", "non_derivative",
          26, "Eschenbach Family Trust dtd"),
-        # pdfplumber-text (remix seed 883): '... I By Revocable Trust dated' / '(3)
-        # 3/1/2010(7)': the line below, a marker and a date, is no row
-        ("remix883_trust_dated_over_a_lone_date_pdfplumber_text.txt", "derivative", 31,
-         "By Revocable Trust dated"),
     ],
 )  # fmt: skip
 def test_a_nature_ending_mid_phrase_above_a_line_not_read_as_a_row_is_left_empty(
@@ -2696,6 +2692,79 @@ def test_a_par_amount_and_its_words_in_a_cell_under_value_are_no_row() -> None:
     row = next(r for r in f.derivative if r.line == 57)
     assert row.security_title in (None, "2021 Performance Share Units (PSUs) - Relative TSR")
     assert row.underlying_title in (None, "Class A Common Stock, par value $0.0001 per share")
+
+
+def test_a_year_alone_in_the_title_column_is_the_titles_wrapped_word() -> None:
+    # pdftotext-layout (remix seed 1117, scored before opened): 'Convertible' / 'Senior Notes
+    # due' / '2028   ...   Shares': the year alone in the title's column, no other value on
+    # its line, had been read as a holding of 2,028 (a phantom row), the title above cut to
+    # 'Convertible', and the next row's wrapped title given to the row after it
+    f = parse_file(FRESH / "remix1117_year_alone_under_a_title_pdftotext_layout.txt")
+    assert 65 not in [r.line for r in f.derivative]
+    titles = {r.line: (r.security_title, r.underlying_title) for r in f.derivative}
+    assert titles[63] == ("Convertible Senior Notes due 2028", "American Depositary Shares")
+    assert titles[66] == (
+        "2021 Performance Share Units (PSUs) - Relative TSR",
+        "American Depositary Shares",
+    )
+    assert titles[71] == ("Series A-1 Convertible Participating Preferred Stock", "Common Stock")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "remix1117_trusts_date_on_the_line_below_pdfplumber_text.txt",
+        "remix1117_trusts_date_on_the_line_below_pdftotext_layout.txt",
+    ],
+)
+def test_a_trusts_date_below_its_dated_is_the_natures_rest(name: str) -> None:
+    # remix seed 1117: 'I By Revocable Trust dated' / '(2) 3/1/2010(6)(7)...': the date after
+    # a marker had been read as a transaction date, a phantom row; a date alone was read so
+    # already (seed 1031). The marker left of it is the title's, in Table I
+    f = parse_file(FRESH / name)
+    assert [r.line for r in f.non_derivative] == [28, 30]
+    first, second = f.non_derivative
+    assert first.nature_of_ownership == "By Revocable Trust dated 3/1/2010"
+    assert first.footnotes["security_title"] == ["F1", "F2"]
+    assert second.nature_of_ownership in (None, "By Revocable Trust dated 3/1/2010")
+    assert all(r.transaction_date == dt.date(2026, 6, 25) for r in f.non_derivative)
+
+
+def test_a_trusts_date_below_a_marker_in_table_ii_places_no_marker() -> None:
+    # pdfplumber-text (remix seed 883): '... I By Revocable Trust dated' / '(3) 3/1/2010(7)':
+    # the nature's rest (it had been left empty); the '(3)' may be the title's or the
+    # underlying title's, so it is said, not placed
+    f = parse_file(FRESH / "remix883_trust_dated_over_a_lone_date_pdfplumber_text.txt")
+    row = next(r for r in f.derivative if r.line == 31)
+    assert row.nature_of_ownership == "By Revocable Trust dated 3/1/2010"
+    assert row.security_title == "Performance Stock Units"
+    assert "F3" not in str(row.footnotes)
+    assert any("marker(s) (3) left of the trust's date" in n.message for n in f.notes)
+
+
+def test_two_rows_stacked_in_a_cell_leave_the_second_lines_value_out() -> None:
+    # pymupdf4llm-layout (remix seed 1117): two rows in one row of cells,
+    # '|12/24/2025<sup>(3)</sup><br>12/24/2025<sup>(3)</sup>|...|$2,564.925<br>$66.903|': the
+    # second date had been read as the deemed execution date (none was filed), and the price
+    # was one row's, which the text does not say
+    f = parse_file(FRESH / "remix1117_two_rows_stacked_dates_pymupdf4llm_layout.md")
+    row = next(r for r in f.non_derivative if r.line == 23)
+    assert row.deemed_execution_date is None and row.price is None
+    assert row.transaction_date == dt.date(2025, 12, 24)
+    assert row.shares_owned_following == Decimal("549400539000")
+    said = [n.message for n in f.notes if n.field == "non_derivative[0].price"]
+    assert any("'$2,564.925 / $66.903' one under the other" in m for m in said)
+
+
+def test_a_year_after_a_word_in_a_cell_is_no_amount() -> None:
+    # pymupdf4llm-layout (remix seed 1117): '|American Depositary Shares<br>42,877,63|2|I|BJane
+    # Doe 2019 I|revocable Trust<sup>(1)</sup>|': the year in the nature's torn cell had been
+    # read as the balance (2,019), the title and the true balance left out
+    f = parse_file(FRESH / "remix1117_year_among_a_cells_words_pymupdf4llm_layout.md")
+    (row,) = f.non_derivative
+    assert row.shares_owned_following == Decimal("42877632")
+    assert row.security_title == "American Depositary Shares"
+    assert row.nature_of_ownership is None
 
 
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:

@@ -135,6 +135,24 @@ def year_words(tokens: list[Token]) -> None:
             t.kind, t.value = TEXT, None
 
 
+def year_among_a_cells_words(tokens: list[Token], row: Row) -> None:
+    """In a row of cells, a year printed after a word on one line of its cell (``BJane Doe
+    2019 I``, pymupdf4llm-layout, remix seed 1117, a border through ``Irrevocable``) is a word
+    of that cell's text, a trust's name: the form prints amounts grouped (``2,019``), and read
+    as an amount it had made a row holding 2,019 shares that no filer wrote."""
+    for t in tokens:
+        if (
+            t.kind != NUM
+            or t.dollar
+            or not YEAR.fullmatch(t.text)
+            or not 0 <= t.cell < len(row.cells)
+        ):
+            continue
+        after_word = re.compile(r"[^\W\d_][\w.,'-]+[ \t]+" + t.text + r"(?![\d,.])")
+        if any(after_word.search(line) for line in row.cells[t.cell].split("<br>")):
+            t.kind, t.value = TEXT, None
+
+
 def year_after_due(tokens: list[Token]) -> None:
     """A year right after ``due`` in its cell is a debt's maturity, a word of its title
     (``Convertible<br>Senior Notes<br>due 2028<br>$6.67``, pymupdf4llm-layout, remix seed

@@ -387,7 +387,7 @@ def _title_and_trust_date(host: Draft, d: Draft) -> bool:
     return True
 
 
-_DATE_ALONE = re.compile(_DATE_MARKED)
+_DATE_ALONE = re.compile(r"(?P<lead>(?:\(\d{1,2}\)\s*)*)" + _DATE_MARKED)
 
 
 def _trust_date_below(host: Draft, d: Draft) -> bool:
@@ -415,6 +415,19 @@ def _trust_date_below(host: Draft, d: Draft) -> bool:
             " date follows 'dated' at once; read as the nature's rest, no row",
         )
     )
+    lead = re.findall(r"\d+", m["lead"])
+    if lead:
+        # ``(2) 3/1/2010(6)`` (remix seed 1117): markers left of the date stand under the
+        # title's or the underlying's column, wrapped from one of them; which, the line's
+        # words do not say where the table has both
+        if "underlying_title" in host.where or "underlying_title" in host.values:
+            said = ", ".join(f"({n})" for n in lead)
+            host.notes.append(
+                (None, f"line {d.line}: marker(s) {said} left of the trust's date, wrapped from"
+                 " the title or the underlying title; not placed")
+            )  # fmt: skip
+        else:
+            add_refs(host, "security_title", mark_ids(lead))
     return True
 
 

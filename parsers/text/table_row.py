@@ -255,6 +255,7 @@ def read_row(
                     f"a cell holds {stacked!r} one under the other: two rows' values in one row"
                     " of cells, whose words the text does not part; left empty",
                 )
+        _stacked_cells(draft, row, fields)
     check_row(draft, fields, row.shape in TABLED)
     return draft
 
@@ -275,6 +276,60 @@ def _stacked_values(row: Row) -> str | None:
             if len(found) > 1:
                 return " / ".join(found)
     return None
+
+
+def _stacked_cells(draft: Draft, row: Row, fields: tuple[str, ...]) -> None:
+    """In a row of cells holding two of the form's rows (:func:`_stacked_values`), a value cell
+    prints each row's value on a line of its own, the first row's first. A cell whose lines
+    are one value twice (``12/24/2025<br>12/24/2025``) gives it once: a second field read from
+    it (the deemed execution date, remix seed 1117) is no value filed. A cell of one field whose
+    value read is not its first line's (``$2,564.925<br>$66.903`` read as 66.903) mixes the
+    second row's value into the first's. Either is left empty."""
+    by_cell: dict[int, list[str]] = {}
+    for f in fields:
+        at = draft.where.get(f)
+        if at is not None and f not in TEXT_FIELDS and draft.values.get(f) is not None:
+            by_cell.setdefault(at, []).append(f)
+    for at, placed in by_cell.items():
+        if not 0 <= at < len(row.cells) or "<br>" not in row.cells[at]:
+            continue
+        lines = [ln for ln in (_SUP.sub("", x).strip() for x in row.cells[at].split("<br>")) if ln]
+        if len(lines) < 2:
+            continue
+        said = " / ".join(lines)
+        if len(set(lines)) == 1:
+            for f in placed[1:]:
+                draft.leave_empty(
+                    f,
+                    f"its cell holds {said!r} one under the other: two rows' one value, in one"
+                    " row of cells, the second line no value of this column; left empty",
+                )
+        elif len(placed) == 1 and not _reads_as(draft.values[placed[0]], lines[0]):
+            draft.leave_empty(
+                placed[0],
+                f"its cell holds {said!r} one under the other: two rows' values in one row of"
+                " cells, and the value read is not the first row's; left empty",
+            )
+
+
+def _reads_as(value: object, line: str) -> bool:
+    """``line`` (a cell's line, markers off) is ``value`` as read."""
+    if isinstance(value, Decimal):
+        try:
+            return Decimal(line.replace("$", "").replace(",", "").strip()) == value
+        except ArithmeticError:
+            return False
+    if isinstance(value, dt.date):
+        m = _LINE_DATE.fullmatch(line)
+        return m is not None and (int(m[1]), int(m[2]), int(m[3])) == (
+            value.month,
+            value.day,
+            value.year,
+        )
+    return isinstance(value, str) and value == line
+
+
+_LINE_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 _SUP = re.compile(r"<sup>.*?</sup>")

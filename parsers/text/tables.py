@@ -48,6 +48,7 @@ from parsers.text.mending import (
     number_before_the_exercise_price,
     ruled_marker_letter,
     year_after_due,
+    year_among_a_cells_words,
     year_words,
 )
 from parsers.text.pushed import (
@@ -285,6 +286,8 @@ def read_table(
                 if t.x >= nature_x and t.kind in (NUM, DATE, NA, IMMED):
                     t.kind, t.value = TEXT, None
         par_value_words(tokens, row, row_above(rows, k))
+        if row.shape in TABLED and any(t.kind == NUM and len(t.text) == 4 for t in tokens):
+            year_among_a_cells_words(tokens, row)
         if "exercise_price" in fields:
             number_before_the_exercise_price(tokens)
             if "due" in row.text:

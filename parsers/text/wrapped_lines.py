@@ -1146,6 +1146,23 @@ def title_words(tokens: list[Token], title_end: int, priced: bool = False) -> No
     filled its column, unless the form's wording of a par value leads to it (``par value
     $0.001``). A title that names an amount otherwise is rare; a price read as the title's
     word makes a title no filer wrote and loses the price."""
+    values = [t for t in tokens if t.kind != TEXT]
+    if (
+        len(values) == 1
+        and values[0].kind == NUM
+        and not values[0].dollar
+        and values[0].x + len(values[0].text) <= title_end
+        and YEAR.fullmatch(values[0].text)
+        and any(t.x >= title_end for t in tokens)
+    ):
+        # ``Convertible / Senior Notes due / 2028      Shares`` (pdftotext-layout, remix seed
+        # 1117): a year alone in the title's column, no other value on the line but words
+        # right of it, is the title's wrapped word; read as an amount beside those words it
+        # made a row no filer wrote, and the title above lost its end (a year alone on its
+        # line is read as no row's, and goes back to a title ending on ``due``:
+        # ``stray_rows._year_below_a_title_due``)
+        values[0].kind, values[0].value = TEXT, None
+        return
     whole = all(t.x < title_end for t in tokens)
     if whole and not any(t.kind == TEXT for t in tokens):
         return

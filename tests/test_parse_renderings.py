@@ -2767,6 +2767,19 @@ def test_a_year_after_a_word_in_a_cell_is_no_amount() -> None:
     assert row.nature_of_ownership is None
 
 
+def test_an_amount_a_border_may_have_cut_between_its_groups_is_left_empty() -> None:
+    # pymupdf4llm-layout (remix seed 1123, scored before opened): '|Common Stock
+    # (restricted)<br>61,296,637|632|I|...': one amount cut between its groups (61,296,637,632,
+    # as filed) or two values in one column? '632' alone had been read as the balance (a row
+    # no filer wrote, its title left out)
+    f = parse_file(FRESH / "remix1123_amount_torn_between_its_groups_pymupdf4llm_layout.md")
+    (row,) = f.non_derivative
+    assert row.shares_owned_following is None
+    assert row.security_title == "Common Stock (restricted)" and row.ownership == "I"
+    said = [n.message for n in f.notes if n.field == "non_derivative[0].shares_owned_following"]
+    assert any("'61,296,637' and '632' in cells side by side" in m for m in said)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

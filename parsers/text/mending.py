@@ -491,6 +491,40 @@ def join_decimal_tails(tokens: list[Token], dropped: list[Token]) -> list[Token]
     return dropped
 
 
+def torn_group_tails(tokens: list[Token], dropped: list[Token]) -> list[Token]:
+    """``61,296,637 | 632`` with no column left for both (pymupdf4llm-layout, remix seed 1123:
+    ``|Common Stock (restricted)<br>61,296,637|632|I|...``): a border may have cut one amount
+    between its groups (61,296,637,632, as filed there) or stand between two values, one of
+    them out of place; the text does not say which. Read as the placed one alone it had been a
+    holding of 632. The placed one is left empty, said; the other is not read either."""
+    for k in range(len(tokens) - 1):
+        a, b = tokens[k], tokens[k + 1]
+        if not (a in dropped) ^ (b in dropped):
+            continue
+        if (
+            a.kind == NUM
+            and b.kind == NUM
+            and b.cell == a.cell + 1
+            and not a.dollar
+            and not b.dollar
+            and not a.marks
+            and not b.marks
+            and "," in a.text
+            and "." not in a.text
+            and len(b.text) == 3
+            and b.text.isdigit()
+        ):
+            keep, gone = (b, a) if a in dropped else (a, b)
+            keep.notes.append(
+                f"{a.text!r} and {b.text!r} in cells side by side, one column for them: one"
+                f" amount a border cut between its groups ({a.text},{b.text}), or two values?"
+                " left empty"
+            )
+            keep.text, keep.value = f"{a.text} | {b.text}", None
+            dropped = [t for t in dropped if t is not gone]
+    return dropped
+
+
 _AN_AMOUNT = re.compile(GROUPED_NUMBER.pattern + r"|[1-9]\d{4,}", re.ASCII)
 
 

@@ -33,6 +33,7 @@ from parsers.text.mending import (
     keep_title_cell,
     mend_tokens,
     row_intact,
+    torn_group_tails,
 )
 from parsers.text.placing import (
     FOOTNOTE_FIELD,
@@ -144,7 +145,7 @@ def read_row(
                 " match the captions': which date it is, unsure",
             )
     if dropped:
-        dropped = join_decimal_tails(tokens, dropped)
+        dropped = torn_group_tails(tokens, join_decimal_tails(tokens, dropped))
     if flush and row.shape == SPACE:
         _drop_debris_cells(draft, cols, fields)
     if title_end is not None and row.shape == SPACE and len(cols[0]) > 1:

@@ -459,26 +459,34 @@ def ends_in_marker(row: Row, tok: Token) -> bool:
     return False
 
 
-def join_decimal_tails(tokens: list[Token], dropped: list[Token]) -> list[Token]:
-    """``12,629.04 | 2`` with no column left for both: a converter cut the last decimals of a
-    fractional amount into the next cell. The placed one of the two takes the joined number;
-    only a lone short integer right after a decimal number, one of them left over, is joined."""
+def number_tails(tokens: list[Token], dropped: list[Token]) -> list[Token]:
+    """Two integers' worth of digits in cells side by side, one of them left over for want of
+    a column, the left with no sign or marker, the right a short bare integer: a border may
+    have cut one amount in two.
+
+    - ``12,629.04 | 2``: a fractional amount's last decimals cut into the next cell. The placed
+      one of the two takes the joined number.
+    - ``61,296,637 | 632`` (pymupdf4llm-layout, remix seed 1123: ``|Common Stock
+      (restricted)<br>61,296,637|632|I|...``): one amount cut between its groups
+      (61,296,637,632, as filed there), or two values, one out of place? The text does not
+      say; read as the placed one alone it had been a holding of 632. The placed one is left
+      empty, said."""
     for k in range(len(tokens) - 1):
         a, b = tokens[k], tokens[k + 1]
         if not (a in dropped) ^ (b in dropped):
             continue
-        if (
+        if not (
             a.kind == NUM
             and b.kind == NUM
             and b.cell == a.cell + 1
             and not a.dollar
             and not a.marks
-            and "." in a.text
-            and b.text.isdigit()
-            and len(b.text) <= 3
             and not b.marks
+            and b.text.isdigit()
         ):
-            keep, gone = (b, a) if a in dropped else (a, b)
+            continue
+        keep, gone = (b, a) if a in dropped else (a, b)
+        if "." in a.text and len(b.text) <= 3:
             joined = a.text + b.text
             value = parse_number(joined)
             if value is None:
@@ -487,41 +495,16 @@ def join_decimal_tails(tokens: list[Token], dropped: list[Token]) -> list[Token]
             keep.text, keep.value, keep.malformed = joined, value, False
             keep.dollar = a.dollar
             keep.marks = [*a.marks, *b.marks]
-            dropped = [t for t in dropped if t is not gone]
-    return dropped
-
-
-def torn_group_tails(tokens: list[Token], dropped: list[Token]) -> list[Token]:
-    """``61,296,637 | 632`` with no column left for both (pymupdf4llm-layout, remix seed 1123:
-    ``|Common Stock (restricted)<br>61,296,637|632|I|...``): a border may have cut one amount
-    between its groups (61,296,637,632, as filed there) or stand between two values, one of
-    them out of place; the text does not say which. Read as the placed one alone it had been a
-    holding of 632. The placed one is left empty, said; the other is not read either."""
-    for k in range(len(tokens) - 1):
-        a, b = tokens[k], tokens[k + 1]
-        if not (a in dropped) ^ (b in dropped):
-            continue
-        if (
-            a.kind == NUM
-            and b.kind == NUM
-            and b.cell == a.cell + 1
-            and not a.dollar
-            and not b.dollar
-            and not a.marks
-            and not b.marks
-            and "," in a.text
-            and "." not in a.text
-            and len(b.text) == 3
-            and b.text.isdigit()
-        ):
-            keep, gone = (b, a) if a in dropped else (a, b)
+        elif "," in a.text and len(b.text) == 3 and not b.dollar:
             keep.notes.append(
                 f"{a.text!r} and {b.text!r} in cells side by side, one column for them: one"
                 f" amount a border cut between its groups ({a.text},{b.text}), or two values?"
                 " left empty"
             )
             keep.text, keep.value = f"{a.text} | {b.text}", None
-            dropped = [t for t in dropped if t is not gone]
+        else:
+            continue
+        dropped = [t for t in dropped if t is not gone]
     return dropped
 
 

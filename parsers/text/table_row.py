@@ -29,11 +29,10 @@ from parsers.text.direction import check_row, settle_direction
 from parsers.text.drafts import Draft, new_draft
 from parsers.text.mending import (
     ends_in_marker,
-    join_decimal_tails,
     keep_title_cell,
     mend_tokens,
+    number_tails,
     row_intact,
-    torn_group_tails,
 )
 from parsers.text.placing import (
     FOOTNOTE_FIELD,
@@ -145,7 +144,7 @@ def read_row(
                 " match the captions': which date it is, unsure",
             )
     if dropped:
-        dropped = torn_group_tails(tokens, join_decimal_tails(tokens, dropped))
+        dropped = number_tails(tokens, dropped)
     if flush and row.shape == SPACE:
         _drop_debris_cells(draft, cols, fields)
     if title_end is not None and row.shape == SPACE and len(cols[0]) > 1:

@@ -162,3 +162,38 @@ def test_an_edgar_text_file_wrapping_xml_teaches_the_batch_too(
     (folder / "b_submission.txt").write_bytes(wrapped)
     ingest_paths(store, [folder], workers=1)
     assert "Clements Carol Ann" in {e.person_name for _, e in store.iter_events()}
+
+
+def _the_bancorp(footnotes: bool) -> bytes:
+    """An independent review's input: box 2 prints ``The Bancorp, Inc.``, the ledger knows the
+    ticker's issuer as ``Bancorp, Inc.`` (its other filings' shorter form)."""
+    text = _three_word_owner().decode()
+    text = text.replace(
+        "Clements Carol Ann Apple Inc. [ AAPL ]", "Clements Carol Ann The Bancorp, Inc. [ TBBK ]"
+    )
+    if footnotes:
+        text = text.replace(
+            "Apple, or a security holder of Apple.",
+            "The Bancorp, Inc., or a security holder of The Bancorp, Inc..",
+        )
+    return text.encode()
+
+
+def test_a_known_shorter_name_never_leaves_the_owner_an_article() -> None:
+    # the known 'Bancorp, Inc.' ends the run after 'The': an owner 'Clements Carol Ann The'
+    # was read (wrong); no owner's name ends on a word that opens a company's
+    known = KnownNames.of([("TBBK", "Bancorp, Inc.")])
+    assert _names(parse_bytes(_the_bancorp(False), "v.txt", known=known)) == (None, None)
+    estee = _the_bancorp(False).replace(
+        b"The Bancorp, Inc. [ TBBK ]", b"The Estee Lauder Companies Inc. [ EL ]"
+    )
+    known = KnownNames.of([("EL", "ESTEE LAUDER COMPANIES INC")])
+    assert _names(parse_bytes(estee, "v.txt", known=known)) == (None, None)
+
+
+def test_the_footnotes_printing_a_longer_issuer_name_outweigh_a_known_one() -> None:
+    data = _the_bancorp(True)
+    alone = parse_bytes(data, "v.txt")
+    assert _names(alone) == ("Clements Carol Ann", "The Bancorp, Inc.")
+    known = KnownNames.of([("TBBK", "Bancorp, Inc.")])
+    assert _names(parse_bytes(data, "v.txt", known=known)) == _names(alone)

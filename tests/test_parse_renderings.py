@@ -2720,12 +2720,13 @@ def test_a_year_alone_in_the_title_column_is_the_titles_wrapped_word() -> None:
 def test_a_trusts_date_below_its_dated_is_the_natures_rest(name: str) -> None:
     # remix seed 1117: 'I By Revocable Trust dated' / '(2) 3/1/2010(6)(7)...': the date after
     # a marker had been read as a transaction date, a phantom row; a date alone was read so
-    # already (seed 1031). The marker left of it is the title's, in Table I
+    # already (seed 1031). The marker left of it may be any left cell's: said, not placed
     f = parse_file(FRESH / name)
     assert [r.line for r in f.non_derivative] == [28, 30]
     first, second = f.non_derivative
     assert first.nature_of_ownership == "By Revocable Trust dated 3/1/2010"
-    assert first.footnotes["security_title"] == ["F1", "F2"]
+    assert "F2" not in str(first.footnotes)
+    assert any("marker(s) (2) left of the trust's date" in n.message for n in f.notes)
     assert second.nature_of_ownership in (None, "By Revocable Trust dated 3/1/2010")
     assert all(r.transaction_date == dt.date(2026, 6, 25) for r in f.non_derivative)
 
@@ -2754,6 +2755,29 @@ def test_two_rows_stacked_in_a_cell_leave_the_second_lines_value_out() -> None:
     assert row.shares_owned_following == Decimal("549400539000")
     said = [n.message for n in f.notes if n.field == "non_derivative[0].price"]
     assert any("'$2,564.925 / $66.903' one under the other" in m for m in said)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        # an independent review's inputs, edited from the fixture: two dates that differ, the
+        # second read as the deemed execution date (the second row's transaction date); a
+        # price printed for the second row only, read as the first's
+        ("<br>12/24/2025<sup>(3)</sup>|", "<br>12/26/2025<sup>(3)</sup>|", "deemed_execution_date"),
+        ("|$2,564.925<sup>(4)</sup><br>$66.903", "|<br>$66.903", "price"),
+        ("|$2,564.925<sup>(4)</sup><br>$66.903", "|$66.903", "price"),
+    ],
+)  # fmt: skip
+def test_two_rows_stacked_in_a_cell_give_no_value_of_the_second_row(
+    old: str, new: str, field: str
+) -> None:
+    text = (FRESH / "remix1117_two_rows_stacked_dates_pymupdf4llm_layout.md").read_text()
+    assert old in text
+    f = parse_bytes(text.replace(old, new).encode(), "stacked.md")
+    row = next(r for r in f.non_derivative if r.line == 23)
+    assert getattr(row, field) is None
+    assert row.transaction_date == dt.date(2025, 12, 24)
+    assert any(n.field == f"non_derivative[0].{field}" for n in f.notes)
 
 
 def test_a_year_after_a_word_in_a_cell_is_no_amount() -> None:

@@ -1954,7 +1954,7 @@ def _company_word(word: str) -> str:
     return _SHORT_FORMS.get(w, w)
 
 
-def split_by_known_issuer(head: Header, known: KnownNames | None) -> None:
+def split_by_known_issuer(head: Header, known: KnownNames | None, below: str = "") -> None:
     """Boxes 1 and 2 run together (``Clements Carol Ann Apple Inc.``), read apart where the run
     ends in the words of an issuer's name that filings stating it apart (the ledger's XML)
     give beside the ticker box 2 prints, since a three-word owner leaves the text itself no way
@@ -1962,7 +1962,11 @@ def split_by_known_issuer(head: Header, known: KnownNames | None) -> None:
     which read this filing's own names (a ticker may pass to another company), and before the
     rules that read the names' shapes (:func:`split_by_issuer_name`), which may cut wrongly.
     Where two such names end the run in different places (a name and a longer one for one
-    ticker), those rules decide. The reading is said, as theirs are."""
+    ticker), those rules decide. The reading is said, as theirs are. A name the ledger knows
+    may be a shorter form of the one printed (``Bancorp, Inc.`` for ``The Bancorp, Inc.``): no
+    owner's name ends on a word that opens a company's (``The``, ``of``), and where the
+    footnotes print the issuer's name from another word (``below``,
+    :func:`_cut_printed_below`), they decide."""
     text = head.run_together
     if text is None or head.owner_name is not None or not known:
         return
@@ -1972,10 +1976,14 @@ def split_by_known_issuer(head: Header, known: KnownNames | None) -> None:
     found = words_at(text)
     words = tuple(w for _, w in found)
     cuts = [k for k in range(1, len(words)) if words[k:] in names]
-    if len(cuts) != 1:
+    if len(cuts) != 1 or words[cuts[0] - 1] in _NOT_IN_A_NAME | _JOINING:
         return
+    at = found[cuts[0]][0]
+    printed = {_cut_printed_below(text, below), _cut_printed_as_a_company(text, below)}
+    if printed - {None, at}:
+        return  # (``... The Bancorp, Inc.`` printed below: a longer name than the one known)
     why = f"the issuer's name as filings stating it apart give it for its ticker ({head.ticker})"
-    _read_apart(head, text, found[cuts[0]][0], why)
+    _read_apart(head, text, at, why)
 
 
 def split_by_care_of(head: Header, lines: list[str]) -> None:

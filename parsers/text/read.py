@@ -178,8 +178,9 @@ def parse_text(
             "\n".join(t for _, t in tail),
         )
         split_by_care_of(header, [r.text for r in rows[:t1]])
-        split_by_known_issuer(header, known)
-        split_by_issuer_name(header, "\n".join(t for ln, t in tail if ln not in signed))
+        unsigned = "\n".join(t for ln, t in tail if ln not in signed)
+        split_by_known_issuer(header, known, unsigned)
+        split_by_issuer_name(header, unsigned)
     notes: list[_Values] = [
         dict(line=_line_of(needle, rows[:t1]), field=f, message=msg, kind=note_kind(msg))
         for needle, f, msg in header.notes

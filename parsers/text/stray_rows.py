@@ -417,17 +417,14 @@ def _trust_date_below(host: Draft, d: Draft) -> bool:
     )
     lead = re.findall(r"\d+", m["lead"])
     if lead:
-        # ``(2) 3/1/2010(6)`` (remix seed 1117): markers left of the date stand under the
-        # title's or the underlying's column, wrapped from one of them; which, the line's
-        # words do not say where the table has both
-        if "underlying_title" in host.where or "underlying_title" in host.values:
-            said = ", ".join(f"({n})" for n in lead)
-            host.notes.append(
-                (None, f"line {d.line}: marker(s) {said} left of the trust's date, wrapped from"
-                 " the title or the underlying title; not placed")
-            )  # fmt: skip
-        else:
-            add_refs(host, "security_title", mark_ids(lead))
+        # ``(2) 3/1/2010(6)`` (remix seed 1117): markers left of the date are wrapped from a
+        # cell left of the nature's (the title's, the underlying's, a price's), which, the line
+        # does not say where its words keep no columns: said, not placed
+        said = ", ".join(f"({n})" for n in lead)
+        host.notes.append(
+            (None, f"line {d.line}: marker(s) {said} left of the trust's date, wrapped from a"
+             " cell left of the nature's; not placed")
+        )  # fmt: skip
     return True
 
 

@@ -280,36 +280,39 @@ def _stacked_values(row: Row) -> str | None:
 
 def _stacked_cells(draft: Draft, row: Row, fields: tuple[str, ...]) -> None:
     """In a row of cells holding two of the form's rows (:func:`_stacked_values`), a value cell
-    prints each row's value on a line of its own, the first row's first. A cell whose lines
-    are one value twice (``12/24/2025<br>12/24/2025``) gives it once: a second field read from
-    it (the deemed execution date, remix seed 1117) is no value filed. A cell of one field whose
-    value read is not its first line's (``$2,564.925<br>$66.903`` read as 66.903) mixes the
-    second row's value into the first's. Either is left empty."""
+    prints each row's value on a line of its own, the first row's first, and the row read is
+    the first's. Left empty, said:
+
+    - a value whose cell holds one line, or a blank first line (``<br>$66.903``): which row's,
+      the text does not say;
+    - a second field read from a cell of one kind of value (``12/24/2025<br>12/24/2025``,
+      ``12/24/2025<br>12/26/2025`` read as a deemed execution date, remix seed 1117): the
+      second row's, or the same value again, no value of that column;
+    - a value that is not its cell's first line (``$2,564.925<br>$66.903`` read as 66.903).
+
+    A cell of two kinds (``682,785<br>D<br>37,500<br>D``) gives each field its first line."""
     by_cell: dict[int, list[str]] = {}
     for f in fields:
         at = draft.where.get(f)
         if at is not None and f not in TEXT_FIELDS and draft.values.get(f) is not None:
             by_cell.setdefault(at, []).append(f)
     for at, placed in by_cell.items():
-        if not 0 <= at < len(row.cells) or "<br>" not in row.cells[at]:
+        if not 0 <= at < len(row.cells):
             continue
-        lines = [ln for ln in (_SUP.sub("", x).strip() for x in row.cells[at].split("<br>")) if ln]
-        if len(lines) < 2:
-            continue
+        raw = [_SUP.sub("", x).strip() for x in row.cells[at].split("<br>")]
+        lines = [ln for ln in raw if ln]
         said = " / ".join(lines)
-        if len(set(lines)) == 1:
-            for f in placed[1:]:
-                draft.leave_empty(
-                    f,
-                    f"its cell holds {said!r} one under the other: two rows' one value, in one"
-                    " row of cells, the second line no value of this column; left empty",
-                )
-        elif len(placed) == 1 and not _reads_as(draft.values[placed[0]], lines[0]):
-            draft.leave_empty(
-                placed[0],
-                f"its cell holds {said!r} one under the other: two rows' values in one row of"
-                " cells, and the value read is not the first row's; left empty",
-            )
+        if len(lines) < 2 or not raw[0]:
+            gone = placed
+            why = "alone in a row of cells holding two rows: which row's, the text does not say"
+        else:
+            first = draft.values[placed[0]]
+            gone = [f for f in placed[1:] if type(draft.values[f]) is type(first)]
+            why = "one under the other: two rows' values in one row of cells"
+            if not _reads_as(first, lines[0]) and not (len(set(lines)) == 1 and gone):
+                gone = [placed[0], *gone]
+        for f in gone:
+            draft.leave_empty(f, f"its cell holds {said!r} {why}; left empty")
 
 
 def _reads_as(value: object, line: str) -> bool:

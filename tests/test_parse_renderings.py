@@ -2804,6 +2804,18 @@ def test_an_amount_a_border_may_have_cut_between_its_groups_is_left_empty() -> N
     assert any("'61,296,637' and '632' in cells side by side" in m for m in said)
 
 
+def test_a_par_amount_after_a_titles_comma_is_the_titles_word() -> None:
+    # pdftotext-layout (remix seed 1137, scored before opened): 'Performance   ...   Stock,
+    # $0.001' / 'par value per' / 'share' under '2021 $1.60 ... Common 600,420,000 ...': the
+    # par amount had been read as a price, the line a phantom row titled 'Performance Share
+    # Units (PSUs) - Relative TSR', the underlying above cut to 'Common'
+    f = parse_file(FRESH / "remix1137_par_amount_after_a_comma_over_par_value_pdftotext_layout.txt")
+    assert 72 not in [r.line for r in f.derivative]
+    row = next(r for r in f.derivative if r.line == 71)
+    assert row.underlying_title == "Common Stock, $0.001 par value per share"
+    assert row.security_title == "2021 Performance Share Units (PSUs) - Relative TSR"
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

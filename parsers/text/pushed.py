@@ -339,6 +339,22 @@ def par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
             and _PAR_START.match(after.text)
         ):
             t.kind, t.value = TEXT, None
+            continue
+        if (
+            t.dollar
+            and before is not None
+            and before.kind == TEXT
+            and before.cell == t.cell
+            and before.text.endswith(",")
+            and _PAR_LIKE.fullmatch(t.text)
+            and (after is None or after.cell != t.cell)
+            and all(u.kind == TEXT for u in tokens if u is not t)
+        ):
+            # ``Performance      Stock, $0.001`` / ``par value per`` (pdftotext-layout, remix
+            # seed 1137): a par amount after a title's comma in its cell, on a line of words and
+            # no other value, its ``par value`` wrapped below; read as a price, it had made the
+            # line a row of its own, the underlying title above cut to ``Common``
+            t.kind, t.value = TEXT, None
     if row.shape in TABLED:
         for i in range(len(tokens) - 1, 0, -1):
             a, b = tokens[i - 1], tokens[i]

@@ -240,7 +240,11 @@ def parse(
     """
     from parsers import KnownNames, ParseError, parse_file
 
-    known = KnownNames.of(_store(names_from).issuer_names()) if names_from else None
+    known = None
+    if names_from:
+        from projections.issuer_names import issuer_names
+
+        known = KnownNames.of(issuer_names(_store(names_from)))
     out: list[dict[str, Any]] = []
     failed = 0
     err = stderr_console()
@@ -1119,20 +1123,25 @@ def verify(
 @guarded
 def rebuild(db: DbOption = None) -> None:
     """Rebuild every stored projection from the log (the positions table and its checkpoint,
-    the people table and its).
+    the people table and its, the issuer names the text reader knows).
 
     Never needed for correctness (every reader catches the tables up from their checkpoints),
     but the way back from a table edited by hand.
 
     Example: [bold]holdings rebuild[/bold]
     """
+    from projections.issuer_names import refresh_issuer_names
     from projections.materialize import refresh_positions
     from projections.people import refresh_people
 
     store = _store(db, create=False, write=True)
     people = refresh_people(store, full=True)
+    names = refresh_issuer_names(store, full=True)
     rows = refresh_positions(store)
-    _out().print(f"rebuilt {rows} positions and {people} people from the log", highlight=False)
+    _out().print(
+        f"rebuilt {rows} positions, {people} people and {names} issuer names from the log",
+        highlight=False,
+    )
 
 
 def main() -> None:

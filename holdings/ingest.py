@@ -35,6 +35,7 @@ from ledger.store import (
     prepare,
 )
 from parsers import Filing, KnownNames, Limits, Note, ParseError, parse_bytes, parse_file
+from projections.issuer_names import issuer_names, refresh_issuer_names
 from projections.materialize import catch_up
 from projections.people import refresh_people
 
@@ -220,6 +221,7 @@ def ingest_paths(
     appender = BatchAppender(store, summary, batch_size)
     # XML first: the issuer names they state apart read apart, in the text renderings after
     # them, boxes 1 and 2 run together (``parsers.KnownNames``), with the ledger's own
+    # (``projections.issuer_names``)
     states = {p: _states_names(p) for p in files}
     structured = [p for p in files if states[p]]
     rest = [p for p in files if not states[p]]
@@ -230,7 +232,7 @@ def ingest_paths(
         known = None
         if batch is rest:
             appender.flush()
-            known = KnownNames.of(store.issuer_names())
+            known = KnownNames.of(issuer_names(store))
         for path, prepared, reason, line, doubts in parse_all(batch, workers, known=known):
             done += 1
             summary.filings += 1
@@ -363,6 +365,7 @@ class BatchAppender:
         self.flush()
         if self.summary.touched_streams:
             refresh_people(self.store)
+            refresh_issuer_names(self.store)
             for link in link_people(self.store):
                 self.summary.notes.append(
                     f"{link.label}: {link.name_key} is {link.cik_key} ({link.reason})"

@@ -64,6 +64,10 @@ PLACEMENTS: dict[str, Placement] = {
         "reference",
         "one row per person key; lookups by name or CIK join no stream",
     ),
+    "issuer_names": Placement(
+        "reference",
+        "one row per issuer name spelt; read whole before reading renderings",
+    ),
     "quarantine": Placement("local", "files that failed; read by the operator"),
     "ledger_meta": Placement("local", "the layout version and the ledger's own facts"),
     "ledger_incidents": Placement("local", "guards found tampered with; read by verify"),

@@ -458,37 +458,6 @@ class EventStore:
                 out.update((sha, path) for sha, path in conn.execute(q))
         return out
 
-    def issuer_names(self, conn: Connection | None = None) -> list[tuple[str, str]]:
-        """(ticker, issuer name) of each ticker-keyed issuer as filings that state their names
-        apart give it (XML, the SEC's data set): what reads apart a text rendering's boxes 1
-        and 2 run together (``parsers.KnownNames``). Two filings an issuer (the least and the
-        greatest hash, so names a ticker went by may both show), found in the filings table
-        and read from one event each through the filing index: no pass over the events."""
-        ends = (
-            select(func.min(FILINGS.c.sha256).label("a"), func.max(FILINGS.c.sha256).label("b"))
-            .where(
-                FILINGS.c.format.in_(("xml", "sec_dataset")),
-                FILINGS.c.event_count > 0,
-                FILINGS.c.issuer_key.not_like("%:%"),
-            )
-            .group_by(FILINGS.c.issuer_key)
-        )
-        out: set[tuple[str, str]] = set()
-        with _reading(self, conn) as c:
-            shas = sorted({sha for pair in c.execute(ends) for sha in pair})
-            for start in range(0, len(shas), 500):
-                first = (
-                    select(func.min(EVENTS.c.seq))
-                    .where(EVENTS.c.filing_sha256.in_(shas[start : start + 500]))
-                    .group_by(EVENTS.c.filing_sha256)
-                )
-                q = select(EVENTS.c.payload).where(EVENTS.c.seq.in_(first))
-                for (payload,) in c.execute(q):
-                    e = read_event(payload)
-                    if e.issuer_ticker and e.issuer_name:
-                        out.add((e.issuer_ticker, e.issuer_name))
-        return sorted(out)
-
     def count_events(self, **filters: Any) -> int:
         """Events in the log, or those the filters of ``where_events`` keep."""
         q = where_events(select(func.count()).select_from(EVENTS), **filters)

@@ -16,6 +16,7 @@ from holdings.ingest import ingest_paths
 from ledger.classify import filing_events
 from ledger.store import EventStore
 from parsers import Filing, KnownNames, parse_bytes, parse_file
+from projections.issuer_names import issuer_names
 
 FIXTURES = Path(__file__).parent / "fixtures"
 APPLE_TEXT = FIXTURES / "renderings" / "real" / "0000320193-22-000061.txt" / "pdfplumber-text.txt"
@@ -102,15 +103,15 @@ def test_only_filings_that_state_names_apart_teach_a_name() -> None:
     assert not KnownNames.of_filings([text])
 
 
-def test_the_store_gives_the_issuer_names_of_its_xml_filings_only(store: EventStore) -> None:
-    assert store.issuer_names() == []
+def test_the_ledger_gives_the_issuer_names_of_its_xml_filings_only(store: EventStore) -> None:
+    assert issuer_names(store) == []
     known = KnownNames.of([("AAPL", "Apple Inc.")])
     text = parse_bytes(_three_word_owner(), "variant.txt", known=known)
     store.append_filing(text, filing_events(text))
-    assert store.issuer_names() == []  # a rendering's names were read apart by a rule
+    assert issuer_names(store) == []  # a rendering's names were read apart by a rule
     xml = parse_file(APPLE_XML)
     store.append_filing(xml, filing_events(xml))
-    assert store.issuer_names() == [("AAPL", "Apple Inc.")]
+    assert issuer_names(store) == [("AAPL", "Apple Inc.")]
 
 
 def test_ingest_reads_a_rendering_knowing_the_batchs_and_the_ledgers_xml(
@@ -197,3 +198,32 @@ def test_the_footnotes_printing_a_longer_issuer_name_outweigh_a_known_one() -> N
     assert _names(alone) == ("Clements Carol Ann", "The Bancorp, Inc.")
     known = KnownNames.of([("TBBK", "Bancorp, Inc.")])
     assert _names(parse_bytes(data, "v.txt", known=known)) == _names(alone)
+
+
+def _apple_xml_as(name: str, ticker: str, period: str) -> bytes:
+    """Tim Cook's XML with another issuer's name and ticker (and period: another filing)."""
+    data = APPLE_XML.read_text()
+    data = data.replace("<issuerName>Apple Inc.</issuerName>", f"<issuerName>{name}</issuerName>")
+    data = data.replace("<issuerTradingSymbol>AAPL<", f"<issuerTradingSymbol>{ticker}<")
+    return data.replace("2019-08-24", period).encode()
+
+
+def test_every_spelling_the_ledger_holds_is_known_as_filings_arrive(
+    store: EventStore, tmp_path: Path
+) -> None:
+    # one ticker spelt three ways by three filings, one spelling a longer name: with it known,
+    # a rendering printing it ends in two known names and is not cut; the shorter alone (a
+    # sample of the filings had kept two) would have cut 'First' into the owner's name
+    spellings = ["First Bancorp Inc", "Bancorp Inc", "Bancorp, Inc."]
+    for i, name in enumerate(spellings):
+        folder = tmp_path / f"in{i}"
+        folder.mkdir()
+        (folder / "f.xml").write_bytes(_apple_xml_as(name, "TBBK", f"2019-08-2{i}"))
+        ingest_paths(store, [folder], workers=1)  # one at a time: the table grows from its mark
+    assert issuer_names(store) == sorted(("TBBK", n) for n in spellings)
+    rendering = _the_bancorp(False).replace(b"Ann The Bancorp, Inc.", b"Ann First Bancorp Inc")
+    assert b"Clements Carol Ann First Bancorp Inc [ TBBK ]" in rendering
+    assert _names(parse_bytes(rendering, "v.txt", known=KnownNames.of(issuer_names(store)))) == (
+        None,
+        None,
+    )

@@ -1,0 +1,151 @@
+"""Issuer names by ticker as the ledger's structured filings (XML, the SEC's data set) state
+them, every spelling seen: what reads apart a text rendering's boxes 1 and 2 run together
+(``parsers.KnownNames``). A projection like the people table: rewritten as events arrive from
+its checkpoint, one event read per filing, never the record itself.
+
+Every spelling matters: a sample of them could miss the longer one a rendering prints (``The
+Bancorp, Inc.`` beside ``Bancorp, Inc.``), and the shorter alone would cut its first word into
+the owner's name."""
+
+from __future__ import annotations
+
+import weakref
+
+from sqlalchemy import Connection, delete, func, insert, inspect, select, text
+from sqlmodel import Field, SQLModel
+
+from ledger.events import read_event
+from ledger.store import EventStore
+from ledger.tables import EVENTS, FILINGS
+from projections.materialize import CHECKPOINTS
+from projections.materialize import REFRESH_LOCK as POSITIONS_LOCK
+
+
+class IssuerNameRow(SQLModel, table=True):
+    """One (ticker, issuer name) a structured filing of the ledger states."""
+
+    __tablename__ = "issuer_names"
+
+    ticker: str = Field(primary_key=True)
+    name: str = Field(primary_key=True)
+
+
+ISSUER_NAMES = SQLModel.metadata.tables["issuer_names"]
+NAME = "issuer_names"
+"""This projection's row in ``projection_checkpoints``."""
+REFRESH_LOCK = 774415
+"""PostgreSQL advisory lock held while the table is written."""
+STRUCTURED = ("xml", "sec_dataset")
+"""Source formats whose names are stated apart, never read apart by a rule."""
+
+_READY: weakref.WeakSet[EventStore] = weakref.WeakSet()
+
+
+def _shape_ok(conn: Connection) -> bool:
+    insp = inspect(conn)
+    return (
+        insp.has_table(NAME)
+        and {c["name"] for c in insp.get_columns(NAME)} == set(ISSUER_NAMES.c.keys())
+        and insp.has_table("projection_checkpoints")
+    )
+
+
+def _ensure_table(store: EventStore) -> bool:
+    """Create the table where missing or of another shape (never on a read-only store); True
+    when it was (re)made, its checkpoint gone: a full refresh is due."""
+    if store in _READY or store.read_only:
+        return False
+    with store.engine.connect() as conn:
+        ok = _shape_ok(conn)
+    made = False
+    if not ok:
+        with store.writer.begin() as conn:
+            if store.dialect == "postgresql":  # (the lock the other projections make theirs under)
+                conn.execute(text(f"SELECT pg_advisory_xact_lock({POSITIONS_LOCK})"))
+            if not _shape_ok(conn):
+                insp = inspect(conn)
+                if not insp.has_table("projection_checkpoints"):
+                    CHECKPOINTS.create(conn)
+                if insp.has_table(NAME):
+                    ISSUER_NAMES.drop(conn)
+                ISSUER_NAMES.create(conn)
+                conn.execute(delete(CHECKPOINTS).where(CHECKPOINTS.c.name == NAME))
+                made = True
+    _READY.add(store)
+    return made
+
+
+def _checkpoint(conn: Connection) -> int:
+    value = conn.execute(select(CHECKPOINTS.c.seq).where(CHECKPOINTS.c.name == NAME)).scalar()
+    return int(value or 0)
+
+
+def _head(conn: Connection) -> int:
+    return int(conn.execute(select(func.max(EVENTS.c.seq))).scalar() or 0)
+
+
+def _names_between(conn: Connection, after: int, upto: int) -> set[tuple[str, str]]:
+    """(ticker, name) of the structured filings whose events lie in ``(after, upto]``: one
+    event of each filing, found by the sequence index, its payload read."""
+    first = (
+        select(func.min(EVENTS.c.seq))
+        .select_from(EVENTS.join(FILINGS, EVENTS.c.filing_sha256 == FILINGS.c.sha256))
+        .where(
+            EVENTS.c.seq > after,
+            EVENTS.c.seq <= upto,
+            FILINGS.c.format.in_(STRUCTURED),
+            EVENTS.c.issuer_key.not_like("%:%"),  # (keyed by ticker: no CIK or name key)
+        )
+        .group_by(EVENTS.c.filing_sha256)
+    )
+    found: set[tuple[str, str]] = set()
+    for (payload,) in conn.execute(select(EVENTS.c.payload).where(EVENTS.c.seq.in_(first))):
+        e = read_event(payload)
+        if e.issuer_ticker and e.issuer_name:
+            found.add((e.issuer_ticker.strip().upper(), e.issuer_name))
+    return found
+
+
+def refresh_issuer_names(store: EventStore, *, full: bool = False) -> int:
+    """Read the filings past the checkpoint into the table; returns the names added. Serialised
+    like the other projections, the checkpoint read again under the lock; a read-only store is
+    left as it is (:func:`issuer_names` reads past its checkpoint in memory)."""
+    if store.read_only:
+        return 0
+    if _ensure_table(store):
+        full = True
+    with store.writer.begin() as conn:
+        if store.dialect == "postgresql":
+            conn.execute(text(f"SELECT pg_advisory_xact_lock({REFRESH_LOCK})"))
+        start = 0 if full else _checkpoint(conn)
+        head = _head(conn)
+        if head <= start and not full:
+            return 0
+        if full:
+            conn.execute(delete(ISSUER_NAMES))
+            have: set[tuple[str, str]] = set()
+        else:
+            have = {(t, n) for t, n in conn.execute(select(ISSUER_NAMES))}
+        new = sorted(_names_between(conn, start, head) - have)
+        if new:
+            conn.execute(insert(ISSUER_NAMES), [{"ticker": t, "name": n} for t, n in new])
+        conn.execute(delete(CHECKPOINTS).where(CHECKPOINTS.c.name == NAME))
+        conn.execute(insert(CHECKPOINTS).values(name=NAME, seq=head))
+    return len(new)
+
+
+def issuer_names(store: EventStore) -> list[tuple[str, str]]:
+    """Every (ticker, issuer name) the ledger's structured filings state, up to the log's end:
+    the table brought up to date first where the store may be written, else read with the
+    filings past its checkpoint (or all of them, where a read-only ledger has no table)."""
+    refresh_issuer_names(store)
+    with store.engine.connect() as conn:
+        if _shape_ok(conn):
+            rows = {(t, n) for t, n in conn.execute(select(ISSUER_NAMES))}
+            start = _checkpoint(conn)
+        else:
+            rows, start = set(), 0
+        head = _head(conn)
+        if head > start:
+            rows |= _names_between(conn, start, head)
+    return sorted(rows)

@@ -2816,6 +2816,25 @@ def test_a_par_amount_after_a_titles_comma_is_the_titles_word() -> None:
     assert row.security_title == "2021 Performance Share Units (PSUs) - Relative TSR"
 
 
+def test_a_notes_year_and_a_par_amount_wrapped_on_one_line_make_no_row() -> None:
+    # remix seed 1143 (validation, scored before opened): 'Convertible Senior Notes due ...
+    # Class A Common Stock, par value ...' / '2028 ... $0.0001 per share(2)(3)': the title's
+    # year and the underlying's par amount. In layout text each stands in its column and both
+    # titles read whole; in plain text nothing says where the line parts, so both are left
+    # empty. Read as values, the line had been a phantom row and the title cut at 'due'
+    f = parse_file(FRESH / "remix1143_notes_year_and_par_amount_below_pdftotext_layout.txt")
+    row = next(r for r in f.derivative if r.line == 36)
+    assert row.security_title == "Convertible Senior Notes due 2028"
+    assert row.underlying_title == "Class A Common Stock, par value $0.0001 per share"
+    assert 37 not in [r.line for r in f.derivative]
+    g = parse_file(FRESH / "remix1143_notes_year_and_par_amount_below_pdfplumber_text.txt")
+    assert 31 not in [r.line for r in g.derivative]
+    row = next(r for r in g.derivative if r.line == 30)
+    assert row.security_title is None and row.underlying_title is None
+    assert row.underlying_shares == Decimal("671286")
+    assert all(r.security_title != "Class A Units of Holdings LLC $0.01" for r in g.derivative)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -288,6 +288,24 @@ _PAR_VALUE_OPEN = re.compile(r"\bpar value(?!\s*\$)", re.I)
 _PAR_LIKE = re.compile(r"\$\s?0?\.\d{2,5}")
 
 
+def _year_then_par(values: list[Token], above: Row | None) -> bool:
+    """A year, then a par-like amount (under a layout cell ending in ``value``, where
+    ``above`` is that layout line)."""
+    year, par = values
+    return (
+        year.kind == NUM
+        and not year.dollar
+        and YEAR.fullmatch(year.text) is not None
+        and par.kind == NUM
+        and par.dollar
+        and _PAR_LIKE.fullmatch(par.text) is not None
+        and (above is None or year.x < par.x and _par_cell_over(above, par.x))
+    )
+
+
+_DUE = re.compile(r"\bdue\b", re.I)
+
+
 def _par_cell_over(above: Row, x: int) -> bool:
     """Whether layout text's line ``above`` has a cell ending in ``value`` (or ``par``) right
     over character column ``x``: the par value's words, whose amount wraps under them
@@ -435,6 +453,20 @@ def par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
             return
         values = [t for t in tokens if t.kind in (NUM, DATE)]
         if (
+            len(values) == 2
+            and values[0] is tokens[0]
+            and _year_then_par(values, None)
+            and _PAR_VALUE_OPEN.search(above.text)
+            and _DUE.search(above.text)
+        ):
+            # ``2028 $0.0001 per share(2)(3)`` under ``Convertible Senior Notes due (5) ...
+            # Class A Common Stock, par value 671,286 $3.95 I ...`` (pdfplumber-text, remix seed
+            # 1143): the notes' year and the par value's amount, both left open above; read as
+            # values they made a phantom row
+            for t in values:
+                t.kind, t.value = TEXT, None
+            return
+        if (
             len(values) == 1
             and values[0] is not tokens[0]  # (a line opening on it: the amount's own rules)
             and values[0].dollar
@@ -451,6 +483,12 @@ def par_value_words(tokens: list[Token], row: Row, above: Row | None) -> None:
         if "$" not in row.text:
             return
         values = [t for t in tokens if t.kind in (NUM, DATE)]
+        if len(values) == 2 and _year_then_par(values, above):
+            # ``2028      $0.0001 per share`` under ``... Notes due   ...   Stock, par value``
+            # (pdftotext-layout, remix seed 1143): the title's year, then the par value's
+            # amount under its words; the amount is words (the year: ``title_words``)
+            values[1].kind, values[1].value = TEXT, None
+            return
         if len(values) == 1 and all(t.kind == TEXT for t in tokens if t is not values[0]):
             t = values[0]
             if t.dollar and _PAR_LIKE.fullmatch(t.text) and _par_cell_over(above, t.x):

@@ -2835,6 +2835,26 @@ def test_a_notes_year_and_a_par_amount_wrapped_on_one_line_make_no_row() -> None
     assert all(r.security_title != "Class A Units of Holdings LLC $0.01" for r in g.derivative)
 
 
+def test_box_1s_name_cut_by_cell_borders_is_not_read_short() -> None:
+    # pymupdf4llm-layout (remix seed 1151, scored before opened; seed 1107's shape): box 1's
+    # label cut into three cells, the name under two of them, '|**de la Cruz**|**Maria**||':
+    # the first cell alone had been read as the name ('de la Cruz', wrong). Whether a space
+    # stood at the border the cells do not say; nothing else in the text writes the name
+    path = FRESH / "remix1151_owner_cut_by_cell_borders_pymupdf4llm_layout.md"
+    f = parse_file(path)
+    assert f.reporting_owners[0].name is None
+    said = [n.message for n in f.notes if n.field == "reporting_owners[0].name"]
+    assert any("(de la Cruz | Maria)" in m for m in said)
+    # where the text writes the name whole elsewhere (a signature), it is read so
+    text = path.read_text().replace(
+        "** Signature of Reporting Person",
+        "/s/ de la Cruz Maria\n** Signature of Reporting Person",
+        1,
+    )
+    g = parse_bytes(text.encode(), "signed.md")
+    assert g.reporting_owners[0].name == "de la Cruz Maria"
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -352,6 +352,7 @@ def read_header(rows: list[Row], text: str = "", words: Words | None = None) -> 
         _owner_from_bold(head, rows)
     if head.owner_name is None:
         _owner_from_cells(head, rows)
+    _owner_across_cells(head, rows, text)
     _read_issuer(head, streams)
     beside = head.period  # Form 3: box 2's date, read between boxes 1 and 3 run together
     head.period = _date_after(_PERIOD_LABEL, streams, None, head, "period_of_report")
@@ -836,6 +837,51 @@ def _owner_from_bold(head: Header, rows: list[Row]) -> None:
             f"{said!r} holds box 5's caption, cut into box 1: the name is unsure, left empty",
         )
     )
+
+
+_CUT_NAME_LABEL = re.compile(r"1\.\s*Name\b(?!.*Person)", re.S)
+
+
+def _owner_across_cells(head: Header, rows: list[Row], text: str) -> None:
+    """Box 1's label cut into cells (pymupdf4llm-layout: ``|1. Name an|d Address of Re|porting
+    Person*|2. Issuer N|``) and the name under two of those cells (``|**de la Cruz**|**Maria**||``):
+    the name read from the first cell alone is cut short (remix seeds 1107, 1151: ``de la
+    Cruz`` for ``de la Cruz Maria``, wrong). Whether a space stood at the border, the cells do
+    not say (``Silver Lak|e Partners``): the name is read whole where the rest of the text
+    writes it so, else left empty, said."""
+    name = head.owner_name
+    if name is None:
+        return
+    for i, r in enumerate(rows):
+        if r.shape not in TABLED:
+            continue
+        at = next((k for k, c in enumerate(r.cells) if _CUT_NAME_LABEL.match(clean(c))), None)
+        if at is None:
+            continue
+        end = next((k for k in range(at + 1, len(r.cells)) if clean(r.cells[k])[:2] == "2."), None)
+        nxt = next((u for u in rows[i + 1 :] if u.shape not in EMPTY), None)
+        if end is None or nxt is None or nxt.shape not in TABLED or len(nxt.cells) < end:
+            return
+        parts = [" ".join(clean(c).split()) for c in nxt.cells[at:end]]
+        parts = [p for p in parts if p]
+        if len(parts) < 2 or parts[0] != name or any(_NAME_STOP.search(p) for p in parts):
+            return
+        flat = " ".join(clean(text).split()).casefold()
+        for whole in (" ".join(parts), "".join(parts)):
+            if re.search(rf"(?<![^\W_]){re.escape(whole.casefold())}(?![^\W_])", flat):
+                head.owner_name = whole
+                head.notes.append(
+                    (name, "reporting_owners[0].name", f"box 1's name cut by cell borders"
+                     f" ({' | '.join(parts)}): read as the rest of the text writes it, {whole!r}")
+                )  # fmt: skip
+                return
+        head.owner_name = None
+        head.notes.append(
+            (name, "reporting_owners[0].name", f"box 1's name is cut by cell borders"
+             f" ({' | '.join(parts)}) where the text does not say if a space stood there; left"
+             " empty")
+        )  # fmt: skip
+        return
 
 
 def _owner_from_cells(head: Header, rows: list[Row]) -> None:

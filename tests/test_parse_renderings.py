@@ -2855,6 +2855,15 @@ def test_box_1s_name_cut_by_cell_borders_is_not_read_short() -> None:
     assert g.reporting_owners[0].name == "de la Cruz Maria"
 
 
+def test_a_dash_opening_a_wrapped_cell_is_the_titles() -> None:
+    # markitdown (remix seed 1157, scored before opened): '| Share Units (PSUs) |' over '| -
+    # Relative TSR |': the dash, read as a cell's 'not applicable', had been dropped ('(PSUs)
+    # Relative TSR', wrong); a dash after words in their cell was kept already (seed 1087)
+    f = parse_file(FRESH / "remix1157_dash_opening_a_wrapped_cell_markitdown.md")
+    row = next(r for r in f.derivative if r.line == 74)
+    assert row.security_title == "2021 Performance Share Units (PSUs) - Relative TSR"
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -384,11 +384,17 @@ def read_table(
                         b.kind = TEXT
             if not flush and ("-" in row.text or "–" in row.text or "—" in row.text):
                 for a, b in pairwise(tokens):
-                    if b.kind == NA and b.text in DASHES and a.kind == TEXT and a.cell == b.cell:
+                    if a.cell != b.cell:
+                        continue
+                    if b.kind == NA and b.text in DASHES and a.kind == TEXT:
                         # ``| (PSUs) - |`` over ``| Relative TSR |``: a dash after a title's
                         # words in their cell is the title's (``Share Units (PSUs) - Relative
                         # TSR``, remix seed 1087), no value left empty
                         b.kind = TEXT
+                    elif a.kind == NA and a.text in DASHES and b.kind == TEXT:
+                        # ``| Share Units (PSUs) |`` over ``| - Relative TSR |`` (markitdown,
+                        # remix seed 1157): a dash before them, the same (it had been dropped)
+                        a.kind = TEXT
             words = [
                 t
                 for t in tokens

@@ -2864,6 +2864,16 @@ def test_a_dash_opening_a_wrapped_cell_is_the_titles() -> None:
     assert row.security_title == "2021 Performance Share Units (PSUs) - Relative TSR"
 
 
+def test_numbered_captions_with_their_words_garbled_are_no_row() -> None:
+    # pymupdf4llm-layout (remix seed 1161, scored before opened): Table I's captions with
+    # letters lost to the line below ('|1 Titl f Srit (Intr 4)<br>2 Amnt|...|3 Onrhi Frm Dirt
+    # (D) r Indirt (I)|(Intr 5)<br>4|'): their numbers 1, 2, 3, 4 in order, each before words,
+    # had been read as a row holding 3 shares. This Form 3 files no Table I row
+    f = parse_file(FRESH / "remix1161_garbled_numbered_captions_pymupdf4llm_layout.md")
+    assert f.non_derivative == []
+    assert len(f.derivative) == 6
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -266,6 +266,11 @@ def read_table(
             tokens = tokenize(row.cells, row.xs, chars=row.shape == SPACE)
         if not tokens:
             continue
+        if not drafts and row.shape in TABLED and _numbered_captions(tokens):
+            prev = None
+            pending = []
+            in_caption = True
+            continue
         if (
             prev is not None
             and not pending
@@ -627,6 +632,23 @@ def read_table(
     if PIPE in shapes and SEP in shapes:  # (a markdown table has its rule under the captions)
         _cells_lost(drafts, rows)
     return real_rows(drafts, orphans)
+
+
+def _numbered_captions(tokens: list[Token]) -> bool:
+    """A row of cells whose numbers are 1, 2, 3 ... in order, each a digit before words in its
+    cell and no other value: the table's numbered column captions, their words garbled past
+    the caption test (pymupdf4llm-layout, remix seed 1161: ``|1 Titl f Srit (Intr 4)<br>2
+    Amnt|...|3 Onrhi Frm Dirt (D) r Indirt (I)|(Intr 5)<br>4|...``, the letters its font
+    lost printed on the line below). Read as a row it had been a holding of 3 shares."""
+    values = [t for t in tokens if t.kind in (NUM, DATE)]
+    if len(values) < 3 or any(t.dollar or t.text != str(i) for i, t in enumerate(values, 1)):
+        return False
+    words = sum(
+        1
+        for a, b in pairwise(tokens)
+        if a in values and b.kind == TEXT and b.cell == a.cell and b.text[:1].isalpha()
+    )
+    return words >= len(values) - 1
 
 
 def _own_title_below(prev: Draft | None, rows: list[Row], k: int) -> bool:

@@ -2874,6 +2874,18 @@ def test_numbered_captions_with_their_words_garbled_are_no_row() -> None:
     assert len(f.derivative) == 6
 
 
+def test_a_further_owners_box_captions_inside_table_ii_are_no_rows() -> None:
+    # pymupdf4llm-layout (remix seed 1169, scored before opened): a further reporting person's
+    # boxes laid out inside Table II, their labels cut into cells ('|1. Name and Ad<br>**Huang
+    # Jen Hs**<br>(Last)|...|(Middle|)|...|**X** 10|% Owner|', '|(Street)<br>**ANAHEIM X**|'):
+    # two phantom rows (a holding of 10; a title '(Street) ANAHEIM X (City)'). Box 1's and box
+    # 5's captions say they are the form's head
+    f = parse_file(FRESH / "remix1169_further_owners_boxes_inside_table_ii_pymupdf4llm_layout.md")
+    assert [r.line for r in f.derivative if r.line >= 34] == [34]
+    assert all("(Street)" not in (r.security_title or "") for r in f.derivative)
+    assert sum("the captions of a box of the form's head" in n.message for n in f.notes) == 3
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -276,6 +276,18 @@ def _open_cells_left_empty(host: Draft, message: str) -> None:
 _BOX_LABEL = re.compile(r"(?:Name and Address|Relationship) of Reporting Person", re.IGNORECASE)
 
 
+_HEAD_CAPTION = re.compile(r"\((Last|First|Middle|Street|City|State|Zip|specify|giv)", re.I)
+
+
+def _head_captions(d: Draft) -> bool:
+    """The line (or the words read into its cells) holds two or more of the captions under box
+    1's name and address (``(Last)``, ``(First)``, ``(Street)``, ``(City)`` ...) or box 5's
+    (``Officer (give title below)``, ``Other (specify below)``), which no row of a table
+    prints."""
+    said = " ".join([d.text, *(v for v in d.values.values() if isinstance(v, str))])
+    return len({m.group(1).lower() for m in _HEAD_CAPTION.finditer(said)}) >= 2
+
+
 def _box_label(title: object) -> bool:
     """A title holding a label of the form's head (box 1 or box 4), which no security's title
     holds."""
@@ -441,6 +453,16 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             debris.append(d)
             continue
         titled = v.get("security_title") or "security_title" in d.blurred
+        if _head_captions(d) and not v.get("transaction_date") and not v.get("ownership"):
+            # a further reporting person's boxes laid out inside the table, their labels cut
+            # into cells (pymupdf4llm-layout, remix seed 1169: ``|1. Name and Ad<br>**Huang
+            # Jen Hs**<br>(Last)|...|(Middle|)|5.<br>(C|...|**X** 10|% Owner|``, a holding of
+            # 10 as read; ``|(Street)<br>**ANAHEIM X**|...``): box 1's captions, no row
+            message = (
+                f"line {d.line}: the captions of a box of the form's head ({_said(d)}), not a row"
+            )
+            _note_left_out(kept[-1] if kept else None, message, orphans)
+            continue
         if _box_label(v.get("security_title")) and not _holds_a_value(v):
             # the next reporting person's boxes, which a converter laid out inside the table
             # (pymupdf4llm-layout, a Form 3 of two owners, remix seed 911: a phantom row

@@ -2886,6 +2886,19 @@ def test_a_further_owners_box_captions_inside_table_ii_are_no_rows() -> None:
     assert sum("the captions of a box of the form's head" in n.message for n in f.notes) == 3
 
 
+def test_a_text_cell_opening_on_a_words_rest_is_left_empty() -> None:
+    # pymupdf4llm-layout (remix seed 1171, scored before opened): the nature 'By 401(k) Plan'
+    # cut across three cells with its markers ('|By<br>(9)(1|401(<br>0)(11|k) Plan<sup>(6)(7)
+    # (8)</sup><br>)|'): the last cell's 'k)' had been dropped as a fragment, the nature read
+    # 'Plan' (wrong). A cell that opens on a bracket's close is a word's rest
+    f = parse_file(FRESH / "remix1171_nature_cut_across_three_cells_pymupdf4llm_layout.md")
+    row = next(r for r in f.non_derivative if r.line == 23)
+    assert row.nature_of_ownership is None
+    assert row.ownership == "I" and row.shares == Decimal("364815492210")
+    said = [n.message for n in f.notes if n.field == "non_derivative[0].nature_of_ownership"]
+    assert any("opens on 'k)'" in m for m in said)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -159,6 +159,17 @@ def read_row(
             continue
         fill_field(draft, f, toks, piped)
         if f in TEXT_FIELDS:
+            if piped and draft.values.get(f) and (rest := _words_rest(row.cells[toks[0].cell])):
+                # ``|By<br>(9)(1|401(<br>0)(11|k) Plan<sup>(6)(7)(8)</sup><br>)|``
+                # (pymupdf4llm-layout, remix seed 1171): a cell opening on a bracket's close is
+                # a word's rest, its start in a cell beside it; dropped as a fragment, the
+                # nature had read ``Plan``
+                draft.leave_empty(
+                    f,
+                    f"its cell opens on {rest!r}, the rest of a word a cell border cut (its start"
+                    " in a cell beside it); left empty",
+                )
+                continue
             if ends_in_marker(row, toks[-1]):
                 draft.closed.add(f)
             if piped and draft.values.get(f) and "<br>" in row.text:
@@ -275,6 +286,15 @@ def _stacked_values(row: Row) -> str | None:
             found = [ln for ln in lines if kind.fullmatch(ln)]
             if len(found) > 1:
                 return " / ".join(found)
+    return None
+
+
+def _words_rest(cell: str) -> str | None:
+    """The cell's first word where it closes a bracket it does not open (``k)``), else None."""
+    words = _SUP.sub(" ", cell).replace("**", " ").replace("<br>", " ").split()
+    first = words[0] if words else ""
+    if first[:1].isalnum() and ")" in first and "(" not in first:
+        return first
     return None
 
 

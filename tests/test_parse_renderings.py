@@ -2899,6 +2899,27 @@ def test_a_text_cell_opening_on_a_words_rest_is_left_empty() -> None:
     assert any("opens on 'k)'" in m for m in said)
 
 
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("remix1177_noun_cut_into_a_nature_pdfplumber_text.txt", 60),
+        ("remix1177_noun_cut_into_a_nature_markitdown.md", 77),
+    ],
+)
+def test_titles_printed_elsewhere_prove_no_cut_giving_the_nature_a_noun(
+    name: str, line: int
+) -> None:
+    # remix seed 1177 (scored before opened): 'Restricted Stock $3.74 ... Common ... I
+    # Custodian' / 'Units Shares for minor child': the cut 'Restricted Stock' / 'Common Units' /
+    # 'Custodian Shares for minor child' won on titles the filing prints elsewhere (three
+    # wrong); a cut handing the nature a security's noun has no such proof
+    f = parse_file(FRESH / name)
+    row = next(r for r in f.derivative if r.line == line)
+    assert row.nature_of_ownership in (None, "Custodian for minor child")
+    assert row.security_title in (None, "Restricted Stock Units")
+    assert row.underlying_title in (None, "Common Shares")
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

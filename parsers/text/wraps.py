@@ -1250,8 +1250,16 @@ def _title_scores(
     nature_at = u.cells.index("nature_of_ownership") if "nature_of_ownership" in u.cells else None
     rests: dict[tuple[int, str], list[str]] = {}
     scores = []
+    nature_first = len(u.first[nature_at].split()) if nature_at is not None else 0
     for _, texts in readings:  # (loops, not sum() over a generator: 150 cuts a row at times)
         score = 0
+        if nature_at is not None and holds_a_titles_noun(texts[nature_at], nature_first):
+            # ``Custodian Shares for minor child`` beside ``Restricted Stock`` and ``Common
+            # Units`` (remix seed 1177, markitdown and pdfplumber-text: read so, three wrong):
+            # a cut giving the nature a security's noun from the wrapped words has no proof in
+            # titles printed elsewhere; the noun is a title's, of this cut or another
+            scores.append(0)
+            continue
         for i in titled_at:
             t = texts[i]
             if t in bracketed[i]:

@@ -853,9 +853,12 @@ def _owner_across_cells(head: Header, rows: list[Row], text: str) -> None:
     if name is None:
         return
     for i, r in enumerate(rows):
-        if r.shape not in TABLED:
+        if r.shape not in TABLED or "1." not in r.text or "Name" not in r.text:
             continue
-        at = next((k for k, c in enumerate(r.cells) if _CUT_NAME_LABEL.match(clean(c))), None)
+        at = next(
+            (k for k, c in enumerate(r.cells) if "1." in c and _CUT_NAME_LABEL.match(clean(c))),
+            None,
+        )
         if at is None:
             continue
         end = next((k for k in range(at + 1, len(r.cells)) if clean(r.cells[k])[:2] == "2."), None)

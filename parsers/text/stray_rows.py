@@ -284,6 +284,8 @@ def _head_captions(d: Draft) -> bool:
     1's name and address (``(Last)``, ``(First)``, ``(Street)``, ``(City)`` ...) or box 5's
     (``Officer (give title below)``, ``Other (specify below)``), which no row of a table
     prints."""
+    if "(" not in d.text or _HEAD_CAPTION.search(d.text) is None:
+        return False  # (most lines: one search)
     said = " ".join([d.text, *(v for v in d.values.values() if isinstance(v, str))])
     return len({m.group(1).lower() for m in _HEAD_CAPTION.finditer(said)}) >= 2
 

@@ -291,8 +291,11 @@ def _stacked_values(row: Row) -> str | None:
 
 def _words_rest(cell: str) -> str | None:
     """The cell's first word where it closes a bracket it does not open (``k)``), else None."""
-    words = _SUP.sub(" ", cell).replace("**", " ").replace("<br>", " ").split()
-    first = words[0] if words else ""
+    head = cell.lstrip(" *")
+    while head.startswith(("<br>", "<sup>")):
+        head = (head[4:] if head.startswith("<br>") else _SUP.sub(" ", head, count=1)).lstrip(" *")
+    first = head.split(None, 1)[0] if head else ""
+    first = first.split("<", 1)[0].replace("**", "")
     if first[:1].isalnum() and ")" in first and "(" not in first:
         return first
     return None

@@ -9,16 +9,14 @@ the owner's name."""
 
 from __future__ import annotations
 
-import weakref
-
-from sqlalchemy import Connection, delete, func, insert, inspect, select, text
+from sqlalchemy import Connection, delete, func, insert, select, text
 from sqlmodel import Field, SQLModel
 
 from ledger.events import read_event
 from ledger.store import EventStore
 from ledger.tables import EVENTS, FILINGS
+from projections.kept import KeptTable, log_head
 from projections.materialize import CHECKPOINTS
-from projections.materialize import REFRESH_LOCK as POSITIONS_LOCK
 
 
 class IssuerNameRow(SQLModel, table=True):
@@ -38,50 +36,7 @@ REFRESH_LOCK = 774415
 STRUCTURED = ("xml", "sec_dataset")
 """Source formats whose names are stated apart, never read apart by a rule."""
 
-_READY: weakref.WeakSet[EventStore] = weakref.WeakSet()
-
-
-def _shape_ok(conn: Connection) -> bool:
-    insp = inspect(conn)
-    return (
-        insp.has_table(NAME)
-        and {c["name"] for c in insp.get_columns(NAME)} == set(ISSUER_NAMES.c.keys())
-        and insp.has_table("projection_checkpoints")
-    )
-
-
-def _ensure_table(store: EventStore) -> bool:
-    """Create the table where missing or of another shape (never on a read-only store); True
-    when it was (re)made, its checkpoint gone: a full refresh is due."""
-    if store in _READY or store.read_only:
-        return False
-    with store.engine.connect() as conn:
-        ok = _shape_ok(conn)
-    made = False
-    if not ok:
-        with store.writer.begin() as conn:
-            if store.dialect == "postgresql":  # (the lock the other projections make theirs under)
-                conn.execute(text(f"SELECT pg_advisory_xact_lock({POSITIONS_LOCK})"))
-            if not _shape_ok(conn):
-                insp = inspect(conn)
-                if not insp.has_table("projection_checkpoints"):
-                    CHECKPOINTS.create(conn)
-                if insp.has_table(NAME):
-                    ISSUER_NAMES.drop(conn)
-                ISSUER_NAMES.create(conn)
-                conn.execute(delete(CHECKPOINTS).where(CHECKPOINTS.c.name == NAME))
-                made = True
-    _READY.add(store)
-    return made
-
-
-def _checkpoint(conn: Connection) -> int:
-    value = conn.execute(select(CHECKPOINTS.c.seq).where(CHECKPOINTS.c.name == NAME)).scalar()
-    return int(value or 0)
-
-
-def _head(conn: Connection) -> int:
-    return int(conn.execute(select(func.max(EVENTS.c.seq))).scalar() or 0)
+_KEPT = KeptTable(ISSUER_NAMES, NAME)
 
 
 def _names_between(conn: Connection, after: int, upto: int) -> set[tuple[str, str]]:
@@ -112,13 +67,13 @@ def refresh_issuer_names(store: EventStore, *, full: bool = False) -> int:
     left as it is (:func:`issuer_names` reads past its checkpoint in memory)."""
     if store.read_only:
         return 0
-    if _ensure_table(store):
+    if _KEPT.ensure(store):
         full = True
     with store.writer.begin() as conn:
         if store.dialect == "postgresql":
             conn.execute(text(f"SELECT pg_advisory_xact_lock({REFRESH_LOCK})"))
-        start = 0 if full else _checkpoint(conn)
-        head = _head(conn)
+        start = 0 if full else _KEPT.checkpoint(conn)
+        head = log_head(conn)
         if head <= start and not full:
             return 0
         if full:
@@ -140,12 +95,12 @@ def issuer_names(store: EventStore) -> list[tuple[str, str]]:
     filings past its checkpoint (or all of them, where a read-only ledger has no table)."""
     refresh_issuer_names(store)
     with store.engine.connect() as conn:
-        if _shape_ok(conn):
+        if _KEPT.shape_ok(conn):
             rows = {(t, n) for t, n in conn.execute(select(ISSUER_NAMES))}
-            start = _checkpoint(conn)
+            start = _KEPT.checkpoint(conn)
         else:
             rows, start = set(), 0
-        head = _head(conn)
+        head = log_head(conn)
         if head > start:
             rows |= _names_between(conn, start, head)
     return sorted(rows)

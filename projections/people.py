@@ -17,12 +17,11 @@ from __future__ import annotations
 import contextlib
 import difflib
 import json
-import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, inspect, select, text
+from sqlalchemy import Connection, delete, func, insert, select, text
 from sqlmodel import Field, SQLModel
 
 from ledger.identity import normalise_cik, normalise_name
@@ -30,9 +29,9 @@ from ledger.links import LINKED, IdentityLink
 from ledger.store import EventStore
 from ledger.tables import EVENTS
 from projections.entries import raw_rows
+from projections.kept import KeptTable, log_head
 from projections.links import Links
 from projections.materialize import CHECKPOINTS
-from projections.materialize import REFRESH_LOCK as POSITIONS_LOCK
 
 
 class PersonRow(SQLModel, table=True):
@@ -97,62 +96,21 @@ class _Acc:
 # --- keeping the table ------------------------------------------------------------------
 
 
-_READY: weakref.WeakSet[EventStore] = weakref.WeakSet()
-"""Stores whose people table was seen in this release's shape: not inspected again."""
-
-
-def _shape_ok(conn: Connection) -> bool:
-    insp = inspect(conn)
-    return (
-        insp.has_table("people")
-        and {c["name"] for c in insp.get_columns("people")} == set(PEOPLE.c.keys())
-        and insp.has_table("projection_checkpoints")
-    )
+_KEPT = KeptTable(PEOPLE, NAME)
 
 
 def ensure_tables(store: EventStore) -> bool:
     """Create the table where missing or of another shape (never on a read-only store); True
     when it was (re)made: it is empty then, its checkpoint gone, and a full refresh is due."""
-    if store in _READY or store.read_only:
-        return False
-    with store.engine.connect() as conn:
-        ok = _shape_ok(conn)
-    made = False
-    if not ok:
-        with store.writer.begin() as conn:
-            # Several processes may open one ledger at once: decide under the lock the
-            # positions projection makes its tables under, since both may create the shared
-            # projection_checkpoints (two CREATE TABLE racing collide in PostgreSQL's catalog).
-            if store.dialect == "postgresql":
-                conn.execute(text(f"SELECT pg_advisory_xact_lock({POSITIONS_LOCK})"))
-            if not _shape_ok(conn):
-                insp = inspect(conn)
-                if not insp.has_table("projection_checkpoints"):
-                    CHECKPOINTS.create(conn)
-                if insp.has_table("people"):
-                    PEOPLE.drop(conn)
-                PEOPLE.create(conn)
-                conn.execute(delete(CHECKPOINTS).where(CHECKPOINTS.c.name == NAME))
-                made = True
-    _READY.add(store)
-    return made
-
-
-def _checkpoint(conn: Connection) -> int:
-    value = conn.execute(select(CHECKPOINTS.c.seq).where(CHECKPOINTS.c.name == NAME)).scalar()
-    return int(value or 0)
-
-
-def _head(conn: Connection) -> int:
-    return int(conn.execute(select(func.max(EVENTS.c.seq))).scalar() or 0)
+    return _KEPT.ensure(store)
 
 
 def behind(store: EventStore) -> bool:
     """Has the log grown past what the people table has read? Two index probes."""
     with store.engine.connect() as conn:
-        if not _shape_ok(conn):
+        if not _KEPT.shape_ok(conn):
             return True
-        return _head(conn) > _checkpoint(conn)
+        return log_head(conn) > _KEPT.checkpoint(conn)
 
 
 _COLUMNS = (
@@ -179,8 +137,8 @@ def refresh_people(store: EventStore, *, full: bool = False) -> int:
     with store.writer.begin() as conn:
         if store.dialect == "postgresql":
             conn.execute(text(f"SELECT pg_advisory_xact_lock({REFRESH_LOCK})"))
-        start = 0 if full else _checkpoint(conn)
-        head = _head(conn)
+        start = 0 if full else _KEPT.checkpoint(conn)
+        head = log_head(conn)
         if head <= start and not full:
             return 0
         acc = _read(store, start, head)
@@ -277,7 +235,7 @@ def _current(store: EventStore, links: Links | None = None) -> Iterator[tuple[_T
     read-only one folds the newer events in memory and leaves the table alone."""
     ensure_tables(store)
     with store.engine.connect() as conn:
-        ok = store in _READY or _shape_ok(conn)
+        ok = store in _KEPT.ready or _KEPT.shape_ok(conn)
         head, seen = (
             conn.execute(
                 select(
@@ -286,7 +244,7 @@ def _current(store: EventStore, links: Links | None = None) -> Iterator[tuple[_T
                 )
             ).one()
             if ok
-            else (_head(conn), 0)
+            else (log_head(conn), 0)
         )
         memory: dict[str, dict[str, Any]] | None = None
         if (head or 0) > (seen or 0):

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from parsers.model import Filing
 
 _WORD = re.compile(r"[^\W_]+(?:[-'&.][^\W_]+)*\.?")
-_STATE_TAG = re.compile(r"\s*[/\\]\s*[A-Z]{2,5}\s*[/\\]?\s*$")
+STATE_TAG = re.compile(r"\s*[/\\]\s*[A-Z]{2,5}\s*[/\\]?\s*$")
+"""The state tag an EDGAR conformed name may end in (``APPLE INC /CA/``, ``\\DE\\``)."""
 
 
 def name_words(name: str) -> tuple[str, ...]:
@@ -27,7 +28,7 @@ def name_words(name: str) -> tuple[str, ...]:
 
 def words_at(name: str) -> list[tuple[int, str]]:
     """:func:`name_words` with where each starts in ``name``."""
-    tag = _STATE_TAG.search(name)  # ``APPLE INC /CA/``: the conformed name's state tag
+    tag = STATE_TAG.search(name)  # ``APPLE INC /CA/``: the conformed name's state tag
     end = tag.start() if tag is not None else len(name)
     return [
         (m.start(), m.group().casefold().rstrip(".").replace(".", ""))

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from parsers.known_names import KnownNames, words_at
+from parsers.known_names import STATE_TAG, KnownNames, words_at
 from parsers.text.cells import (
     BLANK,
     CHECKED,
@@ -1986,15 +1986,14 @@ _SHORT_FORMS = {
     "limited": "ltd",
 }
 """A company's legal form as it is written short: ``C/O TELOS CORPORATION`` is ``TELOS CORP``."""
-_STATE_TAG = re.compile(r"\s*[/\\]\s*[A-Z]{2,5}\s*[/\\]?\s*$")
 """The tag of a state or of a new registrant that EDGAR's conformed names end in (``VERTEX
 PHARMACEUTICALS INC / MA``, ``... CORP /DE/``, ``... INC /NEW/``, with backslashes too:
 ``U.S. Bancorp \\DE\\``): no company writes it after its name in an address."""
 
 
 def _without_state_tag(text: str) -> str:
-    """``text`` less the state tag a conformed name may end in (:data:`_STATE_TAG`)."""
-    tag = _STATE_TAG.search(text)
+    """``text`` less the state tag a conformed name may end in (``known_names.STATE_TAG``)."""
+    tag = STATE_TAG.search(text)
     return text[: tag.start()] if tag else text
 
 

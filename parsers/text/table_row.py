@@ -47,7 +47,17 @@ from parsers.text.placing import (
     value_cut_off_text,
     words_left_out,
 )
-from parsers.text.tokens import DATE, FRAG, LETTER, MARKER, NUM, TEXT, Token
+from parsers.text.tokens import (
+    DATE,
+    FRAG,
+    LETTER,
+    MARKER,
+    NUM,
+    TEXT,
+    Token,
+    parse_date,
+    parse_number,
+)
 
 THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
 
@@ -339,23 +349,12 @@ def _stacked_cells(draft: Draft, row: Row, fields: tuple[str, ...]) -> None:
 
 
 def _reads_as(value: object, line: str) -> bool:
-    """``line`` (a cell's line, markers off) is ``value`` as read."""
+    """``line`` (a cell's line, markers off) is ``value`` as the tokens read it."""
     if isinstance(value, Decimal):
-        try:
-            return Decimal(line.replace("$", "").replace(",", "").strip()) == value
-        except ArithmeticError:
-            return False
+        return parse_number(line) == value
     if isinstance(value, dt.date):
-        m = _LINE_DATE.fullmatch(line)
-        return m is not None and (int(m[1]), int(m[2]), int(m[3])) == (
-            value.month,
-            value.day,
-            value.year,
-        )
+        return parse_date(line) == value
     return isinstance(value, str) and value == line
-
-
-_LINE_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 _SUP = re.compile(r"<sup>.*?</sup>")

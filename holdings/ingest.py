@@ -34,7 +34,16 @@ from ledger.store import (
     StoreUnavailable,
     prepare,
 )
-from parsers import Filing, KnownNames, Limits, Note, ParseError, parse_bytes, parse_file
+from parsers import (
+    Filing,
+    KnownNames,
+    Limits,
+    Note,
+    ParseError,
+    looks_like_xml,
+    parse_bytes,
+    parse_file,
+)
 from projections.issuer_names import issuer_names, refresh_issuer_names
 from projections.materialize import catch_up
 from projections.people import refresh_people
@@ -147,16 +156,14 @@ def _doubts(filing: Filing) -> Doubts | None:
     )
 
 
-_XML_ROOT = b"<ownershipDocument"
-
-
 def _states_names(path: str) -> bool:
-    """An XML filing, or an EDGAR submission wrapping one, by its name or its first 64 KB."""
+    """An XML filing, or an EDGAR submission wrapping one: by its name, or by the parser's own
+    test on its first 200 KB (``parsers.looks_like_xml``)."""
     if path.lower().endswith(".xml"):
         return True
     try:
         with open(path, "rb") as fh:
-            return _XML_ROOT in fh.read(65536)
+            return looks_like_xml(fh.read(200_000))
     except OSError:
         return False  # (read, and quarantined, with the rest)
 

@@ -36,6 +36,7 @@ __all__ = [
     "ReportingOwner",
     "Signature",
     "Source",
+    "looks_like_xml",
     "parse_bytes",
     "parse_file",
 ]
@@ -83,7 +84,7 @@ def parse_bytes(
         raise ParseError("file is binary, not a filing (NUL bytes)", path)
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        if _looks_like_xml(data):
+        if looks_like_xml(data):
             from parsers.xml import parse_xml
 
             filing = parse_xml(data, path=path, sha256=sha256, limits=limits)
@@ -120,7 +121,7 @@ def _text_reader() -> Callable[..., Filing]:
     return _TEXT_READER[0]
 
 
-def _looks_like_xml(data: bytes) -> bool:
+def looks_like_xml(data: bytes) -> bool:
     """The root tag in any case within the first 200 KB (without lower-casing a copy of them),
     or as the schema spells it anywhere."""
     if _ROOT_TAG.search(data, 0, 200_000) is not None:

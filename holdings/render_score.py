@@ -570,11 +570,11 @@ def score_all(
     empties: list[Wrong] = []
     errors: list[tuple[str, str, str]] = []
     cache: dict[Path, Filing] = {}
+    names: dict[str, KnownNames] = {}  # (a filing's renderings know the same names)
     for r in renderings:
-        names = None
-        if known is not None:
-            names = KnownNames.of(v for k, v in known.items() if k != r.filing)
-        s = score_rendering(r, cache, names)
+        if known is not None and r.filing not in names:
+            names[r.filing] = KnownNames.of(v for k, v in known.items() if k != r.filing)
+        s = score_rendering(r, cache, names.get(r.filing))
         by_converter[s.converter].add(s.tally)
         box5[s.converter].add(s.box5)
         wrongs.extend(s.wrongs)

@@ -2920,6 +2920,21 @@ def test_titles_printed_elsewhere_prove_no_cut_giving_the_nature_a_noun(
     assert row.underlying_title in (None, "Common Shares")
 
 
+def test_a_code_in_a_row_of_cells_under_its_row_is_joined_cell_by_cell() -> None:
+    # markitdown (remix seed 1177): '| American Depositary | | 07/25/2025 | | | 2,093,022 | A
+    # | 9,038,355 | | D |' / '| --- |' / '| | | | | X(2) | | (2) | |' / 'Shares': the code's
+    # raised marker split the row's cells. Read apart, the title had been 'American Depositary
+    # X Shares' and the row's date, amount and balance lost (a phantom row)
+    f = parse_file(FRESH / "remix1177_code_cells_below_their_row_markitdown.md")
+    row = next(r for r in f.non_derivative if r.line == 38)
+    assert row.security_title == "American Depositary Shares"
+    assert row.transaction_date == dt.date(2025, 7, 25) and row.code == "X"
+    assert row.shares == Decimal("2093022") and row.acquired_disposed == "A"
+    assert row.price is None and row.footnotes.get("price") == ["F2"]
+    assert row.shares_owned_following == Decimal("9038355") and row.ownership == "D"
+    assert [r.line for r in f.non_derivative] == [32, 34, 38, 42, 43]
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -56,6 +56,7 @@ from parsers.text.pushed import (
     PAR_CELL_END,
     ROW_OPENERS,
     caption_next,
+    code_cells_below,
     form_places,
     form_pushed_below,
     form_under_column,
@@ -228,6 +229,12 @@ def read_table(
             row = caption_across_row_off(row)
         if row.shape is PIPE and "<br>" in row.text and "/" in row.text:
             row = _year_cut_off(row)
+        if (
+            row.shape in TABLED
+            and k + 2 < len(rows)
+            and (joined := code_cells_below(row, rows[k + 1], rows[k + 2])) is not None
+        ):
+            row, taken = joined, k + 2  # (the code's raised marker split the row's cells)
         if (
             not drafts
             and row.shape in TABLED

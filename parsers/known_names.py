@@ -17,12 +17,23 @@ from parsers.model import Filing
 
 _WORD = re.compile(r"[^\W_]+(?:[-'&.][^\W_]+)*\.?")
 STATE_TAG = re.compile(r"\s*[/\\]\s*[A-Z]{2,5}\s*[/\\]?\s*$")
-"""The state tag an EDGAR conformed name may end in (``APPLE INC /CA/``, ``\\DE\\``)."""
+"""The tag of a state or of a new registrant that EDGAR's conformed names end in (``APPLE INC
+/CA/``, ``... CORP /DE/``, ``... INC /NEW/``, ``U.S. Bancorp \\DE\\``): no company writes it
+after its name in an address."""
+SHORT_FORMS = {
+    "corporation": "corp",
+    "incorporated": "inc",
+    "company": "co",
+    "limited": "ltd",
+}
+"""A company's legal form as it is written short: ``TELOS CORPORATION`` is ``TELOS CORP``
+(EDGAR's conformed names write it short, a filer often whole)."""
 
 
 def name_words(name: str) -> tuple[str, ...]:
-    """A name's words, case and punctuation between them aside (``APPLE INC`` and ``Apple
-    Inc.`` are one name: EDGAR's conformed names drop the point a filer's own keeps)."""
+    """A name's words, case, punctuation between them and a legal form's short spelling aside
+    (``APPLE INC`` and ``Apple Inc.`` are one name: EDGAR's conformed names drop the point a
+    filer's own keeps; ``Telos Corporation`` is ``TELOS CORP``)."""
     return tuple(w for _, w in words_at(name))
 
 
@@ -30,10 +41,11 @@ def words_at(name: str) -> list[tuple[int, str]]:
     """:func:`name_words` with where each starts in ``name``."""
     tag = STATE_TAG.search(name)  # ``APPLE INC /CA/``: the conformed name's state tag
     end = tag.start() if tag is not None else len(name)
-    return [
-        (m.start(), m.group().casefold().rstrip(".").replace(".", ""))
-        for m in _WORD.finditer(name, 0, end)
-    ]
+    found = []
+    for m in _WORD.finditer(name, 0, end):
+        w = m.group().casefold().rstrip(".").replace(".", "")
+        found.append((m.start(), SHORT_FORMS.get(w, w)))
+    return found
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,16 @@ def test_name_words_set_case_points_and_state_tags_aside() -> None:
     )
 
 
+def test_a_legal_forms_short_and_whole_spellings_are_one_name() -> None:
+    # EDGAR's conformed names write the form short (TELOS CORP), a filer often whole
+    known = KnownNames.of([("TLS", "TELOS CORP"), ("GE", "General Electric Company")])
+    assert known.issuer_names("TLS") == frozenset({("telos", "corp")})
+    assert known.issuer_names("GE") == frozenset({("general", "electric", "co")})
+    data = _three_word_owner().replace(b"Apple Inc. [ AAPL ]", b"Apple Incorporated [ AAPL ]")
+    f = parse_bytes(data, "variant.txt", known=KnownNames.of([("AAPL", "APPLE INC")]))
+    assert _names(f) == ("Clements Carol Ann", "Apple Incorporated")
+
+
 def test_without_known_names_a_three_word_owner_leaves_both_names_empty() -> None:
     f = parse_bytes(_three_word_owner(), "variant.txt")
     assert _names(f) == (None, None)

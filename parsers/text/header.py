@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from parsers.known_names import STATE_TAG, KnownNames, words_at
+from parsers.known_names import SHORT_FORMS, STATE_TAG, KnownNames, words_at
 from parsers.text.cells import (
     BLANK,
     CHECKED,
@@ -1979,16 +1979,6 @@ def _one_name_word(issuer: str) -> bool:
 
 
 _CARE_OF = re.compile(r"(?<![^\W_])c/o\s+(?P<rest>.+)", re.I)
-_SHORT_FORMS = {
-    "corporation": "corp",
-    "incorporated": "inc",
-    "company": "co",
-    "limited": "ltd",
-}
-"""A company's legal form as it is written short: ``C/O TELOS CORPORATION`` is ``TELOS CORP``."""
-"""The tag of a state or of a new registrant that EDGAR's conformed names end in (``VERTEX
-PHARMACEUTICALS INC / MA``, ``... CORP /DE/``, ``... INC /NEW/``, with backslashes too:
-``U.S. Bancorp \\DE\\``): no company writes it after its name in an address."""
 
 
 def _without_state_tag(text: str) -> str:
@@ -1999,7 +1989,7 @@ def _without_state_tag(text: str) -> str:
 
 def _company_word(word: str) -> str:
     w = word.casefold()
-    return _SHORT_FORMS.get(w, w)
+    return SHORT_FORMS.get(w, w)
 
 
 def split_by_known_issuer(head: Header, known: KnownNames | None, below: str = "") -> None:

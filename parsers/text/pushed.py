@@ -56,31 +56,30 @@ def pushed_code(prev: Draft, tokens: list[Token]) -> bool:
     )
 
 
-def code_cells_below(row: Row, rule: Row, below: Row) -> Row | None:
-    """A row of cells with a date and an empty cell, the converter's rule under it, and a row
-    of as many cells holding nothing but a transaction code's letter in that empty cell and
-    footnote markers (markitdown: ``| American Depositary | | 07/25/2025 | | | 2,093,022 | A |
-    9,038,355 | | D |`` / ``| --- |`` / ``| | | | | X(2) | | (2) | |``, remix seed 1177): one
-    row of the form the code's raised marker split, its cells one under the other. Joined cell
-    by cell, it is read as the row it is (read apart, the code's letter had gone into the title
-    and the row's amounts lost their columns)."""
-    if (
-        row.shape not in TABLED
-        or rule.shape != SEP
-        or below.shape != row.shape
-        or len(below.cells) != len(row.cells)
-        or below.cells[0]
-    ):
+def code_cells_below(rows: list[Row], k: int) -> tuple[Row, int] | None:
+    """A row of cells with a date and an empty cell, and under it (past the converter's rule,
+    or right under it) a row of as many cells holding nothing but a transaction code's letter
+    in that empty cell and footnote markers (markitdown: ``| American Depositary | |
+    07/25/2025 | | | 2,093,022 | A | 9,038,355 | | D |`` / ``| --- |`` / ``| | | | | X(2) | |
+    (2) | |``, remix seed 1177): one row of the form the code's raised marker split, its cells
+    one under the other. Joined cell by cell, it is read as the row it is (read apart, the
+    code's letter had gone into the title and the row's amounts lost their columns). Gives the
+    joined row and the index of the last row it took."""
+    row = rows[k]
+    at = k + 2 if k + 2 < len(rows) and rows[k + 1].shape == SEP else k + 1
+    if at >= len(rows) or row.shape not in TABLED:
+        return None
+    below = rows[at]
+    if below.shape != row.shape or len(below.cells) != len(row.cells) or below.cells[0]:
         return None
     tokens = tokenize(below.cells, below.xs)
     letters = [t for t in tokens if t.kind != MARKER]
     if len(letters) != 1 or letters[0].kind != LETTER or letters[0].value not in CODES:
         return None
-    at = letters[0].cell
-    if row.cells[at] or not any(t.kind == DATE for t in tokenize(row.cells, row.xs)):
+    if row.cells[letters[0].cell] or not any(t.kind == DATE for t in tokenize(row.cells, row.xs)):
         return None
     pairs = zip(row.cells, below.cells, strict=True)
-    return row.with_cells(tuple(f"{a} {b}" if a and b else a or b for a, b in pairs))
+    return row.with_cells(tuple(f"{a} {b}" if a and b else a or b for a, b in pairs)), at
 
 
 def title_goes_on(prev: Draft, tokens: list[Token]) -> bool:

@@ -229,12 +229,10 @@ def read_table(
             row = caption_across_row_off(row)
         if row.shape is PIPE and "<br>" in row.text and "/" in row.text:
             row = _year_cut_off(row)
-        if (
-            row.shape in TABLED
-            and k + 2 < len(rows)
-            and (joined := code_cells_below(row, rows[k + 1], rows[k + 2])) is not None
-        ):
-            row, taken = joined, k + 2  # (the code's raised marker split the row's cells)
+        code_line = None
+        if row.shape in TABLED and (joined := code_cells_below(rows, k)) is not None:
+            row, taken = joined  # (the code's raised marker split the row's cells)
+            code_line = rows[taken].line
         if (
             not drafts
             and row.shape in TABLED
@@ -436,7 +434,13 @@ def read_table(
             title_end,
             window,
         )
-        if row.shape is PIPE and (k + 1 == len(rows) or rows[k + 1].shape is not PIPE):
+        if code_line is not None:
+            draft.notes.append(
+                (None, f"read the code from line {code_line}, pushed under the row; its cells"
+                 " joined with the row's")
+            )  # fmt: skip
+        end = max(k, taken)
+        if row.shape is PIPE and (end + 1 == len(rows) or rows[end + 1].shape is not PIPE):
             cell_broken_off(draft, row)  # (a pipe row below may go on with the cell's lines)
         draft.torn_caption = (
             flush

@@ -40,7 +40,8 @@ converter:
 5. **Text** (titles, nature of ownership, names) is shown when its words (runs of letters and
    digits, any case) occur as whole words, in order, in the row's region; words glued together
    (``ByLP``) or split (``Foot|note``) are not shown, nor is a value whose comma after a word the
-   converter lost (``Common Stock $0.01 par value``). Where two text fields of a row hold the
+   converter lost (``Common Stock $0.01 par value``), or a space beside a dash the value spaces
+   on both sides (``(PSUs)- Relative TSR``). Where two text fields of a row hold the
    same words (title and underlying title), each needs its own occurrence.
 6. **Header.** The issuer name, ticker (a token of its own), period of report and the first
    owner's name must be in the header section; a further owner's name anywhere in the text (a
@@ -265,6 +266,25 @@ def _commas_kept(value: str, region: Sequence[str]) -> bool:
     )
 
 
+_SPACED_DASH = re.compile(r"([^\W_]+\W*?) ([-\u2013\u2014]) (\W*?[^\W_]+)")
+"""A dash with a space either side, and the words beside it (``(PSUs) - Relative``)."""
+
+
+def _dashes_spaced(value: str, region: Sequence[str]) -> bool:
+    """No dash the value spaces on both sides is printed glued to a word beside it: a space
+    the converter lost (``(PSUs)- Relative TSR``) leaves the value not shown, as a word glued
+    to the next one is not (its words alone are). Lines not given: no check."""
+    if not region or not _SPACED_DASH.search(value):
+        return True
+    text = "\n".join(region)
+    return not any(
+        re.search(
+            rf"(?<![^\W_]){re.escape(a)}{re.escape(d)}|{re.escape(d)}{re.escape(b)}(?![^\W_])", text
+        )
+        for a, d, b in _SPACED_DASH.findall(value)
+    )
+
+
 def _row_shown(
     row: NonDerivativeRow | DerivativeRow,
     anchor: int | None,
@@ -292,7 +312,8 @@ def _row_shown(
         if not ws:
             continue
         found = _in_order(ws, stream, used)
-        if found and _commas_kept(value or "", [raw[k] for k in region if k < len(raw)]):
+        lines_of = [raw[k] for k in region if k < len(raw)]
+        if found and _commas_kept(value or "", lines_of) and _dashes_spaced(value or "", lines_of):
             used.update(found)
             shown.add(f)
         else:

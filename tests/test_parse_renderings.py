@@ -2935,6 +2935,19 @@ def test_a_code_in_a_row_of_cells_under_its_row_is_joined_cell_by_cell() -> None
     assert [r.line for r in f.non_derivative] == [32, 34, 38, 42, 43]
 
 
+def test_words_wrapped_past_a_titles_par_value_go_on_the_open_nature() -> None:
+    # markitdown (remix seed 1183, scored before opened): 'Common Stock, par value 09/15/2021
+    # S ... I By Limited' / '$0.01 per share' / 'Partnership(2)': the par value's line took the
+    # line below as its own, and the title took both, 'Partnership' lost and its marker put on
+    # the title: the nature read 'By Limited' (wrong)
+    f = parse_file(FRESH / "remix1183_nature_wrapped_past_a_par_value_markitdown.md")
+    row = next(r for r in f.non_derivative if r.line == 34)
+    assert row.security_title == "Common Stock, par value $0.01 per share"
+    assert row.nature_of_ownership == "By Limited Partnership"
+    assert row.footnotes.get("nature_of_ownership") == ["F2"]
+    assert "security_title" not in row.footnotes
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

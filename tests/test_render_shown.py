@@ -331,6 +331,19 @@ def test_a_title_whose_comma_the_converter_lost_is_not_shown() -> None:
     assert shown_fields(_filing(row), lost).table1[0] == ALL - {"security_title"}
 
 
+def test_a_title_whose_space_beside_a_dash_the_converter_lost_is_not_shown() -> None:
+    # pymupdf4llm-layout printed '(PSUs)- Relative TSR' (remix seeds 1137, 1171, 1183)
+    row = _row(title="Share Units (PSUs) - Relative TSR")
+    rest = " 05/04/2022 S 9,136 D $159.94 468,198 D"
+    kept = _text("Share Units (PSUs) - Relative TSR" + rest)
+    assert "security_title" in shown_fields(_filing(row), kept).table1[0]
+    for lost in ("Share Units (PSUs)- Relative TSR", "Share Units (PSUs) -Relative TSR"):
+        assert shown_fields(_filing(row), _text(lost + rest)).table1[0] == ALL - {"security_title"}
+    # a line break, a cell's border or bold markup where the value has its space: shown
+    wrapped = _text("Share Units (PSUs)" + rest, "- Relative TSR")
+    assert "security_title" in shown_fields(_filing(row), wrapped).table1[0]
+
+
 def test_box_5_is_shown_where_its_labels_and_ticks_are_printed_in_the_owners_box() -> None:
     owner = ReportingOwner(
         name="Adams Katherine L.",

@@ -756,15 +756,61 @@ def _par_value_below(host: Draft, d: Draft) -> bool:
     underlying = host.values.get("underlying_title")
     if isinstance(underlying, str) and _title_unfinished(underlying):
         return False  # (Table II: whose rest it is, the line does not say)
+    more = _words_past_its_line(d)
+    if more and (d.text != _MARKERS.sub("", d.text) or not _open_nature(host)):
+        return False  # (whose markers, or whose words, the lines do not say)
     rest = " ".join(rest.split())
-    _title_goes_on(
-        host,
-        d,
-        rest,
+    said = (
         f"{title!r} ends mid-phrase, and line {d.line} below holds only its par value's rest"
-        f" ({rest!r}): read as the title's",
+        f" ({rest!r}): read as the title's"
+    )
+    if not more:
+        _title_goes_on(host, d, rest, said)
+        return True
+    # ``... I By Limited`` / ``$0.01 per share`` / ``Partnership(2)`` (markitdown, remix seed
+    # 1183): the words wrapped past the par value's line are the rest of the open nature, the
+    # only cell of the row left open once the title's par value ends it; had they gone with
+    # the par value's line, the nature read 'By Limited' (wrong)
+    host.values["security_title"] = f"{title} {rest}"
+    host.notes.append(("security_title", said))
+    nature = host.values["nature_of_ownership"]
+    host.values["nature_of_ownership"] = f"{nature} {more}"
+    for refs in d.footnotes.values():
+        add_refs(host, "nature_of_ownership", refs)
+    host.notes.append(
+        (
+            "nature_of_ownership",
+            f"{more!r} wrapped below the title's par value (line {d.line}), read as the rest of"
+            f" the nature {nature!r}, the one cell of the row left open",
+        )
     )
     return True
+
+
+_ANY_MARKER = re.compile(r"\(\d{1,3}\)")
+
+
+def _words_past_its_line(d: Draft) -> str:
+    """The words ``d``'s text cells hold past those of its own line: lines wrapped below it
+    that were read as its cells' rest."""
+    own = _ANY_MARKER.sub(" ", d.text).split()
+    words = [
+        w for f in TEXT_FIELDS for w in _ANY_MARKER.sub(" ", str(d.values.get(f) or "")).split()
+    ]
+    for w in own:
+        if w in words:
+            words.remove(w)
+    return " ".join(words)
+
+
+def _open_nature(host: Draft) -> bool:
+    """The row's nature of ownership is open (no marker ended it on its line) and it is the
+    one text cell that is: a Table II row's underlying title, printed and not ended, may as
+    well go on."""
+    nature = host.values.get("nature_of_ownership")
+    if not isinstance(nature, str) or not nature or "nature_of_ownership" in host.closed:
+        return False
+    return host.values.get("underlying_title") is None or "underlying_title" in host.closed
 
 
 def _lone_number_below_a_nature(host: Draft, d: Draft) -> None:

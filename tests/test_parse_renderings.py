@@ -2948,6 +2948,18 @@ def test_words_wrapped_past_a_titles_par_value_go_on_the_open_nature() -> None:
     assert "security_title" not in row.footnotes
 
 
+def test_a_year_alone_atop_the_title_cell_is_the_titles_first_word() -> None:
+    # pymupdf4llm-layout (remix seed 1189, scored before opened): '|2021<br><br>(1)|(1)<br>
+    # (1)<br>American<br><br>6,981,623,718|0<br>D|' over '|Performance|Depositary||' / '|Share
+    # Units|Shares||' / '|(PSUs) -<br>Relative TSR|||': 2021 had been read as an amount, the
+    # title 'Performance Share Units (PSUs) - Relative TSR' (wrong)
+    f = parse_file(FRESH / "remix1189_year_atop_the_title_cell_pymupdf4llm_layout.md")
+    row = next(r for r in f.derivative if r.line == 41)
+    assert row.security_title == "2021 Performance Share Units (PSUs) - Relative TSR"
+    assert row.shares is None and row.underlying_title == "American Depositary Shares"
+    assert row.shares_owned_following == 0 and row.ownership == "D"
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

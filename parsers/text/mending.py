@@ -139,7 +139,8 @@ def year_among_a_cells_words(tokens: list[Token], row: Row) -> None:
     """In a row of cells, a year printed after a word on one line of its cell (``BJane Doe
     2019 I``, pymupdf4llm-layout, remix seed 1117, a border through ``Irrevocable``) is a word
     of that cell's text, a trust's name: the form prints amounts grouped (``2,019``), and read
-    as an amount it had made a row holding 2,019 shares that no filer wrote."""
+    as an amount it had made a row holding 2,019 shares that no filer wrote. So is a year alone
+    on the first line of the title's cell, the first of the row."""
     for t in tokens:
         if (
             t.kind != NUM
@@ -148,8 +149,16 @@ def year_among_a_cells_words(tokens: list[Token], row: Row) -> None:
             or not 0 <= t.cell < len(row.cells)
         ):
             continue
+        lines = row.cells[t.cell].split("<br>")
+        if t.cell == 0 and t is tokens[0] and lines[0].strip() == t.text:
+            # ``|2021<br><br>(1)|...|`` over ``|Performance|`` / ``|Share Units|``
+            # (pymupdf4llm-layout, remix seed 1189): a year alone atop the title's cell is the
+            # title's first word (read as an amount, the title lost it: 'Performance Share
+            # Units ...', wrong)
+            t.kind, t.value = TEXT, None
+            continue
         after_word = re.compile(r"[^\W\d_][\w.,'-]+[ \t]+" + t.text + r"(?![\d,.])")
-        if any(after_word.search(line) for line in row.cells[t.cell].split("<br>")):
+        if any(after_word.search(line) for line in lines):
             t.kind, t.value = TEXT, None
 
 

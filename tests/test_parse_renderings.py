@@ -2960,6 +2960,14 @@ def test_a_year_alone_atop_the_title_cell_is_the_titles_first_word() -> None:
     assert row.shares_owned_following == 0 and row.ownership == "D"
 
 
+def test_a_state_tag_cut_before_its_closing_slash_is_joined_whole() -> None:
+    # pymupdf4llm-layout (remix seed 1197, scored before opened): '|3. Issuer Name and Ticker
+    # or Trading S<br>**BANK OF AMERICA CORP /DE**|ymbol<br>**/ [ BAC ]**|': the border cut the
+    # conformed name's tag before its closing slash; joined with a space it read '/DE /'
+    f = parse_file(FRESH / "remix1197_state_tag_cut_by_a_cell_border_pymupdf4llm_layout.md")
+    assert (f.issuer.name, f.issuer.ticker) == ("BANK OF AMERICA CORP /DE/", "BAC")
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

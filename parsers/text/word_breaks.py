@@ -294,6 +294,12 @@ def _join_caption(left: str, right: str, words: Words) -> str:
     return f"{left} {right}" if apart else left + right
 
 
+_TAG_OPEN = re.compile(r"(?<!\S)[/\\][A-Z]{2,5}$")
+"""An EDGAR conformed name's state tag up to its closing slash (``CORP /DE``, ``INC \\NEW``):
+the tag is written with no space inside (``/DE/``), so a border cut before that slash cut no
+space."""
+
+
 def _join_value(left: str, right: str, words: Words) -> str:
     """A box's value in two pieces (``ICAHN ENTERP`` + ``RISES L.P. [ I``): inside the ticker's
     brackets the pieces join (a ticker has no space); elsewhere a cut between letters or
@@ -306,6 +312,8 @@ def _join_value(left: str, right: str, words: Words) -> str:
         return left + right if left[-1] != "[" else f"{left} {right}"
     if left[-1] == "(" or right[0] == ")":
         return left + right  # ``SVF II Holdings (`` + ``DE) LLC``: no space inside brackets
+    if right[0] in "/\\" and (right[1:2] in ("", " ")) and _TAG_OPEN.search(left):
+        return left + right  # ``BANK OF AMERICA CORP /DE`` + ``/ [ BAC ]``: a state tag's close
     if (left[-1] == "-" and left[-2:-1].isalnum()) or (right[0] == "-" and right[1:2].isalnum()):
         return left + right  # ``Fernandez-`` + ``Garcia Ana``: a hyphen joins two words
     if left[-1] == "." and right[0].isalpha():

@@ -271,15 +271,19 @@ _SPACED_DASH = re.compile(r"([^\W_]+\W*?) ([-\u2013\u2014]) (\W*?[^\W_]+)")
 
 
 def _dashes_spaced(value: str, region: Sequence[str]) -> bool:
-    """No dash the value spaces on both sides is printed glued to a word beside it: a space
-    the converter lost (``(PSUs)- Relative TSR``) leaves the value not shown, as a word glued
-    to the next one is not (its words alone are). Lines not given: no check."""
+    """No dash the value spaces on both sides is printed glued to a word beside it, between
+    the same two words: a space the converter lost (``(PSUs)- Relative TSR``) leaves the value
+    not shown, as a word glued to the next one is not (its words alone are). A hyphen elsewhere
+    in the row's lines (``Non-TSR``) says nothing of it. Lines not given: no check."""
     if not region or not _SPACED_DASH.search(value):
         return True
     text = "\n".join(region)
+    gap = r"(?:\s|\||<br\s*/?>)"
     return not any(
         re.search(
-            rf"(?<![^\W_]){re.escape(a)}{re.escape(d)}|{re.escape(d)}{re.escape(b)}(?![^\W_])", text
+            rf"(?<![^\W_]){re.escape(a)}(?:{re.escape(d)}{gap}*|{gap}+{re.escape(d)})"
+            rf"{re.escape(b)}(?![^\W_])",
+            text,
         )
         for a, d, b in _SPACED_DASH.findall(value)
     )

@@ -2935,17 +2935,29 @@ def test_a_code_in_a_row_of_cells_under_its_row_is_joined_cell_by_cell() -> None
     assert [r.line for r in f.non_derivative] == [32, 34, 38, 42, 43]
 
 
-def test_words_wrapped_past_a_titles_par_value_go_on_the_open_nature() -> None:
+def test_words_wrapped_past_a_titles_par_value_leave_the_open_nature_empty() -> None:
     # markitdown (remix seed 1183, scored before opened): 'Common Stock, par value 09/15/2021
     # S ... I By Limited' / '$0.01 per share' / 'Partnership(2)': the par value's line took the
     # line below as its own, and the title took both, 'Partnership' lost and its marker put on
-    # the title: the nature read 'By Limited' (wrong)
+    # the title: the nature read 'By Limited' (wrong). 'Partnership' is the nature's rest, or
+    # (the review's 'Series A') the next row's title printed above its values: the open nature
+    # is left empty, the title whole
     f = parse_file(FRESH / "remix1183_nature_wrapped_past_a_par_value_markitdown.md")
     row = next(r for r in f.non_derivative if r.line == 34)
     assert row.security_title == "Common Stock, par value $0.01 per share"
-    assert row.nature_of_ownership == "By Limited Partnership"
-    assert row.footnotes.get("nature_of_ownership") == ["F2"]
+    assert row.nature_of_ownership is None and row.ownership == "I"
     assert "security_title" not in row.footnotes
+    said = [n.message for n in f.notes if n.field == "non_derivative[1].nature_of_ownership"]
+    assert any("'Partnership', wrapped below the title's par value" in m for m in said)
+    # the same with the nature closed by its marker: nothing left open, the title whole
+    text = (FRESH / "remix1183_nature_wrapped_past_a_par_value_markitdown.md").read_text()
+    closed = text.replace(
+        "I By Limited\n$0.01 per share\nPartnership(2)", "I By Trust(2)\n$0.01 per share\nSeries A"
+    )
+    f = parse_bytes(closed.encode(), "closed.md")
+    row = next(r for r in f.non_derivative if r.line == 34)
+    assert row.security_title == "Common Stock, par value $0.01 per share"
+    assert row.nature_of_ownership == "By Trust"
 
 
 def test_a_year_alone_atop_the_title_cell_is_the_titles_first_word() -> None:
@@ -2966,6 +2978,19 @@ def test_a_state_tag_cut_before_its_closing_slash_is_joined_whole() -> None:
     # conformed name's tag before its closing slash; joined with a space it read '/DE /'
     f = parse_file(FRESH / "remix1197_state_tag_cut_by_a_cell_border_pymupdf4llm_layout.md")
     assert (f.issuer.name, f.issuer.ticker) == ("BANK OF AMERICA CORP /DE/", "BAC")
+
+
+def test_a_code_between_two_rows_that_both_lack_one_is_neithers() -> None:
+    # the review's (session 37) markitdown rows with each code raised above its row:
+    # '| | | | | S(1) | | (1) |' / '| Common Stock | | 07/25/2025 | | | 1,000 | D | 9,000 |' /
+    # '| --- |' / '| | | | | G(2) | | (2) |' / '| Common Stock | | 07/28/2025 | ...': joined
+    # downward, G had been the 07/25 row's code (wrong); read as words, the title's ('Common
+    # Stock G', wrong). Either row's, the lines do not say: neither's, said
+    f = parse_file(FRESH / "review37_a_code_between_two_rows_markitdown.md")
+    rows = {r.line: r for r in f.non_derivative}
+    assert rows[33].security_title == "Common Stock" and rows[33].code is None
+    assert rows[36].security_title == "Common Stock" and rows[36].code is None
+    assert any("'G(2)' alone on line 35" in n.message for n in f.notes)
 
 
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:

@@ -339,6 +339,9 @@ def test_a_title_whose_space_beside_a_dash_the_converter_lost_is_not_shown() -> 
     assert "security_title" in shown_fields(_filing(row), kept).table1[0]
     for lost in ("Share Units (PSUs)- Relative TSR", "Share Units (PSUs) -Relative TSR"):
         assert shown_fields(_filing(row), _text(lost + rest)).table1[0] == ALL - {"security_title"}
+    # a hyphen elsewhere in the row's lines says nothing of the value's dash
+    other = _text("Share Units (PSUs) - Relative TSR" + rest + " Non-Relative")
+    assert "security_title" in shown_fields(_filing(row), other).table1[0]
     # a line break, a cell's border or bold markup where the value has its space: shown
     wrapped = _text("Share Units (PSUs)" + rest, "- Relative TSR")
     assert "security_title" in shown_fields(_filing(row), wrapped).table1[0]

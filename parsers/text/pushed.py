@@ -56,30 +56,87 @@ def pushed_code(prev: Draft, tokens: list[Token]) -> bool:
     )
 
 
-def code_cells_below(rows: list[Row], k: int) -> tuple[Row, int] | None:
-    """A row of cells with a date and an empty cell, and under it (past the converter's rule,
-    or right under it) a row of as many cells holding nothing but a transaction code's letter
-    in that empty cell and footnote markers (markitdown: ``| American Depositary | |
-    07/25/2025 | | | 2,093,022 | A | 9,038,355 | | D |`` / ``| --- |`` / ``| | | | | X(2) | |
-    (2) | |``, remix seed 1177): one row of the form the code's raised marker split, its cells
-    one under the other. Joined cell by cell, it is read as the row it is (read apart, the
-    code's letter had gone into the title and the row's amounts lost their columns). Gives the
-    joined row and the index of the last row it took."""
-    row = rows[k]
-    at = k + 2 if k + 2 < len(rows) and rows[k + 1].shape == SEP else k + 1
-    if at >= len(rows) or row.shape not in TABLED:
+def code_cells_below(row: Row, rows: list[Row], k: int) -> tuple[Row, int] | None:
+    """A row of cells (``row``, ``rows[k]`` as read so far) with a date left of an empty cell,
+    and under it (past the converter's rule, or right under it) a row of as many cells holding
+    nothing but a transaction code's letter in that empty cell and footnote markers
+    (markitdown: ``| American Depositary | | 07/25/2025 | | | 2,093,022 | A | 9,038,355 | | D
+    |`` / ``| --- |`` / ``| | | | | X(2) | | (2) | |``, remix seed 1177): one row of the form
+    the code's raised marker split, its cells one under the other. Joined cell by cell, it is
+    read as the row it is (read apart, the code's letter had gone into the title and the row's
+    amounts lost their columns). Gives the joined row and the index of the last row it took.
+    Not where the letter may as well be a neighbour's: a row of the same shape right under the
+    letter's line, or a letter's line right above this row (a marker may raise a code above
+    its row as well as push it below)."""
+    at = _past_rule(rows, k + 1)
+    if at is None:
         return None
-    below = rows[at]
-    if below.shape != row.shape or len(below.cells) != len(row.cells) or below.cells[0]:
+    letter = _code_alone(row, rows[at])
+    if letter is None or row.cells[letter]:
         return None
-    tokens = tokenize(below.cells, below.xs)
-    letters = [t for t in tokens if t.kind != MARKER]
+    if not any(t.kind == DATE and t.cell < letter for t in tokenize(row.cells, row.xs)):
+        return None  # (a Table II holding's window dates stand right of the code's column)
+    nxt = _past_rule(rows, at + 1)
+    if nxt is not None and _wants_code(rows[nxt], row, letter):
+        return None
+    before = k - 2 if k > 1 and rows[k - 1].shape == SEP else k - 1
+    if before >= 0 and _code_alone(row, rows[before]) == letter:
+        return None
+    pairs = zip(row.cells, rows[at].cells, strict=True)
+    return row.with_cells(tuple(f"{a} {b}" if a and b else a or b for a, b in pairs)), at
+
+
+def code_between(rows: list[Row], k: int) -> str | None:
+    """``rows[k]`` holds a code's letter alone (and footnote markers) in a cell that both the
+    row of cells above it and the one below it, each with a date, leave empty: either row's
+    code, raised above its row or pushed below it by its marker. Which, the rows do not say,
+    so the line is neither's, and no word of a title either (read so, ``Common Stock G``).
+    Gives what to say of it, or None."""
+    above = k - 2 if k > 1 and rows[k - 1].shape == SEP else k - 1
+    below = _past_rule(rows, k + 1)
+    if above < 0 or below is None:
+        return None
+    letter = _code_alone(rows[above], rows[k])
+    if (
+        letter is None
+        or not _wants_code(rows[above], rows[above], letter)
+        or not _wants_code(rows[below], rows[above], letter)
+    ):
+        return None
+    return (
+        f"{rows[k].cells[letter].strip()!r} alone on line {rows[k].line}, in the code's cell that"
+        f" this row and the row of line {rows[below].line} both leave empty: either's code,"
+        " which the lines do not say; read as neither's"
+    )
+
+
+def _past_rule(rows: list[Row], i: int) -> int | None:
+    """Row ``i``, or the one after it where ``i`` is markdown's rule; None past the end."""
+    if i < len(rows) and rows[i].shape == SEP:
+        i += 1
+    return i if i < len(rows) else None
+
+
+def _code_alone(row: Row, other: Row) -> int | None:
+    """The cell of ``other`` holding a code's letter alone (footnote markers beside it), where
+    ``other`` is a row of as many cells as ``row`` with nothing else in it; else None."""
+    if other.shape != row.shape or len(other.cells) != len(row.cells) or other.cells[0]:
+        return None
+    letters = [t for t in tokenize(other.cells, other.xs) if t.kind != MARKER]
     if len(letters) != 1 or letters[0].kind != LETTER or letters[0].value not in CODES:
         return None
-    if row.cells[letters[0].cell] or not any(t.kind == DATE for t in tokenize(row.cells, row.xs)):
-        return None
-    pairs = zip(row.cells, below.cells, strict=True)
-    return row.with_cells(tuple(f"{a} {b}" if a and b else a or b for a, b in pairs)), at
+    return letters[0].cell
+
+
+def _wants_code(other: Row, row: Row, letter: int) -> bool:
+    """``other`` is a row of ``row``'s cells with a date and cell ``letter`` empty: a row
+    whose code may be that letter too."""
+    return (
+        other.shape == row.shape
+        and len(other.cells) == len(row.cells)
+        and not other.cells[letter]
+        and any(t.kind == DATE for t in tokenize(other.cells, other.xs))
+    )
 
 
 def title_goes_on(prev: Draft, tokens: list[Token]) -> bool:

@@ -757,8 +757,6 @@ def _par_value_below(host: Draft, d: Draft) -> bool:
     if isinstance(underlying, str) and _title_unfinished(underlying):
         return False  # (Table II: whose rest it is, the line does not say)
     more = _words_past_its_line(d)
-    if more and (d.text != _MARKERS.sub("", d.text) or not _open_nature(host)):
-        return False  # (whose markers, or whose words, the lines do not say)
     rest = " ".join(rest.split())
     said = (
         f"{title!r} ends mid-phrase, and line {d.line} below holds only its par value's rest"
@@ -768,26 +766,38 @@ def _par_value_below(host: Draft, d: Draft) -> bool:
         _title_goes_on(host, d, rest, said)
         return True
     # ``... I By Limited`` / ``$0.01 per share`` / ``Partnership(2)`` (markitdown, remix seed
-    # 1183): the words wrapped past the par value's line are the rest of the open nature, the
-    # only cell of the row left open once the title's par value ends it; had they gone with
-    # the par value's line, the nature read 'By Limited' (wrong)
+    # 1183): words wrapped past the par value's line, read as that line's, are no word of the
+    # title, which its par value ends. They are the rest of a cell the row left open (the
+    # nature: 'By Limited Partnership'), or the first line of the next row's title printed
+    # above its values ('Series A' / 'Common Stock ...'): which, the lines do not say, so an
+    # open cell is left empty (dropped with the par line, its words had read 'By Limited',
+    # wrong) and only the par line's own markers go with the title
     host.values["security_title"] = f"{title} {rest}"
+    add_refs(host, "security_title", mark_ids(_ANY_MARKER.findall(d.text)))
     host.notes.append(("security_title", said))
-    nature = host.values["nature_of_ownership"]
-    host.values["nature_of_ownership"] = f"{nature} {more}"
-    for refs in d.footnotes.values():
-        add_refs(host, "nature_of_ownership", refs)
-    host.notes.append(
-        (
-            "nature_of_ownership",
-            f"{more!r} wrapped below the title's par value (line {d.line}), read as the rest of"
-            f" the nature {nature!r}, the one cell of the row left open",
+    open_cells = [
+        f
+        for f in ("nature_of_ownership", "underlying_title")
+        if isinstance(host.values.get(f), str) and host.values[f] and f not in host.closed
+    ]
+    for f in open_cells:
+        host.leave_empty(
+            f,
+            f"{more!r}, wrapped below the title's par value (line {d.line}), may be the rest of"
+            f" this cell ({host.values[f]!r}) or a line of the row below; left empty",
         )
-    )
+    if not open_cells:
+        host.notes.append(
+            (
+                None,
+                f"{more!r} below the title's par value (line {d.line}): no cell of this row is"
+                " left open to take it, so it may be the row below's; not read",
+            )
+        )
     return True
 
 
-_ANY_MARKER = re.compile(r"\(\d{1,3}\)")
+_ANY_MARKER = re.compile(r"\((\d{1,3})\)")
 
 
 def _words_past_its_line(d: Draft) -> str:
@@ -801,16 +811,6 @@ def _words_past_its_line(d: Draft) -> str:
         if w in words:
             words.remove(w)
     return " ".join(words)
-
-
-def _open_nature(host: Draft) -> bool:
-    """The row's nature of ownership is open (no marker ended it on its line) and it is the
-    one text cell that is: a Table II row's underlying title, printed and not ended, may as
-    well go on."""
-    nature = host.values.get("nature_of_ownership")
-    if not isinstance(nature, str) or not nature or "nature_of_ownership" in host.closed:
-        return False
-    return host.values.get("underlying_title") is None or "underlying_title" in host.closed
 
 
 def _lone_number_below_a_nature(host: Draft, d: Draft) -> None:

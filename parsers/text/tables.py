@@ -56,6 +56,7 @@ from parsers.text.pushed import (
     PAR_CELL_END,
     ROW_OPENERS,
     caption_next,
+    code_between,
     code_cells_below,
     form_places,
     form_pushed_below,
@@ -229,8 +230,11 @@ def read_table(
             row = caption_across_row_off(row)
         if row.shape is PIPE and "<br>" in row.text and "/" in row.text:
             row = _year_cut_off(row)
+        if row.shape in TABLED and prev is not None and (why := code_between(rows, k)):
+            prev.notes.append((None, why))
+            continue
         code_line = None
-        if row.shape in TABLED and (joined := code_cells_below(rows, k)) is not None:
+        if row.shape in TABLED and (joined := code_cells_below(row, rows, k)) is not None:
             row, taken = joined  # (the code's raised marker split the row's cells)
             code_line = rows[taken].line
         if (

@@ -2993,6 +2993,22 @@ def test_a_code_between_two_rows_that_both_lack_one_is_neithers() -> None:
     assert any("'G(2)' alone on line 35" in n.message for n in f.notes)
 
 
+def test_window_markers_inside_the_title_cell_part_title_and_underlying() -> None:
+    # pymupdf4llm-layout (remix seed 1209, scored before opened): '|Performance<br>Share
+    # Units<br>(3)<br>(3)<br>(3)<br>Common<br>Stock|9,069,762|0<br>D|': the converter merged the
+    # row's cells into the title's; read as one title it had been 'Performance Share Units
+    # Common Stock' (wrong), and the row above's underlying '$.01' (wrong)
+    f = parse_file(FRESH / "remix1209_window_markers_inside_the_title_cell_pymupdf4llm_layout.md")
+    rows = {r.line: r for r in f.derivative}
+    assert rows[44].security_title == "Performance Share Units"
+    assert rows[44].underlying_title == "Common Stock"
+    assert rows[44].footnotes.get("expiration_date") == ["F3"]
+    assert "security_title" not in rows[44].footnotes
+    assert rows[42].security_title == "Class A Units of Holdings LLC"
+    assert rows[42].underlying_title == "Common Stock, par value $.01"
+    assert rows[42].underlying_shares == Decimal("40813929")
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

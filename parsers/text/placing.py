@@ -147,6 +147,77 @@ def lines_past_a_marker(draft: Draft, f: str, row: Row, toks: list[Token]) -> No
                 return
 
 
+_WINDOW_MARKERS = ("exercise_price", "date_exercisable", "expiration_date")
+
+
+def window_markers_in_title(draft: Draft, row: Row, fields: tuple[str, ...]) -> None:
+    """A Table II title's cell whose lines run on past lines of footnote markers alone into
+    more words (pymupdf4llm-layout, remix seed 1209: ``|Performance<br>Share Units<br>(3)<br>
+    (3)<br>(3)<br>Common<br>Stock|9,069,762|0<br>D|``): the converter merged the row's cells
+    into the title's, so the markers are the footnote-only cells between the title and the
+    underlying title (the exercise price, the date exercisable, the expiration date: three
+    lines, three cells) and the words past them the underlying title, the next text column,
+    where the cell after holds its amount. Read as one title, it had been 'Performance Share
+    Units Common Stock' (wrong). The title is the words above the markers; the words below go
+    to the underlying title where those columns say so, else are said and left out."""
+    cell = row.cells[0] if row.cells else ""
+    parts = [clean(p, markers=True).strip() for p in cell.split("<br>")]
+    marks = [k for k, p in enumerate(parts) if p and not MARKS.sub("", p).strip()]
+    if not marks or marks != list(range(marks[0], marks[-1] + 1)):
+        return
+    head, tail = parts[: marks[0]], parts[marks[-1] + 1 :]
+    if not any(c.isalpha() for p in head for c in p) or not any(
+        c.isalpha() for p in tail for c in p
+    ):
+        return
+    title = " ".join(MARKS.sub(" ", " ".join(head)).split())
+    rest = " ".join(MARKS.sub(" ", " ".join(tail)).split())
+    own = [f"F{int(m)}" for p in head for m in MARKS.findall(p)]
+    window = [f"F{int(m)}" for k in marks for m in MARKS.findall(parts[k])]
+    draft.values["security_title"] = title
+    draft.footnotes.pop("security_title", None)
+    if own:
+        draft.footnotes["security_title"] = list(dict.fromkeys(own))
+    said = (
+        f"the title's cell runs on past {len(marks)} line(s) of footnote markers alone into"
+        f" {rest!r}: the converter merged the row's cells into the title's"
+    )
+    if len(marks) == len(_WINDOW_MARKERS) and all(
+        draft.values.get(f) is None and not draft.footnotes.get(f) for f in _WINDOW_MARKERS
+    ):
+        for f, ref in zip(_WINDOW_MARKERS, window, strict=True):
+            draft.footnotes[f] = [ref]
+    next_cell = clean(row.cells[1]).split() if len(row.cells) > 1 else []
+    if (
+        "underlying_title" in fields
+        and _own_or_none(draft.values.get("underlying_title"), rest)
+        and next_cell
+        and parse_number(next_cell[0]) is not None
+        and all(c.isalpha() or c in " ,.$()'-" or c.isdigit() for c in rest)
+    ):
+        draft.values["underlying_title"] = rest
+        draft.notes.append(
+            (
+                "underlying_title",
+                f"{said}; the words past the markers read as the underlying title, the next text"
+                " column, its amount in the cell after",
+            )
+        )
+        draft.notes.append(("security_title", f"{said}; the words above the markers read as it"))
+        return
+    draft.notes.append(
+        ("security_title", f"{said}; the words above the markers read as it, {rest!r} left out")
+    )
+    if _own_or_none(draft.values.get("underlying_title"), rest):
+        draft.leave_empty("underlying_title", f"{said}; a piece of its words read here, left empty")
+
+
+def _own_or_none(value: object, rest: str) -> bool:
+    """The underlying title is empty, or a piece of the words past the markers (``$.01`` of
+    ``Common Stock, par value $.01``: the tokenizer had taken it as a cell of its own)."""
+    return value is None or (isinstance(value, str) and f" {value} " in f" {rest} ")
+
+
 _PLAN_NUMBER = re.compile(r"(?<![\w.,])\d{3}$")
 _PLAN_SECTION = re.compile(r"\([a-z]\)(?![\w(])")
 

@@ -45,6 +45,7 @@ from parsers.text.placing import (
     readable_token,
     scan_number_runs_on,
     value_cut_off_text,
+    window_markers_in_title,
     words_left_out,
 )
 from parsers.text.tokens import (
@@ -191,6 +192,13 @@ def read_row(
                     lines_past_a_marker(draft, f, row, toks)
         elif spaced:
             draft.centres[f] = toks[0].x + len(toks[0].text) / 2
+    if (
+        piped
+        and "underlying_title" in fields
+        and draft.values.get("security_title")
+        and "<br>" in (row.cells[0] if row.cells else "")
+    ):
+        window_markers_in_title(draft, row, fields)
     if spaced and not flush and date_x and "underlying_title" in fields:
         _underlying_past_the_window(draft, cols, fields, date_x)
     for f in emptied:

@@ -294,6 +294,8 @@ def _join_caption(left: str, right: str, words: Words) -> str:
     return f"{left} {right}" if apart else left + right
 
 
+_TAG_START = re.compile(r"[/\\][A-Z]{2,5}(?=[/\\\s\[]|$)")
+"""A conformed name's state tag from its opening slash (``/MN [ WFC``, ``/DE/``)."""
 _TAG_OPEN = re.compile(r"(?<!\S)[/\\][A-Z]{2,5}$")
 """An EDGAR conformed name's state tag up to its closing slash (``CORP /DE``, ``INC \\NEW``):
 the tag is written with no space inside (``/DE/``), so a border cut before that slash cut no
@@ -316,6 +318,10 @@ def _join_value(left: str, right: str, words: Words) -> str:
         return left + right  # ``BANK OF AMERICA CORP /DE`` + ``/ [ BAC ]``: a state tag's close
     if (left[-1] == "-" and left[-2:-1].isalnum()) or (right[0] == "-" and right[1:2].isalnum()):
         return left + right  # ``Fernandez-`` + ``Garcia Ana``: a hyphen joins two words
+    if left[-1].isalnum() and _TAG_START.match(right):
+        # ``WELLS FARGO & COMPANY`` + ``/MN [ WFC``: conformed names write the tag both with a
+        # space before it and without (``CORP /DE/``, ``COMPANY/MN``); the text elsewhere says
+        return _join_as_written(left, right, words)
     if left[-1] == "." and right[0].isalpha():
         return _join_as_written(left, right, words)
     if right[0] in ".,;:" and left[-1].isalnum():

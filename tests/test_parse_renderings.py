@@ -3027,6 +3027,16 @@ def test_a_state_tag_cut_before_its_opening_slash_is_unsure() -> None:
     assert parse_bytes(data.encode(), "x.md").issuer.name == "WELLS FARGO & COMPANY/MN"
 
 
+def test_a_date_ending_the_row_after_the_natures_dated_is_the_trusts() -> None:
+    # pdfplumber-text (remix seed 1219, scored before opened): 'Restricted Stock 43,587,572 I
+    # By Revocable Trust dated' / '3/1/2010' above Table II's caption, the date taken into the
+    # row and left out as fitting no column: the nature had read '... Trust dated' (wrong)
+    f = parse_file(FRESH / "remix1219_trust_date_taken_into_the_row_pdfplumber_text.txt")
+    row = next(r for r in f.non_derivative if r.line == 27)
+    assert row.nature_of_ownership == "By Revocable Trust dated 3/1/2010"
+    assert row.shares_owned_following == Decimal("43587572") and row.ownership == "I"
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

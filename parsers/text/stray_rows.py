@@ -25,6 +25,7 @@ from parsers.text.drafts import Draft, add_refs, mark_ids
 from parsers.text.placing import PAR_AMOUNT
 from parsers.text.table_row import THREE_LETTERS
 from parsers.text.tokens import DATE, NUM, TEXT, Token, cell_templates
+from parsers.text.wraps import ends_on_dated
 
 
 def _said(d: Draft, but: str = "") -> str:
@@ -353,12 +354,6 @@ _OTHER_ENDS = frozenset({"interest", "interests", "notes", "debentures"})
 """Nouns a title ends on besides a share's or unit's (``Shares of Beneficial Interest``)."""
 
 
-def _ends_on_dated(nature: str) -> bool:
-    """A nature whose last word wants a trust's date after it (``By Revocable Trust dated``)."""
-    words = nature.split()
-    return bool(words) and words[-1].casefold() in ("dated", "dtd")
-
-
 def _title_and_trust_date(host: Draft, d: Draft) -> bool:
     """A plain line of words and then a date (``Beneficial Interest 3/1/2010(1)(2)``) under a
     plain row whose title and nature both end mid-phrase (``Common Shares of``, ``By Revocable
@@ -375,7 +370,7 @@ def _title_and_trust_date(host: Draft, d: Draft) -> bool:
         or not isinstance(nature, str)
         or not isinstance(title, str)
         or {"security_title", "nature_of_ownership"} & host.closed
-        or not _ends_on_dated(nature)
+        or not ends_on_dated(nature)
         or not _title_unfinished(title)
         or host.values.get("underlying_title") is not None
         or "underlying_title" in host.blurred
@@ -415,7 +410,7 @@ def _trust_date_below(host: Draft, d: Draft) -> bool:
     if (
         m is None
         or not isinstance(nature, str)
-        or not _ends_on_dated(nature)
+        or not ends_on_dated(nature)
         or "nature_of_ownership" in host.closed
         or not host.line < d.line <= host.line + 2
     ):

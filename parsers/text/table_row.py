@@ -26,7 +26,7 @@ from parsers.text.cells import PIPE, PLAIN, SPACE, TABLED, Row
 from parsers.text.columns import CODES, SHARE_FIELDS, TEXT_FIELDS, align, fits_cells, pattern
 from parsers.text.debris import GROUPED_NUMBER, are_speckles
 from parsers.text.direction import check_row, settle_direction
-from parsers.text.drafts import Draft, new_draft
+from parsers.text.drafts import Draft, add_refs, mark_ids, new_draft
 from parsers.text.mending import (
     ends_in_marker,
     keep_title_cell,
@@ -59,6 +59,7 @@ from parsers.text.tokens import (
     parse_date,
     parse_number,
 )
+from parsers.text.wraps import ends_on_dated
 
 THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
 
@@ -203,6 +204,8 @@ def read_row(
         _underlying_past_the_window(draft, cols, fields, date_x)
     for f in emptied:
         draft.values[f] = None
+    if dropped and dropped[-1].kind == DATE:
+        dropped = _trust_date_after_dated(draft, dropped, row)
     for tok in dropped:
         note_dropped(draft, tok, fields, cols, positional)
     if dropped and row.shape != SPACE:
@@ -287,6 +290,36 @@ def read_row(
         _stacked_cells(draft, row, fields)
     check_row(draft, fields, row.shape in TABLED)
     return draft
+
+
+def _trust_date_after_dated(draft: Draft, dropped: list[Token], row: Row) -> list[Token]:
+    """A date ending the row right after its nature's ``dated`` (pdfplumber-text, remix seed
+    1219: ``Restricted Stock 43,587,572 I By Revocable Trust dated`` / ``3/1/2010``, the line
+    taken into the row) is the trust's date, the nature's rest: no column took it, and left
+    out the nature had read 'By Revocable Trust dated' (wrong). ``dropped`` less it."""
+    nature = draft.values.get("nature_of_ownership")
+    date = dropped[-1]
+    if (
+        not isinstance(nature, str)
+        or not ends_on_dated(nature)
+        or "nature_of_ownership" in draft.closed
+        or not re.search(
+            rf"(?<![^\W_])(?:dated|dtd)\s+{re.escape(date.text)}(?:\s*\(\d{{1,3}}\))*\s*$",
+            row.text,
+            re.IGNORECASE,
+        )
+    ):
+        return dropped
+    draft.values["nature_of_ownership"] = f"{nature} {date.text}"
+    add_refs(draft, "nature_of_ownership", mark_ids(date.marks))
+    draft.notes.append(
+        (
+            "nature_of_ownership",
+            f"{date.text!r} after the nature's 'dated', ending the row, is the trust's date: read"
+            " as the nature's rest",
+        )
+    )
+    return dropped[:-1]
 
 
 def _stacked_values(row: Row) -> str | None:

@@ -1567,3 +1567,9 @@ def settle(
         draft.notes.append((f, f"wrapped line(s) '{u.said}' split by {why}: read {texts[c]!r}"))
     draft.undecided = None
     return True
+
+
+def ends_on_dated(nature: str) -> bool:
+    """A nature whose last word wants a trust's date after it (``By Revocable Trust dated``)."""
+    words = nature.split()
+    return bool(words) and words[-1].casefold() in ("dated", "dtd")

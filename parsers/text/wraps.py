@@ -707,8 +707,16 @@ def opens_only(text: str) -> bool:
 
 
 _PAR_PHRASE = re.compile(
-    r"\bpar\s+value\s+\$\s?[\d.,]*\d|\$\s?[\d.,]*\d\s+par\s+value\b|\bno\s+par\s+value\b", re.I
+    r"\b(?:par|nominal)\s+value\s+\$\s?[\d.,]*\d|\$\s?[\d.,]*\d\s+par\s+value\b"
+    r"|\bno\s+par\s+value\b",
+    re.I,
 )
+_VALUED = frozenset({"par", "nominal"})
+_NATURES_ONLY = frozenset({"reporting", "person's", "person’s"})
+"""Words of a nature of ownership that no security's title holds (``By the Reporting
+Person's Trust``)."""
+"""The words before ``value`` in a par value's phrase (``par value``, ``nominal value``: an
+ordinary share's, as companies incorporated abroad write it)."""
 _AFTER_PAR = ("per", "share")
 
 
@@ -840,6 +848,8 @@ def runs_past_its_end(text: str) -> bool:
             and words[k] not in _PAR_GOES  # (``... Beneficial Interest, par value $0.01``)
         ):
             return True  # ``Shares of Beneficial Interest Account``: the phrase ends the title
+    if not _NATURES_ONLY.isdisjoint(words):
+        return True  # ``Class C Reporting``: the reporting person's words are a nature's
     for before, word in pairwise(words):
         if before == "beneficial" and word not in _BENEFICIAL:
             return True  # ``Shares of Beneficial Irrevocable``: its ``Interest`` cut away
@@ -859,7 +869,7 @@ def runs_past_its_end(text: str) -> bool:
             return True  # (``Restricted Share Units`` is a title: ``Units`` after ``Share``)
         if before == "par" and word != "value" and (word[:1].isalnum() or word[:1] == "$"):
             return True  # ``Common Shares, no par Irr``: ``par`` goes on only to ``value``
-        if word == "value" and before != "par":
+        if word == "value" and before not in _VALUED:
             return True  # ``Class B Common Stock value``: a lost row's ``par`` / ``value``
         if before == "appreciation" and word not in _APPRECIATED:
             return True  # ``Stock Appreciation Common``: only a right or unit appreciates

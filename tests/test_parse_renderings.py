@@ -3037,6 +3037,26 @@ def test_a_date_ending_the_row_after_the_natures_dated_is_the_trusts() -> None:
     assert row.shares_owned_following == Decimal("43587572") and row.ownership == "I"
 
 
+def test_a_scans_wrapped_title_lines_after_a_nominal_value_and_a_line_left_out() -> None:
+    # remix seed 1211's scan (OCR, scored before opened), three wrong titles before:
+    # 'Ordinary Shares,' / 'nominal value $0.0001' / 'per share' had read 'Ordinary Shares, per
+    # share' ('nominal value' is a par value's phrase); 'Common Shares of' / 'Beneficial
+    # Interest' / 'Shares' (left out) / 'Common Shares of' / ... had read the title twice (no
+    # line past one left out is the title's rest); 'LTIP Units' beside 'Class C' and 'By the',
+    # wrapped 'Capital Stock ... Reporting' / "Person's Trust", had been cut into three wrong
+    # cells (the reporting person's words are a nature's): now left empty
+    f = parse_file(FRESH / "remix1211_nominal_value_wrapped_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 20)
+    assert row.security_title == "Ordinary Shares, nominal value $0.0001 per share"
+    f = parse_file(FRESH / "remix1211_title_lines_past_a_line_left_out_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 24)
+    assert row.security_title == "Common Shares of Beneficial Interest"
+    f = parse_file(FRESH / "remix1211_reporting_persons_words_wrapped_ocr.txt")
+    row = next(r for r in f.derivative if r.line == 84)
+    assert row.security_title is None and row.underlying_title is None
+    assert row.nature_of_ownership is None and row.underlying_shares == Decimal("25905")
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -450,6 +450,7 @@ def attach(
     # but a row whose values the scan garbled (``[Common ____oariav2022   ee ee ee``)
     scan_below = flush and not before
     tied: list[tuple[str, str, str]] = []  # words about as near two text columns, in a scan
+    title_ended = False  # a scan's line was left out as past the title's end
     for n, toks in enumerate(lines):
         to = forced.get(id(toks))
         goes = []
@@ -524,6 +525,20 @@ def attach(
                 )
             )
             break
+        if title_ended and any(f == "security_title" for _, f in worded):
+            # ``Common Shares of`` / ``Beneficial Interest`` / ``Shares`` (left out) / ``Common
+            # Shares of`` ...: past a line left out as past the title's end, no later line is
+            # its rest (joined, they had skipped it: the title read twice, remix seed 1211's
+            # scan); the lines are left out
+            said = " / ".join(" ".join(t.text for t in w if t.text) for w in lines[n:])
+            draft.notes.append(
+                (
+                    "security_title",
+                    f"line(s) '{said}' below left out: they follow a line left out as past the"
+                    " title's end; unsure",
+                )
+            )
+            break
         if id(toks) in piped:
             _wrapped_cuts(draft, toks, goes)
         if (
@@ -534,6 +549,7 @@ def attach(
             title = _title_so_far(draft, extra)
             said = " ".join(t.text for t, f in worded)
             if _runs_title_on(title, said):
+                title_ended = True
                 # ``Common Stock, par`` / ``value $0.001`` / ``value``: a par value ends a
                 # title, so a scan's line after it is none of it (a word read twice, or a lost
                 # row's); left out

@@ -148,6 +148,8 @@ def lines_past_a_marker(draft: Draft, f: str, row: Row, toks: list[Token]) -> No
 
 
 _WINDOW_MARKERS = ("exercise_price", "date_exercisable", "expiration_date")
+_MARK_LINE = re.compile(r"<br>\s*(?:<sup>)?\s*\(\d{1,3}\)\s*(?:</sup>)?\s*<br>")
+"""A cell's line holding a footnote marker alone, between two lines (a cheap test)."""
 
 
 def window_markers_in_title(draft: Draft, row: Row, fields: tuple[str, ...]) -> None:
@@ -161,6 +163,8 @@ def window_markers_in_title(draft: Draft, row: Row, fields: tuple[str, ...]) -> 
     Units Common Stock' (wrong). The title is the words above the markers; the words below go
     to the underlying title where those columns say so, else are said and left out."""
     cell = row.cells[0] if row.cells else ""
+    if _MARK_LINE.search(cell) is None:
+        return
     parts = [clean(p, markers=True).strip() for p in cell.split("<br>")]
     marks = [k for k, p in enumerate(parts) if p and not MARKS.sub("", p).strip()]
     if not marks or marks != list(range(marks[0], marks[-1] + 1)):

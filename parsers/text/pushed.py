@@ -122,10 +122,18 @@ def _code_alone(row: Row, other: Row) -> int | None:
     ``other`` is a row of as many cells as ``row`` with nothing else in it; else None."""
     if other.shape != row.shape or len(other.cells) != len(row.cells) or other.cells[0]:
         return None
+    text = "".join(other.cells)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if sum(1 for c in text if c.isalpha()) != 1:
+        return None  # (asked of every row of cells: most hold words, answered so)
     letters = [t for t in tokenize(other.cells, other.xs) if t.kind != MARKER]
     if len(letters) != 1 or letters[0].kind != LETTER or letters[0].value not in CODES:
         return None
     return letters[0].cell
+
+
+_TAG = re.compile(r"<[^>]*>")
 
 
 def _wants_code(other: Row, row: Row, letter: int) -> bool:

@@ -65,7 +65,13 @@ from parsers.text.ocr import (
 )
 from parsers.text.scan_names import check_names, garbled_title_word
 from parsers.text.stray_rows import is_caption_text
-from parsers.text.tables import par_value_wanting, read_table, settle_wraps
+from parsers.text.tables import (
+    cut_in_a_scan,
+    par_value_wanting,
+    read_table,
+    scanned,
+    settle_wraps,
+)
 from parsers.text.tokens import parse_date
 from parsers.text.transposed import untranspose
 
@@ -165,6 +171,10 @@ def parse_text(
         d.notes.extend(word_breaks.unglue_by(d.values))
     for d in (*nd, *dv):
         par_value_wanting(d)
+    for table_rows, drafts in ((t1_rows, nd), (t2_rows, dv)):
+        if drafts and any(r.shape == SPACE for r in table_rows) and scanned(table_rows):
+            for d in drafts:
+                cut_in_a_scan(d)
     if len(nd) + len(dv) > limits.max_rows:
         raise ParseError(
             f"{len(nd) + len(dv):,} table rows, over the limit of {limits.max_rows:,}", path

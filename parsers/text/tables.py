@@ -126,6 +126,31 @@ from parsers.text.wrapped_lines import (
 )
 
 
+def scanned(rows: list[Row]) -> bool:
+    """A scan read back by OCR starts every line of a table at the margin (layout text indents
+    a wrapped line under its column): no line with a letter starts further in. A line with no
+    letter says nothing of it (a scan keeps the indent of a caption's lone ``4)``)."""
+    return not any(
+        r.shape == SPACE and r.xs[0] >= 4 and any(c.isalpha() for c in r.text) for r in rows
+    )
+
+
+def cut_in_a_scan(draft: Draft) -> None:
+    """A scan's title or underlying title that ends mid-phrase (``Class B Common``, ``Common
+    Stock,``, ``... (settled in``, ``Ordinary Shares, nominal value``): a scan loses or moves a
+    wrapped line now and then, so the rest was lost (remix seed 1213's scan: eleven such
+    values, each read as a whole title). Left empty with a doubt; a converter's text, which
+    keeps its lines, is not asked."""
+    for f in ("security_title", "underlying_title"):
+        text = draft.values.get(f)
+        if isinstance(text, str) and wraps.ends_mid_phrase(text):
+            draft.leave_empty(
+                f,
+                f"{text!r} ends mid-phrase, and a scan may lose a wrapped line: its rest was"
+                " not read; left empty",
+            )
+
+
 def read_table(
     rows: list[Row],
     fields: tuple[str, ...],
@@ -157,9 +182,7 @@ def read_table(
     # then do not say which column they sit under (layout text indents them). A line with no
     # letter says nothing of it: a scan keeps the indent of a caption's lone ``4)`` (``(Instr.
     # 3 and 4)`` wrapped) and of nothing else
-    flush = placed_cols and not any(
-        r.shape == SPACE and r.xs[0] >= 4 and any(c.isalpha() for c in r.text) for r in rows
-    )
+    flush = placed_cols and scanned(rows)
     tabled = not shapes.isdisjoint(TABLED)
     ad_x = None
     if "shares_a" in fields:

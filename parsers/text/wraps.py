@@ -706,6 +706,28 @@ def opens_only(text: str) -> bool:
     )
 
 
+_GOES_ON_WORDS = frozenset({"in", "and", "or", "to", "the", "for", "by", "with"})
+"""Words a title goes on after (``(settled in``): as a scan's last word, its rest was lost
+(not ``Common``: a filer may title a class so, the work list's Wells Fargo filings do)."""
+_VALUE_WANTED = re.compile(r"(?<!\bno )(?<![\d.] )\b(?:par|nominal)\s+value$", re.I)
+"""A par value's phrase that wants its amount after it: not ``no par value``, not ``$0.01 par
+value`` (the amount before it)."""
+
+
+def ends_mid_phrase(text: str) -> bool:
+    """:func:`opens_only`, or a bracket left open, or a last word a title goes on after, or a
+    par value's phrase with no amount (``nominal value``; ``no par value`` wants none)."""
+    words = text.split()
+    if not words:
+        return False
+    return (
+        opens_only(text)
+        or text.count("(") > text.count(")")
+        or words[-1].casefold() in _GOES_ON_WORDS
+        or _VALUE_WANTED.search(text) is not None
+    )
+
+
 _PAR_PHRASE = re.compile(
     r"\b(?:par|nominal)\s+value\s+\$\s?[\d.,]*\d|\$\s?[\d.,]*\d\s+par\s+value\b"
     r"|\bno\s+par\s+value\b",

@@ -235,6 +235,10 @@ def _speckle_word(word: str) -> bool:
     return 2 <= len(word) <= 4 and word[1:].islower() and set(word.casefold()) <= VOWELS
 
 
+_DASH_BETWEEN_WORDS = re.compile(r"[^\W_][)\]]? [-\u2013\u2014] [(\[]?[^\W_]")
+"""A dash with a space either side and a word on each (``(PSUs) - Relative``)."""
+
+
 def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> None:
     """Scan debris taken off a row's text cells (a repair, noted): a word with no letter or
     digit goes, as do the symbols after a word's last letter (but a ``)`` closing an open
@@ -444,6 +448,16 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             lettered = _LETTER_DIGIT.fullmatch(last) and head.rpartition(" ")[2] in _OWNER_ENDS
             if not (caps or lettered):
                 continue
+        if scan and f != "nature_of_ownership" and _DASH_BETWEEN_WORDS.search(text):
+            # ``2021 Performance Share Units (PSUs) - Relative TSR`` (remix seed 1213's scan):
+            # a dash alone between two words is the title's, or a speck the scan read so;
+            # dropped as a speck it had read ``(PSUs) Relative TSR`` (wrong)
+            draft.leave_empty(
+                f,
+                f"{text!r}: a dash alone between two words, the title's or a scan's speck;"
+                " left empty",
+            )
+            continue
         clean = clean_words(text, dashes=not scan)
         if scan and clean.count(")") > clean.count("(") and (m := _MARKER_REST.search(clean)):
             # ``... Irrevocable Trust\ 90)``: digits closing a bracket nothing opened, a

@@ -419,7 +419,10 @@ def read_table(
                         # number and a torn marker in a cell of its own, a nature's number or
                         # its marker's digits; a word of that cell, not a speck dropped
                         b.kind = TEXT
-            if not flush and ("-" in row.text or "–" in row.text or "—" in row.text):
+            if "-" in row.text or "–" in row.text or "—" in row.text:
+                # (in a scan too: a dash it kept between two words leaves the cell empty,
+                # :func:`parsers.text.debris.clean_text`, a dash or a speck; one at the end of
+                # the joined words is dropped there as a speck)
                 for a, b in pairwise(tokens):
                     if a.cell != b.cell:
                         continue

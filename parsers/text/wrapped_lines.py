@@ -578,7 +578,14 @@ def attach(
         bracket = any(text.count("(") > text.count(")") for text in first)
         wrapped = []
         for margin in u.lines:
-            wrapped.append(clean_words(margin, bracket))
+            line = clean_words(margin, bracket)
+            if _EDGE_DASH.search(margin) and line and not line.endswith("-"):
+                # ``(PSUs) -`` / ``Relative TSR`` (remix seed 1217's scan): a dash ending a
+                # wrapped line is line, so that the words it joins say it (a dash or a speck:
+                # the cell is left empty, :func:`parsers.text.debris.clean_text`); dropped,
+                # the title had read ``(PSUs) Relative TSR`` (wrong)
+                line += " -"
+            wrapped.append(line)
             bracket = bracket or "(" in margin
         draft.undecided = Undecided(u.cells, first, wrapped, " / ".join(wrapped), margin=True)
     for f, g, word in tied:
@@ -723,6 +730,10 @@ def _underlying_may_go_on(draft: Draft, said: str) -> None:
         f"line '{said}' below, left out of the title, may be the rest of the underlying title"
         f" ({under!r}): a scan's margin line keeps no column; left empty",
     )
+
+
+_EDGE_DASH = re.compile(r"[^\W_][)\]]? [-\u2013\u2014]\s*$")
+"""A line ending on a dash alone after a word (``(PSUs) -``)."""
 
 
 def _runs_title_on(title: str, words: str) -> bool:

@@ -3081,6 +3081,20 @@ def test_a_scans_title_cut_mid_phrase_or_holding_a_lone_dash_is_left_empty(
     assert any(said in n.message and n.field.endswith(".security_title") for n in f.notes)
 
 
+def test_a_scans_markers_read_as_a_balance_and_a_notes_wrapped_stock() -> None:
+    # remix seed 1219's scan (OCR, scored before opened): 'Common Stock, no par   69,064,000?
+    # 84' (markers torn to '? 84'): 84 had been the balance (wrong), now left empty, said; and
+    # 'Convertible Promissory Note' had taken the underlying's wrapped 'Stock' (no title runs
+    # on from a note to a stock)
+    f = parse_file(FRESH / "remix1219_markers_read_as_the_balance_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 28)
+    assert row.shares_owned_following is None
+    assert any("84 read as the balance after 69064000" in n.message for n in f.notes)
+    f = parse_file(FRESH / "remix1219_note_then_a_wrapped_stock_ocr.txt")
+    row = next(r for r in f.derivative if r.line == 26)
+    assert row.security_title == "Convertible Promissory Note"
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -589,10 +589,14 @@ def test_a_scan_margin_line_of_speckles_leaves_the_title_above_empty() -> None:
     assert row.security_title is None
     assert row.shares_owned_following == Decimal(2407)
     assert any("scan debris" in n.message for n in f.notes)
-    rows[1] = "Class A"  # a title's rest: read as ever
+    rows[1] = "(restricted)"  # a title's rest: read as ever
     assert _parse([*_HEAD, *rows, *_TABLE_II]).non_derivative[0].security_title == (
-        "Common Stock Class A"
+        "Common Stock (restricted)"
     )
+    # (a scan's title ending on a class's letter, ``Common Stock Class A``, is cut mid-phrase:
+    # its noun was on a line the scan lost; left empty)
+    rows[1] = "Class A"
+    assert _parse([*_HEAD, *rows, *_TABLE_II]).non_derivative[0].security_title is None
 
 
 @pytest.mark.parametrize(("at", "side"), [(114, "D"), (96, "A"), (101, None)])

@@ -289,6 +289,8 @@ def read_row(
                 )
         _stacked_cells(draft, row, fields)
     check_row(draft, fields, row.shape in TABLED)
+    if flush:
+        _markers_read_as_the_balance(draft)  # (after the row's amount was set aside)
     return draft
 
 
@@ -481,6 +483,29 @@ def _digit_beside_a_left_out_amount(draft: Draft) -> None:
         "shares",
         f"{shares} read as the amount, where {left} fits no column: a letter and a speck"
         " (the code's, the (A)/(D) side's) read as digits, or the amount? left empty",
+    )
+
+
+def _markers_read_as_the_balance(draft: Draft) -> None:
+    """A scan's row with no date or code whose grouped amount was set aside and whose balance
+    is a number of one to three digits (``Common Stock, no par   69,064,000? 84``, remix seed
+    1219's scan: markers torn to ``? 84``): the digits may be the amount's footnote markers
+    read as a number as well as a balance; read as the balance it was 84 (wrong). Left empty,
+    said."""
+    balance = draft.values.get("shares_owned_following")
+    aside = draft.set_aside.get("shares")
+    if (
+        not isinstance(balance, Decimal)
+        or not isinstance(aside, Decimal)
+        or not 0 < balance < 1000
+        or balance != balance.to_integral_value()
+        or aside < 1000
+    ):
+        return
+    draft.leave_empty(
+        "shares_owned_following",
+        f"{balance} read as the balance after {aside} set aside: footnote markers the scan read"
+        " as digits, or the balance? left empty",
     )
 
 

@@ -715,13 +715,15 @@ value`` (the amount before it)."""
 
 
 def ends_mid_phrase(text: str) -> bool:
-    """:func:`opens_only`, or a bracket left open, or a last word a title goes on after, or a
-    par value's phrase with no amount (``nominal value``; ``no par value`` wants none)."""
+    """:func:`opens_only`, or a class's letter (``Class A``), or a bracket left open, or a last
+    word a title goes on after, or a par value's phrase with no amount (``nominal value``; ``no
+    par value`` wants none)."""
     words = text.split()
     if not words:
         return False
     return (
         opens_only(text)
+        or (len(words) > 1 and words[-2].casefold() in ("class", "series") and len(words[-1]) < 3)
         or text.count("(") > text.count(")")
         or words[-1].casefold() in _GOES_ON_WORDS
         or _VALUE_WANTED.search(text) is not None
@@ -754,7 +756,7 @@ Equity Incentive Plan``, remix seed 1097: its rest had been cut into the underly
 _NOUNS_BEFORE_STOCK = frozenset({"shares", "share", "units", "unit", "warrants", "warrant"})
 _SHARES = frozenset({"shares", "share"})
 _OPTION = frozenset({"option", "options"})
-_BEFORE_STOCK_OR_SHARES = _NOUNS_BEFORE_STOCK | _OPTION
+_BEFORE_STOCK_OR_SHARES = _NOUNS_BEFORE_STOCK | _OPTION | {"note", "notes"}
 _NOUNS = _NOUNS_BEFORE_STOCK | {"stock"}
 YEAR = re.compile(r"(?:19|20)\d\d")
 """A year of this century or the last, as a title writes one (``due 2028``, ``2021 ...``)."""

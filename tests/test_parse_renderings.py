@@ -3095,6 +3095,19 @@ def test_a_scans_markers_read_as_a_balance_and_a_notes_wrapped_stock() -> None:
     assert row.security_title == "Convertible Promissory Note"
 
 
+def test_a_scans_title_read_twice_and_a_par_word_beside_a_nature_are_left_empty() -> None:
+    # remix seeds 1207 and 1217's scans (OCR, scored before opened): 'American Depositary
+    # Shares American Depositary Shares' (a lost row's title run into the row above's) and
+    # 'Custodian for minor child value' (the title's par value word beside the nature) had
+    # been read as written (wrong)
+    f = parse_file(FRESH / "remix1207_a_title_read_twice_ocr.txt")
+    assert next(r for r in f.non_derivative if r.line == 26).security_title is None
+    assert any("one phrase twice" in n.message for n in f.notes)
+    f = parse_file(FRESH / "remix1217_a_par_word_beside_a_nature_ocr.txt")
+    assert next(r for r in f.non_derivative if r.line == 33).nature_of_ownership is None
+    assert any("ends on a par value's word" in n.message for n in f.notes)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

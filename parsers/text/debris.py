@@ -265,6 +265,9 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                 " garbled, not a nature's words; left empty",
             )
             continue
+        if scan and (why := _scan_tail_unsure(f, text)):
+            draft.leave_empty(f, f"{text!r}: {why}; left empty")
+            continue
         if f == "nature_of_ownership" and _POSSESSIVE_END.search(text):
             # ``Held by the Reporting Person's`` (its ``spouse`` on a line the row lost, remix
             # seed 943's scan): a possessive wants its noun; the nature is cut short
@@ -1015,6 +1018,32 @@ def specks_for_a_title(title: object) -> bool:
 
 
 _POSSESSIVE_END = re.compile(r"\w['’]s$")
+_LONE_CAPITAL_END = re.compile(r"[a-z)][.,]? [A-HJ-Z]$")
+"""A nature's words, then a capital letter alone (``By 401(k) Plan U``, ``... spouse M``)."""
+_PAR_WORD_END = re.compile(r"\b(?:value|par)$", re.I)
+
+
+def _scan_tail_unsure(f: str, text: str) -> str | None:
+    """What a scan's text cell ends on that no such cell does, said (remix seeds 1207 and 1217's
+    scans, each read wrong): a nature ending on a capital letter alone after its words (a speck
+    read as a letter, or a letter of it: ``By GRAT A``), or on a par value's word (``Custodian
+    for minor child value``: the title's ``par`` / ``value`` put beside it); a title that is one
+    phrase twice (``American Depositary Shares American Depositary Shares``: a lost row's title
+    run into the row above's)."""
+    if f == "nature_of_ownership":
+        if _LONE_CAPITAL_END.search(text):
+            return (
+                "a capital letter alone after its words (a speck the scan read as a letter, or"
+                " a letter of it?)"
+            )
+        if _PAR_WORD_END.search(text):
+            return "it ends on a par value's word, no nature's (a title's word put beside it?)"
+        return None
+    words = text.split()
+    half = len(words) // 2
+    if half >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return "one phrase twice (a lost row's title run into this one?)"
+    return None
 
 
 def _specks_after_noun(title: str) -> str | None:

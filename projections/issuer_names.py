@@ -9,14 +9,13 @@ the owner's name."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, delete, func, insert, select, text
+from sqlalchemy import Connection, delete, func, insert, select
 from sqlmodel import Field, SQLModel
 
 from ledger.events import read_event
 from ledger.store import EventStore
 from ledger.tables import EVENTS, FILINGS
 from projections.kept import KeptTable, log_head
-from projections.materialize import CHECKPOINTS
 
 
 class IssuerNameRow(SQLModel, table=True):
@@ -36,7 +35,7 @@ REFRESH_LOCK = 774415
 STRUCTURED = ("xml", "sec_dataset")
 """Source formats whose names are stated apart, never read apart by a rule."""
 
-_KEPT = KeptTable(ISSUER_NAMES, NAME)
+_KEPT = KeptTable(ISSUER_NAMES, NAME, REFRESH_LOCK)
 
 
 def _names_between(conn: Connection, after: int, upto: int) -> set[tuple[str, str]]:
@@ -70,12 +69,10 @@ def refresh_issuer_names(store: EventStore, *, full: bool = False) -> int:
     if _KEPT.ensure(store):
         full = True
     with store.writer.begin() as conn:
-        if store.dialect == "postgresql":
-            conn.execute(text(f"SELECT pg_advisory_xact_lock({REFRESH_LOCK})"))
-        start = 0 if full else _KEPT.checkpoint(conn)
-        head = log_head(conn)
-        if head <= start and not full:
+        span = _KEPT.span(conn, store.dialect, full)
+        if span is None:
             return 0
+        start, head = span
         if full:
             conn.execute(delete(ISSUER_NAMES))
             have: set[tuple[str, str]] = set()
@@ -84,8 +81,7 @@ def refresh_issuer_names(store: EventStore, *, full: bool = False) -> int:
         new = sorted(_names_between(conn, start, head) - have)
         if new:
             conn.execute(insert(ISSUER_NAMES), [{"ticker": t, "name": n} for t, n in new])
-        conn.execute(delete(CHECKPOINTS).where(CHECKPOINTS.c.name == NAME))
-        conn.execute(insert(CHECKPOINTS).values(name=NAME, seq=head))
+        _KEPT.mark(conn, head)
     return len(new)
 
 

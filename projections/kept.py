@@ -7,7 +7,7 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Table, delete, func, inspect, select, text
+from sqlalchemy import Connection, Table, delete, func, insert, inspect, select, text
 
 from ledger.store import EventStore
 from ledger.tables import EVENTS
@@ -20,6 +20,9 @@ class KeptTable:
     table: Table
     name: str
     """The projection's row in ``projection_checkpoints``."""
+    lock: int
+    """The PostgreSQL advisory lock its refreshes take, so that two processes do not refresh
+    it at once."""
     ready: weakref.WeakSet[EventStore] = field(default_factory=weakref.WeakSet)
     """Stores whose table was seen in this release's shape: not inspected again."""
 
@@ -64,6 +67,23 @@ class KeptTable:
     def checkpoint(self, conn: Connection) -> int:
         where = CHECKPOINTS.c.name == self.name
         return int(conn.execute(select(CHECKPOINTS.c.seq).where(where)).scalar() or 0)
+
+    def span(self, conn: Connection, dialect: str, full: bool) -> tuple[int, int] | None:
+        """The log's events this refresh reads, as (after seq, up to seq), decided under the
+        projection's lock with the checkpoint read again there; None where none is new and no
+        full refresh is asked."""
+        if dialect == "postgresql":
+            conn.execute(text(f"SELECT pg_advisory_xact_lock({self.lock})"))
+        start = 0 if full else self.checkpoint(conn)
+        head = log_head(conn)
+        if head <= start and not full:
+            return None
+        return start, head
+
+    def mark(self, conn: Connection, head: int) -> None:
+        """Record that the table has read the log up to ``head``."""
+        conn.execute(delete(CHECKPOINTS).where(CHECKPOINTS.c.name == self.name))
+        conn.execute(insert(CHECKPOINTS).values(name=self.name, seq=head))
 
 
 def log_head(conn: Connection) -> int:

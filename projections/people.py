@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, text
+from sqlalchemy import Connection, delete, func, insert, select
 from sqlmodel import Field, SQLModel
 
 from ledger.identity import normalise_cik, normalise_name
@@ -96,7 +96,7 @@ class _Acc:
 # --- keeping the table ------------------------------------------------------------------
 
 
-_KEPT = KeptTable(PEOPLE, NAME)
+_KEPT = KeptTable(PEOPLE, NAME, REFRESH_LOCK)
 
 
 def ensure_tables(store: EventStore) -> bool:
@@ -135,12 +135,10 @@ def refresh_people(store: EventStore, *, full: bool = False) -> int:
     if not full and not behind(store):
         return 0
     with store.writer.begin() as conn:
-        if store.dialect == "postgresql":
-            conn.execute(text(f"SELECT pg_advisory_xact_lock({REFRESH_LOCK})"))
-        start = 0 if full else _KEPT.checkpoint(conn)
-        head = log_head(conn)
-        if head <= start and not full:
+        span = _KEPT.span(conn, store.dialect, full)
+        if span is None:
             return 0
+        start, head = span
         acc = _read(store, start, head)
         keys = sorted(acc)
         existing: dict[str, dict[str, Any]] = {}
@@ -155,8 +153,7 @@ def refresh_people(store: EventStore, *, full: bool = False) -> int:
         rows = [_merged(key, acc[key], existing.get(key)) for key in keys]
         for i in range(0, len(rows), 5_000):
             conn.execute(insert(PEOPLE), rows[i : i + 5_000])
-        conn.execute(delete(CHECKPOINTS).where(CHECKPOINTS.c.name == NAME))
-        conn.execute(insert(CHECKPOINTS).values(name=NAME, seq=head))
+        _KEPT.mark(conn, head)
     return len(rows)
 
 

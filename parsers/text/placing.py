@@ -13,7 +13,7 @@ from itertools import pairwise
 from parsers.text import ocr
 from parsers.text.cells import MARK, MARKS, Row, clean
 from parsers.text.columns import CODES, TEXT_FIELDS
-from parsers.text.drafts import Draft
+from parsers.text.drafts import Draft, mark_ids
 from parsers.text.tokens import (
     DATE,
     FRAG,
@@ -176,8 +176,8 @@ def window_markers_in_title(draft: Draft, row: Row, fields: tuple[str, ...]) -> 
         return
     title = " ".join(MARKS.sub(" ", " ".join(head)).split())
     rest = " ".join(MARKS.sub(" ", " ".join(tail)).split())
-    own = [f"F{int(m)}" for p in head for m in MARKS.findall(p)]
-    window = [f"F{int(m)}" for k in marks for m in MARKS.findall(parts[k])]
+    own = mark_ids(m for p in head for m in MARKS.findall(p))
+    window = mark_ids(m for k in marks for m in MARKS.findall(parts[k]))
     draft.values["security_title"] = title
     draft.footnotes.pop("security_title", None)
     if own:

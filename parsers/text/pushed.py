@@ -79,8 +79,8 @@ def code_cells_below(row: Row, rows: list[Row], k: int) -> tuple[Row, int] | Non
     nxt = _past_rule(rows, at + 1)
     if nxt is not None and _wants_code(rows[nxt], row, letter):
         return None
-    before = k - 2 if k > 1 and rows[k - 1].shape == SEP else k - 1
-    if before >= 0 and _code_alone(row, rows[before]) == letter:
+    above = row_above(rows, k)
+    if above is not None and _code_alone(row, above) == letter:
         return None
     pairs = zip(row.cells, rows[at].cells, strict=True)
     return row.with_cells(tuple(f"{a} {b}" if a and b else a or b for a, b in pairs)), at
@@ -92,15 +92,15 @@ def code_between(rows: list[Row], k: int) -> str | None:
     code, raised above its row or pushed below it by its marker. Which, the rows do not say,
     so the line is neither's, and no word of a title either (read so, ``Common Stock G``).
     Gives what to say of it, or None."""
-    above = k - 2 if k > 1 and rows[k - 1].shape == SEP else k - 1
+    above = row_above(rows, k)
     below = _past_rule(rows, k + 1)
-    if above < 0 or below is None:
+    if above is None or below is None:
         return None
-    letter = _code_alone(rows[above], rows[k])
+    letter = _code_alone(above, rows[k])
     if (
         letter is None
-        or not _wants_code(rows[above], rows[above], letter)
-        or not _wants_code(rows[below], rows[above], letter)
+        or not _wants_code(above, above, letter)
+        or not _wants_code(rows[below], above, letter)
     ):
         return None
     return (

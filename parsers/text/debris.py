@@ -466,6 +466,11 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             # ``... Irrevocable Trust\ 90)``: digits closing a bracket nothing opened, a
             # footnote marker (``(9)``) the scan tore, dropped as its fragments are
             clean = clean[: m.start()]
+        if scan and clean != text and (why := _scan_tail_unsure(f, clean.rstrip())):
+            # ``By 401(k) Plan U2)``, ``spouse M@00)``: the marker's torn rest dropped, what
+            # stays ends as no such cell does (remix seed 1207's scan, read with the speck)
+            draft.leave_empty(f, f"{text!r}, its torn marker dropped: {why}; left empty")
+            continue
         if _brackets_disagree(text):
             draft.values[f] = None
             draft.blurred.add(f)
@@ -1029,7 +1034,7 @@ def _scan_tail_unsure(f: str, text: str) -> str | None:
     read as a letter, or a letter of it: ``By GRAT A``), or on a par value's word (``Custodian
     for minor child value``: the title's ``par`` / ``value`` put beside it); a title that is one
     phrase twice (``American Depositary Shares American Depositary Shares``: a lost row's title
-    run into the row above's)."""
+    run into the row above's), or a whole title after its noun (:data:`_TITLE_AFTER_TITLE`)."""
     if f == "nature_of_ownership":
         if _LONE_CAPITAL_END.search(text):
             return (
@@ -1043,7 +1048,21 @@ def _scan_tail_unsure(f: str, text: str) -> str | None:
     half = len(words) // 2
     if half >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
         return "one phrase twice (a lost row's title run into this one?)"
+    if m := _TITLE_AFTER_TITLE.search(text):
+        return (
+            f"{m['second']!r}, a title of its own, after the noun {m['noun']!r} (a lost row's"
+            " title run into this one?)"
+        )
     return None
+
+
+_TITLE_AFTER_TITLE = re.compile(
+    r"\b(?P<noun>Stock|Shares|Units?),? (?P<second>(?:(?:Class|Series) [A-Z0-9]{1,2},? "
+    r"(?:[A-Z][a-z]+ )*|(?:Common|Ordinary|Preferred) )(?:Stock|Shares|Units?))$"
+)
+"""A title closing on its noun, then a whole title again (``Restricted Stock Class A Common
+Stock``: remix seed 1207's scan, the row of ``Class A Common Stock`` lost but its title, run
+into the row above's); ``Common Stock Class A`` and ``Common Stock Units`` are not so."""
 
 
 def _specks_after_noun(title: str) -> str | None:

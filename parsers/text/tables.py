@@ -400,6 +400,10 @@ def read_table(
             prev = drafts[-1]  # (markdown's rule cut no row: the one above goes on below it)
             for t in tokens[1:]:  # the nature's number, a word of its cell
                 t.kind, t.value = TEXT, None
+        if flush and pending and _wrapped_value_in_words(pending[-1][1], tokens):
+            for t in tokens:  # (words, the row above's rest)
+                if t.kind in (DATE, NUM):
+                    t.kind, t.value, t.dollar = TEXT, None, False
         if (
             not has_value(tokens)
             and not states_ownership(row, tokens)
@@ -1058,6 +1062,33 @@ def _noun_and_natures_number(row: Row, tokens: list[Token], prev: Draft) -> bool
 
 _TORN_NUMBER_WORD = re.compile(r"\d{1,2}[^\w\s]{0,3}\)")
 """A small number and a ``)`` no ``(`` opened, a word of its own (``member 2)``, ``1°)``)."""
+
+
+def _wrapped_value_in_words(above: list[Token], tokens: list[Token]) -> bool:
+    """A scan's line of words and one value that a word of the line above wants after it at
+    once: a date under a trust's ``dated`` (``(right to buy)      3/1/2010`` under ``Options
+    Stock   Trust dated``), or a dollar amount and ``per`` under a par value's ``value``
+    (``Capital      $0.0001 per`` under ``Class C      value``): the nature's or the title's
+    rest, wrapped beside the other cells' rest; no row is dated or priced so with no code,
+    amount or form. Each scan line is spaced on its own scale, so the columns do not tell;
+    the words do (remix seed 1207's scan: each had been read as a row, a phantom one, that
+    took the lines above as its title, the row above losing its rest)."""
+    words = [t for t in above if t.kind == TEXT]
+    values = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG)]
+    if not words or len(values) != 1 or tokens[0].kind != TEXT:
+        return False
+    value, last = values[0], words[-1].text.casefold()
+    after = tokens[tokens.index(value) + 1 :]
+    if value.kind == DATE:
+        return wraps.ends_on_dated(last) and all(t.kind in (MARKER, FRAG) for t in after)
+    return (
+        value.kind == NUM
+        and value.dollar
+        and last == "value"
+        and bool(after)
+        and after[0].kind == TEXT
+        and after[0].text.casefold() == "per"
+    )
 
 
 def _torn_number_after(a: Token, b: Token) -> bool:

@@ -773,8 +773,11 @@ def _amount_per_share_alone(text: str) -> bool:
     return m is not None and _WHAT_AN_AMOUNT_IS.search(text, 0, m.start()) is None
 
 
-_KIND_TORN = re.compile(r"\((?:right|obligation)(?!\s+to\b)", re.I)
-"""An option's kind with its ``to`` cut away (``(right buy)``)."""
+_KIND_TORN = re.compile(r"\((?:right|obligation)\s+(?!to\b)\S", re.I)
+"""An option's kind with its ``to`` cut away (``(right buy)``); one ending the text has not
+lost its ``to``, which a title wrapped there puts on its next line (``Call Option
+(obligation`` / ``to sell)``, remix seed 1207's scan: had read as run past its end, so its
+margin line went to the underlying title)."""
 TITLE_SMALL_WORDS = frozenset({"of", "to", "per", "par", "no", "and", "or", "in", "on", "a", "an"})
 """A title's small words (``Shares of``, ``par value``): no scan's speck, no nature's."""
 _TITLE_SMALL = TITLE_SMALL_WORDS | frozenset(

@@ -3145,6 +3145,15 @@ def test_a_scans_wrapped_kind_trust_date_and_par_amount_stay_with_their_row() ->
     assert rows[50].underlying_title == "Class A Common Stock, par value $0.0001 per share"
 
 
+def test_a_scans_qualifier_line_running_on_into_debris_leaves_the_title_empty() -> None:
+    # remix seed 1217's scan (session 38): 'Common Stock' over '(restricted) YU)', the line
+    # left out as running the title on past its end (torn markers read as letters after the
+    # qualifier), had kept 'Common Stock' (wrong: 'Common Stock (restricted)')
+    f = parse_file(FRESH / "remix1217_a_qualifier_line_with_torn_markers_ocr.txt")
+    assert next(r for r in f.non_derivative if r.line == 24).security_title is None
+    assert any("opens as a title's wording after 'Common Stock'" in n.message for n in f.notes)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -553,6 +553,17 @@ def attach(
                 # ``Common Stock, par`` / ``value $0.001`` / ``value``: a par value ends a
                 # title, so a scan's line after it is none of it (a word read twice, or a lost
                 # row's); left out
+                if said.startswith("(") and not _runs_title_on(title, said.split()[0]):
+                    # ``Common Stock`` / ``(restricted) YU)``: a qualifier that goes on the
+                    # title, then what a scan read of torn markers (remix seed 1217's scan):
+                    # the title's rest, or a lost row's line; kept cut, it had read wrong
+                    draft.leave_empty(
+                        "security_title",
+                        f"line '{said}' below opens as a title's wording after {title!r} but runs"
+                        " on past where a title ends: its rest and debris, or a lost row's; left"
+                        " empty",
+                    )
+                    continue
                 draft.notes.append(
                     (
                         "security_title",

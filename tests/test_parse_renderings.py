@@ -3154,6 +3154,21 @@ def test_a_scans_qualifier_line_running_on_into_debris_leaves_the_title_empty() 
     assert any("opens as a title's wording after 'Common Stock'" in n.message for n in f.notes)
 
 
+def test_a_scans_lone_date_far_right_and_a_par_amount_opening_a_line() -> None:
+    # remix seed 1221's scan (session 38, scored before opened): 'Shares‘))(2)   ...
+    # 3/1/2010 OMOOAHAY' (a holding's trust date, the nature's words lost) had been a
+    # transaction of 2010-03-01 (a phantom row); '$0.01 per share   Person's spouse' under
+    # 'Common Stock, par value | ... Held by the Reporting' had been read as a row and dropped,
+    # the nature cut to 'Held by the Reporting' (wrong)
+    f = parse_file(FRESH / "remix1221_a_trust_date_alone_far_right_ocr.txt")
+    assert f.non_derivative == []
+    assert any("line 20: title and values all unread" in n.message for n in f.notes)
+    f = parse_file(FRESH / "remix1221_a_par_amount_opening_a_line_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 21)
+    assert row.security_title == "Common Stock, par value $0.01 per share"
+    assert row.nature_of_ownership == "Held by the Reporting Person's spouse"
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -400,7 +400,10 @@ def read_table(
             prev = drafts[-1]  # (markdown's rule cut no row: the one above goes on below it)
             for t in tokens[1:]:  # the nature's number, a word of its cell
                 t.kind, t.value = TEXT, None
-        if flush and pending and _wrapped_value_in_words(pending[-1][1], tokens):
+        if flush and (
+            _par_amount_opens(tokens)
+            or (pending and _wrapped_value_in_words(pending[-1][1], tokens))
+        ):
             for t in tokens:  # (words, the row above's rest)
                 if t.kind in (DATE, NUM):
                     t.kind, t.value, t.dollar = TEXT, None, False
@@ -662,11 +665,13 @@ def read_table(
         )
         if host is not None and host.plain:
             words_left_below(host, pending, fields)
+    width = max((len(r.text.rstrip()) for r in rows), default=0) if flush else 0
     for d in drafts:
         clean_text(d, fields, scan=flush)
         if flush:
             _par_value_lost(d)
             _point_for_a_comma(d)
+            _date_far_right(d, width)
     if placed_cols and not flush:  # (an OCR engine's flush lines keep no columns)
         _off_column(drafts)
     if flush and "date_exercisable" in fields:
@@ -1064,6 +1069,49 @@ _TORN_NUMBER_WORD = re.compile(r"\d{1,2}[^\w\s]{0,3}\)")
 """A small number and a ``)`` no ``(`` opened, a word of its own (``member 2)``, ``1°)``)."""
 
 
+_BESIDE_A_DATE = ("code", "shares", "price", "shares_owned_following", "ownership")
+
+
+def _date_far_right(draft: Draft, width: int) -> None:
+    """A scan's row whose one value is a date standing past the middle of the table's lines,
+    no code, amount, price, balance or form beside it (``Shares‘))(2)   ...   3/1/2010
+    OMOOAHAY``, remix seed 1221's scan: a holding's trust date, the nature's other words
+    lost): no transaction date stands there, and nothing else of the row says it is one; it
+    had been read as a transaction of that date. Left empty, said."""
+    date, x = draft.values.get("transaction_date"), draft.centres.get("transaction_date")
+    if (
+        date is None
+        or x is None
+        or x <= width / 2
+        or any(draft.values.get(f) is not None for f in _BESIDE_A_DATE)
+    ):
+        return
+    draft.leave_empty(
+        "transaction_date",
+        f"{date} stands at character {x:.0f} of lines {width} wide, past the middle where no"
+        " transaction date does, and no code, amount or form beside it: a trust's date in the"
+        " nature's cell, or a lost row's? left empty",
+    )
+
+
+def _par_amount_opens(tokens: list[Token]) -> bool:
+    """A scan's line opening at the margin, in the title's column, on a dollar amount and
+    ``per`` (``$0.01 per share      Person's spouse`` under ``Common Stock, par value | ...
+    Held by the Reporting``), no other value on it: a par value's rest wrapped beside the
+    nature's, not a row priced so (remix seed 1221's scan: read as a row and dropped for want
+    of a title, it had cut both cells: ``Held by the Reporting``)."""
+    values = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG)]
+    return (
+        len(tokens) > 1
+        and values == tokens[:1]
+        and tokens[0].kind == NUM
+        and tokens[0].dollar
+        and tokens[0].x < 4
+        and tokens[1].kind == TEXT
+        and tokens[1].text.split()[0].casefold() == "per"
+    )
+
+
 def _wrapped_value_in_words(above: list[Token], tokens: list[Token]) -> bool:
     """A scan's line of words and one value that a word of the line above wants after it at
     once: a date under a trust's ``dated`` (``(right to buy)      3/1/2010`` under ``Options
@@ -1087,7 +1135,7 @@ def _wrapped_value_in_words(above: list[Token], tokens: list[Token]) -> bool:
         and last == "value"
         and bool(after)
         and after[0].kind == TEXT
-        and after[0].text.casefold() == "per"
+        and after[0].text.split()[0].casefold() == "per"
     )
 
 

@@ -3062,8 +3062,9 @@ def test_a_scans_wrapped_title_lines_after_a_nominal_value_and_a_line_left_out()
 @pytest.mark.parametrize(
     ("name", "line", "said"),
     [
-        # 'Restricted Stock Units (settled in' / 'Common Stock,': their rest lost by the scan
-        ("remix1213_title_cut_mid_phrase_ocr.txt", 49, "ends mid-phrase, and a scan may lose"),
+        # 'Restricted Stock Units (settled in' / 'Common Stock,': their rest read as a row by
+        # the scan's '$0.001 par' (session 38: the rest's lines, 'share' unplaced)
+        ("remix1213_title_cut_mid_phrase_ocr.txt", 49, "wrapped line(s) 'share' may continue"),
         # '(PSUs) - Relative' on one line: the dash had been dropped as a speck
         ("remix1213_dash_between_words_ocr.txt", 31, "a dash alone between two words"),
         # '(PSUs) -' / 'Relative TSR': the same, the dash ending a wrapped line
@@ -3167,6 +3168,25 @@ def test_a_scans_lone_date_far_right_and_a_par_amount_opening_a_line() -> None:
     row = next(r for r in f.non_derivative if r.line == 21)
     assert row.security_title == "Common Stock, par value $0.01 per share"
     assert row.nature_of_ownership == "Held by the Reporting Person's spouse"
+
+
+def test_a_scans_class_word_after_units_par_amount_and_balance_word_in_a_title() -> None:
+    # remix seed 1223's scan (session 38, scored before opened), each wrong before: 'LTIP
+    # Units' over 'Common      Partnership' / 'Stock' had read 'LTIP Units Common', 'Class B
+    # Partnership Stock' and 'By Limited' (a class's first word follows no noun: now all three
+    # left empty, the wrapped 'Stock' unplaced); 'Note      $0.001 par' had been read as a row
+    # and dropped ('Convertible Promissory'); 'Common Stock, par      SW 7A' (its balance
+    # garbled) had read 'Common Stock, par SW value $0.01 per share', a phantom row
+    f = parse_file(FRESH / "remix1223_a_class_word_at_the_margin_after_units_ocr.txt")
+    row = next(r for r in f.derivative if r.line == 80)
+    assert (row.security_title, row.underlying_title, row.nature_of_ownership) == (None,) * 3
+    f = parse_file(FRESH / "remix1223_a_par_amount_beside_a_title_ocr.txt")
+    row = next(r for r in f.derivative if r.line == 44)
+    assert row.security_title == "Convertible Promissory Note"
+    assert row.underlying_title == "Common Stock, $0.001 par value per share"
+    f = parse_file(FRESH / "remix1223_a_garbled_balance_word_in_a_title_ocr.txt")
+    assert [r.line for r in f.non_derivative] == [20, 22]  # (line 24: nothing read, said)
+    assert any("line 24: title and values all unread" in n.message for n in f.notes)
 
 
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:

@@ -19,6 +19,7 @@ from parsers.text.wraps import (
     ENDING_NOUNS,
     TITLE_SMALL_WORDS,
     holds_a_titles_noun,
+    runs_past_its_end,
     spells,
     unfinished,
 )
@@ -450,6 +451,8 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             caps = head and last.isupper() and _bracket_letters(last, head.split())
             lettered = _LETTER_DIGIT.fullmatch(last) and head.rpartition(" ")[2] in _OWNER_ENDS
             if not (caps or lettered):
+                if scan and f != "nature_of_ownership":
+                    _title_past_its_end(draft, f, text)
                 continue
         if scan and f != "nature_of_ownership" and _DASH_BETWEEN_WORDS.search(text):
             # ``2021 Performance Share Units (PSUs) - Relative TSR`` (remix seed 1213's scan):
@@ -477,6 +480,8 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             draft.notes.append(
                 (f, f"{text!r}: a bracket closed and another closing none after it: left empty")
             )
+            continue
+        if scan and f != "nature_of_ownership" and _title_past_its_end(draft, f, clean):
             continue
         if clean != text:
             draft.values[f] = clean or None
@@ -1026,6 +1031,21 @@ _POSSESSIVE_END = re.compile(r"\w['’]s$")
 _LONE_CAPITAL_END = re.compile(r"[a-z)][.,]? [A-HJ-Z]$")
 """A nature's words, then a capital letter alone (``By 401(k) Plan U``, ``... spouse M``)."""
 _PAR_WORD_END = re.compile(r"\b(?:value|par)$", re.I)
+
+
+def _title_past_its_end(draft: Draft, f: str, text: str) -> bool:
+    """A scan's title that runs on past where a title ends
+    (:func:`parsers.text.wraps.runs_past_its_end`: ``Common Stock, par SW value $0.01 per
+    share``, remix seed 1223's scan, the row's garbled balance ``SW 7A`` beside the title's
+    first line, a phantom row): a word of a cell beside it run in, which the text does not
+    single out. Left empty, said; True where so."""
+    if not runs_past_its_end(text):
+        return False
+    draft.leave_empty(
+        f, f"{text!r} runs on past where a title ends (a word of a cell beside it run in?); left"
+        " empty"
+    )  # fmt: skip
+    return True
 
 
 def _scan_tail_unsure(f: str, text: str) -> str | None:

@@ -401,8 +401,8 @@ def read_table(
             for t in tokens[1:]:  # the nature's number, a word of its cell
                 t.kind, t.value = TEXT, None
         if flush and (
-            _par_amount_opens(tokens)
-            or (pending and _wrapped_value_in_words(pending[-1][1], tokens))
+            _par_amount_in_words(tokens)
+            or (pending and _trust_date_in_words(pending[-1][1], tokens))
         ):
             for t in tokens:  # (words, the row above's rest)
                 if t.kind in (DATE, NUM):
@@ -1094,48 +1094,42 @@ def _date_far_right(draft: Draft, width: int) -> None:
     )
 
 
-def _par_amount_opens(tokens: list[Token]) -> bool:
-    """A scan's line opening at the margin, in the title's column, on a dollar amount and
-    ``per`` (``$0.01 per share      Person's spouse`` under ``Common Stock, par value | ...
-    Held by the Reporting``), no other value on it: a par value's rest wrapped beside the
-    nature's, not a row priced so (remix seed 1221's scan: read as a row and dropped for want
-    of a title, it had cut both cells: ``Held by the Reporting``)."""
+def _par_amount_in_words(tokens: list[Token]) -> bool:
+    """A scan's line whose one value is a dollar amount followed by ``per`` or ``par``: a
+    par value's amount, wrapped with its title beside the other cells' rest, never a row's
+    price (remix seed 1221's scan: ``$0.01 per share      Person's spouse`` under ``Common
+    Stock, par value | ... Held by the Reporting``; 1207's: ``Capital      $0.0001 per``
+    under ``... value``; 1223's: ``Note      $0.001 par`` under ``... Stock,``). Read as a
+    row, each was a phantom one or dropped for want of a title, and the row above lost its
+    rest (``Held by the Reporting``, wrong)."""
     values = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG)]
+    if len(values) != 1 or values[0].kind != NUM or not values[0].dollar:
+        return False
+    after = tokens[tokens.index(values[0]) + 1 :]
     return (
-        len(tokens) > 1
-        and values == tokens[:1]
-        and tokens[0].kind == NUM
-        and tokens[0].dollar
-        and tokens[0].x < 4
-        and tokens[1].kind == TEXT
-        and tokens[1].text.split()[0].casefold() == "per"
+        bool(after)
+        and after[0].kind == TEXT
+        and after[0].text.split()[0].casefold() in ("per", "par")
     )
 
 
-def _wrapped_value_in_words(above: list[Token], tokens: list[Token]) -> bool:
-    """A scan's line of words and one value that a word of the line above wants after it at
-    once: a date under a trust's ``dated`` (``(right to buy)      3/1/2010`` under ``Options
-    Stock   Trust dated``), or a dollar amount and ``per`` under a par value's ``value``
-    (``Capital      $0.0001 per`` under ``Class C      value``): the nature's or the title's
-    rest, wrapped beside the other cells' rest; no row is dated or priced so with no code,
+def _trust_date_in_words(above: list[Token], tokens: list[Token]) -> bool:
+    """A scan's line of words and one date, its last value, right under a line of words
+    ending on a trust's ``dated`` (``(right to buy)      3/1/2010`` under ``Options   Stock
+    Trust dated``, remix seed 1207's scan): the trust's date, wrapped with the nature beside
+    the other cells' rest, which follows ``dated`` at once; no row is dated so with no code,
     amount or form. Each scan line is spaced on its own scale, so the columns do not tell;
-    the words do (remix seed 1207's scan: each had been read as a row, a phantom one, that
-    took the lines above as its title, the row above losing its rest)."""
+    the word does. Read as a row, it had been a phantom one that took the lines above as its
+    title, the row above losing its rest."""
     words = [t for t in above if t.kind == TEXT]
     values = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG)]
-    if not words or len(values) != 1 or tokens[0].kind != TEXT:
-        return False
-    value, last = values[0], words[-1].text.casefold()
-    after = tokens[tokens.index(value) + 1 :]
-    if value.kind == DATE:
-        return wraps.ends_on_dated(last) and all(t.kind in (MARKER, FRAG) for t in after)
     return (
-        value.kind == NUM
-        and value.dollar
-        and last == "value"
-        and bool(after)
-        and after[0].kind == TEXT
-        and after[0].text.split()[0].casefold() == "per"
+        bool(words)
+        and wraps.ends_on_dated(words[-1].text)
+        and len(values) == 1
+        and values[0].kind == DATE
+        and tokens[0].kind == TEXT
+        and all(t.kind in (MARKER, FRAG) for t in tokens[tokens.index(values[0]) + 1 :])
     )
 
 

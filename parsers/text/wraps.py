@@ -911,6 +911,9 @@ def runs_past_its_end(text: str) -> bool:
             return True  # ``Stock Units Option``: an option's noun follows ``Stock`` or ``Share``
         if before in _INTERESTS and word in _OWNERS_WORDS:
             return True  # ``Shares of Beneficial Interest Partnership``: a nature's word
+        if before in ENDING_NOUNS and word in _OPENS_A_CLASS:
+            return True  # ``LTIP Units Common``: the underlying's first word (remix seed
+            # 1223's scan; ``Common Units`` and ``Preferred Stock`` put it first)
     after_noun = False
     for word, written in zip(words, text.split(), strict=True):
         if word in _NOUNS:
@@ -1217,6 +1220,8 @@ def _narrowed(readings: Readings, ruled_out: Callable[[tuple[str, ...]], object]
 
 
 ENDING_NOUNS = frozenset({"stock", "share", "shares", "unit", "units"})
+_OPENS_A_CLASS = frozenset({"common", "ordinary", "preferred"})
+"""Words that open a class's title and follow no security's noun in one."""
 GOES_ON = frozenset(
     {"units", "unit", "option", "options", "purchase", "appreciation", "right", "rights"}
     | {"award", "awards", "equivalent", "equivalents", "warrant", "warrants", "par", "no"}

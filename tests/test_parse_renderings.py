@@ -3189,6 +3189,24 @@ def test_a_scans_class_word_after_units_par_amount_and_balance_word_in_a_title()
     assert any("line 24: title and values all unread" in n.message for n in f.notes)
 
 
+def test_a_scans_jumbled_markers_a_year_at_the_margin_and_a_torn_marker_first() -> None:
+    # remix seed 1225's scan (session 38, scored before opened), each wrong before: 'By The
+    # Smith Family' / 'Trust OMOOGHaD' (markers read as letters, one small) had kept the
+    # letters; '2023   01/11/2022 ...' over 'Performance-' / 'Based RSUs' had read 2,023 as the
+    # exercise price and the title's lines into the underlying title; 'end)   en}' (the window's
+    # markers) had opened the underlying title: 'end Class B Common Stock'
+    f = parse_file(FRESH / "remix1225_markers_as_letters_of_jumbled_case_ocr.txt")
+    assert next(r for r in f.non_derivative if r.line == 24).nature_of_ownership is None
+    f = parse_file(FRESH / "remix1225_a_year_opening_a_title_ocr.txt")
+    row = next(r for r in f.derivative if r.line == 38)
+    assert row.security_title == "2023 Performance-Based RSUs"
+    assert row.underlying_title == "American Depositary Shares" and row.exercise_price is None
+    f = parse_file(FRESH / "remix1225_a_torn_marker_opening_an_underlying_title_ocr.txt")
+    row = next(r for r in f.derivative if r.line == 41)
+    assert row.security_title == "Profits Interest Units" and row.underlying_title is None
+    assert any("opening on a lone small letter or few" in n.message for n in f.notes)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

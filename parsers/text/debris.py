@@ -188,10 +188,11 @@ _CAPS_AFTER_OWNER_END = re.compile(
     r"(?=.*\b[A-Za-z][a-z]{2,}\b).*\s"
     r"(?P<end>Trust|Trustee|TTEE|TTEES|LLC|LP|L\.P\.|Inc\.|Ltd|Company|Partnership|Foundation"
     r"|\d{1,2}/\d{1,2}/\d{2,4})\s+"
-    r"(?P<caps>[A-Z]{3,})[,.;]?$"
+    r"(?P<caps>[A-Z]{3,}(?:[a-z][A-Z]+)?)[,.;]?$"
 )
-"""A nature with a word not in capitals whose last word is three capitals or more after the
-word an owner's name ends on (``Irr Trust MAHAL``, ``Limited Liability Company OMOOAHAD``), or
+"""A nature with a word not in capitals whose last word is three capitals or more (one small
+letter among them, ``OMOOGHaD``: remix seed 1225's scan) after the word an owner's name ends
+on (``Irr Trust MAHAL``, ``Limited Liability Company OMOOAHAD``), or
 on a trust's date (``Trust dated 3/1/2010 OMGOOAHAD``, remix seed 877):
 torn markers, or a word, unsure."""
 
@@ -399,8 +400,8 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             # a lone small letter); its real first word may have been left out with it
             draft.leave_empty(
                 f,
-                f"{text!r}: a title opening on a lone small letter or two (a code or a marker the "
-                "scan garbled?); left empty",
+                f"{text!r}: a title opening on a lone small letter or few (a code or a marker"
+                " the scan garbled?); left empty",
             )
             continue
         if scan and f != "nature_of_ownership" and (m := _CLASS_LETTER_AS_SYMBOL.search(text)):
@@ -995,9 +996,10 @@ _SMALL_WORDS = frozenset(("a", "an", "as", "at", "by", "in", "of", "on", "or", "
 _EMPTY_BRACKETS = re.compile(r"\(\)[a-z]{0,2}[^\w\s]*")
 """A word opening on an empty pair of brackets, at most two small letters after it (``()y``): a
 footnote marker the scan tore; no word of a title or a nature is so written."""
-_SMALL_LETTERS_FIRST = re.compile(r"[a-z]{1,2}\s")
+_SMALL_LETTERS_FIRST = re.compile(r"[a-z]{1,2}\s|[a-z]{1,4}[)\]}]\s")
 """A text opening on one or two small letters alone (``a Shares``, ``xe Shares``: a code read
-as letters): no security's title does."""
+as letters), or on a few closing a bracket nothing opened (``end) Class B``, remix seed 1225's
+scan: a window's footnote marker read as letters): no security's title does."""
 
 
 TORN_PAR = re.compile(r"(\$\d*\.\d+)[)\]}|°®©™’\"]{1,3}")

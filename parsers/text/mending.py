@@ -135,6 +135,24 @@ def year_words(tokens: list[Token]) -> None:
             t.kind, t.value = TEXT, None
 
 
+def year_opening_a_scan_line(tokens: list[Token]) -> None:
+    """A scan's line opening at the margin on a year with no ``$`` and no word after it
+    (``2023      01/11/2022 ...`` over ``Performance-`` / ``Based RSUs``): the title's first
+    word, its others wrapped below; the margin is the title's column, and the form prints
+    a price with its ``$`` (remix seed 1225's scan: read as an exercise price of 2,023, the
+    title's lines below went to the underlying title, ``American Performance-Depositary
+    Based RSUs Shares``)."""
+    if (
+        len(tokens) > 1
+        and tokens[0].kind == NUM
+        and not tokens[0].dollar
+        and tokens[0].x < 4
+        and YEAR.fullmatch(tokens[0].text)
+        and tokens[1].kind != TEXT
+    ):
+        tokens[0].kind, tokens[0].value = TEXT, None
+
+
 def year_among_a_cells_words(tokens: list[Token], row: Row) -> None:
     """In a row of cells, a year printed after a word on one line of its cell (``BJane Doe
     2019 I``, pymupdf4llm-layout, remix seed 1117, a border through ``Irrevocable``) is a word

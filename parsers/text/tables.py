@@ -49,6 +49,7 @@ from parsers.text.mending import (
     ruled_marker_letter,
     year_after_due,
     year_among_a_cells_words,
+    year_opening_a_scan_line,
     year_words,
 )
 from parsers.text.pushed import (
@@ -335,6 +336,7 @@ def read_table(
                 year.kind, year.value = TEXT, None
         if flush and row.shape == SPACE:
             year_words(tokens)
+            year_opening_a_scan_line(tokens)
             code_five(tokens)
             digit_read_as_letter(tokens)
             amount_after_by(tokens)

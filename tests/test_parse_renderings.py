@@ -3207,6 +3207,19 @@ def test_a_scans_jumbled_markers_a_year_at_the_margin_and_a_torn_marker_first() 
     assert any("opening on a lone small letter or few" in n.message for n in f.notes)
 
 
+def test_a_scans_nominal_cut_from_its_value_and_a_class_letter_glued() -> None:
+    # remix seed 1227's scan (session 38, scored before opened): 'Ordinary Shares, nominal'
+    # (its line below lost) had been read so (wrong); 'Class ACommon' had read 'Class ACommon
+    # Shares' (wrong), now mended, said
+    f = parse_file(FRESH / "remix1227_a_nominal_value_cut_ocr.txt")
+    assert next(r for r in f.derivative if r.line == 25).underlying_title is None
+    f = parse_file(FRESH / "remix1227_a_class_letter_glued_ocr.txt")
+    assert next(r for r in f.non_derivative if r.line == 23).security_title == (
+        "Class A Common Shares"
+    )
+    assert any("put back the space in 'ACommon'" in n.message for n in f.notes)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -250,6 +250,13 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
         text = draft.values.get(f)
         if not isinstance(text, str):
             continue
+        if scan and f != "nature_of_ownership" and (m := _CLASS_LETTER_GLUED.search(text)):
+            # ``Class ACommon Shares`` (remix seed 1227's scan): the space after a class's
+            # letter lost; no word opens on a capital glued to ``Common``
+            glued = text
+            draft.values[f] = text = _CLASS_LETTER_GLUED.sub(r"\1 \2", text)
+            draft.notes.append((f, f"put back the space in {m[0]!r} of {glued!r}: read {text!r}"))
+            draft.repaired = True
         if f != "nature_of_ownership" and text.isdigit():
             # ``2028`` alone: a number is no title; the end of one whose lines above went to
             # the row above (``Convertible Senior Notes due`` / ``2028 $10.00 ...`` in a table
@@ -1033,6 +1040,12 @@ _POSSESSIVE_END = re.compile(r"\w['’]s$")
 _LONE_CAPITAL_END = re.compile(r"[a-z)][.,]? [A-HJ-Z]$")
 """A nature's words, then a capital letter alone (``By 401(k) Plan U``, ``... spouse M``)."""
 _PAR_WORD_END = re.compile(r"\b(?:value|par)$", re.I)
+
+
+_CLASS_LETTER_GLUED = re.compile(
+    r"(?<=\bClass )([A-Z])(Common|Capital|Ordinary|Preferred|Subordinate|Limited|Voting)\b"
+)
+"""A class's letter run into the word after it by a scan (``Class ACommon``)."""
 
 
 def _title_past_its_end(draft: Draft, f: str, text: str) -> bool:

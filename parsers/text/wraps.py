@@ -709,9 +709,10 @@ def opens_only(text: str) -> bool:
 _GOES_ON_WORDS = frozenset({"in", "and", "or", "to", "the", "for", "by", "with"})
 """Words a title goes on after (``(settled in``): as a scan's last word, its rest was lost
 (not ``Common``: a filer may title a class so, the work list's Wells Fargo filings do)."""
-_VALUE_WANTED = re.compile(r"(?<!\bno )(?<![\d.] )\b(?:par|nominal)\s+value$", re.I)
+_VALUE_WANTED = re.compile(r"(?<!\bno )(?<![\d.] )\b(?:par|nominal)\s+value$|\bnominal$", re.I)
 """A par value's phrase that wants its amount after it: not ``no par value``, not ``$0.01 par
-value`` (the amount before it)."""
+value`` (the amount before it); ``nominal`` wants ``value`` too (``Ordinary Shares,
+nominal``, remix seed 1227's scan, its line below lost)."""
 
 
 def ends_mid_phrase(text: str) -> bool:
@@ -736,11 +737,11 @@ _PAR_PHRASE = re.compile(
     re.I,
 )
 _VALUED = frozenset({"par", "nominal"})
+"""The words before ``value`` in a par value's phrase (``par value``, ``nominal value``: an
+ordinary share's, as companies incorporated abroad write it)."""
 _NATURES_ONLY = frozenset({"reporting", "person's", "person’s"})
 """Words of a nature of ownership that no security's title holds (``By the Reporting
 Person's Trust``)."""
-"""The words before ``value`` in a par value's phrase (``par value``, ``nominal value``: an
-ordinary share's, as companies incorporated abroad write it)."""
 _AFTER_PAR = ("per", "share")
 
 

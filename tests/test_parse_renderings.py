@@ -3220,6 +3220,33 @@ def test_a_scans_nominal_cut_from_its_value_and_a_class_letter_glued() -> None:
     assert any("put back the space in 'ACommon'" in n.message for n in f.notes)
 
 
+def test_remix_1229_scan_par_amounts_two_natures_a_dash_and_speckles() -> None:
+    # remix seed 1229's scan (session 38, fresh, scored before opened: 6 wrong + 3 phantom at
+    # 11f3493), each wrong or phantom before
+    # 'Holdings LLC   Stock, $0.001   minor child': a par value's amount after the noun's
+    # comma, read as a row: 'Custodian for' and 'Common' (cut); now the lines stay the row's
+    f = parse_file(FRESH / "remix1229_a_par_amount_after_a_nouns_comma_ocr.txt")
+    row = next(r for r in f.derivative if r.line == 87)
+    assert row.nature_of_ownership is None and row.underlying_title is None
+    assert [r.line for r in f.derivative if 87 < (r.line or 0) < 91] == []
+    # '... Trust' / 'dated 3/1/2010' / 'SSS) [nee | [NE | By TRA': two natures' 'By'
+    f = parse_file(FRESH / "remix1229_two_natures_run_together_ocr.txt")
+    assert next(r for r in f.non_derivative if r.line == 33).nature_of_ownership is None
+    assert any("two natures' 'By' in one" in n.message for n in f.notes)
+    # '(PSUs) - Relative' inside a margin line: the dash had been dropped as a speck
+    f = parse_file(FRESH / "remix1229_a_dash_inside_a_margin_line_ocr.txt")
+    assert next(r for r in f.derivative if r.line == 64).security_title is None
+    # 'Stock Units   $0.0001' under 'Restricted   nominal value': a phantom row before
+    f = parse_file(FRESH / "remix1229_a_par_amount_under_nominal_value_ocr.txt")
+    row = next(r for r in f.derivative if r.line == 45)
+    assert row.security_title == "Performance-Based Restricted Stock Units"
+    assert row.underlying_title == "Ordinary Shares, nominal value $0.0001"
+    assert 48 not in [r.line for r in f.derivative]
+    # 'ee ee ee ee ee   2 ee ee': a holding of 2 shares before
+    f = parse_file(FRESH / "remix1229_a_number_among_speckles_ocr.txt")
+    assert 53 not in [r.line for r in f.non_derivative]
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

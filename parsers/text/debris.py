@@ -237,7 +237,7 @@ def _speckle_word(word: str) -> bool:
     return 2 <= len(word) <= 4 and word[1:].islower() and set(word.casefold()) <= VOWELS
 
 
-_DASH_BETWEEN_WORDS = re.compile(r"[^\W_][)\]]? [-\u2013\u2014] [(\[]?[^\W_]")
+DASH_BETWEEN_WORDS = re.compile(r"[^\W_][)\]]? [-\u2013\u2014] [(\[]?[^\W_]")
 """A dash with a space either side and a word on each (``(PSUs) - Relative``)."""
 
 
@@ -462,7 +462,7 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                 if scan and f != "nature_of_ownership":
                     _title_past_its_end(draft, f, text)
                 continue
-        if scan and f != "nature_of_ownership" and _DASH_BETWEEN_WORDS.search(text):
+        if scan and f != "nature_of_ownership" and DASH_BETWEEN_WORDS.search(text):
             # ``2021 Performance Share Units (PSUs) - Relative TSR`` (remix seed 1213's scan):
             # a dash alone between two words is the title's, or a speck the scan read so;
             # dropped as a speck it had read ``(PSUs) Relative TSR`` (wrong)
@@ -1078,6 +1078,10 @@ def _scan_tail_unsure(f: str, text: str) -> str | None:
             )
         if _PAR_WORD_END.search(text):
             return "it ends on a par value's word, no nature's (a title's word put beside it?)"
+        if text.split().count("By") > 1:
+            # ``By Revocable Trust dated 3/1/2010 SSS nee NE By TRA`` (remix seed 1229's scan:
+            # a garbled row's line below run into the nature)
+            return "two natures' 'By' in one (a lost row's run into this one?)"
         return None
     words = text.split()
     half = len(words) // 2

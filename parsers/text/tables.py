@@ -37,7 +37,7 @@ from parsers.text.captions import (
 )
 from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TABLED, Row, clean
 from parsers.text.columns import SHARE_FIELDS, TEXT_FIELDS
-from parsers.text.debris import DASHES, JUNK_HEAD, clean_text
+from parsers.text.debris import DASHES, JUNK_HEAD, are_speckles, clean_text
 from parsers.text.drafts import Draft
 from parsers.text.mending import (
     amount_after_by,
@@ -402,9 +402,13 @@ def read_table(
             prev = drafts[-1]  # (markdown's rule cut no row: the one above goes on below it)
             for t in tokens[1:]:  # the nature's number, a word of its cell
                 t.kind, t.value = TEXT, None
+        if flush and _number_among_speckles(tokens):
+            for t in tokens:  # (debris: the line is then no row)
+                if t.kind == NUM:
+                    t.kind, t.value = FRAG, None
         if flush and (
             _par_amount_in_words(tokens)
-            or (pending and _trust_date_in_words(pending[-1][1], tokens))
+            or (pending and _wrapped_value_in_words(pending[-1][1], tokens))
         ):
             for t in tokens:  # (words, the row above's rest)
                 if t.kind in (DATE, NUM):
@@ -1096,6 +1100,21 @@ def _date_far_right(draft: Draft, width: int) -> None:
     )
 
 
+def _number_among_speckles(tokens: list[Token]) -> bool:
+    """A scan's line of speckles with one small number among them (``ee ee ee ee ee   2
+    ee ee``, remix seed 1229's scan): no row's value, read as a holding of 2 shares (a
+    phantom row); what the scan saw there, it did not keep."""
+    values = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG)]
+    words = [w for t in tokens if t.kind == TEXT for w in t.text.split()]
+    return (
+        len(values) == 1
+        and values[0].kind == NUM
+        and not values[0].dollar
+        and len(values[0].text) <= 2
+        and are_speckles(words)
+    )
+
+
 def _par_amount_in_words(tokens: list[Token]) -> bool:
     """A scan's line whose one value is a dollar amount followed by ``per`` or ``par``: a
     par value's amount, wrapped with its title beside the other cells' rest, never a row's
@@ -1107,7 +1126,12 @@ def _par_amount_in_words(tokens: list[Token]) -> bool:
     values = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG)]
     if len(values) != 1 or values[0].kind != NUM or not values[0].dollar:
         return False
-    after = tokens[tokens.index(values[0]) + 1 :]
+    at = tokens.index(values[0])
+    after, before = tokens[at + 1 :], tokens[at - 1] if at else None
+    if before is not None and before.kind == TEXT and before.text.endswith(","):
+        # ``Stock, $0.001`` / ``par value per`` (remix seed 1229's scan): after a title's
+        # noun and its comma, the amount a par value's words follow on the line below
+        return before.text[:-1].rsplit(" ", 1)[-1].casefold() in wraps.ENDING_NOUNS
     return (
         bool(after)
         and after[0].kind == TEXT
@@ -1115,24 +1139,25 @@ def _par_amount_in_words(tokens: list[Token]) -> bool:
     )
 
 
-def _trust_date_in_words(above: list[Token], tokens: list[Token]) -> bool:
-    """A scan's line of words and one date, its last value, right under a line of words
-    ending on a trust's ``dated`` (``(right to buy)      3/1/2010`` under ``Options   Stock
-    Trust dated``, remix seed 1207's scan): the trust's date, wrapped with the nature beside
-    the other cells' rest, which follows ``dated`` at once; no row is dated so with no code,
-    amount or form. Each scan line is spaced on its own scale, so the columns do not tell;
-    the word does. Read as a row, it had been a phantom one that took the lines above as its
-    title, the row above losing its rest."""
+def _wrapped_value_in_words(above: list[Token], tokens: list[Token]) -> bool:
+    """A scan's line of words and one value that the last word of the line above wants right
+    after it: a date under a trust's ``dated`` (``(right to buy)      3/1/2010`` under
+    ``Options   Stock   Trust dated``, remix seed 1207's scan), or a dollar amount under a par
+    value's ``value`` (``Stock Units      $0.0001`` under ``Restricted      nominal value``,
+    1229's): the nature's or the title's rest, wrapped beside the other cells' rest; no row is
+    dated or priced so with no code, amount or form. Each scan line is spaced on its own
+    scale, so the columns do not tell; the words do. Read as a row, each had been a phantom
+    one, the row above losing its rest."""
     words = [t for t in above if t.kind == TEXT]
     values = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG)]
-    return (
-        bool(words)
-        and wraps.ends_on_dated(words[-1].text)
-        and len(values) == 1
-        and values[0].kind == DATE
-        and tokens[0].kind == TEXT
-        and all(t.kind in (MARKER, FRAG) for t in tokens[tokens.index(values[0]) + 1 :])
-    )
+    if not words or len(values) != 1 or tokens[0].kind != TEXT:
+        return False
+    value, last = values[0], words[-1].text.rsplit(" ", 1)[-1].casefold()
+    if any(t.kind not in (MARKER, FRAG) for t in tokens[tokens.index(value) + 1 :]):
+        return False
+    if value.kind == DATE:
+        return wraps.ends_on_dated(last)
+    return value.kind == NUM and value.dollar and last == "value"
 
 
 def _torn_number_after(a: Token, b: Token) -> bool:

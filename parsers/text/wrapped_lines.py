@@ -14,6 +14,7 @@ from parsers.text.captions import is_header_row
 from parsers.text.cells import LOOSE, PIPE, PLAIN, SPACE, TABLED, Row
 from parsers.text.columns import TEXT_FIELDS
 from parsers.text.debris import (
+    DASH_BETWEEN_WORDS,
     GROUPED_NUMBER,
     HAS_WORD,
     TORN_MARKER,
@@ -589,7 +590,11 @@ def attach(
         bracket = any(text.count("(") > text.count(")") for text in first)
         wrapped = []
         for margin in u.lines:
-            line = clean_words(margin, bracket)
+            # (a dash alone between two words stays, so that the words it joins say it:
+            # ``(PSUs) - Relative`` / ``TSR``, remix seed 1229's scan, had lost it)
+            line = clean_words(
+                margin, bracket, dashes=DASH_BETWEEN_WORDS.search(margin) is not None
+            )
             if _EDGE_DASH.search(margin) and line and not line.endswith("-"):
                 # ``(PSUs) -`` / ``Relative TSR`` (remix seed 1217's scan): a dash ending a
                 # wrapped line is line, so that the words it joins say it (a dash or a speck:

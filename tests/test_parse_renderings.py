@@ -3247,6 +3247,20 @@ def test_remix_1229_scan_par_amounts_two_natures_a_dash_and_speckles() -> None:
     assert 53 not in [r.line for r in f.non_derivative]
 
 
+def test_a_plain_rows_rest_in_a_row_of_cells_and_a_debts_due_wrapped() -> None:
+    # markitdown (remix seed 1225, scored before opened): 'Call Option (obligation to ...' / '|
+    # sell) | | | $.01(2)(3) | ...' had kept the title cut at 'to' and made a phantom row of
+    # exercise price 0.01; 'Convertible Senior Notes' / 'due 2028' below the row of cells had
+    # put 'due 2028' on the nature ('By The Smith Family Trust due 2028', wrong)
+    f = parse_file(FRESH / "remix1225_a_plain_rows_rest_in_cells_and_a_debts_due_markitdown.md")
+    rows = {r.line: r for r in f.derivative}
+    assert 38 not in rows and rows[37].security_title is None
+    assert any(
+        "line 38: its title's cell opens on the rest of line 37" in n.message for n in f.notes
+    )
+    assert rows[43].nature_of_ownership is None and rows[43].security_title is None
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -257,6 +257,19 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             draft.values[f] = text = _CLASS_LETTER_GLUED.sub(r"\1 \2", text)
             draft.notes.append((f, f"put back the space in {m[0]!r} of {glued!r}: read {text!r}"))
             draft.repaired = True
+        if (
+            not scan  # (a scan's: :func:`parsers.text.tables.cut_in_a_scan`, mid-phrase)
+            and f != "nature_of_ownership"
+            and text.count("(") > text.count(")")
+            and text.rstrip()[-1:].isalpha()
+        ):
+            # ``Call Option (obligation to`` (markitdown, remix seed 1225: its ``sell)`` in a
+            # row of cells below, read as a row of its own): a bracket left open on a word,
+            # its rest not found
+            draft.leave_empty(
+                f, f"{text!r} leaves a bracket open: its rest was not read; left empty"
+            )
+            continue
         if f != "nature_of_ownership" and text.isdigit():
             # ``2028`` alone: a number is no title; the end of one whose lines above went to
             # the row above (``Convertible Senior Notes due`` / ``2028 $10.00 ...`` in a table

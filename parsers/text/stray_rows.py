@@ -329,6 +329,26 @@ def _lone_number_below(host: Draft, d: Draft) -> None:
 _ROW_VALUES = frozenset(TEXT_FIELDS) | {"voluntary", "ownership", "nature_of_ownership"}
 
 
+_ROW_OWN = ("transaction_date", "code", "shares", "shares_owned_following", "ownership")
+
+
+def _rest_of_an_open_bracket(host: Draft, d: Draft) -> bool:
+    """A row whose title's cell opens on a word's rest (``| sell) | | | $.01(2)(3) | ...``)
+    right under a row whose title was left with a bracket open (``Call Option (obligation
+    to ...``: markitdown, remix seed 1225, the plain row's wrapped rest put in a row of cells),
+    with no date, code, amount, balance or form of its own: the rest of that row, whose
+    ``$.01`` is its underlying title's par value, no price; read as a row it was a phantom."""
+    return (
+        not d.values.get("security_title")
+        and host.line < d.line <= host.line + 2
+        and all(d.values.get(f) is None for f in _ROW_OWN)
+        and any(
+            f == "security_title" and "rest of a word a cell border cut" in m for f, m in d.notes
+        )
+        and any(f == "security_title" and "leaves a bracket open" in m for f, m in host.notes)
+    )
+
+
 def _holds_a_value(values: dict[str, object]) -> bool:
     """A date, code, amount, price or balance read: what a row reports beyond its words."""
     return any(x is not None for f, x in values.items() if f not in _ROW_VALUES)
@@ -484,6 +504,14 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             # ``Subordinate ... I   By Revocable Trust dated``, seed 877)
             if not _par_value_wrapped(kept[-1], d) and not _title_and_trust_date(kept[-1], d):
                 _hollow_below(kept[-1], d)
+            continue
+        if titled and kept and _rest_of_an_open_bracket(kept[-1], d):
+            message = (
+                f"line {d.line}: its title's cell opens on the rest of line {kept[-1].line}'s"
+                " title, left with a bracket open: that row's rest, not a row; its values"
+                f" ({_said(d)}) not placed"
+            )
+            _note_left_out(kept[-1], message, orphans)
             continue
         if titled and kept and _lone_number(d):
             _lone_number_below(kept[-1], d)

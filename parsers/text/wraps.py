@@ -960,6 +960,7 @@ def _titles_words_in(text: str) -> bool:
         or _QUALIFIED.search(text)
         or _REPORTING_CUT.search(text)
         or _NOUN_AMID_SMALL.search(text)
+        or _DUE_YEAR.search(text)
     )
 
 
@@ -1112,6 +1113,9 @@ _UNITS_WORDING = frozenset({"representing", "interests", "interest"})
 _NOUN_AMID_SMALL = re.compile(r"\b[a-z]+\s+(?:Stock|Shares?|Units?)\s+[a-z]")
 """A security's capitalised noun between words in small letters (``Custodian for Units minor
 child``): a title's noun cut into a nature."""
+_DUE_YEAR = re.compile(r"\bdue\s+(?:19|20)\d\d\b")
+"""A debt's ``due 2028``: a title's words (``Convertible Senior Notes`` / ``due 2028``, remix
+seed 1225's markitdown: put on the nature, ``By The Smith Family Trust due 2028``)."""
 _QUALIFIED = re.compile(r"\(restricted\)", re.I)
 """A security's qualifier (``Common Stock (restricted)``), never a nature's words."""
 _KIND_WORDING = re.compile(r"\((?:right|obligation)\s+to\b", re.I)

@@ -3261,6 +3261,14 @@ def test_a_plain_rows_rest_in_a_row_of_cells_and_a_debts_due_wrapped() -> None:
     assert rows[43].nature_of_ownership is None and rows[43].security_title is None
 
 
+def test_a_scans_garbled_marker_glued_to_a_trust_date_leaves_the_nature_empty() -> None:
+    # remix seed 1219's scan (session 37's leftover, rendered again in 38): 'dated
+    # 3/1/2010(V2)' had read '... dated 3/1/2010(V)' (wrong), the marker's digit dropped
+    f = parse_file(FRESH / "remix1219_a_garbled_marker_glued_to_a_trust_date_ocr.txt")
+    assert next(r for r in f.non_derivative if r.line == 23).nature_of_ownership is None
+    assert any("its last bracket holds letters and digits" in n.message for n in f.notes)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -490,6 +490,15 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             # ``... Irrevocable Trust\ 90)``: digits closing a bracket nothing opened, a
             # footnote marker (``(9)``) the scan tore, dropped as its fragments are
             clean = clean[: m.start()]
+        if scan and _LETTERS_IN_BRACKETS.search(clean) and not _LETTERS_IN_BRACKETS.search(text):
+            # ``... dated 3/1/2010(V2)`` read ``(V)`` (remix seed 1219's scan): a marker the scan
+            # garbled, its digits dropped, or letters of the cell: the text does not say
+            draft.leave_empty(
+                f,
+                f"{text!r}: its last bracket holds letters and digits (a footnote marker the"
+                " scan garbled, or the cell's?); left empty",
+            )
+            continue
         if scan and clean != text and (why := _scan_tail_unsure(f, clean.rstrip())):
             # ``By 401(k) Plan U2)``, ``spouse M@00)``: the marker's torn rest dropped, what
             # stays ends as no such cell does (remix seed 1207's scan, read with the speck)
@@ -1055,6 +1064,8 @@ _LONE_CAPITAL_END = re.compile(r"[a-z)][.,]? [A-HJ-Z]$")
 _PAR_WORD_END = re.compile(r"\b(?:value|par)$", re.I)
 
 
+_LETTERS_IN_BRACKETS = re.compile(r"\([A-Z]{1,3}\)$")
+"""A cell ending on a few capitals in brackets (``(V)``)."""
 _CLASS_LETTER_GLUED = re.compile(
     r"(?<=\bClass )([A-Z])(Common|Capital|Ordinary|Preferred|Subordinate|Limited|Voting)\b"
 )

@@ -3269,6 +3269,25 @@ def test_a_scans_garbled_marker_glued_to_a_trust_date_leaves_the_nature_empty() 
     assert any("its last bracket holds letters and digits" in n.message for n in f.notes)
 
 
+def test_the_reviews_scan_titles_and_natures_that_session_38s_rules_emptied() -> None:
+    # the session's independent review (/work/review38.md), inputs edited from the fixtures
+    # above: the scan rules that leave a title past its end, a title after a title or a nature
+    # of two 'By' empty had emptied what the filer wrote (11f3493 read each whole)
+    f = parse_file(FRESH / "review38_par_value_in_brackets_and_each_ocr.txt")
+    rows = {r.line: r for r in f.non_derivative}
+    assert rows[63].security_title == "Common Stock ($.01 par value)"
+    assert rows[52].security_title == "Ordinary Shares, nominal value $0.0001 each"
+    f = parse_file(FRESH / "review38_par_value_in_brackets_wrapped_ocr.txt")
+    rows = {r.line: r for r in f.non_derivative}
+    assert rows[63].security_title == "Common Stock (par value $0.01)"
+    f = parse_file(FRESH / "review38_a_nature_naming_two_holders_ocr.txt")
+    assert any(r.nature_of_ownership == "By Spouse and By Trust" for r in f.non_derivative)
+    f = parse_file(FRESH / "review38_a_filers_title_after_a_comma_ocr.txt")
+    rows = {r.line: r for r in f.non_derivative}
+    assert rows[54].security_title == "Depositary Shares, Series A Preferred Stock"
+    assert rows[56].security_title == "Restricted Stock Units, Class A Common Stock"
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -1061,6 +1061,9 @@ def specks_for_a_title(title: object) -> bool:
 _POSSESSIVE_END = re.compile(r"\w['’]s$")
 _LONE_CAPITAL_END = re.compile(r"[a-z)][.,]? [A-HJ-Z]$")
 """A nature's words, then a capital letter alone (``By 401(k) Plan U``, ``... spouse M``)."""
+_BY_AGAIN = re.compile(r"\bBy\b.*(?<=\S)(?<!\band)(?<!&)(?<![,;])(?<!\bor) By\b")
+"""A second nature's ``By`` after a word but ``and``/``or``/``&`` or a comma (``By Spouse and
+By Trust`` is one nature, a filer's)."""
 _PAR_WORD_END = re.compile(r"\b(?:value|par)$", re.I)
 
 
@@ -1102,7 +1105,7 @@ def _scan_tail_unsure(f: str, text: str) -> str | None:
             )
         if _PAR_WORD_END.search(text):
             return "it ends on a par value's word, no nature's (a title's word put beside it?)"
-        if text.split().count("By") > 1:
+        if _BY_AGAIN.search(text):
             # ``By Revocable Trust dated 3/1/2010 SSS nee NE By TRA`` (remix seed 1229's scan:
             # a garbled row's line below run into the nature)
             return "two natures' 'By' in one (a lost row's run into this one?)"
@@ -1120,12 +1123,14 @@ def _scan_tail_unsure(f: str, text: str) -> str | None:
 
 
 _TITLE_AFTER_TITLE = re.compile(
-    r"\b(?P<noun>Stock|Shares|Units?),? (?P<second>(?:(?:Class|Series) [A-Z0-9]{1,2},? "
-    r"(?:[A-Z][a-z]+ )*|(?:Common|Ordinary|Preferred) )(?:Stock|Shares|Units?))$"
+    r"\b(?P<noun>Stock|Shares|Units?) (?P<second>(?:Class|Series) [A-Z0-9]{1,2},? "
+    r"(?:[A-Z][a-z]+ )*(?:Stock|Shares|Units?))$"
 )
-"""A title closing on its noun, then a whole title again (``Restricted Stock Class A Common
-Stock``: remix seed 1207's scan, the row of ``Class A Common Stock`` lost but its title, run
-into the row above's); ``Common Stock Class A`` and ``Common Stock Units`` are not so."""
+"""A title closing on its noun, then a whole class's title again (``Restricted Stock Class A
+Common Stock``: remix seed 1207's scan, the row of ``Class A Common Stock`` lost but its title,
+run into the row above's); ``Common Stock Class A`` and ``Common Stock Units`` are not so, nor
+is a filer's ``Depositary Shares, Series A Preferred Stock`` (a comma between). One opening on
+``Common`` is :data:`parsers.text.wraps.runs_past_its_end`'s."""
 
 
 def _specks_after_noun(title: str) -> str | None:

@@ -895,9 +895,13 @@ def runs_past_its_end(text: str) -> bool:
             before == "stock" and word in _SHARES
         ):
             return True  # (``Restricted Share Units`` is a title: ``Units`` after ``Share``)
-        if before == "par" and word != "value" and (word[:1].isalnum() or word[:1] == "$"):
+        if (
+            before == "par"
+            and word.rstrip(")") != "value"  # (``($.01 par value)``)
+            and (word[:1].isalnum() or word[:1] == "$")
+        ):
             return True  # ``Common Shares, no par Irr``: ``par`` goes on only to ``value``
-        if word == "value" and before not in _VALUED:
+        if word == "value" and before.lstrip("(") not in _VALUED:
             return True  # ``Class B Common Stock value``: a lost row's ``par`` / ``value``
         if before == "appreciation" and word not in _APPRECIATED:
             return True  # ``Stock Appreciation Common``: only a right or unit appreciates
@@ -930,9 +934,9 @@ def runs_past_its_end(text: str) -> bool:
     m = _PAR_PHRASE.search(text)
     if m is None:
         return False
-    rest = [w.strip(",.;").casefold() for w in text[m.end() :].split()]
+    rest = [w.strip(",.;()").casefold() for w in text[m.end() :].split()]
     rest = [w for w in rest if any(c.isalnum() for c in w)]  # (a torn marker's ``)`` is none)
-    return bool(rest) and rest != list(_AFTER_PAR[: len(rest)])
+    return bool(rest) and rest != list(_AFTER_PAR[: len(rest)]) and rest != ["each"]
 
 
 @lru_cache(maxsize=8192)

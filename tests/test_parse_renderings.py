@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -3286,6 +3287,37 @@ def test_the_reviews_scan_titles_and_natures_that_session_38s_rules_emptied() ->
     rows = {r.line: r for r in f.non_derivative}
     assert rows[54].security_title == "Depositary Shares, Series A Preferred Stock"
     assert rows[56].security_title == "Restricted Stock Units, Class A Common Stock"
+
+
+def test_remix_1231_and_1233_validation_seeds_read_wrong_before() -> None:
+    # remix seeds 1231 and 1233 (session 38's validation seeds: scored at 11f3493 and at
+    # 937dbd9 before any file was opened, 10 wrong + 2 phantom -> 6 + 1), each wrong before
+    def row(name: str, line: int, table: str = "non_derivative") -> Any:
+        return next(r for r in getattr(parse_file(FRESH / name), table) if r.line == line)
+
+    # 'Class A Common Stock' and lost rows' titles below it ('American Depositary Shares ...')
+    name = "remix1231_lost_rows_titles_after_a_title_ocr.txt"
+    assert row(name, 48).security_title == "Class A Common Stock"
+    # 'By Children ay': a speck read as small letters
+    assert row("remix1231_a_speck_after_a_nature_ocr.txt", 23).nature_of_ownership is None
+    # 'By Roth IRA®@))' had read 'By Roth', 'IRA' dropped with the torn marker
+    assert row("remix1231_capitals_before_a_torn_marker_ocr.txt", 22).nature_of_ownership is None
+    # 'Custodian for minor child MOOAHaY': markers read as capitals
+    assert row("remix1233_markers_as_capitals_after_child_ocr.txt", 23).nature_of_ownership is None
+    # 'Common Stock, $.001 par value' and a lost row's 'Subordinate Voting Shares' joined late
+    name = "remix1233_a_lost_rows_title_after_a_par_value_ocr.txt"
+    assert row(name, 30).security_title is None
+    # '... nominal value' / 'to purchase)   $0.0001°22)': a phantom row of price 0.0001
+    f = parse_file(FRESH / "remix1233_a_nominal_values_amount_below_ocr.txt")
+    assert 34 not in [r.line for r in f.derivative]
+    first = next(r for r in f.derivative if r.line == 32)
+    assert first.underlying_title == "Ordinary Shares, nominal value $0.0001"
+    assert first.security_title == "Employee Stock Option (right to purchase)"
+    # pymupdf4llm-layout: '|Phantom Stock<br>Units<br>$8.17(3)<br>(4)<br>(5)<br>Common ...|'
+    name = "remix1233_a_price_line_above_window_markers_pymupdf4llm_layout.md"
+    r = row(name, 45, "derivative")
+    assert r.security_title == "Phantom Stock Units" and r.exercise_price == Decimal("8.17")
+    assert r.footnotes["date_exercisable"] == ["F4"] and r.footnotes["expiration_date"] == ["F5"]
 
 
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:

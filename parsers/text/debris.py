@@ -187,6 +187,7 @@ _OWNER_ENDS = frozenset(
 _CAPS_AFTER_OWNER_END = re.compile(
     r"(?=.*\b[A-Za-z][a-z]{2,}\b).*\s"
     r"(?P<end>Trust|Trustee|TTEE|TTEES|LLC|LP|L\.P\.|Inc\.|Ltd|Company|Partnership|Foundation"
+    r"|child|children|Children|spouse|Spouse|IRA|Plan|Account"
     r"|\d{1,2}/\d{1,2}/\d{2,4})\s+"
     r"(?P<caps>[A-Z]{3,}(?:[a-z][A-Z]+)?)[,.;]?$"
 )
@@ -490,6 +491,16 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             # ``... Irrevocable Trust\ 90)``: digits closing a bracket nothing opened, a
             # footnote marker (``(9)``) the scan tore, dropped as its fragments are
             clean = clean[: m.start()]
+        if scan and (lost := _caps_word_dropped(text, clean)):
+            # ``By Roth IRA®@))`` read ``By Roth`` (remix seed 1231's scan): a word in capitals
+            # with a torn marker after it, dropped whole as the marker's letters; whether it is
+            # the cell's word (``IRA``) or the marker's, the text does not say
+            draft.leave_empty(
+                f,
+                f"{text!r}: {lost!r}, capitals before a torn marker, may be a word of it or the"
+                " marker's letters; left empty",
+            )
+            continue
         if scan and _LETTERS_IN_BRACKETS.search(clean) and not _LETTERS_IN_BRACKETS.search(text):
             # ``... dated 3/1/2010(V2)`` read ``(V)`` (remix seed 1219's scan): a marker the scan
             # garbled, its digits dropped, or letters of the cell: the text does not say
@@ -1061,10 +1072,25 @@ def specks_for_a_title(title: object) -> bool:
 _POSSESSIVE_END = re.compile(r"\w['’]s$")
 _LONE_CAPITAL_END = re.compile(r"[a-z)][.,]? [A-HJ-Z]$")
 """A nature's words, then a capital letter alone (``By 401(k) Plan U``, ``... spouse M``)."""
+_SPECK_AFTER_WORDS = re.compile(r"[A-Za-z)]{3} ([a-z]{1,2})$")
+_SMALL_ENDS = frozenset({"al"})  # (``et al``)
 _BY_AGAIN = re.compile(r"\bBy\b.*(?<=\S)(?<!\band)(?<!&)(?<![,;])(?<!\bor) By\b")
 """A second nature's ``By`` after a word but ``and``/``or``/``&`` or a comma (``By Spouse and
 By Trust`` is one nature, a filer's)."""
 _PAR_WORD_END = re.compile(r"\b(?:value|par)$", re.I)
+
+
+def _caps_word_dropped(text: str, clean: str) -> str | None:
+    """The last word of ``text``, two to four capitals before symbols (``IRA®@))``), where the
+    cleaning dropped it whole."""
+    last = text.rsplit(" ", 1)[-1]
+    m = re.match(r"[A-Z]{2,4}(?=[^\w\s]{2,}$)", last)
+    if m is None or clean.rsplit(" ", 1)[-1].startswith(m[0]) or set(m[0]) <= _MARKER_CAPS:
+        return None  # (``OM®)``: the letters a scan reads of ``(1)(2)``, a marker's)
+    return last
+
+
+_MARKER_CAPS = frozenset("OMDQCG")
 
 
 _LETTERS_IN_BRACKETS = re.compile(r"\([A-Z]{1,3}\)$")
@@ -1105,6 +1131,9 @@ def _scan_tail_unsure(f: str, text: str) -> str | None:
             )
         if _PAR_WORD_END.search(text):
             return "it ends on a par value's word, no nature's (a title's word put beside it?)"
+        if (m := _SPECK_AFTER_WORDS.search(text)) and m[1] not in _SMALL_ENDS:
+            # ``By Children ay`` (remix seed 1231's scan): a speck read as small letters
+            return f"{m[1]!r} alone after its words (a speck the scan read as letters?)"
         if _BY_AGAIN.search(text):
             # ``By Revocable Trust dated 3/1/2010 SSS nee NE By TRA`` (remix seed 1229's scan:
             # a garbled row's line below run into the nature)

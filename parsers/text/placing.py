@@ -148,6 +148,7 @@ def lines_past_a_marker(draft: Draft, f: str, row: Row, toks: list[Token]) -> No
 
 
 _WINDOW_MARKERS = ("exercise_price", "date_exercisable", "expiration_date")
+_PRICE_LINE = re.compile(r"\$\d[\d,]*(?:\.\d+)?")
 _MARK_LINE = re.compile(r"<br>\s*(?:<sup>)?\s*\(\d{1,3}\)\s*(?:</sup>)?\s*<br>")
 """A cell's line holding a footnote marker alone, between two lines (a cheap test)."""
 
@@ -170,6 +171,13 @@ def window_markers_in_title(draft: Draft, row: Row, fields: tuple[str, ...]) -> 
     if not marks or marks != list(range(marks[0], marks[-1] + 1)):
         return
     head, tail = parts[: marks[0]], parts[marks[-1] + 1 :]
+    price = None
+    if head and _PRICE_LINE.fullmatch(MARKS.sub("", head[-1]).strip()):
+        # ``Phantom Stock<br>Units<br>$8.17<sup>(3)</sup><br>(4)<br>(5)<br>Common ...``
+        # (pymupdf4llm-layout, remix seed 1233): the exercise price's cell merged in too,
+        # above the window's markers; read into the title, it was 'Phantom Stock Units $8.17'
+        price, head = head[-1], head[:-1]
+        marks = [marks[0] - 1, *marks]
     if not any(c.isalpha() for p in head for c in p) or not any(
         c.isalpha() for p in tail for c in p
     ):
@@ -182,12 +190,19 @@ def window_markers_in_title(draft: Draft, row: Row, fields: tuple[str, ...]) -> 
     draft.footnotes.pop("security_title", None)
     if own:
         draft.footnotes["security_title"] = list(dict.fromkeys(own))
+    if price is not None and draft.values.get("exercise_price") is None:
+        draft.values["exercise_price"] = parse_number(MARKS.sub("", price).strip())
+        draft.notes.append(
+            ("exercise_price", f"read from {price!r}, a line of the title's cell past its words,"
+             " above the window's markers: the price's cell merged into the title's; unsure")
+        )  # fmt: skip
     said = (
         f"the title's cell runs on past {len(marks)} line(s) of footnote markers alone into"
         f" {rest!r}: the converter merged the row's cells into the title's"
     )
-    if len(marks) == len(_WINDOW_MARKERS) and all(
-        draft.values.get(f) is None and not draft.footnotes.get(f) for f in _WINDOW_MARKERS
+    if len(marks) == len(_WINDOW_MARKERS) and (
+        price is not None
+        or all(draft.values.get(f) is None and not draft.footnotes.get(f) for f in _WINDOW_MARKERS)
     ):
         for f, ref in zip(_WINDOW_MARKERS, window, strict=True):
             draft.footnotes[f] = [ref]

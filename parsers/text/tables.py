@@ -150,6 +150,14 @@ def cut_in_a_scan(draft: Draft) -> None:
                 f"{text!r} ends mid-phrase, and a scan may lose a wrapped line: its rest was"
                 " not read; left empty",
             )
+        elif isinstance(text, str) and wraps.runs_past_its_end(text):
+            # ``Common Stock, $.001 par value Subordinate Voting Shares`` (remix seed 1233's
+            # scan): a lost row's title joined after the cells were cleaned
+            draft.leave_empty(
+                f,
+                f"{text!r} runs on past where a title ends (a lost row's title run in?); left"
+                " empty",
+            )
 
 
 def read_table(
@@ -409,6 +417,7 @@ def read_table(
         if flush and (
             _par_amount_in_words(tokens)
             or (pending and _wrapped_value_in_words(pending[-1][1], tokens))
+            or (not pending and prev is not None and _amount_for_a_par_value(prev, tokens))
         ):
             for t in tokens:  # (words, the row above's rest)
                 if t.kind in (DATE, NUM):
@@ -1136,6 +1145,28 @@ def _par_amount_in_words(tokens: list[Token]) -> bool:
         bool(after)
         and after[0].kind == TEXT
         and after[0].text.split()[0].casefold() in ("per", "par")
+    )
+
+
+_WANTS_AN_AMOUNT = re.compile(r"\b(?:par|nominal) value$")
+
+
+def _amount_for_a_par_value(prev: Draft, tokens: list[Token]) -> bool:
+    """A scan's line of words and one dollar amount under a row whose title or underlying
+    title ends on ``par value`` / ``nominal value`` with no amount (``to purchase)
+    $0.0001°22)`` under ``Employee Stock Option (right ... Ordinary Shares, nominal value``,
+    remix seed 1233's scan): the amount that phrase wants, wrapped, not a row's price (a
+    phantom row of exercise price 0.0001)."""
+    values = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG)]
+    return (
+        len(values) == 1
+        and values[0].kind == NUM
+        and values[0].dollar
+        and tokens[0].kind == TEXT
+        and any(
+            isinstance(x := prev.values.get(f), str) and _WANTS_AN_AMOUNT.search(x) is not None
+            for f in ("security_title", "underlying_title")
+        )
     )
 
 

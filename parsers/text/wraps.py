@@ -1229,7 +1229,7 @@ def _narrowed(readings: Readings, ruled_out: Callable[[tuple[str, ...]], object]
 
 
 ENDING_NOUNS = frozenset({"stock", "share", "shares", "unit", "units"})
-_OPENS_A_CLASS = frozenset({"common", "ordinary", "preferred"})
+_OPENS_A_CLASS = frozenset({"common", "ordinary", "preferred", "american"})
 """Words that open a class's title and follow no security's noun in one."""
 GOES_ON = frozenset(
     {"units", "unit", "option", "options", "purchase", "appreciation", "right", "rights"}

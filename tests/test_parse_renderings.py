@@ -3320,6 +3320,18 @@ def test_remix_1231_and_1233_validation_seeds_read_wrong_before() -> None:
     assert r.footnotes["date_exercisable"] == ["F4"] and r.footnotes["expiration_date"] == ["F5"]
 
 
+def test_remix_1235_final_validation_seeds_scan_read_wrong_before() -> None:
+    # remix seed 1235's scan (session 38's last validation seed: scored at 11f3493 and at
+    # 87b3de7 before opened, 6 + 1 -> 4 + 1), each wrong or phantom before
+    f = parse_file(FRESH / "remix1235_a_small_title_word_on_the_nature_ocr.txt")
+    r = next(r for r in f.derivative if r.line == 45)  # 'By GRAT common' / 'Class A stock'
+    assert r.nature_of_ownership is None and r.underlying_title is None
+    f = parse_file(FRESH / "remix1235_a_marker_as_a_digit_and_a_capital_ocr.txt")
+    assert next(r for r in f.non_derivative if r.line == 24).nature_of_ownership is None
+    f = parse_file(FRESH / "remix1235_a_or_d_caption_without_its_a_ocr.txt")
+    assert 19 not in [r.line for r in f.non_derivative]  # '(or) 2D': a holding of 2 before
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

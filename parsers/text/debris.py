@@ -279,6 +279,15 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                 f, f"{text!r} alone: a number is no title, and its other words were not found"
             )
             continue
+        if scan and f == "nature_of_ownership" and _SMALL_TITLE_WORD_END.search(text):
+            # ``By GRAT common`` beside ``Class A stock`` (remix seed 1235's scan: the
+            # underlying title ``Class A common stock`` written in small letters, its word put
+            # on the nature): the word is the underlying title's, whose place it left open
+            said = f"{text!r} ends on a title's word written small, which the underlying title"
+            draft.leave_empty(f, f"{said} may want; left empty")
+            if isinstance(draft.values.get("underlying_title"), str):
+                draft.leave_empty("underlying_title", f"{said} beside it may want; left empty")
+            continue
         if scan and f == "nature_of_ownership" and _GARBLED_NUMBER.fullmatch(text.strip()):
             # ``VTTE238,``: a nature of one word, capitals run into digits and a comma, where
             # the ownership form and a grouped amount stood (remix seed 863): no nature is so
@@ -1072,6 +1081,8 @@ def specks_for_a_title(title: object) -> bool:
 _POSSESSIVE_END = re.compile(r"\w['’]s$")
 _LONE_CAPITAL_END = re.compile(r"[a-z)][.,]? [A-HJ-Z]$")
 """A nature's words, then a capital letter alone (``By 401(k) Plan U``, ``... spouse M``)."""
+_SMALL_TITLE_WORD_END = re.compile(r"\b(?:common|stock|shares)$")
+_MARKER_AS_DIGIT_AND_CAPITAL = re.compile(r"[a-z] \d{1,2}[A-Z]$")
 _SPECK_AFTER_WORDS = re.compile(r"[A-Za-z)]{3} ([a-z]{1,2})$")
 _SMALL_ENDS = frozenset({"al"})  # (``et al``)
 _BY_AGAIN = re.compile(r"\bBy\b.*(?<=\S)(?<!\band)(?<!&)(?<![,;])(?<!\bor) By\b")
@@ -1131,6 +1142,10 @@ def _scan_tail_unsure(f: str, text: str) -> str | None:
             )
         if _PAR_WORD_END.search(text):
             return "it ends on a par value's word, no nature's (a title's word put beside it?)"
+        if _MARKER_AS_DIGIT_AND_CAPITAL.search(text):
+            # ``By Trust 9A`` (remix seed 1235's scan): a torn marker read as a digit and a
+            # capital, or the name's own number (the text does not say)
+            return "its last word a digit or two and a capital (a torn marker, or a word of it?)"
         if (m := _SPECK_AFTER_WORDS.search(text)) and m[1] not in _SMALL_ENDS:
             # ``By Children ay`` (remix seed 1231's scan): a speck read as small letters
             return f"{m[1]!r} alone after its words (a speck the scan read as letters?)"

@@ -1203,8 +1203,9 @@ def _torn_number_after(a: Token, b: Token) -> bool:
     )
 
 
-_A_OR_D = re.compile(r"\s*\(A\)?\s?or\b", re.IGNORECASE)
-"""The ``(A) or (D)`` caption as a scan reads it (``(Aor D)``, ``(A) or``): no title opens so."""
+_A_OR_D = re.compile(r"\s*\((?:A\)?\s?)?or\b", re.IGNORECASE)
+"""The ``(A) or (D)`` caption as a scan reads it (``(Aor D)``, ``(A) or``, ``(or) 2D``, remix
+seed 1235's scan, its ``A`` lost): no title opens so."""
 
 
 _TORN_CAPTION = re.compile(r"\d{1,2}A?\.\s+[A-Z](?:\s|$)")

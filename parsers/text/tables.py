@@ -1137,10 +1137,15 @@ def _par_amount_in_words(tokens: list[Token]) -> bool:
         return False
     at = tokens.index(values[0])
     after, before = tokens[at + 1 :], tokens[at - 1] if at else None
-    if before is not None and before.kind == TEXT and before.text.endswith(","):
+    if (
+        before is not None
+        and before.kind == TEXT
+        and before.text.endswith(",")
+        and before.text[:-1].rsplit(" ", 1)[-1].casefold() in wraps.ENDING_NOUNS
+    ):
         # ``Stock, $0.001`` / ``par value per`` (remix seed 1229's scan): after a title's
         # noun and its comma, the amount a par value's words follow on the line below
-        return before.text[:-1].rsplit(" ", 1)[-1].casefold() in wraps.ENDING_NOUNS
+        return True
     return (
         bool(after)
         and after[0].kind == TEXT

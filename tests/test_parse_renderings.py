@@ -3332,6 +3332,16 @@ def test_remix_1235_final_validation_seeds_scan_read_wrong_before() -> None:
     assert 19 not in [r.line for r in f.non_derivative]  # '(or) 2D': a holding of 2 before
 
 
+def test_a_nominal_value_wanting_its_amount_is_left_empty_as_a_par_value_is() -> None:
+    # pdftotext-layout (remix seed 1239, a final validation seed scored before opened):
+    # 'Ordinary Shares, nominal value' over its '$0.0001' set apart had been read cut (wrong,
+    # twice); a nominal value wants its amount as a par value does
+    name = "remix1239_a_nominal_values_amount_below_pdftotext_layout.txt"
+    rows = {r.line: r for r in parse_file(FRESH / name).derivative}
+    assert rows[32].underlying_title is None and rows[37].underlying_title is None
+    assert rows[34].underlying_title == "Ordinary Shares, nominal value $0.0001"
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

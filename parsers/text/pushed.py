@@ -357,8 +357,9 @@ _PAR_START = re.compile(r"par\b", re.IGNORECASE)
 _PAR_CUT = re.compile(r"\bpar\s+value(?!\s*\$)\b.*\$", re.IGNORECASE)
 
 
-PAR_CELL_END = re.compile(r"\bpar\s+value[\s|]*$", re.IGNORECASE)
-"""A title's cell ending on ``par value``, its amount not yet printed."""
+PAR_CELL_END = re.compile(r"\b(?:par|nominal)\s+value[\s|]*$", re.IGNORECASE)
+"""A title's cell ending on ``par value`` (or ``nominal value``, remix seed 1239: an
+ordinary share's), its amount not yet printed."""
 
 
 _CUT_PAR = re.compile(r"^\$\d+$")

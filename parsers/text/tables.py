@@ -1109,17 +1109,24 @@ def _date_far_right(draft: Draft, width: int) -> None:
     )
 
 
+def _lone_value(tokens: list[Token]) -> Token | None:
+    """The line's one value (no word, marker or debris), where it holds one and no other: the
+    shape of a scan's line that may be another row's wrapped rest, not a row."""
+    values = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG)]
+    return values[0] if len(values) == 1 else None
+
+
 def _number_among_speckles(tokens: list[Token]) -> bool:
     """A scan's line of speckles with one small number among them (``ee ee ee ee ee   2
     ee ee``, remix seed 1229's scan): no row's value, read as a holding of 2 shares (a
     phantom row); what the scan saw there, it did not keep."""
-    values = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG)]
+    value = _lone_value(tokens)
     words = [w for t in tokens if t.kind == TEXT for w in t.text.split()]
     return (
-        len(values) == 1
-        and values[0].kind == NUM
-        and not values[0].dollar
-        and len(values[0].text) <= 2
+        value is not None
+        and value.kind == NUM
+        and not value.dollar
+        and len(value.text) <= 2
         and are_speckles(words)
     )
 
@@ -1132,10 +1139,10 @@ def _par_amount_in_words(tokens: list[Token]) -> bool:
     under ``... value``; 1223's: ``Note      $0.001 par`` under ``... Stock,``). Read as a
     row, each was a phantom one or dropped for want of a title, and the row above lost its
     rest (``Held by the Reporting``, wrong)."""
-    values = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG)]
-    if len(values) != 1 or values[0].kind != NUM or not values[0].dollar:
+    value = _lone_value(tokens)
+    if value is None or value.kind != NUM or not value.dollar:
         return False
-    at = tokens.index(values[0])
+    at = tokens.index(value)
     after, before = tokens[at + 1 :], tokens[at - 1] if at else None
     if (
         before is not None
@@ -1162,11 +1169,11 @@ def _amount_for_a_par_value(prev: Draft, tokens: list[Token]) -> bool:
     $0.0001°22)`` under ``Employee Stock Option (right ... Ordinary Shares, nominal value``,
     remix seed 1233's scan): the amount that phrase wants, wrapped, not a row's price (a
     phantom row of exercise price 0.0001)."""
-    values = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG)]
+    value = _lone_value(tokens)
     return (
-        len(values) == 1
-        and values[0].kind == NUM
-        and values[0].dollar
+        value is not None
+        and value.kind == NUM
+        and value.dollar
         and tokens[0].kind == TEXT
         and any(
             isinstance(x := prev.values.get(f), str) and _WANTS_AN_AMOUNT.search(x) is not None
@@ -1185,10 +1192,10 @@ def _wrapped_value_in_words(above: list[Token], tokens: list[Token]) -> bool:
     scale, so the columns do not tell; the words do. Read as a row, each had been a phantom
     one, the row above losing its rest."""
     words = [t for t in above if t.kind == TEXT]
-    values = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG)]
-    if not words or len(values) != 1 or tokens[0].kind != TEXT:
+    value = _lone_value(tokens)
+    if not words or value is None or tokens[0].kind != TEXT:
         return False
-    value, last = values[0], words[-1].text.rsplit(" ", 1)[-1].casefold()
+    last = words[-1].text.rsplit(" ", 1)[-1].casefold()
     if any(t.kind not in (MARKER, FRAG) for t in tokens[tokens.index(value) + 1 :]):
         return False
     if value.kind == DATE:

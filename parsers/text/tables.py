@@ -1160,9 +1160,6 @@ def _par_amount_in_words(tokens: list[Token]) -> bool:
     )
 
 
-_WANTS_AN_AMOUNT = re.compile(r"\b(?:par|nominal) value$")
-
-
 def _amount_for_a_par_value(prev: Draft, tokens: list[Token]) -> bool:
     """A scan's line of words and one dollar amount under a row whose title or underlying
     title ends on ``par value`` / ``nominal value`` with no amount (``to purchase)
@@ -1176,7 +1173,7 @@ def _amount_for_a_par_value(prev: Draft, tokens: list[Token]) -> bool:
         and value.dollar
         and tokens[0].kind == TEXT
         and any(
-            isinstance(x := prev.values.get(f), str) and _WANTS_AN_AMOUNT.search(x) is not None
+            _wants_its_par_amount(prev.values.get(f))
             for f in ("security_title", "underlying_title")
         )
     )

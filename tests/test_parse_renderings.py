@@ -3318,6 +3318,10 @@ def test_remix_1231_and_1233_validation_seeds_read_wrong_before() -> None:
     r = row(name, 45, "derivative")
     assert r.security_title == "Phantom Stock Units" and r.exercise_price == Decimal("8.17")
     assert r.footnotes["date_exercisable"] == ["F4"] and r.footnotes["expiration_date"] == ["F5"]
+    said = [
+        n.message for n in parse_file(FRESH / name).notes if n.field.endswith(".security_title")
+    ]
+    assert any("past 2 line(s) of footnote markers alone and a price line" in m for m in said)
 
 
 def test_remix_1235_final_validation_seeds_scan_read_wrong_before() -> None:

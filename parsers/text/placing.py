@@ -196,9 +196,11 @@ def window_markers_in_title(draft: Draft, row: Row, fields: tuple[str, ...]) -> 
             ("exercise_price", f"read from {price!r}, a line of the title's cell past its words,"
              " above the window's markers: the price's cell merged into the title's; unsure")
         )  # fmt: skip
+    marker_lines = len(marks) - (price is not None)
     said = (
-        f"the title's cell runs on past {len(marks)} line(s) of footnote markers alone into"
-        f" {rest!r}: the converter merged the row's cells into the title's"
+        f"the title's cell runs on past {marker_lines} line(s) of footnote markers alone"
+        f"{' and a price line above them' if price is not None else ''} into {rest!r}: the"
+        " converter merged the row's cells into the title's"
     )
     if len(marks) == len(_WINDOW_MARKERS) and (
         price is not None

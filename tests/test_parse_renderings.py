@@ -3346,6 +3346,17 @@ def test_a_nominal_value_wanting_its_amount_is_left_empty_as_a_par_value_is() ->
     assert rows[34].underlying_title == "Ordinary Shares, nominal value $0.0001"
 
 
+def test_remix_1243_scan_a_bracket_nothing_opened_after_torn_markers() -> None:
+    # remix seed 1243's scan (fresh, scored at 6c6dcc8 before opened: 2 wrong, 0 phantom):
+    # 'By Trust(718)9X10)', the markers (7)(8)(9)(10) torn, had been read 'By Trust(718)9X)'
+    f = parse_file(FRESH / "remix1243_a_bracket_nothing_opened_after_torn_markers_ocr.txt")
+    rows = {r.line: r for r in f.non_derivative}
+    assert rows[23].nature_of_ownership is None
+    assert rows[25].nature_of_ownership == "By Children"  # 'By Children@®': the symbols dropped
+    said = [n.message for n in f.notes if n.line == 23 and "nature_of_ownership" in n.field]
+    assert any("closes a bracket nothing opened" in m for m in said)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -500,6 +500,16 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             # ``... Irrevocable Trust\ 90)``: digits closing a bracket nothing opened, a
             # footnote marker (``(9)``) the scan tore, dropped as its fragments are
             clean = clean[: m.start()]
+        if scan and clean.count(")") > clean.count("("):
+            # ``By Trust(718)9X10)`` read ``By Trust(718)9X)`` (remix seed 1243's scan): the
+            # markers ``(7)(8)(9)(10)`` torn past what the fragments' rules take off; a bracket
+            # nothing opened is left, so what stays is no cell's words for sure
+            draft.leave_empty(
+                f,
+                f"{text!r}: its torn markers dropped, {clean!r} still closes a bracket nothing"
+                " opened; left empty",
+            )
+            continue
         if scan and (lost := _caps_word_dropped(text, clean)):
             # ``By Roth IRA®@))`` read ``By Roth`` (remix seed 1231's scan): a word in capitals
             # with a torn marker after it, dropped whole as the marker's letters; whether it is

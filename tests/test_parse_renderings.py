@@ -3357,6 +3357,19 @@ def test_remix_1243_scan_a_bracket_nothing_opened_after_torn_markers() -> None:
     assert any("closes a bracket nothing opened" in m for m in said)
 
 
+def test_a_scans_nature_opening_on_see_must_point_at_a_footnote_or_remarks() -> None:
+    # remix seed 1243's scan: the ownership's 'D', no nature in the form, read 'See Oe'; it had
+    # been the row's nature (wrong). 'See' and a footnote's, note's or the remarks' word stays
+    name = "remix1243_a_see_pointing_nowhere_ocr.txt"
+    assert parse_file(FRESH / name).non_derivative[0].nature_of_ownership is None
+    text = (FRESH / name).read_text()
+    for pointer in ("See Footnotes", "See footnote", "See Remarks", "SEE NOTES"):
+        f = parse_text(
+            text.replace("See Oe", pointer), path="s.txt", sha256="0" * 64, limits=Limits()
+        )
+        assert f.non_derivative[0].nature_of_ownership == pointer
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

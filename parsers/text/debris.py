@@ -484,6 +484,15 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             if not (caps or lettered):
                 if scan and f != "nature_of_ownership":
                     _title_past_its_end(draft, f, text)
+                elif scan and _SEE_WHAT.match(text):
+                    # ``See Oe`` (remix seed 1243's scan, where the form had the ownership's
+                    # ``D`` and no nature): a nature that opens on ``See`` points at a footnote
+                    # or the remarks; after it, a word of no such pointer is no nature's
+                    draft.leave_empty(
+                        f,
+                        f"{text!r} opens on 'See' but points at no footnote, note or remarks"
+                        " (a speck or another cell the scan read as words?); left empty",
+                    )
                 continue
         if scan and f != "nature_of_ownership" and DASH_BETWEEN_WORDS.search(text):
             # ``2021 Performance Share Units (PSUs) - Relative TSR`` (remix seed 1213's scan):
@@ -797,6 +806,13 @@ def _amount_in_words(text: str) -> str | None:
 
 _SHORTENED = frozenset({"corp", "assn", "bros", "intl", "dept", "natl", "mgmt"})
 """Words of four letters or more written short with a point (``Corp.``): the point is theirs."""
+_SEE_WHAT = re.compile(
+    r"[Ss]ee (?!(?i:(?:the |our )?(?:foot ?notes?|notes?|remarks|explanation|exhibit|below|above"
+    r"|attached|responses?)\b))"
+)
+"""A nature opening on ``See`` and a word of no pointer to a footnote, note or remarks."""
+
+
 _MARKER_REST = re.compile(r"\s+\d{1,2}\)$")
 """A last word of digits that closes a bracket: a footnote marker's rest (``90)``)."""
 

@@ -3370,6 +3370,24 @@ def test_a_scans_nature_opening_on_see_must_point_at_a_footnote_or_remarks() -> 
         assert f.non_derivative[0].nature_of_ownership == pointer
 
 
+def test_remix_1241_scan_a_trust_date_torn_below_and_a_torn_price_caption() -> None:
+    # remix seed 1241's scan (session 38's validation seed, re-rendered: 1 wrong + 1 phantom)
+    # 'By Revocable Trust dated' over '3/1/2010)' (its marker torn, the line read as nothing):
+    # read cut, wrong; the nature wants its rest, which that line may hold
+    f = parse_file(FRESH / "remix1241_a_trust_date_with_a_torn_marker_below_ocr.txt")
+    r = next(r for r in f.derivative if r.line == 32)
+    assert r.nature_of_ownership is None and r.underlying_title == "Ordinary Shares"
+    said = [n.message for n in f.notes if n.line == 32 and "nature_of_ownership" in n.field]
+    assert any("ends mid-phrase" in m and "'3/1/2010)'" in m for m in said)
+    # ' (yor) [Price |   26' under the captions: '(A) or (D) | Price' and '(Instr. 3 and 4)'
+    # torn; it had been a holding of 26, a phantom row
+    f = parse_file(FRESH / "remix1241_a_torn_price_caption_ocr.txt")
+    assert [(r.line, r.shares_owned_following) for r in f.non_derivative] == [
+        (20, Decimal("246736"))
+    ]
+    assert f.non_derivative[0].security_title == "Class A Ordinary Shares, par value $0.0001"
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -104,6 +104,21 @@ def torn_instruction(text: str) -> bool:
     )
 
 
+_PRICE = re.compile(r"(?<![a-z])price(?![a-z])")
+
+
+def torn_price_caption(text: str) -> bool:
+    """`` (yor) [Price |   26`` right under a scan's captions (remix seed 1241's scan: Table
+    I's sub-captions ``(A) or (D) | Price`` and ``(Instr. 3 and 4)`` torn to specks, read as a
+    holding of 26 with its title left empty, a phantom row): the caption's ``Price`` and no
+    date, grouped amount or price of a row, no word but specks of three letters or fewer.
+    Asked before the table's first row only (a row's title may hold a word ``Price``)."""
+    low = text.lower()
+    if _PRICE.search(low) is None or _ROW_VALUE.search(low):
+        return False
+    return all(len(w) <= 3 for w in _WORDS.findall(_PRICE.sub(" ", low)))
+
+
 def date_anchors(rows: list[Row]) -> dict[str, int] | None:
     """Character columns of the date captions in space-aligned Table II text: a holding row's
     lone date is read under "Date Exercisable" or "Expiration Date", not as a transaction's,

@@ -15,6 +15,7 @@ from parsers.text.captions import is_header_row
 from parsers.text.cells import Row, clean
 from parsers.text.columns import CODES, TEXT_FIELDS
 from parsers.text.debris import (
+    HAS_WORD,
     OWNER_WORDS_ALONE,
     SECURITY_NOUNS,
     are_speckles,
@@ -74,7 +75,23 @@ def _unfinished_above_a_lost_line(host: Draft, lost: Draft) -> None:
     if not any(isinstance(lost.values.get(f), str) for f in TEXT_FIELDS) and not any(
         lost.values.get(f) is not None for f in _LONE_DATES
     ):
-        return  # (a date may be a trust's: ``By Revocable Trust dated`` / ``(3) 3/1/2010(7)``)
+        # (a date may be a trust's: ``By Revocable Trust dated`` / ``(3) 3/1/2010(7)``)
+        nature = host.values.get("nature_of_ownership")
+        if (
+            isinstance(nature, str)
+            and nature
+            and _nature_goes_on(nature)
+            and HAS_WORD.search(lost.text)
+        ):
+            # ``By Revocable Trust dated`` over ``3/1/2010)`` (remix seed 1241's scan: the
+            # date's marker torn, so the line was read as no date and no words): the nature
+            # wants its rest, which the line may hold, unread; it had been read cut (wrong)
+            host.leave_empty(
+                "nature_of_ownership",
+                f"{nature!r} ends mid-phrase, and line {lost.line} below"
+                f" ({lost.text.strip()!r}), not read, may hold its rest; left empty",
+            )
+        return
     for f in ("security_title", "underlying_title", "nature_of_ownership"):
         text = host.values.get(f)
         if not isinstance(text, str) or not text:

@@ -3388,6 +3388,22 @@ def test_remix_1241_scan_a_trust_date_torn_below_and_a_torn_price_caption() -> N
     assert f.non_derivative[0].security_title == "Class A Ordinary Shares, par value $0.0001"
 
 
+def test_a_caption_cut_at_both_ends_in_a_one_row_tables_cell_comes_off() -> None:
+    # pymupdf4llm-layout (remix seed 1235, left wrong in session 38): a one-row table with its
+    # captions in its cells, one cut by the cell borders at both ends ('4. Securitie' |
+    # 's Acquire' | 'd (A) or Disposed Of'); read as a row, the caption's '(Instr. 3' / 'and
+    # 4)' above '129,171' had made the balance 4 (wrong)
+    name = "remix1235_captions_cut_at_both_ends_in_cells_pymupdf4llm_layout.md"
+    r = parse_file(FRESH / name).non_derivative[0]
+    assert (r.security_title, r.shares, r.acquired_disposed, r.price) == (
+        "Common Shares of Beneficial Interest",
+        Decimal("35000"),
+        "A",
+        Decimal("13.20"),
+    )
+    assert r.shares_owned_following == Decimal("129171") and r.ownership == "D"
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -1030,7 +1030,7 @@ def caption_across_row_off(row: Row) -> Row:
 _ROW_VALUE = re.compile(r"\d/\d{1,2}/\d{2}|\d,\d{3}|\$\s?\d")
 _TITLE_CAPTION = re.compile(r"\s*1\.\s*Title\s+of\b", re.I)
 _CLOSES_CAPTION = re.compile(r"\s*(?:(?:\d,\s*)*\d\s+and\s+)?\d\)\s*")
-_TORN_WORD = re.compile(r"\s*([a-z]{2,})\s+(\S.*)")
+_TORN_WORD = re.compile(r"\s*([a-z]+)\s+(\S.*)")
 
 
 def values_under_captions(row: Row) -> Row | None:
@@ -1078,12 +1078,21 @@ def values_under_captions(row: Row) -> Row | None:
 
 def _torn_caption(line: str) -> bool:
     """``ired (A) or Disposed Of (D)``: a caption whose first word a cell border cut, its
-    rest a caption's words (``Acquired``)."""
+    rest a caption's words (``Acquired``); or cut at both ends, its last word a caption word's
+    first letters (``4. Securitie|s Acquire|d (A) or Disposed Of``, remix seed 1235's
+    pymupdf4llm-layout: kept as the row's, its ``(Instr. 3`` / ``and 4)`` below had made the
+    balance 4)."""
     m = _TORN_WORD.fullmatch(line)
+    if m is None or not any(w.endswith(m[1]) and w != m[1] for w in _CAPTION_WORDS):
+        return False
+    if is_caption_text(m[2]):
+        return True
+    *words, last = m[2].split()
+    last = last.lower()
     return (
-        m is not None
-        and any(w.endswith(m[1]) and w != m[1] for w in _CAPTION_WORDS)
-        and is_caption_text(m[2])
+        last.isalpha()
+        and any(w.startswith(last) and w != last for w in _CAPTION_WORDS)
+        and (not words or is_caption_text(" ".join(words)))
     )
 
 

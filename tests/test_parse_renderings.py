@@ -3404,6 +3404,19 @@ def test_a_caption_cut_at_both_ends_in_a_one_row_tables_cell_comes_off() -> None
     assert r.shares_owned_following == Decimal("129171") and r.ownership == "D"
 
 
+def test_a_bracketed_phrase_and_a_par_amount_below_a_row_are_its_rest() -> None:
+    # pdfplumber-text (remix seed 1239, left wrong in session 38): 'Common Stock Warrants ...
+    # Ordinary Shares, nominal value ...' over '(right to buy) $0.0001(2)(3)', the two titles'
+    # rest wrapped side by side; read as a row, a phantom holding '(right to buy)' at $0.0001,
+    # and the title above cut ('Common Stock Warrants', wrong)
+    f = parse_file(FRESH / "remix1239_a_bracket_and_par_amount_below_pdfplumber_text.txt")
+    rows = {r.line: r for r in f.derivative}
+    assert 30 not in rows
+    assert rows[29].security_title is None and rows[29].underlying_title is None
+    assert rows[29].nature_of_ownership == "By The Smith Family Trust"
+    assert rows[29].underlying_shares == Decimal("95898000")
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -314,6 +314,30 @@ def _box_label(title: object) -> bool:
     return isinstance(title, str) and _BOX_LABEL.search(title) is not None
 
 
+_BRACKETED_PHRASE = re.compile(r"\([^()]*[^\W\d_][^()]*\)")
+
+
+def _bracket_and_par_amount(host: Draft, d: Draft) -> bool:
+    """A line right under a row that holds a bracketed phrase and a dollar amount as a par
+    value is written, and nothing else (``(right to buy) $0.0001(2)(3)`` under ``Common Stock
+    Warrants ... Ordinary Shares, nominal value ...``, pdfplumber-text, remix seed 1239): the
+    rest of the row's two titles wrapped side by side, no row. Read as a row it was a phantom
+    holding titled ``(right to buy)`` at an exercise price of $0.0001, and the title above
+    was read cut (``Common Stock Warrants``, wrong)."""
+    title = d.values.get("security_title")
+    if (
+        not isinstance(title, str)
+        or _BRACKETED_PHRASE.fullmatch(title.strip()) is None
+        or not host.line < d.line <= host.line + 2
+    ):
+        return False
+    filled = {f for f, x in d.values.items() if x is not None and f != "voluntary"}
+    if not filled <= {"security_title", "price", "exercise_price"} or len(filled) < 2:
+        return False
+    rest = _MARKERS.sub("", d.text.strip()).replace(title.strip(), " ", 1)
+    return PAR_AMOUNT.fullmatch(rest.strip()) is not None
+
+
 def _lone_number(d: Draft) -> bool:
     """A plain line that holds one number and nothing else (``2017``), the words around it
     read as its title: a row's cells are top-aligned, so a filed row's line holds its title's
@@ -529,6 +553,16 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
                 f" ({_said(d)}) not placed"
             )
             _note_left_out(kept[-1], message, orphans)
+            continue
+        if titled and kept and _bracket_and_par_amount(kept[-1], d):
+            _no_row_below(
+                kept[-1],
+                d,
+                "holds only a bracketed phrase and a par value's amount, the wrapped rest of"
+                " the titles above (an option's kind, an underlying title's par value): not"
+                " read as a row",
+                f"the words of line {d.line} below may be the rest of it",
+            )
             continue
         if titled and kept and _lone_number(d):
             _lone_number_below(kept[-1], d)

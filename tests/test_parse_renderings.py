@@ -3417,6 +3417,19 @@ def test_a_bracketed_phrase_and_a_par_amount_below_a_row_are_its_rest() -> None:
     assert rows[29].underlying_shares == Decimal("95898000")
 
 
+def test_remix_1247_scan_a_title_cut_at_its_hyphen_and_a_two_digit_year() -> None:
+    # remix seed 1247's scan (fresh, scored before opened): 'Performance-' over 'Based
+    # Shares' / 'Restricted' / 'Stock Units' (left out) had been the title; '3/2/78', the
+    # underlying amount 372,778 misread, had been an expiration date of 1978-03-02
+    f = parse_file(FRESH / "remix1247_a_hyphen_cut_title_and_a_short_year_ocr.txt")
+    r = next(r for r in f.derivative if r.line == 45)
+    assert r.security_title is None and r.expiration_date is None
+    assert r.exercise_price == Decimal("6.67") and r.shares_owned_following == Decimal("372778")
+    said = [n.message for n in f.notes if n.line == 45]
+    assert any("'3/2/78': a two-digit year" in m for m in said)
+    assert any("'Performance-' ends mid-name" in m for m in said)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -80,6 +80,10 @@ class Draft:
     in the cell of a value read and were not read with it, as written, each with the note that
     says so: what a value read beside them may have been read in place of, or part of."""
 
+    short_years: dict[str, str] = field(default_factory=dict)
+    """Date cells read from a date with a two-digit year, each with its text (``3/2/78``): the
+    form prints four, so a scan's may be an amount misread (``372,778``)."""
+
     def leave_empty(self, f: str, message: str) -> None:
         """Empty text or value cell ``f`` with a doubt: the text does not say its value for
         sure. Blurred, so words nearest it below go with it rather than to a neighbour."""
@@ -120,6 +124,7 @@ def new_draft(line: int, plain: bool) -> Draft:
     d.code_unsure = False
     d.date_unread = False
     d.left_out = []
+    d.short_years = {}
     return d
 
 

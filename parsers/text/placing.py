@@ -318,6 +318,7 @@ def fill_field(draft: Draft, f: str, toks: list[Token], piped: bool = False) -> 
     elif k == DATE and _SHORT_YEAR.search(first.text, max(0, len(first.text) - 4)):
         # the century is the reader's guess (and a torn-off year's rest may be lost)
         draft.notes.append((fn_field, f"two-digit year: {first.text!r} read as {first.value}"))
+        draft.short_years[f] = first.text
     draft.values[f] = first.value
 
 

@@ -689,6 +689,7 @@ def read_table(
             _par_value_lost(d)
             _point_for_a_comma(d)
             _date_far_right(d, width)
+            _short_year_in_a_scan(d)
     if placed_cols and not flush:  # (an OCR engine's flush lines keep no columns)
         _off_column(drafts)
     if flush and "date_exercisable" in fields:
@@ -1087,6 +1088,20 @@ _TORN_NUMBER_WORD = re.compile(r"\d{1,2}[^\w\s]{0,3}\)")
 
 
 _BESIDE_A_DATE = ("code", "shares", "price", "shares_owned_following", "ownership")
+
+
+def _short_year_in_a_scan(d: Draft) -> None:
+    """A scan's date with a two-digit year (``3/2/78``, remix seed 1247's scan: the underlying
+    amount ``372,778`` misread, read as an expiration date of 1978-03-02, wrong): the form
+    prints a date's year in four digits, so the scan lost two of them or misread an amount
+    as a date; which, and what century, the text does not say."""
+    for f, text in d.short_years.items():
+        if d.values.get(f) is not None:
+            d.leave_empty(
+                f,
+                f"{text!r}: a two-digit year, where the form prints four (digits the scan lost,"
+                " or an amount it misread as a date?); left empty",
+            )
 
 
 def _date_far_right(draft: Draft, width: int) -> None:

@@ -525,6 +525,15 @@ def attach(
                     " which wraps one cell a line: a row whose values the scan lost? left out",
                 )
             )
+            title = draft.values.get("security_title")
+            if n == 0 and isinstance(title, str) and wraps.opens_only(title):
+                # ``Performance-`` over ``Based Shares`` (remix seed 1247's scan, read as the
+                # title, wrong): a title cut mid-name whose rest may be those lines' words
+                draft.leave_empty(
+                    "security_title",
+                    f"{title!r} ends mid-name, and line(s) '{said}' below, left out, may hold"
+                    " its rest; left empty",
+                )
             break
         if title_ended and any(f == "security_title" for _, f in worded):
             # ``Common Shares of`` / ``Beneficial Interest`` / ``Shares`` (left out) / ``Common

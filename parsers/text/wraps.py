@@ -690,7 +690,8 @@ on one."""
 def opens_only(text: str) -> bool:
     """A title ending on a word that only opens a name (``Restricted``), on one another word
     must follow (``Notes due``, ``Shares of``), on a par value (``Common Stock, par``,
-    ``Common Shares, no``), or on a comma (``Class A Common Stock,``): cut mid-name."""
+    ``Common Shares, no``), on a comma (``Class A Common Stock,``) or a word's hyphen
+    (``Performance-``): cut mid-name."""
     words = text.split()
     if not words:
         return False
@@ -701,6 +702,7 @@ def opens_only(text: str) -> bool:
         last in _OPENING_WORDS
         or last in _MID_WORDS
         or last[-1] == ","
+        or (last[-1] == "-" and len(last) > 1)  # ``Performance-``: a word broken, its rest lost
         or (last in ("par", "no") and words[-2:-1] != [] and words[-2][-1] == ",")
         or (last == "par" and len(words) > 1)
     )

@@ -3363,7 +3363,14 @@ def test_a_scans_nature_opening_on_see_must_point_at_a_footnote_or_remarks() -> 
     name = "remix1243_a_see_pointing_nowhere_ocr.txt"
     assert parse_file(FRESH / name).non_derivative[0].nature_of_ownership is None
     text = (FRESH / name).read_text()
-    for pointer in ("See Footnotes", "See footnote", "See Remarks", "SEE NOTES"):
+    for pointer in (
+        "See Footnotes",
+        "See footnote",
+        "See Remarks",
+        "SEE NOTES",
+        "See Fn",
+        "See Attachment",
+    ):
         f = parse_text(
             text.replace("See Oe", pointer), path="s.txt", sha256="0" * 64, limits=Limits()
         )
@@ -3386,6 +3393,17 @@ def test_remix_1241_scan_a_trust_date_torn_below_and_a_torn_price_caption() -> N
         (20, Decimal("246736"))
     ]
     assert f.non_derivative[0].security_title == "Class A Ordinary Shares, par value $0.0001"
+    # a real first row naming a holder Price stays a row (its capitals, its form, its balance)
+    lines = (FRESH / "remix1241_a_torn_price_caption_ocr.txt").read_text().split("\n")
+    assert "[Price" in lines[18]
+    lines[18] = "ADS" + " " * 70 + "500        I     By Price LLC"
+    f = parse_text("\n".join(lines), path="p.txt", sha256="0" * 64, limits=Limits())
+    first = f.non_derivative[0]
+    assert (first.line, first.security_title, first.nature_of_ownership) == (
+        19,
+        "ADS",
+        "By Price LLC",
+    )
 
 
 def test_a_caption_cut_at_both_ends_in_a_one_row_tables_cell_comes_off() -> None:
@@ -3415,6 +3433,17 @@ def test_a_bracketed_phrase_and_a_par_amount_below_a_row_are_its_rest() -> None:
     assert rows[29].security_title is None and rows[29].underlying_title is None
     assert rows[29].nature_of_ownership == "By The Smith Family Trust"
     assert rows[29].underlying_shares == Decimal("95898000")
+    # a whole underlying title (no par value wanting its amount) is no cell the line goes on
+    text = (FRESH / "remix1239_a_bracket_and_par_amount_below_pdfplumber_text.txt").read_text()
+    text = text.replace(
+        "04/14/2028 Ordinary Shares, nominal value 95,898,000 $0 I By The",
+        "04/14/2028 Common Stock 95,898,000 $0 I By The",
+    )
+    text = text.replace("(right to buy) $0.0001(2)(3)", "(right to buy) $0.05")
+    f = parse_text(text, path="b.txt", sha256="0" * 64, limits=Limits())
+    rows = {r.line: r for r in f.derivative}
+    assert 30 not in rows and rows[29].security_title is None
+    assert rows[29].underlying_title == "Common Stock"
 
 
 def test_remix_1247_scan_a_title_cut_at_its_hyphen_and_a_two_digit_year() -> None:

@@ -484,14 +484,15 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             if not (caps or lettered):
                 if scan and f != "nature_of_ownership":
                     _title_past_its_end(draft, f, text)
-                elif scan and _SEE_WHAT.match(text):
+                elif scan and _SEE_WHAT.fullmatch(text):
                     # ``See Oe`` (remix seed 1243's scan, where the form had the ownership's
                     # ``D`` and no nature): a nature that opens on ``See`` points at a footnote
-                    # or the remarks; after it, a word of no such pointer is no nature's
+                    # or the remarks; ``See`` and a short word of no such pointer is no nature
                     draft.leave_empty(
                         f,
-                        f"{text!r} opens on 'See' but points at no footnote, note or remarks"
-                        " (a speck or another cell the scan read as words?); left empty",
+                        f"{text!r}: 'See' and a short word that points at no footnote, note or"
+                        " remarks (a speck or another cell the scan read as letters?); left"
+                        " empty",
                     )
                 continue
         if scan and f != "nature_of_ownership" and DASH_BETWEEN_WORDS.search(text):
@@ -806,11 +807,10 @@ def _amount_in_words(text: str) -> str | None:
 
 _SHORTENED = frozenset({"corp", "assn", "bros", "intl", "dept", "natl", "mgmt"})
 """Words of four letters or more written short with a point (``Corp.``): the point is theirs."""
-_SEE_WHAT = re.compile(
-    r"[Ss]ee (?!(?i:(?:the |our )?(?:foot ?notes?|notes?|remarks|explanation|exhibit|below|above"
-    r"|attached|responses?)\b))"
-)
-"""A nature opening on ``See`` and a word of no pointer to a footnote, note or remarks."""
+_SEE_WHAT = re.compile(r"[Ss]ee (?!(?i:fns?|ftn|nos?|notes?|the|our|all|any)\b)[A-Za-z]{1,3}")
+"""A nature of ``See`` and one short word of no pointer (``See Oe``): a speck read as letters
+where a pointer's word (``See Footnotes``, ``See Explanatory Note``, ``See Attachment``)
+stands; matched whole."""
 
 
 _MARKER_REST = re.compile(r"\s+\d{1,2}\)$")

@@ -338,6 +338,38 @@ def _bracket_and_par_amount(host: Draft, d: Draft) -> bool:
     return PAR_AMOUNT.fullmatch(rest.strip()) is not None
 
 
+def _titles_rest_below(host: Draft, d: Draft) -> None:
+    """:func:`_bracket_and_par_amount`'s line read as no row: its bracketed phrase may be the
+    title's rest, and its amount an underlying title's par value (where that title wants one)
+    or the row's exercise price (where the row has none): those cells are left empty, said;
+    the nature and a whole underlying title are no cells it continues."""
+    host.notes.append(
+        (
+            None,
+            f"line {d.line} ({_said(d, but='voluntary')}) holds only a bracketed phrase and a"
+            " dollar amount under $1, the wrapped rest of the row above: not read as a row",
+        )
+    )
+    rest = f"line {d.line} below ({d.text.strip()!r}) may hold its rest"
+    if "security_title" not in host.closed and host.values.get("security_title"):
+        host.leave_empty("security_title", f"{rest}: left empty")
+    underlying = host.values.get("underlying_title")
+    if (
+        isinstance(underlying, str)
+        and "underlying_title" not in host.closed
+        and wraps.ends_mid_phrase(underlying)
+    ):
+        host.leave_empty("underlying_title", f"{rest}: left empty")
+    if "exercise_price" in host.values and host.values.get("exercise_price") is None:
+        host.notes.append(
+            (
+                "exercise_price",
+                f"line {d.line}'s dollar amount may be this row's exercise price, or a par"
+                " value's: not read",
+            )
+        )
+
+
 def _lone_number(d: Draft) -> bool:
     """A plain line that holds one number and nothing else (``2017``), the words around it
     read as its title: a row's cells are top-aligned, so a filed row's line holds its title's
@@ -555,14 +587,7 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             _note_left_out(kept[-1], message, orphans)
             continue
         if titled and kept and _bracket_and_par_amount(kept[-1], d):
-            _no_row_below(
-                kept[-1],
-                d,
-                "holds only a bracketed phrase and a par value's amount, the wrapped rest of"
-                " the titles above (an option's kind, an underlying title's par value): not"
-                " read as a row",
-                f"the words of line {d.line} below may be the rest of it",
-            )
+            _titles_rest_below(kept[-1], d)
             continue
         if titled and kept and _lone_number(d):
             _lone_number_below(kept[-1], d)
@@ -1084,6 +1109,7 @@ def values_under_captions(row: Row) -> Row | None:
         return None
     cells: list[str] = []
     held = 0
+    before = ""  # the cell before's first line: the word a border cut, ``4. Securitie``
     for cell in lines:
         k, opened = 0, False
         while k < len(cell):
@@ -1094,12 +1120,13 @@ def values_under_captions(row: Row) -> Row | None:
                 not line
                 or is_caption_text(line)
                 or (opened and _CLOSES_CAPTION.fullmatch(line) is not None)
-                or _torn_caption(line)
+                or _torn_caption(line, before if k == 0 else "")
             )
             if not caption:
                 break
             opened = line.count("(") > line.count(")")
             k += 1
+        before = clean(cell[0]).strip() if cell else ""
         rest = "<br>".join(cell[k:]).strip()
         if rest and k > 0 and any(t[0] in (NUM, DATE) for t in cell_templates(clean(rest))):
             held += 1  # (a date or an amount under the captions, not a caption's torn rest)
@@ -1110,14 +1137,18 @@ def values_under_captions(row: Row) -> Row | None:
     return whole
 
 
-def _torn_caption(line: str) -> bool:
+def _torn_caption(line: str, before: str = "") -> bool:
     """``ired (A) or Disposed Of (D)``: a caption whose first word a cell border cut, its
     rest a caption's words (``Acquired``); or cut at both ends, its last word a caption word's
     first letters (``4. Securitie|s Acquire|d (A) or Disposed Of``, remix seed 1235's
     pymupdf4llm-layout: kept as the row's, its ``(Instr. 3`` / ``and 4)`` below had made the
-    balance 4)."""
+    balance 4). One small letter opens it only where it ends the word the cell before cut
+    (``before``, that cell's first line: ``Securitie`` and ``s``)."""
     m = _TORN_WORD.fullmatch(line)
     if m is None or not any(w.endswith(m[1]) and w != m[1] for w in _CAPTION_WORDS):
+        return False
+    cut = before.split()[-1].lower() if before.split() else ""
+    if len(m[1]) == 1 and (not cut or cut + m[1] not in _CAPTION_WORDS):
         return False
     if is_caption_text(m[2]):
         return True

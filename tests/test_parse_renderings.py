@@ -3459,6 +3459,28 @@ def test_remix_1247_scan_a_title_cut_at_its_hyphen_and_a_two_digit_year() -> Non
     assert any("'Performance-' ends mid-name" in m for m in said)
 
 
+def test_remix_1247_scan_a_word_before_held_by_and_markers_as_mixed_letters() -> None:
+    # remix seed 1247's scan: 'Cee Held by the Reporting Person's spouse' where no ownership
+    # form was read (its I garbled, or a speck) and 'By The Smith Family' / 'Trust OMOOanay'
+    # (markers torn to capitals and small letters): each had been the row's nature, wrong
+    f = parse_file(FRESH / "remix1247_a_short_word_before_held_by_ocr.txt")
+    r = next(r for r in f.non_derivative if r.line == 16)
+    assert r.nature_of_ownership is None and r.shares_owned_following == Decimal("61296637632")
+    f = parse_file(FRESH / "remix1247_markers_as_capitals_and_small_letters_ocr.txt")
+    r = next(r for r in f.non_derivative if r.line == 22)
+    assert r.nature_of_ownership is None and r.ownership == "I"
+    text = (FRESH / "remix1247_a_short_word_before_held_by_ocr.txt").read_text()
+    for kept in ("Held by the Reporting Person's spouse", "eo By Spouse"):
+        f = parse_text(
+            text.replace("Cee Held by the Reporting Person's spouse", kept),
+            path="h.txt",
+            sha256="0" * 64,
+            limits=Limits(),
+        )
+        got = next(r for r in f.non_derivative if r.line == 16).nature_of_ownership
+        assert got == kept.removeprefix("eo ")
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -189,10 +189,11 @@ _CAPS_AFTER_OWNER_END = re.compile(
     r"(?P<end>Trust|Trustee|TTEE|TTEES|LLC|LP|L\.P\.|Inc\.|Ltd|Company|Partnership|Foundation"
     r"|child|children|Children|spouse|Spouse|IRA|Plan|Account"
     r"|\d{1,2}/\d{1,2}/\d{2,4})\s+"
-    r"(?P<caps>[A-Z]{3,}(?:[a-z][A-Z]+)?)[,.;]?$"
+    r"(?P<caps>[A-Z]{3,}(?:[a-z][A-Z]+|[a-z]{2,})?)[,.;]?$"
 )
 """A nature with a word not in capitals whose last word is three capitals or more (one small
-letter among them, ``OMOOGHaD``: remix seed 1225's scan) after the word an owner's name ends
+letter among them, ``OMOOGHaD``: remix seed 1225's scan; or small letters after them,
+``OMOOanay``: seed 1247's) after the word an owner's name ends
 on (``Irr Trust MAHAL``, ``Limited Liability Company OMOOAHAD``), or
 on a trust's date (``Trust dated 3/1/2010 OMGOOAHAD``, remix seed 877):
 torn markers, or a word, unsure."""
@@ -628,6 +629,24 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                 words = words[1:]
             if (
                 f == "nature_of_ownership"
+                and len(words) > 2
+                and draft.values.get("ownership") is None
+                and len(words[0]) <= 3
+                and words[0].casefold() not in _NATURE_OPENS
+                and words[1].casefold() in _NATURE_OPENS
+            ):
+                # ``Cee Held by the Reporting Person's spouse`` (remix seed 1247's scan, where
+                # no ownership form was read): before a word a nature opens with, the form's
+                # ``I`` garbled or a speck; or the nature's own word (the text does not say)
+                draft.leave_empty(
+                    f,
+                    f"{text!r}: {words[0]!r} before the word a nature opens with, where no"
+                    " ownership form was read (the form garbled, a speck, or a word of it?);"
+                    " left empty",
+                )
+                continue
+            if (
+                f == "nature_of_ownership"
                 and len(words) > 1
                 and draft.values.get("ownership") is None
                 and _FORM_GARBLED.fullmatch(words[0])
@@ -755,6 +774,10 @@ _WORD_TORN_AFTER_OWNER_END = re.compile(
 )
 """A nature's last word in a word's casing, closed by a ``)``, after the word an owner's name
 ends on (``Trust Manat)``; ``Trust OCoay)``, in no word's casing, is torn markers, dropped)."""
+
+
+_NATURE_OPENS = frozenset({"by", "see", "held", "owned", "through", "via"})
+"""Words a nature of ownership opens with (``By Spouse``, ``Held by ...``, ``Owned through``)."""
 
 
 _FORM_GARBLED = re.compile(r"[ID][^\sA-Z]")

@@ -3481,6 +3481,15 @@ def test_remix_1247_scan_a_word_before_held_by_and_markers_as_mixed_letters() ->
         assert got == kept.removeprefix("eo ")
 
 
+def test_a_scans_nominal_value_wrapped_at_the_margin_is_the_titles_rest() -> None:
+    # remix seeds 1243-1249's scans: 'Ordinary Shares, nominal' over a margin line 'value
+    # $0.0001 per share' was left empty (a par value's 'value' wanted 'par' before it, 31
+    # titles over four seeds); 'nominal' opens the phrase as 'par' does
+    f = parse_file(FRESH / "remix1243_nominal_value_wrapped_at_the_margin_ocr.txt")
+    r = next(r for r in f.non_derivative if r.line == 23)
+    assert r.security_title == "Ordinary Shares, nominal value $0.0001 per share"
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

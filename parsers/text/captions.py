@@ -104,27 +104,6 @@ def torn_instruction(text: str) -> bool:
     )
 
 
-_PRICE = re.compile(r"(?<![a-z])price(?![a-z])", re.IGNORECASE)
-
-
-def torn_price_caption(text: str) -> bool:
-    """`` (yor) [Price |   26`` right under a scan's captions (remix seed 1241's scan: Table
-    I's sub-captions ``(A) or (D) | Price`` and ``(Instr. 3 and 4)`` torn to specks, read as a
-    holding of 26 with its title left empty, a phantom row): the caption's ``Price`` and no
-    date, grouped amount or price of a row, no word but small-letter specks of three letters
-    or fewer (no capital: no ownership form, no name), no number of more than two digits.
-    Asked before the table's first row only (a row's title may hold a word ``Price``)."""
-    low = text.lower()
-    if _PRICE.search(low) is None or _ROW_VALUE.search(low):
-        return False
-    rest = _PRICE.sub(" ", text, count=1)
-    # (not a row's: ``ADS ... 500  I  By Price LLC``, a holder named Price, its capitals,
-    # its ownership form, its balance)
-    return all(len(w) <= 3 and w.islower() for w in re.findall(r"[^\W\d_]+", rest)) and all(
-        len(n) <= 2 for n in re.findall(r"\d+", rest)
-    )
-
-
 def date_anchors(rows: list[Row]) -> dict[str, int] | None:
     """Character columns of the date captions in space-aligned Table II text: a holding row's
     lone date is read under "Date Exercisable" or "Expiration Date", not as a transaction's,

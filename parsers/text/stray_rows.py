@@ -151,8 +151,23 @@ def _caption_debris(values: dict[str, object], written: str = "") -> bool:
     title = values.get("security_title")
     # ``jor [pace _|*   3S``: ``(A) or (D)  Price`` and a superscript ``3`` torn, its words
     # small-lettered (a title opens with a capital) and a number of two digits at most
-    small = 100 if isinstance(title, str) and title[:1].islower() else 10
+    lowered = isinstance(title, str) and title[:1].islower()
+    small = 100 if lowered or _price_torn(written) else 10
     return bool(numbers) and all(v == v.to_integral_value() and 0 <= v < small for v in numbers)
+
+
+_PRICE = re.compile(r"(?<![a-z])price(?![a-z])", re.IGNORECASE)
+
+
+def _price_torn(written: str) -> bool:
+    """A line holding the caption's ``Price`` among small-letter specks of three letters at
+    most (remix seed 1241's scan, `` (yor) [Price |   26``: ``(A) or (D) | Price`` and
+    ``(Instr. 3 and 4)`` torn, a phantom holding of 26): no row's words (a title opens with a
+    capital, an ownership form is one; ``ADS ... 500 I By Price LLC`` holds more)."""
+    rest = _PRICE.sub(" ", written, count=1)
+    return rest != written and all(
+        len(w) <= 3 and w.islower() for w in re.findall(r"[^\W\d_]+", rest)
+    )
 
 
 _WRITTEN_NUMBER = re.compile(r"(?<![\w.,$/])\d+(?![\w.,/])")

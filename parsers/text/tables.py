@@ -33,7 +33,6 @@ from parsers.text.captions import (
     scan_ad_offsets,
     title_cells,
     torn_instruction,
-    torn_price_caption,
     window_cells,
 )
 from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TABLED, Row, clean
@@ -296,7 +295,6 @@ def read_table(
             # of``); before a table's first row, a box's number opens no row
             or (not drafts and text[:1].isdigit() and _TORN_CAPTION.match(text) is not None)
             or (not drafts and flush and torn_instruction(text))
-            or (not drafts and flush and in_caption and torn_price_caption(text))
         ):
             prev = None
             pending = []

@@ -784,8 +784,9 @@ def _word_past_a_par_value(text: str) -> bool:
 
 def _par_line_elsewhere(draft: Draft, pairs: list[tuple[Row, list[Token]]]) -> int | None:
     """The first of a scan's lines below a row that opens on a par value (``$0.01 par value``,
-    ``par value $0.001``; ``value $0.001`` after ``par``) where the title read so far does not
-    end as a title does before one (``Stock,``; ``Shares, no``; ``Stock, par``): under
+    ``par value $0.001``; ``value $0.001`` after ``par`` or ``nominal``) where the title read
+    so far does not end as a title does before one (``Stock,``; ``Shares, no``; ``Stock,
+    par``; ``Shares, nominal``, remix seeds 1243-1249's scans, left empty before): under
     ``INNSUITES`` / ``HOSPITALITY REIT``, a row whose values the scan lost (``Class A Common
     Stock,``) left its wrapped rest there. None if every line may continue the title."""
     prior = str(draft.values.get("security_title") or "")
@@ -796,7 +797,7 @@ def _par_line_elsewhere(draft: Draft, pairs: list[tuple[Row, list[Token]]]) -> i
     for n, (r, _) in enumerate(pairs):
         text = r.text.strip()
         need = (
-            ("par",)
+            ("par", "nominal")  # (``Ordinary Shares, nominal`` / ``value $0.0001 per share``)
             if _VALUE_OPENS.match(text)
             else (",", " no")  # (``Common Shares, no`` / ``par value``)
             if _PAR_OPENS.match(text)

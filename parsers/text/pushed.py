@@ -987,6 +987,17 @@ def price_or_par_below(
 NO_PAR = re.compile(r"\bno\s+par\s+value[\s|]*$", re.IGNORECASE)
 
 
+def wants_its_par_amount(title: object) -> bool:
+    """A title ending on ``par value`` with no amount in it (``no par value`` and ``$0.01 par
+    value`` want none)."""
+    return (
+        isinstance(title, str)
+        and PAR_CELL_END.search(title) is not None
+        and "$" not in title
+        and NO_PAR.search(title) is None
+    )
+
+
 def orphan_code(prev: Draft, row: Row, tokens: list[Token]) -> bool:
     """A transaction code's letter with its footnote marker alone on a plain line right under
     a row (of cells, or a plain run of words) that has a date and no code (markdown pushes a

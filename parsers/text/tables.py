@@ -53,8 +53,6 @@ from parsers.text.mending import (
     year_words,
 )
 from parsers.text.pushed import (
-    NO_PAR,
-    PAR_CELL_END,
     ROW_OPENERS,
     caption_next,
     code_between,
@@ -81,6 +79,7 @@ from parsers.text.pushed import (
     title_goes_on,
     title_next,
     values_next,
+    wants_its_par_amount,
     wrapped_cells,
 )
 from parsers.text.stray_rows import (
@@ -806,23 +805,12 @@ def _par_value_lost(draft: Draft) -> None:
     title wants its amount, so it was cut; left empty with a doubt. ``no par value`` and ``$0.01
     par value`` want none."""
     title = draft.values.get("security_title")
-    if _wants_its_par_amount(title):
+    if wants_its_par_amount(title):
         draft.leave_empty(
             "security_title",
             f"{title!r} ends on 'par value' with no amount: the amount was not read (the scan"
             " garbled or lost it); left empty",
         )
-
-
-def _wants_its_par_amount(title: object) -> bool:
-    """A title ending on ``par value`` with no amount in it (``no par value`` and ``$0.01 par
-    value`` want none)."""
-    return (
-        isinstance(title, str)
-        and PAR_CELL_END.search(title) is not None
-        and "$" not in title
-        and NO_PAR.search(title) is None
-    )
 
 
 def par_value_wanting(draft: Draft) -> None:
@@ -833,7 +821,7 @@ def par_value_wanting(draft: Draft) -> None:
     ``$0.01 par value`` want none."""
     for f in ("security_title", "underlying_title"):
         title = draft.values.get(f)
-        if _wants_its_par_amount(title):
+        if wants_its_par_amount(title):
             draft.leave_empty(
                 f,
                 f"{title!r} ends on 'par value' with no amount: the amount was not read as"
@@ -1188,8 +1176,7 @@ def _amount_for_a_par_value(prev: Draft, tokens: list[Token]) -> bool:
         and value.dollar
         and tokens[0].kind == TEXT
         and any(
-            _wants_its_par_amount(prev.values.get(f))
-            for f in ("security_title", "underlying_title")
+            wants_its_par_amount(prev.values.get(f)) for f in ("security_title", "underlying_title")
         )
     )
 

@@ -3490,6 +3490,19 @@ def test_a_scans_nominal_value_wrapped_at_the_margin_is_the_titles_rest() -> Non
     assert r.security_title == "Ordinary Shares, nominal value $0.0001 per share"
 
 
+def test_remix_1253_validation_seed_scan_read_wrong_before() -> None:
+    # remix seed 1253's scan (a validation seed, scored before opened: 2 wrong at fefc55e)
+    # 'By Foundation OM&°)': its torn rest dropped, 'OM' (markers read as capitals) had stayed
+    f = parse_file(FRESH / "remix1253_marker_capitals_left_after_a_torn_rest_ocr.txt")
+    r = next(r for r in f.non_derivative if r.line == 23)
+    assert r.nature_of_ownership is None
+    assert r.security_title == "Ordinary Shares, nominal value $0.0001 per share"
+    # '74,213,000 2284' in a holding's row: 74,213,000 set aside, '2284' had been the balance
+    f = parse_file(FRESH / "remix1253_four_digits_beside_a_set_aside_amount_ocr.txt")
+    r = next(r for r in f.non_derivative if r.line == 22)
+    assert r.shares_owned_following is None and r.shares is None
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -1151,6 +1151,8 @@ def _caps_word_dropped(text: str, clean: str) -> str | None:
 
 
 _MARKER_CAPS = frozenset("OMDQCG")
+_MARKER_CAPS_END = re.compile(r"[a-z]\S* ([A-Z]{2,3})$")
+"""Two or three capitals ending a nature after a word with a small letter (``Foundation OM``)."""
 
 
 _LETTERS_IN_BRACKETS = re.compile(r"\([A-Z]{1,3}\)$")
@@ -1191,6 +1193,10 @@ def _scan_tail_unsure(f: str, text: str) -> str | None:
             )
         if _PAR_WORD_END.search(text):
             return "it ends on a par value's word, no nature's (a title's word put beside it?)"
+        if (m := _MARKER_CAPS_END.search(text)) and set(m[1]) <= _MARKER_CAPS:
+            # ``By Foundation OM&°)`` read ``By Foundation OM`` (remix seed 1253's scan): the
+            # letters a scan reads of markers (``(1)(0)``) left by its torn rest, or a word's
+            return f"its last word {m[1]!r}, letters a scan reads of markers (or a word of it?)"
         if _MARKER_AS_DIGIT_AND_CAPITAL.search(text):
             # ``By Trust 9A`` (remix seed 1235's scan): a torn marker read as a digit and a
             # capital, or the name's own number (the text does not say)

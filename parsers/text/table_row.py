@@ -488,16 +488,17 @@ def _digit_beside_a_left_out_amount(draft: Draft) -> None:
 
 def _markers_read_as_the_balance(draft: Draft) -> None:
     """A scan's row with no date or code whose grouped amount was set aside and whose balance
-    is a number of one to three digits (``Common Stock, no par   69,064,000? 84``, remix seed
-    1219's scan: markers torn to ``? 84``): the digits may be the amount's footnote markers
-    read as a number as well as a balance; read as the balance it was 84 (wrong). Left empty,
-    said."""
+    is a number of one to four digits (``Common Stock, no par   69,064,000? 84``, remix seed
+    1219's scan: markers torn to ``? 84``; ``... nominal   74,213,000 2284``, seed 1253's, the
+    ownership form and its markers garbled): the digits may be the amount's footnote markers
+    or another cell read as a number as well as a balance; read as the balance they were 84
+    and 2,284 (wrong). Left empty, said."""
     balance = draft.values.get("shares_owned_following")
     aside = draft.set_aside.get("shares")
     if (
         not isinstance(balance, Decimal)
         or not isinstance(aside, Decimal)
-        or not 0 < balance < 1000
+        or not 0 < balance < 10_000
         or balance != balance.to_integral_value()
         or aside < 1000
     ):

@@ -1131,7 +1131,7 @@ _POSSESSIVE_END = re.compile(r"\w['’]s$")
 _LONE_CAPITAL_END = re.compile(r"[a-z)][.,]? [A-HJ-Z]$")
 """A nature's words, then a capital letter alone (``By 401(k) Plan U``, ``... spouse M``)."""
 _SMALL_TITLE_WORD_END = re.compile(r"\b(?:common|stock|shares)$")
-_MARKER_AS_DIGIT_AND_CAPITAL = re.compile(r"[a-z] \d{1,2}[A-Z]$")
+_MARKER_AS_DIGIT_AND_CAPITAL = re.compile(r"[a-z] (?:\d{1,2}[A-Z]|[A-Z]\d{1,2})$")
 _SPECK_AFTER_WORDS = re.compile(r"[A-Za-z)]{3} ([a-z]{1,2})$")
 _SMALL_ENDS = frozenset({"al"})  # (``et al``)
 _BY_AGAIN = re.compile(r"\bBy\b.*(?<=\S)(?<!\band)(?<!&)(?<![,;])(?<!\bor) By\b")
@@ -1198,8 +1198,9 @@ def _scan_tail_unsure(f: str, text: str) -> str | None:
             # letters a scan reads of markers (``(1)(0)``) left by its torn rest, or a word's
             return f"its last word {m[1]!r}, letters a scan reads of markers (or a word of it?)"
         if _MARKER_AS_DIGIT_AND_CAPITAL.search(text):
-            # ``By Trust 9A`` (remix seed 1235's scan): a torn marker read as a digit and a
-            # capital, or the name's own number (the text does not say)
+            # ``By Trust 9A`` (remix seed 1235's scan), ``By Children © M0`` (seed 1251's): a
+            # torn marker read as a digit and a capital, or the name's own (the text does not
+            # say)
             return "its last word a digit or two and a capital (a torn marker, or a word of it?)"
         if (m := _SPECK_AFTER_WORDS.search(text)) and m[1] not in _SMALL_ENDS:
             # ``By Children ay`` (remix seed 1231's scan): a speck read as small letters

@@ -976,6 +976,21 @@ def _take_issuer(head: Header, s: str, at: int, ticker: str) -> None:
     if not name and start > 0:
         above = s.rfind("\n", 0, start - 1) + 1
         name = _ISSUER_PREFIX.sub("", s[above : start - 1]).strip()
+    parts = _WIDE_GAP.split(name)
+    if len(parts) > 1 and parts[-1] and not _owner_on_issuer_line(s, start):
+        # ``BERKSHIRE HATHAWAY INC          Alphabet Inc. [GOOGL ]`` (remix seed 1251's scan,
+        # box 1's label line lost): a gap of columns parts another box's words from the name
+        # written up to the ticker's bracket; read together they were the issuer's (wrong)
+        left = " ".join(" ".join(parts[:-1]).split())
+        name = parts[-1]
+        head.notes.append(
+            (
+                name,
+                "issuer.name",
+                f"{left!r}, set apart from it by a gap of columns, taken for another box's"
+                " words, not the issuer's name",
+            )
+        )
     name = " ".join(name.split())
     if name and _owner_on_issuer_line(s, start):
         name = _without_owner(head, name)
@@ -1003,6 +1018,11 @@ def _take_issuer(head: Header, s: str, at: int, ticker: str) -> None:
         name = ""
     head.issuer_name = name or None
     head.ticker = None if ticker.upper() in ("NONE", "N/A", "NA") else ticker
+
+
+_WIDE_GAP = re.compile(r"\t|\s{4,}")
+"""A tab (two cells of a line, :func:`_streams`) or four spaces or more inside a line's words:
+a gap between two boxes' columns."""
 
 
 def _owner_on_issuer_line(stream: str, start: int) -> bool:

@@ -437,6 +437,22 @@ def _rest_of_an_open_bracket(host: Draft, d: Draft) -> bool:
     )
 
 
+def _but_a_digit(values: dict[str, object]) -> dict[str, object]:
+    """``values`` less a balance of one digit beside no ownership form and no nature but
+    small-letter specks (``a =   0 se ol cecal and ED A``, remix seed 1251's scan: a row every
+    value of which the scan garbled, read as a holding of 0, a phantom): a speck read as a
+    digit is no row's value (a row of a title and a balance states its form beside it)."""
+    balance, nature = values.get("shares_owned_following"), values.get("nature_of_ownership")
+    if (
+        not isinstance(balance, Decimal)
+        or not 0 <= balance < 10
+        or values.get("ownership")
+        or (isinstance(nature, str) and nature[:1] and not nature[:1].islower())
+    ):
+        return values
+    return {f: x for f, x in values.items() if f != "shares_owned_following"}
+
+
 def _holds_a_value(values: dict[str, object]) -> bool:
     """A date, code, amount, price or balance read: what a row reports beyond its words."""
     return any(x is not None for f, x in values.items() if f not in _ROW_VALUES)
@@ -608,7 +624,7 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             _lone_number_below(kept[-1], d)
             continue
         # (after the hollow line's words are weighed against the plain row above)
-        if titled and not v.get("security_title") and not _holds_a_value(v):
+        if titled and not v.get("security_title") and not _holds_a_value(_but_a_digit(v)):
             # a scan's row whose title and every value were left empty with doubts: nothing
             # of it can be read, so it is no row; its doubts go with the note
             said = "; ".join(m for _, m in d.notes[:2])

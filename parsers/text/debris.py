@@ -1131,7 +1131,10 @@ _POSSESSIVE_END = re.compile(r"\w['’]s$")
 _LONE_CAPITAL_END = re.compile(r"[a-z)][.,]? [A-HJ-Z]$")
 """A nature's words, then a capital letter alone (``By 401(k) Plan U``, ``... spouse M``)."""
 _SMALL_TITLE_WORD_END = re.compile(r"\b(?:common|stock|shares)$")
-_MARKER_AS_DIGIT_AND_CAPITAL = re.compile(r"[a-z] (?:\d{1,2}[A-Z]|[A-Z]\d{1,2})$")
+_MARKER_AS_DIGIT_AND_CAPITAL = re.compile(r"[a-z] \d{1,2}[A-Z]$")
+_MARKER_AS_CAPITAL_AND_DIGIT = re.compile(r"(\S*[a-z]\S*) [A-Z]\d{1,2}$")
+"""``By Children M0``: a capital and a digit after a word (after an owner's last word, ``Irr
+Trust V2``, a marker for sure: :func:`clean_words` drops it)."""
 _SPECK_AFTER_WORDS = re.compile(r"[A-Za-z)]{3} ([a-z]{1,2})$")
 _SMALL_ENDS = frozenset({"al"})  # (``et al``)
 _BY_AGAIN = re.compile(r"\bBy\b.*(?<=\S)(?<!\band)(?<!&)(?<![,;])(?<!\bor) By\b")
@@ -1197,7 +1200,9 @@ def _scan_tail_unsure(f: str, text: str) -> str | None:
             # ``By Foundation OM&°)`` read ``By Foundation OM`` (remix seed 1253's scan): the
             # letters a scan reads of markers (``(1)(0)``) left by its torn rest, or a word's
             return f"its last word {m[1]!r}, letters a scan reads of markers (or a word of it?)"
-        if _MARKER_AS_DIGIT_AND_CAPITAL.search(text):
+        if _MARKER_AS_DIGIT_AND_CAPITAL.search(text) or (
+            (m := _MARKER_AS_CAPITAL_AND_DIGIT.search(text)) and m[1] not in _OWNER_ENDS
+        ):
             # ``By Trust 9A`` (remix seed 1235's scan), ``By Children © M0`` (seed 1251's): a
             # torn marker read as a digit and a capital, or the name's own (the text does not
             # say)

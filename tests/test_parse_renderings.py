@@ -3517,6 +3517,17 @@ def test_remix_1251_validation_seed_scan_read_wrong_before() -> None:
     assert next(r for r in f.non_derivative if r.line == 25).nature_of_ownership is None
 
 
+def test_a_scans_line_of_markers_alone_above_the_first_row_is_no_title_word() -> None:
+    # remix seed 1243's scan: '(3)' alone on a line above 'Common Shares of  08/26/2019 ...'
+    # had left the title empty, as words above a scan's row values do
+    f = parse_file(FRESH / "remix1243_a_marker_line_above_the_first_row_ocr.txt")
+    r = next(r for r in f.non_derivative if r.line == 23)
+    assert r.security_title == "Common Shares of Beneficial Interest"
+    assert any(
+        "'(3)' above the row's values hold footnote markers alone" in n.message for n in f.notes
+    )
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

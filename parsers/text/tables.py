@@ -37,7 +37,7 @@ from parsers.text.captions import (
 )
 from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TABLED, Row, clean
 from parsers.text.columns import SHARE_FIELDS, TEXT_FIELDS
-from parsers.text.debris import DASHES, JUNK_HEAD, are_speckles, clean_text
+from parsers.text.debris import DASHES, HAS_WORD, JUNK_HEAD, are_speckles, clean_text
 from parsers.text.drafts import Draft
 from parsers.text.mending import (
     amount_after_by,
@@ -599,6 +599,20 @@ def read_table(
                 lines = drop_debris(draft, lines, first=all(d.torn_caption for d in drafts))
                 if flush and lines:
                     lines = drop_closing(draft, lines)
+                if flush and lines and draft.values.get("security_title"):
+                    marks = [
+                        (r, w) for r, w in lines if not any(HAS_WORD.search(t.text) for t in w)
+                    ]
+                    if marks:
+                        # ``(3)`` alone above ``Common Shares of  08/26/2019 ...`` (remix seed
+                        # 1243's scan): a line of footnote markers holds no word of a title;
+                        # it had left the title empty as words above the values do
+                        said = " / ".join(r.text.strip() for r, _ in marks)
+                        draft.notes.append(
+                            (None, f"line(s) '{said}' above the row's values hold footnote"
+                             " markers alone, no word of its title: not placed")
+                        )  # fmt: skip
+                        lines = [(r, w) for r, w in lines if (r, w) not in marks]
                 if flush and lines and draft.values.get("security_title"):
                     # a scan keeps a row's values on its first line, so words above them are
                     # debris or a lost row's; which, the text does not say

@@ -3528,6 +3528,21 @@ def test_a_scans_line_of_markers_alone_above_the_first_row_is_no_title_word() ->
     )
 
 
+def test_remix_1255_final_validation_seed_scan_read_wrong_before() -> None:
+    # remix seed 1255's scan (a final validation seed, scored at 6c6dcc8 and cd3031d before
+    # opened: 4 wrong + 1 phantom both)
+    f = parse_file(FRESH / "remix1255_a_price_read_as_a_word_with_a_colon_ocr.txt")
+    r = next(r for r in f.derivative if r.line == 94)  # 'Employee       Sit:' (the price)
+    assert r.security_title is None
+    f = parse_file(FRESH / "remix1255_due_below_and_spouse_before_by_ocr.txt")
+    rows = {r.line: r for r in f.derivative}
+    # 'Convertible Senior Notes' over 'due 2028' (read as a lost line's): had been read cut
+    assert rows[22].security_title is None
+    # 'spouse', the row above's wrapped rest, before 'By Foundation®': had been the nature
+    assert rows[26].nature_of_ownership is None
+    assert rows[28].nature_of_ownership == "By Spouse"
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -591,6 +591,8 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                     or DATE_WORD.search(text)
                     or _LETTERS_AND_DIGITS.search(text)
                     or _CASE_JUMBLE.search(text)
+                    # ``Employee Sit: Stock Option`` (remix seed 1255): the price misread
+                    or _COLON_WORD.search(text)
                     # ``Common 5a2.912,/70 Shares``: the underlying amount, garbled (seed 937)
                     or _amount_in_words(text)
                 )
@@ -600,8 +602,9 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                 # a speck after it, read as a word. A value of a cell beside it: left empty
                 draft.leave_empty(
                     f,
-                    f"{text!r} holds a date, a run of digits or a word of jumbled case no title"
-                    " has (a value of a cell beside it, run in by the scan): left empty",
+                    f"{text!r} holds a date, a run of digits, a word of jumbled case or one ending"
+                    " on a colon, as no title does (a value of a cell beside it, run in by the"
+                    " scan): left empty",
                 )
                 if DATE_WORD.search(text) and draft.values.get("transaction_date") is None:
                     draft.notes.append(
@@ -797,6 +800,8 @@ _LETTERS_AND_DIGITS = re.compile(r"(?<!\S)(?:[^\W\d_]{3,}\d{3,}|\d{3,}[^\W\d_]{3
 scan garbled (a date's ``04/17/2022``), no word of a title."""
 
 
+_COLON_WORD = re.compile(r"[^\W\d_]:(?!\S)")
+"""A word ending on a colon (``Sit:``): no title's; a value beside it the scan misread."""
 _CASE_JUMBLE = re.compile(r"(?<!\S)[a-z]{1,3}[A-Z][a-z]+[A-Z]?[a-z]*(?!\S)")
 """A word opening on small letters with a capital inside (``iSenlil``): a value the scan
 garbled into letters (an underlying amount beside the title), no word of a title."""
@@ -1131,6 +1136,9 @@ _POSSESSIVE_END = re.compile(r"\w['’]s$")
 _LONE_CAPITAL_END = re.compile(r"[a-z)][.,]? [A-HJ-Z]$")
 """A nature's words, then a capital letter alone (``By 401(k) Plan U``, ``... spouse M``)."""
 _SMALL_TITLE_WORD_END = re.compile(r"\b(?:common|stock|shares)$")
+_SMALL_THEN_BY = re.compile(r"[a-z]{4,}(?: [a-z]\S*)* By ")
+"""A nature opening on a small-letter word (four letters or more: no speck) and going on to a
+capital ``By``."""
 _MARKER_AS_DIGIT_AND_CAPITAL = re.compile(r"[a-z] \d{1,2}[A-Z]$")
 _MARKER_AS_CAPITAL_AND_DIGIT = re.compile(r"(\S*[a-z]\S*) [A-Z]\d{1,2}$")
 """``By Children M0``: a capital and a digit after a word (after an owner's last word, ``Irr
@@ -1210,6 +1218,10 @@ def _scan_tail_unsure(f: str, text: str) -> str | None:
         if (m := _SPECK_AFTER_WORDS.search(text)) and m[1] not in _SMALL_ENDS:
             # ``By Children ay`` (remix seed 1231's scan): a speck read as small letters
             return f"{m[1]!r} alone after its words (a speck the scan read as letters?)"
+        if _SMALL_THEN_BY.match(text):
+            # ``spouse By Foundation`` (remix seed 1255's scan): the row above's wrapped
+            # ``spouse`` read before this row's nature; a nature opens on its ``By``
+            return "small-letter words before its 'By' (a wrapped line's above run into it?)"
         if _BY_AGAIN.search(text):
             # ``By Revocable Trust dated 3/1/2010 SSS nee NE By TRA`` (remix seed 1229's scan:
             # a garbled row's line below run into the nature)

@@ -810,7 +810,14 @@ def _lone_noun_below(host: Draft | None, d: Draft, orphans: list[str] | None) ->
         text = host.values.get(f)
         if not isinstance(text, str) or not text or f in host.closed:
             continue
-        if f == "nature_of_ownership" or _title_unfinished(text):  # (``Common Stock,`` too)
+        below = d.values.get(f)
+        if (
+            f == "nature_of_ownership"
+            or _title_unfinished(text)  # (``Common Stock,`` too)
+            # ``Convertible Senior Notes`` over ``due 2028``, in its column (remix seed
+            # 1255's scan): words below in the cell's own column may be its rest
+            or (isinstance(below, str) and below.strip() != "")
+        ):
             host.leave_empty(
                 f,
                 f"line {d.line} below ({said}) may end it, or be a row's the scan lost: left empty",

@@ -976,8 +976,9 @@ def _take_issuer(head: Header, s: str, at: int, ticker: str) -> None:
     if not name and start > 0:
         above = s.rfind("\n", 0, start - 1) + 1
         name = _ISSUER_PREFIX.sub("", s[above : start - 1]).strip()
+    owner_first = _owner_on_issuer_line(s, start)
     parts = _WIDE_GAP.split(name)
-    if len(parts) > 1 and parts[-1] and not _owner_on_issuer_line(s, start):
+    if len(parts) > 1 and parts[-1] and not owner_first:
         # ``BERKSHIRE HATHAWAY INC          Alphabet Inc. [GOOGL ]`` (remix seed 1251's scan,
         # box 1's label line lost): a gap of columns parts another box's words from the name
         # written up to the ticker's bracket; read together they were the issuer's (wrong)
@@ -992,7 +993,7 @@ def _take_issuer(head: Header, s: str, at: int, ticker: str) -> None:
             )
         )
     name = " ".join(name.split())
-    if name and _owner_on_issuer_line(s, start):
+    if name and owner_first:
         name = _without_owner(head, name)
     rule = _RULE_BEFORE_TICKER.search(name)
     if rule and rule.start():

@@ -816,7 +816,7 @@ def _lone_noun_below(host: Draft | None, d: Draft, orphans: list[str] | None) ->
             or _title_unfinished(text)  # (``Common Stock,`` too)
             # ``Convertible Senior Notes`` over ``due 2028``, in its column (remix seed
             # 1255's scan): words below in the cell's own column may be its rest
-            or (isinstance(below, str) and below.strip() != "")
+            or (isinstance(below, str) and below.strip())
         ):
             host.leave_empty(
                 f,

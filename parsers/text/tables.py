@@ -600,19 +600,18 @@ def read_table(
                 if flush and lines:
                     lines = drop_closing(draft, lines)
                 if flush and lines and draft.values.get("security_title"):
-                    marks = [
-                        (r, w) for r, w in lines if not any(HAS_WORD.search(t.text) for t in w)
-                    ]
-                    if marks:
+                    worded = [any(HAS_WORD.search(t.text) for t in w) for _, w in lines]
+                    if not all(worded):
                         # ``(3)`` alone above ``Common Shares of  08/26/2019 ...`` (remix seed
                         # 1243's scan): a line of footnote markers holds no word of a title;
                         # it had left the title empty as words above the values do
-                        said = " / ".join(r.text.strip() for r, _ in marks)
+                        marks = [r for (r, _), has in zip(lines, worded, strict=True) if not has]
+                        said = " / ".join(r.text.strip() for r in marks)
                         draft.notes.append(
                             (None, f"line(s) '{said}' above the row's values hold footnote"
                              " markers alone, no word of its title: not placed")
                         )  # fmt: skip
-                        lines = [(r, w) for r, w in lines if (r, w) not in marks]
+                        lines = [x for x, has in zip(lines, worded, strict=True) if has]
                 if flush and lines and draft.values.get("security_title"):
                     # a scan keeps a row's values on its first line, so words above them are
                     # debris or a lost row's; which, the text does not say

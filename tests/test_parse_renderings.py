@@ -3456,6 +3456,7 @@ def test_remix_1247_scan_a_title_cut_at_its_hyphen_and_a_two_digit_year() -> Non
     assert r.exercise_price == Decimal("6.67") and r.shares_owned_following == Decimal("372778")
     said = [n.message for n in f.notes if n.line == 45]
     assert any("'3/2/78': a two-digit year" in m for m in said)
+    assert not any("read as 1978-03-02" in m for m in said)  # (no value read: no century said)
     assert any("'Performance-' ends mid-name" in m for m in said)
 
 

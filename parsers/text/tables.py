@@ -1096,6 +1096,9 @@ def _short_year_in_a_scan(d: Draft) -> None:
     as a date; which, and what century, the text does not say."""
     for f, text in d.short_years.items():
         if d.values.get(f) is not None:
+            # (the note that said which century was read goes: nothing is read now)
+            stale = f"two-digit year: {text!r} read as "
+            d.notes = [n for n in d.notes if not n[1].startswith(stale)]
             d.leave_empty(
                 f,
                 f"{text!r}: a two-digit year, where the form prints four (digits the scan lost,"

@@ -3544,6 +3544,65 @@ def test_remix_1255_final_validation_seed_scan_read_wrong_before() -> None:
     assert rows[28].nature_of_ownership == "By Spouse"
 
 
+def test_a_titles_rest_after_the_direct_form_is_the_titles() -> None:
+    # remix seed 1259's pymupdf4llm-layout: 'Common Shares of 447,654 D Beneficial Interest',
+    # a table's last row printed as words, the title's second line after the form: had been a
+    # holding titled 'Common Shares of' held 'Beneficial Interest'
+    f = parse_file(FRESH / "remix1259_a_titles_rest_after_the_direct_form_pymupdf4llm_layout.md")
+    r = next(r for r in f.non_derivative if r.line == 41)
+    assert (r.security_title, r.nature_of_ownership) == (
+        "Common Shares of Beneficial Interest",
+        None,
+    )
+    assert r.shares_owned_following == Decimal(447654) and r.ownership == "D"
+    assert any(
+        "'Beneficial Interest', after the direct form D" in n.message
+        for n in f.notes
+        if n.field == "non_derivative[15].security_title"
+    )
+
+
+def test_a_title_rest_after_the_form_that_ends_no_title_leaves_both_empty() -> None:
+    text = (
+        FRESH / "remix1259_a_titles_rest_after_the_direct_form_pymupdf4llm_layout.md"
+    ).read_text()
+    text = text.replace(
+        "Common Shares of 447,654 D Beneficial Interest", "Common Shares of 447,654 D Jones"
+    )
+    f = parse_bytes(text.encode(), "layout.md")
+    r = next(r for r in f.non_derivative if r.line == 41)
+    assert (r.security_title, r.nature_of_ownership) == (None, None)
+    assert r.shares_owned_following == Decimal(447654)
+    # a nature that opens as one stays the nature
+    f = parse_bytes(text.replace("D Jones", "D By Spouse").encode(), "layout.md")
+    r = next(r for r in f.non_derivative if r.line == 41)
+    assert r.nature_of_ownership == "By Spouse"
+
+
+def test_an_acronym_wrapped_beside_a_nominal_value_is_the_titles() -> None:
+    # remix seed 1259's pdfplumber-text: 'Restricted ... Ordinary' / 'Stock Unit Shares,' /
+    # '(RSU) nominal' / 'value' / '$0.0001': '(RSU)' had gone to the underlying ('Ordinary
+    # Shares, (RSU) nominal value $0.0001'), the title read 'Restricted Stock Unit'
+    f = parse_file(
+        FRESH / "remix1259_an_acronym_wrapped_beside_a_nominal_value_pdfplumber_text.txt"
+    )
+    r = f.derivative[0]
+    assert r.security_title == "Restricted Stock Unit (RSU)"
+    assert r.underlying_title == "Ordinary Shares, nominal value $0.0001"
+
+
+def test_two_specks_before_by_where_no_form_was_read_leave_the_nature_empty() -> None:
+    # remix seed 1259's scan: '6,125,376,000   ...   Se ee By Spouse)', the form's 'I' not
+    # read: had been read 'Se ee By Spouse'
+    f = parse_file(FRESH / "remix1259_two_specks_before_by_where_no_form_ocr.txt")
+    r = f.non_derivative[0]
+    assert r.nature_of_ownership is None and r.shares_owned_following == Decimal(6125376000)
+    assert any(
+        "'Se ee' before the word a nature opens with" in m
+        for m in _doubts(f, "non_derivative[0].nature_of_ownership")
+    )
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -630,20 +630,21 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                 )
                 draft.repaired = True
                 words = words[1:]
+            opens = _short_words_before_an_opener(words)
             if (
                 f == "nature_of_ownership"
-                and len(words) > 2
+                and opens
                 and draft.values.get("ownership") is None
-                and len(words[0]) <= 3
-                and words[0].casefold() not in _NATURE_OPENS
-                and words[1].casefold() in _NATURE_OPENS
+                and (opens == 1 or not are_speckles(words[:opens]))  # (``ee ee See``: specks)
             ):
                 # ``Cee Held by the Reporting Person's spouse`` (remix seed 1247's scan, where
-                # no ownership form was read): before a word a nature opens with, the form's
-                # ``I`` garbled or a speck; or the nature's own word (the text does not say)
+                # no ownership form was read), ``Se ee By Spouse`` (seed 1259's): before a
+                # word a nature opens with, the form's ``I`` garbled or specks; or the
+                # nature's own words (the text does not say)
+                before = " ".join(words[:opens])
                 draft.leave_empty(
                     f,
-                    f"{text!r}: {words[0]!r} before the word a nature opens with, where no"
+                    f"{text!r}: {before!r} before the word a nature opens with, where no"
                     " ownership form was read (the form garbled, a speck, or a word of it?);"
                     " left empty",
                 )
@@ -780,6 +781,20 @@ ends on (``Trust Manat)``; ``Trust OCoay)``, in no word's casing, is torn marker
 
 
 _NATURE_OPENS = frozenset({"by", "see", "held", "owned", "through", "via"})
+
+
+def _short_words_before_an_opener(words: list[str]) -> int:
+    """How many words of three letters or fewer, none a nature's opening word, stand before
+    the first word a nature opens with (one to three of them, and words after it); 0 where
+    the words are not so."""
+    for k, word in enumerate(words[:4]):
+        if word.casefold() in _NATURE_OPENS:
+            return k if 0 < k < len(words) - 1 else 0
+        if len(word) > 3:
+            return 0
+    return 0
+
+
 """Words a nature of ownership opens with (``By Spouse``, ``Held by ...``, ``Owned through``)."""
 
 

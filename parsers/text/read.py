@@ -64,7 +64,7 @@ from parsers.text.ocr import (
     torn_marker_price,
 )
 from parsers.text.scan_names import check_names, garbled_title_word
-from parsers.text.stray_rows import is_caption_text
+from parsers.text.stray_rows import is_caption_text, title_rest_after_the_form
 from parsers.text.tables import (
     cut_in_a_scan,
     par_value_wanting,
@@ -170,6 +170,7 @@ def parse_text(
     for d in dv:
         d.notes.extend(word_breaks.unglue_by(d.values))
     for d in (*nd, *dv):
+        title_rest_after_the_form(d)
         par_value_wanting(d)
     for table_rows, drafts in ((t1_rows, nd), (t2_rows, dv)):
         if drafts and any(r.shape == SPACE for r in table_rows) and scanned(table_rows):

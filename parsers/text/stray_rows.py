@@ -478,6 +478,50 @@ _OTHER_ENDS = frozenset({"interest", "interests", "notes", "debentures"})
 """Nouns a title ends on besides a share's or unit's (``Shares of Beneficial Interest``)."""
 
 
+_NATURE_OPENERS = frozenset({"by", "see", "held", "owned", "through", "via", "in", "as"})
+"""Words a nature of ownership opens with (``By Trust``, ``See footnote``, ``Held by ...``)."""
+
+
+def title_rest_after_the_form(draft: Draft) -> None:
+    """A plain line whose title ends mid-phrase and whose words after a direct ``D`` form
+    open no nature (``Common Shares of 447,654 D Beneficial Interest``: pymupdf4llm's layout
+    mode, a table's last row printed as words, the title cell's second line put after the
+    row's last value; remix seed 1259, read as a holding titled ``Common Shares of`` held
+    ``Beneficial Interest``). A direct holding names no nature, and the title wants more:
+    the words are the title's rest where they end it on a security's noun (joined, with a
+    note); otherwise whose they are is not said, and both cells are left empty."""
+    title, nature = draft.values.get("security_title"), draft.values.get("nature_of_ownership")
+    if (
+        not draft.plain
+        or draft.values.get("ownership") != "D"
+        or not isinstance(title, str)
+        or not isinstance(nature, str)
+        or not nature.split()
+        or {"security_title", "nature_of_ownership"} & draft.closed
+        or not _title_unfinished(title)
+        or nature.split()[0].casefold() in _NATURE_OPENERS
+    ):
+        return
+    whole = f"{title} {nature}"
+    last = whole.split()[-1].casefold().strip(",.")
+    if not wraps.ends_mid_phrase(whole) and last in SECURITY_NOUNS | _OTHER_ENDS:
+        draft.values["security_title"] = whole
+        draft.values["nature_of_ownership"] = None
+        draft.notes.append(
+            (
+                "security_title",
+                f"{nature!r}, after the direct form D where no nature stands, read as the rest"
+                f" of {title!r}, which ends mid-phrase (a wrapped line put after the row's"
+                " values)",
+            )
+        )
+        draft.repaired = True
+        return
+    said = f"{title!r} ends mid-phrase and {nature!r} stands after the direct form D"
+    draft.leave_empty("security_title", f"{said}: its rest, or a nature? left empty")
+    draft.leave_empty("nature_of_ownership", f"{said}: a nature, or the title's rest? left empty")
+
+
 def _title_and_trust_date(host: Draft, d: Draft) -> bool:
     """A plain line of words and then a date (``Beneficial Interest 3/1/2010(1)(2)``) under a
     plain row whose title and nature both end mid-phrase (``Common Shares of``, ``By Revocable

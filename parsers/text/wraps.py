@@ -1236,12 +1236,12 @@ _OPENS_A_CLASS = frozenset({"common", "ordinary", "preferred", "american"})
 GOES_ON = frozenset(
     {"units", "unit", "option", "options", "purchase", "appreciation", "right", "rights"}
     | {"award", "awards", "equivalent", "equivalents", "warrant", "warrants", "par", "no"}
-    | {"obligation", "obligations"}
+    | {"nominal", "obligation", "obligations"}
     | {"of", "each", "representing", "held", "issuable", "underlying", "subject", "class"}
     | {"series", "settled", "grant", "grants", "bonus", "dividend", "dividends", "-", "–"}
 )
 """Words a title goes on with after its noun (``Stock Units``, ``Share Purchase Warrants``,
-``Shares, no par value``, ``Units of ...``, ``Stock (right to buy)``)."""
+``Shares, no par value``, ``Shares, nominal value``, ``Units of ...``, ``Stock (right to buy)``)."""
 
 
 @lru_cache(maxsize=4096)

@@ -3603,6 +3603,14 @@ def test_two_specks_before_by_where_no_form_was_read_leave_the_nature_empty() ->
     )
 
 
+def test_a_marker_torn_to_its_brackets_after_a_title_is_dropped() -> None:
+    # remix seed 1261's scan: 'Common Stock' / '(restricted)()', a footnote marker torn to its
+    # brackets: had been read 'Common Stock (restricted)()'
+    f = parse_file(FRESH / "remix1261_a_marker_torn_to_its_brackets_after_a_title_ocr.txt")
+    assert f.non_derivative[0].security_title == "Common Stock (restricted)"
+    assert any("(restricted)()" in n.message for n in f.notes if n.kind == "repair")
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

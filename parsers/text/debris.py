@@ -1035,6 +1035,8 @@ def clean_words(text: str, opened: bool = False, dashes: bool = False) -> str:
             w = w[: w.index("\\")]  # ``Footnotes\V)2)``: no word holds a ``\``; a torn marker
         if depth == 0 and not opened and "(" not in w:
             w = _LETTERED_MARKER.sub("", w)
+        if len(w) > 2 and w.endswith("()"):
+            w = w[:-2]  # ``(restricted)()``: a marker torn to its brackets (remix seed 1261)
         if len(w) > 2 and w[-1] == "(" and w[-2].isalpha():
             w = w[:-1]  # ``footnotes(``: a torn marker's bracket; no word ends on an opening one
         if len(w) > 2 and w[-1] in "’'" and w[-2].isalpha() and w[-2] not in "sS":

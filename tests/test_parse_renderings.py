@@ -3579,6 +3579,24 @@ def test_a_title_rest_after_the_form_that_ends_no_title_leaves_both_empty() -> N
     assert r.nature_of_ownership == "By Spouse"
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["Depositary Receipts", "Common Stock, Class A", "Membership Interests", "Series B Preferred"],
+)
+def test_a_whole_title_keeps_the_words_after_a_direct_form(title: str) -> None:
+    # review of the rule above: a title that ends no mid-phrase keeps what follows its form
+    # (the rule had emptied both on 'Depositary Receipts ... D Jointly with spouse')
+    text = (
+        FRESH / "remix1259_a_titles_rest_after_the_direct_form_pymupdf4llm_layout.md"
+    ).read_text()
+    text = text.replace(
+        "Common Shares of 447,654 D Beneficial Interest", f"{title} 447,654 D Jointly with spouse"
+    )
+    f = parse_bytes(text.encode(), "layout.md")
+    r = next(r for r in f.non_derivative if r.line == 41)
+    assert (r.security_title, r.nature_of_ownership) == (title, "Jointly with spouse")
+
+
 def test_an_acronym_wrapped_beside_a_nominal_value_is_the_titles() -> None:
     # remix seed 1259's pdfplumber-text: 'Restricted ... Ordinary' / 'Stock Unit Shares,' /
     # '(RSU) nominal' / 'value' / '$0.0001': '(RSU)' had gone to the underlying ('Ordinary
@@ -3601,6 +3619,26 @@ def test_two_specks_before_by_where_no_form_was_read_leave_the_nature_empty() ->
         "'Se ee' before the word a nature opens with" in m
         for m in _doubts(f, "non_derivative[0].nature_of_ownership")
     )
+
+
+@pytest.mark.parametrize(
+    ("nature", "read"),
+    [
+        ("ABC LP See footnote", "ABC LP See footnote"),
+        ("Her IRA Held by custodian", "Her IRA Held by custodian"),
+        ("Joe Doe By Trust", "Joe Doe By Trust"),
+        ("a ee By Spouse", None),
+    ],
+)
+def test_short_words_before_by_are_specks_only_where_written_as_specks(
+    nature: str, read: str | None
+) -> None:
+    # review of the rule above: names and capitals before a nature's opening word are its own
+    # (the first form of the rule had emptied 'ABC LP See footnote'); small letters are specks
+    path = FRESH / "remix1259_two_specks_before_by_where_no_form_ocr.txt"
+    text = path.read_text().replace("Se ee By Spouse)", nature)
+    f = parse_bytes(text.encode(), "scan.txt")
+    assert f.non_derivative[0].nature_of_ownership == read
 
 
 def test_a_marker_torn_to_its_brackets_after_a_title_is_dropped() -> None:

@@ -635,7 +635,7 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                 f == "nature_of_ownership"
                 and opens
                 and draft.values.get("ownership") is None
-                and (opens == 1 or not are_speckles(words[:opens]))  # (``ee ee See``: specks)
+                and (opens == 1 or not all(map(_speckle_word, words[:opens])))  # (``ee ee See``)
             ):
                 # ``Cee Held by the Reporting Person's spouse`` (remix seed 1247's scan, where
                 # no ownership form was read), ``Se ee By Spouse`` (seed 1259's): before a
@@ -780,22 +780,30 @@ _WORD_TORN_AFTER_OWNER_END = re.compile(
 ends on (``Trust Manat)``; ``Trust OCoay)``, in no word's casing, is torn markers, dropped)."""
 
 
-_NATURE_OPENS = frozenset({"by", "see", "held", "owned", "through", "via"})
+NATURE_OPENS = frozenset({"by", "see", "held", "owned", "through", "via"})
+"""Words a nature of ownership opens with (``By Spouse``, ``Held by ...``, ``Owned through``)."""
 
 
 def _short_words_before_an_opener(words: list[str]) -> int:
-    """How many words of three letters or fewer, none a nature's opening word, stand before
-    the first word a nature opens with (one to three of them, and words after it); 0 where
-    the words are not so."""
+    """How many words stand before the first word a nature opens with, where they are one
+    word of three letters or fewer, or two or three such words one of which is small letters
+    alone and none capitals alone (``Se ee By Spouse``: specks; not ``ABC LP See footnote``,
+    ``Mr Doe By IRA``, ``Her IRA Held by ...``: names a nature may open with); 0 where the
+    words are not so, or nothing follows the opening word."""
     for k, word in enumerate(words[:4]):
-        if word.casefold() in _NATURE_OPENS:
-            return k if 0 < k < len(words) - 1 else 0
+        if word.casefold() in NATURE_OPENS:
+            if not 0 < k < len(words) - 1:
+                return 0
+            before = words[:k]
+            if k > 1 and (
+                not any(w.isalpha() and w.islower() for w in before)
+                or any(len(w) > 1 and w.isupper() for w in before)
+            ):
+                return 0
+            return k
         if len(word) > 3:
             return 0
     return 0
-
-
-"""Words a nature of ownership opens with (``By Spouse``, ``Held by ...``, ``Owned through``)."""
 
 
 _FORM_GARBLED = re.compile(r"[ID][^\sA-Z]")

@@ -16,6 +16,7 @@ from parsers.text.cells import Row, clean
 from parsers.text.columns import CODES, TEXT_FIELDS
 from parsers.text.debris import (
     HAS_WORD,
+    NATURE_OPENS,
     OWNER_WORDS_ALONE,
     SECURITY_NOUNS,
     are_speckles,
@@ -478,8 +479,15 @@ _OTHER_ENDS = frozenset({"interest", "interests", "notes", "debentures"})
 """Nouns a title ends on besides a share's or unit's (``Shares of Beneficial Interest``)."""
 
 
-_NATURE_OPENERS = frozenset({"by", "see", "held", "owned", "through", "via", "in", "as"})
-"""Words a nature of ownership opens with (``By Trust``, ``See footnote``, ``Held by ...``)."""
+def _class_after_its_noun(title: str) -> bool:
+    """A title ending on a class's letter after its noun (``Common Stock, Class A``): whole,
+    though a class's letter ends a title mid-phrase where no noun came before."""
+    words = [w.casefold().strip(",") for w in title.split()]
+    return (
+        len(words) > 2
+        and words[-2] in ("class", "series")
+        and any(w in SECURITY_NOUNS for w in words[:-2])
+    )
 
 
 def title_rest_after_the_form(draft: Draft) -> None:
@@ -498,8 +506,9 @@ def title_rest_after_the_form(draft: Draft) -> None:
         or not isinstance(nature, str)
         or not nature.split()
         or {"security_title", "nature_of_ownership"} & draft.closed
-        or not _title_unfinished(title)
-        or nature.split()[0].casefold() in _NATURE_OPENERS
+        or not wraps.ends_mid_phrase(title)
+        or nature.split()[0].casefold() in NATURE_OPENS
+        or _class_after_its_noun(title)
     ):
         return
     whole = f"{title} {nature}"

@@ -13,6 +13,7 @@ import pytest
 from parsers import Filing, parse_bytes, parse_file
 from parsers.limits import Limits
 from parsers.text import wraps
+from parsers.text.debris import clean_words
 from parsers.text.read import parse_text
 
 RENDERINGS = Path(__file__).parent / "fixtures" / "renderings"
@@ -3647,6 +3648,19 @@ def test_a_marker_torn_to_its_brackets_after_a_title_is_dropped() -> None:
     f = parse_file(FRESH / "remix1261_a_marker_torn_to_its_brackets_after_a_title_ocr.txt")
     assert f.non_derivative[0].security_title == "Common Stock (restricted)"
     assert any("(restricted)()" in n.message for n in f.notes if n.kind == "repair")
+
+
+def test_markers_torn_to_capitals_and_an_at_sign_after_a_nature_are_dropped() -> None:
+    # remix seed 1263's scan: 'By Limited' / 'Partnership OM@&OG0)' / 'en}', markers torn:
+    # had been read 'By Limited Partnership OM@&OG en'
+    f = parse_file(FRESH / "remix1263_markers_torn_to_capitals_and_an_at_sign_ocr.txt")
+    r = next(r for r in f.non_derivative if r.line == 26)
+    assert r.nature_of_ownership == "By Limited Partnership"
+    # a name written with capitals and a sign of its own, no '@', stays
+    text = (FRESH / "remix1263_markers_torn_to_capitals_and_an_at_sign_ocr.txt").read_text()
+    g = parse_bytes(text.replace("Partnership OM@&OG0)", "Partnership AT&T").encode(), "s.txt")
+    assert "AT&T" in (next(r for r in g.non_derivative if r.line == 26).nature_of_ownership or "")
+    assert clean_words("By Unitrust II@&)") == "By Unitrust II"  # a numeral of the name's
 
 
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:

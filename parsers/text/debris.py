@@ -55,6 +55,8 @@ _MARKED_WORD = re.compile(r"[^\W\d_]\(\d+\)$")
 """A word with a footnote marker glued to it (``Spouse(6)``, ``Spouse(28920)``): the cell's
 text ends there."""
 _SMALL_SPECK = re.compile(r"[a-z]{1,2}")
+_TORN_ENDS = ")]}|"
+_ROMAN = re.compile(r"[IVX]+")
 
 
 TORN_MARKER = re.compile(r"\((?!\d+\))[^A-Za-z\s]{1,5}\)")
@@ -1013,6 +1015,21 @@ def clean_words(text: str, opened: bool = False, dashes: bool = False) -> str:
             continue  # ``footnotes (8(LO)``: markers ``(8)(10)``, their 1 and 0 read as letters
         if n and _SYMBOL_SPECK.fullmatch(w):
             continue  # ``Stock Option | ¢g@)``: a marker read as a symbol and a small letter
+        if (
+            n
+            and depth == 0
+            and not opened
+            and "@" in w
+            and not any(c.islower() for c in w)
+            and sum(not c.isalnum() and c not in "()" for c in w) >= 2
+            and not _ROMAN.fullmatch("".join(filter(str.isalpha, w)))
+            and all(_SMALL_SPECK.fullmatch(x.strip(_TORN_ENDS)) for x in split[n + 1 :])
+        ):
+            # ``By Limited Partnership OM@&OG0) en}`` (remix seed 1263's scan): markers torn to
+            # capitals and two symbols or more (no name holds an ``@``), their wrapped rest
+            # small letters; not ``Unitrust I@)``, ``spouse M@00)`` (a capital of the name's, or
+            # unsure: the rules below weigh them)
+            break
         if (
             n == last
             and _QUOTE_AND_LETTER.fullmatch(w)

@@ -3663,6 +3663,41 @@ def test_markers_torn_to_capitals_and_an_at_sign_after_a_nature_are_dropped() ->
     assert clean_words("By Unitrust II@&)") == "By Unitrust II"  # a numeral of the name's
 
 
+def test_a_par_amount_one_space_after_its_words_past_the_window_is_the_underlyings() -> None:
+    # remix seed 1265's pdftotext-layout, a Form 3: 'Warrants (right to buy)  (1)  (1)' over
+    # 'Common Stock, par value $.01(2) 402,054 ...' under the underlying's caption: the
+    # underlying had been read '$.01' (wrong), its words taken for the title
+    name = "remix1265_a_par_amount_one_space_after_its_words_past_the_window_pdftotext_layout.txt"
+    r = parse_file(FRESH / name).derivative[0]
+    assert (r.security_title, r.underlying_title) == (
+        "Warrants (right to buy)",
+        "Common Stock, par value $.01",
+    )
+    assert r.underlying_shares == Decimal(402054)
+
+
+def test_a_scans_specks_and_small_numbers_make_no_row() -> None:
+    # remix seed 1265's scan: 'One oe   ae   Po  oe   Eo  ee   0   Ce' had been a holding of
+    # 0 titled 'One oe Po Eo'; 'Class A Common Shaves [0471372023   ee ed   70   ae', a row
+    # the scan garbled, a balance of 70 (both phantom rows)
+    f = parse_file(FRESH / "remix1265_a_line_of_short_specks_and_a_zero_ocr.txt")
+    assert 22 not in [r.line for r in f.non_derivative]
+    f = parse_file(FRESH / "remix1265_a_small_number_among_specks_after_a_garbled_date_ocr.txt")
+    r = next(r for r in f.non_derivative if r.line == 42)
+    assert r.shares_owned_following is None and r.transaction_date is None
+    # the rule is for a small number only: an amount of more digits is weighed as before
+    text = (FRESH / "remix1265_a_line_of_short_specks_and_a_zero_ocr.txt").read_text()
+    g = parse_bytes(text.replace("   0   ", " 12,000 ").encode(), "s.txt")
+    assert Decimal(12000) in [r.shares_owned_following for r in g.non_derivative if r.line == 22]
+
+
+def test_a_scans_balance_split_at_a_comma_is_left_empty() -> None:
+    # remix seed 1265's scan: 'Common Stock, $.001   ...   23,167 315,777' (23,167,315,777
+    # filed): had been read as a holding of 315,777
+    f = parse_file(FRESH / "remix1265_a_balance_split_at_a_comma_ocr.txt")
+    assert Decimal(315777) not in [r.shares_owned_following for r in f.non_derivative]
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

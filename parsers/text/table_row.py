@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from itertools import pairwise
 
 from parsers.text.captions import (
     EVEN_ROWS,
@@ -37,6 +38,7 @@ from parsers.text.mending import (
 from parsers.text.placing import (
     FOOTNOTE_FIELD,
     MARK_THEN_BREAK,
+    PAR_AMOUNT,
     fill_field,
     lines_past_a_marker,
     lines_side_by_side,
@@ -291,7 +293,36 @@ def read_row(
     check_row(draft, fields, row.shape in TABLED)
     if flush:
         _markers_read_as_the_balance(draft)  # (after the row's amount was set aside)
+        _amount_split_at_a_comma(draft, tokens)
     return draft
+
+
+_GROUPS_ONLY = re.compile(r"\d{3}(?:,\d{3})*")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})*")
+
+
+def _amount_split_at_a_comma(draft: Draft, tokens: list[Token]) -> None:
+    """A scan's two amounts one space apart, the second of whole groups of three digits
+    (``23,167 315,777``, remix seed 1265's scan, where 23,167,315,777 was filed): a comma the
+    scan read as a space parts one number in two, and each is read as a value of its own (the
+    balance, 315,777: wrong; the price, set aside, was not there to be weighed with it). No two
+    of a row's amounts stand one space apart, so a value read from either is left empty, said."""
+    if draft.values.get("price") is not None:
+        return  # (a price read: :func:`parsers.text.ocr` weighs the pair with it)
+    nums = [t for t in tokens if t.kind == NUM and not t.dollar and t.value is not None]
+    for a, b in pairwise(nums):
+        if (
+            b.x == a.x + len(a.text) + 1
+            and _GROUPED.fullmatch(a.text)
+            and _GROUPS_ONLY.fullmatch(b.text)
+        ):
+            for f in SHARE_FIELDS:
+                if draft.values.get(f) is not None and draft.where.get(f) in (a.x, b.x):
+                    draft.leave_empty(
+                        f,
+                        f"'{a.text} {b.text}': two amounts one space apart, maybe one number"
+                        " the scan split at a comma; left empty",
+                    )
 
 
 def _trust_date_after_dated(draft: Draft, dropped: list[Token], row: Row) -> list[Token]:
@@ -644,20 +675,36 @@ def _underlying_past_the_window(
     at = fields.index("security_title")
     toks = cols[at]
     past = max(date_x.values())
-    if not toks or toks[0].x < past or draft.values.get("underlying_title"):
+    under = draft.values.get("underlying_title")
+    if not toks or toks[0].x < past:
         return
     text = draft.values.pop("security_title", None)
+    if under:
+        # ``Common Stock, par value $.01(2) 402,054`` (pdftotext, remix seed 1265: the par
+        # amount one space after its words, read as the underlying title alone, ``$.01``)
+        if not (
+            isinstance(under, str)
+            and isinstance(text, str)
+            and PAR_AMOUNT.fullmatch(under)
+            and _PAR_WANTED.search(text)
+        ):
+            draft.values["security_title"] = text
+            return
+        text = f"{text} {under}"
     draft.values["underlying_title"] = text
     draft.title_raw = None
     draft.where["underlying_title"] = draft.where.pop("security_title", toks[0].x)
     if "security_title" in draft.footnotes:
-        draft.footnotes["underlying_title"] = draft.footnotes.pop("security_title")
+        ids = draft.footnotes.pop("security_title")
+        draft.footnotes["underlying_title"] = ids + draft.footnotes.get("underlying_title", [])
     if "security_title" in draft.closed:
         draft.closed.discard("security_title")
         draft.closed.add("underlying_title")
     draft.notes.append(("underlying_title", f"{text!r} {_PAST_WINDOW}"))
 
 
+_PAR_WANTED = re.compile(r"\b(?:par|nominal)\s+value$", re.I)
+"""A title's words ending on a par value's phrase, its amount in the next cell."""
 _PAST_WINDOW = (
     "stands past the window dates' captions, in the underlying title's column: read as the"
     " underlying title, the row's title being on other lines; unsure"

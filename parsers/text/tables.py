@@ -37,7 +37,7 @@ from parsers.text.captions import (
 )
 from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TABLED, Row, clean
 from parsers.text.columns import SHARE_FIELDS, TEXT_FIELDS
-from parsers.text.debris import DASHES, HAS_WORD, JUNK_HEAD, are_speckles, clean_text
+from parsers.text.debris import DASHES, HAS_WORD, JUNK_HEAD, VOWELS, are_speckles, clean_text
 from parsers.text.drafts import Draft
 from parsers.text.mending import (
     amount_after_by,
@@ -1137,16 +1137,34 @@ def _lone_value(tokens: list[Token]) -> Token | None:
 
 def _number_among_speckles(tokens: list[Token]) -> bool:
     """A scan's line of speckles with one small number among them (``ee ee ee ee ee   2
-    ee ee``, remix seed 1229's scan): no row's value, read as a holding of 2 shares (a
-    phantom row); what the scan saw there, it did not keep."""
-    value = _lone_value(tokens)
+    ee ee``, remix seed 1229's scan; ``One oe   ae   Po  oe   Eo  ee   0   Ce``, seed 1265's,
+    words of three letters at most, half of them vowels alone): no row's value, read as a
+    holding of 2 shares (a phantom row); what the scan saw there, it did not keep. So too
+    after a title and a date the scan garbled past reading (``Class A Common Shaves
+    [0471372023    ee ed    70    ae``, seed 1265's: the row's values lost, ``70`` a
+    speck's or a torn amount's, read as its balance)."""
+    nums = [t for t in tokens if t.kind == NUM]
+    if len(nums) != 1 or nums[0].dollar or len(nums[0].text) > 2:
+        return False
+    others = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG, NUM)]
     words = [w for t in tokens if t.kind == TEXT for w in t.text.split()]
+    if not others:
+        return are_speckles(words) or _short_specks(words)
+    if len(others) != 1 or others[0].kind != DATE or others[0].value is not None:
+        return False
+    after = tokens.index(others[0])
+    if any(t.kind == TEXT for t in tokens[1:after]):
+        return False  # (words between the title and the date: not one title's)
+    return are_speckles([w for t in tokens[after:] if t.kind == TEXT for w in t.text.split()])
+
+
+def _short_specks(words: list[str]) -> bool:
+    """Four words or more, none over three letters, half of them vowels alone: a scan's
+    speckles (a title's words are longer, or fewer)."""
     return (
-        value is not None
-        and value.kind == NUM
-        and not value.dollar
-        and len(value.text) <= 2
-        and are_speckles(words)
+        len(words) >= 4
+        and all(len(w) <= 3 for w in words)
+        and 2 * sum(set(w.lower()) <= VOWELS for w in words) >= len(words)
     )
 
 

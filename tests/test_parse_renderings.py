@@ -3698,6 +3698,18 @@ def test_a_scans_balance_split_at_a_comma_is_left_empty() -> None:
     assert Decimal(315777) not in [r.shares_owned_following for r in f.non_derivative]
 
 
+def test_remix_1267_scan_markers_after_a_date_and_caption_scraps() -> None:
+    # remix seed 1267's scan: 'By Revocable Trust dated' / '3/1/2010 V2)', markers '(1)(2)'
+    # torn, had been read '... dated 3/1/2010 V'
+    f = parse_file(FRESH / "remix1267_markers_torn_after_a_trusts_date_ocr.txt")
+    r = next(r for r in f.non_derivative if r.line == 24)
+    assert r.nature_of_ownership == "By Revocable Trust dated 3/1/2010"
+    # '3) (or      9' under the captions of a Table I with no row: had been a holding of 9
+    f = parse_file(FRESH / "remix1267_caption_scraps_and_a_digit_under_the_captions_ocr.txt")
+    assert 28 not in [r.line for r in f.non_derivative]
+    assert clean_words("By Trust dated 3/1/2010 FBO") == "By Trust dated 3/1/2010 FBO"
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -177,6 +177,10 @@ _SPECK_AMID = re.compile(r"[(|\[]?[a-z]{0,2}[@¢®©°§]+[a-z]{0,2}[^\w\s]*")
 
 
 _LETTER_DIGIT = re.compile(r"[A-Z]\d")
+_TRUST_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+_TORN_PAIR = re.compile(r"[A-Z]\d?\)?")
+"""A capital and a digit after a trust's date (``V2)``, ``V2``, ``V)``): footnote markers torn;
+a nature's date ends it."""
 
 
 _OWNER_ENDS = frozenset(
@@ -937,7 +941,7 @@ def clean_words(text: str, opened: bool = False, dashes: bool = False) -> str:
     dash standing alone between two words stays (a converter's text: ``Share Units (PSUs) -
     Relative TSR``, remix seed 1087; in a scan it may be a speck)."""
     depth = 0
-    words = []
+    words: list[str] = []
     if "( " in text:
         # ``Beaver (`` | ``DE) LLC``: a border cut the cell after a bracket that opens a word
         text = _BRACKET_CUT_OFF.sub("(", text)
@@ -958,6 +962,8 @@ def clean_words(text: str, opened: bool = False, dashes: bool = False) -> str:
                 continue  # ``By Trust OMOOCHAD``: markers ``(1)(4)(6)`` read as capitals
             if n == last and n and _LETTER_DIGIT.fullmatch(w) and split[n - 1] in _OWNER_ENDS:
                 continue  # ``Irr Trust V2``: markers ``(1)(2)`` read as a capital and a digit
+        if n == last and n and _TRUST_DATE.fullmatch(split[n - 1]) and _TORN_PAIR.fullmatch(w):
+            continue  # ``dated 3/1/2010 V2)`` (remix seed 1267's scan): markers torn, a date ends
             words.append(w)
             continue
         if (

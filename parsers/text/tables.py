@@ -294,6 +294,7 @@ def read_table(
             # of``); before a table's first row, a box's number opens no row
             or (not drafts and text[:1].isdigit() and _TORN_CAPTION.match(text) is not None)
             or (not drafts and flush and torn_instruction(text))
+            or (not drafts and flush and _caption_scraps(text))
         ):
             prev = None
             pending = []
@@ -710,6 +711,28 @@ def read_table(
     if PIPE in shapes and SEP in shapes:  # (a markdown table has its rule under the captions)
         _cells_lost(drafts, rows)
     return real_rows(drafts, orphans)
+
+
+_CAPTION_SCRAP = re.compile(r"\(?(?:\d\)|or|and|\(?[ad]\))", re.I)
+_WHOLE_MARKER = re.compile(r"\(\d\)")
+
+
+def _caption_scraps(text: str) -> bool:
+    """``3) (or      9`` right under the captions (remix seed 1267's scan, a table with no row):
+    the rests of ``(Instr. 3)`` and ``(A) or (D)`` the scan tore from their words, and a
+    number of a digit or two (a caption's, torn too); read as a row, a holding of 9 shares.
+    Before a table's first row only, words that are all such scraps and one such number at
+    most (a line of whole markers alone is weighed as markers: remix seed 1243's ``(3)``)."""
+    words = text.split()
+    nums = [w for w in words if w.isdigit()]
+    scraps = [w for w in words if not w.isdigit()]
+    return (
+        len(nums) <= 1
+        and all(len(n) <= 2 for n in nums)
+        and (bool(nums) or not all(_WHOLE_MARKER.fullmatch(w) for w in scraps))
+        and bool(scraps)
+        and all(_CAPTION_SCRAP.fullmatch(w) for w in scraps)
+    )
 
 
 def _numbered_captions(tokens: list[Token]) -> bool:

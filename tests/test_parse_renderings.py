@@ -3710,6 +3710,16 @@ def test_remix_1267_scan_markers_after_a_date_and_caption_scraps() -> None:
     assert clean_words("By Trust dated 3/1/2010 FBO") == "By Trust dated 3/1/2010 FBO"
 
 
+def test_an_underlying_amount_merged_below_its_title_in_the_title_cell_is_no_word() -> None:
+    # remix seed 1269's pymupdf4llm-layout (a validation seed, 1 wrong before and after the
+    # session's other fixes): '|Class B Units<br>$4.75(3)<br>(7)<br>(5)<br>Units<br>20,691,000|
+    # 227,595,000<br>D|': the underlying had been read 'Units 20,691,000'
+    name = "remix1269_an_underlying_amount_merged_into_the_title_cell_pymupdf4llm_layout.md"
+    r = next(r for r in parse_file(FRESH / name).derivative if r.line == 46)
+    assert (r.security_title, r.underlying_title) == ("Class B Units", "Units")
+    assert r.underlying_shares == Decimal(20691000)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -171,6 +171,10 @@ def window_markers_in_title(draft: Draft, row: Row, fields: tuple[str, ...]) -> 
     if not marks or marks != list(range(marks[0], marks[-1] + 1)):
         return
     head, tail = parts[: marks[0]], parts[marks[-1] + 1 :]
+    while tail and parse_number(MARKS.sub("", tail[-1]).strip()) is not None:
+        # ``...<br>(5)<br>Units<br>20,691,000|227,595,000<br>D|`` (remix seed 1269): the
+        # underlying's amount merged in below its title, a value, no word of it
+        tail = tail[:-1]
     price = None
     if head and _PRICE_LINE.fullmatch(MARKS.sub("", head[-1]).strip()):
         # ``Phantom Stock<br>Units<br>$8.17<sup>(3)</sup><br>(4)<br>(5)<br>Common ...``

@@ -3720,6 +3720,27 @@ def test_an_underlying_amount_merged_below_its_title_in_the_title_cell_is_no_wor
     assert r.underlying_shares == Decimal(20691000)
 
 
+def test_remix_1271_validation_seed_read_wrong_before() -> None:
+    # remix seed 1271 (a validation seed, scored before opened at 3bf9727 and at 75c9032: 3
+    # wrong + 1 phantom both times). pdfplumber's plain text: 'Common Stock $.01(2)(3)
+    # 3/1/2010(4)' under 'Warrants to purchase Class A (1) (1) Common Stock, par value 402,054
+    # (1) I By Revocable Trust dated': three cells' rests; it had been a row of price 0.01
+    name = "remix1271_three_cells_rests_with_a_par_amount_and_a_trusts_date_pdfplumber_text.txt"
+    f = parse_file(FRESH / name)
+    assert [r.line for r in f.derivative][:2] == [25, 27]
+    r = f.derivative[0]
+    assert r.security_title == "Warrants to purchase Class A Common Stock"
+    assert r.underlying_title == "Common Stock, par value $.01"
+    assert r.nature_of_ownership == "By Revocable Trust dated 3/1/2010"
+    # a par amount where the underlying wants none is no rest of it: the row is weighed as before
+    text = (FRESH / name).read_text().replace("par value 402,054", "402,054")
+    g = parse_bytes(text.encode(), "p.txt")
+    assert g.derivative[0].underlying_title != "Common Stock, $.01"
+    # the scan: "Held by the Reporting" / "Person's spouse" / "Se", a speck on a line below
+    f = parse_file(FRESH / "remix1271_a_syllable_line_below_a_nature_ocr.txt")
+    assert next(r for r in f.non_derivative if r.line == 22).nature_of_ownership is None
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

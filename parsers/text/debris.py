@@ -1193,6 +1193,8 @@ _MARKER_AS_CAPITAL_AND_DIGIT = re.compile(r"(\S*[a-z]\S*) [A-Z]\d{1,2}$")
 Trust V2``, a marker for sure: :func:`clean_words` drops it)."""
 _SPECK_AFTER_WORDS = re.compile(r"[A-Za-z)]{3} ([a-z]{1,2})$")
 _SMALL_ENDS = frozenset({"al"})  # (``et al``)
+_SYLLABLE_AFTER_SMALL = re.compile(r"\b[a-z]{3,} ([A-Z][aeiou])$")
+"""A capital and a vowel after a word in small letters, ending a nature (``spouse Se``)."""
 _BY_AGAIN = re.compile(r"\bBy\b.*(?<=\S)(?<!\band)(?<!&)(?<![,;])(?<!\bor) By\b")
 """A second nature's ``By`` after a word but ``and``/``or``/``&`` or a comma (``By Spouse and
 By Trust`` is one nature, a filer's)."""
@@ -1266,6 +1268,10 @@ def _scan_tail_unsure(f: str, text: str) -> str | None:
         if (m := _SPECK_AFTER_WORDS.search(text)) and m[1] not in _SMALL_ENDS:
             # ``By Children ay`` (remix seed 1231's scan): a speck read as small letters
             return f"{m[1]!r} alone after its words (a speck the scan read as letters?)"
+        if m := _SYLLABLE_AFTER_SMALL.search(text):
+            # ``Held by the Reporting Person's spouse`` / ``Se`` (remix seed 1271's scan): a
+            # speck read as a capital and a small letter on a line of its own below
+            return f"{m[1]!r} alone after a word in small letters (a speck, or a name?)"
         if _SMALL_THEN_BY.match(text):
             # ``spouse By Foundation`` (remix seed 1255's scan): the row above's wrapped
             # ``spouse`` read before this row's nature; a nature opens on its ``By``

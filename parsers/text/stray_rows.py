@@ -227,6 +227,20 @@ def _reports_nothing(d: Draft) -> bool:
     return all(f in _LONE_DATES or f in TEXT_FIELDS for f in filled)
 
 
+def _a_par_amount_only(d: Draft) -> bool:
+    """Words, at most a date, and a par amount read as the price (``$.01``): a plain line's
+    values are a row's only where more than that stands."""
+    filled = [f for f, x in d.values.items() if x is not None and f != "voluntary"]
+    prices = [f for f in filled if f in ("price", "exercise_price")]
+    return (
+        len(prices) == 1
+        and isinstance(price := d.values[prices[0]], Decimal)
+        and price < 1
+        and PAR_AMOUNT.search(d.text) is not None
+        and all(f in _LONE_DATES or f in TEXT_FIELDS or f in prices for f in filled)
+    )
+
+
 def _hollow_below(host: Draft, d: Draft) -> None:
     """``d`` (:func:`hollow`) read as no row: its words may be the rest of the row above's
     text cells, so those still open (no marker closed them) are left empty with a doubt, and
@@ -471,10 +485,13 @@ def _note_left_out(host: Draft | None, message: str, orphans: list[str] | None) 
 _DATE_MARKED = r"(?P<date>\d{1,2}/\d{1,2}/\d{4})(?P<dm>(?:\s*\(\d{1,2}\))*)"
 """A trust's date and its footnote markers."""
 _WORDS_THEN_DATE = re.compile(
-    r"(?P<words>[^\d()]*[A-Za-z][^\d()]*?)(?P<wm>(?:\s*\(\d{1,2}\))*)\s+" + _DATE_MARKED
+    r"(?P<words>[^\d()$]*[A-Za-z][^\d()$]*?)(?P<wm>(?:\s*\(\d{1,2}\))*)"
+    r"(?:\s+(?P<par>\$\s?\d*\.\d+)(?P<pm>(?:\s*\(\d{1,2}\))*))?\s+" + _DATE_MARKED
 )
 
 
+_PAR_WANTED = re.compile(r"\b(?:par|nominal)\s+value$", re.I)
+"""An underlying title ending on a par value's phrase, its amount on the line below."""
 _OTHER_ENDS = frozenset({"interest", "interests", "notes", "debentures"})
 """Nouns a title ends on besides a share's or unit's (``Shares of Beneficial Interest``)."""
 
@@ -549,10 +566,18 @@ def _title_and_trust_date(host: Draft, d: Draft) -> bool:
         or {"security_title", "nature_of_ownership"} & host.closed
         or not ends_on_dated(nature)
         or not _title_unfinished(title)
-        or host.values.get("underlying_title") is not None
         or "underlying_title" in host.blurred
     ):
         return False
+    under = host.values.get("underlying_title")
+    if m["par"] is None and under is not None:
+        return False
+    if m["par"] is not None and (
+        not isinstance(under, str)
+        or "underlying_title" in host.closed
+        or not _PAR_WANTED.search(under)
+    ):
+        return False  # (a par amount only where the underlying ends on ``par value``)
     words, date = " ".join(m["words"].split()), m["date"]
     last = words.split()[-1].casefold().strip(",")
     if wraps.opens_only(f"{title} {words}") or last not in SECURITY_NOUNS | _OTHER_ENDS:
@@ -561,7 +586,15 @@ def _title_and_trust_date(host: Draft, d: Draft) -> bool:
     host.values["nature_of_ownership"] = f"{nature} {date}"
     add_refs(host, "security_title", mark_ids(re.findall(r"\d+", m["wm"])))
     add_refs(host, "nature_of_ownership", mark_ids(re.findall(r"\d+", m["dm"])))
-    for f, got in (("security_title", words), ("nature_of_ownership", date)):
+    read = [("security_title", words), ("nature_of_ownership", date)]
+    if m["par"] is not None:
+        # ``Common Stock $.01(2)(3) 3/1/2010(4)`` under ``Warrants to purchase Class A ...
+        # Common Stock, par value 402,054 ... By Revocable Trust dated`` (pdfplumber's plain
+        # text, remix seed 1271): three cells' rests, the par amount the underlying's
+        host.values["underlying_title"] = f"{under} {m['par']}"
+        add_refs(host, "underlying_title", mark_ids(re.findall(r"\d+", m["pm"])))
+        read.append(("underlying_title", m["par"]))
+    for f, got in read:
         host.notes.append(
             (
                 f,
@@ -644,6 +677,8 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
             message = f"line {d.line}: a box of the form's head ({_said(d)}), not a row"
             _note_left_out(kept[-1] if kept else None, message, orphans)
             continue
+        if titled and kept and _a_par_amount_only(d) and _title_and_trust_date(kept[-1], d):
+            continue  # (its par amount the underlying's: ``Common Stock $.01(2)(3) 3/1/2010``)
         if (
             titled
             and kept

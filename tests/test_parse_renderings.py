@@ -3381,12 +3381,15 @@ def test_a_scans_nature_opening_on_see_must_point_at_a_footnote_or_remarks() -> 
 def test_remix_1241_scan_a_trust_date_torn_below_and_a_torn_price_caption() -> None:
     # remix seed 1241's scan (session 38's validation seed, re-rendered: 1 wrong + 1 phantom)
     # 'By Revocable Trust dated' over '3/1/2010)' (its marker torn, the line read as nothing):
-    # read cut, wrong; the nature wants its rest, which that line may hold
+    # read cut, wrong; then left empty (session 39); now the date below is read as its rest,
+    # the torn ')' dropped, as remix seed 1273's '3/1/2010")' (session 40)
     f = parse_file(FRESH / "remix1241_a_trust_date_with_a_torn_marker_below_ocr.txt")
     r = next(r for r in f.derivative if r.line == 32)
-    assert r.nature_of_ownership is None and r.underlying_title == "Ordinary Shares"
-    said = [n.message for n in f.notes if n.line == 32 and "nature_of_ownership" in n.field]
-    assert any("ends mid-phrase" in m and "'3/1/2010)'" in m for m in said)
+    assert r.nature_of_ownership == "By Revocable Trust dated 3/1/2010"
+    assert r.underlying_title == "Ordinary Shares"
+    said = [n for n in f.notes if n.line == 32 and "nature_of_ownership" in n.field]
+    assert any(n.kind == "repair" and "')' after the date" in n.message for n in said)
+    assert 33 not in [r.line for r in f.derivative]
     # ' (yor) [Price |   26' under the captions: '(A) or (D) | Price' and '(Instr. 3 and 4)'
     # torn; it had been a holding of 26, a phantom row
     f = parse_file(FRESH / "remix1241_a_torn_price_caption_ocr.txt")
@@ -3739,6 +3742,26 @@ def test_remix_1271_validation_seed_read_wrong_before() -> None:
     # the scan: "Held by the Reporting" / "Person's spouse" / "Se", a speck on a line below
     f = parse_file(FRESH / "remix1271_a_syllable_line_below_a_nature_ocr.txt")
     assert next(r for r in f.non_derivative if r.line == 22).nature_of_ownership is None
+
+
+def test_remix_1273_scan_read_wrong_before() -> None:
+    # remix seed 1273's scan (scored before opened: 2 wrong + 2 phantom at 3bf9727 and 21bb486)
+    # 'By Revocable Trust dated' over '3/1/2010")': a phantom row of that date, the nature cut
+    f = parse_file(FRESH / "remix1273_a_trusts_date_with_a_torn_quote_below_ocr.txt")
+    r = next(r for r in f.non_derivative if r.line == 48)
+    assert r.nature_of_ownership == "By Revocable Trust dated 3/1/2010"
+    assert 49 not in [r.line for r in f.non_derivative]
+    # 'Irrevocable Trust X28': markers read as a capital and two digits
+    f = parse_file(FRESH / "remix1273_markers_as_a_capital_and_two_digits_after_trust_ocr.txt")
+    assert f.non_derivative[0].nature_of_ownership == "By Jane Doe 2019 Irrevocable Trust"
+    # 'Restricted Stock    oari372022    Oe Ue     78,300    ee ee': a date garbled to letters,
+    # an amount among specks (300 and 28,380 filed): had been a holding of 78,300
+    name = "remix1273_a_date_garbled_to_letters_and_an_amount_among_specks_ocr.txt"
+    f = parse_file(FRESH / name)
+    r = next(r for r in f.non_derivative if r.line == 54)
+    assert r.kind == "transaction" and r.transaction_date is None
+    assert r.shares is None and r.shares_owned_following is None
+    assert any(n.kind == "doubt" and n.message.startswith("'78,300': an amount") for n in f.notes)
 
 
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:

@@ -176,7 +176,7 @@ _SPECK_AMID = re.compile(r"[(|\[]?[a-z]{0,2}[@¢®©°§]+[a-z]{0,2}[^\w\s]*")
 (no title or nature writes ``@``)."""
 
 
-_LETTER_DIGIT = re.compile(r"[A-Z]\d")
+_LETTER_DIGIT = re.compile(r"[A-Z]\d{1,2}")
 _TRUST_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 _TORN_PAIR = re.compile(r"[A-Z]\d?\)?")
 """A capital and a digit after a trust's date (``V2)``, ``V2``, ``V)``): footnote markers torn;
@@ -961,7 +961,7 @@ def clean_words(text: str, opened: bool = False, dashes: bool = False) -> str:
             if n == last and n > 1 and not opened and _bracket_letters(w, split[:n]):
                 continue  # ``By Trust OMOOCHAD``: markers ``(1)(4)(6)`` read as capitals
             if n == last and n and _LETTER_DIGIT.fullmatch(w) and split[n - 1] in _OWNER_ENDS:
-                continue  # ``Irr Trust V2``: markers ``(1)(2)`` read as a capital and a digit
+                continue  # ``Irr Trust V2``, ``Trust X28``: markers read as a capital and digits
         if n == last and n and _TRUST_DATE.fullmatch(split[n - 1]) and _TORN_PAIR.fullmatch(w):
             continue  # ``dated 3/1/2010 V2)`` (remix seed 1267's scan): markers torn, a date ends
             words.append(w)

@@ -359,6 +359,11 @@ def readable_token(tok: Token) -> bool:
     return tok.kind == LETTER and bool(tok.value)
 
 
+UNSURE_FRAG = "unsure: "
+"""A token note that makes a value left out as debris a doubt, not a repair (the value may
+have been the row's)."""
+
+
 def note_dropped(
     draft: Draft,
     tok: Token,
@@ -368,6 +373,10 @@ def note_dropped(
 ) -> None:
     """Name the column a stray token most likely belonged to, so the note points somewhere."""
     if tok.kind == FRAG:
+        unsure = [n[len(UNSURE_FRAG) :] for n in tok.notes if n.startswith(UNSURE_FRAG)]
+        if unsure:
+            draft.notes.append((None, f"{tok.text!r}: {'; '.join(unsure)}"))
+            return
         why = [n for n in tok.notes if not n.startswith("ignored OCR debris")]
         said = f": {'; '.join(why)}" if why else ""  # (a word taken for debris says why)
         draft.notes.append((None, f"ignored OCR debris {tok.text!r}{said}"))

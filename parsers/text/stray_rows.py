@@ -606,7 +606,9 @@ def _title_and_trust_date(host: Draft, d: Draft) -> bool:
     return True
 
 
-_DATE_ALONE = re.compile(r"(?P<lead>(?:\(\d{1,2}\)\s*)*)" + _DATE_MARKED)
+_DATE_ALONE = re.compile(
+    r"(?P<lead>(?:\(\d{1,2}\)\s*)*)" + _DATE_MARKED + r"(?P<torn>[\"'”’)\]}|]{0,3})"
+)
 
 
 def _trust_date_below(host: Draft, d: Draft) -> bool:
@@ -627,6 +629,15 @@ def _trust_date_below(host: Draft, d: Draft) -> bool:
         return False
     host.values["nature_of_ownership"] = f"{nature} {m['date']}"
     add_refs(host, "nature_of_ownership", mark_ids(re.findall(r"\d+", m["dm"])))
+    if m["torn"]:
+        # ``3/1/2010")`` (remix seed 1273's scan): a marker torn to a quote and its close
+        host.notes.append(
+            (
+                "nature_of_ownership",
+                f"dropped OCR fragment {m['torn']!r} after the date: a torn marker",
+            )
+        )
+        host.repaired = True
     host.notes.append(
         (
             "nature_of_ownership",

@@ -52,6 +52,7 @@ from parsers.text.mending import (
     year_opening_a_scan_line,
     year_words,
 )
+from parsers.text.placing import UNSURE_FRAG
 from parsers.text.pushed import (
     ROW_OPENERS,
     caption_next,
@@ -413,6 +414,8 @@ def read_table(
         if flush and _number_among_speckles(tokens):
             for t in tokens:  # (debris: the line is then no row)
                 if t.kind == NUM:
+                    if len(t.text) > 2:  # (an amount, maybe the row's: said as a doubt)
+                        t.notes.append(UNSURE_FRAG + _AMONG_SPECKS)
                     t.kind, t.value = FRAG, None
         if flush and (
             _par_amount_in_words(tokens)
@@ -715,6 +718,10 @@ def read_table(
 
 _CAPTION_SCRAP = re.compile(r"\(?(?:\d\)|or|and|\(?[ad]\))", re.I)
 _WHOLE_MARKER = re.compile(r"\(\d\)")
+_AMONG_SPECKS = (
+    "an amount among a scan's specks after a date it garbled, its column not shown (the row's,"
+    " or a speck's?); left out"
+)
 
 
 def _caption_scraps(text: str) -> bool:
@@ -1167,17 +1174,20 @@ def _number_among_speckles(tokens: list[Token]) -> bool:
     [0471372023    ee ed    70    ae``, seed 1265's: the row's values lost, ``70`` a
     speck's or a torn amount's, read as its balance)."""
     nums = [t for t in tokens if t.kind == NUM]
-    if len(nums) != 1 or nums[0].dollar or len(nums[0].text) > 2:
+    if len(nums) != 1 or nums[0].dollar:
         return False
     others = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG, NUM)]
     words = [w for t in tokens if t.kind == TEXT for w in t.text.split()]
     if not others:
-        return are_speckles(words) or _short_specks(words)
+        return len(nums[0].text) <= 2 and (are_speckles(words) or _short_specks(words))
     if len(others) != 1 or others[0].kind != DATE or others[0].value is not None:
         return False
     after = tokens.index(others[0])
-    if any(t.kind == TEXT for t in tokens[1:after]):
+    at = tokens.index(nums[0])
+    if any(t.kind == TEXT for t in tokens[1:after]) or not after < at < len(tokens) - 1:
         return False  # (words between the title and the date: not one title's)
+    # specks on both sides of the number: its column, in a row the scan garbled, is not
+    # shown (``oari372022    Oe Ue     78,300    ee ee``, seed 1273's: 300 and 28,380 filed)
     return are_speckles([w for t in tokens[after:] if t.kind == TEXT for w in t.text.split()])
 
 

@@ -708,6 +708,10 @@ def _classify_value(word: str, cell: int, x: int) -> list[Token]:
         # ``11/O5+2O2O``: a scan's date (OCR letters for digits) one of whose slashes was
         # damaged: a date still, unread; as words it went into the underlying title beside it
         return [Token(DATE, word, cell, x, None, malformed=True)]
+    if _DATE_GARBLED_WHOLE.fullmatch(word) and sum(c.isdigit() for c in word) >= 6:
+        # ``oari372022`` of ``04/13/2022`` (remix seed 1273's scan): a date's ten characters,
+        # its year whole, the rest letters and digits; no amount holds letters: a date, unread
+        return [Token(DATE, word, cell, x, None, malformed=True)]
     if word[-4:-2] in ("19", "20") and _SLASHES_AS_DIGITS.fullmatch(word):
         # ``[0471372022`` of ``04/13/2022``: both slashes read as digits (``7``, ``1``), a box
         # rule before it: a date still, unread (as a number it was an amount of 10 digits
@@ -826,6 +830,9 @@ _SLASHES_AS_DIGITS = re.compile(
 )
 """A date whose slashes (one or both) a scan read as ``1`` or ``7`` (``0471372022``): ten
 characters no amount has (an amount is grouped by commas), a month, a day and a year."""
+_DATE_GARBLED_WHOLE = re.compile(r"(?=[a-z\d]*[a-z])[a-z\d]{6}(?:19|20)\d{2}")
+"""Ten characters, small letters and digits, a year last (``oari372022``): a scan's date whose
+slashes and first digits it read as letters."""
 _RULE_THEN_DATE = re.compile(r"(?P<word>[^\W\d_]{2,})_?[|\[\]{}](?P<date>" + _ONE_SLASH_LEFT + ")")
 """A word, a box rule glued to it, and a date with one slash left (``Stock_[oa/r372022``)."""
 _DATE_DEBRIS = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})[^\w\s,.;:/]{1,3}")

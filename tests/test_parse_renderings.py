@@ -3764,6 +3764,18 @@ def test_remix_1273_scan_read_wrong_before() -> None:
     assert any(n.kind == "doubt" and n.message.startswith("'78,300': an amount") for n in f.notes)
 
 
+def test_a_nature_ending_on_family_over_a_line_not_read_is_left_empty() -> None:
+    # remix seed 1275's scan (a validation seed, 1 wrong at 3bf9727 and at 5a83f44): 'By The
+    # Smith Family' over '$165.06' (a price pushed below, no row) and 'value ... Trust)': had
+    # been read 'By The Smith Family', its 'Trust' lost
+    f = parse_file(FRESH / "remix1275_a_nature_ending_on_family_over_a_lost_line_ocr.txt")
+    assert f.non_derivative[0].nature_of_ownership is None
+    assert any(
+        "'By The Smith Family' ends mid-phrase" in m
+        for m in _doubts(f, "non_derivative[0].nature_of_ownership")
+    )
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -116,13 +116,17 @@ def _unfinished_above_a_lost_line(host: Draft, lost: Draft) -> None:
             )
 
 
-_NATURE_GOES_ON = frozenset({"dtd", "dated", "and", "of", "for", "the", "fbo", "f/b/o", "u/a", "&"})
+_NATURE_GOES_ON = frozenset(
+    {"dtd", "dated", "and", "of", "for", "the", "fbo", "f/b/o", "u/a", "&"}
+    | {"family", "revocable", "irrevocable", "living", "charitable", "remainder"}
+)
 """Words no nature of ownership ends on: a trust's date, a conjunction, a preposition."""
 
 
 def _nature_goes_on(text: str) -> bool:
-    """``Eschenbach Family Trust dtd`` (its date and trustees on the lines below): a nature
-    ending on a word that wants more."""
+    """``Eschenbach Family Trust dtd`` (its date and trustees on the lines below), ``By The
+    Smith Family`` (its ``Trust`` below, remix seed 1275's scan): a nature ending on a word that
+    wants more (a trust's or a company's opening word)."""
     return text.split()[-1].casefold() in _NATURE_GOES_ON
 
 

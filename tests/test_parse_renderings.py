@@ -3776,6 +3776,28 @@ def test_a_nature_ending_on_family_over_a_line_not_read_is_left_empty() -> None:
     )
 
 
+def test_review_of_the_scans_torn_ends_keeps_what_a_filer_writes() -> None:
+    # /work/review40b.md: probes where the first forms of this session's rules lost values
+    scan = (FRESH / "remix1267_markers_torn_after_a_trusts_date_ocr.txt").read_text()
+    f = parse_bytes(scan.replace("3/1/2010 V2)", "3/1/2010 B").encode(), "s.txt")
+    r = next(r for r in f.non_derivative if r.line == 24)
+    assert r.nature_of_ownership == "By Revocable Trust dated 3/1/2010 B"  # a capital alone
+    assert clean_words("By Trust dated 3/1/2010 V2", dashes=True) == "By Trust dated 3/1/2010 V2"
+    scan = (FRESH / "remix1271_a_syllable_line_below_a_nature_ocr.txt").read_text()
+    f = parse_bytes(scan.replace("\nSe\n", "\nJo\n").encode(), "s.txt")
+    r = next(r for r in f.non_derivative if r.line == 22)
+    assert r.nature_of_ownership == "Held by the Reporting Person's spouse Jo"
+    # two amounts one space apart, both read as shares (an underlying amount and a balance,
+    # the price's cell empty): two cells, kept
+    scan = (FRESH / "remix1265_a_balance_split_at_a_comma_ocr.txt").read_text()
+    row = next(line for line in scan.splitlines() if line.startswith("Put Option"))
+    cut = row.index("Class C") + len("Class C")
+    probe = row[:cut] + "       12,500 250,000          D"
+    f = parse_bytes(scan.replace(row, probe).encode(), "s.txt")
+    r = next(r for r in f.derivative if r.line == 39)
+    assert (r.underlying_shares, r.shares_owned_following) == (Decimal(12500), Decimal(250000))
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

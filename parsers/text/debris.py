@@ -178,9 +178,15 @@ _SPECK_AMID = re.compile(r"[(|\[]?[a-z]{0,2}[@¢®©°§]+[a-z]{0,2}[^\w\s]*")
 
 _LETTER_DIGIT = re.compile(r"[A-Z]\d{1,2}")
 _TRUST_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
-_TORN_PAIR = re.compile(r"[A-Z]\d?\)?")
-"""A capital and a digit after a trust's date (``V2)``, ``V2``, ``V)``): footnote markers torn;
-a nature's date ends it."""
+_TORN_PAIR = re.compile(r"[A-Z](?:\d\)?|\))")
+"""A capital and a digit or a bracket's close after a trust's date (``V2)``, ``V2``, ``V)``):
+footnote markers torn; a nature's date ends it. Not a capital alone (``dated 3/1/2010 B``: a
+filer's, or the scan's? it stays)."""
+
+
+def _date_then_torn(before: str, word: str) -> bool:
+    """``word`` a scan's torn markers after a trust's date ``before`` (:data:`_TORN_PAIR`)."""
+    return _TRUST_DATE.fullmatch(before) is not None and _TORN_PAIR.fullmatch(word) is not None
 
 
 _OWNER_ENDS = frozenset(
@@ -939,7 +945,8 @@ def clean_words(text: str, opened: bool = False, dashes: bool = False) -> str:
     """``text`` with the scan debris :func:`clean_text` takes off a text cell; ``opened``: a
     cell's later line, whose ``)`` may close a bracket opened on a line above. ``dashes``: a
     dash standing alone between two words stays (a converter's text: ``Share Units (PSUs) -
-    Relative TSR``, remix seed 1087; in a scan it may be a speck)."""
+    Relative TSR``, remix seed 1087; in a scan it may be a speck), and so does what follows a
+    trust's date (a converter tears no marker)."""
     depth = 0
     words: list[str] = []
     if "( " in text:
@@ -962,10 +969,12 @@ def clean_words(text: str, opened: bool = False, dashes: bool = False) -> str:
                 continue  # ``By Trust OMOOCHAD``: markers ``(1)(4)(6)`` read as capitals
             if n == last and n and _LETTER_DIGIT.fullmatch(w) and split[n - 1] in _OWNER_ENDS:
                 continue  # ``Irr Trust V2``, ``Trust X28``: markers read as a capital and digits
-        if n == last and n and _TRUST_DATE.fullmatch(split[n - 1]) and _TORN_PAIR.fullmatch(w):
-            continue  # ``dated 3/1/2010 V2)`` (remix seed 1267's scan): markers torn, a date ends
+            if n == last and n and not dashes and _date_then_torn(split[n - 1], w):
+                continue  # ``dated 3/1/2010 V2`` in a scan: markers torn, a date ends
             words.append(w)
             continue
+        if n == last and n and not dashes and _date_then_torn(split[n - 1], w):
+            continue  # ``dated 3/1/2010 V2)`` (remix seed 1267's scan): markers torn
         if (
             n == last
             and n
@@ -1193,8 +1202,9 @@ _MARKER_AS_CAPITAL_AND_DIGIT = re.compile(r"(\S*[a-z]\S*) [A-Z]\d{1,2}$")
 Trust V2``, a marker for sure: :func:`clean_words` drops it)."""
 _SPECK_AFTER_WORDS = re.compile(r"[A-Za-z)]{3} ([a-z]{1,2})$")
 _SMALL_ENDS = frozenset({"al"})  # (``et al``)
-_SYLLABLE_AFTER_SMALL = re.compile(r"\b[a-z]{3,} ([A-Z][aeiou])$")
-"""A capital and a vowel after a word in small letters, ending a nature (``spouse Se``)."""
+_SYLLABLE_AFTER_SMALL = re.compile(r"\b[a-z]{3,} ([A-Z]e)$")
+"""A capital and an ``e`` after a word in small letters, ending a nature (``spouse Se``, ``Ce``,
+``Oe``: what a scan reads of a speck; not a name such as ``Jo``, ``Bo``, ``Li``)."""
 _BY_AGAIN = re.compile(r"\bBy\b.*(?<=\S)(?<!\band)(?<!&)(?<![,;])(?<!\bor) By\b")
 """A second nature's ``By`` after a word but ``and``/``or``/``&`` or a comma (``By Spouse and
 By Trust`` is one nature, a filer's)."""

@@ -306,18 +306,23 @@ def _amount_split_at_a_comma(draft: Draft, tokens: list[Token]) -> None:
     (``23,167 315,777``, remix seed 1265's scan, where 23,167,315,777 was filed): a comma the
     scan read as a space parts one number in two, and each is read as a value of its own (the
     balance, 315,777: wrong; the price, set aside, was not there to be weighed with it). No two
-    of a row's amounts stand one space apart, so a value read from either is left empty, said."""
+    of a row's amounts stand one space apart, so a value read from either is left empty, said;
+    where both were read as shares (``12,500 250,000``: an underlying amount and a balance, the
+    price cell between them empty), they stand for two cells and are kept."""
     if draft.values.get("price") is not None:
         return  # (a price read: :func:`parsers.text.ocr` weighs the pair with it)
     nums = [t for t in tokens if t.kind == NUM and not t.dollar and t.value is not None]
     for a, b in pairwise(nums):
+        read = [f for f in SHARE_FIELDS if draft.values.get(f) is not None and f in draft.where]
+        places = {draft.where[f] for f in read}
         if (
             b.x == a.x + len(a.text) + 1
             and _GROUPED.fullmatch(a.text)
             and _GROUPS_ONLY.fullmatch(b.text)
+            and (a.x in places) != (b.x in places)  # (each read as a share field: two cells)
         ):
-            for f in SHARE_FIELDS:
-                if draft.values.get(f) is not None and draft.where.get(f) in (a.x, b.x):
+            for f in read:
+                if draft.where[f] in (a.x, b.x):
                     draft.leave_empty(
                         f,
                         f"'{a.text} {b.text}': two amounts one space apart, maybe one number"

@@ -3798,6 +3798,19 @@ def test_review_of_the_scans_torn_ends_keeps_what_a_filer_writes() -> None:
     assert (r.underlying_shares, r.shares_owned_following) == (Decimal(12500), Decimal(250000))
 
 
+def test_a_scans_nature_of_short_specks_is_left_empty() -> None:
+    # remix seed 1277's scan (the session's last validation seed: 3 wrong + 1 phantom at
+    # 3bf9727 and at bb1fb9b): 'Ordinary Shares | 10/02/2015     0 a eso oe     PE ee', no
+    # form read: the nature had been 'a eso oe PE ee'
+    f = parse_file(FRESH / "remix1277_short_specks_for_a_nature_ocr.txt")
+    assert next(r for r in f.non_derivative if r.line == 40).nature_of_ownership is None
+    text = (FRESH / "remix1277_short_specks_for_a_nature_ocr.txt").read_text()
+    g = parse_bytes(text.replace("a eso oe             PE ee", "By his son").encode(), "s.txt")
+    assert "his son" in (
+        next(r for r in g.non_derivative if r.line == 40).nature_of_ownership or ""
+    )
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -1334,6 +1334,16 @@ def are_speckles(words: list[str]) -> bool:
 VOWELS = frozenset("aeiou")
 
 
+def short_specks(words: list[str]) -> bool:
+    """Four words or more, none over three letters, half of them vowels alone: a scan's
+    speckles (a title's words are longer, or fewer)."""
+    return (
+        len(words) >= 4
+        and all(len(w) <= 3 for w in words)
+        and 2 * sum(set(w.lower()) <= VOWELS for w in words) >= len(words)
+    )
+
+
 GROUPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", re.ASCII)
 """A number grouped by thousands (``6,125,376``): an amount of shares, never a par value or a
 title's word. (A stricter pattern of the same name, defined earlier in this module, was shadowed

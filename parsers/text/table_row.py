@@ -25,7 +25,7 @@ from parsers.text.captions import (
 )
 from parsers.text.cells import PIPE, PLAIN, SPACE, TABLED, Row
 from parsers.text.columns import CODES, SHARE_FIELDS, TEXT_FIELDS, align, fits_cells, pattern
-from parsers.text.debris import GROUPED_NUMBER, are_speckles
+from parsers.text.debris import GROUPED_NUMBER, are_speckles, short_specks
 from parsers.text.direction import check_row, settle_direction
 from parsers.text.drafts import Draft, add_refs, mark_ids, new_draft
 from parsers.text.mending import (
@@ -605,9 +605,9 @@ def _nature_without_values(draft: Draft, fields: tuple[str, ...]) -> None:
         elif [w.casefold() for w in word] == ["see"]:
             # ``See``: a nature's first word alone (``See footnote``), the rest of it lost
             why = "a nature's first word alone where the row shows no ownership form: values"
-        elif are_speckles(word):
-            # ``eee Ee``, ``ee ee ee De``: a scan's speckles read as vowels; a nature's words
-            # are words (``By Trust``, ``See Footnote``)
+        elif are_speckles(word) or short_specks(word):
+            # ``eee Ee``, ``ee ee ee De``, ``a eso oe PE ee`` (remix seed 1277's scan): a
+            # scan's speckles read as vowels; a nature's words are words (``By Trust``)
             why = "its words are mostly lone vowels, a scan's speckles, where the row shows no"
             why += " form: values"
         elif (

@@ -37,7 +37,14 @@ from parsers.text.captions import (
 )
 from parsers.text.cells import EMPTY, LOOSE, PIPE, PLAIN, SEP, SPACE, TABLED, Row, clean
 from parsers.text.columns import SHARE_FIELDS, TEXT_FIELDS
-from parsers.text.debris import DASHES, HAS_WORD, JUNK_HEAD, VOWELS, are_speckles, clean_text
+from parsers.text.debris import (
+    DASHES,
+    HAS_WORD,
+    JUNK_HEAD,
+    are_speckles,
+    clean_text,
+    short_specks,
+)
 from parsers.text.drafts import Draft
 from parsers.text.mending import (
     amount_after_by,
@@ -1179,7 +1186,7 @@ def _number_among_speckles(tokens: list[Token]) -> bool:
     others = [t for t in tokens if t.kind not in (TEXT, MARKER, FRAG, NUM)]
     words = [w for t in tokens if t.kind == TEXT for w in t.text.split()]
     if not others:
-        return len(nums[0].text) <= 2 and (are_speckles(words) or _short_specks(words))
+        return len(nums[0].text) <= 2 and (are_speckles(words) or short_specks(words))
     if len(others) != 1 or others[0].kind != DATE or others[0].value is not None:
         return False
     after = tokens.index(others[0])
@@ -1189,16 +1196,6 @@ def _number_among_speckles(tokens: list[Token]) -> bool:
     # specks on both sides of the number: its column, in a row the scan garbled, is not
     # shown (``oari372022    Oe Ue     78,300    ee ee``, seed 1273's: 300 and 28,380 filed)
     return are_speckles([w for t in tokens[after:] if t.kind == TEXT for w in t.text.split()])
-
-
-def _short_specks(words: list[str]) -> bool:
-    """Four words or more, none over three letters, half of them vowels alone: a scan's
-    speckles (a title's words are longer, or fewer)."""
-    return (
-        len(words) >= 4
-        and all(len(w) <= 3 for w in words)
-        and 2 * sum(set(w.lower()) <= VOWELS for w in words) >= len(words)
-    )
 
 
 def _par_amount_in_words(tokens: list[Token]) -> bool:

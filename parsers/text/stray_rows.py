@@ -25,7 +25,7 @@ from parsers.text.debris import (
 from parsers.text.direction import SET_ASIDE
 from parsers.text.drafts import Draft, add_refs, mark_ids
 from parsers.text.placing import PAR_AMOUNT
-from parsers.text.table_row import THREE_LETTERS
+from parsers.text.table_row import PAR_WANTED, THREE_LETTERS
 from parsers.text.tokens import DATE, NUM, TEXT, Token, cell_templates
 from parsers.text.wraps import ends_on_dated
 
@@ -494,8 +494,6 @@ _WORDS_THEN_DATE = re.compile(
 )
 
 
-_PAR_WANTED = re.compile(r"\b(?:par|nominal)\s+value$", re.I)
-"""An underlying title ending on a par value's phrase, its amount on the line below."""
 _OTHER_ENDS = frozenset({"interest", "interests", "notes", "debentures"})
 """Nouns a title ends on besides a share's or unit's (``Shares of Beneficial Interest``)."""
 
@@ -579,7 +577,7 @@ def _title_and_trust_date(host: Draft, d: Draft) -> bool:
     if m["par"] is not None and (
         not isinstance(under, str)
         or "underlying_title" in host.closed
-        or not _PAR_WANTED.search(under)
+        or not PAR_WANTED.search(under)
     ):
         return False  # (a par amount only where the underlying ends on ``par value``)
     words, date = " ".join(m["words"].split()), m["date"]

@@ -691,7 +691,7 @@ def _underlying_past_the_window(
             isinstance(under, str)
             and isinstance(text, str)
             and PAR_AMOUNT.fullmatch(under)
-            and _PAR_WANTED.search(text)
+            and PAR_WANTED.search(text)
         ):
             draft.values["security_title"] = text
             return
@@ -708,7 +708,7 @@ def _underlying_past_the_window(
     draft.notes.append(("underlying_title", f"{text!r} {_PAST_WINDOW}"))
 
 
-_PAR_WANTED = re.compile(r"\b(?:par|nominal)\s+value$", re.I)
+PAR_WANTED = re.compile(r"\b(?:par|nominal)\s+value$", re.I)
 """A title's words ending on a par value's phrase, its amount in the next cell."""
 _PAST_WINDOW = (
     "stands past the window dates' captions, in the underlying title's column: read as the"

@@ -3811,6 +3811,21 @@ def test_a_scans_nature_of_short_specks_is_left_empty() -> None:
     )
 
 
+def test_a_form3_scans_exercise_price_without_a_dollar_beside_no_underlying_amount() -> None:
+    # remix seed 1277's scan, a Form 3: 'Ordinary Shares@) — | 402,054', the underlying
+    # amount, had been read as the exercise price (the column after it on a Form 3)
+    name = "remix1277_a_form3_underlying_amount_read_as_the_exercise_price_ocr.txt"
+    f = parse_file(FRESH / name)
+    r = next(r for r in f.derivative if r.line == 23)
+    assert r.exercise_price is None and r.underlying_title == "Ordinary Shares"
+    assert any(
+        "'402,054' read as the exercise price" in m
+        for m in _doubts(f, "derivative[0].exercise_price")
+    )
+    # a price with its dollar sign stays the price
+    assert next(r for r in f.derivative if r.line == 25).exercise_price == Decimal("3.95")
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

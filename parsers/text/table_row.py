@@ -640,21 +640,25 @@ def _scan_price_or_underlying(
     underlying amount, the column before the price, stayed empty (``Class B   560,000.0   4)
     1,820,000``: the price's cell held a marker only, dropped as debris): a scan loses dollar
     signs, so the number may be the price, or the underlying amount with the price's cell
-    lost. Which, the row does not say: the price is left empty with a doubt."""
+    lost. Which, the row does not say: the price is left empty with a doubt. So is a Form 3's
+    exercise price, the column after the underlying amount there (``Ordinary Shares@) — |
+    402,054``, remix seed 1277's scan)."""
     if "underlying_shares" not in fields or draft.values.get("underlying_shares") is not None:
         return
-    price = draft.values.get("price")
-    if price is None or "price" not in fields:  # (a Form 3's Table II has no price column)
+    at = fields.index("underlying_shares") + 1
+    if at >= len(fields) or fields[at] not in ("price", "exercise_price"):
         return
-    toks = cols[fields.index("price")]
-    if not toks or toks[0].kind != NUM or toks[0].dollar:
+    f = fields[at]  # (a Form 3's Table II prints the exercise price there: remix seed 1277)
+    toks = cols[at]
+    if draft.values.get(f) is None or not toks or toks[0].kind != NUM or toks[0].dollar:
         return
-    draft.values["price"] = None
+    draft.values[f] = None
+    what = "price" if f == "price" else "exercise price"
     draft.notes.append(
         (
-            "price",
-            f"{toks[0].text!r} read as the price has no dollar sign, and the underlying amount"
-            " before it is empty: the price, or that amount with the price's cell lost? left"
+            f,
+            f"{toks[0].text!r} read as the {what} has no dollar sign, and the underlying amount"
+            f" before it is empty: the {what}, or that amount with the {what}'s cell lost? left"
             " empty",
         )
     )

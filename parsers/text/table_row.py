@@ -313,6 +313,7 @@ def _amount_split_at_a_comma(draft: Draft, tokens: list[Token]) -> None:
         return  # (a price read: :func:`parsers.text.ocr` weighs the pair with it)
     nums = [t for t in tokens if t.kind == NUM and not t.dollar and t.value is not None]
     for a, b in pairwise(nums):
+        # (the fields read, again for each pair: one left empty above is no longer read)
         read = [f for f in SHARE_FIELDS if draft.values.get(f) is not None and f in draft.where]
         places = {draft.where[f] for f in read}
         if (
@@ -685,9 +686,9 @@ def _underlying_past_the_window(
     toks = cols[at]
     past = max(date_x.values())
     under = draft.values.get("underlying_title")
+    text = draft.values.get("security_title")
     if not toks or toks[0].x < past:
         return
-    text = draft.values.pop("security_title", None)
     if under:
         # ``Common Stock, par value $.01(2) 402,054`` (pdftotext, remix seed 1265: the par
         # amount one space after its words, read as the underlying title alone, ``$.01``)
@@ -697,9 +698,9 @@ def _underlying_past_the_window(
             and PAR_AMOUNT.fullmatch(under)
             and PAR_WANTED.search(text)
         ):
-            draft.values["security_title"] = text
             return
         text = f"{text} {under}"
+    draft.values.pop("security_title", None)
     draft.values["underlying_title"] = text
     draft.title_raw = None
     draft.where["underlying_title"] = draft.where.pop("security_title", toks[0].x)

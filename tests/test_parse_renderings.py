@@ -3826,6 +3826,27 @@ def test_a_form3_scans_exercise_price_without_a_dollar_beside_no_underlying_amou
     assert next(r for r in f.derivative if r.line == 25).exercise_price == Decimal("3.95")
 
 
+def test_a_balance_cut_by_a_border_joins_though_a_trusts_date_cut_after_the_form() -> None:
+    # pymupdf4llm-layout (remix seed 1281, scored before it was opened): '|4|11,062,076,000|||I|
+    # By Revoca<br>dated 3/1/2|ble Trust<br>010(1)|': the balance 411,062,076,000 cut in two,
+    # and the nature's date too; its '010' made a third number, so the cut was not joined and
+    # the balance read 11,062,076,000 (a phantom row, a wrong balance with no doubt on it)
+    name = "remix1281_a_balance_cut_beside_a_cut_trust_date_pymupdf4llm-layout.md"
+    f = parse_file(FRESH / name)
+    rows = {r.line: r for r in f.non_derivative}
+    assert rows[13].shares_owned_following == Decimal("411062076000")
+    assert rows[14].shares_owned_following == Decimal("411056826000")
+    assert any(
+        n.line == 13 and "joined number split across cells '4'" in n.message for n in f.notes
+    )
+    # a number before the form still counts: three amounts are not one cut in two
+    text = (FRESH / name).read_text().replace("|4|11,062,076,000|||I|", "|4|11,062,076,000|7||I|")
+    g = parse_bytes(text.encode(), "cut.md")
+    row = next(r for r in g.non_derivative if r.line == 13)
+    assert row.shares_owned_following != Decimal("411062076000")
+    assert _doubts(g, "non_derivative[0].shares_owned_following")
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

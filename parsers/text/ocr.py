@@ -131,6 +131,21 @@ def _with_year(date: dt.date, year: int) -> dt.date:
         return date
 
 
+def _amounts_before_the_form(tokens: list[Token]) -> int:
+    """The row's numbers up to its ownership form's letter (all of them where it shows none):
+    a number in the nature's cells after the form is no amount of the row. pymupdf4llm-layout
+    (remix seed 1281): ``|4|11,062,076,000|||I|By Revoca<br>dated 3/1/2|ble Trust<br>010(1)|``,
+    a balance and a trust's date each cut by a border; the date's ``010`` made three numbers,
+    and the balance was read as 11,062,076,000 beside a stray ``4``."""
+    count = 0
+    for t in tokens:
+        if t.kind == _tokens.LETTER and t.text in ("D", "I"):
+            break
+        if t.kind == _tokens.NUM:
+            count += 1
+    return count
+
+
 def join_split_numbers(tokens: list[Token]) -> None:
     """Mend numbers a converter cut in two.
 
@@ -178,7 +193,7 @@ def join_split_numbers(tokens: list[Token]) -> None:
             and not tok.marks
             and "," in nxt.text
             and nxt.text[0].isdigit()
-            and sum(1 for t in tokens if t.kind == NUM) == 2
+            and _amounts_before_the_form(tokens) == 2
         )
         if cut:
             if holding is None:

@@ -3847,6 +3847,26 @@ def test_a_balance_cut_by_a_border_joins_though_a_trusts_date_cut_after_the_form
     assert _doubts(g, "non_derivative[0].shares_owned_following")
 
 
+def test_a_class_letter_glued_to_its_noun_is_read_apart() -> None:
+    # remix seed 1283's scan (scored before it was opened): 'Series ACommon | 03/17/2025 ...' /
+    # 'Stock': the space between the series' letter and its noun lost; read 'Series ACommon
+    # Stock', a wrong title
+    name = "remix1283_a_class_letter_glued_to_its_noun_ocr.txt"
+    f = parse_file(FRESH / name)
+    row = next(r for r in f.non_derivative if r.line == 24)
+    assert row.security_title == "Series A Common Stock"
+    assert any(
+        n.line == 24 and "put back the space in 'ACommon' of 'Series ACommon" in n.message
+        for n in f.notes
+    )
+    # two letters, or a letter before no title's noun, are left as written
+    text = (FRESH / name).read_text()
+    for glued, kept in (("Series AACommon", "Series AACommon"), ("Series ACorp", "Series ACorp")):
+        g = parse_bytes(text.replace("Series ACommon", glued).encode(), "glued.txt")
+        title = next(r for r in g.non_derivative if r.line == 24).security_title
+        assert title is None or title.startswith(kept)
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

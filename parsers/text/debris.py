@@ -1229,9 +1229,11 @@ _MARKER_CAPS_END = re.compile(r"[a-z]\S* ([A-Z]{2,3})$")
 _LETTERS_IN_BRACKETS = re.compile(r"\([A-Z]{1,3}\)$")
 """A cell ending on a few capitals in brackets (``(V)``)."""
 _CLASS_LETTER_GLUED = re.compile(
-    r"(?<=\bClass )([A-Z])(Common|Capital|Ordinary|Preferred|Subordinate|Limited|Voting)\b"
+    r"(?:(?<=\bClass )|(?<=\bSeries ))"
+    r"([A-Z])(Common|Capital|Ordinary|Preferred|Subordinate|Limited|Voting)\b"
 )
-"""A class's letter run into the word after it by a scan (``Class ACommon``)."""
+"""A class's or a series' letter run into the word after it by a scan (``Class ACommon``,
+``Series ACommon``: remix seeds 1227, 1283)."""
 
 
 def _title_past_its_end(draft: Draft, f: str, text: str) -> bool:

@@ -3867,6 +3867,42 @@ def test_a_class_letter_glued_to_its_noun_is_read_apart() -> None:
         assert title is None or title.startswith(kept)
 
 
+def test_a_scans_garbled_price_in_a_title_and_a_title_opening_on_its_noun_are_left_empty() -> None:
+    # remix seed 1285's scan (scored before it was opened): 'Director Stock | ¢g.gg®)' / 'Options
+    # (right to buy)': the exercise price $9.99 garbled to letters after its cent sign, read as
+    # a title word; 'Common | 13,347,000 |¢907.13@' left out unread, so the underlying title
+    # read '© Shares, no par value' without its 'Common', as 'Shares, no par value'
+    name = "remix1285_a_garbled_price_in_the_title_and_a_lost_first_word_ocr.txt"
+    f = parse_file(FRESH / name)
+    row = next(r for r in f.derivative if r.line == 60)
+    assert (row.security_title, row.underlying_title) == (None, None)
+    assert any(
+        "holds '¢g.gg', an amount whose '$'" in m
+        for m in _doubts(f, "derivative[3].security_title")
+    )
+    assert any(
+        "a speck dropped before a title's noun and comma" in m
+        for m in _doubts(f, "derivative[3].underlying_title")
+    )
+    # with its first word on the line, the title is read as before
+    text = (FRESH / name).read_text().replace("|¢907.13@ |", "| $907.13 |")
+    text = text.replace(
+        "| ©               6)              Common | 13,347,000", "| 6)  Common  13,347,000"
+    )
+    g = parse_bytes(text.encode(), "speck.txt")
+    row = next(r for r in g.derivative if r.line == 60)
+    assert row.underlying_title == "Common Shares, no par value"
+
+
+def test_a_scans_torn_markers_after_a_noun_and_after_a_nature_are_dropped() -> None:
+    # remix seed 1285's scan: 'StockY@)' had read 'Class B Common StockY' and 'By Children(9\\1@'
+    # 'By Children(9' (its markers (9)(10)(11) torn)
+    f = parse_file(FRESH / "remix1285_torn_markers_after_a_noun_and_a_nature_ocr.txt")
+    row = next(r for r in f.non_derivative if r.line == 23)
+    assert (row.security_title, row.nature_of_ownership) == ("Class B Common Stock", "By Children")
+    assert row.shares_owned_following == Decimal("1745811939")
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

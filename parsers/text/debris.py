@@ -113,8 +113,9 @@ footnote is numbered so): a footnote marker torn; a
 title's bracketed words stand apart (``(right``, ``Class (A)``, ``Trust (2012)``)."""
 
 
-_CENTS_AMOUNT = re.compile(r"(?<!\S)¢\d[\d,.]*")
-"""A dollar amount whose ``$`` a scan read as ``¢`` (``¢3,74``)."""
+_CENTS_AMOUNT = re.compile(r"(?<!\S)¢(?:\d[\d,.]*|[^\s\d]\S*)")
+"""A dollar amount whose ``$`` a scan read as ``¢`` (``¢3,74``), its digits too at times
+(``¢g.gg``, remix seed 1285: ``$9.99``)."""
 _SCAN_SYMBOLS = frozenset("@¢®©™°§«»€~^*")
 
 
@@ -523,6 +524,14 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
             # ``... Irrevocable Trust\ 90)``: digits closing a bracket nothing opened, a
             # footnote marker (``(9)``) the scan tore, dropped as its fragments are
             clean = clean[: m.start()]
+        if scan and clean != text and (m := _NOUN_THEN_CAPITAL.search(clean)):
+            # ``Class B Common StockY@)`` read ``... StockY`` (remix seed 1285's scan): a torn
+            # marker's first sign read as a capital glued to the noun; no title so ends
+            clean = clean[: m.end(1)]
+        if scan and clean.count("(") > clean.count(")") and (m := _MARKER_OPENED.search(clean)):
+            # ``By Children(9\\1@`` read ``By Children(9`` (remix seed 1285's scan): the markers
+            # ``(9)(10)(11)`` torn after the first one's digit, whose bracket nothing closes
+            clean = clean[: m.start()]
         if scan and clean.count(")") > clean.count("("):
             # ``By Trust(718)9X10)`` read ``By Trust(718)9X)`` (remix seed 1243's scan): the
             # markers ``(7)(8)(9)(10)`` torn past what the fragments' rules take off; a bracket
@@ -550,6 +559,22 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                 f,
                 f"{text!r}: its last bracket holds letters and digits (a footnote marker the"
                 " scan garbled, or the cell's?); left empty",
+            )
+            continue
+        if (
+            scan
+            and f != "nature_of_ownership"
+            and clean != text
+            and _NOUN_AND_COMMA_FIRST.match(clean)
+            and not _NOUN_AND_COMMA_FIRST.match(text)
+        ):
+            # ``© Shares, no par value`` read ``Shares, no par value`` (remix seed 1285's scan:
+            # ``Common`` went with a garbled price the row left out): a speck dropped before a
+            # title opening on its noun and a comma, where its first words stood
+            draft.leave_empty(
+                f,
+                f"{text!r}: a speck dropped before a title's noun and comma, where its first"
+                " words stand (lost with a value the row left out?); left empty",
             )
             continue
         if scan and clean != text and (why := _scan_tail_unsure(f, clean.rstrip())):
@@ -878,6 +903,11 @@ stands; matched whole."""
 
 _MARKER_REST = re.compile(r"\s+\d{1,2}\)$")
 """A last word of digits that closes a bracket: a footnote marker's rest (``90)``)."""
+_NOUN_THEN_CAPITAL = re.compile(r"\b(Stock|Shares|Units|Interests|Warrants|Options|Rights)[A-Z]$")
+"""A security's noun with a capital glued after it, last in the cell (``StockY``)."""
+_MARKER_OPENED = re.compile(r"(?<=[a-z])\(\d{1,2}$")
+"""A bracket glued to a word's last letter, one or two digits after it and nothing closing it:
+a footnote marker's start (``Children(9``)."""
 
 
 def _brackets_disagree(text: str) -> bool:
@@ -1150,6 +1180,8 @@ def _speck_after_noun(word: str, before: str) -> bool:
 
 
 _BRACE_AMID = re.compile(r"[^\W\d_][{}][^\W\d_]")
+_NOUN_AND_COMMA_FIRST = re.compile(r"(?:Shares|Stock|Units|Interests),")
+"""A title opening on its noun and a comma (``Shares, no par value``): its first words lost."""
 _LETTER_HYPHEN_WRAP = re.compile(r"(?<![^\s(])[A-Z]- (?=[A-Z][a-z])")
 _SMALL_WORDS = frozenset(("a", "an", "as", "at", "by", "in", "of", "on", "or", "to"))
 """Words of one or two small letters a title or a nature may hold."""

@@ -643,14 +643,34 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                     " on a colon, as no title does (a value of a cell beside it, run in by the"
                     " scan): left empty",
                 )
-                if DATE_WORD.search(text) and draft.values.get("transaction_date") is None:
-                    draft.notes.append(
-                        (
-                            "transaction_date",
-                            f"a date stands among the title's words ({text!r}): the row's own,"
-                            " maybe; left empty",
+                v = draft.values
+                dated = DATE_WORD.search(text) or _DATE_OF_DIGITS.search(text)
+                if dated and v.get("transaction_date") is None:
+                    if DATE_WORD.search(text):
+                        draft.notes.append(
+                            (
+                                "transaction_date",
+                                f"a date stands among the title's words ({text!r}): the row's"
+                                " own, maybe; left empty",
+                            )
                         )
-                    )
+                    balance = v.get("shares_owned_following")
+                    if (
+                        "underlying_shares" not in fields
+                        and balance is not None
+                        and v.get("code") is None
+                        and v.get("shares") is None
+                    ):
+                        # ``Common Stock (estieted) | 041372022  (er ee ee  26,860`` (remix seed
+                        # 1287's scan): no date or code read, so a holding, its one amount the
+                        # balance; but the row's date stands garbled in the title, its code
+                        # garbled after it: a transaction, whose amount that may be
+                        draft.leave_empty(
+                            "shares_owned_following",
+                            f"{balance} read as a holding's balance (no date or code read), but a"
+                            f" date stands among the title's words ({dated[0]!r}): a"
+                            " transaction's amount, maybe; left empty",
+                        )
                 continue
             words = text.split() if isinstance(text, str) else []
             if (
@@ -867,6 +887,9 @@ _CASE_JUMBLE = re.compile(r"(?<!\S)[a-z]{1,3}[A-Z][a-z]+[A-Z]?[a-z]*(?!\S)")
 garbled into letters (an underlying amount beside the title), no word of a title."""
 
 
+_DATE_OF_DIGITS = re.compile(r"(?<!\d)(?:0[1-9]|1[0-2])\d{3,6}(?:19|20)\d\d(?!\d)")
+"""A run of digits a month opens and a year ends (``041372022``): a date whose slashes a scan
+read as digits or lost."""
 _DIGIT_RUN = re.compile(r"\d{7}")
 """Seven digits in a row: no title's word (a year has four, a par value or a rate a few)."""
 
@@ -1180,7 +1203,7 @@ def _speck_after_noun(word: str, before: str) -> bool:
 
 
 _BRACE_AMID = re.compile(r"[^\W\d_][{}][^\W\d_]")
-_NOUN_AND_COMMA_FIRST = re.compile(r"(?:Shares|Stock|Units|Interests),")
+_NOUN_AND_COMMA_FIRST = re.compile(r"(?:Shares|Stock),")
 """A title opening on its noun and a comma (``Shares, no par value``): its first words lost."""
 _LETTER_HYPHEN_WRAP = re.compile(r"(?<![^\s(])[A-Z]- (?=[A-Z][a-z])")
 _SMALL_WORDS = frozenset(("a", "an", "as", "at", "by", "in", "of", "on", "or", "to"))
@@ -1228,7 +1251,7 @@ _SMALL_TITLE_WORD_END = re.compile(r"\b(?:common|stock|shares)$")
 _SMALL_THEN_BY = re.compile(r"[a-z]{4,}(?: [a-z]\S*)* By ")
 """A nature opening on a small-letter word (four letters or more: no speck) and going on to a
 capital ``By``."""
-_MARKER_AS_DIGIT_AND_CAPITAL = re.compile(r"[a-z] \d{1,2}[A-Z]$")
+_MARKER_AS_DIGIT_AND_CAPITAL = re.compile(r"[a-z] \d{1,3}[A-Z]$")
 _MARKER_AS_CAPITAL_AND_DIGIT = re.compile(r"(\S*[a-z]\S*) [A-Z]\d{1,2}$")
 """``By Children M0``: a capital and a digit after a word (after an owner's last word, ``Irr
 Trust V2``, a marker for sure: :func:`clean_words` drops it)."""
@@ -1268,6 +1291,22 @@ _CLASS_LETTER_GLUED = re.compile(
 ``Series ACommon``: remix seeds 1227, 1283)."""
 
 
+def nature_before_its_date(draft: Draft) -> None:
+    """A nature that, all its lines read, ends where a trust's date follows (``By Revocable
+    Trust dated``, remix seed 1287's scan: the date on the line below was read into a row of
+    its own) is cut short: left empty with a doubt. Asked last, once every wrapped line and
+    row below has been placed."""
+    text = draft.values.get("nature_of_ownership")
+    if isinstance(text, str) and text.endswith(_DATED_ENDS):
+        draft.leave_empty(
+            "nature_of_ownership",
+            f"{text!r} ends before its date, on a line not read as its; left empty",
+        )
+
+
+_DATED_ENDS = (" dated", " dtd", " dtd.", " Dated", " DATED", " DTD")
+
+
 def _title_past_its_end(draft: Draft, f: str, text: str) -> bool:
     """A scan's title that runs on past where a title ends
     (:func:`parsers.text.wraps.runs_past_its_end`: ``Common Stock, par SW value $0.01 per
@@ -1305,10 +1344,10 @@ def _scan_tail_unsure(f: str, text: str) -> str | None:
         if _MARKER_AS_DIGIT_AND_CAPITAL.search(text) or (
             (m := _MARKER_AS_CAPITAL_AND_DIGIT.search(text)) and m[1] not in _OWNER_ENDS
         ):
-            # ``By Trust 9A`` (remix seed 1235's scan), ``By Children © M0`` (seed 1251's): a
-            # torn marker read as a digit and a capital, or the name's own (the text does not
-            # say)
-            return "its last word a digit or two and a capital (a torn marker, or a word of it?)"
+            # ``By Trust 9A`` (remix seed 1235's scan), ``By Children © M0`` (seed 1251's),
+            # ``By Children 978X910)`` (seed 1287's, markers (9)(7)(8)(9)(10) torn): a torn
+            # marker read as digits and a capital, or the name's own (the text does not say)
+            return "its last word digits and a capital (a torn marker, or a word of it?)"
         if (m := _SPECK_AFTER_WORDS.search(text)) and m[1] not in _SMALL_ENDS:
             # ``By Children ay`` (remix seed 1231's scan): a speck read as small letters
             return f"{m[1]!r} alone after its words (a speck the scan read as letters?)"

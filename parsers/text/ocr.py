@@ -132,18 +132,20 @@ def _with_year(date: dt.date, year: int) -> dt.date:
 
 
 def _amounts_before_the_form(tokens: list[Token]) -> int:
-    """The row's numbers up to its ownership form's letter (all of them where it shows none):
-    a number in the nature's cells after the form is no amount of the row. pymupdf4llm-layout
-    (remix seed 1281): ``|4|11,062,076,000|||I|By Revoca<br>dated 3/1/2|ble Trust<br>010(1)|``,
-    a balance and a trust's date each cut by a border; the date's ``010`` made three numbers,
-    and the balance was read as 11,062,076,000 beside a stray ``4``."""
-    count = 0
-    for t in tokens:
-        if t.kind == _tokens.LETTER and t.text in ("D", "I"):
+    """The row's numbers before its last ``D`` or ``I`` letter, its ownership form (all of them
+    where it shows none): a number in the nature's cells after the form is no amount of the
+    row. pymupdf4llm-layout (remix seed 1281): ``|4|11,062,076,000|||I|By Revoca<br>dated
+    3/1/2|ble Trust<br>010(1)|``, a balance and a trust's date each cut by a border; the date's
+    ``010`` made three numbers, and the balance was read as 11,062,076,000 beside a stray
+    ``4``. The last such letter, not the first: a class's ``I`` in the title's cells, or a
+    transaction's (A)/(D) side before its price and balance, comes before the form."""
+    form = len(tokens)
+    for k in range(len(tokens) - 1, -1, -1):
+        t = tokens[k]
+        if t.kind == _tokens.LETTER and t.text.strip("()") in ("D", "I"):
+            form = k
             break
-        if t.kind == _tokens.NUM:
-            count += 1
-    return count
+    return sum(1 for t in tokens[:form] if t.kind == _tokens.NUM)
 
 
 def join_split_numbers(tokens: list[Token]) -> None:

@@ -41,6 +41,7 @@ from parsers.text.columns import (
     T2_FORM4,
     T2_FORM5,
 )
+from parsers.text.debris import nature_before_its_date
 from parsers.text.drafts import Draft, to_model_values
 from parsers.text.footer import (
     read_footnotes,
@@ -209,6 +210,7 @@ def parse_text(
         price_beside_a_broken_balance(
             d.values, d.notes, lines.get(d.line, ""), spaced.get(d.line, ())
         )
+        nature_before_its_date(d)
     non_derivative = _ND_ROWS.validate_python(
         [_row_values(NonDerivativeRow, "non_derivative", i, d, notes) for i, d in enumerate(nd)]
     )

@@ -477,6 +477,20 @@ def _holds_a_value(values: dict[str, object]) -> bool:
     return any(x is not None for f, x in values.items() if f not in _ROW_VALUES)
 
 
+_AMOUNT_FIELDS = frozenset(
+    ("shares", "shares_owned_following", "price", "underlying_shares", "exercise_price")
+)
+
+
+def _unread_said(d: Draft) -> list[str]:
+    """What a row left out whole says of itself: its first two doubts, and every doubt on an
+    amount it had read (``26,860 read as a holding's balance ... left empty``): a number the
+    user looks for in the table is named where it went."""
+    said = [m for _, m in d.notes[:2]]
+    said += [m for f, m in d.notes[2:] if f in _AMOUNT_FIELDS and m not in said]
+    return said
+
+
 def _note_left_out(host: Draft | None, message: str, orphans: list[str] | None) -> None:
     """Say on ``host`` (the row nearest above) that a line was left out; with no row to carry
     it, the table's own note (``orphans``)."""
@@ -728,7 +742,7 @@ def real_rows(drafts: list[Draft], orphans: list[str] | None = None) -> list[Dra
         if titled and not v.get("security_title") and not _holds_a_value(_but_a_digit(v)):
             # a scan's row whose title and every value were left empty with doubts: nothing
             # of it can be read, so it is no row; its doubts go with the note
-            said = "; ".join(m for _, m in d.notes[:2])
+            said = "; ".join(_unread_said(d))
             message = f"line {d.line}: title and values all unread ({said}); not read as a row"
             _note_left_out(kept[-1] if kept else None, message, orphans)
             if kept and d.above and d.line - d.above == kept[-1].line + 1:

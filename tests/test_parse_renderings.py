@@ -3946,6 +3946,30 @@ def test_a_scans_nature_ending_on_digits_and_a_capital_or_on_dated_is_left_empty
     )
 
 
+def test_a_scans_date_garbled_to_small_letters_after_a_title_is_no_title_word() -> None:
+    # remix seed 1291's scan (scored before it was opened): 'Series A Common Stock [owriaa2 |
+    # [8 | 300,00 ...': the row's date garbled after the title, read as its last word; with
+    # every value unread the row was a phantom titled 'Series A Common Stock owriaa2'
+    f = parse_file(FRESH / "remix1291_a_date_garbled_to_small_letters_after_a_title_ocr.txt")
+    assert all(r.line != 27 for r in f.non_derivative)
+    assert any("line 27: title and values all unread" in n.message for n in f.notes)
+
+
+def test_a_scans_torn_markers_read_as_capitals_after_a_trusts_date() -> None:
+    # remix seed 1291's scan: 'By Revocable Trust dated' / '3/1/2010 OY MABHO9A AY' had read
+    # with its torn markers' capitals; a capital alone, or small letters, stay as before
+    name = "remix1291_torn_markers_as_capitals_after_a_trusts_date_ocr.txt"
+    f = parse_file(FRESH / name)
+    row = next(r for r in f.non_derivative if r.line == 23)
+    assert row.nature_of_ownership is None
+    assert row.shares_owned_following == Decimal("6746128272")
+    text = (FRESH / name).read_text()
+    for rest, read in (("B", "By Revocable Trust dated 3/1/2010 B"), ("", None)):
+        g = parse_bytes(text.replace("3/1/2010 OY MABHO9A AY", f"3/1/2010 {rest}").encode(), "t")
+        nature = next(r for r in g.non_derivative if r.line == 23).nature_of_ownership
+        assert nature == (read or "By Revocable Trust dated 3/1/2010")
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

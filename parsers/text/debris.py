@@ -179,6 +179,21 @@ _SPECK_AMID = re.compile(r"[(|\[]?[a-z]{0,2}[@¢®©°§]+[a-z]{0,2}[^\w\s]*")
 
 _LETTER_DIGIT = re.compile(r"[A-Z]\d{1,2}")
 _TRUST_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+_TRUST_DATE_THEN = re.compile(r"\d{1,2}/\d{1,2}/\d{4} (.+)$")
+
+
+def _words_after_a_trust_date(text: str) -> str | None:
+    """The words after a nature's trust date where none holds a small letter and one is two
+    characters or more (``OY MABHO9A AY``): no nature goes on so after its date."""
+    m = _TRUST_DATE_THEN.search(text)
+    if m is None:
+        return None
+    words = m[1].split()
+    if any(any(c.islower() for c in w) for w in words) or all(len(w) < 2 for w in words):
+        return None
+    return m[1]
+
+
 _TORN_PAIR = re.compile(r"[A-Z](?:\d\)?|\))")
 """A capital and a digit or a bracket's close after a trust's date (``V2)``, ``V2``, ``V)``):
 footnote markers torn; a nature's date ends it. Not a capital alone (``dated 3/1/2010 B``: a
@@ -598,6 +613,17 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
     if scan:
         for f in text_fields(fields):
             text = draft.values.get(f)
+            if f == "nature_of_ownership" and isinstance(text, str) and "/" in text:
+                after = _words_after_a_trust_date(text)
+                if after:
+                    # ``By Revocable Trust dated 3/1/2010 OY MABHO9A AY`` (remix seed 1291's
+                    # scan): markers torn to capitals after the date that ends a nature
+                    draft.leave_empty(
+                        f,
+                        f"{text!r}: {after!r} after its trust's date, capitals and specks (torn"
+                        " footnote markers, or words of it?); left empty",
+                    )
+                    continue
             if isinstance(text, str) and (m := GROUPED_NUMBER.search(text)):
                 # ``Ordinary {3,139,533 |@`` / ``Shares``: the scan ran the next cell's amount
                 # into the title's words; no title's word is an amount grouped by thousands,
@@ -628,6 +654,8 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                     or DATE_WORD.search(text)
                     or _LETTERS_AND_DIGITS.search(text)
                     or _CASE_JUMBLE.search(text)
+                    # ``Series A Common Stock [owriaa2`` (remix seed 1291): the date, garbled
+                    or _SMALL_LETTERS_THEN_DIGIT.search(text)
                     # ``Employee Sit: Stock Option`` (remix seed 1255): the price misread
                     or _COLON_WORD.search(text)
                     # ``Common 5a2.912,/70 Shares``: the underlying amount, garbled (seed 937)
@@ -875,6 +903,9 @@ _LEGAL_FORMS = frozenset({"LLC", "LP", "LLP", "INC", "LTD", "CO", "PLC", "NA", "
 """A nature's last word that is a legal form is a word of it whatever bracket follows."""
 
 
+_SMALL_LETTERS_THEN_DIGIT = re.compile(r"(?<!\S)[a-z]{4,}\d{1,2}(?!\S)")
+"""A word of small letters with a digit or two glued after (``owriaa2``): a date the scan
+garbled, no word of a title."""
 _LETTERS_AND_DIGITS = re.compile(r"(?<!\S)(?:[^\W\d_]{3,}\d{3,}|\d{3,}[^\W\d_]{3,})(?!\S)")
 """A word of three letters or more glued to three digits or more (``oartsra022``): a value the
 scan garbled (a date's ``04/17/2022``), no word of a title."""

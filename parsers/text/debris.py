@@ -183,15 +183,23 @@ _TRUST_DATE_THEN = re.compile(r"\d{1,2}/\d{1,2}/\d{4} (.+)$")
 
 
 def _words_after_a_trust_date(text: str) -> str | None:
-    """The words after a nature's trust date where none holds a small letter and one is two
-    characters or more (``OY MABHO9A AY``): no nature goes on so after its date."""
+    """The words after a nature's trust date where none holds a small letter and one is
+    capitals with a digit among them (``OY MABHO9A AY``): no nature goes on so after its
+    date."""
     m = _TRUST_DATE_THEN.search(text)
     if m is None:
         return None
     words = m[1].split()
-    if any(any(c.islower() for c in w) for w in words) or all(len(w) < 2 for w in words):
+    if any(any(c.islower() for c in w) for w in words) or not any(
+        _CAPS_AND_DIGITS.fullmatch(w) for w in words
+    ):
         return None
     return m[1]
+
+
+_CAPS_AND_DIGITS = re.compile(r"(?=\S*\d)(?=\S*[A-Z])[A-Z\d]{3,}")
+"""A word of capitals with a digit among them (``MABHO9A``): a scan's torn markers, no word of
+a nature after its date (``LP``, ``FBO JS``, ``(GRAT)``, ``II`` hold no digit)."""
 
 
 _TORN_PAIR = re.compile(r"[A-Z](?:\d\)?|\))")
@@ -688,6 +696,8 @@ def clean_text(draft: Draft, fields: tuple[str, ...], scan: bool = False) -> Non
                         and balance is not None
                         and v.get("code") is None
                         and v.get("shares") is None
+                        and v.get("ownership") is None
+                        and _DATE_OF_DIGITS.search(text)
                     ):
                         # ``Common Stock (estieted) | 041372022  (er ee ee  26,860`` (remix seed
                         # 1287's scan): no date or code read, so a holding, its one amount the
@@ -1282,7 +1292,7 @@ _SMALL_TITLE_WORD_END = re.compile(r"\b(?:common|stock|shares)$")
 _SMALL_THEN_BY = re.compile(r"[a-z]{4,}(?: [a-z]\S*)* By ")
 """A nature opening on a small-letter word (four letters or more: no speck) and going on to a
 capital ``By``."""
-_MARKER_AS_DIGIT_AND_CAPITAL = re.compile(r"[a-z] \d{1,3}[A-Z]$")
+_MARKER_AS_DIGIT_AND_CAPITAL = re.compile(r"[a-z] \d{1,2}[A-Z]$")
 _MARKER_AS_CAPITAL_AND_DIGIT = re.compile(r"(\S*[a-z]\S*) [A-Z]\d{1,2}$")
 """``By Children M0``: a capital and a digit after a word (after an owner's last word, ``Irr
 Trust V2``, a marker for sure: :func:`clean_words` drops it)."""
@@ -1375,10 +1385,10 @@ def _scan_tail_unsure(f: str, text: str) -> str | None:
         if _MARKER_AS_DIGIT_AND_CAPITAL.search(text) or (
             (m := _MARKER_AS_CAPITAL_AND_DIGIT.search(text)) and m[1] not in _OWNER_ENDS
         ):
-            # ``By Trust 9A`` (remix seed 1235's scan), ``By Children © M0`` (seed 1251's),
-            # ``By Children 978X910)`` (seed 1287's, markers (9)(7)(8)(9)(10) torn): a torn
-            # marker read as digits and a capital, or the name's own (the text does not say)
-            return "its last word digits and a capital (a torn marker, or a word of it?)"
+            # ``By Trust 9A`` (remix seed 1235's scan), ``By Children © M0`` (seed 1251's): a
+            # torn marker read as a digit and a capital, or the name's own (the text does not
+            # say)
+            return "its last word a digit or two and a capital (a torn marker, or a word of it?)"
         if (m := _SPECK_AFTER_WORDS.search(text)) and m[1] not in _SMALL_ENDS:
             # ``By Children ay`` (remix seed 1231's scan): a speck read as small letters
             return f"{m[1]!r} alone after its words (a speck the scan read as letters?)"

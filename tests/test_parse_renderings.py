@@ -3971,6 +3971,21 @@ def test_a_scans_torn_markers_read_as_capitals_after_a_trusts_date() -> None:
         assert nature == (read or "By Revocable Trust dated 3/1/2010")
 
 
+def test_a_scans_owner_name_is_checked_against_the_signature_with_no_value_mended() -> None:
+    # the session's second review: the check of box 1's name against the signature ran only
+    # where a value of the scan was mended (source format 'ocr'); a scan with nothing mended
+    # ('By Children', not 'By Children 978X910)') read 'Carl C. Lcahn' for the signature's
+    # 'Carl C. Icahn' with no note
+    text = (FRESH / "remix1287_digits_and_a_capital_after_a_nature_ocr.txt").read_text()
+    lines = text.split("\n")
+    lines[9] = lines[9].replace("General Atlantic, L.P.", "Carl C. Lcahn", 1)
+    clean = "\n".join(lines).replace("By Children 978X910)", "By Children")
+    f = parse_bytes(clean.encode(), "scan.txt")
+    assert f.reporting_owners[0].name is None
+    assert any("'Carl C. Lcahn'" in m for m in _doubts(f, "reporting_owners[0].name"))
+    assert "/s/ Carl C. Icahn" in clean
+
+
 def test_a_nature_holding_a_titles_par_value_leaves_both_cells_empty() -> None:
     # pdfplumber-text (remix seed 1061, never opened before it was scored; --rows):
     # 'Class A Ordinary 18,680,388 I By LLC' / 'Shares, par value' / '$0.0001': the title's

@@ -266,7 +266,10 @@ def parse_text(
             for _, f, msg in box.notes
         ]
     fmt = _format(rows, t1, end, nd + dv, header.repaired)
-    if fmt == "ocr":  # a scan's box 1 may have misread a letter of the name
+    table_rows = rows[t1:end]
+    if fmt == "ocr" or (any(r.shape is SPACE for r in table_rows) and scanned(table_rows)):
+        # a scan's box 1 may have misread a letter of the name: asked of every scan, whether
+        # or not a value of it was mended (``ocr`` says only that one was)
         names = [h.owner_name for h in boxes]
         boxed = [i > 0 for i in range(len(boxes))]  # joint filers' boxes are below the tables
         for i, doubt in enumerate(check_names(names, boxed, [t for _, t in tail])):
